@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from './app-deps.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { registerAuth } from './platform/auth.ts';
+import { registerErrorHandler } from './platform/error-handler.ts';
+
+/** The whole HTTP application; tests drive it through inject(), main.ts through listen(). */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Hòa Nhập API',
+        version: deps.version,
+        description: 'Quản lý cai nghiện và sau cai nghiện ma túy',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerAuth(app, deps);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng hệ thống / Health',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['sqlite', 'postgres']),
+            version: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await deps.database.db.selectFrom('users').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: deps.database.dialect, version: deps.version };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (s) => identityRoutes(s, deps));
+  await app.register(async (s) => orgRoutes(s, deps));
+  await app.register(async (s) => peopleRoutes(s, deps));
+  await app.register(async (s) => auditRoutes(s, deps));
+
+  // The web app: static files, and index.html for every client-side route.
+  const webDist = deps.config.webDist;
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,16 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+// Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
+// Add each new migration here, in order.
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+/** Brings the database to the latest schema; throws on the first failed migration. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+}

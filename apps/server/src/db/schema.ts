@@ -1,0 +1,141 @@
+// Table types. Portable conventions for SQLite and PostgreSQL: text ids (UUID), ISO-8601 text
+// for timestamps and dates, integer 0/1 for booleans, JSON as text.
+
+export interface UnitTable {
+  id: string;
+  code: string;
+  level: 'province' | 'commune';
+  type: string;
+  name: string;
+  name_en: string | null;
+  name_search: string;
+  province_code: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  update_id: string | null;
+}
+
+export interface LegacyUnitMappingTable {
+  old_province_code: string;
+  old_province_name: string;
+  old_district_code: string | null;
+  old_district_name: string | null;
+  old_commune_code: string;
+  old_commune_name: string;
+  old_search: string;
+  new_commune_code: string;
+  new_province_code: string;
+  kind: string;
+  effective_date: string;
+}
+
+export interface UnitUpdateTable {
+  id: string;
+  effective_date: string;
+  source: string;
+  applied_at: string;
+  applied_by: string | null;
+  summary: string;
+}
+
+export interface FacilityTable {
+  id: string;
+  name: string;
+  kind: string;
+  province_code: string;
+  commune_code: string | null;
+  address: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  full_name: string;
+  role: string;
+  scope_kind: 'nation' | 'province' | 'commune' | 'facility';
+  scope_code: string | null;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  full_name: string;
+  name_search: string;
+  other_names: string | null;
+  other_names_search: string | null;
+  sex: string;
+  birth_date: string | null;
+  birth_year: number;
+  citizen_id: string | null;
+  ethnicity: string | null;
+  phone: string | null;
+  occupation: string | null;
+  perm_commune_code: string | null;
+  perm_detail: string | null;
+  cur_commune_code: string;
+  cur_detail: string | null;
+  province_code: string;
+  family_contacts: string | null;
+  status: string;
+  current_facility_id: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface VolunteerAssignmentTable {
+  id: string;
+  person_id: string;
+  user_id: string;
+  started_at: string;
+  ended_at: string | null;
+  assigned_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  ip: string | null;
+  reason: string | null;
+  details: string | null;
+}
+
+export interface DB {
+  units: UnitTable;
+  legacy_unit_mappings: LegacyUnitMappingTable;
+  unit_updates: UnitUpdateTable;
+  facilities: FacilityTable;
+  users: UserTable;
+  sessions: SessionTable;
+  people: PersonTable;
+  volunteer_assignments: VolunteerAssignmentTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import { requireActor } from '../../platform/auth.ts';
+import { authorize } from '../../platform/policy.ts';
+import { auditRepo } from './audit.repo.ts';
+
+const entryOut = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  ip: z.string().nullable(),
+  reason: z.string().nullable(),
+  details: z.unknown().nullable(),
+});
+
+export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký truy cập / Audit log',
+        querystring: z.strictObject({
+          username: z.string().max(64).optional(),
+          userId: z.string().max(64).optional(),
+          entityId: z.string().max(64).optional(),
+          action: z.string().max(64).optional(),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(entryOut), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'audit.read');
+      const { db } = deps.database;
+      const { rows, total } = await auditRepo.list(db, req.query);
+      // Reading the audit log is itself audited: who watched the watchers.
+      await audit(db, actor, { action: 'audit.read', entityType: 'audit_log', details: { ...req.query } });
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          userId: r.user_id,
+          username: r.username,
+          role: r.role,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          ip: r.ip,
+          reason: r.reason,
+          details: r.details ? JSON.parse(r.details) : null,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UserTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UserTable>;
+
+export const identityRepo = {
+  findUserByUsername: (db: Kysely<DB>, username: string) =>
+    db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+  findUserById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  countUsers: async (db: Kysely<DB>) =>
+    Number(
+      (
+        await db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  listUsers: (db: Kysely<DB>, opts: { limit: number; offset: number; q?: string }) => {
+    let q = db.selectFrom('users').selectAll();
+    if (opts.q)
+      q = q.where((eb) =>
+        eb.or([eb('username', 'like', `%${opts.q}%`), eb('full_name', 'like', `%${opts.q}%`)]),
+      );
+    return q.orderBy('username').limit(opts.limit).offset(opts.offset).execute();
+  },
+  insertUser: (db: Kysely<DB>, row: UserRow) => db.insertInto('users').values(row).execute(),
+  updateUser: (db: Kysely<DB>, id: string, patch: Partial<UserRow>) =>
+    db.updateTable('users').set(patch).where('id', '=', id).execute(),
+  /** Version-checked update; returns false when the row changed meanwhile. */
+  updateUserVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<UserRow>) => {
+    const r = await db
+      .updateTable('users')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  insertSession: (
+    db: Kysely<DB>,
+    row: {
+      id: string;
+      user_id: string;
+      csrf_token: string;
+      created_at: string;
+      last_seen_at: string;
+      ip: string | null;
+    },
+  ) => db.insertInto('sessions').values(row).execute(),
+  findSession: (db: Kysely<DB>, id: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        'users.id as user_id',
+        'users.username',
+        'users.role',
+        'users.scope_kind',
+        'users.scope_code',
+        'users.active',
+        'users.must_change_password',
+      ])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst(),
+  touchSession: (db: Kysely<DB>, id: string, at: string) =>
+    db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute(),
+  deleteSession: (db: Kysely<DB>, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
+  deleteUserSessions: (db: Kysely<DB>, userId: string) =>
+    db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+  unitName: async (db: Kysely<DB>, code: string) =>
+    (
+      await db
+        .selectFrom('units')
+        .select('name')
+        .where('code', '=', code)
+        .where('valid_to', 'is', null)
+        .executeTakeFirst()
+    )?.name ?? null,
+  facilityName: async (db: Kysely<DB>, id: string) =>
+    (await db.selectFrom('facilities').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null,
+  unitExists: async (db: Kysely<DB>, code: string, level: 'province' | 'commune') =>
+    !!(await db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', code)
+      .where('level', '=', level)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst()),
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/policy.ts';
+
+export const passwordRule = z
+  .string()
+  .min(10, { error: 'Mật khẩu cần ít nhất 10 ký tự / Password needs at least 10 characters' })
+  .max(200)
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), {
+    error: 'Mật khẩu cần có cả chữ và số / Password needs both letters and digits',
+  });
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordRule,
+});
+
+export const roleSchema = z.enum(ROLES);
+export const scopeKindSchema = z.enum(['nation', 'province', 'commune', 'facility']);
+
+export const createUserBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,64}$/, {
+      error: 'Tên đăng nhập 3–64 ký tự: chữ thường, số, dấu . _ - / Username: 3–64 of a-z 0-9 . _ -',
+    }),
+  fullName: z.string().trim().min(2).max(120),
+  role: roleSchema,
+  scopeKind: scopeKindSchema,
+  scopeCode: z.string().trim().max(64).nullable().optional(),
+  password: passwordRule.optional().describe('When absent, a random password is generated and returned once'),
+});
+
+export const updateUserBody = z.strictObject({
+  fullName: z.string().trim().min(2).max(120).optional(),
+  active: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+
+export const userOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role: roleSchema,
+  scopeKind: scopeKindSchema,
+  scopeCode: z.string().nullable(),
+  scopeName: z.string().nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: z.number(),
+});
+
+export const meOut = z.object({
+  user: userOut,
+  csrfToken: z.string(),
+  abilities: z.object({ actions: z.array(z.string()), readableClasses: z.array(z.string()) }),
+});

@@ -1,0 +1,307 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import { AppError, Errors } from '../../platform/errors.ts';
+import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platform/policy.ts';
+import { identityRepo, type UserRow } from './identity.repo.ts';
+import { hashPassword, randomPassword, verifyPassword } from './password.ts';
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const invalidLogin = () =>
+  new AppError('invalid_credentials', 401, {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  });
+
+/** Checks the password, counts failures and locks the account after too many in a row. */
+export async function login(deps: AppDeps, username: string, password: string, ip: string | null) {
+  const { db } = deps.database;
+  const now = deps.now();
+  const user = await identityRepo.findUserByUsername(db, username);
+  if (!user?.active) {
+    // Same work as a real check so timing does not reveal which usernames exist.
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$QmJqQ3FpZ2Q1cU9UbE9ZcTNnQWFpUQ',
+      password,
+    );
+    throw invalidLogin();
+  }
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    throw Errors.tooMany({
+      vi: `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Thử lại sau ${new Date(user.locked_until).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
+      en: 'Account temporarily locked after repeated failed logins. Try again later.',
+    });
+  }
+  const ok = await verifyPassword(user.password_hash, password);
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    role: user.role as Role,
+    scopeKind: user.scope_kind,
+    scopeCode: user.scope_code,
+    ip,
+  };
+  if (!ok) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= deps.config.loginMaxFailures;
+    await db.transaction().execute(async (trx) => {
+      await identityRepo.updateUser(trx, user.id, {
+        failed_logins: lock ? 0 : failures,
+        locked_until: lock
+          ? new Date(now.getTime() + deps.config.loginLockMinutes * 60_000).toISOString()
+          : null,
+      });
+      await audit(trx, actor, {
+        action: lock ? 'login.locked' : 'login.failed',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+    throw invalidLogin();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await identityRepo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+    await identityRepo.insertSession(trx, {
+      id: sessionIdOf(token),
+      user_id: user.id,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip,
+    });
+    await audit(trx, actor, { action: 'login', entityType: 'user', entityId: user.id });
+  });
+  return { token, user };
+}
+
+export async function logout(deps: AppDeps, actor: Actor, sessionId: string) {
+  await deps.database.db.transaction().execute(async (trx) => {
+    await identityRepo.deleteSession(trx, sessionId);
+    await audit(trx, actor, { action: 'logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** Changes one's own password; the first login's forced change goes through here too. */
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor,
+  current: string,
+  next: string,
+  keepSessionId: string,
+) {
+  const { db } = deps.database;
+  const user = await identityRepo.findUserById(db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, current))) {
+    throw Errors.badRequest(
+      'wrong_current_password',
+      { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+      [
+        {
+          field: 'currentPassword',
+          rule: 'matches',
+          messages: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+        },
+      ],
+    );
+  }
+  if (current === next) {
+    throw Errors.badRequest(
+      'password_unchanged',
+      { vi: 'Mật khẩu mới phải khác mật khẩu cũ', en: 'The new password must differ from the old one' },
+      [
+        {
+          field: 'newPassword',
+          rule: 'different',
+          messages: {
+            vi: 'Mật khẩu mới phải khác mật khẩu cũ',
+            en: 'The new password must differ from the old one',
+          },
+        },
+      ],
+    );
+  }
+  const password_hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await identityRepo.updateUser(trx, user.id, {
+      password_hash,
+      must_change_password: 0,
+      updated_at: deps.now().toISOString(),
+    });
+    // Other sessions of this user end: a changed password must lock out whoever had the old one.
+    await trx
+      .deleteFrom('sessions')
+      .where('user_id', '=', user.id)
+      .where('id', '!=', keepSessionId)
+      .execute();
+    await audit(trx, actor, { action: 'password.change', entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Checks that a scope fits the role and names an existing unit or facility. */
+async function validateScope(
+  deps: AppDeps,
+  role: Role,
+  scopeKind: ScopeKind,
+  scopeCode: string | null | undefined,
+) {
+  const { db } = deps.database;
+  const fieldErr = (vi: string, en: string) =>
+    Errors.validation([{ field: 'scopeCode', rule: 'scope', messages: { vi, en } }]);
+  if (!ROLE_SCOPES[role].includes(scopeKind)) {
+    throw Errors.validation([
+      {
+        field: 'scopeKind',
+        rule: 'role_scope',
+        messages: {
+          vi: `Vai trò này chỉ nhận phạm vi: ${ROLE_SCOPES[role].join(', ')}`,
+          en: `This role takes only scope: ${ROLE_SCOPES[role].join(', ')}`,
+        },
+      },
+    ]);
+  }
+  if (scopeKind === 'nation') return null;
+  if (!scopeCode) throw fieldErr('Cần chọn đơn vị phạm vi', 'A scope unit is required');
+  if (scopeKind === 'facility') {
+    if (!(await identityRepo.facilityName(db, scopeCode)))
+      throw fieldErr('Cơ sở không tồn tại', 'Unknown facility');
+  } else if (!(await identityRepo.unitExists(db, scopeCode, scopeKind))) {
+    throw fieldErr('Mã đơn vị hành chính không tồn tại', 'Unknown administrative unit code');
+  }
+  return scopeCode;
+}
+
+export async function createUser(
+  deps: AppDeps,
+  actor: Actor | null,
+  input: {
+    username: string;
+    fullName: string;
+    role: Role;
+    scopeKind: ScopeKind;
+    scopeCode?: string | null;
+    password?: string;
+  },
+  opts: { mustChangePassword?: boolean } = {},
+) {
+  const { db } = deps.database;
+  const scopeCode = await validateScope(deps, input.role, input.scopeKind, input.scopeCode);
+  const password = input.password ?? randomPassword();
+  const now = deps.now().toISOString();
+  const row: UserRow = {
+    id: randomUUID(),
+    username: input.username,
+    password_hash: await hashPassword(password),
+    full_name: input.fullName,
+    role: input.role,
+    scope_kind: input.scopeKind,
+    scope_code: scopeCode,
+    must_change_password: (opts.mustChangePassword ?? true) ? 1 : 0,
+    failed_logins: 0,
+    locked_until: null,
+    active: 1,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    if (await identityRepo.findUserByUsername(trx, input.username)) {
+      throw Errors.conflict('username_taken', {
+        vi: 'Tên đăng nhập đã được dùng',
+        en: 'Username already taken',
+      });
+    }
+    await identityRepo.insertUser(trx, row);
+    await audit(trx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      details: { username: row.username, role: row.role, scope: `${row.scope_kind}:${row.scope_code ?? ''}` },
+    });
+  });
+  return { user: row, password: input.password ? undefined : password };
+}
+
+export async function resetPassword(deps: AppDeps, actor: Actor | null, userId: string) {
+  const { db } = deps.database;
+  const password = randomPassword();
+  const password_hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const user = await identityRepo.findUserById(trx, userId);
+    if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
+    await identityRepo.updateUser(trx, userId, {
+      password_hash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: deps.now().toISOString(),
+    });
+    await identityRepo.deleteUserSessions(trx, userId);
+    await audit(trx, actor, { action: 'user.reset_password', entityType: 'user', entityId: userId });
+  });
+  return password;
+}
+
+export async function updateUser(
+  deps: AppDeps,
+  actor: Actor,
+  userId: string,
+  input: { fullName?: string; active?: boolean; version: number },
+) {
+  const { db } = deps.database;
+  return db.transaction().execute(async (trx) => {
+    const user = await identityRepo.findUserById(trx, userId);
+    if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
+    if (user.version !== input.version) throw Errors.staleVersion(await presentUser(deps, user));
+    const patch: Partial<UserRow> = { updated_at: deps.now().toISOString() };
+    if (input.fullName !== undefined) patch.full_name = input.fullName;
+    if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    if (!(await identityRepo.updateUserVersioned(trx, userId, input.version, patch))) {
+      throw Errors.staleVersion(await presentUser(deps, user));
+    }
+    if (input.active === false) await identityRepo.deleteUserSessions(trx, userId);
+    await audit(trx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      details: { fullName: input.fullName, active: input.active },
+    });
+    return presentUser(deps, (await identityRepo.findUserById(trx, userId))!);
+  });
+}
+
+/** On the first start with no users, creates `admin` with a random password that must be changed. */
+export async function ensureInitialAdmin(deps: AppDeps): Promise<string | null> {
+  if ((await identityRepo.countUsers(deps.database.db)) > 0) return null;
+  const { password } = await createUser(deps, null, {
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    role: 'system_admin',
+    scopeKind: 'nation',
+  });
+  return password!;
+}
+
+export async function presentUser(deps: AppDeps, u: UserRow) {
+  const { db } = deps.database;
+  const scopeName =
+    u.scope_kind === 'nation'
+      ? 'Toàn quốc'
+      : u.scope_kind === 'facility'
+        ? await identityRepo.facilityName(db, u.scope_code!)
+        : await identityRepo.unitName(db, u.scope_code!);
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    role: u.role as Role,
+    scopeKind: u.scope_kind,
+    scopeCode: u.scope_code,
+    scopeName,
+    active: !!u.active,
+    mustChangePassword: !!u.must_change_password,
+    version: u.version,
+  };
+}

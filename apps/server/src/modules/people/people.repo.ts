@@ -1,0 +1,133 @@
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type { DB, PersonTable } from '../../db/schema.ts';
+import type { PersonScope } from '../../platform/policy.ts';
+
+export type PersonRow = Selectable<PersonTable>;
+
+/** Restricts a query on `people` to the actor's scope, in SQL, so out-of-scope rows never leave the database. */
+export function whereInScope<O>(qb: SelectQueryBuilder<DB, 'people', O>, scope: PersonScope) {
+  switch (scope.kind) {
+    case 'all':
+      return qb;
+    case 'province':
+      return qb.where('people.province_code', '=', scope.code);
+    case 'commune':
+      return qb.where('people.cur_commune_code', '=', scope.code);
+    case 'facility':
+      return qb.where('people.current_facility_id', '=', scope.id);
+    case 'assigned':
+      return qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('volunteer_assignments as va')
+            .select('va.id')
+            .whereRef('va.person_id', '=', 'people.id')
+            .where('va.user_id', '=', scope.userId)
+            .where('va.ended_at', 'is', null),
+        ),
+      );
+    case 'none':
+      return qb.where(sql<boolean>`1 = 0`);
+  }
+}
+
+export type PeopleSearch = {
+  q?: string;
+  tokens: string[];
+  citizenId?: string;
+  communeCode?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+};
+
+function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) {
+  let qb = whereInScope(db.selectFrom('people'), scope);
+  if (s.citizenId) qb = qb.where('people.citizen_id', '=', s.citizenId);
+  // Tokens come from normalizeVi, so they hold only [a-z0-9]: no LIKE wildcards to escape.
+  for (const t of s.tokens) {
+    qb = qb.where((eb) =>
+      eb.or([eb('people.name_search', 'like', `%${t}%`), eb('people.other_names_search', 'like', `%${t}%`)]),
+    );
+  }
+  if (s.communeCode) qb = qb.where('people.cur_commune_code', '=', s.communeCode);
+  if (s.status) qb = qb.where('people.status', '=', s.status);
+  return qb;
+}
+
+export const peopleRepo = {
+  search: async (db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) => {
+    const base = searchQuery(db, scope, s);
+    const [rows, total] = await Promise.all([
+      base
+        .selectAll('people')
+        .orderBy('people.name_search')
+        .orderBy('people.id')
+        .limit(s.limit)
+        .offset(s.offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  },
+  findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>
+    whereInScope(db.selectFrom('people'), scope)
+      .selectAll('people')
+      .where('people.id', '=', id)
+      .executeTakeFirst(),
+  findById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
+  findByCitizenId: (db: Kysely<DB>, citizenId: string) =>
+    db.selectFrom('people').selectAll().where('citizen_id', '=', citizenId).executeTakeFirst(),
+  findPossibleDuplicates: (
+    db: Kysely<DB>,
+    p: {
+      nameSearch: string;
+      birthYear: number;
+      birthDate: string | null;
+      provinceCode: string;
+      excludeId?: string;
+    },
+  ) => {
+    let qb = db
+      .selectFrom('people')
+      .selectAll()
+      .where('province_code', '=', p.provinceCode)
+      .where('name_search', '=', p.nameSearch)
+      .where('birth_year', '=', p.birthYear);
+    // A known full date that differs means a different person; a year-only record may still match.
+    if (p.birthDate)
+      qb = qb.where((eb) => eb.or([eb('birth_date', 'is', null), eb('birth_date', '=', p.birthDate)]));
+    if (p.excludeId) qb = qb.where('id', '!=', p.excludeId);
+    return qb.limit(10).execute();
+  },
+  insert: (db: Kysely<DB>, row: PersonRow) => db.insertInto('people').values(row).execute(),
+  /** Version-checked update; false when someone else changed the row first. */
+  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<PersonRow>) => {
+    const r = await db
+      .updateTable('people')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  communeProvince: async (db: Kysely<DB>, communeCode: string) =>
+    (await db
+      .selectFrom('units')
+      .select(['province_code', 'name'])
+      .where('code', '=', communeCode)
+      .where('level', '=', 'commune')
+      .where('valid_to', 'is', null)
+      .executeTakeFirst()) ?? null,
+  unitNames: async (db: Kysely<DB>, codes: string[]) => {
+    if (codes.length === 0) return new Map<string, string>();
+    const rows = await db
+      .selectFrom('units')
+      .select(['code', 'name', 'level'])
+      .where('code', 'in', [...new Set(codes)])
+      .where('valid_to', 'is', null)
+      .execute();
+    return new Map(rows.map((r) => [`${r.level}:${r.code}`, r.name]));
+  },
+};

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { identityRepo } from '../modules/identity/identity.repo.ts';
+import { sessionIdOf } from '../modules/identity/identity.service.ts';
+import { AppError, Errors } from './errors.ts';
+import type { Actor, Role } from './policy.ts';
+
+export const SESSION_COOKIE = 'hn_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    mustChangePassword: boolean;
+  }
+}
+
+// Routes a user who must still change the first password may reach.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
+
+/**
+ * Resolves the session cookie to an actor on every API request, expires idle sessions,
+ * and checks the CSRF header on every state-changing request of a logged-in user.
+ */
+export function registerAuth(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const { db } = deps.database;
+    const sid = sessionIdOf(token);
+    const s = await identityRepo.findSession(db, sid);
+    if (!s?.active) return;
+    const now = deps.now();
+    const idleMs = deps.config.sessionIdleMinutes * 60_000;
+    if (now.getTime() - new Date(s.last_seen_at).getTime() > idleMs) {
+      await identityRepo.deleteSession(db, sid);
+      return;
+    }
+    // Touch at most once a minute: a write per request would cost more than it tells.
+    if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+      await identityRepo.touchSession(db, sid, now.toISOString());
+    }
+    req.actor = {
+      userId: s.user_id,
+      username: s.username,
+      role: s.role as Role,
+      scopeKind: s.scope_kind,
+      scopeCode: s.scope_code,
+      ip: req.ip,
+    };
+    req.sessionId = sid;
+    req.csrfToken = s.csrf_token;
+    req.mustChangePassword = !!s.must_change_password;
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.actor) return;
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
+      throw new AppError('csrf_failed', 403, {
+        vi: 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang.',
+        en: 'Invalid request token (CSRF). Reload the page.',
+      });
+    }
+    const path = req.url.split('?')[0];
+    if (req.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+      throw new AppError('password_change_required', 403, {
+        vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục',
+        en: 'You must change your password before continuing',
+      });
+    }
+  });
+}
+
+/** The logged-in actor, or 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw Errors.unauthenticated();
+  return req.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+  });
+}

@@ -1,0 +1,137 @@
+import type { SensitivityClass } from '@hoanhap/domain/person-schema';
+import { Errors } from './errors.ts';
+
+/**
+ * The one policy layer: role × organisation scope × field sensitivity. Deny by default:
+ * an action not granted to a role here is refused everywhere.
+ */
+export const ROLES = [
+  'system_admin',
+  'national_officer',
+  'province_officer',
+  'commune_officer',
+  'commune_police',
+  'facility_staff',
+  'facility_medical',
+  'volunteer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type ScopeKind = 'nation' | 'province' | 'commune' | 'facility';
+
+export type Actor = {
+  userId: string;
+  username: string;
+  role: Role;
+  scopeKind: ScopeKind;
+  scopeCode: string | null;
+  ip: string | null;
+};
+
+export type Action =
+  | 'people.read'
+  | 'people.create'
+  | 'people.update'
+  | 'users.manage'
+  | 'units.manage'
+  | 'facilities.manage'
+  | 'audit.read'
+  | 'assignments.manage';
+
+const GRANTS: Record<Role, Action[]> = {
+  system_admin: ['users.manage', 'units.manage', 'facilities.manage'],
+  national_officer: ['people.read'],
+  province_officer: ['people.read'],
+  commune_officer: ['people.read', 'people.create', 'people.update', 'assignments.manage'],
+  commune_police: ['people.read', 'people.create', 'people.update'],
+  facility_staff: ['people.read', 'people.update'],
+  facility_medical: ['people.read'],
+  volunteer: ['people.read'],
+  auditor: ['audit.read'],
+};
+
+// Sensitivity classes each role may read. Health/HIV only for medical staff; volunteers get
+// contact details of their own people and nothing else.
+const READABLE_CLASSES: Record<Role, SensitivityClass[]> = {
+  system_admin: [],
+  national_officer: ['contact', 'identity', 'drug_use', 'legal'],
+  province_officer: ['contact', 'identity', 'drug_use', 'legal'],
+  commune_officer: ['contact', 'identity', 'drug_use', 'legal'],
+  commune_police: ['contact', 'identity', 'drug_use', 'legal'],
+  facility_staff: ['contact', 'identity', 'drug_use', 'legal'],
+  facility_medical: ['contact', 'identity', 'drug_use', 'health', 'legal'],
+  volunteer: ['contact'],
+  auditor: [],
+};
+
+// Which scope kinds make sense for a role (checked when a user is created).
+export const ROLE_SCOPES: Record<Role, ScopeKind[]> = {
+  system_admin: ['nation'],
+  national_officer: ['nation'],
+  province_officer: ['province'],
+  commune_officer: ['commune'],
+  commune_police: ['commune'],
+  facility_staff: ['facility'],
+  facility_medical: ['facility'],
+  volunteer: ['commune'],
+  auditor: ['nation', 'province'],
+};
+
+/** True when the role is granted the action (scope is checked separately, in SQL). */
+export function can(actor: Actor, action: Action): boolean {
+  return GRANTS[actor.role]?.includes(action) ?? false;
+}
+
+/** Throws 403 unless the role is granted the action. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw Errors.forbidden();
+}
+
+export function readableClasses(actor: Actor): Set<SensitivityClass> {
+  return new Set(READABLE_CLASSES[actor.role] ?? []);
+}
+
+/** The abilities the web app uses to show or hide actions; the server checks again. */
+export function abilitiesOf(actor: Actor) {
+  return {
+    actions: GRANTS[actor.role] ?? [],
+    readableClasses: READABLE_CLASSES[actor.role] ?? [],
+  };
+}
+
+/**
+ * Row scope for person records, applied in SQL by repositories so an out-of-scope row can
+ * never leave the database. Volunteers see only people currently assigned to them.
+ */
+export type PersonScope =
+  | { kind: 'all' }
+  | { kind: 'province'; code: string }
+  | { kind: 'commune'; code: string }
+  | { kind: 'facility'; id: string }
+  | { kind: 'assigned'; userId: string }
+  | { kind: 'none' };
+
+export function personScopeOf(actor: Actor): PersonScope {
+  if (actor.role === 'volunteer') return { kind: 'assigned', userId: actor.userId };
+  if (!can(actor, 'people.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
+    return { kind: 'none' };
+  switch (actor.scopeKind) {
+    case 'nation':
+      return { kind: 'all' };
+    case 'province':
+      return { kind: 'province', code: actor.scopeCode! };
+    case 'commune':
+      return { kind: 'commune', code: actor.scopeCode! };
+    case 'facility':
+      return { kind: 'facility', id: actor.scopeCode! };
+  }
+}
+
+/** A commune officer/police may create people only in their own commune; province/nation none here. */
+export function assertCanWriteInCommune(actor: Actor, communeCode: string): void {
+  if (actor.scopeKind === 'commune' && actor.scopeCode === communeCode) return;
+  throw Errors.forbidden({
+    vi: 'Bạn chỉ được lập hồ sơ cho người cư trú tại xã/phường của mình',
+    en: 'You may only create records for people living in your own commune',
+  });
+}

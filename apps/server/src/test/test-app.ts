@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { prepare } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { createUser } from '../modules/identity/identity.service.ts';
+import type { Role, ScopeKind } from '../platform/policy.ts';
+
+/**
+ * A real database per test file: a temporary SQLite file, or — when DATABASE_URL is set —
+ * a fresh PostgreSQL database created beside it and dropped afterwards.
+ */
+export async function createTestDeps(): Promise<{ deps: AppDeps; cleanup: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-test-'));
+  const baseUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (baseUrl) {
+    dbName = `hn_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const u = new URL(baseUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl };
+  const deps = await prepare(config);
+  return {
+    deps,
+    cleanup: async () => {
+      await deps.database.close();
+      if (baseUrl && dbName) {
+        const admin = new pg.Client({ connectionString: baseUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** The app plus helpers to create users and send requests as them. */
+export async function createTestApp() {
+  const { deps, cleanup } = await createTestDeps();
+  const app = await buildApp(deps);
+  await app.ready();
+
+  async function userAs(
+    role: Role,
+    scopeKind: ScopeKind,
+    scopeCode: string | null,
+    username = `${role}_${randomUUID().slice(0, 8)}`,
+  ) {
+    const password = 'Test-password-123';
+    const { user } = await createUser(
+      deps,
+      null,
+      { username, fullName: `Test ${role}`, role, scopeKind, scopeCode, password },
+      { mustChangePassword: false },
+    );
+    return login(username, password, user.id);
+  }
+
+  async function login(username: string, password: string, userId?: string) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'hn_session')!;
+    const body = res.json();
+    const headers = { cookie: `hn_session=${cookie.value}`, 'x-csrf-token': body.csrfToken };
+    const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+      app.inject({ method, url, headers, payload: payload as any });
+    return { username, userId: userId ?? body.user.id, headers, body, call };
+  }
+
+  return {
+    app,
+    deps,
+    userAs,
+    login,
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+// Real units used across tests: two communes of Hà Nội and one of Quảng Ninh.
+export const UNITS = {
+  hanoi: '01',
+  baDinh: '00004',
+  ngocHa: '00008',
+  quangNinh: '22',
+};
