@@ -14,7 +14,9 @@ import type { Role, ScopeKind } from '../platform/policy.ts';
  * A real database per test file: a temporary SQLite file, or — when DATABASE_URL is set —
  * a fresh PostgreSQL database created beside it and dropped afterwards.
  */
-export async function createTestDeps(): Promise<{ deps: AppDeps; cleanup: () => Promise<void> }> {
+export async function createTestDeps(
+  env: Record<string, string> = {},
+): Promise<{ deps: AppDeps; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-test-'));
   const baseUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -29,7 +31,10 @@ export async function createTestDeps(): Promise<{ deps: AppDeps; cleanup: () => 
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
   }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), databaseUrl };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...env }),
+    databaseUrl,
+  };
   const deps = await prepare(config);
   return {
     deps,
@@ -49,8 +54,8 @@ export async function createTestDeps(): Promise<{ deps: AppDeps; cleanup: () => 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The app plus helpers to create users and send requests as them. */
-export async function createTestApp() {
-  const { deps, cleanup } = await createTestDeps();
+export async function createTestApp(env: Record<string, string> = {}) {
+  const { deps, cleanup } = await createTestDeps(env);
   const app = await buildApp(deps);
   await app.ready();
 

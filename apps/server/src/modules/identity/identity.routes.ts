@@ -24,7 +24,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     const user = await identityRepo.findUserById(deps.database.db, actor.userId);
     if (!user) throw Errors.unauthenticated();
     return {
-      user: await svc.presentUser(deps, user),
+      user: await svc.presentUser(deps.database.db, user),
       csrfToken: req.csrfToken!,
       abilities: abilitiesOf(actor),
     };
@@ -33,7 +33,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Đăng nhập / Log in', body: loginBody, response: { 200: meOut } },
     },
     async (req, reply) => {
@@ -106,7 +106,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     async (req) => {
       authorize(requireActor(req), 'users.manage');
       const rows = await identityRepo.listUsers(deps.database.db, req.query);
-      return { items: await Promise.all(rows.map((u) => svc.presentUser(deps, u))) };
+      return { items: await Promise.all(rows.map((u) => svc.presentUser(deps.database.db, u))) };
     },
   );
 
@@ -124,7 +124,9 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(req);
       authorize(actor, 'users.manage');
       const { user, password } = await svc.createUser(deps, actor, req.body);
-      return reply.status(201).send({ user: await svc.presentUser(deps, user), initialPassword: password });
+      return reply
+        .status(201)
+        .send({ user: await svc.presentUser(deps.database.db, user), initialPassword: password });
     },
   );
 

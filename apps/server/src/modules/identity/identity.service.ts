@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platform/policy.ts';
@@ -254,12 +256,12 @@ export async function updateUser(
   return db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);
     if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
-    if (user.version !== input.version) throw Errors.staleVersion(await presentUser(deps, user));
+    if (user.version !== input.version) throw Errors.staleVersion(await presentUser(trx, user));
     const patch: Partial<UserRow> = { updated_at: deps.now().toISOString() };
     if (input.fullName !== undefined) patch.full_name = input.fullName;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
     if (!(await identityRepo.updateUserVersioned(trx, userId, input.version, patch))) {
-      throw Errors.staleVersion(await presentUser(deps, user));
+      throw Errors.staleVersion(await presentUser(trx, user));
     }
     if (input.active === false) await identityRepo.deleteUserSessions(trx, userId);
     await audit(trx, actor, {
@@ -268,7 +270,7 @@ export async function updateUser(
       entityId: userId,
       details: { fullName: input.fullName, active: input.active },
     });
-    return presentUser(deps, (await identityRepo.findUserById(trx, userId))!);
+    return presentUser(trx, (await identityRepo.findUserById(trx, userId))!);
   });
 }
 
@@ -284,8 +286,7 @@ export async function ensureInitialAdmin(deps: AppDeps): Promise<string | null> 
   return password!;
 }
 
-export async function presentUser(deps: AppDeps, u: UserRow) {
-  const { db } = deps.database;
+export async function presentUser(db: Kysely<DB>, u: UserRow) {
   const scopeName =
     u.scope_kind === 'nation'
       ? 'Toàn quốc'
