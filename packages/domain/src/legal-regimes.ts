@@ -1,0 +1,418 @@
+// The legal regimes of drug rehabilitation (DOMAIN.md §3) as dated data. A record is judged by the rules in
+// force on the date of the act, so every rule lives here with its value, unit, basis and deciding authority,
+// and code asks `rulesOn(date)` instead of hard-coding numbers. Values marked `verify` come from sources
+// DOMAIN.md flags as uncertain; a national administrator corrects them with a RuleOverride, not a release.
+
+import { isIsoDate } from './iso-date.ts';
+import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
+import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
+
+export type RuleUnit =
+  | 'months'
+  | 'days'
+  | 'working_days'
+  | 'hours'
+  | 'years'
+  | 'age_years'
+  | 'criteria'
+  | 'stages'
+  | 'percent'
+  | 'role'
+  | 'flag'
+  | 'mixed';
+
+export type RangeValue = { min: number; max: number };
+export type RuleValue = number | boolean | string | null | { readonly [key: string]: number };
+
+/** One dated rule: its value and everything needed to cite it in a decision. */
+export interface Rule<V extends RuleValue = RuleValue> {
+  value: V;
+  unit: RuleUnit;
+  basis: readonly LegalBasis[];
+  authority?: RoleId;
+  forms?: readonly FormRef[];
+  /** DOMAIN.md marks the value "(verify)": keep it configurable and check it against the official text. */
+  verify?: true;
+  note?: Text;
+  /** Present when a RuleOverride replaced the value. */
+  overriddenBy?: { effectiveFrom: string; reason: string; basis: LegalBasis };
+}
+
+export type RegimeId = 'law73-2022' | 'police-transfer-2025' | 'two-tier-2025' | 'law120-2026';
+
+export interface RegimeRules {
+  regimeId: RegimeId;
+  userManagementMonths: Rule<number>;
+  userManagementDecisionHours: Rule<number | null>;
+  addictionCriteria: Rule<{ minCriteria: number; minDurationDays: number; recurrenceWindowMonths: number }>;
+  voluntaryCommunityMonths: Rule<RangeValue>;
+  communityRehabSubsidyMinStages: Rule<number>;
+  communityProviderRegistrar: Rule<RoleId>;
+  voluntaryFacilityMonths: Rule<RangeValue>;
+  voluntaryFacilityCostSupport: Rule<{ percent: number; priorityGroups: number }>;
+  compulsoryAdultMonths: Rule<RangeValue>;
+  compulsoryFixedTermMonths: Rule<{ first: number; repeat: number } | null>;
+  compulsoryJuvenileMonths: Rule<RangeValue>;
+  compulsoryJuvenileAge: Rule<{ min: number; maxExclusive: number }>;
+  compulsoryCourt: Rule<RoleId>;
+  compulsoryDossierPreparer: Rule<RoleId>;
+  compulsoryPendingCountsTowardTerm: Rule<boolean>;
+  postRehabMonths: Rule<number>;
+  postRehabDecisionWorkingDays: Rule<number>;
+  moveHandoverHours: Rule<number | null>;
+  electronicMonitoring: Rule<boolean>;
+  substanceDeclarationRequired: Rule<boolean>;
+  criminal256aWindowYears: Rule<number | null>;
+}
+
+export type RuleKey = Exclude<keyof RegimeRules, 'regimeId'>;
+
+export interface Regime {
+  id: RegimeId;
+  from: string;
+  /** Last day in force (inclusive); null while open-ended. */
+  to: string | null;
+  name: Text;
+  rules: RegimeRules;
+}
+
+/** An administrator's dated change to one rule, applied from `effectiveFrom` on (latest effective wins). */
+export interface RuleOverride {
+  ruleKey: RuleKey;
+  value: RuleValue;
+  effectiveFrom: string;
+  reason: string;
+  basis: LegalBasis;
+  /** Limit the override to one regime; without it the override also carries into later regimes. */
+  regimeId?: RegimeId;
+}
+
+/** The value shape of each rule, so overrides can be checked and an admin form can render an editor. */
+export const RULE_SHAPES: Record<
+  RuleKey,
+  { type: 'number' | 'boolean' | 'string' | 'object'; keys?: readonly string[]; nullable?: true }
+> = {
+  userManagementMonths: { type: 'number' },
+  userManagementDecisionHours: { type: 'number', nullable: true },
+  addictionCriteria: { type: 'object', keys: ['minCriteria', 'minDurationDays', 'recurrenceWindowMonths'] },
+  voluntaryCommunityMonths: { type: 'object', keys: ['min', 'max'] },
+  communityRehabSubsidyMinStages: { type: 'number' },
+  communityProviderRegistrar: { type: 'string' },
+  voluntaryFacilityMonths: { type: 'object', keys: ['min', 'max'] },
+  voluntaryFacilityCostSupport: { type: 'object', keys: ['percent', 'priorityGroups'] },
+  compulsoryAdultMonths: { type: 'object', keys: ['min', 'max'] },
+  compulsoryFixedTermMonths: { type: 'object', keys: ['first', 'repeat'], nullable: true },
+  compulsoryJuvenileMonths: { type: 'object', keys: ['min', 'max'] },
+  compulsoryJuvenileAge: { type: 'object', keys: ['min', 'maxExclusive'] },
+  compulsoryCourt: { type: 'string' },
+  compulsoryDossierPreparer: { type: 'string' },
+  compulsoryPendingCountsTowardTerm: { type: 'boolean' },
+  postRehabMonths: { type: 'number' },
+  postRehabDecisionWorkingDays: { type: 'number' },
+  moveHandoverHours: { type: 'number', nullable: true },
+  electronicMonitoring: { type: 'boolean' },
+  substanceDeclarationRequired: { type: 'boolean' },
+  criminal256aWindowYears: { type: 'number', nullable: true },
+};
+
+// Base rules of Law 73/2021/QH14 and its decrees; later regimes spread this and change what changed.
+const LAW73_RULES: RegimeRules = {
+  regimeId: 'law73-2022',
+  userManagementMonths: {
+    value: 12,
+    unit: 'months',
+    basis: [
+      { instrument: I.law73, article: '23' },
+      { instrument: I.decree105, chapter: 'IV' },
+    ],
+    authority: 'commune_chairman',
+    note: { vi: 'Theo đề nghị của Trưởng Công an xã', en: 'On the proposal of the head of commune police' },
+  },
+  userManagementDecisionHours: {
+    value: null,
+    unit: 'hours',
+    basis: [{ instrument: I.law73, article: '23' }],
+  },
+  addictionCriteria: {
+    value: { minCriteria: 3, minDurationDays: 30, recurrenceWindowMonths: 12 },
+    unit: 'mixed',
+    basis: [{ instrument: I.circular18_2021 }, { instrument: I.decree109 }],
+    authority: 'qualified_doctor',
+    forms: [FORMS.addictionResult],
+  },
+  voluntaryCommunityMonths: {
+    value: { min: 6, max: 12 },
+    unit: 'months',
+    basis: [{ instrument: I.law73, article: '30' }, { instrument: I.decree116 }],
+    authority: 'commune_chairman',
+  },
+  communityRehabSubsidyMinStages: { value: 3, unit: 'stages', basis: [{ instrument: I.decree116 }] },
+  communityProviderRegistrar: {
+    value: 'district_chairman',
+    unit: 'role',
+    basis: [{ instrument: I.decree116 }],
+    authority: 'district_chairman',
+  },
+  voluntaryFacilityMonths: {
+    value: { min: 6, max: 12 },
+    unit: 'months',
+    basis: [{ instrument: I.law73, article: '31' }],
+    authority: 'facility_director',
+  },
+  voluntaryFacilityCostSupport: {
+    value: { percent: 95, priorityGroups: 6 },
+    unit: 'percent',
+    basis: [{ instrument: I.law73, article: '31' }],
+  },
+  compulsoryAdultMonths: {
+    value: { min: 12, max: 24 },
+    unit: 'months',
+    basis: [
+      { instrument: I.law73, article: '32' },
+      { instrument: I.adminViolations, article: '95' },
+    ],
+    authority: 'district_court',
+  },
+  compulsoryFixedTermMonths: { value: null, unit: 'months', basis: [{ instrument: I.law73, article: '32' }] },
+  compulsoryJuvenileMonths: {
+    value: { min: 6, max: 12 },
+    unit: 'months',
+    basis: [{ instrument: I.law73, article: '33' }, { instrument: I.ordinance01_2022 }],
+    authority: 'district_court',
+  },
+  compulsoryJuvenileAge: {
+    value: { min: 12, maxExclusive: 18 },
+    unit: 'age_years',
+    basis: [{ instrument: I.law73, article: '33' }],
+  },
+  compulsoryCourt: {
+    value: 'district_court',
+    unit: 'role',
+    basis: [{ instrument: I.adminViolations }, { instrument: I.ordinance01_2022 }],
+    authority: 'district_court',
+  },
+  compulsoryDossierPreparer: {
+    value: 'district_labour_office',
+    unit: 'role',
+    basis: [{ instrument: I.decree116 }],
+    authority: 'district_labour_office',
+    note: { vi: 'Phòng Lao động – Thương binh và Xã hội cấp huyện', en: 'District labour office' },
+  },
+  compulsoryPendingCountsTowardTerm: {
+    value: true,
+    unit: 'flag',
+    basis: [{ instrument: I.decree116, article: '44–45' }],
+    forms: [FORMS.familyCommitment],
+  },
+  postRehabMonths: {
+    value: 12,
+    unit: 'months',
+    basis: [
+      { instrument: I.law73, article: '40' },
+      { instrument: I.decree116, article: '81–82' },
+    ],
+    authority: 'commune_chairman',
+    forms: [FORMS.completionCertificate],
+  },
+  postRehabDecisionWorkingDays: {
+    value: 5,
+    unit: 'working_days',
+    basis: [{ instrument: I.decree116, article: '81' }],
+    authority: 'commune_chairman',
+    verify: true,
+  },
+  moveHandoverHours: { value: null, unit: 'hours', basis: [{ instrument: I.law73 }] },
+  electronicMonitoring: { value: false, unit: 'flag', basis: [{ instrument: I.law73 }] },
+  substanceDeclarationRequired: { value: false, unit: 'flag', basis: [{ instrument: I.law73 }] },
+  criminal256aWindowYears: { value: null, unit: 'years', basis: [{ instrument: I.criminalCode }] },
+};
+
+const POLICE_TRANSFER_RULES: RegimeRules = {
+  ...LAW73_RULES,
+  regimeId: 'police-transfer-2025',
+  compulsoryDossierPreparer: {
+    value: 'commune_police_head',
+    unit: 'role',
+    basis: [{ instrument: I.decree02_2025 }, { instrument: I.jointCircular03_2025 }],
+    authority: 'commune_police_head',
+  },
+};
+
+const TWO_TIER_RULES: RegimeRules = {
+  ...POLICE_TRANSFER_RULES,
+  regimeId: 'two-tier-2025',
+  communityProviderRegistrar: {
+    value: 'province_police_director',
+    unit: 'role',
+    basis: [{ instrument: I.decree184_2025 }],
+    authority: 'province_police_director',
+    verify: true,
+  },
+  compulsoryAdultMonths: { ...LAW73_RULES.compulsoryAdultMonths, authority: 'regional_court' },
+  compulsoryJuvenileMonths: { ...LAW73_RULES.compulsoryJuvenileMonths, authority: 'regional_court' },
+  compulsoryCourt: {
+    value: 'regional_court',
+    unit: 'role',
+    basis: [{ instrument: I.courtOrganisation2025 }, { instrument: I.adminViolations }],
+    authority: 'regional_court',
+  },
+  criminal256aWindowYears: {
+    value: 2,
+    unit: 'years',
+    basis: [{ instrument: I.criminalCode, article: '256a' }],
+  },
+};
+
+const LAW120_RULES: RegimeRules = {
+  ...TWO_TIER_RULES,
+  regimeId: 'law120-2026',
+  userManagementDecisionHours: {
+    value: 24,
+    unit: 'hours',
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+    note: { vi: 'Kể từ khi có kết quả xét nghiệm dương tính', en: 'From a positive test result' },
+  },
+  compulsoryAdultMonths: { ...TWO_TIER_RULES.compulsoryAdultMonths, verify: true },
+  compulsoryFixedTermMonths: {
+    value: { first: 24, repeat: 36 },
+    unit: 'months',
+    basis: [{ instrument: I.law120 }],
+    authority: 'regional_court',
+    verify: true,
+    note: {
+      vi: '24 tháng lần đầu, 36 tháng từ lần thứ hai',
+      en: '24 months the first time, 36 months later',
+    },
+  },
+  compulsoryJuvenileMonths: { ...TWO_TIER_RULES.compulsoryJuvenileMonths, verify: true },
+  moveHandoverHours: {
+    value: 24,
+    unit: 'hours',
+    basis: [{ instrument: I.law120 }],
+    authority: 'commune_police_head',
+  },
+  electronicMonitoring: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }], verify: true },
+  substanceDeclarationRequired: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }] },
+};
+
+/** The regimes in date order, contiguous, the last one open-ended. */
+export const REGIMES: readonly Regime[] = deepFreeze([
+  {
+    id: 'law73-2022',
+    from: '2022-01-01',
+    to: '2025-02-28',
+    name: { vi: 'Luật 73/2021/QH14 và các nghị định hướng dẫn', en: 'Law 73/2021/QH14 and its decrees' },
+    rules: LAW73_RULES,
+  },
+  {
+    id: 'police-transfer-2025',
+    from: '2025-03-01',
+    to: '2025-06-30',
+    name: { vi: 'Chuyển giao cho lực lượng Công an', en: 'Transfer to the police' },
+    rules: POLICE_TRANSFER_RULES,
+  },
+  {
+    id: 'two-tier-2025',
+    from: '2025-07-01',
+    to: '2026-06-30',
+    name: { vi: 'Chính quyền địa phương hai cấp', en: 'Two-tier local government' },
+    rules: TWO_TIER_RULES,
+  },
+  {
+    id: 'law120-2026',
+    from: '2026-07-01',
+    to: null,
+    name: { vi: 'Luật 120/2025/QH15', en: 'Law 120/2025/QH15' },
+    rules: LAW120_RULES,
+  },
+]);
+
+/** No regime, and so no rule, exists before this date. */
+export const FIRST_REGIME_DATE = REGIMES[0].from;
+
+/** The regime in force on a date; throws a RangeError before 2022-01-01, when these rules did not exist. */
+export function regimeOn(date: string): Regime {
+  if (!isIsoDate(date)) throw new RangeError(`Ngày không hợp lệ / invalid date: '${String(date)}'`);
+  // Refusing older dates, rather than answering with the first regime, keeps a pre-2022 act from being
+  // silently judged by a law that was not yet in force.
+  if (date < FIRST_REGIME_DATE) {
+    throw new RangeError(
+      `Chưa có chế độ pháp lý cho ngày ${date} (trước ${FIRST_REGIME_DATE}) / no legal regime before ${FIRST_REGIME_DATE}: ${date}`,
+    );
+  }
+  for (let i = REGIMES.length - 1; i >= 0; i--) {
+    if (REGIMES[i].from <= date) return REGIMES[i];
+  }
+  throw new RangeError(`no legal regime for ${date}`);
+}
+
+/** The rules in force on a date, with any administrator overrides effective by then applied. */
+export function rulesOn(date: string, overrides: readonly RuleOverride[] = []): RegimeRules {
+  const regime = regimeOn(date);
+  if (overrides.length === 0) return regime.rules;
+  const chosen = new Map<RuleKey, RuleOverride>();
+  for (const o of overrides) {
+    checkOverride(o);
+    if (o.effectiveFrom > date) continue;
+    if (o.regimeId !== undefined && o.regimeId !== regime.id) continue;
+    const current = chosen.get(o.ruleKey);
+    // `>=` so that of two overrides with the same date the later-listed one wins.
+    if (current === undefined || o.effectiveFrom >= current.effectiveFrom) chosen.set(o.ruleKey, o);
+  }
+  if (chosen.size === 0) return regime.rules;
+  const result: Record<string, unknown> = { ...regime.rules };
+  for (const [key, o] of chosen) {
+    const base = regime.rules[key] as Rule;
+    // Copies, so that freezing the result never freezes the caller's override objects.
+    const value = o.value !== null && typeof o.value === 'object' ? { ...o.value } : o.value;
+    const basis = { ...o.basis, instrument: { ...o.basis.instrument } };
+    result[key] = {
+      ...base,
+      value,
+      basis: [basis],
+      overriddenBy: { effectiveFrom: o.effectiveFrom, reason: o.reason, basis },
+    } satisfies Rule;
+  }
+  return deepFreeze(result as unknown as RegimeRules);
+}
+
+function checkOverride(o: RuleOverride): void {
+  const shape = RULE_SHAPES[o.ruleKey];
+  if (!shape) throw new TypeError(`Quy tắc không tồn tại / unknown rule: '${String(o.ruleKey)}'`);
+  if (!isIsoDate(o.effectiveFrom)) {
+    throw new TypeError(
+      `Ngày hiệu lực không hợp lệ / invalid effectiveFrom for ${o.ruleKey}: '${o.effectiveFrom}'`,
+    );
+  }
+  if (!o.reason?.trim()) throw new TypeError(`Thiếu lý do / override of ${o.ruleKey} needs a reason`);
+  const v = o.value;
+  const bad = (why: string) => new TypeError(`Giá trị không hợp lệ / invalid value for ${o.ruleKey}: ${why}`);
+  if (v === null) {
+    if (!shape.nullable) throw bad('null not allowed');
+    return;
+  }
+  if (shape.type === 'object') {
+    if (typeof v !== 'object') throw bad(`expected an object with ${shape.keys?.join(', ')}`);
+    const keys = Object.keys(v).sort();
+    if (keys.join() !== [...(shape.keys ?? [])].sort().join())
+      throw bad(`expected keys ${shape.keys?.join(', ')}`);
+    for (const k of keys) if (!isNonNegative(v[k])) throw bad(`${k} must be a non-negative number`);
+    if ('min' in v && 'max' in v && v.min > v.max) throw bad('min > max');
+    return;
+  }
+  if (typeof v !== shape.type) throw bad(`expected ${shape.type}`);
+  if (typeof v === 'number' && !isNonNegative(v)) throw bad('must be a non-negative number');
+}
+
+function isNonNegative(n: unknown): boolean {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
