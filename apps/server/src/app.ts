@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { registerAuth } from './platform/auth.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => orgRoutes(s, deps));
   await app.register(async (s) => peopleRoutes(s, deps));
   await app.register(async (s) => auditRoutes(s, deps));
+  await app.register(async (s) => legalRoutes(s, deps));
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

@@ -1,15 +1,22 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0005 from './migrations/0005_legal_settings.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0005_legal_settings': m0005,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Migrations are developed in parallel; a later-numbered one may land before an earlier one.
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);

@@ -128,6 +128,34 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+// 0005_legal_settings
+export interface RuleOverrideTable {
+  id: string;
+  rule_key: string;
+  /** JSON text of the value. */
+  value: string;
+  effective_from: string;
+  regime_id: string | null;
+  reason: string;
+  /** JSON text of a LegalBasis. */
+  basis: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  version: number;
+}
+
+export interface CalendarAdjustmentTable {
+  id: string;
+  date: string;
+  kind: 'day_off' | 'working_day';
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -138,4 +166,7 @@ export interface DB {
   people: PersonTable;
   volunteer_assignments: VolunteerAssignmentTable;
   audit_log: AuditLogTable;
+  // 0005_legal_settings
+  rule_overrides: RuleOverrideTable;
+  calendar_adjustments: CalendarAdjustmentTable;
 }

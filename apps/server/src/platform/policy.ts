@@ -36,11 +36,13 @@ export type Action =
   | 'units.manage'
   | 'facilities.manage'
   | 'audit.read'
-  | 'assignments.manage';
+  | 'assignments.manage'
+  // legal settings: rule overrides and calendar adjustments (national scope only)
+  | 'rules.manage';
 
 const GRANTS: Record<Role, Action[]> = {
-  system_admin: ['users.manage', 'units.manage', 'facilities.manage'],
-  national_officer: ['people.read'],
+  system_admin: ['users.manage', 'units.manage', 'facilities.manage', 'rules.manage'],
+  national_officer: ['people.read', 'rules.manage'],
   province_officer: ['people.read'],
   commune_officer: ['people.read', 'people.create', 'people.update', 'assignments.manage'],
   commune_police: ['people.read', 'people.create', 'people.update'],
