@@ -156,6 +156,14 @@ export interface CalendarAdjustmentTable {
   created_at: string;
 }
 
+export interface DocumentNumberTable {
+  unit_code: string;
+  year: number;
+  series: string;
+  last_number: number;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -169,4 +177,6 @@ export interface DB {
   // 0005_legal_settings
   rule_overrides: RuleOverrideTable;
   calendar_adjustments: CalendarAdjustmentTable;
+  // 0003_documents
+  document_numbers: DocumentNumberTable;
 }

@@ -1,0 +1,144 @@
+import { type Block, caps, type OfficialDocument, shortDate } from '../official-document.ts';
+import {
+  CITE,
+  type CommuneFacts,
+  chairmanSignature,
+  committeeIssuer,
+  type DocumentFacts,
+  inSentence,
+  type ManagerFacts,
+  managerLines,
+  numberOrBlank,
+  type PersonFacts,
+  personLines,
+  placeOf,
+  printedBases,
+  type SignerFacts,
+} from './common.ts';
+import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+
+/** Decision on management of an illegal drug user (Law 73/2021 Art. 23; Decree 105/2021 Ch. IV): 1 year. */
+export interface UserManagementDecisionInput extends DocumentFacts {
+  commune: CommuneFacts;
+  person: PersonFacts;
+  /** Date of the positive drug test the decision rests on. */
+  testDate?: string;
+  /** Management period, computed by the caller from the regime's rules (1 year from the decision). */
+  startDate: string;
+  endDate: string;
+  /** People assigned to follow and help the person, when the decision names them. */
+  managers?: readonly ManagerFacts[];
+  signer: SignerFacts;
+}
+
+const SYMBOL = 'QĐ-UBND';
+
+interface Wording {
+  version: string;
+  regimes: RegimeId[];
+  bases: LegalCitation[];
+  duties: string;
+  verify: boolean;
+  verifyNotes?: string[];
+}
+
+function template(w: Wording): DocumentTemplate<UserManagementDecisionInput> {
+  return {
+    id: 'user-management-decision',
+    version: w.version,
+    regimes: w.regimes,
+    ...periodOf(w.regimes),
+    title: 'Quyết định quản lý người sử dụng trái phép chất ma túy',
+    legalBases: w.bases,
+    verify: w.verify,
+    verifyNotes: w.verifyNotes,
+    build(input): OfficialDocument {
+      const c = input.commune;
+      const police = `Trưởng Công an ${inSentence(c.name)}`;
+      const proposal = input.testDate
+        ? `Xét kết quả xét nghiệm chất ma túy trong cơ thể ngày ${shortDate(input.testDate)} và đề nghị của ${police}.`
+        : `Theo đề nghị của ${police}.`;
+      const managers = input.managers ?? [];
+      const body: Block[] = [
+        {
+          type: 'article',
+          label: 'Điều 1.',
+          content: 'Quản lý người sử dụng trái phép chất ma túy đối với:',
+        },
+        ...personLines(input.person),
+        {
+          type: 'paragraph',
+          content: `Thời hạn quản lý là 01 năm, từ ngày ${shortDate(input.startDate)} đến ngày ${shortDate(input.endDate)}.`,
+        },
+        {
+          type: 'article',
+          label: 'Điều 2.',
+          content: `Giao ${police} chủ trì, phối hợp với gia đình người bị quản lý và các cơ quan, tổ chức, cá nhân có liên quan tổ chức quản lý, xét nghiệm chất ma túy trong cơ thể khi cần thiết, tư vấn, hỗ trợ, giúp đỡ người bị quản lý theo quy định của pháp luật.${managers.length ? ' Phân công trực tiếp theo dõi, giúp đỡ người bị quản lý:' : ''}`,
+        },
+        ...managerLines(managers),
+        { type: 'paragraph', content: w.duties },
+        {
+          type: 'article',
+          label: 'Điều 3.',
+          content: `Quyết định này có hiệu lực kể từ ngày ký. ${police}, người bị quản lý, gia đình người bị quản lý và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.`,
+        },
+      ];
+      return {
+        meta: {
+          title: `Quyết định quản lý người sử dụng trái phép chất ma túy - ${input.person.fullName}`,
+          templateId: 'user-management-decision',
+          templateVersion: w.version,
+          regimeId: w.regimes.join(','),
+          verify: w.verify,
+        },
+        issuer: committeeIssuer(c),
+        number: numberOrBlank(input, SYMBOL),
+        place: placeOf(c),
+        date: input.date,
+        title: 'QUYẾT ĐỊNH',
+        subject: ['Về việc quản lý người sử dụng trái phép chất ma túy'],
+        authority: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${caps(c.name)}`,
+        legalBases: [...printedBases(w.bases), proposal],
+        enacting: 'QUYẾT ĐỊNH:',
+        body,
+        footer: {
+          left: { type: 'recipients', items: ['- Như Điều 3;', '- Lưu: VT, hồ sơ.'] },
+          right: chairmanSignature(input.signer),
+        },
+      };
+    },
+  };
+}
+
+const LAW73_DUTIES =
+  'Người bị quản lý có trách nhiệm chấp hành các quy định về quản lý người sử dụng trái phép chất ma túy, có mặt khi được yêu cầu, thông báo khi thay đổi nơi cư trú; có quyền khiếu nại, khởi kiện đối với Quyết định này theo quy định của pháp luật.';
+
+export const userManagementDecisionTemplates: readonly DocumentTemplate<UserManagementDecisionInput>[] = [
+  template({
+    version: '2022.1',
+    regimes: ['law73-2022', 'police-transfer-2025'],
+    bases: [CITE.localGov2015, CITE.drugLaw73, CITE.decree105, CITE.law73Art23],
+    duties: LAW73_DUTIES,
+    verify: false,
+  }),
+  template({
+    version: '2025.7',
+    regimes: ['two-tier-2025'],
+    bases: [CITE.localGov2025, CITE.drugLaw73, CITE.decree105, CITE.law73Art23, CITE.decree184_2025],
+    duties: LAW73_DUTIES,
+    verify: true,
+    verifyNotes: ['Citation of the Law on Organisation of Local Government 2025 (date of adoption).'],
+  }),
+  template({
+    version: '2026.7',
+    regimes: ['law120-2026'],
+    bases: [CITE.localGov2025, CITE.drugLaw120],
+    duties:
+      'Người bị quản lý có trách nhiệm khai báo loại chất ma túy đã sử dụng và nguồn gốc, chấp hành các quy định về quản lý người sử dụng trái phép chất ma túy, có mặt khi được yêu cầu, báo cáo trong thời hạn 24 giờ khi thay đổi nơi cư trú; có quyền khiếu nại, khởi kiện đối với Quyết định này theo quy định của pháp luật.',
+    verify: true,
+    verifyNotes: [
+      'Law 120/2025/QH15: who decides (within 24 h of a positive test) and its implementing decree are not confirmed.',
+      'Electronic monitoring obligations are not yet worded.',
+    ],
+  }),
+];
