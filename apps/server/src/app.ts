@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => peopleRoutes(s, deps));
   await app.register(async (s) => auditRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
+  await app.register(async (s) => dossierRoutes(s, deps));
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0003 from './migrations/0003_documents.ts';
 import * as m0005 from './migrations/0005_legal_settings.ts';
+import * as m0006 from './migrations/0006_dossiers.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_documents': m0003,
   '0005_legal_settings': m0005,
+  '0006_dossiers': m0006,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -164,6 +164,77 @@ export interface DocumentNumberTable {
   updated_at: string;
 }
 
+// 0006_dossiers: compulsory-rehab dossiers, the people they name, their documents
+export interface DossierTable {
+  id: string;
+  commune_code: string;
+  province_code: string;
+  status: string;
+  regime_id: string;
+  preparer_authority: string;
+  prepared_on: string;
+  notified_on: string | null;
+  reading_days: number | null;
+  reading_end: string | null;
+  reading_closed_on: string | null;
+  submitted_on: string | null;
+  submission_number: string | null;
+  court_authority: string | null;
+  court_name: string | null;
+  accepted_on: string | null;
+  court_case_number: string | null;
+  hearing_date: string | null;
+  hearing_place: string | null;
+  decided_on: string | null;
+  executed_on: string | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DossierPersonTable {
+  id: string;
+  dossier_id: string;
+  person_id: string;
+  position: number;
+  ground: string;
+  ground_note: string | null;
+  status: string;
+  outcome: string | null;
+  term_months: number | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_signer: string | null;
+  postponed_until: string | null;
+  outcome_note: string | null;
+  executed_on: string | null;
+  admitted_on: string | null;
+  facility_id: string | null;
+  episode_id: string | null;
+  added_at: string;
+  added_by: string | null;
+}
+
+export interface DossierDocumentTable {
+  id: string;
+  dossier_id: string;
+  person_id: string;
+  kind: string;
+  original_name: string;
+  stored_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  note: string | null;
+  uploaded_at: string;
+  uploaded_by: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -179,4 +250,8 @@ export interface DB {
   calendar_adjustments: CalendarAdjustmentTable;
   // 0003_documents
   document_numbers: DocumentNumberTable;
+  // 0006_dossiers
+  dossiers: DossierTable;
+  dossier_people: DossierPersonTable;
+  dossier_documents: DossierDocumentTable;
 }

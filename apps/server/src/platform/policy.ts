@@ -38,7 +38,11 @@ export type Action =
   | 'audit.read'
   | 'assignments.manage'
   // legal settings: rule overrides and calendar adjustments (national scope only)
-  | 'rules.manage';
+  | 'rules.manage'
+  // compulsory-rehab dossiers and the court's acts on them
+  | 'dossiers.read'
+  | 'dossiers.write'
+  | 'court.record';
 
 const GRANTS: Record<Role, Action[]> = {
   system_admin: ['users.manage', 'units.manage', 'facilities.manage', 'rules.manage'],
@@ -51,6 +55,18 @@ const GRANTS: Record<Role, Action[]> = {
   volunteer: ['people.read'],
   auditor: ['audit.read'],
 };
+
+// Compulsory-rehab dossiers: the commune police prepare them (the head of commune police since
+// 01/03/2025, rulesOn(date).compulsoryDossierPreparer; police also keep the older dossiers of the district
+// labour offices) and record the court's acts as they are received; commune officers, province and nation
+// read. The row scope is the dossier's commune (dossierScopeOf).
+const DOSSIER_GRANTS: Partial<Record<Role, Action[]>> = {
+  national_officer: ['dossiers.read'],
+  province_officer: ['dossiers.read'],
+  commune_officer: ['dossiers.read'],
+  commune_police: ['dossiers.read', 'dossiers.write', 'court.record'],
+};
+for (const role of ROLES) GRANTS[role].push(...(DOSSIER_GRANTS[role] ?? []));
 
 // Sensitivity classes each role may read. Health/HIV only for medical staff; volunteers get
 // contact details of their own people and nothing else.
@@ -136,4 +152,26 @@ export function assertCanWriteInCommune(actor: Actor, communeCode: string): void
     vi: 'Bạn chỉ được lập hồ sơ cho người cư trú tại xã/phường của mình',
     en: 'You may only create records for people living in your own commune',
   });
+}
+
+/** Row scope of compulsory-rehab dossiers: the commune that prepared them, its province, or all. */
+export type DossierScope =
+  | { kind: 'all' }
+  | { kind: 'province'; code: string }
+  | { kind: 'commune'; code: string }
+  | { kind: 'none' };
+
+export function dossierScopeOf(actor: Actor): DossierScope {
+  if (!can(actor, 'dossiers.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
+    return { kind: 'none' };
+  switch (actor.scopeKind) {
+    case 'nation':
+      return { kind: 'all' };
+    case 'province':
+      return { kind: 'province', code: actor.scopeCode! };
+    case 'commune':
+      return { kind: 'commune', code: actor.scopeCode! };
+    default:
+      return { kind: 'none' };
+  }
 }

@@ -1,0 +1,516 @@
+// The compulsory-rehab dossier (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc, DOMAIN.md §5):
+// its checklist of documents, the reading period after the person and family are notified, the state machine
+// from draft to execution, and the court's outcome for each person. Who prepares the dossier and which court
+// decides come from the regime in force (rulesOn); the numbers and the list that DOMAIN.md marks "(verify)"
+// live here as dated data with their basis, never as literals in the server.
+
+import { citation, refuse, validateTerm } from './episode-terms.ts';
+import type { RuleCheck, RuleError } from './episode-types.ts';
+import { isIsoDate } from './iso-date.ts';
+import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
+import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
+import type { RegimeId, RegimeRules, Rule, RuleOverride } from './legal-regimes.ts';
+import { regimeOn, rulesOn } from './legal-regimes.ts';
+import type { CalendarAdjustment } from './working-days.ts';
+import { addWorkingDays } from './working-days.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Checklist
+
+/** The kinds of documents a dossier holds, per person. */
+export const DOSSIER_DOCUMENT_KINDS = [
+  'violation_record',
+  'personal_history',
+  'addiction_result',
+  'ground_proof',
+  'statement',
+  'notification_proof',
+  'family_commitment',
+  'other',
+] as const;
+export type DossierDocumentKind = (typeof DOSSIER_DOCUMENT_KINDS)[number];
+
+export interface ChecklistItem {
+  kind: DossierDocumentKind;
+  /** Submission is refused while a required item is missing for any person of the dossier. */
+  required: boolean;
+  label: Text;
+  form?: FormRef;
+}
+
+/** The checklist as dated data: DOMAIN.md §5 says "verify the exact list", so it is flagged and cited. */
+export interface ChecklistRule {
+  items: readonly ChecklistItem[];
+  basis: readonly LegalBasis[];
+  verify: true;
+  note: Text;
+}
+
+const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
+  {
+    kind: 'violation_record',
+    required: true,
+    label: {
+      vi: 'Biên bản vi phạm hành chính về hành vi sử dụng trái phép chất ma túy',
+      en: 'Record of the administrative violation (illegal drug use)',
+    },
+  },
+  {
+    kind: 'personal_history',
+    required: true,
+    label: { vi: 'Bản tóm tắt lý lịch', en: 'Summary of personal history' },
+  },
+  {
+    kind: 'addiction_result',
+    required: true,
+    label: {
+      vi: 'Phiếu kết quả xác định tình trạng nghiện ma túy (Mẫu 04)',
+      en: 'Addiction determination result (Form 04)',
+    },
+    form: FORMS.addictionResult,
+  },
+  {
+    kind: 'ground_proof',
+    required: true,
+    label: {
+      vi: 'Tài liệu chứng minh căn cứ đề nghị áp dụng biện pháp',
+      en: 'Proof of the ground for the measure',
+    },
+  },
+  {
+    kind: 'statement',
+    required: true,
+    label: {
+      vi: 'Bản tường trình của người bị đề nghị hoặc người đại diện hợp pháp',
+      en: 'Statement of the person or their legal representative',
+    },
+  },
+  {
+    kind: 'notification_proof',
+    required: true,
+    label: {
+      vi: 'Văn bản thông báo và biên bản về việc người bị đề nghị, gia đình được đọc hồ sơ',
+      en: 'Proof that the person and family were notified and could read the dossier',
+    },
+  },
+  {
+    kind: 'family_commitment',
+    required: false,
+    label: {
+      vi: 'Bản cam kết quản lý tại gia đình trong thời gian lập hồ sơ (Mẫu 35), nếu có',
+      en: 'Family commitment while the dossier is pending (Form 35), if any',
+    },
+    form: FORMS.familyCommitment,
+  },
+  { kind: 'other', required: false, label: { vi: 'Tài liệu khác', en: 'Other document' } },
+];
+
+const CHECKLIST_BASIS: readonly LegalBasis[] = [
+  { instrument: I.adminViolations, article: '103' },
+  { instrument: I.decree116 },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Dated rules
+
+export type DossierRuleKey = 'readingPeriodWorkingDays';
+
+/** A national administrator's dated change to a dossier rule (same semantics as RuleOverride). */
+export interface DossierRuleOverride {
+  ruleKey: DossierRuleKey;
+  value: number;
+  effectiveFrom: string;
+  reason: string;
+  basis: LegalBasis;
+  regimeId?: RegimeId;
+}
+
+export interface DossierRules {
+  regimeId: RegimeId;
+  /** Working days the person and family have to read the dossier, counted from the day after notice. */
+  readingPeriodWorkingDays: Rule<number>;
+  checklist: ChecklistRule;
+  /** Who prepares the dossier on this date (regime rule compulsoryDossierPreparer). */
+  preparer: Rule<RoleId>;
+  /** Which court decides on this date (regime rule compulsoryCourt). */
+  court: Rule<RoleId>;
+  /** The regime's own rules, for terms and ages. */
+  regime: RegimeRules;
+}
+
+const READING_PERIOD: Rule<number> = Object.freeze({
+  value: 5,
+  unit: 'working_days',
+  basis: Object.freeze([{ instrument: I.adminViolations, article: '103' }, { instrument: I.decree116 }]),
+  verify: true,
+  note: {
+    vi: 'Người bị đề nghị và gia đình được đọc hồ sơ, ghi chép trong thời hạn này kể từ khi nhận thông báo',
+    en: 'The person and family may read the dossier and take notes within this period after the notice',
+  },
+}) as Rule<number>;
+
+const CHECKLIST: ChecklistRule = Object.freeze({
+  items: Object.freeze(CHECKLIST_ITEMS.map((i) => Object.freeze(i))),
+  basis: CHECKLIST_BASIS,
+  verify: true,
+  note: {
+    vi: 'Danh mục theo DOMAIN.md §5, cần đối chiếu với văn bản chính thức (Thông tư liên tịch 03/2025 từ 01/03/2025)',
+    en: 'List from DOMAIN.md §5, to check against the official text (Joint Circular 03/2025 from 01/03/2025)',
+  },
+}) as ChecklistRule;
+
+// Per regime: the same values for now; a regime that changes them gets its own entry.
+const BY_REGIME: Record<RegimeId, { readingPeriodWorkingDays: Rule<number>; checklist: ChecklistRule }> = {
+  'law73-2022': { readingPeriodWorkingDays: READING_PERIOD, checklist: CHECKLIST },
+  'police-transfer-2025': {
+    readingPeriodWorkingDays: READING_PERIOD,
+    checklist: {
+      ...CHECKLIST,
+      basis: [...CHECKLIST_BASIS, { instrument: I.jointCircular03_2025 }],
+    },
+  },
+  'two-tier-2025': {
+    readingPeriodWorkingDays: READING_PERIOD,
+    checklist: {
+      ...CHECKLIST,
+      basis: [...CHECKLIST_BASIS, { instrument: I.jointCircular03_2025 }],
+    },
+  },
+  'law120-2026': {
+    readingPeriodWorkingDays: READING_PERIOD,
+    checklist: { ...CHECKLIST, basis: [{ instrument: I.law120 }, ...CHECKLIST_BASIS] },
+  },
+};
+
+/** The dossier rules in force on a date (throws a RangeError before 2022-01-01, like rulesOn). */
+export function dossierRulesOn(
+  date: string,
+  overrides: readonly DossierRuleOverride[] = [],
+  regimeOverrides: readonly RuleOverride[] = [],
+): DossierRules {
+  const regime = regimeOn(date);
+  const rules = rulesOn(date, regimeOverrides);
+  const own = BY_REGIME[regime.id];
+  let reading = own.readingPeriodWorkingDays;
+  let chosen: DossierRuleOverride | undefined;
+  for (const o of overrides) {
+    if (o.ruleKey !== 'readingPeriodWorkingDays') continue;
+    if (!isIsoDate(o.effectiveFrom) || !o.reason?.trim() || !Number.isInteger(o.value) || o.value < 0) {
+      throw new TypeError(`Điều chỉnh không hợp lệ / invalid dossier rule override for ${o.ruleKey}`);
+    }
+    if (o.effectiveFrom > date || (o.regimeId !== undefined && o.regimeId !== regime.id)) continue;
+    if (!chosen || o.effectiveFrom >= chosen.effectiveFrom) chosen = o;
+  }
+  if (chosen) {
+    reading = {
+      ...reading,
+      value: chosen.value,
+      basis: [chosen.basis],
+      overriddenBy: { effectiveFrom: chosen.effectiveFrom, reason: chosen.reason, basis: chosen.basis },
+    };
+  }
+  return {
+    regimeId: regime.id,
+    readingPeriodWorkingDays: reading,
+    checklist: own.checklist,
+    preparer: rules.compulsoryDossierPreparer,
+    court: rules.compulsoryCourt,
+    regime: rules,
+  };
+}
+
+/** Last day of the reading period that starts with a notice given on `notifiedOn`. */
+export function readingPeriodEnd(
+  notifiedOn: string,
+  rules: DossierRules,
+  adjustments: readonly CalendarAdjustment[] = [],
+): string {
+  return addWorkingDays(notifiedOn, rules.readingPeriodWorkingDays.value, adjustments);
+}
+
+/** Required checklist items that have no document yet, per person. */
+export function missingDocuments(
+  personIds: readonly string[],
+  documents: readonly { personId: string | null; kind: string }[],
+  checklist: ChecklistRule,
+): { personId: string; kind: DossierDocumentKind }[] {
+  const have = new Set(documents.map((d) => `${d.personId}:${d.kind}`));
+  const missing: { personId: string; kind: DossierDocumentKind }[] = [];
+  for (const personId of personIds) {
+    for (const item of checklist.items) {
+      if (item.required && !have.has(`${personId}:${item.kind}`)) missing.push({ personId, kind: item.kind });
+    }
+  }
+  return missing;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// State machine
+
+export const DOSSIER_STATUSES = [
+  'draft',
+  'notified',
+  'reading_period_over',
+  'submitted',
+  'accepted',
+  'hearing_scheduled',
+  'decided',
+  'executed',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export const DOSSIER_ACTIONS = [
+  'notify',
+  'close_reading',
+  'submit',
+  'accept',
+  'schedule_hearing',
+  'decide',
+  'execute',
+] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+/** Outcomes of the court for one person of the dossier. */
+export const COURT_OUTCOMES = ['ordered', 'rejected', 'postponed', 'exempted'] as const;
+export type CourtOutcome = (typeof COURT_OUTCOMES)[number];
+
+/** Where one person of the dossier stands: proposed until the decision, then the outcome, then executed. */
+export type DossierPersonStatus = 'proposed' | CourtOutcome | 'executed';
+
+/** Outcomes that send the person to a facility, now (ordered) or once the postponement ends. */
+export const EXECUTABLE_OUTCOMES: readonly CourtOutcome[] = ['ordered', 'postponed'];
+
+const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; to: DossierStatus }> = {
+  notify: { from: ['draft'], to: 'notified' },
+  close_reading: { from: ['notified'], to: 'reading_period_over' },
+  submit: { from: ['reading_period_over'], to: 'submitted' },
+  accept: { from: ['submitted'], to: 'accepted' },
+  // A hearing may be moved: scheduling again while scheduled replaces the date.
+  schedule_hearing: { from: ['accepted', 'hearing_scheduled'], to: 'hearing_scheduled' },
+  decide: { from: ['hearing_scheduled'], to: 'decided' },
+  // Each person is executed on their own; the dossier is executed when no ordered person is left.
+  execute: { from: ['decided'], to: 'executed' },
+};
+
+export const dossierStatusLabels: Record<keyof Text, Record<DossierStatus, string>> = {
+  vi: {
+    draft: 'Đang lập hồ sơ',
+    notified: 'Đã thông báo, đang trong thời hạn đọc hồ sơ',
+    reading_period_over: 'Hết thời hạn đọc hồ sơ',
+    submitted: 'Đã chuyển Tòa án',
+    accepted: 'Tòa án đã thụ lý',
+    hearing_scheduled: 'Đã có lịch phiên họp',
+    decided: 'Tòa án đã quyết định',
+    executed: 'Đã thi hành',
+  },
+  en: {
+    draft: 'Being prepared',
+    notified: 'Notified, reading period running',
+    reading_period_over: 'Reading period over',
+    submitted: 'Submitted to the court',
+    accepted: 'Accepted by the court',
+    hearing_scheduled: 'Hearing scheduled',
+    decided: 'Decided by the court',
+    executed: 'Executed',
+  },
+};
+
+export const dossierActionLabels: Record<keyof Text, Record<DossierAction, string>> = {
+  vi: {
+    notify: 'thông báo cho người bị đề nghị và gia đình',
+    close_reading: 'ghi nhận hết thời hạn đọc hồ sơ',
+    submit: 'chuyển hồ sơ đến Tòa án',
+    accept: 'ghi nhận Tòa án thụ lý',
+    schedule_hearing: 'ghi nhận lịch phiên họp',
+    decide: 'ghi nhận quyết định của Tòa án',
+    execute: 'ghi nhận thi hành quyết định',
+  },
+  en: {
+    notify: 'notify the person and family',
+    close_reading: 'record the end of the reading period',
+    submit: 'submit the dossier to the court',
+    accept: 'record the court’s acceptance',
+    schedule_hearing: 'record the hearing date',
+    decide: 'record the court’s decision',
+    execute: 'record the execution',
+  },
+};
+
+export const courtOutcomeLabels: Record<keyof Text, Record<CourtOutcome, string>> = {
+  vi: {
+    ordered: 'Áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
+    rejected: 'Không áp dụng biện pháp',
+    postponed: 'Hoãn chấp hành quyết định',
+    exempted: 'Miễn chấp hành quyết định',
+  },
+  en: {
+    ordered: 'Compulsory rehab ordered',
+    rejected: 'Measure not applied',
+    postponed: 'Execution postponed',
+    exempted: 'Exempted from execution',
+  },
+};
+
+export const documentKindLabels: Record<keyof Text, Record<DossierDocumentKind, string>> = {
+  vi: Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i.kind, i.label.vi])) as Record<
+    DossierDocumentKind,
+    string
+  >,
+  en: Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i.kind, i.label.en])) as Record<
+    DossierDocumentKind,
+    string
+  >,
+};
+
+// The rule each step follows, cited when a step is refused.
+const PROCEDURE_BASIS: readonly LegalBasis[] = [{ instrument: I.adminViolations, article: '103' }];
+const COURT_BASIS: readonly LegalBasis[] = [{ instrument: I.ordinance01_2022 }];
+
+/** Whether `action` may happen to a dossier in `status`; refuses with a code and the rule it follows. */
+export function checkTransition(status: DossierStatus, action: DossierAction): RuleCheck {
+  const t = TRANSITIONS[action];
+  if (t.from.includes(status)) return { ok: true };
+  const basis = ['accept', 'schedule_hearing', 'decide'].includes(action) ? COURT_BASIS : PROCEDURE_BASIS;
+  const needed = t.from.map((s) => dossierStatusLabels.vi[s]).join(' / ');
+  const neededEn = t.from.map((s) => dossierStatusLabels.en[s]).join(' / ');
+  return refuse(
+    'DOSSIER_ILLEGAL_TRANSITION',
+    `Không thể ${dossierActionLabels.vi[action]} khi hồ sơ ở trạng thái "${dossierStatusLabels.vi[status]}"; cần trạng thái "${needed}"${citation(basis, 'vi')}`,
+    `Cannot ${dossierActionLabels.en[action]} while the dossier is "${dossierStatusLabels.en[status]}"; it must be "${neededEn}"${citation(basis, 'en')}`,
+    basis,
+  );
+}
+
+/** The status an action leads to. */
+export function nextStatus(action: DossierAction): DossierStatus {
+  return TRANSITIONS[action].to;
+}
+
+/** People may be added to or removed from the dossier only while it is being prepared, before the notice. */
+export function canEditPersons(status: DossierStatus): RuleCheck {
+  if (status === 'draft') return { ok: true };
+  return refuse(
+    'DOSSIER_PERSONS_LOCKED',
+    `Chỉ được thêm, bớt người trong hồ sơ trước khi thông báo cho người bị đề nghị và gia đình${citation(PROCEDURE_BASIS, 'vi')}`,
+    `People can be added or removed only before the person and family are notified${citation(PROCEDURE_BASIS, 'en')}`,
+    PROCEDURE_BASIS,
+  );
+}
+
+/** Documents may be added or removed until the dossier goes to the court. */
+export function canEditDocuments(status: DossierStatus): RuleCheck {
+  if (status === 'draft' || status === 'notified' || status === 'reading_period_over') return { ok: true };
+  return refuse(
+    'DOSSIER_DOCUMENTS_LOCKED',
+    `Không thể thay đổi tài liệu sau khi hồ sơ đã chuyển Tòa án${citation(PROCEDURE_BASIS, 'vi')}`,
+    `Documents cannot change after the dossier was submitted to the court${citation(PROCEDURE_BASIS, 'en')}`,
+    PROCEDURE_BASIS,
+  );
+}
+
+/** The reading period must have ended: the act is dated after its last day. */
+export function checkReadingPeriodOver(readingEnd: string, date: string, rules: DossierRules): RuleCheck {
+  if (date > readingEnd) return { ok: true };
+  const r = rules.readingPeriodWorkingDays;
+  return refuse(
+    'READING_PERIOD_NOT_OVER',
+    `Thời hạn đọc hồ sơ ${r.value} ngày làm việc chưa kết thúc (đến hết ngày ${readingEnd})${citation(r.basis, 'vi')}`,
+    `The ${r.value}-working-day reading period has not ended (it runs to ${readingEnd})${citation(r.basis, 'en')}`,
+    r.basis,
+  );
+}
+
+/** Submission needs every required document for every person. */
+export function checkChecklistComplete(
+  missing: readonly { personId: string; kind: DossierDocumentKind }[],
+  rules: DossierRules,
+): RuleCheck {
+  if (missing.length === 0) return { ok: true };
+  const kinds = [...new Set(missing.map((m) => m.kind))];
+  const basis = rules.checklist.basis;
+  return refuse(
+    'DOSSIER_INCOMPLETE',
+    `Hồ sơ còn thiếu tài liệu: ${kinds.map((k) => documentKindLabels.vi[k]).join('; ')}${citation(basis, 'vi')}`,
+    `The dossier is missing documents: ${kinds.map((k) => documentKindLabels.en[k]).join('; ')}${citation(basis, 'en')}`,
+    basis,
+  );
+}
+
+/** An act cannot be dated before the act it follows (e.g. a decision before the hearing). */
+export function checkNotBefore(date: string, earliest: string, what: Text, after: Text): RuleCheck {
+  if (date >= earliest) return { ok: true };
+  return refuse(
+    'DOSSIER_DATE_ORDER',
+    `Ngày ${what.vi} (${date}) không thể trước ngày ${after.vi} (${earliest})`,
+    `The date of ${what.en} (${date}) cannot be before ${after.en} (${earliest})`,
+  );
+}
+
+export interface OutcomeInput {
+  outcome: CourtOutcome;
+  termMonths?: number | null;
+  birthDate?: string | null;
+  decisionDate: string;
+  /** Whether the person had compulsory rehab before (chooses first/repeat under fixed-term regimes). */
+  priorCompulsory?: boolean;
+}
+
+/**
+ * Checks the court's outcome for one person: an order (also when its execution is postponed) needs a term
+ * within the legal range for the person's age on the decision date; a rejection or exemption has no term.
+ */
+export function checkOutcome(
+  input: OutcomeInput,
+  rules: DossierRules,
+): { ok: true; termMonths: number | null } | { ok: false; error: RuleError } {
+  if (!EXECUTABLE_OUTCOMES.includes(input.outcome)) {
+    if (input.termMonths != null) {
+      return refuse(
+        'TERM_NOT_APPLICABLE',
+        'Không ghi thời hạn khi Tòa án không áp dụng hoặc miễn chấp hành biện pháp',
+        'No term is recorded when the court does not apply the measure or exempts the person',
+      );
+    }
+    return { ok: true, termMonths: null };
+  }
+  const term = validateTerm({
+    type: 'compulsory',
+    months: input.termMonths ?? null,
+    birthDate: input.birthDate ?? null,
+    decisionDate: input.decisionDate,
+    regime: rules.regime,
+    priorCompulsory: input.priorCompulsory,
+  });
+  if (!term.ok) return term;
+  return { ok: true, termMonths: term.months };
+}
+
+/** The dossier's status once its people stand where they stand after the decision. */
+export function statusAfterExecution(people: readonly { status: DossierPersonStatus }[]): DossierStatus {
+  const executed = people.some((p) => p.status === 'executed');
+  const waiting = people.some((p) => p.status === 'ordered' || p.status === 'postponed');
+  return executed && !waiting ? 'executed' : 'decided';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Work list
+
+/** Tasks a dossier opens for the commune police: reading period end, court hearing, execution. */
+export const DOSSIER_TASK_KINDS = {
+  readingEnd: 'dossier_reading_end',
+  hearing: 'court_hearing',
+  execution: 'compulsory_execution',
+} as const;
+
+export const dossierTaskLabels: Record<keyof Text, Record<string, string>> = {
+  vi: {
+    dossier_reading_end: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
+    compulsory_execution: 'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
+  },
+  en: {
+    dossier_reading_end: 'Compulsory-rehab dossier: reading period ends',
+    court_hearing: 'Court hearing on compulsory rehab',
+    compulsory_execution: 'Execute the compulsory rehab order',
+  },
+};
