@@ -20,6 +20,10 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { episodesRoutes } from './modules/episodes/episodes.routes.ts';
+import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts';
+import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 
@@ -86,6 +90,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => identityRoutes(s, deps));
   await app.register(async (s) => orgRoutes(s, deps));
   await app.register(async (s) => peopleRoutes(s, deps));
+  await app.register(async (s) => screeningRoutes(s, deps));
+  await app.register(async (s) => episodesRoutes(s, deps));
+  await app.register(async (s) => tasksRoutes(s, deps));
+  registerStatusRefresh(app, deps);
   await app.register(async (s) => auditRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
   await app.register(async (s) => dossierRoutes(s, deps));

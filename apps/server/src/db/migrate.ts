@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0003 from './migrations/0003_documents.ts';
+import * as m0004 from './migrations/0004_pathways.ts';
 import * as m0005 from './migrations/0005_legal_settings.ts';
 import * as m0006 from './migrations/0006_dossiers.ts';
 
@@ -9,6 +10,7 @@ import * as m0006 from './migrations/0006_dossiers.ts';
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_documents': m0003,
+  '0004_pathways': m0004,
   '0005_legal_settings': m0005,
   '0006_dossiers': m0006,
 };

@@ -235,6 +235,156 @@ export interface DossierDocumentTable {
   removed_by: string | null;
 }
 
+// 0004_pathways: screening, episodes, contacts, transfers, tasks
+export interface DrugTestTable {
+  id: string;
+  person_id: string;
+  tested_on: string;
+  method: string;
+  results: string;
+  positive: number;
+  reason: string;
+  performed_by: string;
+  unit_kind: string;
+  unit_code: string;
+  relapse: number;
+  criminal_window: number;
+  during_episode_id: string | null;
+  during_episode_type: string | null;
+  regime_id: string | null;
+  notes: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AddictionDeterminationTable {
+  id: string;
+  person_id: string;
+  assessed_on: string;
+  observations: string;
+  addicted: number;
+  reason_code: string;
+  reason_vi: string;
+  reason_en: string;
+  criteria_met: string;
+  regime_id: string;
+  doctor_name: string;
+  doctor_certificate: string | null;
+  facility_name: string;
+  form04_number: string | null;
+  substances: string;
+  hiv_status: string | null;
+  unit_kind: string;
+  unit_code: string;
+  notes: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CounsellingSessionTable {
+  id: string;
+  kind: string;
+  held_on: string;
+  topic: string;
+  counsellor: string;
+  unit_kind: string;
+  unit_code: string;
+  notes: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface CounsellingParticipantTable {
+  session_id: string;
+  person_id: string;
+}
+
+export interface EpisodeTable {
+  id: string;
+  person_id: string;
+  type: string;
+  regime_id: string;
+  authority: string;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_signer: string | null;
+  decision_body: string | null;
+  document_number: string | null;
+  start_date: string;
+  term_start: string | null;
+  term_months: number | null;
+  planned_end: string | null;
+  actual_end: string | null;
+  outcome: string | null;
+  outcome_reason: string | null;
+  facility_id: string | null;
+  responsible_unit_kind: string;
+  responsible_unit_code: string;
+  managers: string;
+  details: string;
+  certificate_number: string | null;
+  certificate_date: string | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface EpisodeContactTable {
+  id: string;
+  episode_id: string;
+  person_id: string;
+  contact_date: string;
+  method: string;
+  summary: string;
+  by_name: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TransferTable {
+  id: string;
+  person_id: string;
+  from_commune_code: string;
+  from_province_code: string;
+  to_commune_code: string;
+  to_province_code: string;
+  moved_on: string;
+  reason: string | null;
+  regime_id: string;
+  handover_due_at: string | null;
+  received_at: string | null;
+  received_by: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TaskTable {
+  id: string;
+  kind: string;
+  person_id: string;
+  episode_id: string | null;
+  responsible_role: string;
+  unit_kind: string;
+  unit_code: string;
+  assignee_user_id: string | null;
+  due_date: string;
+  due_at: string | null;
+  rule_key: string | null;
+  regime_id: string | null;
+  status: string;
+  source_type: string;
+  source_id: string | null;
+  closed_by_type: string | null;
+  closed_by_id: string | null;
+  closed_at: string | null;
+  closed_by_user: string | null;
+  details: string | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -254,4 +404,13 @@ export interface DB {
   dossiers: DossierTable;
   dossier_people: DossierPersonTable;
   dossier_documents: DossierDocumentTable;
+  // 0004_pathways
+  drug_tests: DrugTestTable;
+  addiction_determinations: AddictionDeterminationTable;
+  counselling_sessions: CounsellingSessionTable;
+  counselling_participants: CounsellingParticipantTable;
+  episodes: EpisodeTable;
+  episode_contacts: EpisodeContactTable;
+  transfers: TransferTable;
+  tasks: TaskTable;
 }

@@ -42,7 +42,16 @@ export type Action =
   // compulsory-rehab dossiers and the court's acts on them
   | 'dossiers.read'
   | 'dossiers.write'
-  | 'court.record';
+  | 'court.record'
+  // legal pathways
+  | 'screening.read'
+  | 'screening.write'
+  | 'tests.write'
+  | 'episodes.read'
+  | 'episodes.write'
+  | 'decisions.issue'
+  | 'transfers.write'
+  | 'tasks.read';
 
 const GRANTS: Record<Role, Action[]> = {
   system_admin: ['users.manage', 'units.manage', 'facilities.manage', 'rules.manage'],
@@ -55,6 +64,45 @@ const GRANTS: Record<Role, Action[]> = {
   volunteer: ['people.read'],
   auditor: ['audit.read'],
 };
+
+// Legal pathways. Commune officers and police work in their commune (police also test); facility staff
+// work on their residents; province and nation read. Volunteers get none: they must not see screening
+// or legal details.
+const PATHWAY_GRANTS: Record<Role, Action[]> = {
+  system_admin: [],
+  national_officer: ['screening.read', 'episodes.read', 'tasks.read'],
+  province_officer: ['screening.read', 'episodes.read', 'tasks.read'],
+  commune_officer: [
+    'screening.read',
+    'screening.write',
+    'episodes.read',
+    'episodes.write',
+    'decisions.issue',
+    'transfers.write',
+    'tasks.read',
+  ],
+  commune_police: [
+    'screening.read',
+    'screening.write',
+    'tests.write',
+    'episodes.read',
+    'episodes.write',
+    'transfers.write',
+    'tasks.read',
+  ],
+  facility_staff: [
+    'screening.read',
+    'screening.write',
+    'tests.write',
+    'episodes.read',
+    'episodes.write',
+    'tasks.read',
+  ],
+  facility_medical: ['screening.read', 'screening.write', 'tests.write', 'episodes.read', 'tasks.read'],
+  volunteer: [],
+  auditor: [],
+};
+for (const role of ROLES) GRANTS[role].push(...PATHWAY_GRANTS[role]);
 
 // Compulsory-rehab dossiers: the commune police prepare them (the head of commune police since
 // 01/03/2025, rulesOn(date).compulsoryDossierPreparer; police also keep the older dossiers of the district

@@ -1,0 +1,133 @@
+import { isActiveOn } from '@hoanhap/domain/episode-terms';
+import {
+  type EpisodeOutcome,
+  type EpisodeType,
+  episodeTypeLabels,
+  outcomeLabels,
+} from '@hoanhap/domain/episode-types';
+import type { RoleId } from '@hoanhap/domain/legal-basis';
+import { authorityLabels } from '@hoanhap/domain/pathway-rules';
+import { z } from 'zod';
+import type { ContactRow, EpisodeRow } from './episodes.repo.ts';
+import { asEpisode } from './person-status.ts';
+
+const text = z.object({ vi: z.string(), en: z.string() });
+
+export const contactOut = z.object({
+  id: z.string(),
+  episodeId: z.string(),
+  contactDate: z.string(),
+  method: z.string(),
+  summary: z.string(),
+  byName: z.string(),
+  createdAt: z.string(),
+});
+
+/** An episode; the whole record is of class 'legal' (the service refuses roles that may not read it). */
+export const episodeOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  type: z.string(),
+  typeLabel: text,
+  regimeId: z.string(),
+  authority: z.string(),
+  authorityLabel: text,
+  decision: z
+    .object({
+      number: z.string().nullable(),
+      date: z.string().nullable(),
+      signer: z.string().nullable(),
+      body: z.string().nullable(),
+    })
+    .nullable(),
+  documentNumber: z.string().nullable(),
+  startDate: z.string(),
+  termStart: z.string().nullable(),
+  termMonths: z.number().nullable(),
+  plannedEnd: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeLabel: text.nullable(),
+  outcomeReason: z.string().nullable(),
+  active: z.boolean(),
+  facilityId: z.string().nullable(),
+  responsibleUnit: z.object({ kind: z.string(), code: z.string() }),
+  managerIds: z.array(z.string()),
+  details: z.record(z.string(), z.unknown()),
+  subsidyEligible: z.boolean().optional(),
+  certificate: z.object({ number: z.string().nullable(), date: z.string() }).nullable(),
+  notes: z.string().nullable(),
+  contacts: z.array(contactOut).optional(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EpisodeOut = z.infer<typeof episodeOut>;
+
+export function presentContact(c: ContactRow) {
+  return {
+    id: c.id,
+    episodeId: c.episode_id,
+    contactDate: c.contact_date,
+    method: c.method,
+    summary: c.summary,
+    byName: c.by_name,
+    createdAt: c.created_at,
+  };
+}
+
+export function presentEpisode(r: EpisodeRow, today: string, contacts?: ContactRow[]): EpisodeOut {
+  const type = r.type as EpisodeType;
+  const details = JSON.parse(r.details) as Record<string, unknown>;
+  const out: EpisodeOut = {
+    id: r.id,
+    personId: r.person_id,
+    type: r.type,
+    typeLabel: { vi: episodeTypeLabels.vi[type], en: episodeTypeLabels.en[type] },
+    regimeId: r.regime_id,
+    authority: r.authority,
+    authorityLabel: {
+      vi: authorityLabels.vi[r.authority as RoleId] ?? r.authority,
+      en: authorityLabels.en[r.authority as RoleId] ?? r.authority,
+    },
+    decision:
+      r.decision_date || r.decision_number
+        ? {
+            number: r.decision_number,
+            date: r.decision_date,
+            signer: r.decision_signer,
+            body: r.decision_body,
+          }
+        : null,
+    documentNumber: r.document_number,
+    startDate: r.start_date,
+    termStart: r.term_start,
+    termMonths: r.term_months,
+    plannedEnd: r.planned_end,
+    actualEnd: r.actual_end,
+    outcome: r.outcome,
+    outcomeLabel: r.outcome
+      ? {
+          vi: outcomeLabels.vi[r.outcome as EpisodeOutcome],
+          en: outcomeLabels.en[r.outcome as EpisodeOutcome],
+        }
+      : null,
+    outcomeReason: r.outcome_reason,
+    active: isActiveOn(asEpisode(r), today),
+    facilityId: r.facility_id,
+    responsibleUnit: { kind: r.responsible_unit_kind, code: r.responsible_unit_code },
+    managerIds: JSON.parse(r.managers),
+    details,
+    certificate: r.certificate_date ? { number: r.certificate_number, date: r.certificate_date } : null,
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  if (type === 'voluntary_community') {
+    // Computed when the stages are written, with the rules (and overrides) of the registration date.
+    out.subsidyEligible = details.subsidyEligible === true;
+  }
+  if (contacts) out.contacts = contacts.map(presentContact);
+  return out;
+}

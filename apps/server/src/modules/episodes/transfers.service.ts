@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { deadlineFor } from '@hoanhap/domain/task-rules';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
+import { type Actor, authorize } from '../../platform/policy.ts';
+import { peopleRepo } from '../people/people.repo.ts';
+import { closeTasks, createTask, moveOpenTasks } from '../tasks/tasks.service.ts';
+import { personInScope, personWord } from './access.ts';
+import { episodesRepo, type TransferRow } from './episodes.repo.ts';
+import type { TransferInput } from './episodes.schema.ts';
+import { fieldError, legalContext, rulesAt } from './legal.ts';
+
+// Moving house: the record follows the person to the new commune, which is notified by a task (due within
+// the handover hours of Law 120/2025 where in force). The old commune loses access with the move; the
+// transfer row keeps the history.
+
+export const transferOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  from: z.object({ communeCode: z.string(), provinceCode: z.string() }),
+  to: z.object({ communeCode: z.string(), provinceCode: z.string() }),
+  movedOn: z.string(),
+  reason: z.string().nullable(),
+  regimeId: z.string(),
+  handoverDueAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function presentTransfer(t: TransferRow): z.infer<typeof transferOut> {
+  return {
+    id: t.id,
+    personId: t.person_id,
+    from: { communeCode: t.from_commune_code, provinceCode: t.from_province_code },
+    to: { communeCode: t.to_commune_code, provinceCode: t.to_province_code },
+    movedOn: t.moved_on,
+    reason: t.reason,
+    regimeId: t.regime_id,
+    handoverDueAt: t.handover_due_at,
+    receivedAt: t.received_at,
+    createdAt: t.created_at,
+  };
+}
+
+export async function transferPerson(deps: AppDeps, actor: Actor, personId: string, input: TransferInput) {
+  authorize(actor, 'transfers.write');
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const person = await personInScope(trx, actor, personId);
+    if (person.version !== input.version)
+      throw Errors.staleVersion({ id: person.id, version: person.version });
+    if (input.toCommuneCode === person.cur_commune_code)
+      throw fieldError(
+        'toCommuneCode',
+        'different',
+        'Người này đang cư trú tại xã này',
+        'The person already lives there',
+      );
+    const to = await peopleRepo.communeProvince(trx, input.toCommuneCode);
+    if (!to?.province_code)
+      throw fieldError('toCommuneCode', 'unit_exists', 'Mã xã/phường không tồn tại', 'Unknown commune code');
+    if (input.movedOn > today)
+      throw fieldError(
+        'movedOn',
+        'not_future',
+        'Ngày chuyển ở tương lai',
+        'The moving date is in the future',
+      );
+    const ctx = await legalContext(trx);
+    const rules = rulesAt(ctx, input.movedOn, 'movedOn');
+    const deadline = deadlineFor('transfer_handover', input.movedOn, now, rules, ctx.adjustments);
+    const at = now.toISOString();
+    const row: TransferRow = {
+      id: randomUUID(),
+      person_id: personId,
+      from_commune_code: person.cur_commune_code,
+      from_province_code: person.province_code,
+      to_commune_code: input.toCommuneCode,
+      to_province_code: to.province_code,
+      moved_on: input.movedOn,
+      reason: input.reason ?? null,
+      regime_id: rules.regimeId,
+      handover_due_at: deadline?.dueAt ?? null,
+      received_at: null,
+      received_by: null,
+      created_at: at,
+      created_by: actor.userId,
+    };
+    await episodesRepo.insertTransfer(trx, row);
+    const moved = await episodesRepo.movePerson(trx, personId, input.version, {
+      cur_commune_code: input.toCommuneCode,
+      province_code: to.province_code,
+      cur_detail: input.detail ?? null,
+      updated_at: at,
+      updated_by: actor.userId,
+    });
+    if (!moved) throw Errors.staleVersion({ id: person.id });
+    await moveOpenTasks(trx, personId, person.cur_commune_code, input.toCommuneCode);
+    await createTask(trx, {
+      kind: 'transfer_handover',
+      personId,
+      unit: { kind: 'commune', code: input.toCommuneCode },
+      // Without an hour rule the receiving commune is simply told, due the day it learns of it.
+      due: deadline ?? { dueDate: today },
+      regimeId: rules.regimeId,
+      source: { type: 'transfer', id: row.id },
+      at: now,
+    });
+    await audit(trx, actor, {
+      action: 'person.transfer',
+      entityType: 'person',
+      entityId: personId,
+      details: { transferId: row.id, from: row.from_commune_code, to: row.to_commune_code },
+    });
+    return presentTransfer(row);
+  });
+}
+
+/** The receiving commune acknowledges the record: closes the handover task. */
+export async function receiveTransfer(deps: AppDeps, actor: Actor, transferId: string) {
+  authorize(actor, 'transfers.write');
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const t = await episodesRepo.transferById(trx, transferId);
+    const word = { vi: 'việc chuyển hồ sơ này', en: 'Transfer' };
+    if (!t || actor.scopeKind !== 'commune' || actor.scopeCode !== t.to_commune_code)
+      throw Errors.notFound(word);
+    await personInScope(trx, actor, t.person_id).catch(() => {
+      throw Errors.notFound(personWord);
+    });
+    if (t.received_at)
+      throw Errors.conflict('already_received', { vi: 'Hồ sơ đã được tiếp nhận', en: 'Already received' });
+    await episodesRepo.markTransferReceived(trx, t.id, now.toISOString(), actor.userId);
+    await closeTasks(
+      trx,
+      { personId: t.person_id, kind: 'transfer_handover' },
+      { by: { type: 'transfer_received', id: t.id }, userId: actor.userId, at: now },
+    );
+    await audit(trx, actor, { action: 'transfer.receive', entityType: 'transfer', entityId: t.id });
+    return presentTransfer((await episodesRepo.transferById(trx, t.id))!);
+  });
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { isAddicted } from '@hoanhap/domain/addiction';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
+import { personInScope, requireClass } from '../episodes/access.ts';
+import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
+import { syncPerson } from '../episodes/person-status.ts';
+import { closeTasks } from '../tasks/tasks.service.ts';
+import { presentDetermination } from './screening.presenter.ts';
+import { type DeterminationRow, screeningRepo } from './screening.repo.ts';
+import type { DeterminationCreateInput } from './screening.schema.ts';
+
+/**
+ * Records an addiction determination (Circular 18/2021, result on Form 04). The result is computed here by
+ * isAddicted() from the observed criteria, with the thresholds in force on the assessment date.
+ */
+export async function createDetermination(
+  deps: AppDeps,
+  actor: Actor,
+  personId: string,
+  input: DeterminationCreateInput,
+) {
+  authorize(actor, 'screening.write');
+  // Writing a health field one may not read would be writing blind.
+  if (input.hivStatus !== undefined) requireClass(actor, 'health');
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    await personInScope(trx, actor, personId);
+    if (input.assessedOn > vnToday(now))
+      throw fieldError(
+        'assessedOn',
+        'not_future',
+        'Ngày đánh giá ở tương lai',
+        'The assessment date is in the future',
+      );
+    for (const [i, o] of input.observations.entries()) {
+      if (o.from > input.assessedOn)
+        throw fieldError(
+          `observations.${i}.from`,
+          'before_assessment',
+          'Ngày ghi nhận sau ngày đánh giá',
+          'Observed after the assessment date',
+        );
+      if (o.to && o.to < o.from)
+        throw fieldError(
+          `observations.${i}.to`,
+          'after_from',
+          'Ngày kết thúc trước ngày bắt đầu',
+          'Ends before it starts',
+        );
+    }
+    const rules = rulesAt(await legalContext(trx), input.assessedOn, 'assessedOn');
+    const result = isAddicted({ assessedOn: input.assessedOn, observations: input.observations }, rules);
+    const row: DeterminationRow = {
+      id: randomUUID(),
+      person_id: personId,
+      assessed_on: input.assessedOn,
+      observations: JSON.stringify(input.observations),
+      addicted: result.addicted ? 1 : 0,
+      reason_code: result.reason.code,
+      reason_vi: result.reason.vi,
+      reason_en: result.reason.en,
+      criteria_met: JSON.stringify(result.criteriaMet),
+      regime_id: rules.regimeId,
+      doctor_name: input.doctor.name,
+      doctor_certificate: input.doctor.certificate ?? null,
+      facility_name: input.facilityName,
+      form04_number: input.form04Number ?? null,
+      substances: JSON.stringify(input.substances),
+      hiv_status: input.hivStatus ?? null,
+      unit_kind: actor.scopeKind,
+      unit_code: actor.scopeCode ?? '',
+      notes: input.notes ?? null,
+      created_at: now.toISOString(),
+      created_by: actor.userId,
+    };
+    await screeningRepo.insertDetermination(trx, row);
+    await closeTasks(
+      trx,
+      { personId, kind: 'addiction_determination_due' },
+      { by: { type: 'determination', id: row.id }, userId: actor.userId, at: now },
+    );
+    const status = await syncPerson(trx, personId, now);
+    await audit(trx, actor, {
+      action: 'determination.create',
+      entityType: 'addiction_determination',
+      entityId: row.id,
+      details: { personId, addicted: result.addicted, status },
+    });
+    return presentDetermination(row, readableClasses(actor));
+  });
+}
+
+export async function listDeterminations(deps: AppDeps, actor: Actor, personId: string) {
+  authorize(actor, 'screening.read');
+  requireClass(actor, 'drug_use');
+  return deps.database.db.transaction().execute(async (trx) => {
+    await personInScope(trx, actor, personId);
+    const rows = await screeningRepo.determinationsForPerson(trx, personId);
+    await audit(trx, actor, { action: 'determination.list', entityType: 'person', entityId: personId });
+    const classes = readableClasses(actor);
+    return { items: rows.map((r) => presentDetermination(r, classes)) };
+  });
+}

@@ -1,0 +1,113 @@
+import type { SensitivityClass } from '@hoanhap/domain/person-schema';
+import { z } from 'zod';
+import type { CounsellingRow, DeterminationRow, DrugTestRow } from './screening.repo.ts';
+
+// Tests, determinations and counselling are of class 'drug_use' (the service refuses roles that may not
+// read it). Inside them, the Art. 256a flag is 'legal' and the HIV status 'health': absent, not null, for
+// roles that may not read those classes.
+
+export const drugTestOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  testedOn: z.string(),
+  method: z.string(),
+  results: z.array(z.object({ substance: z.string(), otherName: z.string().optional(), result: z.string() })),
+  positive: z.boolean(),
+  reason: z.string(),
+  performedBy: z.string(),
+  unit: z.object({ kind: z.string(), code: z.string() }),
+  relapse: z.boolean(),
+  duringEpisodeType: z.string().nullable(),
+  regimeId: z.string().nullable(),
+  criminalWindow: z.boolean().optional().describe('Inside the Criminal Code Art. 256a window (legal class)'),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function presentDrugTest(r: DrugTestRow, classes: Set<SensitivityClass>) {
+  const out: z.infer<typeof drugTestOut> = {
+    id: r.id,
+    personId: r.person_id,
+    testedOn: r.tested_on,
+    method: r.method,
+    results: JSON.parse(r.results),
+    positive: !!r.positive,
+    reason: r.reason,
+    performedBy: r.performed_by,
+    unit: { kind: r.unit_kind, code: r.unit_code },
+    relapse: !!r.relapse,
+    duringEpisodeType: r.during_episode_type,
+    regimeId: r.regime_id,
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+  if (classes.has('legal')) out.criminalWindow = !!r.criminal_window;
+  return out;
+}
+
+const text = z.object({ vi: z.string(), en: z.string() });
+
+export const determinationOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  assessedOn: z.string(),
+  observations: z.array(z.object({ criterion: z.string(), from: z.string(), to: z.string().optional() })),
+  addicted: z.boolean(),
+  reason: text.extend({ code: z.string() }),
+  criteriaMet: z.array(z.string()),
+  regimeId: z.string(),
+  doctor: z.object({ name: z.string(), certificate: z.string().nullable() }),
+  facilityName: z.string(),
+  form04Number: z.string().nullable(),
+  substances: z.array(z.string()),
+  hivStatus: z.string().optional(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function presentDetermination(r: DeterminationRow, classes: Set<SensitivityClass>) {
+  const out: z.infer<typeof determinationOut> = {
+    id: r.id,
+    personId: r.person_id,
+    assessedOn: r.assessed_on,
+    observations: JSON.parse(r.observations),
+    addicted: !!r.addicted,
+    reason: { code: r.reason_code, vi: r.reason_vi, en: r.reason_en },
+    criteriaMet: JSON.parse(r.criteria_met),
+    regimeId: r.regime_id,
+    doctor: { name: r.doctor_name, certificate: r.doctor_certificate },
+    facilityName: r.facility_name,
+    form04Number: r.form04_number,
+    substances: JSON.parse(r.substances),
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+  if (classes.has('health') && r.hiv_status) out.hivStatus = r.hiv_status;
+  return out;
+}
+
+export const counsellingOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  heldOn: z.string(),
+  topic: z.string(),
+  counsellor: z.string(),
+  participantCount: z.number(),
+  unit: z.object({ kind: z.string(), code: z.string() }),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function presentCounselling(r: CounsellingRow, participants: number) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    heldOn: r.held_on,
+    topic: r.topic,
+    counsellor: r.counsellor,
+    participantCount: participants,
+    unit: { kind: r.unit_kind, code: r.unit_code },
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import * as svc from './tasks.service.ts';
+
+const textOut = z.object({ vi: z.string(), en: z.string() });
+export const taskOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: textOut,
+  personId: z.string(),
+  personName: z.string().optional(),
+  episodeId: z.string().nullable(),
+  responsibleRole: z.string(),
+  unit: z.object({ kind: z.string(), code: z.string() }),
+  assigneeUserId: z.string().nullable(),
+  dueDate: z.string(),
+  dueAt: z.string().nullable(),
+  ruleKey: z.string().nullable(),
+  status: z.string(),
+  timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+});
+
+export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/tasks/mine',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Việc cần làm của tôi / My work list',
+        response: {
+          200: z.object({
+            today: z.string(),
+            overdue: z.array(taskOut),
+            dueToday: z.array(taskOut),
+            upcoming: z.array(taskOut),
+          }),
+        },
+      },
+    },
+    async (req) => svc.myTasks(deps, requireActor(req)),
+  );
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import {
+  type Deadline,
+  TASK_ROLE,
+  type TaskKind,
+  type TaskRole,
+  taskKindLabels,
+  taskTiming,
+} from '@hoanhap/domain/task-rules';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
+import { audit } from '../../platform/audit.ts';
+import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
+import { type TaskFilter, type TaskRow, tasksRepo } from './tasks.repo.ts';
+
+// The work list. Other modules open tasks with createTask() and close them with closeTasks() inside
+// their own transaction, when the act the task waits for is recorded; nothing here runs on a timer:
+// "overdue" is computed when the list is read.
+
+export type NewTask = {
+  kind: TaskKind;
+  personId: string;
+  episodeId?: string | null;
+  /** The unit that answers: the person's commune, or a facility. */
+  unit: { kind: 'commune' | 'facility' | 'province'; code: string };
+  /** Defaults to the kind's usual role (TASK_ROLE). */
+  role?: TaskRole;
+  assigneeUserId?: string | null;
+  due: Deadline | { dueDate: string; dueAt?: string | null; ruleKey?: null };
+  regimeId?: string | null;
+  /** The event that opened the task, e.g. { type: 'episode', id }. */
+  source: { type: string; id?: string | null };
+  details?: Record<string, unknown>;
+  at: Date;
+};
+
+/** Opens a task; call inside the transaction that records the event creating the deadline. */
+export async function createTask(trx: Kysely<DB>, t: NewTask): Promise<TaskRow> {
+  const row: TaskRow = {
+    id: randomUUID(),
+    kind: t.kind,
+    person_id: t.personId,
+    episode_id: t.episodeId ?? null,
+    responsible_role: t.role ?? TASK_ROLE[t.kind],
+    unit_kind: t.unit.kind,
+    unit_code: t.unit.code,
+    assignee_user_id: t.assigneeUserId ?? null,
+    due_date: t.due.dueDate,
+    due_at: t.due.dueAt ?? null,
+    rule_key: t.due.ruleKey ?? null,
+    regime_id: t.regimeId ?? null,
+    status: 'open',
+    source_type: t.source.type,
+    source_id: t.source.id ?? null,
+    closed_by_type: null,
+    closed_by_id: null,
+    closed_at: null,
+    closed_by_user: null,
+    details: t.details ? JSON.stringify(t.details) : null,
+    created_at: t.at.toISOString(),
+  };
+  await tasksRepo.insert(trx, row);
+  return row;
+}
+
+export type Closing = {
+  /** The act that closes the task, e.g. { type: 'episode', id }. */
+  by: { type: string; id?: string | null };
+  userId?: string | null;
+  at: Date;
+  /** 'done' when the act was recorded; 'cancelled' when the task no longer applies. */
+  status?: 'done' | 'cancelled';
+};
+
+/** Closes the open tasks of a person (of a kind, of an episode); returns how many were closed. */
+export async function closeTasks(trx: Kysely<DB>, filter: TaskFilter, closing: Closing): Promise<number> {
+  const open = await tasksRepo.findOpen(trx, filter);
+  await tasksRepo.close(
+    trx,
+    open.map((t) => t.id),
+    {
+      status: closing.status ?? 'done',
+      closed_by_type: closing.by.type,
+      closed_by_id: closing.by.id ?? null,
+      closed_at: closing.at.toISOString(),
+      closed_by_user: closing.userId ?? null,
+    },
+  );
+  return open.length;
+}
+
+/** Hands a person's open commune tasks to the commune they moved to. */
+export async function moveOpenTasks(
+  trx: Kysely<DB>,
+  personId: string,
+  fromCommune: string,
+  toCommune: string,
+) {
+  await tasksRepo.moveUnit(trx, personId, { kind: 'commune', code: fromCommune }, toCommune);
+}
+
+export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    label: {
+      vi: taskKindLabels.vi[r.kind as TaskKind] ?? r.kind,
+      en: taskKindLabels.en[r.kind as TaskKind] ?? r.kind,
+    },
+    personId: r.person_id,
+    ...(r.person_name ? { personName: r.person_name } : {}),
+    episodeId: r.episode_id,
+    responsibleRole: r.responsible_role,
+    unit: { kind: r.unit_kind, code: r.unit_code },
+    assigneeUserId: r.assignee_user_id,
+    dueDate: r.due_date,
+    dueAt: r.due_at,
+    ruleKey: r.rule_key,
+    status: r.status,
+    timing: r.status === 'open' ? taskTiming({ dueDate: r.due_date, dueAt: r.due_at }, now) : null,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by_type ? { type: r.closed_by_type, id: r.closed_by_id } : null,
+    createdAt: r.created_at,
+  };
+}
+
+const MAX_TASKS = 500;
+
+/** The user's open tasks by role and unit (or assigned to them), in scope, split by timing. */
+export async function myTasks(deps: AppDeps, actor: Actor) {
+  authorize(actor, 'tasks.read');
+  const { db } = deps.database;
+  const now = deps.now();
+  const rows = await tasksRepo.mine(
+    db,
+    { role: actor.role, unitKind: actor.scopeKind, unitCode: actor.scopeCode, userId: actor.userId },
+    personScopeOf(actor),
+    MAX_TASKS,
+  );
+  const tasks = rows.map((r) => presentTask(r, now));
+  await audit(db, actor, {
+    action: 'task.list',
+    entityType: 'task',
+    details: { shown: tasks.length },
+  });
+  return {
+    today: vnToday(now),
+    overdue: tasks.filter((t) => t.timing === 'overdue'),
+    dueToday: tasks.filter((t) => t.timing === 'today'),
+    upcoming: tasks.filter((t) => t.timing === 'upcoming'),
+  };
+}

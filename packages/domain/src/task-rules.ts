@@ -1,0 +1,130 @@
+// Deadlines of the work list. Each kind of task says who answers for it and how its due date follows from
+// the event that opened it: a rule of the regime in force (rulesOn) where the law sets a deadline, a date
+// the officer chose (a scheduled test, a court hearing), or an operational lead time where the law sets
+// none. Operational lead times are office practice, not law: flagged as such and meant to be configured.
+
+import type { Text } from './legal-basis.ts';
+import type { RegimeRules, RuleKey } from './legal-regimes.ts';
+import { vnToday } from './pathway-rules.ts';
+import type { CalendarAdjustment } from './working-days.ts';
+import { addWorkingDays } from './working-days.ts';
+
+export const TASK_KINDS = [
+  'user_management_decision',
+  'addiction_determination_due',
+  'post_rehab_decision',
+  'management_period_end',
+  'drug_test_due',
+  'contact_due',
+  'transfer_handover',
+  'court_hearing',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** The app roles a task can fall to (the unit is the person's commune or the facility). */
+export type TaskRole = 'commune_officer' | 'commune_police' | 'facility_staff' | 'facility_medical';
+
+export const TASK_ROLE: Record<TaskKind, TaskRole> = {
+  user_management_decision: 'commune_officer',
+  addiction_determination_due: 'commune_police',
+  post_rehab_decision: 'commune_officer',
+  management_period_end: 'commune_officer',
+  drug_test_due: 'commune_police',
+  contact_due: 'commune_officer',
+  transfer_handover: 'commune_officer',
+  court_hearing: 'commune_police',
+};
+
+/**
+ * Office practice where no rule fixes a deadline (not law; configurable): working days after a relapse
+ * within which the addiction determination should be arranged.
+ */
+export const OPERATIONAL_LEAD_TIMES = {
+  addictionDeterminationAfterRelapseWorkingDays: { value: 5, verify: true as const },
+};
+
+export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
+  vi: {
+    user_management_decision: 'Ra quyết định quản lý người sử dụng trái phép chất ma túy',
+    addiction_determination_due: 'Tổ chức xác định tình trạng nghiện',
+    post_rehab_decision: 'Ra quyết định quản lý sau cai nghiện',
+    management_period_end: 'Hết thời hạn quản lý: cấp giấy chứng nhận / kết thúc quản lý',
+    drug_test_due: 'Xét nghiệm chất ma túy theo kế hoạch',
+    contact_due: 'Gặp gỡ, tiếp xúc người được quản lý',
+    transfer_handover: 'Tiếp nhận hồ sơ người chuyển đến',
+    court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
+  },
+  en: {
+    user_management_decision: 'Issue the decision on management of an illegal drug user',
+    addiction_determination_due: 'Arrange an addiction determination',
+    post_rehab_decision: 'Issue the post-rehab management decision',
+    management_period_end: 'Management period ends: issue the certificate / close management',
+    drug_test_due: 'Scheduled drug test',
+    contact_due: 'Contact with the managed person',
+    transfer_handover: 'Receive the record of a person who moved in',
+    court_hearing: 'Court hearing on compulsory rehab',
+  },
+};
+
+export interface Deadline {
+  /** Last day (Vietnam calendar) on which the act is on time. */
+  dueDate: string;
+  /** Exact moment for deadlines in hours; null for day deadlines. */
+  dueAt: string | null;
+  /** The regime rule the deadline comes from, when the law sets it. */
+  ruleKey: RuleKey | null;
+}
+
+/**
+ * Deadline of a task opened by an event. `eventDate` is the date of the act (e.g. the facility's discharge
+ * notice), `eventAt` the moment it was recorded (hour rules count from it). Returns null when the rules in
+ * force set no deadline for this kind (e.g. no 24-hour rule before Law 120/2025): no task is due then.
+ */
+export function deadlineFor(
+  kind: Exclude<TaskKind, 'drug_test_due' | 'contact_due' | 'court_hearing' | 'management_period_end'>,
+  eventDate: string,
+  eventAt: Date,
+  rules: RegimeRules,
+  adjustments: readonly CalendarAdjustment[] = [],
+): Deadline | null {
+  const inHours = (hours: number | null, ruleKey: RuleKey): Deadline | null => {
+    if (hours === null) return null;
+    const at = new Date(eventAt.getTime() + hours * 3_600_000);
+    return { dueDate: vnToday(at), dueAt: at.toISOString(), ruleKey };
+  };
+  switch (kind) {
+    case 'post_rehab_decision':
+      return {
+        dueDate: addWorkingDays(eventDate, rules.postRehabDecisionWorkingDays.value, adjustments),
+        dueAt: null,
+        ruleKey: 'postRehabDecisionWorkingDays',
+      };
+    case 'user_management_decision':
+      return inHours(rules.userManagementDecisionHours.value, 'userManagementDecisionHours');
+    case 'transfer_handover':
+      return inHours(rules.moveHandoverHours.value, 'moveHandoverHours');
+    case 'addiction_determination_due':
+      return {
+        dueDate: addWorkingDays(
+          eventDate,
+          OPERATIONAL_LEAD_TIMES.addictionDeterminationAfterRelapseWorkingDays.value,
+          adjustments,
+        ),
+        dueAt: null,
+        ruleKey: null,
+      };
+  }
+}
+
+export type TaskTiming = 'overdue' | 'today' | 'upcoming';
+
+/** Where an open task stands at `now`: hour deadlines compare moments, day deadlines compare Vietnam dates. */
+export function taskTiming(task: { dueDate: string; dueAt?: string | null }, now: Date): TaskTiming {
+  if (task.dueAt) {
+    if (task.dueAt < now.toISOString()) return 'overdue';
+    return task.dueDate === vnToday(now) ? 'today' : 'upcoming';
+  }
+  const today = vnToday(now);
+  if (task.dueDate < today) return 'overdue';
+  return task.dueDate === today ? 'today' : 'upcoming';
+}
