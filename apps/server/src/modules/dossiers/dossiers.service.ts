@@ -40,6 +40,7 @@ import {
   personScopeOf,
   readableClasses,
 } from '../../platform/policy.ts';
+import { closeEpisode } from '../episodes/episode-acts.service.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { createEpisode } from '../episodes/episodes.service.ts';
 import { fieldError, ruleRefusal } from '../episodes/legal.ts';
@@ -791,7 +792,7 @@ export async function scheduleHearing(deps: AppDeps, actor: Actor, id: string, i
   });
 }
 
-export async function decide(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
+async function recordDecision(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
   return step(deps, actor, id, input.version, 'decide', 'court.record', async (c) => {
     await rulesFor(c.trx, input.decidedOn, 'decidedOn', { today: c.today });
     notBefore(
@@ -888,10 +889,54 @@ export async function decide(deps: AppDeps, actor: Actor, id: string, input: Dec
       results.push({ personId: o.personId, outcome: o.outcome, termMonths: checked.termMonths });
     }
     await closeFor(c, actor, DOSSIER_TASK_KINDS.hearing, [...named]);
-    // INTEGRATION POINT (episodes): a rejection or exemption ends any 'compulsory_pending' management of the
-    // person; the episodes module has no transaction-level close function yet, so the officer closes it there.
     return { patch: { decided_on: input.decidedOn }, details: { decidedOn: input.decidedOn, results } };
   });
+}
+
+/**
+ * The court's decision for every person of the dossier. A rejection or an exemption also ends the person's
+ * management while the dossier was pending ('compulsory_pending'), through the episodes module.
+ */
+export async function decide(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
+  const out = await recordDecision(deps, actor, id, input);
+  for (const p of out.persons) {
+    if (p.status !== 'rejected' && p.status !== 'exempted') continue;
+    await endPending(deps, actor, id, p.personId, p.decisionDate ?? input.decidedOn, p.status);
+  }
+  return out;
+}
+
+// INTEGRATION POINT (episodes): closeEpisode runs its own transaction, so the pending management is closed
+// just after the decision is committed. Should that fail, the decision stands, the failure is audited and
+// the officer closes the episode on the person's page.
+async function endPending(
+  deps: AppDeps,
+  actor: Actor,
+  dossierId: string,
+  personId: string,
+  decisionDate: string,
+  outcome: string,
+) {
+  const { db } = deps.database;
+  const pending = (await episodesRepo.forPerson(db, personId)).find(
+    (e) => e.type === 'compulsory_pending' && e.outcome === null && e.start_date <= decisionDate,
+  );
+  if (!pending) return;
+  try {
+    await closeEpisode(deps, actor, pending.id, {
+      version: pending.version,
+      outcome: 'completed',
+      endDate: decisionDate,
+      reason: outcome === 'rejected' ? 'court_rejected' : 'court_exempted',
+    });
+  } catch (e) {
+    await audit(db, actor, {
+      action: 'dossier.pending_close_failed',
+      entityType: 'dossier',
+      entityId: dossierId,
+      details: { personId, episodeId: pending.id, error: (e as { code?: string })?.code ?? String(e) },
+    });
+  }
 }
 
 /**

@@ -458,6 +458,21 @@ describe('court', () => {
     const a = await newPerson('Trần Văn An', '1990-03-15');
     const b = await newPerson('Trần Văn Bảo', '1994-10-20');
     await determineAddiction(a, '2025-07-20');
+    await determineAddiction(b, '2025-07-21');
+    // Both are managed at their family while the dossier is pending (Form 35).
+    const pendingOf: Record<string, string> = {};
+    for (const p of [a, b]) {
+      const res = await police.call('POST', `/api/people/${p}/episodes`, {
+        type: 'compulsory_pending',
+        startDate: '2025-08-05',
+        place: 'family',
+        familyCommitment: { committedBy: 'Trần Thị Lan', relation: 'Mẹ', signedOn: '2025-08-05' },
+        grounds: ['not_registered_voluntary'],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      pendingOf[p] = res.json().id;
+    }
+    expect((await police.call('GET', `/api/people/${a}`)).json().status).toBe('compulsory_pending');
     let d = await toHearing([a, b]);
     expect(d.status).toBe('hearing_scheduled');
     expect((await openTasks(a, 'court_hearing'))[0]).toMatchObject({
@@ -497,6 +512,14 @@ describe('court', () => {
     expect((await openTasks(a, 'court_hearing'))[0].status).toBe('done');
     expect((await openTasks(a, 'compulsory_execution'))[0].status).toBe('open');
     expect(await openTasks(b, 'compulsory_execution')).toEqual([]);
+    // The rejection ended B's pending management.
+    const pendingB = await t.deps.database.db
+      .selectFrom('episodes')
+      .selectAll()
+      .where('id', '=', pendingOf[b])
+      .executeTakeFirstOrThrow();
+    expect(pendingB).toMatchObject({ outcome: 'completed', actual_end: '2025-08-25' });
+    expect((await police.call('GET', `/api/people/${b}`)).json().status).not.toBe('compulsory_pending');
 
     const notOrdered = await police.call('POST', `/api/dossiers/${d.id}/execute`, {
       version: d.version,
@@ -521,12 +544,23 @@ describe('court', () => {
       .selectAll()
       .where('id', '=', pa.episodeId)
       .executeTakeFirstOrThrow();
+    // Time under pending management counts toward the term: the term starts with it, and the pending
+    // management ends the day before admission.
     expect(episode).toMatchObject({
       type: 'compulsory',
       term_months: 18,
       decision_number: '45/2025/QĐ-TA',
       person_id: a,
+      start_date: '2025-08-28',
+      term_start: '2025-08-05',
+      planned_end: '2027-02-04',
     });
+    const pendingA = await t.deps.database.db
+      .selectFrom('episodes')
+      .selectAll()
+      .where('id', '=', pendingOf[a])
+      .executeTakeFirstOrThrow();
+    expect(pendingA).toMatchObject({ outcome: 'completed', actual_end: '2025-08-27' });
     const person = await police.call('GET', `/api/people/${a}`);
     expect(person.json().status).toBe('compulsory_rehab');
     expect((await openTasks(a, 'compulsory_execution'))[0].status).toBe('done');
