@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_org.ts';
 import * as m0003 from './migrations/0003_documents.ts';
 import * as m0004 from './migrations/0004_pathways.ts';
 import * as m0005 from './migrations/0005_legal_settings.ts';
@@ -9,6 +10,7 @@ import * as m0006 from './migrations/0006_dossiers.ts';
 // Add each new migration here, in order.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_org': m0002,
   '0003_documents': m0003,
   '0004_pathways': m0004,
   '0005_legal_settings': m0005,

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Table types. Portable conventions for SQLite and PostgreSQL: text ids (UUID), ISO-8601 text
 // for timestamps and dates, integer 0/1 for booleans, JSON as text.
 
@@ -13,6 +15,9 @@ export interface UnitTable {
   valid_from: string;
   valid_to: string | null;
   update_id: string | null;
+  // 0002_org
+  closed_update_id: string | null;
+  sort_key: Generated<string>;
 }
 
 export interface LegacyUnitMappingTable {
@@ -27,6 +32,10 @@ export interface LegacyUnitMappingTable {
   new_province_code: string;
   kind: string;
   effective_date: string;
+  // 0002_org
+  old_commune_key: Generated<string>;
+  old_district_key: Generated<string>;
+  old_province_key: Generated<string>;
 }
 
 export interface UnitUpdateTable {
@@ -49,6 +58,11 @@ export interface FacilityTable {
   version: number;
   created_at: string;
   updated_at: string;
+  // 0002_org
+  name_search: Generated<string>;
+  phone: string | null;
+  created_by: string | null;
+  updated_by: string | null;
 }
 
 export interface UserTable {

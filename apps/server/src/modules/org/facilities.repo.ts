@@ -1,0 +1,52 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB, FacilityTable } from '../../db/schema.ts';
+
+export type FacilityRow = Selectable<FacilityTable>;
+
+export type FacilityFilter = {
+  provinceCode?: string;
+  communeCode?: string;
+  kind?: string;
+  /** Tokens of normalizeVi output: only [a-z0-9], so no LIKE wildcard to escape. */
+  tokens: string[];
+  active?: boolean;
+  limit: number;
+  offset: number;
+};
+
+export const facilitiesRepo = {
+  list: async (db: Kysely<DB>, f: FacilityFilter) => {
+    let q = db.selectFrom('facilities');
+    if (f.provinceCode) q = q.where('province_code', '=', f.provinceCode);
+    if (f.communeCode) q = q.where('commune_code', '=', f.communeCode);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
+    for (const t of f.tokens) q = q.where('name_search', 'like', `%${t}%`);
+    const [rows, total] = await Promise.all([
+      q.selectAll().orderBy('name_search').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+      q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  },
+  findById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('facilities').selectAll().where('id', '=', id).executeTakeFirst(),
+  findByName: (db: Kysely<DB>, provinceCode: string, nameSearch: string) =>
+    db
+      .selectFrom('facilities')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('name_search', '=', nameSearch)
+      .execute(),
+  insert: (db: Kysely<DB>, row: Insertable<FacilityTable>) =>
+    db.insertInto('facilities').values(row).execute(),
+  /** Updates when the version still matches; false when someone else changed the row first. */
+  updateVersioned: async (db: Kysely<DB>, id: string, version: number, set: Updateable<FacilityTable>) => {
+    const r = await db
+      .updateTable('facilities')
+      .set({ ...set, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+};

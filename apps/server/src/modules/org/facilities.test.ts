@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, UNITS } from '../../test/test-app.ts';
+
+let t: TestApp;
+let admin: Awaited<ReturnType<TestApp['userAs']>>;
+let officer: Awaited<ReturnType<TestApp['userAs']>>;
+
+const facility = (over: Record<string, unknown> = {}) => ({
+  name: 'Cơ sở cai nghiện ma túy số 1 Hà Nội',
+  kind: 'rehab_public',
+  provinceCode: UNITS.hanoi,
+  address: 'Xã Yên Bài',
+  phone: '024 3838 0000',
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.userAs('system_admin', 'nation', null);
+  officer = await t.userAs('commune_officer', 'commune', UNITS.baDinh);
+});
+afterAll(async () => t?.close());
+
+describe('facilities', () => {
+  let id: string;
+
+  it('creates a facility (201) with unit names, and audits it', async () => {
+    const res = await admin.call('POST', '/api/facilities', facility());
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      name: 'Cơ sở cai nghiện ma túy số 1 Hà Nội',
+      kind: 'rehab_public',
+      provinceCode: '01',
+      provinceName: 'Thành phố Hà Nội',
+      communeCode: null,
+      active: true,
+      version: 1,
+    });
+    id = res.json().id;
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['facility.create']);
+
+    const station = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({ name: 'Trạm y tế phường Ba Đình', kind: 'health_station', communeCode: UNITS.baDinh }),
+    );
+    expect(station.statusCode, station.body).toBe(201);
+    expect(station.json()).toMatchObject({ communeCode: '00004', communeName: 'Phường Ba Đình' });
+  });
+
+  it('validates province and commune codes (400 naming the field)', async () => {
+    const noProvince = await admin.call('POST', '/api/facilities', facility({ provinceCode: '99' }));
+    expect(noProvince.statusCode).toBe(400);
+    expect(noProvince.json().errors[0]).toMatchObject({ field: 'provinceCode', rule: 'unit_exists' });
+
+    const noCommune = await admin.call('POST', '/api/facilities', facility({ communeCode: '99999' }));
+    expect(noCommune.statusCode).toBe(400);
+    expect(noCommune.json().errors[0]).toMatchObject({ field: 'communeCode', rule: 'unit_exists' });
+
+    const elsewhere = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({ name: 'Cơ sở khác', provinceCode: UNITS.quangNinh, communeCode: UNITS.baDinh }),
+    );
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().errors[0]).toMatchObject({ field: 'communeCode', rule: 'commune_in_province' });
+
+    const station = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({ name: 'Trạm y tế', kind: 'health_station' }),
+    );
+    expect(station.statusCode).toBe(400);
+    expect(station.json().errors[0].field).toBe('communeCode');
+
+    const malformed = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({ kind: 'prison', provinceCode: '1' }),
+    );
+    expect(malformed.statusCode).toBe(400);
+    expect(
+      malformed
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['kind', 'provinceCode']);
+  });
+
+  it('refuses a second facility of the same name in the province (409)', async () => {
+    const res = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({ name: 'CƠ SỞ CAI NGHIỆN MA TUÝ SỐ 1 HÀ NỘI' }),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'duplicate_facility', existing: { id } });
+  });
+
+  it('lets only administrators create or change facilities (403), and nobody anonymous (401)', async () => {
+    expect((await officer.call('POST', '/api/facilities', facility({ name: 'X' }))).statusCode).toBe(403);
+    expect((await officer.call('PATCH', `/api/facilities/${id}`, { version: 1, name: 'Y' })).statusCode).toBe(
+      403,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/facilities' })).statusCode).toBe(401);
+  });
+
+  it('lists facilities for any logged-in user, with filters', async () => {
+    const all = await officer.call('GET', '/api/facilities');
+    expect(all.statusCode).toBe(200);
+    expect(all.json().total).toBe(2);
+    const stations = await officer.call('GET', '/api/facilities?kind=health_station');
+    expect(stations.json().items.map((f: any) => f.name)).toEqual(['Trạm y tế phường Ba Đình']);
+    const byName = await officer.call('GET', '/api/facilities?q=cai%20nghien%20so%201');
+    expect(byName.json().items.map((f: any) => f.id)).toEqual([id]);
+    const inCommune = await officer.call('GET', `/api/facilities?communeCode=${UNITS.baDinh}`);
+    expect(inCommune.json().total).toBe(1);
+    expect((await officer.call('GET', `/api/facilities/${id}`)).json().id).toBe(id);
+  });
+
+  it('updates with the current version (200) and refuses a stale one (409) with the current record', async () => {
+    const res = await admin.call('PATCH', `/api/facilities/${id}`, {
+      version: 1,
+      name: 'Cơ sở cai nghiện ma túy số 1',
+      communeCode: UNITS.ngocHa,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, communeName: 'Phường Ngọc Hà', address: 'Xã Yên Bài' });
+
+    const stale = await admin.call('PATCH', `/api/facilities/${id}`, { version: 1, active: false });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', current: { version: 2, active: true } });
+
+    const moved = await admin.call('PATCH', `/api/facilities/${id}`, {
+      version: 2,
+      provinceCode: UNITS.quangNinh,
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors[0].field).toBe('communeCode');
+
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['facility.create', 'facility.update']);
+    expect(JSON.parse(audit[1].details!).fields.sort()).toEqual(['commune_code', 'name']);
+  });
+
+  it('answers 404 for an unknown facility and 400 for an empty change', async () => {
+    expect((await officer.call('GET', '/api/facilities/nope')).statusCode).toBe(404);
+    expect((await admin.call('PATCH', '/api/facilities/nope', { version: 1, name: 'Z' })).statusCode).toBe(
+      404,
+    );
+    expect((await admin.call('PATCH', `/api/facilities/${id}`, { version: 2 })).statusCode).toBe(400);
+  });
+});
