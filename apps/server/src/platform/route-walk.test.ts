@@ -200,7 +200,7 @@ describe('every route × every role', () => {
           'GET',
           `${fill(r.path)}${r.path.includes('{') ? '' : '?q=do%20minh%20tuan'}`,
         );
-        if (res.statusCode >= 300 || !res.headers['content-type']?.includes('json')) continue;
+        if (res.statusCode >= 300 || !String(res.headers['content-type'] ?? '').includes('json')) continue;
         if (res.body.includes(personId)) sawPerson = true;
         const keys = keysIn(res.json());
         for (const [cls, names] of Object.entries(KEYS_BY_CLASS)) {
