@@ -3,12 +3,15 @@ import { type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { closeTasks, createTask, presentTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope } from './access.ts';
+import { allocateNumber } from './episode-documents.service.ts';
 import { presentContact, presentEpisode } from './episodes.presenter.ts';
 import { type ContactRow, type EpisodeRow, episodesRepo } from './episodes.repo.ts';
 import type { CertificateInput, ContactInput, EpisodeCloseInput, ScheduleInput } from './episodes.schema.ts';
@@ -43,80 +46,84 @@ const cite = (bases: readonly Parameters<typeof formatBasis>[0][]) =>
 
 /** Ends an episode with an outcome; a completed rehab opens the post-rehab decision deadline. */
 export async function closeEpisode(deps: AppDeps, actor: Actor, id: string, input: EpisodeCloseInput) {
+  return deps.database.db.transaction().execute((trx) => closeEpisodeIn(trx, actor, id, input, deps.now()));
+}
+
+/** closeEpisode inside the caller's transaction (e.g. a court rejection ending pending management). */
+export async function closeEpisodeIn(
+  trx: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: EpisodeCloseInput,
+  now: Date,
+) {
   authorize(actor, 'episodes.write');
-  const now = deps.now();
   const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const { episode, person } = await episodeInScope(trx, actor, id);
-    assertFacilityOwns(actor, episode.facility_id);
-    if (episode.version !== input.version) throw Errors.staleVersion(presentEpisode(episode, today));
-    refuseClosed(episode);
-    dateInEpisode('endDate', input.endDate, episode, today);
-    const type = episode.type as EpisodeType;
-    if (input.outcome === 'completed' && type === 'post_rehab') {
-      throw Errors.unprocessable('use_certificate', {
-        vi: 'Hoàn thành quản lý sau cai nghiện được ghi nhận bằng việc cấp Giấy chứng nhận (Mẫu 54)',
-        en: 'Completion of post-rehab management is recorded by issuing the certificate (Form 54)',
-      });
-    }
-    if (input.outcome === 'completed' && type === 'user_management' && episode.planned_end) {
-      if (input.endDate < episode.planned_end) {
-        const ctx = await legalContext(trx);
-        const rule = rulesAt(
-          ctx,
-          episode.decision_date ?? episode.start_date,
-          'endDate',
-        ).userManagementMonths;
-        throw Errors.unprocessable(
-          'term_not_over',
-          {
-            vi: `Thời hạn quản lý ${rule.value} tháng chưa kết thúc (đến ${episode.planned_end})`,
-            en: `The ${rule.value}-month management term has not ended (runs to ${episode.planned_end})`,
-          },
-          { rule: 'TERM_NOT_OVER', basis: cite(rule.basis) },
-        );
-      }
-    }
-    const at = now.toISOString();
-    const ok = await episodesRepo.updateVersioned(trx, id, input.version, {
-      actual_end: input.endDate,
-      outcome: input.outcome,
-      outcome_reason: input.reason ?? null,
-      updated_at: at,
-      updated_by: actor.userId,
+  const { episode, person } = await episodeInScope(trx, actor, id);
+  assertFacilityOwns(actor, episode.facility_id);
+  if (episode.version !== input.version) throw Errors.staleVersion(presentEpisode(episode, today));
+  refuseClosed(episode);
+  dateInEpisode('endDate', input.endDate, episode, today);
+  const type = episode.type as EpisodeType;
+  if (input.outcome === 'completed' && type === 'post_rehab') {
+    throw Errors.unprocessable('use_certificate', {
+      vi: 'Hoàn thành quản lý sau cai nghiện được ghi nhận bằng việc cấp Giấy chứng nhận (Mẫu 54)',
+      en: 'Completion of post-rehab management is recorded by issuing the certificate (Form 54)',
     });
-    if (!ok) throw Errors.staleVersion(presentEpisode((await episodesRepo.findById(trx, id))!, today));
-    const by = { by: { type: 'episode_close', id }, userId: actor.userId, at: now };
-    await closeTasks(
-      trx,
-      input.outcome === 'died' ? { personId: person.id } : { personId: person.id, episodeId: id },
-      { ...by, status: input.outcome === 'completed' ? 'done' : 'cancelled' },
-    );
-    if (input.outcome === 'completed' && REHAB_TYPES.includes(type)) {
-      // The facility's (or provider's) completion notice starts the commune chairman's deadline.
+  }
+  if (input.outcome === 'completed' && type === 'user_management' && episode.planned_end) {
+    if (input.endDate < episode.planned_end) {
       const ctx = await legalContext(trx);
-      const rules = rulesAt(ctx, input.endDate, 'endDate');
-      const due = deadlineFor('post_rehab_decision', input.endDate, now, rules, ctx.adjustments)!;
-      await createTask(trx, {
-        kind: 'post_rehab_decision',
-        personId: person.id,
-        episodeId: id,
-        unit: { kind: 'commune', code: person.cur_commune_code },
-        due,
-        regimeId: rules.regimeId,
-        source: { type: 'episode_close', id },
-        at: now,
-      });
+      const rule = rulesAt(ctx, episode.decision_date ?? episode.start_date, 'endDate').userManagementMonths;
+      throw Errors.unprocessable(
+        'term_not_over',
+        {
+          vi: `Thời hạn quản lý ${rule.value} tháng chưa kết thúc (đến ${episode.planned_end})`,
+          en: `The ${rule.value}-month management term has not ended (runs to ${episode.planned_end})`,
+        },
+        { rule: 'TERM_NOT_OVER', basis: cite(rule.basis) },
+      );
     }
-    const status = await syncPerson(trx, person.id, now);
-    await audit(trx, actor, {
-      action: 'episode.close',
-      entityType: 'episode',
-      entityId: id,
-      details: { outcome: input.outcome, endDate: input.endDate, status },
-    });
-    return presentEpisode((await episodesRepo.findById(trx, id))!, today);
+  }
+  const at = now.toISOString();
+  const ok = await episodesRepo.updateVersioned(trx, id, input.version, {
+    actual_end: input.endDate,
+    outcome: input.outcome,
+    outcome_reason: input.reason ?? null,
+    updated_at: at,
+    updated_by: actor.userId,
   });
+  if (!ok) throw Errors.staleVersion(presentEpisode((await episodesRepo.findById(trx, id))!, today));
+  const by = { by: { type: 'episode_close', id }, userId: actor.userId, at: now };
+  await closeTasks(
+    trx,
+    input.outcome === 'died' ? { personId: person.id } : { personId: person.id, episodeId: id },
+    { ...by, status: input.outcome === 'completed' ? 'done' : 'cancelled' },
+  );
+  if (input.outcome === 'completed' && REHAB_TYPES.includes(type)) {
+    // The facility's (or provider's) completion notice starts the commune chairman's deadline.
+    const ctx = await legalContext(trx);
+    const rules = rulesAt(ctx, input.endDate, 'endDate');
+    const due = deadlineFor('post_rehab_decision', input.endDate, now, rules, ctx.adjustments)!;
+    await createTask(trx, {
+      kind: 'post_rehab_decision',
+      personId: person.id,
+      episodeId: id,
+      unit: { kind: 'commune', code: person.cur_commune_code },
+      due,
+      regimeId: rules.regimeId,
+      source: { type: 'episode_close', id },
+      at: now,
+    });
+  }
+  const status = await syncPerson(trx, person.id, now);
+  await audit(trx, actor, {
+    action: 'episode.close',
+    entityType: 'episode',
+    entityId: id,
+    details: { outcome: input.outcome, endDate: input.endDate, status },
+  });
+  return presentEpisode((await episodesRepo.findById(trx, id))!, today);
 }
 
 /** Certificate of completion of post-rehab management (Form 54): closes the episode as completed. */
@@ -146,10 +153,14 @@ export async function issueCertificate(deps: AppDeps, actor: Actor, id: string, 
         },
         { rule: 'MANAGEMENT_NOT_OVER', basis: cite(rule.basis) },
       );
+    const number =
+      input.number ??
+      (await allocateNumber(trx, person.cur_commune_code, input.issuedOn, 'certificate', now));
     const ok = await episodesRepo.updateVersioned(trx, id, input.version, {
       actual_end: episode.planned_end,
       outcome: 'completed',
-      certificate_number: input.number ?? null,
+      certificate_number: number,
+      details: JSON.stringify({ ...JSON.parse(episode.details), certificateSigner: input.signer }),
       certificate_date: input.issuedOn,
       updated_at: now.toISOString(),
       updated_by: actor.userId,
@@ -165,7 +176,7 @@ export async function issueCertificate(deps: AppDeps, actor: Actor, id: string, 
       action: 'episode.certificate',
       entityType: 'episode',
       entityId: id,
-      details: { issuedOn: input.issuedOn, number: input.number ?? null, status },
+      details: { issuedOn: input.issuedOn, number, status },
     });
     return presentEpisode((await episodesRepo.findById(trx, id))!, today);
   });

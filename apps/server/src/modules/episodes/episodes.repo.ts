@@ -55,6 +55,10 @@ export const episodesRepo = {
       .execute();
     return new Set(rows.map((r) => r.id));
   },
+  usersByIds: async (db: Kysely<DB>, ids: string[]) =>
+    ids.length
+      ? db.selectFrom('users').select(['id', 'full_name', 'role']).where('id', 'in', ids).execute()
+      : [],
   facility: (db: Kysely<DB>, id: string) =>
     db
       .selectFrom('facilities')

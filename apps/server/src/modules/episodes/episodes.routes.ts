@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { taskOut } from '../tasks/tasks.routes.ts';
 import * as acts from './episode-acts.service.ts';
+import { DOCUMENT_KINDS, type EpisodeDocumentKind, episodeDocument } from './episode-documents.service.ts';
 import { contactOut, episodeOut } from './episodes.presenter.ts';
 import {
   certificateSchema,
@@ -149,6 +150,30 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) =>
       reply.status(201).send(await acts.recordContact(deps, requireActor(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/episodes/:id/documents/:file',
+    {
+      schema: {
+        tags,
+        summary: 'Văn bản của giai đoạn (DOCX, PDF) / Official document of an episode',
+        description: `file: <kind>.docx or <kind>.pdf, kind one of ${DOCUMENT_KINDS.join(', ')}`,
+        params: z.strictObject({
+          id: z.string().min(1).max(64),
+          file: z.string().regex(new RegExp(`^(${DOCUMENT_KINDS.join('|')})\\.(docx|pdf)$`), {
+            error: 'Tên văn bản không hợp lệ / Unknown document',
+          }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const [kind, format] = req.params.file.split('.') as [EpisodeDocumentKind, 'docx' | 'pdf'];
+      const doc = await episodeDocument(deps, requireActor(req), req.params.id, kind, format);
+      return reply
+        .header('content-type', doc.contentType)
+        .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+        .send(doc.body);
+    },
   );
   app.post(
     '/api/episodes/:id/schedule',

@@ -21,6 +21,7 @@ import { type Actor, authorize } from '../../platform/policy.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope, personInScope, requireClass } from './access.ts';
+import { allocateNumber } from './episode-documents.service.ts';
 import { presentEpisode } from './episodes.presenter.ts';
 import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
 import type { EpisodeCreateInput, EpisodeUpdateInput } from './episodes.schema.ts';
@@ -127,152 +128,167 @@ export async function createEpisode(
   personId: string,
   input: EpisodeCreateInput,
 ) {
+  return deps.database.db
+    .transaction()
+    .execute((trx) => openEpisode(trx, actor, personId, input, deps.now()));
+}
+
+/**
+ * createEpisode inside the caller's transaction (e.g. the dossier hand-off opening the compulsory episode
+ * in the same commit as the court step): checks, insert, deadlines, derived status and audit.
+ */
+export async function openEpisode(
+  trx: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  input: EpisodeCreateInput,
+  now: Date,
+) {
   authorize(actor, 'episodes.write');
   if (CHAIRMAN_DECISIONS.includes(input.type)) authorize(actor, 'decisions.issue');
-  const now = deps.now();
   const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    const facilityId = 'facilityId' in input ? (input.facilityId ?? null) : null;
-    if (actor.scopeKind === 'facility') {
-      if (!FACILITY_TYPES.includes(input.type)) throw Errors.forbidden();
-      assertFacilityOwns(actor, facilityId);
-    }
-    const decision = decisionOf(input);
-    if (decision.date && decision.date > today)
+  const person = await personInScope(trx, actor, personId);
+  const facilityId = 'facilityId' in input ? (input.facilityId ?? null) : null;
+  if (actor.scopeKind === 'facility') {
+    if (!FACILITY_TYPES.includes(input.type)) throw Errors.forbidden();
+    assertFacilityOwns(actor, facilityId);
+  }
+  const decision = decisionOf(input);
+  if (decision.date && decision.date > today)
+    throw fieldError(
+      'decision.date',
+      'not_future',
+      'Ngày quyết định ở tương lai',
+      'Decision date is in the future',
+    );
+  if (decision.date && input.startDate < decision.date)
+    throw fieldError(
+      'startDate',
+      'after_decision',
+      'Ngày bắt đầu không được trước ngày quyết định',
+      'The start cannot be before the decision',
+    );
+  const regimeDate = decision.date ?? input.startDate;
+  const ctx = await legalContext(trx);
+  const rules = rulesAt(ctx, regimeDate, decision.date ? 'decision.date' : 'startDate');
+  if (facilityId) await facilityOrFail(trx, facilityId);
+  if (input.type === 'compulsory_pending') {
+    if (input.place === 'family' && !input.familyCommitment)
       throw fieldError(
-        'decision.date',
-        'not_future',
-        'Ngày quyết định ở tương lai',
-        'Decision date is in the future',
+        'familyCommitment',
+        'required',
+        'Quản lý tại gia đình cần bản cam kết của gia đình (Mẫu 35)',
+        'Management at the family needs the family commitment (Form 35)',
       );
-    if (decision.date && input.startDate < decision.date)
-      throw fieldError(
-        'startDate',
-        'after_decision',
-        'Ngày bắt đầu không được trước ngày quyết định',
-        'The start cannot be before the decision',
-      );
-    const regimeDate = decision.date ?? input.startDate;
-    const ctx = await legalContext(trx);
-    const rules = rulesAt(ctx, regimeDate, decision.date ? 'decision.date' : 'startDate');
-    if (facilityId) await facilityOrFail(trx, facilityId);
-    if (input.type === 'compulsory_pending') {
-      if (input.place === 'family' && !input.familyCommitment)
-        throw fieldError(
-          'familyCommitment',
-          'required',
-          'Quản lý tại gia đình cần bản cam kết của gia đình (Mẫu 35)',
-          'Management at the family needs the family commitment (Form 35)',
-        );
-      if (input.place === 'facility' && !facilityId)
-        throw fieldError('facilityId', 'required', 'Cần chọn cơ sở cai nghiện', 'A facility is required');
-    }
-    const managers = await managersOrFail(trx, input.managerIds);
+    if (input.place === 'facility' && !facilityId)
+      throw fieldError('facilityId', 'required', 'Cần chọn cơ sở cai nghiện', 'A facility is required');
+  }
+  const managers = await managersOrFail(trx, input.managerIds);
 
-    const rows = await episodesRepo.forPerson(trx, personId);
-    const history = rows.map(asEpisode);
-    const birth = person.birth_date ?? String(person.birth_year);
-    const det = await screeningRepo.latestDetermination(trx, personId, input.startDate);
-    const relapseGrounds = (await screeningRepo.relapses(trx, personId))
-      .filter((r) => r.tested_on <= input.startDate && r.during_episode_type)
-      .map((r) => relapseGround(r.during_episode_type as EpisodeType))
-      .filter((g): g is CompulsoryGround => g !== null);
-    const inputGrounds = 'grounds' in input ? (input.grounds ?? []) : [];
-    const check = canStart(input.type, history, input.startDate, {
-      grounds: [...inputGrounds, ...relapseGrounds],
-      addictionDeterminedOn: det?.addicted ? det.assessed_on : null,
-      birthDate: birth,
-      overrides: ctx.overrides,
-    });
-    if (!check.ok) throw ruleRefusal(check.error);
-    const term = validateTerm({
-      type: input.type,
-      months: 'termMonths' in input ? input.termMonths : null,
-      birthDate: birth,
-      decisionDate: regimeDate,
-      regime: rules,
-      priorCompulsory: rows.some((r) => r.type === 'compulsory' && r.outcome !== 'cancelled'),
-    });
-    if (!term.ok) throw ruleRefusal(term.error);
+  const rows = await episodesRepo.forPerson(trx, personId);
+  const history = rows.map(asEpisode);
+  const birth = person.birth_date ?? String(person.birth_year);
+  const det = await screeningRepo.latestDetermination(trx, personId, input.startDate);
+  const relapseGrounds = (await screeningRepo.relapses(trx, personId))
+    .filter((r) => r.tested_on <= input.startDate && r.during_episode_type)
+    .map((r) => relapseGround(r.during_episode_type as EpisodeType))
+    .filter((g): g is CompulsoryGround => g !== null);
+  const inputGrounds = 'grounds' in input ? (input.grounds ?? []) : [];
+  const check = canStart(input.type, history, input.startDate, {
+    grounds: [...inputGrounds, ...relapseGrounds],
+    addictionDeterminedOn: det?.addicted ? det.assessed_on : null,
+    birthDate: birth,
+    overrides: ctx.overrides,
+  });
+  if (!check.ok) throw ruleRefusal(check.error);
+  const term = validateTerm({
+    type: input.type,
+    months: 'termMonths' in input ? input.termMonths : null,
+    birthDate: birth,
+    decisionDate: regimeDate,
+    regime: rules,
+    priorCompulsory: rows.some((r) => r.type === 'compulsory' && r.outcome !== 'cancelled'),
+  });
+  if (!term.ok) throw ruleRefusal(term.error);
 
-    const details = detailsOf(input, rules);
-    let termStart = input.startDate;
-    let pending: EpisodeRow | undefined;
-    if (input.type === 'compulsory') {
-      pending = rows.find(
-        (r) => r.type === 'compulsory_pending' && isActiveOn(asEpisode(r), input.startDate),
-      );
-      termStart = compulsoryTermStart(input.startDate, pending?.start_date, rules);
-      details.pendingEpisodeId = pending?.id ?? null;
-    }
-    if (input.type === 'post_rehab') {
-      // canStart guaranteed a completed rehab; the year runs from the day after it ended.
-      const rehab = rows
-        .filter((r) => REHAB_TYPES.includes(r.type as EpisodeType) && r.outcome === 'completed')
-        .filter((r) => effectiveEnd(asEpisode(r)) <= input.startDate)
-        .sort((a, b) => (effectiveEnd(asEpisode(a)) < effectiveEnd(asEpisode(b)) ? -1 : 1))
-        .pop()!;
-      termStart = postRehabTermStart(effectiveEnd(asEpisode(rehab)));
-      details.rehabEpisodeId = rehab.id;
-    }
-    const planned = plannedEnd(input.type, termStart, term.months ?? undefined, rules);
-    const atFacility = facilityId && FACILITY_TYPES.includes(input.type);
-    const at = now.toISOString();
-    const row: EpisodeRow = {
-      id: randomUUID(),
-      person_id: personId,
-      type: input.type,
-      regime_id: rules.regimeId,
-      authority: episodeAuthority(input.type, rules),
-      decision_number: decision.number ?? null,
-      decision_date: decision.date ?? null,
-      decision_signer: decision.signer ?? null,
-      decision_body: decision.body ?? null,
-      document_number: null,
-      start_date: input.startDate,
-      term_start: planned ? termStart : null,
-      term_months: term.months,
-      planned_end: planned,
-      actual_end: null,
-      outcome: null,
-      outcome_reason: null,
-      facility_id: facilityId,
-      responsible_unit_kind: atFacility ? 'facility' : 'commune',
-      responsible_unit_code: atFacility ? facilityId : person.cur_commune_code,
-      managers: JSON.stringify(managers),
-      details: JSON.stringify(details),
-      certificate_number: null,
-      certificate_date: null,
-      notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
+  const details = detailsOf(input, rules);
+  let termStart = input.startDate;
+  let pending: EpisodeRow | undefined;
+  if (input.type === 'compulsory') {
+    pending = rows.find((r) => r.type === 'compulsory_pending' && isActiveOn(asEpisode(r), input.startDate));
+    termStart = compulsoryTermStart(input.startDate, pending?.start_date, rules);
+    details.pendingEpisodeId = pending?.id ?? null;
+  }
+  if (input.type === 'post_rehab') {
+    // canStart guaranteed a completed rehab; the year runs from the day after it ended.
+    const rehab = rows
+      .filter((r) => REHAB_TYPES.includes(r.type as EpisodeType) && r.outcome === 'completed')
+      .filter((r) => effectiveEnd(asEpisode(r)) <= input.startDate)
+      .sort((a, b) => (effectiveEnd(asEpisode(a)) < effectiveEnd(asEpisode(b)) ? -1 : 1))
+      .pop()!;
+    termStart = postRehabTermStart(effectiveEnd(asEpisode(rehab)));
+    details.rehabEpisodeId = rehab.id;
+  }
+  const planned = plannedEnd(input.type, termStart, term.months ?? undefined, rules);
+  // A commune decision issued here takes the next number of the commune's register for its year.
+  let documentNumber: string | null = null;
+  if ((input.type === 'user_management' || input.type === 'post_rehab') && !decision.number && decision.date)
+    documentNumber = await allocateNumber(trx, person.cur_commune_code, decision.date, 'decision', now);
+  const atFacility = facilityId && FACILITY_TYPES.includes(input.type);
+  const at = now.toISOString();
+  const row: EpisodeRow = {
+    id: randomUUID(),
+    person_id: personId,
+    type: input.type,
+    regime_id: rules.regimeId,
+    authority: episodeAuthority(input.type, rules),
+    decision_number: decision.number ?? documentNumber,
+    decision_date: decision.date ?? null,
+    decision_signer: decision.signer ?? null,
+    decision_body: decision.body ?? null,
+    document_number: documentNumber,
+    start_date: input.startDate,
+    term_start: planned ? termStart : null,
+    term_months: term.months,
+    planned_end: planned,
+    actual_end: null,
+    outcome: null,
+    outcome_reason: null,
+    facility_id: facilityId,
+    responsible_unit_kind: atFacility ? 'facility' : 'commune',
+    responsible_unit_code: atFacility ? facilityId : person.cur_commune_code,
+    managers: JSON.stringify(managers),
+    details: JSON.stringify(details),
+    certificate_number: null,
+    certificate_date: null,
+    notes: input.notes ?? null,
+    version: 1,
+    created_at: at,
+    created_by: actor.userId,
+    updated_at: at,
+    updated_by: actor.userId,
+  };
+  await episodesRepo.insert(trx, row);
+  if (pending) {
+    // The court order ends the pending management; its days already count toward the term.
+    const end = addDays(input.startDate, -1);
+    await episodesRepo.closeAsEffect(trx, pending.id, {
+      actual_end: maxDate(end, pending.start_date),
+      outcome: 'completed',
+      outcome_reason: 'compulsory_order',
       updated_at: at,
       updated_by: actor.userId,
-    };
-    await episodesRepo.insert(trx, row);
-    if (pending) {
-      // The court order ends the pending management; its days already count toward the term.
-      const end = addDays(input.startDate, -1);
-      await episodesRepo.closeAsEffect(trx, pending.id, {
-        actual_end: maxDate(end, pending.start_date),
-        outcome: 'completed',
-        outcome_reason: 'compulsory_order',
-        updated_at: at,
-        updated_by: actor.userId,
-      });
-    }
-    await openingEffects(trx, actor, row, person.cur_commune_code, now);
-    const status = await syncPerson(trx, personId, now);
-    await audit(trx, actor, {
-      action: 'episode.create',
-      entityType: 'episode',
-      entityId: row.id,
-      details: { personId, type: row.type, regimeId: row.regime_id, status },
     });
-    return presentEpisode(row, today);
+  }
+  await openingEffects(trx, actor, row, person.cur_commune_code, now);
+  const status = await syncPerson(trx, personId, now);
+  await audit(trx, actor, {
+    action: 'episode.create',
+    entityType: 'episode',
+    entityId: row.id,
+    details: { personId, type: row.type, regimeId: row.regime_id, status },
   });
+  return presentEpisode(row, today);
 }
 
 // Deadlines an episode opens, and the tasks its opening completes.
