@@ -24,6 +24,7 @@ const KEYS_BY_CLASS: Record<string, string[]> = {
   ],
   health: ['hivStatus', 'hivResult', 'healthChecks', 'diagnosis', 'medicalNotes', 'infectiousDiseases'],
   legal: ['courtDecision', 'courtDecisions', 'criminalWindow', 'legalStatus', 'dossiers'],
+  drug_use: ['addicted', 'criteriaMet', 'observations', 'substances', 'relapse'],
 };
 const READABLE: Record<Role, string[]> = {
   system_admin: [],
@@ -99,6 +100,44 @@ beforeAll(async () => {
     .set({ current_facility_id: facilityId })
     .where('id', '=', personId)
     .execute();
+  // Pathway records on the person, so that the walk meets screening, health and episode fields.
+  const police = await t.userAs('commune_police', 'commune', UNITS.baDinh);
+  const medical = await t.userAs('facility_medical', 'facility', facilityId);
+  const results = [{ substance: 'heroin', result: 'positive' }];
+  for (const [u, url, body] of [
+    [
+      police,
+      'drug-tests',
+      { testedOn: '2026-01-10', method: 'lab', results, performedBy: 'Công an phường', reason: 'suspicion' },
+    ],
+    [
+      officer,
+      'episodes',
+      {
+        type: 'user_management',
+        startDate: '2026-01-15',
+        decision: { number: '1/QĐ-UBND', date: '2026-01-15' },
+      },
+    ],
+    [
+      medical,
+      'addiction-determinations',
+      {
+        assessedOn: '2026-02-01',
+        observations: ['craving', 'tolerance', 'withdrawal'].map((criterion) => ({
+          criterion,
+          from: '2025-12-01',
+        })),
+        doctor: { name: 'BS. Lê Thị Hạnh' },
+        facilityName: 'Bệnh viện Đống Đa',
+        substances: ['heroin'],
+        hivStatus: 'negative',
+      },
+    ],
+  ] as const) {
+    const r = await u.call('POST', `/api/people/${personId}/${url}`, body);
+    expect(r.statusCode, r.body).toBe(201);
+  }
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops)

@@ -50,6 +50,12 @@ describe('drug tests', () => {
     expect(other.json().errors[0].field).toBe('results.0.otherName');
   });
 
+  it('422 for a test dated before any legal regime (2022)', async () => {
+    const res = await police.call('POST', url(), testBody('2021-12-31', 'negative'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'no_legal_regime', field: 'testedOn' });
+  });
+
   it('401 without a session', async () => {
     const res = await k.t.app.inject({
       method: 'POST',
