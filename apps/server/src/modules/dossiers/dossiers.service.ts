@@ -40,9 +40,9 @@ import {
   personScopeOf,
   readableClasses,
 } from '../../platform/policy.ts';
-import { closeEpisode } from '../episodes/episode-acts.service.ts';
+import { closeEpisodeIn } from '../episodes/episode-acts.service.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
-import { createEpisode } from '../episodes/episodes.service.ts';
+import { openEpisode } from '../episodes/episodes.service.ts';
 import { fieldError, ruleRefusal } from '../episodes/legal.ts';
 import { asEpisode } from '../episodes/person-status.ts';
 import { loadLegalContext } from '../legal/legal-context.ts';
@@ -615,11 +615,14 @@ async function step(
   action: DossierAction,
   permission: Action,
   run: (c: StepContext) => Promise<{ patch: Partial<DossierRow>; details?: Record<string, unknown> }>,
+  /** A refusal that says more than "wrong step", checked before the transition itself. */
+  beforeTransition?: (trx: Kysely<DB>, row: DossierRow) => Promise<void>,
 ) {
   authorize(actor, permission);
   const now = deps.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await writable(trx, actor, id, version);
+    if (beforeTransition) await beforeTransition(trx, row);
     must(checkTransition(row.status as DossierStatus, action));
     const persons = await dossiersRepo.peopleOf(trx, [id]);
     const { patch, details } = await run({
@@ -709,51 +712,53 @@ export async function closeReading(deps: AppDeps, actor: Actor, id: string, inpu
 }
 
 export async function submit(deps: AppDeps, actor: Actor, id: string, input: SubmitInput) {
-  authorize(actor, 'dossiers.write');
-  // A submission during the reading period is refused for that reason, which says more than "wrong step".
-  await deps.database.db.transaction().execute(async (trx) => {
-    const row = await writable(trx, actor, id, input.version);
-    if (row.status === 'notified' && row.reading_end && input.submittedOn >= FIRST_REGIME_DATE)
-      must(
-        checkReadingPeriodOver(
-          row.reading_end,
-          input.submittedOn,
-          await rulesFor(trx, input.submittedOn, 'submittedOn'),
-        ),
+  return step(
+    deps,
+    actor,
+    id,
+    input.version,
+    'submit',
+    'dossiers.write',
+    async (c) => {
+      const rules = await rulesFor(c.trx, input.submittedOn, 'submittedOn', { today: c.today });
+      must(checkReadingPeriodOver(c.row.reading_end!, input.submittedOn, rules));
+      notBefore(
+        input.submittedOn,
+        c.row.reading_closed_on,
+        { vi: 'chuyển hồ sơ', en: 'submission' },
+        { vi: 'hết thời hạn đọc hồ sơ', en: 'the end of the reading period' },
       );
-  });
-  return step(deps, actor, id, input.version, 'submit', 'dossiers.write', async (c) => {
-    const rules = await rulesFor(c.trx, input.submittedOn, 'submittedOn', { today: c.today });
-    must(checkReadingPeriodOver(c.row.reading_end!, input.submittedOn, rules));
-    notBefore(
-      input.submittedOn,
-      c.row.reading_closed_on,
-      { vi: 'chuyển hồ sơ', en: 'submission' },
-      { vi: 'hết thời hạn đọc hồ sơ', en: 'the end of the reading period' },
-    );
-    const docs = await dossiersRepo.documentsOf(c.trx, c.row.id);
-    const preparedRules = await rulesFor(c.trx, c.row.prepared_on, 'preparedOn');
-    const missing = missingDocuments(
-      c.persons.map((p) => p.person_id),
-      docs.map((d) => ({ personId: d.person_id, kind: d.kind })),
-      preparedRules.checklist,
-    );
-    const complete = checkChecklistComplete(missing, preparedRules);
-    if (!complete.ok) {
-      const e = ruleRefusal(complete.error);
-      throw Errors.unprocessable(e.code, e.messages, { ...e.extra, missing });
-    }
-    return {
-      patch: {
-        submitted_on: input.submittedOn,
-        submission_number: input.submissionNumber ?? null,
-        // Which court decides follows the date: district courts until 30/06/2025, regional courts after.
-        court_authority: rules.court.value,
-        court_name: input.courtName,
-      },
-      details: { submittedOn: input.submittedOn, court: rules.court.value },
-    };
-  });
+      const docs = await dossiersRepo.documentsOf(c.trx, c.row.id);
+      const preparedRules = await rulesFor(c.trx, c.row.prepared_on, 'preparedOn');
+      const missing = missingDocuments(
+        c.persons.map((p) => p.person_id),
+        docs.map((d) => ({ personId: d.person_id, kind: d.kind })),
+        preparedRules.checklist,
+      );
+      const complete = checkChecklistComplete(missing, preparedRules);
+      if (!complete.ok) {
+        const e = ruleRefusal(complete.error);
+        throw Errors.unprocessable(e.code, e.messages, { ...e.extra, missing });
+      }
+      return {
+        patch: {
+          submitted_on: input.submittedOn,
+          submission_number: input.submissionNumber ?? null,
+          // Which court decides follows the date: district courts until 30/06/2025, regional courts after.
+          court_authority: rules.court.value,
+          court_name: input.courtName,
+        },
+        details: { submittedOn: input.submittedOn, court: rules.court.value },
+      };
+    },
+    async (trx, row) => {
+      // Submitting during the reading period is refused for that reason, not merely as the wrong step.
+      if (row.status === 'notified' && row.reading_end && input.submittedOn >= FIRST_REGIME_DATE) {
+        const rules = await rulesFor(trx, input.submittedOn, 'submittedOn');
+        must(checkReadingPeriodOver(row.reading_end, input.submittedOn, rules));
+      }
+    },
+  );
 }
 
 export async function accept(deps: AppDeps, actor: Actor, id: string, input: AcceptInput) {
@@ -792,7 +797,11 @@ export async function scheduleHearing(deps: AppDeps, actor: Actor, id: string, i
   });
 }
 
-async function recordDecision(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
+/**
+ * The court's decision for every person of the dossier, in one transaction. A rejection or an exemption
+ * also ends the person's management while the dossier was pending ('compulsory_pending').
+ */
+export async function decide(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
   return step(deps, actor, id, input.version, 'decide', 'court.record', async (c) => {
     await rulesFor(c.trx, input.decidedOn, 'decidedOn', { today: c.today });
     notBefore(
@@ -886,6 +895,24 @@ async function recordDecision(deps: AppDeps, actor: Actor, id: string, input: De
       });
       if (executable)
         await task(c, DOSSIER_TASK_KINDS.execution, o.personId, o.postponedUntil ?? decisionDate);
+      if (o.outcome === 'rejected' || o.outcome === 'exempted') {
+        const pending = history.find(
+          (e) => e.type === 'compulsory_pending' && e.outcome === null && e.start_date <= decisionDate,
+        );
+        if (pending)
+          await closeEpisodeIn(
+            c.trx,
+            actor,
+            pending.id,
+            {
+              version: pending.version,
+              outcome: 'completed',
+              endDate: decisionDate,
+              reason: o.outcome === 'rejected' ? 'court_rejected' : 'court_exempted',
+            },
+            c.now,
+          );
+      }
       results.push({ personId: o.personId, outcome: o.outcome, termMonths: checked.termMonths });
     }
     await closeFor(c, actor, DOSSIER_TASK_KINDS.hearing, [...named]);
@@ -894,63 +921,18 @@ async function recordDecision(deps: AppDeps, actor: Actor, id: string, input: De
 }
 
 /**
- * The court's decision for every person of the dossier. A rejection or an exemption also ends the person's
- * management while the dossier was pending ('compulsory_pending'), through the episodes module.
- */
-export async function decide(deps: AppDeps, actor: Actor, id: string, input: DecideInput) {
-  const out = await recordDecision(deps, actor, id, input);
-  for (const p of out.persons) {
-    if (p.status !== 'rejected' && p.status !== 'exempted') continue;
-    await endPending(deps, actor, id, p.personId, p.decisionDate ?? input.decidedOn, p.status);
-  }
-  return out;
-}
-
-// INTEGRATION POINT (episodes): closeEpisode runs its own transaction, so the pending management is closed
-// just after the decision is committed. Should that fail, the decision stands, the failure is audited and
-// the officer closes the episode on the person's page.
-async function endPending(
-  deps: AppDeps,
-  actor: Actor,
-  dossierId: string,
-  personId: string,
-  decisionDate: string,
-  outcome: string,
-) {
-  const { db } = deps.database;
-  const pending = (await episodesRepo.forPerson(db, personId)).find(
-    (e) => e.type === 'compulsory_pending' && e.outcome === null && e.start_date <= decisionDate,
-  );
-  if (!pending) return;
-  try {
-    await closeEpisode(deps, actor, pending.id, {
-      version: pending.version,
-      outcome: 'completed',
-      endDate: decisionDate,
-      reason: outcome === 'rejected' ? 'court_rejected' : 'court_exempted',
-    });
-  } catch (e) {
-    await audit(db, actor, {
-      action: 'dossier.pending_close_failed',
-      entityType: 'dossier',
-      entityId: dossierId,
-      details: { personId, episodeId: pending.id, error: (e as { code?: string })?.code ?? String(e) },
-    });
-  }
-}
-
-/**
- * Execution and admission of one person ordered into compulsory rehab: opens the 'compulsory' episode
- * through the episodes module (which ends any pending management and counts its time toward the term),
- * then records the execution on the dossier.
+ * Execution and admission of one person ordered into compulsory rehab, in one transaction: opens the
+ * 'compulsory' episode through the episodes module (which ends any pending management and counts its time
+ * toward the term) and records the execution on the dossier.
  */
 export async function execute(deps: AppDeps, actor: Actor, id: string, input: ExecuteInput) {
   authorize(actor, 'dossiers.write');
   const { db } = deps.database;
-  const today = vnToday(deps.now());
+  const now = deps.now();
+  const at = now.toISOString();
+  const today = vnToday(now);
   const admittedOn = input.admittedOn ?? input.executedOn;
 
-  // 1. Every check of this module, before anything is written.
   const checkAll = async (trx: Kysely<DB>) => {
     const row = await writable(trx, actor, id, input.version);
     must(checkTransition(row.status as DossierStatus, 'execute'));
@@ -992,18 +974,15 @@ export async function execute(deps: AppDeps, actor: Actor, id: string, input: Ex
       throw fieldError('facilityId', 'facility_exists', 'Cơ sở không tồn tại', 'Unknown facility');
     return { row, person };
   };
-  const { row, person } = await db.transaction().execute(checkAll);
-
-  // 2. The episode. INTEGRATION POINT (episodes): createEpisode runs its own transaction, so the hand-off is
-  // two commits. A retry after a failure of step 3 finds the episode already opened for this court decision
-  // and reuses it. Once the episodes module offers a transaction-level opener, call it inside step 3 instead.
-  const existing = (await episodesRepo.forPerson(db, input.personId)).find(
-    (e) => e.type === 'compulsory' && e.outcome === null && e.decision_number === person.decision_number,
-  );
-  const episodeId =
-    existing?.id ??
-    (
-      await createEpisode(deps, actor, input.personId, {
+  return db.transaction().execute(async (trx) => {
+    const { row, person } = await checkAll(trx);
+    // The episodes module checks the order against the rules (addiction determination, grounds, term for
+    // the age), ends any pending management and starts the term with it when the rules count that time.
+    const episode = await openEpisode(
+      trx,
+      actor,
+      input.personId,
+      {
         type: 'compulsory',
         startDate: admittedOn,
         termMonths: person.term_months!,
@@ -1016,14 +995,10 @@ export async function execute(deps: AppDeps, actor: Actor, id: string, input: Ex
         facilityId: input.facilityId,
         grounds: [person.ground as CompulsoryGround],
         notes: `Hồ sơ đề nghị ${row.id}`,
-      })
-    ).id;
-
-  // 3. The dossier.
-  const now = deps.now();
-  const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const { row: current } = await checkAll(trx);
+      },
+      now,
+    );
+    const episodeId = episode.id;
     await dossiersRepo.updatePerson(trx, id, input.personId, {
       status: 'executed',
       executed_on: input.executedOn,
@@ -1038,9 +1013,9 @@ export async function execute(deps: AppDeps, actor: Actor, id: string, input: Ex
       { personId: input.personId, kind: DOSSIER_TASK_KINDS.execution },
       { by: { type: 'episode', id: episodeId }, userId: actor.userId, at: now },
     );
-    await bump(trx, actor, current, at, {
+    await bump(trx, actor, row, at, {
       status,
-      executed_on: status === 'executed' ? input.executedOn : current.executed_on,
+      executed_on: status === 'executed' ? input.executedOn : row.executed_on,
     });
     await audit(trx, actor, {
       action: 'dossier.execute',

@@ -609,6 +609,20 @@ describe('court', () => {
     const ok = await decide(12, 24);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().persons.map((p: any) => p.termMonths)).toEqual([12, 24]);
+    // The episodes module refuses the order without an addiction determination (Form 04): nothing of the
+    // execution is kept, the hand-off is one transaction.
+    const refused = await police.call('POST', `/api/dossiers/${d.id}/execute`, {
+      version: ok.json().version,
+      personId: j,
+      executedOn: '2025-08-28',
+      facilityId,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('addiction_not_determined');
+    const after = (await police.call('GET', `/api/dossiers/${d.id}`)).json();
+    expect(after).toMatchObject({ status: 'decided', version: ok.json().version });
+    expect(after.persons[0]).toMatchObject({ status: 'ordered', episodeId: null });
+    expect((await openTasks(j, 'compulsory_execution'))[0].status).toBe('open');
   });
 
   it('postponement and exemption; a decision cannot predate the hearing', async () => {
