@@ -1,0 +1,30 @@
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { AppDeps } from '../../apps/server/src/app-deps.ts';
+import { hashPassword } from '../../apps/server/src/modules/identity/password.ts';
+import { type GenOptions, type GenStats, generate } from './generator.ts';
+import { type BulkWriter, postgresWriter, sqliteWriter } from './writer.ts';
+
+/** The one password of every generated account (fictional data only; see bench/README.md). */
+export const BENCH_PASSWORD = process.env.BENCH_PASSWORD ?? 'HoaNhap-demo-2026';
+
+/** Fills the (fresh, migrated) database of `deps` and runs ANALYZE. */
+export async function fill(
+  deps: AppDeps,
+  target: { sqliteFile?: string; databaseUrl?: string },
+  opts: Omit<GenOptions, 'passwordHash' | 'asOf'> & { asOf?: string; passwordHash?: string },
+): Promise<GenStats> {
+  const writer: BulkWriter = target.databaseUrl
+    ? await postgresWriter(target.databaseUrl)
+    : sqliteWriter(target.sqliteFile!);
+  const passwordHash = opts.passwordHash ?? (await hashPassword(BENCH_PASSWORD));
+  const stats = await generate(deps.database.db, writer, {
+    ...opts,
+    asOf: opts.asOf ?? vnToday(new Date()),
+    passwordHash,
+  });
+  const t = performance.now();
+  await writer.exec('ANALYZE');
+  await writer.close();
+  (stats as GenStats & { analyzeSeconds?: number }).analyzeSeconds = (performance.now() - t) / 1000;
+  return stats;
+}

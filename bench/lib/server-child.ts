@@ -1,0 +1,42 @@
+import { buildApp } from '../../apps/server/src/app.ts';
+import { prepare } from '../../apps/server/src/bootstrap.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
+
+// The product's server, alone in its own process so that its memory is measured without the load
+// generator's: buildApp + listen on 127.0.0.1, port 0. Reports its port, then its peak RSS on request.
+// Env: DATA_DIR + BENCH_SQLITE_FILE, or DATABASE_URL.
+
+const config = loadConfig({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  LOGIN_RATE_LIMIT: '100000',
+  LOGIN_MAX_FAILURES: '1000',
+});
+const deps = await prepare(config, { sqliteFile: process.env.BENCH_SQLITE_FILE || undefined });
+const app = await buildApp(deps);
+await app.listen({ port: 0, host: '127.0.0.1' });
+let peak = process.memoryUsage().rss;
+const sample = () => {
+  const rss = process.memoryUsage().rss;
+  if (rss > peak) peak = rss;
+};
+setInterval(sample, 50).unref();
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+process.send?.({ type: 'ready', port, rss: process.memoryUsage().rss });
+process.on('message', async (m: { type: string }) => {
+  if (m.type === 'peak') {
+    sample();
+    process.send?.({ type: 'peak', peak, rss: process.memoryUsage().rss });
+  }
+  if (m.type === 'reset') {
+    sample();
+    peak = process.memoryUsage().rss;
+    process.send?.({ type: 'reset' });
+  }
+  if (m.type === 'stop') {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,541 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { BENCH_PASSWORD, fill } from './lib/run-generator.ts';
+import { argValue, freshDeps, REPO } from './lib/target.ts';
+import { measureWebSize } from './web-size.ts';
+
+// npm run bench [-- --dialect sqlite|postgres|both] [--scale national|province|commune] [--regenerate]
+//   [--database-url postgres://postgres@127.0.0.1:5432/hn_bench] [--quick]
+// Runs the real server (its own process, 127.0.0.1, port 0) on a generated database and measures the
+// product over loopback: sequential latency (median/p95/p99), throughput at 32 connections (autocannon),
+// server peak RSS, and "the limit": the same search and aggregate as hand-written SQL on the database.
+// Every loop is bounded in count and time.
+
+const args = process.argv.slice(2);
+const scale = argValue(args, 'scale') ?? 'national';
+const dialectArg = argValue(args, 'dialect') ?? 'both';
+const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5432/hn_bench';
+const regenerate = args.includes('--regenerate');
+const quick = args.includes('--quick');
+const SEQ_N = quick ? 60 : 300;
+const SEQ_MAX_MS = quick ? 5_000 : 20_000;
+const AC_SECONDS = quick ? 2 : 5;
+const CONNECTIONS = 32;
+
+// Targets from issue 7 (national scale, this 2-core machine).
+const TARGETS: Record<string, number> = {
+  search: 20,
+  person: 25,
+  worklist: 30,
+  write: 20,
+  dashboard_commune: 50,
+  dashboard_province: 150,
+  dashboard_national: 500,
+};
+
+type Scenario = {
+  name: string;
+  user: string;
+  method: 'GET' | 'POST';
+  /** One request per call (paths may vary by iteration). */
+  path: (i: number) => string;
+  body?: (i: number) => unknown;
+  target?: number;
+  throughput?: boolean;
+};
+type Session = { cookie: string; csrf: string };
+
+function pct(sorted: number[], p: number) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function startServer(env: Record<string, string>) {
+  const child = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ port: number; rss: number }>((resolve, reject) => {
+    child.once('message', (m: any) => (m.type === 'ready' ? resolve(m) : reject(new Error('bad start'))));
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  const ask = (type: string) =>
+    new Promise<any>((resolve) => {
+      const h = (m: any) => {
+        if (m.type === type) {
+          child.off('message', h);
+          resolve(m);
+        }
+      };
+      child.on('message', h);
+      child.send({ type });
+    });
+  return { child: child as ChildProcess, port: ready.port, startRss: ready.rss, ask };
+}
+
+async function main() {
+  const dialects = dialectArg === 'both' ? ['sqlite', 'postgres'] : [dialectArg];
+  const web = (() => {
+    try {
+      return measureWebSize();
+    } catch (e) {
+      return { error: String(e) };
+    }
+  })();
+  for (const dialect of dialects) await runOne(dialect as 'sqlite' | 'postgres', web);
+  process.exit(0);
+}
+
+async function ensureData(dialect: 'sqlite' | 'postgres') {
+  const sqliteFile = path.join(REPO, `bench/data/${scale}/hoanhap.sqlite`);
+  let exists = false;
+  if (dialect === 'sqlite') exists = fs.existsSync(`${sqliteFile}.stats.json`);
+  else {
+    try {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      const r = await c.query('SELECT count(*)::int AS n FROM people');
+      exists = r.rows[0].n > 0 && fs.existsSync(path.join(REPO, `bench/data/${scale}-postgres.stats.json`));
+      await c.end();
+    } catch {
+      exists = false;
+    }
+  }
+  const statsFile =
+    dialect === 'sqlite'
+      ? `${sqliteFile}.stats.json`
+      : path.join(REPO, `bench/data/${scale}-postgres.stats.json`);
+  if (!exists || regenerate) {
+    console.log(`generating ${scale} data on ${dialect}…`);
+    const target = dialect === 'sqlite' ? { sqliteFile } : { databaseUrl: pgUrl };
+    const t0 = performance.now();
+    const { deps } = await freshDeps(target);
+    const stats = await fill(deps, target, { scale: scale as any, seed: 1 });
+    await deps.database.close();
+    fs.writeFileSync(
+      statsFile,
+      `${JSON.stringify({ ...stats, dialect, totalSeconds: (performance.now() - t0) / 1000 }, null, 2)}\n`,
+    );
+  }
+  return { sqliteFile, stats: JSON.parse(fs.readFileSync(statsFile, 'utf8')) };
+}
+
+async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
+  const { sqliteFile, stats: gen } = await ensureData(dialect);
+  // Direct handle for the "limit" queries and to pick sample records.
+  const q = await directQuery(dialect, sqliteFile);
+  const busiest = gen.accounts.find((a: any) => a.role === 'commune_officer').scopeCode as string;
+  const province = (
+    await q.all(`SELECT province_code FROM units WHERE code = '${busiest}' AND valid_to IS NULL`)
+  )[0].province_code as string;
+  const sample = await q.all(
+    `SELECT id, full_name, name_search, citizen_id FROM people WHERE citizen_id IS NOT NULL ORDER BY id LIMIT 300`,
+  );
+  const local = await q.all(
+    `SELECT p.id FROM people p WHERE p.cur_commune_code = '${busiest}' ORDER BY p.id LIMIT 200`,
+  );
+  const openEps = await q.all(
+    `SELECT e.id, e.start_date FROM episodes e JOIN people p ON p.id = e.person_id WHERE p.cur_commune_code = '${busiest}' AND e.type IN ('user_management','post_rehab') AND e.outcome IS NULL ORDER BY e.id LIMIT 50`,
+  );
+  const asOf = gen.asOf as string;
+
+  const server = await startServer(
+    dialect === 'sqlite'
+      ? { DATA_DIR: path.dirname(sqliteFile), BENCH_SQLITE_FILE: sqliteFile, DATABASE_URL: '' }
+      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') },
+  );
+  const base = `http://127.0.0.1:${server.port}`;
+  const login = async (username: string): Promise<Session> => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hn_session='))!
+      .split(';')[0];
+    return { cookie, csrf: (await res.json()).csrfToken };
+  };
+  const users: Record<string, string> = {
+    national: 'c04.1',
+    province: `pc04.${province}.1`,
+    commune: `xa.${busiest}`,
+    police: `ca.${busiest}`,
+  };
+  const sessions: Record<string, Session> = {};
+  for (const [k, u] of Object.entries(users)) sessions[k] = await login(u);
+  const headersOf = (s: Session, json: boolean) => ({
+    cookie: s.cookie,
+    'x-csrf-token': s.csrf,
+    ...(json ? { 'content-type': 'application/json' } : {}),
+  });
+
+  const pickName = (i: number) => sample[i % sample.length];
+  const scenarios: Scenario[] = [
+    {
+      name: 'search_diacritics_national',
+      user: 'national',
+      method: 'GET',
+      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).full_name)}`,
+      target: TARGETS.search,
+      throughput: true,
+    },
+    {
+      name: 'search_plain_national',
+      user: 'national',
+      method: 'GET',
+      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).name_search)}`,
+      target: TARGETS.search,
+    },
+    {
+      name: 'search_citizen_id_national',
+      user: 'national',
+      method: 'GET',
+      path: (i) => `/api/people?q=${pickName(i).citizen_id}`,
+      target: TARGETS.search,
+    },
+    {
+      name: 'search_plain_commune',
+      user: 'commune',
+      method: 'GET',
+      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).name_search.split(' ')[0])}`,
+      target: TARGETS.search,
+    },
+    {
+      name: 'list_province',
+      user: 'province',
+      method: 'GET',
+      path: () => '/api/people?limit=20',
+      target: TARGETS.search,
+    },
+    {
+      name: 'person_page',
+      user: 'national',
+      method: 'GET',
+      path: (i) => `/api/people/${pickName(i).id}`,
+      target: TARGETS.person,
+      throughput: true,
+    },
+    {
+      name: 'person_timeline',
+      user: 'national',
+      method: 'GET',
+      path: (i) => `/api/people/${pickName(i).id}/timeline`,
+      target: TARGETS.person,
+      throughput: true,
+    },
+    {
+      name: 'worklist_commune_officer',
+      user: 'commune',
+      method: 'GET',
+      path: () => '/api/tasks/mine',
+      target: TARGETS.worklist,
+      throughput: true,
+    },
+    {
+      name: 'create_drug_test',
+      user: 'police',
+      method: 'POST',
+      path: (i) => `/api/people/${local[i % local.length].id}/drug-tests`,
+      body: () => ({
+        testedOn: asOf,
+        method: 'rapid_urine',
+        reason: 'routine',
+        performedBy: 'Công an xã (benchmark)',
+        results: [{ substance: 'heroin', result: 'negative' }],
+      }),
+      target: TARGETS.write,
+      throughput: true,
+    },
+  ];
+  if (openEps.length > 0)
+    scenarios.push({
+      name: 'create_contact',
+      user: 'commune',
+      method: 'POST',
+      path: (i) => `/api/episodes/${openEps[i % openEps.length].id}/contacts`,
+      body: () => ({ contactDate: asOf, method: 'phone', summary: 'Gọi điện hỏi thăm (benchmark)' }),
+      target: TARGETS.write,
+      throughput: true,
+    });
+
+  // Dashboards and periodic reports, if the reports module has landed by now.
+  const openapi = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, any> };
+  const reportPaths = Object.keys(openapi.paths).filter(
+    (p) => /dashboard|report|statistic/.test(p) && openapi.paths[p].get && !p.includes('{'),
+  );
+  for (const p of reportPaths)
+    for (const level of ['commune', 'province', 'national'] as const)
+      scenarios.push({
+        name: `${p.replace('/api/', '').replace(/\//g, '_')}_${level}`,
+        user: level,
+        method: 'GET',
+        path: () => p,
+        target: TARGETS[`dashboard_${level}`],
+      });
+
+  const results: any[] = [];
+  const errors: string[] = [];
+  // Login, sequentially (argon2id verification is deliberately slow).
+  {
+    const lat: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < (quick ? 5 : 20) && performance.now() - t0 < SEQ_MAX_MS; i++) {
+      const s = performance.now();
+      await login(users.commune);
+      lat.push(performance.now() - s);
+    }
+    lat.sort((a, b) => a - b);
+    const ac = await autocannon({
+      url: `${base}/api/auth/login`,
+      method: 'POST',
+      connections: 8,
+      duration: AC_SECONDS,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: users.commune, password: BENCH_PASSWORD }),
+    });
+    results.push({
+      name: 'login',
+      user: users.commune,
+      n: lat.length,
+      median: r1(pct(lat, 50)),
+      p95: r1(pct(lat, 95)),
+      p99: r1(pct(lat, 99)),
+      rps: Math.round(ac.requests.average),
+      rpsConnections: 8,
+      non2xx: ac.non2xx,
+    });
+  }
+  for (const sc of scenarios) {
+    const s = sessions[sc.user];
+    const lat: number[] = [];
+    let bad = 0;
+    const t0 = performance.now();
+    // Warm-up (not measured): a few requests.
+    for (let i = 0; i < 3; i++) await send(sc, s, 1000 + i);
+    for (let i = 0; i < SEQ_N && performance.now() - t0 < SEQ_MAX_MS; i++) {
+      const st = performance.now();
+      const status = await send(sc, s, i);
+      lat.push(performance.now() - st);
+      if (status >= 300) {
+        bad++;
+        if (bad === 1) errors.push(`${sc.name}: HTTP ${status}`);
+      }
+    }
+    lat.sort((a, b) => a - b);
+    let rps: number | null = null;
+    let non2xx = 0;
+    if (sc.throughput) {
+      const reqs = Array.from({ length: 50 }, (_, i) => ({
+        method: sc.method,
+        path: sc.path(i),
+        headers: headersOf(s, sc.method === 'POST'),
+        body: sc.body ? JSON.stringify(sc.body(i)) : undefined,
+      }));
+      const ac = await autocannon({
+        url: base,
+        connections: CONNECTIONS,
+        duration: AC_SECONDS,
+        requests: reqs,
+      });
+      rps = Math.round(ac.requests.average);
+      non2xx = ac.non2xx;
+    }
+    const r = {
+      name: sc.name,
+      user: users[sc.user],
+      n: lat.length,
+      errors: bad,
+      median: r1(pct(lat, 50)),
+      p95: r1(pct(lat, 95)),
+      p99: r1(pct(lat, 99)),
+      rps,
+      rpsConnections: sc.throughput ? CONNECTIONS : null,
+      non2xx,
+      targetP95: sc.target ?? null,
+      met: sc.target ? pct(lat, 95) <= sc.target : null,
+    };
+    results.push(r);
+    console.log(`  ${sc.name}: median ${r.median} ms, p95 ${r.p95} ms, ${rps ?? '-'} req/s`);
+  }
+  async function send(sc: Scenario, s: Session, i: number) {
+    const res = await fetch(`${base}${sc.path(i)}`, {
+      method: sc.method,
+      headers: headersOf(s, sc.method === 'POST'),
+      body: sc.body ? JSON.stringify(sc.body(i)) : undefined,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  // Mixed reads at 32 connections: search, person, timeline, work list, by several users.
+  const mixed: any[] = [];
+  for (let i = 0; i < 200; i++) {
+    const kind = i % 4;
+    const sc = [scenarios[1], scenarios[5], scenarios[6], scenarios[7]][kind];
+    mixed.push({ method: 'GET', path: sc.path(i), headers: headersOf(sessions[sc.user], false) });
+  }
+  const acMixed = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: quick ? 3 : 10,
+    requests: mixed,
+  });
+  const mixedResult = {
+    rps: Math.round(acMixed.requests.average),
+    connections: CONNECTIONS,
+    latencyMedian: acMixed.latency.p50,
+    latencyP99: acMixed.latency.p99,
+    non2xx: acMixed.non2xx,
+    target: 1500,
+  };
+  console.log(`  mixed reads: ${mixedResult.rps} req/s at ${CONNECTIONS} connections`);
+
+  // The limit: hand-written SQL straight on the database.
+  const timeIt = async (fn: () => Promise<unknown>, n = 30) => {
+    const lat: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      await fn();
+      lat.push(performance.now() - s);
+    }
+    lat.sort((a, b) => a - b);
+    return pct(lat, 50);
+  };
+  const tokens = (i: number) => pickName(i).name_search.split(' ');
+  let li = 0;
+  const searchSql = async () => {
+    const t = tokens(li++);
+    const where = t.map((x: string) => `name_search LIKE '%${x}%'`).join(' AND ');
+    await q.all(`SELECT * FROM people WHERE ${where} ORDER BY name_search, id LIMIT 20`);
+    await q.all(`SELECT count(*) AS n FROM people WHERE ${where}`);
+  };
+  const aggSql = () =>
+    q.all(`SELECT status, count(*) AS n FROM people WHERE province_code = '${province}' GROUP BY status`);
+  const limitSearch = await timeIt(searchSql);
+  const limitAgg = await timeIt(aggSql);
+  // The product's nearest aggregate today: the people list of a province filtered by status (its total).
+  const statuses = (await aggSql()) as { status: string }[];
+  const aggProduct = await timeIt(async () => {
+    for (const st of statuses)
+      await send(
+        {
+          name: 'agg',
+          user: 'province',
+          method: 'GET',
+          path: () => `/api/people?status=${st.status}&limit=1`,
+        },
+        sessions.province,
+        0,
+      );
+  }, 10);
+  const productSearch = results.find((r) => r.name === 'search_plain_national').median;
+  const limits = [
+    {
+      name: 'search (national, 3 name tokens)',
+      sqlMedian: r1(limitSearch),
+      productMedian: productSearch,
+      ratio: r1(productSearch / limitSearch),
+      target: 1.5,
+    },
+    {
+      name: `people by status in province ${province}`,
+      sqlMedian: r1(limitAgg),
+      productMedian: r1(aggProduct),
+      ratio: r1(aggProduct / limitAgg),
+      target: 1.5,
+      note: 'no dashboard endpoint yet: product time is one /api/people?status=…&limit=1 call per status (its total)',
+    },
+  ];
+  const peak = await server.ask('peak');
+  server.child.send({ type: 'stop' });
+  await q.close();
+
+  const date = new Date().toISOString().slice(0, 10);
+  const out = {
+    date: new Date().toISOString(),
+    dialect,
+    scale,
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: r1(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    dataset: {
+      people: gen.people,
+      users: gen.users,
+      facilities: gen.facilities,
+      communes: gen.communes,
+      provinces: gen.provinces,
+      events: gen.events,
+      rows: gen.rows,
+      generationSeconds: r1(gen.totalSeconds ?? gen.seconds),
+      rowsPerSecond: gen.rowsPerSecond,
+    },
+    scenarios: results,
+    mixedReads: mixedResult,
+    limit: limits,
+    server: {
+      startRssMB: Math.round(server.startRss / 2 ** 20),
+      peakRssMB: Math.round(peak.peak / 2 ** 20),
+      targetMB: 500,
+    },
+    dashboards: reportPaths.length
+      ? reportPaths
+      : 'none: the reports/dashboard module has not landed; skipped',
+    web,
+    errors,
+  };
+  fs.mkdirSync(path.join(REPO, 'bench/results'), { recursive: true });
+  const file = path.join(REPO, `bench/results/${date}-${dialect}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  printTable(out);
+  console.log(`written ${path.relative(REPO, file)}`);
+}
+
+function printTable(o: any) {
+  console.log(
+    `\nHòa Nhập benchmark — ${o.dialect}, ${o.scale} (${o.dataset.people} people, ${o.dataset.events} events) — ${o.machine.cores} cores, ${o.machine.memoryGB} GB, ${o.machine.cpu}`,
+  );
+  console.log('scenario                         median    p95    p99   req/s  target p95');
+  for (const r of o.scenarios)
+    console.log(
+      `${r.name.padEnd(32)} ${String(r.median).padStart(6)} ${String(r.p95).padStart(6)} ${String(r.p99).padStart(6)} ${String(r.rps ?? '-').padStart(7)}  ${r.targetP95 ? `${r.targetP95} ${r.met ? 'ok' : 'MISSED'}` : ''}`,
+    );
+  console.log(
+    `mixed reads @${o.mixedReads.connections}: ${o.mixedReads.rps} req/s (target ${o.mixedReads.target})`,
+  );
+  for (const l of o.limit)
+    console.log(
+      `limit ${l.name}: SQL ${l.sqlMedian} ms, product ${l.productMedian} ms, ratio ${l.ratio}× (target ≤ ${l.target}×)`,
+    );
+  console.log(`server RSS: start ${o.server.startRssMB} MB, peak ${o.server.peakRssMB} MB (target < 500)`);
+  if (o.web && !o.web.error)
+    console.log(
+      `web first load (gzip): login ${o.web.loginKB} KB, people list ${o.web.peopleKB} KB (target < 300)`,
+    );
+  console.log(`dashboards: ${Array.isArray(o.dashboards) ? o.dashboards.join(', ') : o.dashboards}`);
+}
+
+async function directQuery(dialect: 'sqlite' | 'postgres', sqliteFile: string) {
+  if (dialect === 'sqlite') {
+    const db = new SQLite(sqliteFile, { readonly: true });
+    return { all: async (s: string) => db.prepare(s).all() as any[], close: async () => db.close() };
+  }
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  return { all: async (s: string) => (await c.query(s)).rows, close: () => c.end() };
+}
+
+await main();
