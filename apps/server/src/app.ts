@@ -16,6 +16,8 @@ import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { facilityRoutes } from './modules/facility/facility.routes.ts';
+import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => auditRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
   await app.register(async (s) => dossierRoutes(s, deps));
+  await app.register(async (s) => facilityRoutes(s, deps));
+  await app.register(async (s) => residentsRoutes(s, deps));
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

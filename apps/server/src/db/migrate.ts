@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_documents.ts';
 import * as m0004 from './migrations/0004_pathways.ts';
 import * as m0005 from './migrations/0005_legal_settings.ts';
 import * as m0006 from './migrations/0006_dossiers.ts';
+import * as m0007 from './migrations/0007_facility.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_pathways': m0004,
   '0005_legal_settings': m0005,
   '0006_dossiers': m0006,
+  '0007_facility': m0007,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -51,7 +51,13 @@ export type Action =
   | 'episodes.write'
   | 'decisions.issue'
   | 'transfers.write'
-  | 'tasks.read';
+  | 'tasks.read'
+  // rehab facility operations (facility scope); facility.health: medical records (class health);
+  // facility.figures: the dashboard and yearly figures (counts only), also for province and nation
+  | 'facility.read'
+  | 'facility.write'
+  | 'facility.health'
+  | 'facility.figures';
 
 const GRANTS: Record<Role, Action[]> = {
   system_admin: ['users.manage', 'units.manage', 'facilities.manage', 'rules.manage'],
@@ -115,6 +121,16 @@ const DOSSIER_GRANTS: Partial<Record<Role, Action[]>> = {
   commune_police: ['dossiers.read', 'dossiers.write', 'court.record'],
 };
 for (const role of ROLES) GRANTS[role].push(...(DOSSIER_GRANTS[role] ?? []));
+
+// Rehab facility operations: staff run their facility's residents, classes and events; only medical staff
+// record and read health records; province and nation read the facilities' counts (no identities).
+const FACILITY_GRANTS: Partial<Record<Role, Action[]>> = {
+  national_officer: ['facility.figures'],
+  province_officer: ['facility.figures'],
+  facility_staff: ['facility.read', 'facility.write', 'facility.figures'],
+  facility_medical: ['facility.read', 'facility.write', 'facility.health', 'facility.figures'],
+};
+for (const role of ROLES) GRANTS[role].push(...(FACILITY_GRANTS[role] ?? []));
 
 // Sensitivity classes each role may read. Health/HIV only for medical staff; volunteers get
 // contact details of their own people and nothing else.

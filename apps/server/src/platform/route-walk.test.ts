@@ -22,7 +22,20 @@ const KEYS_BY_CLASS: Record<string, string[]> = {
     'ethnicity',
     'occupation',
   ],
-  health: ['hivStatus', 'hivResult', 'healthChecks', 'diagnosis', 'medicalNotes', 'infectiousDiseases'],
+  health: [
+    'hivStatus',
+    'hivResult',
+    'healthChecks',
+    'diagnosis',
+    'medicalNotes',
+    'infectiousDiseases',
+    // facility health records (modules/facility)
+    'healthRecords',
+    'treatmentPlan',
+    'hospital',
+    'disease',
+    'testResult',
+  ],
   legal: ['courtDecision', 'courtDecisions', 'criminalWindow', 'legalStatus', 'dossiers'],
   drug_use: ['addicted', 'criteriaMet', 'observations', 'substances', 'relapse'],
 };

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { checkStageMove } from '@hoanhap/domain/facility-rules';
+import { addDays, maxDate } from '@hoanhap/domain/iso-date';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/policy.ts';
+import { ruleRefusal } from '../episodes/legal.ts';
+import { presentAdmission, presentTerm, termOf } from './facility.presenter.ts';
+import { type AdmissionRow, facilityRepo } from './facility.repo.ts';
+import type { AdmissionInput, BedInput, StageMoveInput } from './facility.schema.ts';
+import {
+  admissionFor,
+  facilityFor,
+  facilityRulesAt,
+  fieldError,
+  notFuture,
+  readsHealth,
+  refuseReleased,
+} from './facility-access.ts';
+
+// Admission of a resident and the stay's framework: intake record, classification, belongings, rapid test,
+// bed/area, the five stages in order with who approved each move, and the facility's residents board.
+
+const FACILITY_EPISODES = ['voluntary_facility', 'compulsory_pending', 'compulsory'];
+const episodeWord = { vi: 'quyết định/hợp đồng đưa vào cơ sở này', en: 'Episode at this facility' };
+
+/** Admits a person on the episode that places them here; sets their current facility in the same commit. */
+export async function admit(deps: AppDeps, actor: Actor, facilityId: string, input: AdmissionInput) {
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    await facilityFor(trx, actor, facilityId, 'facility.write');
+    const ep = await facilityRepo.episode(trx, input.episodeId);
+    if (!ep || ep.facility_id !== facilityId || !FACILITY_EPISODES.includes(ep.type))
+      throw Errors.notFound(episodeWord);
+    if (ep.outcome)
+      throw Errors.conflict('episode_closed', {
+        vi: 'Giai đoạn này đã kết thúc',
+        en: 'This episode is already closed',
+      });
+    notFuture('admittedOn', input.admittedOn, today);
+    if (input.admittedOn < ep.start_date)
+      throw fieldError(
+        'admittedOn',
+        'after_start',
+        'Ngày tiếp nhận trước ngày bắt đầu của quyết định/hợp đồng',
+        'The admission is before the start of the episode',
+      );
+    if (input.rapidTest.testedOn > input.admittedOn || input.rapidTest.testedOn < ep.start_date)
+      throw fieldError(
+        'rapidTest.testedOn',
+        'at_intake',
+        'Ngày test nhanh phải trong thời gian tiếp nhận',
+        'The rapid test must be taken at intake',
+      );
+    facilityRulesAt(input.admittedOn, 'admittedOn');
+    if (await facilityRepo.openAdmissionOfPerson(trx, ep.person_id))
+      throw Errors.conflict('already_admitted', {
+        vi: 'Người này đang ở cơ sở cai nghiện',
+        en: 'This person is already a resident of a facility',
+      });
+    const at = now.toISOString();
+    const row: AdmissionRow = {
+      id: randomUUID(),
+      facility_id: facilityId,
+      person_id: ep.person_id,
+      episode_id: ep.id,
+      basis: ep.type === 'voluntary_facility' ? 'voluntary' : ep.type,
+      admitted_on: input.admittedOn,
+      record_number: input.recordNumber ?? null,
+      classification: input.classification,
+      belongings: JSON.stringify(input.belongings),
+      rapid_test: JSON.stringify(input.rapidTest),
+      area: input.area ?? null,
+      bed: input.bed ?? null,
+      no_known_residence: input.noKnownResidence ? 1 : 0,
+      stage: 1,
+      uncounted_days: 0,
+      reduction_days: 0,
+      early_release_on: null,
+      absence_kind: null,
+      absence_from: null,
+      notice: null,
+      released_on: null,
+      release: null,
+      notes: input.notes ?? null,
+      version: 1,
+      created_at: at,
+      created_by: actor.userId,
+      updated_at: at,
+      updated_by: actor.userId,
+    };
+    await facilityRepo.insertAdmission(trx, row);
+    await facilityRepo.insertStage(trx, {
+      id: randomUUID(),
+      admission_id: row.id,
+      stage: 1,
+      began_on: input.admittedOn,
+      ended_on: null,
+      approved_by: input.approvedBy,
+      recorded_by: actor.userId,
+      created_at: at,
+    });
+    await facilityRepo.setCurrentFacility(trx, ep.person_id, facilityId);
+    await audit(trx, actor, {
+      action: 'facility.admit',
+      entityType: 'facility_admission',
+      entityId: row.id,
+      details: { facilityId, personId: ep.person_id, episodeId: ep.id, basis: row.basis },
+    });
+    return presentAdmission(trx, row, today, readsHealth(actor));
+  });
+}
+
+export async function getAdmission(deps: AppDeps, actor: Actor, id: string) {
+  const today = vnToday(deps.now());
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = await admissionFor(trx, actor, id, 'facility.read');
+    await audit(trx, actor, {
+      action: 'facility.admission.read',
+      entityType: 'facility_admission',
+      entityId: id,
+    });
+    return presentAdmission(trx, a, today, readsHealth(actor));
+  });
+}
+
+/** Moves a resident to the next stage: stages run in order; the move records who approved it. */
+export async function moveStage(deps: AppDeps, actor: Actor, id: string, input: StageMoveInput) {
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = await admissionFor(trx, actor, id, 'facility.write');
+    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
+    refuseReleased(a);
+    notFuture('beganOn', input.beganOn, today);
+    const stages = await facilityRepo.stages(trx, id);
+    const current = stages.find((s) => s.stage === a.stage) ?? null;
+    const check = checkStageMove(current && { stage: current.stage, beganOn: current.began_on }, {
+      stage: input.stage,
+      beganOn: input.beganOn,
+    });
+    if (!check.ok) throw ruleRefusal(check.error);
+    const at = now.toISOString();
+    if (current)
+      await facilityRepo.endStage(
+        trx,
+        id,
+        current.stage,
+        maxDate(addDays(input.beganOn, -1), current.began_on),
+      );
+    await facilityRepo.insertStage(trx, {
+      id: randomUUID(),
+      admission_id: id,
+      stage: input.stage,
+      began_on: input.beganOn,
+      ended_on: null,
+      approved_by: input.approvedBy,
+      recorded_by: actor.userId,
+      created_at: at,
+    });
+    if (
+      !(await facilityRepo.updateAdmission(trx, id, a.version, {
+        stage: input.stage,
+        updated_at: at,
+        updated_by: actor.userId,
+      }))
+    )
+      throw Errors.staleVersion(null);
+    await audit(trx, actor, {
+      action: 'facility.stage',
+      entityType: 'facility_admission',
+      entityId: id,
+      details: { stage: input.stage, beganOn: input.beganOn, approvedBy: input.approvedBy },
+    });
+    return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
+  });
+}
+
+/** Assigns the area and bed. */
+export async function setBed(deps: AppDeps, actor: Actor, id: string, input: BedInput) {
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = await admissionFor(trx, actor, id, 'facility.write');
+    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
+    refuseReleased(a);
+    const patch = {
+      area: input.area ?? null,
+      bed: input.bed ?? null,
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    };
+    if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
+    await audit(trx, actor, {
+      action: 'facility.bed',
+      entityType: 'facility_admission',
+      entityId: id,
+      details: patch,
+    });
+    return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
+  });
+}
+
+/** The residents board: who is in which stage, days served and remaining, upcoming releases, absences. */
+export async function board(deps: AppDeps, actor: Actor, facilityId: string, upcomingDays: number) {
+  const today = vnToday(deps.now());
+  return deps.database.db.transaction().execute(async (trx) => {
+    await facilityFor(trx, actor, facilityId, 'facility.read');
+    const rows = await facilityRepo.openAdmissions(trx, facilityId);
+    const items = [];
+    for (const a of rows) {
+      const { basis, state } = await termOf(trx, a);
+      items.push({
+        admissionId: a.id,
+        personId: a.person_id,
+        fullName: a.full_name,
+        basis,
+        admittedOn: a.admitted_on,
+        stage: a.stage,
+        area: a.area,
+        bed: a.bed,
+        term: presentTerm(a, state, today),
+        absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
+        noticeSent: a.notice !== null,
+        version: a.version,
+      });
+    }
+    const horizon = addDays(today, upcomingDays);
+    const byStage: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const i of items) byStage[String(i.stage)]++;
+    await audit(trx, actor, { action: 'facility.board', entityType: 'facility', entityId: facilityId });
+    return {
+      facilityId,
+      today,
+      residents: items,
+      byStage,
+      upcomingReleases: items
+        .filter((i) => i.term.plannedRelease && i.term.plannedRelease <= horizon)
+        .sort((x, y) => (x.term.plannedRelease! < y.term.plannedRelease! ? -1 : 1))
+        .map((i) => ({
+          admissionId: i.admissionId,
+          fullName: i.fullName,
+          plannedRelease: i.term.plannedRelease!,
+          noticeSent: i.noticeSent,
+        })),
+      absences: items
+        .filter((i) => i.absence)
+        .map((i) => ({ admissionId: i.admissionId, fullName: i.fullName, ...i.absence! })),
+    };
+  });
+}

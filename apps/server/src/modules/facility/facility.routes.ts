@@ -1,0 +1,195 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import { admit, board } from './admissions.service.ts';
+import { createClass, listClasses } from './classes.service.ts';
+import { admissionOut, eventOut, termOut } from './facility.presenter.ts';
+import {
+  admissionSchema,
+  boardQuery,
+  classSchema,
+  eventsQuery,
+  facilityParams,
+  groupSchema,
+  labourSchema,
+  periodQuery,
+  sessionSchema,
+  yearQuery,
+} from './facility.schema.ts';
+import { dashboard, dashboardOut, figuresOut, yearlyFigures } from './figures.service.ts';
+import { listEvents, recordFacilityEvent } from './records.service.ts';
+
+export const classOut = z.object({
+  id: z.string(),
+  facilityId: z.string(),
+  trade: z.string(),
+  teacher: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  learners: z.array(
+    z.object({
+      admissionId: z.string(),
+      enrolledOn: z.string(),
+      certificateNumber: z.string().nullable(),
+      certificateDate: z.string().nullable(),
+    }),
+  ),
+  version: z.number(),
+});
+
+const boardOut = z.object({
+  facilityId: z.string(),
+  today: z.string(),
+  residents: z.array(
+    z.object({
+      admissionId: z.string(),
+      personId: z.string(),
+      fullName: z.string(),
+      basis: z.string(),
+      admittedOn: z.string(),
+      stage: z.number(),
+      area: z.string().nullable(),
+      bed: z.string().nullable(),
+      term: termOut,
+      absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
+      noticeSent: z.boolean(),
+      version: z.number(),
+    }),
+  ),
+  byStage: z.record(z.string(), z.number()),
+  upcomingReleases: z.array(
+    z.object({
+      admissionId: z.string(),
+      fullName: z.string(),
+      plannedRelease: z.string(),
+      noticeSent: z.boolean(),
+    }),
+  ),
+  absences: z.array(
+    z.object({ admissionId: z.string(), fullName: z.string(), kind: z.string(), from: z.string() }),
+  ),
+});
+
+/** Facility-wide routes: admissions, the residents board, classes, labour, sessions, groups, figures. */
+export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['facility'];
+  const params = facilityParams;
+  const base = '/api/facility-ops/:facilityId';
+
+  app.post(
+    `${base}/admissions`,
+    {
+      schema: {
+        tags,
+        summary: 'Tiếp nhận học viên / Admit a resident',
+        description:
+          'On a voluntary contract, a compulsory order or pending management placing the person here.',
+        params,
+        body: admissionSchema,
+        response: { 201: admissionOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await admit(deps, requireActor(req), req.params.facilityId, req.body)),
+  );
+  app.get(
+    `${base}/residents`,
+    {
+      schema: {
+        tags,
+        summary: 'Bảng theo dõi học viên / Residents board',
+        params,
+        querystring: boardQuery,
+        response: { 200: boardOut },
+      },
+    },
+    async (req) => board(deps, requireActor(req), req.params.facilityId, req.query.upcomingDays),
+  );
+  app.post(
+    `${base}/classes`,
+    {
+      schema: {
+        tags,
+        summary: 'Mở lớp học nghề / Open a vocational class',
+        params,
+        body: classSchema,
+        response: { 201: classOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createClass(deps, requireActor(req), req.params.facilityId, req.body)),
+  );
+  app.get(
+    `${base}/classes`,
+    {
+      schema: {
+        tags,
+        summary: 'Lớp học nghề / Vocational classes',
+        params,
+        querystring: periodQuery,
+        response: { 200: z.object({ items: z.array(classOut) }) },
+      },
+    },
+    async (req) => listClasses(deps, requireActor(req), req.params.facilityId, req.query),
+  );
+  for (const [path, kind, body, summary] of [
+    ['labour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
+    ['sessions', 'session', sessionSchema, 'Buổi tư vấn, giáo dục / Counselling or education session'],
+    ['groups', 'group', groupSchema, 'Tổ tự quản / Self-management group'],
+  ] as const) {
+    app.post(
+      `${base}/${path}`,
+      { schema: { tags, summary, params, body, response: { 201: eventOut } } },
+      async (req, reply) =>
+        reply.status(201).send(
+          await recordFacilityEvent(deps, requireActor(req), req.params.facilityId, {
+            kind,
+            input: req.body,
+          } as never),
+        ),
+    );
+  }
+  app.get(
+    `${base}/events`,
+    {
+      schema: {
+        tags,
+        summary: 'Sổ theo dõi của cơ sở / Facility register',
+        description: 'Never includes health records.',
+        params,
+        querystring: eventsQuery,
+        response: { 200: z.object({ items: z.array(eventOut) }) },
+      },
+    },
+    async (req) => listEvents(deps, requireActor(req), req.params.facilityId, req.query),
+  );
+  app.get(
+    `${base}/dashboard`,
+    {
+      schema: {
+        tags,
+        summary: 'Bảng tổng hợp của cơ sở / Facility dashboard',
+        params,
+        querystring: periodQuery,
+        response: { 200: dashboardOut },
+      },
+    },
+    async (req) => dashboard(deps, requireActor(req), req.params.facilityId, req.query),
+  );
+  app.get(
+    `${base}/figures`,
+    {
+      schema: {
+        tags,
+        summary: 'Số liệu năm của cơ sở / Yearly figures',
+        params,
+        querystring: yearQuery,
+        response: { 200: figuresOut },
+      },
+    },
+    async (req) => yearlyFigures(deps, requireActor(req), req.params.facilityId, req.query.year),
+  );
+}

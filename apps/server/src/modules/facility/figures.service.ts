@@ -1,0 +1,194 @@
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/policy.ts';
+import { termOf } from './facility.presenter.ts';
+import { facilityRepo } from './facility.repo.ts';
+import { facilityFor, fieldError } from './facility-access.ts';
+
+// Counts computed from the recorded events, never typed in: the facility dashboard for a period and the
+// yearly figures of the source articles (received, reintegrated, term reductions, health checks, HIV tests,
+// classes and learners, handovers). Counts only: no identities, so province and nation may read them, and
+// health counts are given to non-medical staff without any detail.
+
+const counter = (rows: { kind: string; subkind: string | null; n: number }[]) => ({
+  total: (kind: string, subkinds?: string[]) =>
+    rows
+      .filter((r) => r.kind === kind && (!subkinds || subkinds.includes(r.subkind ?? '')))
+      .reduce((s, r) => s + r.n, 0),
+  by: (kind: string) =>
+    Object.fromEntries(rows.filter((r) => r.kind === kind).map((r) => [r.subkind ?? 'other', r.n])) as Record<
+      string,
+      number
+    >,
+});
+
+const byCount = z.record(z.string(), z.number());
+export const dashboardOut = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  residents: z.number(),
+  residentsByStage: byCount,
+  residentsByBasis: byCount,
+  absent: z.number(),
+  admissions: z.number(),
+  releases: z.number(),
+  classes: z.number(),
+  learners: z.number(),
+  health: z.object({
+    entryChecks: z.number(),
+    periodicChecks: z.number(),
+    treatments: z.number(),
+    referrals: z.number(),
+    infectiousTests: z.number(),
+  }),
+  incidents: byCount,
+  rewards: z.number(),
+  visits: byCount,
+  sessions: z.number(),
+  labourHours: z.number(),
+  termChanges: byCount,
+});
+
+export async function dashboard(
+  deps: AppDeps,
+  actor: Actor,
+  facilityId: string,
+  q: { from?: string; to?: string },
+) {
+  const today = vnToday(deps.now());
+  const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = q.to ?? today;
+  if (to < from)
+    throw fieldError(
+      'to',
+      'after_from',
+      'Ngày kết thúc trước ngày bắt đầu',
+      'The period ends before it starts',
+    );
+  return deps.database.db.transaction().execute(async (trx) => {
+    const f = await facilityFor(trx, actor, facilityId, 'facility.figures');
+    const open = await facilityRepo.openAdmissions(trx, facilityId);
+    const byStage: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    const byBasis: Record<string, number> = { voluntary: 0, compulsory_pending: 0, compulsory: 0 };
+    for (const a of open) {
+      byStage[String(a.stage)]++;
+      byBasis[(await termOf(trx, a)).basis]++;
+    }
+    const c = counter(await facilityRepo.eventCounts(trx, facilityId, from, to));
+    const classes = await facilityRepo.classes(trx, facilityId, from, to);
+    const learners = await facilityRepo.learnersOf(
+      trx,
+      classes.map((x) => x.id),
+    );
+    const labour = await facilityRepo.eventsOfKind(trx, facilityId, 'labour', from, to);
+    const labourHours = labour.reduce((s, e) => {
+      const d = JSON.parse(e.data) as { hours: number; participantAdmissionIds: string[] };
+      return s + d.hours * d.participantAdmissionIds.length;
+    }, 0);
+    await audit(trx, actor, {
+      action: 'facility.dashboard',
+      entityType: 'facility',
+      entityId: facilityId,
+      details: { from, to },
+    });
+    return {
+      facilityId,
+      facilityName: f.name,
+      from,
+      to,
+      residents: open.length,
+      residentsByStage: byStage,
+      residentsByBasis: byBasis,
+      absent: open.filter((a) => a.absence_kind).length,
+      admissions: await facilityRepo.countAdmitted(trx, facilityId, from, to),
+      releases: await facilityRepo.countReleased(trx, facilityId, from, to),
+      classes: classes.length,
+      learners: learners.length,
+      health: {
+        entryChecks: c.total('health', ['entry_check']),
+        periodicChecks: c.total('health', ['periodic_check']),
+        treatments: c.total('health', ['treatment']),
+        referrals: c.total('health', ['referral']),
+        infectiousTests: c.total('health', ['infectious_test']),
+      },
+      incidents: c.by('incident'),
+      rewards: c.total('reward'),
+      visits: c.by('visit'),
+      sessions: c.total('session'),
+      labourHours,
+      termChanges: c.by('term_change'),
+    };
+  });
+}
+
+export const figuresOut = z.object({
+  facilityId: z.string(),
+  year: z.number(),
+  received: z.number(),
+  reintegrated: z.number(),
+  termReductions: z.number(),
+  earlyReleases: z.number(),
+  healthCheckCount: z.number(),
+  entryHealthCheckCount: z.number(),
+  hivTestCount: z.number(),
+  infectiousTestCount: z.number(),
+  classes: z.number(),
+  learners: z.number(),
+  certificates: z.number(),
+  handovers: z.number(),
+  flaggedForProvince: z.number(),
+  familyVisits: z.number(),
+  incidents: z.number(),
+  supportServices: z.number(),
+});
+
+/** The facility's figures for a calendar year, from the recorded events. */
+export async function yearlyFigures(deps: AppDeps, actor: Actor, facilityId: string, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  return deps.database.db.transaction().execute(async (trx) => {
+    await facilityFor(trx, actor, facilityId, 'facility.figures');
+    const c = counter(await facilityRepo.eventCounts(trx, facilityId, from, to));
+    const tests = await facilityRepo.eventsOfKind(trx, facilityId, 'health', from, to);
+    const hiv = tests.filter(
+      (e) => e.subkind === 'infectious_test' && JSON.parse(e.data).disease === 'hiv',
+    ).length;
+    const classes = (await facilityRepo.classes(trx, facilityId, from, to)).filter(
+      (x) => x.starts_on >= from,
+    );
+    const learners = await facilityRepo.learnersOf(
+      trx,
+      classes.map((x) => x.id),
+    );
+    await audit(trx, actor, {
+      action: 'facility.figures',
+      entityType: 'facility',
+      entityId: facilityId,
+      details: { year },
+    });
+    return {
+      facilityId,
+      year,
+      received: await facilityRepo.countAdmitted(trx, facilityId, from, to),
+      reintegrated: await facilityRepo.countReleased(trx, facilityId, from, to),
+      termReductions: c.total('term_change', ['reduction', 'early_release']),
+      earlyReleases: c.total('term_change', ['early_release']),
+      healthCheckCount: c.total('health', ['periodic_check']),
+      entryHealthCheckCount: c.total('health', ['entry_check']),
+      hivTestCount: hiv,
+      infectiousTestCount: c.total('health', ['infectious_test']),
+      classes: classes.length,
+      learners: learners.length,
+      certificates: learners.filter((l) => l.certificate_number).length,
+      handovers: c.total('release', ['commune']),
+      flaggedForProvince: c.total('release', ['province']),
+      familyVisits: c.total('visit'),
+      incidents: c.total('incident'),
+      supportServices: c.total('support'),
+    };
+  });
+}

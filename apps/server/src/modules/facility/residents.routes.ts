@@ -1,0 +1,203 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import { getAdmission, moveStage, setBed } from './admissions.service.ts';
+import { certify, enrol, recordAttendance } from './classes.service.ts';
+import { admissionOut, eventOut, healthRecordOut } from './facility.presenter.ts';
+import { classOut } from './facility.routes.ts';
+import {
+  attendanceSchema,
+  bedSchema,
+  completionSchema,
+  healthSchema,
+  idParams,
+  incidentSchema,
+  learnersSchema,
+  releaseNoticeSchema,
+  releaseSchema,
+  rewardSchema,
+  stageMoveSchema,
+  supportSchema,
+  termChangeSchema,
+  visitSchema,
+} from './facility.schema.ts';
+import { listHealth, recordHealth, recordResidentEvent } from './records.service.ts';
+import { changeTerm, release, sendReleaseNotice } from './term.service.ts';
+
+/** Routes of one resident's stay (/api/admissions/:id) and of one vocational class. */
+export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['facility'];
+  const params = idParams;
+  const base = '/api/admissions/:id';
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ học viên tại cơ sở / A resident’s stay',
+        description: 'Health records only for medical staff; others get their count.',
+        params,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => getAdmission(deps, requireActor(req), req.params.id),
+  );
+  app.post(
+    `${base}/stages`,
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển giai đoạn / Move to the next stage',
+        params,
+        body: stageMoveSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => moveStage(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.put(
+    `${base}/bed`,
+    {
+      schema: {
+        tags,
+        summary: 'Bố trí khu, giường / Area and bed',
+        params,
+        body: bedSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => setBed(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/term-changes`,
+    {
+      schema: {
+        tags,
+        summary: 'Giảm thời hạn, ra sớm, hoãn, tạm đình chỉ, bỏ trốn, trở lại / Term changes',
+        description: 'Each moves the planned release under the rules in force; refusals cite the rule (422).',
+        params,
+        body: termChangeSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => changeTerm(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/release-notice`,
+    {
+      schema: {
+        tags,
+        summary: 'Thông báo cho xã trước khi ra cơ sở / Notice to the commune before release',
+        params,
+        body: releaseNoticeSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => sendReleaseNotice(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/release`,
+    {
+      schema: {
+        tags,
+        summary: 'Ra cơ sở, bàn giao về xã / Release and handover',
+        description:
+          'Opens the post-rehab decision task at the receiving commune (the province when no residence is known).',
+        params,
+        body: releaseSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => release(deps, requireActor(req), req.params.id, req.body),
+  );
+  for (const [path, kind, body, summary] of [
+    ['visits', 'visit', visitSchema, 'Thăm gặp / Family visit'],
+    ['incidents', 'incident', incidentSchema, 'Vụ việc / Incident'],
+    ['rewards', 'reward', rewardSchema, 'Khen thưởng / Reward'],
+    ['support', 'support', supportSchema, 'Tư vấn việc làm, xuất khẩu lao động / Support service'],
+  ] as const) {
+    app.post(
+      `${base}/${path}`,
+      { schema: { tags, summary, params, body, response: { 201: eventOut } } },
+      async (req, reply) =>
+        reply.status(201).send(
+          await recordResidentEvent(deps, requireActor(req), req.params.id, {
+            kind,
+            input: req.body,
+          } as never),
+        ),
+    );
+  }
+  app.post(
+    `${base}/health`,
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ y tế / Health record (medical staff only)',
+        params,
+        body: healthSchema,
+        response: { 201: healthRecordOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordHealth(deps, requireActor(req), req.params.id, req.body)),
+  );
+  app.get(
+    `${base}/health`,
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ y tế / Health records (medical staff only)',
+        params,
+        response: { 200: z.object({ healthRecords: z.array(healthRecordOut) }) },
+      },
+    },
+    async (req) => listHealth(deps, requireActor(req), req.params.id),
+  );
+
+  const cls = '/api/facility-classes/:id';
+  app.post(
+    `${cls}/learners`,
+    {
+      schema: {
+        tags,
+        summary: 'Ghi danh học viên / Enrol learners',
+        params,
+        body: learnersSchema,
+        response: { 200: classOut },
+      },
+    },
+    async (req) => enrol(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    `${cls}/attendance`,
+    {
+      schema: {
+        tags,
+        summary: 'Điểm danh / Attendance',
+        params,
+        body: attendanceSchema,
+        response: { 201: eventOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordAttendance(deps, requireActor(req), req.params.id, req.body)),
+  );
+  app.post(
+    `${cls}/certificates`,
+    {
+      schema: {
+        tags,
+        summary: 'Cấp chứng chỉ nghề / Completion certificate',
+        params,
+        body: completionSchema,
+        response: { 200: classOut },
+      },
+    },
+    async (req) => certify(deps, requireActor(req), req.params.id, req.body),
+  );
+}
