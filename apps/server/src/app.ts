@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { communityRoutes } from './modules/community/community.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { facilityRoutes } from './modules/facility/facility.routes.ts';
 import { residentsRoutes } from './modules/facility/residents.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => dossierRoutes(s, deps));
   await app.register(async (s) => facilityRoutes(s, deps));
   await app.register(async (s) => residentsRoutes(s, deps));
+  await app.register(async (s) => communityRoutes(s, deps));
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_pathways.ts';
 import * as m0005 from './migrations/0005_legal_settings.ts';
 import * as m0006 from './migrations/0006_dossiers.ts';
 import * as m0007 from './migrations/0007_facility.ts';
+import * as m0008 from './migrations/0008_community.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_legal_settings': m0005,
   '0006_dossiers': m0006,
   '0007_facility': m0007,
+  '0008_community': m0008,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -29,6 +29,7 @@ export type Actor = {
 };
 
 export type Action =
+  | CommunityAction
   | 'people.read'
   | 'people.create'
   | 'people.update'
@@ -227,6 +228,53 @@ export type DossierScope =
 
 export function dossierScopeOf(actor: Actor): DossierScope {
   if (!can(actor, 'dossiers.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
+    return { kind: 'none' };
+  switch (actor.scopeKind) {
+    case 'nation':
+      return { kind: 'all' };
+    case 'province':
+      return { kind: 'province', code: actor.scopeCode! };
+    case 'commune':
+      return { kind: 'commune', code: actor.scopeCode! };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+// Community work (volunteer teams, contacts, activities, clubs, partners, referrals, training). Commune
+// officers run it in their commune; commune police read it and log contacts; province and nation read;
+// province officers also keep the province's partners and training records; volunteers log contacts and see
+// only their own people (community.mine); national administrators set the volunteer-model rule.
+export type CommunityAction =
+  | 'community.read'
+  | 'community.write'
+  | 'community.contact'
+  | 'community.partners'
+  | 'community.training'
+  | 'community.mine'
+  | 'community.rules';
+
+const COMMUNITY_GRANTS: Partial<Record<Role, CommunityAction[]>> = {
+  system_admin: ['community.rules'],
+  national_officer: ['community.read', 'community.rules'],
+  province_officer: ['community.read', 'community.partners', 'community.training'],
+  commune_officer: [
+    'community.read',
+    'community.write',
+    'community.contact',
+    'community.partners',
+    'community.training',
+  ],
+  commune_police: ['community.read', 'community.contact'],
+  volunteer: ['community.contact', 'community.mine'],
+};
+for (const role of ROLES) GRANTS[role].push(...(COMMUNITY_GRANTS[role] ?? []));
+
+/** Row scope of community records (teams, activities, clubs, partners, referrals, training): by unit. */
+export type CommunityScope = DossierScope;
+
+export function communityScopeOf(actor: Actor): CommunityScope {
+  if (!can(actor, 'community.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
     return { kind: 'none' };
   switch (actor.scopeKind) {
     case 'nation':

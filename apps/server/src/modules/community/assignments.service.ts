@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { isAssignmentGap } from '@hoanhap/domain/community-rules';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
+import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
+import { type Actor, authorize } from '../../platform/policy.ts';
+import { assertOwnCommune, fieldError, listUnit, personInScope, readableOr404, words } from './common.ts';
+import { type AssignmentRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
+import type { AssignmentCreate, AssignmentEnd, AssignmentQuery } from './teams.schema.ts';
+import { currentRule } from './teams.service.ts';
+
+// A volunteer takes on one or more people; the commune officer assigns and ends. When the volunteer has an
+// account, each active assignment also has a row in volunteer_assignments: that row is what personScopeOf
+// ('assigned') reads, so the account sees exactly its current people and nobody else.
+
+function present(
+  a: AssignmentRow & { person_name?: string; volunteer_name?: string; organisation?: string },
+) {
+  return {
+    id: a.id,
+    volunteerId: a.volunteer_id,
+    volunteerName: a.volunteer_name ?? null,
+    organisation: a.organisation ?? null,
+    personId: a.person_id,
+    personName: a.person_name ?? null,
+    communeCode: a.commune_code,
+    startedOn: a.started_on,
+    endedOn: a.ended_on,
+    endReason: a.end_reason,
+    active: a.ended_on === null,
+    version: a.version,
+  };
+}
+
+async function presentOne(trx: Kysely<DB>, id: string) {
+  const [row] = await teamsRepo.assignments(trx, { id });
+  return present(row ?? (await teamsRepo.assignmentById(trx, id))!);
+}
+
+async function openAccess(trx: Kysely<DB>, a: AssignmentRow, userId: string, by: string | null) {
+  const accessId = randomUUID();
+  await teamsRepo.insertAccess(trx, {
+    id: accessId,
+    person_id: a.person_id,
+    user_id: userId,
+    started_at: a.started_on,
+    ended_at: null,
+    assigned_by: by,
+  });
+  await teamsRepo.setAccessId(trx, a.id, accessId);
+}
+
+/** Re-grants access after a volunteer's account changed: the old account loses it, the new one gets it. */
+export async function grantAccess(trx: Kysely<DB>, v: VolunteerRow, now: Date): Promise<void> {
+  const active = await teamsRepo.activeOfVolunteer(trx, v.id);
+  await teamsRepo.endAccess(
+    trx,
+    active.map((a) => a.access_id).filter((x): x is string => !!x),
+    now.toISOString(),
+  );
+  for (const a of active) {
+    if (v.user_id) await openAccess(trx, a, v.user_id, null);
+    else await teamsRepo.setAccessId(trx, a.id, null);
+  }
+}
+
+/** Ends every active assignment of a volunteer (they left); returns how many. */
+export async function endAssignmentsOf(
+  trx: Kysely<DB>,
+  actor: Actor,
+  volunteerId: string,
+  endedOn: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const active = await teamsRepo.activeOfVolunteer(trx, volunteerId);
+  for (const a of active) {
+    await teamsRepo.endAssignment(trx, a.id, a.version, {
+      ended_on: endedOn < a.started_on ? a.started_on : endedOn,
+      end_reason: reason,
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    });
+  }
+  await teamsRepo.endAccess(
+    trx,
+    active.map((a) => a.access_id).filter((x): x is string => !!x),
+    now.toISOString(),
+  );
+  return active.length;
+}
+
+export async function createAssignment(deps: AppDeps, actor: Actor, input: AssignmentCreate) {
+  authorize(actor, 'community.write');
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const v = await teamsRepo.volunteerById(trx, input.volunteerId);
+    if (!v) throw fieldError('volunteerId', 'exists', 'Không tìm thấy tình nguyện viên', 'Unknown volunteer');
+    assertOwnCommune(actor, v.commune_code);
+    if (!v.active)
+      throw fieldError(
+        'volunteerId',
+        'active',
+        'Tình nguyện viên đã nghỉ',
+        'The volunteer is no longer active',
+      );
+    const person = await personInScope(trx, actor, input.personId);
+    if (person.cur_commune_code !== v.commune_code)
+      throw fieldError(
+        'personId',
+        'same_commune',
+        'Người được giúp đỡ phải cư trú tại xã/phường của đội',
+        "The person must live in the team's commune",
+      );
+    if (input.startedOn > vnToday(now))
+      throw fieldError(
+        'startedOn',
+        'not_future',
+        'Ngày phân công không được ở tương lai',
+        'The start cannot be in the future',
+      );
+    const existing = await teamsRepo.activeAssignment(trx, v.id, person.id);
+    if (existing)
+      throw Errors.conflict(
+        'already_assigned',
+        { vi: 'Tình nguyện viên đang giúp đỡ người này', en: 'The volunteer already helps this person' },
+        { existing: { id: existing.id } },
+      );
+    const at = now.toISOString();
+    const row: AssignmentRow = {
+      id: randomUUID(),
+      volunteer_id: v.id,
+      person_id: person.id,
+      commune_code: v.commune_code,
+      province_code: v.province_code,
+      started_on: input.startedOn,
+      ended_on: null,
+      end_reason: null,
+      access_id: null,
+      version: 1,
+      created_at: at,
+      created_by: actor.userId,
+      updated_at: at,
+      updated_by: actor.userId,
+    };
+    await teamsRepo.insertAssignment(trx, row);
+    if (v.user_id) await openAccess(trx, row, v.user_id, actor.userId);
+    await audit(trx, actor, {
+      action: 'community.assignment.create',
+      entityType: 'person',
+      entityId: person.id,
+      details: { assignmentId: row.id, volunteerId: v.id },
+    });
+    return presentOne(trx, row.id);
+  });
+}
+
+export async function endAssignment(deps: AppDeps, actor: Actor, id: string, input: AssignmentEnd) {
+  authorize(actor, 'community.write');
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = readableOr404(actor, await teamsRepo.assignmentById(trx, id), words.assignment);
+    assertOwnCommune(actor, a.commune_code);
+    if (a.ended_on)
+      throw Errors.conflict('assignment_ended', {
+        vi: 'Phân công đã kết thúc',
+        en: 'The assignment has already ended',
+      });
+    if (input.endedOn < a.started_on || input.endedOn > vnToday(now))
+      throw fieldError(
+        'endedOn',
+        'in_range',
+        'Ngày kết thúc phải từ ngày phân công đến hôm nay',
+        'The end must be between the start and today',
+      );
+    const ok = await teamsRepo.endAssignment(trx, id, input.version, {
+      ended_on: input.endedOn,
+      end_reason: input.reason ?? null,
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    });
+    if (!ok) throw Errors.staleVersion(await presentOne(trx, id));
+    if (a.access_id) await teamsRepo.endAccess(trx, [a.access_id], now.toISOString());
+    await audit(trx, actor, {
+      action: 'community.assignment.end',
+      entityType: 'person',
+      entityId: a.person_id,
+      reason: input.reason ?? null,
+      details: { assignmentId: id },
+    });
+    return presentOne(trx, id);
+  });
+}
+
+export async function listAssignments(deps: AppDeps, actor: Actor, q: AssignmentQuery) {
+  authorize(actor, 'community.read');
+  const rows = await teamsRepo.assignments(deps.database.db, {
+    ...listUnit(actor, q),
+    volunteerId: q.volunteerId,
+    personId: q.personId,
+    active: q.active === undefined ? undefined : q.active === 'true',
+  });
+  return { items: rows.map(present) };
+}
+
+/** The gap list: active volunteers who help fewer people than the rule asks ("each helps at least one"). */
+export async function assignmentGaps(
+  deps: AppDeps,
+  actor: Actor,
+  q: { communeCode?: string; provinceCode?: string },
+) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const unit = listUnit(actor, q);
+  const rule = await currentRule(db);
+  const [volunteers, counts] = await Promise.all([
+    teamsRepo.volunteers(db, { ...unit, active: true }),
+    teamsRepo.activeCounts(db, unit),
+  ]);
+  const gaps = volunteers
+    .map((v) => ({ v, n: counts.get(v.id) ?? 0 }))
+    .filter(({ n }) => isAssignmentGap({ active: true, assignedPeople: n }, rule));
+  return {
+    rule,
+    activeVolunteers: volunteers.length,
+    items: gaps.map(({ v, n }) => ({
+      volunteerId: v.id,
+      fullName: v.full_name,
+      organisation: v.organisation,
+      communeCode: v.commune_code,
+      teamId: v.team_id,
+      assignedPeople: n,
+      missing: rule.minPeoplePerVolunteer - n,
+    })),
+  };
+}

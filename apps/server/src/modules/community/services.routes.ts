@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import * as clubs from './clubs.service.ts';
+import * as partners from './partners.service.ts';
+import { personSupport } from './support.service.ts';
+import { idParams } from './teams.schema.ts';
+import * as training from './training.service.ts';
+
+const tags = ['community'];
+
+/** Clubs, partners and referrals, training records, and a person's support received. */
+export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/community/clubs',
+    { schema: { tags, summary: 'Thành lập CLB / Create a club', body: clubs.clubCreateSchema } },
+    async (req, reply) => reply.status(201).send(await clubs.createClub(deps, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/community/clubs',
+    { schema: { tags, summary: 'Câu lạc bộ / Clubs', querystring: clubs.clubQuerySchema } },
+    async (req) => clubs.listClubs(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/clubs/:id',
+    { schema: { tags, summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings', params: idParams } },
+    async (req) => clubs.getClub(deps, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/api/community/clubs/:id',
+    { schema: { tags, summary: 'Sửa CLB / Update a club', params: idParams, body: clubs.clubUpdateSchema } },
+    async (req) => clubs.updateClub(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/community/clubs/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm thành viên / Add a member',
+        params: idParams,
+        body: clubs.memberCreateSchema,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await clubs.addMember(deps, requireActor(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/community/clubs/:id/members/:memberId/leave',
+    {
+      schema: {
+        tags,
+        summary: 'Thành viên rời CLB / A member leaves',
+        params: z.strictObject({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
+        body: clubs.memberLeaveSchema,
+      },
+    },
+    async (req) =>
+      clubs.memberLeaves(deps, requireActor(req), req.params.id, req.params.memberId, req.body.leftOn),
+  );
+  app.post(
+    '/api/community/clubs/:id/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi buổi sinh hoạt / Record a meeting',
+        params: idParams,
+        body: clubs.meetingCreateSchema,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await clubs.addMeeting(deps, requireActor(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/community/partners',
+    { schema: { tags, summary: 'Thêm đối tác / Add a partner', body: partners.partnerCreateSchema } },
+    async (req, reply) =>
+      reply.status(201).send(await partners.createPartner(deps, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/community/partners',
+    { schema: { tags, summary: 'Đối tác / Partners', querystring: partners.partnerQuerySchema } },
+    async (req) => partners.listPartners(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/partners/:id',
+    { schema: { tags, summary: 'Đối tác / A partner', params: idParams } },
+    async (req) => partners.getPartner(deps, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/api/community/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa đối tác / Update a partner',
+        params: idParams,
+        body: partners.partnerUpdateSchema,
+      },
+    },
+    async (req) => partners.updatePartner(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/community/referrals',
+    { schema: { tags, summary: 'Giới thiệu dịch vụ / Refer a person', body: partners.referralCreateSchema } },
+    async (req, reply) =>
+      reply.status(201).send(await partners.createReferral(deps, requireActor(req), req.body)),
+  );
+  app.post(
+    '/api/community/referrals/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Cập nhật trạng thái, kết quả / Move a referral, record its result',
+        params: idParams,
+        body: partners.referralStatusSchema,
+      },
+    },
+    async (req) => partners.moveReferral(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/community/referrals',
+    {
+      schema: { tags, summary: 'Giới thiệu dịch vụ / Referrals', querystring: partners.referralQuerySchema },
+    },
+    async (req) => partners.listReferrals(deps, requireActor(req), req.query),
+  );
+
+  app.post(
+    '/api/community/trainings',
+    {
+      schema: { tags, summary: 'Ghi lớp tập huấn / Record a training', body: training.trainingCreateSchema },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await training.createTraining(deps, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/community/trainings',
+    { schema: { tags, summary: 'Tập huấn / Trainings', querystring: training.trainingQuerySchema } },
+    async (req) => training.listTrainings(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/training-share',
+    {
+      schema: {
+        tags,
+        summary: 'Tỷ lệ cán bộ, tình nguyện viên được tập huấn / Share trained',
+        querystring: training.trainingQuerySchema,
+      },
+    },
+    async (req) => training.trainingShare(deps, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/people/:id/support',
+    { schema: { tags, summary: 'Hỗ trợ đã nhận / Support a person received', params: idParams } },
+    async (req) => personSupport(deps, requireActor(req), req.params.id),
+  );
+}

@@ -1,0 +1,189 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  CommunityAssignmentTable,
+  CommunityTeamTable,
+  CommunityVolunteerTable,
+  DB,
+  VolunteerAssignmentTable,
+} from '../../db/schema.ts';
+
+export type TeamRow = Selectable<CommunityTeamTable>;
+export type VolunteerRow = Selectable<CommunityVolunteerTable>;
+export type AssignmentRow = Selectable<CommunityAssignmentTable>;
+export type AccessRow = Selectable<VolunteerAssignmentTable>;
+
+export type UnitFilter = { communeCode?: string; provinceCode?: string };
+
+/** Version-checked update of a community row; false when someone else changed it first. */
+async function versioned(
+  db: Kysely<DB>,
+  table: keyof DB & `community_${string}`,
+  id: string,
+  version: number,
+  patch: object,
+) {
+  const r = await (db as unknown as Kysely<Record<string, { id: string; version: number }>>)
+    .updateTable(table as string)
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const teamsRepo = {
+  versioned,
+  insertTeam: (db: Kysely<DB>, row: TeamRow) => db.insertInto('community_teams').values(row).execute(),
+  teamById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('community_teams').selectAll().where('id', '=', id).executeTakeFirst(),
+  teamOfCommune: (db: Kysely<DB>, communeCode: string) =>
+    db.selectFrom('community_teams').selectAll().where('commune_code', '=', communeCode).executeTakeFirst(),
+  teams: (db: Kysely<DB>, f: UnitFilter) => {
+    let qb = db.selectFrom('community_teams').selectAll();
+    if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    return qb.orderBy('commune_code').limit(5000).execute();
+  },
+
+  insertVolunteer: (db: Kysely<DB>, row: VolunteerRow) =>
+    db.insertInto('community_volunteers').values(row).execute(),
+  volunteerById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('community_volunteers').selectAll().where('id', '=', id).executeTakeFirst(),
+  volunteerOfUser: (db: Kysely<DB>, userId: string) =>
+    db.selectFrom('community_volunteers').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+  volunteersByIds: (db: Kysely<DB>, ids: string[]) =>
+    ids.length
+      ? db.selectFrom('community_volunteers').selectAll().where('id', 'in', ids).execute()
+      : Promise.resolve([] as VolunteerRow[]),
+  volunteers: (db: Kysely<DB>, f: UnitFilter & { teamId?: string; active?: boolean }) => {
+    let qb = db.selectFrom('community_volunteers').selectAll();
+    if (f.teamId) qb = qb.where('team_id', '=', f.teamId);
+    if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    if (f.active !== undefined) qb = qb.where('active', '=', f.active ? 1 : 0);
+    return qb.orderBy('full_name').orderBy('id').limit(5000).execute();
+  },
+  /** Number of people currently assigned to each volunteer of the unit. */
+  activeCounts: async (db: Kysely<DB>, f: UnitFilter & { volunteerIds?: string[] }) => {
+    let qb = db
+      .selectFrom('community_assignments')
+      .select(['volunteer_id', (eb) => eb.fn.countAll().as('n')])
+      .where('ended_on', 'is', null);
+    if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    if (f.volunteerIds) {
+      if (!f.volunteerIds.length) return new Map<string, number>();
+      qb = qb.where('volunteer_id', 'in', f.volunteerIds);
+    }
+    const rows = await qb.groupBy('volunteer_id').execute();
+    return new Map(rows.map((r) => [r.volunteer_id, Number(r.n)]));
+  },
+  userById: (db: Kysely<DB>, id: string) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'role', 'scope_kind', 'scope_code', 'active', 'full_name'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
+  insertAssignment: (db: Kysely<DB>, row: AssignmentRow) =>
+    db.insertInto('community_assignments').values(row).execute(),
+  assignmentById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('community_assignments').selectAll().where('id', '=', id).executeTakeFirst(),
+  activeAssignment: (db: Kysely<DB>, volunteerId: string, personId: string) =>
+    db
+      .selectFrom('community_assignments')
+      .selectAll()
+      .where('volunteer_id', '=', volunteerId)
+      .where('person_id', '=', personId)
+      .where('ended_on', 'is', null)
+      .executeTakeFirst(),
+  activeOfVolunteer: (db: Kysely<DB>, volunteerId: string) =>
+    db
+      .selectFrom('community_assignments')
+      .selectAll()
+      .where('volunteer_id', '=', volunteerId)
+      .where('ended_on', 'is', null)
+      .execute(),
+  assignments: (
+    db: Kysely<DB>,
+    f: UnitFilter & { id?: string; volunteerId?: string; personId?: string; active?: boolean },
+  ) => {
+    let qb = db
+      .selectFrom('community_assignments as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .innerJoin('community_volunteers as v', 'v.id', 'a.volunteer_id')
+      .selectAll('a')
+      .select(['p.full_name as person_name', 'v.full_name as volunteer_name', 'v.organisation']);
+    if (f.communeCode) qb = qb.where('a.commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('a.province_code', '=', f.provinceCode);
+    if (f.id) qb = qb.where('a.id', '=', f.id);
+    if (f.volunteerId) qb = qb.where('a.volunteer_id', '=', f.volunteerId);
+    if (f.personId) qb = qb.where('a.person_id', '=', f.personId);
+    if (f.active === true) qb = qb.where('a.ended_on', 'is', null);
+    if (f.active === false) qb = qb.where('a.ended_on', 'is not', null);
+    return qb.orderBy('a.started_on', 'desc').orderBy('a.id').limit(5000).execute();
+  },
+  endAssignment: (db: Kysely<DB>, id: string, version: number, patch: Partial<AssignmentRow>) =>
+    versioned(db, 'community_assignments', id, version, patch),
+  /** Distinct people with an assignment overlapping [from, to] in the unit. */
+  coManagedBetween: async (db: Kysely<DB>, f: UnitFilter, from: string, to: string) => {
+    let qb = db
+      .selectFrom('community_assignments')
+      .select((eb) => eb.fn.count('person_id').distinct().as('n'))
+      .where('started_on', '<=', to)
+      .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', from)]));
+    if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    return Number((await qb.executeTakeFirstOrThrow()).n);
+  },
+
+  // The access rows (volunteer_assignments) that let a volunteer's account see a person.
+  insertAccess: (db: Kysely<DB>, row: AccessRow) =>
+    db.insertInto('volunteer_assignments').values(row).execute(),
+  endAccess: (db: Kysely<DB>, ids: string[], endedAt: string) =>
+    ids.length
+      ? db
+          .updateTable('volunteer_assignments')
+          .set({ ended_at: endedAt })
+          .where('id', 'in', ids)
+          .where('ended_at', 'is', null)
+          .execute()
+      : Promise.resolve(),
+  setAccessId: (db: Kysely<DB>, id: string, accessId: string | null) =>
+    db.updateTable('community_assignments').set({ access_id: accessId }).where('id', '=', id).execute(),
+
+  /** Communes of a province in force, for the volunteer-model table. */
+  communesOf: (db: Kysely<DB>, f: UnitFilter) => {
+    let qb = db
+      .selectFrom('units')
+      .select(['code', 'name', 'province_code'])
+      .where('level', '=', 'commune')
+      .where('valid_to', 'is', null);
+    if (f.communeCode) qb = qb.where('code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    return qb.orderBy('code').limit(5000).execute();
+  },
+  unitNames: async (db: Kysely<DB>, codes: string[]) => {
+    if (!codes.length) return new Map<string, string>();
+    const rows = await db
+      .selectFrom('units')
+      .select(['code', 'name'])
+      .where('code', 'in', [...new Set(codes)])
+      .where('valid_to', 'is', null)
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  },
+  setting: (db: Kysely<DB>, key: string) =>
+    db.selectFrom('community_settings').selectAll().where('key', '=', key).executeTakeFirst(),
+  insertSetting: (db: Kysely<DB>, row: Selectable<DB['community_settings']>) =>
+    db.insertInto('community_settings').values(row).execute(),
+  updateSetting: async (db: Kysely<DB>, key: string, version: number, patch: object) => {
+    const r = await db
+      .updateTable('community_settings')
+      .set({ ...patch, version: version + 1 })
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,155 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import * as asg from './assignments.service.ts';
+import {
+  assignmentCreateSchema,
+  assignmentEndSchema,
+  assignmentQuerySchema,
+  idParams,
+  ruleSetSchema,
+  teamCreateSchema,
+  teamUpdateSchema,
+  unitQuery,
+  volunteerCreateSchema,
+  volunteerQuerySchema,
+  volunteerUpdateSchema,
+} from './teams.schema.ts';
+import * as svc from './teams.service.ts';
+
+const tags = ['community'];
+
+/** Teams, volunteers, assignments and the volunteer-model figures. */
+export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/community/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Thành lập đội CTXH tình nguyện / Create the volunteer team',
+        body: teamCreateSchema,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createTeam(deps, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/community/teams',
+    { schema: { tags, summary: 'Các đội tình nguyện / Volunteer teams', querystring: unitQuery } },
+    async (req) => svc.listTeams(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/teams/:id',
+    { schema: { tags, summary: 'Đội tình nguyện và thành viên / A team and its members', params: idParams } },
+    async (req) => svc.getTeam(deps, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/api/community/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa đội, chọn đội trưởng / Update a team, set its leader',
+        params: idParams,
+        body: teamUpdateSchema,
+      },
+    },
+    async (req) => svc.updateTeam(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/community/volunteers',
+    { schema: { tags, summary: 'Thêm tình nguyện viên / Add a volunteer', body: volunteerCreateSchema } },
+    async (req, reply) =>
+      reply.status(201).send(await svc.createVolunteer(deps, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/community/volunteers',
+    { schema: { tags, summary: 'Tình nguyện viên / Volunteers', querystring: volunteerQuerySchema } },
+    async (req) => svc.listVolunteers(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/volunteers/:id',
+    { schema: { tags, summary: 'Tình nguyện viên / A volunteer', params: idParams } },
+    async (req) => svc.getVolunteer(deps, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/api/community/volunteers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa, cho nghỉ, gắn tài khoản / Update, deactivate, link an account',
+        params: idParams,
+        body: volunteerUpdateSchema,
+      },
+    },
+    async (req) => svc.updateVolunteer(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/community/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Phân công giúp đỡ / Assign a person to a volunteer',
+        body: assignmentCreateSchema,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await asg.createAssignment(deps, requireActor(req), req.body)),
+  );
+  app.post(
+    '/api/community/assignments/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'Kết thúc phân công / End an assignment',
+        params: idParams,
+        body: assignmentEndSchema,
+      },
+    },
+    async (req) => asg.endAssignment(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/community/assignments',
+    { schema: { tags, summary: 'Phân công / Assignments', querystring: assignmentQuerySchema } },
+    async (req) => asg.listAssignments(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/assignment-gaps',
+    {
+      schema: {
+        tags,
+        summary: 'Tình nguyện viên chưa giúp đỡ ai / Volunteers without a person (gap list)',
+        querystring: unitQuery,
+      },
+    },
+    async (req) => asg.assignmentGaps(deps, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/community/volunteer-model',
+    {
+      schema: {
+        tags,
+        summary: 'Xã có mô hình tình nguyện viên / Communes with the volunteer model',
+        querystring: unitQuery,
+      },
+    },
+    async (req) => svc.volunteerModel(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/volunteer-model/rule',
+    { schema: { tags, summary: 'Tiêu chí mô hình / The volunteer-model rule' } },
+    async (req) => {
+      requireActor(req);
+      return svc.getRule(deps);
+    },
+  );
+  app.put(
+    '/api/community/volunteer-model/rule',
+    { schema: { tags, summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule', body: ruleSetSchema } },
+    async (req) => svc.setRule(deps, requireActor(req), req.body),
+  );
+}

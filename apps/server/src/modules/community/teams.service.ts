@@ -1,0 +1,409 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_VOLUNTEER_MODEL_RULE,
+  hasVolunteerModel,
+  type VolunteerModelRule,
+  volunteerModelRuleSchema,
+  volunteersWithPeople,
+} from '@hoanhap/domain/community-rules';
+import { tidyName } from '@hoanhap/domain/normalize';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
+import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
+import { type Actor, authorize } from '../../platform/policy.ts';
+import { endAssignmentsOf, grantAccess } from './assignments.service.ts';
+import { assertOwnCommune, communeOrFail, fieldError, listUnit, readableOr404, words } from './common.ts';
+import { type TeamRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
+import type {
+  TeamCreate,
+  TeamUpdate,
+  VolunteerCreate,
+  VolunteerQuery,
+  VolunteerUpdate,
+} from './teams.schema.ts';
+import { trainingRepo } from './training.repo.ts';
+
+const RULE_KEY = 'volunteer_model_rule';
+
+function presentVolunteer(v: VolunteerRow, assigned: number, leaderId: string | null) {
+  return {
+    id: v.id,
+    teamId: v.team_id,
+    communeCode: v.commune_code,
+    fullName: v.full_name,
+    sex: v.sex,
+    birthYear: v.birth_year,
+    phone: v.phone,
+    organisation: v.organisation,
+    organisationDetail: v.organisation_detail,
+    userId: v.user_id,
+    joinedOn: v.joined_on,
+    active: !!v.active,
+    leftOn: v.left_on,
+    notes: v.notes,
+    isLeader: leaderId === v.id,
+    assignedPeople: assigned,
+    version: v.version,
+  };
+}
+
+async function presentTeam(db: Kysely<DB>, t: TeamRow) {
+  const members = await teamsRepo.volunteers(db, { teamId: t.id });
+  const counts = await teamsRepo.activeCounts(db, { volunteerIds: members.map((m) => m.id) });
+  const names = await teamsRepo.unitNames(db, [t.commune_code, t.province_code]);
+  const rule = await currentRule(db);
+  const stats = {
+    teamExists: true,
+    volunteers: members.map((m) => ({ active: !!m.active, assignedPeople: counts.get(m.id) ?? 0 })),
+  };
+  return {
+    id: t.id,
+    communeCode: t.commune_code,
+    communeName: names.get(t.commune_code) ?? null,
+    provinceCode: t.province_code,
+    name: t.name,
+    leaderVolunteerId: t.leader_volunteer_id,
+    establishedOn: t.established_on,
+    notes: t.notes,
+    activeVolunteers: members.filter((m) => m.active).length,
+    volunteersWithPeople: volunteersWithPeople(stats, rule),
+    hasVolunteerModel: hasVolunteerModel(stats, rule),
+    members: members.map((m) => presentVolunteer(m, counts.get(m.id) ?? 0, t.leader_volunteer_id)),
+    version: t.version,
+  };
+}
+
+export async function createTeam(deps: AppDeps, actor: Actor, input: TeamCreate) {
+  authorize(actor, 'community.write');
+  const communeCode = input.communeCode ?? actor.scopeCode ?? '';
+  assertOwnCommune(actor, communeCode);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const unit = await communeOrFail(trx, communeCode);
+    const existing = await teamsRepo.teamOfCommune(trx, communeCode);
+    if (existing)
+      throw Errors.conflict(
+        'team_exists',
+        {
+          vi: 'Xã/phường này đã có đội công tác xã hội tình nguyện',
+          en: 'This commune already has a volunteer team',
+        },
+        { existing: { id: existing.id, name: existing.name } },
+      );
+    const now = deps.now().toISOString();
+    const row: TeamRow = {
+      id: randomUUID(),
+      commune_code: unit.communeCode,
+      province_code: unit.provinceCode,
+      name: tidyName(input.name),
+      leader_volunteer_id: null,
+      established_on: input.establishedOn,
+      notes: input.notes ?? null,
+      version: 1,
+      created_at: now,
+      created_by: actor.userId,
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    await teamsRepo.insertTeam(trx, row);
+    await audit(trx, actor, {
+      action: 'community.team.create',
+      entityType: 'community_team',
+      entityId: row.id,
+    });
+    return presentTeam(trx, row);
+  });
+}
+
+export async function listTeams(
+  deps: AppDeps,
+  actor: Actor,
+  q: { communeCode?: string; provinceCode?: string },
+) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const rows = await teamsRepo.teams(db, listUnit(actor, q));
+  return { items: await Promise.all(rows.map((r) => presentTeam(db, r))) };
+}
+
+export async function getTeam(deps: AppDeps, actor: Actor, id: string) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const team = readableOr404(actor, await teamsRepo.teamById(db, id), words.team);
+  return presentTeam(db, team);
+}
+
+export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input: TeamUpdate) {
+  authorize(actor, 'community.write');
+  return deps.database.db.transaction().execute(async (trx) => {
+    const team = readableOr404(actor, await teamsRepo.teamById(trx, id), words.team);
+    assertOwnCommune(actor, team.commune_code);
+    if (input.leaderVolunteerId) {
+      const v = await teamsRepo.volunteerById(trx, input.leaderVolunteerId);
+      if (!v || v.team_id !== team.id || !v.active)
+        throw fieldError(
+          'leaderVolunteerId',
+          'team_member',
+          'Đội trưởng phải là tình nguyện viên đang hoạt động của đội',
+          'The leader must be an active volunteer of the team',
+        );
+    }
+    const patch = {
+      ...(input.name !== undefined ? { name: tidyName(input.name) } : {}),
+      ...(input.leaderVolunteerId !== undefined ? { leader_volunteer_id: input.leaderVolunteerId } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.establishedOn !== undefined ? { established_on: input.establishedOn } : {}),
+      updated_at: deps.now().toISOString(),
+      updated_by: actor.userId,
+    };
+    const ok = await teamsRepo.versioned(trx, 'community_teams', id, input.version, patch);
+    if (!ok) throw Errors.staleVersion(await presentTeam(trx, team));
+    await audit(trx, actor, {
+      action: 'community.team.update',
+      entityType: 'community_team',
+      entityId: id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+    return presentTeam(trx, (await teamsRepo.teamById(trx, id))!);
+  });
+}
+
+/** A user account a volunteer may be linked to: an active 'volunteer' of the team's commune, not linked yet. */
+async function checkUserLink(trx: Kysely<DB>, userId: string, communeCode: string, selfId?: string) {
+  const u = await teamsRepo.userById(trx, userId);
+  if (!u?.active || u.role !== 'volunteer' || u.scope_kind !== 'commune' || u.scope_code !== communeCode)
+    throw fieldError(
+      'userId',
+      'volunteer_account',
+      'Tài khoản phải là tài khoản tình nguyện viên đang hoạt động của xã/phường này',
+      "The account must be an active 'volunteer' account of this commune",
+    );
+  const other = await teamsRepo.volunteerOfUser(trx, userId);
+  if (other && other.id !== selfId)
+    throw Errors.conflict('account_linked', {
+      vi: 'Tài khoản này đã gắn với một tình nguyện viên khác',
+      en: 'This account is already linked to another volunteer',
+    });
+}
+
+async function volunteerOut(trx: Kysely<DB>, v: VolunteerRow) {
+  const team = await teamsRepo.teamById(trx, v.team_id);
+  const counts = await teamsRepo.activeCounts(trx, { volunteerIds: [v.id] });
+  const trainings = await trainingRepo.ofVolunteer(trx, v.id);
+  return {
+    ...presentVolunteer(v, counts.get(v.id) ?? 0, team?.leader_volunteer_id ?? null),
+    trainings: trainings.map((t) => ({ id: t.id, course: t.course, heldOn: t.held_on })),
+  };
+}
+
+export async function createVolunteer(deps: AppDeps, actor: Actor, input: VolunteerCreate) {
+  authorize(actor, 'community.write');
+  return deps.database.db.transaction().execute(async (trx) => {
+    const team = await teamsRepo.teamById(trx, input.teamId);
+    if (!team) throw fieldError('teamId', 'exists', 'Không tìm thấy đội', 'Unknown team');
+    assertOwnCommune(actor, team.commune_code);
+    if (input.userId) await checkUserLink(trx, input.userId, team.commune_code);
+    const now = deps.now().toISOString();
+    const row: VolunteerRow = {
+      id: randomUUID(),
+      team_id: team.id,
+      commune_code: team.commune_code,
+      province_code: team.province_code,
+      full_name: tidyName(input.fullName),
+      sex: input.sex ?? null,
+      birth_year: input.birthYear ?? null,
+      phone: input.phone ?? null,
+      organisation: input.organisation,
+      organisation_detail: input.organisationDetail ?? null,
+      user_id: input.userId ?? null,
+      joined_on: input.joinedOn,
+      active: 1,
+      left_on: null,
+      notes: input.notes ?? null,
+      version: 1,
+      created_at: now,
+      created_by: actor.userId,
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    await teamsRepo.insertVolunteer(trx, row);
+    await audit(trx, actor, {
+      action: 'community.volunteer.create',
+      entityType: 'community_volunteer',
+      entityId: row.id,
+    });
+    return volunteerOut(trx, row);
+  });
+}
+
+export async function listVolunteers(deps: AppDeps, actor: Actor, q: VolunteerQuery) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const unit = listUnit(actor, q);
+  const rows = await teamsRepo.volunteers(db, {
+    ...unit,
+    teamId: q.teamId,
+    active: q.active === undefined ? undefined : q.active === 'true',
+  });
+  const counts = await teamsRepo.activeCounts(db, { volunteerIds: rows.map((r) => r.id) });
+  const teams = new Map((await teamsRepo.teams(db, unit)).map((t) => [t.id, t.leader_volunteer_id]));
+  return { items: rows.map((r) => presentVolunteer(r, counts.get(r.id) ?? 0, teams.get(r.team_id) ?? null)) };
+}
+
+export async function getVolunteer(deps: AppDeps, actor: Actor, id: string) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const v = readableOr404(actor, await teamsRepo.volunteerById(db, id), words.volunteer);
+  return volunteerOut(db, v);
+}
+
+export async function updateVolunteer(deps: AppDeps, actor: Actor, id: string, input: VolunteerUpdate) {
+  authorize(actor, 'community.write');
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const v = readableOr404(actor, await teamsRepo.volunteerById(trx, id), words.volunteer);
+    assertOwnCommune(actor, v.commune_code);
+    if (input.userId) await checkUserLink(trx, input.userId, v.commune_code, v.id);
+    const deactivate = input.active === false && !!v.active;
+    const userChanges = input.userId !== undefined && input.userId !== v.user_id;
+    const patch: Partial<VolunteerRow> = {
+      ...(input.fullName !== undefined ? { full_name: tidyName(input.fullName) } : {}),
+      ...(input.sex !== undefined ? { sex: input.sex } : {}),
+      ...(input.birthYear !== undefined ? { birth_year: input.birthYear } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.organisation !== undefined ? { organisation: input.organisation } : {}),
+      ...(input.organisationDetail !== undefined ? { organisation_detail: input.organisationDetail } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.userId !== undefined ? { user_id: input.userId } : {}),
+      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+      ...(deactivate ? { left_on: input.leftOn ?? vnToday(now) } : {}),
+      ...(input.active === true ? { left_on: null } : {}),
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    };
+    const ok = await teamsRepo.versioned(trx, 'community_volunteers', id, input.version, patch);
+    if (!ok) throw Errors.staleVersion(await volunteerOut(trx, v));
+    let ended = 0;
+    // A volunteer who leaves hands back their people; a changed account moves the access with them.
+    if (deactivate) ended = await endAssignmentsOf(trx, actor, v.id, patch.left_on!, 'volunteer_left', now);
+    else if (userChanges) await grantAccess(trx, { ...v, ...patch } as VolunteerRow, now);
+    await audit(trx, actor, {
+      action: 'community.volunteer.update',
+      entityType: 'community_volunteer',
+      entityId: id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version'), endedAssignments: ended },
+    });
+    return volunteerOut(trx, (await teamsRepo.volunteerById(trx, id))!);
+  });
+}
+
+/** The volunteer-model rule in force: the administrator's setting, or the default. */
+export async function currentRule(db: Kysely<DB>): Promise<VolunteerModelRule> {
+  const row = await teamsRepo.setting(db, RULE_KEY);
+  const parsed = row ? volunteerModelRuleSchema.safeParse(JSON.parse(row.value)) : null;
+  return parsed?.success ? parsed.data : DEFAULT_VOLUNTEER_MODEL_RULE;
+}
+
+async function ruleOut(db: Kysely<DB>) {
+  const row = await teamsRepo.setting(db, RULE_KEY);
+  return {
+    rule: await currentRule(db),
+    isDefault: !row,
+    reason: row?.reason ?? null,
+    updatedAt: row?.updated_at ?? null,
+    version: row?.version ?? 0,
+  };
+}
+
+export async function getRule(deps: AppDeps) {
+  return ruleOut(deps.database.db);
+}
+
+export async function setRule(
+  deps: AppDeps,
+  actor: Actor,
+  input: VolunteerModelRule & { reason: string; version: number },
+) {
+  authorize(actor, 'community.rules');
+  if (actor.scopeKind !== 'nation') throw Errors.forbidden();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const row = await teamsRepo.setting(trx, RULE_KEY);
+    const value = JSON.stringify({
+      minVolunteersWithPeople: input.minVolunteersWithPeople,
+      minPeoplePerVolunteer: input.minPeoplePerVolunteer,
+    });
+    const now = deps.now().toISOString();
+    if ((row?.version ?? 0) !== input.version) throw Errors.staleVersion(await ruleOut(trx));
+    if (!row)
+      await teamsRepo.insertSetting(trx, {
+        key: RULE_KEY,
+        value,
+        reason: input.reason,
+        version: 1,
+        updated_at: now,
+        updated_by: actor.userId,
+      });
+    else if (
+      !(await teamsRepo.updateSetting(trx, RULE_KEY, row.version, {
+        value,
+        reason: input.reason,
+        updated_at: now,
+        updated_by: actor.userId,
+      }))
+    )
+      throw Errors.staleVersion(await ruleOut(trx));
+    await audit(trx, actor, {
+      action: 'community.rule.set',
+      entityType: 'community_setting',
+      entityId: RULE_KEY,
+      reason: input.reason,
+      details: { value: JSON.parse(value) },
+    });
+    return ruleOut(trx);
+  });
+}
+
+/** Per commune of the scope: the team, its active volunteers, those with people, and whether the model holds. */
+export async function volunteerModel(
+  deps: AppDeps,
+  actor: Actor,
+  q: { communeCode?: string; provinceCode?: string },
+) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const unit = listUnit(actor, q);
+  if (!unit.communeCode && !unit.provinceCode)
+    throw fieldError('provinceCode', 'required', 'Cần chọn tỉnh/thành phố', 'Choose a province');
+  const rule = await currentRule(db);
+  const [communes, teams, volunteers, counts] = await Promise.all([
+    teamsRepo.communesOf(db, unit),
+    teamsRepo.teams(db, unit),
+    teamsRepo.volunteers(db, unit),
+    teamsRepo.activeCounts(db, unit),
+  ]);
+  const teamOf = new Map(teams.map((t) => [t.commune_code, t]));
+  const rows = communes.map((c) => {
+    const team = teamOf.get(c.code);
+    const members = team ? volunteers.filter((v) => v.team_id === team.id) : [];
+    const stats = {
+      teamExists: !!team,
+      volunteers: members.map((m) => ({ active: !!m.active, assignedPeople: counts.get(m.id) ?? 0 })),
+    };
+    return {
+      communeCode: c.code,
+      communeName: c.name,
+      teamId: team?.id ?? null,
+      activeVolunteers: members.filter((m) => m.active).length,
+      volunteersWithPeople: volunteersWithPeople(stats, rule),
+      hasVolunteerModel: hasVolunteerModel(stats, rule),
+    };
+  });
+  return {
+    rule,
+    communes: rows,
+    total: rows.length,
+    withModel: rows.filter((r) => r.hasVolunteerModel).length,
+  };
+}
