@@ -7,7 +7,15 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
-import { assertOwnCommune, fieldError, listUnit, personInScope, readableOr404, words } from './common.ts';
+import {
+  assertOwnCommune,
+  auditPeople,
+  fieldError,
+  listUnit,
+  personInScope,
+  readableOr404,
+  words,
+} from './common.ts';
 import { type AssignmentRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
 import type { AssignmentCreate, AssignmentEnd, AssignmentQuery } from './teams.schema.ts';
 import { currentRule } from './teams.service.ts';
@@ -197,12 +205,14 @@ export async function endAssignment(deps: AppDeps, actor: Actor, id: string, inp
 
 export async function listAssignments(deps: AppDeps, actor: Actor, q: AssignmentQuery) {
   authorize(actor, 'community.read');
-  const rows = await teamsRepo.assignments(deps.database.db, {
+  const { db } = deps.database;
+  const rows = await teamsRepo.assignments(db, {
     ...listUnit(actor, q),
     volunteerId: q.volunteerId,
     personId: q.personId,
     active: q.active === undefined ? undefined : q.active === 'true',
   });
+  await auditPeople(db, actor, 'community.assignment.list', rows);
   return { items: rows.map(present) };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { auditMany } from '../../platform/audit.ts';
 import { type AppError, Errors, type Messages } from '../../platform/errors.ts';
 import { type Actor, can, communityScopeOf, personScopeOf } from '../../platform/policy.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
@@ -100,6 +101,20 @@ export async function personInScope(db: Kysely<DB>, actor: Actor, personId: stri
 /** 403 unless the actor holds one of the actions. */
 export function authorizeAny(actor: Actor, ...actions: Parameters<typeof can>[1][]): void {
   if (!actions.some((a) => can(actor, a))) throw Errors.forbidden();
+}
+
+/** One read entry per person a list showed (people's records are audited when read). */
+export async function auditPeople(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: string,
+  rows: { person_id: string }[],
+) {
+  await auditMany(
+    db,
+    actor,
+    [...new Set(rows.map((r) => r.person_id))].map((id) => ({ action, entityType: 'person', entityId: id })),
+  );
 }
 
 export const json = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);

@@ -12,7 +12,7 @@ import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
 import { tasksRepo } from '../tasks/tasks.repo.ts';
 import { createTask } from '../tasks/tasks.service.ts';
-import { fieldError, listUnit, notFuture, personInScope } from './common.ts';
+import { auditPeople, fieldError, listUnit, notFuture, personInScope } from './common.ts';
 import { CONTACT_TASK_SOURCE, type ContactRow, contactsRepo } from './contacts.repo.ts';
 import { teamsRepo } from './teams.repo.ts';
 import { provinceCode } from './teams.schema.ts';
@@ -195,6 +195,7 @@ export async function listContacts(deps: AppDeps, actor: Actor, q: z.infer<typeo
     limit: q.limit,
     offset: q.offset,
   });
+  await auditPeople(db, actor, 'community.contact.list', rows);
   return { items: rows.map(presentContact), limit: q.limit, offset: q.offset };
 }
 

@@ -21,6 +21,7 @@ import { type Actor, authorize, communityScopeOf } from '../../platform/policy.t
 import {
   assertOwnCommune,
   assertOwnUnit,
+  auditPeople,
   authorizeAny,
   communeOrFail,
   fieldError,
@@ -410,5 +411,7 @@ export async function listReferrals(deps: AppDeps, actor: Actor, q: z.infer<type
     status: q.status,
     service: q.service,
   });
-  return { items: rows.filter((r) => unitReadable(actor, r)).map(presentReferral) };
+  const shown = rows.filter((r) => unitReadable(actor, r));
+  await auditPeople(db, actor, 'community.referral.list', shown);
+  return { items: shown.map(presentReferral) };
 }

@@ -78,6 +78,13 @@ export const teamsRepo = {
     const rows = await qb.groupBy('volunteer_id').execute();
     return new Map(rows.map((r) => [r.volunteer_id, Number(r.n)]));
   },
+  /** A leader who leaves the team is no longer its leader. */
+  clearLeader: (db: Kysely<DB>, volunteerId: string, at: string) =>
+    db
+      .updateTable('community_teams')
+      .set((eb) => ({ leader_volunteer_id: null, updated_at: at, version: eb('version', '+', 1) }))
+      .where('leader_volunteer_id', '=', volunteerId)
+      .execute(),
   userById: (db: Kysely<DB>, id: string) =>
     db
       .selectFrom('users')

@@ -287,8 +287,10 @@ export async function updateVolunteer(deps: AppDeps, actor: Actor, id: string, i
     if (!ok) throw Errors.staleVersion(await volunteerOut(trx, v));
     let ended = 0;
     // A volunteer who leaves hands back their people; a changed account moves the access with them.
-    if (deactivate) ended = await endAssignmentsOf(trx, actor, v.id, patch.left_on!, 'volunteer_left', now);
-    else if (userChanges) await grantAccess(trx, { ...v, ...patch } as VolunteerRow, now);
+    if (deactivate) {
+      ended = await endAssignmentsOf(trx, actor, v.id, patch.left_on!, 'volunteer_left', now);
+      await teamsRepo.clearLeader(trx, v.id, now.toISOString());
+    } else if (userChanges) await grantAccess(trx, { ...v, ...patch } as VolunteerRow, now);
     await audit(trx, actor, {
       action: 'community.volunteer.update',
       entityType: 'community_volunteer',
