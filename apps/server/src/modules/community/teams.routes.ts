@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import * as asg from './assignments.service.ts';
+import {
+  assignmentOut,
+  gapsOut,
+  modelOut,
+  ruleStateOut,
+  teamOut,
+  volunteerDetailOut,
+  volunteerOut,
+} from './community.out.ts';
 import {
   assignmentCreateSchema,
   assignmentEndSchema,
@@ -28,6 +38,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/teams',
     {
       schema: {
+        response: { 201: teamOut },
         tags,
         summary: 'Thành lập đội CTXH tình nguyện / Create the volunteer team',
         body: teamCreateSchema,
@@ -37,18 +48,33 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/community/teams',
-    { schema: { tags, summary: 'Các đội tình nguyện / Volunteer teams', querystring: unitQuery } },
+    {
+      schema: {
+        response: { 200: z.object({ items: z.array(teamOut) }) },
+        tags,
+        summary: 'Các đội tình nguyện / Volunteer teams',
+        querystring: unitQuery,
+      },
+    },
     async (req) => svc.listTeams(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/teams/:id',
-    { schema: { tags, summary: 'Đội tình nguyện và thành viên / A team and its members', params: idParams } },
+    {
+      schema: {
+        response: { 200: teamOut },
+        tags,
+        summary: 'Đội tình nguyện và thành viên / A team and its members',
+        params: idParams,
+      },
+    },
     async (req) => svc.getTeam(deps, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/community/teams/:id',
     {
       schema: {
+        response: { 200: teamOut },
         tags,
         summary: 'Sửa đội, chọn đội trưởng / Update a team, set its leader',
         params: idParams,
@@ -60,24 +86,46 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/community/volunteers',
-    { schema: { tags, summary: 'Thêm tình nguyện viên / Add a volunteer', body: volunteerCreateSchema } },
+    {
+      schema: {
+        response: { 201: volunteerDetailOut },
+        tags,
+        summary: 'Thêm tình nguyện viên / Add a volunteer',
+        body: volunteerCreateSchema,
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.createVolunteer(deps, requireActor(req), req.body)),
   );
   app.get(
     '/api/community/volunteers',
-    { schema: { tags, summary: 'Tình nguyện viên / Volunteers', querystring: volunteerQuerySchema } },
+    {
+      schema: {
+        response: { 200: z.object({ items: z.array(volunteerOut) }) },
+        tags,
+        summary: 'Tình nguyện viên / Volunteers',
+        querystring: volunteerQuerySchema,
+      },
+    },
     async (req) => svc.listVolunteers(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/volunteers/:id',
-    { schema: { tags, summary: 'Tình nguyện viên / A volunteer', params: idParams } },
+    {
+      schema: {
+        response: { 200: volunteerDetailOut },
+        tags,
+        summary: 'Tình nguyện viên / A volunteer',
+        params: idParams,
+      },
+    },
     async (req) => svc.getVolunteer(deps, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/community/volunteers/:id',
     {
       schema: {
+        response: { 200: volunteerDetailOut },
         tags,
         summary: 'Sửa, cho nghỉ, gắn tài khoản / Update, deactivate, link an account',
         params: idParams,
@@ -91,6 +139,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignments',
     {
       schema: {
+        response: { 201: assignmentOut },
         tags,
         summary: 'Phân công giúp đỡ / Assign a person to a volunteer',
         body: assignmentCreateSchema,
@@ -103,6 +152,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignments/:id/end',
     {
       schema: {
+        response: { 200: assignmentOut },
         tags,
         summary: 'Kết thúc phân công / End an assignment',
         params: idParams,
@@ -113,13 +163,21 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/community/assignments',
-    { schema: { tags, summary: 'Phân công / Assignments', querystring: assignmentQuerySchema } },
+    {
+      schema: {
+        response: { 200: z.object({ items: z.array(assignmentOut) }) },
+        tags,
+        summary: 'Phân công / Assignments',
+        querystring: assignmentQuerySchema,
+      },
+    },
     async (req) => asg.listAssignments(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/assignment-gaps',
     {
       schema: {
+        response: { 200: gapsOut },
         tags,
         summary: 'Tình nguyện viên chưa giúp đỡ ai / Volunteers without a person (gap list)',
         querystring: unitQuery,
@@ -132,6 +190,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-model',
     {
       schema: {
+        response: { 200: modelOut },
         tags,
         summary: 'Xã có mô hình tình nguyện viên / Communes with the volunteer model',
         querystring: unitQuery,
@@ -141,7 +200,13 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/community/volunteer-model/rule',
-    { schema: { tags, summary: 'Tiêu chí mô hình / The volunteer-model rule' } },
+    {
+      schema: {
+        response: { 200: ruleStateOut },
+        tags,
+        summary: 'Tiêu chí mô hình / The volunteer-model rule',
+      },
+    },
     async (req) => {
       requireActor(req);
       return svc.getRule(deps);
@@ -149,7 +214,14 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.put(
     '/api/community/volunteer-model/rule',
-    { schema: { tags, summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule', body: ruleSetSchema } },
+    {
+      schema: {
+        response: { 200: ruleStateOut },
+        tags,
+        summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule',
+        body: ruleSetSchema,
+      },
+    },
     async (req) => svc.setRule(deps, requireActor(req), req.body),
   );
 }

@@ -82,10 +82,15 @@ describe('teams', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('stale_version');
     // A leader who leaves is no longer the leader.
-    const left = await k.officer.call('PATCH', `/api/community/volunteers/${v.id}`, { version: 1, active: false });
+    const left = await k.officer.call('PATCH', `/api/community/volunteers/${v.id}`, {
+      version: 1,
+      active: false,
+    });
     expect(left.statusCode, left.body).toBe(200);
     expect(left.json()).toMatchObject({ active: false, isLeader: false });
-    expect((await k.officer.call('GET', `/api/community/teams/${teamId}`)).json().leaderVolunteerId).toBeNull();
+    expect(
+      (await k.officer.call('GET', `/api/community/teams/${teamId}`)).json().leaderVolunteerId,
+    ).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import * as act from './activities.service.ts';
+import { activityOut, contactOut, reportOut } from './community.out.ts';
 import * as con from './contacts.service.ts';
 import { idParams } from './teams.schema.ts';
 
@@ -104,7 +105,14 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/community/contacts',
-    { schema: { tags, summary: 'Nhật ký liên hệ / Contact log', querystring: con.contactQuerySchema } },
+    {
+      schema: {
+        response: { 200: z.object({ items: z.array(contactOut), limit: z.number(), offset: z.number() }) },
+        tags,
+        summary: 'Nhật ký liên hệ / Contact log',
+        querystring: con.contactQuerySchema,
+      },
+    },
     async (req) => con.listContacts(deps, requireActor(req), req.query),
   );
 
@@ -112,6 +120,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/activities',
     {
       schema: {
+        response: { 201: activityOut },
         tags,
         summary: 'Ghi hoạt động của đội / Record a team activity',
         body: act.activityCreateSchema,
@@ -122,19 +131,34 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/community/activities',
     {
-      schema: { tags, summary: 'Hoạt động của đội / Team activities', querystring: act.activityQuerySchema },
+      schema: {
+        response: {
+          200: z.object({
+            items: z.array(activityOut),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+        },
+        tags,
+        summary: 'Hoạt động của đội / Team activities',
+        querystring: act.activityQuerySchema,
+      },
     },
     async (req) => act.listActivities(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/activities/:id',
-    { schema: { tags, summary: 'Hoạt động / An activity', params: idParams } },
+    {
+      schema: { response: { 200: activityOut }, tags, summary: 'Hoạt động / An activity', params: idParams },
+    },
     async (req) => act.getActivity(deps, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/community/activities/:id',
     {
       schema: {
+        response: { 200: activityOut },
         tags,
         summary: 'Sửa hoạt động / Update an activity',
         params: idParams,
@@ -147,6 +171,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/report',
     {
       schema: {
+        response: { 200: reportOut },
         tags,
         summary: 'Báo cáo hoạt động đội tình nguyện / Team report for a period',
         querystring: act.reportQuerySchema,
