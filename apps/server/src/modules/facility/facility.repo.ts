@@ -65,13 +65,6 @@ export const facilityRepo = {
       .executeTakeFirst(),
   setCurrentFacility: (db: Kysely<DB>, personId: string, facilityId: string) =>
     db.updateTable('people').set({ current_facility_id: facilityId }).where('id', '=', personId).execute(),
-  /** Moves the post-rehab decision task of a person with no known residence to the province. */
-  taskToProvince: (db: Kysely<DB>, taskId: string, provinceCode: string, details: string) =>
-    db
-      .updateTable('tasks')
-      .set({ unit_kind: 'province', unit_code: provinceCode, details })
-      .where('id', '=', taskId)
-      .execute(),
 
   insertAdmission: (db: Kysely<DB>, row: AdmissionRow) =>
     db.insertInto('facility_admissions').values(row).execute(),
@@ -196,18 +189,6 @@ export const facilityRepo = {
           .where('facility_id', '=', facilityId)
           .where('admitted_on', '>=', from)
           .where('admitted_on', '<=', to)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-  countReleased: async (db: Kysely<DB>, facilityId: string, from: string, to: string) =>
-    Number(
-      (
-        await db
-          .selectFrom('facility_admissions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('facility_id', '=', facilityId)
-          .where('released_on', '>=', from)
-          .where('released_on', '<=', to)
           .executeTakeFirstOrThrow()
       ).n,
     ),

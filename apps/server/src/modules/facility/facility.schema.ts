@@ -158,6 +158,22 @@ export const releaseSchema = z.strictObject({
 });
 export type ReleaseInput = z.infer<typeof releaseSchema>;
 
+export const LEAVE_REASONS = [
+  'court_rejected',
+  'transferred',
+  'quit',
+  'expelled',
+  'escaped',
+  'died',
+] as const;
+export const leaveSchema = z.strictObject({
+  version,
+  leftOn: isoDate,
+  reason: z.enum(LEAVE_REASONS),
+  notes: notes.optional(),
+});
+export type LeaveInput = z.infer<typeof leaveSchema>;
+
 export const classSchema = z.strictObject({
   trade: name.describe('e.g. welding, motorbike repair, men’s haircutting'),
   teacher: name,

@@ -511,6 +511,9 @@ describe('release and handover to the commune', () => {
     const task = (await k.tasksOf(v.personId)).find((x) => x.kind === 'post_rehab_decision')!;
     expect(task).toMatchObject({ unit_kind: 'province', unit_code: UNITS.hanoi });
     expect(JSON.parse(task.details!)).toMatchObject({ noKnownResidence: true });
+    const mine = (await province.call('GET', '/api/tasks/mine')).json();
+    const all = [...mine.overdue, ...mine.today, ...mine.upcoming] as { kind: string; personId: string }[];
+    expect(all.some((x) => x.kind === 'post_rehab_decision' && x.personId === v.personId)).toBe(true);
   });
 });
 
@@ -736,5 +739,119 @@ describe('board, dashboard and figures', () => {
       (await k.t.app.inject({ method: 'GET', url: `/api/facility-ops/${k.facilityId}/figures?year=2024` }))
         .statusCode,
     ).toBe(401);
+  });
+});
+
+describe('after the year: early release, postponement, departure without completion', () => {
+  const tc = (id: string, version: number, over: Record<string, unknown>) =>
+    k.staff.call('POST', `/api/admissions/${id}/term-changes`, { version, decidedBy: 'Giám đốc', ...over });
+
+  it('an early release (exemption from the remainder) after half the term; a postponement is not counted', async () => {
+    const c = await k.compulsory('2024-01-15', 12);
+    const a = await k.admit(c.episodeId, '2024-01-15');
+    const early = await tc(a.id, a.version, {
+      kind: 'early_release',
+      decidedOn: '2024-04-01',
+      releaseOn: '2024-04-15',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().code).toBe('reduction_too_early');
+    const post = await tc(a.id, a.version, { kind: 'postponement', decidedOn: '2024-05-01' });
+    expect(post.statusCode).toBe(200);
+    const back = await tc(a.id, post.json().version, { kind: 'return', decidedOn: '2024-05-21' });
+    const shift = rules.postponementTimeCounts.value ? 0 : 20;
+    expect(back.json().term).toMatchObject({
+      plannedRelease: addDays('2025-01-14', shift),
+      uncountedDays: shift,
+    });
+    const beyond = await tc(a.id, back.json().version, {
+      kind: 'early_release',
+      decidedOn: '2024-09-01',
+      releaseOn: '2025-06-01',
+    });
+    expect(beyond.statusCode).toBe(422);
+    expect(beyond.json().code).toBe('reduction_beyond_remainder');
+    const ok = await tc(a.id, back.json().version, {
+      kind: 'early_release',
+      decidedOn: '2024-09-01',
+      releaseOn: '2024-09-15',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().term).toMatchObject({ plannedRelease: '2024-09-15', earlyReleaseOn: '2024-09-15' });
+    const v = await k.throughStages(a.id, ok.json().version, '2024-02-01');
+    const out = await k.discharge(a.id, v, '2024-09-15');
+    expect(out).toMatchObject({ releasedOn: '2024-09-15', release: { flaggedForProvince: false } });
+  });
+
+  it('records a departure only after the episode is closed (409 before); not counted as reintegrated', async () => {
+    const v = await k.voluntary('2024-06-01');
+    const a = await k.admit(v.episodeId, '2024-06-01');
+    const body = { version: a.version, leftOn: '2024-07-01', reason: 'quit' };
+    expect((await k.staff.call('POST', `/api/admissions/${a.id}/departure`, body)).statusCode).toBe(409);
+    expect(
+      (await k.staff.call('POST', `/api/admissions/${a.id}/departure`, { ...body, reason: 'x' })).statusCode,
+    ).toBe(400);
+    expect((await k.officer.call('POST', `/api/admissions/${a.id}/departure`, body)).statusCode).toBe(403);
+    expect((await otherStaff.call('POST', `/api/admissions/${a.id}/departure`, body)).statusCode).toBe(404);
+    const ep = (await k.officer.call('GET', `/api/episodes/${v.episodeId}`)).json();
+    const closed = await k.staff.call('POST', `/api/episodes/${v.episodeId}/close`, {
+      version: ep.version,
+      outcome: 'quit',
+      endDate: '2024-07-01',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const res = await k.staff.call('POST', `/api/admissions/${a.id}/departure`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ releasedOn: '2024-07-01', release: null });
+    const f = (await k.staff.call('GET', `/api/facility-ops/${k.facilityId}/figures?year=2024`)).json();
+    expect(f).toMatchObject({ departures: 1, reintegrated: 3, handovers: 2 });
+    const p = await k.t.deps.database.db
+      .selectFrom('people')
+      .select('current_facility_id')
+      .where('id', '=', v.personId)
+      .executeTakeFirstOrThrow();
+    expect(p.current_facility_id).toBeNull();
+  });
+
+  it('no health field reaches anyone but medical staff on any facility read', async () => {
+    const HEALTH = [
+      'healthRecords',
+      'treatmentPlan',
+      'hospital',
+      'disease',
+      'testResult',
+      'diagnosis',
+      'medicalNotes',
+    ];
+    const keys = (v: unknown, out = new Set<string>()): Set<string> => {
+      if (Array.isArray(v)) for (const x of v) keys(x, out);
+      else if (v && typeof v === 'object')
+        for (const [key, x] of Object.entries(v)) {
+          out.add(key);
+          keys(x, out);
+        }
+      return out;
+    };
+    const urls = [
+      `/api/admissions/${st.vol.id}`,
+      `/api/facility-ops/${k.facilityId}/residents`,
+      `/api/facility-ops/${k.facilityId}/events`,
+      `/api/facility-ops/${k.facilityId}/classes`,
+      `/api/facility-ops/${k.facilityId}/dashboard`,
+      `/api/facility-ops/${k.facilityId}/figures?year=2024`,
+      `/api/admissions/${st.vol.id}/health`,
+    ];
+    const national = await k.t.userAs('national_officer', 'nation', null);
+    for (const u of [k.staff, k.officer, province, national]) {
+      for (const url of urls) {
+        const res = await u.call('GET', url);
+        if (res.statusCode !== 200) continue;
+        const found = HEALTH.filter((h) => keys(res.json()).has(h));
+        expect(found, url).toEqual([]);
+        expect(res.body).not.toContain('Viêm gan B');
+      }
+    }
+    const med = await k.medical.call('GET', `/api/admissions/${st.vol.id}`);
+    expect(keys(med.json()).has('healthRecords')).toBe(true);
   });
 });

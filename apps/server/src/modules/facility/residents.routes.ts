@@ -15,6 +15,7 @@ import {
   idParams,
   incidentSchema,
   learnersSchema,
+  leaveSchema,
   releaseNoticeSchema,
   releaseSchema,
   rewardSchema,
@@ -24,7 +25,7 @@ import {
   visitSchema,
 } from './facility.schema.ts';
 import { listHealth, recordHealth, recordResidentEvent } from './records.service.ts';
-import { changeTerm, release, sendReleaseNotice } from './term.service.ts';
+import { changeTerm, leave, release, sendReleaseNotice } from './term.service.ts';
 
 /** Routes of one resident's stay (/api/admissions/:id) and of one vocational class. */
 export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
@@ -113,6 +114,21 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => release(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/departure`,
+    {
+      schema: {
+        tags,
+        summary: 'Rời cơ sở không hoàn thành / Departure without completion',
+        description:
+          'After the episode was closed with its outcome; no handover, not counted as reintegrated.',
+        params,
+        body: leaveSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => leave(deps, requireActor(req), req.params.id, req.body),
   );
   for (const [path, kind, body, summary] of [
     ['visits', 'visit', visitSchema, 'Thăm gặp / Family visit'],

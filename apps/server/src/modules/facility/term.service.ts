@@ -8,7 +8,7 @@ import {
 } from '@hoanhap/domain/facility-rules';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { deadlineFor } from '@hoanhap/domain/task-rules';
+import { deadlineFor, type TaskRole } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
@@ -18,7 +18,7 @@ import { syncPerson } from '../episodes/person-status.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { presentAdmission, termOf } from './facility.presenter.ts';
 import { type AdmissionRow, facilityRepo } from './facility.repo.ts';
-import type { ReleaseInput, ReleaseNoticeInput, TermChangeInput } from './facility.schema.ts';
+import type { LeaveInput, ReleaseInput, ReleaseNoticeInput, TermChangeInput } from './facility.schema.ts';
 import {
   admissionFor,
   duringStay,
@@ -292,6 +292,9 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       episodeId: episode.id,
       unit,
       due,
+      // The province's officers answer for a person with no known residence. TaskRole does not list
+      // province_officer yet (tasks module); the work list matches the stored role by name.
+      role: flagged ? ('province_officer' as TaskRole) : undefined,
       regimeId: legal.regimeId,
       source: { type: 'facility_release', id },
       details,
@@ -333,6 +336,64 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       entityType: 'facility_admission',
       entityId: id,
       details: { releasedOn: input.releasedOn, unit, taskId: task.id, status },
+    });
+    return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
+  });
+}
+
+/**
+ * Departure without completion (the court rejected the dossier, a transfer, quitting, expulsion, an escape
+ * that ended the stay, death): ends the stay without a handover. The episode itself is closed through the
+ * episodes module (or the dossier's court step) first, so that its outcome is recorded there.
+ */
+export async function leave(deps: AppDeps, actor: Actor, id: string, input: LeaveInput) {
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = await admissionFor(trx, actor, id, 'facility.write');
+    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
+    refuseReleased(a);
+    duringStay('leftOn', input.leftOn, a, today);
+    facilityRulesAt(input.leftOn, 'leftOn');
+    const { episode } = await termOf(trx, a);
+    if (!episode.outcome)
+      throw Errors.conflict('episode_open', {
+        vi: 'Cần kết thúc quyết định/hợp đồng (ghi kết quả) trước khi ghi nhận học viên rời cơ sở',
+        en: 'Close the episode with its outcome first, then record the departure',
+      });
+    const at = now.toISOString();
+    const data = { reason: input.reason, notes: input.notes ?? null, episodeOutcome: episode.outcome };
+    const patch = {
+      released_on: input.leftOn,
+      release: null,
+      absence_kind: null,
+      absence_from: null,
+      updated_at: at,
+      updated_by: actor.userId,
+    };
+    if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
+    await facilityRepo.endStage(trx, id, a.stage, input.leftOn);
+    await facilityRepo.insertEvent(
+      trx,
+      eventRow(
+        actor,
+        {
+          facilityId: a.facility_id,
+          admissionId: id,
+          kind: 'departure',
+          subkind: input.reason,
+          on: input.leftOn,
+          data,
+        },
+        now,
+      ),
+    );
+    const status = await syncPerson(trx, a.person_id, now);
+    await audit(trx, actor, {
+      action: 'facility.departure',
+      entityType: 'facility_admission',
+      entityId: id,
+      details: { ...data, status },
     });
     return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
   });
