@@ -23,6 +23,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { episodesRoutes } from './modules/episodes/episodes.routes.ts';
 import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
@@ -103,6 +104,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => facilityRoutes(s, deps));
   await app.register(async (s) => residentsRoutes(s, deps));
   await app.register(async (s) => communityRoutes(s, deps));
+
+  await app.register(async (s) => reportsRoutes(s, deps));
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

@@ -665,6 +665,46 @@ export interface CommunitySettingTable {
   updated_by: string | null;
 }
 
+// 0010_reports: indicators added by administrators, periodic reports
+export interface IndicatorDefinitionTable {
+  id: string;
+  /** JSON IndicatorDef */
+  definition: string;
+  active: number;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  unit_kind: string;
+  unit_code: string;
+  province_code: string | null;
+  period_kind: string;
+  year: number;
+  period_index: number;
+  cutoff_day: number;
+  period_from: string;
+  period_to: string;
+  status: string;
+  /** JSON { difficulties, directions, ... } */
+  narrative: string;
+  review_comment: string | null;
+  /** JSON figures frozen at submission (kept on approval) */
+  snapshot: string | null;
+  snapshot_at: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -714,4 +754,7 @@ export interface DB {
   community_trainings: CommunityTrainingTable;
   community_training_attendees: CommunityTrainingAttendeeTable;
   community_settings: CommunitySettingTable;
+  // 0010_reports
+  indicator_definitions: IndicatorDefinitionTable;
+  reports: ReportTable;
 }

@@ -29,6 +29,7 @@ export type Actor = {
 };
 
 export type Action =
+  | ReportAction
   | CommunityAction
   | 'people.read'
   | 'people.create'
@@ -287,3 +288,19 @@ export function communityScopeOf(actor: Actor): CommunityScope {
       return { kind: 'none' };
   }
 }
+
+// Indicators and periodic reports (modules/reports). Officers of every level read figures within their scope;
+// communes and facilities submit their reports, the province reviews them (the nation reviews province
+// reports); national administrators add indicators from the catalogue's building blocks.
+export type ReportAction = 'reports.read' | 'reports.submit' | 'reports.approve' | 'indicators.manage';
+
+const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
+  system_admin: ['indicators.manage'],
+  national_officer: ['reports.read', 'reports.approve', 'indicators.manage'],
+  province_officer: ['reports.read', 'reports.submit', 'reports.approve'],
+  commune_officer: ['reports.read', 'reports.submit'],
+  commune_police: ['reports.read'],
+  facility_staff: ['reports.read', 'reports.submit'],
+  facility_medical: ['reports.read'],
+};
+for (const role of ROLES) GRANTS[role].push(...(REPORT_GRANTS[role] ?? []));

@@ -1,0 +1,316 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+// The building blocks of the indicator catalogue (packages/domain/src/indicators.ts), each implemented once here
+// as a "facts" query: one row per record behind a figure, with the same columns for every block —
+//   rid (record key), pid (person or null), commune, province, facility, sex, birth_year, dt (record date), qty.
+// The engine aggregates them in SQL (count distinct / sum, optionally GROUP BY a unit or sex) and the drill-down
+// lists the very same rows, so a figure and its records cannot disagree.
+
+export type Range = { from: string; to: string };
+export type Params = Record<string, string>;
+type Facts = (r: Range, p: Params) => RawBuilder<unknown>;
+
+/** The viewer-chosen unit a figure is computed for. */
+export type UnitFilter =
+  | { kind: 'nation' }
+  | { kind: 'province'; code: string }
+  | { kind: 'commune'; code: string }
+  | { kind: 'facility'; id: string };
+
+export type GroupBy = 'commune' | 'province' | 'facility' | 'sex' | 'birth_year';
+
+const PERSON_COLS = sql`p.id as pid, p.cur_commune_code as commune, p.province_code as province, p.sex as sex, p.birth_year as birth_year`;
+
+const active = (e: string, r: Range, atEnd: boolean) =>
+  atEnd
+    ? sql`${sql.ref(`${e}.start_date`)} <= ${r.to} and ((${sql.ref(`${e}.actual_end`)} is null and ${sql.ref(`${e}.outcome`)} is null) or ${sql.ref(`${e}.actual_end`)} > ${r.to})`
+    : sql`${sql.ref(`${e}.start_date`)} <= ${r.to} and ((${sql.ref(`${e}.actual_end`)} is null and ${sql.ref(`${e}.outcome`)} is null) or ${sql.ref(`${e}.actual_end`)} >= ${r.from})`;
+
+const episodeFacts =
+  (cond: (r: Range) => RawBuilder<unknown>, date: string, extra: RawBuilder<unknown> = sql`1 = 1`): Facts =>
+  (r, p) =>
+    sql`
+    select e.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, ${sql.ref(`e.${date}`)} as dt, 1 as qty
+    from episodes e join people p on p.id = e.person_id
+    where e.type = ${p.type ?? ''} and ${cond(r)} and ${extra}`;
+
+const statusIs = (status: string | undefined) =>
+  !status || status === 'any' ? sql`1 = 1` : sql`p.status = ${status}`;
+
+const addictedBy = (to: string) => sql`exists (select 1 from addiction_determinations ad
+  where ad.person_id = p.id and ad.addicted = 1 and ad.assessed_on <= ${to})`;
+
+// Facility events by the catalogue's kinds (the facility module's kind/subkind).
+const FACILITY_EVENT: Record<string, RawBuilder<unknown>> = {
+  term_reduction: sql`ev.kind = 'term_change' and ev.subkind in ('reduction', 'early_release')`,
+  handover: sql`ev.kind = 'release' and ev.subkind = 'commune'`,
+  health_check: sql`ev.kind = 'health' and ev.subkind = 'periodic_check'`,
+  hiv_test: sql`ev.kind = 'health' and ev.subkind = 'infectious_test' and ev.data like ${'%"disease":"hiv"%'}`,
+  visit: sql`ev.kind = 'visit'`,
+  incident: sql`ev.kind = 'incident'`,
+  support: sql`ev.kind = 'support'`,
+};
+
+const ACTIVITY_FIELDS: Record<string, string> = {
+  people_reached: 'ca.people_reached',
+  commitments_signed: 'ca.commitments_signed',
+  persuaded_count: 'ca.persuaded_count',
+};
+
+export const FACTS: Record<string, Facts> = {
+  people_by_status: (_r, p) => sql`
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
+    from people p where ${statusIs(p.status)}`,
+  positive_tests: (r) => sql`
+    select t.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, t.tested_on as dt, 1 as qty
+    from drug_tests t join people p on p.id = t.person_id
+    where t.positive = 1 and t.tested_on >= ${r.from} and t.tested_on <= ${r.to}`,
+  relapse_tests: (r) => sql`
+    select t.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, t.tested_on as dt, 1 as qty
+    from drug_tests t join people p on p.id = t.person_id
+    where t.positive = 1 and t.relapse = 1 and t.tested_on >= ${r.from} and t.tested_on <= ${r.to}`,
+  addicts_determined: (r) => sql`
+    select ad.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, ad.assessed_on as dt, 1 as qty
+    from addiction_determinations ad join people p on p.id = ad.person_id
+    where ad.addicted = 1 and ad.assessed_on >= ${r.from} and ad.assessed_on <= ${r.to}`,
+  addicts_with_records: (r) => sql`
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
+    from people p where ${addictedBy(r.to)}`,
+  addicts_counselled: (r) => sql`
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
+      (select max(s.held_on) from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
+        where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to}) as dt, 1 as qty
+    from people p where ${addictedBy(r.to)} and exists (select 1 from counselling_participants cp
+      join counselling_sessions s on s.id = cp.session_id
+      where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to})`,
+  // One decision may name several people: the record key is the decision number within the commune.
+  decisions_issued: (r, p) => sql`
+    select p.cur_commune_code || ':' || coalesce(e.decision_number, e.id) as rid, ${PERSON_COLS},
+      p.current_facility_id as facility, e.decision_date as dt, 1 as qty
+    from episodes e join people p on p.id = e.person_id
+    where e.type = ${p.type ?? ''} and e.decision_date >= ${r.from} and e.decision_date <= ${r.to}`,
+  people_with_decision: episodeFacts(
+    (r) => sql`e.decision_date >= ${r.from} and e.decision_date <= ${r.to}`,
+    'decision_date',
+  ),
+  episodes_started: episodeFacts(
+    (r) => sql`e.start_date >= ${r.from} and e.start_date <= ${r.to}`,
+    'start_date',
+  ),
+  episodes_active_at_end: episodeFacts((r) => active('e', r, true), 'start_date'),
+  episodes_active_in_period: episodeFacts((r) => active('e', r, false), 'start_date'),
+  post_rehab_people_with_manager: (r) =>
+    episodeFacts(
+      (x) => sql`e.decision_date >= ${x.from} and e.decision_date <= ${x.to}`,
+      'decision_date',
+      sql`e.managers is not null and e.managers <> '[]'`,
+    )(r, { type: 'post_rehab' }),
+  post_rehab_supported: (r) =>
+    episodeFacts(
+      (x) => active('e', x, false),
+      'start_date',
+      sql`exists (select 1 from episode_contacts ec where ec.person_id = p.id
+        and ec.contact_date >= ${r.from} and ec.contact_date <= ${r.to})`,
+    )(r, { type: 'post_rehab' }),
+  dossiers_submitted: (r) => sql`
+    select d.id as rid, null as pid, d.commune_code as commune, d.province_code as province,
+      null as facility, null as sex, null as birth_year, d.submitted_on as dt, 1 as qty
+    from dossiers d where d.submitted_on >= ${r.from} and d.submitted_on <= ${r.to}`,
+  people_in_dossiers_submitted: (r) => sql`
+    select dp.id as rid, p.id as pid, d.commune_code as commune, d.province_code as province,
+      null as facility, p.sex as sex, p.birth_year as birth_year, d.submitted_on as dt, 1 as qty
+    from dossier_people dp join dossiers d on d.id = dp.dossier_id join people p on p.id = dp.person_id
+    where d.submitted_on >= ${r.from} and d.submitted_on <= ${r.to}`,
+  facility_admissions: (r) => sql`
+    select a.id as rid, ${PERSON_COLS}, a.facility_id as facility, a.admitted_on as dt, 1 as qty
+    from facility_admissions a join people p on p.id = a.person_id
+    where a.admitted_on >= ${r.from} and a.admitted_on <= ${r.to}`,
+  facility_releases: (r) => sql`
+    select a.id as rid, ${PERSON_COLS}, a.facility_id as facility, a.released_on as dt, 1 as qty
+    from facility_admissions a join people p on p.id = a.person_id
+    where a.released_on >= ${r.from} and a.released_on <= ${r.to}`,
+  facility_events: (r, p) => sql`
+    select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
+    where ${FACILITY_EVENT[p.kind ?? ''] ?? sql`1 = 0`} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}`,
+  facility_classes: (r) => sql`
+    select c.id as rid, null as pid, null as commune, f.province_code as province, c.facility_id as facility,
+      null as sex, null as birth_year, c.starts_on as dt, 1 as qty
+    from facility_classes c join facilities f on f.id = c.facility_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}`,
+  facility_learners: (r) => sql`
+    select l.class_id || ':' || l.admission_id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, c.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      l.enrolled_on as dt, 1 as qty
+    from facility_class_learners l join facility_classes c on c.id = l.class_id
+      join facilities f on f.id = c.facility_id join facility_admissions a on a.id = l.admission_id
+      join people p on p.id = a.person_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}`,
+  community_activities: (r, p) => sql`
+    select ca.id as rid, null as pid, ca.commune_code as commune, ca.province_code as province,
+      null as facility, null as sex, null as birth_year, ca.held_on as dt, 1 as qty
+    from community_activities ca
+    where ca.kind = ${p.kind ?? ''} and ca.held_on >= ${r.from} and ca.held_on <= ${r.to}`,
+  community_activity_sum: (r, p) => sql`
+    select ca.id as rid, null as pid, ca.commune_code as commune, ca.province_code as province,
+      null as facility, null as sex, null as birth_year, ca.held_on as dt,
+      ${sql.raw(ACTIVITY_FIELDS[p.field ?? ''] ?? '0')} as qty
+    from community_activities ca where ca.held_on >= ${r.from} and ca.held_on <= ${r.to}`,
+  community_people_assigned: (r, p) => sql`
+    select asg.id as rid, p.id as pid, asg.commune_code as commune, asg.province_code as province,
+      p.current_facility_id as facility, p.sex as sex, p.birth_year as birth_year, asg.started_on as dt, 1 as qty
+    from community_assignments asg join people p on p.id = asg.person_id
+    where asg.started_on <= ${r.to} and (asg.ended_on is null or asg.ended_on >= ${r.from})
+      and ${statusIs(p.status)}`,
+  communes_with_volunteer_team: (r) => sql`
+    select t.commune_code as rid, null as pid, t.commune_code as commune, t.province_code as province,
+      null as facility, null as sex, null as birth_year, t.established_on as dt, 1 as qty
+    from community_teams t where t.established_on <= ${r.to} and exists (select 1 from community_volunteers v
+      where v.team_id = t.id and v.joined_on <= ${r.to} and (v.left_on is null or v.left_on >= ${r.to}))`,
+  communes_total: (r) => sql`
+    select u.code as rid, null as pid, u.code as commune, u.province_code as province, null as facility,
+      null as sex, null as birth_year, u.valid_from as dt, 1 as qty
+    from units u where u.level = 'commune' and u.valid_from <= ${r.to} and (u.valid_to is null or u.valid_to > ${r.to})`,
+  club_members: (r) => sql`
+    select m.id as rid, m.person_id as pid, c.commune_code as commune, c.province_code as province,
+      null as facility, null as sex, null as birth_year, m.joined_on as dt, 1 as qty
+    from community_club_members m join community_clubs c on c.id = m.club_id
+    where c.active = 1 and m.joined_on <= ${r.to} and (m.left_on is null or m.left_on > ${r.to})`,
+};
+
+function unitWhere(u: UnitFilter) {
+  switch (u.kind) {
+    case 'nation':
+      return sql`1 = 1`;
+    case 'province':
+      return sql`f.province = ${u.code}`;
+    case 'commune':
+      return sql`f.commune = ${u.code}`;
+    case 'facility':
+      return sql`f.facility = ${u.id}`;
+  }
+}
+
+const AGG = {
+  records: sql`count(distinct f.rid)`,
+  units: sql`count(distinct f.rid)`,
+  people: sql`count(distinct f.pid)`,
+  sum: sql`coalesce(sum(f.qty), 0)`,
+} as const;
+
+export type Measure = keyof typeof AGG;
+
+export type FactRow = {
+  rid: string;
+  pid: string | null;
+  commune: string | null;
+  province: string | null;
+  facility: string | null;
+  dt: string | null;
+  qty: number;
+  full_name: string | null;
+  sex: string | null;
+  birth_year: number | null;
+};
+
+export const blocksRepo = {
+  /** The block's figure for a unit, or one figure per group (GROUP BY in SQL). */
+  aggregate: async (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    unit: UnitFilter,
+    measure: Measure,
+    groupBy?: GroupBy,
+  ): Promise<{ key: string | null; value: number }[]> => {
+    const facts = FACTS[block];
+    if (!facts) throw new Error(`block without facts: ${block}`);
+    const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
+    const q = sql<{ k: string | number | null; n: string | number }>`
+      select ${g} as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+      where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
+    const { rows } = await q.execute(db);
+    return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
+  },
+  /** The rows behind a block's figure (the drill-down), with the person's name. */
+  records: async (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    unit: UnitFilter,
+    limit: number,
+  ): Promise<FactRow[]> => {
+    const facts = FACTS[block];
+    if (!facts) throw new Error(`block without facts: ${block}`);
+    const q = sql<FactRow>`
+      select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year, pp.full_name
+      from (${facts(range, params)}) f left join people pp on pp.id = f.pid
+      where ${unitWhere(unit)} order by f.dt, f.rid limit ${limit}`;
+    const { rows } = await q.execute(db);
+    return rows.map((r) => ({
+      ...r,
+      rid: String(r.rid),
+      qty: Number(r.qty),
+      birth_year: r.birth_year == null ? null : Number(r.birth_year),
+    }));
+  },
+};
+
+/** Administrative lookups the engine needs to place a unit in the viewer's scope. */
+export const unitsRepo = {
+  commune: (db: Kysely<DB>, code: string, on: string) =>
+    db
+      .selectFrom('units')
+      .select(['code', 'name', 'province_code', 'level'])
+      .where('code', '=', code)
+      .where('level', '=', 'commune')
+      .where('valid_from', '<=', on)
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst(),
+  province: (db: Kysely<DB>, code: string) =>
+    db
+      .selectFrom('units')
+      .select(['code', 'name', 'province_code', 'level'])
+      .where('code', '=', code)
+      .where('level', '=', 'province')
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst(),
+  facility: (db: Kysely<DB>, id: string) =>
+    db
+      .selectFrom('facilities')
+      .select(['id', 'name', 'province_code'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  /** Communes of a province in force on a date, and its facilities. */
+  childrenOf: async (db: Kysely<DB>, provinceCode: string, on: string) => ({
+    communes: await db
+      .selectFrom('units')
+      .select(['code', 'name'])
+      .where('level', '=', 'commune')
+      .where('province_code', '=', provinceCode)
+      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+      .orderBy('code')
+      .execute(),
+    facilities: await db
+      .selectFrom('facilities')
+      .select(['id', 'name'])
+      .where('province_code', '=', provinceCode)
+      .orderBy('name')
+      .execute(),
+  }),
+  provinces: (db: Kysely<DB>, on: string) =>
+    db
+      .selectFrom('units')
+      .select(['code', 'name'])
+      .where('level', '=', 'province')
+      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+      .orderBy('code')
+      .execute(),
+};

@@ -1,0 +1,217 @@
+import {
+  ageGroup,
+  BLOCK_BY_ID,
+  type BlockRef,
+  INDICATORS,
+  type IndicatorDef,
+  meetsTarget,
+  ratioPercent,
+} from '@hoanhap/domain/indicators';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { Errors } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/policy.ts';
+import { blocksRepo, type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
+import { indicatorsRepo } from './reports.repo.ts';
+
+// The engine: an indicator's figure for a unit and period, within the viewer's scope, from the building
+// blocks' SQL aggregates. Pending blocks (no records in the product yet) give null, never 0.
+
+export type UnitKind = 'nation' | 'province' | 'commune' | 'facility';
+export type ResolvedUnit = {
+  kind: UnitKind;
+  code: string;
+  name: string;
+  provinceCode: string | null;
+  filter: UnitFilter;
+};
+
+const NATION = 'VN';
+
+/** Reads a unit parameter: 'VN' the nation, 2 digits a province, 5 digits a commune, otherwise a facility id. */
+export async function resolveUnit(
+  db: Kysely<DB>,
+  actor: Actor,
+  unit: string | undefined,
+  on: string,
+): Promise<ResolvedUnit> {
+  const code = unit ?? (actor.scopeKind === 'nation' ? NATION : (actor.scopeCode ?? ''));
+  let r: ResolvedUnit | undefined;
+  if (code === NATION) {
+    r = { kind: 'nation', code, name: 'Toàn quốc', provinceCode: null, filter: { kind: 'nation' } };
+  } else if (/^\d{2}$/.test(code)) {
+    const u = await unitsRepo.province(db, code);
+    if (u)
+      r = { kind: 'province', code, name: u.name, provinceCode: code, filter: { kind: 'province', code } };
+  } else if (/^\d{5}$/.test(code)) {
+    const u = await unitsRepo.commune(db, code, on);
+    if (u)
+      r = {
+        kind: 'commune',
+        code,
+        name: u.name,
+        provinceCode: u.province_code,
+        filter: { kind: 'commune', code },
+      };
+  } else if (code) {
+    const f = await unitsRepo.facility(db, code);
+    if (f)
+      r = {
+        kind: 'facility',
+        code,
+        name: f.name,
+        provinceCode: f.province_code,
+        filter: { kind: 'facility', id: code },
+      };
+  }
+  if (!r) throw Errors.notFound({ vi: 'đơn vị', en: 'Unit' });
+  if (!withinScope(actor, r))
+    throw Errors.forbidden({ vi: 'Đơn vị ngoài phạm vi của bạn', en: 'The unit is outside your scope' });
+  return r;
+}
+
+function withinScope(actor: Actor, u: ResolvedUnit): boolean {
+  switch (actor.scopeKind) {
+    case 'nation':
+      return true;
+    case 'province':
+      return u.kind !== 'nation' && u.provinceCode === actor.scopeCode;
+    case 'commune':
+      return u.kind === 'commune' && u.code === actor.scopeCode;
+    case 'facility':
+      return u.kind === 'facility' && u.code === actor.scopeCode;
+  }
+}
+
+/** The shipped catalogue plus the indicators national administrators added. */
+export async function allIndicators(db: Kysely<DB>): Promise<(IndicatorDef & { custom: boolean })[]> {
+  const custom = await indicatorsRepo.listActive(db);
+  return [
+    ...INDICATORS.map((d) => ({ ...d, custom: false })),
+    ...custom.map((r) => ({ ...(JSON.parse(r.definition) as IndicatorDef), custom: true })),
+  ];
+}
+
+export async function indicatorOrFail(db: Kysely<DB>, id: string): Promise<IndicatorDef> {
+  const shipped = INDICATORS.find((d) => d.id === id);
+  if (shipped) return shipped;
+  const row = await indicatorsRepo.find(db, id);
+  if (!row) throw Errors.notFound({ vi: 'chỉ tiêu', en: 'Indicator' });
+  return JSON.parse(row.definition) as IndicatorDef;
+}
+
+export const isPending = (ref: BlockRef) => (BLOCK_BY_ID.get(ref.block)?.source !== 'pending' ? false : true);
+
+async function blockValue(
+  db: Kysely<DB>,
+  ref: BlockRef,
+  range: Range,
+  unit: UnitFilter,
+): Promise<number | null> {
+  const b = BLOCK_BY_ID.get(ref.block);
+  if (!b || b.source === 'pending') return null;
+  const [row] = await blocksRepo.aggregate(db, ref.block, ref.params ?? {}, range, unit, b.measure);
+  return row?.value ?? 0;
+}
+
+export type Figure = {
+  indicatorId: string;
+  vi: string;
+  en: string;
+  kind: 'count' | 'ratio';
+  section: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: IndicatorDef['target'] | null;
+  meetsTarget: boolean | null;
+  pending: boolean;
+};
+
+/** One indicator's figure for a unit and period. */
+export async function computeFigure(
+  db: Kysely<DB>,
+  def: IndicatorDef,
+  unit: UnitFilter,
+  range: Range,
+): Promise<Figure> {
+  const numerator = await blockValue(db, def.numerator, range, unit);
+  const denominator = def.denominator ? await blockValue(db, def.denominator, range, unit) : null;
+  const value = def.kind === 'ratio' ? ratioPercent(numerator, denominator) : numerator;
+  const pending = isPending(def.numerator) || (!!def.denominator && isPending(def.denominator));
+  return {
+    indicatorId: def.id,
+    vi: def.vi,
+    en: def.en,
+    kind: def.kind,
+    section: def.section,
+    value,
+    numerator,
+    denominator: def.kind === 'ratio' ? denominator : null,
+    target: def.target ?? null,
+    meetsTarget: meetsTarget(value, def.target),
+    pending,
+  };
+}
+
+export type Disaggregate = 'sex' | 'age_group' | 'unit';
+
+/** The child level a unit's figures are compared across. */
+export function childLevel(unit: ResolvedUnit, def: IndicatorDef): GroupBy | null {
+  const facilityBlock = BLOCK_BY_ID.get(def.numerator.block)?.source === 'facility';
+  if (unit.kind === 'nation') return 'province';
+  if (unit.kind === 'province') return facilityBlock ? 'facility' : 'commune';
+  return null;
+}
+
+/** An indicator broken down by sex, age group or child unit (GROUP BY in SQL). */
+export async function breakdown(
+  db: Kysely<DB>,
+  def: IndicatorDef,
+  unit: ResolvedUnit,
+  range: Range,
+  by: Disaggregate,
+): Promise<{ key: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
+  if (!def.disaggregations.includes(by))
+    throw Errors.badRequest(
+      'disaggregation_unsupported',
+      { vi: `Chỉ tiêu không phân tổ theo ${by}`, en: `The indicator cannot be disaggregated by ${by}` },
+      [{ field: 'by', rule: 'unsupported', messages: { vi: 'Không hỗ trợ', en: 'Not supported' } }],
+    );
+  const group: GroupBy | null =
+    by === 'sex' ? 'sex' : by === 'age_group' ? 'birth_year' : childLevel(unit, def);
+  if (!group) return [];
+  const year = Number(range.to.slice(0, 4));
+  const fold = async (ref: BlockRef | undefined) => {
+    const out = new Map<string, number>();
+    const b = ref && BLOCK_BY_ID.get(ref.block);
+    if (!ref || !b || b.source === 'pending') return null;
+    for (const r of await blocksRepo.aggregate(
+      db,
+      ref.block,
+      ref.params ?? {},
+      range,
+      unit.filter,
+      b.measure,
+      group,
+    )) {
+      const key =
+        by === 'age_group' ? ageGroup(r.key == null ? null : Number(r.key), year) : (r.key ?? 'unknown');
+      out.set(key, (out.get(key) ?? 0) + r.value);
+    }
+    return out;
+  };
+  const num = await fold(def.numerator);
+  const den = def.kind === 'ratio' ? await fold(def.denominator) : null;
+  const keys = [...new Set([...(num?.keys() ?? []), ...(den?.keys() ?? [])])].sort();
+  return keys.map((key) => {
+    const n = num ? (num.get(key) ?? 0) : null;
+    const d = den ? (den.get(key) ?? 0) : null;
+    return {
+      key,
+      value: def.kind === 'ratio' ? ratioPercent(n, d) : n,
+      numerator: n,
+      denominator: def.kind === 'ratio' ? d : null,
+    };
+  });
+}

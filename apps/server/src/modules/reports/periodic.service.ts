@@ -1,0 +1,462 @@
+import { randomUUID } from 'node:crypto';
+import { BLOCK_BY_ID, type IndicatorDef, ratioPercent } from '@hoanhap/domain/indicators';
+import { periodLabel, periodRange, type ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
+import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
+import { type Actor, authorize } from '../../platform/policy.ts';
+import { blocksRepo, unitsRepo } from './blocks.repo.ts';
+import {
+  allIndicators,
+  childLevel,
+  computeFigure,
+  type Figure,
+  isPending,
+  type ResolvedUnit,
+  resolveUnit,
+} from './engine.service.ts';
+import { type ReportRow, reportsRepo } from './reports.repo.ts';
+
+// Periodic reports (month, quarter, 6 months, 9 months, year; cut-off day configurable, default the 15th):
+// a commune or facility report and a province report that sums its communes and facilities, each with the
+// narrative the officer writes. A commune/facility submits to its province, a province to the nation; the
+// reviewer returns it with comments or approves it. The figures are frozen as a snapshot when submitted and
+// stay frozen once approved: later edits to records show only as differences against a fresh computation.
+
+export type Narrative = { summary?: string; difficulties?: string; directions?: string; proposals?: string };
+export type ChildRow = {
+  code: string;
+  name: string;
+  values: { indicatorId: string; value: number | null }[];
+};
+export type Snapshot = { computedAt: string; figures: Figure[]; children: ChildRow[] };
+
+/** The indicators on a report of this kind of unit. */
+export function indicatorsForUnit(all: IndicatorDef[], kind: ResolvedUnit['kind']): IndicatorDef[] {
+  if (kind === 'facility') return all.filter((d) => d.section === 'facility');
+  if (kind === 'commune') return all.filter((d) => d.section !== 'facility');
+  return all;
+}
+
+/** Computes a report's figures now; province and nation reports also list each child unit's counts. */
+export async function computeReport(
+  db: Kysely<DB>,
+  unit: ResolvedUnit,
+  range: { from: string; to: string },
+  at: string,
+): Promise<Snapshot> {
+  const defs = indicatorsForUnit(await allIndicators(db), unit.kind);
+  const figures: Figure[] = [];
+  for (const d of defs) figures.push(await computeFigure(db, d, unit.filter, range));
+  const children = new Map<string, ChildRow>();
+  if (unit.kind === 'province') {
+    const kids = await unitsRepo.childrenOf(db, unit.code, range.to);
+    for (const c of kids.communes) children.set(c.code, { code: c.code, name: c.name, values: [] });
+    for (const f of kids.facilities) children.set(f.id, { code: f.id, name: f.name, values: [] });
+    for (const d of defs) {
+      const level = childLevel(unit, d);
+      if (!level || isPending(d.numerator) || (d.denominator && isPending(d.denominator))) continue;
+      const agg = async (ref: IndicatorDef['numerator']) => {
+        const measure = BLOCK_BY_ID.get(ref.block)!.measure;
+        const rows = await blocksRepo.aggregate(
+          db,
+          ref.block,
+          ref.params ?? {},
+          range,
+          unit.filter,
+          measure,
+          level,
+        );
+        return new Map(rows.map((r) => [r.key ?? '', r.value]));
+      };
+      const num = await agg(d.numerator);
+      const den = d.denominator ? await agg(d.denominator) : null;
+      for (const child of children.values()) {
+        const isFacility = !/^\d{5}$/.test(child.code);
+        if (isFacility !== (level === 'facility')) continue;
+        const n = num.get(child.code) ?? 0;
+        child.values.push({
+          indicatorId: d.id,
+          value: d.kind === 'ratio' ? ratioPercent(n, den?.get(child.code) ?? 0) : n,
+        });
+      }
+    }
+  }
+  return { computedAt: at, figures, children: [...children.values()] };
+}
+
+const notFound = () => Errors.notFound({ vi: 'báo cáo', en: 'Report' });
+
+async function reportInScope(db: Kysely<DB>, actor: Actor, id: string) {
+  const row = await reportsRepo.find(db, id);
+  if (!row) throw notFound();
+  try {
+    const unit = await resolveUnit(db, actor, row.unit_code, row.period_to);
+    return { row, unit };
+  } catch {
+    throw notFound();
+  }
+}
+
+const stale = (row: ReportRow) => Errors.staleVersion({ version: row.version, status: row.status });
+
+function present(row: ReportRow, unit: ResolvedUnit, current: Snapshot, frozen: Snapshot | null) {
+  const shown = frozen ?? current;
+  const differences = frozen
+    ? frozen.figures
+        .map((f) => ({
+          indicatorId: f.indicatorId,
+          frozen: f.value,
+          current: current.figures.find((c) => c.indicatorId === f.indicatorId)?.value ?? null,
+        }))
+        .filter((d) => d.frozen !== d.current)
+    : [];
+  return {
+    id: row.id,
+    unit: { kind: unit.kind, code: unit.code, name: unit.name, provinceCode: unit.provinceCode },
+    periodKind: row.period_kind as ReportPeriodKind,
+    year: row.year,
+    index: row.period_index,
+    cutoffDay: row.cutoff_day,
+    label: periodLabel(row.period_kind as ReportPeriodKind, row.year, row.period_index),
+    from: row.period_from,
+    to: row.period_to,
+    status: row.status,
+    narrative: JSON.parse(row.narrative) as Narrative,
+    reviewComment: row.review_comment,
+    submittedAt: row.submitted_at,
+    reviewedAt: row.reviewed_at,
+    frozen: !!frozen,
+    frozenAt: frozen?.computedAt ?? null,
+    figures: shown.figures,
+    children: shown.children,
+    currentFigures: frozen ? current.figures : null,
+    differences,
+    version: row.version,
+  };
+}
+
+export type ReportView = ReturnType<typeof present>;
+
+async function view(deps: AppDeps, row: ReportRow, unit: ResolvedUnit, db: Kysely<DB> = deps.database.db) {
+  const current = await computeReport(
+    db,
+    unit,
+    { from: row.period_from, to: row.period_to },
+    deps.now().toISOString(),
+  );
+  const frozen = row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
+  return present(row, unit, current, frozen);
+}
+
+export async function createReport(
+  deps: AppDeps,
+  actor: Actor,
+  input: {
+    unit?: string;
+    periodKind: ReportPeriodKind;
+    year: number;
+    index: number;
+    cutoffDay?: number;
+    narrative?: Narrative;
+  },
+) {
+  authorize(actor, 'reports.submit');
+  const db = deps.database.db;
+  let range: { from: string; to: string };
+  try {
+    range = periodRange(input.periodKind, input.year, input.index, input.cutoffDay ?? 15);
+  } catch (e) {
+    throw Errors.validation([
+      {
+        field: 'index',
+        rule: 'period',
+        messages: { vi: 'Kỳ báo cáo không hợp lệ', en: String((e as Error).message) },
+      },
+    ]);
+  }
+  const unit = await resolveUnit(db, actor, input.unit, range.to);
+  if (unit.kind !== actor.scopeKind)
+    throw Errors.forbidden({
+      vi: 'Chỉ lập báo cáo của đơn vị mình',
+      en: 'You may only prepare your own unit’s report',
+    });
+  return db.transaction().execute(async (trx) => {
+    const key = {
+      unitKind: unit.kind,
+      unitCode: unit.code,
+      periodKind: input.periodKind,
+      year: input.year,
+      index: input.index,
+    };
+    const existing = await reportsRepo.findByKey(trx, key);
+    if (existing)
+      throw Errors.conflict(
+        'report_exists',
+        { vi: 'Báo cáo kỳ này đã được lập', en: 'The report of this period already exists' },
+        { reportId: existing.id },
+      );
+    const at = deps.now().toISOString();
+    const row: ReportRow = {
+      id: randomUUID(),
+      unit_kind: unit.kind,
+      unit_code: unit.code,
+      province_code: unit.provinceCode,
+      period_kind: input.periodKind,
+      year: input.year,
+      period_index: input.index,
+      cutoff_day: input.cutoffDay ?? 15,
+      period_from: range.from,
+      period_to: range.to,
+      status: 'draft',
+      narrative: JSON.stringify(input.narrative ?? {}),
+      review_comment: null,
+      snapshot: null,
+      snapshot_at: null,
+      submitted_at: null,
+      submitted_by: null,
+      reviewed_at: null,
+      reviewed_by: null,
+      version: 1,
+      created_at: at,
+      created_by: actor.userId,
+      updated_at: at,
+      updated_by: actor.userId,
+    };
+    await reportsRepo.insert(trx, row);
+    await audit(trx, actor, {
+      action: 'reports.create',
+      entityType: 'report',
+      entityId: row.id,
+      details: key,
+    });
+    return view(deps, row, unit, trx);
+  });
+}
+
+export async function getReport(deps: AppDeps, actor: Actor, id: string) {
+  authorize(actor, 'reports.read');
+  const { row, unit } = await reportInScope(deps.database.db, actor, id);
+  return view(deps, row, unit);
+}
+
+export async function listReports(
+  deps: AppDeps,
+  actor: Actor,
+  q: { unit?: string; year?: number; status?: string },
+) {
+  authorize(actor, 'reports.read');
+  const db = deps.database.db;
+  const filter: Parameters<typeof reportsRepo.list>[1] = { year: q.year, status: q.status };
+  if (q.unit) filter.unitCode = (await resolveUnit(db, actor, q.unit, '9999-12-31')).code;
+  else if (actor.scopeKind === 'province') filter.provinceCode = actor.scopeCode!;
+  else if (actor.scopeKind !== 'nation') filter.unitCode = actor.scopeCode!;
+  const rows = await reportsRepo.list(db, filter);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      unitKind: r.unit_kind,
+      unitCode: r.unit_code,
+      periodKind: r.period_kind,
+      year: r.year,
+      index: r.period_index,
+      from: r.period_from,
+      to: r.period_to,
+      status: r.status,
+      version: r.version,
+    })),
+  };
+}
+
+/** Runs one step on a report: checks the version and the status, writes the change and its audit. */
+async function step(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  allowed: string[],
+  action: string,
+  patch: (row: ReportRow, unit: ResolvedUnit, trx: Kysely<DB>) => Promise<Partial<ReportRow>>,
+) {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const { row, unit } = await reportInScope(trx, actor, id);
+    if (row.version !== version) throw stale(row);
+    if (!allowed.includes(row.status))
+      throw Errors.conflict('report_status', {
+        vi: `Báo cáo đang ở trạng thái ${row.status}, không thực hiện được`,
+        en: `The report is ${row.status}; this step is not possible`,
+      });
+    const at = deps.now().toISOString();
+    const changes = { ...(await patch(row, unit, trx)), updated_at: at, updated_by: actor.userId };
+    if (!(await reportsRepo.updateVersioned(trx, id, version, changes))) throw stale(row);
+    await audit(trx, actor, {
+      action,
+      entityType: 'report',
+      entityId: id,
+      details: { status: changes.status ?? row.status },
+    });
+    const fresh = (await reportsRepo.find(trx, id))!;
+    return view(deps, fresh, unit, trx);
+  });
+}
+
+function assertOwnUnit(actor: Actor, unit: ResolvedUnit) {
+  authorize(actor, 'reports.submit');
+  if (unit.kind !== actor.scopeKind)
+    throw Errors.forbidden({
+      vi: 'Chỉ đơn vị lập báo cáo được sửa, gửi',
+      en: 'Only the reporting unit may edit or submit',
+    });
+}
+
+/** The reviewer of a report: the province of a commune or facility, the nation for a province. */
+function assertReviewer(actor: Actor, unit: ResolvedUnit) {
+  authorize(actor, 'reports.approve');
+  const ok =
+    unit.kind === 'province'
+      ? actor.scopeKind === 'nation'
+      : actor.scopeKind === 'province' && actor.scopeCode === unit.provinceCode;
+  if (!ok)
+    throw Errors.forbidden({
+      vi: 'Bạn không phải cấp duyệt báo cáo này',
+      en: 'You do not review this report',
+    });
+}
+
+export const updateNarrative = (
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; narrative: Narrative },
+) =>
+  step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.update', async (_row, unit) => {
+    assertOwnUnit(actor, unit);
+    return { narrative: JSON.stringify(input.narrative) };
+  });
+
+export const submitReport = (deps: AppDeps, actor: Actor, id: string, input: { version: number }) =>
+  step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.submit', async (row, unit, trx) => {
+    assertOwnUnit(actor, unit);
+    const at = deps.now().toISOString();
+    const snap = await computeReport(trx, unit, { from: row.period_from, to: row.period_to }, at);
+    return {
+      status: 'submitted',
+      snapshot: JSON.stringify(snap),
+      snapshot_at: at,
+      submitted_at: at,
+      submitted_by: actor.userId,
+    };
+  });
+
+export const returnReport = (
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; comment: string },
+) =>
+  step(deps, actor, id, input.version, ['submitted'], 'reports.return', async (_row, unit) => {
+    assertReviewer(actor, unit);
+    const at = deps.now().toISOString();
+    return {
+      status: 'returned',
+      review_comment: input.comment,
+      snapshot: null,
+      snapshot_at: null,
+      reviewed_at: at,
+      reviewed_by: actor.userId,
+    };
+  });
+
+export const approveReport = (
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; comment?: string },
+) =>
+  step(deps, actor, id, input.version, ['submitted'], 'reports.approve', async (_row, unit) => {
+    assertReviewer(actor, unit);
+    const at = deps.now().toISOString();
+    return {
+      status: 'approved',
+      review_comment: input.comment ?? null,
+      reviewed_at: at,
+      reviewed_by: actor.userId,
+    };
+  });
+
+/** Which units have reported for a period: a province's communes and facilities, or the nation's provinces. */
+export async function submissions(
+  deps: AppDeps,
+  actor: Actor,
+  q: { unit?: string; periodKind: ReportPeriodKind; year: number; index: number },
+) {
+  authorize(actor, 'reports.read');
+  const db = deps.database.db;
+  const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`);
+  const on = `${q.year}-12-31`;
+  if (unit.kind === 'nation') {
+    const reports = await reportsRepo.ofPeriod(db, q.periodKind, q.year, q.index);
+    const provinces = await unitsRepo.provinces(db, on);
+    return {
+      unit: { kind: unit.kind, code: unit.code },
+      items: provinces.map((p) => {
+        const own = reports.find((r) => r.unit_kind === 'province' && r.unit_code === p.code);
+        const below = reports.filter((r) => r.unit_kind !== 'province' && r.province_code === p.code);
+        return {
+          code: p.code,
+          name: p.name,
+          kind: 'province',
+          status: own?.status ?? 'not_started',
+          submittedAt: own?.submitted_at ?? null,
+          reportId: own?.id ?? null,
+          unitsSubmitted: below.filter((r) => r.status === 'submitted' || r.status === 'approved').length,
+          unitsApproved: below.filter((r) => r.status === 'approved').length,
+        };
+      }),
+    };
+  }
+  if (unit.kind !== 'province') throw Errors.forbidden();
+  const reports = await reportsRepo.ofPeriod(db, q.periodKind, q.year, q.index, unit.code);
+  const kids = await unitsRepo.childrenOf(db, unit.code, on);
+  const row = (kind: string, code: string, name: string) => {
+    const r = reports.find((x) => x.unit_kind === kind && x.unit_code === code);
+    return {
+      code,
+      name,
+      kind,
+      status: r?.status ?? 'not_started',
+      submittedAt: r?.submitted_at ?? null,
+      reportId: r?.id ?? null,
+      unitsSubmitted: null,
+      unitsApproved: null,
+    };
+  };
+  return {
+    unit: { kind: unit.kind, code: unit.code },
+    items: [
+      ...kids.communes.map((c) => row('commune', c.code, c.name)),
+      ...kids.facilities.map((f) => row('facility', f.id, f.name)),
+    ],
+  };
+}
+
+/** The report as a file; audited as an export. */
+export async function exportReportFile(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  format: import('./exports.ts').ExportFormat,
+) {
+  const r = await getReport(deps, actor, id);
+  const { exportReport } = await import('./exports.ts');
+  const file = await exportReport(r, format, deps.now());
+  await audit(deps.database.db, actor, {
+    action: 'reports.export',
+    entityType: 'report',
+    entityId: id,
+    details: { format },
+  });
+  return file;
+}

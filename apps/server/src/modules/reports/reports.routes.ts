@@ -1,0 +1,183 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import * as cat from './catalogue.service.ts';
+import { CONTENT_TYPES } from './exports.ts';
+import * as rep from './periodic.service.ts';
+import {
+  approveBody,
+  createReportBody,
+  exportQuery,
+  idParams,
+  indicatorBody,
+  listReportsQuery,
+  narrativeBody,
+  rangeQuery,
+  recordsQuery,
+  returnBody,
+  submissionsQuery,
+  valueQuery,
+  versionBody,
+} from './reports.schema.ts';
+
+const tags = ['reports'];
+
+/** Indicators (/api/indicators), the dashboard (/api/dashboard) and periodic reports (/api/reports). */
+export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'Danh mục chỉ tiêu và khối dữ liệu / Indicator catalogue and building blocks',
+      },
+    },
+    async (req) => cat.listCatalogue(deps, requireActor(req)),
+  );
+
+  app.post(
+    '/api/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm chỉ tiêu từ các khối dữ liệu / Add an indicator from the blocks',
+        body: indicatorBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await cat.addIndicator(deps, requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/indicators/:id/value',
+    {
+      schema: {
+        tags,
+        summary: 'Giá trị chỉ tiêu của một đơn vị trong kỳ / An indicator for a unit and period',
+        params: idParams,
+        querystring: valueQuery,
+      },
+    },
+    async (req) => cat.indicatorValue(deps, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/indicators/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách bản ghi tạo nên số liệu / The records behind a figure',
+        params: idParams,
+        querystring: recordsQuery,
+      },
+    },
+    async (req) => cat.indicatorRecords(deps, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Bảng số liệu của đơn vị / Dashboard figures of a unit',
+        querystring: rangeQuery,
+      },
+    },
+    async (req) => cat.dashboard(deps, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách báo cáo định kỳ / Periodic reports',
+        querystring: listReportsQuery,
+      },
+    },
+    async (req) => rep.listReports(deps, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/reports/submissions',
+    {
+      schema: {
+        tags,
+        summary: 'Tình hình gửi báo cáo của các đơn vị / Which units have reported',
+        querystring: submissionsQuery,
+      },
+    },
+    async (req) => rep.submissions(deps, requireActor(req), req.query),
+  );
+
+  app.post(
+    '/api/reports',
+    { schema: { tags, summary: 'Lập báo cáo định kỳ / Create a periodic report', body: createReportBody } },
+    async (req, reply) => reply.status(201).send(await rep.createReport(deps, requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/reports/:id',
+    { schema: { tags, summary: 'Xem báo cáo / View a report', params: idParams } },
+    async (req) => rep.getReport(deps, requireActor(req), req.params.id),
+  );
+
+  app.put(
+    '/api/reports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa phần thuyết minh / Edit the narrative',
+        params: idParams,
+        body: narrativeBody,
+      },
+    },
+    async (req) => rep.updateNarrative(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/reports/:id/submit',
+    { schema: { tags, summary: 'Gửi báo cáo / Submit', params: idParams, body: versionBody } },
+    async (req) => rep.submitReport(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/reports/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Trả lại kèm ý kiến / Return with comments',
+        params: idParams,
+        body: returnBody,
+      },
+    },
+    async (req) => rep.returnReport(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/reports/:id/approve',
+    { schema: { tags, summary: 'Duyệt báo cáo / Approve', params: idParams, body: approveBody } },
+    async (req) => rep.approveReport(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/reports/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất báo cáo (xlsx, pdf, docx, json, csv, adx) / Export a report',
+        params: idParams,
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await rep.exportReportFile(deps, requireActor(req), req.params.id, req.query.format);
+      return reply
+        .header('content-type', CONTENT_TYPES[req.query.format])
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+}

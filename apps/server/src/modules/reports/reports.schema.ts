@@ -1,0 +1,117 @@
+import { BLOCKS, DISAGGREGATIONS } from '@hoanhap/domain/indicators';
+import { isoDate } from '@hoanhap/domain/person-schema';
+import { REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const version = z.number().int().min(1).describe('The version this change was based on');
+const unit = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .describe(
+    "'VN' the nation, a 2-digit province code, a 5-digit commune code, or a facility id; default: your scope",
+  );
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const rangeQuery = z
+  .strictObject({ unit: unit.optional(), from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
+  });
+
+export const valueQuery = z
+  .strictObject({
+    unit: unit.optional(),
+    from: isoDate,
+    to: isoDate,
+    by: z.enum(['sex', 'age_group', 'unit']).optional(),
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
+  });
+
+export const recordsQuery = z
+  .strictObject({
+    unit: unit.optional(),
+    from: isoDate,
+    to: isoDate,
+    part: z.enum(['numerator', 'denominator']).default('numerator'),
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
+  });
+
+const blockRef = z.strictObject({
+  block: z.enum(BLOCKS.map((b) => b.id) as [string, ...string[]]),
+  params: z.record(z.string().max(40), z.string().max(60)).optional(),
+});
+
+const bilingual = z.strictObject({ vi: text(300), en: text(300) });
+
+export const indicatorBody = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, {
+    error: 'Mã gồm chữ thường, số, gạch dưới / lower-case letters, digits, _',
+  }),
+  vi: text(300),
+  en: text(300),
+  kind: z.enum(['count', 'ratio']),
+  numerator: blockRef,
+  denominator: blockRef.optional(),
+  disaggregations: z.array(z.enum(DISAGGREGATIONS)).max(DISAGGREGATIONS.length).default([]),
+  target: z
+    .strictObject({
+      op: z.enum(['gte', 'lte']),
+      value: z.number().min(0).max(1e9),
+      by: z.string().max(20).optional(),
+      source: bilingual,
+    })
+    .optional(),
+  source: bilingual,
+  section: z
+    .enum(['people', 'pathways', 'dossiers', 'post_rehab', 'facility', 'community', 'targets'])
+    .default('targets'),
+});
+
+const narrative = z.strictObject({
+  summary: z.string().trim().max(20000).optional(),
+  difficulties: z.string().trim().max(20000).optional(),
+  directions: z.string().trim().max(20000).optional(),
+  proposals: z.string().trim().max(20000).optional(),
+});
+
+export const createReportBody = z.strictObject({
+  unit: unit.optional(),
+  periodKind: z.enum(REPORT_PERIOD_KINDS),
+  year: z.number().int().min(2000).max(2100),
+  index: z.number().int().min(1).max(12).default(1),
+  cutoffDay: z.number().int().min(1).max(28).optional().describe('Cut-off day; default 15 (15th → 14th)'),
+  narrative: narrative.optional(),
+});
+
+export const narrativeBody = z.strictObject({ version, narrative });
+export const versionBody = z.strictObject({ version });
+export const returnBody = z.strictObject({ version, comment: text(5000) });
+export const approveBody = z.strictObject({ version, comment: z.string().trim().max(5000).optional() });
+
+export const listReportsQuery = z.strictObject({
+  unit: unit.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: z.enum(['draft', 'submitted', 'returned', 'approved']).optional(),
+});
+
+export const submissionsQuery = z.strictObject({
+  unit: unit.optional(),
+  periodKind: z.enum(REPORT_PERIOD_KINDS),
+  year: z.coerce.number().int().min(2000).max(2100),
+  index: z.coerce.number().int().min(1).max(12).default(1),
+});
+
+export const exportQuery = z.strictObject({
+  format: z.enum(['xlsx', 'pdf', 'docx', 'json', 'csv', 'adx']),
+});

@@ -1,0 +1,866 @@
+// The indicator catalogue as data (DOMAIN.md §1, §6; issue 6). Every indicator is built from a small set of
+// BUILDING BLOCKS: named, parameterised counts that the server implements once each (reports/blocks.repo.ts).
+// An indicator is a count of one block, or a ratio numerator/denominator of two; a national administrator can
+// add one from the same blocks without code. Blocks whose records the product does not hold yet are listed as
+// `pending`: the indicators that use them are in the catalogue but computed as null.
+
+import { EPISODE_TYPES, PERSON_STATUSES } from './episode-types.ts';
+import type { Text } from './legal-basis.ts';
+
+export const DISAGGREGATIONS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
+export type Disaggregation = (typeof DISAGGREGATIONS)[number];
+
+/** What a block counts: distinct records, distinct people, a sum of a quantity, or units (communes). */
+export type BlockMeasure = 'records' | 'people' | 'sum' | 'units';
+
+/** The source module of a block; pending blocks have no records in the product yet. */
+export type BlockSource =
+  | 'people'
+  | 'screening'
+  | 'episodes'
+  | 'dossiers'
+  | 'facility'
+  | 'community'
+  | 'pending';
+
+export interface BlockParam {
+  name: string;
+  values: readonly string[];
+}
+
+export interface BlockDef {
+  id: string;
+  vi: string;
+  en: string;
+  source: BlockSource;
+  measure: BlockMeasure;
+  params: readonly BlockParam[];
+  /** The disaggregations this block's records carry. */
+  disaggregations: readonly Disaggregation[];
+  /** A stock counted at the end of the period (or now), rather than a flow within it. */
+  stock?: boolean;
+  /** The records behind the figure show a sensitivity class beyond identity (drill-down needs it). */
+  sensitive?: 'health';
+}
+
+const PEOPLE_DIS = ['sex', 'age_group', 'unit'] as const;
+const UNIT_DIS = ['unit'] as const;
+const ACTIVITY = ['briefing', 'outreach', 'patrol', 'commitment_signing', 'contest', 'other'] as const;
+
+export const BLOCKS: readonly BlockDef[] = [
+  {
+    id: 'people_by_status',
+    vi: 'Số người theo tình trạng hiện tại',
+    en: 'People by current status',
+    source: 'people',
+    measure: 'people',
+    params: [{ name: 'status', values: ['any', ...PERSON_STATUSES] }],
+    disaggregations: PEOPLE_DIS,
+    stock: true,
+  },
+  {
+    id: 'positive_tests',
+    vi: 'Số lượt xét nghiệm dương tính',
+    en: 'Positive drug tests',
+    source: 'screening',
+    measure: 'records',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'addicts_determined',
+    vi: 'Số người được xác định nghiện trong kỳ',
+    en: 'People determined addicted in the period',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'addicts_with_records',
+    vi: 'Số người nghiện có hồ sơ quản lý',
+    en: 'Addicts with a management record',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+    stock: true,
+  },
+  {
+    id: 'addicts_counselled',
+    vi: 'Số người nghiện được tư vấn trong kỳ',
+    en: 'Addicts counselled in the period',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'decisions_issued',
+    vi: 'Số quyết định đã ban hành',
+    en: 'Decisions issued',
+    source: 'episodes',
+    measure: 'records',
+    params: [{ name: 'type', values: EPISODE_TYPES }],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'people_with_decision',
+    vi: 'Số người có quyết định',
+    en: 'People with a decision',
+    source: 'episodes',
+    measure: 'people',
+    params: [{ name: 'type', values: EPISODE_TYPES }],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'episodes_started',
+    vi: 'Số người bắt đầu',
+    en: 'People starting',
+    source: 'episodes',
+    measure: 'people',
+    params: [{ name: 'type', values: EPISODE_TYPES }],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'episodes_active_at_end',
+    vi: 'Số người đang thực hiện cuối kỳ',
+    en: 'People in the pathway at the end of the period',
+    source: 'episodes',
+    measure: 'people',
+    params: [{ name: 'type', values: EPISODE_TYPES }],
+    disaggregations: PEOPLE_DIS,
+    stock: true,
+  },
+  {
+    id: 'episodes_active_in_period',
+    vi: 'Số người thực hiện trong kỳ',
+    en: 'People in the pathway during the period',
+    source: 'episodes',
+    measure: 'people',
+    params: [{ name: 'type', values: EPISODE_TYPES }],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'post_rehab_people_with_manager',
+    vi: 'Số người sau cai nghiện có người được phân công quản lý',
+    en: 'Post-rehab people with an assigned manager',
+    source: 'episodes',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'post_rehab_supported',
+    vi: 'Số người sau cai nghiện được hỗ trợ (có tiếp xúc trong kỳ)',
+    en: 'Post-rehab people supported (contacted in the period)',
+    source: 'episodes',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'relapse_tests',
+    vi: 'Số người tái nghiện (xét nghiệm dương tính khi tái sử dụng)',
+    en: 'People relapsing (positive test flagged as relapse)',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'dossiers_submitted',
+    vi: 'Số hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc đã chuyển Tòa án',
+    en: 'Compulsory-rehab dossiers sent to court',
+    source: 'dossiers',
+    measure: 'records',
+    params: [],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'people_in_dossiers_submitted',
+    vi: 'Số người trong hồ sơ đã chuyển Tòa án',
+    en: 'People in dossiers sent to court',
+    source: 'dossiers',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  // Facility operations (modules/facility): unit = the facility (or its province).
+  {
+    id: 'facility_admissions',
+    vi: 'Số học viên tiếp nhận',
+    en: 'Residents admitted',
+    source: 'facility',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'facility_releases',
+    vi: 'Số học viên tái hòa nhập cộng đồng (ra cơ sở)',
+    en: 'Residents reintegrated (released)',
+    source: 'facility',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'facility_events',
+    vi: 'Số sự kiện tại cơ sở theo loại',
+    en: 'Facility events by kind',
+    source: 'facility',
+    measure: 'records',
+    params: [
+      {
+        name: 'kind',
+        values: ['term_reduction', 'handover', 'health_check', 'hiv_test', 'visit', 'incident', 'support'],
+      },
+    ],
+    disaggregations: PEOPLE_DIS,
+    sensitive: 'health',
+  },
+  {
+    id: 'facility_classes',
+    vi: 'Số lớp học nghề mở trong kỳ',
+    en: 'Vocational classes started',
+    source: 'facility',
+    measure: 'records',
+    params: [],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'facility_learners',
+    vi: 'Số học viên học nghề',
+    en: 'Vocational learners',
+    source: 'facility',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  // Community work (modules/community).
+  {
+    id: 'community_activities',
+    vi: 'Số hoạt động của Đội công tác xã hội tình nguyện',
+    en: 'Volunteer team activities',
+    source: 'community',
+    measure: 'records',
+    params: [{ name: 'kind', values: ACTIVITY }],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'community_activity_sum',
+    vi: 'Tổng số lượt từ hoạt động của Đội',
+    en: 'Totals carried by team activities',
+    source: 'community',
+    measure: 'sum',
+    params: [{ name: 'field', values: ['people_reached', 'commitments_signed', 'persuaded_count'] }],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'community_people_assigned',
+    vi: 'Số người được tình nguyện viên giúp đỡ, quản lý',
+    en: 'People co-managed by volunteers',
+    source: 'community',
+    measure: 'people',
+    params: [{ name: 'status', values: ['any', ...PERSON_STATUSES] }],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'communes_with_volunteer_team',
+    vi: 'Số xã, phường có mô hình tình nguyện viên',
+    en: 'Communes with the volunteer model',
+    source: 'community',
+    measure: 'units',
+    params: [],
+    disaggregations: UNIT_DIS,
+    stock: true,
+  },
+  {
+    id: 'communes_total',
+    vi: 'Tổng số xã, phường',
+    en: 'Communes',
+    source: 'people',
+    measure: 'units',
+    params: [],
+    disaggregations: UNIT_DIS,
+    stock: true,
+  },
+  {
+    id: 'club_members',
+    vi: 'Số thành viên câu lạc bộ hỗ trợ người sau cai nghiện',
+    en: 'Members of post-rehab support clubs',
+    source: 'community',
+    measure: 'records',
+    params: [],
+    disaggregations: UNIT_DIS,
+    stock: true,
+  },
+  // Pending: the product has no records for these yet.
+  {
+    id: 'drug_free_communes',
+    vi: 'Số xã, phường đạt tiêu chí không ma túy (QĐ 28/2025/QĐ-TTg)',
+    en: 'Drug-free communes (Decision 28/2025/QD-TTg)',
+    source: 'pending',
+    measure: 'units',
+    params: [],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'people_with_service_access',
+    vi: 'Số người tiếp cận thông tin, dịch vụ',
+    en: 'People with access to information and services',
+    source: 'pending',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'people_medical_psych_support',
+    vi: 'Số người được hỗ trợ y tế, tâm lý',
+    en: 'People given medical and psychological support',
+    source: 'pending',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    id: 'staff_trained',
+    vi: 'Số cán bộ được tập huấn',
+    en: 'Staff trained',
+    source: 'pending',
+    measure: 'people',
+    params: [],
+    disaggregations: UNIT_DIS,
+  },
+  {
+    id: 'staff_total',
+    vi: 'Tổng số cán bộ làm công tác cai nghiện',
+    en: 'Staff working on rehab',
+    source: 'pending',
+    measure: 'people',
+    params: [],
+    disaggregations: UNIT_DIS,
+  },
+];
+
+export const BLOCK_BY_ID: ReadonlyMap<string, BlockDef> = new Map(BLOCKS.map((b) => [b.id, b]));
+
+/** One use of a block with its parameters, e.g. { block: 'decisions_issued', params: { type: 'post_rehab' } }. */
+export interface BlockRef {
+  block: string;
+  params?: Record<string, string>;
+}
+
+export interface Target {
+  /** 'gte': the value should be at least `value`; 'lte': at most. Ratios are compared as percentages. */
+  op: 'gte' | 'lte';
+  value: number;
+  by?: string;
+  source: Text;
+}
+
+export interface IndicatorDef {
+  id: string;
+  vi: string;
+  en: string;
+  kind: 'count' | 'ratio';
+  numerator: BlockRef;
+  denominator?: BlockRef;
+  disaggregations: readonly Disaggregation[];
+  target?: Target;
+  source: Text;
+  /** Group on report tables. */
+  section: 'people' | 'pathways' | 'dossiers' | 'post_rehab' | 'facility' | 'community' | 'targets';
+}
+
+const SEEDS: Text = { vi: 'Bài viết nguồn (DOMAIN.md §1)', en: 'Source articles (DOMAIN.md §1)' };
+const NTP: Text = {
+  vi: 'Nghị quyết 163/2024/QH15 (Chương trình MTQG phòng, chống ma túy đến 2030)',
+  en: 'Resolution 163/2024/QH15 (National Target Program on drug prevention to 2030)',
+};
+const QB: Text = { vi: 'Kế hoạch tỉnh Quảng Bình đến 2025', en: 'Quảng Bình province plan to 2025' };
+const P = ['sex', 'age_group', 'unit'] as const;
+const U = ['unit'] as const;
+
+const count = (
+  id: string,
+  vi: string,
+  en: string,
+  section: IndicatorDef['section'],
+  numerator: BlockRef,
+  disaggregations: readonly Disaggregation[] = P,
+  source: Text = SEEDS,
+): IndicatorDef => ({ id, vi, en, kind: 'count', numerator, disaggregations, source, section });
+
+const ratio = (
+  id: string,
+  vi: string,
+  en: string,
+  section: IndicatorDef['section'],
+  numerator: BlockRef,
+  denominator: BlockRef,
+  target?: Target,
+  disaggregations: readonly Disaggregation[] = P,
+  source: Text = SEEDS,
+): IndicatorDef => ({
+  id,
+  vi,
+  en,
+  kind: 'ratio',
+  numerator,
+  denominator,
+  target,
+  disaggregations,
+  source,
+  section,
+});
+
+const st = (status: string): BlockRef => ({ block: 'people_by_status', params: { status } });
+const ep = (block: string, type: string): BlockRef => ({ block, params: { type } });
+const act = (kind: string): BlockRef => ({ block: 'community_activities', params: { kind } });
+const sum = (field: string): BlockRef => ({ block: 'community_activity_sum', params: { field } });
+const fev = (kind: string): BlockRef => ({ block: 'facility_events', params: { kind } });
+
+/** The shipped catalogue. Ids are stable: reports and snapshots refer to them. */
+export const INDICATORS: readonly IndicatorDef[] = [
+  // People by status (counts of people by status, DOMAIN.md §6).
+  count(
+    'people_total',
+    'Tổng số người có hồ sơ quản lý',
+    'People with a management record',
+    'people',
+    st('any'),
+  ),
+  count(
+    'people_drug_user_managed',
+    'Người sử dụng trái phép chất ma túy đang quản lý',
+    'Illegal drug users under management',
+    'people',
+    st('drug_user_managed'),
+  ),
+  count(
+    'people_addicted',
+    'Người nghiện ma túy (chưa cai)',
+    'People with addiction (not in rehab)',
+    'people',
+    st('addicted'),
+  ),
+  count(
+    'people_in_community_rehab',
+    'Người đang cai nghiện tại gia đình, cộng đồng',
+    'People in community rehab',
+    'people',
+    st('community_rehab'),
+  ),
+  count(
+    'people_in_facility_rehab',
+    'Người đang cai nghiện tự nguyện tại cơ sở',
+    'People in voluntary facility rehab',
+    'people',
+    st('facility_rehab'),
+  ),
+  count(
+    'people_compulsory_pending',
+    'Người đang chờ quyết định cai nghiện bắt buộc',
+    'People awaiting a compulsory-rehab decision',
+    'people',
+    st('compulsory_pending'),
+  ),
+  count(
+    'people_in_compulsory_rehab',
+    'Người đang cai nghiện bắt buộc',
+    'People in compulsory rehab',
+    'people',
+    st('compulsory_rehab'),
+  ),
+  count(
+    'people_post_rehab',
+    'Người đang quản lý sau cai nghiện',
+    'People under post-rehab management',
+    'people',
+    st('post_rehab'),
+  ),
+  count('people_relapsed', 'Người tái nghiện', 'People relapsed', 'people', st('relapsed')),
+  // Screening and pathways.
+  count('positive_tests', 'Lượt xét nghiệm dương tính', 'Positive drug tests', 'pathways', {
+    block: 'positive_tests',
+  }),
+  count(
+    'addicts_determined',
+    'Người được xác định tình trạng nghiện',
+    'People determined addicted',
+    'pathways',
+    { block: 'addicts_determined' },
+  ),
+  count(
+    'user_management_decisions',
+    'Quyết định quản lý người sử dụng trái phép chất ma túy',
+    'Drug-user management decisions',
+    'pathways',
+    ep('decisions_issued', 'user_management'),
+    U,
+  ),
+  count(
+    'voluntary_facility_admissions',
+    'Người được vận động cai nghiện tự nguyện tại cơ sở',
+    'People persuaded into voluntary facility rehab',
+    'pathways',
+    ep('episodes_started', 'voluntary_facility'),
+  ),
+  count(
+    'voluntary_community_registrations',
+    'Người đăng ký cai nghiện tự nguyện tại gia đình, cộng đồng',
+    'Voluntary community rehab registrations',
+    'pathways',
+    ep('episodes_started', 'voluntary_community'),
+  ),
+  count(
+    'compulsory_admissions',
+    'Người bắt đầu cai nghiện bắt buộc',
+    'People starting compulsory rehab',
+    'pathways',
+    ep('episodes_started', 'compulsory'),
+  ),
+  count(
+    'methadone_patients',
+    'Người điều trị thay thế (methadone) cuối kỳ',
+    'Methadone patients at the end of the period',
+    'pathways',
+    ep('episodes_active_at_end', 'substitution_therapy'),
+  ),
+  count(
+    'methadone_new',
+    'Người bắt đầu điều trị methadone trong kỳ',
+    'People starting methadone in the period',
+    'pathways',
+    ep('episodes_started', 'substitution_therapy'),
+  ),
+  // Dossiers.
+  count(
+    'dossiers_sent_to_court',
+    'Hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc chuyển Tòa án',
+    'Compulsory-rehab dossiers sent to court',
+    'dossiers',
+    { block: 'dossiers_submitted' },
+    U,
+  ),
+  count(
+    'people_sent_to_court',
+    'Người trong hồ sơ chuyển Tòa án',
+    'People in dossiers sent to court',
+    'dossiers',
+    { block: 'people_in_dossiers_submitted' },
+  ),
+  // Post-rehab.
+  count(
+    'post_rehab_decisions',
+    'Quyết định quản lý sau cai nghiện',
+    'Post-rehab management decisions',
+    'post_rehab',
+    ep('decisions_issued', 'post_rehab'),
+    U,
+  ),
+  count(
+    'post_rehab_people',
+    'Người có quyết định quản lý sau cai nghiện',
+    'People with a post-rehab management decision',
+    'post_rehab',
+    ep('people_with_decision', 'post_rehab'),
+  ),
+  ratio(
+    'post_rehab_with_manager_share',
+    'Tỷ lệ người sau cai nghiện có người được phân công quản lý',
+    'Share of post-rehab people with an assigned manager',
+    'post_rehab',
+    { block: 'post_rehab_people_with_manager' },
+    ep('people_with_decision', 'post_rehab'),
+    { op: 'gte', value: 100, source: SEEDS },
+  ),
+  ratio(
+    'post_rehab_supported_share',
+    'Tỷ lệ người sau cai nghiện được hỗ trợ phòng, chống tái nghiện, hòa nhập cộng đồng',
+    'Share of people after rehab supported in relapse prevention and reintegration',
+    'targets',
+    { block: 'post_rehab_supported' },
+    ep('episodes_active_in_period', 'post_rehab'),
+    { op: 'gte', value: 90, by: '2030', source: NTP },
+    P,
+    NTP,
+  ),
+  ratio(
+    'relapse_rate',
+    'Tỷ lệ tái nghiện trong số người quản lý sau cai nghiện',
+    'Relapse rate among people under post-rehab management',
+    'post_rehab',
+    { block: 'relapse_tests' },
+    ep('episodes_active_in_period', 'post_rehab'),
+  ),
+  // National Target Program and province plans.
+  ratio(
+    'addicts_counselled_share',
+    'Tỷ lệ người nghiện có hồ sơ được tư vấn, sàng lọc, đánh giá',
+    'Share of addicts with records counselled, screened and assessed',
+    'targets',
+    { block: 'addicts_counselled' },
+    { block: 'addicts_with_records' },
+    { op: 'gte', value: 80, by: '2030', source: NTP },
+    P,
+    NTP,
+  ),
+  ratio(
+    'service_access_share',
+    'Tỷ lệ người tiếp cận thông tin, dịch vụ',
+    'Share with access to information and services',
+    'targets',
+    { block: 'people_with_service_access' },
+    st('any'),
+    { op: 'gte', value: 90, by: '2030', source: NTP },
+    P,
+    NTP,
+  ),
+  ratio(
+    'medical_psych_support_share',
+    'Tỷ lệ người được hỗ trợ y tế, tâm lý',
+    'Share given medical and psychological support',
+    'targets',
+    { block: 'people_medical_psych_support' },
+    st('any'),
+    { op: 'gte', value: 90, by: '2030', source: NTP },
+    P,
+    NTP,
+  ),
+  ratio(
+    'drug_free_communes_share',
+    'Tỷ lệ xã, phường không ma túy',
+    'Share of drug-free communes',
+    'targets',
+    { block: 'drug_free_communes' },
+    { block: 'communes_total' },
+    {
+      op: 'gte',
+      value: 50,
+      by: '2030',
+      source: {
+        vi: 'Kết luận 132-KL/TW; QĐ 28/2025/QĐ-TTg',
+        en: 'Conclusion 132-KL/TW; Decision 28/2025/QD-TTg',
+      },
+    },
+    U,
+    NTP,
+  ),
+  ratio(
+    'staff_trained_share',
+    'Tỷ lệ cán bộ được tập huấn',
+    'Share of staff trained',
+    'targets',
+    { block: 'staff_trained' },
+    { block: 'staff_total' },
+    { op: 'gte', value: 80, by: '2025', source: QB },
+    U,
+    QB,
+  ),
+  // Community.
+  ratio(
+    'volunteer_model_share',
+    'Tỷ lệ xã, phường có mô hình tình nguyện viên',
+    'Share of communes with the volunteer model',
+    'community',
+    { block: 'communes_with_volunteer_team' },
+    { block: 'communes_total' },
+    { op: 'gte', value: 100, source: SEEDS },
+    U,
+  ),
+  count(
+    'communes_with_volunteer_model',
+    'Số xã, phường có mô hình tình nguyện viên',
+    'Communes with the volunteer model',
+    'community',
+    { block: 'communes_with_volunteer_team' },
+    U,
+  ),
+  count('team_briefings', 'Số buổi giao ban của Đội', 'Team briefings', 'community', act('briefing'), U),
+  count(
+    'team_people_reached',
+    'Số lượt người được tuyên truyền, tiếp cận',
+    'People reached',
+    'community',
+    sum('people_reached'),
+    U,
+  ),
+  count(
+    'team_co_managed',
+    'Số người sau cai nghiện được Đội phối hợp quản lý',
+    'Post-rehab people co-managed by the team',
+    'community',
+    { block: 'community_people_assigned', params: { status: 'post_rehab' } },
+  ),
+  count(
+    'team_persuaded',
+    'Số người được Đội vận động đi cai nghiện',
+    'People persuaded into rehab by the team',
+    'community',
+    sum('persuaded_count'),
+    U,
+  ),
+  count('team_patrols', 'Số buổi tuần tra', 'Patrols', 'community', act('patrol'), U),
+  count(
+    'team_commitments',
+    'Số bản cam kết được ký',
+    'Signed commitments',
+    'community',
+    sum('commitments_signed'),
+    U,
+  ),
+  count(
+    'club_members',
+    'Thành viên câu lạc bộ hỗ trợ người sau cai nghiện',
+    'Members of post-rehab support clubs',
+    'community',
+    { block: 'club_members' },
+    U,
+  ),
+  // Facility.
+  count('facility_received', 'Số học viên tiếp nhận', 'Residents received', 'facility', {
+    block: 'facility_admissions',
+  }),
+  count('facility_reintegrated', 'Số học viên tái hòa nhập cộng đồng', 'Residents reintegrated', 'facility', {
+    block: 'facility_releases',
+  }),
+  count(
+    'facility_term_reductions',
+    'Số học viên được xét giảm thời hạn',
+    'Term reductions',
+    'facility',
+    fev('term_reduction'),
+  ),
+  count(
+    'facility_health_checks',
+    'Số lượt khám sức khỏe định kỳ',
+    'Periodic health checks',
+    'facility',
+    fev('health_check'),
+  ),
+  count('facility_hiv_tests', 'Số lượt xét nghiệm HIV', 'HIV tests', 'facility', fev('hiv_test')),
+  count(
+    'facility_classes',
+    'Số lớp dạy nghề',
+    'Vocational classes',
+    'facility',
+    { block: 'facility_classes' },
+    U,
+  ),
+  count('facility_learners', 'Số học viên học nghề', 'Vocational learners', 'facility', {
+    block: 'facility_learners',
+  }),
+  count(
+    'facility_handovers',
+    'Số học viên bàn giao về nơi cư trú',
+    'Residents handed over to their commune',
+    'facility',
+    fev('handover'),
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Pure helpers.
+
+/** numerator / denominator as a percentage with one decimal; null when the denominator is empty. */
+export function ratioPercent(numerator: number | null, denominator: number | null): number | null {
+  if (numerator == null || denominator == null || denominator === 0) return null;
+  return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+/** How a value is printed: "—" for no value, a percentage with a comma for ratios, a plain number otherwise. */
+export function formatValue(value: number | null, kind: 'count' | 'ratio', lang: 'vi' | 'en' = 'vi'): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  if (kind === 'ratio') return `${lang === 'vi' ? String(value).replace('.', ',') : String(value)}%`;
+  return lang === 'vi' ? value.toLocaleString('vi-VN') : value.toLocaleString('en-US');
+}
+
+/** Whether a value meets its target; null when there is no value or no target. */
+export function meetsTarget(value: number | null, target: Target | undefined): boolean | null {
+  if (value == null || !target) return null;
+  return target.op === 'gte' ? value >= target.value : value <= target.value;
+}
+
+/** The blocks an indicator uses. */
+export function blocksOf(def: Pick<IndicatorDef, 'numerator' | 'denominator'>): BlockRef[] {
+  return def.denominator ? [def.numerator, def.denominator] : [def.numerator];
+}
+
+/** True when every block of the indicator has records in the product. */
+export function isComputable(def: Pick<IndicatorDef, 'numerator' | 'denominator'>): boolean {
+  return blocksOf(def).every((r) => {
+    const b = BLOCK_BY_ID.get(r.block);
+    return !!b && b.source !== 'pending';
+  });
+}
+
+/** Age group of a person in a year (birth year known): under 18, 18–29, 30–49, 50 and over. */
+export function ageGroup(birthYear: number | null, atYear: number): string {
+  if (birthYear == null) return 'unknown';
+  const age = atYear - birthYear;
+  if (age < 18) return 'under_18';
+  if (age < 30) return '18_29';
+  if (age < 50) return '30_49';
+  return '50_plus';
+}
+
+export type FieldIssue = { field: string; vi: string; en: string };
+
+function checkRef(ref: BlockRef | undefined, field: string, out: FieldIssue[]): void {
+  if (!ref) return;
+  const b = BLOCK_BY_ID.get(ref.block);
+  if (!b) {
+    out.push({
+      field: `${field}.block`,
+      vi: `Khối dữ liệu không tồn tại: ${ref.block}`,
+      en: `Unknown block: ${ref.block}`,
+    });
+    return;
+  }
+  const params = ref.params ?? {};
+  for (const key of Object.keys(params)) {
+    if (!b.params.some((p) => p.name === key))
+      out.push({
+        field: `${field}.params.${key}`,
+        vi: `Tham số không có: ${key}`,
+        en: `Unknown parameter: ${key}`,
+      });
+  }
+  for (const p of b.params) {
+    const v = params[p.name];
+    if (v == null)
+      out.push({
+        field: `${field}.params.${p.name}`,
+        vi: `Thiếu tham số ${p.name}`,
+        en: `Missing parameter ${p.name}`,
+      });
+    else if (!p.values.includes(v))
+      out.push({
+        field: `${field}.params.${p.name}`,
+        vi: `Giá trị không hợp lệ: ${v}`,
+        en: `Invalid value ${v}; one of ${p.values.join(', ')}`,
+      });
+  }
+}
+
+/** Checks an indicator definition against the blocks; an empty list means it is valid. */
+export function validateIndicator(def: IndicatorDef): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  checkRef(def.numerator, 'numerator', out);
+  if (def.kind === 'ratio' && !def.denominator)
+    out.push({ field: 'denominator', vi: 'Tỷ lệ cần mẫu số', en: 'A ratio needs a denominator' });
+  if (def.kind === 'count' && def.denominator)
+    out.push({ field: 'denominator', vi: 'Chỉ tiêu đếm không có mẫu số', en: 'A count has no denominator' });
+  checkRef(def.denominator, 'denominator', out);
+  for (const d of def.disaggregations)
+    if (!blocksOf(def).every((r) => BLOCK_BY_ID.get(r.block)?.disaggregations.includes(d) ?? true))
+      out.push({
+        field: 'disaggregations',
+        vi: `Khối dữ liệu không phân tổ theo ${d}`,
+        en: `The blocks cannot be disaggregated by ${d}`,
+      });
+  return out;
+}
