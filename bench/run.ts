@@ -128,6 +128,7 @@ async function ensureData(dialect: 'sqlite' | 'postgres') {
 }
 
 async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
+  const loadAtStart = os.loadavg().map(r1);
   const { sqliteFile, stats: gen } = await ensureData(dialect);
   // Direct handle for the "limit" queries and to pick sample records.
   const q = await directQuery(dialect, sqliteFile);
@@ -471,6 +472,9 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
       memoryGB: r1(os.totalmem() / 2 ** 30),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      // Other work on the machine during the run (1, 5, 15 min): results under load are not comparable.
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map(r1),
     },
     dataset: {
       people: gen.people,
@@ -506,7 +510,7 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
 
 function printTable(o: any) {
   console.log(
-    `\nHòa Nhập benchmark — ${o.dialect}, ${o.scale} (${o.dataset.people} people, ${o.dataset.events} events) — ${o.machine.cores} cores, ${o.machine.memoryGB} GB, ${o.machine.cpu}`,
+    `\nHòa Nhập benchmark — ${o.dialect}, ${o.scale} (${o.dataset.people} people, ${o.dataset.events} events) — ${o.machine.cores} cores, ${o.machine.memoryGB} GB, ${o.machine.cpu}, load ${o.machine.loadAverageAtStart.join('/')}`,
   );
   console.log('scenario                         median    p95    p99   req/s  target p95');
   for (const r of o.scenarios)

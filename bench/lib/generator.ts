@@ -267,7 +267,10 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
       await addUser(`pc04.${p}.${i}`, 'province_officer', 'province', p, `Cán bộ PC04 tỉnh ${p} số ${i}`);
   }
   account('province_officer', `pc04.${provinceCodes[0]}.1`, 'province', provinceCodes[0]);
+  // The busiest commune gets the demo accounts (all its roles), so every screen has content.
+  const busiest = [...plan].sort((a, b) => b.size - a.size)[0].unit.code;
   for (const [i, { unit }] of plan.entries()) {
+    const all = plan.length < 50 || unit.code === busiest;
     const officer = await addUser(
       `xa.${unit.code}`,
       'commune_officer',
@@ -276,7 +279,7 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
       `${rng.pick(OFFICER_NAMES)} (${unit.name})`,
     );
     const entry: { officer: string; police?: string; volunteer?: string } = { officer };
-    if (i % 3 === 0 || plan.length < 50)
+    if (i % 3 === 0 || all)
       entry.police = await addUser(
         `ca.${unit.code}`,
         'commune_police',
@@ -284,7 +287,7 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
         unit.code,
         `Công an ${unit.name}`,
       );
-    if (i % 10 === 0 || plan.length < 50)
+    if (i % 10 === 0 || all)
       entry.volunteer = await addUser(
         `tnv.${unit.code}`,
         'volunteer',
@@ -294,8 +297,6 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
       );
     usersByCommune.set(unit.code, entry);
   }
-  // The busiest commune gets the demo accounts, so every screen has content.
-  const busiest = [...plan].sort((a, b) => b.size - a.size)[0].unit.code;
   account('commune_officer', `xa.${busiest}`, 'commune', busiest);
   account('commune_police', `ca.${busiest}`, 'commune', busiest);
   account('volunteer', `tnv.${busiest}`, 'commune', busiest);
