@@ -1,0 +1,113 @@
+// Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
+// from the server's zod schemas (type-only imports), as in api/types.ts.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
+import type { timelineOut } from '../../../../server/src/modules/episodes/timeline.service.ts';
+import type { transferOut } from '../../../../server/src/modules/episodes/transfers.service.ts';
+import type {
+  determinationOut,
+  drugTestOut,
+} from '../../../../server/src/modules/screening/screening.presenter.ts';
+import type { taskOut } from '../../../../server/src/modules/tasks/tasks.routes.ts';
+import { api } from '../../api/client.ts';
+
+export type Episode = EpisodeOut;
+export type Timeline = z.infer<typeof timelineOut>;
+export type TimelineItem = Timeline['items'][number];
+export type DrugTest = z.infer<typeof drugTestOut>;
+export type Determination = z.infer<typeof determinationOut>;
+export type Task = z.infer<typeof taskOut>;
+export type Transfer = z.infer<typeof transferOut>;
+export type MyTasks = { today: string; overdue: Task[]; dueToday: Task[]; upcoming: Task[] };
+export type Facility = { id: string; name: string };
+
+export const pathwayKeys = {
+  timeline: (id: string) => ['pathways', 'timeline', id] as const,
+  episodes: (id: string) => ['pathways', 'episodes', id] as const,
+  tasks: ['tasks', 'mine'] as const,
+};
+
+export function useTimeline(personId: string, enabled = true) {
+  return useQuery({
+    queryKey: pathwayKeys.timeline(personId),
+    queryFn: () => api.get<Timeline>(`/api/people/${encodeURIComponent(personId)}/timeline`),
+    enabled,
+  });
+}
+
+export function useEpisodes(personId: string, enabled = true) {
+  return useQuery({
+    queryKey: pathwayKeys.episodes(personId),
+    queryFn: () =>
+      api
+        .get<{ items: Episode[] }>(`/api/people/${encodeURIComponent(personId)}/episodes`)
+        .then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useMyTasks() {
+  return useQuery({ queryKey: pathwayKeys.tasks, queryFn: () => api.get<MyTasks>('/api/tasks/mine') });
+}
+
+export function useFacilities(enabled: boolean) {
+  return useQuery({
+    queryKey: ['facilities', 'options'],
+    queryFn: () => api.get<{ items: Facility[] }>('/api/facilities', { limit: 200 }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** A write on a person's path: afterwards the person (status), the timeline, the episodes and the tasks reload. */
+export function usePathwayWrite<I, O>(personId: string, call: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: async () => {
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['people'] }),
+        qc.invalidateQueries({ queryKey: pathwayKeys.timeline(personId) }),
+        qc.invalidateQueries({ queryKey: pathwayKeys.episodes(personId) }),
+        qc.invalidateQueries({ queryKey: ['tasks'] }),
+      ]);
+    },
+  });
+}
+
+export const pathwayApi = {
+  drugTest: (personId: string, body: unknown) =>
+    api.post<DrugTest>(`/api/people/${encodeURIComponent(personId)}/drug-tests`, body),
+  determination: (personId: string, body: unknown) =>
+    api.post<Determination>(`/api/people/${encodeURIComponent(personId)}/addiction-determinations`, body),
+  openEpisode: (personId: string, body: unknown) =>
+    api.post<Episode>(`/api/people/${encodeURIComponent(personId)}/episodes`, body),
+  closeEpisode: (id: string, body: unknown) =>
+    api.post<Episode>(`/api/episodes/${encodeURIComponent(id)}/close`, body),
+  certificate: (id: string, body: unknown) =>
+    api.post<Episode>(`/api/episodes/${encodeURIComponent(id)}/certificate`, body),
+  contact: (id: string, body: unknown) => api.post(`/api/episodes/${encodeURIComponent(id)}/contacts`, body),
+  schedule: (id: string, body: unknown) =>
+    api.post<Task>(`/api/episodes/${encodeURIComponent(id)}/schedule`, body),
+  transfer: (personId: string, body: unknown) =>
+    api.post<Transfer>(`/api/people/${encodeURIComponent(personId)}/transfer`, body),
+};
+
+/** The official documents of an episode type (DOCX and PDF from /api/episodes/:id/documents/<kind>.<fmt>). */
+export function documentsOf(e: Episode): string[] {
+  switch (e.type) {
+    case 'user_management':
+      return ['user-management-decision'];
+    case 'post_rehab':
+      return e.certificate
+        ? ['post-rehab-decision', 'post-rehab-completion-certificate']
+        : ['post-rehab-decision'];
+    case 'compulsory_pending':
+      return e.details.familyCommitment ? ['family-commitment'] : [];
+    default:
+      return [];
+  }
+}
+
+export const documentUrl = (episodeId: string, kind: string, format: 'docx' | 'pdf') =>
+  `/api/episodes/${encodeURIComponent(episodeId)}/documents/${kind}.${format}`;

@@ -1,0 +1,507 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../api/session.ts';
+import type { Person } from '../../api/types.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { StatusBadge } from '../people/status-badge.tsx';
+import {
+  CertificateForm,
+  CHAIRMAN_TYPES,
+  CloseEpisodeForm,
+  ContactForm,
+  EPISODE_TYPE_LABELS,
+  EPISODE_TYPES,
+  OpenEpisodeForm,
+  ScheduleForm,
+  TransferForm,
+} from './episode-forms.tsx';
+import { tx } from './form-kit.tsx';
+import {
+  documentsOf,
+  documentUrl,
+  type Episode,
+  type TimelineItem,
+  useEpisodes,
+  useTimeline,
+} from './pathways-api.ts';
+import { DeterminationForm, DrugTestForm } from './screening-forms.tsx';
+
+type Dialog =
+  | { kind: 'test' | 'determination' | 'open' | 'transfer' }
+  | { kind: 'close' | 'certificate' | 'contact' | 'schedule'; episode: Episode };
+
+type Flash = { color: string; text: string; testId: string };
+
+/**
+ * The person's legal path on their page: the derived status, the acts the role may record, the episodes with
+ * their documents, and the timeline of episodes and events.
+ */
+export function PersonPathways({ person }: { person: Person }) {
+  const { t } = useTranslation('pathways');
+  const me = useSession();
+  const classes = me.abilities.readableClasses;
+  const readsLegal = can(me, 'episodes.read') && classes.includes('legal');
+  const readsTimeline = can(me, 'episodes.read');
+  const timeline = useTimeline(person.id, readsTimeline);
+  const episodes = useEpisodes(person.id, readsLegal);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  if (!readsTimeline) return null;
+
+  const close = () => setDialog(null);
+  const done = (f: Flash | null) => {
+    setDialog(null);
+    setFlash(f);
+  };
+  const openTypes = EPISODE_TYPES.filter((x) => !CHAIRMAN_TYPES.includes(x) || can(me, 'decisions.issue'));
+
+  const actions: { key: Dialog['kind']; label: string; allowed: boolean }[] = [
+    { key: 'test', label: t('act.drugTest'), allowed: can(me, 'tests.write') },
+    { key: 'determination', label: t('act.determination'), allowed: can(me, 'screening.write') },
+    { key: 'open', label: t('act.openEpisode'), allowed: can(me, 'episodes.write') },
+    { key: 'transfer', label: t('act.transfer'), allowed: can(me, 'transfers.write') },
+  ];
+  const allowed = actions.filter((a) => a.allowed);
+  const items = timeline.data?.items ?? [];
+  const relapses = items.filter((i) => i.kind === 'relapse');
+  const inWindow = relapses.some((i) => i.data.criminalWindow === true);
+
+  return (
+    <Stack data-testid="person-pathways">
+      {timeline.data && (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('derivedStatus')}:
+          </Text>
+          <span data-testid="derived-status">
+            <StatusBadge status={timeline.data.status} />
+          </span>
+        </Group>
+      )}
+      {(timeline.data?.status === 'relapsed' || relapses.length > 0) && (
+        <Alert color="red" variant="filled" role="alert" title={t('relapseFlag')} data-testid="relapse-flag">
+          {inWindow ? t('tl.window256a') : null}
+        </Alert>
+      )}
+      {allowed.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-labelledby="pathway-actions">
+          <Title order={2} size="h4" mb="sm" id="pathway-actions">
+            {t('section.actions')}
+          </Title>
+          <Group>
+            {allowed.map((a) => (
+              <Button
+                key={a.key}
+                variant={a.key === 'transfer' ? 'default' : 'light'}
+                onClick={() => {
+                  setFlash(null);
+                  setDialog({ kind: a.key } as Dialog);
+                }}
+              >
+                {a.label}
+              </Button>
+            ))}
+          </Group>
+        </Paper>
+      )}
+      {flash && (
+        <Alert
+          color={flash.color}
+          role="status"
+          data-testid={flash.testId}
+          withCloseButton
+          onClose={() => setFlash(null)}
+        >
+          {flash.text}
+        </Alert>
+      )}
+
+      {readsLegal && (
+        <Paper withBorder p="md" component="section" aria-labelledby="pathway-episodes">
+          <Title order={2} size="h4" mb="sm" id="pathway-episodes">
+            {t('section.episodes')}
+          </Title>
+          {episodes.isPending ? (
+            <InlineLoader />
+          ) : episodes.isError ? (
+            <ErrorState error={episodes.error} onRetry={() => episodes.refetch()} />
+          ) : episodes.data.length === 0 ? (
+            <Text size="sm">{t('episodesEmpty')}</Text>
+          ) : (
+            <Stack>
+              {[...episodes.data]
+                .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0))
+                .map((e) => (
+                  <EpisodeCard key={e.id} episode={e} onAct={(kind) => setDialog({ kind, episode: e })} />
+                ))}
+            </Stack>
+          )}
+        </Paper>
+      )}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="pathway-timeline">
+        <Title order={2} size="h4" mb="sm" id="pathway-timeline">
+          {t('section.timeline')}
+        </Title>
+        {timeline.isPending ? (
+          <InlineLoader />
+        ) : timeline.isError ? (
+          <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
+        ) : items.length === 0 ? (
+          <Text size="sm">{t('timelineEmpty')}</Text>
+        ) : (
+          <Timeline
+            bulletSize={14}
+            lineWidth={2}
+            data-testid="timeline"
+            component="ol"
+            style={{ listStyle: 'none', paddingInlineStart: 0 }}
+          >
+            {items.map((i) => (
+              <Timeline.Item
+                key={i.id}
+                component="li"
+                color={i.kind === 'relapse' ? 'red' : i.kind === 'certificate' ? 'green' : 'blue'}
+                title={
+                  <Group gap="xs">
+                    <Text fw={600} size="sm" component="span">
+                      {formatDate(i.date)}
+                    </Text>
+                    <Text size="sm" component="span" fw={500}>
+                      {tx(i.title)}
+                    </Text>
+                  </Group>
+                }
+                data-testid={`timeline-${i.kind}`}
+              >
+                <TimelineDetail item={i} />
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Paper>
+
+      {dialog?.kind === 'test' && (
+        <DrugTestForm
+          personId={person.id}
+          opened
+          onClose={close}
+          onDone={(r) =>
+            done({
+              color: r.positive ? 'orange' : 'green',
+              testId: 'flash-test',
+              text: `${t('test.title')}: ${r.positive ? t('test.positive') : t('test.negative')}${
+                r.relapse ? ` — ${t('test.relapse')}` : ''
+              }`,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'determination' && (
+        <DeterminationForm
+          personId={person.id}
+          opened
+          onClose={close}
+          onDone={(d) =>
+            done({
+              color: d.addicted ? 'orange' : 'green',
+              testId: 'flash-determination',
+              text: `${d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}. ${tx(d.reason)}`,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'open' && (
+        <OpenEpisodeForm
+          personId={person.id}
+          types={openTypes}
+          opened
+          onClose={close}
+          onDone={(e) =>
+            done({
+              color: 'green',
+              testId: 'flash-episode',
+              text: e.plannedEnd
+                ? `${tx(e.typeLabel)}. ${t('ep.created', { date: formatDate(e.plannedEnd) })}`
+                : `${tx(e.typeLabel)}. ${t('ep.createdNoEnd')}`,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'transfer' && (
+        <TransferForm
+          person={person}
+          opened
+          onClose={close}
+          onDone={(tr) =>
+            done({
+              color: 'green',
+              testId: 'flash-transfer',
+              text: t('transfer.done', { at: formatDateTime(tr.handoverDueAt) || formatDate(tr.movedOn) }),
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'close' && (
+        <CloseEpisodeForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
+      )}
+      {dialog?.kind === 'certificate' && (
+        <CertificateForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
+      )}
+      {dialog?.kind === 'contact' && (
+        <ContactForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
+      )}
+      {dialog?.kind === 'schedule' && (
+        <ScheduleForm
+          episode={dialog.episode}
+          opened
+          onClose={close}
+          onDone={(task) =>
+            done({
+              color: 'green',
+              testId: 'flash-schedule',
+              text: t('schedule.done', { date: formatDate(task.dueDate) }),
+            })
+          }
+        />
+      )}
+    </Stack>
+  );
+}
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} size="sm" fw={500} data-testid={testId}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function EpisodeCard({
+  episode: e,
+  onAct,
+}: {
+  episode: Episode;
+  onAct: (kind: 'close' | 'certificate' | 'contact' | 'schedule') => void;
+}) {
+  const { t } = useTranslation('pathways');
+  const me = useSession();
+  const open = !e.actualEnd && !e.certificate;
+  const writes = can(me, 'episodes.write');
+  const managed = ['user_management', 'post_rehab', 'compulsory_pending'].includes(e.type);
+  const docs = documentsOf(e);
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={tx(e.typeLabel)}
+      data-testid={`episode-${e.type}`}
+    >
+      <Group justify="space-between" mb="xs">
+        <Text fw={700}>{tx(e.typeLabel)}</Text>
+        {e.outcome ? (
+          <Badge color="gray" tt="none" data-testid="episode-state">
+            {t('ep.ended')}: {tx(e.outcomeLabel)}
+          </Badge>
+        ) : (
+          <Badge color="blue" tt="none" data-testid="episode-state">
+            {t('ep.active')}
+          </Badge>
+        )}
+      </Group>
+      <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} m={0} spacing="xs">
+        <Field label={t('ep.startDate')}>{formatDate(e.startDate)}</Field>
+        {e.termStart && e.termStart !== e.startDate && (
+          <Field label={t('ep.termStart')}>{formatDate(e.termStart)}</Field>
+        )}
+        {e.termMonths !== null && <Field label={t('ep.termMonths')}>{e.termMonths}</Field>}
+        <Field label={t('ep.plannedEnd')} testId="planned-end">
+          {e.plannedEnd ? formatDate(e.plannedEnd) : '—'}
+        </Field>
+        {e.actualEnd && <Field label={t('ep.actualEnd')}>{formatDate(e.actualEnd)}</Field>}
+        {e.outcomeLabel && <Field label={t('ep.outcome')}>{tx(e.outcomeLabel)}</Field>}
+        <Field label={t('ep.authority')}>{tx(e.authorityLabel)}</Field>
+        {e.decision && (
+          <Field label={t('ep.decision')}>
+            {[e.decision.number, formatDate(e.decision.date), e.decision.signer, e.decision.body]
+              .filter(Boolean)
+              .join(' · ')}
+          </Field>
+        )}
+        {e.documentNumber && <Field label={t('ep.documentNumber')}>{e.documentNumber}</Field>}
+        {e.subsidyEligible && <Field label={t('ep.subsidy')}>✓</Field>}
+        {e.certificate && (
+          <Field label={t('ep.certificate')}>
+            {[e.certificate.number, formatDate(e.certificate.date)].filter(Boolean).join(' · ')}
+          </Field>
+        )}
+      </SimpleGrid>
+      {docs.length > 0 && (
+        <Group gap="md" mt="sm" aria-label={t('ep.documents')} role="group">
+          {docs.map((kind) => (
+            <Group key={kind} gap={6}>
+              <Text size="sm">{t(`doc.${kind}`)}:</Text>
+              <Anchor
+                href={documentUrl(e.id, kind, 'docx')}
+                download
+                size="sm"
+                aria-label={`${t(`doc.${kind}`)} (DOCX)`}
+              >
+                DOCX
+              </Anchor>
+              <Anchor
+                href={documentUrl(e.id, kind, 'pdf')}
+                download
+                size="sm"
+                aria-label={`${t(`doc.${kind}`)} (PDF)`}
+              >
+                PDF
+              </Anchor>
+            </Group>
+          ))}
+        </Group>
+      )}
+      {open && writes && (
+        <Group gap="xs" mt="sm">
+          {managed && (
+            <Button size="xs" variant="light" onClick={() => onAct('contact')}>
+              {t('act.contact')}
+            </Button>
+          )}
+          {managed && (
+            <Button size="xs" variant="light" onClick={() => onAct('schedule')}>
+              {t('act.schedule')}
+            </Button>
+          )}
+          {e.type === 'post_rehab' && can(me, 'decisions.issue') && (
+            <Button size="xs" variant="light" color="green" onClick={() => onAct('certificate')}>
+              {t('act.certificate')}
+            </Button>
+          )}
+          <Button size="xs" variant="outline" color="red.9" onClick={() => onAct('close')}>
+            {t('act.close')}
+          </Button>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+function TimelineDetail({ item: i }: { item: TimelineItem }) {
+  const { t, i18n } = useTranslation('pathways');
+  const d = i.data as Record<string, unknown>;
+  const line = (text: string) => (
+    <Text size="sm" c="dimmed">
+      {text}
+    </Text>
+  );
+  switch (i.kind) {
+    case 'drug_test': {
+      const results = (d.results as { substance: string; result: string }[]) ?? [];
+      const pos = results.filter((r) => r.result === 'positive').map((r) => t(`substance.${r.substance}`));
+      return (
+        <Stack gap={2}>
+          {line(`${t(`method.${d.method}`)} · ${t(`reason.${d.reason}`)} · ${String(d.performedBy ?? '')}`)}
+          <Text size="sm" c={pos.length ? 'red.9' : 'green.9'} fw={500}>
+            {pos.length ? t('tl.positive', { list: pos.join(', ') }) : t('tl.negative')}
+          </Text>
+        </Stack>
+      );
+    }
+    case 'relapse':
+      return (
+        <Stack gap={4}>
+          <Badge color="red" tt="none" data-testid="relapse-badge">
+            {t('test.relapse')}
+          </Badge>
+          {typeof d.duringEpisodeType === 'string' &&
+            line(
+              t('tl.relapseDuring', {
+                type: tx(EPISODE_LABEL_OF(d.duringEpisodeType)),
+              }),
+            )}
+          {d.criminalWindow === true && (
+            <Alert color="red" variant="light" p="xs" data-testid="window-256a">
+              {t('tl.window256a')}
+            </Alert>
+          )}
+        </Stack>
+      );
+    case 'determination': {
+      const met = (d.criteriaMet as string[]) ?? [];
+      return (
+        <Stack gap={2}>
+          <Text size="sm" fw={600} c={d.addicted ? 'red.9' : 'green.9'}>
+            {d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}
+          </Text>
+          {line(tx(d.reason as { vi: string; en: string }))}
+          {met.length > 0 &&
+            line(`${t('det.criteriaMet')}: ${met.map((c) => t(`criterion.${c}`)).join('; ')}`)}
+          {line(`${(d.doctor as { name: string })?.name ?? ''} · ${String(d.facilityName ?? '')}`)}
+        </Stack>
+      );
+    }
+    case 'decision':
+      return line(
+        [
+          d.number,
+          formatDate(d.date as string),
+          d.signer,
+          d.body,
+          tx(d.authority as { vi: string; en: string }),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      );
+    case 'episode_start': {
+      const end = d.plannedEnd as string | null;
+      return end ? line(`${t('ep.plannedEnd')}: ${formatDate(end)}`) : null;
+    }
+    case 'episode_end': {
+      const reason = typeof d.reason === 'string' ? d.reason : '';
+      if (!reason) return null;
+      // A reason the server recorded as a code (e.g. compulsory_order) is shown in words.
+      return line(i18n.exists(`pathways:endReason.${reason}`) ? t(`endReason.${reason}`) : reason);
+    }
+    case 'certificate':
+      return line([d.number, formatDate(d.date as string)].filter(Boolean).join(' · '));
+    case 'contact':
+      return line(
+        t('tl.contactBy', {
+          method: t(`contactMethod.${d.method}`),
+          by: String(d.byName ?? ''),
+          summary: String(d.summary ?? ''),
+        }),
+      );
+    case 'transfer':
+      return line(t('tl.movedTo', { code: (d.to as { communeCode: string })?.communeCode ?? '' }));
+    case 'counselling':
+      return line(`${String(d.topic ?? '')} · ${String(d.counsellor ?? '')}`);
+    default:
+      return null;
+  }
+}
+
+const EPISODE_LABEL_OF = (type: string) =>
+  EPISODE_TYPE_LABELS[type as keyof typeof EPISODE_TYPE_LABELS] ?? { vi: type, en: type };

@@ -1,0 +1,273 @@
+import {
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.tsx';
+import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
+import { type Determination, type DrugTest, pathwayApi, usePathwayWrite } from './pathways-api.ts';
+
+const METHODS = ['rapid_urine', 'lab'] as const;
+const REASONS = ['routine', 'suspicion', 'scheduled_during_management', 'intake'] as const;
+export const SUBSTANCES = [
+  'heroin',
+  'morphine',
+  'opiates',
+  'methamphetamine',
+  'amphetamine',
+  'mdma',
+  'ketamine',
+  'cannabis',
+  'cocaine',
+  'methadone',
+  'benzodiazepines',
+] as const;
+export const CRITERIA = [
+  'craving',
+  'loss_of_control',
+  'tolerance',
+  'neglect_of_interests',
+  'use_despite_harm',
+  'withdrawal',
+] as const;
+
+type Props<T> = { personId: string; opened: boolean; onClose: () => void; onDone: (out: T) => void };
+
+/** A drug test: date, method, reason, who performed it, and a result per substance tested. */
+export function DrugTestForm({ personId, opened, onClose, onDone }: Props<DrugTest>) {
+  const { t } = useTranslation('pathways');
+  const [v, setV] = useState({
+    testedOn: todayDmy(),
+    method: 'rapid_urine',
+    reason: 'routine',
+    performedBy: '',
+  });
+  const [results, setResults] = useState<Record<string, '' | 'positive' | 'negative'>>({});
+  const [errors, setErrors] = useState<Errors>({});
+  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.drugTest(personId, body));
+
+  const submit = () => {
+    const c = checker(t);
+    const testedOn = c.date('testedOn', v.testedOn);
+    const performedBy = c.required('performedBy', v.performedBy);
+    const list = Object.entries(results)
+      .filter(([, r]) => r)
+      .map(([substance, result]) => ({ substance, result }));
+    if (list.length === 0) c.errors.results = t('test.needOne');
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(
+      { testedOn, method: v.method, reason: v.reason, performedBy, results: list },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('test.title')}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('test.testedOn')}
+          required
+          value={v.testedOn}
+          onChange={(testedOn) => setV({ ...v, testedOn })}
+          error={errors.testedOn}
+        />
+        <TextInput
+          label={t('test.performedBy')}
+          required
+          value={v.performedBy}
+          onChange={(e) => setV({ ...v, performedBy: e.currentTarget.value })}
+          error={errors.performedBy}
+        />
+        <NativeSelect
+          label={t('test.method')}
+          value={v.method}
+          onChange={(e) => setV({ ...v, method: e.currentTarget.value })}
+          data={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+        />
+        <NativeSelect
+          label={t('test.reason')}
+          value={v.reason}
+          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+          data={REASONS.map((m) => ({ value: m, label: t(`reason.${m}`) }))}
+        />
+      </SimpleGrid>
+      <Fieldset legend={t('test.substances')}>
+        <Table>
+          <Table.Tbody>
+            {SUBSTANCES.map((s) => (
+              <Table.Tr key={s}>
+                <Table.Td>{t(`substance.${s}`)}</Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    aria-label={`${t('test.result')}: ${t(`substance.${s}`)}`}
+                    value={results[s] ?? ''}
+                    onChange={(e) =>
+                      setResults({ ...results, [s]: e.currentTarget.value as '' | 'positive' | 'negative' })
+                    }
+                    data={[
+                      { value: '', label: t('test.notTested') },
+                      { value: 'positive', label: t('test.positive') },
+                      { value: 'negative', label: t('test.negative') },
+                    ]}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {errors.results && (
+          <Text c="red.9" size="sm" role="alert">
+            {errors.results}
+          </Text>
+        )}
+      </Fieldset>
+    </FormModal>
+  );
+}
+
+type Obs = { on: boolean; from: string; to: string };
+
+/** The six criteria with their dates, the doctor and facility; the server computes the result. */
+export function DeterminationForm({ personId, opened, onClose, onDone }: Props<Determination>) {
+  const { t } = useTranslation('pathways');
+  const [v, setV] = useState({
+    assessedOn: todayDmy(),
+    doctor: '',
+    certificate: '',
+    facility: '',
+    form04: '',
+  });
+  const [obs, setObs] = useState<Record<string, Obs>>(
+    Object.fromEntries(CRITERIA.map((c) => [c, { on: false, from: '', to: '' }])),
+  );
+  const [subs, setSubs] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.determination(personId, body));
+
+  const submit = () => {
+    const c = checker(t);
+    const assessedOn = c.date('assessedOn', v.assessedOn);
+    const doctor = c.required('doctor', v.doctor);
+    const facilityName = c.required('facility', v.facility);
+    const observations = CRITERIA.filter((k) => obs[k].on).map((k) => {
+      const from = c.date(`${k}.from`, obs[k].from);
+      const to = c.date(`${k}.to`, obs[k].to, true);
+      return { criterion: k, from, ...(to ? { to } : {}) };
+    });
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(
+      {
+        assessedOn,
+        observations,
+        doctor: { name: doctor, ...(v.certificate.trim() ? { certificate: v.certificate.trim() } : {}) },
+        facilityName,
+        ...(v.form04.trim() ? { form04Number: v.form04.trim() } : {}),
+        substances: subs,
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('det.title')}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      size="xl"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('det.assessedOn')}
+          required
+          value={v.assessedOn}
+          onChange={(assessedOn) => setV({ ...v, assessedOn })}
+          error={errors.assessedOn}
+        />
+        <TextInput
+          label={t('det.facility')}
+          required
+          value={v.facility}
+          onChange={(e) => setV({ ...v, facility: e.currentTarget.value })}
+          error={errors.facility}
+        />
+        <TextInput
+          label={t('det.doctor')}
+          required
+          value={v.doctor}
+          onChange={(e) => setV({ ...v, doctor: e.currentTarget.value })}
+          error={errors.doctor}
+        />
+        <TextInput
+          label={t('det.certificate')}
+          value={v.certificate}
+          onChange={(e) => setV({ ...v, certificate: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('det.form04')}
+          value={v.form04}
+          onChange={(e) => setV({ ...v, form04: e.currentTarget.value })}
+        />
+      </SimpleGrid>
+      <Stack gap="xs">
+        <Text fw={600}>{t('det.criteria')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('det.criteriaHint')}
+        </Text>
+        {CRITERIA.map((k) => (
+          <Fieldset key={k} legend={t(`criterion.${k}`)} variant="unstyled" aria-label={t(`criterion.${k}`)}>
+            <Group align="flex-start" wrap="wrap">
+              <Checkbox
+                mt="xs"
+                label={t('det.criteriaMet')}
+                checked={obs[k].on}
+                onChange={(e) => setObs({ ...obs, [k]: { ...obs[k], on: e.currentTarget.checked } })}
+              />
+              {obs[k].on && (
+                <>
+                  <DateField
+                    label={t('det.from')}
+                    required
+                    value={obs[k].from}
+                    onChange={(from) => setObs({ ...obs, [k]: { ...obs[k], from } })}
+                    error={errors[`${k}.from`]}
+                  />
+                  <DateField
+                    label={t('det.to')}
+                    value={obs[k].to}
+                    onChange={(to) => setObs({ ...obs, [k]: { ...obs[k], to } })}
+                    error={errors[`${k}.to`]}
+                  />
+                </>
+              )}
+            </Group>
+          </Fieldset>
+        ))}
+      </Stack>
+      <Checkbox.Group label={t('det.substances')} value={subs} onChange={setSubs}>
+        <SimpleGrid cols={{ base: 2, sm: 3 }} mt="xs">
+          {SUBSTANCES.map((s) => (
+            <Checkbox key={s} value={s} label={t(`substance.${s}`)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+    </FormModal>
+  );
+}

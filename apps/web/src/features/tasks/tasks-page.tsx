@@ -1,0 +1,143 @@
+import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { tx } from '../pathways/form-kit.tsx';
+import { type Task, useMyTasks } from '../pathways/pathways-api.ts';
+
+const dayNumber = (iso: string) =>
+  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+
+function TaskTable({
+  tasks,
+  tone,
+  today,
+  testId,
+}: {
+  tasks: Task[];
+  tone: 'overdue' | 'today' | 'upcoming';
+  today: string;
+  testId: string;
+}) {
+  const { t } = useTranslation('pathways');
+  if (tasks.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid={`${testId}-none`}>
+        {t('tasks.sectionEmpty')}
+      </Text>
+    );
+  return (
+    <Table data-testid={testId} verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('tasks.kind')}</Table.Th>
+          <Table.Th>{t('tasks.person')}</Table.Th>
+          <Table.Th>{t('tasks.dueCol')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {tasks.map((task) => (
+          <Table.Tr key={task.id} data-testid={`task-${task.kind}`}>
+            <Table.Td>{tx(task.label)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/people/${task.personId}`}>
+                {task.personName ?? task.personId}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Text
+                  size="sm"
+                  c={tone === 'overdue' ? 'red.9' : undefined}
+                  fw={tone === 'upcoming' ? 400 : 600}
+                >
+                  {task.dueAt ? formatDateTime(task.dueAt) : formatDate(task.dueDate)}
+                </Text>
+                {tone === 'overdue' && (
+                  <Badge color="red.9" tt="none" size="sm">
+                    {t('tasks.overdueBy', { count: dayNumber(today) - dayNumber(task.dueDate) })}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** "Việc cần làm": the user's overdue, due-today and upcoming tasks, each linking to the person. */
+export function TasksPage() {
+  const { t } = useTranslation('pathways');
+  usePageTitle(t('tasks.title'));
+  const q = useMyTasks();
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('tasks.title')}
+      </Title>
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('tasks.today', { date: formatDate(q.data.today) })}
+          </Text>
+          {q.data.overdue.length + q.data.dueToday.length + q.data.upcoming.length === 0 ? (
+            <Alert color="green" data-testid="tasks-empty">
+              {t('tasks.empty')}
+            </Alert>
+          ) : (
+            <>
+              <Paper
+                withBorder
+                p="md"
+                component="section"
+                aria-labelledby="tasks-overdue-h"
+                style={{ borderColor: q.data.overdue.length ? 'var(--mantine-color-red-7)' : undefined }}
+              >
+                <Title
+                  order={2}
+                  size="h4"
+                  mb="sm"
+                  id="tasks-overdue-h"
+                  c={q.data.overdue.length ? 'red.9' : undefined}
+                >
+                  {t('tasks.overdue')} ({q.data.overdue.length})
+                </Title>
+                <TaskTable
+                  tasks={q.data.overdue}
+                  tone="overdue"
+                  today={q.data.today}
+                  testId="tasks-overdue"
+                />
+              </Paper>
+              <Paper withBorder p="md" component="section" aria-labelledby="tasks-today-h">
+                <Title order={2} size="h4" mb="sm" id="tasks-today-h">
+                  {t('tasks.dueToday')} ({q.data.dueToday.length})
+                </Title>
+                <TaskTable tasks={q.data.dueToday} tone="today" today={q.data.today} testId="tasks-today" />
+              </Paper>
+              <Paper withBorder p="md" component="section" aria-labelledby="tasks-upcoming-h">
+                <Title order={2} size="h4" mb="sm" id="tasks-upcoming-h">
+                  {t('tasks.upcoming')} ({q.data.upcoming.length})
+                </Title>
+                <TaskTable
+                  tasks={q.data.upcoming}
+                  tone="upcoming"
+                  today={q.data.today}
+                  testId="tasks-upcoming"
+                />
+              </Paper>
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,543 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
+import { eventually } from './support/eventually.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+// A person's legal path in the browser, against the real server (SQLite, or PostgreSQL with DATABASE_URL),
+// with the server's clock moved along it: positive test → user management decision → addiction determination
+// → voluntary community rehab, quit → pending compulsory at the family (Form 35) → court order (a 30-month
+// order refused with the rule) → (user management and rehab completed through the API) → the post-rehab
+// decision, found on the work list → a scheduled contact recorded → completion certificate (Form 54) as DOCX.
+// Then a relapse during post-rehab management: the relapse flag and the Art. 256a warning; and a transfer.
+
+const BA_DINH = '00004';
+const FACILITY_NAME = 'Cơ sở cai nghiện ma túy số 2 Hà Nội';
+
+describe('legal pathways in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let clock = new Date();
+  let facilityId = '';
+  let password = '';
+  let current: string | null = null;
+  const seeders: BrowserContext[] = [];
+
+  /** Moves the server's clock to 10:00 (Vietnam) on a date. */
+  const setToday = (date: string) => {
+    clock = new Date(`${date}T03:00:00.000Z`);
+  };
+
+  /** An API client logged in as a user (for the steps seeded through the API). */
+  async function apiAs(username: string) {
+    const ctx = await browser.newContext({ baseURL: server.baseUrl });
+    seeders.push(ctx);
+    const req: APIRequestContext = ctx.request;
+    const res = await req.post('/api/auth/login', { data: { username, password } });
+    expect(res.status(), await res.text()).toBe(200);
+    const { csrfToken } = await res.json();
+    const call = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
+      const r = await req.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
+      const body = await r.text();
+      expect(r.status(), `${method} ${path}: ${body}`).toBeLessThan(300);
+      return JSON.parse(body);
+    };
+    return { post: (path: string, data: unknown) => call('POST', path, data) };
+  }
+
+  async function as(username: string) {
+    if (current === username) return;
+    if (current) await logout(page);
+    try {
+      await login(page, username, password);
+    } catch (e) {
+      await page.screenshot({ path: '/tmp/hn-pw-login-fail.png', fullPage: true });
+      console.log(await page.content());
+      throw e;
+    }
+    await page.getByTestId('current-user').waitFor();
+    current = username;
+  }
+
+  async function openPerson(id: string) {
+    await page.goto(`/people/${id}`);
+    await page.getByTestId('person-name').waitFor();
+    await page.getByTestId('derived-status').waitFor();
+  }
+
+  const dialog = (name: string) => page.getByRole('dialog', { name });
+  const flash = (testId: string) => page.getByTestId(testId);
+  const statusText = () => page.getByTestId('derived-status').textContent();
+  const episodeCard = (type: string) => page.getByTestId(`episode-${type}`).first();
+  const fillDate = (scope: Locator, label: string, dmy: string) => field(scope, label).fill(dmy);
+
+  async function openEpisodeDialog() {
+    await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
+    const d = dialog('Mở giai đoạn');
+    await d.waitFor();
+    return d;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.deps.now = () => new Date(clock);
+    (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
+    facilityId = randomUUID();
+    const at = new Date().toISOString();
+    await server.deps.database.db
+      .insertInto('facilities')
+      .values({
+        id: facilityId,
+        name: FACILITY_NAME,
+        kind: 'rehab_public',
+        province_code: '01',
+        commune_code: null,
+        address: null,
+        active: 1,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    password = await server.addUser('commune_officer', 'commune', BA_DINH, 'canbo.badinh');
+    await server.addUser('commune_police', 'commune', BA_DINH, 'congan.badinh');
+    await server.addUser('facility_staff', 'facility', facilityId, 'canbo.coso2');
+    browser = await launchBrowser();
+    context = await newContext(browser, server.baseUrl);
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e));
+  });
+  afterAll(async () => {
+    for (const c of seeders) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('the full path, from a positive test to the completion certificate', () => {
+    const name = 'Nguyễn Văn Thắng';
+    let personId = '';
+    let officerApi: Awaited<ReturnType<typeof apiAs>>;
+
+    it('lets the commune police record a positive drug test with a result per substance', async () => {
+      setToday('2025-01-10');
+      officerApi = await apiAs('canbo.badinh');
+      personId = (
+        await officerApi.post('/api/people', {
+          fullName: name,
+          sex: 'male',
+          birthDate: '1990-05-12',
+          currentAddress: { communeCode: BA_DINH, detail: 'Số 12 phố Đội Cấn' },
+          confirmPossibleDuplicate: true,
+        })
+      ).id;
+      await as('congan.badinh');
+      await openPerson(personId);
+      expect(await statusText()).toBe('Đã lập hồ sơ');
+      expect(await page.getByText('Chưa có sự kiện nào trong quá trình của người này.').isVisible()).toBe(
+        true,
+      );
+      // The police may not issue the chairman's decisions.
+      await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
+      const types = await field(dialog('Mở giai đoạn'), 'Loại giai đoạn').locator('option').allTextContents();
+      expect(types).not.toContain('Quản lý người sử dụng trái phép chất ma túy');
+      expect(types).toContain('Cai nghiện bắt buộc');
+      await dialog('Mở giai đoạn').getByRole('button', { name: 'Hủy' }).click();
+
+      await page.getByRole('button', { name: 'Ghi nhận xét nghiệm' }).click();
+      const d = dialog('Ghi nhận xét nghiệm chất ma túy');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await d.getByText('Hãy chọn kết quả cho ít nhất một chất').waitFor();
+      await fillDate(d, 'Ngày xét nghiệm', '10/01/2025');
+      await field(d, 'Người thực hiện').fill('Thiếu úy Lê Văn Cường');
+      await field(d, 'Phương pháp').selectOption({ label: 'Test nhanh nước tiểu' });
+      await field(d, 'Lý do xét nghiệm').selectOption({ label: 'Có căn cứ nghi vấn sử dụng ma túy' });
+      await field(d, 'Kết quả: Methamphetamin (ma túy đá)').selectOption({ label: 'Dương tính' });
+      await field(d, 'Kết quả: Heroin').selectOption({ label: 'Âm tính' });
+      await page.screenshot({ path: '/tmp/hn-pw-drug-test.png', fullPage: true });
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-test').textContent()).toContain('Dương tính');
+      const item = page.getByTestId('timeline-drug_test');
+      await eventually(() => item.textContent()).toContain('10/01/2025');
+      expect(await item.textContent()).toContain('Dương tính: Methamphetamin (ma túy đá)');
+    });
+
+    it('shows the rule when a decision does not fit, then decides user management for the computed year', async () => {
+      setToday('2025-01-15');
+      await as('canbo.badinh');
+      await openPerson(personId);
+      let d = await openEpisodeDialog();
+      await field(d, 'Loại giai đoạn').selectOption({ label: 'Quản lý sau cai nghiện' });
+      await fillDate(d, 'Ngày bắt đầu', '15/01/2025');
+      await fillDate(d, 'Ngày quyết định', '15/01/2025');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      const problem = d.getByTestId('server-problem');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('Không thực hiện được theo quy định');
+      await page.screenshot({ path: '/tmp/hn-pw-rule-refused.png', fullPage: true });
+      await d.getByRole('button', { name: 'Hủy' }).click();
+
+      d = await openEpisodeDialog();
+      expect(await field(d, 'Loại giai đoạn').inputValue()).toBe('user_management');
+      await fillDate(d, 'Ngày bắt đầu', '15/01/2025');
+      await field(d, 'Số quyết định').fill('05/QĐ-UBND');
+      await fillDate(d, 'Ngày quyết định', '15/01/2025');
+      await field(d, 'Người ký').fill('Trần Văn Chủ Tịch');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 14/01/2026');
+      await eventually(() => statusText()).toBe('Đang quản lý người sử dụng trái phép chất ma túy');
+      const card = episodeCard('user_management');
+      expect(await card.getByTestId('planned-end').textContent()).toBe('14/01/2026');
+      expect(await card.textContent()).toContain('05/QĐ-UBND · 15/01/2025 · Trần Văn Chủ Tịch');
+      expect(await card.textContent()).toContain('Chủ tịch');
+      expect(
+        await card
+          .getByRole('link', { name: 'Quyết định quản lý người sử dụng trái phép chất ma túy (DOCX)' })
+          .getAttribute('href'),
+      ).toMatch(/\/documents\/user-management-decision\.docx$/);
+    });
+
+    it('records an addiction determination with the six criteria; the server computes the result', async () => {
+      setToday('2025-02-01');
+      await as('congan.badinh');
+      await openPerson(personId);
+      await page.getByRole('button', { name: 'Xác định tình trạng nghiện' }).click();
+      const d = dialog('Xác định tình trạng nghiện ma túy');
+      await fillDate(d, 'Ngày xác định', '01/02/2025');
+      await field(d, 'Cơ sở y tế').fill('Trung tâm Y tế phường Ba Đình');
+      await field(d, 'Bác sĩ xác định').fill('BS. Nguyễn Thị Lan');
+      await field(d, 'Số phiếu kết quả (Mẫu 04)').fill('15/PKQ');
+      for (const criterion of [
+        'Thèm muốn mạnh mẽ hoặc cảm giác bắt buộc phải sử dụng ma túy',
+        'Khó khăn trong việc kiểm soát hành vi sử dụng ma túy',
+        'Có hội chứng cai',
+      ]) {
+        const group = d.getByRole('group', { name: criterion });
+        await group.getByLabel('Tiêu chuẩn đáp ứng').check();
+        await fillDate(group, 'Từ ngày', '20/12/2024');
+      }
+      await d.getByRole('checkbox', { name: 'Methamphetamin (ma túy đá)' }).check();
+      await page.screenshot({ path: '/tmp/hn-pw-determination.png', fullPage: true });
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-determination').textContent()).toContain('Kết quả: NGHIỆN ma túy');
+      await eventually(() => statusText()).toBe('Người nghiện ma túy, chưa cai nghiện');
+      expect(await page.getByTestId('timeline-determination').textContent()).toContain('Có hội chứng cai');
+    });
+
+    it('registers voluntary community rehab, then records that the person quit after a confirmation', async () => {
+      setToday('2025-02-15');
+      await as('canbo.badinh');
+      await openPerson(personId);
+      const d = await openEpisodeDialog();
+      await field(d, 'Loại giai đoạn').selectOption({
+        label: 'Cai nghiện tự nguyện tại gia đình, cộng đồng',
+      });
+      await fillDate(d, 'Ngày bắt đầu', '15/02/2025');
+      await field(d, 'Thời hạn (tháng)').fill('6');
+      await fillDate(d, 'Ngày đăng ký', '15/02/2025');
+      await field(d, 'Tổ chức, cá nhân cung cấp dịch vụ cai nghiện').fill(
+        'Tổ cai nghiện cộng đồng phường Ba Đình',
+      );
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 14/08/2025');
+      await eventually(() => statusText()).toBe('Đang cai nghiện tự nguyện tại gia đình, cộng đồng');
+
+      setToday('2025-05-01');
+      await page.reload();
+      const card = episodeCard('voluntary_community');
+      await card.getByRole('button', { name: 'Kết thúc giai đoạn' }).click();
+      const c = dialog('Kết thúc giai đoạn: Cai nghiện tự nguyện tại gia đình, cộng đồng');
+      await field(c, 'Kết quả').selectOption({ label: 'Bỏ dở' });
+      await fillDate(c, 'Ngày kết thúc', '01/05/2025');
+      await c.getByRole('button', { name: 'Lưu' }).click();
+      const confirm = dialog('Xác nhận kết thúc giai đoạn');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('với kết quả "Bỏ dở" từ ngày 01/05/2025');
+      await page.screenshot({ path: '/tmp/hn-pw-confirm-close.png', fullPage: true });
+      await confirm.getByRole('button', { name: 'Kết thúc giai đoạn' }).click();
+      await eventually(() => card.getByTestId('episode-state').textContent()).toBe('Đã kết thúc: Bỏ dở');
+    });
+
+    it('manages the person at the family while the compulsory dossier is pending (Form 35)', async () => {
+      setToday('2025-05-10');
+      await as('congan.badinh');
+      await openPerson(personId);
+      const d = await openEpisodeDialog();
+      await field(d, 'Loại giai đoạn').selectOption({
+        label: 'Quản lý trong thời gian lập hồ sơ cai nghiện bắt buộc',
+      });
+      await fillDate(d, 'Ngày bắt đầu', '10/05/2025');
+      await field(d, 'Người thân cam kết').fill('Nguyễn Thị Mẹ');
+      await field(d, 'Quan hệ').fill('Mẹ');
+      await fillDate(d, 'Ngày ký cam kết', '10/05/2025');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => statusText()).toBe('Đang chờ quyết định cai nghiện bắt buộc');
+      await episodeCard('compulsory_pending')
+        .getByRole('link', { name: 'Bản cam kết của gia đình (Mẫu 35) (DOCX)' })
+        .waitFor();
+    });
+
+    it('refuses a 30-month compulsory order for an adult citing the law, and accepts 18 months', async () => {
+      setToday('2025-08-01');
+      await page.reload();
+      await page.getByTestId('derived-status').waitFor();
+      const d = await openEpisodeDialog();
+      await field(d, 'Loại giai đoạn').selectOption({ label: 'Cai nghiện bắt buộc' });
+      await fillDate(d, 'Ngày bắt đầu', '01/08/2025');
+      await field(d, 'Thời hạn (tháng)').fill('30');
+      await eventually(() => field(d, 'Cơ sở').locator('option').allTextContents()).toContain(FACILITY_NAME);
+      await field(d, 'Cơ sở').selectOption({ label: FACILITY_NAME });
+      await field(d, 'Tòa án ra quyết định').fill('Tòa án nhân dân khu vực 1 - Hà Nội');
+      await field(d, 'Số quyết định của Tòa án').fill('112/2025/QĐ-TA');
+      await fillDate(d, 'Ngày quyết định của Tòa án', '28/07/2025');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      const problem = d.getByTestId('server-problem');
+      await problem.waitFor();
+      const text = (await problem.textContent()) ?? '';
+      expect(text).toContain('12–24 tháng');
+      expect(text).toContain('Điều 32 Luật 73/2021/QH14');
+      await page.screenshot({ path: '/tmp/hn-pw-term-refused.png', fullPage: true });
+      await field(d, 'Thời hạn (tháng)').fill('18');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 09/11/2026');
+      await eventually(() => statusText()).toBe('Đang cai nghiện bắt buộc');
+      const card = episodeCard('compulsory');
+      expect(await card.textContent()).toContain('10/05/2025'); // the pending time counts toward the term
+    });
+
+    it('finds the overdue post-rehab decision on the work list (the rest of the path through the API)', async () => {
+      setToday('2026-01-15');
+      const episodes = (await (await page.request.get(`/api/people/${personId}/episodes`)).json()).items as {
+        id: string;
+        type: string;
+        version: number;
+      }[];
+      const byType = (t: string) => episodes.find((e) => e.type === t)!;
+      await officerApi.post(`/api/episodes/${byType('user_management').id}/close`, {
+        version: byType('user_management').version,
+        outcome: 'completed',
+        endDate: '2026-01-14',
+      });
+      setToday('2026-11-09');
+      const staffApi = await apiAs('canbo.coso2');
+      await staffApi.post(`/api/episodes/${byType('compulsory').id}/close`, {
+        version: byType('compulsory').version,
+        outcome: 'completed',
+        endDate: '2026-11-09',
+      });
+
+      setToday('2026-11-17');
+      await as('canbo.badinh');
+      await page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Việc cần làm' })
+        .click();
+      await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+      const overdue = page.getByTestId('tasks-overdue');
+      await overdue.waitFor();
+      const row = overdue.getByTestId('task-post_rehab_decision');
+      expect(await row.textContent()).toContain('Ra quyết định quản lý sau cai nghiện');
+      expect(await row.textContent()).toContain('16/11/2026');
+      expect(await row.textContent()).toContain('Quá hạn 1 ngày');
+      await page.screenshot({ path: '/tmp/hn-pw-tasks-overdue.png', fullPage: true });
+      await row.getByRole('link', { name }).click();
+      await page.getByTestId('derived-status').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/people/${personId}`);
+    });
+
+    it('issues the post-rehab decision for one year from the completion of rehab and schedules a contact', async () => {
+      const d = await openEpisodeDialog();
+      await field(d, 'Loại giai đoạn').selectOption({ label: 'Quản lý sau cai nghiện' });
+      await fillDate(d, 'Ngày bắt đầu', '17/11/2026');
+      await field(d, 'Số quyết định').fill('31/QĐ-UBND');
+      await fillDate(d, 'Ngày quyết định', '17/11/2026');
+      await field(d, 'Người ký').fill('Trần Văn Chủ Tịch');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 09/11/2027');
+      await eventually(() => statusText()).toBe('Đang quản lý sau cai nghiện');
+
+      const card = episodeCard('post_rehab');
+      await card.getByRole('button', { name: 'Hẹn xét nghiệm / gặp gỡ' }).click();
+      const s = dialog('Hẹn xét nghiệm hoặc gặp gỡ');
+      await field(s, 'Việc hẹn').selectOption({ label: 'Gặp gỡ, tiếp xúc' });
+      await fillDate(s, 'Hạn', '01/12/2026');
+      await s.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-schedule').textContent()).toContain('01/12/2026');
+    });
+
+    it('sees the contact due today on the work list and records it there from the person page', async () => {
+      setToday('2026-12-01');
+      await page.goto('/tasks');
+      const today = page.getByTestId('tasks-today');
+      await today.waitFor();
+      expect(await page.getByTestId('tasks-overdue-none').isVisible()).toBe(true);
+      const row = today.getByTestId('task-contact_due');
+      expect(await row.textContent()).toContain('Gặp gỡ, tiếp xúc người được quản lý');
+      await row.getByRole('link', { name }).click();
+      await page.getByTestId('derived-status').waitFor();
+      await episodeCard('post_rehab').getByRole('button', { name: 'Ghi nhận gặp gỡ' }).click();
+      const c = dialog('Ghi nhận gặp gỡ, tiếp xúc');
+      await fillDate(c, 'Ngày gặp', '01/12/2026');
+      await field(c, 'Hình thức').selectOption({ label: 'Đến nhà' });
+      await field(c, 'Nội dung').fill('Gặp tại nhà, đã có việc làm ổn định');
+      await c.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => page.getByTestId('timeline-contact').textContent()).toContain(
+        'Đến nhà — canbo.badinh: Gặp tại nhà, đã có việc làm ổn định',
+      );
+      await page.goto('/tasks');
+      await page.getByTestId('tasks-upcoming').waitFor();
+      expect(await page.getByTestId('tasks-today-none').isVisible()).toBe(true);
+    });
+
+    it('shows the police an empty work list with a clear message', async () => {
+      await as('congan.badinh');
+      await page.goto('/tasks');
+      await eventually(() => page.getByTestId('tasks-empty').textContent()).toBe(
+        'Không có việc nào đến hạn. Bạn đã làm hết việc cần làm.',
+      );
+      await page.screenshot({ path: '/tmp/hn-pw-tasks-empty.png', fullPage: true });
+    });
+
+    it('issues the completion certificate (Form 54) and downloads it as a DOCX with the person’s name', async () => {
+      setToday('2027-11-10');
+      await as('canbo.badinh');
+      await openPerson(personId);
+      await episodeCard('post_rehab').getByRole('button', { name: 'Cấp giấy chứng nhận (Mẫu 54)' }).click();
+      const c = dialog('Cấp giấy chứng nhận hoàn thành quản lý sau cai nghiện (Mẫu 54)');
+      await fillDate(c, 'Ngày cấp', '10/11/2027');
+      await field(c, 'Số giấy chứng nhận (để trống để hệ thống cấp số)').fill('02/GCN-UBND');
+      await field(c, 'Người ký').fill('Trần Văn Chủ Tịch');
+      await c.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => statusText()).toBe('Đã hoàn thành cai nghiện');
+      const card = episodeCard('post_rehab');
+      await eventually(() => card.textContent()).toContain('02/GCN-UBND · 10/11/2027');
+      await page.screenshot({ path: '/tmp/hn-pw-completed.png', fullPage: true });
+
+      const link = card.getByRole('link', {
+        name: 'Giấy chứng nhận hoàn thành quản lý sau cai nghiện (Mẫu 54) (DOCX)',
+      });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(/^post-rehab-completion-certificate-.*\.docx$/);
+      const file = await download.path();
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      const text = xml.replace(/<[^>]+>/g, '');
+      expect(text.includes(name) || text.includes(name.toUpperCase())).toBe(true);
+      const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
+      for (const s of [
+        '10/01/2025',
+        'Xét nghiệm chất ma túy',
+        'Quyết định: Quản lý sau cai nghiện',
+        '10/11/2027',
+      ])
+        expect(timeline).toContain(s);
+    });
+  });
+
+  describe('a relapse during post-rehab management', () => {
+    let personId = '';
+
+    it('shows the relapse flag and the Art. 256a warning on a positive test', async () => {
+      setToday('2025-09-01');
+      const officerApi = await apiAs('canbo.badinh');
+      const policeApi = await apiAs('congan.badinh');
+      const staffApi = await apiAs('canbo.coso2');
+      personId = (
+        await officerApi.post('/api/people', {
+          fullName: 'Trần Văn Tái',
+          sex: 'male',
+          birthDate: '1995-02-03',
+          currentAddress: { communeCode: BA_DINH, detail: 'Tổ 3' },
+          confirmPossibleDuplicate: true,
+        })
+      ).id;
+      await policeApi.post(`/api/people/${personId}/addiction-determinations`, {
+        assessedOn: '2025-09-01',
+        observations: ['craving', 'loss_of_control', 'withdrawal'].map((criterion) => ({
+          criterion,
+          from: '2025-07-20',
+        })),
+        doctor: { name: 'BS. Nguyễn Thị Lan' },
+        facilityName: 'Trung tâm Y tế phường Ba Đình',
+        substances: ['methamphetamine'],
+      });
+      setToday('2025-09-10');
+      const rehab = await officerApi.post(`/api/people/${personId}/episodes`, {
+        type: 'voluntary_facility',
+        startDate: '2025-09-10',
+        termMonths: 6,
+        facilityId,
+        contract: { number: 'HĐ-77', signedOn: '2025-09-10' },
+      });
+      setToday('2026-03-09');
+      await staffApi.post(`/api/episodes/${rehab.id}/close`, {
+        version: rehab.version,
+        outcome: 'completed',
+        endDate: '2026-03-09',
+      });
+      setToday('2026-03-12');
+      await officerApi.post(`/api/people/${personId}/episodes`, {
+        type: 'post_rehab',
+        startDate: '2026-03-12',
+        decision: { number: '09/QĐ-UBND', date: '2026-03-12', signer: 'Trần Văn Chủ Tịch' },
+      });
+
+      setToday('2026-06-01');
+      await as('congan.badinh');
+      await openPerson(personId);
+      expect(await statusText()).toBe('Đang quản lý sau cai nghiện');
+      expect(await page.getByTestId('relapse-flag').count()).toBe(0);
+      await page.getByRole('button', { name: 'Ghi nhận xét nghiệm' }).click();
+      const d = dialog('Ghi nhận xét nghiệm chất ma túy');
+      await fillDate(d, 'Ngày xét nghiệm', '01/06/2026');
+      await field(d, 'Người thực hiện').fill('Thiếu úy Lê Văn Cường');
+      await field(d, 'Kết quả: Methamphetamin (ma túy đá)').selectOption({ label: 'Dương tính' });
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-test').textContent()).toContain('Tái sử dụng ma túy');
+      await eventually(() => statusText()).toBe('Tái nghiện');
+      const flag = page.getByTestId('relapse-flag');
+      expect(await flag.textContent()).toContain('Tái sử dụng ma túy trong thời gian quản lý');
+      expect(await flag.textContent()).toContain('Điều 256a Bộ luật Hình sự');
+      const relapse = page.getByTestId('timeline-relapse');
+      expect(await relapse.textContent()).toContain('Tái sử dụng trong thời gian: Quản lý sau cai nghiện');
+      expect(await relapse.getByTestId('window-256a').isVisible()).toBe(true);
+      await page.screenshot({ path: '/tmp/hn-pw-relapse.png', fullPage: true });
+
+      await page.goto('/tasks');
+      const upcoming = page.getByTestId('tasks-upcoming');
+      await upcoming.waitFor();
+      expect(await upcoming.getByTestId('task-addiction_determination_due').textContent()).toContain(
+        'Trần Văn Tái',
+      );
+    });
+
+    it('transfers the record to another commune after a confirmation', async () => {
+      await as('canbo.badinh');
+      await openPerson(personId);
+      await page.getByRole('button', { name: 'Chuyển hồ sơ sang xã khác' }).click();
+      const d = dialog('Chuyển hồ sơ sang xã khác');
+      await field(d, 'Tỉnh/Thành phố').click();
+      await field(d, 'Tỉnh/Thành phố').fill('ha noi');
+      await page.getByRole('option', { name: 'Thành phố Hà Nội', exact: true }).click();
+      await field(d, 'Xã/Phường').click();
+      await field(d, 'Xã/Phường').fill('ngoc ha');
+      await page.getByRole('option', { name: 'Phường Ngọc Hà', exact: true }).click();
+      await fillDate(d, 'Ngày chuyển đến', '01/06/2026');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      const confirm = dialog('Xác nhận chuyển hồ sơ');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('Chuyển hồ sơ của Trần Văn Tái sang Phường Ngọc Hà?');
+      await page.screenshot({ path: '/tmp/hn-pw-transfer-confirm.png', fullPage: true });
+      await confirm.getByRole('button', { name: 'Chuyển hồ sơ' }).click();
+      await eventually(async () =>
+        (await page.getByTestId('flash-transfer').count()) > 0
+          ? await page.getByTestId('flash-transfer').textContent()
+          : await page.locator('body').textContent(),
+      ).toMatch(/Đã chuyển hồ sơ|Không tìm thấy hồ sơ này/);
+    });
+  });
+});
