@@ -1,0 +1,88 @@
+import { currentLang } from '../i18n/i18n.ts';
+
+/** One field's problem as the server reports it (message already in the request's language). */
+export type FieldProblem = { field: string; message: string; rule?: string };
+
+/** An application/problem+json failure: stable code, localised detail, field errors, and any extra members. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, body: Record<string, unknown>) {
+    const detail = typeof body.detail === 'string' ? body.detail : `HTTP ${status}`;
+    super(detail);
+    this.status = status;
+    this.code = typeof body.code === 'string' ? body.code : `http_${status}`;
+    this.detail = detail;
+    this.errors = Array.isArray(body.errors) ? (body.errors as FieldProblem[]) : [];
+    this.body = body;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembered from /api/auth/me or the login response; sent on every state-changing request. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLang(),
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, {
+      code: 'network_error',
+      detail:
+        currentLang() === 'vi'
+          ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
+          : 'Cannot reach the server. Check the network and try again.',
+    });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { detail: text };
+    }
+  }
+  if (!res.ok) throw new ApiError(res.status, (data ?? {}) as Record<string, unknown>);
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};

@@ -1,0 +1,66 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './client.ts';
+import type { Me } from './types.ts';
+
+export const meKey = ['me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The logged-in user, or null when nobody is (the login page shows then). */
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY, retry: false });
+}
+
+/** The logged-in user inside the authenticated part of the app. */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSession outside an authenticated route');
+  return data;
+}
+
+export const can = (me: Me | null | undefined, action: string) => !!me?.abilities.actions.includes(action);
+
+export async function login(qc: QueryClient, username: string, password: string) {
+  const me = await api.post<Me>('/api/auth/login', { username, password });
+  setCsrfToken(me.csrfToken);
+  qc.setQueryData(meKey, me);
+  return me;
+}
+
+/** Ends the session; every cached record of the previous user is dropped. */
+export function useLogout() {
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    }
+    setCsrfToken(null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    qc.setQueryData(meKey, null);
+  };
+}
+
+/** A 401 anywhere means the session ended (idle timeout, password reset): back to the login page. */
+export function handleSessionErrors(qc: QueryClient, error: unknown) {
+  if (!(error instanceof ApiError)) return;
+  if (error.status === 401) {
+    setCsrfToken(null);
+    qc.setQueryData(meKey, null);
+  } else if (error.code === 'password_change_required') {
+    void qc.invalidateQueries({ queryKey: meKey });
+  }
+}

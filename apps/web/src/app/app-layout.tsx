@@ -1,0 +1,114 @@
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { can, useLogout, useSession } from '../api/session.ts';
+import '../features/pathways/pathways-i18n.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { FullPageLoader } from './page-states.tsx';
+
+type NavItem = { to: string; label: string; action: string };
+
+/** The shell: header with the user and language, navigation limited to what the role may do. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const logout = useLogout();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  // One language switch: in the header on wide screens, in the menu on phones.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+
+  const items: NavItem[] = [
+    { to: '/tasks', label: t('pathways:nav.tasks'), action: 'tasks.read' },
+    { to: '/people', label: t('nav.people'), action: 'people.read' },
+    { to: '/users', label: t('nav.users'), action: 'users.manage' },
+    { to: '/facilities', label: t('nav.facilities'), action: 'facilities.manage' },
+    { to: '/audit', label: t('nav.audit'), action: 'audit.read' },
+  ];
+  const visible = items.filter((i) => can(me, i.action));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Anchor href="#main" className="skip-link">
+          {t('app.skipToContent')}
+        </Anchor>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.openNav')}
+            />
+            <Title order={2} size="h4" c="blue.9" style={{ whiteSpace: 'nowrap' }}>
+              {t('app.name')}
+            </Title>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={0} visibleFrom="sm" align="flex-end">
+              <Text size="sm" fw={600} data-testid="current-user">
+                {me.user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`roles.${me.user.role}`)}
+                {me.user.scopeName ? ` · ${me.user.scopeName}` : ''}
+              </Text>
+            </Stack>
+            {wide && <LanguageSwitch />}
+            <Button variant="default" size="xs" onClick={() => void logout()}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNav')}>
+        {visible.map((i) => (
+          <NavLink
+            key={i.to}
+            component={Link}
+            to={i.to}
+            label={i.label}
+            active={pathname === i.to || pathname.startsWith(`${i.to}/`)}
+            aria-current={pathname === i.to ? 'page' : undefined}
+            onClick={close}
+            variant="filled"
+          />
+        ))}
+        {!wide && (
+          <Stack gap="xs" mt="md" px="xs">
+            <Text size="sm" fw={600}>
+              {me.user.fullName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`roles.${me.user.role}`)}
+              {me.user.scopeName ? ` · ${me.user.scopeName}` : ''}
+            </Text>
+            <LanguageSwitch />
+          </Stack>
+        )}
+        <NavLink
+          component={Link}
+          to="/account/password"
+          label={t('nav.changePassword')}
+          active={pathname === '/account/password'}
+          onClick={close}
+          variant="filled"
+          mt="auto"
+        />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<FullPageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { can, useSession } from '../../api/session.ts';
+import type { Person } from '../../api/types.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
+import { usePeopleSearch } from './people-api.ts';
+import { PERSON_STATUS_CODES, StatusBadge, useStatusLabel } from './status-badge.tsx';
+
+const PAGE_SIZE = 20;
+
+/** Search (diacritics optional), filters by commune and status, pages of 20. State lives in the URL. */
+export function PeopleListPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('people.title'));
+  const me = useSession();
+  const statusLabel = useStatusLabel();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const communeCode = params.get('commune') ?? '';
+  const provinceCode = params.get('province') ?? '';
+  const status = params.get('status') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(q);
+
+  const update = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const pushSearch = useDebouncedCallback((v: string) => update({ q: v.trim() || null }), 300);
+
+  const result = usePeopleSearch({
+    q: q || undefined,
+    communeCode: communeCode || undefined,
+    status: status || undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const mayCreate = can(me, 'people.create');
+  const scopeKind = me.user.scopeKind;
+  const showCommuneFilter = scopeKind === 'nation' || scopeKind === 'province';
+  const filtered = !!(q || communeCode || status);
+  const total = result.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  const area: AddressValue = {
+    provinceCode: scopeKind === 'province' ? me.user.scopeCode : provinceCode || null,
+    communeCode: communeCode || null,
+    detail: '',
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('people.title')}
+        </Title>
+        {mayCreate && (
+          <Button component={Link} to="/people/new">
+            {t('people.create')}
+          </Button>
+        )}
+      </Group>
+
+      <Paper withBorder p="md">
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            pushSearch.cancel();
+            update({ q: search.trim() || null });
+          }}
+        >
+          <SimpleGrid cols={{ base: 1, md: showCommuneFilter ? 3 : 2 }}>
+            <TextInput
+              label={t('people.searchLabel')}
+              placeholder={t('people.searchPlaceholder')}
+              type="search"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                pushSearch(e.currentTarget.value);
+              }}
+            />
+            {showCommuneFilter && (
+              <CommunePicker
+                value={area}
+                lockedProvinceCode={scopeKind === 'province' ? me.user.scopeCode : null}
+                onChange={(v) => update({ province: v.provinceCode, commune: v.communeCode })}
+                clearable
+              />
+            )}
+            <Select
+              label={t('people.statusFilter')}
+              placeholder={t('common.all')}
+              data={PERSON_STATUS_CODES.map((s) => ({ value: s, label: statusLabel(s) }))}
+              value={status || null}
+              onChange={(v) => update({ status: v })}
+              clearable
+            />
+          </SimpleGrid>
+          {filtered && (
+            <Button
+              variant="subtle"
+              size="xs"
+              mt="sm"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </form>
+      </Paper>
+
+      {result.isPending ? (
+        <InlineLoader />
+      ) : result.isError ? (
+        <ErrorState error={result.error} onRetry={() => result.refetch()} />
+      ) : total === 0 ? (
+        <Alert color={filtered ? 'gray' : 'blue'} data-testid="people-empty">
+          {filtered
+            ? t('people.noMatch')
+            : mayCreate
+              ? t('people.emptyCanCreate')
+              : t('people.emptyReadOnly')}
+        </Alert>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('common.resultCount', { count: total })}
+          </Text>
+          <PeopleTable items={result.data.items} />
+          {pages > 1 && (
+            <nav aria-label={t('common.pagination')}>
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={(p) => update({ page: String(p) })}
+                getControlProps={(control) => ({
+                  'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
+                })}
+                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
+              />
+            </nav>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function PeopleTable({ items }: { items: Person[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover data-testid="people-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('people.col.fullName')}</Table.Th>
+            <Table.Th>{t('people.col.birth')}</Table.Th>
+            <Table.Th>{t('people.col.sex')}</Table.Th>
+            <Table.Th>{t('people.col.commune')}</Table.Th>
+            <Table.Th>{t('people.col.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/people/${p.id}`} fw={600}>
+                  {p.fullName}
+                </Anchor>
+                {p.otherNames?.length ? (
+                  <Text size="xs" c="dimmed">
+                    {p.otherNames.join(', ')}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
+              <Table.Td>{t(`person.${p.sex}`)}</Table.Td>
+              <Table.Td>
+                {p.currentAddress.communeName ?? p.currentAddress.communeCode}
+                {p.currentAddress.provinceName ? `, ${p.currentAddress.provinceName}` : ''}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={p.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+
+export const USERS_PAGE = 50;
+
+export function useUsers(q: string, page: number) {
+  return useQuery({
+    queryKey: ['users', q, page],
+    queryFn: () =>
+      api.get<{ items: User[] }>('/api/users', {
+        q: q || undefined,
+        limit: USERS_PAGE,
+        offset: (page - 1) * USERS_PAGE,
+      }),
+  });
+}
+
+/** As GET /api/facilities returns it (org module). */
+export type Facility = {
+  id: string;
+  name: string;
+  kind: string;
+  provinceCode: string;
+  provinceName: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  address: string | null;
+  phone: string | null;
+  active: boolean;
+  version: number;
+};
+
+export const FACILITY_KINDS = [
+  'rehab_public',
+  'rehab_private',
+  'community_rehab',
+  'methadone_clinic',
+  'health_station',
+] as const;
+
+/** Facilities for the scope picker; null when this server has no facilities API yet. */
+export function useFacilities() {
+  return useQuery({
+    queryKey: ['facilities'],
+    queryFn: async () => {
+      try {
+        const res = await api.get<{ items: Facility[] }>('/api/facilities', { limit: 500 });
+        return res.items;
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.code === 'route_not_found')) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}

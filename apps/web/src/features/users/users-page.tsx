@@ -1,0 +1,214 @@
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
+import type { User } from '../../api/types.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PasswordRevealModal } from './password-reveal-modal.tsx';
+import { UserCreateModal } from './user-create-modal.tsx';
+import { USERS_PAGE, useUsers } from './users-api.ts';
+
+type Pending = { kind: 'reset' | 'deactivate' | 'activate'; user: User } | null;
+
+/** Administrators: list users, create one (with role and scope), reset a password, (de)activate. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('users.title'));
+  const me = useSession();
+  const qc = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState(1);
+  const users = useUsers(q, page);
+  const [creating, setCreating] = useState(false);
+  const [reveal, setReveal] = useState<{ username: string; password: string } | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function confirmPending() {
+    if (!pending) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      const { user } = pending;
+      if (pending.kind === 'reset') {
+        const res = await api.post<{ initialPassword: string }>(`/api/users/${user.id}/reset-password`);
+        setReveal({ username: user.username, password: res.initialPassword });
+      } else {
+        await api.patch<User>(`/api/users/${user.id}`, {
+          active: pending.kind === 'activate',
+          version: user.version,
+        });
+        notifications.show({ color: 'green', message: t('users.updated', { username: user.username }) });
+      }
+      setPending(null);
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      setActionError(e instanceof ApiError ? e.detail : t('common.error'));
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const items = users.data?.items ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('users.title')}
+        </Title>
+        <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+      </Group>
+      <TextInput
+        label={t('users.searchLabel')}
+        type="search"
+        value={search}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={420}
+      />
+      {users.isPending ? (
+        <InlineLoader />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => users.refetch()} />
+      ) : items.length === 0 ? (
+        <Text>{t('users.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped data-testid="users-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.username')}</Table.Th>
+                <Table.Th>{t('users.fullName')}</Table.Th>
+                <Table.Th>{t('users.role')}</Table.Th>
+                <Table.Th>{t('users.scope')}</Table.Th>
+                <Table.Th>{t('users.state')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((u) => (
+                <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                  <Table.Td fw={600}>{u.username}</Table.Td>
+                  <Table.Td>{u.fullName}</Table.Td>
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>
+                    {u.scopeKind === 'nation' ? t('scopeKinds.nation') : (u.scopeName ?? u.scopeCode)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={u.active ? 'green' : 'red'} tt="none">
+                        {u.active ? t('users.active') : t('users.inactive')}
+                      </Badge>
+                      {u.mustChangePassword && (
+                        <Badge color="orange" tt="none">
+                          {t('users.mustChange')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {u.id !== me.user.id && (
+                      <Group
+                        gap="xs"
+                        wrap="nowrap"
+                        role="group"
+                        aria-label={t('users.actionsFor', { username: u.username })}
+                      >
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setPending({ kind: 'reset', user: u })}
+                        >
+                          {t('users.resetPassword')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setPending({ kind: u.active ? 'deactivate' : 'activate', user: u })}
+                        >
+                          {u.active ? t('users.deactivate') : t('users.activate')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {(page > 1 || items.length === USERS_PAGE) && (
+        <Group>
+          <Button variant="default" disabled={page === 1} onClick={() => setPage(page - 1)}>
+            {t('common.previous')}
+          </Button>
+          <Text size="sm">{t('common.page', { page })}</Text>
+          <Button variant="default" disabled={items.length < USERS_PAGE} onClick={() => setPage(page + 1)}>
+            {t('common.next')}
+          </Button>
+        </Group>
+      )}
+
+      <UserCreateModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(user, password) => {
+          setCreating(false);
+          notifications.show({ color: 'green', message: t('users.created', { username: user.username }) });
+          if (password) setReveal({ username: user.username, password });
+          void qc.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
+      <PasswordRevealModal
+        username={reveal?.username ?? ''}
+        password={reveal?.password ?? null}
+        onClose={() => setReveal(null)}
+      />
+      <ConfirmDialog
+        opened={!!pending}
+        title={
+          pending?.kind === 'reset'
+            ? t('users.resetConfirmTitle')
+            : pending?.kind === 'deactivate'
+              ? t('users.deactivateConfirmTitle')
+              : t('users.activateConfirmTitle')
+        }
+        message={
+          pending
+            ? pending.kind === 'reset'
+              ? t('users.resetConfirm', { username: pending.user.username })
+              : pending.kind === 'deactivate'
+                ? t('users.deactivateConfirm', { username: pending.user.username })
+                : t('users.activateConfirm', { username: pending.user.username })
+            : ''
+        }
+        confirmLabel={
+          pending?.kind === 'reset'
+            ? t('users.resetPassword')
+            : pending?.kind === 'deactivate'
+              ? t('users.deactivate')
+              : t('users.activate')
+        }
+        danger={pending?.kind !== 'activate'}
+        busy={busy}
+        error={actionError}
+        onConfirm={() => void confirmPending()}
+        onClose={() => {
+          setPending(null);
+          setActionError(null);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing that phones home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The input labelled exactly `label` (a required field's label ends with " *"). */
+export const field = (scope: Page | Locator, label: string) =>
+  scope.getByLabel(new RegExp(`^${escapeRe(label)}( \\*)?$`));
+
+export async function login(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await field(page, 'Tên đăng nhập').fill(username);
+  await field(page, 'Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** The forced first-password screen: replaces the given password with a new one. */
+export async function changeFirstPassword(page: Page, current: string, next: string) {
+  await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+  await field(page, 'Mật khẩu hiện tại').fill(current);
+  await field(page, 'Mật khẩu mới').fill(next);
+  await field(page, 'Nhập lại mật khẩu mới').fill(next);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** Picks an option of a Mantine (searchable) select by typing into it. */
+export async function pick(page: Page, scope: Page | Locator, label: string, typed: string, option: string) {
+  const input = field(scope, label);
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
