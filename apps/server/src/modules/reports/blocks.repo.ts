@@ -123,13 +123,17 @@ export const FACTS: Record<string, Facts> = {
     from dossier_people dp join dossiers d on d.id = dp.dossier_id join people p on p.id = dp.person_id
     where d.submitted_on >= ${r.from} and d.submitted_on <= ${r.to}`,
   facility_admissions: (r) => sql`
-    select a.id as rid, ${PERSON_COLS}, a.facility_id as facility, a.admitted_on as dt, 1 as qty
-    from facility_admissions a join people p on p.id = a.person_id
+    select a.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      a.facility_id as facility, p.sex as sex, p.birth_year as birth_year, a.admitted_on as dt, 1 as qty
+    from facility_admissions a join people p on p.id = a.person_id join facilities f on f.id = a.facility_id
     where a.admitted_on >= ${r.from} and a.admitted_on <= ${r.to}`,
+  // Reintegrated = the facility's release events (a departure without completion is not one).
   facility_releases: (r) => sql`
-    select a.id as rid, ${PERSON_COLS}, a.facility_id as facility, a.released_on as dt, 1 as qty
-    from facility_admissions a join people p on p.id = a.person_id
-    where a.released_on >= ${r.from} and a.released_on <= ${r.to}`,
+    select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
+    where ev.kind = 'release' and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}`,
   facility_events: (r, p) => sql`
     select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
       ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
@@ -173,7 +177,7 @@ export const FACTS: Record<string, Facts> = {
   communes_total: (r) => sql`
     select u.code as rid, null as pid, u.code as commune, u.province_code as province, null as facility,
       null as sex, null as birth_year, u.valid_from as dt, 1 as qty
-    from units u where u.level = 'commune' and u.valid_from <= ${r.to} and (u.valid_to is null or u.valid_to > ${r.to})`,
+    from units u where u.level = 'commune' and (u.valid_to is null or u.valid_to > ${r.to})`,
   club_members: (r) => sql`
     select m.id as rid, m.person_id as pid, c.commune_code as commune, c.province_code as province,
       null as facility, null as sex, null as birth_year, m.joined_on as dt, 1 as qty
@@ -261,7 +265,11 @@ export const blocksRepo = {
   },
 };
 
-/** Administrative lookups the engine needs to place a unit in the viewer's scope. */
+/**
+ * Administrative lookups the engine needs to place a unit in the viewer's scope. Units in force at the end of
+ * the period or later: the unit history before 07/2025 is held as legacy mappings, so a report of an earlier
+ * period is made for today's units (the records carry today's codes).
+ */
 export const unitsRepo = {
   commune: (db: Kysely<DB>, code: string, on: string) =>
     db
@@ -269,7 +277,7 @@ export const unitsRepo = {
       .select(['code', 'name', 'province_code', 'level'])
       .where('code', '=', code)
       .where('level', '=', 'commune')
-      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
       .orderBy('valid_from', 'desc')
       .executeTakeFirst(),
   province: (db: Kysely<DB>, code: string) =>
@@ -293,7 +301,6 @@ export const unitsRepo = {
       .select(['code', 'name'])
       .where('level', '=', 'commune')
       .where('province_code', '=', provinceCode)
-      .where('valid_from', '<=', on)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
       .orderBy('code')
       .execute(),
@@ -309,7 +316,6 @@ export const unitsRepo = {
       .selectFrom('units')
       .select(['code', 'name'])
       .where('level', '=', 'province')
-      .where('valid_from', '<=', on)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
       .orderBy('code')
       .execute(),
