@@ -110,8 +110,12 @@ export const FACTS: Record<string, Facts> = {
     episodeFacts(
       (x) => active('e', x, false),
       'start_date',
-      sql`exists (select 1 from episode_contacts ec where ec.person_id = p.id
-        and ec.contact_date >= ${r.from} and ec.contact_date <= ${r.to})`,
+      // Supported = contacted in the period, by the manager (episode contacts) or a volunteer/officer
+      // (community contacts).
+      sql`(exists (select 1 from episode_contacts ec where ec.person_id = p.id
+        and ec.contact_date >= ${r.from} and ec.contact_date <= ${r.to})
+        or exists (select 1 from community_contacts cc where cc.person_id = p.id
+        and cc.contact_date >= ${r.from} and cc.contact_date <= ${r.to}))`,
     )(r, { type: 'post_rehab' }),
   dossiers_submitted: (r) => sql`
     select d.id as rid, null as pid, d.commune_code as commune, d.province_code as province,

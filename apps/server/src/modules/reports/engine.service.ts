@@ -100,7 +100,7 @@ export async function indicatorOrFail(db: Kysely<DB>, id: string): Promise<Indic
   return JSON.parse(row.definition) as IndicatorDef;
 }
 
-export const isPending = (ref: BlockRef) => (BLOCK_BY_ID.get(ref.block)?.source !== 'pending' ? false : true);
+export const isPending = (ref: BlockRef) => BLOCK_BY_ID.get(ref.block)?.source === 'pending';
 
 async function blockValue(
   db: Kysely<DB>,

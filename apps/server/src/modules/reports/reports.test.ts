@@ -1,221 +1,26 @@
-import { periodRange } from '@hoanhap/domain/reporting-periods';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../platform/documents/pdf-text.test-support.ts';
 import { UNITS } from '../../test/test-app.ts';
-import { decision, determinationBody, pathwayApp, type User } from '../episodes/pathway-test-kit.ts';
+import { baViScenario, type Scenario, type User } from './ba-vi-scenario.ts';
 
-// The Ba Vì commune figures of DOMAIN.md §1, scaled down and built through the API in Phường Ba Đình for the
-// 9-month report of 2025 (15/12/2024–14/09/2025): 3 dossiers for 4 people sent to court (Ba Vì 31 for 32),
-// 2 people into voluntary facility rehab (21), 2 post-rehab decisions for 3 people (58 for 62), all 3 with an
-// assigned manager (100%), 2 methadone patients at the end of the period (218).
+// Indicators, drill-down, periodic reports and exports over the scaled Ba Vì scenario (ba-vi-scenario.ts).
 
-let k: Awaited<ReturnType<typeof pathwayApp>>;
+let s: Scenario;
+let k: Scenario['k'];
 let officer: User;
-let police: User;
 let province: User;
 let nation: User;
 let otherOfficer: User;
-let facilityId: string;
-const PERIOD = periodRange('nine_months', 2025, 1);
-const q = (unit: string) => `unit=${unit}&from=${PERIOD.from}&to=${PERIOD.to}`;
-
-const ids = {
-  dossiers: [] as string[],
-  dossierPeople: [] as string[],
-  voluntary: [] as string[],
-  postRehab: [] as string[],
-  methadone: [] as string[],
-  counselled: [] as string[],
-  determined: [] as string[],
-};
-
-const ok = (res: { statusCode: number; body: string }, code = 200) => {
-  expect(res.statusCode, res.body).toBe(code);
-  return JSON.parse(res.body);
-};
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-async function upload(dossierId: string, personId: string, kind: string) {
-  const boundary = 'hnboundary1234';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    PDF,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await k.t.app.inject({
-    method: 'POST',
-    url: `/api/dossiers/${dossierId}/documents?personId=${personId}&kind=${kind}`,
-    headers: { ...police.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-}
-const REQUIRED = [
-  'violation_record',
-  'personal_history',
-  'addiction_result',
-  'ground_proof',
-  'statement',
-  'notification_proof',
-];
-
-async function addict(assessedOn: string, over: Record<string, unknown> = {}) {
-  const p = await k.person(officer, over);
-  ok(
-    await police.call(
-      'POST',
-      `/api/people/${p.id}/addiction-determinations`,
-      determinationBody(assessedOn, '2024-01-01'),
-    ),
-    201,
-  );
-  ids.determined.push(p.id);
-  return p.id;
-}
-
-async function sendToCourt(personIds: string[], submittedOn: string) {
-  const post = async (id: string, step: string, body: Record<string, unknown>) =>
-    ok(await police.call('POST', `/api/dossiers/${id}/${step}`, body));
-  let d = ok(
-    await police.call('POST', '/api/dossiers', {
-      preparedOn: '2025-08-01',
-      persons: personIds.map((personId) => ({ personId, ground: 'not_registered_voluntary' })),
-    }),
-    201,
-  );
-  for (const p of personIds) for (const kind of REQUIRED) await upload(d.id, p, kind);
-  d = await post(d.id, 'notify', { version: d.version, notifiedOn: '2025-08-04' });
-  d = await post(d.id, 'close-reading', { version: d.version, closedOn: '2025-08-12' });
-  d = await post(d.id, 'submit', {
-    version: d.version,
-    submittedOn,
-    courtName: 'Tòa án nhân dân khu vực 1 - Hà Nội',
-  });
-  return d.id as string;
-}
+let ids: Scenario['ids'];
+let q: Scenario['q'];
+let ok: Scenario['ok'];
+let addict: Scenario['addict'];
+let sendToCourt: Scenario['sendToCourt'];
 
 beforeAll(async () => {
-  k = await pathwayApp();
-  k.setToday('2025-09-20');
-  officer = await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
-  police = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
-  province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
-  nation = await k.t.userAs('national_officer', 'nation', null);
-  otherOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.ngocHa);
-  facilityId = await k.facility('Cơ sở cai nghiện ma túy số 1 Hà Nội');
-
-  // Dossiers sent to court: one naming two people, two naming one each; a fourth stays a draft (not counted).
-  const a = [await addict('2025-07-20'), await addict('2025-07-20', { sex: 'female' })];
-  const b = await addict('2025-07-20');
-  const c = await addict('2025-07-20');
-  ids.dossiers.push(
-    await sendToCourt(a, '2025-08-12'),
-    await sendToCourt([b], '2025-08-13'),
-    await sendToCourt([c], '2025-08-14'),
-  );
-  ids.dossierPeople.push(...a, b, c);
-  const draft = await addict('2025-07-20');
-  ok(
-    await police.call('POST', '/api/dossiers', {
-      preparedOn: '2025-08-01',
-      persons: [{ personId: draft, ground: 'not_registered_voluntary' }],
-    }),
-    201,
-  );
-
-  // Voluntary facility rehab: two people persuaded in the period.
-  for (const start of ['2025-03-02', '2025-06-10']) {
-    const id = await addict('2025-03-01');
-    ok(
-      await officer.call('POST', `/api/people/${id}/episodes`, {
-        type: 'voluntary_facility',
-        startDate: start,
-        termMonths: 6,
-        facilityId,
-        contract: { number: `HĐ-${start}`, signedOn: start },
-      }),
-      201,
-    );
-    ids.voluntary.push(id);
-  }
-
-  // Post-rehab management: rehab completed in 2024, decisions in the period — 05/QĐ-UBND names two people.
-  for (const [n, number] of [
-    [1, '05/QĐ-UBND'],
-    [2, '05/QĐ-UBND'],
-    [3, '06/QĐ-UBND'],
-  ] as const) {
-    const id = await addict('2024-05-20');
-    const rehab = ok(
-      await officer.call('POST', `/api/people/${id}/episodes`, {
-        type: 'voluntary_facility',
-        startDate: '2024-06-01',
-        termMonths: 6,
-        facilityId,
-        contract: { signedOn: '2024-06-01' },
-      }),
-      201,
-    );
-    ok(
-      await officer.call('POST', `/api/episodes/${rehab.id}/close`, {
-        version: rehab.version,
-        outcome: 'completed',
-        endDate: rehab.plannedEnd,
-      }),
-    );
-    ok(
-      await officer.call('POST', `/api/people/${id}/episodes`, {
-        type: 'post_rehab',
-        startDate: `2025-01-1${n}`,
-        decision: decision('2025-01-10', number),
-        managerIds: [officer.userId],
-      }),
-      201,
-    );
-    ids.postRehab.push(id);
-  }
-
-  // Methadone: one since 2024, one started in the period, one who stopped before the end (not counted).
-  for (const [start, stop] of [
-    ['2024-10-01', null],
-    ['2025-04-01', null],
-    ['2025-01-05', '2025-05-01'],
-  ] as const) {
-    const id = await addict('2024-09-01');
-    const ep = ok(
-      await officer.call('POST', `/api/people/${id}/episodes`, {
-        type: 'substitution_therapy',
-        startDate: start,
-        clinic: { name: 'Cơ sở điều trị methadone Ba Đình' },
-      }),
-      201,
-    );
-    if (stop)
-      ok(
-        await officer.call('POST', `/api/episodes/${ep.id}/close`, {
-          version: ep.version,
-          outcome: 'quit',
-          endDate: stop,
-        }),
-      );
-    else ids.methadone.push(id);
-  }
-
-  // Counselling: two of the addicts in the period.
-  ids.counselled.push(ids.dossierPeople[0], ids.voluntary[0]);
-  ok(
-    await officer.call('POST', '/api/counselling-sessions', {
-      kind: 'group',
-      heldOn: '2025-05-05',
-      topic: 'Tư vấn điều trị nghiện',
-      counsellor: 'Cán bộ Phạm Thị Hoa',
-      personIds: ids.counselled,
-    }),
-    201,
-  );
+  s = await baViScenario();
+  ({ k, officer, province, nation, otherOfficer, ids, q, ok, addict, sendToCourt } = s);
 }, 240_000);
 afterAll(async () => k?.t.close());
 
@@ -303,6 +108,13 @@ describe('figures and drill-down', () => {
       denominator: 3,
       meetsTarget: true,
     });
+    expect(await value('post_rehab_supported_share')).toMatchObject({
+      value: 33.3,
+      numerator: 1,
+      denominator: 3,
+      meetsTarget: false,
+    });
+    expect((await records('post_rehab_supported_share')).map((r) => r.personId)).toEqual([ids.postRehab[0]]);
 
     expect((await value('methadone_patients')).value).toBe(2);
     expect(sorted((await records('methadone_patients')).map((r) => r.personId))).toEqual(
