@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -344,6 +345,7 @@ describe('legal pathways in the browser', () => {
       expect(await row.textContent()).toContain('16/11/2026');
       expect(await row.textContent()).toContain('Quá hạn 1 ngày');
       await page.screenshot({ path: '/tmp/hn-pw-tasks-overdue.png', fullPage: true });
+      expect(await seriousViolations(page, 'work list')).toEqual([]);
       await row.getByRole('link', { name }).click();
       await page.getByTestId('derived-status').waitFor();
       expect(new URL(page.url()).pathname).toBe(`/people/${personId}`);
@@ -506,6 +508,7 @@ describe('legal pathways in the browser', () => {
       expect(await relapse.textContent()).toContain('Tái sử dụng trong thời gian: Quản lý sau cai nghiện');
       expect(await relapse.getByTestId('window-256a').isVisible()).toBe(true);
       await page.screenshot({ path: '/tmp/hn-pw-relapse.png', fullPage: true });
+      expect(await seriousViolations(page, 'person pathways')).toEqual([]);
 
       await page.goto('/tasks');
       const upcoming = page.getByTestId('tasks-upcoming');

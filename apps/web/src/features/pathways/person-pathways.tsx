@@ -125,6 +125,7 @@ export function PersonPathways({ person }: { person: Person }) {
           role="status"
           data-testid={flash.testId}
           withCloseButton
+          closeButtonLabel={t('common.close')}
           onClose={() => setFlash(null)}
         >
           {flash.text}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -56,9 +56,9 @@ function TaskTable({
                   {task.dueAt ? formatDateTime(task.dueAt) : formatDate(task.dueDate)}
                 </Text>
                 {tone === 'overdue' && (
-                  <Badge color="red.9" tt="none" size="sm">
-                    {t('tasks.overdueBy', { count: dayNumber(today) - dayNumber(task.dueDate) })}
-                  </Badge>
+                  <Text size="sm" c="red.9" fw={700}>
+                    ({t('tasks.overdueBy', { count: dayNumber(today) - dayNumber(task.dueDate) })})
+                  </Text>
                 )}
               </Group>
             </Table.Td>
