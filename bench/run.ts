@@ -23,8 +23,9 @@ const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5
 const regenerate = args.includes('--regenerate');
 const quick = args.includes('--quick');
 const SEQ_N = quick ? 60 : 300;
-const SEQ_MAX_MS = quick ? 5_000 : 20_000;
-const AC_SECONDS = quick ? 2 : 5;
+const SEQ_MAX_MS = quick ? 5_000 : 10_000;
+const SEQ_MIN = 5;
+const AC_SECONDS = quick ? 2 : 3;
 const CONNECTIONS = 32;
 
 // Targets from issue 7 (national scale, this 2-core machine).
@@ -320,10 +321,11 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
     const s = sessions[sc.user];
     const lat: number[] = [];
     let bad = 0;
-    const t0 = performance.now();
     // Warm-up (not measured): a few requests.
-    for (let i = 0; i < 3; i++) await send(sc, s, 1000 + i);
-    for (let i = 0; i < SEQ_N && performance.now() - t0 < SEQ_MAX_MS; i++) {
+    for (let i = 0; i < 2; i++) await send(sc, s, 1000 + i);
+    const t1 = performance.now();
+    // At least SEQ_MIN samples, then until SEQ_N or SEQ_MAX_MS.
+    for (let i = 0; i < SEQ_N && (i < SEQ_MIN || performance.now() - t1 < SEQ_MAX_MS); i++) {
       const st = performance.now();
       const status = await send(sc, s, i);
       lat.push(performance.now() - st);
@@ -335,7 +337,9 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
     lat.sort((a, b) => a - b);
     let rps: number | null = null;
     let non2xx = 0;
-    if (sc.throughput) {
+    // Throughput only when a request is reasonably fast: 32 connections on multi-second requests would only
+    // queue work for the following scenarios (reported as skipped).
+    if (sc.throughput && pct(lat, 50) < 500) {
       const reqs = Array.from({ length: 50 }, (_, i) => ({
         method: sc.method,
         path: sc.path(i),
@@ -363,7 +367,7 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
       rpsConnections: sc.throughput ? CONNECTIONS : null,
       non2xx,
       targetP95: sc.target ?? null,
-      met: sc.target ? pct(lat, 95) <= sc.target : null,
+      met: sc.target && bad === 0 ? pct(lat, 95) <= sc.target : null,
     };
     results.push(r);
     console.log(`  ${sc.name}: median ${r.median} ms, p95 ${r.p95} ms, ${rps ?? '-'} req/s`);
@@ -378,11 +382,11 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
     return res.status;
   }
 
-  // Mixed reads at 32 connections: search, person, timeline, work list, by several users.
+  // Mixed reads at 32 connections: a commune officer's search, person, timeline, work list.
   const mixed: any[] = [];
   for (let i = 0; i < 200; i++) {
     const kind = i % 4;
-    const sc = [scenarios[1], scenarios[5], scenarios[6], scenarios[7]][kind];
+    const sc = [scenarios[3], scenarios[5], scenarios[6], scenarios[7]][kind];
     mixed.push({ method: 'GET', path: sc.path(i), headers: headersOf(sessions[sc.user], false) });
   }
   const acMixed = await autocannon({
@@ -404,7 +408,8 @@ async function runOne(dialect: 'sqlite' | 'postgres', web: unknown) {
   // The limit: hand-written SQL straight on the database.
   const timeIt = async (fn: () => Promise<unknown>, n = 30) => {
     const lat: number[] = [];
-    for (let i = 0; i < n; i++) {
+    const t1 = performance.now();
+    for (let i = 0; i < n && (i < 3 || performance.now() - t1 < 10_000); i++) {
       const s = performance.now();
       await fn();
       lat.push(performance.now() - s);
