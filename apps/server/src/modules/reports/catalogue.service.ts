@@ -5,6 +5,7 @@ import {
   isComputable,
   validateIndicator,
 } from '@hoanhap/domain/indicators';
+import { periodLabel, periodRange, type ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
@@ -169,4 +170,44 @@ export async function indicatorRecords(
       })),
     };
   });
+}
+
+const PERIODS_IN_YEAR: Record<ReportPeriodKind, number> = {
+  month: 12,
+  quarter: 4,
+  half_year: 2,
+  nine_months: 1,
+  year: 1,
+};
+
+/** An indicator over the periods of a year (the dashboard's trend), each period cut at `cutoffDay`. */
+export async function indicatorTrend(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  q: { unit?: string; periodKind: ReportPeriodKind; year: number; cutoffDay?: number },
+) {
+  authorize(actor, 'reports.read');
+  const db = deps.database.db;
+  const def = await indicatorOrFail(db, id);
+  const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`);
+  const points = [];
+  for (let index = 1; index <= PERIODS_IN_YEAR[q.periodKind]; index++) {
+    const range = periodRange(q.periodKind, q.year, index, q.cutoffDay ?? 15);
+    const f = await computeFigure(db, def, unit.filter, range);
+    points.push({
+      index,
+      label: periodLabel(q.periodKind, q.year, index),
+      ...range,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+    });
+  }
+  return {
+    unit: { kind: unit.kind, code: unit.code, name: unit.name },
+    indicatorId: id,
+    target: def.target ?? null,
+    points,
+  };
 }

@@ -17,6 +17,7 @@ import {
   recordsQuery,
   returnBody,
   submissionsQuery,
+  trendQuery,
   valueQuery,
   versionBody,
 } from './reports.schema.ts';
@@ -74,6 +75,19 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => cat.indicatorRecords(deps, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/indicators/:id/trend',
+    {
+      schema: {
+        tags,
+        summary: 'Diễn biến chỉ tiêu qua các kỳ trong năm / An indicator over the periods of a year',
+        params: idParams,
+        querystring: trendQuery,
+      },
+    },
+    async (req) => cat.indicatorTrend(deps, requireActor(req), req.params.id, req.query),
   );
 
   app.get(

@@ -115,3 +115,10 @@ export const submissionsQuery = z.strictObject({
 export const exportQuery = z.strictObject({
   format: z.enum(['xlsx', 'pdf', 'docx', 'json', 'csv', 'adx']),
 });
+
+export const trendQuery = z.strictObject({
+  unit: unit.optional(),
+  periodKind: z.enum(REPORT_PERIOD_KINDS),
+  year: z.coerce.number().int().min(2000).max(2100),
+  cutoffDay: z.coerce.number().int().min(1).max(28).optional(),
+});

@@ -117,6 +117,11 @@ describe('figures and drill-down', () => {
     expect((await records('post_rehab_supported_share')).map((r) => r.personId)).toEqual([ids.postRehab[0]]);
 
     expect((await value('methadone_patients')).value).toBe(2);
+    const trend = ok(
+      await officer.call('GET', '/api/indicators/dossiers_sent_to_court/trend?periodKind=quarter&year=2025'),
+    );
+    expect(trend.points.map((p: { value: number }) => p.value)).toEqual([0, 0, 3, 0]);
+    expect(trend.points[2]).toMatchObject({ from: '2025-06-15', to: '2025-09-14' });
     expect(sorted((await records('methadone_patients')).map((r) => r.personId))).toEqual(
       sorted(ids.methadone),
     );
