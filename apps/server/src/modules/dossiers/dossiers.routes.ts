@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { dossierCoverList } from './dossier-cover.service.ts';
 import { attachmentHeader, MAX_UPLOAD_BYTES } from './dossiers.files.ts';
 import {
   acceptBody,
@@ -168,6 +169,25 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
         .header('x-content-sha256', doc.sha256)
         .type(doc.mime_type)
         .send(data);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:id/cover-list.:format',
+    {
+      schema: {
+        tags,
+        summary: 'Danh mục tài liệu hồ sơ (DOCX/PDF) / Dossier cover list',
+        params: z.strictObject({ id: z.string().min(1).max(64), format: z.enum(['docx', 'pdf']) }),
+      },
+    },
+    async (req, reply) => {
+      const f = await dossierCoverList(deps, requireActor(req), req.params.id, req.params.format);
+      return reply
+        .header('content-disposition', attachmentHeader(f.fileName))
+        .header('cache-control', 'no-store')
+        .type(f.contentType)
+        .send(f.body);
     },
   );
 

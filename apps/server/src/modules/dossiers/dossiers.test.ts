@@ -714,3 +714,28 @@ describe('route walk over a real dossier', () => {
     expect(after.documents).toHaveLength(1);
   });
 });
+
+describe('cover list (danh mục tài liệu)', () => {
+  it('renders DOCX and PDF naming every person and the checklist, and marks what is missing', async () => {
+    const a = await newPerson('Hoàng Văn Khải', '1985-02-03');
+    const b = await newPerson('Lý Thị Ngọc', '1991-07-08', 'female');
+    const d = await createDossier([{ personId: a }, { personId: b }]);
+    await upload(police, d.id, a, REQUIRED[0]);
+    const res = await police.call('GET', `/api/dossiers/${d.id}/cover-list.docx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Hoàng Văn Khải');
+    expect(text).toContain('Lý Thị Ngọc');
+    expect(text).toContain('DANH MỤC');
+    expect(text).toContain('Còn thiếu');
+    expect(text).toContain('1 tệp');
+    const pdf = await police.call('GET', `/api/dossiers/${d.id}/cover-list.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await otherPolice.call('GET', `/api/dossiers/${d.id}/cover-list.docx`)).statusCode).toBe(404);
+    expect((await police.call('GET', `/api/dossiers/${d.id}/cover-list.odt`)).statusCode).toBe(400);
+  });
+});
