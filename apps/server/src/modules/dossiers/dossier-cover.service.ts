@@ -52,16 +52,14 @@ export async function dossierCoverList(deps: AppDeps, actor: Actor, id: string, 
     }
     throw e;
   }
-  await deps.database.db
-    .transaction()
-    .execute((trx) =>
-      audit(trx, actor, {
-        action: 'document.generate',
-        entityType: 'dossier',
-        entityId: id,
-        details: { kind: 'cover-list', format },
-      }),
-    );
+  await deps.database.db.transaction().execute((trx) =>
+    audit(trx, actor, {
+      action: 'document.generate',
+      entityType: 'dossier',
+      entityId: id,
+      details: { kind: 'cover-list', format },
+    }),
+  );
   const body = format === 'docx' ? await renderDocx(built) : await renderPdf(built);
   return {
     body,
