@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_legal_settings.ts';
 import * as m0006 from './migrations/0006_dossiers.ts';
 import * as m0007 from './migrations/0007_facility.ts';
 import * as m0008 from './migrations/0008_community.ts';
+import * as m0009 from './migrations/0009_perf_indexes.ts';
 import * as m0010 from './migrations/0010_reports.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006_dossiers': m0006,
   '0007_facility': m0007,
   '0008_community': m0008,
+  '0009_perf_indexes': m0009,
   '0010_reports': m0010,
 };
 
