@@ -520,7 +520,7 @@ function printTable(o: any) {
   console.log('scenario                         median    p95    p99   req/s  target p95');
   for (const r of o.scenarios)
     console.log(
-      `${r.name.padEnd(32)} ${String(r.median).padStart(6)} ${String(r.p95).padStart(6)} ${String(r.p99).padStart(6)} ${String(r.rps ?? '-').padStart(7)}  ${r.targetP95 ? `${r.targetP95} ${r.met ? 'ok' : 'MISSED'}` : ''}`,
+      `${r.name.padEnd(32)} ${String(r.median).padStart(6)} ${String(r.p95).padStart(6)} ${String(r.p99).padStart(6)} ${String(r.rps ?? '-').padStart(7)}  ${r.targetP95 ? (r.met === null ? 'n/a (errors)' : `${r.targetP95} ${r.met ? 'ok' : 'MISSED'}`) : ''}`,
     );
   console.log(
     `mixed reads @${o.mixedReads.connections}: ${o.mixedReads.rps} req/s (target ${o.mixedReads.target})`,
