@@ -4,6 +4,7 @@ import type { Episode, EpisodeOutcome, EpisodeType, PersonStatus } from '@hoanha
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { peopleRepo } from '../people/people.repo.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
 
@@ -35,11 +36,8 @@ export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): 
     addictionDeterminedOn: det?.addicted ? det.assessed_on : null,
     relapseDetectedOn: await screeningRepo.latestRelapse(trx, personId),
   });
-  const person = await trx
-    .selectFrom('people')
-    .select(['status', 'current_facility_id'])
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
+  const person = await peopleRepo.findById(trx, personId);
+  if (!person) throw new Error(`syncPerson: no person ${personId}`);
   const atFacility = rows.find(
     (r) => r.facility_id && FACILITY_TYPES.includes(r.type) && isActiveOn(asEpisode(r), today),
   );

@@ -70,6 +70,8 @@ export const identityRepo = {
   touchSession: (db: Kysely<DB>, id: string, at: string) =>
     db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute(),
   deleteSession: (db: Kysely<DB>, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
+  deleteOtherSessions: (db: Kysely<DB>, userId: string, keepSessionId: string) =>
+    db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute(),
   deleteUserSessions: (db: Kysely<DB>, userId: string) =>
     db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
   unitName: async (db: Kysely<DB>, code: string) =>

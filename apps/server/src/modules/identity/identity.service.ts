@@ -133,11 +133,7 @@ export async function changePassword(
       updated_at: deps.now().toISOString(),
     });
     // Other sessions of this user end: a changed password must lock out whoever had the old one.
-    await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', user.id)
-      .where('id', '!=', keepSessionId)
-      .execute();
+    await identityRepo.deleteOtherSessions(trx, user.id, keepSessionId);
     await audit(trx, actor, { action: 'password.change', entityType: 'user', entityId: user.id });
   });
 }
