@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useLogout, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
+import type { NavItem } from './area.ts';
+import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { FullPageLoader } from './page-states.tsx';
-
-type NavItem = { to: string; label: string; action: string };
 
 /** The shell: header with the user and language, navigation limited to what the role may do. */
 export function AppLayout() {
@@ -26,6 +26,7 @@ export function AppLayout() {
     { to: '/users', label: t('nav.users'), action: 'users.manage' },
     { to: '/facilities', label: t('nav.facilities'), action: 'facilities.manage' },
     { to: '/audit', label: t('nav.audit'), action: 'audit.read' },
+    ...AREAS.flatMap((area) => area.nav(t)),
   ];
   const visible = items.filter((i) => can(me, i.action));
 

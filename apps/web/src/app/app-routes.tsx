@@ -5,6 +5,8 @@ import type { Me } from '../api/types.ts';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { PeopleListPage } from '../features/people/people-list-page.tsx';
 import { AppLayout } from './app-layout.tsx';
+import { AREAS } from './areas.ts';
+import { Guard } from './guard.tsx';
 import { lazyNamed } from './lazy-named.ts';
 import { ErrorState, FullPageLoader, NotFound } from './page-states.tsx';
 
@@ -33,6 +35,10 @@ const TasksPage = lazyNamed(() => import('../features/tasks/tasks-page.tsx'), 'T
 
 /** Where a user lands: the first area their role may use. */
 export function homeOf(me: Me): string {
+  for (const area of AREAS) {
+    const home = area.home?.(me);
+    if (home) return home;
+  }
   if (can(me, 'people.read')) return '/people';
   if (can(me, 'users.manage')) return '/users';
   if (can(me, 'audit.read')) return '/audit';
@@ -51,10 +57,6 @@ function AfterLogin({ me }: { me: Me }) {
   // Only same-site paths: never an open redirect.
   const target = next?.startsWith('/') && !next.startsWith('//') ? next : homeOf(me);
   return <Navigate to={target} replace />;
-}
-
-function Guard({ me, action, children }: { me: Me; action: string; children: React.ReactNode }) {
-  return can(me, action) ? children : <NotFound forbidden />;
 }
 
 export function AppRoutes() {
@@ -146,6 +148,7 @@ export function AppRoutes() {
             </Guard>
           }
         />
+        {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

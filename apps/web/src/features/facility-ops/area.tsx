@@ -1,0 +1,7 @@
+import type { Area } from '../../app/area.ts';
+
+/** Navigation, routes and landing page of this area (see app/area.ts). */
+export const facilityOpsArea: Area = {
+  nav: () => [],
+  routes: () => null,
+};
