@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
+import { pingDatabase } from './db/health.repo.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { communityRoutes } from './modules/community/community.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
@@ -85,7 +86,7 @@ export async function buildApp(deps: AppDeps) {
       },
     },
     async () => {
-      await deps.database.db.selectFrom('users').select('id').limit(1).execute();
+      await pingDatabase(deps.database.db);
       return { status: 'ok' as const, database: deps.database.dialect, version: deps.version };
     },
   );

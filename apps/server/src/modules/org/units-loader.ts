@@ -3,6 +3,7 @@ import { normalizeVi } from '@hoanhap/domain/normalize';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, LegacyUnitMappingTable, UnitTable } from '../../db/schema.ts';
 import { fullName, legacyKey, legacyKeyOfNormalized, sortKeyOf } from './unit-names.ts';
+import { unitsBaseRepo } from './units-base.repo.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -234,38 +235,22 @@ export function legacyMappingRows(
   return rows;
 }
 
-async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
-
-// Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
-const UNIT_CHUNK = 2000;
-const LEGACY_CHUNK = 2000;
-
 /**
  * On first start, loads the 34 provinces and 3,321 communes and the old→new mapping (about 11,000
  * rows), in one transaction with multi-row inserts. Does nothing when they exist; returns whether
  * anything was loaded.
  */
 export async function ensureBaseUnits(db: Kysely<DB>): Promise<boolean> {
-  const hasUnits = !!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst());
-  const hasLegacy = !!(await db
-    .selectFrom('legacy_unit_mappings')
-    .select('old_commune_code')
-    .limit(1)
-    .executeTakeFirst());
-  const unsorted = hasUnits
-    ? !!(await db.selectFrom('units').select('id').where('sort_key', '=', '').limit(1).executeTakeFirst())
-    : false;
+  const { hasUnits, hasLegacy, unsorted } = await unitsBaseRepo.state(db);
   if (hasUnits && hasLegacy && !unsorted) return false;
   const shipped = readShippedUnits();
   await db.transaction().execute(async (trx) => {
     if (!hasUnits) {
       const rows = baseUnitRows(shipped);
       const none = { count: 0, codes: [] };
-      await trx
-        .insertInto('unit_updates')
-        .values({
+      await unitsBaseRepo.insertBase(
+        trx,
+        {
           id: BASE_UPDATE_ID,
           effective_date: BASE_UNITS_VALID_FROM,
           source: BASE_SOURCE,
@@ -282,29 +267,18 @@ export async function ensureBaseUnits(db: Kysely<DB>): Promise<boolean> {
             translated: { count: 0 },
             unchanged: { count: 0 },
           }),
-        })
-        .execute();
-      await insertChunks(rows, UNIT_CHUNK, (chunk) => trx.insertInto('units').values(chunk).execute());
+        },
+        rows,
+      );
     }
     if (!hasLegacy) {
       const rows = legacyMappingRows(shipped);
-      await insertChunks(rows, LEGACY_CHUNK, (chunk) =>
-        trx.insertInto('legacy_unit_mappings').values(chunk).execute(),
-      );
+      await unitsBaseRepo.insertLegacy(trx, rows);
     }
     if (unsorted) {
       // Units loaded before migration 0002 have no ordering key yet.
-      const rows = await trx
-        .selectFrom('units')
-        .select(['id', 'name', 'level'])
-        .where('sort_key', '=', '')
-        .execute();
-      for (const r of rows)
-        await trx
-          .updateTable('units')
-          .set({ sort_key: sortKeyOf(r.name, r.level) })
-          .where('id', '=', r.id)
-          .execute();
+      for (const r of await unitsBaseRepo.unsortedUnits(trx))
+        await unitsBaseRepo.setSortKey(trx, r.id, sortKeyOf(r.name, r.level));
     }
   });
   return true;
