@@ -69,7 +69,8 @@ const GRANTS: Record<Role, Action[]> = {
   commune_police: ['people.read', 'people.create', 'people.update'],
   facility_staff: ['people.read', 'people.update'],
   facility_medical: ['people.read'],
-  volunteer: ['people.read'],
+  // Volunteers read their people only through /api/community/my-* (the fields they need), not the registry.
+  volunteer: [],
   auditor: ['audit.read'],
 };
 

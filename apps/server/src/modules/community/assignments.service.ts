@@ -101,6 +101,42 @@ export async function endAssignmentsOf(
   return active.length;
 }
 
+/**
+ * Ends every active assignment of a person (they moved to another commune), with their access rows, one audit
+ * entry each. Runs inside the caller's transaction; returns the ended assignment ids.
+ */
+export async function endAssignmentsOfPerson(
+  trx: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  endedOn: string,
+  reason: string,
+  now: Date,
+): Promise<string[]> {
+  const active = await teamsRepo.activeOfPerson(trx, personId);
+  for (const a of active) {
+    await teamsRepo.endAssignment(trx, a.id, a.version, {
+      ended_on: endedOn < a.started_on ? a.started_on : endedOn,
+      end_reason: reason,
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    });
+    await audit(trx, actor, {
+      action: 'community.assignment.end',
+      entityType: 'person',
+      entityId: personId,
+      reason,
+      details: { assignmentId: a.id, volunteerId: a.volunteer_id, cause: 'transfer' },
+    });
+  }
+  await teamsRepo.endAccess(
+    trx,
+    active.map((a) => a.access_id).filter((x): x is string => !!x),
+    now.toISOString(),
+  );
+  return active.map((a) => a.id);
+}
+
 export async function createAssignment(deps: AppDeps, actor: Actor, input: AssignmentCreate) {
   authorize(actor, 'community.write');
   const now = deps.now();
@@ -216,7 +252,23 @@ export async function listAssignments(deps: AppDeps, actor: Actor, q: Assignment
   return { items: rows.map(present) };
 }
 
-/** The gap list: active volunteers who help fewer people than the rule asks ("each helps at least one"). */
+// People the commune supports in the community (not those in a facility, nor those whose management ended):
+// without an active assignment they are the other half of the gap list.
+export const STATUSES_NEEDING_SUPPORT = [
+  'registered',
+  'drug_user_managed',
+  'addicted',
+  'community_rehab',
+  'compulsory_pending',
+  'substitution_therapy',
+  'post_rehab',
+  'relapsed',
+] as const;
+
+/**
+ * The gap list: active volunteers who help fewer people than the rule asks ("each helps at least one"), and
+ * people of the commune who need support but have no volunteer.
+ */
 export async function assignmentGaps(
   deps: AppDeps,
   actor: Actor,
@@ -226,10 +278,12 @@ export async function assignmentGaps(
   const { db } = deps.database;
   const unit = listUnit(actor, q);
   const rule = await currentRule(db);
-  const [volunteers, counts] = await Promise.all([
+  const [volunteers, counts, people] = await Promise.all([
     teamsRepo.volunteers(db, { ...unit, active: true }),
     teamsRepo.activeCounts(db, unit),
+    teamsRepo.peopleWithoutVolunteer(db, unit, STATUSES_NEEDING_SUPPORT),
   ]);
+  await auditPeople(db, actor, 'community.assignment_gaps.read', people);
   const gaps = volunteers
     .map((v) => ({ v, n: counts.get(v.id) ?? 0 }))
     .filter(({ n }) => isAssignmentGap({ active: true, assignedPeople: n }, rule));
@@ -244,6 +298,12 @@ export async function assignmentGaps(
       teamId: v.team_id,
       assignedPeople: n,
       missing: rule.minPeoplePerVolunteer - n,
+    })),
+    peopleWithoutVolunteer: people.map((p) => ({
+      personId: p.person_id,
+      fullName: p.full_name,
+      status: p.status,
+      communeCode: p.cur_commune_code,
     })),
   };
 }

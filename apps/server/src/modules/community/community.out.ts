@@ -76,6 +76,7 @@ export const gapsOut = z.object({
       missing: z.number(),
     }),
   ),
+  peopleWithoutVolunteer: z.array(z.object({ personId: s, fullName: s, status: s, communeCode: s })),
 });
 
 export const modelOut = z.object({

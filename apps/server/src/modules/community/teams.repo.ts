@@ -130,6 +130,34 @@ export const teamsRepo = {
     if (f.active === false) qb = qb.where('a.ended_on', 'is not', null);
     return qb.orderBy('a.started_on', 'desc').orderBy('a.id').limit(5000).execute();
   },
+  activeOfPerson: (db: Kysely<DB>, personId: string) =>
+    db
+      .selectFrom('community_assignments')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('ended_on', 'is', null)
+      .execute(),
+  /** People of the unit with one of the statuses and no active assignment (the other half of the gap list). */
+  peopleWithoutVolunteer: (db: Kysely<DB>, f: UnitFilter, statuses: readonly string[]) => {
+    let qb = db
+      .selectFrom('people as p')
+      .select(['p.id as person_id', 'p.full_name', 'p.status', 'p.cur_commune_code'])
+      .where('p.status', 'in', [...statuses])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('community_assignments as a')
+              .select('a.id')
+              .whereRef('a.person_id', '=', 'p.id')
+              .where('a.ended_on', 'is', null),
+          ),
+        ),
+      );
+    if (f.communeCode) qb = qb.where('p.cur_commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('p.province_code', '=', f.provinceCode);
+    return qb.orderBy('p.full_name').orderBy('p.id').limit(500).execute();
+  },
   endAssignment: (db: Kysely<DB>, id: string, version: number, patch: Partial<AssignmentRow>) =>
     versioned(db, 'community_assignments', id, version, patch),
   /** Distinct people with an assignment overlapping [from, to] in the unit. */

@@ -1,8 +1,7 @@
-import { VOLUNTEER_PERSON_KEYS } from '@hoanhap/domain/community-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNITS } from '../../test/test-app.ts';
 import { decision, testBody } from '../episodes/pathway-test-kit.ts';
-import { communityApp, keysIn, type User } from './community-kit.ts';
+import { communityApp, type User } from './community-kit.ts';
 
 let k: Awaited<ReturnType<typeof communityApp>>;
 let teamId: string;
@@ -92,41 +91,6 @@ describe('the volunteer sees only their people, only what they need', () => {
     expect((await account.call('GET', `/api/community/my-people/${otherPerson}`)).statusCode).toBe(404);
     expect((await k.officer.call('GET', '/api/community/my-people')).statusCode).toBe(403);
     expect((await k.t.app.inject({ method: 'GET', url: '/api/community/my-people' })).statusCode).toBe(401);
-  });
-
-  it('no GET endpoint sends the volunteer a key outside the allowed set', async () => {
-    const doc = (await k.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const gets = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([, ops]) => 'get' in ops)
-      .map(([path]) => path);
-    // Envelopes and the volunteer's work list.
-    const envelope = ['items', 'total', 'limit', 'offset', 'today', 'personId', 'personName', 'timing'];
-    // The person registry's own record (/api/people): fields the foundation left unclassified.
-    const registry = [
-      'sex',
-      'birthYear',
-      'currentAddress',
-      'communeCode',
-      'provinceCode',
-      'version',
-      'createdAt',
-      'updatedAt',
-    ];
-    const allowed = new Set<string>([...VOLUNTEER_PERSON_KEYS, ...envelope, ...registry]);
-    const violations: string[] = [];
-    let seen = 0;
-    for (const path of gets) {
-      const url = path.replace(/\{(\w+)\}/g, (_, n: string) => (/code/i.test(n) ? UNITS.baDinh : personId));
-      const res = await account.call('GET', url);
-      if (res.statusCode >= 300 || !String(res.headers['content-type']).includes('json')) continue;
-      if (!res.body.includes(personId) && !res.body.includes('Lương Văn Riêng Tư')) continue;
-      seen++;
-      for (const key of keysIn(res.json())) if (!allowed.has(key)) violations.push(`${path} has ${key}`);
-      for (const secret of ['positive', '77/QĐ-UBND', 'Tư đen', '0911222333', '1990-04-04'])
-        if (res.body.includes(secret)) violations.push(`${path} shows ${secret}`);
-    }
-    expect(violations).toEqual([]);
-    expect(seen).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { endAssignmentsOfPerson } from '../community/assignments.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { closeTasks, createTask, moveOpenTasks } from '../tasks/tasks.service.ts';
 import { personInScope, personWord } from './access.ts';
@@ -100,6 +101,15 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
     });
     if (!moved) throw Errors.staleVersion({ id: person.id });
     await moveOpenTasks(trx, personId, person.cur_commune_code, input.toCommuneCode);
+    // The old commune's volunteers stop with the move (the new commune assigns its own), audited each.
+    const endedAssignments = await endAssignmentsOfPerson(
+      trx,
+      actor,
+      personId,
+      input.movedOn,
+      'Chuyển nơi cư trú / Moved to another commune',
+      now,
+    );
     await createTask(trx, {
       kind: 'transfer_handover',
       personId,
@@ -114,7 +124,12 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
       action: 'person.transfer',
       entityType: 'person',
       entityId: personId,
-      details: { transferId: row.id, from: row.from_commune_code, to: row.to_commune_code },
+      details: {
+        transferId: row.id,
+        from: row.from_commune_code,
+        to: row.to_commune_code,
+        endedAssignments,
+      },
     });
     return presentTransfer(row);
   });
