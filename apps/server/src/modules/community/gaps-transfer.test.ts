@@ -37,6 +37,18 @@ describe('the gap list', () => {
   });
 });
 
+describe('volunteer accounts', () => {
+  it("lists the commune's volunteer accounts and which volunteer each is linked to; 403 for others", async () => {
+    const res = await k.officer.call('GET', '/api/community/volunteer-accounts');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toContainEqual(expect.objectContaining({ id: account.userId, volunteerId }));
+    const other = (await k.officerNgocHa.call('GET', '/api/community/volunteer-accounts')).json();
+    expect(other.items.map((a: { id: string }) => a.id)).not.toContain(account.userId);
+    expect((await k.police.call('GET', '/api/community/volunteer-accounts')).statusCode).toBe(403);
+    expect((await account.call('GET', '/api/community/volunteer-accounts')).statusCode).toBe(403);
+  });
+});
+
 describe('moving to another commune', () => {
   it('ends the volunteer assignments in the same transaction, audited, and the volunteer loses the person', async () => {
     const personId = await k.person();

@@ -92,6 +92,20 @@ export const teamsRepo = {
       .where('id', '=', id)
       .executeTakeFirst(),
 
+  /** Active 'volunteer' accounts of a commune, with the volunteer each is linked to (if any). */
+  volunteerAccounts: (db: Kysely<DB>, communeCode: string) =>
+    db
+      .selectFrom('users as u')
+      .leftJoin('community_volunteers as v', 'v.user_id', 'u.id')
+      .select(['u.id', 'u.username', 'u.full_name', 'v.id as volunteer_id'])
+      .where('u.role', '=', 'volunteer')
+      .where('u.scope_kind', '=', 'commune')
+      .where('u.scope_code', '=', communeCode)
+      .where('u.active', '=', 1)
+      .orderBy('u.full_name')
+      .limit(1000)
+      .execute(),
+
   insertAssignment: (db: Kysely<DB>, row: AssignmentRow) =>
     db.insertInto('community_assignments').values(row).execute(),
   assignmentById: (db: Kysely<DB>, id: string) =>

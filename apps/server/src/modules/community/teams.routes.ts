@@ -29,6 +29,12 @@ import {
 import * as svc from './teams.service.ts';
 
 const tags = ['community'];
+const accountOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  volunteerId: z.string().nullable(),
+});
 
 /** Teams, volunteers, assignments and the volunteer-model figures. */
 export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
@@ -133,6 +139,18 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => svc.updateVolunteer(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/community/volunteer-accounts',
+    {
+      schema: {
+        response: { 200: z.object({ items: z.array(accountOut) }) },
+        tags,
+        summary: 'Tài khoản tình nguyện viên của xã / Volunteer accounts of the commune',
+      },
+    },
+    async (req) => svc.volunteerAccounts(deps, requireActor(req)),
   );
 
   app.post(

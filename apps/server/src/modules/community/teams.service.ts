@@ -238,6 +238,21 @@ export async function createVolunteer(deps: AppDeps, actor: Actor, input: Volunt
   });
 }
 
+/** The commune's volunteer accounts, so that an officer can link a volunteer to the account that sees their people. */
+export async function volunteerAccounts(deps: AppDeps, actor: Actor) {
+  authorize(actor, 'community.write');
+  assertOwnCommune(actor, actor.scopeCode);
+  const rows = await teamsRepo.volunteerAccounts(deps.database.db, actor.scopeCode!);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      fullName: r.full_name,
+      volunteerId: r.volunteer_id ?? null,
+    })),
+  };
+}
+
 export async function listVolunteers(deps: AppDeps, actor: Actor, q: VolunteerQuery) {
   authorize(actor, 'community.read');
   const { db } = deps.database;
