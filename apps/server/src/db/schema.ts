@@ -705,6 +705,11 @@ export interface ReportTable {
   updated_by: string | null;
 }
 
+/** SQLite: every word of a name or other name ever stored (insert-only), for the FTS5 name search. */
+export interface PeopleNameWordTable {
+  word: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -757,4 +762,6 @@ export interface DB {
   // 0010_reports
   indicator_definitions: IndicatorDefinitionTable;
   reports: ReportTable;
+  // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
+  people_name_words: PeopleNameWordTable;
 }

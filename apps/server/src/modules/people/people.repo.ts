@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import type { PersonScope } from '../../platform/policy.ts';
 
@@ -41,9 +41,15 @@ export type PeopleSearch = {
   offset: number;
 };
 
-function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) {
+function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, nameMatch: string | null) {
   let qb = whereInScope(db.selectFrom('people'), scope);
   if (s.citizenId) qb = qb.where('people.citizen_id', '=', s.citizenId);
+  // SQLite: the FTS5 word index narrows the rows first (0011_search_worklist_indexes); the LIKE filters below
+  // still decide, so the result is the same with or without it.
+  if (nameMatch)
+    qb = qb.where(
+      sql<boolean>`people.rowid in (select rowid from people_name_fts where people_name_fts match ${nameMatch})`,
+    );
   // Tokens come from normalizeVi, so they hold only [a-z0-9]: no LIKE wildcards to escape.
   for (const t of s.tokens) {
     qb = qb.where((eb) =>
@@ -55,20 +61,51 @@ function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) {
   return qb;
 }
 
+/** A token that expands to more words than this narrows too little to be worth an FTS5 OR over them. */
+const MAX_WORDS_PER_TOKEN = 40;
+
+/**
+ * SQLite: the FTS5 query for the name tokens, each token becoming the known words that contain it
+ * (`people_name_words`); null when no token narrows enough (or the scope is already small), 'none' when a
+ * token is in no stored name at all (the search has no result).
+ */
+async function sqliteNameMatch(db: Kysely<DB>, scope: PersonScope, tokens: string[]) {
+  if (tokens.length === 0 || !(db.getExecutor().adapter instanceof SqliteAdapter)) return null;
+  // A commune's or a facility's people are few: their own index is the faster path.
+  if (scope.kind !== 'all' && scope.kind !== 'province') return null;
+  const parts: string[] = [];
+  for (const t of tokens) {
+    const words = await db
+      .selectFrom('people_name_words')
+      .select('word')
+      .where('word', 'like', `%${t}%`)
+      .limit(MAX_WORDS_PER_TOKEN + 1)
+      .execute();
+    if (words.length === 0) return 'none' as const;
+    if (words.length <= MAX_WORDS_PER_TOKEN) parts.push(`(${words.map((w) => `"${w.word}"`).join(' OR ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : null;
+}
+
 export const peopleRepo = {
   search: async (db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) => {
-    const base = searchQuery(db, scope, s);
-    const [rows, total] = await Promise.all([
-      base
-        .selectAll('people')
-        .orderBy('people.name_search')
-        .orderBy('people.id')
-        .limit(s.limit)
-        .offset(s.offset)
-        .execute(),
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
+    const nameMatch = await sqliteNameMatch(db, scope, s.tokens);
+    if (nameMatch === 'none') return { rows: [], total: 0 };
+    const base = searchQuery(db, scope, s, nameMatch);
+    // The page and the total in one pass (a window count) rather than two scans of the same rows.
+    const rows = await base
+      .selectAll('people')
+      .select(sql<number>`count(*) over ()`.as('search_total'))
+      .orderBy('people.name_search')
+      .orderBy('people.id')
+      .limit(s.limit)
+      .offset(s.offset)
+      .execute();
+    let total = rows.length ? Number(rows[0].search_total) : 0;
+    // A page past the end has no row to carry the total.
+    if (rows.length === 0 && s.offset > 0)
+      total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    return { rows: rows.map(({ search_total: _, ...r }) => r as PersonRow), total };
   },
   findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>
     whereInScope(db.selectFrom('people'), scope)

@@ -34,33 +34,38 @@ export const tasksRepo = {
       .where('unit_code', '=', from.code)
       .execute(),
   /** Open tasks of a role in a unit (or assigned to the user), for people inside the user's scope. */
-  mine: (
+  mine: async (
     db: Kysely<DB>,
     who: { role: string; unitKind: string; unitCode: string | null; userId: string },
     scope: PersonScope,
     limit: number,
-  ) =>
-    db
-      .selectFrom('tasks')
-      .innerJoin('people', 'people.id', 'tasks.person_id')
-      .selectAll('tasks')
-      .select('people.full_name as person_name')
-      .where('tasks.status', '=', 'open')
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('tasks.responsible_role', '=', who.role),
-            eb('tasks.unit_kind', '=', who.unitKind),
-            eb('tasks.unit_code', '=', who.unitCode ?? ''),
-          ]),
-          eb('tasks.assignee_user_id', '=', who.userId),
-        ]),
-      )
-      .where('tasks.person_id', 'in', whereInScope(db.selectFrom('people'), scope).select('people.id'))
-      .orderBy('tasks.due_date')
-      .orderBy('tasks.id')
-      .limit(limit)
-      .execute(),
+  ) => {
+    const open = () =>
+      db
+        .selectFrom('tasks')
+        .innerJoin('people', 'people.id', 'tasks.person_id')
+        .selectAll('tasks')
+        .select('people.full_name as person_name')
+        .where('tasks.status', '=', 'open')
+        .where('tasks.person_id', 'in', whereInScope(db.selectFrom('people'), scope).select('people.id'))
+        .orderBy('tasks.due_date')
+        .orderBy('tasks.id')
+        .limit(limit);
+    // Two ordered index walks that stop at the limit (tasks_unit_open_due, tasks_assignee), merged here: one
+    // query with OR would read and sort every open task of the unit first.
+    const byUnit = await open()
+      .where('tasks.responsible_role', '=', who.role)
+      .where('tasks.unit_kind', '=', who.unitKind)
+      .where('tasks.unit_code', '=', who.unitCode ?? '')
+      .execute();
+    const assigned = await open().where('tasks.assignee_user_id', '=', who.userId).execute();
+    if (assigned.length === 0) return byUnit;
+    const seen = new Set(byUnit.map((t) => t.id));
+    const key = (t: TaskRow) => `${t.due_date}\u0000${t.id}`;
+    return [...byUnit, ...assigned.filter((t) => !seen.has(t.id))]
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+      .slice(0, limit);
+  },
   forPerson: (db: Kysely<DB>, personId: string) =>
     db
       .selectFrom('tasks')
