@@ -1,7 +1,76 @@
+import type { ReactNode } from 'react';
+import { Route } from 'react-router';
+import { can } from '../../api/session.ts';
 import type { Area } from '../../app/area.ts';
+import { Guard } from '../../app/guard.tsx';
+import { lazyNamed } from '../../app/lazy-named.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+
+// Pages load on demand (the first download stays small); texts in the 'community' namespace load with them.
+const MyPeoplePage = lazyNamed(() => import('./my-people-page.tsx'), 'MyPeoplePage');
+const MyPersonPage = lazyNamed(() => import('./my-people-page.tsx'), 'MyPersonPage');
+const MyTasksPage = lazyNamed(() => import('./my-tasks-page.tsx'), 'MyTasksPage');
+const TeamPage = lazyNamed(() => import('./team-page.tsx'), 'TeamPage');
+const AssignmentsPage = lazyNamed(() => import('./assignments-page.tsx'), 'AssignmentsPage');
+const ActivitiesPage = lazyNamed(() => import('./activities-page.tsx'), 'ActivitiesPage');
+const ClubsPage = lazyNamed(() => import('./clubs-page.tsx'), 'ClubsPage');
+const ClubPage = lazyNamed(() => import('./clubs-page.tsx'), 'ClubPage');
+const PartnersPage = lazyNamed(() => import('./partners-page.tsx'), 'PartnersPage');
+const TrainingPage = lazyNamed(() => import('./training-page.tsx'), 'TrainingPage');
+
+// Nav labels are needed before any community page loads: kept here, both languages, keyed by the UI language.
+const NAV: Record<string, Record<'vi' | 'en', string>> = {
+  myPeople: { vi: 'Người tôi giúp đỡ', en: 'My people' },
+  myTasks: { vi: 'Việc của tôi', en: 'My tasks' },
+  team: { vi: 'Đội tình nguyện', en: 'Volunteer team' },
+  assignments: { vi: 'Phân công giúp đỡ', en: 'Assignments' },
+  activities: { vi: 'Hoạt động của đội', en: 'Team activities' },
+  clubs: { vi: 'Câu lạc bộ', en: 'Clubs' },
+  partners: { vi: 'Đối tác, giới thiệu', en: 'Partners, referrals' },
+  training: { vi: 'Tập huấn', en: 'Training' },
+};
+
+const PAGES: { path: string; action: string; element: () => ReactNode }[] = [
+  { path: '/community/my-people', action: 'community.mine', element: () => <MyPeoplePage /> },
+  { path: '/community/my-people/:id', action: 'community.mine', element: () => <MyPersonPage /> },
+  { path: '/community/my-tasks', action: 'community.mine', element: () => <MyTasksPage /> },
+  { path: '/community/team', action: 'community.read', element: () => <TeamPage /> },
+  { path: '/community/assignments', action: 'community.read', element: () => <AssignmentsPage /> },
+  { path: '/community/activities', action: 'community.read', element: () => <ActivitiesPage /> },
+  { path: '/community/clubs', action: 'community.read', element: () => <ClubsPage /> },
+  { path: '/community/clubs/:id', action: 'community.read', element: () => <ClubPage /> },
+  { path: '/community/partners', action: 'community.read', element: () => <PartnersPage /> },
+  { path: '/community/training', action: 'community.read', element: () => <TrainingPage /> },
+];
 
 /** Navigation, routes and landing page of this area (see app/area.ts). */
 export const communityArea: Area = {
-  nav: () => [],
-  routes: () => null,
+  nav: () => {
+    const lang = currentLang();
+    const item = (key: string, to: string, action: string) => ({ to, label: NAV[key][lang], action });
+    return [
+      item('myPeople', '/community/my-people', 'community.mine'),
+      item('myTasks', '/community/my-tasks', 'community.mine'),
+      item('team', '/community/team', 'community.read'),
+      item('assignments', '/community/assignments', 'community.read'),
+      item('activities', '/community/activities', 'community.read'),
+      item('clubs', '/community/clubs', 'community.read'),
+      item('partners', '/community/partners', 'community.read'),
+      item('training', '/community/training', 'community.read'),
+    ];
+  },
+  routes: (me) =>
+    PAGES.map((p) => (
+      <Route
+        key={p.path}
+        path={p.path}
+        element={
+          <Guard me={me} action={p.action}>
+            {p.element()}
+          </Guard>
+        }
+      />
+    )),
+  // Volunteers land on their people; everyone else lets the next area decide.
+  home: (me) => (can(me, 'community.mine') ? '/community/my-people' : null),
 };

@@ -8,6 +8,7 @@ import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { PersonSupport } from '../community/person-support.tsx';
 import { PersonPathways } from '../pathways/person-pathways.tsx';
 import { usePerson } from './people-api.ts';
 import { StatusBadge } from './status-badge.tsx';
@@ -149,6 +150,8 @@ export function PersonPage() {
       )}
 
       <PersonPathways person={p} />
+
+      <PersonSupport personId={p.id} />
 
       <Section title={t('person.sectionRecord')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} m={0}>

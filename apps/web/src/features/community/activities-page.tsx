@@ -1,0 +1,200 @@
+import { ACTIVITY_KINDS } from '@hoanhap/domain/community-rules';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { type Activity, communityApi, useActivities, useCommunityWrite } from './community-api.ts';
+import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+
+const COUNTS = ['participants', 'peopleReached', 'commitmentsSigned', 'persuadedIntoRehab'] as const;
+type CountKey = (typeof COUNTS)[number];
+const countLabel: Record<CountKey, string> = {
+  participants: 'act.participants',
+  peopleReached: 'act.peopleReached',
+  commitmentsSigned: 'act.commitments',
+  persuadedIntoRehab: 'act.persuaded',
+};
+
+function AddActivity({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const [kind, setKind] = useState<string>('briefing');
+  const [heldOn, setHeldOn] = useState(todayDmy());
+  const [place, setPlace] = useState('');
+  const [title, setTitle] = useState('');
+  const [counts, setCounts] = useState<Record<CountKey, string | number>>({
+    participants: '',
+    peopleReached: '',
+    commitmentsSigned: '',
+    persuadedIntoRehab: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useCommunityWrite(communityApi.createActivity);
+  const submit = () => {
+    const c = checker(t);
+    const body: Record<string, unknown> = {
+      kind,
+      heldOn: c.date('heldOn', heldOn),
+      place: c.required('place', place),
+      title: title.trim() || undefined,
+    };
+    for (const k of COUNTS) body[k] = c.count(k, counts[k]);
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setPlace('');
+        setTitle('');
+        setCounts({ participants: '', peopleReached: '', commitmentsSigned: '', persuadedIntoRehab: '' });
+        onClose();
+      },
+      onError: (e) => setErrors(serverFieldErrors(e)),
+    });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      title={t('act.add')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      shown={['kind', 'heldOn', 'place', 'title', ...COUNTS]}
+    >
+      <Select
+        label={t('act.kind')}
+        required
+        data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`actKind.${k}`) }))}
+        value={kind}
+        onChange={(v) => setKind(v ?? 'other')}
+        allowDeselect={false}
+        error={errors.kind}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('act.heldOn')}
+          required
+          value={heldOn}
+          onChange={setHeldOn}
+          error={errors.heldOn}
+        />
+        <TextInput
+          label={t('act.place')}
+          required
+          value={place}
+          onChange={(e) => setPlace(e.currentTarget.value)}
+          error={errors.place}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('act.topic')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {COUNTS.map((k) => (
+          <NumberInput
+            key={k}
+            label={t(countLabel[k])}
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            value={counts[k]}
+            onChange={(v) => setCounts((x) => ({ ...x, [k]: v }))}
+            error={errors[k]}
+          />
+        ))}
+      </SimpleGrid>
+    </FormModal>
+  );
+}
+
+function ActivityCard({ a }: { a: Activity }) {
+  const { t } = useTranslation('community');
+  const figures = COUNTS.filter((k) => a[k] > 0).map((k) => `${t(countLabel[k])}: ${a[k]}`);
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="activity">
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {formatDate(a.heldOn)}
+        </Text>
+        <Badge variant="light">{t(`actKind.${a.kind}`)}</Badge>
+        <Text size="sm">{a.place}</Text>
+      </Group>
+      {a.title && <Text size="sm">{a.title}</Text>}
+      {figures.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {figures.join(' · ')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** Team activities: briefings, outreach (people reached), patrols, signed commitments, contests. */
+export function ActivitiesPage() {
+  const { t } = useTranslation('community');
+  usePageTitle(t('act.title'));
+  const me = useSession();
+  const [kind, setKind] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const q = useActivities(kind);
+  const items = q.data?.items ?? [];
+  const totals = COUNTS.map((k) => `${t(countLabel[k])}: ${items.reduce((s, a) => s + a[k], 0)}`);
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">
+          {t('act.title')}
+        </Title>
+        {can(me, 'community.write') && <Button onClick={() => setAdding(true)}>{t('act.add')}</Button>}
+      </Group>
+      <Select
+        label={t('act.filterKind')}
+        placeholder={t('common.none')}
+        data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`actKind.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+        clearable
+        maw={360}
+      />
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="activities-empty">
+          {t('act.empty')}
+        </Text>
+      ) : (
+        <Section title={`${t('act.totals')} (${q.data.total})`}>
+          <Text size="sm" mb="sm">
+            {totals.join(' · ')}
+          </Text>
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.map((a) => (
+              <ActivityCard key={a.id} a={a} />
+            ))}
+          </Stack>
+        </Section>
+      )}
+      <AddActivity opened={adding} onClose={() => setAdding(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,282 @@
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import {
+  type Assignment,
+  communityApi,
+  useAssignments,
+  useCommunityWrite,
+  useGaps,
+  usePeopleOptions,
+  useVolunteers,
+} from './community-api.ts';
+import {
+  checker,
+  type Errors,
+  Problem,
+  Section,
+  serverFieldErrors,
+  todayDmy,
+  todayIso,
+} from './community-kit.tsx';
+
+function AssignForm({
+  personId,
+  setPersonId,
+}: {
+  personId: string | null;
+  setPersonId: (v: string | null) => void;
+}) {
+  const { t } = useTranslation('community');
+  const volunteers = useVolunteers(true);
+  const gaps = useGaps();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleOptions(debounced);
+  const [volunteerId, setVolunteerId] = useState<string | null>(null);
+  const [startedOn, setStartedOn] = useState(todayDmy());
+  const [errors, setErrors] = useState<Errors>({});
+  const [done, setDone] = useState<string | null>(null);
+  const write = useCommunityWrite(communityApi.assign);
+
+  const options = new Map<string, string>();
+  for (const p of gaps.data?.peopleWithoutVolunteer ?? []) options.set(p.personId, p.fullName);
+  for (const p of people.data ?? [])
+    options.set(p.id, p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName);
+
+  const submit = () => {
+    setDone(null);
+    const c = checker(t);
+    if (!volunteerId) c.errors.volunteerId = t('common.required');
+    if (!personId) c.errors.personId = t('common.required');
+    const body = { volunteerId, personId, startedOn: c.date('startedOn', startedOn) };
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: (a) => {
+        setDone(`${a.volunteerName} → ${a.personName}`);
+        setPersonId(null);
+        setSearch('');
+      },
+      onError: (e) => setErrors(serverFieldErrors(e)),
+    });
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      noValidate
+      aria-label={t('asg.assign')}
+    >
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('asg.volunteer')}
+            required
+            data={(volunteers.data ?? []).map((v) => ({
+              value: v.id,
+              label: `${v.fullName} (${t('team.peopleCount', { count: v.assignedPeople })})`,
+            }))}
+            value={volunteerId}
+            onChange={setVolunteerId}
+            error={errors.volunteerId}
+            searchable
+          />
+          <Select
+            label={t('asg.person')}
+            required
+            placeholder={t('asg.personHint')}
+            data={[...options].map(([value, label]) => ({ value, label }))}
+            value={personId}
+            onChange={setPersonId}
+            searchValue={search}
+            onSearchChange={setSearch}
+            error={errors.personId}
+            searchable
+            filter={({ options: o }) => o}
+          />
+          <DateField
+            label={t('asg.startedOn')}
+            required
+            value={startedOn}
+            onChange={setStartedOn}
+            error={errors.startedOn}
+          />
+        </SimpleGrid>
+        <Problem error={write.error} shown={['volunteerId', 'personId', 'startedOn']} />
+        {done && (
+          <Alert color="green" role="status" data-testid="assigned">
+            {t('common.saved')}: {done}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={write.isPending}>
+            {t('asg.assign')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Gaps({ mayWrite, onPick }: { mayWrite: boolean; onPick: (id: string) => void }) {
+  const { t } = useTranslation('community');
+  const q = useGaps();
+  if (q.isPending) return <InlineLoader />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Section title={`${t('asg.gapVolunteers')} (${q.data.items.length})`} testId="gap-volunteers">
+        {q.data.items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('asg.gapVolunteersNone')}
+          </Text>
+        ) : (
+          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {q.data.items.map((g) => (
+              <Text component="li" size="sm" key={g.volunteerId}>
+                {g.fullName} · {t(`org.${g.organisation}`)}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Section>
+      <Section title={`${t('asg.gapPeople')} (${q.data.peopleWithoutVolunteer.length})`} testId="gap-people">
+        {q.data.peopleWithoutVolunteer.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('asg.gapPeopleNone')}
+          </Text>
+        ) : (
+          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {q.data.peopleWithoutVolunteer.map((p) => (
+              <Group component="li" key={p.personId} justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">{p.fullName}</Text>
+                {mayWrite && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onPick(p.personId)}
+                    aria-label={`${t('asg.assignThis')}: ${p.fullName}`}
+                  >
+                    {t('asg.assign')}
+                  </Button>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </SimpleGrid>
+  );
+}
+
+function AssignmentCard({ a, mayWrite }: { a: Assignment; mayWrite: boolean }) {
+  const { t } = useTranslation('community');
+  const [confirm, setConfirm] = useState(false);
+  const write = useCommunityWrite(() =>
+    communityApi.endAssignment(a.id, { version: a.version, endedOn: todayIso() }),
+  );
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="assignment">
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {a.volunteerName} → {a.personName}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {a.active
+              ? t('asg.since', { date: formatDate(a.startedOn) })
+              : `${formatDate(a.startedOn)} – ${formatDate(a.endedOn)}`}
+            {a.endReason ? ` · ${a.endReason}` : ''}
+          </Text>
+        </Stack>
+        {a.active ? (
+          mayWrite && (
+            <Button size="xs" variant="default" onClick={() => setConfirm(true)}>
+              {t('asg.end')}
+            </Button>
+          )
+        ) : (
+          <Badge color="gray" variant="light">
+            {t('common.inactive')}
+          </Badge>
+        )}
+      </Group>
+      <ConfirmDialog
+        opened={confirm}
+        title={t('asg.endTitle')}
+        message={t('asg.endConfirm', {
+          volunteer: a.volunteerName,
+          person: a.personName,
+          date: formatDate(todayIso()),
+        })}
+        confirmLabel={t('asg.end')}
+        danger
+        busy={write.isPending}
+        error={write.error ? (write.error as Error).message : null}
+        onConfirm={() => write.mutate(undefined, { onSuccess: () => setConfirm(false) })}
+        onClose={() => setConfirm(false)}
+      />
+    </Card>
+  );
+}
+
+/** Assign people to volunteers, end assignments, and the gap list (volunteers without a person and vice versa). */
+export function AssignmentsPage() {
+  const { t } = useTranslation('community');
+  usePageTitle(t('asg.title'));
+  const me = useSession();
+  const mayWrite = can(me, 'community.write');
+  const q = useAssignments();
+  const [personId, setPersonId] = useState<string | null>(null);
+  const active = (q.data ?? []).filter((a) => a.active);
+  const ended = (q.data ?? []).filter((a) => !a.active);
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('asg.title')}
+      </Title>
+      {mayWrite && (
+        <Section title={t('asg.assign')}>
+          <AssignForm personId={personId} setPersonId={setPersonId} />
+        </Section>
+      )}
+      <Title order={2} size="h3">
+        {t('asg.gaps')}
+      </Title>
+      <Gaps
+        mayWrite={mayWrite}
+        onPick={(id) => {
+          setPersonId(id);
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+        }}
+      />
+      <Section title={`${t('asg.active')} (${active.length})`} testId="assignments-active">
+        {q.isPending ? (
+          <InlineLoader />
+        ) : q.isError ? (
+          <ErrorState error={q.error} onRetry={() => q.refetch()} />
+        ) : q.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('asg.empty')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {[...active, ...ended].map((a) => (
+              <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,236 @@
+// Typed calls of the community API. Response types come from the server's zod schemas and service functions
+// (type-only imports: nothing of the server reaches the bundle), as in api/types.ts.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { getClub, listClubs } from '../../../../server/src/modules/community/clubs.service.ts';
+import type {
+  activityOut,
+  assignmentOut,
+  gapsOut,
+  teamOut,
+  volunteerDetailOut,
+  volunteerOut,
+} from '../../../../server/src/modules/community/community.out.ts';
+import type { logContact } from '../../../../server/src/modules/community/contacts.service.ts';
+import type {
+  listPartners,
+  listReferrals,
+} from '../../../../server/src/modules/community/partners.service.ts';
+import type { personSupport } from '../../../../server/src/modules/community/support.service.ts';
+import type {
+  listTrainings,
+  trainingShare,
+} from '../../../../server/src/modules/community/training.service.ts';
+import type { myPersonDetailOut, myPersonOut } from '../../../../server/src/modules/community/work.routes.ts';
+import { api } from '../../api/client.ts';
+
+type Out<F extends (...a: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+export type MyPerson = z.infer<typeof myPersonOut>;
+export type MyPersonDetail = z.infer<typeof myPersonDetailOut>;
+export type MyTask = {
+  id: string;
+  kind: string;
+  label: { vi: string; en: string };
+  personId: string;
+  personName: string;
+  dueDate: string;
+  timing: 'overdue' | 'today' | 'upcoming';
+};
+export type Team = z.infer<typeof teamOut>;
+export type Volunteer = z.infer<typeof volunteerOut>;
+export type VolunteerDetail = z.infer<typeof volunteerDetailOut>;
+export type Assignment = z.infer<typeof assignmentOut>;
+export type Gaps = z.infer<typeof gapsOut>;
+export type Activity = z.infer<typeof activityOut>;
+export type ContactCreated = Out<typeof logContact>;
+export type ClubList = Out<typeof listClubs>;
+export type Club = Extract<Out<typeof getClub>, { members: unknown }>;
+export type Partner = Out<typeof listPartners>['items'][number];
+export type Referral = Out<typeof listReferrals>['items'][number];
+export type Training = Out<typeof listTrainings>['items'][number];
+export type TrainingShare = Out<typeof trainingShare>;
+export type Support = Out<typeof personSupport>;
+export type PersonOption = { id: string; fullName: string; birthYear?: number };
+
+const enc = encodeURIComponent;
+
+export const communityKeys = {
+  all: ['community'] as const,
+  myPeople: ['community', 'my-people'] as const,
+  myPerson: (id: string) => ['community', 'my-people', id] as const,
+  myTasks: ['community', 'my-tasks'] as const,
+};
+
+export function useMyPeople() {
+  return useQuery({
+    queryKey: communityKeys.myPeople,
+    queryFn: () => api.get<{ items: MyPerson[] }>('/api/community/my-people').then((r) => r.items),
+  });
+}
+
+export function useMyPerson(id: string) {
+  return useQuery({
+    queryKey: communityKeys.myPerson(id),
+    queryFn: () => api.get<MyPersonDetail>(`/api/community/my-people/${enc(id)}`),
+  });
+}
+
+export function useMyTasks() {
+  return useQuery({
+    queryKey: communityKeys.myTasks,
+    queryFn: () => api.get<{ today: string; items: MyTask[] }>('/api/community/my-tasks'),
+  });
+}
+
+export function useTeams() {
+  return useQuery({
+    queryKey: ['community', 'teams'],
+    queryFn: () => api.get<{ items: Team[] }>('/api/community/teams').then((r) => r.items),
+  });
+}
+
+export function useVolunteers(active?: boolean) {
+  return useQuery({
+    queryKey: ['community', 'volunteers', active ?? 'all'],
+    queryFn: () =>
+      api
+        .get<{ items: Volunteer[] }>('/api/community/volunteers', {
+          active: active === undefined ? undefined : String(active),
+        })
+        .then((r) => r.items),
+  });
+}
+
+export function useVolunteer(id: string | null) {
+  return useQuery({
+    queryKey: ['community', 'volunteer', id],
+    queryFn: () => api.get<VolunteerDetail>(`/api/community/volunteers/${enc(id!)}`),
+    enabled: !!id,
+  });
+}
+
+export function useAssignments() {
+  return useQuery({
+    queryKey: ['community', 'assignments'],
+    queryFn: () => api.get<{ items: Assignment[] }>('/api/community/assignments').then((r) => r.items),
+  });
+}
+
+export function useGaps() {
+  return useQuery({
+    queryKey: ['community', 'gaps'],
+    queryFn: () => api.get<Gaps>('/api/community/assignment-gaps'),
+  });
+}
+
+export function useActivities(kind: string | null) {
+  return useQuery({
+    queryKey: ['community', 'activities', kind],
+    queryFn: () =>
+      api.get<{ items: Activity[]; total: number }>('/api/community/activities', {
+        kind: kind ?? undefined,
+        limit: 200,
+      }),
+  });
+}
+
+export function useClubs() {
+  return useQuery({
+    queryKey: ['community', 'clubs'],
+    queryFn: () => api.get<ClubList>('/api/community/clubs').then((r) => r.items),
+  });
+}
+
+export function useClub(id: string) {
+  return useQuery({
+    queryKey: ['community', 'club', id],
+    queryFn: () => api.get<Club>(`/api/community/clubs/${enc(id)}`),
+  });
+}
+
+export function usePartners() {
+  return useQuery({
+    queryKey: ['community', 'partners'],
+    queryFn: () => api.get<{ items: Partner[] }>('/api/community/partners').then((r) => r.items),
+  });
+}
+
+export function useReferrals() {
+  return useQuery({
+    queryKey: ['community', 'referrals'],
+    queryFn: () => api.get<{ items: Referral[] }>('/api/community/referrals').then((r) => r.items),
+  });
+}
+
+export function useTrainings() {
+  return useQuery({
+    queryKey: ['community', 'trainings'],
+    queryFn: () => api.get<{ items: Training[] }>('/api/community/trainings').then((r) => r.items),
+  });
+}
+
+export function useTrainingShare() {
+  return useQuery({
+    queryKey: ['community', 'training-share'],
+    queryFn: () => api.get<TrainingShare>('/api/community/training-share'),
+  });
+}
+
+export function useSupport(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['community', 'support', personId],
+    queryFn: () => api.get<Support>(`/api/people/${enc(personId)}/support`),
+    enabled,
+  });
+}
+
+/** People of the officer's commune for pickers (name search on the server). */
+export function usePeopleOptions(q: string) {
+  return useQuery({
+    queryKey: ['people', 'options', q],
+    queryFn: () =>
+      api
+        .get<{ items: PersonOption[] }>('/api/people', { q: q || undefined, limit: 50, offset: 0 })
+        .then((r) => r.items),
+  });
+}
+
+/** A community write; afterwards every community query (and the tasks) reloads. */
+export function useCommunityWrite<I, O>(call: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: async () => {
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: communityKeys.all }),
+        qc.invalidateQueries({ queryKey: ['tasks'] }),
+      ]);
+    },
+  });
+}
+
+export const communityApi = {
+  logContact: (body: unknown) => api.post<ContactCreated>('/api/community/contacts', body),
+  createTeam: (body: unknown) => api.post<Team>('/api/community/teams', body),
+  updateTeam: (id: string, body: unknown) => api.patch<Team>(`/api/community/teams/${enc(id)}`, body),
+  createVolunteer: (body: unknown) => api.post<VolunteerDetail>('/api/community/volunteers', body),
+  updateVolunteer: (id: string, body: unknown) =>
+    api.patch<VolunteerDetail>(`/api/community/volunteers/${enc(id)}`, body),
+  assign: (body: unknown) => api.post<Assignment>('/api/community/assignments', body),
+  endAssignment: (id: string, body: unknown) =>
+    api.post<Assignment>(`/api/community/assignments/${enc(id)}/end`, body),
+  createActivity: (body: unknown) => api.post<Activity>('/api/community/activities', body),
+  createClub: (body: unknown) => api.post<unknown>('/api/community/clubs', body),
+  addMember: (clubId: string, body: unknown) =>
+    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/members`, body),
+  memberLeaves: (clubId: string, memberId: string, leftOn: string) =>
+    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/members/${enc(memberId)}/leave`, { leftOn }),
+  addMeeting: (clubId: string, body: unknown) =>
+    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/meetings`, body),
+  createPartner: (body: unknown) => api.post<Partner>('/api/community/partners', body),
+  refer: (body: unknown) => api.post<Referral>('/api/community/referrals', body),
+  moveReferral: (id: string, body: unknown) =>
+    api.post<Referral>(`/api/community/referrals/${enc(id)}/status`, body),
+  createTraining: (body: unknown) => api.post<Training>('/api/community/trainings', body),
+};

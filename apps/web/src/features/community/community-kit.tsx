@@ -1,0 +1,153 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { parseDmy } from '../../i18n/format.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+import './community-i18n.ts';
+
+// Small pieces shared by the community pages: dates typed as dd/mm/yyyy, the server's field errors next to
+// their fields, forms in dialogs, sections.
+
+export type Errors = Record<string, string>;
+export const tx = (t: { vi: string; en: string } | null | undefined) => (t ? t[currentLang()] : '');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A date n days from today in the browser's calendar, as dd/mm/yyyy. */
+export function dmyIn(days = 0) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+export const todayDmy = () => dmyIn(0);
+/** Today in the browser's calendar as YYYY-MM-DD. */
+export function todayIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Collects client-side problems (required texts, dd/mm/yyyy dates, numbers) keyed by the API field name. */
+export function checker(t: (k: string) => string) {
+  const errors: Errors = {};
+  return {
+    errors,
+    required(key: string, value: string) {
+      if (!value.trim()) errors[key] = t('common.required');
+      return value.trim();
+    },
+    date(key: string, value: string, optional = false): string | undefined {
+      if (!value.trim()) {
+        if (!optional) errors[key] = t('common.required');
+        return undefined;
+      }
+      const iso = parseDmy(value);
+      if (!iso) errors[key] = t('common.invalidDate');
+      return iso ?? undefined;
+    },
+    count(key: string, value: string | number): number | undefined {
+      if (value === '' || value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) errors[key] = t('common.invalidNumber');
+      return n;
+    },
+    ok: () => Object.keys(errors).length === 0,
+  };
+}
+
+/** The server's field errors by field name (the message is already in the UI language). */
+export function serverFieldErrors(error: unknown): Errors {
+  const out: Errors = {};
+  if (error instanceof ApiError) for (const f of error.errors) out[f.field] ??= f.message;
+  return out;
+}
+
+/**
+ * The server's refusal shown above the buttons; field errors that a field of the form already shows (`shown`)
+ * are left to that field.
+ */
+export function Problem({ error, shown = [] }: { error: unknown; shown?: string[] }) {
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : null;
+  const rest = e ? e.errors.filter((f) => !shown.includes(f.field)) : [];
+  if (e && e.errors.length > 0 && rest.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" data-testid="server-problem">
+      <Text size="sm" fw={500}>
+        {e ? e.detail : String((error as Error)?.message ?? error)}
+      </Text>
+      {rest.map((f) => (
+        <Text size="sm" key={`${f.field}|${f.message}`}>
+          {f.field}: {f.message}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  action,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Paper withBorder p="md" component="section" data-testid={testId}>
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+type ModalProps = {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  busy?: boolean;
+  error?: unknown;
+  shown?: string[];
+  submitLabel?: string;
+  children: ReactNode;
+};
+
+/** A form in a dialog (full screen on phones): fields, the server's problem, Cancel / Save. */
+export function FormModal(p: ModalProps) {
+  const { t } = useTranslation('community');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    p.onSubmit();
+  };
+  return (
+    <Modal
+      opened={p.opened}
+      onClose={p.onClose}
+      title={p.title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {p.children}
+          <Problem error={p.error} shown={p.shown} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={p.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={p.busy}>
+              {p.submitLabel ?? t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

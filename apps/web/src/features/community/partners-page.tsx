@@ -1,0 +1,408 @@
+import {
+  missingResultFields,
+  PARTNER_KINDS,
+  REFERRAL_SERVICES,
+  REFERRAL_TRANSITIONS,
+  type ReferralService,
+  type ReferralStatus,
+} from '@hoanhap/domain/community-rules';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import {
+  communityApi,
+  type Referral,
+  useCommunityWrite,
+  usePartners,
+  usePeopleOptions,
+  useReferrals,
+} from './community-api.ts';
+import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+
+function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const empty = { kind: 'employer', name: '', address: '', phone: '', services: '' };
+  const [f, setF] = useState(empty);
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useCommunityWrite(communityApi.createPartner);
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const submit = () => {
+    const c = checker(t);
+    const body = {
+      kind: f.kind,
+      name: c.required('name', f.name),
+      address: f.address.trim() || undefined,
+      phone: f.phone.trim() || undefined,
+      services: f.services.trim() || undefined,
+    };
+    setErrors(c.errors);
+    if (c.ok())
+      write.mutate(body, {
+        onSuccess: () => {
+          setF(empty);
+          onClose();
+        },
+        onError: (e) => setErrors(serverFieldErrors(e)),
+      });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      title={t('partner.add')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      shown={['kind', 'name', 'address', 'phone', 'services']}
+    >
+      <Select
+        label={t('partner.kind')}
+        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
+        value={f.kind}
+        onChange={(v) => set('kind')(v ?? 'other')}
+        allowDeselect={false}
+        error={errors.kind}
+      />
+      <TextInput
+        label={t('partner.name')}
+        required
+        value={f.name}
+        onChange={(e) => set('name')(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <TextInput
+        label={t('partner.address')}
+        value={f.address}
+        onChange={(e) => set('address')(e.currentTarget.value)}
+        error={errors.address}
+      />
+      <TextInput
+        label={t('common.phone')}
+        type="tel"
+        value={f.phone}
+        onChange={(e) => set('phone')(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      <TextInput
+        label={t('partner.services')}
+        value={f.services}
+        onChange={(e) => set('services')(e.currentTarget.value)}
+        error={errors.services}
+      />
+    </FormModal>
+  );
+}
+
+function Refer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const partners = usePartners();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleOptions(opened ? debounced : '__none__');
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const [service, setService] = useState<string>('job');
+  const [on, setOn] = useState(todayDmy());
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useCommunityWrite(communityApi.refer);
+  const submit = () => {
+    const c = checker(t);
+    if (!personId) c.errors.personId = t('common.required');
+    const body = {
+      personId,
+      partnerId: partnerId ?? undefined,
+      service,
+      referredOn: c.date('referredOn', on),
+    };
+    setErrors(c.errors);
+    if (c.ok())
+      write.mutate(body, {
+        onSuccess: () => {
+          setPersonId(null);
+          onClose();
+        },
+        onError: (e) => setErrors(serverFieldErrors(e)),
+      });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      title={t('partner.refer')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      shown={['personId', 'partnerId', 'service', 'referredOn']}
+    >
+      <Select
+        label={t('partner.person')}
+        required
+        placeholder={t('asg.personHint')}
+        data={(people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+        value={personId}
+        onChange={setPersonId}
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        searchable
+        error={errors.personId}
+      />
+      <Select
+        label={t('partner.service')}
+        data={REFERRAL_SERVICES.map((s) => ({ value: s, label: t(`partner.serviceOpt.${s}`) }))}
+        value={service}
+        onChange={(v) => setService(v ?? 'other')}
+        allowDeselect={false}
+        error={errors.service}
+      />
+      <Select
+        label={t('partner.partner')}
+        data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        value={partnerId}
+        onChange={setPartnerId}
+        clearable
+        searchable
+        error={errors.partnerId}
+      />
+      <DateField
+        label={t('partner.referredOn')}
+        required
+        value={on}
+        onChange={setOn}
+        error={errors.referredOn}
+      />
+    </FormModal>
+  );
+}
+
+const RESULT_FIELDS = [
+  'employerName',
+  'jobStartDate',
+  'loanAmount',
+  'loanPurpose',
+  'courseName',
+  'courseCompletedOn',
+] as const;
+const DATE_FIELDS = new Set(['jobStartDate', 'courseCompletedOn']);
+
+function MoveReferral({ r, opened, onClose }: { r: Referral; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const next = REFERRAL_TRANSITIONS[r.status as ReferralStatus] ?? [];
+  const [status, setStatus] = useState<string>(next[0] ?? 'refused');
+  const [on, setOn] = useState(todayDmy());
+  const [result, setResult] = useState<Record<string, string | number>>({});
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useCommunityWrite((body: unknown) => communityApi.moveReferral(r.id, body));
+  const needed = missingResultFields(r.service as ReferralService, status as ReferralStatus, {});
+  const submit = () => {
+    const c = checker(t);
+    const body: Record<string, unknown> = { version: r.version, status, statusOn: c.date('statusOn', on) };
+    for (const k of needed) {
+      const v = result[k] ?? '';
+      if (DATE_FIELDS.has(k)) body[k] = c.date(k, String(v));
+      else if (k === 'loanAmount') body[k] = v === '' ? c.required(k, '') && undefined : Number(v);
+      else body[k] = c.required(k, String(v));
+    }
+    setErrors(c.errors);
+    if (c.ok()) write.mutate(body, { onSuccess: onClose, onError: (e) => setErrors(serverFieldErrors(e)) });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      title={`${t('partner.moveTitle')}: ${r.personName}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      shown={['status', 'statusOn', ...RESULT_FIELDS]}
+    >
+      <Select
+        label={t('partner.newStatus')}
+        data={next.map((s) => ({ value: s, label: t(`partner.statusOpt.${s}`) }))}
+        value={status}
+        onChange={(v) => setStatus(v ?? status)}
+        allowDeselect={false}
+        error={errors.status}
+      />
+      {status === 'refused' && (
+        <Alert color="orange" role="status">
+          {t('partner.refuseConfirm')}
+        </Alert>
+      )}
+      <DateField label={t('partner.statusOn')} required value={on} onChange={setOn} error={errors.statusOn} />
+      {needed.map((k) =>
+        DATE_FIELDS.has(k) ? (
+          <DateField
+            key={k}
+            label={t(`partner.${k}`)}
+            required
+            value={String(result[k] ?? '')}
+            onChange={(v) => setResult((x) => ({ ...x, [k]: v }))}
+            error={errors[k]}
+          />
+        ) : k === 'loanAmount' ? (
+          <NumberInput
+            key={k}
+            label={t('partner.loanAmount')}
+            required
+            min={1}
+            thousandSeparator="."
+            decimalSeparator=","
+            allowDecimal={false}
+            value={result[k] ?? ''}
+            onChange={(v) => setResult((x) => ({ ...x, [k]: v }))}
+            error={errors[k]}
+          />
+        ) : (
+          <TextInput
+            key={k}
+            label={t(`partner.${k}`)}
+            required
+            value={String(result[k] ?? '')}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setResult((x) => ({ ...x, [k]: v }));
+            }}
+            error={errors[k]}
+          />
+        ),
+      )}
+    </FormModal>
+  );
+}
+
+function ReferralCard({ r, mayWrite }: { r: Referral; mayWrite: boolean }) {
+  const { t } = useTranslation('community');
+  const [open, setOpen] = useState(false);
+  const res = r.result;
+  const result = [
+    res.employerName && `${res.employerName}${res.jobStartDate ? ` (${formatDate(res.jobStartDate)})` : ''}`,
+    res.loanAmount &&
+      `${res.loanAmount.toLocaleString('vi-VN')} đ${res.loanPurpose ? ` · ${res.loanPurpose}` : ''}`,
+    res.courseName &&
+      `${res.courseName}${res.courseCompletedOn ? ` (${formatDate(res.courseCompletedOn)})` : ''}`,
+  ].filter(Boolean);
+  const canMove = (REFERRAL_TRANSITIONS[r.status as ReferralStatus] ?? []).length > 0;
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="referral">
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {r.personName} · {t(`partner.serviceOpt.${r.service}`)}
+          </Text>
+          <Group gap="xs">
+            <Badge
+              variant="light"
+              color={r.status === 'refused' ? 'gray' : r.status === 'completed' ? 'green' : 'blue'}
+            >
+              {t(`partner.statusOpt.${r.status}`)}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {r.partnerName ?? ''} {formatDate(r.statusOn ?? r.referredOn)}
+            </Text>
+          </Group>
+          {result.length > 0 && (
+            <Text size="sm">
+              {t('partner.result')}: {result.join('; ')}
+            </Text>
+          )}
+        </Stack>
+        {mayWrite && canMove && (
+          <Button size="xs" variant="default" onClick={() => setOpen(true)}>
+            {t('partner.move')}
+          </Button>
+        )}
+      </Group>
+      {open && <MoveReferral r={r} opened={open} onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
+
+/** Partners (employers, training providers, lenders) and referrals of people with status and result. */
+export function PartnersPage() {
+  const { t } = useTranslation('community');
+  usePageTitle(t('partner.title'));
+  const me = useSession();
+  const partners = usePartners();
+  const referrals = useReferrals();
+  const [dialog, setDialog] = useState<'partner' | 'refer' | null>(null);
+  const mayPartners = can(me, 'community.partners');
+  const mayRefer = can(me, 'community.write');
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('partner.title')}
+      </Title>
+      <Section
+        title={t('partner.referrals')}
+        action={mayRefer && <Button onClick={() => setDialog('refer')}>{t('partner.refer')}</Button>}
+      >
+        {referrals.isPending ? (
+          <InlineLoader />
+        ) : referrals.isError ? (
+          <ErrorState error={referrals.error} onRetry={() => referrals.refetch()} />
+        ) : referrals.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('partner.referralsEmpty')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {referrals.data.map((r) => (
+              <ReferralCard key={r.id} r={r} mayWrite={mayRefer} />
+            ))}
+          </Stack>
+        )}
+      </Section>
+      <Section
+        title={t('partner.partners')}
+        action={mayPartners && <Button onClick={() => setDialog('partner')}>{t('partner.add')}</Button>}
+      >
+        {partners.isPending ? (
+          <InlineLoader />
+        ) : partners.isError ? (
+          <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
+        ) : partners.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('partner.empty')}
+          </Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {partners.data.map((p) => (
+              <Card withBorder padding="sm" component="li" key={p.id}>
+                <Text size="sm" fw={600}>
+                  {p.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`partner.kindOpt.${p.kind}`)}
+                  {p.phone ? ` · ${p.phone}` : ''}
+                </Text>
+                {p.services && <Text size="sm">{p.services}</Text>}
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </Section>
+      {mayPartners && <AddPartner opened={dialog === 'partner'} onClose={() => setDialog(null)} />}
+      {mayRefer && <Refer opened={dialog === 'refer'} onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}

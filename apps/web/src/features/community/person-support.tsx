@@ -1,0 +1,108 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { useSupport } from './community-api.ts';
+import { tx } from './community-kit.tsx';
+
+/** "Hỗ trợ đã nhận": volunteers, contacts, clubs and referrals of a person (for the person page). */
+export function PersonSupport({ personId }: { personId: string }) {
+  const { t } = useTranslation('community');
+  const me = useSession();
+  const allowed = can(me, 'community.read');
+  const q = useSupport(personId, allowed);
+  if (!allowed) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="support-h" data-testid="person-support">
+      <Title order={2} size="h4" mb="sm" id="support-h">
+        {t('support.title')}
+      </Title>
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.volunteers.length +
+          q.data.contacts.length +
+          q.data.clubs.length +
+          q.data.referrals.length ===
+        0 ? (
+        <Text size="sm" c="dimmed">
+          {t('support.empty')}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm" fw={600}>
+            {t('support.summary', {
+              contacts: q.data.summary.contacts,
+              jobs: q.data.summary.jobs,
+              loans: q.data.summary.loans,
+              courses: q.data.summary.coursesCompleted,
+            })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {q.data.volunteers.length > 0 && (
+              <div>
+                <Title order={3} size="h5">
+                  {t('support.volunteers')}
+                </Title>
+                {q.data.volunteers.map((v) => (
+                  <Text size="sm" key={v.assignmentId}>
+                    {v.volunteerName} · {formatDate(v.startedOn)}
+                    {v.endedOn ? ` – ${formatDate(v.endedOn)}` : ''}
+                  </Text>
+                ))}
+              </div>
+            )}
+            {q.data.clubs.length > 0 && (
+              <div>
+                <Title order={3} size="h5">
+                  {t('support.clubs')}
+                </Title>
+                {q.data.clubs.map((c) => (
+                  <Text size="sm" key={c.clubId}>
+                    {c.clubName} · {formatDate(c.joinedOn)} ·{' '}
+                    {t('support.meetings', { count: c.meetingsAttended })}
+                  </Text>
+                ))}
+              </div>
+            )}
+            {q.data.referrals.length > 0 && (
+              <div>
+                <Title order={3} size="h5">
+                  {t('support.referrals')}
+                </Title>
+                {q.data.referrals.map((r) => (
+                  <Group gap="xs" key={r.id}>
+                    <Text size="sm">
+                      {t(`partner.serviceOpt.${r.service}`)}
+                      {r.partnerName ? ` · ${r.partnerName}` : ''} · {formatDate(r.referredOn)}
+                    </Text>
+                    <Badge variant="light" size="sm">
+                      {t(`partner.statusOpt.${r.status}`)}
+                    </Badge>
+                  </Group>
+                ))}
+              </div>
+            )}
+            {q.data.contacts.length > 0 && (
+              <div>
+                <Title order={3} size="h5">
+                  {t('support.contacts')}
+                </Title>
+                {q.data.contacts.slice(0, 20).map((c) => (
+                  <Text size="sm" key={c.id}>
+                    {formatDate(c.contactDate)} · {tx(c.label)} · {t(`outcome.${c.outcome}`)}
+                    {c.volunteerName || c.byName
+                      ? ` · ${t('support.by', { name: c.volunteerName ?? c.byName })}`
+                      : ''}
+                  </Text>
+                ))}
+              </div>
+            )}
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Paper>
+  );
+}

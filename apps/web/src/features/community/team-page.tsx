@@ -1,0 +1,370 @@
+import { VOLUNTEER_ORGANISATIONS } from '@hoanhap/domain/community-rules';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import {
+  communityApi,
+  type Team,
+  useCommunityWrite,
+  useTeams,
+  useVolunteer,
+  type Volunteer,
+} from './community-api.ts';
+import {
+  checker,
+  type Errors,
+  FormModal,
+  Problem,
+  Section,
+  serverFieldErrors,
+  todayDmy,
+  todayIso,
+} from './community-kit.tsx';
+
+type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
+
+function CreateTeam() {
+  const { t } = useTranslation('community');
+  const me = useSession();
+  const [name, setName] = useState(`Đội công tác xã hội tình nguyện ${me.user.scopeName ?? ''}`.trim());
+  const [on, setOn] = useState(todayDmy());
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useCommunityWrite(communityApi.createTeam);
+  const submit = () => {
+    const c = checker(t);
+    const body = { name: c.required('name', name), establishedOn: c.date('establishedOn', on) };
+    setErrors(c.errors);
+    if (c.ok()) write.mutate(body, { onError: (e) => setErrors(serverFieldErrors(e)) });
+  };
+  return (
+    <Stack>
+      <Alert color="blue" data-testid="team-none">
+        {t('team.none')}
+      </Alert>
+      {can(me, 'community.write') && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          noValidate
+        >
+          <Stack>
+            <TextInput
+              label={t('team.name')}
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <DateField
+              label={t('team.establishedOn')}
+              required
+              value={on}
+              onChange={setOn}
+              error={errors.establishedOn}
+            />
+            <Problem error={write.error} shown={['name', 'establishedOn']} />
+            <Button type="submit" loading={write.isPending}>
+              {t('team.create')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function AddVolunteer({ team, opened, onClose }: { team: Team; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const empty = { fullName: '', phone: '', organisation: 'womens_union', detail: '', joinedOn: todayDmy() };
+  const [f, setF] = useState(empty);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const accounts = useQuery({
+    queryKey: ['community', 'volunteer-accounts'],
+    queryFn: () => api.get<{ items: Account[] }>('/api/community/volunteer-accounts').then((r) => r.items),
+    enabled: opened,
+  });
+  const write = useCommunityWrite(communityApi.createVolunteer);
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const submit = () => {
+    const c = checker(t);
+    const body = {
+      teamId: team.id,
+      fullName: c.required('fullName', f.fullName),
+      phone: f.phone.trim() || undefined,
+      organisation: f.organisation,
+      organisationDetail: f.detail.trim() || undefined,
+      joinedOn: c.date('joinedOn', f.joinedOn),
+      userId: userId ?? undefined,
+    };
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setF(empty);
+        setUserId(null);
+        onClose();
+      },
+      onError: (e) => setErrors(serverFieldErrors(e)),
+    });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      title={t('team.addVolunteer')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'joinedOn', 'userId']}
+    >
+      <TextInput
+        label={t('common.name')}
+        required
+        value={f.fullName}
+        onChange={(e) => set('fullName')(e.currentTarget.value)}
+        error={errors.fullName}
+      />
+      <TextInput
+        label={t('common.phone')}
+        type="tel"
+        value={f.phone}
+        onChange={(e) => set('phone')(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      <Select
+        label={t('team.organisation')}
+        required
+        data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
+        value={f.organisation}
+        onChange={(v) => set('organisation')(v ?? 'other')}
+        error={errors.organisation}
+        allowDeselect={false}
+      />
+      <TextInput
+        label={t('team.organisationDetail')}
+        value={f.detail}
+        onChange={(e) => set('detail')(e.currentTarget.value)}
+        error={errors.organisationDetail}
+      />
+      <DateField
+        label={t('team.joinedOn')}
+        required
+        value={f.joinedOn}
+        onChange={set('joinedOn')}
+        error={errors.joinedOn}
+      />
+      <Select
+        label={t('team.account')}
+        placeholder={t('team.noAccount')}
+        data={(accounts.data ?? [])
+          .filter((a) => !a.volunteerId)
+          .map((a) => ({ value: a.id, label: `${a.fullName} (${a.username})` }))}
+        value={userId}
+        onChange={setUserId}
+        error={errors.userId}
+        clearable
+        searchable
+      />
+    </FormModal>
+  );
+}
+
+function VolunteerTrainings({ id }: { id: string }) {
+  const { t } = useTranslation('community');
+  const q = useVolunteer(id);
+  if (q.isPending) return <InlineLoader />;
+  if (q.isError) return <ErrorState error={q.error} />;
+  return (
+    <Text size="sm">
+      {t('team.trainings')}:{' '}
+      {q.data.trainings.length === 0
+        ? t('team.notTrained')
+        : q.data.trainings.map((x) => `${x.course} (${formatDate(x.heldOn)})`).join('; ')}
+    </Text>
+  );
+}
+
+function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
+  const { t } = useTranslation('community');
+  const [confirm, setConfirm] = useState(false);
+  const [open, setOpen] = useState(false);
+  const write = useCommunityWrite((active: boolean) =>
+    communityApi.updateVolunteer(v.id, {
+      version: v.version,
+      active,
+      ...(active ? {} : { leftOn: todayIso() }),
+    }),
+  );
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="volunteer-card">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Stack gap={2}>
+          <Group gap="xs">
+            <Anchor component="button" type="button" fw={600} onClick={() => setOpen((o) => !o)}>
+              {v.fullName}
+            </Anchor>
+            {v.isLeader && <Badge color="grape">{t('team.leaderLabel')}</Badge>}
+            <Badge color={v.active ? 'green' : 'gray'} variant="light">
+              {v.active ? t('common.active') : t('common.inactive')}
+            </Badge>
+          </Group>
+          <Text size="sm">
+            {t(`org.${v.organisation}`)}
+            {v.organisationDetail ? ` · ${v.organisationDetail}` : ''}
+            {v.phone ? ` · ${v.phone}` : ''}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('team.joinedOn')}: {formatDate(v.joinedOn)} · {t('team.people')}:{' '}
+            {t('team.peopleCount', { count: v.assignedPeople })}
+          </Text>
+          {open && <VolunteerTrainings id={v.id} />}
+        </Stack>
+        {mayWrite &&
+          (v.active ? (
+            <Button variant="default" color="red" size="xs" onClick={() => setConfirm(true)}>
+              {t('team.deactivate')}
+            </Button>
+          ) : (
+            <Button variant="default" size="xs" onClick={() => write.mutate(true)} loading={write.isPending}>
+              {t('team.reactivate')}
+            </Button>
+          ))}
+      </Group>
+      <ConfirmDialog
+        opened={confirm}
+        title={t('team.deactivateTitle')}
+        message={t('team.deactivateConfirm', { name: v.fullName })}
+        confirmLabel={t('team.deactivate')}
+        danger
+        busy={write.isPending}
+        error={write.error ? (write.error as Error).message : null}
+        onConfirm={() => write.mutate(false, { onSuccess: () => setConfirm(false) })}
+        onClose={() => setConfirm(false)}
+      />
+    </Card>
+  );
+}
+
+function TeamView({ team, mayWrite }: { team: Team; mayWrite: boolean }) {
+  const { t } = useTranslation('community');
+  const [adding, setAdding] = useState(false);
+  const leader = useCommunityWrite((leaderVolunteerId: string | null) =>
+    communityApi.updateTeam(team.id, { version: team.version, leaderVolunteerId }),
+  );
+  const active = team.members.filter((m) => m.active);
+  return (
+    <Stack>
+      <Section title={team.name} testId="team">
+        <Stack gap="xs">
+          <Text size="sm">
+            {team.communeName} · {t('team.establishedOn')}: {formatDate(team.establishedOn)}
+          </Text>
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {t('team.model')}:
+            </Text>
+            <Badge color={team.hasVolunteerModel ? 'green' : 'orange'} data-testid="team-model">
+              {team.hasVolunteerModel ? t('team.modelYes') : t('team.modelNo')}
+            </Badge>
+          </Group>
+          <Text size="sm">
+            {t('team.stats', { active: team.activeVolunteers, withPeople: team.volunteersWithPeople })}
+          </Text>
+          {mayWrite ? (
+            <Select
+              label={t('team.leader')}
+              placeholder={t('team.noLeader')}
+              data={active.map((m) => ({ value: m.id, label: m.fullName }))}
+              value={team.leaderVolunteerId}
+              onChange={(v) => leader.mutate(v)}
+              clearable
+              maw={360}
+            />
+          ) : (
+            <Text size="sm">
+              {t('team.leader')}:{' '}
+              {team.members.find((m) => m.id === team.leaderVolunteerId)?.fullName ?? t('team.noLeader')}
+            </Text>
+          )}
+          <Problem error={leader.error} />
+        </Stack>
+      </Section>
+      <Section
+        title={`${t('team.members')} (${team.members.length})`}
+        action={
+          mayWrite && (
+            <Button onClick={() => setAdding(true)} data-testid="add-volunteer">
+              {t('team.addVolunteer')}
+            </Button>
+          )
+        }
+      >
+        {team.members.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('team.membersEmpty')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {team.members.map((v) => (
+              <VolunteerCard key={v.id} v={v} mayWrite={mayWrite} />
+            ))}
+          </Stack>
+        )}
+      </Section>
+      {mayWrite && <AddVolunteer team={team} opened={adding} onClose={() => setAdding(false)} />}
+    </Stack>
+  );
+}
+
+/** The commune's volunteer team: leader, members (organisation, training, active), the volunteer model. */
+export function TeamPage() {
+  const { t } = useTranslation('community');
+  usePageTitle(t('team.title'));
+  const me = useSession();
+  const q = useTeams();
+  const mayWrite = can(me, 'community.write');
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('team.title')}
+      </Title>
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <CreateTeam />
+      ) : (
+        <SimpleGrid cols={1}>
+          {q.data.map((team) => (
+            <TeamView key={team.id} team={team} mayWrite={mayWrite} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
