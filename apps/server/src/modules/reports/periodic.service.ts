@@ -254,11 +254,26 @@ export async function listReports(
   else if (actor.scopeKind === 'province') filter.provinceCode = actor.scopeCode!;
   else if (actor.scopeKind !== 'nation') filter.unitCode = actor.scopeCode!;
   const rows = await reportsRepo.list(db, filter);
+  // Few distinct units per list (a province's communes and facilities at most): one lookup each.
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (names.has(r.unit_code)) continue;
+    const u =
+      r.unit_kind === 'commune'
+        ? await unitsRepo.commune(db, r.unit_code, r.period_to)
+        : r.unit_kind === 'province'
+          ? await unitsRepo.province(db, r.unit_code)
+          : r.unit_kind === 'facility'
+            ? await unitsRepo.facility(db, r.unit_code)
+            : null;
+    names.set(r.unit_code, u?.name ?? (r.unit_code === 'VN' ? 'Toàn quốc' : r.unit_code));
+  }
   return {
     items: rows.map((r) => ({
       id: r.id,
       unitKind: r.unit_kind,
       unitCode: r.unit_code,
+      unitName: names.get(r.unit_code) ?? r.unit_code,
       periodKind: r.period_kind,
       year: r.year,
       index: r.period_index,

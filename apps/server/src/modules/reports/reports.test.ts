@@ -270,6 +270,11 @@ describe('periodic reports', () => {
     expect(prov.items.find((i: { code: string }) => i.code === UNITS.ngocHa)).toMatchObject({
       status: 'not_started',
     });
+    const list = ok(await province.call('GET', '/api/reports'));
+    expect(list.items.find((i: { unitCode: string }) => i.unitCode === UNITS.baDinh)).toMatchObject({
+      unitName: 'Phường Ba Đình',
+      status: 'approved',
+    });
   });
 
   it('builds a province report that sums its communes, with a table per commune', async () => {

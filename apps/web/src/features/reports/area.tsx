@@ -1,7 +1,79 @@
+import { Route } from 'react-router';
 import type { Area } from '../../app/area.ts';
+import { Guard } from '../../app/guard.tsx';
+import { lazyNamed } from '../../app/lazy-named.ts';
+import { currentLang } from '../../i18n/i18n.ts';
 
-/** Navigation, routes and landing page of this area (see app/area.ts). */
+// Navigation labels only, here rather than in an i18next bundle: this module is evaluated before i18next is
+// initialised (the pages bring their own texts in reports-i18n.ts, loaded with them).
+const NAV = {
+  vi: { dashboard: 'Bảng số liệu', reports: 'Báo cáo định kỳ', catalogue: 'Danh mục chỉ tiêu' },
+  en: { dashboard: 'Dashboard', reports: 'Periodic reports', catalogue: 'Indicator catalogue' },
+};
+
+const DashboardPage = lazyNamed(() => import('./dashboard-page.tsx'), 'DashboardPage');
+const RecordsPage = lazyNamed(() => import('./records-page.tsx'), 'RecordsPage');
+const ReportsListPage = lazyNamed(() => import('./reports-list-page.tsx'), 'ReportsListPage');
+const ReportPage = lazyNamed(() => import('./report-page.tsx'), 'ReportPage');
+const CataloguePage = lazyNamed(() => import('./catalogue-page.tsx'), 'CataloguePage');
+
+/** Dashboards, drill-down, periodic reports and the indicator catalogue (see app/area.ts). */
 export const reportsArea: Area = {
-  nav: () => [],
-  routes: () => null,
+  nav: () => {
+    const l = NAV[currentLang()];
+    return [
+      { to: '/dashboard', label: l.dashboard, action: 'reports.read' },
+      { to: '/reports', label: l.reports, action: 'reports.read' },
+      { to: '/indicators', label: l.catalogue, action: 'reports.read' },
+    ];
+  },
+  routes: (me) => [
+    <Route
+      key="dashboard"
+      path="/dashboard"
+      element={
+        <Guard me={me} action="reports.read">
+          <DashboardPage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="records"
+      path="/indicators/:id/records"
+      element={
+        <Guard me={me} action="reports.read">
+          <RecordsPage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="catalogue"
+      path="/indicators"
+      element={
+        <Guard me={me} action="reports.read">
+          <CataloguePage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="reports"
+      path="/reports"
+      element={
+        <Guard me={me} action="reports.read">
+          <ReportsListPage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="report"
+      path="/reports/:id"
+      element={
+        <Guard me={me} action="reports.read">
+          <ReportPage />
+        </Guard>
+      }
+    />,
+  ],
+  home: (me) =>
+    me.user.role === 'national_officer' || me.user.role === 'province_officer' ? '/dashboard' : null,
 };

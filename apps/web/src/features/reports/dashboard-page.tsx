@@ -1,0 +1,287 @@
+import { Anchor, Badge, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { BarChart, TargetBar } from './charts.tsx';
+import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
+import {
+  type Figure,
+  formatTarget,
+  formatValue,
+  nameOf,
+  tx,
+  useByUnit,
+  useCatalogue,
+  useDashboard,
+  useTrend,
+} from './reports-api.ts';
+import { ownUnit, UnitSelect, useUnitNames } from './unit-select.tsx';
+
+export const SECTIONS = [
+  'people',
+  'pathways',
+  'dossiers',
+  'post_rehab',
+  'facility',
+  'community',
+  'targets',
+] as const;
+
+/** Link to the records behind a figure, keeping the period and unit. */
+export function recordsHref(id: string, unit: string, from: string, to: string, part = 'numerator') {
+  const q = new URLSearchParams({ unit, from, to });
+  if (part !== 'numerator') q.set('part', part);
+  return `/indicators/${id}/records?${q}`;
+}
+
+function FigureCard({ f, unit, from, to }: { f: Figure; unit: string; from: string; to: string }) {
+  const { t } = useTranslation('reports');
+  const name = nameOf(f);
+  const value = formatValue(f.value, f.kind);
+  return (
+    <Card withBorder padding="sm" data-testid={`figure-${f.indicatorId}`}>
+      <Stack gap={4}>
+        <Text size="sm">{name}</Text>
+        {f.pending ? (
+          <Text size="sm" c="dark.6" title={t('dashboard.pendingHint')}>
+            — {t('dashboard.pending')}
+          </Text>
+        ) : (
+          <Anchor
+            component={Link}
+            to={recordsHref(f.indicatorId, unit, from, to)}
+            fz={24}
+            fw={700}
+            aria-label={`${value} — ${t('dashboard.openRecords', { name })}`}
+            data-testid={`figure-value-${f.indicatorId}`}
+          >
+            {value}
+          </Anchor>
+        )}
+        {f.kind === 'ratio' && !f.pending && (
+          <Text size="xs" c="dark.6">
+            {t('dashboard.ratioOf', { num: formatValue(f.numerator), den: formatValue(f.denominator) })}
+          </Text>
+        )}
+        {f.target && (
+          <Group gap={6}>
+            <Text size="xs" c="dark.6">
+              {t('dashboard.targetText', { value: formatTarget(f.target, f.kind) })}
+            </Text>
+            {f.meetsTarget !== null && (
+              <Badge size="xs" color={f.meetsTarget ? 'teal.9' : 'red.9'} variant="filled">
+                {f.meetsTarget ? t('dashboard.met') : t('dashboard.notMet')}
+              </Badge>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Figures of a unit for a period, grouped by section, each opening its records; charts below. */
+export function DashboardPage() {
+  const { t } = useTranslation('reports');
+  usePageTitle(t('dashboard.title'));
+  const me = useSession();
+  const [params, setParams] = useSearchParams();
+  const period = periodFromParams(params);
+  const unit = params.get('unit') ?? ownUnit(me);
+  const range = rangeOf(period);
+  const dash = useDashboard({ unit, ...range });
+  const catalogue = useCatalogue();
+
+  const update = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) next.set(k, v);
+    setParams(next, { replace: true });
+  };
+  const setPeriod = (p: Period) => update(periodToParams(p));
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('dashboard.title')}
+      </Title>
+      <Paper withBorder p="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <UnitSelect me={me} value={unit} onChange={(u) => update({ unit: u })} />
+          <PeriodFilter value={period} onChange={setPeriod} />
+        </Group>
+        <Text size="sm" mt="xs" data-testid="dashboard-range">
+          {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
+        </Text>
+      </Paper>
+      {dash.isPending && <InlineLoader />}
+      {dash.isError && <ErrorState error={dash.error} onRetry={() => dash.refetch()} />}
+      {dash.data && dash.data.figures.length === 0 && (
+        <Text data-testid="dashboard-empty">{t('dashboard.empty')}</Text>
+      )}
+      {dash.data && dash.data.figures.length > 0 && (
+        <>
+          {dash.data.figures.every((f) => !f.value) && (
+            <Text size="sm" data-testid="dashboard-no-records">
+              {t('dashboard.noRecords')}
+            </Text>
+          )}
+          <Charts
+            figures={dash.data.figures}
+            unitKind={dash.data.unit.kind}
+            unit={unit}
+            period={period}
+            from={range.from}
+            to={range.to}
+            chart={params.get('chart')}
+            onChart={(id) => update({ chart: id })}
+            disaggregations={new Map((catalogue.data?.items ?? []).map((i) => [i.id, i.disaggregations]))}
+          />
+          {SECTIONS.map((s) => {
+            const figures = dash.data.figures.filter((f) => f.section === s);
+            if (!figures.length) return null;
+            return (
+              <section key={s} aria-labelledby={`sec-${s}`}>
+                <Title order={2} size="h4" id={`sec-${s}`} mb="xs">
+                  {t(`section.${s}`)}
+                </Title>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+                  {figures.map((f) => (
+                    <FigureCard key={f.indicatorId} f={f} unit={unit} from={range.from} to={range.to} />
+                  ))}
+                </SimpleGrid>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Charts(p: {
+  figures: Figure[];
+  unitKind: string;
+  unit: string;
+  period: Period;
+  from: string;
+  to: string;
+  chart: string | null;
+  onChart: (id: string) => void;
+  disaggregations: Map<string, string[]>;
+}) {
+  const { t } = useTranslation('reports');
+  const me = useSession();
+  const names = useUnitNames(me, p.unitKind === 'province' ? p.unit : null);
+  const computable = p.figures.filter((f) => !f.pending);
+  const chosen = computable.find((f) => f.indicatorId === p.chart) ?? computable[0];
+  const id = chosen?.indicatorId ?? null;
+  const trend = useTrend(id, {
+    unit: p.unit,
+    periodKind: p.period.kind,
+    year: p.period.year,
+    cutoffDay: p.period.cutoffDay,
+  });
+  const canCompare =
+    (p.unitKind === 'province' || p.unitKind === 'nation') &&
+    !!id &&
+    (p.disaggregations.get(id) ?? []).includes('unit');
+  const byUnit = useByUnit(id, { unit: p.unit, from: p.from, to: p.to }, canCompare);
+  const targets = computable.filter((f) => f.kind === 'ratio' && f.target && f.target.value <= 100);
+  if (!chosen) return null;
+  const kind = chosen.kind;
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="charts-title">
+      <Title order={2} size="h4" id="charts-title">
+        {t('dashboard.charts')}
+      </Title>
+      <Select
+        label={t('dashboard.chartIndicator')}
+        data={computable.map((f) => ({ value: f.indicatorId, label: nameOf(f) }))}
+        value={chosen.indicatorId}
+        searchable
+        allowDeselect={false}
+        maw={520}
+        onChange={(v) => v && p.onChart(v)}
+      />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
+        <div>
+          <Title order={3} size="h5">
+            {t('dashboard.trend', { year: p.period.year })}
+          </Title>
+          {trend.isPending && <InlineLoader />}
+          {trend.isError && <ErrorState error={trend.error} />}
+          {trend.data && (
+            <BarChart
+              testId="chart-trend"
+              title={`${nameOf(chosen)} — ${t('dashboard.trend', { year: p.period.year })}`}
+              bars={trend.data.points.map((pt) => ({
+                key: String(pt.index),
+                label: tx(pt.label),
+                value: pt.value,
+                display: formatValue(pt.value, kind),
+              }))}
+              target={chosen.target?.value ?? null}
+              targetLabel={chosen.target ? formatTarget(chosen.target, kind) : undefined}
+            />
+          )}
+        </div>
+        <div>
+          <Title order={3} size="h5">
+            {t('dashboard.comparison')}
+          </Title>
+          {!canCompare && (
+            <Text size="sm" c="dark.6">
+              {t('dashboard.noChildren')}
+            </Text>
+          )}
+          {canCompare && byUnit.isPending && <InlineLoader />}
+          {canCompare && byUnit.isError && <ErrorState error={byUnit.error} />}
+          {canCompare && byUnit.data && byUnit.data.groups.length === 0 && (
+            <Text size="sm" c="dark.6">
+              {t('dashboard.noRecords')}
+            </Text>
+          )}
+          {canCompare && byUnit.data && byUnit.data.groups.length > 0 && (
+            <BarChart
+              testId="chart-units"
+              title={`${nameOf(chosen)} — ${t('dashboard.comparison')}`}
+              bars={byUnit.data.groups.map((g) => ({
+                key: g.key,
+                label: names.get(g.key) ?? g.key,
+                value: g.value,
+                display: formatValue(g.value, kind),
+              }))}
+              target={chosen.target?.value ?? null}
+              targetLabel={chosen.target ? formatTarget(chosen.target, kind) : undefined}
+            />
+          )}
+        </div>
+      </SimpleGrid>
+      <Title order={3} size="h5" mt="md">
+        {t('dashboard.progress')}
+      </Title>
+      {targets.length === 0 ? (
+        <Text size="sm" c="dark.6">
+          {t('dashboard.noTargets')}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="chart-targets">
+          {targets.map((f) => (
+            <TargetBar
+              key={f.indicatorId}
+              label={nameOf(f)}
+              value={f.value}
+              display={formatValue(f.value, 'ratio')}
+              target={f.target!.value}
+              targetText={t('dashboard.targetText', { value: formatTarget(f.target, 'ratio') })}
+              met={f.meetsTarget}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,205 @@
+import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
+import { type Report, type ReportStatus, useReports, useSubmissions } from './reports-api.ts';
+import { ownUnit, UnitSelect } from './unit-select.tsx';
+
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'gray.8',
+  submitted: 'blue.9',
+  returned: 'red.9',
+  approved: 'teal.9',
+  not_started: 'gray.7',
+};
+
+export function StatusBadge({ status }: { status: ReportStatus | 'not_started' }) {
+  const { t } = useTranslation('reports');
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="filled" data-testid="report-status">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Periodic reports in the viewer's scope, a form to create one, and who has reported for a period. */
+export function ReportsListPage() {
+  const { t } = useTranslation('reports');
+  usePageTitle(t('reports.title'));
+  const me = useSession();
+  const list = useReports();
+  const [creating, setCreating] = useState(false);
+  const mayCreate = can(me, 'reports.submit') || can(me, 'reports.approve');
+  const reviewer = me.user.scopeKind === 'nation' || me.user.scopeKind === 'province';
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('reports.title')}
+        </Title>
+        {mayCreate && <Button onClick={() => setCreating(true)}>{t('reports.create')}</Button>}
+      </Group>
+      {list.isPending && <InlineLoader />}
+      {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
+      {list.data && list.data.items.length === 0 && (
+        <Text data-testid="reports-empty">{mayCreate ? t('reports.empty') : t('reports.emptyReader')}</Text>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="reports-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.period')}</Table.Th>
+                <Table.Th scope="col">{t('reports.unit')}</Table.Th>
+                <Table.Th scope="col">{t('reports.dates')}</Table.Th>
+                <Table.Th scope="col">{t('reports.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reports/${r.id}`}>
+                      {periodLabel(r.periodKind, r.year, r.index)[currentLang()]}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.unitName ?? r.unitCode}</Table.Td>
+                  <Table.Td>
+                    {formatDate(r.from)} – {formatDate(r.to)}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {reviewer && <SubmissionsPanel />}
+      {creating && <CreateReportModal onClose={() => setCreating(false)} />}
+    </Stack>
+  );
+}
+
+function CreateReportModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('reports');
+  const me = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [period, setPeriod] = useState<Period>(currentPeriod('month'));
+  const [unit, setUnit] = useState(ownUnit(me));
+  const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<Report>('/api/reports', {
+        unit,
+        periodKind: period.kind,
+        year: period.year,
+        index: period.index,
+        cutoffDay: period.cutoffDay,
+      }),
+    onSuccess: (r) => {
+      qc.invalidateQueries({ queryKey: ['reports'] });
+      navigate(`/reports/${r.id}`);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('reports.createTitle')} size="lg" centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <UnitSelect me={me} value={unit} onChange={setUnit} />
+          <PeriodFilter value={period} onChange={setPeriod} />
+          <Text size="sm">
+            {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
+          </Text>
+          {create.error && (
+            <Alert color="red" role="alert">
+              {create.error instanceof ApiError ? create.error.detail : String(create.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('reports.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function SubmissionsPanel() {
+  const { t } = useTranslation('reports');
+  const [period, setPeriod] = useState<Period>(currentPeriod('month'));
+  const subs = useSubmissions({ periodKind: period.kind, year: period.year, index: period.index }, true);
+  const nation = subs.data?.items.some((i) => i.unitsSubmitted !== null);
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="subs-title">
+      <Title order={2} size="h4" id="subs-title">
+        {t('reports.submissions')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('reports.submissionsHint')}
+      </Text>
+      <PeriodFilter value={period} onChange={setPeriod} />
+      {subs.isPending && <InlineLoader />}
+      {subs.isError && <ErrorState error={subs.error} />}
+      {subs.data && subs.data.items.length === 0 && <Text size="sm">{t('reports.noSubmissions')}</Text>}
+      {subs.data && subs.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={560} mt="sm">
+          <Table data-testid="submissions-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.unit')}</Table.Th>
+                <Table.Th scope="col">{t('reports.status')}</Table.Th>
+                <Table.Th scope="col">{t('reports.submittedAt')}</Table.Th>
+                {nation && <Table.Th scope="col">{t('reports.unitsSubmitted')}</Table.Th>}
+                {nation && <Table.Th scope="col">{t('reports.unitsApproved')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {subs.data.items.map((i) => (
+                <Table.Tr key={i.code} data-testid={`submission-${i.code}`}>
+                  <Table.Td>
+                    {i.reportId ? (
+                      <Anchor component={Link} to={`/reports/${i.reportId}`}>
+                        {i.name}
+                      </Anchor>
+                    ) : (
+                      i.name
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={i.status} />
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(i.submittedAt)}</Table.Td>
+                  {nation && <Table.Td>{i.unitsSubmitted ?? ''}</Table.Td>}
+                  {nation && <Table.Td>{i.unitsApproved ?? ''}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
