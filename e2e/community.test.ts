@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { field, launchBrowser, login } from './support/browser.ts';
@@ -129,6 +129,8 @@ describe('community work on a phone', () => {
     await expect(page.getByTestId('my-people').textContent()).resolves.toContain('Chưa hẹn liên hệ tiếp');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'my people')).toEqual([]);
+    if (process.env.E2E_SHOTS)
+      await page.screenshot({ path: '/tmp/hn-community-my-people.png', fullPage: true });
 
     // The person card: log a contact in a few taps (kind, outcome, a note; the dates are preset).
     const started = Date.now();
@@ -140,6 +142,7 @@ describe('community work on a phone', () => {
     await expect(field(page, 'Hẹn liên hệ tiếp theo').inputValue()).resolves.toBe(vnDmy(7));
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'person card')).toEqual([]);
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-card.png', fullPage: true });
     await page.getByRole('button', { name: 'Lưu liên hệ' }).click();
     await expect(page.getByTestId('contact-saved').textContent()).resolves.toContain(vnDmy(7));
     console.info(`contact logged in ${((Date.now() - started) / 1000).toFixed(1)} s of scripted taps`);
@@ -162,6 +165,7 @@ describe('community work on a phone', () => {
     await expect(upcoming.textContent()).resolves.toContain(vnDmy(7));
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'my tasks')).toEqual([]);
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-tasks.png', fullPage: true });
 
     // The registry is closed to volunteers.
     await page.goto('/people');
@@ -207,5 +211,124 @@ describe('community work on a phone', () => {
     await page.getByTestId('team').waitFor();
     await eventually(() => page.getByTestId('volunteer-card').count()).toBe(2);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
+  });
+  it('a commune officer records team work, clubs, referrals and training; the person page shows the support', async () => {
+    const page = await phonePage();
+    await login(page, 'canbo.congdong', password);
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const dialog = (name: string) => page.getByRole('dialog', { name });
+    // A Mantine select: its input by label, then the option.
+    const choose = async (scope: Locator, label: string, option: string) => {
+      await field(scope, label).and(scope.locator('input')).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    const shot = async (name: string) => {
+      expect(await noSideScroll(page), name).toBeLessThanOrEqual(360);
+      expect(await seriousViolations(page, name)).toEqual([]);
+      if (process.env.E2E_SHOTS)
+        await page.screenshot({ path: `/tmp/hn-community-${name}.png`, fullPage: true });
+    };
+
+    // A briefing and an outreach event with people reached.
+    await page.goto('/community/activities');
+    await page.getByTestId('activities-empty').waitFor();
+    await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
+    let d = dialog('Ghi hoạt động');
+    await field(d, 'Địa điểm').fill('Nhà văn hoá tổ 5');
+    await field(d, 'Số người tham gia').fill('9');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
+    d = dialog('Ghi hoạt động');
+    await choose(d, 'Loại hoạt động', 'Tuyên truyền, tiếp cận');
+    await field(d, 'Địa điểm').fill('Chợ Ngọc Hà');
+    await field(d, 'Số người được tuyên truyền, tiếp cận').fill('120');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await eventually(() => page.getByTestId('activity').count()).toBe(2);
+    await expect(
+      page.getByText('Số người được tuyên truyền, tiếp cận: 120').first().isVisible(),
+    ).resolves.toBe(true);
+    await shot('activities');
+
+    // A club with a member and a meeting.
+    await page.goto('/community/clubs');
+    await page.getByTestId('clubs-empty').waitFor();
+    await page.getByRole('button', { name: 'Thành lập CLB' }).click();
+    d = dialog('Thành lập CLB');
+    await field(d, 'Tên CLB').fill('CLB Hướng tới tương lai');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('link', { name: 'CLB Hướng tới tương lai' }).click();
+    await page.getByRole('heading', { name: 'CLB Hướng tới tương lai' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+    d = dialog('Thêm thành viên');
+    await d.getByRole('combobox', { name: 'Người được giúp đỡ' }).fill('Phạm Văn');
+    await page.getByRole('option', { name: mine }).click();
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Ghi buổi sinh hoạt' }).click();
+    d = dialog('Ghi buổi sinh hoạt');
+    await field(d, 'Chủ đề').fill('Kỹ năng phòng, chống tái nghiện');
+    await d.getByRole('checkbox', { name: mine }).check();
+    await field(d, 'Khách mời').fill('2');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByText('3 người tham dự').waitFor();
+    await shot('club');
+
+    // A partner, a referral to a job, moved to started with the employer and start date.
+    await page.goto('/community/partners');
+    await page.getByRole('button', { name: 'Thêm đối tác' }).click();
+    d = dialog('Thêm đối tác');
+    await field(d, 'Tên đối tác').fill('Hợp tác xã May Ba Đình');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Giới thiệu một người' }).click();
+    d = dialog('Giới thiệu một người');
+    await d.getByRole('combobox', { name: 'Người được giới thiệu' }).fill('Phạm Văn');
+    await page.getByRole('option', { name: mine }).click();
+    await choose(d, 'Đối tác', 'Hợp tác xã May Ba Đình');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    const referral = page.getByTestId('referral').filter({ hasText: mine });
+    await referral.getByRole('button', { name: 'Cập nhật' }).click();
+    d = page.getByRole('dialog', { name: /^Cập nhật trạng thái, kết quả/ });
+    await choose(d, 'Trạng thái mới', 'Được nhận');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => referral.textContent()).toContain('Được nhận');
+    await referral.getByRole('button', { name: 'Cập nhật' }).click();
+    d = page.getByRole('dialog', { name: /^Cập nhật trạng thái, kết quả/ });
+    await field(d, 'Nơi làm việc').fill('Xưởng may Đội Cấn');
+    await field(d, 'Ngày bắt đầu làm').fill(vnDmy(0));
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => referral.textContent()).toContain('Xưởng may Đội Cấn');
+    await shot('partners');
+
+    // A training attended by a volunteer.
+    await page.goto('/community/training');
+    await page.getByRole('button', { name: 'Ghi lớp tập huấn' }).click();
+    d = dialog('Ghi lớp tập huấn');
+    await field(d, 'Tên lớp, nội dung').fill('Kỹ năng tư vấn cho tình nguyện viên');
+    await d.getByRole('checkbox', { name: 'Nguyễn Thị Hoa' }).check();
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByText('1 người tham gia').waitFor();
+    await shot('training');
+
+    // The person page: everything the person received.
+    await page.goto('/people');
+    await page.getByRole('link', { name: mine }).click();
+    const support = page.getByTestId('person-support');
+    await eventually(() => support.textContent()).toContain('Nguyễn Thị Hoa');
+    await expect(support.textContent()).resolves.toContain('CLB Hướng tới tương lai');
+    await expect(support.textContent()).resolves.toContain('Hợp tác xã May Ba Đình');
+    await expect(support.textContent()).resolves.toContain('· 1 việc làm ·');
+    await shot('person-support');
+    await page.goto('/community/team');
+    await page.getByTestId('team').waitFor();
+    await shot('team');
+    await page.goto('/community/assignments');
+    await page.getByTestId('gap-people').waitFor();
+    await shot('assignments');
   });
 });

@@ -207,7 +207,7 @@ function AssignmentCard({ a, mayWrite }: { a: Assignment; mayWrite: boolean }) {
           )
         ) : (
           <Badge color="gray" variant="light">
-            {t('common.inactive')}
+            {t('asg.endedBadge')}
           </Badge>
         )}
       </Group>
@@ -265,18 +265,27 @@ export function AssignmentsPage() {
           <InlineLoader />
         ) : q.isError ? (
           <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : q.data.length === 0 ? (
+        ) : active.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('asg.empty')}
           </Text>
         ) : (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {[...active, ...ended].map((a) => (
+            {active.map((a) => (
               <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
             ))}
           </Stack>
         )}
       </Section>
+      {ended.length > 0 && (
+        <Section title={`${t('asg.endedTitle')} (${ended.length})`} testId="assignments-ended">
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {ended.map((a) => (
+              <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
+            ))}
+          </Stack>
+        </Section>
+      )}
     </Stack>
   );
 }

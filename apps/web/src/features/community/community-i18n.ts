@@ -147,6 +147,8 @@ const vi = {
     noTeam: 'Chưa có đội tình nguyện: hãy thành lập đội và thêm tình nguyện viên trước khi phân công.',
     since: 'từ {{date}}',
     ended: 'đã kết thúc {{date}}',
+    endedTitle: 'Đã kết thúc',
+    endedBadge: 'Đã kết thúc',
   },
   act: {
     title: 'Hoạt động của đội',
@@ -420,6 +422,8 @@ const en: Shape<typeof vi> = {
     noTeam: 'No volunteer team yet: create the team and add volunteers before assigning.',
     since: 'since {{date}}',
     ended: 'ended {{date}}',
+    endedTitle: 'Ended',
+    endedBadge: 'Ended',
   },
   act: {
     title: 'Team activities',
