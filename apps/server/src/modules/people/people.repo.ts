@@ -92,19 +92,23 @@ export const peopleRepo = {
     const nameMatch = await sqliteNameMatch(db, scope, s.tokens);
     if (nameMatch === 'none') return { rows: [], total: 0 };
     const base = searchQuery(db, scope, s, nameMatch);
-    // The page and the total in one pass (a window count) rather than two scans of the same rows.
-    const rows = await base
-      .selectAll('people')
+    const page = base.selectAll('people').orderBy('people.name_search').orderBy('people.id');
+    const count = async () =>
+      Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    if (!nameMatch) {
+      // Walked in index order (people_name_cover, or 0012's per-commune/province covering indexes): the page
+      // stops after its rows and the count reads the index alone.
+      const [rows, total] = await Promise.all([page.limit(s.limit).offset(s.offset).execute(), count()]);
+      return { rows, total };
+    }
+    // Narrowed by the FTS5 index, the rows are few: the page and the total in one pass (a window count).
+    const rows = await page
       .select(sql<number>`count(*) over ()`.as('search_total'))
-      .orderBy('people.name_search')
-      .orderBy('people.id')
       .limit(s.limit)
       .offset(s.offset)
       .execute();
-    let total = rows.length ? Number(rows[0].search_total) : 0;
     // A page past the end has no row to carry the total.
-    if (rows.length === 0 && s.offset > 0)
-      total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const total = rows.length ? Number(rows[0].search_total) : s.offset > 0 ? await count() : 0;
     return { rows: rows.map(({ search_total: _, ...r }) => r as PersonRow), total };
   },
   findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>

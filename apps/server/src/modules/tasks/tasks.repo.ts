@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { DB, TaskTable } from '../../db/schema.ts';
 import type { PersonScope } from '../../platform/policy.ts';
 import { whereInScope } from '../people/people.repo.ts';
@@ -40,17 +40,22 @@ export const tasksRepo = {
     scope: PersonScope,
     limit: number,
   ) => {
-    const open = () =>
-      db
+    const open = () => {
+      const qb = db
         .selectFrom('tasks')
         .innerJoin('people', 'people.id', 'tasks.person_id')
         .selectAll('tasks')
         .select('people.full_name as person_name')
-        .where('tasks.status', '=', 'open')
-        .where('tasks.person_id', 'in', whereInScope(db.selectFrom('people'), scope).select('people.id'))
+        .where('tasks.status', '=', 'open');
+      // The scope filters the joined person row itself (its conditions name only people.*): the same rows as
+      // `person_id IN (people in scope)` without building that list on every call.
+      return (
+        whereInScope(qb as unknown as SelectQueryBuilder<DB, 'people', object>, scope) as unknown as typeof qb
+      )
         .orderBy('tasks.due_date')
         .orderBy('tasks.id')
         .limit(limit);
+    };
     // Two ordered index walks that stop at the limit (tasks_unit_open_due, tasks_assignee), merged here: one
     // query with OR would read and sort every open task of the unit first.
     const byUnit = await open()
