@@ -249,6 +249,11 @@ describe('community work on a phone', () => {
     await expect(
       page.getByText('Số người được tuyên truyền, tiếp cận: 120').first().isVisible(),
     ).resolves.toBe(true);
+    // The team report for the year so far counts them.
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    const figures = page.getByTestId('team-report-figures');
+    await eventually(() => figures.textContent()).toContain('Số buổi giao ban1');
+    await expect(figures.textContent()).resolves.toContain('Số lượt người được tuyên truyền120');
     await shot('activities');
 
     // A club with a member and a meeting.

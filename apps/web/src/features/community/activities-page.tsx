@@ -19,8 +19,22 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { type Activity, communityApi, useActivities, useCommunityWrite } from './community-api.ts';
-import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+import {
+  type Activity,
+  communityApi,
+  useActivities,
+  useCommunityWrite,
+  useTeamReport,
+} from './community-api.ts';
+import {
+  checker,
+  type Errors,
+  FormModal,
+  Section,
+  serverFieldErrors,
+  todayDmy,
+  todayIso,
+} from './community-kit.tsx';
 
 const COUNTS = ['participants', 'peopleReached', 'commitmentsSigned', 'persuadedIntoRehab'] as const;
 type CountKey = (typeof COUNTS)[number];
@@ -147,6 +161,79 @@ function ActivityCard({ a }: { a: Activity }) {
   );
 }
 
+const REPORT_ROWS = [
+  'briefings',
+  'peopleReached',
+  'peopleCoManaged',
+  'persuadedIntoRehab',
+  'patrols',
+  'commitments',
+  'outreachEvents',
+  'contests',
+  'contacts',
+] as const;
+
+/** The team report for a period (e.g. nine months), from the recorded activities and assignments. */
+function TeamReport() {
+  const { t } = useTranslation('community');
+  const year = todayIso().slice(0, 4);
+  const [from, setFrom] = useState(`01/01/${year}`);
+  const [to, setTo] = useState(todayDmy());
+  const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const q = useTeamReport(period);
+  const show = () => {
+    const c = checker(t);
+    const f = c.date('from', from);
+    const tt = c.date('to', to);
+    setErrors(c.errors);
+    if (c.ok() && f && tt) setPeriod({ from: f, to: tt });
+  };
+  return (
+    <Section title={t('report.title')} testId="team-report">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          show();
+        }}
+        noValidate
+      >
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <DateField label={t('report.from')} value={from} onChange={setFrom} error={errors.from} />
+          <DateField label={t('report.to')} value={to} onChange={setTo} error={errors.to} />
+          <Button type="submit" mt={{ xs: 'xl' }} variant="light">
+            {t('report.show')}
+          </Button>
+        </SimpleGrid>
+      </form>
+      {q.isFetching ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} />
+      ) : q.data ? (
+        <SimpleGrid
+          cols={{ base: 1, xs: 2 }}
+          spacing={4}
+          mt="sm"
+          component="dl"
+          data-testid="team-report-figures"
+        >
+          {REPORT_ROWS.map((k) => (
+            <Group key={k} justify="space-between" wrap="nowrap" gap="xs">
+              <Text component="dt" size="sm">
+                {t(`report.${k}`)}
+              </Text>
+              <Text component="dd" m={0} size="sm" fw={700}>
+                {q.data[k].toLocaleString('vi-VN')}
+              </Text>
+            </Group>
+          ))}
+        </SimpleGrid>
+      ) : null}
+    </Section>
+  );
+}
+
 /** Team activities: briefings, outreach (people reached), patrols, signed commitments, contests. */
 export function ActivitiesPage() {
   const { t } = useTranslation('community');
@@ -194,6 +281,7 @@ export function ActivitiesPage() {
           </Stack>
         </Section>
       )}
+      <TeamReport />
       <AddActivity opened={adding} onClose={() => setAdding(false)} />
     </Stack>
   );

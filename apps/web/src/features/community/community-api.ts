@@ -7,6 +7,7 @@ import type {
   activityOut,
   assignmentOut,
   gapsOut,
+  reportOut,
   teamOut,
   volunteerDetailOut,
   volunteerOut,
@@ -43,6 +44,7 @@ export type VolunteerDetail = z.infer<typeof volunteerDetailOut>;
 export type Assignment = z.infer<typeof assignmentOut>;
 export type Gaps = z.infer<typeof gapsOut>;
 export type Activity = z.infer<typeof activityOut>;
+export type TeamReport = z.infer<typeof reportOut>;
 export type ContactCreated = Out<typeof logContact>;
 export type ClubList = Out<typeof listClubs>;
 export type Club = Extract<Out<typeof getClub>, { members: unknown }>;
@@ -132,6 +134,14 @@ export function useActivities(kind: string | null) {
         kind: kind ?? undefined,
         limit: 200,
       }),
+  });
+}
+
+export function useTeamReport(period: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['community', 'report', period],
+    queryFn: () => api.get<TeamReport>('/api/community/report', period ?? undefined),
+    enabled: !!period,
   });
 }
 
