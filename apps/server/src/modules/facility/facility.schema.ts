@@ -245,6 +245,8 @@ export const eventsQuery = z.strictObject({
       'term_change',
       'release_notice',
       'release',
+      'departure',
+      'class_attendance',
     ])
     .optional(),
   from: isoDate.optional(),

@@ -1,0 +1,417 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { can, useSession } from '../../api/session.ts';
+import type { Person } from '../../api/types.ts';
+import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+import { episodesOf, facilityApi, facilityKeys, facilityOf, searchPeople } from './facility-api.ts';
+import { checker, ServerProblem, todayDmy, useFieldErrors } from './facility-form-kit.tsx';
+
+const FACILITY_EPISODES = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
+const CLASSIFICATIONS = ['first_time', 'repeat', 'juvenile', 'with_comorbidity', 'other'];
+const FIELDS = [
+  'episodeId',
+  'admittedOn',
+  'recordNumber',
+  'classification',
+  'rapidTest.testedOn',
+  'rapidTest.result',
+  'rapidTest.substances',
+  'area',
+  'bed',
+  'approvedBy',
+  'notes',
+];
+
+/** Finds a person placed at this facility (the people search is limited to the facility's scope). */
+function PersonLookup({ onPick }: { onPick: (p: Person) => void }) {
+  const { t } = useTranslation('facility');
+  const [text, setText] = useState('');
+  const [q, setQ] = useState<string | null>(null);
+  const found = useQuery({
+    queryKey: ['facility-ops', 'lookup', q],
+    queryFn: () => searchPeople(q ?? ''),
+    enabled: q !== null,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQ(text.trim());
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="lookup">
+      <Title order={2} size="h4" id="lookup">
+        {t('admit.findPerson')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('admit.findHint')}
+      </Text>
+      <form onSubmit={submit}>
+        <Group align="flex-end">
+          <TextInput
+            label={t('board.search')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <Button type="submit" variant="default">
+            {t('admit.searchButton')}
+          </Button>
+        </Group>
+      </form>
+      {found.isFetching && <InlineLoader />}
+      {found.isError && <ErrorState error={found.error} />}
+      {found.data &&
+        (found.data.items.length === 0 ? (
+          <Text mt="sm" data-testid="lookup-empty">
+            {t('admit.noPeople')}
+          </Text>
+        ) : (
+          <Table mt="sm" data-testid="lookup-results">
+            <Table.Tbody>
+              {found.data.items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.fullName}</Table.Td>
+                  <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
+                  <Table.Td>{p.currentAddress.communeName}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      onClick={() => onPick(p)}
+                      aria-label={`${t('admit.choose')}: ${p.fullName}`}
+                    >
+                      {t('admit.choose')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ))}
+    </Paper>
+  );
+}
+
+/** Admission: the episode placing the person here, intake record, classification, belongings, rapid test, bed. */
+export function AdmissionPage() {
+  const { t } = useTranslation('facility');
+  usePageTitle(t('admit.title'));
+  const me = useSession();
+  const facilityId = facilityOf(me);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [person, setPerson] = useState<Person | null>(null);
+  const episodes = useQuery({
+    queryKey: ['facility-ops', 'episodes-of', person?.id],
+    queryFn: () => episodesOf(person!.id),
+    enabled: !!person,
+  });
+  const open = (episodes.data ?? []).filter(
+    (e) => e.facilityId === facilityId && FACILITY_EPISODES.includes(e.type) && !e.outcome,
+  );
+  const [episodeId, setEpisodeId] = useState('');
+  const [admittedOn, setAdmittedOn] = useState(todayDmy());
+  const [recordNumber, setRecordNumber] = useState('');
+  const [classification, setClassification] = useState('first_time');
+  const [items, setItems] = useState<{ item: string; quantity: string }[]>([]);
+  const [testedOn, setTestedOn] = useState(todayDmy());
+  const [result, setResult] = useState('positive');
+  const [substances, setSubstances] = useState('');
+  const [area, setArea] = useState('');
+  const [bed, setBed] = useState('');
+  const [noResidence, setNoResidence] = useState(false);
+  const [approvedBy, setApprovedBy] = useState('');
+  const [notes, setNotes] = useState('');
+  const [entryBy, setEntryBy] = useState('');
+  const [entryDiagnosis, setEntryDiagnosis] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors();
+  const medical = can(me, 'facility.health');
+  if (!facilityId) return <NotFound forbidden />;
+
+  const chosenEpisode = episodeId || open[0]?.id || '';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = checker((k) => t(k));
+    if (!chosenEpisode) c.errors.episodeId = t('common.required');
+    const admitted = c.date('admittedOn', admittedOn);
+    const tested = c.date('rapidTest.testedOn', testedOn);
+    const approver = c.required('approvedBy', approvedBy);
+    items.forEach((it, i) => {
+      if (!it.item.trim()) c.errors[`belongings.${i}.item`] = t('common.required');
+    });
+    fe.setClient(c.errors);
+    fe.setServerError(null);
+    if (!c.ok()) return;
+    setBusy(true);
+    try {
+      const a = await facilityApi.admit(facilityId, {
+        episodeId: chosenEpisode,
+        admittedOn: admitted,
+        recordNumber: recordNumber.trim() || undefined,
+        classification,
+        belongings: items.map((it) => ({
+          item: it.item.trim(),
+          quantity: Math.max(1, Number(it.quantity) || 1),
+        })),
+        rapidTest: {
+          testedOn: tested,
+          result,
+          substances: substances
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+        area: area.trim() || undefined,
+        bed: bed.trim() || undefined,
+        noKnownResidence: noResidence,
+        approvedBy: approver,
+        notes: notes.trim() || undefined,
+      });
+      if (medical && entryBy.trim())
+        await facilityApi.health(a.id, {
+          kind: 'entry_check',
+          occurredOn: admitted,
+          performedBy: entryBy.trim(),
+          diagnosis: entryDiagnosis.trim() || undefined,
+        });
+      await qc.invalidateQueries({ queryKey: facilityKeys.all });
+      navigate(`/facility/residents/${a.id}`);
+    } catch (err) {
+      fe.setServerError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('admit.title')}
+        </Title>
+        <Button component={Link} to="/facility/residents" variant="subtle">
+          {t('resident.back')}
+        </Button>
+      </Group>
+      {!person ? (
+        <PersonLookup onPick={setPerson} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Paper withBorder p="md">
+              <Group justify="space-between">
+                <div>
+                  <Text size="sm">{t('admit.person')}</Text>
+                  <Text fw={700} data-testid="admit-person">
+                    {person.fullName}
+                  </Text>
+                </div>
+                <Button variant="default" size="xs" onClick={() => setPerson(null)}>
+                  {t('admit.findPerson')}
+                </Button>
+              </Group>
+              {episodes.isPending && <InlineLoader />}
+              {episodes.isError && <ErrorState error={episodes.error} />}
+              {episodes.data && open.length === 0 && (
+                <Alert color="orange" mt="sm" data-testid="no-episode">
+                  {t('admit.noEpisode')}
+                </Alert>
+              )}
+              {open.length > 0 && (
+                <NativeSelect
+                  mt="sm"
+                  label={t('admit.episode')}
+                  required
+                  value={chosenEpisode}
+                  onChange={(e) => setEpisodeId(e.currentTarget.value)}
+                  error={fe.err('episodeId')}
+                  data={open.map((ep) => ({
+                    value: ep.id,
+                    label: `${ep.typeLabel[currentLang()]} · ${formatDate(ep.startDate)}${
+                      ep.decision?.number ? ` · ${ep.decision.number}` : ''
+                    }`,
+                  }))}
+                />
+              )}
+            </Paper>
+            <Fieldset legend={t('admit.title')}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <DateField
+                  label={t('admit.admittedOn')}
+                  required
+                  value={admittedOn}
+                  onChange={setAdmittedOn}
+                  error={fe.err('admittedOn')}
+                />
+                <TextInput
+                  label={t('admit.recordNumber')}
+                  value={recordNumber}
+                  onChange={(e) => setRecordNumber(e.currentTarget.value)}
+                  error={fe.err('recordNumber')}
+                />
+                <NativeSelect
+                  label={t('admit.classification')}
+                  required
+                  value={classification}
+                  onChange={(e) => setClassification(e.currentTarget.value)}
+                  error={fe.err('classification')}
+                  data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
+                />
+                <TextInput
+                  label={t('admit.approvedBy')}
+                  required
+                  value={approvedBy}
+                  onChange={(e) => setApprovedBy(e.currentTarget.value)}
+                  error={fe.err('approvedBy')}
+                />
+                <TextInput
+                  label={t('admit.area')}
+                  value={area}
+                  onChange={(e) => setArea(e.currentTarget.value)}
+                  error={fe.err('area')}
+                />
+                <TextInput
+                  label={t('admit.bed')}
+                  value={bed}
+                  onChange={(e) => setBed(e.currentTarget.value)}
+                  error={fe.err('bed')}
+                />
+              </SimpleGrid>
+              <Checkbox
+                mt="md"
+                label={t('admit.noKnownResidence')}
+                checked={noResidence}
+                onChange={(e) => setNoResidence(e.currentTarget.checked)}
+              />
+            </Fieldset>
+            <Fieldset legend={t('admit.rapidTest')}>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <DateField
+                  label={t('admit.testedOn')}
+                  required
+                  value={testedOn}
+                  onChange={setTestedOn}
+                  error={fe.err('rapidTest.testedOn')}
+                />
+                <NativeSelect
+                  label={t('admit.testResult')}
+                  required
+                  value={result}
+                  onChange={(e) => setResult(e.currentTarget.value)}
+                  data={[
+                    { value: 'positive', label: t('admit.positive') },
+                    { value: 'negative', label: t('admit.negative') },
+                  ]}
+                />
+                <TextInput
+                  label={t('admit.substances')}
+                  value={substances}
+                  onChange={(e) => setSubstances(e.currentTarget.value)}
+                  error={fe.err('rapidTest.substances')}
+                />
+              </SimpleGrid>
+            </Fieldset>
+            <Fieldset legend={t('admit.belongings')}>
+              <Stack gap="xs">
+                {items.map((it, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before saving
+                  <Group key={i} align="flex-start">
+                    <TextInput
+                      label={`${t('admit.item')} ${i + 1}`}
+                      value={it.item}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setItems((xs) => xs.map((x, j) => (j === i ? { ...x, item: v } : x)));
+                      }}
+                      error={fe.err(`belongings.${i}.item`)}
+                    />
+                    <TextInput
+                      label={`${t('admit.quantity')} ${i + 1}`}
+                      value={it.quantity}
+                      inputMode="numeric"
+                      w={110}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setItems((xs) => xs.map((x, j) => (j === i ? { ...x, quantity: v } : x)));
+                      }}
+                      error={fe.err(`belongings.${i}.quantity`)}
+                    />
+                    <ActionIcon
+                      variant="default"
+                      mt={26}
+                      aria-label={t('admit.removeItem', { n: i + 1 })}
+                      onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Group>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    onClick={() => setItems((xs) => [...xs, { item: '', quantity: '1' }])}
+                  >
+                    {t('admit.addItem')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Fieldset>
+            <Fieldset legend={t('admit.entryHealth')}>
+              {medical ? (
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput
+                    label={t('admit.entryPerformedBy')}
+                    value={entryBy}
+                    onChange={(e) => setEntryBy(e.currentTarget.value)}
+                  />
+                  <TextInput
+                    label={t('admit.entryDiagnosis')}
+                    value={entryDiagnosis}
+                    onChange={(e) => setEntryDiagnosis(e.currentTarget.value)}
+                  />
+                </SimpleGrid>
+              ) : (
+                <Text size="sm">{t('admit.entryHealthHint')}</Text>
+              )}
+            </Fieldset>
+            <Textarea
+              label={t('admit.notes')}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+              error={fe.err('notes')}
+            />
+            <ServerProblem error={fe.serverError} fields={FIELDS} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy} disabled={open.length === 0}>
+                {t('admit.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}

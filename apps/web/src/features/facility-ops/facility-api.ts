@@ -1,0 +1,126 @@
+// Typed calls of the facility-operations API. Response types come from the server's zod schemas (type-only
+// imports: nothing of the server reaches the bundle), so the web app breaks at type-check time when they change.
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
+import type {
+  admissionOut,
+  eventOut,
+  healthRecordOut,
+} from '../../../../server/src/modules/facility/facility.presenter.ts';
+import type { classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
+import type { dashboardOut } from '../../../../server/src/modules/facility/figures.service.ts';
+import { api } from '../../api/client.ts';
+import type { Me, PersonList } from '../../api/types.ts';
+
+export type Admission = z.infer<typeof admissionOut>;
+export type FacilityEvent = z.infer<typeof eventOut>;
+export type HealthRecord = z.infer<typeof healthRecordOut>;
+export type VocationalClass = z.infer<typeof classOut>;
+export type Dashboard = z.infer<typeof dashboardOut>;
+export type Episode = EpisodeOut;
+
+export type BoardResident = {
+  admissionId: string;
+  personId: string;
+  fullName: string;
+  basis: string;
+  admittedOn: string;
+  stage: number;
+  area: string | null;
+  bed: string | null;
+  term: Admission['term'];
+  absence: { kind: string; from: string } | null;
+  noticeSent: boolean;
+  version: number;
+};
+export type Board = {
+  facilityId: string;
+  today: string;
+  residents: BoardResident[];
+  byStage: Record<string, number>;
+  upcomingReleases: { admissionId: string; fullName: string; plannedRelease: string; noticeSent: boolean }[];
+  absences: { admissionId: string; fullName: string; kind: string; from: string }[];
+};
+
+/** The facility a facility user works in (their scope). */
+export const facilityOf = (me: Me) => (me.user.scopeKind === 'facility' ? (me.user.scopeCode ?? '') : '');
+
+const base = (facilityId: string) => `/api/facility-ops/${encodeURIComponent(facilityId)}`;
+
+export const facilityKeys = {
+  all: ['facility-ops'] as const,
+  board: (f: string, days: number) => ['facility-ops', 'board', f, days] as const,
+  admission: (id: string) => ['facility-ops', 'admission', id] as const,
+  health: (id: string) => ['facility-ops', 'health', id] as const,
+  classes: (f: string) => ['facility-ops', 'classes', f] as const,
+  events: (f: string, kind?: string) => ['facility-ops', 'events', f, kind ?? ''] as const,
+  dashboard: (f: string, from: string, to: string) => ['facility-ops', 'dashboard', f, from, to] as const,
+};
+
+export function useBoard(facilityId: string, upcomingDays: number) {
+  return useQuery({
+    queryKey: facilityKeys.board(facilityId, upcomingDays),
+    queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, { upcomingDays }),
+    enabled: !!facilityId,
+  });
+}
+
+export function useAdmission(id: string) {
+  return useQuery({
+    queryKey: facilityKeys.admission(id),
+    queryFn: () => api.get<Admission>(`/api/admissions/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useClasses(facilityId: string) {
+  return useQuery({
+    queryKey: facilityKeys.classes(facilityId),
+    queryFn: () => api.get<{ items: VocationalClass[] }>(`${base(facilityId)}/classes`).then((r) => r.items),
+    enabled: !!facilityId,
+  });
+}
+
+export function useEvents(facilityId: string, kind?: string) {
+  return useQuery({
+    queryKey: facilityKeys.events(facilityId, kind),
+    queryFn: () =>
+      api.get<{ items: FacilityEvent[] }>(`${base(facilityId)}/events`, { kind }).then((r) => r.items),
+    enabled: !!facilityId,
+  });
+}
+
+export function useDashboard(facilityId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: facilityKeys.dashboard(facilityId, from, to),
+    queryFn: () => api.get<Dashboard>(`${base(facilityId)}/dashboard`, { from, to }),
+    enabled: !!facilityId,
+  });
+}
+
+/** People placed at this facility (the facility scope of the people search). */
+export const searchPeople = (q: string) => api.get<PersonList>('/api/people', { q, limit: 20, offset: 0 });
+
+export const episodesOf = (personId: string) =>
+  api.get<{ items: Episode[] }>(`/api/people/${encodeURIComponent(personId)}/episodes`).then((r) => r.items);
+
+export const facilityApi = {
+  admit: (facilityId: string, body: unknown) => api.post<Admission>(`${base(facilityId)}/admissions`, body),
+  createClass: (facilityId: string, body: unknown) =>
+    api.post<VocationalClass>(`${base(facilityId)}/classes`, body),
+  facilityEvent: (facilityId: string, path: 'labour' | 'sessions' | 'groups', body: unknown) =>
+    api.post<FacilityEvent>(`${base(facilityId)}/${path}`, body),
+  residentEvent: (id: string, path: 'visits' | 'incidents' | 'rewards' | 'support', body: unknown) =>
+    api.post<FacilityEvent>(`/api/admissions/${encodeURIComponent(id)}/${path}`, body),
+  admissionAct: (
+    id: string,
+    path: 'stages' | 'term-changes' | 'release-notice' | 'release' | 'departure',
+    body: unknown,
+  ) => api.post<Admission>(`/api/admissions/${encodeURIComponent(id)}/${path}`, body),
+  setBed: (id: string, body: unknown) =>
+    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/bed`, body),
+  health: (id: string, body: unknown) =>
+    api.post<HealthRecord>(`/api/admissions/${encodeURIComponent(id)}/health`, body),
+  classAct: (id: string, path: 'learners' | 'attendance' | 'certificates', body: unknown) =>
+    api.post<unknown>(`/api/facility-classes/${encodeURIComponent(id)}/${path}`, body),
+};
