@@ -39,7 +39,10 @@ export interface BlockDef {
   sensitive?: 'health';
 }
 
-const PEOPLE_DIS = ['sex', 'age_group', 'unit'] as const;
+// Blocks whose records are people carry every disaggregation: substance = what the person was found to use
+// (positive drug-test results and addiction determinations up to the period end; a person may count under
+// several), legal basis = the legal regime of the person's latest episode decision by the period end.
+const PEOPLE_DIS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
 const UNIT_DIS = ['unit'] as const;
 const ACTIVITY = ['briefing', 'outreach', 'patrol', 'commitment_signing', 'contest', 'other'] as const;
 
@@ -292,7 +295,7 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: UNIT_DIS,
     stock: true,
   },
-  // Pending: the product has no records for these yet.
+  // Pending: the product has no records for this one yet.
   {
     id: 'drug_free_communes',
     vi: 'Số xã, phường đạt tiêu chí không ma túy (QĐ 28/2025/QĐ-TTg)',
@@ -303,29 +306,35 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: UNIT_DIS,
   },
   {
+    // Access to information and services in the period: counselling sessions attended, contacts by
+    // volunteers and officers (community and post-rehab), referrals to jobs, training and loans.
     id: 'people_with_service_access',
     vi: 'Số người tiếp cận thông tin, dịch vụ',
     en: 'People with access to information and services',
-    source: 'pending',
+    source: 'community',
     measure: 'people',
     params: [],
     disaggregations: PEOPLE_DIS,
   },
   {
+    // Medical support: substitution therapy during the period; psychological support: counselling sessions,
+    // relapse-prevention and crisis counselling contacts. (Health care inside facilities is counted by the
+    // facility's own health-check figures, readable by medical staff only.)
     id: 'people_medical_psych_support',
     vi: 'Số người được hỗ trợ y tế, tâm lý',
     en: 'People given medical and psychological support',
-    source: 'pending',
+    source: 'community',
     measure: 'people',
     params: [],
     disaggregations: PEOPLE_DIS,
   },
   {
+    // Staff accounts (officers, commune police, facility staff) who attended a training in the period.
     id: 'staff_trained',
     vi: 'Số cán bộ được tập huấn',
     en: 'Staff trained',
-    source: 'pending',
-    measure: 'people',
+    source: 'community',
+    measure: 'records',
     params: [],
     disaggregations: UNIT_DIS,
   },
@@ -333,10 +342,11 @@ export const BLOCKS: readonly BlockDef[] = [
     id: 'staff_total',
     vi: 'Tổng số cán bộ làm công tác cai nghiện',
     en: 'Staff working on rehab',
-    source: 'pending',
-    measure: 'people',
+    source: 'community',
+    measure: 'records',
     params: [],
     disaggregations: UNIT_DIS,
+    stock: true,
   },
 ];
 

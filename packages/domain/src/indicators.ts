@@ -38,7 +38,7 @@ const NTP: Text = {
   en: 'Resolution 163/2024/QH15 (National Target Program on drug prevention to 2030)',
 };
 const QB: Text = { vi: 'Kế hoạch tỉnh Quảng Bình đến 2025', en: 'Quảng Bình province plan to 2025' };
-const P = ['sex', 'age_group', 'unit'] as const;
+const P = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
 const U = ['unit'] as const;
 
 const count = (

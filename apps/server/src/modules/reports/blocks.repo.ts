@@ -1,5 +1,7 @@
+import { SUBSTANCES } from '@hoanhap/domain/pathway-rules';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { STAFF_ROLES } from '../community/training.repo.ts';
 
 // The building blocks of the indicator catalogue (packages/domain/src/indicators.ts), each implemented once here
 // as a "facts" query: one row per record behind a figure, with the same columns for every block —
@@ -18,7 +20,14 @@ export type UnitFilter =
   | { kind: 'commune'; code: string }
   | { kind: 'facility'; id: string };
 
-export type GroupBy = 'commune' | 'province' | 'facility' | 'sex' | 'birth_year';
+export type GroupBy =
+  | 'commune'
+  | 'province'
+  | 'facility'
+  | 'sex'
+  | 'birth_year'
+  | 'substance'
+  | 'legal_basis';
 
 const PERSON_COLS = sql`p.id as pid, p.cur_commune_code as commune, p.province_code as province, p.sex as sex, p.birth_year as birth_year`;
 
@@ -57,6 +66,27 @@ const ACTIVITY_FIELDS: Record<string, string> = {
   commitments_signed: 'ca.commitments_signed',
   persuaded_count: 'ca.persuaded_count',
 };
+
+// Counselling sessions attended in the period (access to services, psychological support).
+const counselled = (r: Range) => sql`
+    select 'cs:' || s.id || ':' || p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
+      s.held_on as dt, 1 as qty
+    from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
+      join people p on p.id = cp.person_id
+    where s.held_on >= ${r.from} and s.held_on <= ${r.to}`;
+
+// Staff accounts placed in the unit of their scope (a commune, a province, a facility). No person behind them.
+const STAFF_IN = sql.join(STAFF_ROLES.map((role) => sql.lit(role)));
+const STAFF_JOINS = sql`
+      left join units cu on u.scope_kind = 'commune' and cu.code = u.scope_code and cu.level = 'commune'
+        and cu.valid_to is null
+      left join facilities fa on u.scope_kind = 'facility' and fa.id = u.scope_code`;
+const STAFF_UNIT = sql`u.id as rid, null as pid,
+      case when u.scope_kind = 'commune' then u.scope_code end as commune,
+      case u.scope_kind when 'province' then u.scope_code when 'commune' then cu.province_code
+        when 'facility' then fa.province_code end as province,
+      case when u.scope_kind = 'facility' then u.scope_code end as facility,
+      null as sex, null as birth_year`;
 
 export const FACTS: Record<string, Facts> = {
   people_by_status: (_r, p) => sql`
@@ -187,6 +217,43 @@ export const FACTS: Record<string, Facts> = {
       null as facility, null as sex, null as birth_year, m.joined_on as dt, 1 as qty
     from community_club_members m join community_clubs c on c.id = m.club_id
     where c.active = 1 and m.joined_on <= ${r.to} and (m.left_on is null or m.left_on > ${r.to})`,
+  people_with_service_access: (r) => sql`
+    ${counselled(r)}
+    union all
+    select cc.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, cc.contact_date as dt, 1 as qty
+    from community_contacts cc join people p on p.id = cc.person_id
+    where cc.contact_date >= ${r.from} and cc.contact_date <= ${r.to}
+    union all
+    select ec.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, ec.contact_date as dt, 1 as qty
+    from episode_contacts ec join people p on p.id = ec.person_id
+    where ec.contact_date >= ${r.from} and ec.contact_date <= ${r.to}
+    union all
+    select rf.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, rf.referred_on as dt, 1 as qty
+    from community_referrals rf join people p on p.id = rf.person_id
+    where rf.referred_on >= ${r.from} and rf.referred_on <= ${r.to}`,
+  people_medical_psych_support: (r) => sql`
+    ${counselled(r)}
+    union all
+    select cc.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, cc.contact_date as dt, 1 as qty
+    from community_contacts cc join people p on p.id = cc.person_id
+    where cc.kind in ('relapse_prevention_counselling', 'crisis_counselling')
+      and cc.contact_date >= ${r.from} and cc.contact_date <= ${r.to}
+    union all
+    select e.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, e.start_date as dt, 1 as qty
+    from episodes e join people p on p.id = e.person_id
+    where e.type = 'substitution_therapy' and ${active('e', r, false)}
+`,
+  staff_trained: (r) => sql`
+    select ${STAFF_UNIT}, max(t.held_on) as dt, 1 as qty
+    from community_training_attendees a join community_trainings t on t.id = a.training_id
+      join users u on u.id = a.user_id ${STAFF_JOINS}
+    where u.active = 1 and u.role in (${STAFF_IN}) and t.held_on >= ${r.from} and t.held_on <= ${r.to}
+    group by u.id, u.scope_kind, u.scope_code, cu.province_code, fa.province_code`,
+  // Staff accounts active now (accounts carry no history of their activity).
+  staff_total: () => sql`
+    select ${STAFF_UNIT}, substr(u.created_at, 1, 10) as dt, 1 as qty
+    from users u ${STAFF_JOINS}
+    where u.active = 1 and u.role in (${STAFF_IN})`,
 };
 
 function unitWhere(u: UnitFilter) {
@@ -201,6 +268,24 @@ function unitWhere(u: UnitFilter) {
       return sql`f.facility = ${u.id}`;
   }
 }
+
+// The substances each person was found to use by a date: listed on an addiction determination, or positive on
+// a drug test (one result per substance in the stored JSON, e.g. {"substance":"heroin","result":"positive"}).
+const SUBSTANCE_KEYS = sql.join(
+  SUBSTANCES.map((k) => sql`select ${sql.lit(k)} as k`),
+  sql` union all `,
+);
+const personSubstances = (to: string) => sql`
+  select distinct x.person_id, x.k from (
+    select d.person_id, v.k from addiction_determinations d join (${SUBSTANCE_KEYS}) v
+      on d.substances like '%"' || v.k || '"%'
+    where d.assessed_on <= ${to}
+    union all
+    select t.person_id, v.k from drug_tests t join (${SUBSTANCE_KEYS}) v
+      on t.results like '%{"substance":"' || v.k || '","result":"positive"}%'
+        or (v.k = 'other' and t.results like '%"substance":"other"%')
+    where t.positive = 1 and t.tested_on <= ${to}
+  ) x`;
 
 const AGG = {
   records: sql`count(distinct f.rid)`,
@@ -237,10 +322,26 @@ export const blocksRepo = {
   ): Promise<{ key: string | null; value: number }[]> => {
     const facts = FACTS[block];
     if (!facts) throw new Error(`block without facts: ${block}`);
-    const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
-    const q = sql<{ k: string | number | null; n: string | number }>`
+    let q: RawBuilder<{ k: string | number | null; n: string | number }>;
+    if (groupBy === 'substance') {
+      // A person counts under every substance they were found to use; people with none under 'unknown'.
+      q = sql`
+      select coalesce(s.k, 'unknown') as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+        left join (${personSubstances(range.to)}) s on s.person_id = f.pid
+      where ${unitWhere(unit)} group by coalesce(s.k, 'unknown')`;
+    } else if (groupBy === 'legal_basis') {
+      q = sql`
+      select f.k as k, ${AGG[measure]} as n from (select f.*, coalesce((select e2.regime_id from episodes e2
+          where e2.person_id = f.pid and e2.start_date <= ${range.to}
+          order by e2.start_date desc, e2.id desc limit 1), 'none') as k
+        from (${facts(range, params)}) f where ${unitWhere(unit)}) f
+      group by f.k`;
+    } else {
+      const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
+      q = sql`
       select ${g} as k, ${AGG[measure]} as n from (${facts(range, params)}) f
       where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
+    }
     const { rows } = await q.execute(db);
     return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
   },

@@ -1,4 +1,5 @@
 import {
+  BLOCK_BY_ID,
   BLOCKS,
   INDICATORS,
   type IndicatorDef,
@@ -120,11 +121,11 @@ export async function indicatorRecords(
       { vi: 'Chỉ tiêu không có mẫu số', en: 'The indicator has no denominator' },
       [{ field: 'part', rule: 'no_denominator', messages: { vi: 'Không có mẫu số', en: 'No denominator' } }],
     );
-  if (
-    ref.block === 'facility_events' &&
-    HEALTH_EVENTS.includes(ref.params?.kind ?? '') &&
-    !readableClasses(actor).has('health')
-  )
+  const health =
+    ref.block === 'facility_events'
+      ? HEALTH_EVENTS.includes(ref.params?.kind ?? '')
+      : BLOCK_BY_ID.get(ref.block)?.sensitive === 'health';
+  if (health && !readableClasses(actor).has('health'))
     throw Errors.forbidden({
       vi: 'Danh sách này thuộc thông tin sức khỏe',
       en: 'These records are health records',

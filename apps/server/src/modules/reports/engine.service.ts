@@ -154,7 +154,7 @@ export async function computeFigure(
   };
 }
 
-export type Disaggregate = 'sex' | 'age_group' | 'unit';
+export type Disaggregate = 'sex' | 'age_group' | 'unit' | 'substance' | 'legal_basis';
 
 /** The child level a unit's figures are compared across. */
 export function childLevel(unit: ResolvedUnit, def: IndicatorDef): GroupBy | null {
@@ -179,7 +179,7 @@ export async function breakdown(
       [{ field: 'by', rule: 'unsupported', messages: { vi: 'Không hỗ trợ', en: 'Not supported' } }],
     );
   const group: GroupBy | null =
-    by === 'sex' ? 'sex' : by === 'age_group' ? 'birth_year' : childLevel(unit, def);
+    by === 'unit' ? childLevel(unit, def) : by === 'age_group' ? 'birth_year' : by;
   if (!group) return [];
   const year = Number(range.to.slice(0, 4));
   const fold = async (ref: BlockRef | undefined) => {

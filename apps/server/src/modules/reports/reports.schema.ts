@@ -28,7 +28,7 @@ export const valueQuery = z
     unit: unit.optional(),
     from: isoDate,
     to: isoDate,
-    by: z.enum(['sex', 'age_group', 'unit']).optional(),
+    by: z.enum(DISAGGREGATIONS).optional(),
   })
   .refine((q) => q.from <= q.to, {
     path: ['to'],
