@@ -101,6 +101,11 @@ describe('dashboards and periodic reports in the browser', () => {
     // A ratio whose denominator is empty reads "—", never NaN.
     expect(await page.getByTestId('figure-value-addicts_counselled_share').textContent()).toBe('—');
     await page.getByTestId('chart-trend').waitFor();
+    // The chosen indicator broken down by sex, with its numbers in the table beside the chart.
+    const breakdown = page.getByTestId('chart-breakdown');
+    await breakdown.locator('summary').click();
+    const rows = await breakdown.locator('tbody tr').allTextContents();
+    expect(rows.sort()).toEqual(['Nam1', 'Nữ1']);
     expect(await seriousViolations(page, 'commune dashboard')).toEqual([]);
 
     await total.click();

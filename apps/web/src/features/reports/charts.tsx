@@ -20,7 +20,10 @@ export function BarChart({
   target,
   targetLabel,
   testId,
+  category,
 }: {
+  /** Header of the label column of the fallback table (default: the period). */
+  category?: string;
   title: string;
   bars: Bar[];
   target?: number | null;
@@ -108,7 +111,7 @@ export function BarChart({
           <caption style={{ textAlign: 'left' }}>{title}</caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('dashboard.period')}</Table.Th>
+              <Table.Th scope="col">{category ?? t('dashboard.period')}</Table.Th>
               <Table.Th scope="col">{t('dashboard.value')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

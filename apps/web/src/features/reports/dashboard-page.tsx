@@ -1,4 +1,6 @@
+import { REGIMES } from '@hoanhap/domain/legal-regimes';
 import { Anchor, Badge, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.ts';
@@ -13,6 +15,7 @@ import {
   formatValue,
   nameOf,
   tx,
+  useBreakdown,
   useByUnit,
   useCatalogue,
   useDashboard,
@@ -247,6 +250,7 @@ function Charts(p: {
           {canCompare && byUnit.data && byUnit.data.groups.length > 0 && (
             <BarChart
               testId="chart-units"
+              category={t('dashboard.unit')}
               title={`${nameOf(chosen)} — ${t('dashboard.comparison')}`}
               bars={byUnit.data.groups.map((g) => ({
                 key: g.key,
@@ -260,6 +264,13 @@ function Charts(p: {
           )}
         </div>
       </SimpleGrid>
+      <Breakdown
+        figure={chosen}
+        supported={(p.disaggregations.get(chosen.indicatorId) ?? []).filter((d) => d !== 'unit')}
+        unit={p.unit}
+        from={p.from}
+        to={p.to}
+      />
       <Title order={3} size="h5" mt="md">
         {t('dashboard.progress')}
       </Title>
@@ -283,5 +294,65 @@ function Charts(p: {
         </SimpleGrid>
       )}
     </Paper>
+  );
+}
+
+const regimeName = new Map(REGIMES.map((r) => [r.id as string, r.name]));
+
+/** The chosen indicator broken down by sex, age group, substance or legal basis. */
+function Breakdown(p: { figure: Figure; supported: string[]; unit: string; from: string; to: string }) {
+  const { t } = useTranslation('reports');
+  const [choice, setChoice] = useState<string | null>(null);
+  const by = choice && p.supported.includes(choice) ? choice : (p.supported[0] ?? null);
+  const answer = useBreakdown(p.figure.indicatorId, { unit: p.unit, from: p.from, to: p.to, by });
+  const label = (key: string) =>
+    by === 'legal_basis' && regimeName.has(key) ? tx(regimeName.get(key)) : t(`breakdown.key.${key}`, key);
+  return (
+    <div>
+      <Title order={3} size="h5" mt="md">
+        {t('breakdown.title')}
+      </Title>
+      {!by ? (
+        <Text size="sm" c="dark.6">
+          {t('breakdown.empty')}
+        </Text>
+      ) : (
+        <>
+          <Select
+            label={t('breakdown.by')}
+            data={p.supported.map((d) => ({ value: d, label: t(`catalogue.dis.${d}`) }))}
+            value={by}
+            allowDeselect={false}
+            maw={260}
+            onChange={setChoice}
+          />
+          {answer.isPending && <InlineLoader />}
+          {answer.isError && <ErrorState error={answer.error} />}
+          {answer.data && answer.data.groups.length === 0 && (
+            <Text size="sm" c="dark.6">
+              {t('dashboard.noRecords')}
+            </Text>
+          )}
+          {answer.data && answer.data.groups.length > 0 && (
+            <BarChart
+              testId="chart-breakdown"
+              category={t(`catalogue.dis.${by}`)}
+              title={`${nameOf(p.figure)} — ${t('breakdown.by')} ${t(`catalogue.dis.${by}`).toLowerCase()}`}
+              bars={answer.data.groups.map((g) => ({
+                key: g.key,
+                label: label(g.key),
+                value: g.value,
+                display: formatValue(g.value, p.figure.kind),
+              }))}
+            />
+          )}
+          {by === 'substance' && (
+            <Text size="xs" c="dark.6">
+              {t('breakdown.multi')}
+            </Text>
+          )}
+        </>
+      )}
+    </div>
   );
 }

@@ -148,6 +148,17 @@ export function useByUnit(
   });
 }
 
+export function useBreakdown(
+  id: string | null,
+  q: { unit?: string; from: string; to: string; by: string | null },
+) {
+  return useQuery({
+    queryKey: ['breakdown', id, q],
+    queryFn: () => api.get<ValueAnswer>(`/api/indicators/${id}/value`, q),
+    enabled: !!id && !!q.by,
+  });
+}
+
 export function useRecords(id: string, q: { unit?: string; from: string; to: string; part: string }) {
   return useQuery({
     queryKey: ['records', id, q],
