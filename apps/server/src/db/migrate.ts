@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_reports.ts';
 import * as m0011 from './migrations/0011_search_worklist_indexes.ts';
 import * as m0012 from './migrations/0012_people_scope_name_indexes.ts';
 import * as m0013 from './migrations/0013_report_indexes.ts';
+import * as m0014 from './migrations/0014_analyze.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_search_worklist_indexes': m0011,
   '0012_people_scope_name_indexes': m0012,
   '0013_report_indexes': m0013,
+  '0014_analyze': m0014,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */
