@@ -145,9 +145,12 @@ describe('rehab facility operations in the browser', () => {
     await page.getByRole('heading', { name: 'Học viên tại cơ sở', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/facility/residents');
     await eventually(() => page.getByTestId('board-empty').textContent()).toContain('Tiếp nhận học viên');
+    expect(await page.getByTestId('awaiting-note').textContent()).toContain(
+      '1 người đã có hợp đồng/quyết định đưa vào cơ sở, chưa tiếp nhận.',
+    );
     expect(await seriousViolations(page, 'facility board (empty)')).toEqual([]);
 
-    await page.getByRole('link', { name: 'Tiếp nhận học viên' }).click();
+    await page.getByRole('link', { name: 'Tiếp nhận học viên' }).first().click();
     await page.getByRole('heading', { name: 'Tìm người được đưa vào cơ sở' }).waitFor();
     await field(page, 'Tìm theo tên').fill('khong co ai');
     await page.getByRole('button', { name: 'Tìm' }).click();
@@ -155,6 +158,11 @@ describe('rehab facility operations in the browser', () => {
     await field(page, 'Tìm theo tên').fill('le van hoa');
     await page.getByRole('button', { name: 'Tìm' }).click();
     await page.getByRole('button', { name: `Chọn: ${NAME}` }).click();
+    expect(await page.getByTestId('admit-person').textContent()).toBe(NAME);
+    // Or straight from the list of people awaiting admission.
+    await page.getByRole('button', { name: 'Tìm người được đưa vào cơ sở' }).click();
+    expect(await page.getByTestId('awaiting').textContent()).toContain('HĐ-15/2025');
+    await page.getByRole('button', { name: `Tiếp nhận: ${NAME}` }).click();
     expect(await page.getByTestId('admit-person').textContent()).toBe(NAME);
     const episode = field(page, 'Hợp đồng / quyết định đưa vào cơ sở');
     await eventually(() => episode.locator('option').allTextContents()).toEqual([
@@ -268,6 +276,17 @@ describe('rehab facility operations in the browser', () => {
     await moveStage(4, '10/04/2025');
     expect(await page.getByTestId('stage-2').textContent()).toContain('Từ 05/03/2025 đến 19/03/2025');
     expect(await page.getByTestId('stage-4').textContent()).toContain('Phó Giám đốc Trần Thị Duyệt');
+
+    // The no-known-residence flag, set and cleared behind a confirmation.
+    await page.getByRole('button', { name: 'Đánh dấu không xác định được nơi cư trú' }).click();
+    let c = dialog('Xác nhận thay đổi nơi cư trú');
+    expect(await c.textContent()).toContain('hồ sơ sẽ bàn giao cho tỉnh');
+    await c.getByRole('button', { name: 'Đánh dấu không xác định được nơi cư trú' }).click();
+    await page.getByTestId('no-residence').waitFor();
+    await page.getByRole('button', { name: 'Đã xác định được nơi cư trú' }).click();
+    c = dialog('Xác nhận thay đổi nơi cư trú');
+    await c.getByRole('button', { name: 'Đã xác định được nơi cư trú' }).click();
+    await eventually(() => page.getByTestId('no-residence').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Ghi nhận: Thăm gặp' }).click();
     const v = dialog('Ghi nhận thăm gặp');

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/policy.ts';
 import { ruleRefusal } from '../episodes/legal.ts';
 import { presentAdmission, presentTerm, termOf } from './facility.presenter.ts';
 import { type AdmissionRow, facilityRepo } from './facility.repo.ts';
-import type { AdmissionInput, BedInput, StageMoveInput } from './facility.schema.ts';
+import type { AdmissionInput, BedInput, ResidenceInput, StageMoveInput } from './facility.schema.ts';
 import {
   admissionFor,
   facilityFor,
@@ -250,5 +250,55 @@ export async function board(deps: AppDeps, actor: Actor, facilityId: string, upc
         .filter((i) => i.absence)
         .map((i) => ({ admissionId: i.admissionId, fullName: i.fullName, ...i.absence! })),
     };
+  });
+}
+
+/** People placed at the facility (contract, court order, pending management) and not yet admitted. */
+export async function awaitingAdmission(deps: AppDeps, actor: Actor, facilityId: string) {
+  return deps.database.db.transaction().execute(async (trx) => {
+    await facilityFor(trx, actor, facilityId, 'facility.read');
+    const rows = await facilityRepo.awaiting(trx, facilityId, FACILITY_EPISODES);
+    await audit(trx, actor, { action: 'facility.awaiting', entityType: 'facility', entityId: facilityId });
+    return {
+      items: rows.map((r) => ({
+        episodeId: r.episode_id,
+        personId: r.person_id,
+        fullName: r.full_name,
+        birthYear: r.birth_year,
+        episodeType: r.type,
+        startDate: r.start_date,
+        plannedEnd: r.planned_end,
+        documentNumber: r.decision_number,
+      })),
+    };
+  });
+}
+
+/** Corrects the no-known-residence flag, until the notice to the commune has been sent. */
+export async function setResidence(deps: AppDeps, actor: Actor, id: string, input: ResidenceInput) {
+  const now = deps.now();
+  const today = vnToday(now);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const a = await admissionFor(trx, actor, id, 'facility.write');
+    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
+    refuseReleased(a);
+    if (a.notice)
+      throw Errors.conflict('notice_sent', {
+        vi: 'Đã gửi thông báo về xã: không thể đổi nơi cư trú',
+        en: 'The notice to the commune was sent: the residence can no longer change',
+      });
+    const patch = {
+      no_known_residence: input.noKnownResidence ? 1 : 0,
+      updated_at: now.toISOString(),
+      updated_by: actor.userId,
+    };
+    if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
+    await audit(trx, actor, {
+      action: 'facility.residence',
+      entityType: 'facility_admission',
+      entityId: id,
+      details: { noKnownResidence: input.noKnownResidence },
+    });
+    return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
   });
 }

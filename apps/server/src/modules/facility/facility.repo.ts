@@ -66,6 +66,46 @@ export const facilityRepo = {
   setCurrentFacility: (db: Kysely<DB>, personId: string, facilityId: string) =>
     db.updateTable('people').set({ current_facility_id: facilityId }).where('id', '=', personId).execute(),
 
+  /** Open episodes placing people at the facility whose person is not (or no longer) admitted anywhere. */
+  awaiting: (db: Kysely<DB>, facilityId: string, types: string[]) =>
+    db
+      .selectFrom('episodes')
+      .innerJoin('people', 'people.id', 'episodes.person_id')
+      .select([
+        'episodes.id as episode_id',
+        'episodes.person_id',
+        'episodes.type',
+        'episodes.start_date',
+        'episodes.planned_end',
+        'episodes.decision_number',
+        'people.full_name',
+        'people.birth_year',
+      ])
+      .where('episodes.facility_id', '=', facilityId)
+      .where('episodes.type', 'in', types)
+      .where('episodes.outcome', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('facility_admissions as fa')
+              .select('fa.id')
+              .where((x) =>
+                x.or([
+                  x('fa.episode_id', '=', x.ref('episodes.id')),
+                  x.and([
+                    x('fa.person_id', '=', x.ref('episodes.person_id')),
+                    x('fa.released_on', 'is', null),
+                  ]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('episodes.start_date')
+      .orderBy('people.full_name')
+      .limit(500)
+      .execute(),
   insertAdmission: (db: Kysely<DB>, row: AdmissionRow) =>
     db.insertInto('facility_admissions').values(row).execute(),
   admission: (db: Kysely<DB>, id: string) =>

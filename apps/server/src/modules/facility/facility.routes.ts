@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { admit, board } from './admissions.service.ts';
+import { admit, awaitingAdmission, board } from './admissions.service.ts';
 import { createClass, listClasses } from './classes.service.ts';
 import { admissionOut, eventOut, termOut } from './facility.presenter.ts';
 import {
@@ -37,6 +37,21 @@ export const classOut = z.object({
     }),
   ),
   version: z.number(),
+});
+
+export const awaitingOut = z.object({
+  items: z.array(
+    z.object({
+      episodeId: z.string(),
+      personId: z.string(),
+      fullName: z.string(),
+      birthYear: z.number().nullable(),
+      episodeType: z.string(),
+      startDate: z.string(),
+      plannedEnd: z.string().nullable(),
+      documentNumber: z.string().nullable(),
+    }),
+  ),
 });
 
 const boardOut = z.object({
@@ -107,6 +122,20 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => board(deps, requireActor(req), req.params.facilityId, req.query.upcomingDays),
+  );
+  app.get(
+    `${base}/awaiting`,
+    {
+      schema: {
+        tags,
+        summary: 'Chờ tiếp nhận / Awaiting admission',
+        description:
+          'Open contracts, court orders and pending managements placing people here, whose person is not admitted.',
+        params,
+        response: { 200: awaitingOut },
+      },
+    },
+    async (req) => awaitingAdmission(deps, requireActor(req), req.params.facilityId),
   );
   app.post(
     `${base}/classes`,

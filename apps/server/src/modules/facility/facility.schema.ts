@@ -60,6 +60,12 @@ export type StageMoveInput = z.infer<typeof stageMoveSchema>;
 export const bedSchema = z.strictObject({ version, area: shortText.optional(), bed: shortText.optional() });
 export type BedInput = z.infer<typeof bedSchema>;
 
+export const residenceSchema = z.strictObject({
+  version,
+  noKnownResidence: z.boolean().describe('No known place of residence: the handover goes to the province'),
+});
+export type ResidenceInput = z.infer<typeof residenceSchema>;
+
 export const HEALTH_KINDS = [
   'entry_check',
   'periodic_check',

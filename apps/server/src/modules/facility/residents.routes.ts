@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { getAdmission, moveStage, setBed } from './admissions.service.ts';
+import { getAdmission, moveStage, setBed, setResidence } from './admissions.service.ts';
 import { certify, enrol, recordAttendance } from './classes.service.ts';
 import { admissionOut, eventOut, healthRecordOut } from './facility.presenter.ts';
 import { classOut } from './facility.routes.ts';
@@ -18,6 +18,7 @@ import {
   leaveSchema,
   releaseNoticeSchema,
   releaseSchema,
+  residenceSchema,
   rewardSchema,
   stageMoveSchema,
   supportSchema,
@@ -72,6 +73,20 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => setBed(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.put(
+    `${base}/residence`,
+    {
+      schema: {
+        tags,
+        summary: 'Không xác định được nơi cư trú / No known residence',
+        description: 'Until the notice to the commune is sent; the release then hands over to the province.',
+        params,
+        body: residenceSchema,
+        response: { 200: admissionOut },
+      },
+    },
+    async (req) => setResidence(deps, requireActor(req), req.params.id, req.body),
   );
   app.post(
     `${base}/term-changes`,

@@ -20,13 +20,19 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
-import { episodesOf, facilityApi, facilityKeys, facilityOf, searchPeople } from './facility-api.ts';
+import {
+  episodesOf,
+  facilityApi,
+  facilityKeys,
+  facilityOf,
+  searchPeople,
+  useAwaiting,
+} from './facility-api.ts';
 import { checker, ServerProblem, todayDmy, useFieldErrors } from './facility-form-kit.tsx';
 
 const FACILITY_EPISODES = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
@@ -46,7 +52,9 @@ const FIELDS = [
 ];
 
 /** Finds a person placed at this facility (the people search is limited to the facility's scope). */
-function PersonLookup({ onPick }: { onPick: (p: Person) => void }) {
+type Picked = { id: string; fullName: string };
+
+function PersonLookup({ onPick }: { onPick: (p: Picked) => void }) {
   const { t } = useTranslation('facility');
   const [text, setText] = useState('');
   const [q, setQ] = useState<string | null>(null);
@@ -112,6 +120,58 @@ function PersonLookup({ onPick }: { onPick: (p: Person) => void }) {
   );
 }
 
+/** People placed here by a contract, court order or pending management, not admitted yet. */
+function AwaitingList({
+  facilityId,
+  onPick,
+}: {
+  facilityId: string;
+  onPick: (p: Picked, episodeId: string) => void;
+}) {
+  const { t } = useTranslation('facility');
+  const q = useAwaiting(facilityId);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="awaiting">
+      <Title order={2} size="h4" id="awaiting" mb="xs">
+        {t('admit.awaiting')}
+      </Title>
+      {q.isPending && <InlineLoader />}
+      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
+      {q.data &&
+        (q.data.length === 0 ? (
+          <Text size="sm" data-testid="awaiting-empty">
+            {t('admit.awaitingEmpty')}
+          </Text>
+        ) : (
+          <Table data-testid="awaiting">
+            <Table.Tbody>
+              {q.data.map((a) => (
+                <Table.Tr key={a.episodeId}>
+                  <Table.Td>{a.fullName}</Table.Td>
+                  <Table.Td>{a.birthYear}</Table.Td>
+                  <Table.Td>
+                    {t(`basis.${a.episodeType === 'voluntary_facility' ? 'voluntary' : a.episodeType}`)}
+                    {a.documentNumber ? ` · ${a.documentNumber}` : ''}
+                  </Table.Td>
+                  <Table.Td>{t('admit.since', { date: formatDate(a.startDate) })}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      onClick={() => onPick({ id: a.personId, fullName: a.fullName }, a.episodeId)}
+                      aria-label={`${t('admit.admitThis')}: ${a.fullName}`}
+                    >
+                      {t('admit.admitThis')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ))}
+    </Paper>
+  );
+}
+
 /** Admission: the episode placing the person here, intake record, classification, belongings, rapid test, bed. */
 export function AdmissionPage() {
   const { t } = useTranslation('facility');
@@ -120,7 +180,7 @@ export function AdmissionPage() {
   const facilityId = facilityOf(me);
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [person, setPerson] = useState<Person | null>(null);
+  const [person, setPerson] = useState<Picked | null>(null);
   const episodes = useQuery({
     queryKey: ['facility-ops', 'episodes-of', person?.id],
     queryFn: () => episodesOf(person!.id),
@@ -149,7 +209,7 @@ export function AdmissionPage() {
   const medical = can(me, 'facility.health');
   if (!facilityId) return <NotFound forbidden />;
 
-  const chosenEpisode = episodeId || open[0]?.id || '';
+  const chosenEpisode = open.some((e) => e.id === episodeId) ? episodeId : (open[0]?.id ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -216,7 +276,21 @@ export function AdmissionPage() {
         </Button>
       </Group>
       {!person ? (
-        <PersonLookup onPick={setPerson} />
+        <>
+          <AwaitingList
+            facilityId={facilityId}
+            onPick={(p, episode) => {
+              setPerson(p);
+              setEpisodeId(episode);
+            }}
+          />
+          <PersonLookup
+            onPick={(p) => {
+              setPerson(p);
+              setEpisodeId('');
+            }}
+          />
+        </>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -228,7 +302,14 @@ export function AdmissionPage() {
                     {person.fullName}
                   </Text>
                 </div>
-                <Button variant="default" size="xs" onClick={() => setPerson(null)}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    setPerson(null);
+                    setEpisodeId('');
+                  }}
+                >
                   {t('admit.findPerson')}
                 </Button>
               </Group>

@@ -20,7 +20,7 @@ import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { type BoardResident, facilityOf, useBoard } from './facility-api.ts';
+import { type BoardResident, facilityOf, useAwaiting, useBoard } from './facility-api.ts';
 import './facility-i18n.ts';
 
 const STAGES = ['1', '2', '3', '4', '5'];
@@ -39,6 +39,7 @@ export function BoardPage() {
   const [days, setDays] = useState('30');
   const upcomingDays = Math.min(365, Math.max(1, Number(days) || 30));
   const board = useBoard(facilityId, upcomingDays);
+  const awaiting = useAwaiting(facilityId);
   if (!facilityId) return <NotFound forbidden />;
 
   const tokens = normalizeVi(q).split(/\s+/).filter(Boolean);
@@ -61,6 +62,20 @@ export function BoardPage() {
           </Button>
         )}
       </Group>
+      {!!awaiting.data?.length && (
+        <Paper withBorder p="sm" data-testid="awaiting-note">
+          <Group justify="space-between">
+            <Text size="sm">
+              <b>{t('board.awaiting')}:</b> {t('board.awaitingCount', { count: awaiting.data.length })}
+            </Text>
+            {me.abilities.actions.includes('facility.write') && (
+              <Anchor component={Link} to="/facility/residents/new" size="sm">
+                {t('board.admit')}
+              </Anchor>
+            )}
+          </Group>
+        </Paper>
+      )}
       {board.isPending && <InlineLoader />}
       {board.isError && <ErrorState error={board.error} onRetry={() => board.refetch()} />}
       {board.data && (

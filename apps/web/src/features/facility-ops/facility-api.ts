@@ -8,7 +8,7 @@ import type {
   eventOut,
   healthRecordOut,
 } from '../../../../server/src/modules/facility/facility.presenter.ts';
-import type { classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
+import type { awaitingOut, classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
 import type { dashboardOut } from '../../../../server/src/modules/facility/figures.service.ts';
 import { api } from '../../api/client.ts';
 import type { Me, PersonList } from '../../api/types.ts';
@@ -19,6 +19,7 @@ export type HealthRecord = z.infer<typeof healthRecordOut>;
 export type VocationalClass = z.infer<typeof classOut>;
 export type Dashboard = z.infer<typeof dashboardOut>;
 export type Episode = EpisodeOut;
+export type Awaiting = z.infer<typeof awaitingOut>['items'][number];
 
 export type BoardResident = {
   admissionId: string;
@@ -50,6 +51,7 @@ const base = (facilityId: string) => `/api/facility-ops/${encodeURIComponent(fac
 
 export const facilityKeys = {
   all: ['facility-ops'] as const,
+  awaiting: (f: string) => ['facility-ops', 'awaiting', f] as const,
   board: (f: string, days: number) => ['facility-ops', 'board', f, days] as const,
   admission: (id: string) => ['facility-ops', 'admission', id] as const,
   health: (id: string) => ['facility-ops', 'health', id] as const,
@@ -62,6 +64,15 @@ export function useBoard(facilityId: string, upcomingDays: number) {
   return useQuery({
     queryKey: facilityKeys.board(facilityId, upcomingDays),
     queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, { upcomingDays }),
+    enabled: !!facilityId,
+  });
+}
+
+/** People placed at the facility and not admitted yet. */
+export function useAwaiting(facilityId: string) {
+  return useQuery({
+    queryKey: facilityKeys.awaiting(facilityId),
+    queryFn: () => api.get<{ items: Awaiting[] }>(`${base(facilityId)}/awaiting`).then((r) => r.items),
     enabled: !!facilityId,
   });
 }
@@ -117,6 +128,8 @@ export const facilityApi = {
     path: 'stages' | 'term-changes' | 'release-notice' | 'release' | 'departure',
     body: unknown,
   ) => api.post<Admission>(`/api/admissions/${encodeURIComponent(id)}/${path}`, body),
+  setResidence: (id: string, body: unknown) =>
+    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/residence`, body),
   setBed: (id: string, body: unknown) =>
     api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/bed`, body),
   health: (id: string, body: unknown) =>

@@ -82,9 +82,15 @@ const vi = {
     absencesEmpty: 'Không có học viên nào vắng mặt.',
     since: 'từ {{date}}',
     pendingCounts: 'Tính cả thời gian quản lý chờ quyết định',
+    awaiting: 'Chờ tiếp nhận',
+    awaitingCount: '{{count}} người đã có hợp đồng/quyết định đưa vào cơ sở, chưa tiếp nhận.',
   },
   admit: {
     title: 'Tiếp nhận học viên',
+    awaiting: 'Người chờ tiếp nhận',
+    awaitingEmpty: 'Không có ai đang chờ tiếp nhận. Có thể tìm theo tên ở dưới.',
+    admitThis: 'Tiếp nhận',
+    since: 'từ {{date}}',
     findPerson: 'Tìm người được đưa vào cơ sở',
     findHint:
       'Chỉ tìm thấy những người đã có hợp đồng cai nghiện tự nguyện, quyết định của Tòa án hoặc quyết định quản lý chờ hồ sơ đưa vào cơ sở này.',
@@ -125,6 +131,12 @@ const vi = {
     back: 'Về danh sách học viên',
     summary: 'Thông tin tiếp nhận',
     noKnownResidence: 'Không xác định được nơi cư trú: khi ra cơ sở sẽ bàn giao cho tỉnh',
+    markNoResidence: 'Đánh dấu không xác định được nơi cư trú',
+    clearNoResidence: 'Đã xác định được nơi cư trú',
+    residenceConfirmTitle: 'Xác nhận thay đổi nơi cư trú',
+    residenceConfirmSet:
+      'Đánh dấu {{name}} không xác định được nơi cư trú? Khi ra cơ sở, hồ sơ sẽ bàn giao cho tỉnh thay vì xã.',
+    residenceConfirmClear: 'Bỏ đánh dấu? Khi ra cơ sở, hồ sơ sẽ bàn giao cho xã nơi cư trú của {{name}}.',
     personRecord: 'Xem hồ sơ cá nhân',
     term: 'Thời hạn',
     termStart: 'Tính từ ngày',
@@ -480,9 +492,15 @@ const en: typeof vi = {
     absencesEmpty: 'No resident is away.',
     since: 'since {{date}}',
     pendingCounts: 'Pending-management time included',
+    awaiting: 'Awaiting admission',
+    awaitingCount: '{{count}} people placed here by a contract or order, not admitted yet.',
   },
   admit: {
     title: 'Admit a resident',
+    awaiting: 'Awaiting admission',
+    awaitingEmpty: 'Nobody is awaiting admission. You can still search by name below.',
+    admitThis: 'Admit',
+    since: 'from {{date}}',
     findPerson: 'Find the person placed at this facility',
     findHint:
       'Only people with a voluntary contract, a court order or a pending-management decision placing them at this facility are found.',
@@ -523,6 +541,13 @@ const en: typeof vi = {
     back: 'Back to the residents',
     summary: 'Intake',
     noKnownResidence: 'No known place of residence: the province receives the handover',
+    markNoResidence: 'Flag: no known place of residence',
+    clearNoResidence: 'Residence now known',
+    residenceConfirmTitle: 'Confirm the residence change',
+    residenceConfirmSet:
+      'Flag {{name}} as having no known residence? At release the province, not the commune, receives the handover.',
+    residenceConfirmClear:
+      'Remove the flag? At release the commune of residence of {{name}} receives the handover.',
     personRecord: 'Open the person record',
     term: 'Term',
     termStart: 'Counted from',

@@ -30,7 +30,7 @@ import {
   useAdmission,
   useEvents,
 } from './facility-api.ts';
-import { isoToDmy, useConfirm } from './facility-form-kit.tsx';
+import { isoToDmy, ServerProblem, useConfirm } from './facility-form-kit.tsx';
 import { HealthSection } from './health-section.tsx';
 import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
@@ -125,6 +125,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [flash, setFlash] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
   const { ask, element: confirmElement } = useConfirm();
   const sessions = useEvents(facilityOf(me), 'session');
   const released = !!a.releasedOn;
@@ -415,6 +416,34 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
           {t('resident.noKnownResidence')}
         </Alert>
       )}
+      {active && !a.notice && (
+        <Group>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={async () => {
+              const set = !a.noKnownResidence;
+              const ok = await ask({
+                title: t('resident.residenceConfirmTitle'),
+                message: t(set ? 'resident.residenceConfirmSet' : 'resident.residenceConfirmClear', {
+                  name: a.fullName,
+                }),
+                confirmLabel: t(set ? 'resident.markNoResidence' : 'resident.clearNoResidence'),
+              });
+              if (!ok) return;
+              setProblem(null);
+              try {
+                await act(() => facilityApi.setResidence(a.id, { version: v, noKnownResidence: set }));
+              } catch (e) {
+                setProblem(e);
+              }
+            }}
+          >
+            {a.noKnownResidence ? t('resident.clearNoResidence') : t('resident.markNoResidence')}
+          </Button>
+        </Group>
+      )}
+      <ServerProblem error={problem} />
       {flash && (
         <Alert
           color="green"
