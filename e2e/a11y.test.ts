@@ -37,6 +37,10 @@ describe('accessibility (axe)', () => {
   it('people list (empty, then with a record)', async () => {
     const password = await server.addUser('commune_officer', 'commune', '00004', 'a11y.officer');
     await login(page, 'a11y.officer', password);
+    // Officers land on their work list; then the records.
+    await page.getByTestId('tasks-empty').waitFor();
+    expect(await seriousViolations(page, 'work list empty')).toEqual([]);
+    await page.goto('/people');
     await page.getByTestId('people-empty').waitFor();
     expect(await seriousViolations(page, 'people empty')).toEqual([]);
 

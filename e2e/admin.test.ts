@@ -51,7 +51,7 @@ describe('user administration and the audit log', () => {
 
     const password = await server.addUser('commune_officer', 'commune', '00008', 'canbo.02');
     await login(page, 'canbo.02', password);
-    await page.getByRole('heading', { name: 'Hồ sơ quản lý', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
     await logout(page);
     await login(page, 'congan.01', 'whatever-password-1');
     await eventually(() => page.getByRole('alert').textContent()).toContain(

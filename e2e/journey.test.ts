@@ -79,6 +79,12 @@ describe('journey: administrator onboards a commune officer who keeps a record',
   it('lets the officer change the password and see the empty list with what to do next', async () => {
     await login(page, officer.username, officer.password);
     await changeFirstPassword(page, officer.password, officer.newPassword);
+    // Officers land on their work list; the records are one click away.
+    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Hồ sơ', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Hồ sơ quản lý', level: 1 }).waitFor();
     expect(await page.getByTestId('people-empty').textContent()).toBe(
       "Chưa có hồ sơ nào. Bấm 'Lập hồ sơ' để thêm người đầu tiên.",
@@ -229,6 +235,8 @@ describe('journey: administrator onboards a commune officer who keeps a record',
   it('does not let an officer of another commune find the person', async () => {
     const password = await server.addUser('commune_officer', 'commune', '00008', 'canbo.ngocha');
     await login(page, 'canbo.ngocha', password);
+    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+    await page.goto('/people');
     await page.getByRole('heading', { name: 'Hồ sơ quản lý', level: 1 }).waitFor();
     await field(page, 'Tìm theo họ tên, tên gọi khác hoặc số CCCD').fill('nguyen van hoa');
     await eventually(() => page.getByTestId('people-empty').textContent()).toBe(

@@ -63,7 +63,8 @@ describe('login messages, lockout and language', () => {
     await field(page, 'Username').fill('canbo.en');
     await field(page, 'Password').fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Management records' }).waitFor();
+    // Officers land on their work list.
+    await page.getByRole('heading', { name: 'Work list', level: 1 }).waitFor();
     const { csrfToken } = await (await page.request.get('/api/auth/me')).json();
     const res = await page.request.post('/api/people', {
       headers: { 'x-csrf-token': csrfToken },

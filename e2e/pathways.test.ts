@@ -10,13 +10,18 @@ import { startServer, type TestServer } from './support/server.ts';
 
 // A person's legal path in the browser, against the real server (SQLite, or PostgreSQL with DATABASE_URL),
 // with the server's clock moved along it: positive test → user management decision → addiction determination
-// → voluntary community rehab, quit → pending compulsory at the family (Form 35) → court order (a 30-month
-// order refused with the rule) → (user management and rehab completed through the API) → the post-rehab
-// decision, found on the work list → a scheduled contact recorded → completion certificate (Form 54) as DOCX.
-// Then a relapse during post-rehab management: the relapse flag and the Art. 256a warning; and a transfer.
+// and counselling → voluntary community rehab (stages, subsidy), quit → pending compulsory at the family
+// (Form 35) → the compulsory dossier in the UI (checklist uploads, notice, reading period refused early,
+// submission refused while incomplete, court acceptance, hearing, a 30-month order refused with the rule,
+// 18 months recorded, execution and admission, cover list as DOCX) → (user management and rehab completed
+// through the API) → the post-rehab decision, found on the work list → a scheduled contact recorded →
+// completion certificate (Form 54) as DOCX. Then a relapse during post-rehab management: the relapse flag
+// and the Art. 256a warning; and a transfer. Last, the rules administration of a national officer.
 
 const BA_DINH = '00004';
 const FACILITY_NAME = 'Cơ sở cai nghiện ma túy số 2 Hà Nội';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('legal pathways in the browser', () => {
   let server: TestServer;
@@ -76,6 +81,17 @@ describe('legal pathways in the browser', () => {
   const statusText = () => page.getByTestId('derived-status').textContent();
   const episodeCard = (type: string) => page.getByTestId(`episode-${type}`).first();
   const fillDate = (scope: Locator, label: string, dmy: string) => field(scope, label).fill(dmy);
+
+  /** Uploads a small PDF for a checklist item of the only person of the open dossier. */
+  async function uploadDoc(kind: string) {
+    const before = await page.getByRole('link', { name: /^Tải xuống/ }).count();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: new RegExp(`^Tải lên: ${escapeRe(kind)} — `) }).click(),
+    ]);
+    await chooser.setFiles({ name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await eventually(() => page.getByRole('link', { name: /^Tải xuống/ }).count()).toBe(before + 1);
+  }
 
   async function openEpisodeDialog() {
     await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
@@ -227,6 +243,20 @@ describe('legal pathways in the browser', () => {
       await eventually(() => flash('flash-determination').textContent()).toContain('Kết quả: NGHIỆN ma túy');
       await eventually(() => statusText()).toBe('Người nghiện ma túy, chưa cai nghiện');
       expect(await page.getByTestId('timeline-determination').textContent()).toContain('Có hội chứng cai');
+
+      await page.getByRole('button', { name: 'Ghi nhận buổi tư vấn' }).click();
+      const c = dialog('Ghi nhận buổi tư vấn');
+      await field(c, 'Hình thức tư vấn').selectOption({ label: 'Tư vấn gia đình' });
+      await fillDate(c, 'Ngày tư vấn', '01/02/2025');
+      await c.getByRole('button', { name: 'Lưu' }).click();
+      await c.getByText('Mục này là bắt buộc').first().waitFor();
+      await field(c, 'Chủ đề').fill('Lựa chọn hình thức cai nghiện phù hợp');
+      await field(c, 'Người tư vấn').fill('Nguyễn Thị Hồng');
+      await c.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-counselling').textContent()).toContain('01/02/2025');
+      await eventually(() => page.getByTestId('timeline-counselling').textContent()).toContain(
+        'Lựa chọn hình thức cai nghiện phù hợp · Nguyễn Thị Hồng',
+      );
     });
 
     it('registers voluntary community rehab, then records that the person quit after a confirmation', async () => {
@@ -247,9 +277,38 @@ describe('legal pathways in the browser', () => {
       await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 14/08/2025');
       await eventually(() => statusText()).toBe('Đang cai nghiện tự nguyện tại gia đình, cộng đồng');
 
-      setToday('2025-05-01');
+      setToday('2025-04-20');
       await page.reload();
       const card = episodeCard('voluntary_community');
+      expect(await card.getByTestId('subsidy-state').textContent()).toBe(
+        'Chưa đủ điều kiện hỗ trợ: cần hoàn thành 3 giai đoạn đầu.',
+      );
+      await card.getByRole('button', { name: 'Cập nhật 5 giai đoạn' }).click();
+      const st = dialog('Các giai đoạn cai nghiện');
+      const stages: [number, string, string][] = [
+        [1, '15/02/2025', '25/02/2025'],
+        [2, '26/02/2025', '20/03/2025'],
+        [3, '21/03/2025', '15/04/2025'],
+      ];
+      for (const [n, from, to] of stages) {
+        await fillDate(st, `Từ ngày (Giai đoạn ${n})`, from);
+        await fillDate(st, `Đến ngày (Giai đoạn ${n})`, to);
+        await field(st, `Đã hoàn thành (Giai đoạn ${n})`).check();
+      }
+      await fillDate(st, 'Từ ngày (Giai đoạn 4)', '16/04/2025');
+      await st.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => flash('flash-stages').textContent()).toContain(
+        'đủ điều kiện được hỗ trợ kinh phí',
+      );
+      await eventually(() => card.getByTestId('subsidy-state').textContent()).toBe(
+        'Đã hoàn thành 3 giai đoạn đầu: đủ điều kiện được hỗ trợ kinh phí.',
+      );
+      expect(await card.getByTestId('stages-summary').textContent()).toContain(
+        '✓ Giai đoạn 3: Giáo dục, tư vấn, phục hồi hành vi, nhân cách (21/03/2025 – 15/04/2025)',
+      );
+
+      setToday('2025-05-01');
+      await page.reload();
       await card.getByRole('button', { name: 'Kết thúc giai đoạn' }).click();
       const c = dialog('Kết thúc giai đoạn: Cai nghiện tự nguyện tại gia đình, cộng đồng');
       await field(c, 'Kết quả').selectOption({ label: 'Bỏ dở' });
@@ -282,32 +341,170 @@ describe('legal pathways in the browser', () => {
         .waitFor();
     });
 
-    it('refuses a 30-month compulsory order for an adult citing the law, and accepts 18 months', async () => {
-      setToday('2025-08-01');
-      await page.reload();
-      await page.getByTestId('derived-status').waitFor();
-      const d = await openEpisodeDialog();
-      await field(d, 'Loại giai đoạn').selectOption({ label: 'Cai nghiện bắt buộc' });
-      await fillDate(d, 'Ngày bắt đầu', '01/08/2025');
-      await field(d, 'Thời hạn (tháng)').fill('30');
-      await eventually(() => field(d, 'Cơ sở').locator('option').allTextContents()).toContain(FACILITY_NAME);
-      await field(d, 'Cơ sở').selectOption({ label: FACILITY_NAME });
-      await field(d, 'Tòa án ra quyết định').fill('Tòa án nhân dân khu vực 1 - Hà Nội');
-      await field(d, 'Số quyết định của Tòa án').fill('112/2025/QĐ-TA');
-      await fillDate(d, 'Ngày quyết định của Tòa án', '28/07/2025');
+    it('opens the compulsory dossier from the person page and fills its checklist with uploads', async () => {
+      setToday('2025-05-12');
+      await page.getByRole('button', { name: 'Lập hồ sơ đề nghị cai nghiện bắt buộc' }).click();
+      const d = dialog('Lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc');
+      await d.getByTestId('dossier-picked').waitFor();
+      expect(await d.getByTestId('dossier-picked').textContent()).toContain(name);
+      await fillDate(d, 'Ngày lập hồ sơ', '12/05/2025');
+      await field(d, `Căn cứ đề nghị: ${name}`).selectOption({ label: 'Bỏ cai nghiện tự nguyện' });
       await d.getByRole('button', { name: 'Lưu' }).click();
-      const problem = d.getByTestId('server-problem');
+      await page.getByTestId('dossier-page').waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/dossiers\/[\w-]+$/);
+      expect(await page.getByTestId('dossier-status').textContent()).toBe('Đang lập hồ sơ');
+      const person = page.getByTestId('dossier-person');
+      expect(await person.textContent()).toContain('Bỏ cai nghiện tự nguyện');
+      expect(await person.textContent()).toContain('có trong quá trình đã ghi nhận');
+      expect(await page.getByTestId('checklist-missing').textContent()).toContain('Còn thiếu 6 tài liệu');
+      // Five of the six required documents now; the notice proof comes after the notice.
+      for (const kind of [
+        'Bản tóm tắt lý lịch',
+        'Biên bản vi phạm hành chính về hành vi sử dụng trái phép chất ma túy',
+        'Phiếu kết quả xác định tình trạng nghiện ma túy (Mẫu 04)',
+        'Tài liệu chứng minh căn cứ đề nghị áp dụng biện pháp',
+        'Bản tường trình của người bị đề nghị hoặc người đại diện hợp pháp',
+      ])
+        await uploadDoc(kind);
+      await eventually(() => page.getByTestId('checklist-missing').textContent()).toContain(
+        'Còn thiếu 1 tài liệu',
+      );
+      await page.screenshot({ path: '/tmp/hn-pw-dossier-checklist.png', fullPage: true });
+      expect(await seriousViolations(page, 'dossier page')).toEqual([]);
+    });
+
+    it('notifies the person and family, and refuses to close the reading period early with the rule', async () => {
+      const next = page.getByTestId('dossier-next');
+      await fillDate(next, 'Ngày thông báo', '12/05/2025');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe(
+        'Đã thông báo, đang trong thời hạn đọc hồ sơ',
+      );
+      expect(await page.getByTestId('reading-end').textContent()).toContain('19/05/2025 (5 ngày làm việc');
+
+      setToday('2025-05-15');
+      await fillDate(next, 'Ngày ghi nhận', '15/05/2025');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      const problem = next.getByTestId('server-problem');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('Không thực hiện được theo quy định');
+      expect(await problem.textContent()).toContain('Thời hạn đọc hồ sơ 5 ngày làm việc chưa kết thúc');
+      await page.screenshot({ path: '/tmp/hn-pw-dossier-reading-refused.png', fullPage: true });
+
+      setToday('2025-05-20');
+      await fillDate(next, 'Ngày ghi nhận', '20/05/2025');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Hết thời hạn đọc hồ sơ');
+    });
+
+    it('refuses submission while a document is missing, then submits to the regional court after a confirmation', async () => {
+      const next = page.getByTestId('dossier-next');
+      await fillDate(next, 'Ngày chuyển', '20/05/2025');
+      await field(next, 'Tòa án nhận hồ sơ').fill('Tòa án nhân dân quận Ba Đình');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      let confirm = dialog('Xác nhận chuyển hồ sơ đến Tòa án');
+      await confirm.getByRole('button', { name: 'Chuyển hồ sơ đến Tòa án' }).click();
+      const problem = next.getByTestId('server-problem');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('Hồ sơ còn thiếu tài liệu');
+      expect(await problem.textContent()).toContain('Văn bản thông báo và biên bản');
+
+      await uploadDoc('Văn bản thông báo và biên bản về việc người bị đề nghị, gia đình được đọc hồ sơ');
+      await eventually(() => page.getByTestId('checklist-complete').isVisible()).toBe(true);
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      confirm = dialog('Xác nhận chuyển hồ sơ đến Tòa án');
+      expect(await confirm.textContent()).toContain('không thể thay đổi tài liệu');
+      await confirm.getByRole('button', { name: 'Chuyển hồ sơ đến Tòa án' }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Đã chuyển Tòa án');
+      // Documents are locked once the court has the dossier.
+      expect(await page.getByRole('button', { name: /^Tải lên/ }).count()).toBe(0);
+    });
+
+    it('records the court’s acceptance and hearing, refuses a 30-month order citing the law, records 18 months', async () => {
+      setToday('2025-05-27');
+      const next = page.getByTestId('dossier-next');
+      await fillDate(next, 'Ngày thụ lý', '27/05/2025');
+      await field(next, 'Số thụ lý').fill('21/2025/TLST-CNBB');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Tòa án đã thụ lý');
+      await fillDate(next, 'Ngày phiên họp', '25/07/2025');
+      await field(next, 'Nơi họp').fill('Trụ sở Tòa án');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Đã có lịch phiên họp');
+      expect(await page.getByTestId('hearing-date').textContent()).toContain('25/07/2025');
+
+      setToday('2025-07-28');
+      await page.reload();
+      await page.getByTestId('dossier-next').waitFor();
+      await fillDate(next, 'Ngày quyết định', '28/07/2025');
+      await field(next, `Quyết định đối với ${name}`).selectOption({
+        label: 'Áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
+      });
+      await field(next, 'Thời hạn (tháng)').fill('30');
+      await field(next, 'Số quyết định').fill('112/2025/QĐ-TA');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await dialog('Xác nhận quyết định của Tòa án')
+        .getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' })
+        .click();
+      const problem = next.getByTestId('server-problem');
       await problem.waitFor();
       const text = (await problem.textContent()) ?? '';
       expect(text).toContain('12–24 tháng');
       expect(text).toContain('Điều 32 Luật 73/2021/QH14');
       await page.screenshot({ path: '/tmp/hn-pw-term-refused.png', fullPage: true });
-      await field(d, 'Thời hạn (tháng)').fill('18');
-      await d.getByRole('button', { name: 'Lưu' }).click();
-      await eventually(() => flash('flash-episode').textContent()).toContain('Dự kiến kết thúc: 09/11/2026');
+      await field(next, 'Thời hạn (tháng)').fill('18');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await dialog('Xác nhận quyết định của Tòa án')
+        .getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' })
+        .click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Tòa án đã quyết định');
+      expect(await page.getByTestId('person-outcome').textContent()).toContain('18 tháng · 112/2025/QĐ-TA');
+    });
+
+    it('executes the order: the facility admits the person and the compulsory episode counts the pending time', async () => {
+      setToday('2025-08-01');
+      const next = page.getByTestId('dossier-next');
+      await eventually(() => field(next, 'Cơ sở cai nghiện').locator('option').allTextContents()).toContain(
+        FACILITY_NAME,
+      );
+      await field(next, 'Cơ sở cai nghiện').selectOption({ label: FACILITY_NAME });
+      await fillDate(next, 'Ngày thi hành', '01/08/2025');
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      const confirm = dialog('Xác nhận thi hành');
+      expect(await confirm.textContent()).toContain(`Ghi nhận ${name} đã được đưa vào ${FACILITY_NAME}`);
+      await confirm.getByRole('button', { name: 'Thi hành quyết định, tiếp nhận vào cơ sở' }).click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Đã thi hành');
+      expect(await page.getByTestId('dossier-done').isVisible()).toBe(true);
+
+      const link = page.getByRole('link', { name: 'Danh mục tài liệu hồ sơ (DOCX)' });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+      const xml = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+      expect(xml.includes(name) || xml.includes(name.toUpperCase())).toBe(true);
+      expect(xml).toContain('Bản tóm tắt lý lịch');
+
+      await page.getByRole('link', { name: `Trang của ${name}` }).click();
+      await page.getByTestId('derived-status').waitFor();
       await eventually(() => statusText()).toBe('Đang cai nghiện bắt buộc');
       const card = episodeCard('compulsory');
+      expect(await card.getByTestId('planned-end').textContent()).toBe('09/11/2026');
       expect(await card.textContent()).toContain('10/05/2025'); // the pending time counts toward the term
+      expect(await page.getByTestId('person-dossiers').textContent()).toContain('Đã thi hành');
+    });
+
+    it('lists the dossier, findable by a name typed without diacritics', async () => {
+      await page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Đề nghị cai nghiện bắt buộc' })
+        .click();
+      await page.getByTestId('dossiers-table').waitFor();
+      await field(page, 'Tìm theo tên người trong hồ sơ').fill('nguyen van thang');
+      await eventually(() => page.getByTestId('dossier-row').allTextContents()).toEqual([
+        `${name}12/05/2025Đã thi hành25/07/2025`,
+      ]);
+      expect(await seriousViolations(page, 'dossier list')).toEqual([]);
+      await field(page, 'Tìm theo tên người trong hồ sơ').fill('khong co ai');
+      await eventually(() => page.getByTestId('dossiers-empty').textContent()).toContain('Lập hồ sơ mới');
     });
 
     it('finds the overdue post-rehab decision on the work list (the rest of the path through the API)', async () => {
@@ -541,6 +738,80 @@ describe('legal pathways in the browser', () => {
           ? await page.getByTestId('flash-transfer').textContent()
           : await page.locator('body').textContent(),
       ).toMatch(/Đã chuyển hồ sơ|Không tìm thấy hồ sơ này/);
+    });
+  });
+
+  describe('rules administration (national officer)', () => {
+    it('shows the rules in force with their basis and (verify) flags, and records a dated override', async () => {
+      await server.addUser('national_officer', 'nation', null, 'quantri.quocgia');
+      await as('quantri.quocgia');
+      await page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Quy định, lịch làm việc' })
+        .click();
+      await page.getByRole('heading', { name: 'Quy định pháp lý và lịch làm việc', level: 1 }).waitFor();
+      const row = page.getByTestId('rule-postRehabDecisionWorkingDays');
+      await row.waitFor();
+      expect(await row.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
+      expect(await page.getByTestId('overrides-empty').isVisible()).toBe(true);
+      expect(await seriousViolations(page, 'rules page')).toEqual([]);
+
+      await row.getByRole('button', { name: /^Điều chỉnh/ }).click();
+      const d = page.getByRole('dialog', { name: /^Điều chỉnh quy định/ });
+      await d.getByLabel(/^Giá trị mới/).fill('7');
+      await fillDate(d, 'Áp dụng từ ngày', '01/01/2027');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await d.getByText('Mục này là bắt buộc').first().waitFor();
+      await field(d, 'Lý do').fill('Nghị định mới quy định 7 ngày làm việc');
+      await field(d, 'Văn bản làm căn cứ').fill('Nghị định 999/2026/NĐ-CP');
+      await field(d, 'Điều').fill('12');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => page.getByTestId('rules-flash').textContent()).toBe('Đã ghi nhận điều chỉnh');
+      await eventually(() => page.getByTestId('override-row').textContent()).toContain('01/01/2027');
+      expect(await page.getByTestId('override-row').textContent()).toContain('Nghị định 999/2026/NĐ-CP');
+
+      await field(page, 'Quy định áp dụng vào ngày').fill('01/02/2027');
+      await eventually(() => row.getByTestId('overridden').textContent()).toContain(
+        'đã điều chỉnh từ 01/01/2027: Nghị định mới quy định 7 ngày làm việc',
+      );
+      await page.screenshot({ path: '/tmp/hn-pw-rules.png', fullPage: true });
+
+      await page.getByTestId('override-row').getByRole('button', { name: 'Thu hồi' }).click();
+      const r = page.getByRole('dialog', { name: /^Thu hồi điều chỉnh/ });
+      await field(r, 'Lý do').fill('Nhập nhầm');
+      await r.getByRole('button', { name: 'Thu hồi' }).click();
+      await eventually(() => page.getByTestId('override-row').textContent()).toContain('Đã thu hồi');
+      await eventually(() => row.getByTestId('overridden').count()).toBe(0);
+    });
+
+    it('adds a day off and a make-up working day to the calendar, and removes one after a confirmation', async () => {
+      await page.getByRole('tab', { name: 'Lịch nghỉ, ngày làm bù' }).click();
+      await field(page, 'Năm').selectOption('2027');
+      await page.getByTestId('holidays-table').waitFor();
+      await eventually(() => page.getByTestId('holidays-table').textContent()).toContain('02/09/2027');
+      await page.getByRole('button', { name: 'Thêm ngày nghỉ / ngày làm bù' }).click();
+      let d = dialog('Thêm ngày nghỉ hoặc ngày làm việc bù');
+      await fillDate(d, 'Ngày', '15/03/2027');
+      await field(d, 'Tên ngày, văn bản thông báo').fill('Nghỉ theo Thông báo 01/TB-BNV');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      const off = page.getByTestId('holiday-2027-03-15');
+      await eventually(() => off.textContent()).toContain('Do quản trị bổ sung');
+      await page.getByRole('button', { name: 'Thêm ngày nghỉ / ngày làm bù' }).click();
+      d = dialog('Thêm ngày nghỉ hoặc ngày làm việc bù');
+      await fillDate(d, 'Ngày', '13/03/2027');
+      await field(d, 'Loại ngày').selectOption({ label: 'Ngày làm việc bù' });
+      await field(d, 'Tên ngày, văn bản thông báo').fill('Làm bù cho ngày 15/03/2027');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(() => page.getByTestId('working-2027-03-13').textContent()).toContain(
+        'Làm bù cho ngày 15/03/2027',
+      );
+      expect(await seriousViolations(page, 'calendar')).toEqual([]);
+
+      await off.getByRole('button', { name: 'Bỏ' }).click();
+      const confirm = dialog('Xác nhận bỏ ngày điều chỉnh');
+      expect(await confirm.textContent()).toContain('Bỏ ngày 15/03/2027 (Nghỉ theo Thông báo 01/TB-BNV)');
+      await confirm.getByRole('button', { name: 'Bỏ' }).click();
+      await eventually(() => off.count()).toBe(0);
     });
   });
 });

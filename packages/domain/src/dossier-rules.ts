@@ -11,6 +11,7 @@ import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
 import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
 import type { RegimeId, RegimeRules, Rule, RuleOverride } from './legal-regimes.ts';
 import { regimeOn, rulesOn } from './legal-regimes.ts';
+import { type TaskKind, taskKindLabels } from './task-rules.ts';
 import type { CalendarAdjustment } from './working-days.ts';
 import { addWorkingDays } from './working-days.ts';
 
@@ -500,17 +501,13 @@ export const DOSSIER_TASK_KINDS = {
   readingEnd: 'dossier_reading_end',
   hearing: 'court_hearing',
   execution: 'compulsory_execution',
-} as const;
+} as const satisfies Record<string, TaskKind>;
 
+/** The labels of the dossier's tasks (the work list's own labels, task-rules.ts). */
 export const dossierTaskLabels: Record<keyof Text, Record<string, string>> = {
-  vi: {
-    dossier_reading_end: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
-    court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
-    compulsory_execution: 'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
-  },
-  en: {
-    dossier_reading_end: 'Compulsory-rehab dossier: reading period ends',
-    court_hearing: 'Court hearing on compulsory rehab',
-    compulsory_execution: 'Execute the compulsory rehab order',
-  },
+  vi: pick(taskKindLabels.vi),
+  en: pick(taskKindLabels.en),
 };
+function pick(labels: Record<TaskKind, string>) {
+  return Object.fromEntries(Object.values(DOSSIER_TASK_KINDS).map((k) => [k, labels[k]]));
+}

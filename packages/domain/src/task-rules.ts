@@ -18,11 +18,22 @@ export const TASK_KINDS = [
   'contact_due',
   'transfer_handover',
   'court_hearing',
+  'dossier_reading_end',
+  'compulsory_execution',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-/** The app roles a task can fall to (the unit is the person's commune or the facility). */
-export type TaskRole = 'commune_officer' | 'commune_police' | 'facility_staff' | 'facility_medical';
+/**
+ * The app roles a task can fall to (the unit is the person's commune, the facility or, for a person with no
+ * known residence, the province; a volunteer answers for follow-ups of the people assigned to them).
+ */
+export type TaskRole =
+  | 'commune_officer'
+  | 'commune_police'
+  | 'facility_staff'
+  | 'facility_medical'
+  | 'province_officer'
+  | 'volunteer';
 
 export const TASK_ROLE: Record<TaskKind, TaskRole> = {
   user_management_decision: 'commune_officer',
@@ -33,6 +44,8 @@ export const TASK_ROLE: Record<TaskKind, TaskRole> = {
   contact_due: 'commune_officer',
   transfer_handover: 'commune_officer',
   court_hearing: 'commune_police',
+  dossier_reading_end: 'commune_police',
+  compulsory_execution: 'commune_police',
 };
 
 /**
@@ -53,6 +66,8 @@ export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
     contact_due: 'Gặp gỡ, tiếp xúc người được quản lý',
     transfer_handover: 'Tiếp nhận hồ sơ người chuyển đến',
     court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
+    dossier_reading_end: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    compulsory_execution: 'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
   },
   en: {
     user_management_decision: 'Issue the decision on management of an illegal drug user',
@@ -63,6 +78,8 @@ export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
     contact_due: 'Contact with the managed person',
     transfer_handover: 'Receive the record of a person who moved in',
     court_hearing: 'Court hearing on compulsory rehab',
+    dossier_reading_end: 'Compulsory-rehab dossier: reading period ends',
+    compulsory_execution: 'Execute the compulsory rehab order',
   },
 };
 
@@ -81,7 +98,15 @@ export interface Deadline {
  * force set no deadline for this kind (e.g. no 24-hour rule before Law 120/2025): no task is due then.
  */
 export function deadlineFor(
-  kind: Exclude<TaskKind, 'drug_test_due' | 'contact_due' | 'court_hearing' | 'management_period_end'>,
+  kind: Exclude<
+    TaskKind,
+    | 'drug_test_due'
+    | 'contact_due'
+    | 'court_hearing'
+    | 'management_period_end'
+    | 'dossier_reading_end'
+    | 'compulsory_execution'
+  >,
   eventDate: string,
   eventAt: Date,
   rules: RegimeRules,

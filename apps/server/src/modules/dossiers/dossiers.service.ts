@@ -81,10 +81,6 @@ const dossierWord = { vi: 'hồ sơ đề nghị này', en: 'Dossier' };
 const documentWord = { vi: 'tài liệu này', en: 'Document' };
 const personWord = { vi: 'hồ sơ người này', en: 'Person' };
 
-// INTEGRATION POINT (tasks): 'dossier_reading_end' and 'compulsory_execution' are not (yet) in TASK_KINDS of
-// task-rules.ts; the tasks table stores any kind and presentTask falls back to the kind as its label.
-const taskKind = (k: string) => k as TaskKind;
-
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
@@ -644,9 +640,9 @@ async function step(
   });
 }
 
-const task = (c: StepContext, kind: string, personId: string, dueDate: string, extra = {}) =>
+const task = (c: StepContext, kind: TaskKind, personId: string, dueDate: string, extra = {}) =>
   createTask(c.trx, {
-    kind: taskKind(kind),
+    kind,
     personId,
     unit: { kind: 'commune', code: c.row.commune_code },
     role: 'commune_police',
@@ -660,7 +656,7 @@ const task = (c: StepContext, kind: string, personId: string, dueDate: string, e
 const closeFor = (
   c: StepContext,
   actor: Actor,
-  kind: string,
+  kind: TaskKind,
   personIds: string[],
   status: 'done' | 'cancelled' = 'done',
 ) =>

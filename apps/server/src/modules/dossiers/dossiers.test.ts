@@ -310,6 +310,15 @@ describe('preparation', () => {
       due_date: expected,
       responsible_role: 'commune_police',
     });
+    // The work list names the task in words (a task kind of task-rules.ts, not a bare code).
+    const mine = (await police.call('GET', '/api/tasks/mine')).json();
+    const listed = [...mine.overdue, ...mine.dueToday, ...mine.upcoming].find(
+      (x: { personId: string; kind: string }) => x.personId === p && x.kind === 'dossier_reading_end',
+    );
+    expect(listed.label).toEqual({
+      vi: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+      en: 'Compulsory-rehab dossier: reading period ends',
+    });
 
     const early = await police.call('POST', `/api/dossiers/${d.id}/close-reading`, {
       version: d.version,

@@ -17,6 +17,7 @@ const vi = {
     determination: 'Xác định tình trạng nghiện',
     openEpisode: 'Mở giai đoạn / ra quyết định',
     transfer: 'Chuyển hồ sơ sang xã khác',
+    dossier: 'Lập hồ sơ đề nghị cai nghiện bắt buộc',
     close: 'Kết thúc giai đoạn',
     certificate: 'Cấp giấy chứng nhận (Mẫu 54)',
     contact: 'Ghi nhận gặp gỡ',
@@ -234,7 +235,7 @@ const vi = {
     dueCol: 'Hạn',
     overdueBy: 'Quá hạn {{count}} ngày',
   },
-  nav: { tasks: 'Việc cần làm' },
+  nav: { tasks: 'Việc cần làm', dossiers: 'Đề nghị cai nghiện bắt buộc', rules: 'Quy định, lịch làm việc' },
 };
 
 type Tree = { [k: string]: string | Tree };
@@ -249,6 +250,7 @@ const en: typeof vi = {
     determination: 'Addiction determination',
     openEpisode: 'Open an episode / decide',
     transfer: 'Transfer to another commune',
+    dossier: 'Open a compulsory-rehab dossier',
     close: 'Close the episode',
     certificate: 'Issue the certificate (Form 54)',
     contact: 'Record a contact',
@@ -466,7 +468,7 @@ const en: typeof vi = {
     dueCol: 'Due',
     overdueBy: '{{count}} days overdue',
   },
-  nav: { tasks: 'Work list' },
+  nav: { tasks: 'Work list', dossiers: 'Compulsory rehab proposals', rules: 'Rules and calendar' },
 };
 
 export const PATHWAYS_NS = 'pathways';

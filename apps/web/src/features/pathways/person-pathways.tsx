@@ -14,11 +14,14 @@ import {
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { StatusBadge } from '../people/status-badge.tsx';
+import { CounsellingForm, StagesForm, StagesSummary } from './care-forms.tsx';
+import { useDossiers } from './dossiers-api.ts';
 import {
   CertificateForm,
   CHAIRMAN_TYPES,
@@ -42,8 +45,11 @@ import {
 import { DeterminationForm, DrugTestForm } from './screening-forms.tsx';
 
 type Dialog =
-  | { kind: 'test' | 'determination' | 'open' | 'transfer' }
-  | { kind: 'close' | 'certificate' | 'contact' | 'schedule'; episode: Episode };
+  | { kind: 'test' | 'determination' | 'open' | 'transfer' | 'counselling' | 'dossier' }
+  | { kind: EpisodeAct; episode: Episode };
+type EpisodeAct = 'close' | 'certificate' | 'contact' | 'schedule' | 'stages';
+/** Episode types whose five stages of rehab are recorded (DOMAIN.md §4). */
+const STAGED_TYPES = ['voluntary_community', 'voluntary_facility', 'compulsory'];
 
 type Flash = { color: string; text: string; testId: string };
 
@@ -61,6 +67,7 @@ export function PersonPathways({ person }: { person: Person }) {
   const episodes = useEpisodes(person.id, readsLegal);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
+  const navigate = useNavigate();
   if (!readsTimeline) return null;
 
   const close = () => setDialog(null);
@@ -73,7 +80,9 @@ export function PersonPathways({ person }: { person: Person }) {
   const actions: { key: Dialog['kind']; label: string; allowed: boolean }[] = [
     { key: 'test', label: t('act.drugTest'), allowed: can(me, 'tests.write') },
     { key: 'determination', label: t('act.determination'), allowed: can(me, 'screening.write') },
+    { key: 'counselling', label: t('dossiers:counselling.act'), allowed: can(me, 'screening.write') },
     { key: 'open', label: t('act.openEpisode'), allowed: can(me, 'episodes.write') },
+    { key: 'dossier', label: t('act.dossier'), allowed: can(me, 'dossiers.write') },
     { key: 'transfer', label: t('act.transfer'), allowed: can(me, 'transfers.write') },
   ];
   const allowed = actions.filter((a) => a.allowed);
@@ -110,7 +119,8 @@ export function PersonPathways({ person }: { person: Person }) {
                 variant={a.key === 'transfer' ? 'default' : 'light'}
                 onClick={() => {
                   setFlash(null);
-                  setDialog({ kind: a.key } as Dialog);
+                  if (a.key === 'dossier') navigate(`/dossiers?new=${encodeURIComponent(person.id)}`);
+                  else setDialog({ kind: a.key } as Dialog);
                 }}
               >
                 {a.label}
@@ -154,6 +164,8 @@ export function PersonPathways({ person }: { person: Person }) {
           )}
         </Paper>
       )}
+
+      {can(me, 'dossiers.read') && <PersonDossiers personId={person.id} />}
 
       <Paper withBorder p="md" component="section" aria-labelledby="pathway-timeline">
         <Title order={2} size="h4" mb="sm" id="pathway-timeline">
@@ -258,6 +270,38 @@ export function PersonPathways({ person }: { person: Person }) {
           }
         />
       )}
+      {dialog?.kind === 'counselling' && (
+        <CounsellingForm
+          personId={person.id}
+          opened
+          onClose={close}
+          onDone={(c) =>
+            done({
+              color: 'green',
+              testId: 'flash-counselling',
+              text: t('dossiers:counselling.done', { date: formatDate(c.heldOn) }),
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'stages' && (
+        <StagesForm
+          episode={dialog.episode}
+          opened
+          onClose={close}
+          onDone={(e) =>
+            done({
+              color: 'green',
+              testId: 'flash-stages',
+              text: `${t('dossiers:stages.saved')}.${
+                e.type === 'voluntary_community'
+                  ? ` ${e.subsidyEligible ? t('dossiers:stages.subsidyYes') : t('dossiers:stages.subsidyNo')}`
+                  : ''
+              }`,
+            })
+          }
+        />
+      )}
       {dialog?.kind === 'close' && (
         <CloseEpisodeForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
       )}
@@ -298,13 +342,7 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
   );
 }
 
-function EpisodeCard({
-  episode: e,
-  onAct,
-}: {
-  episode: Episode;
-  onAct: (kind: 'close' | 'certificate' | 'contact' | 'schedule') => void;
-}) {
+function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: EpisodeAct) => void }) {
   const { t } = useTranslation('pathways');
   const me = useSession();
   const open = !e.actualEnd && !e.certificate;
@@ -358,6 +396,11 @@ function EpisodeCard({
           </Field>
         )}
       </SimpleGrid>
+      {STAGED_TYPES.includes(e.type) && (
+        <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
+          <StagesSummary episode={e} />
+        </div>
+      )}
       {docs.length > 0 && (
         <Group gap="md" mt="sm" aria-label={t('ep.documents')} role="group">
           {docs.map((kind) => (
@@ -395,6 +438,11 @@ function EpisodeCard({
               {t('act.schedule')}
             </Button>
           )}
+          {STAGED_TYPES.includes(e.type) && (
+            <Button size="xs" variant="light" onClick={() => onAct('stages')}>
+              {t('dossiers:stages.act')}
+            </Button>
+          )}
           {e.type === 'post_rehab' && can(me, 'decisions.issue') && (
             <Button size="xs" variant="light" color="green" onClick={() => onAct('certificate')}>
               {t('act.certificate')}
@@ -406,6 +454,32 @@ function EpisodeCard({
         </Group>
       )}
     </Card>
+  );
+}
+
+/** The compulsory-rehab dossiers that name this person, each linking to its page. */
+function PersonDossiers({ personId }: { personId: string }) {
+  const { t } = useTranslation('pathways');
+  const q = useDossiers({ personId });
+  if (!q.data || q.data.items.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="person-dossiers">
+      <Title order={2} size="h4" mb="sm" id="person-dossiers">
+        {t('nav.dossiers')}
+      </Title>
+      <Stack gap={4} data-testid="person-dossiers">
+        {q.data.items.map((d) => (
+          <Group key={d.id} gap="xs">
+            <Anchor component={Link} to={`/dossiers/${d.id}`} size="sm">
+              {formatDate(d.preparedOn)}: {d.persons.map((p) => p.fullName).join(', ')}
+            </Anchor>
+            <Text size="sm" fw={700} c="blue.9" span>
+              {tx(d.statusLabel)}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -1,0 +1,615 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate, parseDmy } from '../../i18n/format.ts';
+import './dossiers-i18n.ts';
+import {
+  type Adjustment,
+  legalApi,
+  type Override,
+  type RuleInForce,
+  useHolidays,
+  useLegalWrite,
+  useOverrides,
+  useRegimes,
+  useRulesInForce,
+} from './dossiers-api.ts';
+import { checker, type Errors, FormModal, ServerProblem, todayDmy, tx } from './form-kit.tsx';
+
+const isoToday = () => parseDmy(todayDmy()) ?? new Date().toISOString().slice(0, 10);
+
+/**
+ * Legal settings for national officers and system administrators: the rules in force on a date with their
+ * basis and "(verify)" flags, dated overrides with their reason, and the working-day calendar.
+ */
+export function RulesPage() {
+  const { t } = useTranslation('dossiers');
+  usePageTitle(t('rules.title'));
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('rules.title')}
+      </Title>
+      <Tabs defaultValue="rules" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="rules">{t('rules.tabRules')}</Tabs.Tab>
+          <Tabs.Tab value="calendar">{t('rules.tabCalendar')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="rules" pt="md">
+          <RulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar" pt="md">
+          <CalendarTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function valueText(
+  value: unknown,
+  r: Pick<RuleInForce, 'authority' | 'unitLabel'>,
+  t: (k: string) => string,
+): string {
+  if (value === null) return t('rules.noValue');
+  if (typeof value === 'boolean') return value ? t('rules.yes') : t('rules.no');
+  if (typeof value === 'string')
+    return r.authority && r.authority.id === value ? tx(r.authority.name) : value;
+  if (typeof value === 'number') return `${value} ${tx(r.unitLabel)}`;
+  return Object.entries(value as Record<string, number>)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
+}
+
+function RulesTab() {
+  const { t } = useTranslation('dossiers');
+  const [dateText, setDateText] = useState(todayDmy());
+  const date = parseDmy(dateText) ?? isoToday();
+  const rules = useRulesInForce(date);
+  const overrides = useOverrides();
+  const [editing, setEditing] = useState<RuleInForce | null>(null);
+  const [revoking, setRevoking] = useState<Override | null>(null);
+  const [flash, setFlash] = useState('');
+  return (
+    <Stack>
+      <DateField label={t('rules.date')} value={dateText} onChange={setDateText} w={220} />
+      {flash && (
+        <Alert color="green" role="status" data-testid="rules-flash">
+          {flash}
+        </Alert>
+      )}
+      {rules.isPending ? (
+        <InlineLoader />
+      ) : rules.isError ? (
+        <ErrorState error={rules.error} onRetry={() => rules.refetch()} />
+      ) : (
+        <Paper withBorder p="md" component="section" aria-labelledby="rules-regime">
+          <Title order={2} size="h4" id="rules-regime">
+            {t('rules.regime', {
+              name: tx(rules.data.regime.name),
+              from: formatDate(rules.data.regime.from),
+              to: rules.data.regime.to ? formatDate(rules.data.regime.to) : t('rules.now'),
+            })}
+          </Title>
+          <Text size="sm" c="dimmed" my="xs">
+            {t('rules.verifyHint')}
+          </Text>
+          <Table data-testid="rules-table" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('rules.rule')}</Table.Th>
+                <Table.Th>{t('rules.value')}</Table.Th>
+                <Table.Th>{t('rules.basis')}</Table.Th>
+                <Table.Th>{t('rules.adjust')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rules.data.rules.map((r) => (
+                <Table.Tr key={r.key} data-testid={`rule-${r.key}`}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {tx(r.label)}
+                    </Text>
+                    {r.note && (
+                      <Text size="xs" c="dimmed">
+                        {tx(r.note)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {valueText(r.value, r, t)}{' '}
+                      {r.verify && (
+                        <Text span c="red.9" fw={700} data-testid="verify-flag">
+                          {t('rules.verify')}
+                        </Text>
+                      )}
+                    </Text>
+                    {r.overridden && r.overriddenBy && (
+                      <Text size="xs" c="blue.9" data-testid="overridden">
+                        {t('rules.overridden', {
+                          date: formatDate(r.overriddenBy.effectiveFrom),
+                          reason: r.overriddenBy.reason,
+                        })}{' '}
+                        ({t('rules.defaultWas', { value: valueText(r.defaultValue, r, t) })})
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{r.basis.map((b) => tx(b.citation)).join('; ')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => {
+                        setFlash('');
+                        setEditing(r);
+                      }}
+                      aria-label={`${t('rules.adjust')}: ${tx(r.label)}`}
+                    >
+                      {t('rules.adjust')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="rules-overrides">
+        <Title order={2} size="h4" mb="sm" id="rules-overrides">
+          {t('rules.overrides')}
+        </Title>
+        {overrides.isPending ? (
+          <InlineLoader />
+        ) : overrides.isError ? (
+          <ErrorState error={overrides.error} onRetry={() => overrides.refetch()} />
+        ) : overrides.data.length === 0 ? (
+          <Text size="sm" data-testid="overrides-empty">
+            {t('rules.overridesEmpty')}
+          </Text>
+        ) : (
+          <Table data-testid="overrides-table">
+            <Table.Tbody>
+              {overrides.data.map((o) => (
+                <Table.Tr key={o.id} data-testid="override-row">
+                  <Table.Td>{tx(o.ruleLabel)}</Table.Td>
+                  <Table.Td>
+                    {typeof o.value === 'object' && o.value !== null
+                      ? JSON.stringify(o.value)
+                      : String(o.value)}
+                  </Table.Td>
+                  <Table.Td>{formatDate(o.effectiveFrom)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{o.reason}</Text>
+                    <Text size="xs" c="dimmed">
+                      {tx(o.basis.citation)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={o.status === 'active' ? 'green.9' : 'gray'} tt="none">
+                      {o.status === 'active' ? t('rules.active') : t('rules.revoked')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {o.status === 'active' && (
+                      <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(o)}>
+                        {t('rules.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      {editing && (
+        <OverrideForm
+          rule={editing}
+          regimeId={rules.data?.regime.id ?? ''}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setFlash(t('rules.saved'));
+          }}
+        />
+      )}
+      {revoking && <RevokeForm override={revoking} onClose={() => setRevoking(null)} />}
+    </Stack>
+  );
+}
+
+function OverrideForm({
+  rule,
+  regimeId,
+  onClose,
+  onDone,
+}: {
+  rule: RuleInForce;
+  regimeId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('dossiers');
+  const { t: tp } = useTranslation('pathways');
+  const regimes = useRegimes();
+  const shape = rule.shape;
+  const initial = rule.value;
+  const [num, setNum] = useState<number | string>(typeof initial === 'number' ? initial : '');
+  const [obj, setObj] = useState<Record<string, number | string>>(
+    typeof initial === 'object' && initial !== null ? { ...(initial as Record<string, number>) } : {},
+  );
+  const [str, setStr] = useState(typeof initial === 'string' ? initial : '');
+  const [bool, setBool] = useState(initial === true ? 'true' : 'false');
+  const [isNull, setIsNull] = useState(initial === null);
+  const [v, setV] = useState({
+    effectiveFrom: todayDmy(),
+    reason: '',
+    instrument: '',
+    article: '',
+    clause: '',
+  });
+  const [onlyRegime, setOnlyRegime] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useLegalWrite((body: unknown) => legalApi.addOverride(body));
+
+  const submit = () => {
+    const c = checker(tp);
+    const effectiveFrom = c.date('effectiveFrom', v.effectiveFrom);
+    const reason = c.required('reason', v.reason);
+    const instrument = c.required('instrument', v.instrument);
+    let value: unknown = null;
+    if (!isNull) {
+      if (shape.type === 'number') value = num === '' ? c.required('value', '') : Number(num);
+      else if (shape.type === 'boolean') value = bool === 'true';
+      else if (shape.type === 'string') value = c.required('value', str);
+      else value = Object.fromEntries((shape.keys ?? []).map((k) => [k, Number(obj[k] ?? 0)]));
+    }
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    const trim = (x: string) => (x.trim() ? x.trim() : undefined);
+    write.mutate(
+      JSON.parse(
+        JSON.stringify({
+          ruleKey: rule.key,
+          value,
+          effectiveFrom,
+          regimeId: onlyRegime ? regimeId : undefined,
+          reason,
+          basis: { instrument: { vi: instrument }, article: trim(v.article), clause: trim(v.clause) },
+        }),
+      ),
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('rules.adjustTitle', { rule: tx(rule.label) })}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+    >
+      <Text size="sm">
+        {t('rules.value')}: {valueText(rule.value, rule, t)} {rule.verify ? t('rules.verify') : ''}
+      </Text>
+      {shape.nullable && (
+        <Checkbox
+          label={t('rules.noValue')}
+          checked={isNull}
+          onChange={(e) => setIsNull(e.currentTarget.checked)}
+        />
+      )}
+      {!isNull && shape.type === 'number' && (
+        <NumberInput
+          label={`${t('rules.newValue')} (${tx(rule.unitLabel)})`}
+          required
+          value={num}
+          onChange={setNum}
+          min={0}
+          error={errors.value}
+        />
+      )}
+      {!isNull && shape.type === 'boolean' && (
+        <NativeSelect
+          label={t('rules.newValue')}
+          value={bool}
+          onChange={(e) => setBool(e.currentTarget.value)}
+          data={[
+            { value: 'true', label: t('rules.yes') },
+            { value: 'false', label: t('rules.no') },
+          ]}
+        />
+      )}
+      {!isNull && shape.type === 'string' && (
+        <NativeSelect
+          label={t('rules.newValue')}
+          required
+          value={str}
+          onChange={(e) => setStr(e.currentTarget.value)}
+          data={(regimes.data?.roles ?? []).map((r) => ({ value: r.id, label: tx(r.name) }))}
+          error={errors.value}
+        />
+      )}
+      {!isNull && shape.type === 'object' && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {(shape.keys ?? []).map((k) => (
+            <NumberInput
+              key={k}
+              label={`${t('rules.newValue')}: ${k}`}
+              value={obj[k] ?? ''}
+              onChange={(x) => setObj((o) => ({ ...o, [k]: x }))}
+              min={0}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <DateField
+        label={t('rules.effectiveFrom')}
+        required
+        value={v.effectiveFrom}
+        onChange={(effectiveFrom) => setV({ ...v, effectiveFrom })}
+        error={errors.effectiveFrom}
+      />
+      <Checkbox
+        label={t('rules.onlyRegime')}
+        checked={onlyRegime}
+        onChange={(e) => setOnlyRegime(e.currentTarget.checked)}
+      />
+      <Textarea
+        label={t('rules.reason')}
+        required
+        value={v.reason}
+        onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+        error={errors.reason}
+      />
+      <TextInput
+        label={t('rules.instrument')}
+        required
+        value={v.instrument}
+        onChange={(e) => setV({ ...v, instrument: e.currentTarget.value })}
+        error={errors.instrument}
+      />
+      <Group grow>
+        <TextInput
+          label={t('rules.article')}
+          value={v.article}
+          onChange={(e) => setV({ ...v, article: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('rules.clause')}
+          value={v.clause}
+          onChange={(e) => setV({ ...v, clause: e.currentTarget.value })}
+        />
+      </Group>
+    </FormModal>
+  );
+}
+
+/** Revoking an override is destructive: the dialog asks for the reason and is the confirmation. */
+function RevokeForm({ override: o, onClose }: { override: Override; onClose: () => void }) {
+  const { t } = useTranslation('dossiers');
+  const { t: tp } = useTranslation('pathways');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useLegalWrite((body: unknown) => legalApi.revokeOverride(o.id, body));
+  const submit = () => {
+    const c = checker(tp);
+    const r = c.required('reason', reason);
+    setErrors(c.errors);
+    if (c.ok()) write.mutate({ version: o.version, reason: r }, { onSuccess: onClose });
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('rules.revokeTitle', { rule: tx(o.ruleLabel) })}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      submitLabel={t('rules.revoke')}
+      size="md"
+    >
+      <Textarea
+        label={t('rules.reason')}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+      />
+    </FormModal>
+  );
+}
+
+function CalendarTab() {
+  const { t } = useTranslation('dossiers');
+  const thisYear = Number(isoToday().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const q = useHolidays(year);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Adjustment | null>(null);
+  const remove = useLegalWrite((id: string, qc) => legalApi.removeAdjustment(qc, id));
+  const kindLabel = (k: string) =>
+    k === 'holiday'
+      ? t('rules.kindHoliday')
+      : k === 'compensatory'
+        ? t('rules.kindCompensatory')
+        : t('rules.kindAdjustment');
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <NativeSelect
+          label={t('rules.year')}
+          value={String(year)}
+          onChange={(e) => setYear(Number(e.currentTarget.value))}
+          data={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String)}
+        />
+        <Button onClick={() => setAdding(true)}>{t('rules.addDay')}</Button>
+      </Group>
+      <ServerProblem error={remove.error} />
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Paper withBorder p="md" component="section" aria-labelledby="cal-holidays">
+            <Title order={2} size="h4" mb="sm" id="cal-holidays">
+              {t('rules.holidays')}
+            </Title>
+            <Table data-testid="holidays-table" verticalSpacing={4}>
+              <Table.Tbody>
+                {q.data.holidays.map((h) => {
+                  const adj = q.data.adjustments.find((a) => a.id === h.adjustmentId);
+                  return (
+                    <Table.Tr key={`${h.date}-${h.id}`} data-testid={`holiday-${h.date}`}>
+                      <Table.Td>{formatDate(h.date)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{tx(h.name)}</Text>
+                        <Text size="xs" c="dimmed">
+                          {kindLabel(h.kind)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {adj && (
+                          <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(adj)}>
+                            {t('rules.removeDay')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md" component="section" aria-labelledby="cal-working">
+            <Title order={2} size="h4" mb="sm" id="cal-working">
+              {t('rules.workingDays')}
+            </Title>
+            {q.data.workingDays.length === 0 ? (
+              <Text size="sm">{t('rules.noWorkingDays')}</Text>
+            ) : (
+              <Table data-testid="working-days-table">
+                <Table.Tbody>
+                  {q.data.workingDays.map((w) => {
+                    const adj = q.data.adjustments.find((a) => a.id === w.adjustmentId);
+                    return (
+                      <Table.Tr key={w.adjustmentId} data-testid={`working-${w.date}`}>
+                        <Table.Td>{formatDate(w.date)}</Table.Td>
+                        <Table.Td>{w.reason}</Table.Td>
+                        <Table.Td>
+                          {adj && (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              color="red.9"
+                              onClick={() => setRemoving(adj)}
+                            >
+                              {t('rules.removeDay')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+        </SimpleGrid>
+      )}
+      {adding && <AdjustmentForm onClose={() => setAdding(false)} />}
+      <ConfirmDialog
+        opened={!!removing}
+        title={t('rules.removeDayTitle')}
+        message={t('rules.removeDayConfirm', {
+          date: formatDate(removing?.date),
+          reason: removing?.reason ?? '',
+        })}
+        confirmLabel={t('rules.removeDay')}
+        danger
+        busy={remove.isPending}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, { onSuccess: () => setRemoving(null), onError: () => setRemoving(null) })
+        }
+        onClose={() => setRemoving(null)}
+      />
+    </Stack>
+  );
+}
+
+function AdjustmentForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('dossiers');
+  const { t: tp } = useTranslation('pathways');
+  const [v, setV] = useState({ date: '', kind: 'day_off', reason: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const write = useLegalWrite((body: unknown) => legalApi.addAdjustment(body));
+  const submit = () => {
+    const c = checker(tp);
+    const date = c.date('date', v.date);
+    const reason = c.required('reason', v.reason);
+    setErrors(c.errors);
+    if (c.ok()) write.mutate({ date, kind: v.kind, reason }, { onSuccess: onClose });
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('rules.addDayTitle')}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={write.error}
+      size="md"
+    >
+      <DateField
+        label={t('rules.dayName')}
+        required
+        value={v.date}
+        onChange={(date) => setV({ ...v, date })}
+        error={errors.date}
+      />
+      <NativeSelect
+        label={t('rules.dayKind')}
+        value={v.kind}
+        onChange={(e) => setV({ ...v, kind: e.currentTarget.value })}
+        data={[
+          { value: 'day_off', label: t('rules.dayOff') },
+          { value: 'working_day', label: t('rules.workingDay') },
+        ]}
+      />
+      <TextInput
+        label={t('rules.dayReason')}
+        required
+        value={v.reason}
+        onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+        error={errors.reason}
+      />
+    </FormModal>
+  );
+}
