@@ -92,20 +92,35 @@ export const peopleRepo = {
     const nameMatch = await sqliteNameMatch(db, scope, s.tokens);
     if (nameMatch === 'none') return { rows: [], total: 0 };
     const base = searchQuery(db, scope, s, nameMatch);
-    const page = base.selectAll('people').orderBy('people.name_search').orderBy('people.id');
     const count = async () =>
       Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     if (!nameMatch) {
+      const page = base.selectAll('people').orderBy('people.name_search').orderBy('people.id');
       // Walked in index order (people_name_cover, or 0012's per-commune/province covering indexes): the page
       // stops after its rows and the count reads the index alone.
       const [rows, total] = await Promise.all([page.limit(s.limit).offset(s.offset).execute(), count()]);
       return { rows, total };
     }
-    // Narrowed by the FTS5 index, the rows are few: the page and the total in one pass (a window count).
-    const rows = await page
-      .select(sql<number>`count(*) over ()`.as('search_total'))
+    // Narrowed by the FTS5 index: the page's keys and the total in one pass (a window count that sorts only
+    // rowid, name and id), then the page's rows by rowid.
+    const keys = base
+      .select([
+        sql<number>`people.rowid`.as('rid'),
+        'people.name_search as k_name',
+        'people.id as k_id',
+        sql<number>`count(*) over ()`.as('search_total'),
+      ])
+      .orderBy('people.name_search')
+      .orderBy('people.id')
       .limit(s.limit)
-      .offset(s.offset)
+      .offset(s.offset);
+    const rows = await db
+      .selectFrom(keys.as('m'))
+      .innerJoin('people', (j) => j.on(sql<boolean>`people.rowid = m.rid`))
+      .selectAll('people')
+      .select('m.search_total')
+      .orderBy('m.k_name')
+      .orderBy('m.k_id')
       .execute();
     // A page past the end has no row to carry the total.
     const total = rows.length ? Number(rows[0].search_total) : s.offset > 0 ? await count() : 0;
