@@ -17,6 +17,7 @@ export type BlockSource =
   | 'dossiers'
   | 'facility'
   | 'community'
+  | 'reports'
   | 'pending';
 
 export interface BlockParam {
@@ -295,15 +296,16 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: UNIT_DIS,
     stock: true,
   },
-  // Pending: the product has no records for this one yet.
   {
+    // Recognitions recorded by the province, in force at the period's end.
     id: 'drug_free_communes',
     vi: 'Số xã, phường đạt tiêu chí không ma túy (QĐ 28/2025/QĐ-TTg)',
     en: 'Drug-free communes (Decision 28/2025/QD-TTg)',
-    source: 'pending',
+    source: 'reports',
     measure: 'units',
     params: [],
     disaggregations: UNIT_DIS,
+    stock: true,
   },
   {
     // Access to information and services in the period: counselling sessions attended, contacts by

@@ -26,7 +26,8 @@ describe('indicator catalogue', () => {
   });
 
   it('marks indicators whose blocks have no records yet as not computable', () => {
-    expect(isComputable(INDICATORS.find((d) => d.id === 'drug_free_communes_share')!)).toBe(false);
+    expect(isComputable(INDICATORS.find((d) => d.id === 'drug_free_communes_share')!)).toBe(true);
+    expect(isComputable({ numerator: { block: 'no_such_block' } })).toBe(false);
     expect(isComputable(INDICATORS.find((d) => d.id === 'dossiers_sent_to_court')!)).toBe(true);
   });
 });

@@ -710,6 +710,25 @@ export interface PeopleNameWordTable {
   word: string;
 }
 
+// 0015_drug_free_communes: communes recognised as drug-free (Decision 28/2025/QĐ-TTg)
+export interface DrugFreeCommuneTable {
+  id: string;
+  commune_code: string;
+  province_code: string;
+  recognised_on: string;
+  decision_number: string;
+  decided_by: string;
+  valid_until: string | null;
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -762,6 +781,7 @@ export interface DB {
   // 0010_reports
   indicator_definitions: IndicatorDefinitionTable;
   reports: ReportTable;
+  drug_free_communes: DrugFreeCommuneTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

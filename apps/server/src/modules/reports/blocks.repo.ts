@@ -217,6 +217,12 @@ export const FACTS: Record<string, Facts> = {
       null as facility, null as sex, null as birth_year, m.joined_on as dt, 1 as qty
     from community_club_members m join community_clubs c on c.id = m.club_id
     where c.active = 1 and m.joined_on <= ${r.to} and (m.left_on is null or m.left_on > ${r.to})`,
+  // Recognitions in force at the period's end (Decision 28/2025/QĐ-TTg).
+  drug_free_communes: (r) => sql`
+    select d.commune_code as rid, null as pid, d.commune_code as commune, d.province_code as province,
+      null as facility, null as sex, null as birth_year, d.recognised_on as dt, 1 as qty
+    from drug_free_communes d where d.recognised_on <= ${r.to} and (d.revoked_on is null or d.revoked_on > ${r.to})
+      and (d.valid_until is null or d.valid_until >= ${r.to})`,
   people_with_service_access: (r) => sql`
     ${counselled(r)}
     union all

@@ -3,11 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import * as cat from './catalogue.service.ts';
+import * as dfc from './drug-free.service.ts';
 import { CONTENT_TYPES } from './exports.ts';
 import * as rep from './periodic.service.ts';
 import {
   approveBody,
   createReportBody,
+  drugFreeBody,
+  drugFreeQuery,
+  drugFreeRevokeBody,
   exportQuery,
   idParams,
   indicatorBody,
@@ -193,5 +197,42 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.body);
     },
+  );
+
+  app.get(
+    '/api/drug-free-communes',
+    {
+      schema: {
+        tags,
+        summary: 'Xã, phường được công nhận không ma túy / Communes recognised as drug-free',
+        querystring: drugFreeQuery,
+      },
+    },
+    async (req) => dfc.listDrugFree(deps, requireActor(req), req.query),
+  );
+
+  app.post(
+    '/api/drug-free-communes',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận quyết định công nhận xã không ma túy / Record a drug-free recognition',
+        body: drugFreeBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await dfc.recordDrugFree(deps, requireActor(req), req.body)),
+  );
+
+  app.post(
+    '/api/drug-free-communes/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi công nhận / Revoke a recognition',
+        params: idParams,
+        body: drugFreeRevokeBody,
+      },
+    },
+    async (req) => dfc.revokeDrugFree(deps, requireActor(req), req.params.id, req.body),
   );
 }

@@ -122,3 +122,21 @@ export const trendQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
   cutoffDay: z.coerce.number().int().min(1).max(28).optional(),
 });
+
+export const drugFreeQuery = z.strictObject({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
+
+export const drugFreeBody = z.strictObject({
+  communeCode: z.string().regex(/^\d{5}$/, { error: 'Mã xã gồm 5 chữ số / a 5-digit commune code' }),
+  recognisedOn: isoDate,
+  decisionNumber: text(60),
+  decidedBy: text(200).describe('Who decided, e.g. Chủ tịch UBND tỉnh'),
+  validUntil: isoDate.optional(),
+  notes: z.string().trim().max(2000).optional(),
+});
+
+export const drugFreeRevokeBody = z.strictObject({ version, revokedOn: isoDate, reason: text(2000) });

@@ -31,12 +31,12 @@ describe('the catalogue', () => {
     const body = ok(await officer.call('GET', '/api/indicators'));
     const byId = new Map(body.items.map((i: { id: string }) => [i.id, i]));
     expect(byId.get('dossiers_sent_to_court')).toMatchObject({ computable: true, kind: 'count' });
-    expect(byId.get('drug_free_communes_share')).toMatchObject({ computable: false, target: { value: 50 } });
+    expect(byId.get('drug_free_communes_share')).toMatchObject({ computable: true, target: { value: 50 } });
     expect(byId.get('addicts_counselled_share')).toMatchObject({
       kind: 'ratio',
       target: { op: 'gte', value: 80 },
     });
-    expect(body.blocks.find((b: { id: string }) => b.id === 'drug_free_communes').pending).toBe(true);
+    expect(body.blocks.find((b: { id: string }) => b.id === 'drug_free_communes').pending).toBe(false);
   });
 
   it('lets a national administrator add an indicator from the blocks; 400 naming the field; 403 otherwise', async () => {
@@ -162,7 +162,12 @@ describe('figures and drill-down', () => {
       ['female', 1],
       ['male', 3],
     ]);
-    expect((await value('drug_free_communes_share', UNITS.hanoi, province)).pending).toBe(true);
+    // No commune recognised drug-free yet: 0 of the province's communes, a value (not pending).
+    expect(await value('drug_free_communes_share', UNITS.hanoi, province)).toMatchObject({
+      pending: false,
+      numerator: 0,
+      value: 0,
+    });
   });
 
   it('keeps figures within the viewer’s scope', async () => {
@@ -200,7 +205,7 @@ describe('periodic reports', () => {
     expect(fig(report as never, 'dossiers_sent_to_court')).toBe(3);
     expect(fig(report as never, 'people_sent_to_court')).toBe(4);
     expect(fig(report as never, 'relapse_rate')).toBe(0);
-    expect(fig(report as never, 'drug_free_communes_share')).toBeNull();
+    expect(fig(report as never, 'drug_free_communes_share')).toBe(0);
     expect(
       (await officer.call('POST', '/api/reports', { periodKind: 'nine_months', year: 2025 })).statusCode,
     ).toBe(409);
@@ -316,7 +321,7 @@ describe('periodic reports', () => {
     expect(rowOf('dossiers_sent_to_court').getCell(7).value).toBe(3);
     expect(rowOf('people_sent_to_court').getCell(7).value).toBe(4);
     expect(rowOf('post_rehab_with_manager_share').getCell(7).value).toBe(100);
-    expect(rowOf('drug_free_communes_share').getCell(7).value).toBe('—');
+    expect(rowOf('drug_free_communes_share').getCell(7).value).toBe(0);
     expect(wb.getWorksheet('Thuyết minh')!.getRow(3).getCell(2).value).toBe('Thiếu cán bộ chuyên trách.');
     const diff: unknown[][] = [];
     wb.getWorksheet('Chênh lệch')!.eachRow((row) => {
@@ -345,6 +350,6 @@ describe('periodic reports', () => {
     const adx = (await officer.call('GET', `/api/reports/${report.id}/export?format=adx`)).body;
     expect(adx).toContain(`orgUnit="${UNITS.baDinh}" period="2024-12-15/P9M"`);
     expect(adx).toContain('<dataValue dataElement="dossiers_sent_to_court" value="3"/>');
-    expect(adx).not.toContain('dataElement="drug_free_communes_share"');
+    expect(adx).toContain('<dataValue dataElement="drug_free_communes_share" value="0"/>');
   });
 });

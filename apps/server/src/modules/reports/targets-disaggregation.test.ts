@@ -188,10 +188,6 @@ describe('targets of the National Target Program', () => {
       [UNITS.ngocHa]: 0,
     });
   });
-
-  it('keeps drug-free communes pending: the figure is "—", never 0', async () => {
-    expect(await value('drug_free_communes_share')).toMatchObject({ value: null, pending: true });
-  });
 });
 
 describe('disaggregation by substance and legal basis', () => {
