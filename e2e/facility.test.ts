@@ -46,6 +46,21 @@ describe('rehab facility operations in the browser', () => {
     current = username;
   }
 
+  /** An API client logged in as a user, for the steps seeded through the API. */
+  async function apiAs(username: string) {
+    const ctx = await browser.newContext({ baseURL: server.baseUrl });
+    const res = await ctx.request.post('/api/auth/login', { data: { username, password } });
+    expect(res.status(), await res.text()).toBe(200);
+    const { csrfToken } = await res.json();
+    const call = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
+      const r = await ctx.request.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
+      const body = await r.text();
+      expect(r.status(), `${method} ${path}: ${body}`).toBeLessThan(300);
+      return JSON.parse(body);
+    };
+    return { post: (path: string, data: unknown) => call('POST', path, data), close: () => ctx.close() };
+  }
+
   const dialog = (name: string) => page.getByRole('dialog', { name });
   const nav = (name: string) =>
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name });
@@ -329,6 +344,18 @@ describe('rehab facility operations in the browser', () => {
     expect(changes[1]).toContain('Ngày ra dự kiến mới: 05/09/2025, trước đó 31/08/2025');
     await page.screenshot({ path: '/tmp/hn-pw-facility-resident.png', fullPage: true });
     expect(await seriousViolations(page, 'resident page (staff)')).toEqual([]);
+
+    // The same page in English, dates still dd/mm/yyyy.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'The five stages' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Facility residents' }).count()).toBe(1);
+    expect(await page.getByTestId('current-stage').textContent()).toBe('Stage 4');
+    expect(await page.getByTestId('planned-release').textContent()).toBe('05/09/2025');
+    expect(await page.getByTestId('event-visit').textContent()).toContain(
+      'Online call — Nguyễn Thị Lan (Mẹ) · Zalo',
+    );
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Năm giai đoạn' }).waitFor();
   });
 
   it('opens a vocational class, enrols, takes attendance, certifies; records a counselling session', async () => {
@@ -495,5 +522,86 @@ describe('rehab facility operations in the browser', () => {
     await page.goto('/tasks');
     await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
     await eventually(() => page.getByTestId('task-post_rehab_decision').count()).toBe(0);
+  });
+
+  it('hands a person with no known residence to the province: the province officer sees the task', async () => {
+    const other = randomUUID();
+    const at = new Date().toISOString();
+    await server.deps.database.db
+      .insertInto('facilities')
+      .values({
+        id: other,
+        name: 'Cơ sở cai nghiện ma túy số 3 Hà Nội',
+        kind: 'rehab_public',
+        province_code: '01',
+        commune_code: null,
+        address: null,
+        active: 1,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await server.addUser('facility_staff', 'facility', other, 'canbo.coso3');
+    await server.addUser('province_officer', 'province', '01', 'canbo.tinh');
+    setToday('2025-03-03');
+    const officer = await apiAs('canbo.badinh');
+    const staff = await apiAs('canbo.coso3');
+    const name = 'Trần Văn Lang';
+    const p = await officer.post('/api/people', {
+      fullName: name,
+      sex: 'male',
+      birthDate: '1988-01-09',
+      currentAddress: { communeCode: BA_DINH },
+      confirmPossibleDuplicate: true,
+    });
+    const ep = await officer.post(`/api/people/${p.id}/episodes`, {
+      type: 'voluntary_facility',
+      startDate: '2025-03-03',
+      termMonths: 6,
+      facilityId: other,
+      contract: { number: 'HĐ-02', signedOn: '2025-03-03' },
+    });
+    let a = await staff.post(`/api/facility-ops/${other}/admissions`, {
+      episodeId: ep.id,
+      admittedOn: '2025-03-03',
+      classification: 'repeat',
+      rapidTest: { testedOn: '2025-03-03', result: 'positive' },
+      noKnownResidence: true,
+      approvedBy: 'Giám đốc Hoàng Văn Ba',
+    });
+    setToday('2025-08-25');
+    for (let stage = 2; stage <= 5; stage++)
+      a = await staff.post(`/api/admissions/${a.id}/stages`, {
+        version: a.version,
+        stage,
+        beganOn: `2025-0${stage + 2}-01`,
+        approvedBy: 'Giám đốc Hoàng Văn Ba',
+      });
+    a = await staff.post(`/api/admissions/${a.id}/release-notice`, {
+      version: a.version,
+      noticeOn: '2025-08-15',
+      communeChairman: 'Chủ tịch UBND phường Ba Đình',
+      communePolice: 'Trưởng Công an phường Ba Đình',
+      summary: 'Hoàn thành 5 giai đoạn',
+      recommendations: 'Bố trí nơi ở, hỗ trợ việc làm',
+    });
+    setToday('2025-09-02');
+    a = await staff.post(`/api/admissions/${a.id}/release`, {
+      version: a.version,
+      releasedOn: '2025-09-02',
+      certificate: { number: 'GCN-03', issuedOn: '2025-09-02', signer: 'Giám đốc Hoàng Văn Ba' },
+    });
+    expect(a.release).toMatchObject({ flaggedForProvince: true, handedTo: { kind: 'province', code: '01' } });
+    await officer.close();
+    await staff.close();
+
+    await as('canbo.tinh');
+    await page.goto('/tasks');
+    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+    const task = page.getByTestId('task-post_rehab_decision');
+    await task.waitFor();
+    expect(await task.textContent()).toContain(name);
+    expect(await seriousViolations(page, 'province work list')).toEqual([]);
   });
 });
