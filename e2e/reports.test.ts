@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, logout } from './support/browser.ts';
+import { field, launchBrowser, login, logout, pick } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // Dashboards and periodic reports in the browser, against the real server (SQLite, or PostgreSQL with
@@ -224,5 +224,27 @@ describe('dashboards and periodic reports in the browser', () => {
       diff.push((row.values as unknown[]).slice(1));
     });
     expect(diff).toContainEqual(['people_total', 2, 3]);
+  });
+
+  it('lets the province record a commune as drug-free; the dashboard share follows', async () => {
+    await as('bc.hanoi');
+    await page.getByRole('link', { name: 'Xã, phường không ma túy', exact: true }).click();
+    await page.getByTestId('drug-free-empty').waitFor();
+    await page.getByRole('button', { name: 'Ghi nhận quyết định công nhận' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ghi nhận quyết định công nhận' });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Mục này là bắt buộc').first().waitFor();
+    await pick(page, dialog, 'Xã, phường', 'ba dinh', 'Phường Ba Đình');
+    await field(dialog, 'Số quyết định').fill('120/QĐ-UBND');
+    await field(dialog, 'Ngày công nhận').fill('01/03/2025');
+    await field(dialog, 'Người ký / cơ quan quyết định').fill('Chủ tịch UBND thành phố Hà Nội');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId(`drug-free-${BA_DINH}`);
+    await row.getByText('Còn hiệu lực').waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toBe('01/03/2025');
+    expect(await seriousViolations(page, 'drug-free communes')).toEqual([]);
+    await page.goto(`/dashboard?unit=${BA_DINH}`);
+    expect(await page.getByTestId('figure-value-drug_free_communes_share').textContent()).toBe('100 %');
   });
 });

@@ -7,8 +7,18 @@ import { currentLang } from '../../i18n/i18n.ts';
 // Navigation labels only, here rather than in an i18next bundle: this module is evaluated before i18next is
 // initialised (the pages bring their own texts in reports-i18n.ts, loaded with them).
 const NAV = {
-  vi: { dashboard: 'Bảng số liệu', reports: 'Báo cáo định kỳ', catalogue: 'Danh mục chỉ tiêu' },
-  en: { dashboard: 'Dashboard', reports: 'Periodic reports', catalogue: 'Indicator catalogue' },
+  vi: {
+    dashboard: 'Bảng số liệu',
+    reports: 'Báo cáo định kỳ',
+    catalogue: 'Danh mục chỉ tiêu',
+    drugFree: 'Xã, phường không ma túy',
+  },
+  en: {
+    dashboard: 'Dashboard',
+    reports: 'Periodic reports',
+    catalogue: 'Indicator catalogue',
+    drugFree: 'Drug-free communes',
+  },
 };
 
 const DashboardPage = lazyNamed(() => import('./dashboard-page.tsx'), 'DashboardPage');
@@ -16,6 +26,7 @@ const RecordsPage = lazyNamed(() => import('./records-page.tsx'), 'RecordsPage')
 const ReportsListPage = lazyNamed(() => import('./reports-list-page.tsx'), 'ReportsListPage');
 const ReportPage = lazyNamed(() => import('./report-page.tsx'), 'ReportPage');
 const CataloguePage = lazyNamed(() => import('./catalogue-page.tsx'), 'CataloguePage');
+const DrugFreePage = lazyNamed(() => import('./drug-free-page.tsx'), 'DrugFreePage');
 
 /** Dashboards, drill-down, periodic reports and the indicator catalogue (see app/area.ts). */
 export const reportsArea: Area = {
@@ -25,6 +36,7 @@ export const reportsArea: Area = {
       { to: '/dashboard', label: l.dashboard, action: 'reports.read' },
       { to: '/reports', label: l.reports, action: 'reports.read' },
       { to: '/indicators', label: l.catalogue, action: 'reports.read' },
+      { to: '/drug-free-communes', label: l.drugFree, action: 'reports.read' },
     ];
   },
   routes: (me) => [
@@ -52,6 +64,15 @@ export const reportsArea: Area = {
       element={
         <Guard me={me} action="reports.read">
           <CataloguePage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="drug-free"
+      path="/drug-free-communes"
+      element={
+        <Guard me={me} action="reports.read">
+          <DrugFreePage />
         </Guard>
       }
     />,

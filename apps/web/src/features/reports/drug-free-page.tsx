@@ -1,0 +1,297 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { can, useSession } from '../../api/session.ts';
+import { useCommunes } from '../../api/units.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate, parseDmy } from '../../i18n/format.ts';
+import { viOptionsFilter } from '../org/vi-options-filter.ts';
+import './reports-i18n.ts';
+
+type Recognition = {
+  id: string;
+  communeCode: string;
+  communeName: string | null;
+  recognisedOn: string;
+  decisionNumber: string;
+  decidedBy: string;
+  validUntil: string | null;
+  revokedOn: string | null;
+  revokeReason: string | null;
+  status: 'in_force' | 'revoked' | 'expired' | 'future';
+  version: number;
+};
+
+const STATUS_COLOR = { in_force: 'teal.9', revoked: 'red.9', expired: 'gray.8', future: 'blue.9' } as const;
+
+const fieldError = (e: unknown, name: string) =>
+  e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
+
+/** Communes recognised as drug-free; the province records and revokes recognitions. */
+export function DrugFreePage() {
+  const { t } = useTranslation('reports');
+  usePageTitle(t('drugFree.title'));
+  const me = useSession();
+  const list = useQuery({
+    queryKey: ['drug-free'],
+    queryFn: () => api.get<{ items: Recognition[] }>('/api/drug-free-communes'),
+  });
+  const recorder = can(me, 'reports.approve') && me.user.scopeKind === 'province';
+  const [adding, setAdding] = useState(false);
+  const [revoking, setRevoking] = useState<Recognition | null>(null);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('drugFree.title')}
+        </Title>
+        {recorder && <Button onClick={() => setAdding(true)}>{t('drugFree.add')}</Button>}
+      </Group>
+      <Text size="sm">{t('drugFree.intro')}</Text>
+      {list.isPending && <InlineLoader />}
+      {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
+      {list.data && list.data.items.length === 0 && (
+        <Text data-testid="drug-free-empty">
+          {recorder ? t('drugFree.emptyRecorder') : t('drugFree.empty')}
+        </Text>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="drug-free-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('drugFree.commune')}</Table.Th>
+                <Table.Th scope="col">{t('drugFree.decisionNumber')}</Table.Th>
+                <Table.Th scope="col">{t('drugFree.recognisedOn')}</Table.Th>
+                <Table.Th scope="col">{t('drugFree.validUntil')}</Table.Th>
+                <Table.Th scope="col">{t('drugFree.status')}</Table.Th>
+                {recorder && <Table.Th scope="col">{t('drugFree.revoke')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((r) => (
+                <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
+                  <Table.Td>{r.communeName ?? r.communeCode}</Table.Td>
+                  <Table.Td>
+                    {r.decisionNumber} — {r.decidedBy}
+                  </Table.Td>
+                  <Table.Td>{formatDate(r.recognisedOn)}</Table.Td>
+                  <Table.Td>{formatDate(r.validUntil)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[r.status]} variant="filled">
+                      {t(`drugFree.st.${r.status}`)}
+                    </Badge>
+                    {r.revokedOn && (
+                      <Text size="xs">
+                        {formatDate(r.revokedOn)}: {r.revokeReason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {recorder && (
+                    <Table.Td>
+                      {!r.revokedOn && (
+                        <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(r)}>
+                          {t('drugFree.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {adding && <AddModal provinceCode={me.user.scopeCode} onClose={() => setAdding(false)} />}
+      {revoking && <RevokeModal r={revoking} onClose={() => setRevoking(null)} />}
+    </Stack>
+  );
+}
+
+function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onClose: () => void }) {
+  const { t } = useTranslation('reports');
+  const qc = useQueryClient();
+  const communes = useCommunes(provinceCode);
+  const [commune, setCommune] = useState<string | null>(null);
+  const [date, setDate] = useState('');
+  const [until, setUntil] = useState('');
+  const [number, setNumber] = useState('');
+  const [by, setBy] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: unknown) => api.post<Recognition>('/api/drug-free-communes', body),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['drug-free'] });
+      qc.invalidateQueries({ queryKey: ['dashboard'] });
+      onClose();
+    },
+  });
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    const recognisedOn = parseDmy(date);
+    const validUntil = until.trim() ? parseDmy(until) : undefined;
+    if (!commune) errors.communeCode = t('common.required');
+    if (!recognisedOn) errors.recognisedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
+    if (validUntil === null) errors.validUntil = t('drugFree.invalidDate');
+    if (!number.trim()) errors.decisionNumber = t('common.required');
+    if (!by.trim()) errors.decidedBy = t('common.required');
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    save.mutate({
+      communeCode: commune,
+      recognisedOn,
+      decisionNumber: number.trim(),
+      decidedBy: by.trim(),
+      ...(validUntil ? { validUntil } : {}),
+    });
+  };
+  const err = (name: string) => local[name] ?? fieldError(save.error, name);
+  return (
+    <Modal opened onClose={onClose} title={t('drugFree.add')} size="lg" centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <Select
+            label={t('drugFree.commune')}
+            withAsterisk
+            searchable
+            filter={viOptionsFilter}
+            data={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+            value={commune}
+            onChange={setCommune}
+            error={err('communeCode')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('drugFree.decisionNumber')}
+              withAsterisk
+              value={number}
+              onChange={(e) => setNumber(e.currentTarget.value)}
+              error={err('decisionNumber')}
+            />
+            <DateField
+              label={t('drugFree.recognisedOn')}
+              withAsterisk
+              value={date}
+              onChange={setDate}
+              error={err('recognisedOn')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('drugFree.decidedBy')}
+            withAsterisk
+            value={by}
+            onChange={(e) => setBy(e.currentTarget.value)}
+            error={err('decidedBy')}
+          />
+          <DateField
+            label={t('drugFree.validUntil')}
+            value={until}
+            onChange={setUntil}
+            error={err('validUntil')}
+          />
+          {save.error && (
+            <Alert color="red" role="alert">
+              {save.error instanceof ApiError ? save.error.detail : String(save.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
+  const { t } = useTranslation('reports');
+  const qc = useQueryClient();
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const revoke = useMutation({
+    mutationFn: (body: unknown) => api.post<Recognition>(`/api/drug-free-communes/${r.id}/revoke`, body),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['drug-free'] });
+      qc.invalidateQueries({ queryKey: ['dashboard'] });
+      onClose();
+    },
+  });
+  const err = (name: string) => local[name] ?? fieldError(revoke.error, name);
+  return (
+    <Modal opened onClose={onClose} title={t('drugFree.revokeTitle')} centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const revokedOn = parseDmy(date);
+          const errors: Record<string, string> = {};
+          if (!revokedOn) errors.revokedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
+          if (!reason.trim()) errors.reason = t('common.required');
+          setLocal(errors);
+          if (!Object.keys(errors).length)
+            revoke.mutate({ version: r.version, revokedOn, reason: reason.trim() });
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            {r.communeName} — {r.decisionNumber}
+          </Text>
+          <DateField
+            label={t('drugFree.revokedOn')}
+            withAsterisk
+            value={date}
+            onChange={setDate}
+            error={err('revokedOn')}
+          />
+          <TextInput
+            label={t('drugFree.reason')}
+            withAsterisk
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={err('reason')}
+          />
+          {revoke.error && (
+            <Alert color="red" role="alert">
+              {revoke.error instanceof ApiError ? revoke.error.detail : String(revoke.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red.9" loading={revoke.isPending}>
+              {t('drugFree.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
