@@ -53,7 +53,14 @@ describe('legal pathways in the browser', () => {
       expect(r.status(), `${method} ${path}: ${body}`).toBeLessThan(300);
       return JSON.parse(body);
     };
-    return { post: (path: string, data: unknown) => call('POST', path, data) };
+    const upload = async (path: string) => {
+      const r = await req.post(path, {
+        multipart: { file: { name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: PDF } },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+    };
+    return { post: (path: string, data: unknown) => call('POST', path, data), upload };
   }
 
   async function as(username: string) {
@@ -381,6 +388,18 @@ describe('legal pathways in the browser', () => {
         'Đã thông báo, đang trong thời hạn đọc hồ sơ',
       );
       expect(await page.getByTestId('reading-end').textContent()).toContain('19/05/2025 (5 ngày làm việc');
+      // The police's work list shows the reading period's end and leads back to the dossier.
+      const dossierPath = new URL(page.url()).pathname;
+      await page.goto('/tasks');
+      const task = page.getByTestId('tasks-upcoming').getByTestId('task-dossier_reading_end');
+      await task.waitFor();
+      expect(await task.textContent()).toContain(
+        'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+      );
+      expect(await task.textContent()).toContain('19/05/2025');
+      await task.getByRole('link', { name: 'Xem hồ sơ đề nghị' }).click();
+      await page.getByTestId('dossier-next').waitFor();
+      expect(new URL(page.url()).pathname).toBe(dossierPath);
 
       setToday('2025-05-15');
       await fillDate(next, 'Ngày ghi nhận', '15/05/2025');
@@ -738,6 +757,110 @@ describe('legal pathways in the browser', () => {
           ? await page.getByTestId('flash-transfer').textContent()
           : await page.locator('body').textContent(),
       ).toMatch(/Đã chuyển hồ sơ|Không tìm thấy hồ sơ này/);
+    });
+  });
+
+  describe('a dossier for several people, decided differently', () => {
+    it('opens one dossier for three people, removes one after a confirmation, and records a rejection and an exemption', async () => {
+      setToday('2025-09-01');
+      const officerApi = await apiAs('canbo.badinh');
+      const policeApi = await apiAs('congan.badinh');
+      const people: string[] = [];
+      for (const [fullName, birthDate] of [
+        ['Đỗ Văn Khải', '1992-04-04'],
+        ['Đỗ Văn Lâm', '1993-05-05'],
+        ['Đỗ Văn Minh', '1994-06-06'],
+      ])
+        people.push(
+          (
+            await officerApi.post('/api/people', {
+              fullName,
+              sex: 'male',
+              birthDate,
+              currentAddress: { communeCode: BA_DINH, detail: 'Tổ 9' },
+              confirmPossibleDuplicate: true,
+            })
+          ).id,
+        );
+
+      await as('congan.badinh');
+      await page.goto('/dossiers');
+      await page.getByRole('button', { name: 'Lập hồ sơ mới' }).click();
+      const d = dialog('Lập hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc');
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await d.getByText('Hãy thêm ít nhất một người vào hồ sơ').waitFor();
+      await fillDate(d, 'Ngày lập hồ sơ', '01/09/2025');
+      for (const person of ['Đỗ Văn Khải', 'Đỗ Văn Lâm', 'Đỗ Văn Minh']) {
+        await field(d, 'Tìm người bị đề nghị (họ tên)').fill(person.toLowerCase());
+        await d.getByRole('button', { name: `Thêm vào hồ sơ: ${person}` }).click();
+      }
+      expect(await d.getByTestId('dossier-picked').count()).toBe(3);
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByTestId('dossier-page').waitFor();
+      const dossierId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await eventually(() => page.getByTestId('dossier-person').count()).toBe(3);
+
+      const minh = page.getByTestId('dossier-person').filter({ hasText: 'Đỗ Văn Minh' });
+      await minh.getByRole('button', { name: 'Bỏ khỏi hồ sơ' }).click();
+      const confirm = dialog('Xác nhận bỏ người khỏi hồ sơ');
+      expect(await confirm.textContent()).toContain('Bỏ Đỗ Văn Minh khỏi hồ sơ này?');
+      await confirm.getByRole('button', { name: 'Bỏ khỏi hồ sơ' }).click();
+      await eventually(() => page.getByTestId('dossier-person').count()).toBe(2);
+
+      // Documents and the steps up to the hearing through the API; the decision in the browser.
+      const kinds = [
+        'violation_record',
+        'personal_history',
+        'addiction_result',
+        'ground_proof',
+        'statement',
+        'notification_proof',
+      ];
+      for (const p of people.slice(0, 2))
+        for (const kind of kinds)
+          await policeApi.upload(`/api/dossiers/${dossierId}/documents?personId=${p}&kind=${kind}`);
+      const step = async (path: string, body: Record<string, unknown>) => {
+        const cur = (await (await page.request.get(`/api/dossiers/${dossierId}`)).json()) as {
+          version: number;
+        };
+        await policeApi.post(`/api/dossiers/${dossierId}/${path}`, { version: cur.version, ...body });
+      };
+      await step('notify', { notifiedOn: '2025-09-01' });
+      setToday('2025-09-15');
+      await step('close-reading', { closedOn: '2025-09-15' });
+      await step('submit', { submittedOn: '2025-09-15', courtName: 'Tòa án nhân dân khu vực 1 - Hà Nội' });
+      await step('accept', { acceptedOn: '2025-09-15' });
+      await step('hearing', { hearingDate: '2025-09-20' });
+
+      setToday('2025-09-22');
+      await page.reload();
+      const next = page.getByTestId('dossier-next');
+      await next.waitFor();
+      await fillDate(next, 'Ngày quyết định', '22/09/2025');
+      await field(next, 'Quyết định đối với Đỗ Văn Khải').selectOption({ label: 'Không áp dụng biện pháp' });
+      await field(next, 'Quyết định đối với Đỗ Văn Lâm').selectOption({ label: 'Miễn chấp hành quyết định' });
+      await next.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await dialog('Xác nhận quyết định của Tòa án')
+        .getByRole('button', { name: 'Ghi nhận quyết định của Tòa án' })
+        .click();
+      await eventually(() => page.getByTestId('dossier-status').textContent()).toBe('Tòa án đã quyết định');
+      expect(await page.getByTestId('person-outcome').allTextContents()).toEqual([
+        'Không áp dụng biện pháp',
+        'Miễn chấp hành quyết định',
+      ]);
+      expect(await page.getByTestId('dossier-nothing-to-execute').isVisible()).toBe(true);
+      expect(await seriousViolations(page, 'decided dossier')).toEqual([]);
+
+      // The same page in English.
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('heading', { name: /^Compulsory-rehab dossier: / }).waitFor();
+      expect(await page.getByTestId('person-outcome').allTextContents()).toEqual([
+        'Measure not applied',
+        'Exempted from execution',
+      ]);
+      expect(await page.getByTestId('dossier-status').textContent()).toBe('Decided by the court');
+      await page.getByText('Tiếng Việt', { exact: true }).click();
+      await page.getByRole('heading', { name: /^Hồ sơ đề nghị cai nghiện bắt buộc: / }).waitFor();
     });
   });
 

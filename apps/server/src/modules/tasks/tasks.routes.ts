@@ -23,6 +23,7 @@ export const taskOut = z.object({
   timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
   closedAt: z.string().nullable(),
   closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  source: z.object({ type: z.string(), id: z.string().nullable() }),
   createdAt: z.string(),
 });
 

@@ -122,6 +122,8 @@ export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
     timing: r.status === 'open' ? taskTiming({ dueDate: r.due_date, dueAt: r.due_at }, now) : null,
     closedAt: r.closed_at,
     closedBy: r.closed_by_type ? { type: r.closed_by_type, id: r.closed_by_id } : null,
+    // What opened the task (e.g. a dossier), so the work list can link to it.
+    source: { type: r.source_type, id: r.source_id },
     createdAt: r.created_at,
   };
 }

@@ -79,6 +79,14 @@ export function DossierNextStep({
         </Text>
       </Paper>
     );
+  if (d.status === 'decided' && executable.length === 0)
+    return (
+      <Paper withBorder p="md">
+        <Text size="sm" data-testid="dossier-nothing-to-execute">
+          {t('page.nothingToExecute')}
+        </Text>
+      </Paper>
+    );
   if (!can(me, 'dossiers.write'))
     return (
       <Paper withBorder p="md">

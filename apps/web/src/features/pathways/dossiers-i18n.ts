@@ -86,6 +86,8 @@ const vi = {
     removeDocConfirm: 'Bỏ tài liệu "{{file}}" khỏi hồ sơ? Tệp sẽ không còn trong hồ sơ.',
     next: 'Bước tiếp theo',
     done: 'Hồ sơ đã thi hành xong. Không còn bước nào.',
+    nothingToExecute:
+      'Tòa án không áp dụng biện pháp với ai trong hồ sơ: không có quyết định nào phải thi hành.',
     readOnly: 'Chỉ Công an xã ghi nhận các bước của hồ sơ.',
     pending: 'Quản lý trong thời gian chờ quyết định',
     pendingHint:
@@ -302,6 +304,8 @@ const en: typeof vi = {
     removeDocConfirm: 'Remove "{{file}}" from the dossier? The file will no longer be part of it.',
     next: 'Next step',
     done: 'The dossier is executed. No step is left.',
+    nothingToExecute:
+      'The court ordered the measure for nobody in this dossier: there is nothing to execute.',
     readOnly: 'Only the commune police record the dossier’s steps.',
     pending: 'Management while the decision is pending',
     pendingHint:

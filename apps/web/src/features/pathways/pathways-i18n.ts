@@ -234,6 +234,7 @@ const vi = {
     kind: 'Việc',
     dueCol: 'Hạn',
     overdueBy: 'Quá hạn {{count}} ngày',
+    openDossier: 'Xem hồ sơ đề nghị',
   },
   nav: { tasks: 'Việc cần làm', dossiers: 'Đề nghị cai nghiện bắt buộc', rules: 'Quy định, lịch làm việc' },
 };
@@ -467,6 +468,7 @@ const en: typeof vi = {
     kind: 'Task',
     dueCol: 'Due',
     overdueBy: '{{count}} days overdue',
+    openDossier: 'Open the dossier',
   },
   nav: { tasks: 'Work list', dossiers: 'Compulsory rehab proposals', rules: 'Rules and calendar' },
 };

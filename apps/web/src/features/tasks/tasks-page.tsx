@@ -45,6 +45,14 @@ function TaskTable({
               <Anchor component={Link} to={`/people/${task.personId}`}>
                 {task.personName ?? task.personId}
               </Anchor>
+              {task.source.type === 'dossier' && task.source.id && (
+                <>
+                  {' · '}
+                  <Anchor component={Link} to={`/dossiers/${task.source.id}`} size="sm">
+                    {t('tasks.openDossier')}
+                  </Anchor>
+                </>
+              )}
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
