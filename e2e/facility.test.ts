@@ -480,7 +480,7 @@ describe('rehab facility operations in the browser', () => {
     await nav('Tổng hợp cơ sở').click();
     await fillDate(page.locator('form'), 'Từ ngày', '01/01/2025');
     await fillDate(page.locator('form'), 'Đến ngày', '05/09/2025');
-    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await eventually(() => page.getByTestId('dash-releases').textContent()).toBe('1');
     expect(await page.getByTestId('dash-admissions').textContent()).toBe('1');
     expect(await page.getByTestId('dash-classes').textContent()).toBe('1');
@@ -490,6 +490,24 @@ describe('rehab facility operations in the browser', () => {
     expect(health).toContain('Khám khi tiếp nhận1');
     expect(health).toContain('Xét nghiệm HIV, bệnh truyền nhiễm1');
     expect(health).not.toContain(DIAGNOSIS);
+    // The yearly figures of the source articles, from the recorded events.
+    await field(page, 'Năm').fill('2025');
+    await page.getByRole('button', { name: 'Xem số liệu năm' }).click();
+    await eventually(() => page.getByTestId('year-received').textContent()).toBe('Tiếp nhận1');
+    for (const [key, label] of [
+      ['reintegrated', 'Hoàn thành, tái hòa nhập'],
+      ['handovers', 'Bàn giao về xã'],
+      ['entryHealthCheckCount', 'Lượt khám khi tiếp nhận'],
+      ['hivTestCount', 'Lượt xét nghiệm HIV'],
+      ['classes', 'Lớp học nghề'],
+      ['learners', 'Học viên học nghề'],
+      ['certificates', 'Chứng chỉ nghề đã cấp'],
+      ['familyVisits', 'Lượt thăm gặp'],
+    ])
+      expect(await page.getByTestId(`year-${key}`).textContent()).toBe(`${label}1`);
+    expect(await page.getByTestId('year-termReductions').textContent()).toBe(
+      'Được giảm thời hạn, miễn chấp hành0',
+    );
     expect(await seriousViolations(page, 'facility dashboard')).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
@@ -6,7 +6,7 @@ import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { facilityOf, useDashboard } from './facility-api.ts';
+import { facilityOf, useDashboard, useYearFigures } from './facility-api.ts';
 import { checker, todayDmy } from './facility-form-kit.tsx';
 import './facility-i18n.ts';
 
@@ -51,6 +51,81 @@ function Counts({
                 <Table.Td>{label(k)}</Table.Td>
                 <Table.Td ta="right" fw={600}>
                   {n}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+const YEAR_KEYS = [
+  'received',
+  'reintegrated',
+  'handovers',
+  'flaggedForProvince',
+  'departures',
+  'termReductions',
+  'earlyReleases',
+  'entryHealthCheckCount',
+  'healthCheckCount',
+  'hivTestCount',
+  'infectiousTestCount',
+  'classes',
+  'learners',
+  'certificates',
+  'familyVisits',
+  'incidents',
+  'supportServices',
+] as const;
+
+/** The yearly figures of the source articles, computed from the recorded events (counts only). */
+function YearSection({ facilityId, initial }: { facilityId: string; initial: number }) {
+  const { t } = useTranslation('facility');
+  const [text, setText] = useState(String(initial));
+  const [year, setYear] = useState(initial);
+  const q = useYearFigures(facilityId, year);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(text);
+    if (Number.isInteger(n)) setYear(n);
+  };
+  const fieldErr = (q.error as { errors?: { field: string; message: string }[] } | null)?.errors?.find(
+    (f) => f.field === 'year',
+  )?.message;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="year-figures">
+      <Title order={2} size="h4" id="year-figures" mb="sm">
+        {t('year.title')}
+      </Title>
+      <form onSubmit={submit}>
+        <Group align="flex-start" mb="sm">
+          <TextInput
+            label={t('year.year')}
+            value={text}
+            inputMode="numeric"
+            maxLength={4}
+            w={120}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={fieldErr}
+          />
+          <Button type="submit" variant="default" mt={25}>
+            {t('year.show')}
+          </Button>
+        </Group>
+      </form>
+      {q.isPending && <InlineLoader />}
+      {q.isError && !fieldErr && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
+      {q.data && (
+        <Table data-testid="year-figures">
+          <Table.Tbody>
+            {YEAR_KEYS.map((k) => (
+              <Table.Tr key={k} data-testid={`year-${k}`}>
+                <Table.Td>{t(`year.${k}`)}</Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {q.data[k]}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -180,6 +255,7 @@ export function DashboardPage() {
           </SimpleGrid>
         </>
       )}
+      <YearSection facilityId={facilityId} initial={Number(today.slice(6))} />
     </Stack>
   );
 }

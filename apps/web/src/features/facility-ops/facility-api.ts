@@ -9,7 +9,7 @@ import type {
   healthRecordOut,
 } from '../../../../server/src/modules/facility/facility.presenter.ts';
 import type { awaitingOut, classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
-import type { dashboardOut } from '../../../../server/src/modules/facility/figures.service.ts';
+import type { dashboardOut, figuresOut } from '../../../../server/src/modules/facility/figures.service.ts';
 import { api } from '../../api/client.ts';
 import type { Me, PersonList } from '../../api/types.ts';
 
@@ -18,6 +18,7 @@ export type FacilityEvent = z.infer<typeof eventOut>;
 export type HealthRecord = z.infer<typeof healthRecordOut>;
 export type VocationalClass = z.infer<typeof classOut>;
 export type Dashboard = z.infer<typeof dashboardOut>;
+export type YearFigures = z.infer<typeof figuresOut>;
 export type Episode = EpisodeOut;
 export type Awaiting = z.infer<typeof awaitingOut>['items'][number];
 
@@ -64,6 +65,14 @@ export function useBoard(facilityId: string, upcomingDays: number) {
   return useQuery({
     queryKey: facilityKeys.board(facilityId, upcomingDays),
     queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, { upcomingDays }),
+    enabled: !!facilityId,
+  });
+}
+
+export function useYearFigures(facilityId: string, year: number) {
+  return useQuery({
+    queryKey: ['facility-ops', 'figures', facilityId, year],
+    queryFn: () => api.get<YearFigures>(`${base(facilityId)}/figures`, { year }),
     enabled: !!facilityId,
   });
 }
