@@ -68,6 +68,7 @@ describe('dashboards and periodic reports in the browser', () => {
     password = await server.addUser('commune_officer', 'commune', BA_DINH, 'bc.badinh');
     await server.addUser('commune_officer', 'commune', NGOC_HA, 'bc.ngocha');
     await server.addUser('province_officer', 'province', '01', 'bc.hanoi');
+    await server.addUser('national_officer', 'nation', null, 'bc.quocgia');
     browser = await launchBrowser();
     context = await browser.newContext({
       baseURL: server.baseUrl,
@@ -246,5 +247,32 @@ describe('dashboards and periodic reports in the browser', () => {
     expect(await seriousViolations(page, 'drug-free communes')).toEqual([]);
     await page.goto(`/dashboard?unit=${BA_DINH}`);
     expect(await page.getByTestId('figure-value-drug_free_communes_share').textContent()).toBe('100 %');
+  });
+
+  it('lets a national officer add an indicator from the building blocks, without code', async () => {
+    await as('bc.quocgia');
+    await page.getByRole('link', { name: 'Danh mục chỉ tiêu', exact: true }).click();
+    await page.getByTestId('indicator-people_total').waitFor();
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm chỉ tiêu từ các khối dữ liệu' });
+    await field(dialog, 'Mã').fill('Sai mã');
+    await field(dialog, 'Tên tiếng Việt').fill('Tổng số người có hồ sơ (thêm)');
+    await field(dialog, 'Tên tiếng Anh').fill('People with a record (added)');
+    await pick(page, dialog, 'Khối dữ liệu tử số', 'tình trạng', 'Số người theo tình trạng hiện tại');
+    await field(dialog, 'Nguồn (tiếng Việt)').fill('Cục C04');
+    await field(dialog, 'Nguồn (tiếng Anh)').fill('C04');
+    await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    // The server names the field it refuses.
+    await dialog.locator('input[aria-invalid="true"]').first().waitFor();
+    expect(await field(dialog, 'Mã').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page, 'add indicator')).toEqual([]);
+    await field(dialog, 'Mã').fill('people_total_added');
+    await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('indicator-people_total_added').getByText('Do quản trị viên thêm').waitFor();
+    expect(await seriousViolations(page, 'catalogue')).toEqual([]);
+    await page.getByRole('link', { name: 'Bảng số liệu', exact: true }).click();
+    expect(await page.getByTestId('figure-value-people_total_added').textContent()).toBe('4');
+    expect(await page.getByTestId('figure-value-people_total').textContent()).toBe('4');
   });
 });

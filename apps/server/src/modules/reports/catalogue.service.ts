@@ -21,6 +21,7 @@ import {
   isPending,
   resolveUnit,
 } from './engine.service.ts';
+import { indicatorsForUnit } from './periodic.service.ts';
 import { indicatorsRepo } from './reports.repo.ts';
 
 // The catalogue (shipped + added by administrators), one indicator's figure with its breakdown, the dashboard
@@ -96,8 +97,10 @@ export async function dashboard(deps: AppDeps, actor: Actor, q: { unit?: string;
   authorize(actor, 'reports.read');
   const db = deps.database.db;
   const unit = await resolveUnit(db, actor, q.unit, q.to);
+  // The figures that make sense for the unit (a commune has no facility figures, a facility only those).
   const figures = [];
-  for (const def of await allIndicators(db)) figures.push(await computeFigure(db, def, unit.filter, q));
+  for (const def of indicatorsForUnit(await allIndicators(db), unit.kind))
+    figures.push(await computeFigure(db, def, unit.filter, q));
   return { unit: { kind: unit.kind, code: unit.code, name: unit.name }, from: q.from, to: q.to, figures };
 }
 

@@ -190,6 +190,18 @@ describe('targets of the National Target Program', () => {
   });
 });
 
+describe('the dashboard of a commune', () => {
+  it('has the commune figures and targets, not the facility figures', async () => {
+    const dash = ok(await officer.call('GET', `/api/dashboard?${q()}`));
+    const sections = new Set(dash.figures.map((f: { section: string }) => f.section));
+    expect(sections.has('facility')).toBe(false);
+    expect(sections.has('targets')).toBe(true);
+    expect(
+      dash.figures.find((f: { indicatorId: string }) => f.indicatorId === 'service_access_share'),
+    ).toMatchObject({ value: 100 });
+  });
+});
+
 describe('disaggregation by substance and legal basis', () => {
   it('groups people by the substances they were found to use (negative results not counted)', async () => {
     expect(await groups('people_total', 'substance')).toEqual({

@@ -187,7 +187,14 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
       ? add.error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message
       : undefined;
   return (
-    <Modal opened onClose={onClose} title={t('catalogue.addTitle')} size="xl" centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('catalogue.addTitle')}
+      size="xl"
+      centered
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -164,7 +164,14 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
   };
   const err = (name: string) => local[name] ?? fieldError(save.error, name);
   return (
-    <Modal opened onClose={onClose} title={t('drugFree.add')} size="lg" centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('drugFree.add')}
+      size="lg"
+      centered
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -246,7 +253,13 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
   });
   const err = (name: string) => local[name] ?? fieldError(revoke.error, name);
   return (
-    <Modal opened onClose={onClose} title={t('drugFree.revokeTitle')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('drugFree.revokeTitle')}
+      centered
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

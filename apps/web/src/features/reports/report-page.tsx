@@ -180,7 +180,13 @@ function Actions({ r, me }: { r: Report; me: Me }) {
         onConfirm={() => run('approve', { version: r.version })}
         onClose={close}
       />
-      <Modal opened={open === 'return'} onClose={close} title={t('report.returnTitle')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'return'}
+        onClose={close}
+        title={t('report.returnTitle')}
+        centered
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();

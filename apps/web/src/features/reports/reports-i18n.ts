@@ -227,6 +227,7 @@ const vi = {
   exports: { xlsx: 'Excel', pdf: 'PDF', docx: 'Word (DOCX)', json: 'JSON', csv: 'CSV', adx: 'ADX' },
   common: {
     cancel: 'Hủy',
+    close: 'Đóng',
     save: 'Lưu',
     required: 'Mục này là bắt buộc',
     none: '—',
@@ -441,7 +442,7 @@ const en: typeof vi = {
     },
   },
   exports: { xlsx: 'Excel', pdf: 'PDF', docx: 'Word (DOCX)', json: 'JSON', csv: 'CSV', adx: 'ADX' },
-  common: { cancel: 'Cancel', save: 'Save', required: 'This field is required', none: '—' },
+  common: { cancel: 'Cancel', close: 'Close', save: 'Save', required: 'This field is required', none: '—' },
 };
 
 i18next.addResourceBundle('vi', 'reports', vi, true, true);

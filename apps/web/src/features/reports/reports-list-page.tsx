@@ -115,7 +115,14 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('reports.createTitle')} size="lg" centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('reports.createTitle')}
+      size="lg"
+      centered
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
