@@ -542,8 +542,10 @@ describe('rehab facility operations in the browser', () => {
     await eventually(() => page.getByTestId('task-post_rehab_decision').count()).toBe(0);
   });
 
+  let other = '';
+
   it('hands a person with no known residence to the province: the province officer sees the task', async () => {
-    const other = randomUUID();
+    other = randomUUID();
     const at = new Date().toISOString();
     await server.deps.database.db
       .insertInto('facilities')
@@ -621,5 +623,73 @@ describe('rehab facility operations in the browser', () => {
     await task.waitFor();
     expect(await task.textContent()).toContain(name);
     expect(await seriousViolations(page, 'province work list')).toEqual([]);
+  });
+
+  it('admits a person while the compulsory dossier is pending; the court order then sets a term counted from then', async () => {
+    await server.addUser('commune_police', 'commune', BA_DINH, 'congan.badinh');
+    setToday('2025-10-01');
+    const officer = await apiAs('canbo.badinh');
+    const police = await apiAs('congan.badinh');
+    const name = 'Phạm Văn Chờ';
+    const p = await officer.post('/api/people', {
+      fullName: name,
+      sex: 'male',
+      birthDate: '1990-07-07',
+      currentAddress: { communeCode: BA_DINH },
+      confirmPossibleDuplicate: true,
+    });
+    await police.post(`/api/people/${p.id}/addiction-determinations`, {
+      assessedOn: '2025-09-28',
+      observations: ['craving', 'loss_of_control', 'withdrawal'].map((criterion) => ({
+        criterion,
+        from: '2025-08-01',
+      })),
+      doctor: { name: 'BS. Nguyễn Thị Lan' },
+      facilityName: 'Trung tâm Y tế phường Ba Đình',
+      substances: ['heroin'],
+    });
+    await police.post(`/api/people/${p.id}/episodes`, {
+      type: 'compulsory_pending',
+      startDate: '2025-10-01',
+      place: 'facility',
+      facilityId: other,
+      grounds: ['not_registered_voluntary'],
+    });
+
+    await as('canbo.coso3');
+    await page.goto('/facility/residents/new');
+    const awaiting = page.getByTestId('awaiting');
+    await awaiting.waitFor();
+    expect(await awaiting.textContent()).toContain('Quản lý trong thời gian lập hồ sơ bắt buộc');
+    await page.getByRole('button', { name: `Tiếp nhận: ${name}` }).click();
+    const form = page.locator('form');
+    await fillDate(form, 'Ngày tiếp nhận', '01/10/2025');
+    await fillDate(form, 'Ngày test', '01/10/2025');
+    await field(page, 'Người duyệt tiếp nhận (giai đoạn 1)').fill('Giám đốc Hoàng Văn Ba');
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByTestId('resident-name').waitFor();
+    expect(await page.getByTestId('planned-release').textContent()).toBe('Chưa có (chờ quyết định)');
+
+    setToday('2025-11-15');
+    await police.post(`/api/people/${p.id}/episodes`, {
+      type: 'compulsory',
+      startDate: '2025-11-15',
+      termMonths: 12,
+      facilityId: other,
+      grounds: ['not_registered_voluntary'],
+      court: {
+        name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+        decisionNumber: '201/2025/QĐ-TA',
+        decisionDate: '2025-11-14',
+      },
+    });
+    await officer.close();
+    await police.close();
+    await page.reload();
+    await page.getByTestId('resident-name').waitFor();
+    expect(await page.getByText('Cai nghiện bắt buộc (quyết định của Tòa án)').count()).toBe(1);
+    // Twelve months counted from the start of pending management, not from the court order.
+    expect(await page.getByTestId('planned-release').textContent()).toBe('30/09/2026');
+    expect(await page.getByTestId('days-served').textContent()).toBe('46 ngày');
   });
 });
