@@ -14,6 +14,7 @@ const config = loadConfig({
 });
 const deps = await prepare(config, { sqliteFile: process.env.BENCH_SQLITE_FILE || undefined });
 const app = await buildApp(deps);
+const t0 = performance.now();
 await app.listen({ port: 0, host: '127.0.0.1' });
 let peak = process.memoryUsage().rss;
 const sample = () => {
@@ -23,7 +24,12 @@ const sample = () => {
 setInterval(sample, 50).unref();
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
-process.send?.({ type: 'ready', port, rss: process.memoryUsage().rss });
+process.send?.({
+  type: 'ready',
+  port,
+  rss: process.memoryUsage().rss,
+  startSeconds: (performance.now() - t0) / 1000,
+});
 process.on('message', async (m: { type: string }) => {
   if (m.type === 'peak') {
     sample();
