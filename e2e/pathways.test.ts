@@ -21,6 +21,10 @@ import { startServer, type TestServer } from './support/server.ts';
 const BA_DINH = '00004';
 const FACILITY_NAME = 'Cơ sở cai nghiện ma túy số 2 Hà Nội';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+const todayDmy = () => {
+  const d = new Date();
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+};
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('legal pathways in the browser', () => {
@@ -783,6 +787,18 @@ describe('legal pathways in the browser', () => {
           ).id,
         );
 
+      for (const id of people)
+        await policeApi.post(`/api/people/${id}/addiction-determinations`, {
+          assessedOn: '2025-09-01',
+          observations: ['craving', 'loss_of_control', 'withdrawal'].map((criterion) => ({
+            criterion,
+            from: '2025-07-20',
+          })),
+          doctor: { name: 'BS. Nguyễn Thị Lan' },
+          facilityName: 'Trung tâm Y tế phường Ba Đình',
+          substances: ['heroin'],
+        });
+
       await as('congan.badinh');
       await page.goto('/dossiers');
       await page.getByRole('button', { name: 'Lập hồ sơ mới' }).click();
@@ -799,6 +815,21 @@ describe('legal pathways in the browser', () => {
       await page.getByTestId('dossier-page').waitFor();
       const dossierId = new URL(page.url()).pathname.split('/').pop() ?? '';
       await eventually(() => page.getByTestId('dossier-person').count()).toBe(3);
+
+      // Management at the family while the court decides, from the dossier (Form 35).
+      await page.getByRole('button', { name: 'Ghi nhận quản lý chờ quyết định: Đỗ Văn Khải' }).click();
+      const pending = dialog('Mở giai đoạn');
+      expect(await field(pending, 'Loại giai đoạn').inputValue()).toBe('compulsory_pending');
+      await fillDate(pending, 'Ngày bắt đầu', '01/09/2025');
+      await field(pending, 'Người thân cam kết').fill('Đỗ Thị Nga');
+      await field(pending, 'Quan hệ').fill('Chị gái');
+      await fillDate(pending, 'Ngày ký cam kết', '01/09/2025');
+      await pending.getByRole('button', { name: 'Lưu' }).click();
+      await eventually(async () =>
+        (await pending.getByTestId('server-problem').count())
+          ? await pending.getByTestId('server-problem').textContent()
+          : await page.getByTestId('dossier-flash').textContent(),
+      ).toBe('Đã ghi nhận quản lý Đỗ Văn Khải trong thời gian chờ quyết định');
 
       const minh = page.getByTestId('dossier-person').filter({ hasText: 'Đỗ Văn Minh' });
       await minh.getByRole('button', { name: 'Bỏ khỏi hồ sơ' }).click();
@@ -850,6 +881,14 @@ describe('legal pathways in the browser', () => {
       ]);
       expect(await page.getByTestId('dossier-nothing-to-execute').isVisible()).toBe(true);
       expect(await seriousViolations(page, 'decided dossier')).toEqual([]);
+      // The rejection ends the management while pending.
+      await page.getByRole('link', { name: 'Trang của Đỗ Văn Khải' }).click();
+      await page.getByTestId('derived-status').waitFor();
+      await eventually(() =>
+        episodeCard('compulsory_pending').getByTestId('episode-state').textContent(),
+      ).toContain('Đã kết thúc');
+      await page.goBack();
+      await page.getByTestId('dossier-page').waitFor();
 
       // The same page in English.
       await page.getByText('English', { exact: true }).click();
@@ -876,6 +915,12 @@ describe('legal pathways in the browser', () => {
       const row = page.getByTestId('rule-postRehabDecisionWorkingDays');
       await row.waitFor();
       expect(await row.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
+      // Each regime's rules are one click away.
+      await page.getByRole('button', { name: 'Thời kỳ từ 01/01/2022' }).click();
+      await eventually(() => page.locator('#rules-regime').textContent()).toContain(
+        '01/01/2022 – 28/02/2025',
+      );
+      await field(page, 'Quy định áp dụng vào ngày').fill(todayDmy());
       expect(await page.getByTestId('overrides-empty').isVisible()).toBe(true);
       expect(await seriousViolations(page, 'rules page')).toEqual([]);
 

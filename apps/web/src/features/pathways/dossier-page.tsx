@@ -21,6 +21,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { DossierNextStep } from './dossier-steps.tsx';
+import { OpenEpisodeForm } from './episode-forms.tsx';
 import './dossiers-i18n.ts';
 import {
   coverListHref,
@@ -183,10 +184,13 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
   const { t } = useTranslation('dossiers');
   const me = useSession();
   const [removing, setRemoving] = useState<DossierPerson | null>(null);
+  const [pending, setPending] = useState<DossierPerson | null>(null);
   const write = useDossierWrite((personId: string, qc) =>
     dossierApi.removePerson(qc, d.id, personId, d.version),
   );
   const canRemove = can(me, 'dossiers.write') && d.status === 'draft' && d.persons.length > 1;
+  // Management while the court has not decided: at the family (Form 35) or at a facility.
+  const canManage = can(me, 'episodes.write') && !['decided', 'executed'].includes(d.status);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="dossier-persons">
       <Title order={2} size="h4" mb="sm" id="dossier-persons">
@@ -198,7 +202,7 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
             <Table.Th>{t('page.persons')}</Table.Th>
             <Table.Th>{t('page.ground')}</Table.Th>
             <Table.Th>{t('page.personStatus')}</Table.Th>
-            {canRemove && <Table.Th>{t('page.removePerson')}</Table.Th>}
+            {(canRemove || canManage) && <Table.Th>{t('page.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -222,11 +226,25 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
                 {p.groundNote && <Text size="xs">{p.groundNote}</Text>}
               </Table.Td>
               <Table.Td data-testid="person-outcome">{outcomeText(p, t)}</Table.Td>
-              {canRemove && (
+              {(canRemove || canManage) && (
                 <Table.Td>
-                  <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(p)}>
-                    {t('page.removePerson')}
-                  </Button>
+                  <Group gap="xs">
+                    {canManage && p.status === 'proposed' && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setPending(p)}
+                        aria-label={t('page.managePendingFor', { name: p.fullName })}
+                      >
+                        {t('page.managePending')}
+                      </Button>
+                    )}
+                    {canRemove && (
+                      <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(p)}>
+                        {t('page.removePerson')}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -234,6 +252,19 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
         </Table.Tbody>
       </Table>
       <ServerProblem error={write.error} />
+      {pending && (
+        <OpenEpisodeForm
+          personId={pending.personId}
+          types={['compulsory_pending']}
+          grounds={[pending.ground]}
+          opened
+          onClose={() => setPending(null)}
+          onDone={() => {
+            onDone(t('page.pendingRecorded', { name: pending.fullName }));
+            setPending(null);
+          }}
+        />
+      )}
       <ConfirmDialog
         opened={!!removing}
         title={t('page.removePersonTitle')}

@@ -91,8 +91,12 @@ const vi = {
     readOnly: 'Chỉ Công an xã ghi nhận các bước của hồ sơ.',
     pending: 'Quản lý trong thời gian chờ quyết định',
     pendingHint:
-      'Trong thời gian lập hồ sơ, người bị đề nghị được quản lý tại gia đình (cam kết Mẫu 35) hoặc tại cơ sở cai nghiện; thời gian này được tính vào thời hạn. Ghi nhận trên trang của người đó: "Mở giai đoạn" → "Quản lý trong thời gian lập hồ sơ cai nghiện bắt buộc".',
+      'Trong thời gian lập hồ sơ, người bị đề nghị được quản lý tại gia đình (cam kết Mẫu 35) hoặc tại cơ sở cai nghiện; thời gian này được tính vào thời hạn. Ghi nhận bằng nút "Quản lý chờ quyết định" ở dòng của người đó; bản cam kết Mẫu 35 tải về trên trang của người đó.',
     timeline: 'Các bước đã ghi nhận',
+    actions: 'Thao tác',
+    managePending: 'Quản lý chờ quyết định',
+    managePendingFor: 'Ghi nhận quản lý chờ quyết định: {{name}}',
+    pendingRecorded: 'Đã ghi nhận quản lý {{name}} trong thời gian chờ quyết định',
   },
   step: {
     notify: 'Thông báo cho người bị đề nghị và gia đình',
@@ -172,6 +176,7 @@ const vi = {
     date: 'Quy định áp dụng vào ngày',
     regime: 'Thời kỳ: {{name}} ({{from}} – {{to}})',
     now: 'nay',
+    regimeFrom: 'Thời kỳ từ {{date}}',
     rule: 'Quy định',
     value: 'Giá trị',
     basis: 'Căn cứ',
@@ -309,8 +314,12 @@ const en: typeof vi = {
     readOnly: 'Only the commune police record the dossier’s steps.',
     pending: 'Management while the decision is pending',
     pendingHint:
-      'While the dossier is prepared the person is managed at the family (commitment, Form 35) or at a facility; that time counts toward the term. Record it on the person’s page: "Open an episode" → "Management while a compulsory dossier is pending".',
+      'While the dossier is prepared the person is managed at the family (commitment, Form 35) or at a facility; that time counts toward the term. Record it with "Manage while pending" on the person’s row; the Form 35 commitment downloads from the person’s page.',
     timeline: 'Steps recorded',
+    actions: 'Actions',
+    managePending: 'Manage while pending',
+    managePendingFor: 'Record management while pending: {{name}}',
+    pendingRecorded: 'Management of {{name}} while the decision is pending recorded',
   },
   step: {
     notify: 'Notify the person and family',
@@ -390,6 +399,7 @@ const en: typeof vi = {
     date: 'Rules in force on',
     regime: 'Period: {{name}} ({{from}} – {{to}})',
     now: 'now',
+    regimeFrom: 'Period from {{date}}',
     rule: 'Rule',
     value: 'Value',
     basis: 'Basis',

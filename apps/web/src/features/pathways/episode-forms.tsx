@@ -56,8 +56,14 @@ type Base<T> = { opened: boolean; onClose: () => void; onDone: (out: T) => void 
 export function OpenEpisodeForm({
   personId,
   types,
+  grounds,
   ...p
-}: Base<Episode> & { personId: string; types: readonly string[] }) {
+}: Base<Episode> & {
+  personId: string;
+  types: readonly string[];
+  /** Grounds for compulsory rehab the history cannot show (e.g. from a dossier: did not register). */
+  grounds?: readonly string[];
+}) {
   const { t } = useTranslation('pathways');
   const [type, setType] = useState<string>(types[0] ?? 'user_management');
   const [v, setV] = useState<Record<string, string>>({
@@ -124,6 +130,7 @@ export function OpenEpisodeForm({
       };
     } else if (type === 'compulsory_pending') {
       body.place = v.place;
+      if (grounds?.length) body.grounds = grounds;
       if (v.place === 'facility') body.facilityId = c.required('facilityId', v.facilityId ?? '');
       else if (opt('committedBy'))
         body.familyCommitment = {

@@ -91,9 +91,23 @@ function RulesTab() {
   const [editing, setEditing] = useState<RuleInForce | null>(null);
   const [revoking, setRevoking] = useState<Override | null>(null);
   const [flash, setFlash] = useState('');
+  const regimes = useRegimes();
   return (
     <Stack>
-      <DateField label={t('rules.date')} value={dateText} onChange={setDateText} w={220} />
+      <Group align="flex-end">
+        <DateField label={t('rules.date')} value={dateText} onChange={setDateText} w={220} />
+        {(regimes.data?.items ?? []).map((r) => (
+          <Button
+            key={r.id}
+            size="xs"
+            variant={rules.data?.regime.id === r.id ? 'filled' : 'default'}
+            onClick={() => setDateText(formatDate(r.from))}
+            title={tx(r.name)}
+          >
+            {t('rules.regimeFrom', { date: formatDate(r.from) })}
+          </Button>
+        ))}
+      </Group>
       {flash && (
         <Alert color="green" role="status" data-testid="rules-flash">
           {flash}
