@@ -72,6 +72,8 @@ describe('community work on a phone', () => {
     (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
     password = await server.addUser('commune_officer', 'commune', BA_DINH, 'canbo.congdong');
     await server.addUser('volunteer', 'commune', BA_DINH, 'tnv.hoa');
+    await server.addUser('volunteer', 'commune', BA_DINH, 'tnv.binh');
+    await server.addUser('province_officer', 'province', '01', 'canbo.tinh');
     browser = await launchBrowser();
     const post = await apiAs('canbo.congdong');
     const person = async (fullName: string, n: number) =>
@@ -329,11 +331,40 @@ describe('community work on a phone', () => {
     await expect(support.textContent()).resolves.toContain('Hợp tác xã May Ba Đình');
     await expect(support.textContent()).resolves.toContain('· 1 việc làm ·');
     await shot('person-support');
+    // The team: link the second volunteer to their account (so it sees their people).
     await page.goto('/community/team');
     await page.getByTestId('team').waitFor();
+    const card = page.getByTestId('volunteer-card').filter({ hasText: helper });
+    await card.getByRole('button', { name: helper }).click();
+    await card.getByText(/Tập huấn đã tham gia/).waitFor();
+    await field(card, 'Tài khoản tình nguyện viên (để xem người mình giúp đỡ)').selectOption({
+      label: 'Người thử tnv.binh (tnv.binh)',
+    });
+    await eventually(
+      async () =>
+        (
+          await server.deps.database.db
+            .selectFrom('community_volunteers')
+            .select('user_id')
+            .where('full_name', '=', helper)
+            .executeTakeFirstOrThrow()
+        ).user_id,
+    ).not.toBeNull();
     await shot('team');
     await page.goto('/community/assignments');
     await page.getByTestId('gap-people').waitFor();
     await shot('assignments');
+  });
+
+  it('a province officer sees which communes have the volunteer model', async () => {
+    const page = await phonePage();
+    await login(page, 'canbo.tinh', password);
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.goto('/community/team');
+    const model = page.getByTestId('province-model');
+    await eventually(() => model.textContent()).toMatch(/1\/\d+ xã, phường có mô hình tình nguyện viên/);
+    await page.getByTestId('team').waitFor();
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page, 'province team')).toEqual([]);
   });
 });

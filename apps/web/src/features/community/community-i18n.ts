@@ -95,6 +95,7 @@ const vi = {
     title: 'Đội công tác xã hội tình nguyện',
     none: 'Xã/phường chưa có đội tình nguyện. Hãy thành lập đội, sau đó thêm tình nguyện viên.',
     create: 'Thành lập đội',
+    noneInScope: 'Chưa có đội tình nguyện nào được ghi nhận trong phạm vi của bạn.',
     name: 'Tên đội',
     establishedOn: 'Ngày thành lập',
     leader: 'Đội trưởng',
@@ -123,6 +124,8 @@ const vi = {
     deactivateConfirm:
       'Cho {{name}} nghỉ? Mọi phân công giúp đỡ đang có của người này sẽ kết thúc và tài khoản (nếu có) không còn xem được những người đó.',
     leaderLabel: 'Đội trưởng',
+    modelCount: '{{withModel}}/{{total}} xã, phường có mô hình tình nguyện viên',
+    modelMissing: 'Chưa có mô hình:',
   },
   asg: {
     title: 'Phân công giúp đỡ',
@@ -385,6 +388,7 @@ const en: Shape<typeof vi> = {
     title: 'Volunteer social-work team',
     none: 'The commune has no volunteer team yet. Create the team, then add volunteers.',
     create: 'Create the team',
+    noneInScope: 'No volunteer team has been recorded in your area yet.',
     name: 'Team name',
     establishedOn: 'Established on',
     leader: 'Leader',
@@ -413,6 +417,8 @@ const en: Shape<typeof vi> = {
     deactivateConfirm:
       'Deactivate {{name}}? All their current assignments end and their account (if any) no longer sees those people.',
     leaderLabel: 'Leader',
+    modelCount: '{{withModel}}/{{total}} communes have the volunteer model',
+    modelMissing: 'Without the model yet:',
   },
   asg: {
     title: 'Assignments',

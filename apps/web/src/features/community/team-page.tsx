@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   Select,
   SimpleGrid,
   Stack,
@@ -102,11 +103,7 @@ function AddVolunteer({ team, opened, onClose }: { team: Team; opened: boolean; 
   const [f, setF] = useState(empty);
   const [userId, setUserId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const accounts = useQuery({
-    queryKey: ['community', 'volunteer-accounts'],
-    queryFn: () => api.get<{ items: Account[] }>('/api/community/volunteer-accounts').then((r) => r.items),
-    enabled: opened,
-  });
+  const accounts = useAccounts(opened);
   const write = useCommunityWrite(communityApi.createVolunteer);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const submit = () => {
@@ -208,6 +205,42 @@ function VolunteerTrainings({ id }: { id: string }) {
   );
 }
 
+function useAccounts(enabled: boolean) {
+  return useQuery({
+    queryKey: ['community', 'volunteer-accounts'],
+    queryFn: () => api.get<{ items: Account[] }>('/api/community/volunteer-accounts').then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Links (or unlinks) the volunteer's account: the account that sees the volunteer's people. */
+function AccountLink({ v }: { v: Volunteer }) {
+  const { t } = useTranslation('community');
+  const accounts = useAccounts(true);
+  const write = useCommunityWrite((userId: string | null) =>
+    communityApi.updateVolunteer(v.id, { version: v.version, userId }),
+  );
+  if (accounts.isPending) return <InlineLoader />;
+  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />;
+  const data = accounts.data
+    .filter((a) => !a.volunteerId || a.volunteerId === v.id)
+    .map((a) => ({ value: a.id, label: `${a.fullName} (${a.username})` }));
+  return (
+    <Stack gap={4}>
+      <NativeSelect
+        label={t('team.account')}
+        data={[{ value: '', label: t('team.noAccount') }, ...data]}
+        value={v.userId ?? ''}
+        onChange={(e) => write.mutate(e.currentTarget.value || null)}
+        error={serverFieldErrors(write.error).userId}
+        disabled={write.isPending}
+        size="sm"
+      />
+      <Problem error={write.error} shown={['userId']} />
+    </Stack>
+  );
+}
+
 function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
   const { t } = useTranslation('community');
   const [confirm, setConfirm] = useState(false);
@@ -242,6 +275,7 @@ function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
             {t('team.peopleCount', { count: v.assignedPeople })}
           </Text>
           {open && <VolunteerTrainings id={v.id} />}
+          {open && mayWrite && v.active && <AccountLink v={v} />}
         </Stack>
         {mayWrite &&
           (v.active ? (
@@ -340,6 +374,48 @@ function TeamView({ team, mayWrite }: { team: Team; mayWrite: boolean }) {
   );
 }
 
+type Model = {
+  total: number;
+  withModel: number;
+  communes: {
+    communeCode: string;
+    communeName: string;
+    teamId: string | null;
+    hasVolunteerModel: boolean;
+    activeVolunteers: number;
+    volunteersWithPeople: number;
+  }[];
+};
+
+/** For a province: how many communes have the volunteer model, and which do not yet. */
+function ProvinceModel({ provinceCode }: { provinceCode: string }) {
+  const { t } = useTranslation('community');
+  const q = useQuery({
+    queryKey: ['community', 'volunteer-model', provinceCode],
+    queryFn: () => api.get<Model>('/api/community/volunteer-model', { provinceCode }),
+  });
+  if (q.isPending) return <InlineLoader />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const missing = q.data.communes.filter((c) => !c.hasVolunteerModel);
+  return (
+    <Section title={t('team.model')} testId="province-model">
+      <Text size="sm" fw={600}>
+        {t('team.modelCount', { withModel: q.data.withModel, total: q.data.total })}
+      </Text>
+      {missing.length > 0 && (
+        <>
+          <Text size="sm" mt="xs">
+            {t('team.modelMissing')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {missing.map((c) => c.communeName).join(', ')}
+          </Text>
+        </>
+      )}
+    </Section>
+  );
+}
+
 /** The commune's volunteer team: leader, members (organisation, training, active), the volunteer model. */
 export function TeamPage() {
   const { t } = useTranslation('community');
@@ -352,10 +428,17 @@ export function TeamPage() {
       <Title order={1} size="h2">
         {t('team.title')}
       </Title>
+      {me.user.scopeKind === 'province' && me.user.scopeCode && (
+        <ProvinceModel provinceCode={me.user.scopeCode} />
+      )}
       {q.isPending ? (
         <InlineLoader />
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.length === 0 && me.user.scopeKind !== 'commune' ? (
+        <Text size="sm" c="dimmed">
+          {t('team.noneInScope')}
+        </Text>
       ) : q.data.length === 0 ? (
         <CreateTeam />
       ) : (
