@@ -275,4 +275,18 @@ describe('dashboards and periodic reports in the browser', () => {
     expect(await page.getByTestId('figure-value-people_total_added').textContent()).toBe('4');
     expect(await page.getByTestId('figure-value-people_total').textContent()).toBe('4');
   });
+
+  it('reads in English too, numbers and dates unchanged in their formats', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Periodic reports', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Progress against target' }).waitFor();
+    expect(await page.getByTestId('dashboard-range').textContent()).toMatch(
+      /^From \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/,
+    );
+    await page.getByRole('link', { name: 'Drug-free communes', exact: true }).click();
+    await page.getByRole('heading', { name: 'Drug-free communes', level: 1 }).waitFor();
+    expect(await page.getByTestId(`drug-free-${BA_DINH}`).getByText('In force').isVisible()).toBe(true);
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+  });
 });

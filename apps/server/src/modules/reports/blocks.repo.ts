@@ -351,7 +351,7 @@ export const blocksRepo = {
     const { rows } = await q.execute(db);
     return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
   },
-  /** The rows behind a block's figure (the drill-down), with the person's name. */
+  /** The rows behind a block's figure (the drill-down), with the person's name (a staff account's for staff). */
   records: async (
     db: Kysely<DB>,
     block: string,
@@ -363,8 +363,10 @@ export const blocksRepo = {
     const facts = FACTS[block];
     if (!facts) throw new Error(`block without facts: ${block}`);
     const q = sql<FactRow>`
-      select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year, pp.full_name
+      select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year,
+        coalesce(pp.full_name, uu.full_name) as full_name
       from (${facts(range, params)}) f left join people pp on pp.id = f.pid
+        left join users uu on f.pid is null and uu.id = f.rid
       where ${unitWhere(unit)} order by f.dt, f.rid limit ${limit}`;
     const { rows } = await q.execute(db);
     return rows.map((r) => ({

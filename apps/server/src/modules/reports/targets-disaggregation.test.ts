@@ -177,6 +177,7 @@ describe('targets of the National Target Program', () => {
     expect(await value('staff_trained_share')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
     const trained = ok(await officer.call('GET', `/api/indicators/staff_trained_share/records?${q()}`));
     expect(trained.items.map((r: { recordId: string }) => r.recordId)).toEqual([officer.userId]);
+    expect(trained.items[0]).toMatchObject({ personId: null, fullName: expect.any(String) });
     // The province: its own officer and both commune accounts; Ngọc Hà's officer is untrained.
     expect(await value('staff_trained_share', UNITS.hanoi, province)).toMatchObject({
       numerator: 1,

@@ -103,7 +103,7 @@ export function RecordsPage() {
                         </Anchor>
                       ) : (
                         <Text size="sm">
-                          {t('drill.record')} {r.recordId.slice(0, 8)}
+                          {r.fullName ?? `${t('drill.record')} ${r.recordId.slice(0, 8)}`}
                         </Text>
                       )}
                     </Table.Td>
