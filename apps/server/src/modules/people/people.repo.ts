@@ -50,11 +50,18 @@ function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, nameMa
     qb = qb.where(
       sql<boolean>`people.rowid in (select rowid from people_name_fts where people_name_fts match ${nameMatch})`,
     );
+  // PostgreSQL, a commune's or facility's few people: the LIKE goes on `col || ''` so that the planner walks
+  // the scope's covering index (0012) instead of intersecting with the trigram index of a common token
+  // (commune count 15 → ~2 ms; the trigram index would fetch 80,000 entries for "nguyen").
+  const small =
+    !(db.getExecutor().adapter instanceof SqliteAdapter) && scope.kind !== 'all' && scope.kind !== 'province';
+  const name = small ? sql<string>`(people.name_search || '')` : sql<string>`people.name_search`;
+  const other = small
+    ? sql<string>`(people.other_names_search || '')`
+    : sql<string>`people.other_names_search`;
   // Tokens come from normalizeVi, so they hold only [a-z0-9]: no LIKE wildcards to escape.
   for (const t of s.tokens) {
-    qb = qb.where((eb) =>
-      eb.or([eb('people.name_search', 'like', `%${t}%`), eb('people.other_names_search', 'like', `%${t}%`)]),
-    );
+    qb = qb.where((eb) => eb.or([eb(name, 'like', `%${t}%`), eb(other, 'like', `%${t}%`)]));
   }
   if (s.communeCode) qb = qb.where('people.cur_commune_code', '=', s.communeCode);
   if (s.status) qb = qb.where('people.status', '=', s.status);
