@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
+import { field } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { BA_DINH, type FacilityBrowser, facilityBrowser } from './support/facility-browser.ts';
 
 // A rehab facility's work in the browser, against the real server (SQLite, or PostgreSQL with DATABASE_URL),
 // with the server's clock moved along the stay: the commune places a person at the facility under a
@@ -13,58 +12,27 @@ import { startServer, type TestServer } from './support/server.ts';
 // release → a vocational class with enrolment, attendance and certificate, a counselling session → stage 5,
 // the notice to the commune, the release with the completion certificate → the commune officer finds the
 // handover task on the work list and issues the post-rehab decision. Medical fields never reach the staff
-// member's pages (UI and API responses); axe on the main facility pages.
+// member's pages (UI and API responses); axe on the main facility pages. The province handover and the
+// admission while a compulsory dossier is pending: facility-handover.test.ts.
 
-const BA_DINH = '00004';
 const FACILITY_NAME = 'Cơ sở cai nghiện ma túy số 1 Hà Nội';
 const NAME = 'Lê Văn Hòa';
 const DIAGNOSIS = 'Viêm gan C mạn tính, theo dõi men gan';
 
 describe('rehab facility operations in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let k: FacilityBrowser;
   let page: Page;
-  let clock = new Date();
   let facilityId = '';
-  let password = '';
-  let current: string | null = null;
   let personId = '';
   let admissionUrl = '';
   /** Bodies of the API responses the page received, while recording. */
   let apiBodies: string[] | null = null;
 
-  const setToday = (date: string) => {
-    clock = new Date(`${date}T03:00:00.000Z`);
-  };
-
-  async function as(username: string) {
-    if (current === username) return;
-    if (current) await logout(page);
-    await login(page, username, password);
-    await page.getByTestId('current-user').waitFor();
-    current = username;
-  }
-
-  /** An API client logged in as a user, for the steps seeded through the API. */
-  async function apiAs(username: string) {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl });
-    const res = await ctx.request.post('/api/auth/login', { data: { username, password } });
-    expect(res.status(), await res.text()).toBe(200);
-    const { csrfToken } = await res.json();
-    const call = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
-      const r = await ctx.request.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
-      const body = await r.text();
-      expect(r.status(), `${method} ${path}: ${body}`).toBeLessThan(300);
-      return JSON.parse(body);
-    };
-    return { post: (path: string, data: unknown) => call('POST', path, data), close: () => ctx.close() };
-  }
-
-  const dialog = (name: string) => page.getByRole('dialog', { name });
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name });
-  const fillDate = (scope: Locator, label: string, dmy: string) => field(scope, label).fill(dmy);
+  const setToday = (date: string) => k.setToday(date);
+  const as = (username: string) => k.as(username);
+  const dialog = (name: string) => k.dialog(name);
+  const nav = (name: string) => k.nav(name);
+  const fillDate = (scope: Locator, label: string, dmy: string) => k.fillDate(scope, label, dmy);
 
   async function openResident() {
     await page.goto(admissionUrl);
@@ -81,33 +49,11 @@ describe('rehab facility operations in the browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    server.deps.now = () => new Date(clock);
-    (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
-    facilityId = randomUUID();
-    const at = new Date().toISOString();
-    await server.deps.database.db
-      .insertInto('facilities')
-      .values({
-        id: facilityId,
-        name: FACILITY_NAME,
-        kind: 'rehab_public',
-        province_code: '01',
-        commune_code: null,
-        address: null,
-        active: 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    password = await server.addUser('commune_officer', 'commune', BA_DINH, 'canbo.badinh');
-    await server.addUser('facility_staff', 'facility', facilityId, 'canbo.coso1');
-    await server.addUser('facility_medical', 'facility', facilityId, 'yte.coso1');
-    browser = await launchBrowser();
-    context = await newContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
+    k = await facilityBrowser();
+    page = k.page;
+    facilityId = await k.addFacility(FACILITY_NAME);
+    await k.server.addUser('facility_staff', 'facility', facilityId, 'canbo.coso1');
+    await k.server.addUser('facility_medical', 'facility', facilityId, 'yte.coso1');
     page.on('response', (r: Response) => {
       if (!apiBodies || !new URL(r.url()).pathname.startsWith('/api/')) return;
       const list = apiBodies;
@@ -117,25 +63,13 @@ describe('rehab facility operations in the browser', () => {
       );
     });
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail')
-      await page.screenshot({ path: `/tmp/hn-pw-facility-failed-${task.id}.png`, fullPage: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterEach(({ task }) => k?.screenshotOnFailure(task));
+  afterAll(async () => k?.close());
 
   it('the commune places a person at the facility under a voluntary contract (through the API)', async () => {
     setToday('2025-03-01');
-    const ctx = await browser.newContext({ baseURL: server.baseUrl });
-    const res = await ctx.request.post('/api/auth/login', { data: { username: 'canbo.badinh', password } });
-    const { csrfToken } = await res.json();
-    const post = async (path: string, data: unknown) => {
-      const r = await ctx.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
-      expect(r.status(), await r.text()).toBe(201);
-      return r.json();
-    };
+    const officer = await k.apiAs('canbo.badinh');
+    const post = officer.post;
     personId = (
       await post('/api/people', {
         fullName: NAME,
@@ -152,7 +86,6 @@ describe('rehab facility operations in the browser', () => {
       facilityId,
       contract: { number: 'HĐ-15/2025', signedOn: '2025-03-01' },
     });
-    await ctx.close();
   });
 
   it('facility staff land on the empty board and admit the person (a refusal shown next to its field)', async () => {
@@ -540,156 +473,5 @@ describe('rehab facility operations in the browser', () => {
     await page.goto('/tasks');
     await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
     await eventually(() => page.getByTestId('task-post_rehab_decision').count()).toBe(0);
-  });
-
-  let other = '';
-
-  it('hands a person with no known residence to the province: the province officer sees the task', async () => {
-    other = randomUUID();
-    const at = new Date().toISOString();
-    await server.deps.database.db
-      .insertInto('facilities')
-      .values({
-        id: other,
-        name: 'Cơ sở cai nghiện ma túy số 3 Hà Nội',
-        kind: 'rehab_public',
-        province_code: '01',
-        commune_code: null,
-        address: null,
-        active: 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await server.addUser('facility_staff', 'facility', other, 'canbo.coso3');
-    await server.addUser('province_officer', 'province', '01', 'canbo.tinh');
-    setToday('2025-03-03');
-    const officer = await apiAs('canbo.badinh');
-    const staff = await apiAs('canbo.coso3');
-    const name = 'Trần Văn Lang';
-    const p = await officer.post('/api/people', {
-      fullName: name,
-      sex: 'male',
-      birthDate: '1988-01-09',
-      currentAddress: { communeCode: BA_DINH },
-      confirmPossibleDuplicate: true,
-    });
-    const ep = await officer.post(`/api/people/${p.id}/episodes`, {
-      type: 'voluntary_facility',
-      startDate: '2025-03-03',
-      termMonths: 6,
-      facilityId: other,
-      contract: { number: 'HĐ-02', signedOn: '2025-03-03' },
-    });
-    let a = await staff.post(`/api/facility-ops/${other}/admissions`, {
-      episodeId: ep.id,
-      admittedOn: '2025-03-03',
-      classification: 'repeat',
-      rapidTest: { testedOn: '2025-03-03', result: 'positive' },
-      noKnownResidence: true,
-      approvedBy: 'Giám đốc Hoàng Văn Ba',
-    });
-    setToday('2025-08-25');
-    for (let stage = 2; stage <= 5; stage++)
-      a = await staff.post(`/api/admissions/${a.id}/stages`, {
-        version: a.version,
-        stage,
-        beganOn: `2025-0${stage + 2}-01`,
-        approvedBy: 'Giám đốc Hoàng Văn Ba',
-      });
-    a = await staff.post(`/api/admissions/${a.id}/release-notice`, {
-      version: a.version,
-      noticeOn: '2025-08-15',
-      communeChairman: 'Chủ tịch UBND phường Ba Đình',
-      communePolice: 'Trưởng Công an phường Ba Đình',
-      summary: 'Hoàn thành 5 giai đoạn',
-      recommendations: 'Bố trí nơi ở, hỗ trợ việc làm',
-    });
-    setToday('2025-09-02');
-    a = await staff.post(`/api/admissions/${a.id}/release`, {
-      version: a.version,
-      releasedOn: '2025-09-02',
-      certificate: { number: 'GCN-03', issuedOn: '2025-09-02', signer: 'Giám đốc Hoàng Văn Ba' },
-    });
-    expect(a.release).toMatchObject({ flaggedForProvince: true, handedTo: { kind: 'province', code: '01' } });
-    await officer.close();
-    await staff.close();
-
-    await as('canbo.tinh');
-    await page.goto('/tasks');
-    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
-    const task = page.getByTestId('task-post_rehab_decision');
-    await task.waitFor();
-    expect(await task.textContent()).toContain(name);
-    expect(await seriousViolations(page, 'province work list')).toEqual([]);
-  });
-
-  it('admits a person while the compulsory dossier is pending; the court order then sets a term counted from then', async () => {
-    await server.addUser('commune_police', 'commune', BA_DINH, 'congan.badinh');
-    setToday('2025-10-01');
-    const officer = await apiAs('canbo.badinh');
-    const police = await apiAs('congan.badinh');
-    const name = 'Phạm Văn Chờ';
-    const p = await officer.post('/api/people', {
-      fullName: name,
-      sex: 'male',
-      birthDate: '1990-07-07',
-      currentAddress: { communeCode: BA_DINH },
-      confirmPossibleDuplicate: true,
-    });
-    await police.post(`/api/people/${p.id}/addiction-determinations`, {
-      assessedOn: '2025-09-28',
-      observations: ['craving', 'loss_of_control', 'withdrawal'].map((criterion) => ({
-        criterion,
-        from: '2025-08-01',
-      })),
-      doctor: { name: 'BS. Nguyễn Thị Lan' },
-      facilityName: 'Trung tâm Y tế phường Ba Đình',
-      substances: ['heroin'],
-    });
-    await police.post(`/api/people/${p.id}/episodes`, {
-      type: 'compulsory_pending',
-      startDate: '2025-10-01',
-      place: 'facility',
-      facilityId: other,
-      grounds: ['not_registered_voluntary'],
-    });
-
-    await as('canbo.coso3');
-    await page.goto('/facility/residents/new');
-    const awaiting = page.getByTestId('awaiting');
-    await awaiting.waitFor();
-    expect(await awaiting.textContent()).toContain('Quản lý trong thời gian lập hồ sơ bắt buộc');
-    await page.getByRole('button', { name: `Tiếp nhận: ${name}` }).click();
-    const form = page.locator('form');
-    await fillDate(form, 'Ngày tiếp nhận', '01/10/2025');
-    await fillDate(form, 'Ngày test', '01/10/2025');
-    await field(page, 'Người duyệt tiếp nhận (giai đoạn 1)').fill('Giám đốc Hoàng Văn Ba');
-    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
-    await page.getByTestId('resident-name').waitFor();
-    expect(await page.getByTestId('planned-release').textContent()).toBe('Chưa có (chờ quyết định)');
-
-    setToday('2025-11-15');
-    await police.post(`/api/people/${p.id}/episodes`, {
-      type: 'compulsory',
-      startDate: '2025-11-15',
-      termMonths: 12,
-      facilityId: other,
-      grounds: ['not_registered_voluntary'],
-      court: {
-        name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
-        decisionNumber: '201/2025/QĐ-TA',
-        decisionDate: '2025-11-14',
-      },
-    });
-    await officer.close();
-    await police.close();
-    await page.reload();
-    await page.getByTestId('resident-name').waitFor();
-    expect(await page.getByText('Cai nghiện bắt buộc (quyết định của Tòa án)').count()).toBe(1);
-    // Twelve months counted from the start of pending management, not from the court order.
-    expect(await page.getByTestId('planned-release').textContent()).toBe('30/09/2026');
-    expect(await page.getByTestId('days-served').textContent()).toBe('46 ngày');
   });
 });

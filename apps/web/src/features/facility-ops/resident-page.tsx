@@ -21,78 +21,19 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { EventLine, str } from './event-line.tsx';
 import {
   type Admission,
-  type FacilityEvent,
   facilityApi,
   facilityKeys,
   facilityOf,
   useAdmission,
   useEvents,
 } from './facility-api.ts';
-import { isoToDmy, ServerProblem, useConfirm } from './facility-form-kit.tsx';
+import { ServerProblem, useConfirm } from './facility-form-kit.tsx';
 import { HealthSection } from './health-section.tsx';
-import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
-
-type Dialog =
-  | 'stage'
-  | 'bed'
-  | 'visit'
-  | 'incident'
-  | 'reward'
-  | 'support'
-  | 'term'
-  | 'notice'
-  | 'release'
-  | 'departure'
-  | null;
-
-const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
-
-/** One line of the register, in words. */
-function EventLine({ e }: { e: FacilityEvent }) {
-  const { t } = useTranslation('facility');
-  const d = e.data;
-  let text = '';
-  switch (e.kind) {
-    case 'visit':
-      text = `${t(`visit.${e.subkind}`)} — ${str(d.visitor)} (${str(d.relation)})${d.platform ? ` · ${str(d.platform)}` : ''}`;
-      break;
-    case 'incident':
-      text = `${t(`incident.${e.subkind}`)}: ${str(d.description)}${d.actionTaken ? ` — ${str(d.actionTaken)}` : ''}`;
-      break;
-    case 'reward':
-      text = `${t(`reward.${e.subkind}`)}: ${str(d.reason)} — ${str(d.decidedBy)}`;
-      break;
-    case 'support':
-      text = `${t(`support.${e.subkind}`)}${d.partner ? ` — ${str(d.partner)}` : ''}${d.outcome ? `: ${str(d.outcome)}` : ''}`;
-      break;
-    case 'term_change':
-      text = `${t(`termKind.${e.subkind}`)}${d.decisionNumber ? ` (${str(d.decisionNumber)})` : ''} — ${
-        d.newRelease
-          ? t('resident.newRelease', { date: formatDate(str(d.newRelease)) })
-          : t('resident.newReleaseNone')
-      }${d.previousRelease ? `, ${t('resident.previousRelease', { date: formatDate(str(d.previousRelease)) })}` : ''}`;
-      break;
-    case 'release_notice':
-      text = `${str(d.communeChairman)}, ${str(d.communePolice)}: ${str(d.summary)}`;
-      break;
-    case 'release':
-      text = str((d.certificate as { number?: string } | undefined)?.number);
-      break;
-    case 'departure':
-      text = t(`departure.${str(d.reason)}`);
-      break;
-  }
-  return (
-    <Timeline.Item
-      title={`${formatDate(e.occurredOn)} · ${t(`event.${e.kind}`)}`}
-      data-testid={`event-${e.kind}`}
-    >
-      <Text size="sm">{text}</Text>
-    </Timeline.Item>
-  );
-}
+import { type Dialog, residentSpecs } from './resident-specs.ts';
+import { type Parsed, SpecFormModal } from './spec-form.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -123,7 +64,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
   const { t } = useTranslation('facility');
   const me = useSession();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const { ask, element: confirmElement } = useConfirm();
@@ -148,198 +89,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
     setFlash(message ? message(r) : t('common.saved'));
     close();
   };
-  const opts = (prefix: string, keys: readonly string[]) =>
-    keys.map((k) => ({ value: k, label: t(`${prefix}.${k}`) }));
-  const v = a.version;
-
-  const specs: Record<
-    Exclude<Dialog, null>,
-    { title: string; fields: FieldSpec[]; submit: (p: Parsed) => Promise<void> }
-  > = {
-    stage: {
-      title: t('resident.moveStage', { n: a.stage + 1 }),
-      fields: [
-        { key: 'beganOn', label: t('resident.beganOn'), kind: 'date', required: true },
-        { key: 'approvedBy', label: t('resident.approver'), kind: 'text', required: true },
-      ],
-      submit: (p) =>
-        act(() => facilityApi.admissionAct(a.id, 'stages', { version: v, stage: a.stage + 1, ...p })),
-    },
-    bed: {
-      title: t('resident.changeBed'),
-      fields: [
-        { key: 'area', label: t('admit.area'), kind: 'text', initial: a.area ?? '' },
-        { key: 'bed', label: t('admit.bed'), kind: 'text', initial: a.bed ?? '' },
-      ],
-      submit: (p) => act(() => facilityApi.setBed(a.id, { version: v, ...p })),
-    },
-    visit: {
-      title: t('visit.title'),
-      fields: [
-        { key: 'visitedOn', label: t('visit.visitedOn'), kind: 'date', required: true },
-        {
-          key: 'mode',
-          label: t('visit.mode'),
-          kind: 'select',
-          options: opts('visit', ['in_person', 'online_call']),
-        },
-        { key: 'visitor', label: t('visit.visitor'), kind: 'text', required: true },
-        { key: 'relation', label: t('visit.relation'), kind: 'text', required: true },
-        { key: 'platform', label: t('visit.platform'), kind: 'text', when: (x) => x.mode === 'online_call' },
-        { key: 'notes', label: t('common.notes'), kind: 'textarea' },
-      ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'visits', p)),
-    },
-    incident: {
-      title: t('incident.title'),
-      fields: [
-        { key: 'occurredOn', label: t('incident.occurredOn'), kind: 'date', required: true },
-        {
-          key: 'kind',
-          label: t('incident.kind'),
-          kind: 'select',
-          options: opts('incident', ['rule_violation', 'fight', 'drug_found', 'escape', 'self_harm']),
-        },
-        { key: 'description', label: t('incident.description'), kind: 'textarea', required: true },
-        { key: 'actionTaken', label: t('incident.actionTaken'), kind: 'textarea' },
-      ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'incidents', p)),
-    },
-    reward: {
-      title: t('reward.title'),
-      fields: [
-        { key: 'awardedOn', label: t('reward.awardedOn'), kind: 'date', required: true },
-        {
-          key: 'kind',
-          label: t('reward.kind'),
-          kind: 'select',
-          options: opts('reward', ['commendation', 'merit_certificate', 'other']),
-        },
-        { key: 'reason', label: t('reward.reason'), kind: 'textarea', required: true },
-        { key: 'decidedBy', label: t('reward.decidedBy'), kind: 'text', required: true },
-      ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'rewards', p)),
-    },
-    support: {
-      title: t('support.title'),
-      fields: [
-        { key: 'providedOn', label: t('support.providedOn'), kind: 'date', required: true },
-        {
-          key: 'kind',
-          label: t('support.kind'),
-          kind: 'select',
-          options: opts('support', [
-            'job_counselling',
-            'overseas_labour_counselling',
-            'employer_link',
-            'loan_referral',
-          ]),
-        },
-        { key: 'partner', label: t('support.partner'), kind: 'text' },
-        { key: 'outcome', label: t('support.outcome'), kind: 'textarea' },
-      ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'support', p)),
-    },
-    term: {
-      title: t('term.title'),
-      fields: [
-        {
-          key: 'kind',
-          label: t('term.kind'),
-          kind: 'select',
-          options: opts(
-            'termKind',
-            a.absence ? ['return'] : ['reduction', 'early_release', 'postponement', 'suspension', 'escape'],
-          ),
-        },
-        { key: 'decidedOn', label: t('term.decidedOn'), kind: 'date', required: true },
-        {
-          key: 'days',
-          label: t('term.days'),
-          kind: 'number',
-          required: true,
-          when: (x) => x.kind === 'reduction',
-        },
-        {
-          key: 'releaseOn',
-          label: t('term.releaseOn'),
-          kind: 'date',
-          required: true,
-          when: (x) => x.kind === 'early_release',
-        },
-        { key: 'decisionNumber', label: t('term.decisionNumber'), kind: 'text' },
-        { key: 'decidedBy', label: t('term.decidedBy'), kind: 'text', required: true },
-        { key: 'reason', label: t('term.reason'), kind: 'textarea' },
-      ],
-      submit: (p) =>
-        act(
-          () => facilityApi.admissionAct(a.id, 'term-changes', { version: v, ...p }),
-          (fresh) =>
-            fresh.term.plannedRelease
-              ? t('resident.newRelease', { date: formatDate(fresh.term.plannedRelease) })
-              : t('resident.newReleaseNone'),
-        ),
-    },
-    notice: {
-      title: t('notice.title'),
-      fields: [
-        { key: 'noticeOn', label: t('notice.noticeOn'), kind: 'date', required: true },
-        { key: 'communeChairman', label: t('notice.chairman'), kind: 'text', required: true },
-        { key: 'communePolice', label: t('notice.police'), kind: 'text', required: true },
-        { key: 'summary', label: t('notice.summary'), kind: 'textarea', required: true },
-        { key: 'recommendations', label: t('notice.recommendations'), kind: 'textarea', required: true },
-      ],
-      submit: (p) => act(() => facilityApi.admissionAct(a.id, 'release-notice', { version: v, ...p })),
-    },
-    release: {
-      title: t('release.title'),
-      fields: [
-        {
-          key: 'releasedOn',
-          label: t('release.releasedOn'),
-          kind: 'date',
-          required: true,
-          initial: a.term.plannedRelease ? isoToDmy(a.term.plannedRelease) : undefined,
-        },
-        { key: 'certificate.number', label: t('release.number'), kind: 'text', required: true },
-        { key: 'certificate.issuedOn', label: t('release.issuedOn'), kind: 'date', required: true },
-        { key: 'certificate.signer', label: t('release.signer'), kind: 'text', required: true },
-      ],
-      submit: (p) =>
-        act(() =>
-          facilityApi.admissionAct(a.id, 'release', {
-            version: v,
-            releasedOn: p.releasedOn,
-            certificate: {
-              number: p['certificate.number'],
-              issuedOn: p['certificate.issuedOn'],
-              signer: p['certificate.signer'],
-            },
-          }),
-        ),
-    },
-    departure: {
-      title: t('departure.title'),
-      fields: [
-        { key: 'leftOn', label: t('departure.leftOn'), kind: 'date', required: true },
-        {
-          key: 'reason',
-          label: t('departure.reason'),
-          kind: 'select',
-          options: opts('departure', [
-            'court_rejected',
-            'transferred',
-            'quit',
-            'expelled',
-            'escaped',
-            'died',
-          ]),
-        },
-        { key: 'notes', label: t('common.notes'), kind: 'textarea' },
-      ],
-      submit: (p) => act(() => facilityApi.admissionAct(a.id, 'departure', { version: v, ...p })),
-    },
-  };
+  const specs = residentSpecs(a, t, act);
 
   const confirmFor = async (p: Parsed, raw: Record<string, string>) => {
     if (dialog === 'term')
@@ -433,7 +183,9 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
               if (!ok) return;
               setProblem(null);
               try {
-                await act(() => facilityApi.setResidence(a.id, { version: v, noKnownResidence: set }));
+                await act(() =>
+                  facilityApi.setResidence(a.id, { version: a.version, noKnownResidence: set }),
+                );
               } catch (e) {
                 setProblem(e);
               }
