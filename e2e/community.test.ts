@@ -331,6 +331,11 @@ describe('community work on a phone', () => {
     await expect(support.textContent()).resolves.toContain('Hợp tác xã May Ba Đình');
     await expect(support.textContent()).resolves.toContain('· 1 việc làm ·');
     await shot('person-support');
+    // Officers log a contact from the person page too.
+    await support.getByRole('button', { name: 'Ghi liên hệ' }).click();
+    await support.getByRole('button', { name: 'Lưu liên hệ' }).click();
+    await support.getByTestId('contact-saved').waitFor();
+    await eventually(() => support.textContent()).toContain('Thăm hỏi tại nhà · Đã gặp, trao đổi được');
     // The team: link the second volunteer to their account (so it sees their people).
     await page.goto('/community/team');
     await page.getByTestId('team').waitFor();

@@ -1,10 +1,12 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useSupport } from './community-api.ts';
 import { tx } from './community-kit.tsx';
+import { LogContactForm } from './log-contact-form.tsx';
 
 /** "Hỗ trợ đã nhận": volunteers, contacts, clubs and referrals of a person (for the person page). */
 export function PersonSupport({ personId }: { personId: string }) {
@@ -12,12 +14,25 @@ export function PersonSupport({ personId }: { personId: string }) {
   const me = useSession();
   const allowed = can(me, 'community.read');
   const q = useSupport(personId, allowed);
+  const [logging, setLogging] = useState(false);
   if (!allowed) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="support-h" data-testid="person-support">
-      <Title order={2} size="h4" mb="sm" id="support-h">
-        {t('support.title')}
-      </Title>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={2} size="h4" id="support-h">
+          {t('support.title')}
+        </Title>
+        {can(me, 'community.contact') && (
+          <Button variant="light" onClick={() => setLogging((x) => !x)} aria-expanded={logging}>
+            {t('my.logContact')}
+          </Button>
+        )}
+      </Group>
+      {logging && (
+        <Paper withBorder p="sm" mb="sm">
+          <LogContactForm personId={personId} />
+        </Paper>
+      )}
       {q.isPending ? (
         <InlineLoader />
       ) : q.isError ? (
