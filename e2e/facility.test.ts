@@ -192,6 +192,11 @@ describe('rehab facility operations in the browser', () => {
     await page.getByTestId('board-table').waitFor();
     await page.goto('/facility/dashboard');
     await page.getByTestId('dash-health').waitFor();
+    await page.getByTestId('year-figures').waitFor();
+    await page.goto('/facility/classes');
+    await page.getByTestId('classes-empty').waitFor();
+    await page.goto('/facility/residents/new');
+    await page.getByTestId('awaiting-empty').waitFor();
     await openResident();
     await page.getByTestId('stages').waitFor();
     const bodies = apiBodies;
@@ -246,6 +251,26 @@ describe('rehab facility operations in the browser', () => {
     await v.getByRole('button', { name: 'Lưu' }).click();
     await eventually(() => page.getByTestId('event-visit').textContent()).toContain(
       'Gọi trực tuyến — Nguyễn Thị Lan (Mẹ) · Zalo',
+    );
+
+    await page.getByRole('button', { name: 'Ghi nhận: Vụ việc' }).click();
+    const inc = dialog('Ghi nhận vụ việc');
+    await fillDate(inc, 'Ngày xảy ra', '14/04/2025');
+    await field(inc, 'Loại vụ việc').selectOption({ label: 'Vi phạm nội quy' });
+    await field(inc, 'Mô tả').fill('Sử dụng điện thoại trái phép trong giờ nghỉ');
+    await field(inc, 'Biện pháp xử lý').fill('Nhắc nhở, ghi sổ theo dõi');
+    await inc.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => page.getByTestId('event-incident').textContent()).toContain(
+      'Vi phạm nội quy: Sử dụng điện thoại trái phép trong giờ nghỉ — Nhắc nhở, ghi sổ theo dõi',
+    );
+    await page.getByRole('button', { name: 'Ghi nhận: Hỗ trợ việc làm' }).click();
+    const sup = dialog('Ghi nhận hỗ trợ việc làm');
+    await fillDate(sup, 'Ngày', '16/04/2025');
+    await field(sup, 'Loại hỗ trợ').selectOption({ label: 'Tư vấn xuất khẩu lao động' });
+    await field(sup, 'Doanh nghiệp, hợp tác xã, tổ chức liên kết').fill('Công ty XKLĐ Sao Mai');
+    await sup.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => page.getByTestId('event-support').textContent()).toContain(
+      'Tư vấn xuất khẩu lao động — Công ty XKLĐ Sao Mai',
     );
 
     await page.getByRole('button', { name: 'Giảm thời hạn, hoãn, tạm đình chỉ, bỏ trốn…' }).click();
@@ -438,6 +463,10 @@ describe('rehab facility operations in the browser', () => {
       ['familyVisits', 'Lượt thăm gặp'],
     ])
       expect(await page.getByTestId(`year-${key}`).textContent()).toBe(`${label}1`);
+    expect(await page.getByTestId('dash-incidents').textContent()).toBe('Vi phạm nội quy1');
+    expect(await page.getByTestId('year-supportServices').textContent()).toBe(
+      'Lượt hỗ trợ việc làm, xuất khẩu lao động1',
+    );
     expect(await page.getByTestId('year-termReductions').textContent()).toBe(
       'Được giảm thời hạn, miễn chấp hành0',
     );
