@@ -259,6 +259,8 @@ describe('dashboards and periodic reports in the browser', () => {
     await field(dialog, 'Tên tiếng Việt').fill('Tổng số người có hồ sơ (thêm)');
     await field(dialog, 'Tên tiếng Anh').fill('People with a record (added)');
     await pick(page, dialog, 'Khối dữ liệu tử số', 'tình trạng', 'Số người theo tình trạng hiện tại');
+    // Parameters are offered in words; the first is chosen.
+    expect(await field(dialog, 'Tham số: status').inputValue()).toBe('Tất cả');
     await field(dialog, 'Nguồn (tiếng Việt)').fill('Cục C04');
     await field(dialog, 'Nguồn (tiếng Anh)').fill('C04');
     await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();

@@ -1,3 +1,5 @@
+import { activityKindLabels } from '@hoanhap/domain/community-rules';
+import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import {
   Alert,
   Badge,
@@ -20,6 +22,8 @@ import { ApiError, api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
 import { type BlockItem, formatTarget, nameOf, tx, useCatalogue } from './reports-api.ts';
 
@@ -107,8 +111,18 @@ function BlockPicker({
   onChange: (r: Ref) => void;
   error?: string;
 }) {
-  const { t } = useTranslation('reports');
+  const { t, i18n } = useTranslation('reports');
+  const statusLabel = useStatusLabel();
   const block = blocks.find((b) => b.id === value.block);
+  // A parameter value in words (the code is what the definition stores).
+  const paramLabel = (name: string, v: string): string => {
+    const lang = currentLang();
+    if (i18n.exists(`reports:catalogue.paramValue.${v}`)) return t(`catalogue.paramValue.${v}`);
+    if (name === 'status') return statusLabel(v);
+    if (name === 'type') return (episodeTypeLabels[lang] as Record<string, string>)[v] ?? v;
+    if (name === 'kind') return (activityKindLabels[lang] as Record<string, string>)[v] ?? v;
+    return v;
+  };
   return (
     <Stack gap="xs">
       <Select
@@ -133,7 +147,7 @@ function BlockPicker({
         <Select
           key={p.name}
           label={t('catalogue.param', { name: p.name })}
-          data={p.values}
+          data={p.values.map((v) => ({ value: v, label: paramLabel(p.name, v) }))}
           value={value.params[p.name] ?? null}
           allowDeselect={false}
           onChange={(v) => v && onChange({ ...value, params: { ...value.params, [p.name]: v } })}
