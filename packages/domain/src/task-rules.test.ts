@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOSSIER_TASK_KINDS } from './dossier-rules.ts';
 import { rulesOn } from './legal-regimes.ts';
 import {
   compulsoryTermStart,
@@ -9,7 +10,7 @@ import {
   subsidyEligible,
   vnToday,
 } from './pathway-rules.ts';
-import { deadlineFor, taskTiming } from './task-rules.ts';
+import { deadlineFor, TASK_KINDS, TASK_ROLE, taskKindLabels, taskTiming } from './task-rules.ts';
 
 describe('deadlineFor', () => {
   it('counts the post-rehab decision in working days from the discharge notice', () => {
@@ -41,6 +42,23 @@ describe('deadlineFor', () => {
   it('gives an operational lead time for the determination after a relapse', () => {
     const d = deadlineFor('addiction_determination_due', '2026-06-01', new Date(), rulesOn('2026-06-01'));
     expect(d).toEqual({ dueDate: '2026-06-08', dueAt: null, ruleKey: null });
+  });
+});
+
+describe('task kinds', () => {
+  it('gives every kind a responsible role and a label in both languages, the dossier kinds included', () => {
+    for (const kind of TASK_KINDS) {
+      expect(TASK_ROLE[kind]).toBeTruthy();
+      expect(taskKindLabels.vi[kind]).toBeTruthy();
+      expect(taskKindLabels.en[kind]).toBeTruthy();
+    }
+    for (const kind of Object.values(DOSSIER_TASK_KINDS)) {
+      expect(TASK_KINDS).toContain(kind);
+      expect(TASK_ROLE[kind]).toBe('commune_police');
+    }
+    expect(taskKindLabels.vi.compulsory_execution).toBe(
+      'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
+    );
   });
 });
 
