@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { field } from './support/browser.ts';
+import { eventually } from './support/eventually.ts';
 import { BA_DINH, type FacilityBrowser, facilityBrowser } from './support/facility-browser.ts';
 
 // The facility's other ways in and out, in the browser against the real server (SQLite or PostgreSQL): a
@@ -152,5 +153,23 @@ describe('facility handover to the province and admission while a dossier is pen
     // Twelve months counted from the start of pending management, not from the court order.
     expect(await page.getByTestId('planned-release').textContent()).toBe('30/09/2026');
     expect(await page.getByTestId('days-served').textContent()).toBe('46 ngày');
+
+    // Past half the term, a 30-day reduction moves the planned release.
+    setToday('2026-05-04');
+    await page.reload();
+    await page.getByRole('button', { name: 'Giảm thời hạn, hoãn, tạm đình chỉ, bỏ trốn…' }).click();
+    const d = k.dialog('Thay đổi thời hạn');
+    await field(d, 'Loại thay đổi').selectOption({ label: 'Giảm thời hạn' });
+    await fillDate(d, 'Ngày quyết định / ngày xảy ra', '04/05/2026');
+    await field(d, 'Số ngày được giảm').fill('30');
+    await field(d, 'Số quyết định').fill('15/QĐ-TA');
+    await field(d, 'Người quyết định').fill('Tòa án nhân dân khu vực 1 - Hà Nội');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await k.dialog('Xác nhận thay đổi thời hạn').getByRole('button', { name: 'Thay đổi thời hạn' }).click();
+    await eventually(() => page.getByTestId('flash').textContent()).toBe('Ngày ra dự kiến mới: 31/08/2026');
+    expect(await page.getByTestId('planned-release').textContent()).toBe('31/08/2026');
+    expect(await page.getByTestId('event-term_change').textContent()).toContain(
+      'Giảm thời hạn (15/QĐ-TA) — Ngày ra dự kiến mới: 31/08/2026, trước đó 30/09/2026',
+    );
   });
 });

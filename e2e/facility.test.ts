@@ -273,8 +273,24 @@ describe('rehab facility operations in the browser', () => {
       'Tư vấn xuất khẩu lao động — Công ty XKLĐ Sao Mai',
     );
 
+    // A term reduction does not apply to a voluntary contract: the rule and its basis are shown.
     await page.getByRole('button', { name: 'Giảm thời hạn, hoãn, tạm đình chỉ, bỏ trốn…' }).click();
     let d = dialog('Thay đổi thời hạn');
+    await field(d, 'Loại thay đổi').selectOption({ label: 'Giảm thời hạn' });
+    await fillDate(d, 'Ngày quyết định / ngày xảy ra', '28/04/2025');
+    await field(d, 'Số ngày được giảm').fill('30');
+    await field(d, 'Người quyết định').fill('Giám đốc Nguyễn Văn Giám');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await dialog('Xác nhận thay đổi thời hạn').getByRole('button', { name: 'Thay đổi thời hạn' }).click();
+    const refused = (await d.getByTestId('server-problem').textContent()) ?? '';
+    expect(refused).toContain('Không thực hiện được theo quy định');
+    expect(refused).toContain('chỉ áp dụng với người cai nghiện bắt buộc');
+    expect(refused).toContain('Căn cứ');
+    await d.getByRole('button', { name: 'Hủy' }).click();
+    expect(await page.getByTestId('planned-release').textContent()).toBe('31/08/2025');
+
+    await page.getByRole('button', { name: 'Giảm thời hạn, hoãn, tạm đình chỉ, bỏ trốn…' }).click();
+    d = dialog('Thay đổi thời hạn');
     await field(d, 'Loại thay đổi').selectOption({ label: 'Bỏ trốn' });
     await fillDate(d, 'Ngày quyết định / ngày xảy ra', '20/04/2025');
     await field(d, 'Người quyết định').fill('Giám đốc Nguyễn Văn Giám');
