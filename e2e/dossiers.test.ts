@@ -264,6 +264,9 @@ describe('dossiers and legal settings in the browser', () => {
       await eventually(() => row.getByTestId('overridden').textContent()).toContain(
         'đã điều chỉnh từ 01/01/2027: Nghị định mới quy định 7 ngày làm việc',
       );
+      // The overriding text is cited, so the value no longer needs checking.
+      expect(await row.getByTestId('verify-flag').count()).toBe(0);
+      expect(await row.textContent()).toContain('7 ngày làm việc');
       await page.screenshot({ path: '/tmp/hn-pw-rules.png', fullPage: true });
 
       await page.getByTestId('override-row').getByRole('button', { name: 'Thu hồi' }).click();
@@ -272,6 +275,7 @@ describe('dossiers and legal settings in the browser', () => {
       await r.getByRole('button', { name: 'Thu hồi' }).click();
       await eventually(() => page.getByTestId('override-row').textContent()).toContain('Đã thu hồi');
       await eventually(() => row.getByTestId('overridden').count()).toBe(0);
+      expect(await row.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
     });
 
     it('adds a day off and a make-up working day to the calendar, and removes one after a confirmation', async () => {

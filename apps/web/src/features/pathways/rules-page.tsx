@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -77,7 +76,9 @@ function valueText(
   if (typeof value === 'string')
     return r.authority && r.authority.id === value ? tx(r.authority.name) : value;
   if (typeof value === 'number') return `${value} ${tx(r.unitLabel)}`;
-  return Object.entries(value as Record<string, number>)
+  const o = value as Record<string, number>;
+  if (Object.keys(o).length === 2 && 'min' in o && 'max' in o) return `${o.min}–${o.max} ${tx(r.unitLabel)}`;
+  return Object.entries(o)
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ');
 }
@@ -154,7 +155,7 @@ function RulesTab() {
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {valueText(r.value, r, t)}{' '}
-                      {r.verify && (
+                      {r.verify && !r.overridden && (
                         <Text span c="red.9" fw={700} data-testid="verify-flag">
                           {t('rules.verify')}
                         </Text>
@@ -206,6 +207,16 @@ function RulesTab() {
           </Text>
         ) : (
           <Table data-testid="overrides-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('rules.rule')}</Table.Th>
+                <Table.Th>{t('rules.newValue')}</Table.Th>
+                <Table.Th>{t('rules.effectiveFrom')}</Table.Th>
+                <Table.Th>{t('rules.reason')}</Table.Th>
+                <Table.Th>{t('list.status')}</Table.Th>
+                <Table.Th>{t('rules.revoke')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {overrides.data.map((o) => (
                 <Table.Tr key={o.id} data-testid="override-row">
@@ -223,9 +234,9 @@ function RulesTab() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={o.status === 'active' ? 'green.9' : 'gray'} tt="none">
+                    <Text size="sm" fw={600}>
                       {o.status === 'active' ? t('rules.active') : t('rules.revoked')}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {o.status === 'active' && (
