@@ -317,9 +317,11 @@ describe('community work on a phone', () => {
     d = dialog('Ghi lớp tập huấn');
     await field(d, 'Tên lớp, nội dung').fill('Kỹ năng tư vấn cho tình nguyện viên');
     await d.getByRole('checkbox', { name: 'Nguyễn Thị Hoa' }).check();
+    await d.getByRole('checkbox', { name: 'Người thử canbo.congdong' }).check();
     await d.getByRole('button', { name: 'Lưu' }).click();
     await d.waitFor({ state: 'hidden' });
-    await page.getByText('1 người tham gia').waitFor();
+    await page.getByText('2 người tham gia').waitFor();
+    await eventually(() => page.getByText(/Cán bộ: 1\/1/).count()).toBe(1);
     await shot('training');
 
     // The person page: everything the person received.

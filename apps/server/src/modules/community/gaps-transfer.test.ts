@@ -49,6 +49,22 @@ describe('volunteer accounts', () => {
   });
 });
 
+describe('training attendees', () => {
+  it("lists the unit's staff accounts for a training's attendance; 403 without the training grant", async () => {
+    const res = await k.officer.call('GET', '/api/community/training-staff');
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().items.map((u: { id: string }) => u.id);
+    expect(ids).toContain(k.officer.userId);
+    expect(ids).toContain(k.police.userId);
+    expect(ids).not.toContain(k.officerNgocHa.userId);
+    expect(ids).not.toContain(account.userId);
+    const province = (await k.province.call('GET', '/api/community/training-staff')).json();
+    expect(province.items.map((u: { id: string }) => u.id)).toContain(k.officerNgocHa.userId);
+    expect((await k.police.call('GET', '/api/community/training-staff')).statusCode).toBe(403);
+    expect((await account.call('GET', '/api/community/training-staff')).statusCode).toBe(403);
+  });
+});
+
 describe('moving to another commune', () => {
   it('ends the volunteer assignments in the same transaction, audited, and the volunteer loses the person', async () => {
     const personId = await k.person();

@@ -144,6 +144,21 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
     async (req) => training.listTrainings(deps, requireActor(req), req.query),
   );
   app.get(
+    '/api/community/training-staff',
+    {
+      schema: {
+        tags,
+        summary: 'Cán bộ có thể ghi tham dự tập huấn / Staff who may attend a training',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), fullName: z.string(), role: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => training.trainingStaff(deps, requireActor(req)),
+  );
+  app.get(
     '/api/community/training-share',
     {
       schema: {

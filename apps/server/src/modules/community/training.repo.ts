@@ -56,8 +56,14 @@ export const trainingRepo = {
           .execute()
       : Promise.resolve([]),
   /** Active staff accounts of a commune, or of a province (its communes, the province, its facilities). */
-  staffIds: async (db: Kysely<DB>, f: UnitFilter) => {
-    let qb = db.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', STAFF_ROLES);
+  staffIds: async (db: Kysely<DB>, f: UnitFilter) => (await trainingRepo.staff(db, f)).map((r) => r.id),
+  /** The same staff with their names and roles (for the attendance list of a training). */
+  staff: async (db: Kysely<DB>, f: UnitFilter) => {
+    let qb = db
+      .selectFrom('users')
+      .select(['id', 'full_name', 'role'])
+      .where('active', '=', 1)
+      .where('role', 'in', STAFF_ROLES);
     if (f.communeCode) qb = qb.where('scope_kind', '=', 'commune').where('scope_code', '=', f.communeCode);
     else if (f.provinceCode) {
       const p = f.provinceCode;
@@ -84,7 +90,7 @@ export const trainingRepo = {
         ]),
       );
     }
-    return (await qb.execute()).map((r) => r.id);
+    return qb.orderBy('full_name').limit(5000).execute();
   },
   /** Users and volunteers who attended a training held in [from, to]. */
   trainedBetween: async (db: Kysely<DB>, from: string, to: string) => {

@@ -204,3 +204,17 @@ export async function trainingShare(
     },
   };
 }
+
+/** Staff accounts of the actor's unit who may be recorded as training attendees. */
+export async function trainingStaff(deps: AppDeps, actor: Actor) {
+  authorize(actor, 'community.training');
+  const f =
+    actor.scopeKind === 'commune' && actor.scopeCode
+      ? { communeCode: actor.scopeCode }
+      : actor.scopeKind === 'province' && actor.scopeCode
+        ? { provinceCode: actor.scopeCode }
+        : null;
+  if (!f) throw Errors.forbidden();
+  const rows = await trainingRepo.staff(deps.database.db, f);
+  return { items: rows.map((r) => ({ id: r.id, fullName: r.full_name, role: r.role })) };
+}

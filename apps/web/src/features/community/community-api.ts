@@ -180,6 +180,17 @@ export function useTrainings() {
   });
 }
 
+export function useTrainingStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: ['community', 'training-staff'],
+    queryFn: () =>
+      api
+        .get<{ items: { id: string; fullName: string; role: string }[] }>('/api/community/training-staff')
+        .then((r) => r.items),
+    enabled,
+  });
+}
+
 export function useTrainingShare() {
   return useQuery({
     queryKey: ['community', 'training-share'],

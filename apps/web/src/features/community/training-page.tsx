@@ -21,6 +21,7 @@ import {
   communityApi,
   useCommunityWrite,
   useTrainingShare,
+  useTrainingStaff,
   useTrainings,
   useVolunteers,
 } from './community-api.ts';
@@ -29,6 +30,8 @@ import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy }
 function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
   const volunteers = useVolunteers(true);
+  const staff = useTrainingStaff(opened);
+  const [staffIds, setStaffIds] = useState<string[]>([]);
   const [course, setCourse] = useState('');
   const [heldOn, setHeldOn] = useState(todayDmy());
   const [organiser, setOrganiser] = useState('');
@@ -45,6 +48,7 @@ function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void
       organiser: organiser.trim() || undefined,
       hours: h === 0 ? undefined : h,
       attendeeVolunteerIds: ids,
+      attendeeUserIds: staffIds,
     };
     setErrors(c.errors);
     if (c.ok())
@@ -52,6 +56,7 @@ function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void
         onSuccess: () => {
           setCourse('');
           setIds([]);
+          setStaffIds([]);
           onClose();
         },
         onError: (e) => setErrors(serverFieldErrors(e)),
@@ -65,7 +70,7 @@ function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void
       onSubmit={submit}
       busy={write.isPending}
       error={write.error}
-      shown={['course', 'heldOn', 'organiser', 'hours', 'attendeeVolunteerIds']}
+      shown={['course', 'heldOn', 'organiser', 'hours', 'attendeeVolunteerIds', 'attendeeUserIds']}
     >
       <TextInput
         label={t('training.course')}
@@ -98,6 +103,18 @@ function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void
         onChange={(e) => setOrganiser(e.currentTarget.value)}
         error={errors.organiser}
       />
+      <Checkbox.Group
+        label={t('training.staff')}
+        value={staffIds}
+        onChange={setStaffIds}
+        error={errors.attendeeUserIds}
+      >
+        <Stack gap={6} mt={4}>
+          {(staff.data ?? []).map((u) => (
+            <Checkbox key={u.id} value={u.id} label={u.fullName} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
       <Checkbox.Group
         label={t('training.attendees')}
         value={ids}
