@@ -37,7 +37,8 @@ export async function aggregateLimits(
     if (e.level === 'query') captured.push({ sql: e.query.sql, params: e.query.parameters });
   };
   const sqlite = t.dialect === 'sqlite' ? new SQLite(t.sqliteFile, { readonly: true }) : null;
-  const pool = t.dialect === 'postgres' ? new pg.Pool({ connectionString: t.pgUrl, max: 1 }) : null;
+  // Two connections: the engine's queries (captured) and the replay's own client.
+  const pool = t.dialect === 'postgres' ? new pg.Pool({ connectionString: t.pgUrl, max: 2 }) : null;
   const db = new Kysely<DB>({
     dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
     log,
