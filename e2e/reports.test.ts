@@ -276,6 +276,14 @@ describe('dashboards and periodic reports in the browser', () => {
     await page.getByRole('link', { name: 'Bảng số liệu', exact: true }).click();
     expect(await page.getByTestId('figure-value-people_total_added').textContent()).toBe('4');
     expect(await page.getByTestId('figure-value-people_total').textContent()).toBe('4');
+    // The map of provinces: all 4 people are in Hà Nội; a click opens the province's dashboard.
+    await page.getByTestId('province-map').getByRole('button', { name: 'Hà Nội: 4' }).click();
+    await page.waitForURL(/unit=01/);
+    await page.getByTestId('figure-value-people_total').filter({ hasText: /^4$/ }).waitFor();
+    expect(await seriousViolations(page, 'national dashboard, Hà Nội')).toEqual([]);
+    await page.goto('/dashboard');
+    await page.getByTestId('province-map').waitFor();
+    expect(await seriousViolations(page, 'national dashboard')).toEqual([]);
   });
 
   it('reads in English too, numbers and dates unchanged in their formats', async () => {
@@ -288,7 +296,7 @@ describe('dashboards and periodic reports in the browser', () => {
     );
     await page.getByRole('link', { name: 'Drug-free communes', exact: true }).click();
     await page.getByRole('heading', { name: 'Drug-free communes', level: 1 }).waitFor();
-    expect(await page.getByTestId(`drug-free-${BA_DINH}`).getByText('In force').isVisible()).toBe(true);
+    await page.getByTestId(`drug-free-${BA_DINH}`).getByText('In force').waitFor();
     await page.getByText('Tiếng Việt', { exact: true }).click();
   });
 });

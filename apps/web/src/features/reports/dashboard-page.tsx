@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { BarChart, TargetBar } from './charts.tsx';
 import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
+import { ProvinceMap } from './province-map.tsx';
 import {
   type Figure,
   formatTarget,
@@ -140,6 +141,7 @@ export function DashboardPage() {
             to={range.to}
             chart={params.get('chart')}
             onChart={(id) => update({ chart: id })}
+            onUnit={(code) => update({ unit: code })}
             disaggregations={new Map((catalogue.data?.items ?? []).map((i) => [i.id, i.disaggregations]))}
           />
           {SECTIONS.map((s) => {
@@ -173,6 +175,7 @@ function Charts(p: {
   to: string;
   chart: string | null;
   onChart: (id: string) => void;
+  onUnit: (code: string) => void;
   disaggregations: Map<string, string[]>;
 }) {
   const { t } = useTranslation('reports');
@@ -264,6 +267,20 @@ function Charts(p: {
           )}
         </div>
       </SimpleGrid>
+      {p.unitKind === 'nation' && byUnit.data && (
+        <div>
+          <Title order={3} size="h5" mt="md">
+            {t('dashboard.map')}
+          </Title>
+          <ProvinceMap
+            title={`${nameOf(chosen)} — ${t('dashboard.map')}`}
+            values={new Map(byUnit.data.groups.map((g) => [g.key, g.value]))}
+            display={(v) => formatValue(v, kind)}
+            onPick={p.onUnit}
+            missing={kind === 'ratio' ? null : 0}
+          />
+        </div>
+      )}
       <Breakdown
         figure={chosen}
         supported={(p.disaggregations.get(chosen.indicatorId) ?? []).filter((d) => d !== 'unit')}
