@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
 import { type Report, type ReportStatus, useReports, useSubmissions } from './reports-api.ts';
-import { ownUnit, UnitSelect } from './unit-select.tsx';
+import { ownUnit } from './unit-select.tsx';
 
 const STATUS_COLOR: Record<string, string> = {
   draft: 'gray.8',
@@ -38,7 +38,8 @@ export function ReportsListPage() {
   const me = useSession();
   const list = useReports();
   const [creating, setCreating] = useState(false);
-  const mayCreate = can(me, 'reports.submit') || can(me, 'reports.approve');
+  // Each unit prepares its own report (the server refuses others).
+  const mayCreate = can(me, 'reports.submit');
   const reviewer = me.user.scopeKind === 'nation' || me.user.scopeKind === 'province';
 
   return (
@@ -98,7 +99,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [period, setPeriod] = useState<Period>(currentPeriod('month'));
-  const [unit, setUnit] = useState(ownUnit(me));
+  const unit = ownUnit(me);
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
     mutationFn: () =>
@@ -130,7 +131,9 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         }}
       >
         <Stack>
-          <UnitSelect me={me} value={unit} onChange={setUnit} />
+          <Text size="sm">
+            {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
+          </Text>
           <PeriodFilter value={period} onChange={setPeriod} />
           <Text size="sm">
             {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
@@ -138,6 +141,14 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
           {create.error && (
             <Alert color="red" role="alert">
               {create.error instanceof ApiError ? create.error.detail : String(create.error)}
+              {create.error instanceof ApiError && typeof create.error.body.reportId === 'string' && (
+                <>
+                  {' '}
+                  <Anchor component={Link} to={`/reports/${create.error.body.reportId}`}>
+                    {t('reports.openExisting')}
+                  </Anchor>
+                </>
+              )}
             </Alert>
           )}
           <Group justify="flex-end">
