@@ -169,9 +169,19 @@ describe('community work on a phone', () => {
     expect(await seriousViolations(page, 'my tasks')).toEqual([]);
     if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-tasks.png', fullPage: true });
 
+    // In English too: the page and the menu switch language.
+    await page.getByRole('button', { name: /menu/i }).click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await page.getByRole('link', { name: 'My people' }).click();
+    await page.getByRole('heading', { name: 'My people' }).waitFor();
+    await eventually(() => page.getByTestId('my-people').textContent()).toContain(
+      `Next contact: ${vnDmy(7)}`,
+    );
+
     // The registry is closed to volunteers.
     await page.goto('/people');
-    await page.getByText('Bạn không có quyền xem trang này.').waitFor();
+    await page.getByText('You may not view this page.').waitFor();
   });
 
   it('a commune officer assigns a person to a volunteer and sees the gap list update', async () => {
@@ -256,6 +266,19 @@ describe('community work on a phone', () => {
     const figures = page.getByTestId('team-report-figures');
     await eventually(() => figures.textContent()).toContain('Số buổi giao ban1');
     await expect(figures.textContent()).resolves.toContain('Số lượt người được tuyên truyền120');
+    // A correction: the outreach reached 150.
+    await page
+      .getByTestId('activity')
+      .filter({ hasText: 'Chợ Ngọc Hà' })
+      .getByRole('button', { name: 'Sửa' })
+      .click();
+    d = dialog('Sửa hoạt động');
+    await field(d, 'Số người được tuyên truyền, tiếp cận').fill('150');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await eventually(() =>
+      page.getByTestId('activity').filter({ hasText: 'Chợ Ngọc Hà' }).textContent(),
+    ).toContain('Số người được tuyên truyền, tiếp cận: 150');
     await shot('activities');
 
     // A club with a member and a meeting.

@@ -45,20 +45,33 @@ const countLabel: Record<CountKey, string> = {
   persuadedIntoRehab: 'act.persuaded',
 };
 
-function AddActivity({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Records a new activity, or corrects one (`activity`, sent with its version). */
+function AddActivity({
+  opened,
+  onClose,
+  activity,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  activity?: Activity;
+}) {
   const { t } = useTranslation('community');
-  const [kind, setKind] = useState<string>('briefing');
-  const [heldOn, setHeldOn] = useState(todayDmy());
-  const [place, setPlace] = useState('');
-  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>(activity?.kind ?? 'briefing');
+  const [heldOn, setHeldOn] = useState(activity ? formatDate(activity.heldOn) : todayDmy());
+  const [place, setPlace] = useState(activity?.place ?? '');
+  const [title, setTitle] = useState(activity?.title ?? '');
   const [counts, setCounts] = useState<Record<CountKey, string | number>>({
-    participants: '',
-    peopleReached: '',
-    commitmentsSigned: '',
-    persuadedIntoRehab: '',
+    participants: activity?.participants || '',
+    peopleReached: activity?.peopleReached || '',
+    commitmentsSigned: activity?.commitmentsSigned || '',
+    persuadedIntoRehab: activity?.persuadedIntoRehab || '',
   });
   const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.createActivity);
+  const write = useCommunityWrite((body: Record<string, unknown>) =>
+    activity
+      ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
+      : communityApi.createActivity(body),
+  );
   const submit = () => {
     const c = checker(t);
     const body: Record<string, unknown> = {
@@ -83,7 +96,7 @@ function AddActivity({ opened, onClose }: { opened: boolean; onClose: () => void
   return (
     <FormModal
       opened={opened}
-      title={t('act.add')}
+      title={activity ? t('act.edit') : t('act.add')}
       onClose={onClose}
       onSubmit={submit}
       busy={write.isPending}
@@ -139,8 +152,9 @@ function AddActivity({ opened, onClose }: { opened: boolean; onClose: () => void
   );
 }
 
-function ActivityCard({ a }: { a: Activity }) {
+function ActivityCard({ a, mayWrite }: { a: Activity; mayWrite: boolean }) {
   const { t } = useTranslation('community');
+  const [editing, setEditing] = useState(false);
   const figures = COUNTS.filter((k) => a[k] > 0).map((k) => `${t(countLabel[k])}: ${a[k]}`);
   return (
     <Card withBorder padding="sm" component="li" data-testid="activity">
@@ -157,6 +171,14 @@ function ActivityCard({ a }: { a: Activity }) {
           {figures.join(' · ')}
         </Text>
       )}
+      {mayWrite && (
+        <Group mt={4}>
+          <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+            {t('act.editShort')}
+          </Button>
+        </Group>
+      )}
+      {editing && <AddActivity opened={editing} onClose={() => setEditing(false)} activity={a} />}
     </Card>
   );
 }
@@ -276,7 +298,7 @@ export function ActivitiesPage() {
           </Text>
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {items.map((a) => (
-              <ActivityCard key={a.id} a={a} />
+              <ActivityCard key={a.id} a={a} mayWrite={can(me, 'community.write')} />
             ))}
           </Stack>
         </Section>

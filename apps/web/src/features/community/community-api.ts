@@ -242,6 +242,8 @@ export const communityApi = {
   endAssignment: (id: string, body: unknown) =>
     api.post<Assignment>(`/api/community/assignments/${enc(id)}/end`, body),
   createActivity: (body: unknown) => api.post<Activity>('/api/community/activities', body),
+  updateActivity: (id: string, body: unknown) =>
+    api.patch<Activity>(`/api/community/activities/${enc(id)}`, body),
   createClub: (body: unknown) => api.post<unknown>('/api/community/clubs', body),
   addMember: (clubId: string, body: unknown) =>
     api.post<unknown>(`/api/community/clubs/${enc(clubId)}/members`, body),

@@ -156,6 +156,8 @@ const vi = {
   act: {
     title: 'Hoạt động của đội',
     add: 'Ghi hoạt động',
+    edit: 'Sửa hoạt động',
+    editShort: 'Sửa',
     kind: 'Loại hoạt động',
     heldOn: 'Ngày',
     place: 'Địa điểm',
@@ -450,6 +452,8 @@ const en: Shape<typeof vi> = {
   act: {
     title: 'Team activities',
     add: 'Record an activity',
+    edit: 'Edit the activity',
+    editShort: 'Edit',
     kind: 'Kind',
     heldOn: 'Date',
     place: 'Place',
