@@ -12,6 +12,14 @@ export type FacilityBrowser = Awaited<ReturnType<typeof facilityBrowser>>;
 
 export async function facilityBrowser() {
   const server = await startServer();
+  // The test database is dropped WITH (FORCE) right after the pool ends: give the ended connections a moment
+  // to leave, or PostgreSQL's "terminating connection" reaches a client that no longer listens (an uncaught
+  // error in vitest, seen now and then).
+  const closeDatabase = server.deps.database.close;
+  server.deps.database.close = async () => {
+    await closeDatabase();
+    await new Promise((r) => setTimeout(r, 300));
+  };
   let clock = new Date();
   server.deps.now = () => new Date(clock);
   (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
@@ -87,6 +95,8 @@ export async function facilityBrowser() {
         await page.screenshot({ path: `/tmp/hn-pw-facility-failed-${task.id}.png`, fullPage: true });
     },
     close: async () => {
+      // Leave the app first, so that no request is still running on the server when its database goes.
+      await page.goto('about:blank').catch(() => {});
       for (const c of contexts) await c.close();
       await browser.close();
       await server.close();
