@@ -380,6 +380,11 @@ describe('community work on a phone', () => {
             .executeTakeFirstOrThrow()
         ).user_id,
     ).not.toBeNull();
+    // The leader, chosen among the active members.
+    await choose(page.getByTestId('team'), 'Đội trưởng', 'Nguyễn Thị Hoa');
+    await eventually(() =>
+      page.getByTestId('volunteer-card').filter({ hasText: 'Nguyễn Thị Hoa' }).textContent(),
+    ).toContain('Đội trưởng');
     await shot('team');
     await page.goto('/community/assignments');
     await page.getByTestId('gap-people').waitFor();
