@@ -4,7 +4,7 @@ import { effectiveEnd, FAR_FUTURE, isActiveOn } from '@hoanhap/domain/episode-te
 import { type EpisodeOutcome, type EpisodeType, episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
-import { type TaskRole, taskKindLabels, taskTiming } from '@hoanhap/domain/task-rules';
+import { taskKindLabels, taskTiming } from '@hoanhap/domain/task-rules';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
@@ -154,7 +154,7 @@ export async function logContact(deps: AppDeps, actor: Actor, input: ContactCrea
         unit: { kind: 'commune', code: person.cur_commune_code },
         // A volunteer's follow-up is theirs alone (role 'volunteer' matches no officer's list); an
         // officer's is the commune officers' as usual.
-        role: followUser ? ('volunteer' as string as TaskRole) : undefined,
+        role: followUser ? ('volunteer' as const) : undefined,
         assigneeUserId: followUser ?? actor.userId,
         due: { dueDate: input.nextContactDate },
         source: { type: CONTACT_TASK_SOURCE, id: row.id },
