@@ -236,6 +236,11 @@ describe('rehab facility operations in the browser', () => {
     expect(await c.textContent()).toContain('hồ sơ sẽ bàn giao cho tỉnh');
     await c.getByRole('button', { name: 'Đánh dấu không xác định được nơi cư trú' }).click();
     await page.getByTestId('no-residence').waitFor();
+    await page.goto('/facility/residents');
+    expect(await page.getByTestId('no-residence-flag').textContent()).toBe(
+      'Không rõ nơi cư trú: bàn giao cho tỉnh',
+    );
+    await openResident();
     await page.getByRole('button', { name: 'Đã xác định được nơi cư trú' }).click();
     c = dialog('Xác nhận thay đổi nơi cư trú');
     await c.getByRole('button', { name: 'Đã xác định được nơi cư trú' }).click();

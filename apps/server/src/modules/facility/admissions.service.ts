@@ -225,6 +225,7 @@ export async function board(deps: AppDeps, actor: Actor, facilityId: string, upc
         term: presentTerm(a, state, today),
         absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
         noticeSent: a.notice !== null,
+        noKnownResidence: a.no_known_residence === 1,
         version: a.version,
       });
     }

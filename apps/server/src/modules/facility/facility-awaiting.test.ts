@@ -75,6 +75,10 @@ describe('no known residence', () => {
     const set = await k.staff.call('PUT', url, { version: a.version, noKnownResidence: true });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ noKnownResidence: true, version: a.version + 1 });
+    const board = (await k.staff.call('GET', `/api/facility-ops/${k.facilityId}/residents`)).json();
+    expect(board.residents.find((r: { admissionId: string }) => r.admissionId === a.id)).toMatchObject({
+      noKnownResidence: true,
+    });
     const cleared = await k.staff.call('PUT', url, { version: a.version + 1, noKnownResidence: false });
     expect(cleared.json()).toMatchObject({ noKnownResidence: false });
 

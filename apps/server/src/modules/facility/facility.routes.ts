@@ -70,6 +70,7 @@ const boardOut = z.object({
       term: termOut,
       absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
       noticeSent: z.boolean(),
+      noKnownResidence: z.boolean(),
       version: z.number(),
     }),
   ),

@@ -222,6 +222,11 @@ export function BoardPage() {
                               {t(`absence.${r.absence.kind}`)}
                             </Text>
                           )}
+                          {r.noKnownResidence && (
+                            <Text size="xs" c="red.9" data-testid="no-residence-flag">
+                              {t('board.noResidence')}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>{t(`basis.${r.basis}`)}</Table.Td>
                         <Table.Td>{t('stageShort', { n: r.stage })}</Table.Td>

@@ -34,6 +34,7 @@ export type BoardResident = {
   term: Admission['term'];
   absence: { kind: string; from: string } | null;
   noticeSent: boolean;
+  noKnownResidence: boolean;
   version: number;
 };
 export type Board = {
