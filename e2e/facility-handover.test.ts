@@ -88,6 +88,21 @@ describe('facility handover to the province and admission while a dossier is pen
     await task.waitFor();
     expect(await task.textContent()).toContain(name);
     expect(await seriousViolations(page, 'province work list')).toEqual([]);
+
+    // The province reads the facility's counts, never identities.
+    await k.nav('Tổng hợp cơ sở').click();
+    await field(page, 'Cơ sở cai nghiện').selectOption({ label: 'Cơ sở cai nghiện ma túy số 3 Hà Nội' });
+    await field(page, 'Năm').fill('2025');
+    await page.getByRole('button', { name: 'Xem số liệu năm' }).click();
+    await eventually(() => page.getByTestId('year-flaggedForProvince').textContent()).toBe(
+      'Bàn giao cho tỉnh (không rõ nơi cư trú)1',
+    );
+    expect(await page.getByTestId('year-handovers').textContent()).toBe('Bàn giao về xã0');
+    expect(await page.getByTestId('year-received').textContent()).toBe('Tiếp nhận1');
+    expect(await seriousViolations(page, 'facility figures (province)')).toEqual([]);
+    const figures = await (await page.request.get(`/api/facility-ops/${other}/dashboard`)).text();
+    expect(figures).not.toContain(name);
+    expect((await page.request.get(`/api/facility-ops/${other}/residents`)).status()).toBe(403);
   });
 
   it('admits a person while the compulsory dossier is pending; the court order then sets a term counted from then', async () => {

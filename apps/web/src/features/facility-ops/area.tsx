@@ -24,7 +24,7 @@ export const facilityOpsArea: Area = {
     return [
       { to: '/facility/residents', label: n.residents, action: 'facility.read' },
       { to: '/facility/classes', label: n.classes, action: 'facility.read' },
-      { to: '/facility/dashboard', label: n.dashboard, action: 'facility.read' },
+      { to: '/facility/dashboard', label: n.dashboard, action: 'facility.figures' },
     ];
   },
   routes: (me) => [
@@ -68,7 +68,7 @@ export const facilityOpsArea: Area = {
       key="facility-dashboard"
       path="/facility/dashboard"
       element={
-        <Guard me={me} action="facility.read">
+        <Guard me={me} action="facility.figures">
           <DashboardPage />
         </Guard>
       }

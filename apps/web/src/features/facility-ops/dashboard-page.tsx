@@ -1,8 +1,21 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -141,7 +154,61 @@ export function DashboardPage() {
   const { t } = useTranslation('facility');
   usePageTitle(t('dash.title'));
   const me = useSession();
-  const facilityId = facilityOf(me);
+  const own = facilityOf(me);
+  const province = me.user.scopeKind === 'province' ? (me.user.scopeCode ?? undefined) : undefined;
+  const facilities = useQuery({
+    queryKey: ['facility-ops', 'facility-options', province ?? 'all'],
+    queryFn: () =>
+      api
+        .get<{ items: { id: string; name: string }[] }>('/api/facilities', {
+          provinceCode: province,
+          limit: 200,
+        })
+        .then((r) => r.items),
+    enabled: !own,
+  });
+  const [chosen, setChosen] = useState('');
+  if (own) return <DashboardView facilityId={own} />;
+  // Province and national officers: the counts of a facility of their scope (no identities).
+  return (
+    <Stack>
+      {facilities.isPending && <InlineLoader />}
+      {facilities.isError && <ErrorState error={facilities.error} onRetry={() => facilities.refetch()} />}
+      {facilities.data &&
+        (facilities.data.length === 0 ? (
+          <>
+            <Title order={1} size="h2">
+              {t('dash.title')}
+            </Title>
+            <Text data-testid="no-facilities">{t('dash.noFacilities')}</Text>
+          </>
+        ) : (
+          <>
+            <NativeSelect
+              label={t('dash.facility')}
+              value={chosen}
+              onChange={(e) => setChosen(e.currentTarget.value)}
+              data={[
+                { value: '', label: t('dash.chooseFacility') },
+                ...facilities.data.map((f) => ({ value: f.id, label: f.name })),
+              ]}
+              maw={480}
+            />
+            {chosen ? (
+              <DashboardView key={chosen} facilityId={chosen} />
+            ) : (
+              <Title order={1} size="h2">
+                {t('dash.title')}
+              </Title>
+            )}
+          </>
+        ))}
+    </Stack>
+  );
+}
+
+function DashboardView({ facilityId }: { facilityId: string }) {
+  const { t } = useTranslation('facility');
   const today = todayDmy();
   const [fromText, setFromText] = useState(`01/01/${today.slice(6)}`);
   const [toText, setToText] = useState(today);
@@ -151,7 +218,6 @@ export function DashboardPage() {
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const q = useDashboard(facilityId, period.from, period.to);
-  if (!facilityId) return <NotFound forbidden />;
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

@@ -407,6 +407,9 @@ const vi = {
   },
   dash: {
     title: 'Tổng hợp của cơ sở',
+    facility: 'Cơ sở cai nghiện',
+    chooseFacility: '— Chọn cơ sở để xem số liệu —',
+    noFacilities: 'Chưa có cơ sở cai nghiện nào trong phạm vi của bạn.',
     from: 'Từ ngày',
     to: 'Đến ngày',
     apply: 'Xem',
@@ -839,6 +842,9 @@ const en: typeof vi = {
   },
   dash: {
     title: 'Facility summary',
+    facility: 'Rehab facility',
+    chooseFacility: '— Choose a facility to see its figures —',
+    noFacilities: 'No rehab facility in your scope yet.',
     from: 'From',
     to: 'To',
     apply: 'Show',
