@@ -12,14 +12,6 @@ export type FacilityBrowser = Awaited<ReturnType<typeof facilityBrowser>>;
 
 export async function facilityBrowser() {
   const server = await startServer();
-  // The test database is dropped WITH (FORCE) right after the pool ends: give the ended connections a moment
-  // to leave, or PostgreSQL's "terminating connection" reaches a client that no longer listens (an uncaught
-  // error in vitest, seen now and then).
-  const closeDatabase = server.deps.database.close;
-  server.deps.database.close = async () => {
-    await closeDatabase();
-    await new Promise((r) => setTimeout(r, 300));
-  };
   let clock = new Date();
   server.deps.now = () => new Date(clock);
   (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;

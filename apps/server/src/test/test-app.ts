@@ -43,7 +43,18 @@ export async function createTestDeps(
       if (baseUrl && dbName) {
         const admin = new pg.Client({ connectionString: baseUrl });
         await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        // Plain DROP first, retried while the ended pool's backends are still leaving: WITH (FORCE) would
+        // terminate them, and pg delivers that "terminating connection" (57P01) to a client that has
+        // stopped listening, an uncaught error in vitest. FORCE only as the last resort.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await admin.query(`DROP DATABASE IF EXISTS ${dbName}${attempt === 50 ? ' WITH (FORCE)' : ''}`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006' || attempt === 50) throw e;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
         await admin.end();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
