@@ -8,7 +8,7 @@ import {
 } from '@hoanhap/domain/facility-rules';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { deadlineFor, type TaskRole } from '@hoanhap/domain/task-rules';
+import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
@@ -292,9 +292,8 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       episodeId: episode.id,
       unit,
       due,
-      // The province's officers answer for a person with no known residence. TaskRole does not list
-      // province_officer yet (tasks module); the work list matches the stored role by name.
-      role: flagged ? ('province_officer' as TaskRole) : undefined,
+      // The province's officers answer for a person with no known residence.
+      role: flagged ? ('province_officer' as const) : undefined,
       regimeId: legal.regimeId,
       source: { type: 'facility_release', id },
       details,
