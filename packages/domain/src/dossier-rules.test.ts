@@ -48,7 +48,7 @@ describe('dossierRulesOn', () => {
     const basis = { instrument: INSTRUMENTS.decree116, article: '1' };
     const o = [
       {
-        ruleKey: 'readingPeriodWorkingDays' as const,
+        ruleKey: 'compulsoryDossierReadingWorkingDays' as const,
         value: 7,
         effectiveFrom: '2026-01-01',
         reason: 'x',

@@ -6,7 +6,6 @@
 
 import { citation, refuse, validateTerm } from './episode-terms.ts';
 import type { RuleCheck, RuleError } from './episode-types.ts';
-import { isIsoDate } from './iso-date.ts';
 import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
 import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
 import type { RegimeId, RegimeRules, Rule, RuleOverride } from './legal-regimes.ts';
@@ -114,21 +113,10 @@ const CHECKLIST_BASIS: readonly LegalBasis[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Dated rules
 
-export type DossierRuleKey = 'readingPeriodWorkingDays';
-
-/** A national administrator's dated change to a dossier rule (same semantics as RuleOverride). */
-export interface DossierRuleOverride {
-  ruleKey: DossierRuleKey;
-  value: number;
-  effectiveFrom: string;
-  reason: string;
-  basis: LegalBasis;
-  regimeId?: RegimeId;
-}
-
 export interface DossierRules {
   regimeId: RegimeId;
-  /** Working days the person and family have to read the dossier, counted from the day after notice. */
+  /** Working days the person and family have to read the dossier, counted from the day after notice
+   *  (regime rule compulsoryDossierReadingWorkingDays, with overrides applied). */
   readingPeriodWorkingDays: Rule<number>;
   checklist: ChecklistRule;
   /** Who prepares the dossier on this date (regime rule compulsoryDossierPreparer). */
@@ -138,17 +126,6 @@ export interface DossierRules {
   /** The regime's own rules, for terms and ages. */
   regime: RegimeRules;
 }
-
-const READING_PERIOD: Rule<number> = Object.freeze({
-  value: 5,
-  unit: 'working_days',
-  basis: Object.freeze([{ instrument: I.adminViolations, article: '103' }, { instrument: I.decree116 }]),
-  verify: true,
-  note: {
-    vi: 'Người bị đề nghị và gia đình được đọc hồ sơ, ghi chép trong thời hạn này kể từ khi nhận thông báo',
-    en: 'The person and family may read the dossier and take notes within this period after the notice',
-  },
-}) as Rule<number>;
 
 const CHECKLIST: ChecklistRule = Object.freeze({
   items: Object.freeze(CHECKLIST_ITEMS.map((i) => Object.freeze(i))),
@@ -160,60 +137,35 @@ const CHECKLIST: ChecklistRule = Object.freeze({
   },
 }) as ChecklistRule;
 
-// Per regime: the same values for now; a regime that changes them gets its own entry.
-const BY_REGIME: Record<RegimeId, { readingPeriodWorkingDays: Rule<number>; checklist: ChecklistRule }> = {
-  'law73-2022': { readingPeriodWorkingDays: READING_PERIOD, checklist: CHECKLIST },
+// Per regime: the same list for now; a regime that changes it gets its own entry. The reading period is a
+// regime rule (compulsoryDossierReadingWorkingDays), so an administrator's override reaches it.
+const BY_REGIME: Record<RegimeId, { checklist: ChecklistRule }> = {
+  'law73-2022': { checklist: CHECKLIST },
   'police-transfer-2025': {
-    readingPeriodWorkingDays: READING_PERIOD,
     checklist: {
       ...CHECKLIST,
       basis: [...CHECKLIST_BASIS, { instrument: I.jointCircular03_2025 }],
     },
   },
   'two-tier-2025': {
-    readingPeriodWorkingDays: READING_PERIOD,
     checklist: {
       ...CHECKLIST,
       basis: [...CHECKLIST_BASIS, { instrument: I.jointCircular03_2025 }],
     },
   },
   'law120-2026': {
-    readingPeriodWorkingDays: READING_PERIOD,
     checklist: { ...CHECKLIST, basis: [{ instrument: I.law120 }, ...CHECKLIST_BASIS] },
   },
 };
 
 /** The dossier rules in force on a date (throws a RangeError before 2022-01-01, like rulesOn). */
-export function dossierRulesOn(
-  date: string,
-  overrides: readonly DossierRuleOverride[] = [],
-  regimeOverrides: readonly RuleOverride[] = [],
-): DossierRules {
+export function dossierRulesOn(date: string, overrides: readonly RuleOverride[] = []): DossierRules {
   const regime = regimeOn(date);
-  const rules = rulesOn(date, regimeOverrides);
-  const own = BY_REGIME[regime.id];
-  let reading = own.readingPeriodWorkingDays;
-  let chosen: DossierRuleOverride | undefined;
-  for (const o of overrides) {
-    if (o.ruleKey !== 'readingPeriodWorkingDays') continue;
-    if (!isIsoDate(o.effectiveFrom) || !o.reason?.trim() || !Number.isInteger(o.value) || o.value < 0) {
-      throw new TypeError(`Điều chỉnh không hợp lệ / invalid dossier rule override for ${o.ruleKey}`);
-    }
-    if (o.effectiveFrom > date || (o.regimeId !== undefined && o.regimeId !== regime.id)) continue;
-    if (!chosen || o.effectiveFrom >= chosen.effectiveFrom) chosen = o;
-  }
-  if (chosen) {
-    reading = {
-      ...reading,
-      value: chosen.value,
-      basis: [chosen.basis],
-      overriddenBy: { effectiveFrom: chosen.effectiveFrom, reason: chosen.reason, basis: chosen.basis },
-    };
-  }
+  const rules = rulesOn(date, overrides);
   return {
     regimeId: regime.id,
-    readingPeriodWorkingDays: reading,
-    checklist: own.checklist,
+    readingPeriodWorkingDays: rules.compulsoryDossierReadingWorkingDays,
+    checklist: BY_REGIME[regime.id].checklist,
     preparer: rules.compulsoryDossierPreparer,
     court: rules.compulsoryCourt,
     regime: rules,

@@ -57,6 +57,8 @@ export interface RegimeRules {
   compulsoryCourt: Rule<RoleId>;
   compulsoryDossierPreparer: Rule<RoleId>;
   compulsoryPendingCountsTowardTerm: Rule<boolean>;
+  /** Working days the person and family have to read a compulsory dossier, from the day after the notice. */
+  compulsoryDossierReadingWorkingDays: Rule<number>;
   postRehabMonths: Rule<number>;
   postRehabDecisionWorkingDays: Rule<number>;
   moveHandoverHours: Rule<number | null>;
@@ -107,6 +109,7 @@ export const RULE_SHAPES: Record<
   compulsoryCourt: { type: 'string' },
   compulsoryDossierPreparer: { type: 'string' },
   compulsoryPendingCountsTowardTerm: { type: 'boolean' },
+  compulsoryDossierReadingWorkingDays: { type: 'number' },
   postRehabMonths: { type: 'number' },
   postRehabDecisionWorkingDays: { type: 'number' },
   moveHandoverHours: { type: 'number', nullable: true },
@@ -203,6 +206,16 @@ const LAW73_RULES: RegimeRules = {
     unit: 'flag',
     basis: [{ instrument: I.decree116, article: '44–45' }],
     forms: [FORMS.familyCommitment],
+  },
+  compulsoryDossierReadingWorkingDays: {
+    value: 5,
+    unit: 'working_days',
+    basis: [{ instrument: I.adminViolations, article: '103' }, { instrument: I.decree116 }],
+    verify: true,
+    note: {
+      vi: 'Người bị đề nghị và gia đình được đọc hồ sơ, ghi chép trong thời hạn này kể từ khi nhận thông báo',
+      en: 'The person and family may read the dossier and take notes within this period after the notice',
+    },
   },
   postRehabMonths: {
     value: 12,

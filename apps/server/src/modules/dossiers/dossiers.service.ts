@@ -109,7 +109,7 @@ async function rulesFor(
     );
   }
   const { overrides } = await legalContext(trx);
-  return dossierRulesOn(date, [], overrides);
+  return dossierRulesOn(date, overrides);
 }
 
 function must(check: { ok: true } | { ok: false; error: Parameters<typeof ruleRefusal>[0] }) {
@@ -179,8 +179,8 @@ async function present(trx: Kysely<DB>, actor: Actor, row: DossierRow) {
   return presentDossier(row, {
     persons,
     documents,
-    preparedRules: dossierRulesOn(row.prepared_on, [], overrides),
-    notifiedRules: row.notified_on ? dossierRulesOn(row.notified_on, [], overrides) : null,
+    preparedRules: dossierRulesOn(row.prepared_on, overrides),
+    notifiedRules: row.notified_on ? dossierRulesOn(row.notified_on, overrides) : null,
     groundInHistory,
     communeName: await dossiersRepo.communeName(trx, row.commune_code),
     classes: readableClasses(actor),

@@ -748,3 +748,63 @@ describe('cover list (danh mục tài liệu)', () => {
     expect((await police.call('GET', `/api/dossiers/${d.id}/cover-list.odt`)).statusCode).toBe(400);
   });
 });
+
+describe('reading period overridden by the national administrator', () => {
+  it('changes the deadline of a dossier notified from the effective date, not of one before it', async () => {
+    const national = await t.userAs('national_officer', 'nation', null);
+    // Before the override: prepared and notified on 15/09/2025, the regime's 5 working days (verify).
+    const early = await newPerson('Đặng Văn Sơn', '1986-01-15');
+    let before = await createDossier([{ personId: early }], '2025-09-15');
+    before = await post(police, before.id, 'notify', { version: before.version, notifiedOn: '2025-09-15' });
+    expect(before.readingPeriod).toMatchObject({ workingDays: 5, endsOn: '2025-09-22', verify: true });
+
+    const created = await national.call('POST', '/api/legal/overrides', {
+      ruleKey: 'compulsoryDossierReadingWorkingDays',
+      value: 10,
+      effectiveFrom: '2025-10-01',
+      reason: 'Nghị định mới quy định 10 ngày làm việc để đọc hồ sơ',
+      basis: { instrument: { vi: 'Nghị định 999/2025/NĐ-CP', en: 'Decree 999/2025/ND-CP' }, article: '7' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const override = created.json();
+    try {
+      const logged = await t.deps.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'rule_override.create')
+        .where('entity_id', '=', override.id)
+        .execute();
+      expect(logged).toHaveLength(1);
+
+      // After: prepared and notified on 06/10/2025 (Monday), ten working days run to 20/10/2025.
+      const late = await newPerson('Đặng Văn Tùng', '1986-02-20');
+      let after = await createDossier([{ personId: late }], '2025-10-06');
+      after = await post(police, after.id, 'notify', { version: after.version, notifiedOn: '2025-10-06' });
+      expect(after.readingPeriod.workingDays).toBe(10);
+      expect(after.readingPeriod.endsOn).toBe('2025-10-20');
+      expect(after.readingPeriod.basis[0].vi).toContain('Nghị định 999/2025/NĐ-CP');
+      expect((await openTasks(late, 'dossier_reading_end'))[0].due_date).toBe('2025-10-20');
+      // The rule the web app shows for the date follows the override too.
+      const rules = (await police.call('GET', '/api/dossiers/rules?date=2025-10-06')).json();
+      expect(rules.readingPeriodWorkingDays).toBe(10);
+
+      // The earlier dossier keeps its deadline and its task.
+      const again = (await police.call('GET', `/api/dossiers/${before.id}`)).json();
+      expect(again.readingPeriod).toMatchObject({ workingDays: 5, endsOn: '2025-09-22' });
+      expect((await openTasks(early, 'dossier_reading_end'))[0].due_date).toBe('2025-09-22');
+      // Closing the later dossier's reading period on day 5 is refused, citing the new basis.
+      const early5 = await police.call('POST', `/api/dossiers/${after.id}/close-reading`, {
+        version: after.version,
+        closedOn: '2025-10-14',
+      });
+      expect(early5.statusCode).toBe(422);
+      expect(early5.json().messages.vi).toContain('10 ngày làm việc');
+    } finally {
+      const revoked = await national.call('POST', `/api/legal/overrides/${override.id}/revoke`, {
+        version: override.version,
+        reason: 'Hết phần kiểm thử',
+      });
+      expect(revoked.statusCode, revoked.body).toBe(200);
+    }
+  });
+});

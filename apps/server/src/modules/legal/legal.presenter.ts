@@ -74,6 +74,10 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
     vi: 'Thời gian chờ chấp hành được tính vào thời hạn cai nghiện bắt buộc',
     en: 'Time waiting for execution counts toward the compulsory term',
   },
+  compulsoryDossierReadingWorkingDays: {
+    vi: 'Thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    en: 'Reading period of a compulsory-rehab dossier',
+  },
   postRehabMonths: {
     vi: 'Thời hạn quản lý sau cai nghiện ma túy',
     en: 'Term of post-rehab management',
