@@ -16,6 +16,8 @@ export const contactsRepo = {
     f: UnitFilter & {
       personId?: string;
       byUserId?: string;
+      volunteerId?: string;
+      kind?: string;
       from?: string;
       to?: string;
       limit: number;
@@ -33,6 +35,8 @@ export const contactsRepo = {
     if (f.provinceCode) qb = qb.where('c.province_code', '=', f.provinceCode);
     if (f.personId) qb = qb.where('c.person_id', '=', f.personId);
     if (f.byUserId) qb = qb.where('c.by_user_id', '=', f.byUserId);
+    if (f.volunteerId) qb = qb.where('c.volunteer_id', '=', f.volunteerId);
+    if (f.kind) qb = qb.where('c.kind', '=', f.kind);
     if (f.from) qb = qb.where('c.contact_date', '>=', f.from);
     if (f.to) qb = qb.where('c.contact_date', '<=', f.to);
     return qb

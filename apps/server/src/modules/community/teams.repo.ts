@@ -202,6 +202,15 @@ export const teamsRepo = {
     db.updateTable('community_assignments').set({ access_id: accessId }).where('id', '=', id).execute(),
 
   /** Communes of a province in force, for the volunteer-model table. */
+  provincesOf: (db: Kysely<DB>, code?: string) => {
+    let qb = db
+      .selectFrom('units')
+      .select(['code', 'name'])
+      .where('level', '=', 'province')
+      .where('valid_to', 'is', null);
+    if (code) qb = qb.where('code', '=', code);
+    return qb.orderBy('code').execute();
+  },
   communesOf: (db: Kysely<DB>, f: UnitFilter) => {
     let qb = db
       .selectFrom('units')

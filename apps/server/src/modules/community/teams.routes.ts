@@ -36,6 +36,21 @@ const accountOut = z.object({
   volunteerId: z.string().nullable(),
 });
 
+const provinceModelOut = z.object({
+  rule: z.object({ minVolunteersWithPeople: z.number(), minPeoplePerVolunteer: z.number() }),
+  provinces: z.array(
+    z.object({
+      provinceCode: z.string(),
+      provinceName: z.string(),
+      communes: z.number(),
+      teams: z.number(),
+      withModel: z.number(),
+    }),
+  ),
+  communes: z.number(),
+  withModel: z.number(),
+});
+
 /** Teams, volunteers, assignments and the volunteer-model figures. */
 export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -215,6 +230,17 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => svc.volunteerModel(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/community/volunteer-model/provinces',
+    {
+      schema: {
+        response: { 200: provinceModelOut },
+        tags,
+        summary: 'Mô hình tình nguyện viên theo tỉnh / The volunteer model by province',
+      },
+    },
+    async (req) => svc.volunteerModelByProvince(deps, requireActor(req)),
   );
   app.get(
     '/api/community/volunteer-model/rule',

@@ -394,6 +394,50 @@ export async function volunteerModel(
   if (!unit.communeCode && !unit.provinceCode)
     throw fieldError('provinceCode', 'required', 'Cần chọn tỉnh/thành phố', 'Choose a province');
   const rule = await currentRule(db);
+  const rows = await modelRows(db, unit, rule);
+  return {
+    rule,
+    communes: rows,
+    total: rows.length,
+    withModel: rows.filter((r) => r.hasVolunteerModel).length,
+  };
+}
+
+/**
+ * The volunteer model by province (national officers: every province; a province officer: their own):
+ * how many communes meet the rule in force.
+ */
+export async function volunteerModelByProvince(deps: AppDeps, actor: Actor) {
+  authorize(actor, 'community.read');
+  const { db } = deps.database;
+  const scope = listUnit(actor, {});
+  if (scope.communeCode) throw Errors.forbidden();
+  const rule = await currentRule(db);
+  const provinces = await teamsRepo.provincesOf(db, scope.provinceCode);
+  const items = [];
+  for (const p of provinces) {
+    const rows = await modelRows(db, { provinceCode: p.code }, rule);
+    items.push({
+      provinceCode: p.code,
+      provinceName: p.name,
+      communes: rows.length,
+      teams: rows.filter((r) => r.teamId).length,
+      withModel: rows.filter((r) => r.hasVolunteerModel).length,
+    });
+  }
+  return {
+    rule,
+    provinces: items,
+    communes: items.reduce((n, p) => n + p.communes, 0),
+    withModel: items.reduce((n, p) => n + p.withModel, 0),
+  };
+}
+
+async function modelRows(
+  db: Kysely<DB>,
+  unit: { communeCode?: string; provinceCode?: string },
+  rule: VolunteerModelRule,
+) {
   const [communes, teams, volunteers, counts] = await Promise.all([
     teamsRepo.communesOf(db, unit),
     teamsRepo.teams(db, unit),
@@ -401,7 +445,7 @@ export async function volunteerModel(
     teamsRepo.activeCounts(db, unit),
   ]);
   const teamOf = new Map(teams.map((t) => [t.commune_code, t]));
-  const rows = communes.map((c) => {
+  return communes.map((c) => {
     const team = teamOf.get(c.code);
     const members = team ? volunteers.filter((v) => v.team_id === team.id) : [];
     const stats = {
@@ -417,10 +461,4 @@ export async function volunteerModel(
       hasVolunteerModel: hasVolunteerModel(stats, rule),
     };
   });
-  return {
-    rule,
-    communes: rows,
-    total: rows.length,
-    withModel: rows.filter((r) => r.hasVolunteerModel).length,
-  };
 }
