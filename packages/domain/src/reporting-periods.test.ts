@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from './iso-date.ts';
-import { DEFAULT_REPORT_CUTOFF, periodContaining, periodLabel, periodRange } from './reporting-periods.ts';
+import {
+  cutoffDayForPeriod,
+  cutoffDayOn,
+  DEFAULT_REPORT_CUTOFF,
+  periodContaining,
+  periodLabel,
+  periodRange,
+  periodReferenceDate,
+} from './reporting-periods.ts';
 
 describe('periodRange with the default cut-off (15th → 14th)', () => {
   it.each([
@@ -95,5 +103,30 @@ describe('periodLabel', () => {
     expect(periodLabel('half_year', 2025, 2).vi).toBe('6 tháng cuối năm 2025');
     expect(periodLabel('nine_months', 2025).vi).toBe('9 tháng năm 2025');
     expect(periodLabel('year', 2025)).toEqual({ vi: 'Năm 2025', en: 'Year 2025' });
+  });
+});
+
+describe('dated national cut-off settings', () => {
+  const settings = [
+    { day: 1, effectiveFrom: '2027-01-01' },
+    { day: 20, effectiveFrom: '2026-07-01' },
+    { day: 10, effectiveFrom: '2027-01-01' },
+  ];
+  it('uses 15 before any setting and the latest one in force on a date', () => {
+    expect(cutoffDayOn([], '2026-01-01')).toBe(15);
+    expect(cutoffDayOn(settings, '2026-06-30')).toBe(15);
+    expect(cutoffDayOn(settings, '2026-07-01')).toBe(20);
+    expect(cutoffDayOn(settings, '2026-12-31')).toBe(20);
+    // Two settings from the same day: the one recorded later wins.
+    expect(cutoffDayOn(settings, '2027-01-01')).toBe(10);
+  });
+  it('applies to a period the setting in force on the first day of its first month', () => {
+    expect(periodReferenceDate('quarter', 2026, 3)).toBe('2026-07-01');
+    expect(periodReferenceDate('month', 2026, 12)).toBe('2026-12-01');
+    expect(periodReferenceDate('year', 2027)).toBe('2027-01-01');
+    expect(cutoffDayForPeriod(settings, 'month', 2026, 6)).toBe(15);
+    expect(cutoffDayForPeriod(settings, 'month', 2026, 7)).toBe(20);
+    expect(cutoffDayForPeriod(settings, 'half_year', 2026, 2)).toBe(20);
+    expect(cutoffDayForPeriod(settings, 'year', 2027)).toBe(10);
   });
 });

@@ -114,3 +114,37 @@ export function periodLabel(kind: ReportPeriodKind, year: number, index = 1): Te
       return { vi: `Năm ${year}`, en: `Year ${year}` };
   }
 }
+
+/** A dated national cut-off setting: from `effectiveFrom` on, periods are cut at `day`. */
+export interface CutoffSetting {
+  day: number;
+  effectiveFrom: string;
+}
+
+/**
+ * The cut-off day in force on a date: the setting with the latest `effectiveFrom` on or before it (of two with
+ * the same date, the one recorded later, i.e. later in `settings`, which is in recording order); else 15.
+ */
+export function cutoffDayOn(settings: readonly CutoffSetting[], date: string): number {
+  let found: CutoffSetting | null = null;
+  for (const s of settings)
+    if (s.effectiveFrom <= date && (!found || s.effectiveFrom >= found.effectiveFrom)) found = s;
+  return found ? found.day : DEFAULT_REPORT_CUTOFF.day;
+}
+
+/** The date whose setting applies to a period: the first day of its first calendar month (1 Apr for Q2). */
+export function periodReferenceDate(kind: ReportPeriodKind, year: number, index = 1): string {
+  const shape = SHAPE[kind];
+  if (!shape) throw new RangeError(`Loại kỳ báo cáo không hợp lệ / unknown period kind: ${String(kind)}`);
+  return isoDate(year, shape.months(Math.min(Math.max(index, 1), shape.count))[0], 1);
+}
+
+/** The cut-off day a period uses by default under the national settings. */
+export function cutoffDayForPeriod(
+  settings: readonly CutoffSetting[],
+  kind: ReportPeriodKind,
+  year: number,
+  index = 1,
+): number {
+  return cutoffDayOn(settings, periodReferenceDate(kind, year, index));
+}

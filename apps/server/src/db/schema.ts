@@ -729,6 +729,17 @@ export interface DrugFreeCommuneTable {
   updated_by: string | null;
 }
 
+// 0018_report_cutoff: the national reporting cut-off day, dated (rows are only added)
+export interface ReportCutoffSettingTable {
+  id: string;
+  seq: number;
+  cutoff_day: number;
+  effective_from: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -782,6 +793,8 @@ export interface DB {
   indicator_definitions: IndicatorDefinitionTable;
   reports: ReportTable;
   drug_free_communes: DrugFreeCommuneTable;
+  // 0018_report_cutoff
+  report_cutoff_settings: ReportCutoffSettingTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -293,11 +293,17 @@ export function communityScopeOf(actor: Actor): CommunityScope {
 // Indicators and periodic reports (modules/reports). Officers of every level read figures within their scope;
 // communes and facilities submit their reports, the province reviews them (the nation reviews province
 // reports); national administrators add indicators from the catalogue's building blocks.
-export type ReportAction = 'reports.read' | 'reports.submit' | 'reports.approve' | 'indicators.manage';
+// reports.settings: the national reporting cut-off day (dated, audited).
+export type ReportAction =
+  | 'reports.read'
+  | 'reports.submit'
+  | 'reports.approve'
+  | 'indicators.manage'
+  | 'reports.settings';
 
 const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
-  system_admin: ['indicators.manage'],
-  national_officer: ['reports.read', 'reports.approve', 'indicators.manage'],
+  system_admin: ['indicators.manage', 'reports.settings'],
+  national_officer: ['reports.read', 'reports.approve', 'indicators.manage', 'reports.settings'],
   province_officer: ['reports.read', 'reports.submit', 'reports.approve'],
   commune_officer: ['reports.read', 'reports.submit'],
   commune_police: ['reports.read'],

@@ -6,12 +6,18 @@ import {
   isComputable,
   validateIndicator,
 } from '@hoanhap/domain/indicators';
-import { periodLabel, periodRange, type ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
+import {
+  cutoffDayForPeriod,
+  periodLabel,
+  periodRange,
+  type ReportPeriodKind,
+} from '@hoanhap/domain/reporting-periods';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
 import { blocksRepo, type Range } from './blocks.repo.ts';
+import { loadCutoffSettings } from './cutoff.service.ts';
 import {
   allIndicators,
   breakdown,
@@ -184,7 +190,10 @@ const PERIODS_IN_YEAR: Record<ReportPeriodKind, number> = {
   year: 1,
 };
 
-/** An indicator over the periods of a year (the dashboard's trend), each period cut at `cutoffDay`. */
+/**
+ * An indicator over the periods of a year (the dashboard's trend), each period cut at `cutoffDay`, or without it
+ * at the national setting in force for that period.
+ */
 export async function indicatorTrend(
   deps: AppDeps,
   actor: Actor,
@@ -195,9 +204,11 @@ export async function indicatorTrend(
   const db = deps.database.db;
   const def = await indicatorOrFail(db, id);
   const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`);
+  const settings = q.cutoffDay ? [] : await loadCutoffSettings(db);
   const points = [];
   for (let index = 1; index <= PERIODS_IN_YEAR[q.periodKind]; index++) {
-    const range = periodRange(q.periodKind, q.year, index, q.cutoffDay ?? 15);
+    const day = q.cutoffDay ?? cutoffDayForPeriod(settings, q.periodKind, q.year, index);
+    const range = periodRange(q.periodKind, q.year, index, day);
     const f = await computeFigure(db, def, unit.filter, range);
     points.push({
       index,

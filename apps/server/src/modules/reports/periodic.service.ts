@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { blocksRepo, unitsRepo } from './blocks.repo.ts';
+import { defaultCutoffDay } from './cutoff.service.ts';
 import {
   allIndicators,
   childLevel,
@@ -165,9 +166,12 @@ export async function createReport(
 ) {
   authorize(actor, 'reports.submit');
   const db = deps.database.db;
+  // Without a cut-off day, the national setting in force for the period (15 by default).
+  const cutoffDay =
+    input.cutoffDay ?? (await defaultCutoffDay(db, input.periodKind, input.year, input.index));
   let range: { from: string; to: string };
   try {
-    range = periodRange(input.periodKind, input.year, input.index, input.cutoffDay ?? 15);
+    range = periodRange(input.periodKind, input.year, input.index, cutoffDay);
   } catch (e) {
     throw Errors.validation([
       {
@@ -207,7 +211,7 @@ export async function createReport(
       period_kind: input.periodKind,
       year: input.year,
       period_index: input.index,
-      cutoff_day: input.cutoffDay ?? 15,
+      cutoff_day: cutoffDay,
       period_from: range.from,
       period_to: range.to,
       status: 'draft',

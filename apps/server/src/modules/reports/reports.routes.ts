@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import * as cat from './catalogue.service.ts';
+import * as cut from './cutoff.service.ts';
 import * as dfc from './drug-free.service.ts';
 import { CONTENT_TYPES } from './exports.ts';
 import * as rep from './periodic.service.ts';
 import {
   approveBody,
   createReportBody,
+  cutoffBody,
   drugFreeBody,
   drugFreeQuery,
   drugFreeRevokeBody,
@@ -197,6 +199,29 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.body);
     },
+  );
+
+  app.get(
+    '/api/reporting-cutoff',
+    {
+      schema: {
+        tags,
+        summary: 'Ngày chốt số liệu báo cáo (cài đặt quốc gia) / The national reporting cut-off day',
+      },
+    },
+    async (req) => cut.getCutoff(deps, requireActor(req)),
+  );
+
+  app.post(
+    '/api/reporting-cutoff',
+    {
+      schema: {
+        tags,
+        summary: 'Thay đổi ngày chốt số liệu từ một ngày / Change the cut-off day from a date',
+        body: cutoffBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await cut.setCutoff(deps, requireActor(req), req.body)),
   );
 
   app.get(

@@ -90,7 +90,13 @@ export const createReportBody = z.strictObject({
   periodKind: z.enum(REPORT_PERIOD_KINDS),
   year: z.number().int().min(2000).max(2100),
   index: z.number().int().min(1).max(12).default(1),
-  cutoffDay: z.number().int().min(1).max(28).optional().describe('Cut-off day; default 15 (15th → 14th)'),
+  cutoffDay: z
+    .number()
+    .int()
+    .min(1)
+    .max(28)
+    .optional()
+    .describe('Cut-off day; default: the national setting for the period (15: 15th → 14th)'),
   narrative: narrative.optional(),
 });
 
@@ -140,3 +146,17 @@ export const drugFreeBody = z.strictObject({
 });
 
 export const drugFreeRevokeBody = z.strictObject({ version, revokedOn: isoDate, reason: text(2000) });
+
+export const cutoffBody = z.strictObject({
+  day: z
+    .number({ error: 'Cần một số / a number is required' })
+    .int({ error: 'Cần số nguyên / a whole number is required' })
+    .min(1, { error: 'Ngày chốt từ 1 đến 28 / the cut-off day must be 1..28' })
+    .max(28, { error: 'Ngày chốt từ 1 đến 28 / the cut-off day must be 1..28' })
+    .describe(
+      'Cut-off day: a period runs from this day of the month before to the day before it (1: calendar months)',
+    ),
+  effectiveFrom: isoDate.describe('From this date on (YYYY-MM-DD)'),
+  reason: text(2000),
+  version: z.number().int().min(0).describe('The number of settings this change was based on'),
+});
