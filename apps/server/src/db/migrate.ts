@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_people_scope_name_indexes.ts';
 import * as m0013 from './migrations/0013_report_indexes.ts';
 import * as m0014 from './migrations/0014_analyze.ts';
 import * as m0015 from './migrations/0015_drug_free_communes.ts';
+import * as m0017 from './migrations/0017_facility_corrections.ts';
 import * as m0018 from './migrations/0018_report_cutoff.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013_report_indexes': m0013,
   '0014_analyze': m0014,
   '0015_drug_free_communes': m0015,
+  '0017_facility_corrections': m0017,
   '0018_report_cutoff': m0018,
 };
 

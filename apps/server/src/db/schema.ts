@@ -473,6 +473,13 @@ export interface FacilityEventTable {
   data: string;
   created_at: string;
   created_by: string | null;
+  // 0017_facility_corrections
+  version: Generated<number>;
+  updated_at: string | null;
+  updated_by: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 // 0008_community: volunteer teams, volunteers, assignments, contacts, activities, clubs, partners,

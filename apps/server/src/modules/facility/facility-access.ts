@@ -130,5 +130,11 @@ export function eventRow(
     data: JSON.stringify(e.data),
     created_at: now.toISOString(),
     created_by: actor.userId,
+    version: 1,
+    updated_at: null,
+    updated_by: null,
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
   };
 }

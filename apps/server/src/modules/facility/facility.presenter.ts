@@ -97,6 +97,17 @@ export const eventOut = z.object({
   occurredOn: z.string(),
   data: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  version: z.number(),
+  /** Present once corrected. */
+  updatedAt: z.string().optional(),
+  /** Present when the event was voided (entered by mistake): kept in history, left out of every figure. */
+  voided: z.object({ at: z.string(), reason: z.string() }).optional(),
+});
+
+const corrections = (e: EventRow) => ({
+  version: e.version,
+  ...(e.updated_at ? { updatedAt: e.updated_at } : {}),
+  ...(e.voided_at ? { voided: { at: e.voided_at, reason: e.void_reason ?? '' } } : {}),
 });
 export const presentEvent = (e: EventRow) => ({
   id: e.id,
@@ -106,6 +117,7 @@ export const presentEvent = (e: EventRow) => ({
   occurredOn: e.occurred_on,
   data: JSON.parse(e.data) as Record<string, unknown>,
   createdAt: e.created_at,
+  ...corrections(e),
 });
 
 /** A health record: class health, only ever sent to medical staff. */
@@ -121,6 +133,9 @@ export const healthRecordOut = z.object({
   hospital: z.string().nullable(),
   disease: z.string().nullable(),
   testResult: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string().optional(),
+  voided: z.object({ at: z.string(), reason: z.string() }).optional(),
 });
 export function presentHealth(e: EventRow) {
   const d = JSON.parse(e.data) as Record<string, string | undefined>;
@@ -136,6 +151,7 @@ export function presentHealth(e: EventRow) {
     hospital: d.hospital ?? null,
     disease: d.disease ?? null,
     testResult: d.testResult ?? null,
+    ...corrections(e),
   };
 }
 

@@ -163,6 +163,19 @@ export const facilityRepo = {
       .execute(),
 
   insertEvent: (db: Kysely<DB>, row: EventRow) => db.insertInto('facility_events').values(row).execute(),
+  eventById: (db: Kysely<DB>, id: string) =>
+    db.selectFrom('facility_events').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Versioned update of an event still in force (false when stale or already voided). */
+  updateEvent: async (db: Kysely<DB>, id: string, version: number, patch: Partial<EventRow>) => {
+    const r = await db
+      .updateTable('facility_events')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('voided_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
   eventsOfAdmission: (db: Kysely<DB>, admissionId: string, health: boolean) =>
     db
       .selectFrom('facility_events')
@@ -180,6 +193,7 @@ export const facilityRepo = {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('admission_id', '=', admissionId)
           .where('health', '=', 1)
+          .where('voided_at', 'is', null)
           .executeTakeFirstOrThrow()
       ).n,
     ),
@@ -206,6 +220,7 @@ export const facilityRepo = {
       .where('facility_id', '=', facilityId)
       .where('occurred_on', '>=', from)
       .where('occurred_on', '<=', to)
+      .where('voided_at', 'is', null)
       .groupBy(['kind', 'subkind'])
       .execute();
     return rows.map((r) => ({ kind: r.kind, subkind: r.subkind, n: Number(r.n) }));
@@ -219,6 +234,7 @@ export const facilityRepo = {
       .where('kind', '=', kind)
       .where('occurred_on', '>=', from)
       .where('occurred_on', '<=', to)
+      .where('voided_at', 'is', null)
       .execute(),
   countAdmitted: async (db: Kysely<DB>, facilityId: string, from: string, to: string) =>
     Number(

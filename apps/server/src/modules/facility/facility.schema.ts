@@ -258,3 +258,37 @@ export const eventsQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
+
+/** Kinds of register events that can be corrected or voided (term changes, notices and releases have their own flows). */
+export const CORRECTABLE_KINDS = [
+  'visit',
+  'incident',
+  'reward',
+  'support',
+  'health',
+  'class_attendance',
+  'labour',
+  'session',
+  'group',
+] as const;
+
+export const eventCorrectionSchema = z.strictObject({
+  version,
+  input: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'The whole corrected record, as when it was first entered (for class attendance: presentAdmissionIds)',
+    ),
+});
+export type EventCorrectionInput = z.infer<typeof eventCorrectionSchema>;
+
+export const voidSchema = z.strictObject({
+  version,
+  reason: z.string().trim().min(5).max(1000).describe('Why the record was entered by mistake'),
+});
+export type VoidInput = z.infer<typeof voidSchema>;
+
+export const intakeCorrectionSchema = admissionSchema
+  .pick({ recordNumber: true, classification: true, belongings: true, rapidTest: true, notes: true })
+  .extend({ version, reason: z.string().trim().min(5).max(1000).describe('What was wrong') });
+export type IntakeCorrectionInput = z.infer<typeof intakeCorrectionSchema>;

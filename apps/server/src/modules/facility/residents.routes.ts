@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { getAdmission, moveStage, setBed, setResidence } from './admissions.service.ts';
 import { certify, enrol, recordAttendance } from './classes.service.ts';
+import { correctionsRoutes } from './corrections.routes.ts';
 import { admissionOut, eventOut, healthRecordOut } from './facility.presenter.ts';
 import { classOut } from './facility.routes.ts';
 import {
@@ -231,4 +232,5 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req) => certify(deps, requireActor(req), req.params.id, req.body),
   );
+  await correctionsRoutes(root, deps);
 }
