@@ -237,6 +237,13 @@ describe('dossiers and legal settings in the browser', () => {
       const row = page.getByTestId('rule-postRehabDecisionWorkingDays');
       await row.waitFor();
       expect(await row.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
+      // The dossier's reading period is a rule like the others: flagged, and adjustable by this officer.
+      const reading = page.getByTestId('rule-compulsoryDossierReadingWorkingDays');
+      expect(await reading.textContent()).toContain(
+        'Thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+      );
+      expect(await reading.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
+      expect(await reading.getByRole('button', { name: /^Điều chỉnh/ }).isEnabled()).toBe(true);
       // Each regime's rules are one click away.
       await page.getByRole('button', { name: 'Thời kỳ từ 01/01/2022' }).click();
       await eventually(() => page.locator('#rules-regime').textContent()).toContain(
