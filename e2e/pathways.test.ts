@@ -598,8 +598,8 @@ describe('legal pathways in the browser', () => {
       expect(await row.textContent()).toContain('Gặp gỡ, tiếp xúc người được quản lý');
       await row.getByRole('link', { name }).click();
       await page.getByTestId('derived-status').waitFor();
-      await episodeCard('post_rehab').getByRole('button', { name: 'Ghi nhận gặp gỡ' }).click();
-      const c = dialog('Ghi nhận gặp gỡ, tiếp xúc');
+      await episodeCard('post_rehab').getByRole('button', { name: 'Ghi buổi gặp quản lý' }).click();
+      const c = dialog('Ghi buổi gặp quản lý (hồ sơ pháp lý)');
       await fillDate(c, 'Ngày gặp', '01/12/2026');
       await field(c, 'Hình thức').selectOption({ label: 'Đến nhà' });
       await field(c, 'Nội dung').fill('Gặp tại nhà, đã có việc làm ổn định');

@@ -1,4 +1,4 @@
-import { NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -444,6 +444,9 @@ export function ContactForm({ episode, ...p }: Base<unknown> & { episode: Episod
       error={write.error}
       size="md"
     >
+      <Text size="sm" c="dimmed">
+        {t('act.contactHint')}
+      </Text>
       <DateFieldLocal
         label={t('contact.date')}
         required

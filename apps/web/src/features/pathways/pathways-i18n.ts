@@ -20,7 +20,9 @@ const vi = {
     dossier: 'Lập hồ sơ đề nghị cai nghiện bắt buộc',
     close: 'Kết thúc giai đoạn',
     certificate: 'Cấp giấy chứng nhận (Mẫu 54)',
-    contact: 'Ghi nhận gặp gỡ',
+    contact: 'Ghi buổi gặp quản lý',
+    contactHint:
+      'Buổi gặp chính thức của cán bộ quản lý trong thời hạn quản lý: lưu vào hồ sơ pháp lý của giai đoạn và hoàn thành lịch hẹn gặp. Hỗ trợ của tình nguyện viên thì dùng “Ghi liên hệ” ở mục Hỗ trợ.',
     schedule: 'Hẹn xét nghiệm / gặp gỡ',
   },
   common: {
@@ -133,7 +135,7 @@ const vi = {
     ended: 'Đã kết thúc',
     subsidy: 'Đủ điều kiện hỗ trợ (hoàn thành 3 giai đoạn đầu)',
     certificate: 'Giấy chứng nhận',
-    contacts: 'Các lần gặp gỡ',
+    contacts: 'Các buổi gặp quản lý',
     created: 'Đã mở giai đoạn. Dự kiến kết thúc: {{date}}',
     createdNoEnd: 'Đã mở giai đoạn.',
     documents: 'Văn bản',
@@ -164,7 +166,7 @@ const vi = {
     signer: 'Người ký',
   },
   contact: {
-    title: 'Ghi nhận gặp gỡ, tiếp xúc',
+    title: 'Ghi buổi gặp quản lý (hồ sơ pháp lý)',
     date: 'Ngày gặp',
     method: 'Hình thức',
     summary: 'Nội dung',
@@ -254,7 +256,9 @@ const en: typeof vi = {
     dossier: 'Open a compulsory-rehab dossier',
     close: 'Close the episode',
     certificate: 'Issue the certificate (Form 54)',
-    contact: 'Record a contact',
+    contact: 'Record a management contact',
+    contactHint:
+      "The managing officer's official contact during the management period: kept in the episode's legal record and closes the scheduled contact. A volunteer's support goes under “Log a contact” in the Support section.",
     schedule: 'Schedule a test / contact',
   },
   common: {
@@ -367,7 +371,7 @@ const en: typeof vi = {
     ended: 'Ended',
     subsidy: 'Eligible for the subsidy (first three stages completed)',
     certificate: 'Certificate',
-    contacts: 'Contacts',
+    contacts: 'Management contacts',
     created: 'Episode opened. Planned end: {{date}}',
     createdNoEnd: 'Episode opened.',
     documents: 'Documents',
@@ -398,7 +402,7 @@ const en: typeof vi = {
     signer: 'Signer',
   },
   contact: {
-    title: 'Record a contact',
+    title: 'Record a management contact (legal record)',
     date: 'Contact date',
     method: 'Method',
     summary: 'Summary',

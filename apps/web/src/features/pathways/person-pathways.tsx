@@ -429,7 +429,12 @@ function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: Ep
       {open && writes && (
         <Group gap="xs" mt="sm">
           {managed && (
-            <Button size="xs" variant="light" onClick={() => onAct('contact')}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onAct('contact')}
+              aria-describedby={`contact-hint-${e.id}`}
+            >
               {t('act.contact')}
             </Button>
           )}
@@ -452,6 +457,11 @@ function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: Ep
             {t('act.close')}
           </Button>
         </Group>
+      )}
+      {open && writes && managed && (
+        <Text size="xs" c="dimmed" mt={4} id={`contact-hint-${e.id}`} data-testid="contact-hint">
+          {t('act.contactHint')}
+        </Text>
       )}
     </Card>
   );
