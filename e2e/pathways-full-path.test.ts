@@ -1,152 +1,46 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
+import { field } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { type ApiClient, BA_DINH, FACILITY_NAME, pathwaysHarness } from './support/pathways-harness.ts';
 
-// A person's legal path in the browser, against the real server (SQLite, or PostgreSQL with DATABASE_URL),
-// with the server's clock moved along it: positive test → user management decision → addiction determination
-// and counselling → voluntary community rehab (stages, subsidy), quit → pending compulsory at the family
-// (Form 35) → the compulsory dossier in the UI (checklist uploads, notice, reading period refused early,
-// submission refused while incomplete, court acceptance, hearing, a 30-month order refused with the rule,
-// 18 months recorded, execution and admission, cover list as DOCX) → (user management and rehab completed
-// through the API) → the post-rehab decision, found on the work list → a scheduled contact recorded →
-// completion certificate (Form 54) as DOCX. Then a relapse during post-rehab management: the relapse flag
-// and the Art. 256a warning; and a transfer. (Dossiers for several people and the rules administration:
-// dossiers.test.ts.)
-
-const BA_DINH = '00004';
-const FACILITY_NAME = 'Cơ sở cai nghiện ma túy số 2 Hà Nội';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A person's legal path in the browser, against the real server with the server's clock moved along it:
+// positive test → user management decision → addiction determination and counselling → voluntary community
+// rehab (stages, subsidy), quit → pending compulsory at the family (Form 35) → the compulsory dossier in the
+// UI (checklist uploads, notice, reading period refused early, submission refused while incomplete, court
+// acceptance, hearing, a 30-month order refused with the rule, 18 months recorded, execution and admission,
+// cover list as DOCX) → (user management and rehab completed through the API) → the post-rehab decision,
+// found on the work list → a scheduled contact recorded → completion certificate (Form 54) as DOCX.
+// A relapse and a transfer: pathways-relapse.test.ts. Dossiers for several people and the rules
+// administration: dossiers.test.ts.
 
 describe('legal pathways in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const h = pathwaysHarness();
+  const {
+    setToday,
+    apiAs,
+    as,
+    openPerson,
+    dialog,
+    flash,
+    statusText,
+    episodeCard,
+    fillDate,
+    uploadDoc,
+    openEpisodeDialog,
+  } = h;
   let page: Page;
-  let clock = new Date();
-  let facilityId = '';
-  let password = '';
-  let current: string | null = null;
-  const seeders: BrowserContext[] = [];
-
-  /** Moves the server's clock to 10:00 (Vietnam) on a date. */
-  const setToday = (date: string) => {
-    clock = new Date(`${date}T03:00:00.000Z`);
-  };
-
-  /** An API client logged in as a user (for the steps seeded through the API). */
-  async function apiAs(username: string) {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl });
-    seeders.push(ctx);
-    const req: APIRequestContext = ctx.request;
-    const res = await req.post('/api/auth/login', { data: { username, password } });
-    expect(res.status(), await res.text()).toBe(200);
-    const { csrfToken } = await res.json();
-    const call = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
-      const r = await req.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
-      const body = await r.text();
-      expect(r.status(), `${method} ${path}: ${body}`).toBeLessThan(300);
-      return JSON.parse(body);
-    };
-    const upload = async (path: string) => {
-      const r = await req.post(path, {
-        multipart: { file: { name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: PDF } },
-        headers: { 'x-csrf-token': csrfToken },
-      });
-      expect(r.status(), await r.text()).toBe(201);
-    };
-    return { post: (path: string, data: unknown) => call('POST', path, data), upload };
-  }
-
-  async function as(username: string) {
-    if (current === username) return;
-    if (current) await logout(page);
-    try {
-      await login(page, username, password);
-    } catch (e) {
-      await page.screenshot({ path: '/tmp/hn-pw-login-fail.png', fullPage: true });
-      console.log(await page.content());
-      throw e;
-    }
-    await page.getByTestId('current-user').waitFor();
-    current = username;
-  }
-
-  async function openPerson(id: string) {
-    await page.goto(`/people/${id}`);
-    await page.getByTestId('person-name').waitFor();
-    await page.getByTestId('derived-status').waitFor();
-  }
-
-  const dialog = (name: string) => page.getByRole('dialog', { name });
-  const flash = (testId: string) => page.getByTestId(testId);
-  const statusText = () => page.getByTestId('derived-status').textContent();
-  const episodeCard = (type: string) => page.getByTestId(`episode-${type}`).first();
-  const fillDate = (scope: Locator, label: string, dmy: string) => field(scope, label).fill(dmy);
-
-  /** Uploads a small PDF for a checklist item of the only person of the open dossier. */
-  async function uploadDoc(kind: string) {
-    const before = await page.getByRole('link', { name: /^Tải xuống/ }).count();
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: new RegExp(`^Tải lên: ${escapeRe(kind)} — `) }).click(),
-    ]);
-    await chooser.setFiles({ name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await eventually(() => page.getByRole('link', { name: /^Tải xuống/ }).count()).toBe(before + 1);
-  }
-
-  async function openEpisodeDialog() {
-    await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
-    const d = dialog('Mở giai đoạn');
-    await d.waitFor();
-    return d;
-  }
-
-  beforeAll(async () => {
-    server = await startServer();
-    server.deps.now = () => new Date(clock);
-    (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
-    facilityId = randomUUID();
-    const at = new Date().toISOString();
-    await server.deps.database.db
-      .insertInto('facilities')
-      .values({
-        id: facilityId,
-        name: FACILITY_NAME,
-        kind: 'rehab_public',
-        province_code: '01',
-        commune_code: null,
-        address: null,
-        active: 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    password = await server.addUser('commune_officer', 'commune', BA_DINH, 'canbo.badinh');
-    await server.addUser('commune_police', 'commune', BA_DINH, 'congan.badinh');
-    await server.addUser('facility_staff', 'facility', facilityId, 'canbo.coso2');
-    browser = await launchBrowser();
-    context = await newContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
-  });
-  afterAll(async () => {
-    for (const c of seeders) await c.close();
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = h.page;
   });
 
   describe('the full path, from a positive test to the completion certificate', () => {
     const name = 'Nguyễn Văn Thắng';
     let personId = '';
-    let officerApi: Awaited<ReturnType<typeof apiAs>>;
+    let officerApi: ApiClient;
 
     it('lets the commune police record a positive drug test with a result per substance', async () => {
       setToday('2025-01-10');
@@ -598,6 +492,10 @@ describe('legal pathways in the browser', () => {
       expect(await row.textContent()).toContain('Gặp gỡ, tiếp xúc người được quản lý');
       await row.getByRole('link', { name }).click();
       await page.getByTestId('derived-status').waitFor();
+      // The officer's management contact is told apart from a volunteer's support contact ("Ghi liên hệ").
+      const hint = episodeCard('post_rehab').getByTestId('contact-hint');
+      expect(await hint.textContent()).toContain('hồ sơ pháp lý');
+      expect(await hint.textContent()).toContain('“Ghi liên hệ”');
       await episodeCard('post_rehab').getByRole('button', { name: 'Ghi buổi gặp quản lý' }).click();
       const c = dialog('Ghi buổi gặp quản lý (hồ sơ pháp lý)');
       await fillDate(c, 'Ngày gặp', '01/12/2026');
@@ -654,110 +552,6 @@ describe('legal pathways in the browser', () => {
         '10/11/2027',
       ])
         expect(timeline).toContain(s);
-    });
-  });
-
-  describe('a relapse during post-rehab management', () => {
-    let personId = '';
-
-    it('shows the relapse flag and the Art. 256a warning on a positive test', async () => {
-      setToday('2025-09-01');
-      const officerApi = await apiAs('canbo.badinh');
-      const policeApi = await apiAs('congan.badinh');
-      const staffApi = await apiAs('canbo.coso2');
-      personId = (
-        await officerApi.post('/api/people', {
-          fullName: 'Trần Văn Tái',
-          sex: 'male',
-          birthDate: '1995-02-03',
-          currentAddress: { communeCode: BA_DINH, detail: 'Tổ 3' },
-          confirmPossibleDuplicate: true,
-        })
-      ).id;
-      await policeApi.post(`/api/people/${personId}/addiction-determinations`, {
-        assessedOn: '2025-09-01',
-        observations: ['craving', 'loss_of_control', 'withdrawal'].map((criterion) => ({
-          criterion,
-          from: '2025-07-20',
-        })),
-        doctor: { name: 'BS. Nguyễn Thị Lan' },
-        facilityName: 'Trung tâm Y tế phường Ba Đình',
-        substances: ['methamphetamine'],
-      });
-      setToday('2025-09-10');
-      const rehab = await officerApi.post(`/api/people/${personId}/episodes`, {
-        type: 'voluntary_facility',
-        startDate: '2025-09-10',
-        termMonths: 6,
-        facilityId,
-        contract: { number: 'HĐ-77', signedOn: '2025-09-10' },
-      });
-      setToday('2026-03-09');
-      await staffApi.post(`/api/episodes/${rehab.id}/close`, {
-        version: rehab.version,
-        outcome: 'completed',
-        endDate: '2026-03-09',
-      });
-      setToday('2026-03-12');
-      await officerApi.post(`/api/people/${personId}/episodes`, {
-        type: 'post_rehab',
-        startDate: '2026-03-12',
-        decision: { number: '09/QĐ-UBND', date: '2026-03-12', signer: 'Trần Văn Chủ Tịch' },
-      });
-
-      setToday('2026-06-01');
-      await as('congan.badinh');
-      await openPerson(personId);
-      expect(await statusText()).toBe('Đang quản lý sau cai nghiện');
-      expect(await page.getByTestId('relapse-flag').count()).toBe(0);
-      await page.getByRole('button', { name: 'Ghi nhận xét nghiệm' }).click();
-      const d = dialog('Ghi nhận xét nghiệm chất ma túy');
-      await fillDate(d, 'Ngày xét nghiệm', '01/06/2026');
-      await field(d, 'Người thực hiện').fill('Thiếu úy Lê Văn Cường');
-      await field(d, 'Kết quả: Methamphetamin (ma túy đá)').selectOption({ label: 'Dương tính' });
-      await d.getByRole('button', { name: 'Lưu' }).click();
-      await eventually(() => flash('flash-test').textContent()).toContain('Tái sử dụng ma túy');
-      await eventually(() => statusText()).toBe('Tái nghiện');
-      const flag = page.getByTestId('relapse-flag');
-      expect(await flag.textContent()).toContain('Tái sử dụng ma túy trong thời gian quản lý');
-      expect(await flag.textContent()).toContain('Điều 256a Bộ luật Hình sự');
-      const relapse = page.getByTestId('timeline-relapse');
-      expect(await relapse.textContent()).toContain('Tái sử dụng trong thời gian: Quản lý sau cai nghiện');
-      expect(await relapse.getByTestId('window-256a').isVisible()).toBe(true);
-      await page.screenshot({ path: '/tmp/hn-pw-relapse.png', fullPage: true });
-      expect(await seriousViolations(page, 'person pathways')).toEqual([]);
-
-      await page.goto('/tasks');
-      const upcoming = page.getByTestId('tasks-upcoming');
-      await upcoming.waitFor();
-      expect(await upcoming.getByTestId('task-addiction_determination_due').textContent()).toContain(
-        'Trần Văn Tái',
-      );
-    });
-
-    it('transfers the record to another commune after a confirmation', async () => {
-      await as('canbo.badinh');
-      await openPerson(personId);
-      await page.getByRole('button', { name: 'Chuyển hồ sơ sang xã khác' }).click();
-      const d = dialog('Chuyển hồ sơ sang xã khác');
-      await field(d, 'Tỉnh/Thành phố').click();
-      await field(d, 'Tỉnh/Thành phố').fill('ha noi');
-      await page.getByRole('option', { name: 'Thành phố Hà Nội', exact: true }).click();
-      await field(d, 'Xã/Phường').click();
-      await field(d, 'Xã/Phường').fill('ngoc ha');
-      await page.getByRole('option', { name: 'Phường Ngọc Hà', exact: true }).click();
-      await fillDate(d, 'Ngày chuyển đến', '01/06/2026');
-      await d.getByRole('button', { name: 'Lưu' }).click();
-      const confirm = dialog('Xác nhận chuyển hồ sơ');
-      await confirm.waitFor();
-      expect(await confirm.textContent()).toContain('Chuyển hồ sơ của Trần Văn Tái sang Phường Ngọc Hà?');
-      await page.screenshot({ path: '/tmp/hn-pw-transfer-confirm.png', fullPage: true });
-      await confirm.getByRole('button', { name: 'Chuyển hồ sơ' }).click();
-      await eventually(async () =>
-        (await page.getByTestId('flash-transfer').count()) > 0
-          ? await page.getByTestId('flash-transfer').textContent()
-          : await page.locator('body').textContent(),
-      ).toMatch(/Đã chuyển hồ sơ|Không tìm thấy hồ sơ này/);
     });
   });
 });
