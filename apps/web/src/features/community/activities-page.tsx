@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS } from '@hoanhap/domain/community-rules';
 import {
+  ActionIcon,
   Badge,
   Button,
   Card,
@@ -12,8 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -24,6 +28,7 @@ import {
   communityApi,
   useActivities,
   useCommunityWrite,
+  usePeopleOptions,
   useTeamReport,
 } from './community-api.ts';
 import {
@@ -44,6 +49,86 @@ const countLabel: Record<CountKey, string> = {
   commitmentsSigned: 'act.commitments',
   persuadedIntoRehab: 'act.persuaded',
 };
+
+type Named = { id: string; fullName: string };
+
+/** Names of already recorded people (the activity keeps only their ids). */
+function useNames(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['people', 'name', id],
+      queryFn: () => api.get<Named>(`/api/people/${encodeURIComponent(id)}`),
+      staleTime: 60_000,
+    })),
+  });
+}
+
+/** The people persuaded into rehab, picked from the commune's people by name. */
+function PersuadedPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: Named[];
+  onChange: (v: Named[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation('community');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleOptions(debounced);
+  const chosen = new Set(value.map((p) => p.id));
+  const data = (people.data ?? [])
+    .filter((p) => !chosen.has(p.id))
+    .map((p) => ({ value: p.id, label: p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName }));
+  return (
+    <Stack gap={4}>
+      <Select
+        label={t('act.persuadedNames')}
+        description={t('act.persuadedHint')}
+        placeholder={t('asg.personHint')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        data={data}
+        value={null}
+        onChange={(id) => {
+          const p = people.data?.find((x) => x.id === id);
+          if (p) onChange([...value, { id: p.id, fullName: p.fullName }]);
+          setSearch('');
+        }}
+        nothingFoundMessage={t('act.noPeopleFound')}
+        error={error}
+        data-testid="persuaded-picker"
+      />
+      {value.length > 0 && (
+        <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="persuaded-list">
+          {value.map((p) => (
+            <Badge
+              component="li"
+              key={p.id}
+              variant="light"
+              size="lg"
+              tt="none"
+              rightSection={
+                <ActionIcon
+                  size="xs"
+                  variant="transparent"
+                  aria-label={t('act.removePerson', { name: p.fullName })}
+                  onClick={() => onChange(value.filter((x) => x.id !== p.id))}
+                >
+                  ×
+                </ActionIcon>
+              }
+            >
+              {p.fullName}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
 
 /** Records a new activity, or corrects one (`activity`, sent with its version). */
 function AddActivity({
@@ -67,6 +152,21 @@ function AddActivity({
     persuadedIntoRehab: activity?.persuadedIntoRehab || '',
   });
   const [errors, setErrors] = useState<Errors>({});
+  const known = useNames(activity?.persuadedPersonIds ?? []);
+  const [picked, setPicked] = useState<Named[] | null>(null);
+  const persuaded: Named[] =
+    picked ??
+    (activity?.persuadedPersonIds ?? []).map((id, i) => ({
+      id,
+      fullName: known[i]?.data?.fullName ?? '…',
+    }));
+  const pick = (list: Named[]) => {
+    setPicked(list);
+    // The count follows the names: never fewer than the people named.
+    const n = Number(counts.persuadedIntoRehab || 0);
+    if (list.length > n || (n === persuaded.length && list.length < n))
+      setCounts((x) => ({ ...x, persuadedIntoRehab: list.length || '' }));
+  };
   const write = useCommunityWrite((body: Record<string, unknown>) =>
     activity
       ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
@@ -81,6 +181,9 @@ function AddActivity({
       title: title.trim() || undefined,
     };
     for (const k of COUNTS) body[k] = c.count(k, counts[k]);
+    body.persuadedPersonIds = persuaded.map((p) => p.id);
+    if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
+      c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
     setErrors(c.errors);
     if (!c.ok()) return;
     write.mutate(body, {
@@ -88,6 +191,7 @@ function AddActivity({
         setPlace('');
         setTitle('');
         setCounts({ participants: '', peopleReached: '', commitmentsSigned: '', persuadedIntoRehab: '' });
+        setPicked(null);
         onClose();
       },
       onError: (e) => setErrors(serverFieldErrors(e)),
@@ -101,7 +205,7 @@ function AddActivity({
       onSubmit={submit}
       busy={write.isPending}
       error={write.error}
-      shown={['kind', 'heldOn', 'place', 'title', ...COUNTS]}
+      shown={['kind', 'heldOn', 'place', 'title', 'persuadedPersonIds', ...COUNTS]}
     >
       <Select
         label={t('act.kind')}
@@ -148,6 +252,11 @@ function AddActivity({
           />
         ))}
       </SimpleGrid>
+      <PersuadedPicker
+        value={persuaded}
+        onChange={pick}
+        error={Object.entries(errors).find(([k]) => k.startsWith('persuadedPersonIds'))?.[1]}
+      />
     </FormModal>
   );
 }

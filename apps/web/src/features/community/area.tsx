@@ -16,6 +16,7 @@ const ActivitiesPage = lazyNamed(() => import('./activities-page.tsx'), 'Activit
 const ClubsPage = lazyNamed(() => import('./clubs-page.tsx'), 'ClubsPage');
 const ClubPage = lazyNamed(() => import('./clubs-page.tsx'), 'ClubPage');
 const PartnersPage = lazyNamed(() => import('./partners-page.tsx'), 'PartnersPage');
+const ContactsPage = lazyNamed(() => import('./contacts-page.tsx'), 'ContactsPage');
 const TrainingPage = lazyNamed(() => import('./training-page.tsx'), 'TrainingPage');
 
 // Nav labels are needed before any community page loads: kept here, both languages, keyed by the UI language.
@@ -25,6 +26,7 @@ const NAV: Record<string, Record<'vi' | 'en', string>> = {
   team: { vi: 'Đội tình nguyện', en: 'Volunteer team' },
   assignments: { vi: 'Phân công giúp đỡ', en: 'Assignments' },
   activities: { vi: 'Hoạt động của đội', en: 'Team activities' },
+  contacts: { vi: 'Nhật ký liên hệ', en: 'Contact log' },
   clubs: { vi: 'Câu lạc bộ', en: 'Clubs' },
   partners: { vi: 'Đối tác, giới thiệu', en: 'Partners, referrals' },
   training: { vi: 'Tập huấn', en: 'Training' },
@@ -37,6 +39,7 @@ const PAGES: { path: string; action: string; element: () => ReactNode }[] = [
   { path: '/community/team', action: 'community.read', element: () => <TeamPage /> },
   { path: '/community/assignments', action: 'community.read', element: () => <AssignmentsPage /> },
   { path: '/community/activities', action: 'community.read', element: () => <ActivitiesPage /> },
+  { path: '/community/contacts', action: 'community.read', element: () => <ContactsPage /> },
   { path: '/community/clubs', action: 'community.read', element: () => <ClubsPage /> },
   { path: '/community/clubs/:id', action: 'community.read', element: () => <ClubPage /> },
   { path: '/community/partners', action: 'community.read', element: () => <PartnersPage /> },
@@ -54,6 +57,7 @@ export const communityArea: Area = {
       item('team', '/community/team', 'community.read'),
       item('assignments', '/community/assignments', 'community.read'),
       item('activities', '/community/activities', 'community.read'),
+      item('contacts', '/community/contacts', 'community.read'),
       item('clubs', '/community/clubs', 'community.read'),
       item('partners', '/community/partners', 'community.read'),
       item('training', '/community/training', 'community.read'),

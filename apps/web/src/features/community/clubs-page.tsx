@@ -37,7 +37,9 @@ import {
   type Errors,
   FormModal,
   Section,
+  StaleNotice,
   serverFieldErrors,
+  staleCurrent,
   todayDmy,
   todayIso,
 } from './community-kit.tsx';
@@ -363,13 +365,111 @@ function MemberRow({ club, m, mayWrite }: { club: Club; m: Club['members'][numbe
 }
 
 /** One club: members (people after rehab, families, collaborators) and meetings with topics and attendance. */
+type ClubBase = Pick<Club, 'id' | 'name' | 'notes' | 'active' | 'version'>;
+
+/** Corrects a club's name and notes, or closes it (version-checked; closing asks for confirmation). */
+function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const [base, setBase] = useState<ClubBase>(club);
+  const [f, setF] = useState({ name: club.name, notes: club.notes ?? '', active: club.active });
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirm, setConfirm] = useState(false);
+  const write = useCommunityWrite((body: Record<string, unknown>) =>
+    communityApi.updateClub(club.id, { ...body, version: base.version }),
+  );
+  const stale = staleCurrent<ClubBase>(write.error);
+  const send = () => {
+    const c = checker(t);
+    const body: Record<string, unknown> = {
+      name: c.required('name', f.name),
+      notes: f.notes.trim() || null,
+      ...(f.active !== base.active ? { active: f.active } : {}),
+    };
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setConfirm(false);
+        onClose();
+      },
+      onError: (e) => {
+        setConfirm(false);
+        setErrors(serverFieldErrors(e));
+      },
+    });
+  };
+  return (
+    <FormModal
+      opened
+      title={t('edit.clubTitle', { name: club.name })}
+      onClose={onClose}
+      onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+      busy={write.isPending}
+      error={stale ? null : write.error}
+      shown={['name', 'notes']}
+    >
+      {stale && (
+        <StaleNotice
+          rows={[
+            [t('club.name'), stale.name],
+            [t('common.note'), stale.notes ?? ''],
+            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+          ]}
+          onLoad={() => {
+            setBase(stale);
+            setF({ name: stale.name, notes: stale.notes ?? '', active: stale.active });
+            write.reset();
+          }}
+        />
+      )}
+      <TextInput
+        label={t('club.name')}
+        required
+        value={f.name}
+        onChange={(e) => {
+          const x = e.currentTarget.value;
+          setF((o) => ({ ...o, name: x }));
+        }}
+        error={errors.name}
+      />
+      <TextInput
+        label={t('common.note')}
+        value={f.notes}
+        onChange={(e) => {
+          const x = e.currentTarget.value;
+          setF((o) => ({ ...o, notes: x }));
+        }}
+        error={errors.notes}
+      />
+      <Checkbox
+        label={t('edit.clubActive')}
+        checked={f.active}
+        onChange={(e) => {
+          const x = e.currentTarget.checked;
+          setF((o) => ({ ...o, active: x }));
+        }}
+      />
+      <ConfirmDialog
+        opened={confirm}
+        title={t('edit.clubStopTitle')}
+        message={t('edit.clubStopConfirm', { name: club.name })}
+        confirmLabel={t('edit.stop')}
+        danger
+        busy={write.isPending}
+        onConfirm={send}
+        onClose={() => setConfirm(false)}
+      />
+    </FormModal>
+  );
+}
+
 export function ClubPage() {
   const { t } = useTranslation('community');
   const { id = '' } = useParams();
   const me = useSession();
   const mayWrite = can(me, 'community.write');
   const q = useClub(id);
-  const [dialog, setDialog] = useState<'member' | 'meeting' | null>(null);
+  const [dialog, setDialog] = useState<'member' | 'meeting' | 'edit' | null>(null);
   usePageTitle(q.data?.name ?? t('club.title'));
   if (q.isPending) return <InlineLoader />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -379,12 +479,25 @@ export function ClubPage() {
       <Anchor component={Link} to="/community/clubs" size="sm">
         ← {t('common.back')}
       </Anchor>
-      <Title order={1} size="h2">
-        {club.name}
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Title order={1} size="h2">
+          {club.name}
+        </Title>
+        {mayWrite && (
+          <Button variant="default" onClick={() => setDialog('edit')} data-testid="edit-club">
+            {t('edit.edit')}
+          </Button>
+        )}
+      </Group>
       <Text size="sm">
+        {!club.active && (
+          <Badge color="gray" variant="light" mr="xs">
+            {t('common.inactive')}
+          </Badge>
+        )}
         {t('club.foundedOn')}: {formatDate(club.foundedOn)} · {t('club.counts', club.memberCounts)}
       </Text>
+      {club.notes && <Text size="sm">{club.notes}</Text>}
       <Section
         title={t('club.members')}
         action={mayWrite && <Button onClick={() => setDialog('member')}>{t('club.addMember')}</Button>}
@@ -430,6 +543,7 @@ export function ClubPage() {
         <>
           <AddMember club={club} opened={dialog === 'member'} onClose={() => setDialog(null)} />
           <AddMeeting club={club} opened={dialog === 'meeting'} onClose={() => setDialog(null)} />
+          {dialog === 'edit' && <EditClub club={club} onClose={() => setDialog(null)} />}
         </>
       )}
     </Stack>

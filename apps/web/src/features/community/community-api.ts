@@ -252,6 +252,9 @@ export const communityApi = {
   addMeeting: (clubId: string, body: unknown) =>
     api.post<unknown>(`/api/community/clubs/${enc(clubId)}/meetings`, body),
   createPartner: (body: unknown) => api.post<Partner>('/api/community/partners', body),
+  updatePartner: (id: string, body: unknown) =>
+    api.patch<Partner>(`/api/community/partners/${enc(id)}`, body),
+  updateClub: (id: string, body: unknown) => api.patch<unknown>(`/api/community/clubs/${enc(id)}`, body),
   refer: (body: unknown) => api.post<Referral>('/api/community/referrals', body),
   moveReferral: (id: string, body: unknown) =>
     api.post<Referral>(`/api/community/referrals/${enc(id)}/status`, body),

@@ -151,3 +151,44 @@ export function FormModal(p: ModalProps) {
     </Modal>
   );
 }
+
+/** The record as it is now, when a save was refused because someone else changed it first (409). */
+export function staleCurrent<T>(error: unknown): T | null {
+  return error instanceof ApiError && error.code === 'stale_version' && error.body.current
+    ? (error.body.current as T)
+    : null;
+}
+
+/**
+ * Shown when a save met a newer version: the values saved by the other person, and a button that loads them
+ * into the form (with their version) so the officer can re-apply their change and save again.
+ */
+export function StaleNotice({ rows, onLoad }: { rows: [string, string][]; onLoad: () => void }) {
+  const { t } = useTranslation('community');
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      role="alert"
+      data-testid="stale-notice"
+      title={t('edit.staleTitle')}
+    >
+      <Text size="sm">{t('edit.staleBody')}</Text>
+      <Stack gap={0} component="dl" my="xs">
+        {rows.map(([k, v]) => (
+          <Text size="sm" key={k}>
+            <Text component="dt" span fw={600}>
+              {k}:
+            </Text>{' '}
+            <Text component="dd" span m={0}>
+              {v || '—'}
+            </Text>
+          </Text>
+        ))}
+      </Stack>
+      <Button size="xs" variant="light" onClick={onLoad} data-testid="stale-load">
+        {t('edit.staleLoad')}
+      </Button>
+    </Alert>
+  );
+}

@@ -11,6 +11,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -26,17 +27,28 @@ import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
+  type Partner,
   type Referral,
   useCommunityWrite,
   usePartners,
   usePeopleOptions,
   useReferrals,
 } from './community-api.ts';
-import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+import {
+  checker,
+  type Errors,
+  FormModal,
+  Section,
+  StaleNotice,
+  serverFieldErrors,
+  staleCurrent,
+  todayDmy,
+} from './community-kit.tsx';
 
 function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
@@ -338,6 +350,174 @@ function ReferralCard({ r, mayWrite }: { r: Referral; mayWrite: boolean }) {
 }
 
 /** Partners (employers, training providers, lenders) and referrals of people with status and result. */
+type PartnerForm = {
+  kind: string;
+  name: string;
+  address: string;
+  phone: string;
+  services: string;
+  active: boolean;
+};
+const partnerForm = (p: Partner): PartnerForm => ({
+  kind: p.kind,
+  name: p.name,
+  address: p.address ?? '',
+  phone: p.phone ?? '',
+  services: p.services ?? '',
+  active: p.active,
+});
+
+/** Corrects a partner (version-checked); marking it no longer active asks for confirmation first. */
+function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const [base, setBase] = useState<Partner>(p);
+  const [f, setF] = useState<PartnerForm>(() => partnerForm(p));
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirm, setConfirm] = useState(false);
+  const write = useCommunityWrite((body: Record<string, unknown>) =>
+    communityApi.updatePartner(p.id, { ...body, version: base.version }),
+  );
+  const stale = staleCurrent<Partner>(write.error);
+  const set =
+    <K extends keyof PartnerForm>(k: K) =>
+    (x: PartnerForm[K]) =>
+      setF((o) => ({ ...o, [k]: x }));
+  const send = () => {
+    const c = checker(t);
+    const body: Record<string, unknown> = {
+      kind: f.kind,
+      name: c.required('name', f.name),
+      address: f.address.trim() || null,
+      phone: f.phone.trim() || null,
+      services: f.services.trim() || null,
+      ...(f.active !== base.active ? { active: f.active } : {}),
+    };
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setConfirm(false);
+        onClose();
+      },
+      onError: (e) => {
+        setConfirm(false);
+        setErrors(serverFieldErrors(e));
+      },
+    });
+  };
+  return (
+    <FormModal
+      opened
+      title={t('edit.partnerTitle', { name: p.name })}
+      onClose={onClose}
+      onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+      busy={write.isPending}
+      error={stale ? null : write.error}
+      shown={['kind', 'name', 'address', 'phone', 'services']}
+    >
+      {stale && (
+        <StaleNotice
+          rows={[
+            [t('partner.kind'), t(`partner.kindOpt.${stale.kind}`)],
+            [t('partner.name'), stale.name],
+            [t('partner.address'), stale.address ?? ''],
+            [t('common.phone'), stale.phone ?? ''],
+            [t('partner.services'), stale.services ?? ''],
+            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+          ]}
+          onLoad={() => {
+            setBase(stale);
+            setF(partnerForm(stale));
+            write.reset();
+          }}
+        />
+      )}
+      <Select
+        label={t('partner.kind')}
+        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
+        value={f.kind}
+        onChange={(v) => set('kind')(v ?? 'other')}
+        allowDeselect={false}
+        error={errors.kind}
+      />
+      <TextInput
+        label={t('partner.name')}
+        required
+        value={f.name}
+        onChange={(e) => set('name')(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <TextInput
+        label={t('partner.address')}
+        value={f.address}
+        onChange={(e) => set('address')(e.currentTarget.value)}
+        error={errors.address}
+      />
+      <TextInput
+        label={t('common.phone')}
+        type="tel"
+        value={f.phone}
+        onChange={(e) => set('phone')(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      <TextInput
+        label={t('partner.services')}
+        value={f.services}
+        onChange={(e) => set('services')(e.currentTarget.value)}
+        error={errors.services}
+      />
+      <Checkbox
+        label={t('edit.partnerActive')}
+        checked={f.active}
+        onChange={(e) => set('active')(e.currentTarget.checked)}
+      />
+      <ConfirmDialog
+        opened={confirm}
+        title={t('edit.partnerStopTitle')}
+        message={t('edit.partnerStopConfirm', { name: p.name })}
+        confirmLabel={t('edit.stop')}
+        danger
+        busy={write.isPending}
+        onConfirm={send}
+        onClose={() => setConfirm(false)}
+      />
+    </FormModal>
+  );
+}
+
+function PartnerCard({ p, mayWrite }: { p: Partner; mayWrite: boolean }) {
+  const { t } = useTranslation('community');
+  const [editing, setEditing] = useState(false);
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="partner">
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {p.name}
+        </Text>
+        {!p.active && (
+          <Badge color="gray" variant="light">
+            {t('common.inactive')}
+          </Badge>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t(`partner.kindOpt.${p.kind}`)}
+        {p.phone ? ` · ${p.phone}` : ''}
+        {p.address ? ` · ${p.address}` : ''}
+      </Text>
+      {p.services && <Text size="sm">{p.services}</Text>}
+      {mayWrite && (
+        <Group mt={4}>
+          <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+            {t('edit.edit')}
+          </Button>
+        </Group>
+      )}
+      {editing && <EditPartner p={p} onClose={() => setEditing(false)} />}
+    </Card>
+  );
+}
+
 export function PartnersPage() {
   const { t } = useTranslation('community');
   usePageTitle(t('partner.title'));
@@ -387,16 +567,7 @@ export function PartnersPage() {
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {partners.data.map((p) => (
-              <Card withBorder padding="sm" component="li" key={p.id}>
-                <Text size="sm" fw={600}>
-                  {p.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`partner.kindOpt.${p.kind}`)}
-                  {p.phone ? ` · ${p.phone}` : ''}
-                </Text>
-                {p.services && <Text size="sm">{p.services}</Text>}
-              </Card>
+              <PartnerCard key={p.id} p={p} mayWrite={mayPartners} />
             ))}
           </SimpleGrid>
         )}

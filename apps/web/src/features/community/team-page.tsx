@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NativeSelect,
   Select,
@@ -17,6 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -38,7 +40,9 @@ import {
   FormModal,
   Problem,
   Section,
+  StaleNotice,
   serverFieldErrors,
+  staleCurrent,
   todayDmy,
   todayIso,
 } from './community-kit.tsx';
@@ -241,10 +245,155 @@ function AccountLink({ v }: { v: Volunteer }) {
   );
 }
 
+type VolunteerForm = {
+  fullName: string;
+  phone: string;
+  organisation: string;
+  detail: string;
+  notes: string;
+  active: boolean;
+};
+const volunteerForm = (v: Volunteer): VolunteerForm => ({
+  fullName: v.fullName,
+  phone: v.phone ?? '',
+  organisation: v.organisation,
+  detail: v.organisationDetail ?? '',
+  notes: v.notes ?? '',
+  active: v.active,
+});
+
+/** Corrects a volunteer's details (version-checked); stopping them asks for confirmation first. */
+function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
+  const { t } = useTranslation('community');
+  const [base, setBase] = useState<Volunteer>(v);
+  const [f, setF] = useState<VolunteerForm>(() => volunteerForm(v));
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirm, setConfirm] = useState(false);
+  const write = useCommunityWrite((body: Record<string, unknown>) =>
+    communityApi.updateVolunteer(v.id, { ...body, version: base.version }),
+  );
+  const stale = staleCurrent<Volunteer>(write.error);
+  const set =
+    <K extends keyof VolunteerForm>(k: K) =>
+    (x: VolunteerForm[K]) =>
+      setF((o) => ({ ...o, [k]: x }));
+  const send = () => {
+    const c = checker(t);
+    const body: Record<string, unknown> = {
+      fullName: c.required('fullName', f.fullName),
+      phone: f.phone.trim() || null,
+      organisation: f.organisation,
+      organisationDetail: f.detail.trim() || null,
+      notes: f.notes.trim() || null,
+    };
+    if (f.active !== base.active) {
+      body.active = f.active;
+      if (!f.active) body.leftOn = todayIso();
+    }
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setConfirm(false);
+        onClose();
+      },
+      onError: (e) => {
+        setConfirm(false);
+        setErrors(serverFieldErrors(e));
+      },
+    });
+  };
+  const submit = () => (base.active && !f.active ? setConfirm(true) : send());
+  return (
+    <FormModal
+      opened
+      title={t('edit.volunteerTitle', { name: v.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={write.isPending}
+      error={stale ? null : write.error}
+      shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'notes']}
+    >
+      {stale && (
+        <StaleNotice
+          rows={[
+            [t('common.name'), stale.fullName],
+            [t('common.phone'), stale.phone ?? ''],
+            [t('team.organisation'), t(`org.${stale.organisation}`)],
+            [t('team.organisationDetail'), stale.organisationDetail ?? ''],
+            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+          ]}
+          onLoad={() => {
+            setBase(stale);
+            setF(volunteerForm(stale));
+            write.reset();
+          }}
+        />
+      )}
+      <TextInput
+        label={t('common.name')}
+        required
+        value={f.fullName}
+        onChange={(e) => set('fullName')(e.currentTarget.value)}
+        error={errors.fullName}
+      />
+      <TextInput
+        label={t('common.phone')}
+        type="tel"
+        value={f.phone}
+        onChange={(e) => set('phone')(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      <NativeSelect
+        label={t('team.organisation')}
+        required
+        data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
+        value={f.organisation}
+        onChange={(e) => set('organisation')(e.currentTarget.value)}
+        error={errors.organisation}
+      />
+      <TextInput
+        label={t('team.organisationDetail')}
+        value={f.detail}
+        onChange={(e) => set('detail')(e.currentTarget.value)}
+        error={errors.organisationDetail}
+      />
+      <TextInput
+        label={t('common.note')}
+        value={f.notes}
+        onChange={(e) => set('notes')(e.currentTarget.value)}
+        error={errors.notes}
+      />
+      <Checkbox
+        label={t('edit.activeLabel')}
+        checked={f.active}
+        onChange={(e) => set('active')(e.currentTarget.checked)}
+      />
+      <VolunteerTrainings id={v.id} />
+      <Text size="sm">
+        <Anchor component={Link} to="/community/training">
+          {t('edit.trainingHint')}
+        </Anchor>
+      </Text>
+      <ConfirmDialog
+        opened={confirm}
+        title={t('team.deactivateTitle')}
+        message={t('team.deactivateConfirm', { name: v.fullName })}
+        confirmLabel={t('team.deactivate')}
+        danger
+        busy={write.isPending}
+        onConfirm={send}
+        onClose={() => setConfirm(false)}
+      />
+    </FormModal>
+  );
+}
+
 function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
   const { t } = useTranslation('community');
   const [confirm, setConfirm] = useState(false);
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const write = useCommunityWrite((active: boolean) =>
     communityApi.updateVolunteer(v.id, {
       version: v.version,
@@ -277,6 +426,11 @@ function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
           {open && <VolunteerTrainings id={v.id} />}
           {open && mayWrite && v.active && <AccountLink v={v} />}
         </Stack>
+        {mayWrite && (
+          <Button variant="default" size="xs" onClick={() => setEditing(true)} data-testid="edit-volunteer">
+            {t('edit.edit')}
+          </Button>
+        )}
         {mayWrite &&
           (v.active ? (
             <Button variant="default" color="red" size="xs" onClick={() => setConfirm(true)}>
@@ -299,6 +453,7 @@ function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
         onConfirm={() => write.mutate(false, { onSuccess: () => setConfirm(false) })}
         onClose={() => setConfirm(false)}
       />
+      {editing && <EditVolunteer v={v} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
@@ -416,6 +571,69 @@ function ProvinceModel({ provinceCode }: { provinceCode: string }) {
   );
 }
 
+type ProvinceModelRow = {
+  provinceCode: string;
+  provinceName: string;
+  communes: number;
+  teams: number;
+  withModel: number;
+};
+
+/** National view: per province, how many communes meet the volunteer-model rule in force. */
+function NationalModel() {
+  const { t } = useTranslation('community');
+  const q = useQuery({
+    queryKey: ['community', 'volunteer-model', 'provinces'],
+    queryFn: () =>
+      api.get<{
+        rule: { minVolunteersWithPeople: number; minPeoplePerVolunteer: number };
+        provinces: ProvinceModelRow[];
+        communes: number;
+        withModel: number;
+      }>('/api/community/volunteer-model/provinces'),
+  });
+  if (q.isPending) return <InlineLoader />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const { rule, provinces } = q.data;
+  const sorted = [...provinces].sort(
+    (a, b) =>
+      b.withModel / (b.communes || 1) - a.withModel / (a.communes || 1) ||
+      a.provinceCode.localeCompare(b.provinceCode),
+  );
+  return (
+    <Section title={t('nat.title')} testId="national-model">
+      <Text size="sm" fw={600}>
+        {t('team.modelCount', { withModel: q.data.withModel, total: q.data.communes })}
+      </Text>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('nat.rule', rule)}
+      </Text>
+      {q.data.withModel === 0 && (
+        <Text size="sm" mb="xs" data-testid="national-model-none">
+          {t('nat.none')}
+        </Text>
+      )}
+      <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {sorted.map((p) => (
+          <Group
+            key={p.provinceCode}
+            component="li"
+            justify="space-between"
+            wrap="nowrap"
+            gap="xs"
+            data-testid="province-row"
+          >
+            <Text size="sm">{p.provinceName}</Text>
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {t('nat.row', p)}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
 /** The commune's volunteer team: leader, members (organisation, training, active), the volunteer model. */
 export function TeamPage() {
   const { t } = useTranslation('community');
@@ -428,6 +646,7 @@ export function TeamPage() {
       <Title order={1} size="h2">
         {t('team.title')}
       </Title>
+      {me.user.scopeKind === 'nation' && <NationalModel />}
       {me.user.scopeKind === 'province' && me.user.scopeCode && (
         <ProvinceModel provinceCode={me.user.scopeCode} />
       )}

@@ -1,0 +1,173 @@
+import { CONTACT_KINDS } from '@hoanhap/domain/community-rules';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { contactOut } from '../../../../server/src/modules/community/community.out.ts';
+import { api } from '../../api/client.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { useVolunteers } from './community-api.ts';
+import { checker, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
+
+type Contact = z.infer<typeof contactOut>;
+type Filter = { from: string; to: string; volunteerId?: string; kind?: string };
+const LIMIT = 200;
+
+function useContactLog(f: Filter) {
+  return useQuery({
+    queryKey: ['community', 'contact-log', f],
+    queryFn: () =>
+      api.get<{ items: Contact[] }>('/api/community/contacts', { ...f, limit: LIMIT }).then((r) => r.items),
+  });
+}
+
+function ContactCard({ c }: { c: Contact }) {
+  const { t } = useTranslation('community');
+  const who = c.volunteerName ?? c.byName ?? '';
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="contact-row">
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {formatDate(c.contactDate)}
+        </Text>
+        <Anchor component={Link} to={`/people/${c.personId}`} size="sm" fw={600}>
+          {c.personName ?? t('clog.person')}
+        </Anchor>
+      </Group>
+      <Group gap="xs" wrap="wrap" mt={2}>
+        <Badge variant="light">{t(`kind.${c.kind}`)}</Badge>
+        <Text size="sm">{t(`outcome.${c.outcome}`)}</Text>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {c.byRole === 'volunteer' || c.volunteerId ? t('clog.byVolunteer') : t('clog.byOfficer')}: {who}
+        {c.service ? ` · ${c.service}` : ''}
+        {c.nextContactDate ? ` · ${t('clog.next')}: ${formatDate(c.nextContactDate)}` : ''}
+      </Text>
+      {c.note && <Text size="sm">{c.note}</Text>}
+    </Card>
+  );
+}
+
+/** The commune's contact log: every contact by volunteers and officers in a period, by volunteer and kind. */
+export function ContactsPage() {
+  const { t } = useTranslation('community');
+  usePageTitle(t('clog.title'));
+  const volunteers = useVolunteers();
+  const [from, setFrom] = useState(dmyIn(-30));
+  const [to, setTo] = useState(todayDmy());
+  const [volunteerId, setVolunteerId] = useState('');
+  const [kind, setKind] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const initial = (() => {
+    const c = checker(t);
+    return { from: c.date('from', dmyIn(-30))!, to: c.date('to', todayDmy())! };
+  })();
+  const filter: Filter = {
+    ...(period ?? initial),
+    volunteerId: volunteerId || undefined,
+    kind: kind || undefined,
+  };
+  const q = useContactLog(filter);
+  const show = () => {
+    const c = checker(t);
+    const f = c.date('from', from);
+    const tt = c.date('to', to);
+    if (f && tt && f > tt) c.errors.to = t('clog.toBeforeFrom');
+    setErrors(c.errors);
+    if (c.ok() && f && tt) setPeriod({ from: f, to: tt });
+  };
+  const filtered = !!(volunteerId || kind);
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('clog.title')}
+      </Title>
+      <Section title={t('clog.filters')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            show();
+          }}
+          noValidate
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <DateField label={t('report.from')} value={from} onChange={setFrom} error={errors.from} />
+            <DateField label={t('report.to')} value={to} onChange={setTo} error={errors.to} />
+            <NativeSelect
+              label={t('clog.volunteer')}
+              data={[
+                { value: '', label: t('clog.allVolunteers') },
+                ...(volunteers.data ?? []).map((v) => ({
+                  value: v.id,
+                  label: v.active ? v.fullName : `${v.fullName} (${t('common.inactive')})`,
+                })),
+              ]}
+              value={volunteerId}
+              onChange={(e) => setVolunteerId(e.currentTarget.value)}
+              data-testid="clog-volunteer"
+            />
+            <NativeSelect
+              label={t('log.kind')}
+              data={[
+                { value: '', label: t('clog.allKinds') },
+                ...CONTACT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+              ]}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data-testid="clog-kind"
+            />
+          </SimpleGrid>
+          <Button type="submit" mt="sm" variant="light">
+            {t('report.show')}
+          </Button>
+        </form>
+      </Section>
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="clog-empty">
+          {filtered ? t('clog.emptyFiltered') : t('clog.empty')}
+        </Text>
+      ) : (
+        <Section
+          title={t('clog.count', {
+            count: q.data.length,
+            from: formatDate(filter.from),
+            to: formatDate(filter.to),
+          })}
+          testId="contact-log"
+        >
+          {q.data.length >= LIMIT && (
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('clog.limited', { limit: LIMIT })}
+            </Text>
+          )}
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {q.data.map((c) => (
+              <ContactCard key={c.id} c={c} />
+            ))}
+          </Stack>
+        </Section>
+      )}
+    </Stack>
+  );
+}
