@@ -45,6 +45,8 @@ export interface RegimeRules {
   userManagementMonths: Rule<number>;
   userManagementDecisionHours: Rule<number | null>;
   addictionCriteria: Rule<{ minCriteria: number; minDurationDays: number; recurrenceWindowMonths: number }>;
+  /** Working days after a relapse within which the addiction determination should be arranged. */
+  relapseDeterminationWorkingDays: Rule<number>;
   voluntaryCommunityMonths: Rule<RangeValue>;
   communityRehabSubsidyMinStages: Rule<number>;
   communityProviderRegistrar: Rule<RoleId>;
@@ -97,6 +99,7 @@ export const RULE_SHAPES: Record<
   userManagementMonths: { type: 'number' },
   userManagementDecisionHours: { type: 'number', nullable: true },
   addictionCriteria: { type: 'object', keys: ['minCriteria', 'minDurationDays', 'recurrenceWindowMonths'] },
+  relapseDeterminationWorkingDays: { type: 'number' },
   voluntaryCommunityMonths: { type: 'object', keys: ['min', 'max'] },
   communityRehabSubsidyMinStages: { type: 'number' },
   communityProviderRegistrar: { type: 'string' },
@@ -142,6 +145,17 @@ const LAW73_RULES: RegimeRules = {
     basis: [{ instrument: I.circular18_2021 }, { instrument: I.decree109 }],
     authority: 'qualified_doctor',
     forms: [FORMS.addictionResult],
+  },
+  relapseDeterminationWorkingDays: {
+    value: 5,
+    unit: 'working_days',
+    basis: [{ instrument: I.law73, article: '27' }],
+    authority: 'commune_police_head',
+    verify: true,
+    note: {
+      vi: 'Luật không ấn định số ngày: mức theo thực tiễn công tác, điều chỉnh khi có văn bản quy định',
+      en: 'The law sets no number of days: office practice, to adjust when a text fixes one',
+    },
   },
   voluntaryCommunityMonths: {
     value: { min: 6, max: 12 },

@@ -41,7 +41,7 @@ describe('deadlineFor', () => {
 
   it('gives an operational lead time for the determination after a relapse', () => {
     const d = deadlineFor('addiction_determination_due', '2026-06-01', new Date(), rulesOn('2026-06-01'));
-    expect(d).toEqual({ dueDate: '2026-06-08', dueAt: null, ruleKey: null });
+    expect(d).toEqual({ dueDate: '2026-06-08', dueAt: null, ruleKey: 'relapseDeterminationWorkingDays' });
   });
 });
 

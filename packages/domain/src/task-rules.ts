@@ -48,14 +48,6 @@ export const TASK_ROLE: Record<TaskKind, TaskRole> = {
   compulsory_execution: 'commune_police',
 };
 
-/**
- * Office practice where no rule fixes a deadline (not law; configurable): working days after a relapse
- * within which the addiction determination should be arranged.
- */
-export const OPERATIONAL_LEAD_TIMES = {
-  addictionDeterminationAfterRelapseWorkingDays: { value: 5, verify: true as const },
-};
-
 export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
   vi: {
     user_management_decision: 'Ra quyết định quản lý người sử dụng trái phép chất ma túy',
@@ -130,13 +122,9 @@ export function deadlineFor(
       return inHours(rules.moveHandoverHours.value, 'moveHandoverHours');
     case 'addiction_determination_due':
       return {
-        dueDate: addWorkingDays(
-          eventDate,
-          OPERATIONAL_LEAD_TIMES.addictionDeterminationAfterRelapseWorkingDays.value,
-          adjustments,
-        ),
+        dueDate: addWorkingDays(eventDate, rules.relapseDeterminationWorkingDays.value, adjustments),
         dueAt: null,
-        ruleKey: null,
+        ruleKey: 'relapseDeterminationWorkingDays',
       };
   }
 }

@@ -410,7 +410,11 @@ describe('a relapse during post-rehab management', () => {
     });
     expect(await k.statusOf(personId)).toBe('relapsed');
     const [task] = await openTasks(personId, 'addiction_determination_due');
-    expect(task).toMatchObject({ responsible_role: 'commune_police', due_date: '2026-06-08' });
+    expect(task).toMatchObject({
+      responsible_role: 'commune_police',
+      due_date: '2026-06-08',
+      rule_key: 'relapseDeterminationWorkingDays',
+    });
     const mine = (await police.call('GET', '/api/tasks/mine')).json();
     expect(mine.upcoming.map((x: { kind: string }) => x.kind)).toContain('addiction_determination_due');
     const timeline = (await officer.call('GET', `/api/people/${personId}/timeline`)).json();

@@ -26,6 +26,10 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
     vi: 'Tiêu chuẩn xác định tình trạng nghiện ma túy',
     en: 'Criteria for determining drug addiction',
   },
+  relapseDeterminationWorkingDays: {
+    vi: 'Thời hạn tổ chức xác định tình trạng nghiện sau khi tái sử dụng ma túy',
+    en: 'Deadline to arrange an addiction determination after a relapse',
+  },
   voluntaryCommunityMonths: {
     vi: 'Thời hạn cai nghiện ma túy tự nguyện tại gia đình, cộng đồng',
     en: 'Term of voluntary rehab at home and in the community',

@@ -119,12 +119,20 @@ describe('addiction determinations', () => {
   });
 
   it('computes "addicted" and derives the status', async () => {
-    const res = await police.call('POST', url(), determinationBody('2026-11-20', '2026-09-01'));
-    expect(res.json()).toMatchObject({
-      addicted: true,
-      criteriaMet: ['craving', 'loss_of_control', 'withdrawal'],
-    });
-    expect(await k.statusOf(personId)).toBe('addicted');
+    // An hour after the earlier "not addicted" result of the same day, so the latest one is unambiguous
+    // (with the clock frozen both rows had the same created_at, and PostgreSQL may return either first).
+    const frozen = k.t.deps.now;
+    k.t.deps.now = () => new Date('2026-11-20T04:00:00.000Z');
+    try {
+      const res = await police.call('POST', url(), determinationBody('2026-11-20', '2026-09-01'));
+      expect(res.json()).toMatchObject({
+        addicted: true,
+        criteriaMet: ['craving', 'loss_of_control', 'withdrawal'],
+      });
+      expect(await k.statusOf(personId)).toBe('addicted');
+    } finally {
+      k.t.deps.now = frozen;
+    }
   });
 
   it('lets only medical staff write or read the HIV status (health class)', async () => {
