@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login } from './support/browser.ts';
+import { field, launchBrowser, login, pick } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -231,6 +231,32 @@ describe('community records kept right, on a phone', () => {
     await page.getByTestId('clog-kind').selectOption({ value: '' });
     await page.getByRole('link', { name: helped }).click();
     await eventually(() => page.getByTestId('person-name').textContent()).toContain(helped);
+  });
+
+  it('an officer names the people persuaded into rehab at an activity; the count follows the names', async () => {
+    const page = await phonePage();
+    await login(page, 'canbo.sua', password);
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.goto('/community/activities');
+    await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Địa điểm').fill('Nhà văn hoá tổ 5');
+    await pick(page, dialog, 'Tên những người được vận động đi cai', 'Lê Văn', `${helped} (1981)`);
+    await eventually(() => page.getByTestId('persuaded-list').textContent()).toContain(helped);
+    await expect(field(dialog, 'Số người được vận động đi cai nghiện').inputValue()).resolves.toBe('1');
+    expect(await sideScroll(page)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page, 'activity with persuaded names')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    const list = await officerApi('GET', '/api/community/activities');
+    expect(list.items[0]).toMatchObject({ persuadedIntoRehab: 1, persuadedPersonIds: [ids.helped] });
+    // Correcting it shows the name again; removing it lowers the count with it.
+    await page.getByTestId('activity').getByRole('button', { name: 'Sửa' }).click();
+    await eventually(() => page.getByTestId('persuaded-list').textContent()).toContain(helped);
+    await page.getByRole('button', { name: `Bỏ ${helped}` }).click();
+    await expect(
+      field(page.getByRole('dialog'), 'Số người được vận động đi cai nghiện').inputValue(),
+    ).resolves.toBe('');
   });
 
   it('a national officer sees the volunteer model by province', async () => {
