@@ -302,7 +302,7 @@ export type ReportAction =
   | 'reports.settings';
 
 const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
-  system_admin: ['indicators.manage', 'reports.settings'],
+  system_admin: ['indicators.manage'],
   national_officer: ['reports.read', 'reports.approve', 'indicators.manage', 'reports.settings'],
   province_officer: ['reports.read', 'reports.submit', 'reports.approve'],
   commune_officer: ['reports.read', 'reports.submit'],

@@ -12,12 +12,14 @@ const NAV = {
     reports: 'Báo cáo định kỳ',
     catalogue: 'Danh mục chỉ tiêu',
     drugFree: 'Xã, phường không ma túy',
+    cutoff: 'Ngày chốt số liệu',
   },
   en: {
     dashboard: 'Dashboard',
     reports: 'Periodic reports',
     catalogue: 'Indicator catalogue',
     drugFree: 'Drug-free communes',
+    cutoff: 'Reporting cut-off day',
   },
 };
 
@@ -27,6 +29,7 @@ const ReportsListPage = lazyNamed(() => import('./reports-list-page.tsx'), 'Repo
 const ReportPage = lazyNamed(() => import('./report-page.tsx'), 'ReportPage');
 const CataloguePage = lazyNamed(() => import('./catalogue-page.tsx'), 'CataloguePage');
 const DrugFreePage = lazyNamed(() => import('./drug-free-page.tsx'), 'DrugFreePage');
+const CutoffPage = lazyNamed(() => import('./cutoff-page.tsx'), 'CutoffPage');
 
 /** Dashboards, drill-down, periodic reports and the indicator catalogue (see app/area.ts). */
 export const reportsArea: Area = {
@@ -37,6 +40,8 @@ export const reportsArea: Area = {
       { to: '/reports', label: l.reports, action: 'reports.read' },
       { to: '/indicators', label: l.catalogue, action: 'reports.read' },
       { to: '/drug-free-communes', label: l.drugFree, action: 'reports.read' },
+      // Everyone reads the setting on their period pickers; the page is for those who change it.
+      { to: '/reporting-cutoff', label: l.cutoff, action: 'reports.settings' },
     ];
   },
   routes: (me) => [
@@ -73,6 +78,15 @@ export const reportsArea: Area = {
       element={
         <Guard me={me} action="reports.read">
           <DrugFreePage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="reporting-cutoff"
+      path="/reporting-cutoff"
+      element={
+        <Guard me={me} action="reports.read">
+          <CutoffPage />
         </Guard>
       }
     />,

@@ -3,14 +3,16 @@ import { Anchor, Badge, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Tit
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../../api/session.ts';
+import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { BarChart, TargetBar } from './charts.tsx';
 import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
 import { ProvinceMap } from './province-map.tsx';
+import './cutoff-i18n.ts';
 import {
+  cutoffSettings,
   type Figure,
   formatTarget,
   formatValue,
@@ -19,9 +21,11 @@ import {
   useBreakdown,
   useByUnit,
   useCatalogue,
+  useCutoff,
   useDashboard,
   useTrend,
 } from './reports-api.ts';
+import { TasksPanel } from './tasks-panel.tsx';
 import { ownUnit, UnitSelect, useUnitNames } from './unit-select.tsx';
 
 export const SECTIONS = [
@@ -93,10 +97,13 @@ export function DashboardPage() {
   usePageTitle(t('dashboard.title'));
   const me = useSession();
   const [params, setParams] = useSearchParams();
-  const period = periodFromParams(params);
+  const cutoff = useCutoff();
+  // Until the national cut-off setting is known the period is not (a failed request falls back to the 15th).
+  const settings = cutoffSettings(cutoff.data);
+  const period = periodFromParams(params, settings);
   const unit = params.get('unit') ?? ownUnit(me);
   const range = rangeOf(period);
-  const dash = useDashboard({ unit, ...range });
+  const dash = useDashboard({ unit, ...range }, !cutoff.isPending);
   const catalogue = useCatalogue();
 
   const update = (patch: Record<string, string>) => {
@@ -104,23 +111,36 @@ export function DashboardPage() {
     for (const [k, v] of Object.entries(patch)) next.set(k, v);
     setParams(next, { replace: true });
   };
-  const setPeriod = (p: Period) => update(periodToParams(p));
+  const setPeriod = (p: Period) => {
+    const next = new URLSearchParams(params);
+    next.delete('cutoff');
+    for (const [k, v] of Object.entries(periodToParams(p))) next.set(k, v);
+    setParams(next, { replace: true });
+  };
 
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('dashboard.title')}
       </Title>
+      {can(me, 'tasks.read') && <TasksPanel />}
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
           <UnitSelect me={me} value={unit} onChange={(u) => update({ unit: u })} />
-          <PeriodFilter value={period} onChange={setPeriod} />
+          {!cutoff.isPending && <PeriodFilter value={period} onChange={setPeriod} settings={settings} />}
         </Group>
-        <Text size="sm" mt="xs" data-testid="dashboard-range">
-          {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
-        </Text>
+        <Group gap="md" mt="xs">
+          <Text size="sm" data-testid="dashboard-range">
+            {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
+          </Text>
+          {can(me, 'reports.settings') && (
+            <Anchor component={Link} to="/reporting-cutoff" size="sm">
+              {t('cutoff.settingLink')}
+            </Anchor>
+          )}
+        </Group>
       </Paper>
-      {dash.isPending && <InlineLoader />}
+      {(cutoff.isPending || dash.isPending) && <InlineLoader />}
       {dash.isError && <ErrorState error={dash.error} onRetry={() => dash.refetch()} />}
       {dash.data && dash.data.figures.length === 0 && (
         <Text data-testid="dashboard-empty">{t('dashboard.empty')}</Text>
@@ -188,7 +208,7 @@ function Charts(p: {
     unit: p.unit,
     periodKind: p.period.kind,
     year: p.period.year,
-    cutoffDay: p.period.cutoffDay,
+    cutoffDay: p.period.customCutoff ? p.period.cutoffDay : undefined,
   });
   const canCompare =
     (p.unitKind === 'province' || p.unitKind === 'nation') &&

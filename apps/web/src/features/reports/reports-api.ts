@@ -121,13 +121,18 @@ export function useCatalogue() {
   });
 }
 
-export function useDashboard(q: { unit?: string; from: string; to: string }) {
-  return useQuery({ queryKey: ['dashboard', q], queryFn: () => api.get<Dashboard>('/api/dashboard', q) });
+export function useDashboard(q: { unit?: string; from: string; to: string }, enabled = true) {
+  return useQuery({
+    queryKey: ['dashboard', q],
+    queryFn: () => api.get<Dashboard>('/api/dashboard', q),
+    enabled,
+  });
 }
 
 export function useTrend(
   id: string | null,
-  q: { unit?: string; periodKind: string; year: number; cutoffDay: number },
+  // Without cutoffDay the server cuts each period at the national setting in force for it.
+  q: { unit?: string; periodKind: string; year: number; cutoffDay?: number },
 ) {
   return useQuery({
     queryKey: ['trend', id, q],
@@ -210,3 +215,33 @@ export function formatTarget(target: Figure['target'], kind: 'count' | 'ratio'):
 export const tx = (t: Text2 | null | undefined) => (t ? t[currentLang()] : '');
 /** An indicator's name in the UI language. */
 export const nameOf = (f: { vi: string; en: string }) => (currentLang() === 'vi' ? f.vi : f.en);
+
+export type CutoffInfo = {
+  today: string;
+  day: number;
+  effectiveFrom: string | null;
+  default: { day: number };
+  history: {
+    id: string;
+    day: number;
+    effectiveFrom: string;
+    reason: string;
+    createdAt: string;
+    createdBy: string | null;
+    inForce: boolean;
+  }[];
+  version: number;
+};
+
+/** The national cut-off setting (GET /api/reporting-cutoff); the history is what cutoffDayForPeriod reads. */
+export function useCutoff() {
+  return useQuery({
+    queryKey: ['reporting-cutoff'],
+    queryFn: () => api.get<CutoffInfo>('/api/reporting-cutoff'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The settings as the domain functions take them (recording order). */
+export const cutoffSettings = (info: CutoffInfo | undefined) =>
+  (info?.history ?? []).map((h) => ({ day: h.day, effectiveFrom: h.effectiveFrom }));

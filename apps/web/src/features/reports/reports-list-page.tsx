@@ -11,7 +11,14 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
-import { type Report, type ReportStatus, useReports, useSubmissions } from './reports-api.ts';
+import {
+  cutoffSettings,
+  type Report,
+  type ReportStatus,
+  useCutoff,
+  useReports,
+  useSubmissions,
+} from './reports-api.ts';
 import { ownUnit } from './unit-select.tsx';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -98,7 +105,10 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const me = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [period, setPeriod] = useState<Period>(currentPeriod('month'));
+  const settings = cutoffSettings(useCutoff().data);
+  const [chosen, setPeriod] = useState<Period | null>(null);
+  // Until the user picks a period, the current month under the national cut-off setting.
+  const period = chosen ?? currentPeriod('month', settings);
   const unit = ownUnit(me);
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
@@ -108,7 +118,8 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         periodKind: period.kind,
         year: period.year,
         index: period.index,
-        cutoffDay: period.cutoffDay,
+        // Without a day of the user's own, the server applies the national setting for the period.
+        ...(period.customCutoff ? { cutoffDay: period.cutoffDay } : {}),
       }),
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ['reports'] });
@@ -134,7 +145,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
           <Text size="sm">
             {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
           </Text>
-          <PeriodFilter value={period} onChange={setPeriod} />
+          <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
           <Text size="sm">
             {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
           </Text>
@@ -167,7 +178,9 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
 
 function SubmissionsPanel() {
   const { t } = useTranslation('reports');
-  const [period, setPeriod] = useState<Period>(currentPeriod('month'));
+  const settings = cutoffSettings(useCutoff().data);
+  const [chosen, setPeriod] = useState<Period | null>(null);
+  const period = chosen ?? currentPeriod('month', settings);
   const subs = useSubmissions({ periodKind: period.kind, year: period.year, index: period.index }, true);
   const nation = subs.data?.items.some((i) => i.unitsSubmitted !== null);
   return (
@@ -178,7 +191,7 @@ function SubmissionsPanel() {
       <Text size="sm" mb="xs">
         {t('reports.submissionsHint')}
       </Text>
-      <PeriodFilter value={period} onChange={setPeriod} />
+      <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
       {subs.isPending && <InlineLoader />}
       {subs.isError && <ErrorState error={subs.error} />}
       {subs.data && subs.data.items.length === 0 && <Text size="sm">{t('reports.noSubmissions')}</Text>}

@@ -1,0 +1,265 @@
+import { periodLabel, periodRange, periodReferenceDate } from '@hoanhap/domain/reporting-periods';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { can, useSession } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate, formatDateTime, parseDmy } from '../../i18n/format.ts';
+import { currentLang } from '../../i18n/i18n.ts';
+import { type CutoffInfo, useCutoff } from './reports-api.ts';
+import './reports-i18n.ts';
+import './cutoff-i18n.ts';
+
+const fieldError = (e: unknown, name: string) =>
+  e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
+
+/** The first month a change from `date` applies to, as printed, with its range under `day`. */
+function example(date: string, day: number) {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  // A change from mid-month applies from the next month's period on.
+  if (periodReferenceDate('month', year, month) < date) {
+    month += 1;
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
+  }
+  const range = periodRange('month', year, month, day);
+  return {
+    label: periodLabel('month', year, month)[currentLang()],
+    from: formatDate(range.from),
+    to: formatDate(range.to),
+  };
+}
+
+/** The national reporting cut-off day: what is in force, its dated history, and (national officers) a change. */
+export function CutoffPage() {
+  const { t } = useTranslation('reports');
+  usePageTitle(t('cutoff.title'));
+  const me = useSession();
+  const info = useCutoff();
+  const mayChange = can(me, 'reports.settings') && me.user.scopeKind === 'nation';
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('cutoff.title')}
+      </Title>
+      <Text size="sm">{t('cutoff.intro')}</Text>
+      {info.isPending && <InlineLoader />}
+      {info.isError && <ErrorState error={info.error} onRetry={() => info.refetch()} />}
+      {info.data && <Current info={info.data} />}
+      {info.data && mayChange && <ChangeForm info={info.data} />}
+      {info.data && <History info={info.data} />}
+    </Stack>
+  );
+}
+
+function Current({ info }: { info: CutoffInfo }) {
+  const { t } = useTranslation('reports');
+  const ex = example(info.today, info.day);
+  return (
+    <Paper withBorder p="sm" data-testid="cutoff-current">
+      <Text fw={700}>
+        {t('cutoff.inForce', { today: formatDate(info.today), day: info.day })}{' '}
+        {info.effectiveFrom
+          ? t('cutoff.since', { date: formatDate(info.effectiveFrom) })
+          : t('cutoff.byDefault')}
+      </Text>
+      <Text size="sm">{t('cutoff.example', ex)}</Text>
+    </Paper>
+  );
+}
+
+function History({ info }: { info: CutoffInfo }) {
+  const { t } = useTranslation('reports');
+  return (
+    <section aria-labelledby="cutoff-history">
+      <Title order={2} size="h4" id="cutoff-history" mb="xs">
+        {t('cutoff.history')}
+      </Title>
+      {info.history.length === 0 ? (
+        <Text size="sm" data-testid="cutoff-history-empty">
+          {t('cutoff.noHistory')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="cutoff-history">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('cutoff.effectiveFrom')}</Table.Th>
+                <Table.Th scope="col">{t('cutoff.day')}</Table.Th>
+                <Table.Th scope="col">{t('cutoff.reason')}</Table.Th>
+                <Table.Th scope="col">{t('cutoff.recordedBy')}</Table.Th>
+                <Table.Th scope="col">{t('cutoff.recordedAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...info.history].reverse().map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    {formatDate(h.effectiveFrom)}{' '}
+                    {h.inForce && (
+                      <Badge size="sm" color="teal.9" variant="filled">
+                        {t('cutoff.current')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{h.day}</Table.Td>
+                  <Table.Td>{h.reason}</Table.Td>
+                  <Table.Td>{h.createdBy ?? ''}</Table.Td>
+                  <Table.Td>{formatDateTime(h.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+function ChangeForm({ info }: { info: CutoffInfo }) {
+  const { t } = useTranslation('reports');
+  const qc = useQueryClient();
+  const [day, setDay] = useState<number | string>(info.day);
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [asking, setAsking] = useState<{ day: number; effectiveFrom: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: { day: number; effectiveFrom: string }) =>
+      api.post<CutoffInfo>('/api/reporting-cutoff', {
+        ...body,
+        reason: reason.trim(),
+        version: info.version,
+      }),
+    onSuccess: (next) => {
+      qc.setQueryData(['reporting-cutoff'], next);
+      qc.invalidateQueries({ queryKey: ['dashboard'] });
+      qc.invalidateQueries({ queryKey: ['trend'] });
+      setAsking(null);
+      setSaved(true);
+      setDate('');
+      setReason('');
+    },
+    onError: (e) => {
+      // A field error belongs next to its field: close the question.
+      if (e instanceof ApiError && e.errors.length) setAsking(null);
+      // Someone else changed it meanwhile: show the current setting.
+      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['reporting-cutoff'] });
+    },
+  });
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    const n = Number(day);
+    const effectiveFrom = parseDmy(date);
+    if (!Number.isInteger(n) || n < 1 || n > 28) errors.day = t('cutoff.invalidDay');
+    if (!effectiveFrom) errors.effectiveFrom = date.trim() ? t('cutoff.invalidDate') : t('common.required');
+    if (!reason.trim()) errors.reason = t('common.required');
+    setLocal(errors);
+    setSaved(false);
+    save.reset();
+    if (Object.keys(errors).length || !effectiveFrom) return;
+    setAsking({ day: n, effectiveFrom });
+  };
+  const err = (name: string) => local[name] ?? fieldError(save.error, name);
+  const other = save.error && !(save.error instanceof ApiError && save.error.errors.length);
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="cutoff-change">
+      <Title order={2} size="h4" id="cutoff-change">
+        {t('cutoff.change')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('cutoff.changeHint')}
+      </Text>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('cutoff.day')}
+              description={t('cutoff.dayHint')}
+              withAsterisk
+              min={1}
+              max={28}
+              allowDecimal={false}
+              value={day}
+              onChange={setDay}
+              error={err('day')}
+            />
+            <DateField
+              label={t('cutoff.effectiveFrom')}
+              withAsterisk
+              value={date}
+              onChange={setDate}
+              error={err('effectiveFrom')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('cutoff.reason')}
+            withAsterisk
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={err('reason')}
+          />
+          {saved && (
+            <Alert color="teal" role="status" data-testid="cutoff-saved">
+              {t('cutoff.saved')}
+            </Alert>
+          )}
+          {other && !asking && (
+            <Alert color="red" role="alert">
+              {save.error instanceof ApiError ? save.error.detail : String(save.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit">{t('cutoff.change')}</Button>
+          </Group>
+        </Stack>
+      </form>
+      {asking && (
+        <ConfirmDialog
+          opened
+          title={t('cutoff.confirmTitle')}
+          message={t('cutoff.confirm', {
+            date: formatDate(asking.effectiveFrom),
+            day: asking.day,
+            ...example(asking.effectiveFrom, asking.day),
+          })}
+          confirmLabel={t('cutoff.confirmButton')}
+          busy={save.isPending}
+          error={other && save.error instanceof ApiError ? save.error.detail : null}
+          onConfirm={() => save.mutate(asking)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+    </Paper>
+  );
+}
