@@ -75,6 +75,12 @@ export async function facilityBrowser() {
           expect(r.status(), `POST ${path}: ${body}`).toBeLessThan(300);
           return JSON.parse(body);
         },
+        put: async (path: string, data: unknown) => {
+          const r = await ctx.request.put(path, { data, headers: { 'x-csrf-token': csrfToken } });
+          const body = await r.text();
+          expect(r.status(), `PUT ${path}: ${body}`).toBeLessThan(300);
+          return JSON.parse(body);
+        },
       };
     },
     dialog: (name: string) => page.getByRole('dialog', { name }),

@@ -48,7 +48,8 @@ export function ClassesPage() {
   const names = new Map((board.data?.residents ?? []).map((r) => [r.admissionId, r.fullName]));
   const nameOf = (id: string) => names.get(id) ?? `#${id.slice(0, 8)}`;
   const residents = (board.data?.residents ?? []).map((r) => ({ value: r.admissionId, label: r.fullName }));
-  const byKind = (k: string) => (events.data ?? []).filter((e) => e.kind === k).reverse();
+  // Voided entries (entered by mistake) are kept in the history but no longer listed or counted here.
+  const byKind = (k: string) => (events.data ?? []).filter((e) => e.kind === k && !e.voided).reverse();
   const attendanceOf = (c: VocationalClass) => byKind('class_attendance').filter((e) => e.subkind === c.id);
 
   const done = async () => {

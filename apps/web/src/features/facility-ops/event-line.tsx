@@ -1,13 +1,14 @@
-import { Text, Timeline } from '@mantine/core';
+import { Group, Text, Timeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.ts';
 import type { FacilityEvent } from './facility-api.ts';
 
 export const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
-/** One line of the register, in words. */
-export function EventLine({ e }: { e: FacilityEvent }) {
-  const { t } = useTranslation('facility');
+/** The register line's words for one event. */
+export function eventText(e: FacilityEvent, t: TFunction<'facility'>): string {
   const d = e.data;
   let text = '';
   switch (e.kind) {
@@ -40,12 +41,36 @@ export function EventLine({ e }: { e: FacilityEvent }) {
       text = t(`departure.${str(d.reason)}`);
       break;
   }
+  return text;
+}
+
+/** One line of the register, in words; a voided one struck through with its reason, kept in the history. */
+export function EventLine({ e, actions }: { e: FacilityEvent; actions?: ReactNode }) {
+  const { t } = useTranslation('facility');
   return (
     <Timeline.Item
       title={`${formatDate(e.occurredOn)} · ${t(`event.${e.kind}`)}`}
       data-testid={`event-${e.kind}`}
+      data-voided={e.voided ? 'true' : undefined}
     >
-      <Text size="sm">{text}</Text>
+      <Text size="sm" td={e.voided ? 'line-through' : undefined}>
+        {eventText(e, t)}
+      </Text>
+      {e.voided && (
+        <Text size="xs" c="red.9" fw={600} data-testid="event-voided">
+          {t('fix.voided', { reason: e.voided.reason })}
+        </Text>
+      )}
+      {!e.voided && e.updatedAt && (
+        <Text size="xs" c="dimmed">
+          {t('fix.corrected', { date: formatDate(e.updatedAt.slice(0, 10)) })}
+        </Text>
+      )}
+      {actions && !e.voided && (
+        <Group gap="xs" mt={4}>
+          {actions}
+        </Group>
+      )}
     </Timeline.Item>
   );
 }

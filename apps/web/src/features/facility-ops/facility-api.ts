@@ -144,6 +144,12 @@ export const facilityApi = {
     api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/bed`, body),
   health: (id: string, body: unknown) =>
     api.post<HealthRecord>(`/api/admissions/${encodeURIComponent(id)}/health`, body),
+  correctIntake: (id: string, body: unknown) =>
+    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/intake`, body),
+  correctEvent: (id: string, body: unknown) =>
+    api.put<FacilityEvent>(`/api/facility-events/${encodeURIComponent(id)}`, body),
+  voidEvent: (id: string, body: unknown) =>
+    api.post<FacilityEvent>(`/api/facility-events/${encodeURIComponent(id)}/void`, body),
   classAct: (id: string, path: 'learners' | 'attendance' | 'certificates', body: unknown) =>
     api.post<unknown>(`/api/facility-classes/${encodeURIComponent(id)}/${path}`, body),
 };

@@ -21,6 +21,7 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { type Fix, FixDialog, isCorrectable } from './corrections.tsx';
 import { EventLine, str } from './event-line.tsx';
 import {
   type Admission,
@@ -65,13 +66,17 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
   const me = useSession();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [fixing, setFixing] = useState<{ mode: 'correct' | 'void'; id: string } | 'intake' | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const { ask, element: confirmElement } = useConfirm();
   const sessions = useEvents(facilityOf(me), 'session');
   const released = !!a.releasedOn;
   const active = writable && !released;
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+    setFixing(null);
+  };
 
   /** Posts, refreshes the stay; a stale version reloads the stay and says so. */
   const act = async <R,>(run: () => Promise<R>, message?: (r: R) => string) => {
@@ -81,7 +86,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_version') {
         await qc.invalidateQueries({ queryKey: facilityKeys.admission(a.id) });
-        throw new ApiError(409, { ...e.body, detail: t('common.stale') });
+        throw new ApiError(409, { ...e.body, detail: e.body.keepDetail ? e.detail : t('common.stale') });
       }
       throw e;
     }
@@ -118,10 +123,18 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
   };
 
   const spec = dialog ? specs[dialog] : null;
-  const attended = (sessions.data ?? []).filter((e) =>
-    ((e.data.attendeeAdmissionIds as string[] | undefined) ?? []).includes(a.id),
+  const attended = (sessions.data ?? []).filter(
+    (e) => !e.voided && ((e.data.attendeeAdmissionIds as string[] | undefined) ?? []).includes(a.id),
   );
   const register = a.events;
+  // The event is looked up on each render, so a reload after a 409 brings its current version.
+  const fixTarget = fixing && fixing !== 'intake' ? register.find((e) => e.id === fixing.id) : undefined;
+  const fix: Fix | null =
+    fixing === 'intake'
+      ? { mode: 'intake' }
+      : fixing && fixTarget
+        ? { mode: fixing.mode, e: fixTarget }
+        : null;
 
   return (
     <Stack>
@@ -303,9 +316,14 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
           />
         </SimpleGrid>
         {active && (
-          <Button mt="md" variant="default" size="xs" onClick={() => setDialog('bed')}>
-            {t('resident.changeBed')}
-          </Button>
+          <Group mt="md" gap="xs">
+            <Button variant="default" size="xs" onClick={() => setDialog('bed')}>
+              {t('resident.changeBed')}
+            </Button>
+            <Button variant="default" size="xs" onClick={() => setFixing('intake')}>
+              {t('fix.intake')}
+            </Button>
+          </Group>
         )}
       </Paper>
 
@@ -329,7 +347,39 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
         ) : (
           <Timeline bulletSize={12} lineWidth={2} data-testid="register">
             {register.map((e) => (
-              <EventLine key={e.id} e={e} />
+              <EventLine
+                key={e.id}
+                e={e}
+                actions={
+                  active && isCorrectable(e) ? (
+                    <>
+                      <Button
+                        variant="default"
+                        size="compact-xs"
+                        aria-label={t('fix.correctLabel', {
+                          what: t(`event.${e.kind}`),
+                          date: formatDate(e.occurredOn),
+                        })}
+                        onClick={() => setFixing({ mode: 'correct', id: e.id })}
+                      >
+                        {t('fix.correct')}
+                      </Button>
+                      <Button
+                        variant="default"
+                        c="red.9"
+                        size="compact-xs"
+                        aria-label={t('fix.voidLabel', {
+                          what: t(`event.${e.kind}`),
+                          date: formatDate(e.occurredOn),
+                        })}
+                        onClick={() => setFixing({ mode: 'void', id: e.id })}
+                      >
+                        {t('fix.void')}
+                      </Button>
+                    </>
+                  ) : undefined
+                }
+              />
             ))}
           </Timeline>
         )}
@@ -408,6 +458,16 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
           onClose={close}
           onSubmit={(p) => spec.submit(p)}
           beforeSubmit={confirmFor}
+        />
+      )}
+      {fix && (
+        <FixDialog
+          key={fixing === 'intake' ? 'intake' : `${fix.mode}`}
+          a={a}
+          fix={fix}
+          act={act}
+          ask={ask}
+          onClose={close}
         />
       )}
       {confirmElement}
