@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fill } from '../../../bench/lib/run-generator.ts';
+import type { DB } from './db/schema.ts';
+import { createTestApp, type TestApp } from './test/test-app.ts';
+
+// Correctness of the queries that the benchmark times (issue 7), on the commune-scale data set (the three
+// test communes, about 400 people with their whole histories): each answer of the product equals a
+// hand-written SQL count on the same database. The fast paths (FTS5 / pg_trgm name search, scope-covering
+// indexes, the work list's merged index walks, the report engine's blocks) must not change what is found.
+// No timing is checked here.
+
+const AS_OF = '2026-11-20';
+const BA_DINH = '00004';
+let t: TestApp;
+let db: Kysely<DB>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.deps.database.db;
+  const databaseUrl = t.deps.config.databaseUrl;
+  await fill(
+    t.deps,
+    databaseUrl ? { databaseUrl } : { sqliteFile: path.join(t.deps.config.dataDir, 'hoanhap.sqlite') },
+    { scale: 'commune', seed: 11, asOf: AS_OF, passwordHash: 'not-a-real-hash' },
+  );
+});
+afterAll(() => t?.close());
+
+const n = (v: unknown) => Number(v);
+
+describe('benchmarked queries on the commune-scale data set', () => {
+  it('has the commune-scale size', async () => {
+    const { c } = await db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll().as('c'))
+      .executeTakeFirstOrThrow();
+    expect(n(c)).toBeGreaterThan(300);
+  });
+
+  it('name search: every word of the generated names finds exactly the people whose name holds it', async () => {
+    const national = await t.userAs('national_officer', 'nation', null);
+    const commune = await t.userAs('commune_officer', 'commune', BA_DINH);
+    // Words of the generated names (surnames, middle and given names): the 12 most frequent and 12 rare ones.
+    const freq = new Map<string, number>();
+    for (const { name_search } of await db.selectFrom('people').select('name_search').execute())
+      for (const w of name_search.split(' ')) freq.set(w, (freq.get(w) ?? 0) + 1);
+    const ranked = [...freq.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([w]) => w);
+    const picked = [...ranked.slice(0, 12), ...ranked.slice(-12)];
+    expect(picked.length).toBeGreaterThan(5);
+    for (const word of picked) {
+      const all = await db
+        .selectFrom('people')
+        .select('id')
+        .where('name_search', 'like', `%${word}%`)
+        .execute();
+      const res = await national.call('GET', `/api/people?q=${encodeURIComponent(word)}&limit=100`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total, `national "${word}"`).toBe(all.length);
+      const inCommune = await db
+        .selectFrom('people')
+        .select('id')
+        .where('name_search', 'like', `%${word}%`)
+        .where('cur_commune_code', '=', BA_DINH)
+        .orderBy('id')
+        .execute();
+      const mine = await commune.call('GET', `/api/people?q=${encodeURIComponent(word)}&limit=100`);
+      expect(mine.json().total, `commune "${word}"`).toBe(inCommune.length);
+      if (inCommune.length <= 100)
+        expect(
+          mine
+            .json()
+            .items.map((p: { id: string }) => p.id)
+            .sort(),
+        ).toEqual(inCommune.map((p) => p.id));
+    }
+  });
+
+  it("work list: the commune officer's open tasks are exactly the unit's and their own", async () => {
+    const officer = await t.userAs('commune_officer', 'commune', BA_DINH);
+    const res = await officer.call('GET', '/api/tasks/mine');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const shown = [...body.overdue, ...body.dueToday, ...body.upcoming].map((x: { id: string }) => x.id);
+    const expected = await db
+      .selectFrom('tasks')
+      .innerJoin('people', 'people.id', 'tasks.person_id')
+      .select('tasks.id')
+      .where('tasks.status', '=', 'open')
+      .where('tasks.responsible_role', '=', 'commune_officer')
+      .where('tasks.unit_kind', '=', 'commune')
+      .where('tasks.unit_code', '=', BA_DINH)
+      .where('people.cur_commune_code', '=', BA_DINH)
+      .execute();
+    expect(expected.length).toBeGreaterThan(10);
+    // The list is capped; at this size it holds every open task.
+    expect(shown.sort()).toEqual(expected.map((r) => r.id).sort());
+  });
+
+  it('dashboards: people by status and positive tests equal hand-written counts at commune, province and nation', async () => {
+    const national = await t.userAs('national_officer', 'nation', null);
+    const from = '2026-06-15';
+    const to = '2026-09-14';
+    const statusOf: Record<string, string> = {
+      people_addicted: 'addicted',
+      people_post_rehab: 'post_rehab',
+      people_in_compulsory_rehab: 'compulsory_rehab',
+    };
+    for (const unit of [BA_DINH, '01', 'VN']) {
+      const res = await national.call(
+        'GET',
+        `/api/dashboard?from=${from}&to=${to}${unit === 'VN' ? '' : `&unit=${unit}`}`,
+      );
+      expect(res.statusCode, unit).toBe(200);
+      const figures = new Map<string, { value: number | null }>(
+        res.json().figures.map((f: { indicatorId: string; value: number | null }) => [f.indicatorId, f]),
+      );
+      const inUnit = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string, provCol: string): Q =>
+        unit === 'VN' ? q : unit.length === 2 ? q.where(provCol, '=', unit) : q.where(col, '=', unit);
+      const total = await inUnit(
+        db.selectFrom('people').select((eb) => eb.fn.countAll().as('c')),
+        'cur_commune_code',
+        'province_code',
+      ).executeTakeFirstOrThrow();
+      expect(figures.get('people_total')?.value, `${unit} people_total`).toBe(n(total.c));
+      for (const [id, status] of Object.entries(statusOf)) {
+        const r = await inUnit(
+          db
+            .selectFrom('people')
+            .select((eb) => eb.fn.countAll().as('c'))
+            .where('status', '=', status),
+          'cur_commune_code',
+          'province_code',
+        ).executeTakeFirstOrThrow();
+        expect(figures.get(id)?.value, `${unit} ${id}`).toBe(n(r.c));
+      }
+      const pos = await inUnit(
+        db
+          .selectFrom('drug_tests')
+          .innerJoin('people', 'people.id', 'drug_tests.person_id')
+          .select((eb) => eb.fn.countAll().as('c'))
+          .where('drug_tests.positive', '=', 1)
+          .where('drug_tests.tested_on', '>=', from)
+          .where('drug_tests.tested_on', '<=', to),
+        'people.cur_commune_code',
+        'people.province_code',
+      ).executeTakeFirstOrThrow();
+      expect(n(pos.c)).toBeGreaterThan(0);
+      expect(figures.get('positive_tests')?.value, `${unit} positive_tests`).toBe(n(pos.c));
+    }
+  });
+});
