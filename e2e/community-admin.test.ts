@@ -161,6 +161,7 @@ describe('community records kept right, on a phone', () => {
     const stale = page.getByTestId('stale-notice');
     await eventually(() => stale.textContent()).toContain('0911000222');
     await expect(stale.textContent()).resolves.toContain('Trần Văn Sai Tên');
+    expect(await seriousViolations(page, 'stale notice')).toEqual([]);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     await page.getByTestId('stale-load').click();
     await expect(field(dialog, 'Số điện thoại').inputValue()).resolves.toBe('0911000222');

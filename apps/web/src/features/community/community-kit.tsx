@@ -176,14 +176,14 @@ export function StaleNotice({ rows, onLoad }: { rows: [string, string][]; onLoad
       <Text size="sm">{t('edit.staleBody')}</Text>
       <Stack gap={0} component="dl" my="xs">
         {rows.map(([k, v]) => (
-          <Text size="sm" key={k}>
-            <Text component="dt" span fw={600}>
+          <Group key={k} gap={4} wrap="wrap">
+            <Text component="dt" size="sm" fw={600}>
               {k}:
-            </Text>{' '}
-            <Text component="dd" span m={0}>
+            </Text>
+            <Text component="dd" size="sm" m={0}>
               {v || '—'}
             </Text>
-          </Text>
+          </Group>
         ))}
       </Stack>
       <Button size="xs" variant="light" onClick={onLoad} data-testid="stale-load">
