@@ -140,7 +140,7 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
     expect(await page.getByTestId('tasks-count-upcoming').getAttribute('aria-label')).toBe(
       'Sắp đến hạn: 2 việc',
     );
-    expect(await panel.getByRole('link', { name: 'Mở danh sách việc cần làm' }).getAttribute('href')).toBe(
+    expect(await panel.getByRole('link', { name: 'Mở danh sách công việc' }).getAttribute('href')).toBe(
       '/tasks',
     );
     await page.getByTestId('figure-people_total').waitFor();

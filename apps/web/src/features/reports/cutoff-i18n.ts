@@ -41,7 +41,7 @@ const vi = {
     overdue: 'Quá hạn',
     today: 'Đến hạn hôm nay',
     upcoming: 'Sắp đến hạn',
-    open: 'Mở danh sách việc cần làm',
+    open: 'Mở danh sách công việc',
     empty: 'Không có việc nào đang chờ bạn. Việc mới sẽ hiện ở đây khi có thời hạn theo quy định.',
     count: '{{count}} việc',
   },
@@ -81,7 +81,7 @@ const en: typeof vi = {
     settingLink: 'Reporting cut-off setting',
   },
   tasksPanel: {
-    title: 'My tasks',
+    title: 'Tasks to do',
     overdue: 'Overdue',
     today: 'Due today',
     upcoming: 'Upcoming',
