@@ -162,6 +162,7 @@ describe('community records kept right, on a phone', () => {
     await eventually(() => stale.textContent()).toContain('0911000222');
     await expect(stale.textContent()).resolves.toContain('Trần Văn Sai Tên');
     expect(await seriousViolations(page, 'stale notice')).toEqual([]);
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-stale.png', fullPage: true });
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     await page.getByTestId('stale-load').click();
     await expect(field(dialog, 'Số điện thoại').inputValue()).resolves.toBe('0911000222');
@@ -223,6 +224,8 @@ describe('community records kept right, on a phone', () => {
     await eventually(() => page.getByTestId('contact-row').count()).toBe(2);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'contact log')).toEqual([]);
+    if (process.env.E2E_SHOTS)
+      await page.screenshot({ path: '/tmp/hn-community-contacts.png', fullPage: true });
     await page.getByTestId('clog-volunteer').selectOption({ label: 'Đỗ Thị Lan' });
     await eventually(() => page.getByTestId('contact-row').count()).toBe(1);
     await expect(page.getByTestId('contact-row').textContent()).resolves.toContain(helped);
@@ -271,5 +274,6 @@ describe('community records kept right, on a phone', () => {
     await eventually(() => hanoi.textContent()).toMatch(/1\/\d+ xã đạt · 1 đội/);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'national model')).toEqual([]);
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-national.png' });
   });
 });

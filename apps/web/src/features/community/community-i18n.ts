@@ -327,7 +327,8 @@ const vi = {
     title: 'Nhật ký liên hệ',
     filters: 'Lọc',
     volunteer: 'Tình nguyện viên',
-    allVolunteers: 'Mọi người (tình nguyện viên và cán bộ)',
+    allVolunteers: 'Tất cả',
+    apply: 'Xem nhật ký',
     allKinds: 'Mọi hình thức',
     toBeforeFrom: 'Ngày kết thúc phải sau ngày bắt đầu',
     person: 'Người được giúp đỡ',
@@ -339,7 +340,7 @@ const vi = {
     empty:
       'Chưa có liên hệ nào trong khoảng này. Tình nguyện viên ghi liên hệ ở trang "Người tôi giúp đỡ"; cán bộ ghi ở mục hỗ trợ trên trang hồ sơ.',
     emptyFiltered:
-      'Không có liên hệ nào khớp bộ lọc. Hãy chọn "Mọi người", "Mọi hình thức" hoặc mở rộng khoảng thời gian.',
+      'Không có liên hệ nào khớp bộ lọc. Hãy chọn "Tất cả", "Mọi hình thức" hoặc mở rộng khoảng thời gian.',
   },
   nat: {
     title: 'Mô hình tình nguyện viên theo tỉnh, thành phố',
@@ -668,7 +669,8 @@ const en: Shape<typeof vi> = {
     title: 'Contact log',
     filters: 'Filter',
     volunteer: 'Volunteer',
-    allVolunteers: 'Everyone (volunteers and officers)',
+    allVolunteers: 'Everyone',
+    apply: 'Show the log',
     allKinds: 'All kinds',
     toBeforeFrom: 'The end date must be after the start date',
     person: 'Person supported',

@@ -135,7 +135,7 @@ export function ContactsPage() {
             />
           </SimpleGrid>
           <Button type="submit" mt="sm" variant="light">
-            {t('report.show')}
+            {t('clog.apply')}
           </Button>
         </form>
       </Section>
