@@ -92,3 +92,40 @@ describe('facility rules', () => {
     expect(releaseNoticeLate('2024-12-30', '2024-12-31', rules)).toBe(true);
   });
 });
+
+describe('facility rules as regime rules', () => {
+  const basis = { instrument: { vi: 'Nghị định 999/2026/NĐ-CP', en: 'Decree 999/2026/ND-CP' } };
+  it('change basis on the day Law 120 takes effect and keep their values', () => {
+    const before = facilityRulesOn('2026-06-30')!;
+    const after = facilityRulesOn('2026-07-01')!;
+    expect(before.releaseNoticeDaysBefore.basis[0].instrument.en).not.toContain('120');
+    expect(after.releaseNoticeDaysBefore.basis[0].instrument.en).toContain('120');
+    expect(after.releaseNoticeDaysBefore.value).toBe(before.releaseNoticeDaysBefore.value);
+    for (const r of [before, after]) {
+      expect(r.termReductionMinServedPercent.verify).toBe(true);
+      expect(r.termReductionMinServedPercent.basis.length).toBeGreaterThan(0);
+    }
+  });
+  it('take an administrator override from its effective date on, not the day before', () => {
+    const o = {
+      ruleKey: 'releaseNoticeDaysBefore' as const,
+      value: 30,
+      effectiveFrom: '2025-01-01',
+      reason: 'Sửa theo văn bản mới',
+      basis,
+    };
+    expect(facilityRulesOn('2024-12-31', [o])!.releaseNoticeDaysBefore.value).toBe(15);
+    const on = facilityRulesOn('2025-01-01', [o])!.releaseNoticeDaysBefore;
+    expect(on.value).toBe(30);
+    expect(on.overriddenBy?.reason).toBe('Sửa theo văn bản mới');
+    expect(releaseNoticeLate('2025-03-10', '2025-04-01', facilityRulesOn('2025-01-01', [o])!)).toBe(true);
+    expect(releaseNoticeLate('2025-03-10', '2025-04-01', facilityRulesOn('2024-12-31', [o])!)).toBe(false);
+  });
+  it('refuse an override of the wrong shape', () => {
+    expect(() =>
+      facilityRulesOn('2025-01-01', [
+        { ruleKey: 'escapeTimeCounts', value: 3, effectiveFrom: '2025-01-01', reason: 'x', basis },
+      ]),
+    ).toThrow(TypeError);
+  });
+});

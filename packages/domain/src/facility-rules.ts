@@ -1,93 +1,38 @@
 // Rules of life inside a rehab facility (DOMAIN.md §1, §4): the five stages in order, how term reductions,
 // early release, postponement, hospital suspension and escape move the planned release date, and how long
-// before a release the facility notifies the person's commune. Dated data like legal-regimes.ts: code asks
-// facilityRulesOn(date) and never writes a number or an article. Values marked `verify` are taken from
-// public texts we could not check article by article; they are configuration, not constants.
+// before a release the facility notifies the person's commune. The values are dated data in legal-regimes.ts
+// (each regime carries them with their legal basis): code asks facilityRulesOn(date, overrides) and never
+// writes a number or an article. Values marked `verify` are taken from public texts we could not check
+// article by article; the national administrator corrects them with a rule override, like any other rule.
 
 import { refuse } from './episode-terms.ts';
 import type { RuleCheck } from './episode-types.ts';
 import { addDays, daysBetween, isIsoDate } from './iso-date.ts';
-import { formatBasis, INSTRUMENTS as I, type LegalBasis, type Text } from './legal-basis.ts';
-import type { Rule } from './legal-regimes.ts';
+import { formatBasis, INSTRUMENTS as I, type Text } from './legal-basis.ts';
+import {
+  FIRST_REGIME_DATE,
+  type RegimeRules,
+  type Rule,
+  type RuleOverride,
+  rulesOn,
+} from './legal-regimes.ts';
 
-export interface FacilityRules {
-  /** Share of the term (percent) a resident must have served before a reduction or early release. */
-  termReductionMinServedPercent: Rule<number>;
-  /** Legal bases of residence for which the facility may record a term reduction or early release. */
-  termReductionBases: Rule<string>;
-  /** Whether days away on escape count toward the term. */
-  escapeTimeCounts: Rule<boolean>;
-  /** Whether days of a postponement count toward the term. */
-  postponementTimeCounts: Rule<boolean>;
-  /** Whether days of a suspension for hospital treatment count toward the term. */
-  hospitalSuspensionTimeCounts: Rule<boolean>;
-  /** Days before the planned release by which the commune chairman and commune police are notified. */
-  releaseNoticeDaysBefore: Rule<number>;
-}
+/** The facility's rules: part of each legal regime (legal-regimes.ts), so the administrator can override them. */
+export type FacilityRules = Pick<
+  RegimeRules,
+  | 'termReductionMinServedPercent'
+  | 'termReductionBases'
+  | 'escapeTimeCounts'
+  | 'postponementTimeCounts'
+  | 'hospitalSuspensionTimeCounts'
+  | 'releaseNoticeDaysBefore'
+>;
 
-export interface FacilityRuleSet {
-  from: string;
-  /** Last day in force (inclusive); null while open-ended. */
-  to: string | null;
-  rules: FacilityRules;
-}
-
-const ADMIN_VIOLATIONS_132: LegalBasis = { instrument: I.adminViolations, article: '132' };
-
-const BASE: FacilityRules = {
-  termReductionMinServedPercent: {
-    value: 50,
-    unit: 'percent',
-    basis: [ADMIN_VIOLATIONS_132, { instrument: I.decree116 }],
-    verify: true,
-  },
-  termReductionBases: {
-    value: 'compulsory',
-    unit: 'mixed',
-    basis: [ADMIN_VIOLATIONS_132],
-    note: {
-      vi: 'Giảm thời hạn, miễn chấp hành phần còn lại chỉ áp dụng với người cai nghiện bắt buộc',
-      en: 'Reduction and exemption from the remainder apply to compulsory rehab only',
-    },
-  },
-  escapeTimeCounts: { value: false, unit: 'flag', basis: [{ instrument: I.decree116 }], verify: true },
-  postponementTimeCounts: {
-    value: false,
-    unit: 'flag',
-    basis: [{ instrument: I.adminViolations, article: '131' }],
-    verify: true,
-  },
-  hospitalSuspensionTimeCounts: { value: true, unit: 'flag', basis: [ADMIN_VIOLATIONS_132], verify: true },
-  releaseNoticeDaysBefore: {
-    value: 15,
-    unit: 'days',
-    basis: [{ instrument: I.decree116, article: '81' }],
-    verify: true,
-  },
-};
-
-export const FACILITY_RULE_SETS: readonly FacilityRuleSet[] = [
-  { from: '2022-01-01', to: '2026-06-30', rules: BASE },
-  // Law 120/2025/QH15: implementing decrees not yet checked; the values carry over until they are.
-  {
-    from: '2026-07-01',
-    to: null,
-    rules: {
-      ...BASE,
-      releaseNoticeDaysBefore: {
-        ...BASE.releaseNoticeDaysBefore,
-        basis: [{ instrument: I.law120 }],
-        verify: true,
-      },
-    },
-  },
-];
-
-/** The facility rules in force on a date; null before the first set (acts before 2022). */
-export function facilityRulesOn(date: string): FacilityRules | null {
+/** The facility rules in force on a date with the administrator's overrides; null before the first regime (2022). */
+export function facilityRulesOn(date: string, overrides: readonly RuleOverride[] = []): FacilityRules | null {
   if (!isIsoDate(date)) throw new RangeError(`Ngày không hợp lệ / invalid date: ${date}`);
-  const set = FACILITY_RULE_SETS.find((s) => s.from <= date && (s.to === null || date <= s.to));
-  return set?.rules ?? null;
+  if (date < FIRST_REGIME_DATE) return null;
+  return rulesOn(date, overrides);
 }
 
 /** The legal basis under which a person lives at the facility. */

@@ -67,6 +67,19 @@ export interface RegimeRules {
   electronicMonitoring: Rule<boolean>;
   substanceDeclarationRequired: Rule<boolean>;
   criminal256aWindowYears: Rule<number | null>;
+  // Life inside a rehab facility (facility-rules.ts reads these through facilityRulesOn).
+  /** Share of the term (percent) a resident must have served before a reduction or early release. */
+  termReductionMinServedPercent: Rule<number>;
+  /** Legal bases of residence (comma-separated) for which a term reduction or early release may be recorded. */
+  termReductionBases: Rule<string>;
+  /** Whether days away on escape count toward the term. */
+  escapeTimeCounts: Rule<boolean>;
+  /** Whether days of a postponement count toward the term. */
+  postponementTimeCounts: Rule<boolean>;
+  /** Whether days of a suspension for hospital treatment count toward the term. */
+  hospitalSuspensionTimeCounts: Rule<boolean>;
+  /** Days before the planned release by which the commune chairman and commune police are notified. */
+  releaseNoticeDaysBefore: Rule<number>;
 }
 
 export type RuleKey = Exclude<keyof RegimeRules, 'regimeId'>;
@@ -119,11 +132,54 @@ export const RULE_SHAPES: Record<
   electronicMonitoring: { type: 'boolean' },
   substanceDeclarationRequired: { type: 'boolean' },
   criminal256aWindowYears: { type: 'number', nullable: true },
+  termReductionMinServedPercent: { type: 'number' },
+  termReductionBases: { type: 'string' },
+  escapeTimeCounts: { type: 'boolean' },
+  postponementTimeCounts: { type: 'boolean' },
+  hospitalSuspensionTimeCounts: { type: 'boolean' },
+  releaseNoticeDaysBefore: { type: 'number' },
 };
+
+const ADMIN_VIOLATIONS_132: LegalBasis = { instrument: I.adminViolations, article: '132' };
+
+// Rules of life inside a rehab facility (DOMAIN.md §1, §4), part of each regime so that the national
+// administrator corrects the "(verify)" values with a RuleOverride like any other rule.
+const FACILITY_RULES = {
+  termReductionMinServedPercent: {
+    value: 50,
+    unit: 'percent',
+    basis: [ADMIN_VIOLATIONS_132, { instrument: I.decree116 }],
+    verify: true,
+  },
+  termReductionBases: {
+    value: 'compulsory',
+    unit: 'mixed',
+    basis: [ADMIN_VIOLATIONS_132],
+    note: {
+      vi: 'Giảm thời hạn, miễn chấp hành phần còn lại chỉ áp dụng với người cai nghiện bắt buộc',
+      en: 'Reduction and exemption from the remainder apply to compulsory rehab only',
+    },
+  },
+  escapeTimeCounts: { value: false, unit: 'flag', basis: [{ instrument: I.decree116 }], verify: true },
+  postponementTimeCounts: {
+    value: false,
+    unit: 'flag',
+    basis: [{ instrument: I.adminViolations, article: '131' }],
+    verify: true,
+  },
+  hospitalSuspensionTimeCounts: { value: true, unit: 'flag', basis: [ADMIN_VIOLATIONS_132], verify: true },
+  releaseNoticeDaysBefore: {
+    value: 15,
+    unit: 'days',
+    basis: [{ instrument: I.decree116, article: '81' }],
+    verify: true,
+  },
+} satisfies Partial<RegimeRules>;
 
 // Base rules of Law 73/2021/QH14 and its decrees; later regimes spread this and change what changed.
 const LAW73_RULES: RegimeRules = {
   regimeId: 'law73-2022',
+  ...FACILITY_RULES,
   userManagementMonths: {
     value: 12,
     unit: 'months',
@@ -293,6 +349,12 @@ const TWO_TIER_RULES: RegimeRules = {
 const LAW120_RULES: RegimeRules = {
   ...TWO_TIER_RULES,
   regimeId: 'law120-2026',
+  // Implementing decrees not yet checked: the value carries over until they are.
+  releaseNoticeDaysBefore: {
+    ...FACILITY_RULES.releaseNoticeDaysBefore,
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+  },
   userManagementDecisionHours: {
     value: 24,
     unit: 'hours',

@@ -55,7 +55,7 @@ export async function admit(deps: AppDeps, actor: Actor, facilityId: string, inp
         'Ngày test nhanh phải trong thời gian tiếp nhận',
         'The rapid test must be taken at intake',
       );
-    facilityRulesAt(input.admittedOn, 'admittedOn');
+    await facilityRulesAt(trx, input.admittedOn, 'admittedOn');
     if (await facilityRepo.openAdmissionOfPerson(trx, ep.person_id))
       throw Errors.conflict('already_admitted', {
         vi: 'Người này đang ở cơ sở cai nghiện',
@@ -222,7 +222,7 @@ export async function board(deps: AppDeps, actor: Actor, facilityId: string, upc
         stage: a.stage,
         area: a.area,
         bed: a.bed,
-        term: presentTerm(a, state, today),
+        term: await presentTerm(trx, a, state, today),
         absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
         noticeSent: a.notice !== null,
         noKnownResidence: a.no_known_residence === 1,

@@ -59,7 +59,7 @@ export async function createClass(deps: AppDeps, actor: Actor, facilityId: strin
         'Ngày kết thúc trước ngày bắt đầu',
         'The class ends before it starts',
       );
-    facilityRulesAt(input.startsOn, 'startsOn');
+    await facilityRulesAt(trx, input.startsOn, 'startsOn');
     const row: ClassRow = {
       id: randomUUID(),
       facility_id: facilityId,

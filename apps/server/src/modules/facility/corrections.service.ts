@@ -168,7 +168,7 @@ export async function correctEvent(deps: AppDeps, actor: Actor, id: string, body
         const a = (await facilityRepo.admission(trx, e.admission_id))!;
         duringStay(field, on, a, today);
       } else notFuture(field, on, today);
-      facilityRulesAt(on, field);
+      await facilityRulesAt(trx, on, field);
       if (shape.people) {
         const p = shape.people(input);
         await residentsOrFail(trx, e.facility_id, p.ids, `input.${p.field}`);

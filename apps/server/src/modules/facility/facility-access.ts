@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type AppError, Errors } from '../../platform/errors.ts';
 import { type Action, type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
+import { loadLegalContext } from '../legal/legal-context.ts';
 import { type AdmissionRow, type EventRow, facilityRepo } from './facility.repo.ts';
 
 // Row access of the facility module: facility users reach only their own facility (scopeCode = facility
@@ -75,8 +76,9 @@ export function refuseReleased(a: AdmissionRow) {
 }
 
 /** The facility rules in force on a date, or 422 for acts before the first legal regime. */
-export function facilityRulesAt(date: string, field: string): FacilityRules {
-  const rules = facilityRulesOn(date);
+export async function facilityRulesAt(trx: Kysely<DB>, date: string, field: string): Promise<FacilityRules> {
+  // The administrator's overrides apply (read through the transaction: see legal-context.ts).
+  const rules = facilityRulesOn(date, (await loadLegalContext(trx)).overrides);
   if (!rules)
     throw Errors.unprocessable(
       'no_legal_regime',

@@ -54,11 +54,11 @@ export const termOut = z.object({
 });
 
 /** Days served stop counting on release, and while away on an absence that does not count. */
-export function presentTerm(a: AdmissionRow, state: TermState, today: string) {
+export async function presentTerm(trx: Kysely<DB>, a: AdmissionRow, state: TermState, today: string) {
   const until = a.released_on && a.released_on < today ? a.released_on : today;
   let openSince: string | null = null;
   if (a.absence_kind && a.absence_from) {
-    const rules = facilityRulesAt(a.absence_from, 'absence');
+    const rules = await facilityRulesAt(trx, a.absence_from, 'absence');
     if (!absenceCounts(a.absence_kind as TermChangeKind, rules).value) openSince = a.absence_from;
   }
   return {
@@ -225,7 +225,7 @@ export async function presentAdmission(trx: Kysely<DB>, a: AdmissionRow, today: 
     noKnownResidence: a.no_known_residence === 1,
     stage: a.stage,
     stages: stages.map(presentStage),
-    term: presentTerm(a, state, today),
+    term: await presentTerm(trx, a, state, today),
     absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
     notice: a.notice ? JSON.parse(a.notice) : null,
     releasedOn: a.released_on,

@@ -57,7 +57,7 @@ export async function recordResidentEvent(deps: AppDeps, actor: Actor, id: strin
     const a = await admissionFor(trx, actor, id, 'facility.write');
     const { field, on, subkind } = dateAndSubkind(e);
     duringStay(field, on, a, vnToday(now));
-    facilityRulesAt(on, field);
+    await facilityRulesAt(trx, on, field);
     const row = eventRow(
       actor,
       { facilityId: a.facility_id, admissionId: id, kind: e.kind, subkind, on, data: e.input },
@@ -160,7 +160,7 @@ export async function recordFacilityEvent(deps: AppDeps, actor: Actor, facilityI
         people = [...people, e.input.leaderAdmissionId];
     }
     notFuture(e.kind === 'labour' ? 'workedOn' : e.kind === 'session' ? 'heldOn' : 'formedOn', on, today);
-    facilityRulesAt(on, 'date');
+    await facilityRulesAt(trx, on, 'date');
     await residentsOrFail(trx, facilityId, people, field);
     const row = eventRow(actor, { facilityId, kind: e.kind, subkind, on, data: e.input }, now);
     await facilityRepo.insertEvent(trx, row);

@@ -45,7 +45,7 @@ export async function changeTerm(deps: AppDeps, actor: Actor, id: string, input:
     if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
     refuseReleased(a);
     duringStay('decidedOn', input.decidedOn, a, today);
-    const rules = facilityRulesAt(input.decidedOn, 'decidedOn');
+    const rules = await facilityRulesAt(trx, input.decidedOn, 'decidedOn');
     const { basis, state } = await termOf(trx, a);
     const before = plannedRelease(state);
     const patch: Partial<AdmissionRow> = { updated_at: now.toISOString(), updated_by: actor.userId };
@@ -107,7 +107,7 @@ export async function changeTerm(deps: AppDeps, actor: Actor, id: string, input:
           );
         const kind = a.absence_kind as (typeof ABSENCE_KINDS)[number];
         // The rule in force when the absence began says whether its days count toward the term.
-        const counts = absenceCounts(kind, facilityRulesAt(a.absence_from, 'decidedOn'));
+        const counts = absenceCounts(kind, await facilityRulesAt(trx, a.absence_from, 'decidedOn'));
         const days = absenceDays(a.absence_from, input.decidedOn);
         data.absence = { kind, from: a.absence_from, days, counts: counts.value, basis: cite(counts.basis) };
         if (!counts.value) patch.uncounted_days = a.uncounted_days + days;
@@ -155,7 +155,7 @@ export async function sendReleaseNotice(deps: AppDeps, actor: Actor, id: string,
     if (a.notice)
       throw Errors.conflict('notice_sent', { vi: 'Đã gửi thông báo', en: 'The notice was already sent' });
     duringStay('noticeOn', input.noticeOn, a, today);
-    const rules = facilityRulesAt(input.noticeOn, 'noticeOn');
+    const rules = await facilityRulesAt(trx, input.noticeOn, 'noticeOn');
     const release = plannedRelease((await termOf(trx, a)).state);
     if (!release)
       throw Errors.unprocessable('no_term', {
@@ -223,7 +223,7 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
         vi: 'Học viên đang vắng mặt: cần ghi nhận trở lại trước',
         en: 'The resident is away: record the return first',
       });
-    const rules = facilityRulesAt(input.releasedOn, 'releasedOn');
+    const rules = await facilityRulesAt(trx, input.releasedOn, 'releasedOn');
     const { episode, state } = await termOf(trx, a);
     const planned = plannedRelease(state);
     if (!planned)
@@ -353,7 +353,7 @@ export async function leave(deps: AppDeps, actor: Actor, id: string, input: Leav
     if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
     refuseReleased(a);
     duringStay('leftOn', input.leftOn, a, today);
-    facilityRulesAt(input.leftOn, 'leftOn');
+    await facilityRulesAt(trx, input.leftOn, 'leftOn');
     const { episode } = await termOf(trx, a);
     if (!episode.outcome)
       throw Errors.conflict('episode_open', {

@@ -103,6 +103,30 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
     vi: 'Thời hạn xét hành vi sử dụng trái phép chất ma túy theo Điều 256a Bộ luật Hình sự',
     en: 'Look-back window for illegal drug use under Criminal Code Art. 256a',
   },
+  termReductionMinServedPercent: {
+    vi: 'Tỷ lệ thời hạn phải chấp hành trước khi xét giảm thời hạn, miễn chấp hành phần còn lại (%)',
+    en: 'Share of the term to serve before a term reduction or early release (%)',
+  },
+  termReductionBases: {
+    vi: 'Căn cứ ở cơ sở được xét giảm thời hạn, miễn chấp hành',
+    en: 'Residence bases eligible for a term reduction or early release',
+  },
+  escapeTimeCounts: {
+    vi: 'Thời gian bỏ trốn được tính vào thời hạn cai nghiện',
+    en: 'Days away on escape count toward the term',
+  },
+  postponementTimeCounts: {
+    vi: 'Thời gian hoãn chấp hành được tính vào thời hạn cai nghiện',
+    en: 'Days of a postponement count toward the term',
+  },
+  hospitalSuspensionTimeCounts: {
+    vi: 'Thời gian tạm đình chỉ để điều trị tại bệnh viện được tính vào thời hạn',
+    en: 'Days of a suspension for hospital treatment count toward the term',
+  },
+  releaseNoticeDaysBefore: {
+    vi: 'Số ngày thông báo cho xã trước khi học viên ra cơ sở',
+    en: 'Days before release by which the commune is notified',
+  },
 };
 
 /** The deciding officials and bodies; also the allowed values of rules whose unit is 'role'. */
