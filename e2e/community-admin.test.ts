@@ -197,6 +197,7 @@ describe('community records kept right, on a phone', () => {
     await field(dialog, 'Số điện thoại').fill('0243123456');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await eventually(() => partner.textContent()).toContain('nhận 5 người sau cai');
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'partners after edit')).toEqual([]);
 
@@ -210,6 +211,7 @@ describe('community records kept right, on a phone', () => {
     expect(await seriousViolations(page, 'close club confirm')).toEqual([]);
     await page.getByRole('button', { name: 'Ngừng' }).click();
     await page.getByRole('heading', { name: 'CLB Bạn giúp bạn phường Ba Đình' }).waitFor();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
     await eventually(() => page.getByText('Đã nghỉ').count()).toBe(1);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'club after edit')).toEqual([]);
@@ -272,6 +274,7 @@ describe('community records kept right, on a phone', () => {
     await eventually(() => model.textContent()).toContain('Tiêu chí: ít nhất 1 tình nguyện viên');
     const hanoi = model.getByTestId('province-row').filter({ hasText: 'Hà Nội' });
     await eventually(() => hanoi.textContent()).toMatch(/1\/\d+ xã đạt · 1 đội/);
+    expect(await page.getByTestId('team').count()).toBe(0);
     expect(await sideScroll(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, 'national model')).toEqual([]);
     if (process.env.E2E_SHOTS) await page.screenshot({ path: '/tmp/hn-community-national.png' });

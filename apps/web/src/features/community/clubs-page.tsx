@@ -399,56 +399,58 @@ function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
     });
   };
   return (
-    <FormModal
-      opened
-      title={t('edit.clubTitle', { name: club.name })}
-      onClose={onClose}
-      onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
-      busy={write.isPending}
-      error={stale ? null : write.error}
-      shown={['name', 'notes']}
-    >
-      {stale && (
-        <StaleNotice
-          rows={[
-            [t('club.name'), stale.name],
-            [t('common.note'), stale.notes ?? ''],
-            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-          ]}
-          onLoad={() => {
-            setBase(stale);
-            setF({ name: stale.name, notes: stale.notes ?? '', active: stale.active });
-            write.reset();
+    <>
+      <FormModal
+        opened={!confirm}
+        title={t('edit.clubTitle', { name: club.name })}
+        onClose={onClose}
+        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+        busy={write.isPending}
+        error={stale ? null : write.error}
+        shown={['name', 'notes']}
+      >
+        {stale && (
+          <StaleNotice
+            rows={[
+              [t('club.name'), stale.name],
+              [t('common.note'), stale.notes ?? ''],
+              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+            ]}
+            onLoad={() => {
+              setBase(stale);
+              setF({ name: stale.name, notes: stale.notes ?? '', active: stale.active });
+              write.reset();
+            }}
+          />
+        )}
+        <TextInput
+          label={t('club.name')}
+          required
+          value={f.name}
+          onChange={(e) => {
+            const x = e.currentTarget.value;
+            setF((o) => ({ ...o, name: x }));
+          }}
+          error={errors.name}
+        />
+        <TextInput
+          label={t('common.note')}
+          value={f.notes}
+          onChange={(e) => {
+            const x = e.currentTarget.value;
+            setF((o) => ({ ...o, notes: x }));
+          }}
+          error={errors.notes}
+        />
+        <Checkbox
+          label={t('edit.clubActive')}
+          checked={f.active}
+          onChange={(e) => {
+            const x = e.currentTarget.checked;
+            setF((o) => ({ ...o, active: x }));
           }}
         />
-      )}
-      <TextInput
-        label={t('club.name')}
-        required
-        value={f.name}
-        onChange={(e) => {
-          const x = e.currentTarget.value;
-          setF((o) => ({ ...o, name: x }));
-        }}
-        error={errors.name}
-      />
-      <TextInput
-        label={t('common.note')}
-        value={f.notes}
-        onChange={(e) => {
-          const x = e.currentTarget.value;
-          setF((o) => ({ ...o, notes: x }));
-        }}
-        error={errors.notes}
-      />
-      <Checkbox
-        label={t('edit.clubActive')}
-        checked={f.active}
-        onChange={(e) => {
-          const x = e.currentTarget.checked;
-          setF((o) => ({ ...o, active: x }));
-        }}
-      />
+      </FormModal>
       <ConfirmDialog
         opened={confirm}
         title={t('edit.clubStopTitle')}
@@ -459,7 +461,7 @@ function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
         onConfirm={send}
         onClose={() => setConfirm(false)}
       />
-    </FormModal>
+    </>
   );
 }
 

@@ -85,10 +85,11 @@ export function useMyTasks() {
   });
 }
 
-export function useTeams() {
+export function useTeams(enabled = true) {
   return useQuery({
     queryKey: ['community', 'teams'],
     queryFn: () => api.get<{ items: Team[] }>('/api/community/teams').then((r) => r.items),
+    enabled,
   });
 }
 

@@ -406,71 +406,73 @@ function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
     });
   };
   return (
-    <FormModal
-      opened
-      title={t('edit.partnerTitle', { name: p.name })}
-      onClose={onClose}
-      onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
-      busy={write.isPending}
-      error={stale ? null : write.error}
-      shown={['kind', 'name', 'address', 'phone', 'services']}
-    >
-      {stale && (
-        <StaleNotice
-          rows={[
-            [t('partner.kind'), t(`partner.kindOpt.${stale.kind}`)],
-            [t('partner.name'), stale.name],
-            [t('partner.address'), stale.address ?? ''],
-            [t('common.phone'), stale.phone ?? ''],
-            [t('partner.services'), stale.services ?? ''],
-            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-          ]}
-          onLoad={() => {
-            setBase(stale);
-            setF(partnerForm(stale));
-            write.reset();
-          }}
+    <>
+      <FormModal
+        opened={!confirm}
+        title={t('edit.partnerTitle', { name: p.name })}
+        onClose={onClose}
+        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+        busy={write.isPending}
+        error={stale ? null : write.error}
+        shown={['kind', 'name', 'address', 'phone', 'services']}
+      >
+        {stale && (
+          <StaleNotice
+            rows={[
+              [t('partner.kind'), t(`partner.kindOpt.${stale.kind}`)],
+              [t('partner.name'), stale.name],
+              [t('partner.address'), stale.address ?? ''],
+              [t('common.phone'), stale.phone ?? ''],
+              [t('partner.services'), stale.services ?? ''],
+              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+            ]}
+            onLoad={() => {
+              setBase(stale);
+              setF(partnerForm(stale));
+              write.reset();
+            }}
+          />
+        )}
+        <Select
+          label={t('partner.kind')}
+          data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
+          value={f.kind}
+          onChange={(v) => set('kind')(v ?? 'other')}
+          allowDeselect={false}
+          error={errors.kind}
         />
-      )}
-      <Select
-        label={t('partner.kind')}
-        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
-        value={f.kind}
-        onChange={(v) => set('kind')(v ?? 'other')}
-        allowDeselect={false}
-        error={errors.kind}
-      />
-      <TextInput
-        label={t('partner.name')}
-        required
-        value={f.name}
-        onChange={(e) => set('name')(e.currentTarget.value)}
-        error={errors.name}
-      />
-      <TextInput
-        label={t('partner.address')}
-        value={f.address}
-        onChange={(e) => set('address')(e.currentTarget.value)}
-        error={errors.address}
-      />
-      <TextInput
-        label={t('common.phone')}
-        type="tel"
-        value={f.phone}
-        onChange={(e) => set('phone')(e.currentTarget.value)}
-        error={errors.phone}
-      />
-      <TextInput
-        label={t('partner.services')}
-        value={f.services}
-        onChange={(e) => set('services')(e.currentTarget.value)}
-        error={errors.services}
-      />
-      <Checkbox
-        label={t('edit.partnerActive')}
-        checked={f.active}
-        onChange={(e) => set('active')(e.currentTarget.checked)}
-      />
+        <TextInput
+          label={t('partner.name')}
+          required
+          value={f.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label={t('partner.address')}
+          value={f.address}
+          onChange={(e) => set('address')(e.currentTarget.value)}
+          error={errors.address}
+        />
+        <TextInput
+          label={t('common.phone')}
+          type="tel"
+          value={f.phone}
+          onChange={(e) => set('phone')(e.currentTarget.value)}
+          error={errors.phone}
+        />
+        <TextInput
+          label={t('partner.services')}
+          value={f.services}
+          onChange={(e) => set('services')(e.currentTarget.value)}
+          error={errors.services}
+        />
+        <Checkbox
+          label={t('edit.partnerActive')}
+          checked={f.active}
+          onChange={(e) => set('active')(e.currentTarget.checked)}
+        />
+      </FormModal>
       <ConfirmDialog
         opened={confirm}
         title={t('edit.partnerStopTitle')}
@@ -481,7 +483,7 @@ function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
         onConfirm={send}
         onClose={() => setConfirm(false)}
       />
-    </FormModal>
+    </>
   );
 }
 

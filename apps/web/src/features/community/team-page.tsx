@@ -305,76 +305,78 @@ function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
   };
   const submit = () => (base.active && !f.active ? setConfirm(true) : send());
   return (
-    <FormModal
-      opened
-      title={t('edit.volunteerTitle', { name: v.fullName })}
-      onClose={onClose}
-      onSubmit={submit}
-      busy={write.isPending}
-      error={stale ? null : write.error}
-      shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'notes']}
-    >
-      {stale && (
-        <StaleNotice
-          rows={[
-            [t('common.name'), stale.fullName],
-            [t('common.phone'), stale.phone ?? ''],
-            [t('team.organisation'), t(`org.${stale.organisation}`)],
-            [t('team.organisationDetail'), stale.organisationDetail ?? ''],
-            [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-          ]}
-          onLoad={() => {
-            setBase(stale);
-            setF(volunteerForm(stale));
-            write.reset();
-          }}
+    <>
+      <FormModal
+        opened={!confirm}
+        title={t('edit.volunteerTitle', { name: v.fullName })}
+        onClose={onClose}
+        onSubmit={submit}
+        busy={write.isPending}
+        error={stale ? null : write.error}
+        shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'notes']}
+      >
+        {stale && (
+          <StaleNotice
+            rows={[
+              [t('common.name'), stale.fullName],
+              [t('common.phone'), stale.phone ?? ''],
+              [t('team.organisation'), t(`org.${stale.organisation}`)],
+              [t('team.organisationDetail'), stale.organisationDetail ?? ''],
+              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+            ]}
+            onLoad={() => {
+              setBase(stale);
+              setF(volunteerForm(stale));
+              write.reset();
+            }}
+          />
+        )}
+        <TextInput
+          label={t('common.name')}
+          required
+          value={f.fullName}
+          onChange={(e) => set('fullName')(e.currentTarget.value)}
+          error={errors.fullName}
         />
-      )}
-      <TextInput
-        label={t('common.name')}
-        required
-        value={f.fullName}
-        onChange={(e) => set('fullName')(e.currentTarget.value)}
-        error={errors.fullName}
-      />
-      <TextInput
-        label={t('common.phone')}
-        type="tel"
-        value={f.phone}
-        onChange={(e) => set('phone')(e.currentTarget.value)}
-        error={errors.phone}
-      />
-      <NativeSelect
-        label={t('team.organisation')}
-        required
-        data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
-        value={f.organisation}
-        onChange={(e) => set('organisation')(e.currentTarget.value)}
-        error={errors.organisation}
-      />
-      <TextInput
-        label={t('team.organisationDetail')}
-        value={f.detail}
-        onChange={(e) => set('detail')(e.currentTarget.value)}
-        error={errors.organisationDetail}
-      />
-      <TextInput
-        label={t('common.note')}
-        value={f.notes}
-        onChange={(e) => set('notes')(e.currentTarget.value)}
-        error={errors.notes}
-      />
-      <Checkbox
-        label={t('edit.activeLabel')}
-        checked={f.active}
-        onChange={(e) => set('active')(e.currentTarget.checked)}
-      />
-      <VolunteerTrainings id={v.id} />
-      <Text size="sm">
-        <Anchor component={Link} to="/community/training">
-          {t('edit.trainingHint')}
-        </Anchor>
-      </Text>
+        <TextInput
+          label={t('common.phone')}
+          type="tel"
+          value={f.phone}
+          onChange={(e) => set('phone')(e.currentTarget.value)}
+          error={errors.phone}
+        />
+        <NativeSelect
+          label={t('team.organisation')}
+          required
+          data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
+          value={f.organisation}
+          onChange={(e) => set('organisation')(e.currentTarget.value)}
+          error={errors.organisation}
+        />
+        <TextInput
+          label={t('team.organisationDetail')}
+          value={f.detail}
+          onChange={(e) => set('detail')(e.currentTarget.value)}
+          error={errors.organisationDetail}
+        />
+        <TextInput
+          label={t('common.note')}
+          value={f.notes}
+          onChange={(e) => set('notes')(e.currentTarget.value)}
+          error={errors.notes}
+        />
+        <Checkbox
+          label={t('edit.activeLabel')}
+          checked={f.active}
+          onChange={(e) => set('active')(e.currentTarget.checked)}
+        />
+        <VolunteerTrainings id={v.id} />
+        <Text size="sm">
+          <Anchor component={Link} to="/community/training">
+            {t('edit.trainingHint')}
+          </Anchor>
+        </Text>
+      </FormModal>
       <ConfirmDialog
         opened={confirm}
         title={t('team.deactivateTitle')}
@@ -385,7 +387,7 @@ function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
         onConfirm={send}
         onClose={() => setConfirm(false)}
       />
-    </FormModal>
+    </>
   );
 }
 
@@ -639,7 +641,9 @@ export function TeamPage() {
   const { t } = useTranslation('community');
   usePageTitle(t('team.title'));
   const me = useSession();
-  const q = useTeams();
+  // National officers get the model by province; every team of the country would be too long a page.
+  const national = me.user.scopeKind === 'nation';
+  const q = useTeams(!national);
   const mayWrite = can(me, 'community.write');
   return (
     <Stack>
@@ -650,7 +654,7 @@ export function TeamPage() {
       {me.user.scopeKind === 'province' && me.user.scopeCode && (
         <ProvinceModel provinceCode={me.user.scopeCode} />
       )}
-      {q.isPending ? (
+      {national ? null : q.isPending ? (
         <InlineLoader />
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
