@@ -29,6 +29,7 @@ describe('facility rewards, groups, corrections and voids', () => {
     page = k.page;
     facilityId = await k.addFacility('Cơ sở cai nghiện ma túy số 5 Hà Nội');
     await k.server.addUser('facility_staff', 'facility', facilityId, 'canbo.coso5');
+    await k.server.addUser('facility_medical', 'facility', facilityId, 'yte.coso5');
     k.setToday('2025-05-02');
     const officer = await k.apiAs('canbo.badinh');
     const staff = await k.apiAs('canbo.coso5');
@@ -96,7 +97,7 @@ describe('facility rewards, groups, corrections and voids', () => {
   it('corrects a visit; a stale correction shows the current values', async () => {
     await k.as('canbo.coso5');
     await openResident();
-    await page.getByRole('button', { name: 'Sửa bản ghi Thăm gặp ngày 20/04/2025' }).click();
+    await page.getByRole('button', { name: 'Sửa Thăm gặp ngày 20/04/2025' }).click();
     let d = dialog('Sửa bản ghi nhập nhầm: Thăm gặp');
     expect(await field(d, 'Người thăm').inputValue()).toBe('Nguyễn Văn Nhầm');
     expect(await seriousViolations(page, 'correction dialog')).toEqual([]);
@@ -109,7 +110,7 @@ describe('facility rewards, groups, corrections and voids', () => {
     expect(await page.getByTestId('event-visit').textContent()).toContain('21/04/2025');
 
     // Someone else corrects the same visit while the dialog is open.
-    await page.getByRole('button', { name: 'Sửa bản ghi Thăm gặp ngày 21/04/2025' }).click();
+    await page.getByRole('button', { name: 'Sửa Thăm gặp ngày 21/04/2025' }).click();
     d = dialog('Sửa bản ghi nhập nhầm: Thăm gặp');
     const other = await k.apiAs('canbo.coso5');
     const visit = (await (await page.request.get(`/api/admissions/${admissionId}`)).json()).events.find(
@@ -131,7 +132,7 @@ describe('facility rewards, groups, corrections and voids', () => {
   it('voids a reward entered by mistake: reason, confirmation, kept in history, out of the figures', async () => {
     await k.as('canbo.coso5');
     await openResident();
-    await page.getByRole('button', { name: 'Hủy bỏ bản ghi Khen thưởng ngày 30/04/2025' }).click();
+    await page.getByRole('button', { name: 'Hủy bỏ Khen thưởng ngày 30/04/2025' }).click();
     const d = dialog('Hủy bỏ bản ghi nhập nhầm: Khen thưởng');
     await d.getByRole('button', { name: 'Hủy bỏ bản ghi' }).click();
     await eventually(() => d.textContent()).toContain('Mục này là bắt buộc');
@@ -171,5 +172,42 @@ describe('facility rewards, groups, corrections and voids', () => {
     const text = await page.getByRole('region', { name: 'Thông tin tiếp nhận' }).textContent();
     expect(text).toContain('Cai nghiện lại');
     expect(text).toContain('Điện thoại × 2; Ví da × 1');
+  });
+
+  it('medical staff correct and void a health record; other staff never see it', async () => {
+    k.setToday('2025-05-02');
+    const medical = await k.apiAs('yte.coso5');
+    await medical.post(`/api/admissions/${admissionId}/health`, {
+      kind: 'periodic_check',
+      occurredOn: '2025-04-15',
+      performedBy: 'BS. Phạm Thị Y',
+      diagnosis: 'Chẩn đoán nhầm người',
+    });
+    await k.as('yte.coso5');
+    await openResident();
+    const section = page.getByTestId('health-section');
+    await section.getByRole('button', { name: 'Sửa Hồ sơ y tế ngày 15/04/2025' }).click();
+    let d = dialog('Sửa bản ghi nhập nhầm: Hồ sơ y tế');
+    expect(await field(d, 'Chẩn đoán, kết luận').inputValue()).toBe('Chẩn đoán nhầm người');
+    await field(d, 'Chẩn đoán, kết luận').fill('Sức khỏe ổn định');
+    expect(await seriousViolations(page, 'health correction dialog')).toEqual([]);
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => section.textContent()).toContain('Sức khỏe ổn định');
+
+    await section.getByRole('button', { name: 'Hủy bỏ Hồ sơ y tế ngày 15/04/2025' }).click();
+    d = dialog('Hủy bỏ bản ghi nhập nhầm: Hồ sơ y tế');
+    await field(d, 'Lý do hủy bỏ (nhập nhầm điều gì)').fill('Ghi vào hồ sơ của học viên khác');
+    await d.getByRole('button', { name: 'Hủy bỏ bản ghi' }).click();
+    await dialog('Xác nhận hủy bỏ bản ghi').getByRole('button', { name: 'Hủy bỏ bản ghi' }).click();
+    await eventually(() => section.getByTestId('health-voided').textContent()).toBe(
+      'Đã hủy bỏ: Ghi vào hồ sơ của học viên khác',
+    );
+    expect(await seriousViolations(page, 'health section with a voided record')).toEqual([]);
+
+    await k.as('canbo.coso5');
+    await openResident();
+    expect(await page.getByTestId('health-section').count()).toBe(0);
+    const body = await (await page.request.get(`/api/admissions/${admissionId}`)).text();
+    expect(body).not.toContain('Sức khỏe ổn định');
   });
 });

@@ -21,7 +21,11 @@ export const isCorrectable = (e: FacilityEvent): e is FacilityEvent & { kind: Co
 type Ask = (a: { title: string; message: string; confirmLabel: string }) => Promise<boolean>;
 
 /** The server names fields of a correction `input.<field>`; the form's fields are the plain names. */
-async function plainFields<R>(run: () => Promise<R>, t: TFunction<'facility'>): Promise<R> {
+export async function plainFields<R>(
+  run: () => Promise<R>,
+  t: TFunction<'facility'>,
+  line: (current: FacilityEvent) => string = (c) => eventText(c, t),
+): Promise<R> {
   try {
     return await run();
   } catch (err) {
@@ -29,7 +33,7 @@ async function plainFields<R>(run: () => Promise<R>, t: TFunction<'facility'>): 
     const current = err.body.current as FacilityEvent | undefined;
     const detail =
       err.code === 'stale_version' && current?.kind
-        ? t('fix.staleCurrent', { line: `${formatDate(current.occurredOn)} · ${eventText(current, t)}` })
+        ? t('fix.staleCurrent', { line: `${formatDate(current.occurredOn)} · ${line(current)}` })
         : err.detail;
     throw new ApiError(err.status, {
       ...err.body,

@@ -407,10 +407,10 @@ const vi = {
   },
   fix: {
     correct: 'Sửa',
-    correctLabel: 'Sửa bản ghi {{what}} ngày {{date}}',
+    correctLabel: 'Sửa {{what}} ngày {{date}}',
     correctTitle: 'Sửa bản ghi nhập nhầm: {{what}}',
     void: 'Hủy bỏ',
-    voidLabel: 'Hủy bỏ bản ghi {{what}} ngày {{date}}',
+    voidLabel: 'Hủy bỏ {{what}} ngày {{date}}',
     voidTitle: 'Hủy bỏ bản ghi nhập nhầm: {{what}}',
     voidReason: 'Lý do hủy bỏ (nhập nhầm điều gì)',
     voidSubmit: 'Hủy bỏ bản ghi',
@@ -426,6 +426,7 @@ const vi = {
     intakeReason: 'Lý do sửa (nhập nhầm điều gì)',
     belongingsLines: 'Tư trang gửi lưu (mỗi dòng: tên đồ vật × số lượng)',
     belongingsBad: 'Mỗi dòng có dạng: tên đồ vật × số lượng',
+    actions: 'Sửa, hủy bỏ',
   },
   dash: {
     title: 'Tổng hợp của cơ sở',
@@ -883,6 +884,7 @@ const en: typeof vi = {
     intakeReason: 'Reason for the correction (what was wrong)',
     belongingsLines: 'Belongings kept (one per line: item × quantity)',
     belongingsBad: 'Each line reads: item × quantity',
+    actions: 'Correct, void',
   },
   dash: {
     title: 'Facility summary',

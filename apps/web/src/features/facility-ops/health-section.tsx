@@ -1,10 +1,18 @@
-import { Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.ts';
-import { type Admission, facilityApi, facilityKeys } from './facility-api.ts';
-import { SpecFormModal } from './spec-form.tsx';
+import { plainFields } from './corrections.tsx';
+import {
+  type Admission,
+  type FacilityEvent,
+  facilityApi,
+  facilityKeys,
+  type HealthRecord,
+} from './facility-api.ts';
+import { isoToDmy, useConfirm } from './facility-form-kit.tsx';
+import { type FieldSpec, SpecFormModal } from './spec-form.tsx';
 
 const KINDS = ['entry_check', 'periodic_check', 'treatment', 'referral', 'infectious_test'];
 const DISEASES = ['hiv', 'hepatitis_b', 'hepatitis_c', 'tuberculosis', 'syphilis', 'other'];
@@ -18,7 +26,70 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const records = a.healthRecords ?? [];
+  const [fixing, setFixing] = useState<{ mode: 'correct' | 'void'; id: string } | null>(null);
+  const { ask, element: confirmElement } = useConfirm();
   const opts = (keys: string[]) => keys.map((k) => ({ value: k, label: t(`health.${k}`) }));
+  // The same fields to record and to correct; a correction starts from what was recorded.
+  const fields = (r?: HealthRecord): FieldSpec[] => {
+    const list: FieldSpec[] = [
+      { key: 'kind', label: t('health.kind'), kind: 'select', options: opts(KINDS) },
+      { key: 'occurredOn', label: t('health.occurredOn'), kind: 'date', required: true },
+      { key: 'performedBy', label: t('health.performedBy'), kind: 'text', required: true },
+      {
+        key: 'disease',
+        label: t('health.disease'),
+        kind: 'select',
+        options: opts(DISEASES),
+        when: (v) => v.kind === 'infectious_test',
+      },
+      {
+        key: 'testResult',
+        label: t('health.testResult'),
+        kind: 'select',
+        options: opts(['negative', 'positive', 'indeterminate']),
+        when: (v) => v.kind === 'infectious_test',
+      },
+      {
+        key: 'hospital',
+        label: t('health.hospital'),
+        kind: 'text',
+        required: true,
+        when: (v) => v.kind === 'referral',
+      },
+      {
+        key: 'treatmentPlan',
+        label: t('health.treatmentPlan'),
+        kind: 'textarea',
+        required: true,
+        when: (v) => v.kind === 'treatment',
+      },
+      { key: 'diagnosis', label: t('health.diagnosis'), kind: 'textarea' },
+      { key: 'medicalNotes', label: t('health.medicalNotes'), kind: 'textarea' },
+    ];
+    if (!r) return list;
+    const init: Record<string, string | null> = {
+      kind: r.kind,
+      occurredOn: isoToDmy(r.occurredOn),
+      performedBy: r.performedBy,
+      disease: r.disease,
+      testResult: r.testResult,
+      hospital: r.hospital,
+      treatmentPlan: r.treatmentPlan,
+      diagnosis: r.diagnosis,
+      medicalNotes: r.medicalNotes,
+    };
+    return list.map((f) => (init[f.key] ? { ...f, initial: init[f.key] ?? undefined } : f));
+  };
+  const target = fixing ? records.find((r) => r.id === fixing.id && !r.voided) : undefined;
+  const what = t('resident.health');
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: facilityKeys.admission(a.id) });
+    setFixing(null);
+  };
+  const line = (c: FacilityEvent) => {
+    const h = c as unknown as HealthRecord;
+    return `${t(`health.${h.kind}`)} — ${h.performedBy}${h.diagnosis ? ` — ${h.diagnosis}` : ''}`;
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="health" data-testid="health-section">
       <Title order={2} size="h4" id="health">
@@ -37,11 +108,12 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
               <Table.Th>{t('health.kind')}</Table.Th>
               <Table.Th>{t('health.performedBy')}</Table.Th>
               <Table.Th>{t('health.diagnosis')}</Table.Th>
+              {writable && <Table.Th>{t('fix.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {records.map((r) => (
-              <Table.Tr key={r.id}>
+              <Table.Tr key={r.id} td={r.voided ? 'line-through' : undefined} data-testid="health-record">
                 <Table.Td>{formatDate(r.occurredOn)}</Table.Td>
                 <Table.Td>
                   {t(`health.${r.kind}`)}
@@ -51,7 +123,37 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
                 <Table.Td>{r.performedBy}</Table.Td>
                 <Table.Td>
                   {[r.diagnosis, r.treatmentPlan, r.medicalNotes].filter(Boolean).join(' — ')}
+                  {r.voided && (
+                    <Text size="xs" c="red.9" fw={600} td="none" data-testid="health-voided">
+                      {t('fix.voided', { reason: r.voided.reason })}
+                    </Text>
+                  )}
                 </Table.Td>
+                {writable && (
+                  <Table.Td>
+                    {!r.voided && (
+                      <Group gap="xs">
+                        <Button
+                          variant="default"
+                          size="compact-xs"
+                          aria-label={t('fix.correctLabel', { what, date: formatDate(r.occurredOn) })}
+                          onClick={() => setFixing({ mode: 'correct', id: r.id })}
+                        >
+                          {t('fix.correct')}
+                        </Button>
+                        <Button
+                          variant="default"
+                          c="red.9"
+                          size="compact-xs"
+                          aria-label={t('fix.voidLabel', { what, date: formatDate(r.occurredOn) })}
+                          onClick={() => setFixing({ mode: 'void', id: r.id })}
+                        >
+                          {t('fix.void')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -67,41 +169,7 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
           opened
           title={t('health.title')}
           onClose={() => setOpen(false)}
-          fields={[
-            { key: 'kind', label: t('health.kind'), kind: 'select', options: opts(KINDS) },
-            { key: 'occurredOn', label: t('health.occurredOn'), kind: 'date', required: true },
-            { key: 'performedBy', label: t('health.performedBy'), kind: 'text', required: true },
-            {
-              key: 'disease',
-              label: t('health.disease'),
-              kind: 'select',
-              options: opts(DISEASES),
-              when: (v) => v.kind === 'infectious_test',
-            },
-            {
-              key: 'testResult',
-              label: t('health.testResult'),
-              kind: 'select',
-              options: opts(['negative', 'positive', 'indeterminate']),
-              when: (v) => v.kind === 'infectious_test',
-            },
-            {
-              key: 'hospital',
-              label: t('health.hospital'),
-              kind: 'text',
-              required: true,
-              when: (v) => v.kind === 'referral',
-            },
-            {
-              key: 'treatmentPlan',
-              label: t('health.treatmentPlan'),
-              kind: 'textarea',
-              required: true,
-              when: (v) => v.kind === 'treatment',
-            },
-            { key: 'diagnosis', label: t('health.diagnosis'), kind: 'textarea' },
-            { key: 'medicalNotes', label: t('health.medicalNotes'), kind: 'textarea' },
-          ]}
+          fields={fields()}
           onSubmit={async (p) => {
             await facilityApi.health(a.id, p);
             await qc.invalidateQueries({ queryKey: facilityKeys.admission(a.id) });
@@ -109,6 +177,47 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
           }}
         />
       )}
+      {fixing?.mode === 'correct' && target && (
+        <SpecFormModal
+          key={`correct-${target.version}`}
+          opened
+          title={t('fix.correctTitle', { what })}
+          onClose={() => setFixing(null)}
+          fields={fields(target)}
+          onSubmit={async (p) => {
+            await plainFields(
+              () => facilityApi.correctEvent(target.id, { version: target.version, input: p }),
+              t,
+              line,
+            );
+            await refresh();
+          }}
+        />
+      )}
+      {fixing?.mode === 'void' && target && (
+        <SpecFormModal
+          opened
+          title={t('fix.voidTitle', { what })}
+          submitLabel={t('fix.voidSubmit')}
+          fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+          onClose={() => setFixing(null)}
+          beforeSubmit={() =>
+            ask({
+              title: t('fix.voidConfirmTitle'),
+              message: t('fix.voidConfirm', { what, date: formatDate(target.occurredOn) }),
+              confirmLabel: t('fix.voidSubmit'),
+            })
+          }
+          onSubmit={async (p) => {
+            await plainFields(
+              () => facilityApi.voidEvent(target.id, { version: target.version, reason: p.reason }),
+              t,
+            );
+            await refresh();
+          }}
+        />
+      )}
+      {confirmElement}
     </Paper>
   );
 }
