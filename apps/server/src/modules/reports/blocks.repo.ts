@@ -173,7 +173,8 @@ export const FACTS: Record<string, Facts> = {
       ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
     from facility_events ev join facilities f on f.id = ev.facility_id
       left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
-    where ${FACILITY_EVENT[p.kind ?? ''] ?? sql`1 = 0`} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}`,
+    where ${FACILITY_EVENT[p.kind ?? ''] ?? sql`1 = 0`} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
+      and ev.voided_at is null`, // a voided event (entered by mistake) stays in the history, never in a figure
   facility_classes: (r) => sql`
     select c.id as rid, null as pid, null as commune, f.province_code as province, c.facility_id as facility,
       null as sex, null as birth_year, c.starts_on as dt, 1 as qty
