@@ -92,6 +92,23 @@ describe('facility rewards, groups, corrections and voids', () => {
     await eventually(() => page.getByTestId('group-list').textContent()).toContain(
       `Tổ tự quản số 1: ${name}`,
     );
+
+    // A second group entered by mistake is voided: reason, confirmation, gone from the list.
+    await page.getByRole('button', { name: 'Lập tổ tự quản' }).click();
+    const g2 = dialog('Lập tổ tự quản');
+    await field(g2, 'Tên tổ').fill('Tổ nhập nhầm');
+    await fillDate(g2, 'Ngày thành lập', '02/05/2025');
+    await g2.getByRole('checkbox', { name }).check();
+    await g2.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => page.getByTestId('group-list').textContent()).toContain('Tổ nhập nhầm');
+    await page.getByRole('button', { name: 'Hủy bỏ Tổ tự quản ngày 02/05/2025' }).click();
+    const v = dialog('Hủy bỏ bản ghi nhập nhầm: Tổ tự quản');
+    await field(v, 'Lý do hủy bỏ (nhập nhầm điều gì)').fill('Lập trùng tổ');
+    await v.getByRole('button', { name: 'Hủy bỏ bản ghi' }).click();
+    await dialog('Xác nhận hủy bỏ bản ghi').getByRole('button', { name: 'Hủy bỏ bản ghi' }).click();
+    await eventually(() => page.getByTestId('group-list').textContent()).not.toContain('Tổ nhập nhầm');
+    expect(await page.getByTestId('group-list').textContent()).toContain('Tổ tự quản số 1');
+    expect(await seriousViolations(page, 'classes page with void buttons')).toEqual([]);
   });
 
   it('corrects a visit; a stale correction shows the current values', async () => {

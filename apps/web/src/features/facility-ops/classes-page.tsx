@@ -6,6 +6,7 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { VoidEventDialog } from './corrections.tsx';
 import {
   type FacilityEvent,
   facilityApi,
@@ -43,6 +44,7 @@ export function ClassesPage() {
   const events = useEvents(facilityId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [flash, setFlash] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<FacilityEvent | null>(null);
   if (!facilityId) return <NotFound forbidden />;
 
   const names = new Map((board.data?.residents ?? []).map((r) => [r.admissionId, r.fullName]));
@@ -206,9 +208,25 @@ export function ClassesPage() {
     ) : (
       <Stack gap={2} data-testid={testId}>
         {items.map((e) => (
-          <Text size="sm" key={e.id}>
-            {formatDate(e.occurredOn)} · {line(e)}
-          </Text>
+          <Group key={e.id} gap="xs" wrap="nowrap">
+            <Text size="sm">
+              {formatDate(e.occurredOn)} · {line(e)}
+            </Text>
+            {writable && (
+              <Button
+                variant="default"
+                c="red.9"
+                size="compact-xs"
+                aria-label={t('fix.voidLabel', {
+                  what: t(`event.${e.kind}`),
+                  date: formatDate(e.occurredOn),
+                })}
+                onClick={() => setVoiding(e)}
+              >
+                {t('fix.void')}
+              </Button>
+            )}
+          </Group>
         ))}
       </Stack>
     );
@@ -392,6 +410,17 @@ export function ClassesPage() {
           onSubmit={async (p) => {
             await current.submit(p);
             await done();
+          }}
+        />
+      )}
+      {voiding && (
+        <VoidEventDialog
+          e={voiding}
+          onClose={() => setVoiding(null)}
+          onDone={async () => {
+            await qc.invalidateQueries({ queryKey: facilityKeys.all });
+            setFlash(t('fix.voidedDone'));
+            setVoiding(null);
           }}
         />
       )}

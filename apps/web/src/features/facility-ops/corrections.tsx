@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { eventText } from './event-line.tsx';
 import { type Admission, type FacilityEvent, facilityApi } from './facility-api.ts';
-import { isoToDmy } from './facility-form-kit.tsx';
+import { isoToDmy, useConfirm } from './facility-form-kit.tsx';
 import { type Act, residentSpecs } from './resident-specs.ts';
 import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
@@ -184,5 +184,43 @@ export function FixDialog({
         act(() => plainFields(() => facilityApi.correctEvent(e.id, { version: e.version, input: p }), t))
       }
     />
+  );
+}
+
+/** The void of a facility-wide entry (labour, session, group): a reason, then a confirmation. */
+export function VoidEventDialog({
+  e,
+  onClose,
+  onDone,
+}: {
+  e: FacilityEvent;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation('facility');
+  const { ask, element } = useConfirm();
+  const what = t(`event.${e.kind}`);
+  return (
+    <>
+      <SpecFormModal
+        opened
+        title={t('fix.voidTitle', { what })}
+        submitLabel={t('fix.voidSubmit')}
+        fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+        onClose={onClose}
+        beforeSubmit={() =>
+          ask({
+            title: t('fix.voidConfirmTitle'),
+            message: t('fix.voidConfirm', { what, date: formatDate(e.occurredOn) }),
+            confirmLabel: t('fix.voidSubmit'),
+          })
+        }
+        onSubmit={async (p) => {
+          await plainFields(() => facilityApi.voidEvent(e.id, { version: e.version, reason: p.reason }), t);
+          await onDone();
+        }}
+      />
+      {element}
+    </>
   );
 }
