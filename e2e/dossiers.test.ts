@@ -244,6 +244,14 @@ describe('dossiers and legal settings in the browser', () => {
       );
       expect(await reading.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
       expect(await reading.getByRole('button', { name: /^Điều chỉnh/ }).isEnabled()).toBe(true);
+      // So is the list of required documents, its parts named (not raw keys).
+      const required = page.getByTestId('rule-compulsoryDossierRequiredDocuments');
+      expect(await required.textContent()).toContain('Tài liệu bắt buộc trong hồ sơ đề nghị');
+      expect(await required.textContent()).toContain(
+        'Biên bản vi phạm hành chính về hành vi sử dụng trái phép chất ma túy: 1',
+      );
+      expect(await required.textContent()).not.toContain('violation_record');
+      expect(await required.getByTestId('verify-flag').textContent()).toBe('(cần kiểm tra)');
       // Each regime's rules are one click away.
       await page.getByRole('button', { name: 'Thời kỳ từ 01/01/2022' }).click();
       await eventually(() => page.locator('#rules-regime').textContent()).toContain(

@@ -130,6 +130,44 @@ describe('checklist', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('DOSSIER_INCOMPLETE');
   });
+
+  it('takes which documents are required from the dated rule, so an override changes the list from its date', () => {
+    expect(all).toEqual([
+      'violation_record',
+      'personal_history',
+      'addiction_result',
+      'ground_proof',
+      'statement',
+      'notification_proof',
+    ]);
+    const value = Object.fromEntries(rules.checklist.items.map((i) => [i.kind, i.required ? 1 : 0]));
+    const o = [
+      {
+        ruleKey: 'compulsoryDossierRequiredDocuments' as const,
+        value: { ...value, statement: 0, family_commitment: 1 },
+        effectiveFrom: '2026-02-01',
+        reason: 'Thông tư mới',
+        basis: { instrument: INSTRUMENTS.decree116, article: '2' },
+      },
+    ];
+    const required = (date: string) =>
+      dossierRulesOn(date, o)
+        .checklist.items.filter((i) => i.required)
+        .map((i) => i.kind);
+    expect(required('2026-01-31')).toEqual(all);
+    const after = required('2026-02-01');
+    expect(after).not.toContain('statement');
+    expect(after).toContain('family_commitment');
+    expect(dossierRulesOn('2026-02-01', o).checklist.basis[0]).toEqual(o[0].basis);
+    // The same documents (all but the statement) lack the statement before, the commitment after.
+    const docs = all.filter((k) => k !== 'statement').map((kind) => ({ personId: 'a', kind }));
+    expect(missingDocuments(['a'], docs, dossierRulesOn('2026-02-01', o).checklist)).toEqual([
+      { personId: 'a', kind: 'family_commitment' },
+    ]);
+    expect(missingDocuments(['a'], docs, dossierRulesOn('2026-01-31', o).checklist)).toEqual([
+      { personId: 'a', kind: 'statement' },
+    ]);
+  });
 });
 
 describe('court outcome', () => {

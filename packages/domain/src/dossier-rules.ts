@@ -9,7 +9,7 @@ import type { RuleCheck, RuleError } from './episode-types.ts';
 import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
 import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
 import type { RegimeId, RegimeRules, Rule, RuleOverride } from './legal-regimes.ts';
-import { regimeOn, rulesOn } from './legal-regimes.ts';
+import { DOSSIER_DOCUMENT_KINDS, regimeOn, rulesOn } from './legal-regimes.ts';
 import { type TaskKind, taskKindLabels } from './task-rules.ts';
 import type { CalendarAdjustment } from './working-days.ts';
 import { addWorkingDays } from './working-days.ts';
@@ -17,17 +17,9 @@ import { addWorkingDays } from './working-days.ts';
 // ---------------------------------------------------------------------------------------------------------
 // Checklist
 
-/** The kinds of documents a dossier holds, per person. */
-export const DOSSIER_DOCUMENT_KINDS = [
-  'violation_record',
-  'personal_history',
-  'addiction_result',
-  'ground_proof',
-  'statement',
-  'notification_proof',
-  'family_commitment',
-  'other',
-] as const;
+// The kinds of documents a dossier holds, per person: listed with the regime rules, whose
+// compulsoryDossierRequiredDocuments says which of them are required.
+export { DOSSIER_DOCUMENT_KINDS };
 export type DossierDocumentKind = (typeof DOSSIER_DOCUMENT_KINDS)[number];
 
 export interface ChecklistItem {
@@ -158,6 +150,24 @@ const BY_REGIME: Record<RegimeId, { checklist: ChecklistRule }> = {
   },
 };
 
+// Which items are required is the regime rule compulsoryDossierRequiredDocuments, so an administrator's
+// override (a decree changing the list) reaches the checklist without a code change.
+function withRequired(
+  checklist: ChecklistRule,
+  rule: RegimeRules['compulsoryDossierRequiredDocuments'],
+): ChecklistRule {
+  return {
+    ...checklist,
+    items: checklist.items.map((i) => ({ ...i, required: (rule.value[i.kind] ?? 0) > 0 })),
+    basis: rule.overriddenBy ? [...rule.basis, ...checklist.basis] : checklist.basis,
+  };
+}
+
+/** The Vietnamese and English name of each kind of document (for editors of the required-documents rule). */
+export const dossierDocumentLabels: Record<DossierDocumentKind, Text> = Object.fromEntries(
+  CHECKLIST_ITEMS.map((i) => [i.kind, i.label]),
+) as Record<DossierDocumentKind, Text>;
+
 /** The dossier rules in force on a date (throws a RangeError before 2022-01-01, like rulesOn). */
 export function dossierRulesOn(date: string, overrides: readonly RuleOverride[] = []): DossierRules {
   const regime = regimeOn(date);
@@ -165,7 +175,7 @@ export function dossierRulesOn(date: string, overrides: readonly RuleOverride[] 
   return {
     regimeId: regime.id,
     readingPeriodWorkingDays: rules.compulsoryDossierReadingWorkingDays,
-    checklist: BY_REGIME[regime.id].checklist,
+    checklist: withRequired(BY_REGIME[regime.id].checklist, rules.compulsoryDossierRequiredDocuments),
     preparer: rules.compulsoryDossierPreparer,
     court: rules.compulsoryCourt,
     regime: rules,

@@ -61,6 +61,8 @@ export interface RegimeRules {
   compulsoryPendingCountsTowardTerm: Rule<boolean>;
   /** Working days the person and family have to read a compulsory dossier, from the day after the notice. */
   compulsoryDossierReadingWorkingDays: Rule<number>;
+  /** Which documents of the compulsory dossier's checklist are required (1) or optional (0), by kind. */
+  compulsoryDossierRequiredDocuments: Rule<{ readonly [kind: string]: number }>;
   postRehabMonths: Rule<number>;
   postRehabDecisionWorkingDays: Rule<number>;
   moveHandoverHours: Rule<number | null>;
@@ -104,6 +106,18 @@ export interface RuleOverride {
   regimeId?: RegimeId;
 }
 
+/** The kinds of document in a compulsory dossier's checklist (labels and forms in dossier-rules.ts). */
+export const DOSSIER_DOCUMENT_KINDS = [
+  'violation_record',
+  'personal_history',
+  'addiction_result',
+  'ground_proof',
+  'statement',
+  'notification_proof',
+  'family_commitment',
+  'other',
+] as const;
+
 /** The value shape of each rule, so overrides can be checked and an admin form can render an editor. */
 export const RULE_SHAPES: Record<
   RuleKey,
@@ -126,6 +140,7 @@ export const RULE_SHAPES: Record<
   compulsoryDossierPreparer: { type: 'string' },
   compulsoryPendingCountsTowardTerm: { type: 'boolean' },
   compulsoryDossierReadingWorkingDays: { type: 'number' },
+  compulsoryDossierRequiredDocuments: { type: 'object', keys: DOSSIER_DOCUMENT_KINDS },
   postRehabMonths: { type: 'number' },
   postRehabDecisionWorkingDays: { type: 'number' },
   moveHandoverHours: { type: 'number', nullable: true },
@@ -285,6 +300,26 @@ const LAW73_RULES: RegimeRules = {
     note: {
       vi: 'Người bị đề nghị và gia đình được đọc hồ sơ, ghi chép trong thời hạn này kể từ khi nhận thông báo',
       en: 'The person and family may read the dossier and take notes within this period after the notice',
+    },
+  },
+  compulsoryDossierRequiredDocuments: {
+    // 1 = required before the dossier can be submitted, 0 = optional (DOMAIN.md §5: "verify the exact list").
+    value: {
+      violation_record: 1,
+      personal_history: 1,
+      addiction_result: 1,
+      ground_proof: 1,
+      statement: 1,
+      notification_proof: 1,
+      family_commitment: 0,
+      other: 0,
+    },
+    unit: 'mixed',
+    basis: [{ instrument: I.adminViolations, article: '103' }, { instrument: I.decree116 }],
+    verify: true,
+    note: {
+      vi: 'Tài liệu bắt buộc (1) hay không bắt buộc (0) trong hồ sơ đề nghị; cần đối chiếu văn bản chính thức',
+      en: 'Documents required (1) or optional (0) in the dossier; to check against the official text',
     },
   },
   postRehabMonths: {

@@ -1,3 +1,4 @@
+import { dossierDocumentLabels } from '@hoanhap/domain/dossier-rules';
 import type { FormRef, LegalBasis, RoleId, Text } from '@hoanhap/domain/legal-basis';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import {
@@ -81,6 +82,10 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
   compulsoryDossierReadingWorkingDays: {
     vi: 'Thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
     en: 'Reading period of a compulsory-rehab dossier',
+  },
+  compulsoryDossierRequiredDocuments: {
+    vi: 'Tài liệu bắt buộc trong hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    en: 'Required documents of a compulsory-rehab dossier',
   },
   postRehabMonths: {
     vi: 'Thời hạn quản lý sau cai nghiện ma túy',
@@ -197,6 +202,21 @@ function copyValue(v: RuleValue): RuleValue {
   return v !== null && typeof v === 'object' ? { ...v } : v;
 }
 
+// Names of the parts of multi-part rule values, for the administrator's editor.
+const KEY_LABELS: Record<string, Text> = {
+  min: { vi: 'Tối thiểu', en: 'Minimum' },
+  max: { vi: 'Tối đa', en: 'Maximum' },
+  maxExclusive: { vi: 'Dưới (không kể)', en: 'Below (exclusive)' },
+  first: { vi: 'Lần đầu', en: 'First time' },
+  repeat: { vi: 'Lần sau', en: 'Repeat' },
+  percent: { vi: 'Tỷ lệ hỗ trợ (%)', en: 'Support (%)' },
+  priorityGroups: { vi: 'Số nhóm ưu tiên', en: 'Priority groups' },
+  minCriteria: { vi: 'Số tiêu chí tối thiểu', en: 'Minimum criteria' },
+  minDurationDays: { vi: 'Số ngày liên tục tối thiểu', en: 'Minimum days together' },
+  recurrenceWindowMonths: { vi: 'Tái diễn trong (tháng)', en: 'Recurring within (months)' },
+  ...dossierDocumentLabels,
+};
+
 /** One rule as data: value, unit, basis with citations, authority, forms, verify flag and its value shape. */
 export function presentRule(key: RuleKey, rule: Rule) {
   const shape = RULE_SHAPES[key];
@@ -213,7 +233,10 @@ export function presentRule(key: RuleKey, rule: Rule) {
     note: rule.note ? { ...rule.note } : null,
     shape: {
       type: shape.type,
-      ...(shape.keys && { keys: [...shape.keys] }),
+      ...(shape.keys && {
+        keys: [...shape.keys],
+        keyLabels: Object.fromEntries(shape.keys.map((k) => [k, KEY_LABELS[k] ?? { vi: k, en: k }])),
+      }),
       nullable: shape.nullable === true,
     },
   };

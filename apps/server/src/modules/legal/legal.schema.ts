@@ -129,6 +129,7 @@ const ruleOut = z.object({
   shape: z.object({
     type: z.enum(['number', 'boolean', 'string', 'object']),
     keys: z.array(z.string()).optional(),
+    keyLabels: z.record(z.string(), textOut).optional(),
     nullable: z.boolean(),
   }),
 });

@@ -66,9 +66,15 @@ export function RulesPage() {
   );
 }
 
+/** The name of one part of a multi-part value (the server's label, else the key itself). */
+function keyLabel(shape: RuleInForce['shape'], key: string): string {
+  const label = shape.keyLabels?.[key];
+  return label ? tx(label) : key;
+}
+
 function valueText(
   value: unknown,
-  r: Pick<RuleInForce, 'authority' | 'unitLabel'>,
+  r: Pick<RuleInForce, 'authority' | 'unitLabel' | 'shape'>,
   t: (k: string) => string,
 ): string {
   if (value === null) return t('rules.noValue');
@@ -79,7 +85,7 @@ function valueText(
   const o = value as Record<string, number>;
   if (Object.keys(o).length === 2 && 'min' in o && 'max' in o) return `${o.min}–${o.max} ${tx(r.unitLabel)}`;
   return Object.entries(o)
-    .map(([k, v]) => `${k}: ${v}`)
+    .map(([k, v]) => `${keyLabel(r.shape, k)}: ${v}`)
     .join(', ');
 }
 
@@ -385,7 +391,7 @@ function OverrideForm({
           {(shape.keys ?? []).map((k) => (
             <NumberInput
               key={k}
-              label={`${t('rules.newValue')}: ${k}`}
+              label={`${t('rules.newValue')}: ${keyLabel(shape, k)}`}
               value={obj[k] ?? ''}
               onChange={(x) => setObj((o) => ({ ...o, [k]: x }))}
               min={0}
