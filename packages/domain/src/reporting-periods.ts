@@ -32,9 +32,11 @@ export interface PeriodRange {
   to: string;
 }
 
+/** The cut-off day is a day of the month that every month has. */
+export const CUTOFF_DAY_MAX = 28;
+
 function checkCutoff(cutoffDay: number): void {
-  // Up to 28 so that every month has the day.
-  if (!Number.isInteger(cutoffDay) || cutoffDay < 1 || cutoffDay > 28) {
+  if (!Number.isInteger(cutoffDay) || cutoffDay < 1 || cutoffDay > CUTOFF_DAY_MAX) {
     throw new RangeError(`Ngày chốt số liệu phải từ 1 đến 28 / cut-off day must be 1..28: ${cutoffDay}`);
   }
 }

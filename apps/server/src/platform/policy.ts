@@ -228,9 +228,12 @@ export type DossierScope =
   | { kind: 'commune'; code: string }
   | { kind: 'none' };
 
-export function dossierScopeOf(actor: Actor): DossierScope {
-  if (!can(actor, 'dossiers.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
-    return { kind: 'none' };
+/**
+ * Row scope of records kept by administrative unit (dossiers, community work, drug-free recognitions): all
+ * for the nation, a province's or a commune's own, none for facility scopes or without `action`.
+ */
+export function unitScopeOf(actor: Actor, action: Action): DossierScope {
+  if (!can(actor, action) || (actor.scopeKind !== 'nation' && !actor.scopeCode)) return { kind: 'none' };
   switch (actor.scopeKind) {
     case 'nation':
       return { kind: 'all' };
@@ -242,6 +245,8 @@ export function dossierScopeOf(actor: Actor): DossierScope {
       return { kind: 'none' };
   }
 }
+
+export const dossierScopeOf = (actor: Actor): DossierScope => unitScopeOf(actor, 'dossiers.read');
 
 // Community work (volunteer teams, contacts, activities, clubs, partners, referrals, training). Commune
 // officers run it in their commune; commune police read it and log contacts; province and nation read;
@@ -275,20 +280,7 @@ for (const role of ROLES) GRANTS[role].push(...(COMMUNITY_GRANTS[role] ?? []));
 /** Row scope of community records (teams, activities, clubs, partners, referrals, training): by unit. */
 export type CommunityScope = DossierScope;
 
-export function communityScopeOf(actor: Actor): CommunityScope {
-  if (!can(actor, 'community.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
-    return { kind: 'none' };
-  switch (actor.scopeKind) {
-    case 'nation':
-      return { kind: 'all' };
-    case 'province':
-      return { kind: 'province', code: actor.scopeCode! };
-    case 'commune':
-      return { kind: 'commune', code: actor.scopeCode! };
-    default:
-      return { kind: 'none' };
-  }
-}
+export const communityScopeOf = (actor: Actor): CommunityScope => unitScopeOf(actor, 'community.read');
 
 // Indicators and periodic reports (modules/reports). Officers of every level read figures within their scope;
 // communes and facilities submit their reports, the province reviews them (the nation reviews province
@@ -311,3 +303,8 @@ const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
   facility_medical: ['reports.read'],
 };
 for (const role of ROLES) GRANTS[role].push(...(REPORT_GRANTS[role] ?? []));
+
+/** Whether the actor answers for a province's units: a national officer, or an officer of that province. */
+export function coversProvince(actor: Actor, provinceCode: string | null): boolean {
+  return actor.scopeKind === 'nation' || (actor.scopeKind === 'province' && actor.scopeCode === provinceCode);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, authorize, coversProvince, unitScopeOf } from '../../platform/policy.ts';
 import { unitsRepo } from './blocks.repo.ts';
 import { type DrugFreeRow, drugFreeRepo } from './drug-free.repo.ts';
 
@@ -41,11 +41,14 @@ function present(r: DrugFreeRow & { commune_name?: string | null }, on: string) 
 /** Recognitions within the viewer's scope (a province's communes, or the commune's own). */
 export async function listDrugFree(deps: AppDeps, actor: Actor, q: { province?: string }) {
   authorize(actor, 'reports.read');
-  const filter: { provinceCode?: string; communeCode?: string } = {};
-  if (actor.scopeKind === 'nation') filter.provinceCode = q.province;
-  else if (actor.scopeKind === 'province') filter.provinceCode = actor.scopeCode!;
-  else if (actor.scopeKind === 'commune') filter.communeCode = actor.scopeCode!;
-  else return { items: [] };
+  const scope = unitScopeOf(actor, 'reports.read');
+  if (scope.kind === 'none') return { items: [] };
+  const filter =
+    scope.kind === 'all'
+      ? { provinceCode: q.province }
+      : scope.kind === 'province'
+        ? { provinceCode: scope.code }
+        : { communeCode: scope.code };
   const on = today(deps);
   return { items: (await drugFreeRepo.list(deps.database.db, filter)).map((r) => present(r, on)) };
 }
@@ -53,9 +56,7 @@ export async function listDrugFree(deps: AppDeps, actor: Actor, q: { province?: 
 /** Who records recognitions: the province (for its communes) or the nation. */
 function assertRecorder(actor: Actor, provinceCode: string | null) {
   authorize(actor, 'reports.approve');
-  const ok =
-    actor.scopeKind === 'nation' || (actor.scopeKind === 'province' && actor.scopeCode === provinceCode);
-  if (!ok)
+  if (!coversProvince(actor, provinceCode))
     throw Errors.forbidden({
       vi: 'Chỉ cấp tỉnh của xã, phường này ghi nhận được',
       en: "Only the commune's province may record this",

@@ -1,6 +1,6 @@
 import { BLOCKS, DISAGGREGATIONS } from '@hoanhap/domain/indicators';
 import { isoDate } from '@hoanhap/domain/person-schema';
-import { REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
+import { CUTOFF_DAY_MAX, REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -94,7 +94,7 @@ export const createReportBody = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(28)
+    .max(CUTOFF_DAY_MAX)
     .optional()
     .describe('Cut-off day; default: the national setting for the period (15: 15th → 14th)'),
   narrative: narrative.optional(),
@@ -126,7 +126,7 @@ export const trendQuery = z.strictObject({
   unit: unit.optional(),
   periodKind: z.enum(REPORT_PERIOD_KINDS),
   year: z.coerce.number().int().min(2000).max(2100),
-  cutoffDay: z.coerce.number().int().min(1).max(28).optional(),
+  cutoffDay: z.coerce.number().int().min(1).max(CUTOFF_DAY_MAX).optional(),
 });
 
 export const drugFreeQuery = z.strictObject({
@@ -152,7 +152,7 @@ export const cutoffBody = z.strictObject({
     .number({ error: 'Cần một số / a number is required' })
     .int({ error: 'Cần số nguyên / a whole number is required' })
     .min(1, { error: 'Ngày chốt từ 1 đến 28 / the cut-off day must be 1..28' })
-    .max(28, { error: 'Ngày chốt từ 1 đến 28 / the cut-off day must be 1..28' })
+    .max(CUTOFF_DAY_MAX, { error: 'Ngày chốt từ 1 đến 28 / the cut-off day must be 1..28' })
     .describe(
       'Cut-off day: a period runs from this day of the month before to the day before it (1: calendar months)',
     ),
