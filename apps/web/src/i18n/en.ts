@@ -45,6 +45,8 @@ export const en: Resources = {
     required: 'This field is required',
     dateFormatHint: 'Enter as dd/mm/yyyy',
     invalidDate: 'Invalid date, enter it as dd/mm/yyyy',
+    ruleRefused: 'Not allowed by the rules',
+    basis: 'Basis',
     notFound: 'This page does not exist.',
     forbidden: 'You may not view this page.',
   },

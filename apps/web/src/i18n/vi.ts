@@ -44,6 +44,8 @@ export const vi = {
     required: 'Mục này là bắt buộc',
     dateFormatHint: 'Nhập theo dạng dd/mm/yyyy',
     invalidDate: 'Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy',
+    ruleRefused: 'Không thực hiện được theo quy định',
+    basis: 'Căn cứ',
     notFound: 'Không tìm thấy trang này.',
     forbidden: 'Bạn không có quyền xem trang này.',
   },

@@ -1,0 +1,132 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { parseDmy } from '../i18n/format.ts';
+import { currentLang } from '../i18n/i18n.ts';
+
+// The pieces every form dialog of the areas shares: { vi, en } texts, today's date, client checks, the
+// server's refusal and the dialog itself. Texts come from the app's own `common` namespace.
+
+export type Text2 = { vi: string; en: string };
+/** The text of a { vi, en } pair in the UI language. */
+export const tx = (t: Text2 | null | undefined) => (t ? t[currentLang()] : '');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today in the browser's calendar as dd/mm/yyyy (the default of date fields). */
+export function todayDmy() {
+  const d = new Date();
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+export type Errors = Record<string, string>;
+
+/** Collects client-side problems: required texts and dd/mm/yyyy dates → ISO (messages in the caller's `t`). */
+export function checker(t: (k: string) => string) {
+  const errors: Errors = {};
+  return {
+    errors,
+    required(key: string, value: string) {
+      if (!value.trim()) errors[key] = t('common.required');
+      return value.trim();
+    },
+    date(key: string, value: string, optional = false): string | undefined {
+      if (!value.trim()) {
+        if (!optional) errors[key] = t('common.required');
+        return undefined;
+      }
+      const iso = parseDmy(value);
+      if (!iso) errors[key] = t('common.invalidDate');
+      return iso ?? undefined;
+    },
+    ok: () => Object.keys(errors).length === 0,
+  };
+}
+
+/**
+ * The server's refusal next to the form: its message, the legal basis it cites, and the field problems that
+ * no input of the form shows (`fields`: those shown under their own input).
+ */
+export function ServerProblem({ error, fields = [] }: { error: unknown; fields?: string[] }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : null;
+  const basis = Array.isArray(e?.body.basis) ? (e.body.basis as Text2[]) : [];
+  const loose = e ? e.errors.filter((f) => !fields.includes(f.field)) : [];
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={e?.status === 422 ? t('common.ruleRefused') : undefined}
+      role="alert"
+      data-testid="server-problem"
+    >
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {e ? e.detail : String((error as Error)?.message ?? error)}
+        </Text>
+        {loose.length > 0 && (
+          <List size="sm">
+            {loose.map((f) => (
+              <List.Item key={`${f.field}|${f.message}`}>
+                {f.field}: {f.message}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {basis.length > 0 && (
+          <Text size="sm">
+            {t('common.basis')}: {basis.map(tx).join('; ')}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+type ModalProps = {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  busy?: boolean;
+  error?: unknown;
+  /** Fields whose server errors show under their own input (left out of the problem list). */
+  fields?: string[];
+  submitLabel?: string;
+  size?: string;
+  children: ReactNode;
+};
+
+/** A form in a dialog: fields, the server's problem just above the buttons, Cancel / Save. */
+export function FormModal(p: ModalProps) {
+  const { t } = useTranslation();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    p.onSubmit();
+  };
+  return (
+    <Modal
+      opened={p.opened}
+      onClose={p.onClose}
+      title={p.title}
+      size={p.size ?? 'lg'}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {p.children}
+          <ServerProblem error={p.error} fields={p.fields} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={p.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={p.busy}>
+              {p.submitLabel ?? t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
