@@ -2,15 +2,14 @@ import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { parseDmy } from '../../i18n/format.ts';
-import { currentLang } from '../../i18n/i18n.ts';
+import { checker as baseChecker, type Errors } from '../../components/form-kit.tsx';
 import './community-i18n.ts';
 
 // Small pieces shared by the community pages: dates typed as dd/mm/yyyy, the server's field errors next to
 // their fields, forms in dialogs, sections.
 
-export type Errors = Record<string, string>;
-export const tx = (t: { vi: string; en: string } | null | undefined) => (t ? t[currentLang()] : '');
+export { tx } from '../../components/form-kit.tsx';
+export type { Errors };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date n days from today in the browser's calendar, as dd/mm/yyyy. */
@@ -25,31 +24,17 @@ export function todayIso() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Collects client-side problems (required texts, dd/mm/yyyy dates, numbers) keyed by the API field name. */
+/** The shared checks (required texts, dd/mm/yyyy dates) plus counts, keyed by the API field name. */
 export function checker(t: (k: string) => string) {
-  const errors: Errors = {};
+  const base = baseChecker(t);
   return {
-    errors,
-    required(key: string, value: string) {
-      if (!value.trim()) errors[key] = t('common.required');
-      return value.trim();
-    },
-    date(key: string, value: string, optional = false): string | undefined {
-      if (!value.trim()) {
-        if (!optional) errors[key] = t('common.required');
-        return undefined;
-      }
-      const iso = parseDmy(value);
-      if (!iso) errors[key] = t('common.invalidDate');
-      return iso ?? undefined;
-    },
+    ...base,
     count(key: string, value: string | number): number | undefined {
       if (value === '' || value === undefined) return undefined;
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 0) errors[key] = t('common.invalidNumber');
+      if (!Number.isInteger(n) || n < 0) base.errors[key] = t('common.invalidNumber');
       return n;
     },
-    ok: () => Object.keys(errors).length === 0,
   };
 }
 
@@ -119,7 +104,7 @@ type ModalProps = {
   children: ReactNode;
 };
 
-/** A form in a dialog (full screen on phones): fields, the server's problem, Cancel / Save. */
+/** A form in a dialog: fields, the server's problem (unless every error shows under its field), Cancel / Save. */
 export function FormModal(p: ModalProps) {
   const { t } = useTranslation('community');
   const submit = (e: FormEvent) => {
