@@ -26,6 +26,8 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { configureFigureStore } from './modules/reports/figure-store.ts';
+import { registerFiguresWarmup } from './modules/reports/figures-warmup.job.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
@@ -98,7 +100,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => screeningRoutes(s, deps));
   await app.register(async (s) => episodesRoutes(s, deps));
   await app.register(async (s) => tasksRoutes(s, deps));
-  registerStatusRefresh(app, deps);
+  const statusCatchUp = registerStatusRefresh(app, deps);
   await app.register(async (s) => auditRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
   await app.register(async (s) => dossierRoutes(s, deps));
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => communityRoutes(s, deps));
 
   await app.register(async (s) => reportsRoutes(s, deps));
+  configureFigureStore(app, deps);
+  registerFiguresWarmup(app, deps, statusCatchUp);
 
   // The web app: static files, and index.html for every client-side route.
   const webDist = deps.config.webDist;

@@ -13,6 +13,9 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  REPORTS_WARMUP: z.enum(['true', 'false']).default('true'),
+  REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(1000),
+  REPORTS_MAX_STALE_MINUTES: z.coerce.number().min(0).default(15),
 });
 
 export type Config = {
@@ -27,6 +30,12 @@ export type Config = {
   loginRateLimit: number;
   logLevel: string;
   webDist: string;
+  /** Compute the nation's figures of the recent periods ahead (after start, then every 10 minutes). */
+  reportsWarmup: boolean;
+  /** A dashboard figure that took this long to compute may be shown stale (marked) while recomputed… */
+  reportsStaleAfterMs: number;
+  /** …for at most this long (0: dashboards always wait for current figures). */
+  reportsMaxStaleMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    reportsWarmup: e.REPORTS_WARMUP === 'true',
+    reportsStaleAfterMs: e.REPORTS_STALE_AFTER_MS,
+    reportsMaxStaleMinutes: e.REPORTS_MAX_STALE_MINUTES,
   };
 }

@@ -9,6 +9,7 @@ import {
   periodLabel,
   periodRange,
   periodReferenceDate,
+  recentPeriods,
 } from './reporting-periods.ts';
 
 describe('periodRange with the default cut-off (15th → 14th)', () => {
@@ -128,5 +129,28 @@ describe('dated national cut-off settings', () => {
     expect(cutoffDayForPeriod(settings, 'month', 2026, 7)).toBe(20);
     expect(cutoffDayForPeriod(settings, 'half_year', 2026, 2)).toBe(20);
     expect(cutoffDayForPeriod(settings, 'year', 2027)).toBe(10);
+  });
+});
+
+describe('recentPeriods (what the server computes ahead)', () => {
+  it('gives the month and quarter containing today and the ones before, at their cut-off days', () => {
+    const got = recentPeriods([], '2026-11-25').map(
+      (p) => `${p.kind} ${p.index}/${p.year} ${p.from}..${p.to}`,
+    );
+    expect(got).toEqual([
+      'month 12/2026 2026-11-15..2026-12-14',
+      'month 11/2026 2026-10-15..2026-11-14',
+      'quarter 4/2026 2026-09-15..2026-12-14',
+      'quarter 3/2026 2026-06-15..2026-09-14',
+    ]);
+  });
+  it('crosses the year and follows a dated setting', () => {
+    const got = recentPeriods([{ day: 1, effectiveFrom: '2027-01-01' }], '2027-01-10');
+    expect(got.map((p) => `${p.kind} ${p.index}/${p.year} ${p.from}..${p.to}`)).toEqual([
+      'month 1/2027 2027-01-01..2027-01-31',
+      'month 12/2026 2026-11-15..2026-12-14',
+      'quarter 1/2027 2027-01-01..2027-03-31',
+      'quarter 4/2026 2026-09-15..2026-12-14',
+    ]);
   });
 });

@@ -150,3 +150,29 @@ export function cutoffDayForPeriod(
 ): number {
   return cutoffDayOn(settings, periodReferenceDate(kind, year, index));
 }
+
+/**
+ * The periods most dashboards open on a given day: the month and the quarter that contain it (a dashboard's
+ * default) and the month and quarter before them (the report being written), each at the national cut-off day
+ * in force for it. The server computes their national figures ahead of the first request.
+ */
+export function recentPeriods(
+  settings: readonly CutoffSetting[],
+  today: string,
+): ({ kind: ReportPeriodKind; year: number; index: number } & PeriodRange)[] {
+  const out: ({ kind: ReportPeriodKind; year: number; index: number } & PeriodRange)[] = [];
+  for (const kind of ['month', 'quarter'] as const) {
+    const count = SHAPE[kind].count;
+    // As the web's period filter picks its default: today's calendar month decides the cut-off day.
+    const { year, month } = dateParts(today);
+    const cur = periodContaining(kind, today, cutoffDayForPeriod(settings, 'month', year, month));
+    if (!cur) continue;
+    const prev =
+      cur.index > 1 ? { year: cur.year, index: cur.index - 1 } : { year: cur.year - 1, index: count };
+    for (const p of [cur, prev]) {
+      const day = cutoffDayForPeriod(settings, kind, p.year, p.index);
+      out.push({ kind, year: p.year, index: p.index, ...periodRange(kind, p.year, p.index, day) });
+    }
+  }
+  return out;
+}

@@ -3,11 +3,18 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ChangeTracker, registerTracker, trackChanges } from './change-tracker.ts';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
-export type Database = { db: Kysely<DB>; dialect: Dialect; close: () => Promise<void> };
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The tables this process has written (the figure cache's invalidation). */
+  changes: ChangeTracker;
+  close: () => Promise<void>;
+};
 
 // PostgreSQL returns bigint counts as strings by default; counts here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -20,8 +27,10 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
     // is dropped from the pool and replaced on demand; without a listener pg's 'error' event would
     // crash the process.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const changes = new ChangeTracker();
+    const db = new Kysely<DB>({ dialect: trackChanges(new PostgresDialect({ pool }), changes) });
+    registerTracker(db, changes);
+    return { db, dialect: 'postgres', changes, close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'hoanhap.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -30,6 +39,10 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const changes = new ChangeTracker();
+  const db = new Kysely<DB>({
+    dialect: trackChanges(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
+  });
+  registerTracker(db, changes);
+  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
 }

@@ -32,7 +32,14 @@ export async function createTestDeps(
     databaseUrl = u.toString();
   }
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...env }),
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '10000',
+      // Computing figures ahead is tested on its own (figures-cache.test.ts), not behind every test file.
+      REPORTS_WARMUP: 'false',
+      ...env,
+    }),
     databaseUrl,
   };
   const deps = await prepare(config);

@@ -8,8 +8,8 @@ import { refreshStatuses } from './person-status.ts';
 
 export type User = Awaited<ReturnType<TestApp['userAs']>>;
 
-export async function pathwayApp() {
-  const t = await createTestApp({ SESSION_IDLE_MINUTES: '100000000' });
+export async function pathwayApp(env: Record<string, string> = {}) {
+  const t = await createTestApp({ SESSION_IDLE_MINUTES: '100000000', ...env });
   let clock = new Date();
   t.deps.now = () => new Date(clock);
   /** Moves the app's clock to 10:00 (Vietnam) on a date. */

@@ -9,7 +9,8 @@ import { refreshStatuses } from './person-status.ts';
 // before; the look-back covers a server that was off for a few weeks. Also run once at start.
 const LOOK_BACK_DAYS = 45;
 
-export function registerStatusRefresh(app: FastifyInstance, deps: AppDeps) {
+/** Registers the nightly refresh; returns the start-up catch-up (set once the server is ready). */
+export function registerStatusRefresh(app: FastifyInstance, deps: AppDeps): () => Promise<void> {
   const run = async () => {
     const now = deps.now();
     try {
@@ -30,4 +31,5 @@ export function registerStatusRefresh(app: FastifyInstance, deps: AppDeps) {
     job?.stop();
     await catchUp;
   });
+  return () => catchUp ?? Promise.resolve();
 }

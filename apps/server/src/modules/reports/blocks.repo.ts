@@ -316,6 +316,67 @@ export type FactRow = {
   birth_year: number | null;
 };
 
+/**
+ * Blocks whose records may fall in more than one (province, commune, facility) cell of a grid — a person admitted
+ * to two facilities in the period, assigned in two communes, named in dossiers of two communes, or one decision
+ * naming people placed in different facilities. Their figure for a unit is a count of its own, never a sum of
+ * cells; every other block's records each lie in one cell, so any unit's figure is the sum of its cells.
+ */
+export const SPREAD_BLOCKS: ReadonlySet<string> = new Set([
+  'decisions_issued',
+  'people_in_dossiers_submitted',
+  'facility_admissions',
+  'facility_releases',
+  'facility_learners',
+  'community_people_assigned',
+]);
+
+/** One cell of a block's grid: the figure of the records that carry this province, commune and facility. */
+export type GridCell = {
+  province: string | null;
+  commune: string | null;
+  facility: string | null;
+  value: number;
+};
+
+function aggregateQuery(
+  block: string,
+  params: Params,
+  range: Range,
+  unit: UnitFilter,
+  measure: Measure,
+  groupBy?: GroupBy,
+): RawBuilder<{ k: string | number | null; n: string | number }> {
+  const facts = FACTS[block];
+  if (!facts) throw new Error(`block without facts: ${block}`);
+  if (groupBy === 'substance')
+    // A person counts under every substance they were found to use; people with none under 'unknown'.
+    return sql`
+      select coalesce(s.k, 'unknown') as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+        left join (${personSubstances(range.to)}) s on s.person_id = f.pid
+      where ${unitWhere(unit)} group by coalesce(s.k, 'unknown')`;
+  if (groupBy === 'legal_basis')
+    return sql`
+      select f.k as k, ${AGG[measure]} as n from (select f.*, coalesce((select e2.regime_id from episodes e2
+          where e2.person_id = f.pid and e2.start_date <= ${range.to}
+          order by e2.start_date desc, e2.id desc limit 1), 'none') as k
+        from (${facts(range, params)}) f where ${unitWhere(unit)}) f
+      group by f.k`;
+  const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
+  return sql`
+      select ${g} as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+      where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
+}
+
+function gridQuery(block: string, params: Params, range: Range, scope: UnitFilter, measure: Measure) {
+  const facts = FACTS[block];
+  if (!facts) throw new Error(`block without facts: ${block}`);
+  return sql<{ gp: string | null; gc: string | null; gf: string | null; n: string | number }>`
+      select f.province as gp, f.commune as gc, f.facility as gf, ${AGG[measure]} as n
+      from (${facts(range, params)}) f where ${unitWhere(scope)}
+      group by f.province, f.commune, f.facility`;
+}
+
 export const blocksRepo = {
   /** The block's figure for a unit, or one figure per group (GROUP BY in SQL). */
   aggregate: async (
@@ -327,31 +388,42 @@ export const blocksRepo = {
     measure: Measure,
     groupBy?: GroupBy,
   ): Promise<{ key: string | null; value: number }[]> => {
-    const facts = FACTS[block];
-    if (!facts) throw new Error(`block without facts: ${block}`);
-    let q: RawBuilder<{ k: string | number | null; n: string | number }>;
-    if (groupBy === 'substance') {
-      // A person counts under every substance they were found to use; people with none under 'unknown'.
-      q = sql`
-      select coalesce(s.k, 'unknown') as k, ${AGG[measure]} as n from (${facts(range, params)}) f
-        left join (${personSubstances(range.to)}) s on s.person_id = f.pid
-      where ${unitWhere(unit)} group by coalesce(s.k, 'unknown')`;
-    } else if (groupBy === 'legal_basis') {
-      q = sql`
-      select f.k as k, ${AGG[measure]} as n from (select f.*, coalesce((select e2.regime_id from episodes e2
-          where e2.person_id = f.pid and e2.start_date <= ${range.to}
-          order by e2.start_date desc, e2.id desc limit 1), 'none') as k
-        from (${facts(range, params)}) f where ${unitWhere(unit)}) f
-      group by f.k`;
-    } else {
-      const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
-      q = sql`
-      select ${g} as k, ${AGG[measure]} as n from (${facts(range, params)}) f
-      where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
-    }
-    const { rows } = await q.execute(db);
+    const { rows } = await aggregateQuery(block, params, range, unit, measure, groupBy).execute(db);
     return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
   },
+  /** The SQL `aggregate` sends (the figure cache reads its tables from it). */
+  aggregateSql: (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    unit: UnitFilter,
+    measure: Measure,
+    groupBy?: GroupBy,
+  ) => aggregateQuery(block, params, range, unit, measure, groupBy).compile(db).sql,
+  /**
+   * The block's figure per (province, commune, facility) cell within a scope (the nation or a province), in one
+   * pass over its records: what the figure cache derives every unit's figure and every child unit's from.
+   */
+  grid: async (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    scope: UnitFilter,
+    measure: Measure,
+  ): Promise<GridCell[]> => {
+    const { rows } = await gridQuery(block, params, range, scope, measure).execute(db);
+    return rows.map((r) => ({ province: r.gp, commune: r.gc, facility: r.gf, value: Number(r.n) }));
+  },
+  gridSql: (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    scope: UnitFilter,
+    measure: Measure,
+  ) => gridQuery(block, params, range, scope, measure).compile(db).sql,
   /** The rows behind a block's figure (the drill-down), with the person's name (a staff account's for staff). */
   records: async (
     db: Kysely<DB>,

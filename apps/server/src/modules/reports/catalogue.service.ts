@@ -27,6 +27,7 @@ import {
   isPending,
   resolveUnit,
 } from './engine.service.ts';
+import { type AsOf, newAsOf } from './figures.ts';
 import { indicatorsForUnit } from './periodic.service.ts';
 import { indicatorsRepo } from './reports.repo.ts';
 
@@ -86,8 +87,9 @@ export async function indicatorValue(
   const def = await indicatorOrFail(db, id);
   const unit = await resolveUnit(db, actor, q.unit, q.to);
   const range: Range = { from: q.from, to: q.to };
-  const figure = await computeFigure(db, def, unit.filter, range);
-  const groups = q.by ? await breakdown(db, def, unit, range, q.by) : [];
+  const opts = { allowStale: true, asOf: newAsOf() };
+  const figure = await computeFigure(db, def, unit.filter, range, opts);
+  const groups = q.by ? await breakdown(db, def, unit, range, q.by, opts) : [];
   return {
     unit: { kind: unit.kind, code: unit.code, name: unit.name },
     from: q.from,
@@ -95,6 +97,7 @@ export async function indicatorValue(
     figure,
     by: q.by ?? null,
     groups,
+    ...computedAt(opts.asOf, deps),
   };
 }
 
@@ -104,10 +107,30 @@ export async function dashboard(deps: AppDeps, actor: Actor, q: { unit?: string;
   const db = deps.database.db;
   const unit = await resolveUnit(db, actor, q.unit, q.to);
   // The figures that make sense for the unit (a commune has no facility figures, a facility only those).
-  const figures = [];
-  for (const def of indicatorsForUnit(await allIndicators(db), unit.kind))
-    figures.push(await computeFigure(db, def, unit.filter, q));
-  return { unit: { kind: unit.kind, code: unit.code, name: unit.name }, from: q.from, to: q.to, figures };
+  const opts = { allowStale: true, asOf: newAsOf() };
+  const figures = await Promise.all(
+    indicatorsForUnit(await allIndicators(db), unit.kind).map((def) =>
+      computeFigure(db, def, unit.filter, q, opts),
+    ),
+  );
+  return {
+    unit: { kind: unit.kind, code: unit.code, name: unit.name },
+    from: q.from,
+    to: q.to,
+    figures,
+    ...computedAt(opts.asOf, deps),
+  };
+}
+
+/**
+ * When the figures shown were computed: now, or — for a dashboard at national scale — a few minutes ago while
+ * they are being recomputed (`stale`; figure-store.ts).
+ */
+function computedAt(asOf: AsOf, deps: AppDeps) {
+  return {
+    computedAt: asOf.at == null ? deps.now().toISOString() : new Date(asOf.at).toISOString(),
+    stale: asOf.stale,
+  };
 }
 
 const HEALTH_EVENTS = ['health_check', 'hiv_test'];
@@ -206,10 +229,11 @@ export async function indicatorTrend(
   const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`);
   const settings = q.cutoffDay ? [] : await loadCutoffSettings(db);
   const points = [];
+  const opts = { allowStale: true, asOf: newAsOf() };
   for (let index = 1; index <= PERIODS_IN_YEAR[q.periodKind]; index++) {
     const day = q.cutoffDay ?? cutoffDayForPeriod(settings, q.periodKind, q.year, index);
     const range = periodRange(q.periodKind, q.year, index, day);
-    const f = await computeFigure(db, def, unit.filter, range);
+    const f = await computeFigure(db, def, unit.filter, range, opts);
     points.push({
       index,
       label: periodLabel(q.periodKind, q.year, index),
@@ -224,5 +248,6 @@ export async function indicatorTrend(
     indicatorId: id,
     target: def.target ?? null,
     points,
+    ...computedAt(opts.asOf, deps),
   };
 }

@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
-import { blocksRepo, type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
+import { type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
+import { aggregateFigures, type FigureOptions } from './figures.ts';
 import { indicatorsRepo } from './reports.repo.ts';
 
 // The engine: an indicator's figure for a unit and period, within the viewer's scope, from the building
@@ -107,10 +108,20 @@ async function blockValue(
   ref: BlockRef,
   range: Range,
   unit: UnitFilter,
+  opts: FigureOptions,
 ): Promise<number | null> {
   const b = BLOCK_BY_ID.get(ref.block);
   if (!b || b.source === 'pending') return null;
-  const [row] = await blocksRepo.aggregate(db, ref.block, ref.params ?? {}, range, unit, b.measure);
+  const [row] = await aggregateFigures(
+    db,
+    ref.block,
+    ref.params ?? {},
+    range,
+    unit,
+    b.measure,
+    undefined,
+    opts,
+  );
   return row?.value ?? 0;
 }
 
@@ -134,9 +145,12 @@ export async function computeFigure(
   def: IndicatorDef,
   unit: UnitFilter,
   range: Range,
+  opts: FigureOptions = {},
 ): Promise<Figure> {
-  const numerator = await blockValue(db, def.numerator, range, unit);
-  const denominator = def.denominator ? await blockValue(db, def.denominator, range, unit) : null;
+  const [numerator, denominator] = await Promise.all([
+    blockValue(db, def.numerator, range, unit, opts),
+    def.denominator ? blockValue(db, def.denominator, range, unit, opts) : null,
+  ]);
   const value = def.kind === 'ratio' ? ratioPercent(numerator, denominator) : numerator;
   const pending = isPending(def.numerator) || (!!def.denominator && isPending(def.denominator));
   return {
@@ -171,6 +185,7 @@ export async function breakdown(
   unit: ResolvedUnit,
   range: Range,
   by: Disaggregate,
+  opts: FigureOptions = {},
 ): Promise<{ key: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
   if (!def.disaggregations.includes(by))
     throw Errors.badRequest(
@@ -186,7 +201,7 @@ export async function breakdown(
     const out = new Map<string, number>();
     const b = ref && BLOCK_BY_ID.get(ref.block);
     if (!ref || !b || b.source === 'pending') return null;
-    for (const r of await blocksRepo.aggregate(
+    for (const r of await aggregateFigures(
       db,
       ref.block,
       ref.params ?? {},
@@ -194,6 +209,7 @@ export async function breakdown(
       unit.filter,
       b.measure,
       group,
+      opts,
     )) {
       const key =
         by === 'age_group' ? ageGroup(r.key == null ? null : Number(r.key), year) : (r.key ?? 'unknown');

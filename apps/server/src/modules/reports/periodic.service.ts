@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
-import { blocksRepo, unitsRepo } from './blocks.repo.ts';
+import { type GroupBy, unitsRepo } from './blocks.repo.ts';
 import { defaultCutoffDay } from './cutoff.service.ts';
 import {
   allIndicators,
@@ -18,6 +18,7 @@ import {
   type ResolvedUnit,
   resolveUnit,
 } from './engine.service.ts';
+import { aggregateFigures } from './figures.ts';
 import { type ReportRow, reportsRepo } from './reports.repo.ts';
 
 // Periodic reports (month, quarter, 6 months, 9 months, year; cut-off day configurable, default the 15th):
@@ -49,31 +50,41 @@ export async function computeReport(
   at: string,
 ): Promise<Snapshot> {
   const defs = indicatorsForUnit(await allIndicators(db), unit.kind);
-  const figures: Figure[] = [];
-  for (const d of defs) figures.push(await computeFigure(db, d, unit.filter, range));
+  // Figures in parallel: the figure store computes a block shared by several indicators once, and on
+  // PostgreSQL the statements run on several connections.
+  const figures: Figure[] = await Promise.all(defs.map((d) => computeFigure(db, d, unit.filter, range)));
   const children = new Map<string, ChildRow>();
   if (unit.kind === 'province') {
     const kids = await unitsRepo.childrenOf(db, unit.code, range.to);
     for (const c of kids.communes) children.set(c.code, { code: c.code, name: c.name, values: [] });
     for (const f of kids.facilities) children.set(f.id, { code: f.id, name: f.name, values: [] });
-    for (const d of defs) {
-      const level = childLevel(unit, d);
-      if (!level || isPending(d.numerator) || (d.denominator && isPending(d.denominator))) continue;
-      const agg = async (ref: IndicatorDef['numerator']) => {
-        const measure = BLOCK_BY_ID.get(ref.block)!.measure;
-        const rows = await blocksRepo.aggregate(
-          db,
-          ref.block,
-          ref.params ?? {},
-          range,
-          unit.filter,
-          measure,
-          level,
-        );
-        return new Map(rows.map((r) => [r.key ?? '', r.value]));
-      };
-      const num = await agg(d.numerator);
-      const den = d.denominator ? await agg(d.denominator) : null;
+    const counted = defs.filter(
+      (d) => childLevel(unit, d) && !isPending(d.numerator) && !(d.denominator && isPending(d.denominator)),
+    );
+    const agg = async (ref: IndicatorDef['numerator'], level: GroupBy) => {
+      const measure = BLOCK_BY_ID.get(ref.block)!.measure;
+      const rows = await aggregateFigures(
+        db,
+        ref.block,
+        ref.params ?? {},
+        range,
+        unit.filter,
+        measure,
+        level,
+      );
+      return new Map(rows.map((r) => [r.key ?? '', r.value]));
+    };
+    const perChild = await Promise.all(
+      counted.map(async (d) => {
+        const level = childLevel(unit, d)!;
+        const [num, den] = await Promise.all([
+          agg(d.numerator, level),
+          d.denominator ? agg(d.denominator, level) : null,
+        ]);
+        return { d, level, num, den };
+      }),
+    );
+    for (const { d, level, num, den } of perChild) {
       for (const child of children.values()) {
         const isFacility = !/^\d{5}$/.test(child.code);
         if (isFacility !== (level === 'facility')) continue;

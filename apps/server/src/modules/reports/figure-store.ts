@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app-deps.ts';
+import { type ChangeTracker, changeTrackerOf } from '../../db/change-tracker.ts';
+
+// Computed figures kept in memory, keyed by what they were computed from, each valid while no table its SQL
+// reads has been written (db/change-tracker.ts). A figure that was slow to compute (the national dashboard at
+// the size of the country) may be served stale for a bounded time to a dashboard, marked with the time it was
+// computed, while it is recomputed in the background; a periodic report and a drill-down always get a current
+// one. On a commune-sized database every figure is computed in milliseconds and is therefore always current.
+
+export type FigureStoreOptions = {
+  /** A figure whose computation took at least this long may be served stale to a dashboard. */
+  staleAfterMs: number;
+  /** …for at most this long after it was computed. */
+  maxStaleMs: number;
+  /** A figure is recomputed after this long even if nothing was written here (writes by another process). */
+  ttlMs: number;
+  /** Entries kept (least recently used dropped first). */
+  maxEntries: number;
+};
+
+export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
+  staleAfterMs: 1000,
+  maxStaleMs: 15 * 60_000,
+  ttlMs: 60 * 60_000,
+  maxEntries: 4000,
+};
+
+type Entry = {
+  value: unknown;
+  stamp: number;
+  tables: readonly string[];
+  /** When the computation started: the figure reflects every write committed before then. */
+  at: number;
+  computeMs: number;
+  compute: () => Promise<unknown>;
+};
+
+export type Kept<T> = { value: T; at: number; stale: boolean };
+
+export class FigureStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly running = new Map<string, { stamp: number; promise: Promise<Kept<unknown>> }>();
+  private readonly refreshing = new Set<string>();
+  private background: Promise<void> = Promise.resolve();
+  private closed = false;
+  /** Computations run and figures served from memory, for the benchmark and tests. */
+  readonly stats = { computed: 0, hits: 0, staleHits: 0 };
+
+  constructor(
+    private readonly tracker: ChangeTracker,
+    public options: FigureStoreOptions = DEFAULT_STORE_OPTIONS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** A kept figure that may be used now: current, or (allowStale) stale within bounds — then refreshed. */
+  peek<T>(key: string, allowStale: boolean): Kept<T> | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    const age = this.clock() - e.at;
+    if (this.tracker.stamp(e.tables) === e.stamp && age <= this.options.ttlMs) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+      this.stats.hits++;
+      return { value: e.value as T, at: e.at, stale: false };
+    }
+    if (allowStale && e.computeMs >= this.options.staleAfterMs && age < this.options.maxStaleMs) {
+      this.stats.staleHits++;
+      this.refreshLater(key, e);
+      return { value: e.value as T, at: e.at, stale: true };
+    }
+    return undefined;
+  }
+
+  /** Computes a figure (or joins the same computation already running on the same data) and keeps it. */
+  get<T>(key: string, tables: readonly string[], compute: () => Promise<T>): Promise<Kept<T>> {
+    const stamp = this.tracker.stamp(tables);
+    const run = this.running.get(key);
+    if (run && run.stamp === stamp) return run.promise as Promise<Kept<T>>;
+    const promise = (async () => {
+      const at = this.clock();
+      const t0 = performance.now();
+      const value = await compute();
+      const computeMs = performance.now() - t0;
+      this.stats.computed++;
+      // Kept with the stamp read before the computation: a write during it leaves the entry already stale.
+      this.entries.delete(key);
+      this.entries.set(key, { value, stamp, tables, at, computeMs, compute });
+      if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      return { value, at, stale: false };
+    })().finally(() => {
+      if (this.running.get(key)?.promise === promise) this.running.delete(key);
+    });
+    this.running.set(key, { stamp, promise });
+    return promise;
+  }
+
+  /** Recomputes stale figures one at a time, so a busy dashboard never queues the same work twice. */
+  private refreshLater(key: string, e: Entry) {
+    if (this.refreshing.has(key) || this.closed) return;
+    this.refreshing.add(key);
+    this.background = this.background
+      .then(() => (this.closed ? undefined : this.get(key, e.tables, e.compute)))
+      .then(
+        () => undefined,
+        () => undefined, // a failed refresh leaves the stale figure to expire; the next request recomputes
+      )
+      .finally(() => this.refreshing.delete(key));
+  }
+
+  /** Waits for the background refreshes (tests, shutdown). */
+  async idle(): Promise<void> {
+    let last: Promise<void> | undefined;
+    while (last !== this.background) {
+      last = this.background;
+      await last;
+    }
+    await Promise.allSettled([...this.running.values()].map((r) => r.promise));
+  }
+
+  close() {
+    this.closed = true;
+    return this.idle();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
+const stores = new WeakMap<Kysely<any>, FigureStore>();
+
+/** The application's store: its settings and clock from the configuration, closed with the server. */
+export function configureFigureStore(app: FastifyInstance, deps: AppDeps) {
+  const db = deps.database.db;
+  const tracker = changeTrackerOf(db);
+  if (!tracker) return;
+  const c = deps.config;
+  const store = new FigureStore(
+    tracker,
+    {
+      ...DEFAULT_STORE_OPTIONS,
+      staleAfterMs: c.reportsStaleAfterMs,
+      maxStaleMs: c.reportsMaxStaleMinutes * 60_000,
+    },
+    () => deps.now().getTime(),
+  );
+  stores.set(db, store);
+  app.addHook('onClose', () => store.close());
+}
+
+/** The figure store of a database handle; none inside a transaction (its figures are computed afresh). */
+export function figureStoreOf(db: Kysely<any>): FigureStore | undefined {
+  let s = stores.get(db);
+  if (!s) {
+    const tracker = changeTrackerOf(db);
+    if (!tracker) return undefined;
+    s = new FigureStore(tracker);
+    stores.set(db, s);
+  }
+  return s;
+}
