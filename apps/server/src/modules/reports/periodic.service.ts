@@ -152,9 +152,9 @@ function present(row: ReportRow, unit: ResolvedUnit, current: Snapshot, frozen: 
 
 export type ReportView = ReturnType<typeof present>;
 
-async function view(deps: AppDeps, row: ReportRow, unit: ResolvedUnit, db: Kysely<DB> = deps.database.db) {
+async function view(deps: AppDeps, row: ReportRow, unit: ResolvedUnit) {
   const current = await computeReport(
-    db,
+    deps.database.db,
     unit,
     { from: row.period_from, to: row.period_to },
     deps.now().toISOString(),
@@ -198,7 +198,9 @@ export async function createReport(
       vi: 'Chỉ lập báo cáo của đơn vị mình',
       en: 'You may only prepare your own unit’s report',
     });
-  return db.transaction().execute(async (trx) => {
+  // The figures are computed after the commit, through the figure store: a transaction holds SQLite's write
+  // lock, and a province's figures at national scale take seconds to compute afresh.
+  const created = await db.transaction().execute(async (trx) => {
     const key = {
       unitKind: unit.kind,
       unitCode: unit.code,
@@ -247,8 +249,9 @@ export async function createReport(
       entityId: row.id,
       details: key,
     });
-    return view(deps, row, unit, trx);
+    return row;
   });
+  return view(deps, created, unit);
 }
 
 export async function getReport(deps: AppDeps, actor: Actor, id: string) {
@@ -310,7 +313,7 @@ async function step(
   action: string,
   patch: (row: ReportRow, unit: ResolvedUnit, trx: Kysely<DB>) => Promise<Partial<ReportRow>>,
 ) {
-  return deps.database.db.transaction().execute(async (trx) => {
+  const done = await deps.database.db.transaction().execute(async (trx) => {
     const { row, unit } = await reportInScope(trx, actor, id);
     if (row.version !== version) throw stale(row);
     if (!allowed.includes(row.status))
@@ -327,9 +330,9 @@ async function step(
       entityId: id,
       details: { status: changes.status ?? row.status },
     });
-    const fresh = (await reportsRepo.find(trx, id))!;
-    return view(deps, fresh, unit, trx);
+    return { fresh: (await reportsRepo.find(trx, id))!, unit };
   });
+  return view(deps, done.fresh, done.unit);
 }
 
 function assertOwnUnit(actor: Actor, unit: ResolvedUnit) {
@@ -366,11 +369,21 @@ export const updateNarrative = (
     return { narrative: JSON.stringify(input.narrative) };
   });
 
-export const submitReport = (deps: AppDeps, actor: Actor, id: string, input: { version: number }) =>
-  step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.submit', async (row, unit, trx) => {
+export async function submitReport(deps: AppDeps, actor: Actor, id: string, input: { version: number }) {
+  // The snapshot is computed just before the submission's transaction (see createReport), from the figures
+  // current at that moment; the transaction then checks the report's version and status as for any step.
+  const { row: before, unit: u } = await reportInScope(deps.database.db, actor, id);
+  assertOwnUnit(actor, u);
+  const at = deps.now().toISOString();
+  const snap = await computeReport(
+    deps.database.db,
+    u,
+    { from: before.period_from, to: before.period_to },
+    at,
+  );
+  return step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.submit', async (row, unit) => {
     assertOwnUnit(actor, unit);
-    const at = deps.now().toISOString();
-    const snap = await computeReport(trx, unit, { from: row.period_from, to: row.period_to }, at);
+    if (row.period_from !== before.period_from || row.period_to !== before.period_to) throw stale(row);
     return {
       status: 'submitted',
       snapshot: JSON.stringify(snap),
@@ -379,6 +392,7 @@ export const submitReport = (deps: AppDeps, actor: Actor, id: string, input: { v
       submitted_by: actor.userId,
     };
   });
+}
 
 export const returnReport = (
   deps: AppDeps,
