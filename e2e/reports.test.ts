@@ -294,6 +294,9 @@ describe('dashboards and periodic reports in the browser', () => {
     expect(await page.getByTestId('dashboard-range').textContent()).toMatch(
       /^From \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/,
     );
+    expect(await page.getByTestId('dashboard-computed-at').textContent()).toMatch(
+      /^Figures computed at \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
     await page.getByRole('link', { name: 'Drug-free communes', exact: true }).click();
     await page.getByRole('heading', { name: 'Drug-free communes', level: 1 }).waitFor();
     await page.getByTestId(`drug-free-${BA_DINH}`).getByText('In force').waitFor();

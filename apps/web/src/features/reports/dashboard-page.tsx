@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { BarChart, TargetBar } from './charts.tsx';
 import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
 import { ProvinceMap } from './province-map.tsx';
@@ -147,6 +147,16 @@ export function DashboardPage() {
       )}
       {dash.data && dash.data.figures.length > 0 && (
         <>
+          <Text
+            size="sm"
+            c={dash.data.stale ? 'orange.9' : 'dimmed'}
+            role={dash.data.stale ? 'status' : undefined}
+            data-testid="dashboard-computed-at"
+          >
+            {t(dash.data.stale ? 'dashboard.stale' : 'dashboard.computedAt', {
+              at: formatDateTime(dash.data.computedAt),
+            })}
+          </Text>
           {dash.data.figures.every((f) => !f.value) && (
             <Text size="sm" data-testid="dashboard-no-records">
               {t('dashboard.noRecords')}

@@ -13,7 +13,15 @@ export type UnitRef = { kind: 'nation' | 'province' | 'commune' | 'facility'; co
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 export type Narrative = { summary?: string; difficulties?: string; directions?: string; proposals?: string };
 
-export type Dashboard = { unit: UnitRef; from: string; to: string; figures: Figure[] };
+export type Dashboard = {
+  unit: UnitRef;
+  from: string;
+  to: string;
+  figures: Figure[];
+  /** When the figures were computed; `stale`: a national-scale figure shown while it is recomputed. */
+  computedAt: string;
+  stale: boolean;
+};
 export type ValueAnswer = {
   unit: UnitRef;
   figure: Figure;

@@ -13,6 +13,8 @@ const vi = {
     index: 'Kỳ',
     cutoffDay: 'Ngày chốt số liệu',
     range: 'Từ {{from}} đến {{to}}',
+    computedAt: 'Số liệu tính lúc {{at}}',
+    stale: 'Số liệu tính lúc {{at}}, đang cập nhật số mới — tải lại sau ít phút để xem.',
     empty:
       'Chưa có chỉ tiêu nào. Quản trị viên cấp quốc gia có thể thêm chỉ tiêu tại trang Danh mục chỉ tiêu.',
     noRecords:
@@ -259,6 +261,9 @@ const en: typeof vi = {
     index: 'Period',
     cutoffDay: 'Cut-off day',
     range: 'From {{from}} to {{to}}',
+    computedAt: 'Figures computed at {{at}}',
+    stale:
+      'Figures computed at {{at}}; newer figures are being computed — reload in a few minutes to see them.',
     empty: 'No indicators yet. A national administrator can add indicators on the Indicator catalogue page.',
     noRecords:
       'No figures in this period yet. Record people, decisions and activities and the figures are computed automatically.',
