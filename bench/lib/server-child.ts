@@ -1,6 +1,7 @@
 import { buildApp } from '../../apps/server/src/app.ts';
 import { prepare } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
+import { figureStoreOf } from '../../apps/server/src/modules/reports/figure-store.ts';
 
 // The product's server, alone in its own process so that its memory is measured without the load
 // generator's: buildApp + listen on 127.0.0.1, port 0. Reports its port, then its peak RSS on request.
@@ -39,6 +40,15 @@ process.on('message', async (m: { type: string }) => {
     sample();
     peak = process.memoryUsage().rss;
     process.send?.({ type: 'reset' });
+  }
+  if (m.type === 'figures') {
+    const store = figureStoreOf(deps.database.db);
+    process.send?.({
+      type: 'figures',
+      warmup: store?.lastWarmup ?? null,
+      size: store?.size,
+      stats: store?.stats,
+    });
   }
   if (m.type === 'stop') {
     await app.close();

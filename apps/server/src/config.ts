@@ -14,7 +14,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   REPORTS_WARMUP: z.enum(['true', 'false']).default('true'),
-  REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(1000),
+  REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(100),
   REPORTS_MAX_STALE_MINUTES: z.coerce.number().min(0).default(15),
 });
 

@@ -36,8 +36,10 @@ export async function createTestDeps(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       LOGIN_RATE_LIMIT: '10000',
-      // Computing figures ahead is tested on its own (figures-cache.test.ts), not behind every test file.
+      // Computing figures ahead and showing stale ones are tested on their own (figures-cache.test.ts):
+      // elsewhere a dashboard must show what the test just wrote, however slow the machine.
       REPORTS_WARMUP: 'false',
+      REPORTS_MAX_STALE_MINUTES: '0',
       ...env,
     }),
     databaseUrl,

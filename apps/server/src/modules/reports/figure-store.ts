@@ -21,7 +21,7 @@ export type FigureStoreOptions = {
 };
 
 export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
-  staleAfterMs: 1000,
+  staleAfterMs: 100,
   maxStaleMs: 15 * 60_000,
   ttlMs: 60 * 60_000,
   maxEntries: 4000,
@@ -47,6 +47,8 @@ export class FigureStore {
   private closed = false;
   /** Computations run and figures served from memory, for the benchmark and tests. */
   readonly stats = { computed: 0, hits: 0, staleHits: 0 };
+  /** The last completed warm-up (figures-warmup.job.ts): when it ended and how long it took. */
+  lastWarmup: { at: number; ms: number } | null = null;
 
   constructor(
     private readonly tracker: ChangeTracker,

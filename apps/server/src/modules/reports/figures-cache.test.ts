@@ -102,7 +102,10 @@ describe('figures over HTTP', () => {
 
   it('may show a slow figure stale to a dashboard, marked, never to a periodic report', async () => {
     // Every computation counts as slow here, as the national dashboard is at the size of the country.
-    const { k, positive, figure, nation, officer, store } = await setUp({ REPORTS_STALE_AFTER_MS: '0' });
+    const { k, positive, figure, nation, officer, store } = await setUp({
+      REPORTS_STALE_AFTER_MS: '0',
+      REPORTS_MAX_STALE_MINUTES: '15',
+    });
     await positive();
     const first = await figure(nation);
     expect(first).toMatchObject({ value: 1, stale: false });

@@ -55,10 +55,10 @@ export function registerFiguresWarmup(app: FastifyInstance, deps: AppDeps, after
       const t0 = performance.now();
       try {
         const r = await warmFigures(deps.database.db, vnToday(deps.now()), stop);
-        app.log.info(
-          { ...r, ms: Math.round(performance.now() - t0), kept: figureStoreOf(deps.database.db)?.size },
-          'figures computed ahead',
-        );
+        const store = figureStoreOf(deps.database.db);
+        const ms = Math.round(performance.now() - t0);
+        if (store && !stop.stopped) store.lastWarmup = { at: Date.now(), ms };
+        app.log.info({ ...r, ms, kept: store?.size }, 'figures computed ahead');
       } catch (err) {
         app.log.error({ err }, 'figures warm-up failed');
       }
