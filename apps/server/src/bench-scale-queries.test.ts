@@ -86,16 +86,27 @@ describe('benchmarked queries on the commune-scale data set', () => {
     }
   });
 
-  it("work list: the commune officer's open tasks are exactly the unit's and their own", async () => {
+  it("work list: the commune officer's open tasks are exactly the unit's and their own, page by page", async () => {
     const officer = await t.userAs('commune_officer', 'commune', BA_DINH);
-    const res = await officer.call('GET', '/api/tasks/mine');
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    const shown = [...body.overdue, ...body.dueToday, ...body.upcoming].map((x: { id: string }) => x.id);
+    const shown: { id: string; dueDate: string; timing: string }[] = [];
+    let counts: Record<string, number> | null = null;
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res = await officer.call('GET', `/api/tasks/mine?limit=5${after ? `&after=${after}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      const items = [...body.overdue, ...body.dueToday, ...body.upcoming];
+      expect(items.length).toBeLessThanOrEqual(5);
+      if (page === 0) counts = body.counts;
+      else expect(body.counts).toBeNull();
+      shown.push(...items);
+      after = body.next;
+      if (!after) break;
+    }
     const expected = await db
       .selectFrom('tasks')
       .innerJoin('people', 'people.id', 'tasks.person_id')
-      .select('tasks.id')
+      .select(['tasks.id', 'tasks.due_date', 'tasks.due_at'])
       .where('tasks.status', '=', 'open')
       .where('tasks.responsible_role', '=', 'commune_officer')
       .where('tasks.unit_kind', '=', 'commune')
@@ -103,8 +114,18 @@ describe('benchmarked queries on the commune-scale data set', () => {
       .where('people.cur_commune_code', '=', BA_DINH)
       .execute();
     expect(expected.length).toBeGreaterThan(10);
-    // The list is capped; at this size it holds every open task.
-    expect(shown.sort()).toEqual(expected.map((r) => r.id).sort());
+    // Every open task once, across the pages, in due order.
+    expect(shown.map((x) => x.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(new Set(shown.map((x) => x.id)).size).toBe(shown.length);
+    const dues = shown.map((x) => x.dueDate);
+    expect(dues).toEqual([...dues].sort());
+    // The first page counts them all, by the same timing the list shows.
+    const byTiming = { overdue: 0, today: 0, upcoming: 0 } as Record<string, number>;
+    for (const x of shown) byTiming[x.timing]!++;
+    expect(counts).toEqual(byTiming);
+    const bad = await officer.call('GET', '/api/tasks/mine?after=not-a-cursor');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('after');
   });
 
   it('dashboards: people by status and positive tests equal hand-written counts at commune, province and nation', async () => {

@@ -16,6 +16,7 @@ const envSchema = z.object({
   REPORTS_WARMUP: z.enum(['true', 'false']).default('true'),
   REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(100),
   REPORTS_MAX_STALE_MINUTES: z.coerce.number().min(0).default(15),
+  REPORTS_CACHE_MINUTES: z.coerce.number().min(0).default(60),
 });
 
 export type Config = {
@@ -36,6 +37,8 @@ export type Config = {
   reportsStaleAfterMs: number;
   /** …for at most this long (0: dashboards always wait for current figures). */
   reportsMaxStaleMinutes: number;
+  /** A kept figure is recomputed after this long even if this process saw no write (another instance's). */
+  reportsCacheMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportsWarmup: e.REPORTS_WARMUP === 'true',
     reportsStaleAfterMs: e.REPORTS_STALE_AFTER_MS,
     reportsMaxStaleMinutes: e.REPORTS_MAX_STALE_MINUTES,
+    reportsCacheMinutes: e.REPORTS_CACHE_MINUTES,
   };
 }

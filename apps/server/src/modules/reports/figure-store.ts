@@ -145,6 +145,7 @@ export function configureFigureStore(app: FastifyInstance, deps: AppDeps) {
       ...DEFAULT_STORE_OPTIONS,
       staleAfterMs: c.reportsStaleAfterMs,
       maxStaleMs: c.reportsMaxStaleMinutes * 60_000,
+      ttlMs: c.reportsCacheMinutes * 60_000,
     },
     () => deps.now().getTime(),
   );

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB, TaskTable } from '../../db/schema.ts';
 import type { PersonScope } from '../../platform/policy.ts';
 import { whereInScope } from '../people/people.repo.ts';
@@ -39,6 +39,7 @@ export const tasksRepo = {
     who: { role: string; unitKind: string; unitCode: string | null; userId: string },
     scope: PersonScope,
     limit: number,
+    after?: { dueDate: string; id: string },
   ) => {
     const open = () => {
       const qb = db
@@ -52,6 +53,14 @@ export const tasksRepo = {
       return (
         whereInScope(qb as unknown as SelectQueryBuilder<DB, 'people', object>, scope) as unknown as typeof qb
       )
+        .$if(!!after, (q) =>
+          q.where((eb) =>
+            eb.or([
+              eb('tasks.due_date', '>', after!.dueDate),
+              eb.and([eb('tasks.due_date', '=', after!.dueDate), eb('tasks.id', '>', after!.id)]),
+            ]),
+          ),
+        )
         .orderBy('tasks.due_date')
         .orderBy('tasks.id')
         .limit(limit);
@@ -70,6 +79,47 @@ export const tasksRepo = {
     return [...byUnit, ...assigned.filter((t) => !seen.has(t.id))]
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
       .slice(0, limit);
+  },
+  /**
+   * How many of the user's open tasks are overdue, due today and upcoming (as `taskTiming` tells them), over
+   * the same two index walks as `mine`; a task both of the unit and assigned to the user counts once.
+   */
+  countMine: async (
+    db: Kysely<DB>,
+    who: { role: string; unitKind: string; unitCode: string | null; userId: string },
+    scope: PersonScope,
+    today: string,
+    nowIso: string,
+  ) => {
+    const timing = sql<string>`case when tasks.due_at is not null and tasks.due_at < ${nowIso} then 'overdue'
+      when tasks.due_at is null and tasks.due_date < ${today} then 'overdue'
+      when tasks.due_date = ${today} then 'today' else 'upcoming' end`;
+    const count = () => {
+      const qb = db
+        .selectFrom('tasks')
+        .innerJoin('people', 'people.id', 'tasks.person_id')
+        .select((eb) => [timing.as('timing'), eb.fn.countAll<number>().as('n')])
+        .where('tasks.status', '=', 'open');
+      return (
+        whereInScope(qb as unknown as SelectQueryBuilder<DB, 'people', object>, scope) as unknown as typeof qb
+      ).groupBy(timing);
+    };
+    const ofUnit = (eb: ExpressionBuilder<DB, 'tasks'>) =>
+      eb.and([
+        eb('tasks.responsible_role', '=', who.role),
+        eb('tasks.unit_kind', '=', who.unitKind),
+        eb('tasks.unit_code', '=', who.unitCode ?? ''),
+      ]);
+    const rows = [
+      ...(await count().where(ofUnit).execute()),
+      ...(await count()
+        .where('tasks.assignee_user_id', '=', who.userId)
+        .where((eb) => eb.not(ofUnit(eb)))
+        .execute()),
+    ];
+    const out = { overdue: 0, today: 0, upcoming: 0 };
+    for (const r of rows) out[r.timing as keyof typeof out] += Number(r.n);
+    return out;
   },
   forPerson: (db: Kysely<DB>, personId: string) =>
     db

@@ -35,16 +35,24 @@ export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['tasks'],
         summary: 'Việc cần làm của tôi / My work list',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(svc.TASKS_PAGE.max).optional(),
+          /** The `next` of the previous page. */
+          after: z.string().max(200).optional(),
+        }),
         response: {
           200: z.object({
             today: z.string(),
             overdue: z.array(taskOut),
             dueToday: z.array(taskOut),
             upcoming: z.array(taskOut),
+            /** Every open task by timing (first page only). */
+            counts: z.object({ overdue: z.number(), today: z.number(), upcoming: z.number() }).nullable(),
+            next: z.string().nullable(),
           }),
         },
       },
     },
-    async (req) => svc.myTasks(deps, requireActor(req)),
+    async (req) => svc.myTasks(deps, requireActor(req), req.query),
   );
 }

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
+import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
 import { type TaskFilter, type TaskRow, tasksRepo } from './tasks.repo.ts';
 
@@ -128,29 +129,56 @@ export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
   };
 }
 
-const MAX_TASKS = 500;
+/** Tasks per page of the work list (the client asks for the next page with `after`). */
+export const TASKS_PAGE = { default: 100, max: 500 } as const;
 
-/** The user's open tasks by role and unit (or assigned to them), in scope, split by timing. */
-export async function myTasks(deps: AppDeps, actor: Actor) {
+/**
+ * The user's open tasks by role and unit (or assigned to them), in scope, one page in due order, split by
+ * timing; the first page also counts every open task by timing (the dashboard's "Việc cần làm" panel).
+ */
+export async function myTasks(deps: AppDeps, actor: Actor, q: { limit?: number; after?: string } = {}) {
   authorize(actor, 'tasks.read');
   const { db } = deps.database;
   const now = deps.now();
-  const rows = await tasksRepo.mine(
-    db,
-    { role: actor.role, unitKind: actor.scopeKind, unitCode: actor.scopeCode, userId: actor.userId },
-    personScopeOf(actor),
-    MAX_TASKS,
-  );
-  const tasks = rows.map((r) => presentTask(r, now));
+  const limit = q.limit ?? TASKS_PAGE.default;
+  const after = q.after ? parseCursor(q.after) : undefined;
+  const who = {
+    role: actor.role,
+    unitKind: actor.scopeKind,
+    unitCode: actor.scopeCode,
+    userId: actor.userId,
+  };
+  const rows = await tasksRepo.mine(db, who, personScopeOf(actor), limit + 1, after);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const tasks = page.map((r) => presentTask(r, now));
+  const counts = after
+    ? null
+    : await tasksRepo.countMine(db, who, personScopeOf(actor), vnToday(now), now.toISOString());
   await audit(db, actor, {
     action: 'task.list',
     entityType: 'task',
-    details: { shown: tasks.length },
+    details: { shown: tasks.length, after: q.after ?? null },
   });
   return {
     today: vnToday(now),
     overdue: tasks.filter((t) => t.timing === 'overdue'),
     dueToday: tasks.filter((t) => t.timing === 'today'),
     upcoming: tasks.filter((t) => t.timing === 'upcoming'),
+    counts,
+    next: rows.length > limit && last ? `${last.due_date}~${last.id}` : null,
   };
+}
+
+function parseCursor(after: string): { dueDate: string; id: string } {
+  const m = /^(\d{4}-\d{2}-\d{2})~(.+)$/.exec(after);
+  if (!m)
+    throw Errors.validation([
+      {
+        field: 'after',
+        rule: 'cursor',
+        messages: { vi: 'Vị trí trang không hợp lệ', en: 'Invalid page position' },
+      },
+    ]);
+  return { dueDate: m[1]!, id: m[2]! };
 }

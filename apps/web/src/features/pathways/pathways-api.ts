@@ -1,6 +1,6 @@
 // Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
 // from the server's zod schemas (type-only imports), as in api/types.ts.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
 import type { timelineOut } from '../../../../server/src/modules/episodes/timeline.service.ts';
@@ -19,7 +19,16 @@ export type DrugTest = z.infer<typeof drugTestOut>;
 export type Determination = z.infer<typeof determinationOut>;
 export type Task = z.infer<typeof taskOut>;
 export type Transfer = z.infer<typeof transferOut>;
-export type MyTasks = { today: string; overdue: Task[]; dueToday: Task[]; upcoming: Task[] };
+export type MyTasks = {
+  today: string;
+  overdue: Task[];
+  dueToday: Task[];
+  upcoming: Task[];
+  /** Every open task by timing (first page only). */
+  counts: { overdue: number; today: number; upcoming: number } | null;
+  /** The next page's position, or null on the last page. */
+  next: string | null;
+};
 export type Facility = { id: string; name: string };
 
 export const pathwayKeys = {
@@ -47,8 +56,24 @@ export function useEpisodes(personId: string, enabled = true) {
   });
 }
 
+/** The work list, a page (100 tasks, due order) at a time. */
 export function useMyTasks() {
-  return useQuery({ queryKey: pathwayKeys.tasks, queryFn: () => api.get<MyTasks>('/api/tasks/mine') });
+  return useInfiniteQuery({
+    queryKey: [...pathwayKeys.tasks, 'list'],
+    queryFn: ({ pageParam }) =>
+      api.get<MyTasks>('/api/tasks/mine', pageParam ? { after: pageParam } : undefined),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/** Only the counts of the work list (the dashboard's panel). */
+export function useMyTaskCounts() {
+  return useQuery({
+    queryKey: [...pathwayKeys.tasks, 'counts'],
+    queryFn: () => api.get<MyTasks>('/api/tasks/mine', { limit: 1 }),
+    select: (d) => d.counts ?? { overdue: 0, today: 0, upcoming: 0 },
+  });
 }
 
 export function useFacilities(enabled: boolean) {

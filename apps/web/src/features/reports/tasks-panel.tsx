@@ -1,14 +1,12 @@
 import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
-import type { MyTasks } from '../pathways/pathways-api.ts';
+import { useMyTaskCounts } from '../pathways/pathways-api.ts';
 import './cutoff-i18n.ts';
 
 // The work-list counts on the dashboard (issue 3: "each user's home page shows their overdue, due-today and
-// upcoming tasks"), read from GET /api/tasks/mine under the same query key as the work list page.
+// upcoming tasks"), read from GET /api/tasks/mine (its counts of every open task, not only the first page).
 
 const TILES = [
   { key: 'overdue', color: 'red.9' },
@@ -19,12 +17,8 @@ const TILES = [
 /** Overdue / due today / upcoming counts, each linking to the work list; an empty state when none. */
 export function TasksPanel() {
   const { t } = useTranslation('reports');
-  const tasks = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => api.get<MyTasks>('/api/tasks/mine') });
-  const counts = tasks.data && {
-    overdue: tasks.data.overdue.length,
-    today: tasks.data.dueToday.length,
-    upcoming: tasks.data.upcoming.length,
-  };
+  const tasks = useMyTaskCounts();
+  const counts = tasks.data;
   const total = counts ? counts.overdue + counts.today + counts.upcoming : 0;
   return (
     <Paper

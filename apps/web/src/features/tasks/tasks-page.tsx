@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -77,11 +77,26 @@ function TaskTable({
   );
 }
 
-/** "Việc cần làm": the user's overdue, due-today and upcoming tasks, each linking to the person. */
+/** "Việc cần làm": the user's overdue, due-today and upcoming tasks, each linking to the person; 100 at a time. */
 export function TasksPage() {
   const { t } = useTranslation('pathways');
   usePageTitle(t('tasks.title'));
   const q = useMyTasks();
+  const pages = q.data?.pages ?? [];
+  const first = pages[0];
+  const list = {
+    overdue: pages.flatMap((p) => p.overdue),
+    today: pages.flatMap((p) => p.dueToday),
+    upcoming: pages.flatMap((p) => p.upcoming),
+  };
+  // Totals of every open task (the first page counts them); the lists hold the pages loaded so far.
+  const counts = first?.counts ?? {
+    overdue: list.overdue.length,
+    today: list.today.length,
+    upcoming: list.upcoming.length,
+  };
+  const shown = list.overdue.length + list.today.length + list.upcoming.length;
+  const total = counts.overdue + counts.today + counts.upcoming;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -89,14 +104,14 @@ export function TasksPage() {
       </Title>
       {q.isPending ? (
         <InlineLoader />
-      ) : q.isError ? (
+      ) : q.isError || !first ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t('tasks.today', { date: formatDate(q.data.today) })}
+            {t('tasks.today', { date: formatDate(first.today) })}
           </Text>
-          {q.data.overdue.length + q.data.dueToday.length + q.data.upcoming.length === 0 ? (
+          {shown === 0 ? (
             <Alert color="green" data-testid="tasks-empty">
               {t('tasks.empty')}
             </Alert>
@@ -107,41 +122,48 @@ export function TasksPage() {
                 p="md"
                 component="section"
                 aria-labelledby="tasks-overdue-h"
-                style={{ borderColor: q.data.overdue.length ? 'var(--mantine-color-red-7)' : undefined }}
+                style={{ borderColor: counts.overdue ? 'var(--mantine-color-red-7)' : undefined }}
               >
                 <Title
                   order={2}
                   size="h4"
                   mb="sm"
                   id="tasks-overdue-h"
-                  c={q.data.overdue.length ? 'red.9' : undefined}
+                  c={counts.overdue ? 'red.9' : undefined}
                 >
-                  {t('tasks.overdue')} ({q.data.overdue.length})
+                  {t('tasks.overdue')} ({counts.overdue})
                 </Title>
-                <TaskTable
-                  tasks={q.data.overdue}
-                  tone="overdue"
-                  today={q.data.today}
-                  testId="tasks-overdue"
-                />
+                <TaskTable tasks={list.overdue} tone="overdue" today={first.today} testId="tasks-overdue" />
               </Paper>
               <Paper withBorder p="md" component="section" aria-labelledby="tasks-today-h">
                 <Title order={2} size="h4" mb="sm" id="tasks-today-h">
-                  {t('tasks.dueToday')} ({q.data.dueToday.length})
+                  {t('tasks.dueToday')} ({counts.today})
                 </Title>
-                <TaskTable tasks={q.data.dueToday} tone="today" today={q.data.today} testId="tasks-today" />
+                <TaskTable tasks={list.today} tone="today" today={first.today} testId="tasks-today" />
               </Paper>
               <Paper withBorder p="md" component="section" aria-labelledby="tasks-upcoming-h">
                 <Title order={2} size="h4" mb="sm" id="tasks-upcoming-h">
-                  {t('tasks.upcoming')} ({q.data.upcoming.length})
+                  {t('tasks.upcoming')} ({counts.upcoming})
                 </Title>
                 <TaskTable
-                  tasks={q.data.upcoming}
+                  tasks={list.upcoming}
                   tone="upcoming"
-                  today={q.data.today}
+                  today={first.today}
                   testId="tasks-upcoming"
                 />
               </Paper>
+              {q.hasNextPage && (
+                <Group>
+                  <Button
+                    variant="default"
+                    onClick={() => q.fetchNextPage()}
+                    loading={q.isFetchingNextPage}
+                    data-testid="tasks-more"
+                  >
+                    {t('tasks.more', { shown, total: Math.max(total, shown) })}
+                  </Button>
+                </Group>
+              )}
             </>
           )}
         </>
