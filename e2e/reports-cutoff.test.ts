@@ -117,6 +117,35 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
           created_at: at,
         })
         .execute();
+    // And 120 more, later: the work list shows 100 and loads the rest on demand.
+    await db
+      .insertInto('tasks')
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          id: randomUUID(),
+          kind: 'post_rehab_certificate',
+          person_id: personId,
+          episode_id: null,
+          responsible_role: 'province_officer',
+          unit_kind: 'province',
+          unit_code: '01',
+          assignee_user_id: null,
+          due_date: shift(30 + (i % 40)),
+          due_at: null,
+          rule_key: null,
+          regime_id: null,
+          status: 'open',
+          source_type: 'test',
+          source_id: null,
+          closed_by_type: null,
+          closed_by_id: null,
+          closed_at: null,
+          closed_by_user: null,
+          details: null,
+          created_at: at,
+        })),
+      )
+      .execute();
   }, 120_000);
 
   afterAll(async () => {
@@ -138,7 +167,7 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
       'Đến hạn hôm nay: 1 việc',
     );
     expect(await page.getByTestId('tasks-count-upcoming').getAttribute('aria-label')).toBe(
-      'Sắp đến hạn: 2 việc',
+      'Sắp đến hạn: 122 việc',
     );
     expect(await panel.getByRole('link', { name: 'Mở danh sách công việc' }).getAttribute('href')).toBe(
       '/tasks',
@@ -159,6 +188,22 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
     expect(await seriousViolations(page, 'facility dashboard (province)')).toEqual([]);
   });
 
+  it('shows the work list 100 tasks at a time, with every count, and loads the rest on demand', async () => {
+    await as('cd.hanoi');
+    await page.goto('/tasks');
+    await page.getByRole('heading', { name: 'Sắp đến hạn (122)' }).waitFor();
+    await page.getByRole('heading', { name: 'Quá hạn (1)' }).waitFor();
+    const rows = page.getByTestId('task-post_rehab_certificate');
+    expect(await rows.count()).toBe(100);
+    const more = page.getByTestId('tasks-more');
+    expect(await more.textContent()).toBe('Xem thêm việc (đang hiện 100/124)');
+    expect(await seriousViolations(page, 'work list with more to load')).toEqual([]);
+    await more.click();
+    await page.getByTestId('tasks-more').waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(124);
+    // Due order across the pages: the last row is due last.
+    expect(await rows.last().textContent()).toContain(dmy(shift(69)));
+  });
   it('shows the facility staff their own facility and an empty work list', async () => {
     await as('cd.coso');
     await page.goto('/dashboard');

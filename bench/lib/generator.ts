@@ -23,6 +23,15 @@ import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 import {
+  type CommuneTeam,
+  communeTeam,
+  facilityStay,
+  newServiceStats,
+  type ServiceStats,
+  supportAfterRehab,
+  teamActivities,
+} from './generator-services.ts';
+import {
   CONTACT_SUMMARIES,
   DOCTORS,
   FAMILY,
@@ -79,7 +88,12 @@ export interface GenStats {
   counsellingParticipants: number;
   tasks: number;
   volunteerAssignments: number;
-  /** Tests + determinations + episodes + contacts + counselling participations + tasks. */
+  /** Facility stays and community support (generator-services.ts). */
+  services: ServiceStats;
+  /**
+   * Tests + determinations + episodes + contacts + counselling participations + tasks + facility events and
+   * stages + volunteers' contacts.
+   */
   events: number;
   /** Acts the rules refused during simulation (not written). */
   refused: number;
@@ -213,6 +227,7 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
     counsellingParticipants: 0,
     tasks: 0,
     volunteerAssignments: 0,
+    services: newServiceStats(),
     events: 0,
     refused: 0,
     byStatus: {},
@@ -304,6 +319,7 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
   // --- facilities: 77 public rehab facilities over the provinces (or 2 per province at smaller scales) ---
   const facilityCount = opts.scale === 'national' ? 77 : provinceCodes.length * 2;
   const facilitiesByProvince = new Map<string, string[]>();
+  const facilityStaff = new Map<string, string>();
   for (let i = 0; i < facilityCount; i++) {
     const p = provinceCodes[i % provinceCodes.length];
     const communesOfP = plan.filter((x) => x.unit.province_code === p);
@@ -336,7 +352,7 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
       account('facility_staff', `cs.${p}.${n}`, 'facility', id);
       account('facility_medical', `yt.${p}.${n}`, 'facility', id);
     }
-    void fu;
+    facilityStaff.set(id, fu);
   }
 
   // --- people and their histories ---
@@ -349,6 +365,16 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
     const users = usersByCommune.get(unit.code)!;
     const facilities = facilitiesByProvince.get(unit.province_code) ?? [...facilitiesByProvince.values()][0];
     const groupSessionMembers: string[] = [];
+    // A volunteer team (and its club) where the commune has a volunteer account.
+    const team = users.volunteer
+      ? await communeTeam(rng, w, stats.services, {
+          communeCode: unit.code,
+          provinceCode: unit.province_code,
+          communeName: unit.name,
+          userId: users.volunteer,
+          officerId: users.officer,
+        })
+      : null;
     for (let k = 0; k < size; k++) {
       serial++;
       await simulatePerson({
@@ -365,8 +391,17 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
           : cccdProvinces[serial % cccdProvinces.length],
         start: fromDayNumber(rng.int(firstDay, Math.max(firstDay, lastStartDay))),
         groupSessionMembers,
+        team,
+        facilityStaff,
       });
     }
+    if (team)
+      await teamActivities(rng, w, stats.services, team, {
+        communeCode: unit.code,
+        provinceCode: unit.province_code,
+        officerId: users.officer,
+        asOf,
+      });
     // Group counselling sessions of the commune (a few a year) with some of its people.
     const sessions = Math.min(12, Math.ceil(groupSessionMembers.length / 10));
     for (let s = 0; s < sessions; s++) {
@@ -408,7 +443,10 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
     stats.episodes +
     stats.contacts +
     stats.counsellingParticipants +
-    stats.tasks;
+    stats.tasks +
+    stats.services.facilityEvents +
+    stats.services.facilityAdmissions +
+    stats.services.communityContacts;
   stats.rows = w.rowsWritten;
   stats.seconds = (performance.now() - t0) / 1000;
   stats.rowsPerSecond = Math.round(stats.rows / stats.seconds);
@@ -427,6 +465,8 @@ type PersonCtx = {
   cccdProvince: string;
   start: string;
   groupSessionMembers: string[];
+  team: CommuneTeam | null;
+  facilityStaff: Map<string, string>;
 };
 
 type EpRec = { row: Row & { id: string }; ep: Episode };
@@ -868,6 +908,17 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
         assigned_by: officer,
       });
       stats.volunteerAssignments++;
+      if (c.team)
+        await supportAfterRehab(rng, w, stats.services, c.team, {
+          personId,
+          communeCode: unit.code,
+          provinceCode: unit.province_code,
+          from: dec,
+          to: post.ep.plannedEnd as string,
+          asOf,
+          volunteerUserId: users.volunteer,
+          officerId: officer,
+        });
     }
     const pEnd = post.ep.plannedEnd as string;
     await contacts(post, dec, pEnd, 30);
@@ -990,6 +1041,26 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
   });
   stats.people++;
   stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+
+  // The facility's own records of each stay the history produced.
+  let stays = 0;
+  for (const e of eps) {
+    if (!e.row.facility_id || !['voluntary_facility', 'compulsory'].includes(e.ep.type)) continue;
+    const planned = JSON.parse(e.row.details as string).stages as
+      | { stage: number; from: string; to?: string }[]
+      | undefined;
+    await facilityStay(rng, w, stats.services, {
+      asOf,
+      personId,
+      episodeId: e.row.id,
+      facilityId: e.row.facility_id as string,
+      communeCode: unit.code,
+      ep: e.ep,
+      repeat: stays++ > 0,
+      stages: planned?.length ? planned : stagesFor(e.ep.start, e.ep.end ?? asOf, rng),
+      staffUserId: c.facilityStaff.get(e.row.facility_id as string) ?? null,
+    });
+  }
 }
 
 function pickWeighted(rng: Rng, xs: readonly (readonly [string, number])[]): string {

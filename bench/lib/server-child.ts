@@ -45,7 +45,7 @@ process.on('message', async (m: { type: string }) => {
     const store = figureStoreOf(deps.database.db);
     process.send?.({
       type: 'figures',
-      warmup: store?.lastWarmup ?? null,
+      warmup: store?.warmups.first ?? null,
       size: store?.size,
       stats: store?.stats,
     });

@@ -4,6 +4,7 @@ import type { Episode, EpisodeOutcome, EpisodeType, PersonStatus } from '@hoanha
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { letRequestsIn } from '../../platform/let-requests-in.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
@@ -59,6 +60,9 @@ export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): 
 export async function refreshStatuses(db: Kysely<DB>, now: Date, since: string): Promise<number> {
   const today = vnToday(now);
   const ids = await episodesRepo.peopleWithEndsBetween(db, since, today);
-  for (const id of ids) await db.transaction().execute((trx) => syncPerson(trx, id, now));
+  for (const [i, id] of ids.entries()) {
+    await db.transaction().execute((trx) => syncPerson(trx, id, now));
+    if (i % 50 === 49) await letRequestsIn();
+  }
   return ids.length;
 }

@@ -47,8 +47,11 @@ export class FigureStore {
   private closed = false;
   /** Computations run and figures served from memory, for the benchmark and tests. */
   readonly stats = { computed: 0, hits: 0, staleHits: 0 };
-  /** The last completed warm-up (figures-warmup.job.ts): when it ended and how long it took. */
-  lastWarmup: { at: number; ms: number } | null = null;
+  /** Completed warm-ups (figures-warmup.job.ts), the first and the latest: when each ended, how long it took. */
+  warmups: { first: { at: number; ms: number } | null; last: { at: number; ms: number } | null } = {
+    first: null,
+    last: null,
+  };
 
   constructor(
     private readonly tracker: ChangeTracker,

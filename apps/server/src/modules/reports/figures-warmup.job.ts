@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { letRequestsIn } from '../../platform/let-requests-in.ts';
 import { SPREAD_BLOCKS } from './blocks.repo.ts';
 import { loadCutoffSettings } from './cutoff.service.ts';
 import { allIndicators } from './engine.service.ts';
@@ -42,6 +43,7 @@ export async function warmFigures(
       if (SPREAD_BLOCKS.has(ref.block))
         for (const level of LEVELS)
           await aggregateFigures(db, ref.block, params, range, { kind: 'nation' }, measure, level);
+      await letRequestsIn();
     }
   return { periods: periods.length, blocks: refs.size };
 }
@@ -57,7 +59,10 @@ export function registerFiguresWarmup(app: FastifyInstance, deps: AppDeps, after
         const r = await warmFigures(deps.database.db, vnToday(deps.now()), stop);
         const store = figureStoreOf(deps.database.db);
         const ms = Math.round(performance.now() - t0);
-        if (store && !stop.stopped) store.lastWarmup = { at: Date.now(), ms };
+        if (store && !stop.stopped) {
+          store.warmups.last = { at: Date.now(), ms };
+          store.warmups.first ??= store.warmups.last;
+        }
         app.log.info({ ...r, ms, kept: store?.size }, 'figures computed ahead');
       } catch (err) {
         app.log.error({ err }, 'figures warm-up failed');
