@@ -18,6 +18,11 @@ export type FigureStoreOptions = {
   ttlMs: number;
   /** Entries kept (least recently used dropped first). */
   maxEntries: number;
+  /**
+   * A stale figure is recomputed in the background at most this often: at national scale writes never stop,
+   * and recomputing a grid on each of them would keep a core busy (on SQLite, the event loop too).
+   */
+  refreshEveryMs: number;
 };
 
 export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
@@ -25,6 +30,7 @@ export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
   maxStaleMs: 15 * 60_000,
   ttlMs: 60 * 60_000,
   maxEntries: 4000,
+  refreshEveryMs: 30_000,
 };
 
 type Entry = {
@@ -72,7 +78,7 @@ export class FigureStore {
     }
     if (allowStale && e.computeMs >= this.options.staleAfterMs && age < this.options.maxStaleMs) {
       this.stats.staleHits++;
-      this.refreshLater(key, e);
+      if (age >= this.options.refreshEveryMs) this.refreshLater(key, e);
       return { value: e.value as T, at: e.at, stale: true };
     }
     return undefined;

@@ -112,6 +112,11 @@ describe('figures over HTTP', () => {
     await positive();
     const stale = await figure(nation);
     expect(stale).toMatchObject({ value: 1, stale: true, computedAt: first.computedAt });
+    // Computed less than 30 s ago (the app's clock stands still here): not recomputed yet.
+    await store.idle();
+    expect(await figure(nation)).toMatchObject({ value: 1, stale: true });
+    store.options = { ...store.options, refreshEveryMs: 0 };
+    expect(await figure(nation)).toMatchObject({ value: 1, stale: true });
     await store.idle();
     expect(await figure(nation)).toMatchObject({ value: 2, stale: false });
     // A report is a document: always the current figures.

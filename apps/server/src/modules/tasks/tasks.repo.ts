@@ -101,11 +101,16 @@ export const tasksRepo = {
         .select((eb) => [timing.as('timing'), eb.fn.countAll<number>().as('n')])
         .where('tasks.status', '=', 'open');
       return (
-        whereInScope(qb as unknown as SelectQueryBuilder<DB, 'people', object>, scope) as unknown as typeof qb
-      )
-      // By position: PostgreSQL does not match the CASE of the select list with a second copy of it whose
-      // parameters are numbered differently.
-        .groupBy(sql`1`);
+        (
+          whereInScope(
+            qb as unknown as SelectQueryBuilder<DB, 'people', object>,
+            scope,
+          ) as unknown as typeof qb
+        )
+          // By position: PostgreSQL does not match the CASE of the select list with a second copy of it whose
+          // parameters are numbered differently.
+          .groupBy(sql`1`)
+      );
     };
     const ofUnit = (eb: ExpressionBuilder<DB, 'tasks'>) =>
       eb.and([
