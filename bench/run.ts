@@ -229,7 +229,6 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   };
   const aggSql = () =>
     q.all(`SELECT status, count(*) AS n FROM people WHERE province_code = '${province}' GROUP BY status`);
-  console.log('  the limit: hand-written search and aggregate…');
   console.log('the limit: hand-written search and aggregate…');
   const limitSearch = await timeIt(searchSql);
   const limitAgg = await timeIt(aggSql);
@@ -641,6 +640,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   }
   console.log('  server peak memory…');
   const peak = await server.ask('peak');
+  const figureStore = (await server.ask('figures')).stats;
   server.child.send({ type: 'stop' });
   await q.close();
 
@@ -681,7 +681,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
       targetMB: 500,
       // The figure warm-up after start (all catalogue blocks, 4 recent periods, the nation's grids).
       figureWarmupSeconds: warmup ? r1(warmup.ms / 1000) : null,
-      figureStore: (await server.ask('figures')).stats,
+      figureStore,
     },
     period,
     web,
