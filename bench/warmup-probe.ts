@@ -33,6 +33,8 @@ console.log(
   Math.round(performance.now() - t0),
   'ms; entries',
   figureStoreOf(db)?.size,
+  'rows',
+  figureStoreOf(db)?.keptRows,
   figureStoreOf(db)?.stats,
 );
 console.log('rss MB', Math.round(process.memoryUsage().rss / 1e6));

@@ -16,8 +16,13 @@ export type FigureStoreOptions = {
   maxStaleMs: number;
   /** A figure is recomputed after this long even if nothing was written here (writes by another process). */
   ttlMs: number;
-  /** Entries kept (least recently used dropped first). */
+  /** Entries kept (least recently used dropped first)… */
   maxEntries: number;
+  /**
+   * …and rows kept in all (a national grid holds ~3,500 cells, a commune's figure one row): what bounds the
+   * memory, ~70 bytes a row, whatever periods and units people open.
+   */
+  maxRows: number;
   /**
    * A stale figure is recomputed in the background at most this often: at national scale writes never stop,
    * and recomputing a grid on each of them would keep a core busy (on SQLite, the event loop too).
@@ -30,11 +35,13 @@ export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
   maxStaleMs: 15 * 60_000,
   ttlMs: 60 * 60_000,
   maxEntries: 4000,
+  maxRows: 1_500_000,
   refreshEveryMs: 30_000,
 };
 
 type Entry = {
   value: unknown;
+  rows: number;
   stamp: number;
   tables: readonly string[];
   /** When the computation started: the figure reflects every write committed before then. */
@@ -49,6 +56,7 @@ export class FigureStore {
   private readonly entries = new Map<string, Entry>();
   private readonly running = new Map<string, { stamp: number; promise: Promise<Kept<unknown>> }>();
   private readonly refreshing = new Set<string>();
+  private rows = 0;
   private background: Promise<void> = Promise.resolve();
   private closed = false;
   /** Computations run and figures served from memory, for the benchmark and tests. */
@@ -96,15 +104,33 @@ export class FigureStore {
       const computeMs = performance.now() - t0;
       this.stats.computed++;
       // Kept with the stamp read before the computation: a write during it leaves the entry already stale.
-      this.entries.delete(key);
-      this.entries.set(key, { value, stamp, tables, at, computeMs, compute });
-      if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.drop(key);
+      const rows = rowsOf(value);
+      this.entries.set(key, { value, rows, stamp, tables, at, computeMs, compute });
+      this.rows += rows;
+      while (this.entries.size > this.options.maxEntries || this.rows > this.options.maxRows) {
+        const oldest = this.entries.keys().next().value!;
+        if (oldest === key) break;
+        this.drop(oldest);
+      }
       return { value, at, stale: false };
     })().finally(() => {
       if (this.running.get(key)?.promise === promise) this.running.delete(key);
     });
     this.running.set(key, { stamp, promise });
     return promise;
+  }
+
+  private drop(key: string) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.rows -= e.rows;
+    this.entries.delete(key);
+  }
+
+  /** Rows kept in all (see `maxRows`). */
+  get keptRows() {
+    return this.rows;
   }
 
   /** Recomputes stale figures one at a time, so a busy dashboard never queues the same work twice. */
@@ -138,6 +164,17 @@ export class FigureStore {
   get size() {
     return this.entries.size;
   }
+}
+
+/** The rows of a kept value: an array's length, a grid's cells, 1 otherwise. */
+function rowsOf(value: unknown): number {
+  if (Array.isArray(value)) return value.length + 1;
+  if (value && typeof value === 'object') {
+    let n = 1;
+    for (const v of Object.values(value)) if (Array.isArray(v)) n += v.length;
+    return n;
+  }
+  return 1;
 }
 
 const stores = new WeakMap<Kysely<any>, FigureStore>();

@@ -48,6 +48,26 @@ describe('what a statement writes and reads', () => {
   });
 });
 
+describe('the memory of the figure store', () => {
+  it('drops the least recently used figures past its row budget', async () => {
+    const store = new FigureStore(new ChangeTracker());
+    store.options = { ...store.options, maxRows: 25 };
+    const rows = (n: number) => async () =>
+      Array.from({ length: n }, (_, i) => ({ key: String(i), value: i }));
+    await store.get('a', ['people'], rows(9));
+    await store.get('b', ['people'], rows(9));
+    expect(store.keptRows).toBe(20);
+    expect(store.peek('a', false)).toBeDefined(); // a is now the most recently used
+    await store.get('c', ['people'], rows(9));
+    expect(store.peek('b', false)).toBeUndefined();
+    expect(store.peek('a', false)).toBeDefined();
+    expect(store.peek('c', false)).toBeDefined();
+    expect(store.keptRows).toBe(20);
+    await store.get('a', ['people'], rows(1));
+    expect(store.keptRows).toBe(12);
+  });
+});
+
 describe('figures over HTTP', () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
