@@ -1,15 +1,14 @@
 import path from 'node:path';
-import { BLOCK_BY_ID, type BlockRef } from '@hoanhap/domain/indicators';
+import { BLOCK_BY_ID } from '@hoanhap/domain/indicators';
 import { recentPeriods } from '@hoanhap/domain/reporting-periods';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill } from '../../../bench/lib/run-generator.ts';
 import type { DB } from './db/schema.ts';
 import { blocksRepo, type GroupBy, SPREAD_BLOCKS, type UnitFilter } from './modules/reports/blocks.repo.ts';
-import { allIndicators } from './modules/reports/engine.service.ts';
 import { figureStoreOf } from './modules/reports/figure-store.ts';
 import { aggregateFigures } from './modules/reports/figures.ts';
-import { warmFigures } from './modules/reports/figures-warmup.job.ts';
+import { catalogueBlockRefs, warmFigures } from './modules/reports/figures-warmup.job.ts';
 import { createTestApp, type TestApp } from './test/test-app.ts';
 
 // Correctness of the queries that the benchmark times (issue 7), on the commune-scale data set (the three
@@ -184,10 +183,7 @@ describe('benchmarked queries on the commune-scale data set', () => {
   it('figure store: every block kept or derived from grids equals its direct SQL, per unit and per child unit', async () => {
     const store = figureStoreOf(db)!;
     await warmFigures(db, AS_OF);
-    const refs = new Map<string, BlockRef>();
-    for (const def of await allIndicators(db))
-      for (const ref of [def.numerator, def.denominator])
-        if (ref && BLOCK_BY_ID.get(ref.block)?.source !== 'pending') refs.set(JSON.stringify(ref), ref);
+    const refs = await catalogueBlockRefs(db);
     const communes = (await db.selectFrom('people').select('cur_commune_code').distinct().execute()).map(
       (r) => r.cur_commune_code,
     );

@@ -22,17 +22,23 @@ import { aggregateFigures } from './figures.ts';
 
 const LEVELS = ['province', 'commune', 'facility'] as const;
 
+/** The distinct computable blocks (with their parameters) the catalogue's indicators count. */
+export async function catalogueBlockRefs(db: Kysely<DB>): Promise<Map<string, BlockRef>> {
+  const refs = new Map<string, BlockRef>();
+  for (const def of await allIndicators(db))
+    for (const ref of [def.numerator, def.denominator])
+      if (ref && BLOCK_BY_ID.get(ref.block)?.source !== 'pending')
+        refs.set(JSON.stringify([ref.block, Object.entries(ref.params ?? {}).sort()]), ref);
+  return refs;
+}
+
 /** Computes (or finds current) every catalogue figure of the nation for the recent periods. */
 export async function warmFigures(
   db: Kysely<DB>,
   today: string,
   stop: { stopped: boolean } = { stopped: false },
 ): Promise<{ periods: number; blocks: number }> {
-  const refs = new Map<string, BlockRef>();
-  for (const def of await allIndicators(db))
-    for (const ref of [def.numerator, def.denominator])
-      if (ref && BLOCK_BY_ID.get(ref.block)?.source !== 'pending')
-        refs.set(JSON.stringify([ref.block, Object.entries(ref.params ?? {}).sort()]), ref);
+  const refs = await catalogueBlockRefs(db);
   const periods = recentPeriods(await loadCutoffSettings(db), today);
   for (const range of periods)
     for (const ref of refs.values()) {
