@@ -37,12 +37,11 @@ import {
   type Errors,
   FormModal,
   Section,
-  StaleNotice,
   serverFieldErrors,
-  staleCurrent,
   todayDmy,
   todayIso,
 } from './community-kit.tsx';
+import { VersionedEdit } from './versioned-edit.tsx';
 
 function AddClub({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
@@ -370,98 +369,53 @@ type ClubBase = Pick<Club, 'id' | 'name' | 'notes' | 'active' | 'version'>;
 /** Corrects a club's name and notes, or closes it (version-checked; closing asks for confirmation). */
 function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const [base, setBase] = useState<ClubBase>(club);
-  const [f, setF] = useState({ name: club.name, notes: club.notes ?? '', active: club.active });
-  const [errors, setErrors] = useState<Errors>({});
-  const [confirm, setConfirm] = useState(false);
-  const write = useCommunityWrite((body: Record<string, unknown>) =>
-    communityApi.updateClub(club.id, { ...body, version: base.version }),
-  );
-  const stale = staleCurrent<ClubBase>(write.error);
-  const send = () => {
-    const c = checker(t);
-    const body: Record<string, unknown> = {
-      name: c.required('name', f.name),
-      notes: f.notes.trim() || null,
-      ...(f.active !== base.active ? { active: f.active } : {}),
-    };
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(body, {
-      onSuccess: () => {
-        setConfirm(false);
-        onClose();
-      },
-      onError: (e) => {
-        setConfirm(false);
-        setErrors(serverFieldErrors(e));
-      },
-    });
-  };
   return (
-    <>
-      <FormModal
-        opened={!confirm}
-        title={t('edit.clubTitle', { name: club.name })}
-        onClose={onClose}
-        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
-        busy={write.isPending}
-        error={stale ? null : write.error}
-        shown={['name', 'notes']}
-      >
-        {stale && (
-          <StaleNotice
-            rows={[
-              [t('club.name'), stale.name],
-              [t('common.note'), stale.notes ?? ''],
-              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-            ]}
-            onLoad={() => {
-              setBase(stale);
-              setF({ name: stale.name, notes: stale.notes ?? '', active: stale.active });
-              write.reset();
-            }}
+    <VersionedEdit
+      record={club}
+      toForm={(c: ClubBase) => ({ name: c.name, notes: c.notes ?? '', active: c.active })}
+      toBody={(f, base, c) => ({
+        name: c.required('name', f.name),
+        notes: f.notes.trim() || null,
+        ...(f.active !== base.active ? { active: f.active } : {}),
+      })}
+      update={(body) => communityApi.updateClub(club.id, body)}
+      title={t('edit.clubTitle', { name: club.name })}
+      shown={['name', 'notes']}
+      staleRows={(s) => [
+        [t('club.name'), s.name],
+        [t('common.note'), s.notes ?? ''],
+        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
+      ]}
+      stop={{
+        title: t('edit.clubStopTitle'),
+        message: t('edit.clubStopConfirm', { name: club.name }),
+        label: t('edit.stop'),
+      }}
+      onClose={onClose}
+    >
+      {({ f, set, errors }) => (
+        <>
+          <TextInput
+            label={t('club.name')}
+            required
+            value={f.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors.name}
           />
-        )}
-        <TextInput
-          label={t('club.name')}
-          required
-          value={f.name}
-          onChange={(e) => {
-            const x = e.currentTarget.value;
-            setF((o) => ({ ...o, name: x }));
-          }}
-          error={errors.name}
-        />
-        <TextInput
-          label={t('common.note')}
-          value={f.notes}
-          onChange={(e) => {
-            const x = e.currentTarget.value;
-            setF((o) => ({ ...o, notes: x }));
-          }}
-          error={errors.notes}
-        />
-        <Checkbox
-          label={t('edit.clubActive')}
-          checked={f.active}
-          onChange={(e) => {
-            const x = e.currentTarget.checked;
-            setF((o) => ({ ...o, active: x }));
-          }}
-        />
-      </FormModal>
-      <ConfirmDialog
-        opened={confirm}
-        title={t('edit.clubStopTitle')}
-        message={t('edit.clubStopConfirm', { name: club.name })}
-        confirmLabel={t('edit.stop')}
-        danger
-        busy={write.isPending}
-        onConfirm={send}
-        onClose={() => setConfirm(false)}
-      />
-    </>
+          <TextInput
+            label={t('common.note')}
+            value={f.notes}
+            onChange={(e) => set('notes')(e.currentTarget.value)}
+            error={errors.notes}
+          />
+          <Checkbox
+            label={t('edit.clubActive')}
+            checked={f.active}
+            onChange={(e) => set('active')(e.currentTarget.checked)}
+          />
+        </>
+      )}
+    </VersionedEdit>
   );
 }
 

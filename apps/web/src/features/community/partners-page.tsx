@@ -27,7 +27,6 @@ import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
@@ -39,16 +38,8 @@ import {
   usePeopleOptions,
   useReferrals,
 } from './community-api.ts';
-import {
-  checker,
-  type Errors,
-  FormModal,
-  Section,
-  StaleNotice,
-  serverFieldErrors,
-  staleCurrent,
-  todayDmy,
-} from './community-kit.tsx';
+import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+import { VersionedEdit } from './versioned-edit.tsx';
 
 function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
@@ -370,120 +361,80 @@ const partnerForm = (p: Partner): PartnerForm => ({
 /** Corrects a partner (version-checked); marking it no longer active asks for confirmation first. */
 function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const [base, setBase] = useState<Partner>(p);
-  const [f, setF] = useState<PartnerForm>(() => partnerForm(p));
-  const [errors, setErrors] = useState<Errors>({});
-  const [confirm, setConfirm] = useState(false);
-  const write = useCommunityWrite((body: Record<string, unknown>) =>
-    communityApi.updatePartner(p.id, { ...body, version: base.version }),
-  );
-  const stale = staleCurrent<Partner>(write.error);
-  const set =
-    <K extends keyof PartnerForm>(k: K) =>
-    (x: PartnerForm[K]) =>
-      setF((o) => ({ ...o, [k]: x }));
-  const send = () => {
-    const c = checker(t);
-    const body: Record<string, unknown> = {
-      kind: f.kind,
-      name: c.required('name', f.name),
-      address: f.address.trim() || null,
-      phone: f.phone.trim() || null,
-      services: f.services.trim() || null,
-      ...(f.active !== base.active ? { active: f.active } : {}),
-    };
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(body, {
-      onSuccess: () => {
-        setConfirm(false);
-        onClose();
-      },
-      onError: (e) => {
-        setConfirm(false);
-        setErrors(serverFieldErrors(e));
-      },
-    });
-  };
   return (
-    <>
-      <FormModal
-        opened={!confirm}
-        title={t('edit.partnerTitle', { name: p.name })}
-        onClose={onClose}
-        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
-        busy={write.isPending}
-        error={stale ? null : write.error}
-        shown={['kind', 'name', 'address', 'phone', 'services']}
-      >
-        {stale && (
-          <StaleNotice
-            rows={[
-              [t('partner.kind'), t(`partner.kindOpt.${stale.kind}`)],
-              [t('partner.name'), stale.name],
-              [t('partner.address'), stale.address ?? ''],
-              [t('common.phone'), stale.phone ?? ''],
-              [t('partner.services'), stale.services ?? ''],
-              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-            ]}
-            onLoad={() => {
-              setBase(stale);
-              setF(partnerForm(stale));
-              write.reset();
-            }}
+    <VersionedEdit
+      record={p}
+      toForm={partnerForm}
+      toBody={(f, base, c) => ({
+        kind: f.kind,
+        name: c.required('name', f.name),
+        address: f.address.trim() || null,
+        phone: f.phone.trim() || null,
+        services: f.services.trim() || null,
+        ...(f.active !== base.active ? { active: f.active } : {}),
+      })}
+      update={(body) => communityApi.updatePartner(p.id, body)}
+      title={t('edit.partnerTitle', { name: p.name })}
+      shown={['kind', 'name', 'address', 'phone', 'services']}
+      staleRows={(s) => [
+        [t('partner.kind'), t(`partner.kindOpt.${s.kind}`)],
+        [t('partner.name'), s.name],
+        [t('partner.address'), s.address ?? ''],
+        [t('common.phone'), s.phone ?? ''],
+        [t('partner.services'), s.services ?? ''],
+        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
+      ]}
+      stop={{
+        title: t('edit.partnerStopTitle'),
+        message: t('edit.partnerStopConfirm', { name: p.name }),
+        label: t('edit.stop'),
+      }}
+      onClose={onClose}
+    >
+      {({ f, set, errors }) => (
+        <>
+          <Select
+            label={t('partner.kind')}
+            data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
+            value={f.kind}
+            onChange={(v) => set('kind')(v ?? 'other')}
+            allowDeselect={false}
+            error={errors.kind}
           />
-        )}
-        <Select
-          label={t('partner.kind')}
-          data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
-          value={f.kind}
-          onChange={(v) => set('kind')(v ?? 'other')}
-          allowDeselect={false}
-          error={errors.kind}
-        />
-        <TextInput
-          label={t('partner.name')}
-          required
-          value={f.name}
-          onChange={(e) => set('name')(e.currentTarget.value)}
-          error={errors.name}
-        />
-        <TextInput
-          label={t('partner.address')}
-          value={f.address}
-          onChange={(e) => set('address')(e.currentTarget.value)}
-          error={errors.address}
-        />
-        <TextInput
-          label={t('common.phone')}
-          type="tel"
-          value={f.phone}
-          onChange={(e) => set('phone')(e.currentTarget.value)}
-          error={errors.phone}
-        />
-        <TextInput
-          label={t('partner.services')}
-          value={f.services}
-          onChange={(e) => set('services')(e.currentTarget.value)}
-          error={errors.services}
-        />
-        <Checkbox
-          label={t('edit.partnerActive')}
-          checked={f.active}
-          onChange={(e) => set('active')(e.currentTarget.checked)}
-        />
-      </FormModal>
-      <ConfirmDialog
-        opened={confirm}
-        title={t('edit.partnerStopTitle')}
-        message={t('edit.partnerStopConfirm', { name: p.name })}
-        confirmLabel={t('edit.stop')}
-        danger
-        busy={write.isPending}
-        onConfirm={send}
-        onClose={() => setConfirm(false)}
-      />
-    </>
+          <TextInput
+            label={t('partner.name')}
+            required
+            value={f.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors.name}
+          />
+          <TextInput
+            label={t('partner.address')}
+            value={f.address}
+            onChange={(e) => set('address')(e.currentTarget.value)}
+            error={errors.address}
+          />
+          <TextInput
+            label={t('common.phone')}
+            type="tel"
+            value={f.phone}
+            onChange={(e) => set('phone')(e.currentTarget.value)}
+            error={errors.phone}
+          />
+          <TextInput
+            label={t('partner.services')}
+            value={f.services}
+            onChange={(e) => set('services')(e.currentTarget.value)}
+            error={errors.services}
+          />
+          <Checkbox
+            label={t('edit.partnerActive')}
+            checked={f.active}
+            onChange={(e) => set('active')(e.currentTarget.checked)}
+          />
+        </>
+      )}
+    </VersionedEdit>
   );
 }
 

@@ -40,12 +40,11 @@ import {
   FormModal,
   Problem,
   Section,
-  StaleNotice,
   serverFieldErrors,
-  staleCurrent,
   todayDmy,
   todayIso,
 } from './community-kit.tsx';
+import { VersionedEdit } from './versioned-edit.tsx';
 
 type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
 
@@ -265,129 +264,87 @@ const volunteerForm = (v: Volunteer): VolunteerForm => ({
 /** Corrects a volunteer's details (version-checked); stopping them asks for confirmation first. */
 function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const [base, setBase] = useState<Volunteer>(v);
-  const [f, setF] = useState<VolunteerForm>(() => volunteerForm(v));
-  const [errors, setErrors] = useState<Errors>({});
-  const [confirm, setConfirm] = useState(false);
-  const write = useCommunityWrite((body: Record<string, unknown>) =>
-    communityApi.updateVolunteer(v.id, { ...body, version: base.version }),
-  );
-  const stale = staleCurrent<Volunteer>(write.error);
-  const set =
-    <K extends keyof VolunteerForm>(k: K) =>
-    (x: VolunteerForm[K]) =>
-      setF((o) => ({ ...o, [k]: x }));
-  const send = () => {
-    const c = checker(t);
-    const body: Record<string, unknown> = {
-      fullName: c.required('fullName', f.fullName),
-      phone: f.phone.trim() || null,
-      organisation: f.organisation,
-      organisationDetail: f.detail.trim() || null,
-      notes: f.notes.trim() || null,
-    };
-    if (f.active !== base.active) {
-      body.active = f.active;
-      if (!f.active) body.leftOn = todayIso();
-    }
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(body, {
-      onSuccess: () => {
-        setConfirm(false);
-        onClose();
-      },
-      onError: (e) => {
-        setConfirm(false);
-        setErrors(serverFieldErrors(e));
-      },
-    });
-  };
-  const submit = () => (base.active && !f.active ? setConfirm(true) : send());
   return (
-    <>
-      <FormModal
-        opened={!confirm}
-        title={t('edit.volunteerTitle', { name: v.fullName })}
-        onClose={onClose}
-        onSubmit={submit}
-        busy={write.isPending}
-        error={stale ? null : write.error}
-        shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'notes']}
-      >
-        {stale && (
-          <StaleNotice
-            rows={[
-              [t('common.name'), stale.fullName],
-              [t('common.phone'), stale.phone ?? ''],
-              [t('team.organisation'), t(`org.${stale.organisation}`)],
-              [t('team.organisationDetail'), stale.organisationDetail ?? ''],
-              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
-            ]}
-            onLoad={() => {
-              setBase(stale);
-              setF(volunteerForm(stale));
-              write.reset();
-            }}
+    <VersionedEdit
+      record={v}
+      toForm={volunteerForm}
+      toBody={(f, base, c) => ({
+        fullName: c.required('fullName', f.fullName),
+        phone: f.phone.trim() || null,
+        organisation: f.organisation,
+        organisationDetail: f.detail.trim() || null,
+        notes: f.notes.trim() || null,
+        ...(f.active !== base.active
+          ? { active: f.active, ...(f.active ? {} : { leftOn: todayIso() }) }
+          : {}),
+      })}
+      update={(body) => communityApi.updateVolunteer(v.id, body)}
+      title={t('edit.volunteerTitle', { name: v.fullName })}
+      shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'notes']}
+      staleRows={(s) => [
+        [t('common.name'), s.fullName],
+        [t('common.phone'), s.phone ?? ''],
+        [t('team.organisation'), t(`org.${s.organisation}`)],
+        [t('team.organisationDetail'), s.organisationDetail ?? ''],
+        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
+      ]}
+      stop={{
+        title: t('team.deactivateTitle'),
+        message: t('team.deactivateConfirm', { name: v.fullName }),
+        label: t('team.deactivate'),
+      }}
+      onClose={onClose}
+    >
+      {({ f, set, errors }) => (
+        <>
+          <TextInput
+            label={t('common.name')}
+            required
+            value={f.fullName}
+            onChange={(e) => set('fullName')(e.currentTarget.value)}
+            error={errors.fullName}
           />
-        )}
-        <TextInput
-          label={t('common.name')}
-          required
-          value={f.fullName}
-          onChange={(e) => set('fullName')(e.currentTarget.value)}
-          error={errors.fullName}
-        />
-        <TextInput
-          label={t('common.phone')}
-          type="tel"
-          value={f.phone}
-          onChange={(e) => set('phone')(e.currentTarget.value)}
-          error={errors.phone}
-        />
-        <NativeSelect
-          label={t('team.organisation')}
-          required
-          data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
-          value={f.organisation}
-          onChange={(e) => set('organisation')(e.currentTarget.value)}
-          error={errors.organisation}
-        />
-        <TextInput
-          label={t('team.organisationDetail')}
-          value={f.detail}
-          onChange={(e) => set('detail')(e.currentTarget.value)}
-          error={errors.organisationDetail}
-        />
-        <TextInput
-          label={t('common.note')}
-          value={f.notes}
-          onChange={(e) => set('notes')(e.currentTarget.value)}
-          error={errors.notes}
-        />
-        <Checkbox
-          label={t('edit.activeLabel')}
-          checked={f.active}
-          onChange={(e) => set('active')(e.currentTarget.checked)}
-        />
-        <VolunteerTrainings id={v.id} />
-        <Text size="sm">
-          <Anchor component={Link} to="/community/training">
-            {t('edit.trainingHint')}
-          </Anchor>
-        </Text>
-      </FormModal>
-      <ConfirmDialog
-        opened={confirm}
-        title={t('team.deactivateTitle')}
-        message={t('team.deactivateConfirm', { name: v.fullName })}
-        confirmLabel={t('team.deactivate')}
-        danger
-        busy={write.isPending}
-        onConfirm={send}
-        onClose={() => setConfirm(false)}
-      />
-    </>
+          <TextInput
+            label={t('common.phone')}
+            type="tel"
+            value={f.phone}
+            onChange={(e) => set('phone')(e.currentTarget.value)}
+            error={errors.phone}
+          />
+          <NativeSelect
+            label={t('team.organisation')}
+            required
+            data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
+            value={f.organisation}
+            onChange={(e) => set('organisation')(e.currentTarget.value)}
+            error={errors.organisation}
+          />
+          <TextInput
+            label={t('team.organisationDetail')}
+            value={f.detail}
+            onChange={(e) => set('detail')(e.currentTarget.value)}
+            error={errors.organisationDetail}
+          />
+          <TextInput
+            label={t('common.note')}
+            value={f.notes}
+            onChange={(e) => set('notes')(e.currentTarget.value)}
+            error={errors.notes}
+          />
+          <Checkbox
+            label={t('edit.activeLabel')}
+            checked={f.active}
+            onChange={(e) => set('active')(e.currentTarget.checked)}
+          />
+          <VolunteerTrainings id={v.id} />
+          <Text size="sm">
+            <Anchor component={Link} to="/community/training">
+              {t('edit.trainingHint')}
+            </Anchor>
+          </Text>
+        </>
+      )}
+    </VersionedEdit>
   );
 }
 

@@ -1,0 +1,105 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useCommunityWrite } from './community-api.ts';
+import {
+  checker,
+  type Errors,
+  FormModal,
+  StaleNotice,
+  serverFieldErrors,
+  staleCurrent,
+} from './community-kit.tsx';
+
+type Versioned = { version: number; active: boolean };
+type Form = { active: boolean };
+
+/**
+ * The correction dialog of a community record (a volunteer, a partner, a club): the form starts from the
+ * record; saving sends its version, and a 409 shows the values someone else saved with a button that loads
+ * them (and their version); unticking "active" asks for confirmation before saving. Each page gives only its
+ * fields, how a form becomes a request body, and its texts.
+ */
+export function VersionedEdit<T extends Versioned, F extends Form>(p: {
+  record: T;
+  toForm: (r: T) => F;
+  /** The request body of the form; its field checks go through `c`, and a failed one stops the save. */
+  toBody: (f: F, base: T, c: ReturnType<typeof checker>) => Record<string, unknown>;
+  update: (body: Record<string, unknown>) => Promise<unknown>;
+  title: string;
+  /** Fields whose server errors show under the field itself. */
+  shown: string[];
+  staleRows: (current: T) => [string, string][];
+  stop: { title: string; message: string; label: string };
+  onClose: () => void;
+  children: (form: {
+    f: F;
+    set: <K extends keyof F>(k: K) => (x: F[K]) => void;
+    errors: Errors;
+  }) => ReactNode;
+}) {
+  const { t } = useTranslation('community');
+  const [base, setBase] = useState<T>(p.record);
+  const [f, setF] = useState<F>(() => p.toForm(p.record));
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirm, setConfirm] = useState(false);
+  const write = useCommunityWrite((body: Record<string, unknown>) =>
+    p.update({ ...body, version: base.version }),
+  );
+  const stale = staleCurrent<T>(write.error);
+  const set =
+    <K extends keyof F>(k: K) =>
+    (x: F[K]) =>
+      setF((o) => ({ ...o, [k]: x }));
+  const send = () => {
+    const c = checker(t);
+    const body = p.toBody(f, base, c);
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        setConfirm(false);
+        p.onClose();
+      },
+      onError: (e) => {
+        setConfirm(false);
+        setErrors(serverFieldErrors(e));
+      },
+    });
+  };
+  return (
+    <>
+      <FormModal
+        opened={!confirm}
+        title={p.title}
+        onClose={p.onClose}
+        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+        busy={write.isPending}
+        error={stale ? null : write.error}
+        shown={p.shown}
+      >
+        {stale && (
+          <StaleNotice
+            rows={p.staleRows(stale)}
+            onLoad={() => {
+              setBase(stale);
+              setF(p.toForm(stale));
+              write.reset();
+            }}
+          />
+        )}
+        {p.children({ f, set, errors })}
+      </FormModal>
+      <ConfirmDialog
+        opened={confirm}
+        title={p.stop.title}
+        message={p.stop.message}
+        confirmLabel={p.stop.label}
+        danger
+        busy={write.isPending}
+        onConfirm={send}
+        onClose={() => setConfirm(false)}
+      />
+    </>
+  );
+}
