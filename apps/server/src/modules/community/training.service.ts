@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, communityScopeOf } from '../../platform/policy.ts';
+import { type Actor, authorize, communityScopeOf, unitScopeOf } from '../../platform/policy.ts';
 import { assertOwnUnit, authorizeAny, communeOrFail, fieldError, listUnit, notFuture } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
 import { provinceCode } from './teams.schema.ts';
@@ -208,11 +208,13 @@ export async function trainingShare(
 /** Staff accounts of the actor's unit who may be recorded as training attendees. */
 export async function trainingStaff(deps: AppDeps, actor: Actor) {
   authorize(actor, 'community.training');
+  // A commune's or a province's staff; the nation keeps no training list of its own.
+  const scope = unitScopeOf(actor, 'community.training');
   const f =
-    actor.scopeKind === 'commune' && actor.scopeCode
-      ? { communeCode: actor.scopeCode }
-      : actor.scopeKind === 'province' && actor.scopeCode
-        ? { provinceCode: actor.scopeCode }
+    scope.kind === 'commune'
+      ? { communeCode: scope.code }
+      : scope.kind === 'province'
+        ? { provinceCode: scope.code }
         : null;
   if (!f) throw Errors.forbidden();
   const rows = await trainingRepo.staff(deps.database.db, f);
