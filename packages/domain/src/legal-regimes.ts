@@ -82,6 +82,17 @@ export interface RegimeRules {
   hospitalSuspensionTimeCounts: Rule<boolean>;
   /** Days before the planned release by which the commune chairman and commune police are notified. */
   releaseNoticeDaysBefore: Rule<number>;
+  // Where a person may be placed (placement-rules.ts reads these): facility kinds, comma-separated.
+  /** Kinds of facility where an adult serves compulsory rehab (or waits for it at a facility). */
+  compulsoryFacilityKinds: Rule<string>;
+  /** Kinds of facility where a person aged 12 to under 18 serves compulsory rehab. */
+  juvenileCompulsoryFacilityKinds: Rule<string>;
+  /** Kinds of facility that may take voluntary rehab under a contract (a private one only while licensed). */
+  voluntaryFacilityKinds: Rule<string>;
+  /** Kinds of facility that give substitution (methadone) therapy. */
+  substitutionFacilityKinds: Rule<string>;
+  /** Who issues a private rehab facility's operating licence (the issuer recorded with the licence). */
+  privateFacilityLicenser: Rule<string>;
 }
 
 export type RuleKey = Exclude<keyof RegimeRules, 'regimeId'>;
@@ -153,6 +164,11 @@ export const RULE_SHAPES: Record<
   postponementTimeCounts: { type: 'boolean' },
   hospitalSuspensionTimeCounts: { type: 'boolean' },
   releaseNoticeDaysBefore: { type: 'number' },
+  compulsoryFacilityKinds: { type: 'string' },
+  juvenileCompulsoryFacilityKinds: { type: 'string' },
+  voluntaryFacilityKinds: { type: 'string' },
+  substitutionFacilityKinds: { type: 'string' },
+  privateFacilityLicenser: { type: 'string' },
 };
 
 const ADMIN_VIOLATIONS_132: LegalBasis = { instrument: I.adminViolations, article: '132' };
@@ -191,10 +207,57 @@ const FACILITY_RULES = {
   },
 } satisfies Partial<RegimeRules>;
 
+// Where each pathway may be served (placement-rules.ts). Law 73 Art. 2(14) knows public and voluntary (private)
+// facilities; compulsory rehab only in public ones (Art. 34–35 as read on phamdolaw.com / molisa.gov.vn, to check
+// against vbpl.vn), juveniles in a separate area of a public facility (Art. 33); methadone in a clinic registered
+// under Decree 90/2016; private licences issued by the provincial labour director (Decree 116/2021 Art. 11).
+const PLACEMENT_RULES = {
+  compulsoryFacilityKinds: {
+    value: 'rehab_public',
+    unit: 'mixed',
+    basis: [{ instrument: I.law73, article: '34' }],
+    verify: true,
+  },
+  juvenileCompulsoryFacilityKinds: {
+    value: 'rehab_public',
+    unit: 'mixed',
+    basis: [{ instrument: I.law73, article: '33' }],
+    verify: true,
+  },
+  voluntaryFacilityKinds: {
+    value: 'rehab_public,rehab_private',
+    unit: 'mixed',
+    basis: [
+      { instrument: I.law73, article: '31' },
+      { instrument: I.law73, article: '35' },
+    ],
+    verify: true,
+    note: {
+      vi: 'Cơ sở cai nghiện tư nhân chỉ nhận cai nghiện tự nguyện khi giấy phép hoạt động còn hiệu lực',
+      en: 'A private facility takes voluntary rehab only while its operating licence is valid',
+    },
+  },
+  substitutionFacilityKinds: {
+    value: 'methadone_clinic',
+    unit: 'mixed',
+    basis: [{ instrument: I.decree90_2016 }],
+  },
+  privateFacilityLicenser: {
+    value: 'province_labour_director',
+    unit: 'mixed',
+    basis: [{ instrument: I.decree116, article: '11' }],
+    note: {
+      vi: 'Giám đốc Sở Lao động – Thương binh và Xã hội cấp giấy phép hoạt động cai nghiện ma túy tự nguyện',
+      en: 'The provincial labour director issues the voluntary rehab operating licence',
+    },
+  },
+} satisfies Partial<RegimeRules>;
+
 // Base rules of Law 73/2021/QH14 and its decrees; later regimes spread this and change what changed.
 const LAW73_RULES: RegimeRules = {
   regimeId: 'law73-2022',
   ...FACILITY_RULES,
+  ...PLACEMENT_RULES,
   userManagementMonths: {
     value: 12,
     unit: 'months',
@@ -348,6 +411,15 @@ const LAW73_RULES: RegimeRules = {
 const POLICE_TRANSFER_RULES: RegimeRules = {
   ...LAW73_RULES,
   regimeId: 'police-transfer-2025',
+  // Licences moved to the provincial police with the labour offices' drug-rehab work (Decision 7886/QĐ-BCA of
+  // 19/09/2025 lists the procedure at the provincial police, citing Decree 184/2025; the 01/03/2025 date to check).
+  privateFacilityLicenser: {
+    value: 'province_police_director',
+    unit: 'mixed',
+    basis: [{ instrument: I.decree116, article: '11' }, { instrument: I.decree184_2025 }],
+    authority: 'province_police_director',
+    verify: true,
+  },
   compulsoryDossierPreparer: {
     value: 'commune_police_head',
     unit: 'role',
@@ -390,6 +462,19 @@ const LAW120_RULES: RegimeRules = {
     basis: [{ instrument: I.law120 }],
     verify: true,
   },
+  // Reported (vnexpress.net, vietnam.vn 10/12/2025): 1 year from the decision; the commune police decide within
+  // 24 h of a positive result. Who signs is kept as the rule's authority so an override can correct it.
+  userManagementMonths: {
+    value: 12,
+    unit: 'months',
+    basis: [{ instrument: I.law120 }],
+    authority: 'commune_police_head',
+    verify: true,
+    note: {
+      vi: 'Trưởng Công an cấp xã quyết định, thời hạn 01 năm kể từ ngày quyết định',
+      en: 'Decided by the head of commune police; 1 year from the decision',
+    },
+  },
   userManagementDecisionHours: {
     value: 24,
     unit: 'hours',
@@ -416,8 +501,49 @@ const LAW120_RULES: RegimeRules = {
     basis: [{ instrument: I.law120 }],
     authority: 'commune_police_head',
   },
-  electronicMonitoring: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }], verify: true },
+  electronicMonitoring: {
+    value: true,
+    unit: 'flag',
+    // plo.vn 05/01/2026 and vnexpress.net 10/12/2025 report Art. 12; the official text is still to be read.
+    basis: [{ instrument: I.law120, article: '12' }],
+    authority: 'commune_police_head',
+    verify: true,
+    note: {
+      vi: 'Trưởng Công an cấp xã áp dụng với người cai nghiện tự nguyện tại gia đình, cộng đồng, người điều trị bằng thuốc thay thế, người bị quản lý sau cai nghiện; Chính phủ quy định chi tiết',
+      en: 'Applied by the head of commune police to people in community rehab, on substitution therapy or under post-rehab management; the Government is to detail it',
+    },
+  },
   substanceDeclarationRequired: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }] },
+  // Law 120 counts reform schools among rehab facilities (draft Art. 2(14) on nhansu.vn: "cơ sở cai nghiện ma túy
+  // công lập, trường giáo dưỡng và cơ sở cai nghiện ma túy tư nhân"); juveniles serve compulsory rehab in a reform
+  // school (tienphong.vn 11/11/2025) or a public facility (issue 12). Article numbers of the final text to check.
+  compulsoryFacilityKinds: { value: 'rehab_public', unit: 'mixed', basis: [{ instrument: I.law120 }], verify: true },
+  juvenileCompulsoryFacilityKinds: {
+    value: 'reform_school,rehab_public',
+    unit: 'mixed',
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+    note: {
+      vi: 'Người từ đủ 12 đến dưới 18 tuổi cai nghiện bắt buộc tại trường giáo dưỡng hoặc cơ sở cai nghiện công lập',
+      en: 'People aged 12 to under 18 serve compulsory rehab in a reform school or a public rehab facility',
+    },
+  },
+  voluntaryFacilityKinds: {
+    ...PLACEMENT_RULES.voluntaryFacilityKinds,
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+  },
+  privateFacilityLicenser: {
+    value: 'province_police_director',
+    unit: 'mixed',
+    basis: [{ instrument: I.law120 }],
+    authority: 'province_police_director',
+    verify: true,
+    note: {
+      vi: 'Giám đốc Công an cấp tỉnh cấp giấy phép hoạt động của cơ sở cai nghiện ma túy tư nhân',
+      en: 'The provincial police director licenses private rehab facilities',
+    },
+  },
 };
 
 /** The regimes in date order, contiguous, the last one open-ended. */
