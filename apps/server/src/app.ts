@@ -17,6 +17,7 @@ import type { AppDeps } from './app-deps.ts';
 import { pingDatabase } from './db/health.repo.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { communityRoutes } from './modules/community/community.routes.ts';
+import { declarationsRoutes } from './modules/declarations/declarations.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { episodesRoutes } from './modules/episodes/episodes.routes.ts';
 import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => orgRoutes(s, deps));
   await app.register(async (s) => peopleRoutes(s, deps));
   await app.register(async (s) => screeningRoutes(s, deps));
+  await app.register(async (s) => declarationsRoutes(s, deps));
   await app.register(async (s) => episodesRoutes(s, deps));
   await app.register(async (s) => tasksRoutes(s, deps));
   const statusCatchUp = registerStatusRefresh(app, deps);

@@ -68,6 +68,16 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: PEOPLE_DIS,
   },
   {
+    // Declarations to the commune police of the substances used and their source (Law 120/2025/QH15).
+    id: 'people_declared',
+    vi: 'Số người khai báo chất ma túy sử dụng và nguồn gốc trong kỳ',
+    en: 'People who declared the substances used and their source in the period',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
     id: 'addicts_determined',
     vi: 'Số người được xác định nghiện trong kỳ',
     en: 'People determined addicted in the period',

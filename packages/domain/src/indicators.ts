@@ -145,6 +145,13 @@ export const INDICATORS: readonly IndicatorDef[] = [
     block: 'positive_tests',
   }),
   count(
+    'people_declared_substances',
+    'Người đã khai báo chất ma túy sử dụng và nguồn gốc',
+    'People who declared the substances used and their source',
+    'pathways',
+    { block: 'people_declared' },
+  ),
+  count(
     'addicts_determined',
     'Người được xác định tình trạng nghiện',
     'People determined addicted',

@@ -747,6 +747,25 @@ export interface ReportCutoffSettingTable {
   created_at: string;
 }
 
+// 0019_substance_declarations: substances a person declared and where they obtained them (class drug_use)
+export interface SubstanceDeclarationTable {
+  id: string;
+  person_id: string;
+  declared_on: string;
+  substances: string;
+  other_substance: string | null;
+  source: string;
+  notes: string | null;
+  regime_id: string | null;
+  unit_kind: string;
+  unit_code: string;
+  version: number;
+  recorded_by: string | null;
+  recorded_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -802,6 +821,8 @@ export interface DB {
   drug_free_communes: DrugFreeCommuneTable;
   // 0018_report_cutoff
   report_cutoff_settings: ReportCutoffSettingTable;
+  // 0019_substance_declarations
+  substance_declarations: SubstanceDeclarationTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -59,7 +59,9 @@ export type Action =
   | 'facility.read'
   | 'facility.write'
   | 'facility.health'
-  | 'facility.figures';
+  | 'facility.figures'
+  // declarations of substances used and their source (Law 120/2025), class drug_use
+  | 'declarations.write';
 
 const GRANTS: Record<Role, Action[]> = {
   system_admin: ['users.manage', 'units.manage', 'facilities.manage', 'rules.manage'],
@@ -134,6 +136,13 @@ const FACILITY_GRANTS: Partial<Record<Role, Action[]>> = {
   facility_medical: ['facility.read', 'facility.write', 'facility.health', 'facility.figures'],
 };
 for (const role of ROLES) GRANTS[role].push(...(FACILITY_GRANTS[role] ?? []));
+
+// Declarations of the substances a person used and where they obtained them: made to the commune police
+// (Law 120/2025/QH15), so only they record and correct them; reading needs 'screening.read' and class drug_use.
+const DECLARATION_GRANTS: Partial<Record<Role, Action[]>> = {
+  commune_police: ['declarations.write'],
+};
+for (const role of ROLES) GRANTS[role].push(...(DECLARATION_GRANTS[role] ?? []));
 
 // Sensitivity classes each role may read. Health/HIV only for medical staff; volunteers get
 // contact details of their own people and nothing else.

@@ -104,6 +104,11 @@ export const FACTS: Record<string, Facts> = {
     select ad.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, ad.assessed_on as dt, 1 as qty
     from addiction_determinations ad join people p on p.id = ad.person_id
     where ad.addicted = 1 and ad.assessed_on >= ${r.from} and ad.assessed_on <= ${r.to}`,
+  // People who declared the substances they used and their source in the period (Law 120/2025).
+  people_declared: (r) => sql`
+    select sd.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, sd.declared_on as dt, 1 as qty
+    from substance_declarations sd join people p on p.id = sd.person_id
+    where sd.declared_on >= ${r.from} and sd.declared_on <= ${r.to}`,
   addicts_with_records: (r) => sql`
     select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
     from people p where ${addictedBy(r.to)}`,
@@ -276,8 +281,9 @@ function unitWhere(u: UnitFilter) {
   }
 }
 
-// The substances each person was found to use by a date: listed on an addiction determination, or positive on
-// a drug test (one result per substance in the stored JSON, e.g. {"substance":"heroin","result":"positive"}).
+// The substances each person was found to use by a date: listed on an addiction determination, positive on a
+// drug test (one result per substance in the stored JSON, e.g. {"substance":"heroin","result":"positive"}), or
+// declared by the person to the commune police (Law 120/2025, substance_declarations: a JSON list of keys).
 const SUBSTANCE_KEYS = sql.join(
   SUBSTANCES.map((k) => sql`select ${sql.lit(k)} as k`),
   sql` union all `,
@@ -292,6 +298,10 @@ const personSubstances = (to: string) => sql`
       on t.results like '%{"substance":"' || v.k || '","result":"positive"}%'
         or (v.k = 'other' and t.results like '%"substance":"other"%')
     where t.positive = 1 and t.tested_on <= ${to}
+    union all
+    select sd.person_id, v.k from substance_declarations sd join (${SUBSTANCE_KEYS}) v
+      on sd.substances like '%"' || v.k || '"%'
+    where sd.declared_on <= ${to}
   ) x`;
 
 const AGG = {
@@ -330,6 +340,18 @@ export const SPREAD_BLOCKS: ReadonlySet<string> = new Set([
   'facility_learners',
   'community_people_assigned',
 ]);
+
+/** The orders a drill-down can be read in. */
+export const RECORD_SORTS = ['date', 'name', 'birth_year', 'sex', 'commune'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+const RECORD_SORT: Record<RecordSort, RawBuilder<unknown>> = {
+  date: sql`f.dt`,
+  name: sql`coalesce(pp.full_name, uu.full_name)`,
+  birth_year: sql`f.birth_year`,
+  sex: sql`f.sex`,
+  commune: sql`f.commune`,
+};
+export type RecordsPage = { limit: number; offset?: number; sort?: RecordSort; dir?: 'asc' | 'desc' };
 
 /** One cell of a block's grid: the figure of the records that carry this province, commune and facility. */
 export type GridCell = {
@@ -424,23 +446,31 @@ export const blocksRepo = {
     scope: UnitFilter,
     measure: Measure,
   ) => gridQuery(block, params, range, scope, measure).compile(db).sql,
-  /** The rows behind a block's figure (the drill-down), with the person's name (a staff account's for staff). */
+  /**
+   * A page of the rows behind a block's figure (the drill-down), with the person's name (a staff account's for
+   * staff), in the order asked for (ties broken by the record key, so pages never overlap).
+   */
   records: async (
     db: Kysely<DB>,
     block: string,
     params: Params,
     range: Range,
     unit: UnitFilter,
-    limit: number,
+    page: RecordsPage,
   ): Promise<FactRow[]> => {
     const facts = FACTS[block];
     if (!facts) throw new Error(`block without facts: ${block}`);
+    const dir = page.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
+    // Nulls last both ways, the same on SQLite and PostgreSQL.
+    const key = RECORD_SORT[page.sort ?? 'date'];
     const q = sql<FactRow>`
       select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year,
         coalesce(pp.full_name, uu.full_name) as full_name
       from (${facts(range, params)}) f left join people pp on pp.id = f.pid
         left join users uu on f.pid is null and uu.id = f.rid
-      where ${unitWhere(unit)} order by f.dt, f.rid limit ${limit}`;
+      where ${unitWhere(unit)}
+      order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, f.rid ${dir}
+      limit ${page.limit} offset ${page.offset ?? 0}`;
     const { rows } = await q.execute(db);
     return rows.map((r) => ({
       ...r,
@@ -448,6 +478,20 @@ export const blocksRepo = {
       qty: Number(r.qty),
       birth_year: r.birth_year == null ? null : Number(r.birth_year),
     }));
+  },
+  /** How many rows lie behind a block's figure (the drill-down's total, whatever page is shown). */
+  countRecords: async (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    unit: UnitFilter,
+  ): Promise<number> => {
+    const facts = FACTS[block];
+    if (!facts) throw new Error(`block without facts: ${block}`);
+    const { rows } = await sql<{ n: string | number }>`
+      select count(*) as n from (${facts(range, params)}) f where ${unitWhere(unit)}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
   },
 };
 
@@ -497,6 +541,22 @@ export const unitsRepo = {
       .orderBy('name')
       .execute(),
   }),
+  /** The names of today's communes and of every facility, by code (a drill-down export's unit columns). */
+  names: async (db: Kysely<DB>) => {
+    const [communes, facilities] = await Promise.all([
+      db
+        .selectFrom('units')
+        .select(['code', 'name'])
+        .where('level', '=', 'commune')
+        .where('valid_to', 'is', null)
+        .execute(),
+      db.selectFrom('facilities').select(['id', 'name']).execute(),
+    ]);
+    return {
+      communes: new Map(communes.map((c) => [c.code, c.name])),
+      facilities: new Map(facilities.map((f) => [f.id, f.name])),
+    };
+  },
   provinces: (db: Kysely<DB>, on: string) =>
     db
       .selectFrom('units')

@@ -16,8 +16,9 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
-import { blocksRepo, type Range } from './blocks.repo.ts';
+import { blocksRepo, type FactRow, type Range, type RecordSort, unitsRepo } from './blocks.repo.ts';
 import { loadCutoffSettings } from './cutoff.service.ts';
+import { type DrillFormat, drillFile } from './drill-export.ts';
 import {
   allIndicators,
   breakdown,
@@ -135,13 +136,10 @@ function computedAt(asOf: AsOf, deps: AppDeps) {
 
 const HEALTH_EVENTS = ['health_check', 'hiv_test'];
 
-/** The records behind a figure (numerator, or denominator of a ratio), audited as a read of those people. */
-export async function indicatorRecords(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  q: { unit?: string; from: string; to: string; part: 'numerator' | 'denominator' },
-) {
+type RecordsQuery = { unit?: string; from: string; to: string; part: 'numerator' | 'denominator' };
+
+/** The block behind one part of a figure, checked against what the viewer may read. */
+async function drillTarget(deps: AppDeps, actor: Actor, id: string, q: RecordsQuery) {
   authorize(actor, 'reports.read');
   authorize(actor, 'people.read');
   const db = deps.database.db;
@@ -163,11 +161,20 @@ export async function indicatorRecords(
       en: 'These records are health records',
     });
   const unit = await resolveUnit(db, actor, q.unit, q.to);
-  if (isPending(ref)) return { indicatorId: id, part: q.part, pending: true, total: null, items: [] };
-  const limit = 5000;
-  return db.transaction().execute(async (trx) => {
-    const rows = await blocksRepo.records(trx, ref.block, ref.params ?? {}, q, unit.filter, limit);
-    const people = [...new Set(rows.map((r) => r.pid).filter((p): p is string => !!p))];
+  return { db, def, ref, unit };
+}
+
+/** Audits a read of the people listed (one row each, written in batches) and the listing itself. */
+async function auditDrill(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  rows: FactRow[],
+  action: string,
+  details: Record<string, unknown>,
+) {
+  const people = [...new Set(rows.map((r) => r.pid).filter((p): p is string => !!p))];
+  await deps.database.db.transaction().execute(async (trx) => {
     await auditMany(
       trx,
       actor,
@@ -176,33 +183,114 @@ export async function indicatorRecords(
         entityType: 'person',
         entityId: pid,
         reason: `indicator ${id}`,
-        details: { indicator: id, part: q.part, unit: unit.code, from: q.from, to: q.to },
+        details: { indicator: id, ...details },
       })),
     );
     await audit(trx, actor, {
-      action: 'indicators.records',
+      action,
       entityType: 'indicator',
       entityId: id,
-      details: { part: q.part, unit: unit.code, from: q.from, to: q.to, records: rows.length },
+      details: { ...details, records: rows.length, people: people.length },
     });
-    return {
-      indicatorId: id,
-      part: q.part,
-      pending: false,
-      total: rows.length,
-      items: rows.map((r) => ({
-        recordId: r.rid,
-        personId: r.pid,
-        fullName: r.full_name,
-        sex: r.sex,
-        birthYear: r.birth_year,
-        communeCode: r.commune,
-        facilityId: r.facility,
-        date: r.dt ? String(r.dt).slice(0, 10) : null,
-        quantity: r.qty,
-      })),
-    };
   });
+}
+
+const presentRecord = (r: FactRow) => ({
+  recordId: r.rid,
+  personId: r.pid,
+  fullName: r.full_name,
+  sex: r.sex,
+  birthYear: r.birth_year,
+  communeCode: r.commune,
+  facilityId: r.facility,
+  date: r.dt ? String(r.dt).slice(0, 10) : null,
+  quantity: r.qty,
+});
+
+/**
+ * A page of the records behind a figure (numerator, or denominator of a ratio), sorted as asked, with the
+ * total; audited as a read of the people on the page. The rows are read outside the audit's transaction, so a
+ * national drill-down never holds SQLite's write lock while it is computed.
+ */
+export async function indicatorRecords(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  q: RecordsQuery & { limit: number; offset: number; sort: RecordSort; dir: 'asc' | 'desc' },
+) {
+  const { db, ref, unit } = await drillTarget(deps, actor, id, q);
+  const page = { limit: q.limit, offset: q.offset, sort: q.sort, dir: q.dir };
+  if (isPending(ref))
+    return { indicatorId: id, part: q.part, pending: true, total: null, ...page, items: [] };
+  const [total, rows] = await Promise.all([
+    blocksRepo.countRecords(db, ref.block, ref.params ?? {}, q, unit.filter),
+    blocksRepo.records(db, ref.block, ref.params ?? {}, q, unit.filter, page),
+  ]);
+  await auditDrill(deps, actor, id, rows, 'indicators.records', {
+    part: q.part,
+    unit: unit.code,
+    from: q.from,
+    to: q.to,
+    offset: q.offset,
+  });
+  return { indicatorId: id, part: q.part, pending: false, total, ...page, items: rows.map(presentRecord) };
+}
+
+/** Rows one drill-down export may hold (a national figure of people is well under it). */
+export const DRILL_EXPORT_MAX = 500_000;
+
+/**
+ * Every record behind a figure as an Excel or CSV file, sorted as on screen; audited as an export and as a read
+ * of every person in it.
+ */
+export async function exportIndicatorRecords(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  q: RecordsQuery & { sort: RecordSort; dir: 'asc' | 'desc'; format: DrillFormat },
+) {
+  const { db, def, ref, unit } = await drillTarget(deps, actor, id, q);
+  if (isPending(ref))
+    throw Errors.badRequest(
+      'indicator_pending',
+      { vi: 'Chỉ tiêu chưa có dữ liệu để xuất', en: 'The indicator has no records yet' },
+      [{ field: 'part', rule: 'pending', messages: { vi: 'Chưa có dữ liệu', en: 'No records yet' } }],
+    );
+  const total = await blocksRepo.countRecords(db, ref.block, ref.params ?? {}, q, unit.filter);
+  if (total > DRILL_EXPORT_MAX)
+    throw Errors.badRequest(
+      'export_too_large',
+      {
+        vi: `Danh sách có ${total} bản ghi, vượt quá ${DRILL_EXPORT_MAX} bản ghi mỗi lần xuất; hãy chọn đơn vị nhỏ hơn`,
+        en: `The list has ${total} records, more than ${DRILL_EXPORT_MAX} per export; choose a smaller unit`,
+      },
+      [{ field: 'unit', rule: 'too_large', messages: { vi: 'Quá lớn', en: 'Too large' } }],
+    );
+  const rows = await blocksRepo.records(db, ref.block, ref.params ?? {}, q, unit.filter, {
+    limit: Math.max(total, 1),
+    sort: q.sort,
+    dir: q.dir,
+  });
+  const names = await unitsRepo.names(db);
+  const file = await drillFile(q.format, {
+    indicator: { id: def.id, vi: def.vi },
+    part: q.part,
+    unit: { code: unit.code, name: unit.name },
+    from: q.from,
+    to: q.to,
+    exportedAt: deps.now(),
+    rows,
+    communeName: (c) => names.communes.get(c),
+    facilityName: (f) => names.facilities.get(f),
+  });
+  await auditDrill(deps, actor, id, rows, 'indicators.records.export', {
+    part: q.part,
+    unit: unit.code,
+    from: q.from,
+    to: q.to,
+    format: q.format,
+  });
+  return file;
 }
 
 const PERIODS_IN_YEAR: Record<ReportPeriodKind, number> = {

@@ -20,6 +20,7 @@ import {
   listReportsQuery,
   narrativeBody,
   rangeQuery,
+  recordsExportQuery,
   recordsQuery,
   returnBody,
   submissionsQuery,
@@ -81,6 +82,25 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => cat.indicatorRecords(deps, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/indicators/:id/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách bản ghi tạo nên số liệu (xlsx, csv) / Export the records behind a figure',
+        params: idParams,
+        querystring: recordsExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await cat.exportIndicatorRecords(deps, requireActor(req), req.params.id, req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   );
 
   app.get(

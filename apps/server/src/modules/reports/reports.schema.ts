@@ -2,6 +2,7 @@ import { BLOCKS, DISAGGREGATIONS } from '@hoanhap/domain/indicators';
 import { isoDate } from '@hoanhap/domain/person-schema';
 import { CUTOFF_DAY_MAX, REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
 import { z } from 'zod';
+import { RECORD_SORTS } from './blocks.repo.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const version = z.number().int().min(1).describe('The version this change was based on');
@@ -35,17 +36,39 @@ export const valueQuery = z
     message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
   });
 
+const drillBase = {
+  unit: unit.optional(),
+  from: isoDate,
+  to: isoDate,
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  sort: z.enum(RECORD_SORTS).default('date').describe('Order of the list (ties by record)'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+};
+const fromBeforeTo = {
+  path: ['to'],
+  message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
+};
+
 export const recordsQuery = z
   .strictObject({
-    unit: unit.optional(),
-    from: isoDate,
-    to: isoDate,
-    part: z.enum(['numerator', 'denominator']).default('numerator'),
+    ...drillBase,
+    limit: z.coerce
+      .number({ error: 'Cần một số / a number is required' })
+      .int()
+      .min(1, { error: 'Từ 1 đến 1000 dòng mỗi trang / 1 to 1000 rows a page' })
+      .max(1000, { error: 'Từ 1 đến 1000 dòng mỗi trang / 1 to 1000 rows a page' })
+      .default(100),
+    offset: z.coerce
+      .number({ error: 'Cần một số / a number is required' })
+      .int()
+      .min(0, { error: 'Không được âm / must not be negative' })
+      .default(0),
   })
-  .refine((q) => q.from <= q.to, {
-    path: ['to'],
-    message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
-  });
+  .refine((q) => q.from <= q.to, fromBeforeTo);
+
+export const recordsExportQuery = z
+  .strictObject({ ...drillBase, format: z.enum(['xlsx', 'csv']) })
+  .refine((q) => q.from <= q.to, fromBeforeTo);
 
 const blockRef = z.strictObject({
   block: z.enum(BLOCKS.map((b) => b.id) as [string, ...string[]]),

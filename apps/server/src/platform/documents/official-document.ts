@@ -140,6 +140,23 @@ export function shortDate(isoDate: string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
+/** Vietnam's offset from UTC (UTC+7 all year, no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The calendar date in Vietnam at an instant, ISO: what an official document issued now is dated (a server
+ * on UTC would otherwise date it the day before from 00:00 to 07:00 Vietnam time).
+ */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** An instant in Vietnam time for the text of a document: '05/03/2026 08:15'. */
+export function vietnamDateTime(at: Date | string): string {
+  const t = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString();
+  return `${shortDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
+}
+
 /** The number line content: '05/QĐ-UBND' (numbers under 10 take a leading zero), or a blank to fill in. */
 export function formatDocumentNumber(sequence: number | null, symbol: string): string {
   if (sequence === null) return `      /${symbol}`;
