@@ -5,6 +5,9 @@ import {
   caps,
   type OfficialDocument,
   placeName,
+  shortDate,
+  vietnamDate,
+  vietnamDateTime,
 } from '../../platform/documents/official-document.ts';
 import { renderDocx } from '../../platform/documents/render-docx.ts';
 import { renderPdf } from '../../platform/documents/render-pdf.ts';
@@ -49,58 +52,88 @@ export const FIGURE_HEADERS = [
   'Đạt mục tiêu',
 ];
 
-export async function toXlsx(r: ReportView): Promise<Buffer> {
+/** The narrative sections in report order, as the PDF/DOCX and the Excel name them. */
+export const NARRATIVE_SECTIONS = [
+  { key: 'summary', vi: 'Tình hình, kết quả' },
+  { key: 'difficulties', vi: 'Khó khăn, vướng mắc' },
+  { key: 'directions', vi: 'Phương hướng, nhiệm vụ' },
+  { key: 'proposals', vi: 'Đề xuất, kiến nghị' },
+] as const;
+
+const bold = (row: ExcelJS.Row) => {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+};
+
+/**
+ * The report as a workbook: header rows frozen, columns sized, Vietnamese indicator names beside their codes,
+ * numbers as numbers, an empty cell where a figure has no value, dates dd/mm/yyyy and times in Vietnam time.
+ */
+export async function toXlsx(r: ReportView, exportedAt: Date = new Date()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hòa Nhập';
-  const info = wb.addWorksheet('Thông tin');
+  const frozen = (ySplit: number, xSplit = 0) => ({ views: [{ state: 'frozen' as const, ySplit, xSplit }] });
+  const info = wb.addWorksheet('Thông tin', frozen(1));
+  info.columns = [{ width: 28 }, { width: 60 }];
+  bold(info.addRow(['Thông tin', 'Nội dung']));
   info.addRow(['Đơn vị', r.unit.name]);
   info.addRow(['Kỳ báo cáo', r.label.vi]);
-  info.addRow(['Từ ngày', r.from]);
-  info.addRow(['Đến ngày', r.to]);
+  info.addRow(['Từ ngày', shortDate(r.from)]);
+  info.addRow(['Đến ngày', shortDate(r.to)]);
   info.addRow(['Trạng thái', STATUS_VI[r.status] ?? r.status]);
-  info.addRow(['Số liệu chốt lúc', r.frozenAt ?? '']);
+  info.addRow(['Số liệu chốt lúc (giờ Việt Nam)', r.frozenAt ? vietnamDateTime(r.frozenAt) : null]);
+  info.addRow(['Xuất lúc (giờ Việt Nam)', vietnamDateTime(exportedAt)]);
 
-  const sheet = wb.addWorksheet('Chỉ tiêu');
-  sheet.addRow(FIGURE_HEADERS).font = { bold: true };
+  const sheet = wb.addWorksheet('Chỉ tiêu', frozen(1, 3));
+  bold(sheet.addRow(FIGURE_HEADERS));
   r.figures.forEach((f, i) => {
     sheet.addRow([
       i + 1,
       f.indicatorId,
       f.vi,
       KIND_VI[f.kind],
-      f.numerator ?? '—',
-      f.kind === 'ratio' ? (f.denominator ?? '—') : '',
-      f.value ?? '—',
-      targetText(f),
-      f.meetsTarget == null ? '' : f.meetsTarget ? 'Đạt' : 'Chưa đạt',
+      f.numerator,
+      f.kind === 'ratio' ? f.denominator : null,
+      f.value,
+      targetText(f) || null,
+      f.meetsTarget == null ? null : f.meetsTarget ? 'Đạt' : 'Chưa đạt',
     ]);
   });
   sheet.columns.forEach((c, i) => {
     c.width = [6, 32, 70, 12, 10, 10, 10, 16, 14][i] ?? 12;
   });
+  sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
 
   if (r.children.length) {
     const ids = [...new Set(r.children.flatMap((c) => c.values.map((v) => v.indicatorId)))];
     const names = new Map(r.figures.map((f) => [f.indicatorId, f.vi]));
-    const kids = wb.addWorksheet('Đơn vị trực thuộc');
-    kids.addRow(['Mã đơn vị', 'Tên đơn vị', ...ids.map((id) => names.get(id) ?? id)]).font = { bold: true };
+    const kids = wb.addWorksheet('Đơn vị trực thuộc', frozen(2, 2));
+    // Two header rows: the indicator's code, and its Vietnamese name under it.
+    bold(kids.addRow(['Mã đơn vị', 'Tên đơn vị', ...ids]));
+    bold(kids.addRow(['', '', ...ids.map((id) => names.get(id) ?? id)]));
+    kids.getRow(2).height = 60;
     for (const c of r.children) {
       const byId = new Map(c.values.map((v) => [v.indicatorId, v.value]));
-      kids.addRow([c.code, c.name, ...ids.map((id) => (byId.has(id) ? (byId.get(id) ?? '—') : ''))]);
+      kids.addRow([c.code, c.name, ...ids.map((id) => byId.get(id) ?? null)]);
     }
+    kids.columns.forEach((c, i) => {
+      c.width = i === 0 ? 14 : i === 1 ? 36 : 22;
+    });
   }
 
-  const text = wb.addWorksheet('Thuyết minh');
-  text.addRow(['Mục', 'Nội dung']).font = { bold: true };
-  text.addRow(['Tóm tắt', r.narrative.summary ?? '']);
-  text.addRow(['Khó khăn, vướng mắc', r.narrative.difficulties ?? '']);
-  text.addRow(['Phương hướng, nhiệm vụ', r.narrative.directions ?? '']);
-  text.addRow(['Đề xuất, kiến nghị', r.narrative.proposals ?? '']);
+  const text = wb.addWorksheet('Thuyết minh', frozen(1));
+  text.columns = [{ width: 28 }, { width: 100 }];
+  bold(text.addRow(['Mục', 'Nội dung']));
+  for (const sec of NARRATIVE_SECTIONS) text.addRow([sec.vi, r.narrative[sec.key]?.trim() || null]);
+  text.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
   if (r.differences.length) {
-    const diff = wb.addWorksheet('Chênh lệch');
-    diff.addRow(['Mã chỉ tiêu', 'Số liệu đã chốt', 'Số liệu hiện tại']).font = { bold: true };
-    for (const d of r.differences) diff.addRow([d.indicatorId, d.frozen ?? '—', d.current ?? '—']);
+    const names = new Map(r.figures.map((f) => [f.indicatorId, f.vi]));
+    const diff = wb.addWorksheet('Chênh lệch', frozen(1));
+    diff.columns = [{ width: 32 }, { width: 70 }, { width: 18 }, { width: 18 }];
+    bold(diff.addRow(['Mã chỉ tiêu', 'Chỉ tiêu', 'Số liệu đã chốt', 'Số liệu hiện tại']));
+    for (const d of r.differences)
+      diff.addRow([d.indicatorId, names.get(d.indicatorId) ?? null, d.frozen, d.current]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -129,20 +162,22 @@ function issuerOf(r: ReportView): OfficialDocument['issuer'] {
 /** The report in the official layout (Decree 30/2020 Appendix I), for both DOCX and PDF. */
 export function officialReport(r: ReportView, date: string): OfficialDocument {
   const body: Block[] = [];
-  body.push({
-    type: 'paragraph',
-    content: [{ text: 'I. KẾT QUẢ THỰC HIỆN', bold: true }],
-    indent: 'none',
-    align: 'left',
-  });
+  const heading = (text: string) =>
+    body.push({ type: 'paragraph', content: [{ text, bold: true }], indent: 'none', align: 'left' });
+  // Each paragraph the officer wrote (blank lines separate paragraphs) as a body paragraph of its own.
+  const para = (t: string | undefined) => {
+    const parts = (t ?? '')
+      .split(/\n\s*\n/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (!parts.length) parts.push('(Không có)');
+    for (const p of parts) body.push({ type: 'paragraph', content: p, align: 'justify' });
+  };
+  heading('I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN');
+  if (r.narrative.summary?.trim()) para(r.narrative.summary);
   const sections = [...new Set(r.figures.map((f) => f.section))];
   sections.forEach((s, i) => {
-    body.push({
-      type: 'paragraph',
-      content: [{ text: `${i + 1}. ${SECTION_VI[s] ?? s}`, bold: true }],
-      indent: 'none',
-      align: 'left',
-    });
+    heading(`${i + 1}. ${SECTION_VI[s] ?? s}`);
     body.push({
       type: 'table',
       columns: [
@@ -163,29 +198,12 @@ export function officialReport(r: ReportView, date: string): OfficialDocument {
         ]),
     });
   });
-  const para = (t: string | undefined) =>
-    body.push({ type: 'paragraph', content: t?.trim() ? t : '(Không có)', align: 'justify' });
-  body.push({
-    type: 'paragraph',
-    content: [{ text: 'II. KHÓ KHĂN, VƯỚNG MẮC', bold: true }],
-    indent: 'none',
-    align: 'left',
-  });
+  heading('II. KHÓ KHĂN, VƯỚNG MẮC');
   para(r.narrative.difficulties);
-  body.push({
-    type: 'paragraph',
-    content: [{ text: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ', bold: true }],
-    indent: 'none',
-    align: 'left',
-  });
+  heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ');
   para(r.narrative.directions);
   if (r.narrative.proposals?.trim()) {
-    body.push({
-      type: 'paragraph',
-      content: [{ text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ', bold: true }],
-      indent: 'none',
-      align: 'left',
-    });
+    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ');
     para(r.narrative.proposals);
   }
   const capacity =
@@ -208,7 +226,7 @@ export function officialReport(r: ReportView, date: string): OfficialDocument {
     title: 'BÁO CÁO',
     subject: [
       `Kết quả công tác cai nghiện ma túy và quản lý sau cai nghiện ${r.label.vi.toLowerCase()}`,
-      `(từ ngày ${r.from} đến ngày ${r.to})`,
+      `(từ ngày ${shortDate(r.from)} đến ngày ${shortDate(r.to)})`,
     ],
     body,
     footer: {
@@ -300,11 +318,12 @@ export async function exportReport(
   format: ExportFormat,
   now: Date,
 ): Promise<{ body: Buffer | string; filename: string }> {
-  const date = now.toISOString().slice(0, 10);
+  // An official document is dated in Vietnam time, whatever the server's clock zone.
+  const date = vietnamDate(now);
   const base = `bao-cao-${r.unit.code}-${r.periodKind}-${r.year}-${r.index}`;
   switch (format) {
     case 'xlsx':
-      return { body: await toXlsx(r), filename: `${base}.xlsx` };
+      return { body: await toXlsx(r, now), filename: `${base}.xlsx` };
     case 'pdf':
       return { body: await toPdf(r, date), filename: `${base}.pdf` };
     case 'docx':

@@ -327,8 +327,13 @@ describe('periodic reports', () => {
     wb.getWorksheet('Chênh lệch')!.eachRow((row) => {
       diff.push((row.values as unknown[]).slice(1));
     });
-    expect(diff[0]).toEqual(['Mã chỉ tiêu', 'Số liệu đã chốt', 'Số liệu hiện tại']);
-    expect(diff).toContainEqual(['dossiers_sent_to_court', 3, 4]);
+    expect(diff[0]).toEqual(['Mã chỉ tiêu', 'Chỉ tiêu', 'Số liệu đã chốt', 'Số liệu hiện tại']);
+    expect(diff).toContainEqual([
+      'dossiers_sent_to_court',
+      'Hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc chuyển Tòa án',
+      3,
+      4,
+    ]);
   });
 
   it('exports the official PDF and DOCX, CSV, JSON and ADX', async () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import PdfPrinter, { type FontDescriptor } from 'pdfmake';
 import vfs from 'pdfmake/build/vfs_fonts.js';
 import {
@@ -18,9 +20,10 @@ import {
   textWidthMm,
 } from './official-document.ts';
 
-// PDF output with pdfmake. The default font is the Roboto that ships inside pdfmake (it has every Vietnamese
-// glyph), so the result never depends on the fonts of the machine; a deployment that holds a metric-compatible
-// Times face (Liberation Serif) can pass it in `fonts`.
+// PDF output with pdfmake, in Liberation Serif — metric-compatible with the Times New Roman of the DOCX (Decree 30),
+// with every Vietnamese glyph — embedded (subset) from Debian's fonts-liberation2 (the directory can be moved with
+// PDF_FONT_DIR). A machine without it falls back to the Roboto that ships inside pdfmake, so a document is always
+// produced; `pdfFontName()` says which one is in use.
 
 /** The four TTF files of one font family. */
 export type PdfFontFiles = { normal: Buffer; bold: Buffer; italics: Buffer; bolditalics: Buffer };
@@ -28,12 +31,13 @@ export type PdfFontFiles = { normal: Buffer; bold: Buffer; italics: Buffer; bold
 export interface RenderPdfOptions {
   /** Compress content streams (default true); tests turn it off to read the text back. */
   compress?: boolean;
-  /** Another font family; defaults to pdfmake's bundled Roboto. */
+  /** Another font family; defaults to Liberation Serif (Roboto where it is not installed). */
   fonts?: PdfFontFiles;
 }
 
 const PT_PER_MM = 72 / 25.4;
 const FAMILY = 'Doc';
+export const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation2';
 
 let robotoFiles: PdfFontFiles | undefined;
 function roboto(): PdfFontFiles {
@@ -46,12 +50,37 @@ function roboto(): PdfFontFiles {
   return robotoFiles;
 }
 
+let serif: { name: string; files: PdfFontFiles } | undefined;
+/** The default family: Liberation Serif when its files are there, else pdfmake's Roboto. */
+function defaultFonts(): { name: string; files: PdfFontFiles } {
+  if (serif) return serif;
+  const dir = process.env.PDF_FONT_DIR || LIBERATION_DIR;
+  const file = (f: string) => fs.readFileSync(path.join(dir, f));
+  try {
+    serif = {
+      name: 'Liberation Serif',
+      files: {
+        normal: file('LiberationSerif-Regular.ttf'),
+        bold: file('LiberationSerif-Bold.ttf'),
+        italics: file('LiberationSerif-Italic.ttf'),
+        bolditalics: file('LiberationSerif-BoldItalic.ttf'),
+      },
+    };
+  } catch {
+    serif = { name: 'Roboto', files: roboto() };
+  }
+  return serif;
+}
+
+/** The family PDFs are written in by default ('Liberation Serif', or 'Roboto' where it is not installed). */
+export const pdfFontName = () => defaultFonts().name;
+
 type Node = Record<string, unknown>;
 
 /** Renders the document as a PDF (A4, Decree 30 margins), with the same content and layout as the DOCX. */
 export async function renderPdf(input: OfficialDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
   const doc = normalizeDocument(input);
-  const fonts: Record<string, FontDescriptor> = { [FAMILY]: options.fonts ?? roboto() };
+  const fonts: Record<string, FontDescriptor> = { [FAMILY]: options.fonts ?? defaultFonts().files };
   const printer = new PdfPrinter(fonts);
   const textWidth = textWidthMm() * PT_PER_MM;
   const m = DECREE30.marginsMm;
