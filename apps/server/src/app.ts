@@ -25,6 +25,7 @@ import { facilityRoutes } from './modules/facility/facility.routes.ts';
 import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { configureFigureStore } from './modules/reports/figure-store.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => screeningRoutes(s, deps));
   await app.register(async (s) => declarationsRoutes(s, deps));
   await app.register(async (s) => episodesRoutes(s, deps));
+  await app.register(async (s) => monitoringRoutes(s, deps));
   await app.register(async (s) => tasksRoutes(s, deps));
   const statusCatchUp = registerStatusRefresh(app, deps);
   await app.register(async (s) => auditRoutes(s, deps));

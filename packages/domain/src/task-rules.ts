@@ -20,6 +20,7 @@ export const TASK_KINDS = [
   'court_hearing',
   'dossier_reading_end',
   'compulsory_execution',
+  'monitoring_end',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -46,6 +47,7 @@ export const TASK_ROLE: Record<TaskKind, TaskRole> = {
   court_hearing: 'commune_police',
   dossier_reading_end: 'commune_police',
   compulsory_execution: 'commune_police',
+  monitoring_end: 'commune_police',
 };
 
 export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
@@ -60,6 +62,7 @@ export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
     court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
     dossier_reading_end: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
     compulsory_execution: 'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
+    monitoring_end: 'Kết thúc giám sát điện tử: gỡ thiết bị, ghi nhận kết thúc biện pháp',
   },
   en: {
     user_management_decision: 'Issue the decision on management of an illegal drug user',
@@ -72,6 +75,7 @@ export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
     court_hearing: 'Court hearing on compulsory rehab',
     dossier_reading_end: 'Compulsory-rehab dossier: reading period ends',
     compulsory_execution: 'Execute the compulsory rehab order',
+    monitoring_end: 'Electronic monitoring ends: remove the device, record the end of the measure',
   },
 };
 
@@ -98,6 +102,7 @@ export function deadlineFor(
     | 'management_period_end'
     | 'dossier_reading_end'
     | 'compulsory_execution'
+    | 'monitoring_end'
   >,
   eventDate: string,
   eventAt: Date,

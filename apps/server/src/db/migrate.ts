@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_analyze.ts';
 import * as m0015 from './migrations/0015_drug_free_communes.ts';
 import * as m0017 from './migrations/0017_facility_corrections.ts';
 import * as m0018 from './migrations/0018_report_cutoff.ts';
+import * as m0020 from './migrations/0020_electronic_monitoring.ts';
 import * as m0019 from './migrations/0019_substance_declarations.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015_drug_free_communes': m0015,
   '0017_facility_corrections': m0017,
   '0018_report_cutoff': m0018,
+  '0020_electronic_monitoring': m0020,
   '0019_substance_declarations': m0019,
 };
 

@@ -766,6 +766,46 @@ export interface SubstanceDeclarationTable {
   updated_at: string;
 }
 
+// 0020_electronic_monitoring: electronic monitoring measures and their events (class legal)
+export interface ElectronicMonitoringMeasureTable {
+  id: string;
+  person_id: string;
+  episode_id: string;
+  commune_code: string;
+  decision_number: string;
+  decision_date: string;
+  decision_signer: string | null;
+  authority: string;
+  regime_id: string;
+  basis: string;
+  start_date: string;
+  planned_end: string;
+  actual_end: string | null;
+  means: string;
+  means_other: string | null;
+  status: string;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ElectronicMonitoringEventTable {
+  id: string;
+  measure_id: string;
+  person_id: string;
+  kind: string;
+  occurred_on: string;
+  description: string | null;
+  version: number;
+  recorded_at: string;
+  recorded_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -823,6 +863,9 @@ export interface DB {
   report_cutoff_settings: ReportCutoffSettingTable;
   // 0019_substance_declarations
   substance_declarations: SubstanceDeclarationTable;
+  // 0020_electronic_monitoring
+  electronic_monitoring_measures: ElectronicMonitoringMeasureTable;
+  electronic_monitoring_events: ElectronicMonitoringEventTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

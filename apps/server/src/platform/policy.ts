@@ -31,6 +31,7 @@ export type Actor = {
 export type Action =
   | ReportAction
   | CommunityAction
+  | MonitoringAction
   | 'people.read'
   | 'people.create'
   | 'people.update'
@@ -136,6 +137,18 @@ const FACILITY_GRANTS: Partial<Record<Role, Action[]>> = {
   facility_medical: ['facility.read', 'facility.write', 'facility.health', 'facility.figures'],
 };
 for (const role of ROLES) GRANTS[role].push(...(FACILITY_GRANTS[role] ?? []));
+
+// Electronic monitoring (Law 120/2025/QH15 Art. 12): applied by the head of commune police, so only commune
+// police record measures and their events, in their own commune; commune officers, province and nation read
+// (class legal).
+export type MonitoringAction = 'monitoring.read' | 'monitoring.write';
+const MONITORING_GRANTS: Partial<Record<Role, MonitoringAction[]>> = {
+  national_officer: ['monitoring.read'],
+  province_officer: ['monitoring.read'],
+  commune_officer: ['monitoring.read'],
+  commune_police: ['monitoring.read', 'monitoring.write'],
+};
+for (const role of ROLES) GRANTS[role].push(...(MONITORING_GRANTS[role] ?? []));
 
 // Declarations of the substances a person used and where they obtained them: made to the commune police
 // (Law 120/2025/QH15), so only they record and correct them; reading needs 'screening.read' and class drug_use.

@@ -1,0 +1,113 @@
+import type { EpisodeType } from '@hoanhap/domain/episode-types';
+import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
+import type { RoleId } from '@hoanhap/domain/legal-basis';
+import {
+  type MonitoringEventKind,
+  type MonitoringMeans,
+  monitoringEventLabels,
+  monitoringMeansLabels,
+} from '@hoanhap/domain/monitoring-rules';
+import { authorityLabels } from '@hoanhap/domain/pathway-rules';
+import { z } from 'zod';
+import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
+
+// A measure is of class 'legal' as a whole: the service refuses roles that may not read it. The presented
+// status: 'active' while it runs, 'end_due' once the planned end has passed without the removal recorded,
+// 'ended' once the removal is recorded.
+
+const text = z.object({ vi: z.string(), en: z.string() });
+
+export const monitoringEventOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: text,
+  occurredOn: z.string(),
+  description: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+  version: z.number(),
+});
+
+export const measureOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  episode: z.object({ id: z.string(), type: z.string(), label: text }),
+  communeCode: z.string(),
+  decision: z.object({ number: z.string(), date: z.string(), signer: z.string().nullable() }),
+  authority: z.object({ id: z.string(), label: text }),
+  regimeId: z.string(),
+  basis: z.array(text).describe('Legal basis of the rule in force on the decision date'),
+  startDate: z.string(),
+  plannedEnd: z.string(),
+  actualEnd: z.string().nullable(),
+  means: z.string(),
+  meansLabel: text,
+  meansOther: z.string().nullable(),
+  status: z.enum(['active', 'end_due', 'ended']),
+  notes: z.string().nullable(),
+  events: z.array(monitoringEventOut),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MeasureOut = z.infer<typeof measureOut>;
+
+export function presentEvent(e: MonitoringEventRow) {
+  const kind = e.kind as MonitoringEventKind;
+  return {
+    id: e.id,
+    kind: e.kind,
+    label: { vi: monitoringEventLabels.vi[kind] ?? e.kind, en: monitoringEventLabels.en[kind] ?? e.kind },
+    occurredOn: e.occurred_on,
+    description: e.description,
+    recordedAt: e.recorded_at,
+    recordedBy: e.recorded_by,
+    version: e.version,
+  };
+}
+
+export function presentMeasure(
+  r: MeasureRow,
+  episodeType: string,
+  events: MonitoringEventRow[],
+  today: string,
+): MeasureOut {
+  const means = r.means as MonitoringMeans;
+  const authority = r.authority as RoleId;
+  const type = episodeType as EpisodeType;
+  return {
+    id: r.id,
+    personId: r.person_id,
+    episode: {
+      id: r.episode_id,
+      type: episodeType,
+      label: { vi: episodeTypeLabels.vi[type] ?? episodeType, en: episodeTypeLabels.en[type] ?? episodeType },
+    },
+    communeCode: r.commune_code,
+    decision: { number: r.decision_number, date: r.decision_date, signer: r.decision_signer },
+    authority: {
+      id: r.authority,
+      label: {
+        vi: authorityLabels.vi[authority] ?? r.authority,
+        en: authorityLabels.en[authority] ?? r.authority,
+      },
+    },
+    regimeId: r.regime_id,
+    basis: JSON.parse(r.basis),
+    startDate: r.start_date,
+    plannedEnd: r.planned_end,
+    actualEnd: r.actual_end,
+    means: r.means,
+    meansLabel: {
+      vi: monitoringMeansLabels.vi[means] ?? r.means,
+      en: monitoringMeansLabels.en[means] ?? r.means,
+    },
+    meansOther: r.means_other,
+    status: r.actual_end ? 'ended' : r.planned_end < today ? 'end_due' : 'active',
+    notes: r.notes,
+    events: events.map(presentEvent),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
