@@ -65,6 +65,23 @@ export interface FacilityTable {
   updated_by: string | null;
 }
 
+// 0021_facility_licences
+export interface FacilityLicenceTable {
+  id: string;
+  facility_id: string;
+  number: string;
+  issued_on: string;
+  issuer: string;
+  issuer_role: string | null;
+  scope: string;
+  valid_until: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface UserTable {
   id: string;
   username: string;
@@ -811,6 +828,8 @@ export interface DB {
   legacy_unit_mappings: LegacyUnitMappingTable;
   unit_updates: UnitUpdateTable;
   facilities: FacilityTable;
+  // 0021_facility_licences
+  facility_licences: FacilityLicenceTable;
   users: UserTable;
   sessions: SessionTable;
   people: PersonTable;

@@ -105,6 +105,7 @@ export const episodeCreateSchema = z.discriminatedUnion('type', [
     type: z.literal('substitution_therapy'),
     ...common,
     clinic: z.strictObject({ name, code: shortText.optional() }),
+    facilityId: id.optional().describe('The methadone clinic as a registered facility, when it is one'),
   }),
   z.strictObject({
     type: z.literal('post_rehab'),

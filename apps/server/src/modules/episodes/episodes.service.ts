@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { assertPlacement } from '../org/facilities.service.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope, personInScope, requireClass } from './access.ts';
@@ -171,7 +172,16 @@ export async function openEpisode(
   const regimeDate = decision.date ?? input.startDate;
   const ctx = await legalContext(trx);
   const rules = rulesAt(ctx, regimeDate, decision.date ? 'decision.date' : 'startDate');
-  if (facilityId) await facilityOrFail(trx, facilityId);
+  if (facilityId) {
+    await facilityOrFail(trx, facilityId);
+    // The facility's kind (and a private one's licence) must allow this pathway for this person on the date.
+    await assertPlacement(trx, facilityId, {
+      episodeType: input.type,
+      date: regimeDate,
+      birthDate: person.birth_date ?? (person.birth_year ? String(person.birth_year) : null),
+      rules,
+    });
+  }
   if (input.type === 'compulsory_pending') {
     if (input.place === 'family' && !input.familyCommitment)
       throw fieldError(

@@ -132,6 +132,26 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
     vi: 'Số ngày thông báo cho xã trước khi học viên ra cơ sở',
     en: 'Days before release by which the commune is notified',
   },
+  compulsoryFacilityKinds: {
+    vi: 'Loại cơ sở được nhận người cai nghiện bắt buộc',
+    en: 'Kinds of facility that take compulsory rehab',
+  },
+  juvenileCompulsoryFacilityKinds: {
+    vi: 'Loại cơ sở được nhận người từ đủ 12 đến dưới 18 tuổi cai nghiện bắt buộc',
+    en: 'Kinds of facility that take compulsory rehab of people aged 12 to under 18',
+  },
+  voluntaryFacilityKinds: {
+    vi: 'Loại cơ sở được nhận cai nghiện tự nguyện theo hợp đồng',
+    en: 'Kinds of facility that take voluntary rehab under a contract',
+  },
+  substitutionFacilityKinds: {
+    vi: 'Loại cơ sở điều trị nghiện bằng thuốc thay thế',
+    en: 'Kinds of facility giving substitution therapy',
+  },
+  privateFacilityLicenser: {
+    vi: 'Người cấp giấy phép hoạt động cơ sở cai nghiện ma túy tư nhân',
+    en: 'Issuer of a private rehab facility licence',
+  },
 };
 
 /** The deciding officials and bodies; also the allowed values of rules whose unit is 'role'. */

@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { DB, FacilityTable } from '../../db/schema.ts';
+import type { DB, FacilityLicenceTable, FacilityTable } from '../../db/schema.ts';
 
 export type FacilityRow = Selectable<FacilityTable>;
+export type FacilityLicenceRow = Selectable<FacilityLicenceTable>;
 
 export type FacilityFilter = {
   provinceCode?: string;
@@ -43,6 +44,41 @@ export const facilitiesRepo = {
   updateVersioned: async (db: Kysely<DB>, id: string, version: number, set: Updateable<FacilityTable>) => {
     const r = await db
       .updateTable('facilities')
+      .set({ ...set, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /** Licences of the facilities, latest issued first. */
+  licences: async (db: Kysely<DB>, facilityIds: string[]) =>
+    facilityIds.length
+      ? db
+          .selectFrom('facility_licences')
+          .selectAll()
+          .where('facility_id', 'in', facilityIds)
+          .orderBy('issued_on', 'desc')
+          .orderBy('id')
+          .execute()
+      : [],
+  findLicence: (db: Kysely<DB>, facilityId: string, id: string) =>
+    db
+      .selectFrom('facility_licences')
+      .selectAll()
+      .where('facility_id', '=', facilityId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  insertLicence: (db: Kysely<DB>, row: Insertable<FacilityLicenceTable>) =>
+    db.insertInto('facility_licences').values(row).execute(),
+  /** Updates when the version still matches; false when someone else changed the licence first. */
+  updateLicenceVersioned: async (
+    db: Kysely<DB>,
+    id: string,
+    version: number,
+    set: Updateable<FacilityLicenceTable>,
+  ) => {
+    const r = await db
+      .updateTable('facility_licences')
       .set({ ...set, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)

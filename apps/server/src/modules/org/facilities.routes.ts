@@ -8,6 +8,8 @@ import {
   facilityOut,
   facilityQuerySchema,
   facilityUpdateSchema,
+  licenceSchema,
+  licenceUpdateSchema,
 } from './facilities.schema.ts';
 import * as svc from './facilities.service.ts';
 
@@ -79,5 +81,34 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => svc.updateFacility(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/facilities/:id/licences',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Thêm giấy phép hoạt động (cơ sở tư nhân) / Add an operating licence (private facility)',
+        params: idParams,
+        body: licenceSchema,
+        response: { 201: facilityOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.addLicence(deps, requireActor(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/facilities/:id/licences/:licenceId',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Sửa giấy phép hoạt động / Correct an operating licence',
+        params: z.strictObject({ id: z.string().min(1).max(64), licenceId: z.string().min(1).max(64) }),
+        body: licenceUpdateSchema,
+        response: { 200: facilityOut },
+      },
+    },
+    async (req) => svc.updateLicence(deps, requireActor(req), req.params.id, req.params.licenceId, req.body),
   );
 }

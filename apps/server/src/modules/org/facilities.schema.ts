@@ -1,15 +1,9 @@
+// Kinds of facility: the list lives with the placement rules.
+
+import { isoDate } from '@hoanhap/domain/person-schema';
+import { FACILITY_KINDS } from '@hoanhap/domain/placement-rules';
 import { z } from 'zod';
 import { communeCodeSchema, provinceCodeSchema } from './org.schema.ts';
-
-/** Kinds of facility (Law 73/2021 on drug prevention; Decree 90/2016 on substitution therapy). */
-export const FACILITY_KINDS = [
-  'rehab_public', // cơ sở cai nghiện ma túy công lập
-  'rehab_private', // cơ sở cai nghiện ma túy tự nguyện ngoài công lập
-  'community_rehab', // cơ sở cung cấp dịch vụ cai nghiện tự nguyện tại gia đình, cộng đồng
-  'methadone_clinic', // cơ sở điều trị thay thế (methadone)
-  'health_station', // trạm y tế xã/phường
-] as const;
-export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
 const name = z.string().trim().min(1, { message: 'Cần tên cơ sở / A name is required' }).max(200);
 const address = z.string().trim().max(500).nullish();
@@ -19,6 +13,46 @@ const phone = z
   .regex(/^[0-9+() .-]{6,20}$/, { message: 'Số điện thoại không hợp lệ / Invalid phone number' })
   .nullish();
 
+const licenceText = (max: number, vi: string, en: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${vi} / ${en}` })
+    .max(max);
+
+/** An operating licence of a private rehab facility, as written on it. */
+export const licenceSchema = z
+  .strictObject({
+    number: licenceText(60, 'Cần số giấy phép', 'The licence number is required').describe('e.g. 12/GP-CAT'),
+    issuedOn: isoDate.describe('Date of issue'),
+    issuer: licenceText(200, 'Cần người cấp giấy phép', 'The issuer is required').describe(
+      'Title and name of who signed it, e.g. Giám đốc Công an tỉnh Quảng Ninh',
+    ),
+    scope: licenceText(2000, 'Cần phạm vi hoạt động', 'The scope is required').describe(
+      'Activities the licence allows, as written',
+    ),
+    validUntil: isoDate.describe('Last day the licence is valid'),
+  })
+  .refine((l) => l.validUntil >= l.issuedOn, {
+    path: ['validUntil'],
+    message: 'Ngày hết hiệu lực phải từ ngày cấp trở đi / The licence cannot end before it is issued',
+  });
+export type LicenceInput = z.infer<typeof licenceSchema>;
+
+export const licenceUpdateSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    number: licenceText(60, 'Cần số giấy phép', 'The licence number is required').optional(),
+    issuedOn: isoDate.optional(),
+    issuer: licenceText(200, 'Cần người cấp giấy phép', 'The issuer is required').optional(),
+    scope: licenceText(2000, 'Cần phạm vi hoạt động', 'The scope is required').optional(),
+    validUntil: isoDate.optional(),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), {
+    message: 'Không có gì để sửa / Nothing to change',
+  });
+export type LicenceUpdateInput = z.infer<typeof licenceUpdateSchema>;
+
 export const facilityCreateSchema = z.strictObject({
   name,
   kind: z.enum(FACILITY_KINDS),
@@ -27,6 +61,7 @@ export const facilityCreateSchema = z.strictObject({
   address,
   phone,
   active: z.boolean().default(true),
+  licence: licenceSchema.optional().describe('Required for a private rehab facility (rehab_private)'),
 });
 export type FacilityCreateInput = z.infer<typeof facilityCreateSchema>;
 
@@ -40,6 +75,9 @@ export const facilityUpdateSchema = z
     address,
     phone,
     active: z.boolean().optional(),
+    licence: licenceSchema
+      .optional()
+      .describe('A new licence to add, e.g. when the kind becomes rehab_private and none is recorded'),
   })
   .refine((v) => Object.keys(v).some((k) => k !== 'version'), {
     message: 'Không có gì để sửa / Nothing to change',
@@ -57,6 +95,17 @@ export const facilityQuerySchema = z.strictObject({
 });
 export type FacilityQuery = z.infer<typeof facilityQuerySchema>;
 
+export const licenceOut = z.object({
+  id: z.string(),
+  number: z.string(),
+  issuedOn: z.string(),
+  issuer: z.string(),
+  issuerRole: z.string().nullable(),
+  scope: z.string(),
+  validUntil: z.string(),
+  version: z.number(),
+});
+
 export const facilityOut = z.object({
   id: z.string(),
   name: z.string(),
@@ -68,6 +117,7 @@ export const facilityOut = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   active: z.boolean(),
+  licences: z.array(licenceOut).describe('Operating licences, latest issued first (private facilities)'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
