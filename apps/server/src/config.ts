@@ -17,6 +17,9 @@ const envSchema = z.object({
   REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(100),
   REPORTS_MAX_STALE_MINUTES: z.coerce.number().min(0).default(15),
   REPORTS_CACHE_MINUTES: z.coerce.number().min(0).default(60),
+  REPORTS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).default(10),
+  REPORTS_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(4000),
+  REPORTS_CACHE_MAX_ROWS: z.coerce.number().int().min(1).default(1_500_000),
 });
 
 export type Config = {
@@ -39,6 +42,14 @@ export type Config = {
   reportsMaxStaleMinutes: number;
   /** A kept figure is recomputed after this long even if this process saw no write (another instance's). */
   reportsCacheMinutes: number;
+  /**
+   * A figure shown stale is recomputed in the background at once after a write, but not sooner than this after
+   * its previous background recomputation (writes never stop at national scale).
+   */
+  reportsRefreshGapSeconds: number;
+  /** Figures kept in memory, and rows in all (~70 bytes a row): what bounds the figure store's memory. */
+  reportsCacheMaxEntries: number;
+  reportsCacheMaxRows: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportsStaleAfterMs: e.REPORTS_STALE_AFTER_MS,
     reportsMaxStaleMinutes: e.REPORTS_MAX_STALE_MINUTES,
     reportsCacheMinutes: e.REPORTS_CACHE_MINUTES,
+    reportsRefreshGapSeconds: e.REPORTS_REFRESH_GAP_SECONDS,
+    reportsCacheMaxEntries: e.REPORTS_CACHE_MAX_ENTRIES,
+    reportsCacheMaxRows: e.REPORTS_CACHE_MAX_ROWS,
   };
 }

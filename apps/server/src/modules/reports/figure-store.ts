@@ -24,10 +24,11 @@ export type FigureStoreOptions = {
    */
   maxRows: number;
   /**
-   * A stale figure is recomputed in the background at most this often: at national scale writes never stop,
+   * A figure shown stale is recomputed in the background at once, unless its previous background refresh ended
+   * less than this long ago (real time): then when that gap has passed. At national scale writes never stop,
    * and recomputing a grid on each of them would keep a core busy (on SQLite, the event loop too).
    */
-  refreshEveryMs: number;
+  refreshGapMs: number;
 };
 
 export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
@@ -36,7 +37,7 @@ export const DEFAULT_STORE_OPTIONS: FigureStoreOptions = {
   ttlMs: 60 * 60_000,
   maxEntries: 4000,
   maxRows: 1_500_000,
-  refreshEveryMs: 30_000,
+  refreshGapMs: 10_000,
 };
 
 type Entry = {
@@ -56,6 +57,9 @@ export class FigureStore {
   private readonly entries = new Map<string, Entry>();
   private readonly running = new Map<string, { stamp: number; promise: Promise<Kept<unknown>> }>();
   private readonly refreshing = new Set<string>();
+  /** When each figure's last background refresh ended (performance.now()), and refreshes waiting for the gap. */
+  private readonly refreshedAt = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private rows = 0;
   private background: Promise<void> = Promise.resolve();
   private closed = false;
@@ -86,7 +90,7 @@ export class FigureStore {
     }
     if (allowStale && e.computeMs >= this.options.staleAfterMs && age < this.options.maxStaleMs) {
       this.stats.staleHits++;
-      if (age >= this.options.refreshEveryMs) this.refreshLater(key, e);
+      this.scheduleRefresh(key);
       return { value: e.value as T, at: e.at, stale: true };
     }
     return undefined;
@@ -112,6 +116,8 @@ export class FigureStore {
         const oldest = this.entries.keys().next().value!;
         if (oldest === key) break;
         this.drop(oldest);
+        this.refreshedAt.delete(oldest);
+        this.clearTimer(oldest);
       }
       return { value, at, stale: false };
     })().finally(() => {
@@ -133,6 +139,34 @@ export class FigureStore {
     return this.rows;
   }
 
+  /** Starts a stale figure's refresh now, or when the gap since its last one has passed. */
+  private scheduleRefresh(key: string) {
+    if (this.refreshing.has(key) || this.closed) return;
+    const wait =
+      (this.refreshedAt.get(key) ?? Number.NEGATIVE_INFINITY) + this.options.refreshGapMs - performance.now();
+    if (wait <= 0) {
+      this.clearTimer(key);
+      const e = this.entries.get(key);
+      if (e) this.refreshLater(key, e);
+      return;
+    }
+    if (this.timers.has(key)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      const e = this.entries.get(key);
+      // Still stale (no request recomputed it meanwhile)?
+      if (e && this.tracker.stamp(e.tables) !== e.stamp) this.refreshLater(key, e);
+    }, wait);
+    timer.unref?.();
+    this.timers.set(key, timer);
+  }
+
+  private clearTimer(key: string) {
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
   /** Recomputes stale figures one at a time, so a busy dashboard never queues the same work twice. */
   private refreshLater(key: string, e: Entry) {
     if (this.refreshing.has(key) || this.closed) return;
@@ -143,7 +177,15 @@ export class FigureStore {
         () => undefined,
         () => undefined, // a failed refresh leaves the stale figure to expire; the next request recomputes
       )
-      .finally(() => this.refreshing.delete(key));
+      .finally(() => {
+        this.refreshing.delete(key);
+        this.refreshedAt.set(key, performance.now());
+      });
+  }
+
+  /** Refreshes waiting for their gap (tests). */
+  get pendingRefreshes() {
+    return this.timers.size;
   }
 
   /** Waits for the background refreshes (tests, shutdown). */
@@ -158,6 +200,7 @@ export class FigureStore {
 
   close() {
     this.closed = true;
+    for (const key of [...this.timers.keys()]) this.clearTimer(key);
     return this.idle();
   }
 
@@ -192,6 +235,9 @@ export function configureFigureStore(app: FastifyInstance, deps: AppDeps) {
       staleAfterMs: c.reportsStaleAfterMs,
       maxStaleMs: c.reportsMaxStaleMinutes * 60_000,
       ttlMs: c.reportsCacheMinutes * 60_000,
+      maxEntries: c.reportsCacheMaxEntries,
+      maxRows: c.reportsCacheMaxRows,
+      refreshGapMs: c.reportsRefreshGapSeconds * 1000,
     },
     () => deps.now().getTime(),
   );

@@ -125,6 +125,7 @@ describe('figures over HTTP', () => {
     const { k, positive, figure, nation, officer, store } = await setUp({
       REPORTS_STALE_AFTER_MS: '0',
       REPORTS_MAX_STALE_MINUTES: '15',
+      REPORTS_REFRESH_GAP_SECONDS: '600',
     });
     await positive();
     const first = await figure(nation);
@@ -132,13 +133,21 @@ describe('figures over HTTP', () => {
     await positive();
     const stale = await figure(nation);
     expect(stale).toMatchObject({ value: 1, stale: true, computedAt: first.computedAt });
-    // Computed less than 30 s ago (the app's clock stands still here): not recomputed yet.
-    await store.idle();
-    expect(await figure(nation)).toMatchObject({ value: 1, stale: true });
-    store.options = { ...store.options, refreshEveryMs: 0 };
-    expect(await figure(nation)).toMatchObject({ value: 1, stale: true });
+    // Shown stale after a write: recomputed in the background at once (not after a fixed 30 s).
     await store.idle();
     expect(await figure(nation)).toMatchObject({ value: 2, stale: false });
+    // Another write right after that refresh: shown stale, and recomputed only when the refresh gap (a
+    // setting, here 10 minutes) has passed — then at once.
+    await positive();
+    expect(await figure(nation)).toMatchObject({ value: 2, stale: true });
+    await store.idle();
+    expect(await figure(nation)).toMatchObject({ value: 2, stale: true });
+    expect(store.pendingRefreshes).toBeGreaterThan(0);
+    store.options = { ...store.options, refreshGapMs: 0 };
+    expect(await figure(nation)).toMatchObject({ value: 2, stale: true });
+    await store.idle();
+    expect(await figure(nation)).toMatchObject({ value: 3, stale: false });
+    expect(store.pendingRefreshes).toBe(0);
     // A report is a document: always the current figures.
     const created = await officer.call('POST', '/api/reports', {
       periodKind: 'month',
@@ -149,11 +158,11 @@ describe('figures over HTTP', () => {
     await positive();
     const report = await officer.call('GET', `/api/reports/${created.json().id}`);
     const f = report.json().figures.find((x: { indicatorId: string }) => x.indicatorId === 'positive_tests');
-    expect(f.value).toBe(3);
+    expect(f.value).toBe(4);
     // With no staleness allowed, the dashboard waits for the current figure.
     store.options = { ...store.options, maxStaleMs: 0 };
     await positive();
-    expect(await figure(nation)).toMatchObject({ value: 4, stale: false });
+    expect(await figure(nation)).toMatchObject({ value: 5, stale: false });
   });
 
   it('computes the recent periods ahead, from which dashboards are served', async () => {
