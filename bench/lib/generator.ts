@@ -1,7 +1,14 @@
 import { ADDICTION_CRITERIA, isAddicted } from '@hoanhap/domain/addiction';
 import { CCCD_PROVINCE_CODES, makeCccd } from '@hoanhap/domain/cccd';
 import { canStart, derivePersonStatus, in256aWindow } from '@hoanhap/domain/episode-rules';
-import { ageOn, effectiveEnd, isActiveOn, plannedEnd, validateTerm } from '@hoanhap/domain/episode-terms';
+import {
+  ageOn,
+  effectiveEnd,
+  isActiveOn,
+  plannedEnd,
+  priorRehabOf,
+  validateTerm,
+} from '@hoanhap/domain/episode-terms';
 import {
   type CompulsoryGround,
   type Episode,
@@ -640,7 +647,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
       birthDate: birth,
       decisionDate: regimeDate,
       regime: r,
-      priorCompulsory: hist.some((e) => e.type === 'compulsory'),
+      priorRehab: priorRehabOf(hist, startDate),
     });
     if (!term.ok) {
       stats.refused++;
@@ -784,7 +791,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
       const s = addDays(cursor, rng.int(5, 30));
       const range = rules(s).voluntaryCommunityMonths.value;
       rehab = await open('voluntary_community', s, {
-        months: rng.int(range.min, range.max),
+        months: rehabMonths(rules(s), range, s, eps, rng),
         details: {
           registration: { registeredOn: addDays(s, -3), provider: `Tổ cai nghiện cộng đồng ${unit.name}` },
           stages: [],
@@ -797,7 +804,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
       const range = rules(s).voluntaryFacilityMonths.value;
       const facilityId = rng.pick(c.facilities);
       rehab = await open('voluntary_facility', s, {
-        months: rng.int(range.min, range.max),
+        months: rehabMonths(rules(s), range, s, eps, rng),
         facilityId,
         details: {
           contract: { number: `${rng.int(1, 500)}/HĐ`, signedOn: addDays(s, -2) },
@@ -1075,6 +1082,8 @@ function pickWeighted(rng: Rng, xs: readonly (readonly [string, number])[]): str
 
 /** A term the rules in force accept: juvenile or adult range, or the fixed first/repeat terms. */
 function compulsoryMonths(r: RegimeRules, birth: string, date: string, eps: EpRec[], rng: Rng): number {
+  const all = r.rehabFixedTermMonths.value;
+  if (all) return priorRehabOf(eps.map((e) => e.ep), date) ? all.repeat : all.first;
   const age = ageOn(birth, date);
   if (age < r.compulsoryJuvenileAge.value.maxExclusive) {
     const j = r.compulsoryJuvenileMonths.value;
@@ -1084,6 +1093,19 @@ function compulsoryMonths(r: RegimeRules, birth: string, date: string, eps: EpRe
   if (fixed) return eps.some((e) => e.ep.type === 'compulsory') ? fixed.repeat : fixed.first;
   const a = r.compulsoryAdultMonths.value;
   return rng.int(a.min, a.max);
+}
+
+/** A voluntary term the rules accept: in the range, or the fixed first/later term of Law 120. */
+function rehabMonths(
+  r: RegimeRules,
+  range: { min: number; max: number },
+  date: string,
+  eps: EpRec[],
+  rng: Rng,
+): number {
+  const all = r.rehabFixedTermMonths.value;
+  if (all) return priorRehabOf(eps.map((e) => e.ep), date) ? all.repeat : all.first;
+  return rng.int(range.min, range.max);
 }
 
 /** Facility events of a voluntary-facility stay: the five stages, dated across the first months. */

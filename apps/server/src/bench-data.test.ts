@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isAddicted } from '@hoanhap/domain/addiction';
 import { canStart, derivePersonStatus } from '@hoanhap/domain/episode-rules';
-import { OPEN_TYPES, plannedEnd, validateTerm } from '@hoanhap/domain/episode-terms';
+import { OPEN_TYPES, plannedEnd, priorRehabOf, validateTerm } from '@hoanhap/domain/episode-terms';
 import type { CompulsoryGround, Episode, EpisodeOutcome, EpisodeType } from '@hoanhap/domain/episode-types';
 import { relapseGround } from '@hoanhap/domain/pathway-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,7 +110,7 @@ describe('bench data generator (tiny scale)', () => {
           months: e.term_months,
           birthDate: birth,
           decisionDate: e.decision_date ?? e.start_date,
-          priorCompulsory: before.some((x) => x.type === 'compulsory'),
+          priorRehab: priorRehabOf(before, e.start_date),
         });
         expect(term.ok, `${e.type} term ${e.term_months}`).toBe(true);
         if (!OPEN_TYPES.includes(e.type as EpisodeType))

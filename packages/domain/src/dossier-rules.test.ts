@@ -41,7 +41,8 @@ describe('dossierRulesOn', () => {
   });
 
   it('refuses dates before the first regime', () => {
-    expect(() => dossierRulesOn('2021-12-31')).toThrow(RangeError);
+    expect(() => dossierRulesOn('2001-05-31')).toThrow(RangeError);
+    expect(dossierRulesOn('2021-12-31').checklist.basis[0].instrument).toBe(INSTRUMENTS.law2000);
   });
 
   it('applies an administrator override from its effective date', () => {

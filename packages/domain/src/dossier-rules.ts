@@ -132,6 +132,13 @@ const CHECKLIST: ChecklistRule = Object.freeze({
 // Per regime: the same list for now; a regime that changes it gets its own entry. The reading period is a
 // regime rule (compulsoryDossierReadingWorkingDays), so an administrator's override reaches it.
 const BY_REGIME: Record<RegimeId, { checklist: ChecklistRule }> = {
+  // Before 2022 (history only): the Law on Handling Administrative Violations and the 2000 law, no 2021 decree.
+  'pre-2022': {
+    checklist: {
+      ...CHECKLIST,
+      basis: [{ instrument: I.law2000 }, { instrument: I.adminViolations, article: '103' }],
+    },
+  },
   'law73-2022': { checklist: CHECKLIST },
   'police-transfer-2025': {
     checklist: {
@@ -414,8 +421,8 @@ export interface OutcomeInput {
   termMonths?: number | null;
   birthDate?: string | null;
   decisionDate: string;
-  /** Whether the person had compulsory rehab before (chooses first/repeat under fixed-term regimes). */
-  priorCompulsory?: boolean;
+  /** Whether the person had rehab of any form before (chooses first/repeat under fixed-term regimes). */
+  priorRehab?: boolean;
 }
 
 /**
@@ -442,7 +449,7 @@ export function checkOutcome(
     birthDate: input.birthDate ?? null,
     decisionDate: input.decisionDate,
     regime: rules.regime,
-    priorCompulsory: input.priorCompulsory,
+    priorRehab: input.priorRehab,
   });
   if (!term.ok) return term;
   return { ok: true, termMonths: term.months };

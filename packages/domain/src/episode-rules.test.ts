@@ -202,7 +202,13 @@ describe('canStart', () => {
     expect(canStart('user_management', died, '2025-03-01')).toMatchObject({
       error: { code: 'PERSON_DECEASED' },
     });
-    expect(canStart('user_management', [], '2021-12-31')).toMatchObject({ error: { code: 'NO_REGIME' } });
+    expect(canStart('user_management', [], '2001-05-31')).toMatchObject({ error: { code: 'NO_REGIME' } });
+    // Before 2022 (pre-2022 regime): history is recorded without the 2022 checks, but user management did
+    // not exist yet.
+    expect(canStart('user_management', [], '2021-12-31')).toMatchObject({ error: { code: 'NO_SUCH_MEASURE' } });
+    expect(canStart('user_management', [], '2022-01-01')).toEqual({ ok: true });
+    expect(canStart('compulsory', [], '2015-03-02')).toEqual({ ok: true });
+    expect(canStart('compulsory', [], '2022-01-01').ok).toBe(false);
     expect(() => canStart('user_management', [], '2025-02-30')).toThrow(RangeError);
     const badOverride = [
       {

@@ -17,7 +17,7 @@ import type { CompulsoryGround, Episode, EpisodeType, PersonStatus, RuleCheck } 
 import { REHAB_TYPES } from './episode-types.ts';
 import { addDays, addYears, dateParts } from './iso-date.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
-import { FIRST_REGIME_DATE, rulesOn } from './legal-regimes.ts';
+import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, rulesOn } from './legal-regimes.ts';
 
 // Episodes that keep a person in one place under one programme: at most one at a time.
 const EXCLUSIVE_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'compulsory_pending'];
@@ -161,6 +161,17 @@ export function canStart(
       'Phải kết thúc giai đoạn cai nghiện đang có hiệu lực trước',
       'The rehab episode in effect must be closed first',
     );
+  }
+  // Acts before 2022 are history under the 2000 law (pre-2022 regime): recorded with their old basis, not held
+  // to the grounds and prerequisites of Law 73; only the measure that law introduced cannot predate it.
+  if (isHistoricalDate(date)) {
+    if (type === 'user_management')
+      return refuse(
+        'NO_SUCH_MEASURE',
+        `Biện pháp quản lý người sử dụng trái phép chất ma túy chỉ có từ ngày ${LAW73_START} (Luật 73/2021/QH14)`,
+        `Management of illegal drug users exists only from ${LAW73_START} (Law 73/2021/QH14)`,
+      );
+    return { ok: true };
   }
   if (type === 'post_rehab') return checkPostRehab(live, date, rules);
   if (type === 'compulsory' || type === 'compulsory_pending') return checkCompulsory(live, date, rules, ctx);

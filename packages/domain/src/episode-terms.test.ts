@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, plannedEnd, validateTerm } from './episode-terms.ts';
+import { ageOn, plannedEnd, priorRehabOf, validateTerm } from './episode-terms.ts';
 import { INSTRUMENTS } from './legal-basis.ts';
 import { rulesOn } from './legal-regimes.ts';
 
@@ -154,10 +154,13 @@ describe('validateTerm: compulsory rehab', () => {
     expect(term('compulsory', 36, law120).ok).toBe(true);
     const r = term('compulsory', 12, law120);
     expect(r.ok === false && r.error.vi).toContain('(Luật 120/2025/QH15)');
-    expect(term('compulsory', 36, { ...law120, priorCompulsory: false }).ok).toBe(false);
-    expect(term('compulsory', 24, { ...law120, priorCompulsory: true }).ok).toBe(false);
-    expect(term('compulsory', 36, { ...law120, priorCompulsory: true }).ok).toBe(true);
-    expect(term('compulsory', 12, { ...law120, birthDate: '2010-01-01' }).ok).toBe(true);
+    expect(term('compulsory', 36, { ...law120, priorRehab: false }).ok).toBe(false);
+    expect(term('compulsory', 24, { ...law120, priorRehab: true }).ok).toBe(false);
+    expect(term('compulsory', 36, { ...law120, priorRehab: true }).ok).toBe(true);
+    // Juveniles too: 24/36 for every form (was 6–12 under Law 73).
+    expect(term('compulsory', 12, { ...law120, birthDate: '2010-01-01' }).ok).toBe(false);
+    expect(term('compulsory', 24, { ...law120, birthDate: '2010-01-01', priorRehab: false }).ok).toBe(true);
+    expect(term('compulsory', 12, { decisionDate: '2026-06-30', birthDate: '2010-01-01' }).ok).toBe(true);
     expect(term('compulsory', 24, { decisionDate: '2026-06-30' }).ok).toBe(true);
     expect(term('compulsory', 36, { decisionDate: '2026-06-30' }).ok).toBe(false);
   });
@@ -227,5 +230,64 @@ describe('validateTerm: other episode types', () => {
       ok: false,
       error: { code: 'TERM_OUT_OF_RANGE' },
     });
+  });
+});
+
+describe('validateTerm: every form of rehab under Law 120 (24 months first, 36 later; verify)', () => {
+  it.each(['voluntary_community', 'voluntary_facility'] as const)(
+    '%s: 6–12 months until 30/06/2026, 24/36 from 01/07/2026',
+    (type) => {
+      expect(validateTerm({ type, months: 12, decisionDate: '2026-06-30' }).ok).toBe(true);
+      expect(validateTerm({ type, months: 24, decisionDate: '2026-06-30' }).ok).toBe(false);
+      expect(validateTerm({ type, months: 12, decisionDate: '2026-07-01' }).ok).toBe(false);
+      expect(validateTerm({ type, months: 24, decisionDate: '2026-07-01', priorRehab: false }).ok).toBe(true);
+      expect(validateTerm({ type, months: 36, decisionDate: '2026-07-01', priorRehab: false }).ok).toBe(
+        false,
+      );
+      expect(validateTerm({ type, months: 36, decisionDate: '2026-07-01', priorRehab: true }).ok).toBe(true);
+      const r = validateTerm({ type, months: 24, decisionDate: '2026-07-01', priorRehab: true });
+      expect(r.ok === false && r.error.vi).toContain('Luật 120/2025/QH15');
+      expect(r.ok === false && r.error.vi).not.toContain('73/2021');
+      expect(r.ok === false && r.error.en).toContain('had rehab before');
+    },
+  );
+
+  it('counts earlier rehab of every form as "later rehab", not therapy or a cancelled episode', () => {
+    const on = '2026-12-01';
+    const e = (
+      type: Parameters<typeof priorRehabOf>[0][number]['type'],
+      start: string,
+      outcome?: string,
+    ) => ({
+      type,
+      start,
+      outcome: outcome ?? null,
+    });
+    expect(priorRehabOf([], on)).toBe(false);
+    expect(priorRehabOf([e('voluntary_community', '2023-01-01', 'completed')], on)).toBe(true);
+    expect(priorRehabOf([e('voluntary_facility', '2023-01-01', 'quit')], on)).toBe(true);
+    expect(priorRehabOf([e('compulsory', '2020-01-01', 'completed')], on)).toBe(true);
+    expect(priorRehabOf([e('substitution_therapy', '2023-01-01')], on)).toBe(false);
+    expect(priorRehabOf([e('user_management', '2023-01-01')], on)).toBe(false);
+    expect(priorRehabOf([e('voluntary_community', '2023-01-01', 'cancelled')], on)).toBe(false);
+    // Only rehab that started before the date: the episode being opened does not count itself.
+    expect(priorRehabOf([e('voluntary_community', on)], on)).toBe(false);
+  });
+});
+
+describe('validateTerm before 2022 (history under the 2000 law)', () => {
+  it('accepts the term written in the old decision instead of applying the 2022 ranges', () => {
+    expect(
+      validateTerm({ type: 'voluntary_community', months: 3, decisionDate: '2021-12-31' }),
+    ).toMatchObject({ ok: true, months: 3 });
+    expect(validateTerm({ type: 'voluntary_community', months: 3, decisionDate: '2022-01-01' }).ok).toBe(
+      false,
+    );
+    expect(
+      validateTerm({ type: 'compulsory', months: 18, birthDate: '1980', decisionDate: '2012-04-02' }).ok,
+    ).toBe(true);
+    expect(
+      validateTerm({ type: 'compulsory', months: 0, birthDate: '1980', decisionDate: '2012-04-02' }).ok,
+    ).toBe(false);
   });
 });

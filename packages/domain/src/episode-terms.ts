@@ -3,6 +3,7 @@
 // the act; refusals cite the rule's legal basis in Vietnamese and English.
 
 import type { Episode, EpisodeType, RuleError } from './episode-types.ts';
+import { REHAB_TYPES } from './episode-types.ts';
 import { addDays, dateParts, daysInMonth, isIsoDate, isoDate } from './iso-date.ts';
 import type { LegalBasis } from './legal-basis.ts';
 import { formatBasis } from './legal-basis.ts';
@@ -98,8 +99,23 @@ export interface TermInput {
   decisionDate: string;
   /** Rules to judge by; defaults to rulesOn(decisionDate). */
   regime?: RegimeRules;
-  /** For regimes with fixed compulsory terms (first / repeat): whether the person had compulsory rehab before. */
-  priorCompulsory?: boolean;
+  /**
+   * For regimes with fixed terms (first / repeat): whether the person had rehab of any form before (voluntary at
+   * home/community or at a facility, or compulsory): see priorRehabOf. Undefined accepts either term.
+   */
+  priorRehab?: boolean;
+}
+
+/**
+ * Whether a person had rehab before `date`: any earlier rehab episode of any form, not cancelled, that started
+ * before the date (quitting or being expelled still counts as a rehab had). Substitution therapy is treatment,
+ * not rehab, and does not count.
+ */
+export function priorRehabOf(
+  history: readonly { type: EpisodeType; start: string; outcome?: string | null }[],
+  date: string,
+): boolean {
+  return history.some((e) => REHAB_TYPES.includes(e.type) && e.outcome !== 'cancelled' && e.start < date);
 }
 
 export type TermCheck =
@@ -118,6 +134,9 @@ export function validateTerm(input: TermInput): TermCheck {
       'The term must be a positive whole number of months',
     );
   }
+  // Acts before 2022 are history recorded with their old basis: the term written in the old decision stands.
+  if (rules.regimeId === 'pre-2022' && !OPEN_TYPES.includes(type) && !FIXED_TERM_TYPES.includes(type))
+    return { ok: true, months, rule: null };
   if (OPEN_TYPES.includes(type)) {
     if (months === null) return { ok: true, months: null, rule: null };
     return refuse(
@@ -139,6 +158,11 @@ export function validateTerm(input: TermInput): TermCheck {
       `${what[1]} lasts ${rule.value} months${citation(rule.basis, 'en')}`,
       rule.basis,
     );
+  }
+  // Law 120/2025/QH15: one fixed term for every form of rehab, first or later (ages are still checked below).
+  const fixedAll = rules.rehabFixedTermMonths;
+  if (fixedAll.value !== null && (type === 'voluntary_community' || type === 'voluntary_facility')) {
+    return checkFixed(months, fixedAll, input.priorRehab, 'Thời hạn cai nghiện ma túy', 'Rehab lasts');
   }
   if (type === 'voluntary_community' || type === 'voluntary_facility') {
     const rule =
@@ -173,6 +197,9 @@ export function validateTerm(input: TermInput): TermCheck {
       ages.basis,
     );
   }
+  if (fixedAll.value !== null) {
+    return checkFixed(months, fixedAll, input.priorRehab, 'Thời hạn cai nghiện ma túy', 'Rehab lasts');
+  }
   if (age < ages.value.maxExclusive) {
     return checkRange(
       months,
@@ -183,15 +210,12 @@ export function validateTerm(input: TermInput): TermCheck {
   }
   const fixed = rules.compulsoryFixedTermMonths;
   if (fixed.value !== null) {
-    const { first, repeat } = fixed.value;
-    const allowed =
-      input.priorCompulsory === undefined ? [first, repeat] : [input.priorCompulsory ? repeat : first];
-    if (months !== null && allowed.includes(months)) return { ok: true, months, rule: fixed };
-    return refuse(
-      'TERM_OUT_OF_RANGE',
-      `Thời hạn cai nghiện bắt buộc là ${first} tháng đối với lần đầu, ${repeat} tháng từ lần thứ hai${citation(fixed.basis, 'vi')}`,
-      `Compulsory rehab lasts ${first} months the first time and ${repeat} months after that${citation(fixed.basis, 'en')}`,
-      fixed.basis,
+    return checkFixed(
+      months,
+      fixed,
+      input.priorRehab,
+      'Thời hạn cai nghiện bắt buộc',
+      'Compulsory rehab lasts',
     );
   }
   return checkRange(
@@ -199,6 +223,30 @@ export function validateTerm(input: TermInput): TermCheck {
     rules.compulsoryAdultMonths,
     `Thời hạn cai nghiện bắt buộc đối với người từ đủ ${ages.value.maxExclusive} tuổi`,
     `Compulsory rehab for persons aged ${ages.value.maxExclusive} or over lasts`,
+  );
+}
+
+function checkFixed(
+  months: number | null,
+  rule: Rule<{ first: number; repeat: number } | null>,
+  prior: boolean | undefined,
+  vi: string,
+  en: string,
+): TermCheck {
+  const { first, repeat } = rule.value as { first: number; repeat: number };
+  const allowed = prior === undefined ? [first, repeat] : [prior ? repeat : first];
+  if (months !== null && allowed.includes(months)) return { ok: true, months, rule };
+  const which =
+    prior === undefined
+      ? { vi: '', en: '' }
+      : prior
+        ? { vi: ' (người này đã cai nghiện trước đây)', en: ' (this person had rehab before)' }
+        : { vi: ' (người này cai nghiện lần đầu)', en: ' (this is a first rehab)' };
+  return refuse(
+    'TERM_OUT_OF_RANGE',
+    `${vi} là ${first} tháng đối với lần đầu, ${repeat} tháng từ lần thứ hai${which.vi}${citation(rule.basis, 'vi')}`,
+    `${en} ${first} months the first time and ${repeat} months from the second time${which.en}${citation(rule.basis, 'en')}`,
+    rule.basis,
   );
 }
 

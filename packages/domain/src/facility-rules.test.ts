@@ -22,8 +22,9 @@ const term: TermState = {
 };
 
 describe('facility rules', () => {
-  it('are dated: none before 2022, a set for every later date', () => {
-    expect(facilityRulesOn('2021-12-31')).toBeNull();
+  it('are dated: none before the 2000 law took effect, a set for every later date', () => {
+    expect(facilityRulesOn('2001-05-31')).toBeNull();
+    expect(facilityRulesOn('2021-12-31')?.releaseNoticeDaysBefore.verify).toBe(true);
     expect(facilityRulesOn('2022-01-01')?.releaseNoticeDaysBefore.value).toBeGreaterThan(0);
     expect(facilityRulesOn('2027-01-01')?.releaseNoticeDaysBefore.basis[0].instrument.en).toContain('120');
   });

@@ -21,6 +21,29 @@ export type RoleId =
   | 'qualified_doctor'
   | 'substitution_clinic';
 
+/** Every RoleId, to check data that names a role (e.g. an administrator's override of a rule's authority). */
+export const ROLE_IDS = [
+  'commune_chairman',
+  'commune_police_head',
+  'district_chairman',
+  'district_labour_office',
+  'district_court',
+  'regional_court',
+  'province_chairman',
+  'province_police_director',
+  'facility_director',
+  'qualified_doctor',
+  'substitution_clinic',
+] as const satisfies readonly RoleId[];
+// Fails to compile when a RoleId is missing from ROLE_IDS.
+const _everyRoleListed: Record<Exclude<RoleId, (typeof ROLE_IDS)[number]>, never> = {};
+void _everyRoleListed;
+
+/** True when `v` is one of the known RoleIds. */
+export function isRoleId(v: unknown): v is RoleId {
+  return typeof v === 'string' && (ROLE_IDS as readonly string[]).includes(v);
+}
+
 /** A legal instrument, e.g. Law 73/2021/QH14. */
 export interface Instrument extends Text {}
 
@@ -43,6 +66,15 @@ export interface FormRef {
 export const INSTRUMENTS = {
   law73: { vi: 'Luật 73/2021/QH14', en: 'Law 73/2021/QH14' },
   law120: { vi: 'Luật 120/2025/QH15', en: 'Law 120/2025/QH15' },
+  law2000: {
+    vi: 'Luật Phòng, chống ma túy 23/2000/QH10 (sửa đổi bởi Luật 16/2008/QH12)',
+    en: 'Law on Drug Prevention 23/2000/QH10 (amended by Law 16/2008/QH12)',
+  },
+  decree94_2009: { vi: 'Nghị định 94/2009/NĐ-CP', en: 'Decree 94/2009/ND-CP' },
+  law86_2025: {
+    vi: 'Luật 86/2025/QH15 sửa đổi, bổ sung Bộ luật Hình sự',
+    en: 'Law 86/2025/QH15 amending the Criminal Code',
+  },
   adminViolations: { vi: 'Luật Xử lý vi phạm hành chính', en: 'Law on Handling Administrative Violations' },
   ordinance01_2022: { vi: 'Pháp lệnh 01/2022/UBTVQH15', en: 'Ordinance 01/2022/UBTVQH15' },
   decree105: { vi: 'Nghị định 105/2021/NĐ-CP', en: 'Decree 105/2021/ND-CP' },

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './iso-date.ts';
-import { formatBases, formatBasis, INSTRUMENTS } from './legal-basis.ts';
-import type { RuleOverride } from './legal-regimes.ts';
-import { REGIMES, regimeOn, rulesOn } from './legal-regimes.ts';
+import { formatBases, formatBasis, INSTRUMENTS, ROLE_IDS } from './legal-basis.ts';
+import type { Rule, RuleKey, RuleOverride } from './legal-regimes.ts';
+import { isHistoricalDate, REGIMES, RULE_SHAPES, regimeOn, rulesOn } from './legal-regimes.ts';
 
 describe('regimeOn', () => {
   it.each([
+    ['2001-06-01', 'pre-2022'],
+    ['2021-12-31', 'pre-2022'],
     ['2022-01-01', 'law73-2022'],
     ['2025-02-28', 'law73-2022'],
     ['2025-03-01', 'police-transfer-2025'],
@@ -20,8 +22,8 @@ describe('regimeOn', () => {
   });
 
   it('refuses dates before the first regime and invalid dates', () => {
-    expect(() => regimeOn('2021-12-31')).toThrow(RangeError);
-    expect(() => regimeOn('2021-12-31')).toThrow(/no legal regime before 2022-01-01/);
+    expect(() => regimeOn('2001-05-31')).toThrow(RangeError);
+    expect(() => regimeOn('2001-05-31')).toThrow(/no legal regime before 2001-06-01/);
     expect(() => rulesOn('2025-02-30')).toThrow(/invalid date/);
   });
 
@@ -197,5 +199,136 @@ describe('formatBasis', () => {
     expect(formatBases(rulesOn('2022-01-01').userManagementMonths.basis, 'vi')).toBe(
       'Điều 23 Luật 73/2021/QH14; Chương IV Nghị định 105/2021/NĐ-CP',
     );
+  });
+});
+
+// Every rule of every regime, walked from the regime's first day: which instruments it cites.
+const KEYS = Object.keys(RULE_SHAPES) as RuleKey[];
+const cites = (date: string, instrument: { vi: string }) =>
+  KEYS.filter((k) => (rulesOn(date)[k] as Rule).basis.some((b) => b.instrument.vi === instrument.vi));
+
+describe('which law each regime cites', () => {
+  it('cites nothing of Law 73 from 01/07/2026 on (Law 120 replaced it)', () => {
+    for (const date of ['2026-07-01', '2026-12-01', '2030-01-01'])
+      expect(cites(date, INSTRUMENTS.law73)).toEqual([]);
+    // …and the rules that cited Law 73 the day before cite Law 120 the day after, flagged until checked.
+    const before = cites('2026-06-30', INSTRUMENTS.law73);
+    expect(before.length).toBeGreaterThan(5);
+    for (const k of before) {
+      const rule = rulesOn('2026-07-01')[k] as Rule;
+      expect(
+        rule.basis.some((b) => b.instrument === INSTRUMENTS.law120),
+        k,
+      ).toBe(true);
+      expect(rule.verify, k).toBe(true);
+    }
+  });
+
+  it('cites neither Law 120 before 01/07/2026 nor Law 73 before 2022 (sanity, the other way)', () => {
+    for (const date of ['2022-01-01', '2025-03-01', '2025-07-01', '2026-06-30'])
+      expect(cites(date, INSTRUMENTS.law120)).toEqual([]);
+    for (const date of ['2001-06-01', '2021-12-31']) {
+      expect(cites(date, INSTRUMENTS.law73)).toEqual([]);
+      expect(cites(date, INSTRUMENTS.law120)).toEqual([]);
+      expect(cites(date, INSTRUMENTS.decree116)).toEqual([]);
+    }
+  });
+
+  it('gives every rule of every regime a basis, and the rules of Law 120 with no article are "verify"', () => {
+    for (const regime of REGIMES) {
+      for (const k of KEYS) {
+        const rule = regime.rules[k] as Rule;
+        expect(rule.basis.length, `${regime.id}.${k}`).toBeGreaterThan(0);
+        if (rule.authority) expect(ROLE_IDS, `${regime.id}.${k}`).toContain(rule.authority);
+        if (
+          regime.id === 'law120-2026' &&
+          rule.basis.some((b) => b.instrument === INSTRUMENTS.law120 && !b.article)
+        )
+          expect(rule.verify, `${regime.id}.${k}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('Law 120 (from 01/07/2026)', () => {
+  it('sets 24 months for a first rehab and 36 for a later one, for every form', () => {
+    expect(rulesOn('2026-06-30').rehabFixedTermMonths.value).toBeNull();
+    const r = rulesOn('2026-07-01');
+    expect(r.rehabFixedTermMonths).toMatchObject({ value: { first: 24, repeat: 36 }, verify: true });
+    for (const k of [
+      'voluntaryCommunityMonths',
+      'voluntaryFacilityMonths',
+      'compulsoryAdultMonths',
+      'compulsoryJuvenileMonths',
+    ] as const) {
+      expect(rulesOn('2026-06-30')[k].value.max, k).toBeLessThanOrEqual(24);
+      expect(r[k].value, k).toEqual({ min: 24, max: 36 });
+    }
+  });
+
+  it('has the commune police decide on user management, for 1 year, within 24 h (verify)', () => {
+    expect(rulesOn('2026-06-30').userManagementMonths.authority).toBe('commune_chairman');
+    const r = rulesOn('2026-07-01');
+    expect(r.userManagementMonths).toMatchObject({
+      value: 12,
+      authority: 'commune_police_head',
+      verify: true,
+    });
+    expect(r.userManagementDecisionHours.value).toBe(24);
+  });
+});
+
+describe('the pre-2022 regime (Law on Drug Prevention 2000, amended 2008)', () => {
+  it('runs from 01/06/2001 to 31/12/2021, cites the 2000 law and no 2021 form, every rule "verify"', () => {
+    expect(isHistoricalDate('2021-12-31')).toBe(true);
+    expect(isHistoricalDate('2022-01-01')).toBe(false);
+    const r = rulesOn('2010-05-05');
+    expect(r.regimeId).toBe('pre-2022');
+    expect(r.compulsoryAdultMonths.value).toEqual({ min: 12, max: 24 });
+    expect(r.compulsoryAdultMonths.basis[0].instrument).toBe(INSTRUMENTS.law2000);
+    for (const k of KEYS) {
+      const rule = r[k] as Rule;
+      expect(rule.forms ?? [], k).toEqual([]);
+      if (rule.basis.some((b) => b.instrument === INSTRUMENTS.law2000)) expect(rule.verify, k).toBe(true);
+    }
+    expect(r.criminal256aWindowYears.value).toBeNull();
+    expect(r.rehabFixedTermMonths.value).toBeNull();
+  });
+});
+
+describe('overriding the deciding authority', () => {
+  const basis = {
+    instrument: { vi: 'Nghị định hướng dẫn Luật 120', en: 'Decree under Law 120' },
+    article: '5',
+  };
+  const o = (extra: Partial<RuleOverride>): RuleOverride => ({
+    ruleKey: 'userManagementMonths',
+    effectiveFrom: '2026-09-01',
+    reason: 'Nghị định hướng dẫn giao thẩm quyền',
+    basis,
+    ...extra,
+  });
+
+  it('sets the authority from its date on, keeping the value and adding its basis', () => {
+    const overrides = [o({ authority: 'commune_chairman' })];
+    expect(rulesOn('2026-08-31', overrides).userManagementMonths.authority).toBe('commune_police_head');
+    const on = rulesOn('2026-09-01', overrides).userManagementMonths;
+    expect(on.authority).toBe('commune_chairman');
+    expect(on.value).toBe(12);
+    expect(on.basis[on.basis.length - 1]).toEqual(basis);
+    expect(on.basis[0].instrument).toBe(INSTRUMENTS.law120);
+    expect(on.overriddenBy?.effectiveFrom).toBe('2026-09-01');
+  });
+
+  it('sets value and authority together', () => {
+    const on = rulesOn('2026-09-01', [o({ value: 6, authority: 'commune_chairman' })]).userManagementMonths;
+    expect(on).toMatchObject({ value: 6, authority: 'commune_chairman', basis: [basis] });
+  });
+
+  it.each([
+    ['an unknown role', o({ authority: 'mayor' as never })],
+    ['neither a value nor an authority', o({})],
+  ])('rejects %s', (_label, override) => {
+    expect(() => rulesOn('2026-09-01', [override])).toThrow(TypeError);
   });
 });

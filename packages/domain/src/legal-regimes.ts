@@ -4,8 +4,8 @@
 // DOMAIN.md flags as uncertain; a national administrator corrects them with a RuleOverride, not a release.
 
 import { isIsoDate } from './iso-date.ts';
-import type { FormRef, LegalBasis, RoleId, Text } from './legal-basis.ts';
-import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
+import type { FormRef, Instrument, LegalBasis, RoleId, Text } from './legal-basis.ts';
+import { FORMS, INSTRUMENTS as I, isRoleId } from './legal-basis.ts';
 
 export type RuleUnit =
   | 'months'
@@ -38,7 +38,7 @@ export interface Rule<V extends RuleValue = RuleValue> {
   overriddenBy?: { effectiveFrom: string; reason: string; basis: LegalBasis };
 }
 
-export type RegimeId = 'law73-2022' | 'police-transfer-2025' | 'two-tier-2025' | 'law120-2026';
+export type RegimeId = 'pre-2022' | 'law73-2022' | 'police-transfer-2025' | 'two-tier-2025' | 'law120-2026';
 
 export interface RegimeRules {
   regimeId: RegimeId;
@@ -54,6 +54,11 @@ export interface RegimeRules {
   voluntaryFacilityCostSupport: Rule<{ percent: number; priorityGroups: number }>;
   compulsoryAdultMonths: Rule<RangeValue>;
   compulsoryFixedTermMonths: Rule<{ first: number; repeat: number } | null>;
+  /**
+   * Fixed term of every form of rehab (voluntary at home/community or at a facility, compulsory, juveniles):
+   * `first` for a first rehab, `repeat` when the person had any rehab before; null where terms are ranges.
+   */
+  rehabFixedTermMonths: Rule<{ first: number; repeat: number } | null>;
   compulsoryJuvenileMonths: Rule<RangeValue>;
   compulsoryJuvenileAge: Rule<{ min: number; maxExclusive: number }>;
   compulsoryCourt: Rule<RoleId>;
@@ -109,12 +114,18 @@ export interface Regime {
 /** An administrator's dated change to one rule, applied from `effectiveFrom` on (latest effective wins). */
 export interface RuleOverride {
   ruleKey: RuleKey;
-  value: RuleValue;
+  /** The new value; undefined (only together with `authority`) keeps the rule's own value. */
+  value?: RuleValue;
   effectiveFrom: string;
   reason: string;
   basis: LegalBasis;
   /** Limit the override to one regime; without it the override also carries into later regimes. */
   regimeId?: RegimeId;
+  /**
+   * The deciding official from `effectiveFrom` on (also the signer of the decision's document). Without it the
+   * rule's own authority stays. With an authority, `value` may be left undefined to keep the rule's own value.
+   */
+  authority?: RoleId;
 }
 
 /** The kinds of document in a compulsory dossier's checklist (labels and forms in dossier-rules.ts). */
@@ -145,6 +156,7 @@ export const RULE_SHAPES: Record<
   voluntaryFacilityCostSupport: { type: 'object', keys: ['percent', 'priorityGroups'] },
   compulsoryAdultMonths: { type: 'object', keys: ['min', 'max'] },
   compulsoryFixedTermMonths: { type: 'object', keys: ['first', 'repeat'], nullable: true },
+  rehabFixedTermMonths: { type: 'object', keys: ['first', 'repeat'], nullable: true },
   compulsoryJuvenileMonths: { type: 'object', keys: ['min', 'max'] },
   compulsoryJuvenileAge: { type: 'object', keys: ['min', 'maxExclusive'] },
   compulsoryCourt: { type: 'string' },
@@ -325,6 +337,7 @@ const LAW73_RULES: RegimeRules = {
     authority: 'district_court',
   },
   compulsoryFixedTermMonths: { value: null, unit: 'months', basis: [{ instrument: I.law73, article: '32' }] },
+  rehabFixedTermMonths: { value: null, unit: 'months', basis: [{ instrument: I.law73 }] },
   compulsoryJuvenileMonths: {
     value: { min: 6, max: 12 },
     unit: 'months',
@@ -350,10 +363,16 @@ const LAW73_RULES: RegimeRules = {
     note: { vi: 'Phòng Lao động – Thương binh và Xã hội cấp huyện', en: 'District labour office' },
   },
   compulsoryPendingCountsTowardTerm: {
+    // true: the days managed AT A FACILITY while the dossier is pending count toward the term (Decree 116
+    // Art. 44); days managed at the family under a Form 35 commitment (Art. 45) never count.
     value: true,
     unit: 'flag',
     basis: [{ instrument: I.decree116, article: '44–45' }],
     forms: [FORMS.familyCommitment],
+    note: {
+      vi: 'Chỉ thời gian quản lý tại cơ sở cai nghiện bắt buộc hoặc cơ sở tiếp nhận đối tượng xã hội được trừ vào thời hạn cai nghiện bắt buộc; thời gian quản lý tại gia đình (Mẫu 35) không được trừ',
+      en: 'Only time managed at a compulsory rehab facility or a social protection centre counts toward the compulsory term; time managed at the family (Form 35) does not',
+    },
   },
   compulsoryDossierReadingWorkingDays: {
     value: 5,
@@ -408,6 +427,78 @@ const LAW73_RULES: RegimeRules = {
   criminal256aWindowYears: { value: null, unit: 'years', basis: [{ instrument: I.criminalCode }] },
 };
 
+// Before 2022: the Law on Drug Prevention 2000 (23/2000/QH10, in force 01/06/2001), amended by Law 16/2008/QH12
+// (01/01/2009), with Decree 94/2009 and, from 2013–2014, the Law on Handling Administrative Violations 2012.
+// These rules exist so that acts of that era are recorded as history with their own basis; the 2021 decrees,
+// Circular 18/2021 and their forms did not exist yet. Values are those of the old texts as far as known and are
+// all "verify": the product records such acts, it does not judge them by the 2022 rules.
+const LAW2021_TEXTS: readonly Instrument[] = [
+  I.law73,
+  I.decree105,
+  I.decree109,
+  I.decree116,
+  I.circular18_2021,
+  I.ordinance01_2022,
+];
+const PRE2022_RULES: RegimeRules = {
+  ...citeInstead(LAW73_RULES, I.law2000, LAW2021_TEXTS, { dropForms: true }),
+  regimeId: 'pre-2022',
+  userManagementMonths: {
+    value: 12,
+    unit: 'months',
+    basis: [{ instrument: I.law2000 }],
+    verify: true,
+    note: {
+      vi: 'Trước 01/01/2022 chưa có biện pháp quản lý người sử dụng trái phép chất ma túy (có từ Luật 73/2021/QH14)',
+      en: 'Management of illegal drug users did not exist before 01/01/2022 (introduced by Law 73/2021/QH14)',
+    },
+  },
+  voluntaryCommunityMonths: {
+    value: { min: 6, max: 12 },
+    unit: 'months',
+    basis: [{ instrument: I.law2000 }, { instrument: I.decree94_2009 }],
+    authority: 'commune_chairman',
+    verify: true,
+  },
+  compulsoryAdultMonths: {
+    value: { min: 12, max: 24 },
+    unit: 'months',
+    basis: [{ instrument: I.law2000 }, { instrument: I.adminViolations, article: '95' }],
+    authority: 'district_court',
+    verify: true,
+    note: {
+      vi: 'Từ 01/01/2014 do Tòa án nhân dân cấp huyện quyết định; trước đó Chủ tịch Ủy ban nhân dân cấp huyện',
+      en: 'Decided by the district court from 01/01/2014; before that by the district chairman',
+    },
+  },
+  compulsoryCourt: {
+    value: 'district_court',
+    unit: 'role',
+    basis: [{ instrument: I.adminViolations }],
+    authority: 'district_court',
+    verify: true,
+    note: {
+      vi: 'Từ 01/01/2014; trước đó Chủ tịch Ủy ban nhân dân cấp huyện quyết định',
+      en: 'From 01/01/2014; before that the district chairman decided',
+    },
+  },
+  compulsoryDossierPreparer: {
+    value: 'commune_chairman',
+    unit: 'role',
+    basis: [{ instrument: I.law2000 }, { instrument: I.adminViolations, article: '103' }],
+    authority: 'commune_chairman',
+    verify: true,
+  },
+  postRehabMonths: {
+    value: 12,
+    unit: 'months',
+    basis: [{ instrument: I.law2000, article: '34a' }],
+    authority: 'commune_chairman',
+    verify: true,
+    note: { vi: 'Luật 2008 quy định từ 01 đến 02 năm', en: 'The 2008 amendment set 1 to 2 years' },
+  },
+};
+
 const POLICE_TRANSFER_RULES: RegimeRules = {
   ...LAW73_RULES,
   regimeId: 'police-transfer-2025',
@@ -453,9 +544,59 @@ const TWO_TIER_RULES: RegimeRules = {
   },
 };
 
+// Law 120/2025/QH15 replaces Law 73/2021/QH14 from 01/07/2026: no act from then on may cite Law 73. Every rule
+// carried over from the two-tier regime that cited Law 73 cites Law 120 instead (article to check: verify), its
+// other bases (decrees, the Law on Handling Administrative Violations) kept; the rules below set what changed.
+function citeInstead(
+  rules: RegimeRules,
+  by: Instrument,
+  replaced: readonly Instrument[],
+  opts: { dropForms?: boolean } = {},
+): RegimeRules {
+  const result: Record<string, unknown> = { ...rules };
+  for (const key of Object.keys(RULE_SHAPES) as RuleKey[]) {
+    const rule = rules[key] as Rule;
+    if (!rule.basis.some((b) => replaced.includes(b.instrument))) continue;
+    const others = rule.basis.filter((b) => !replaced.includes(b.instrument));
+    const { forms, ...rest } = rule;
+    result[key] = {
+      ...rest,
+      ...(forms && !opts.dropForms && { forms }),
+      basis: [{ instrument: by }, ...others],
+      verify: true,
+    } satisfies Rule;
+  }
+  return result as unknown as RegimeRules;
+}
+
+const LAW120_TERM: Pick<Rule, 'basis' | 'verify' | 'note'> = {
+  // tienphong.vn 11/11/2025 (the bill): "lần đầu là 24 tháng ... từ lần thứ hai trở lên là 36 tháng và áp dụng đối
+  // với tất cả hình thức cai nghiện ma túy tự nguyện, cai nghiện ma túy bắt buộc"; final article to check.
+  basis: [{ instrument: I.law120 }],
+  verify: true,
+  note: {
+    vi: '24 tháng đối với người cai nghiện lần đầu, 36 tháng từ lần thứ hai trở lên, cho mọi hình thức cai nghiện',
+    en: '24 months for a first rehab, 36 months from the second on, for every form of rehab',
+  },
+};
+
 const LAW120_RULES: RegimeRules = {
-  ...TWO_TIER_RULES,
+  ...citeInstead(TWO_TIER_RULES, I.law120, [I.law73]),
   regimeId: 'law120-2026',
+  rehabFixedTermMonths: { value: { first: 24, repeat: 36 }, unit: 'months', ...LAW120_TERM },
+  // The ranges stay as the span of the allowed terms (24 to 36), for displays that show a range.
+  voluntaryCommunityMonths: {
+    value: { min: 24, max: 36 },
+    unit: 'months',
+    authority: 'commune_chairman',
+    ...LAW120_TERM,
+  },
+  voluntaryFacilityMonths: {
+    value: { min: 24, max: 36 },
+    unit: 'months',
+    authority: 'facility_director',
+    ...LAW120_TERM,
+  },
   // Implementing decrees not yet checked: the value carries over until they are.
   releaseNoticeDaysBefore: {
     ...FACILITY_RULES.releaseNoticeDaysBefore,
@@ -482,7 +623,13 @@ const LAW120_RULES: RegimeRules = {
     verify: true,
     note: { vi: 'Kể từ khi có kết quả xét nghiệm dương tính', en: 'From a positive test result' },
   },
-  compulsoryAdultMonths: { ...TWO_TIER_RULES.compulsoryAdultMonths, verify: true },
+  compulsoryAdultMonths: {
+    value: { min: 24, max: 36 },
+    unit: 'months',
+    authority: 'regional_court',
+    ...LAW120_TERM,
+    basis: [{ instrument: I.law120 }, { instrument: I.adminViolations, article: '95' }],
+  },
   compulsoryFixedTermMonths: {
     value: { first: 24, repeat: 36 },
     unit: 'months',
@@ -494,12 +641,25 @@ const LAW120_RULES: RegimeRules = {
       en: '24 months the first time, 36 months later',
     },
   },
-  compulsoryJuvenileMonths: { ...TWO_TIER_RULES.compulsoryJuvenileMonths, verify: true },
+  compulsoryJuvenileMonths: {
+    value: { min: 24, max: 36 },
+    unit: 'months',
+    authority: 'regional_court',
+    ...LAW120_TERM,
+    basis: [{ instrument: I.law120 }, { instrument: I.ordinance01_2022 }],
+  },
   moveHandoverHours: {
     value: 24,
     unit: 'hours',
     basis: [{ instrument: I.law120 }],
     authority: 'commune_police_head',
+    // vnexpress.net 10/12/2025: the person reports to the new place within 24 h; the commune police of the
+    // place left notify the receiving commune police within 24 h. Article to check.
+    verify: true,
+    note: {
+      vi: 'Công an cấp xã nơi đi thông báo cho Công an cấp xã nơi đến trong 24 giờ',
+      en: 'The commune police of the place left notify the receiving commune police within 24 hours',
+    },
   },
   electronicMonitoring: {
     value: true,
@@ -513,11 +673,16 @@ const LAW120_RULES: RegimeRules = {
       en: 'Applied by the head of commune police to people in community rehab, on substitution therapy or under post-rehab management; the Government is to detail it',
     },
   },
-  substanceDeclarationRequired: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }] },
+  substanceDeclarationRequired: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }], verify: true },
   // Law 120 counts reform schools among rehab facilities (draft Art. 2(14) on nhansu.vn: "cơ sở cai nghiện ma túy
   // công lập, trường giáo dưỡng và cơ sở cai nghiện ma túy tư nhân"); juveniles serve compulsory rehab in a reform
   // school (tienphong.vn 11/11/2025) or a public facility (issue 12). Article numbers of the final text to check.
-  compulsoryFacilityKinds: { value: 'rehab_public', unit: 'mixed', basis: [{ instrument: I.law120 }], verify: true },
+  compulsoryFacilityKinds: {
+    value: 'rehab_public',
+    unit: 'mixed',
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+  },
   juvenileCompulsoryFacilityKinds: {
     value: 'reform_school,rehab_public',
     unit: 'mixed',
@@ -549,6 +714,16 @@ const LAW120_RULES: RegimeRules = {
 /** The regimes in date order, contiguous, the last one open-ended. */
 export const REGIMES: readonly Regime[] = deepFreeze([
   {
+    id: 'pre-2022',
+    from: '2001-06-01',
+    to: '2021-12-31',
+    name: {
+      vi: 'Luật Phòng, chống ma túy năm 2000 (sửa đổi năm 2008)',
+      en: 'Law on Drug Prevention 2000 (amended 2008)',
+    },
+    rules: PRE2022_RULES,
+  },
+  {
     id: 'law73-2022',
     from: '2022-01-01',
     to: '2025-02-28',
@@ -578,14 +753,21 @@ export const REGIMES: readonly Regime[] = deepFreeze([
   },
 ]);
 
-/** No regime, and so no rule, exists before this date. */
+/** No regime, and so no rule, exists before this date (the Law on Drug Prevention 2000 took effect). */
 export const FIRST_REGIME_DATE = REGIMES[0].from;
+/** First day of Law 73/2021/QH14: acts before it are history under the pre-2022 regime. */
+export const LAW73_START = '2022-01-01';
 
-/** The regime in force on a date; throws a RangeError before 2022-01-01, when these rules did not exist. */
+/** True for acts of the pre-2022 regime: recorded with their old basis, not checked against the 2022 rules. */
+export function isHistoricalDate(date: string): boolean {
+  return date < LAW73_START;
+}
+
+/** The regime in force on a date; throws a RangeError before 2001-06-01, when no drug-prevention law existed. */
 export function regimeOn(date: string): Regime {
   if (!isIsoDate(date)) throw new RangeError(`Ngày không hợp lệ / invalid date: '${String(date)}'`);
-  // Refusing older dates, rather than answering with the first regime, keeps a pre-2022 act from being
-  // silently judged by a law that was not yet in force.
+  // Refusing older dates, rather than answering with the first regime, keeps an act from being silently
+  // judged by a law that was not yet in force.
   if (date < FIRST_REGIME_DATE) {
     throw new RangeError(
       `Chưa có chế độ pháp lý cho ngày ${date} (trước ${FIRST_REGIME_DATE}) / no legal regime before ${FIRST_REGIME_DATE}: ${date}`,
@@ -615,12 +797,19 @@ export function rulesOn(date: string, overrides: readonly RuleOverride[] = []): 
   for (const [key, o] of chosen) {
     const base = regime.rules[key] as Rule;
     // Copies, so that freezing the result never freezes the caller's override objects.
-    const value = o.value !== null && typeof o.value === 'object' ? { ...o.value } : o.value;
     const basis = { ...o.basis, instrument: { ...o.basis.instrument } };
+    const keepsValue = o.value === undefined;
+    const value = keepsValue
+      ? base.value
+      : o.value !== null && typeof o.value === 'object'
+        ? { ...o.value }
+        : (o.value as RuleValue);
     result[key] = {
       ...base,
       value,
-      basis: [basis],
+      // A new value stands on the override's basis alone; a new authority adds its basis to the rule's.
+      basis: keepsValue ? [...base.basis, basis] : [basis],
+      ...(o.authority !== undefined && { authority: o.authority }),
       overriddenBy: { effectiveFrom: o.effectiveFrom, reason: o.reason, basis },
     } satisfies Rule;
   }
@@ -636,8 +825,17 @@ function checkOverride(o: RuleOverride): void {
     );
   }
   if (!o.reason?.trim()) throw new TypeError(`Thiếu lý do / override of ${o.ruleKey} needs a reason`);
+  if (o.authority !== undefined && !isRoleId(o.authority)) {
+    throw new TypeError(
+      `Chức danh không tồn tại / unknown authority for ${o.ruleKey}: '${String(o.authority)}'`,
+    );
+  }
   const v = o.value;
   const bad = (why: string) => new TypeError(`Giá trị không hợp lệ / invalid value for ${o.ruleKey}: ${why}`);
+  if (v === undefined) {
+    if (o.authority === undefined) throw bad('a value or an authority is needed');
+    return;
+  }
   if (v === null) {
     if (!shape.nullable) throw bad('null not allowed');
     return;

@@ -170,6 +170,10 @@ export interface RuleOverrideTable {
   reason: string;
   /** JSON text of a LegalBasis. */
   basis: string;
+  /** RoleId deciding (and signing) from effective_from on; null keeps the rule's own (migration 0024). */
+  authority: Generated<string | null>;
+  /** 1 when only the authority changes and the rule's own value stays (`value` then unread). */
+  keeps_value: Generated<number>;
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;

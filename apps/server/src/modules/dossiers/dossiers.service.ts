@@ -21,7 +21,7 @@ import {
   statusAfterExecution,
 } from '@hoanhap/domain/dossier-rules';
 import { deriveCompulsoryGrounds } from '@hoanhap/domain/episode-rules';
-import { safeAgeOn } from '@hoanhap/domain/episode-terms';
+import { priorRehabOf, safeAgeOn } from '@hoanhap/domain/episode-terms';
 import type { CompulsoryGround, EpisodeType } from '@hoanhap/domain/episode-types';
 import { FIRST_REGIME_DATE } from '@hoanhap/domain/legal-regimes';
 import { normalizeVi } from '@hoanhap/domain/normalize';
@@ -867,7 +867,10 @@ export async function decide(deps: AppDeps, actor: Actor, id: string, input: Dec
           termMonths: o.termMonths ?? null,
           birthDate: person.birth_date ?? String(person.birth_year),
           decisionDate,
-          priorCompulsory: history.some((e) => e.type === 'compulsory' && e.outcome !== 'cancelled'),
+          priorRehab: priorRehabOf(
+            history.map((e) => ({ type: e.type as EpisodeType, start: e.start_date, outcome: e.outcome })),
+            decisionDate,
+          ),
         },
         rules,
       );

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { canStart } from '@hoanhap/domain/episode-rules';
-import { effectiveEnd, isActiveOn, plannedEnd, validateTerm } from '@hoanhap/domain/episode-terms';
+import {
+  effectiveEnd,
+  isActiveOn,
+  plannedEnd,
+  priorRehabOf,
+  validateTerm,
+} from '@hoanhap/domain/episode-terms';
 import { type CompulsoryGround, type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
 import { addDays, maxDate } from '@hoanhap/domain/iso-date';
 import {
@@ -217,7 +223,8 @@ export async function openEpisode(
     birthDate: birth,
     decisionDate: regimeDate,
     regime: rules,
-    priorCompulsory: rows.some((r) => r.type === 'compulsory' && r.outcome !== 'cancelled'),
+    // "Later rehab" counts earlier rehab of every form (Law 120/2025/QH15), not only compulsory.
+    priorRehab: priorRehabOf(history, input.startDate),
   });
   if (!term.ok) throw ruleRefusal(term.error);
 

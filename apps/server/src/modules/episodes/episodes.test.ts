@@ -73,7 +73,7 @@ describe('opening an episode', () => {
       code: 'post_rehab_requires_completed_rehab',
       rule: 'POST_REHAB_REQUIRES_COMPLETED_REHAB',
     });
-    expect(post.json().basis[0].vi).toContain('Luật 73/2021/QH14');
+    expect(post.json().basis[0].vi).toContain('Luật 120/2025/QH15'); // an act of 2026-11-01 cites no Law 73
     const compulsory = await police.call('POST', url(), {
       type: 'compulsory',
       startDate: '2026-11-01',

@@ -9,7 +9,7 @@
 // sees its own writes and never touches the outer handle (the SQLite single-connection rule).
 
 import { isIsoDate } from '@hoanhap/domain/iso-date';
-import type { LegalBasis } from '@hoanhap/domain/legal-basis';
+import { isRoleId, type LegalBasis } from '@hoanhap/domain/legal-basis';
 import {
   FIRST_REGIME_DATE,
   REGIMES,
@@ -111,10 +111,12 @@ export function toRuleOverride(row: RuleOverrideRow): StoredRuleOverride | null 
   } catch {
     return null;
   }
+  if (row.authority !== null && !isRoleId(row.authority)) return null;
   const o: StoredRuleOverride = {
     id: row.id,
     ruleKey: row.rule_key as RuleKey,
-    value,
+    ...(!row.keeps_value && { value }),
+    ...(row.authority !== null && { authority: row.authority }),
     effectiveFrom: row.effective_from,
     reason: row.reason,
     basis,

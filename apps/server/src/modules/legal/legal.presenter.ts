@@ -59,6 +59,10 @@ export const RULE_LABELS: Record<RuleKey, Text> = {
     vi: 'Thời hạn cai nghiện bắt buộc cố định (lần đầu / từ lần thứ hai)',
     en: 'Fixed term of compulsory rehab (first time / later)',
   },
+  rehabFixedTermMonths: {
+    vi: 'Thời hạn cai nghiện mọi hình thức (lần đầu / từ lần thứ hai)',
+    en: 'Term of every form of rehab (first rehab / later rehab)',
+  },
   compulsoryJuvenileMonths: {
     vi: 'Thời hạn cai nghiện bắt buộc (người từ đủ 12 đến dưới 18 tuổi)',
     en: 'Term of compulsory rehab (aged 12 to under 18)',
@@ -327,7 +331,12 @@ export function presentOverride(row: RuleOverrideRow) {
     id: row.id,
     ruleKey: row.rule_key,
     ruleLabel: RULE_LABELS[key] ?? { vi: row.rule_key, en: row.rule_key },
-    value: JSON.parse(row.value) as RuleValue,
+    value: row.keeps_value ? null : (JSON.parse(row.value) as RuleValue),
+    changesValue: !row.keeps_value,
+    authority:
+      row.authority && row.authority in ROLE_NAMES
+        ? { id: row.authority, name: ROLE_NAMES[row.authority as RoleId] }
+        : null,
     effectiveFrom: row.effective_from,
     regimeId: row.regime_id,
     reason: row.reason,

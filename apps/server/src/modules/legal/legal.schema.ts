@@ -1,4 +1,5 @@
 import { isIsoDate } from '@hoanhap/domain/iso-date';
+import { ROLE_IDS } from '@hoanhap/domain/legal-basis';
 import { REGIMES, type RegimeId, RULE_SHAPES, type RuleKey } from '@hoanhap/domain/legal-regimes';
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '@hoanhap/domain/lunar-calendar';
 import { z } from 'zod';
@@ -55,7 +56,14 @@ export const overrideCreateSchema = z.strictObject({
   /** Checked against RULE_SHAPES in the service (400 naming `value` or `value.<key>`). */
   value: z
     .unknown()
-    .describe('number, boolean, role id, null (when the rule allows it) or an object of numbers'),
+    .optional()
+    .describe(
+      'number, boolean, role id, null (when the rule allows it) or an object of numbers; may be left out when `authority` is given (the rule keeps its value)',
+    ),
+  authority: z
+    .enum(ROLE_IDS, { message: 'Chức danh không tồn tại / Unknown role' })
+    .nullish()
+    .describe('Role deciding (and signing the decision) from effectiveFrom on; absent keeps the rule’s own'),
   effectiveFrom: isoDateSchema.describe('First day the value applies, YYYY-MM-DD'),
   regimeId: regimeIdSchema
     .nullish()
@@ -167,6 +175,9 @@ export const overrideOut = z.object({
   ruleKey: z.string(),
   ruleLabel: textOut,
   value: ruleValueOut,
+  /** False when the override changes only the authority (value is then null and unused). */
+  changesValue: z.boolean(),
+  authority: z.object({ id: z.string(), name: textOut }).nullable(),
   effectiveFrom: z.string(),
   regimeId: z.string().nullable(),
   reason: z.string(),

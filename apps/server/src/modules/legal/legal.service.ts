@@ -164,7 +164,10 @@ export async function listOverrides(deps: AppDeps, query: OverrideQuery) {
 
 export async function createOverride(deps: AppDeps, actor: Actor, input: OverrideCreateInput) {
   assertCanManage(actor);
-  const errors = checkRuleValue(input.ruleKey, input.value);
+  const authority = input.authority ?? undefined;
+  // With a new authority the value may be left out: the rule keeps its own value.
+  const keepsValue = input.value === undefined && authority !== undefined;
+  const errors = keepsValue ? [] : checkRuleValue(input.ruleKey, input.value);
   if (input.effectiveFrom < FIRST_REGIME_DATE)
     errors.push(
       invalid(
@@ -193,7 +196,8 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
   };
   const candidate: RuleOverride = {
     ruleKey: input.ruleKey,
-    value: input.value as RuleValue,
+    ...(!keepsValue && { value: input.value as RuleValue }),
+    ...(authority !== undefined && { authority }),
     effectiveFrom: input.effectiveFrom,
     reason: input.reason,
     basis,
@@ -223,7 +227,9 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
     const row = {
       id: randomUUID(),
       rule_key: input.ruleKey,
-      value: JSON.stringify(candidate.value),
+      value: keepsValue ? 'null' : JSON.stringify(candidate.value),
+      authority: authority ?? null,
+      keeps_value: keepsValue ? 1 : 0,
       effective_from: input.effectiveFrom,
       regime_id: regime?.id ?? null,
       reason: input.reason,
@@ -243,7 +249,9 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
       reason: input.reason,
       details: {
         ruleKey: input.ruleKey,
-        value: candidate.value,
+        value: keepsValue ? null : candidate.value,
+        keepsValue,
+        authority: authority ?? null,
         effectiveFrom: input.effectiveFrom,
         regimeId: row.regime_id,
         basis,

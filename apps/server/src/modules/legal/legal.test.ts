@@ -74,12 +74,15 @@ describe('reading the law', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.items.map((r: any) => r.id)).toEqual([
+      'pre-2022',
       'law73-2022',
       'police-transfer-2025',
       'two-tier-2025',
       'law120-2026',
     ]);
-    const law73 = body.items[0];
+    const law73 = body.items[1];
+    expect(body.items[0]).toMatchObject({ from: '2001-06-01', to: '2021-12-31' });
+    expect(body.items[0].name.vi).toContain('năm 2000');
     expect(law73.name.vi).toContain('Luật 73/2021/QH14');
     const post = law73.rules.find((r: any) => r.key === 'postRehabDecisionWorkingDays');
     expect(post).toMatchObject({ value: 5, unit: 'working_days', verify: true });
@@ -92,7 +95,7 @@ describe('reading the law', () => {
     expect(body.roles.length).toBeGreaterThan(5);
   });
 
-  it('gives the rules in force on a date, refusing a bad or pre-2022 date (400)', async () => {
+  it('gives the rules in force on a date, refusing a bad date or one before the 2000 law (400)', async () => {
     const res = await officer.call('GET', '/api/legal/rules?date=2026-07-01');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().regime.id).toBe('law120-2026');
@@ -101,9 +104,17 @@ describe('reading the law', () => {
     const bad = await officer.call('GET', '/api/legal/rules?date=2026-02-30');
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual(['date']);
-    const early = await officer.call('GET', '/api/legal/rules?date=2021-12-31');
+    const early = await officer.call('GET', '/api/legal/rules?date=2001-05-31');
     expect(early.statusCode).toBe(400);
     expect(fieldsOf(early)).toEqual(['date']);
+    // Acts before 2022 are history under the 2000 law (amended 2008), cited as such.
+    const old = await officer.call('GET', '/api/legal/rules?date=2021-12-31');
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json().regime.id).toBe('pre-2022');
+    expect(rule(old, 'compulsoryAdultMonths').basis[0].citation.vi).toContain('23/2000/QH10');
+    // From 01/07/2026 nothing cites Law 73.
+    const law120 = (res.json().rules as any[]).flatMap((r) => r.basis.map((b: any) => b.citation.vi));
+    expect(law120.filter((c: string) => c.includes('73/2021'))).toEqual([]);
     const today = await officer.call('GET', '/api/legal/rules');
     expect(today.statusCode).toBe(200);
   });
@@ -154,7 +165,9 @@ describe('rule overrides', () => {
       ],
       [{ effectiveFrom: undefined }, 'effectiveFrom'],
       [{ effectiveFrom: '2026-13-01' }, 'effectiveFrom'],
-      [{ effectiveFrom: '2020-01-01' }, 'effectiveFrom'],
+      [{ effectiveFrom: '2001-05-31' }, 'effectiveFrom'], // before the Law on Drug Prevention 2000
+      [{ authority: 'mayor' }, 'authority'],
+      [{ value: undefined, authority: null }, 'value'],
       [{ regimeId: 'law73-2022' }, 'effectiveFrom'], // that regime ended on 2025-02-28
       [{ regimeId: 'no-such-regime' }, 'regimeId'],
       [{ reason: undefined }, 'reason'],
@@ -309,6 +322,82 @@ describe('rule overrides', () => {
         (await admin.call('POST', `/api/legal/overrides/${id}/revoke`, { version: 1, reason: 'dọn' }))
           .statusCode,
       ).toBe(200);
+  });
+});
+
+describe('overriding who decides', () => {
+  const authorityOverride = {
+    ruleKey: 'userManagementMonths',
+    authority: 'commune_chairman',
+    effectiveFrom: '2026-09-01',
+    reason: 'Nghị định hướng dẫn giao Chủ tịch UBND cấp xã ký quyết định',
+    basis,
+  };
+
+  it('sets the authority (and signer) of a rule from a date, keeping its value; audited; revocable', async () => {
+    const { db } = t.deps.database;
+    const before = await officer.call('GET', '/api/legal/rules?date=2026-09-01');
+    expect(rule(before, 'userManagementMonths').authority.id).toBe('commune_police_head');
+
+    const created = await national.call('POST', '/api/legal/overrides', authorityOverride);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      changesValue: false,
+      value: null,
+      authority: { id: 'commune_chairman', name: { vi: 'Chủ tịch Ủy ban nhân dân cấp xã' } },
+    });
+    const id = created.json().id;
+
+    const dayBefore = await officer.call('GET', '/api/legal/rules?date=2026-08-31');
+    expect(rule(dayBefore, 'userManagementMonths')).toMatchObject({
+      value: 12,
+      overridden: false,
+      authority: { id: 'commune_police_head' },
+    });
+    const onDay = rule(await officer.call('GET', '/api/legal/rules?date=2026-09-01'), 'userManagementMonths');
+    expect(onDay).toMatchObject({ value: 12, overridden: true, authority: { id: 'commune_chairman' } });
+    expect(onDay.basis.map((b: any) => b.citation.vi)).toContain('Điều 12 Nghị định 999/2026/NĐ-CP');
+    // What other modules read (e.g. who may issue and sign the decision).
+    expect((await rulesOnWithOverrides(db, '2026-09-01')).userManagementMonths.authority).toBe(
+      'commune_chairman',
+    );
+    const audit = await auditRows('rule_override.create', id);
+    expect(JSON.parse(audit[0].details!)).toMatchObject({ authority: 'commune_chairman', keepsValue: true });
+
+    // Value and authority together.
+    const both = await national.call('POST', '/api/legal/overrides', {
+      ...authorityOverride,
+      effectiveFrom: '2026-10-01',
+      value: 6,
+    });
+    expect(both.statusCode, both.body).toBe(201);
+    expect(both.json()).toMatchObject({
+      changesValue: true,
+      value: 6,
+      authority: { id: 'commune_chairman' },
+    });
+    const onOct = rule(await officer.call('GET', '/api/legal/rules?date=2026-10-01'), 'userManagementMonths');
+    expect(onOct).toMatchObject({ value: 6, authority: { id: 'commune_chairman' } });
+
+    for (const o of [created.json(), both.json()]) {
+      const rev = await national.call('POST', `/api/legal/overrides/${o.id}/revoke`, {
+        version: 1,
+        reason: 'Thử nghiệm xong',
+      });
+      expect(rev.statusCode, rev.body).toBe(200);
+    }
+    const after = rule(await officer.call('GET', '/api/legal/rules?date=2026-10-01'), 'userManagementMonths');
+    expect(after).toMatchObject({ value: 12, overridden: false, authority: { id: 'commune_police_head' } });
+  });
+
+  it('refuses an unknown role (400 naming authority) and a commune officer (403)', async () => {
+    const bad = await national.call('POST', '/api/legal/overrides', {
+      ...authorityOverride,
+      authority: 'mayor',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['authority']);
+    expect((await officer.call('POST', '/api/legal/overrides', authorityOverride)).statusCode).toBe(403);
   });
 });
 

@@ -1,3 +1,4 @@
+import { FACILITY_KINDS, facilityKindLabels } from '@hoanhap/domain/placement-rules';
 import {
   Alert,
   Badge,
@@ -8,6 +9,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -18,16 +20,153 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
-import { FACILITY_KINDS, useFacilities } from '../users/users-api.ts';
+import { type Facility, useFacilities } from '../users/users-api.ts';
+import { FACILITIES_NS } from './facilities-i18n.ts';
+
+/** An operating licence of a private facility, as the server presents it. */
+type Licence = {
+  id: string;
+  number: string;
+  issuedOn: string;
+  issuer: string;
+  issuerRole: string | null;
+  scope: string;
+  validUntil: string;
+  version: number;
+};
+type FacilityRow = Facility & { licences?: Licence[] };
+
+/** The licence form's texts (dates typed dd/mm/yyyy). */
+type LicenceForm = { number: string; issuedOn: string; issuer: string; scope: string; validUntil: string };
+const emptyLicence = (): LicenceForm => ({ number: '', issuedOn: '', issuer: '', scope: '', validUntil: '' });
+const licenceForm = (l: Licence): LicenceForm => ({
+  number: l.number,
+  issuedOn: formatDate(l.issuedOn),
+  issuer: l.issuer,
+  scope: l.scope,
+  validUntil: formatDate(l.validUntil),
+});
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Checks the licence form in the browser; returns the API body or the errors by field. */
+function licenceBody(
+  f: LicenceForm,
+  t: (k: string) => string,
+): { body?: Record<string, string>; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  for (const k of ['number', 'issuer', 'scope'] as const) if (!f[k].trim()) errors[k] = t('common.required');
+  const issuedOn = parseDmy(f.issuedOn);
+  const validUntil = parseDmy(f.validUntil);
+  if (!issuedOn)
+    errors.issuedOn = f.issuedOn ? t(`${FACILITIES_NS}:licence.invalidDate`) : t('common.required');
+  if (!validUntil)
+    errors.validUntil = f.validUntil ? t(`${FACILITIES_NS}:licence.invalidDate`) : t('common.required');
+  if (Object.keys(errors).length || !issuedOn || !validUntil) return { errors };
+  return {
+    body: { number: f.number.trim(), issuedOn, issuer: f.issuer.trim(), scope: f.scope.trim(), validUntil },
+    errors,
+  };
+}
+
+/** The five fields of a licence; `errors` are keyed by the licence's own field names. */
+function LicenceFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: LicenceForm;
+  onChange: (v: LicenceForm) => void;
+  errors: Record<string, string | undefined>;
+}) {
+  const { t } = useTranslation(FACILITIES_NS);
+  const set = (k: keyof LicenceForm) => (v: string) => onChange({ ...value, [k]: v });
+  return (
+    <Stack
+      component="fieldset"
+      gap="xs"
+      style={{ border: '1px solid var(--mantine-color-gray-4)', padding: 12 }}
+    >
+      <Text component="legend" fw={600} size="sm">
+        {t('licence.legend')}
+      </Text>
+      <Text size="sm">{t('licence.hint')}</Text>
+      <TextInput
+        label={t('licence.number')}
+        value={value.number}
+        onChange={(e) => set('number')(e.currentTarget.value)}
+        error={errors.number}
+        required
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('licence.issuedOn')}
+          value={value.issuedOn}
+          onChange={set('issuedOn')}
+          error={errors.issuedOn}
+          required
+        />
+        <DateField
+          label={t('licence.validUntil')}
+          value={value.validUntil}
+          onChange={set('validUntil')}
+          error={errors.validUntil}
+          required
+        />
+      </Group>
+      <TextInput
+        label={t('licence.issuer')}
+        description={t('licence.issuerHint')}
+        value={value.issuer}
+        onChange={(e) => set('issuer')(e.currentTarget.value)}
+        error={errors.issuer}
+        required
+      />
+      <Textarea
+        label={t('licence.scope')}
+        value={value.scope}
+        onChange={(e) => set('scope')(e.currentTarget.value)}
+        error={errors.scope}
+        autosize
+        minRows={2}
+        required
+      />
+    </Stack>
+  );
+}
+
+/** The licence in force today (or the latest one), for the list. */
+function LicenceCell({ licences }: { licences: Licence[] }) {
+  const { t } = useTranslation(FACILITIES_NS);
+  const latest = [...licences].sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0];
+  if (!latest) return <Text size="sm">{t('licence.none')}</Text>;
+  const expired = latest.validUntil < todayIso();
+  return (
+    <Group gap={6}>
+      <Text size="sm">
+        {t('licence.until', { number: latest.number, date: formatDate(latest.validUntil) })}
+      </Text>
+      {expired && (
+        <Badge color="red" tt="none">
+          {t('licence.expired')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
 
 /** Rehab facilities, clinics and health stations (when the server offers /api/facilities): list and add. */
 export function FacilitiesPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('facilities.title'));
+  const { t: tf } = useTranslation(FACILITIES_NS);
   const facilities = useFacilities();
   const [creating, setCreating] = useState(false);
-  const kindLabel = (k: string) => (i18n.exists(`facilityKinds.${k}`) ? t(`facilityKinds.${k}`) : k);
+  const [licenceOf, setLicenceOf] = useState<FacilityRow | null>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const kindLabel = (k: string) => facilityKindLabels[lang][k as (typeof FACILITY_KINDS)[number]] ?? k;
 
   if (facilities.isPending) return <InlineLoader />;
   if (facilities.isError) return <ErrorState error={facilities.error} onRetry={() => facilities.refetch()} />;
@@ -59,11 +198,12 @@ export function FacilitiesPage() {
                 <Table.Th>{t('facilities.kind')}</Table.Th>
                 <Table.Th>{t('facilities.place')}</Table.Th>
                 <Table.Th>{t('facilities.phone')}</Table.Th>
+                <Table.Th>{tf('licence.column')}</Table.Th>
                 <Table.Th>{t('facilities.state')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {facilities.data.map((f) => (
+              {(facilities.data as FacilityRow[]).map((f) => (
                 <Table.Tr key={f.id}>
                   <Table.Td fw={600}>{f.name}</Table.Td>
                   <Table.Td>{kindLabel(f.kind)}</Table.Td>
@@ -71,6 +211,21 @@ export function FacilitiesPage() {
                     {[f.address, f.communeName, f.provinceName ?? f.provinceCode].filter(Boolean).join(', ')}
                   </Table.Td>
                   <Table.Td>{f.phone ?? ''}</Table.Td>
+                  <Table.Td>
+                    {f.kind === 'rehab_private' && (
+                      <Group gap="xs" wrap="nowrap">
+                        <LicenceCell licences={f.licences ?? []} />
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => setLicenceOf(f)}
+                          aria-label={tf('licence.manageTitle', { name: f.name })}
+                        >
+                          {tf('licence.manage')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={f.active ? 'green' : 'gray'} tt="none">
                       {f.active ? t('facilities.active') : t('facilities.inactive')}
@@ -83,6 +238,15 @@ export function FacilitiesPage() {
         </Table.ScrollContainer>
       )}
       <FacilityCreateModal opened={creating} onClose={() => setCreating(false)} kindLabel={kindLabel} />
+      {licenceOf && (
+        <LicenceModal
+          facility={
+            (facilities.data as FacilityRow[]).find((f) => f.id === licenceOf.id) ??
+            (licenceOf as FacilityRow)
+          }
+          onClose={() => setLicenceOf(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -102,6 +266,7 @@ function FacilityCreateModal({
   const [kind, setKind] = useState<string | null>(null);
   const [place, setPlace] = useState<AddressValue>(emptyAddress());
   const [phone, setPhone] = useState('');
+  const [licence, setLicence] = useState<LicenceForm>(emptyLicence());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -111,6 +276,8 @@ function FacilityCreateModal({
     if (!name.trim()) errs.name = t('common.required');
     if (!kind) errs.kind = t('common.required');
     if (!place.provinceCode) errs.provinceCode = t('common.required');
+    const lic = kind === 'rehab_private' ? licenceBody(licence, t) : null;
+    for (const [k, v] of Object.entries(lic?.errors ?? {})) errs[`licence.${k}`] = v;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
@@ -122,13 +289,19 @@ function FacilityCreateModal({
         communeCode: place.communeCode ?? undefined,
         address: place.detail.trim() || undefined,
         phone: phone.trim() || undefined,
+        licence: lic?.body,
       });
-      notifications.show({ color: 'green', message: t('facilities.created', { name: name.trim() }) });
+      notifications.show({
+        color: 'green',
+        message: t('facilities.created', { name: name.trim() }),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
       await qc.invalidateQueries({ queryKey: ['facilities'] });
       setName('');
       setKind(null);
       setPlace(emptyAddress());
       setPhone('');
+      setLicence(emptyLicence());
       onClose();
     } catch (err) {
       const mapped: Record<string, string> = {};
@@ -191,12 +364,140 @@ function FacilityCreateModal({
             onChange={(e) => setPhone(e.currentTarget.value)}
             error={errors.phone}
           />
+          {kind === 'rehab_private' && (
+            <LicenceFields
+              value={licence}
+              onChange={setLicence}
+              errors={{
+                number: errors['licence.number'],
+                issuedOn: errors['licence.issuedOn'],
+                issuer: errors['licence.issuer'],
+                scope: errors['licence.scope'],
+                validUntil: errors['licence.validUntil'] ?? errors.licence,
+              }}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
               {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A private facility's licences: correct one (with its version) or record a new one (renewal). */
+function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { t: tf, i18n } = useTranslation(FACILITIES_NS);
+  const qc = useQueryClient();
+  const licences = facility.licences ?? [];
+  const [chosen, setChosen] = useState<string>(licences[0]?.id ?? 'new');
+  const current = licences.find((l) => l.id === chosen) ?? null;
+  const [form, setForm] = useState<LicenceForm>(current ? licenceForm(current) : emptyLicence());
+  const [version, setVersion] = useState<number | null>(current?.version ?? null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function choose(id: string) {
+    const l = licences.find((x) => x.id === id) ?? null;
+    setChosen(id);
+    setForm(l ? licenceForm(l) : emptyLicence());
+    setVersion(l?.version ?? null);
+    setErrors({});
+    setNotice(null);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const { body, errors: errs } = licenceBody(form, t);
+    setErrors(errs);
+    setNotice(null);
+    if (!body) return;
+    setBusy(true);
+    try {
+      if (chosen === 'new') await api.post(`/api/facilities/${facility.id}/licences`, body);
+      else await api.patch(`/api/facilities/${facility.id}/licences/${chosen}`, { ...body, version });
+      notifications.show({
+        color: 'green',
+        message: tf('licence.saved'),
+        closeButtonProps: { 'aria-label': tf('close') },
+      });
+      await qc.invalidateQueries({ queryKey: ['facilities'] });
+      onClose();
+    } catch (err) {
+      const mapped: Record<string, string> = {};
+      if (err instanceof ApiError) {
+        const cur = err.body.current as Licence | undefined;
+        if (err.status === 409 && cur) {
+          setForm(licenceForm(cur));
+          setVersion(cur.version);
+          setNotice(tf('licence.stale'));
+        } else {
+          for (const f of err.errors) mapped[f.field] = f.message;
+          if (!err.errors.length) mapped.general = err.detail;
+        }
+      } else mapped.general = t('common.error');
+      setErrors(mapped);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const role = current?.issuerRole;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={tf('licence.manageTitle', { name: facility.name })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tf('close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {notice && (
+            <Alert color="yellow" role="status">
+              {notice}
+            </Alert>
+          )}
+          {errors.general && (
+            <Alert color="red" role="alert">
+              {errors.general}
+            </Alert>
+          )}
+          <Select
+            label={tf('licence.choose')}
+            data={[
+              ...licences.map((l) => ({
+                value: l.id,
+                label: `${tf('licence.edit')}: ${l.number} (${formatDate(l.issuedOn)} – ${formatDate(l.validUntil)})`,
+              })),
+              { value: 'new', label: tf('licence.add') },
+            ]}
+            value={chosen}
+            onChange={(v) => v && choose(v)}
+            allowDeselect={false}
+          />
+          {role && (
+            <Text size="sm">
+              {tf('licence.issuerRole', {
+                role: i18n.exists(`roles.${role}`, { ns: FACILITIES_NS }) ? tf(`roles.${role}`) : role,
+              })}
+            </Text>
+          )}
+          <LicenceFields value={form} onChange={setForm} errors={errors} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {tf('cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {tf('save')}
             </Button>
           </Group>
         </Stack>
