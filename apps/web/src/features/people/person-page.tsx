@@ -9,6 +9,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { PersonSupport } from '../community/person-support.tsx';
+import { PersonDeclarations } from '../pathways/declarations-section.tsx';
 import { PersonPathways } from '../pathways/person-pathways.tsx';
 import { usePerson } from './people-api.ts';
 import { StatusBadge } from './status-badge.tsx';
@@ -150,6 +151,8 @@ export function PersonPage() {
       )}
 
       <PersonPathways person={p} />
+
+      <PersonDeclarations person={p} />
 
       <PersonSupport personId={p.id} />
 
