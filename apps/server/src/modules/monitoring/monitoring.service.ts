@@ -34,14 +34,16 @@ const TASK_KIND = 'monitoring_end' as const;
 /** A refusal of the monitoring rule: 400 naming the field for date order, 422 citing the rule otherwise. */
 function refusal(check: Extract<MonitoringCheck, { ok: false }>): AppError {
   const e = check.error;
+  // The rule's field names, as the API's body names them.
+  const field = check.field === 'start' ? 'startDate' : check.field;
   if (e.code === 'MONITORING_START_BEFORE_DECISION' || e.code === 'MONITORING_END_BEFORE_START')
-    return fieldError(check.field, e.code.toLowerCase(), e.vi, e.en);
+    return fieldError(field, e.code.toLowerCase(), e.vi, e.en);
   return Errors.unprocessable(
     e.code.toLowerCase(),
     { vi: e.vi, en: e.en },
     {
       rule: e.code,
-      field: check.field,
+      field,
       basis: (e.basis ?? []).map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') })),
     },
   );

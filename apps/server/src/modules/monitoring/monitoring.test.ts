@@ -151,7 +151,7 @@ describe('electronic monitoring', () => {
       body('2026-07-31', '2026-07-31', '2026-10-31'),
     );
     expect(early.statusCode, early.body).toBe(422);
-    expect(early.json()).toMatchObject({ code: 'monitoring_not_eligible', field: 'start' });
+    expect(early.json()).toMatchObject({ code: 'monitoring_not_eligible', field: 'startDate' });
     expect(early.json().messages.vi).toContain('31/07/2026');
 
     const late = await police.call(

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { PersonSupport } from '../community/person-support.tsx';
 import { PersonDeclarations } from '../pathways/declarations-section.tsx';
+import { PersonMonitoring } from '../pathways/monitoring-section.tsx';
 import { PersonPathways } from '../pathways/person-pathways.tsx';
 import { usePerson } from './people-api.ts';
 import { StatusBadge } from './status-badge.tsx';
@@ -151,6 +152,8 @@ export function PersonPage() {
       )}
 
       <PersonPathways person={p} />
+
+      <PersonMonitoring person={p} />
 
       <PersonDeclarations person={p} />
 

@@ -1,0 +1,51 @@
+// Typed calls of the electronic-monitoring API (Law 120/2025/QH15 Art. 12). The response type comes from the
+// server's zod schema (type-only import), as in pathways-api.ts.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MeasureOut } from '../../../../server/src/modules/monitoring/monitoring.presenter.ts';
+import { api } from '../../api/client.ts';
+
+export type Measure = MeasureOut;
+export type MeasureBody = {
+  decisionNumber: string;
+  decisionDate: string;
+  decisionSigner?: string;
+  startDate: string;
+  plannedEnd: string;
+  means: string;
+  meansOther?: string;
+  notes?: string;
+};
+export type EventBody = { version: number; kind: string; occurredOn: string; description?: string };
+
+const key = (personId: string) => ['monitoring', personId] as const;
+
+export function useMeasures(personId: string, enabled = true) {
+  return useQuery({
+    queryKey: key(personId),
+    queryFn: () =>
+      api
+        .get<{ items: Measure[] }>(`/api/people/${encodeURIComponent(personId)}/monitoring`)
+        .then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Records a measure; refreshes the person's list. */
+export function useMeasureCreate(personId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeasureBody) =>
+      api.post<Measure>(`/api/people/${encodeURIComponent(personId)}/monitoring`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(personId) }),
+  });
+}
+
+/** Records an event of a measure read at `version` (a removal ends it); refreshes the list. */
+export function useMeasureEvent(personId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { id: string; body: EventBody }) =>
+      api.post<Measure>(`/api/monitoring/${encodeURIComponent(p.id)}/events`, p.body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(personId) }),
+  });
+}

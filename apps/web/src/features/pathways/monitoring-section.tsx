@@ -1,0 +1,438 @@
+import { MONITORING_EVENT_KINDS, MONITORING_MEANS } from '@hoanhap/domain/monitoring-rules';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { can, useSession } from '../../api/session.ts';
+import type { Person } from '../../api/types.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
+import {
+  type Measure,
+  type MeasureBody,
+  useMeasureCreate,
+  useMeasureEvent,
+  useMeasures,
+} from './monitoring-api.ts';
+import './monitoring-i18n.ts';
+
+// The person page's section of electronic monitoring (Law 120/2025/QH15 Art. 12): readers of class legal see
+// the measures with their decision, basis, period, means and events (dates dd/mm/yyyy); the commune police
+// record a decision and its events. A removal ends the measure, so it asks for confirmation first. The server
+// refuses a person outside the three situations or a date before 01/07/2026, citing the rule: shown as is.
+
+const STATUS_COLOR = { active: 'blue', end_due: 'orange', ended: 'gray' } as const;
+
+function fieldErrorOf(errors: Errors, error: unknown) {
+  const e = error instanceof ApiError ? error : null;
+  // A refusal of the rule (422) names its field too: show it under that input as well as above the buttons.
+  const ruleField = e?.status === 422 && typeof e.body.field === 'string' ? e.body.field : null;
+  return (name: string) =>
+    errors[name] ??
+    e?.errors.find((f) => f.field === name)?.message ??
+    (ruleField === name ? e?.detail : undefined);
+}
+
+function MeasureForm({
+  person,
+  onClose,
+  onSaved,
+}: {
+  person: Person;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('monitoring');
+  const [v, setV] = useState({
+    decisionNumber: '',
+    decisionDate: todayDmy(),
+    decisionSigner: '',
+    startDate: todayDmy(),
+    plannedEnd: '',
+    means: 'bracelet',
+    meansOther: '',
+    notes: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const create = useMeasureCreate(person.id);
+  const fieldError = fieldErrorOf(errors, create.error);
+
+  const submit = () => {
+    const c = checker((k) => t(`pathways:${k}`));
+    const decisionNumber = c.required('decisionNumber', v.decisionNumber);
+    const decisionDate = c.date('decisionDate', v.decisionDate);
+    const startDate = c.date('startDate', v.startDate);
+    const plannedEnd = c.date('plannedEnd', v.plannedEnd);
+    if (v.means === 'other') c.required('meansOther', v.meansOther);
+    setErrors(c.errors);
+    if (!c.ok() || !decisionDate || !startDate || !plannedEnd) return;
+    const body: MeasureBody = {
+      decisionNumber,
+      decisionDate,
+      startDate,
+      plannedEnd,
+      means: v.means,
+      ...(v.decisionSigner.trim() ? { decisionSigner: v.decisionSigner.trim() } : {}),
+      ...(v.means === 'other' ? { meansOther: v.meansOther.trim() } : {}),
+      ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+    };
+    create.mutate(body, { onSuccess: onSaved });
+  };
+
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('form.createTitle')}
+      onSubmit={submit}
+      busy={create.isPending}
+      error={create.error}
+      fields={['decisionNumber', 'decisionDate', 'startDate', 'plannedEnd', 'meansOther']}
+    >
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('form.decisionNumber')}
+          required
+          value={v.decisionNumber}
+          onChange={(e) => setV({ ...v, decisionNumber: e.currentTarget.value })}
+          error={fieldError('decisionNumber')}
+          maxLength={60}
+        />
+        <DateField
+          label={t('form.decisionDate')}
+          required
+          value={v.decisionDate}
+          onChange={(decisionDate) => setV({ ...v, decisionDate })}
+          error={fieldError('decisionDate')}
+        />
+      </Group>
+      <TextInput
+        label={t('form.decisionSigner')}
+        value={v.decisionSigner}
+        onChange={(e) => setV({ ...v, decisionSigner: e.currentTarget.value })}
+        error={fieldError('decisionSigner')}
+        maxLength={160}
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('form.startDate')}
+          required
+          value={v.startDate}
+          onChange={(startDate) => setV({ ...v, startDate })}
+          error={fieldError('startDate')}
+        />
+        <DateField
+          label={t('form.plannedEnd')}
+          required
+          value={v.plannedEnd}
+          onChange={(plannedEnd) => setV({ ...v, plannedEnd })}
+          error={fieldError('plannedEnd')}
+        />
+      </Group>
+      <Select
+        label={t('form.means')}
+        required
+        allowDeselect={false}
+        data={MONITORING_MEANS.map((m) => ({ value: m, label: t(`means.${m}`) }))}
+        value={v.means}
+        onChange={(means) => setV({ ...v, means: means ?? 'bracelet' })}
+      />
+      {v.means === 'other' && (
+        <TextInput
+          label={t('form.meansOther')}
+          required
+          value={v.meansOther}
+          onChange={(e) => setV({ ...v, meansOther: e.currentTarget.value })}
+          error={fieldError('meansOther')}
+          maxLength={200}
+        />
+      )}
+      <Textarea
+        label={t('form.notes')}
+        autosize
+        minRows={1}
+        value={v.notes}
+        onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
+        maxLength={2000}
+      />
+    </FormModal>
+  );
+}
+
+function EventForm({
+  person,
+  measure,
+  onClose,
+  onSaved,
+}: {
+  person: Person;
+  measure: Measure;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('monitoring');
+  const [base, setBase] = useState(measure);
+  const [v, setV] = useState({ kind: 'breach', occurredOn: todayDmy(), description: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const write = useMeasureEvent(person.id);
+  const serverError = write.error instanceof ApiError ? write.error : null;
+  const current = serverError?.status === 409 ? (serverError.body.current as Measure | undefined) : undefined;
+  const fieldError = fieldErrorOf(errors, write.error);
+
+  const send = (occurredOn: string) =>
+    write.mutate(
+      {
+        id: base.id,
+        body: {
+          version: base.version,
+          kind: v.kind,
+          occurredOn,
+          ...(v.description.trim() ? { description: v.description.trim() } : {}),
+        },
+      },
+      { onSuccess: onSaved, onSettled: () => setConfirming(null) },
+    );
+
+  const submit = () => {
+    const c = checker((k) => t(`pathways:${k}`));
+    const occurredOn = c.date('occurredOn', v.occurredOn);
+    setErrors(c.errors);
+    if (!c.ok() || !occurredOn) return;
+    if (v.kind === 'removal') setConfirming(occurredOn);
+    else send(occurredOn);
+  };
+
+  return (
+    <>
+      <FormModal
+        opened={confirming === null}
+        onClose={onClose}
+        title={t('form.eventTitle')}
+        onSubmit={submit}
+        busy={write.isPending}
+        error={current ? null : write.error}
+        fields={['occurredOn', 'description']}
+      >
+        {current && (
+          <Alert color="orange" role="alert" data-testid="monitoring-stale">
+            <Stack gap="xs">
+              <Text size="sm">{t('form.stale', { version: current.version })}</Text>
+              <Group>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => {
+                    setBase(current);
+                    write.reset();
+                  }}
+                >
+                  {t('form.loadCurrent')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <Select
+          label={t('form.kind')}
+          required
+          allowDeselect={false}
+          data={MONITORING_EVENT_KINDS.map((k) => ({ value: k, label: t(`eventKind.${k}`) }))}
+          value={v.kind}
+          onChange={(kind) => setV({ ...v, kind: kind ?? 'breach' })}
+        />
+        <DateField
+          label={t('form.occurredOn')}
+          required
+          value={v.occurredOn}
+          onChange={(occurredOn) => setV({ ...v, occurredOn })}
+          error={fieldError('occurredOn')}
+        />
+        <Textarea
+          label={t('form.description')}
+          autosize
+          minRows={2}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+          error={fieldError('description')}
+          maxLength={2000}
+        />
+      </FormModal>
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={t('confirmRemoval.title')}
+        message={t('confirmRemoval.message', { date: formatDate(confirming) })}
+        confirmLabel={t('confirmRemoval.confirm')}
+        danger
+        busy={write.isPending}
+        onConfirm={() => confirming && send(confirming)}
+        onClose={() => setConfirming(null)}
+      />
+    </>
+  );
+}
+
+/** The electronic-monitoring section of the person page; absent for roles that may not read class legal. */
+export function PersonMonitoring({ person }: { person: Person }) {
+  const { t } = useTranslation('monitoring');
+  const me = useSession();
+  const reads = can(me, 'monitoring.read') && me.abilities.readableClasses.includes('legal');
+  const writes = can(me, 'monitoring.write');
+  const list = useMeasures(person.id, reads);
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'event'; measure: Measure } | null>(null);
+  const [saved, setSaved] = useState(false);
+  if (!reads) return null;
+
+  const open = (d: typeof dialog) => {
+    setSaved(false);
+    setDialog(d);
+  };
+  const done = () => {
+    setDialog(null);
+    setSaved(true);
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="monitoring-title" data-testid="monitoring">
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Stack gap={4}>
+          <Title order={2} size="h4" id="monitoring-title">
+            {t('title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('intro')}
+          </Text>
+        </Stack>
+        {writes && (
+          <Button variant="light" onClick={() => open({ kind: 'create' })}>
+            {t('add')}
+          </Button>
+        )}
+      </Group>
+      {saved && (
+        <Alert
+          color="green"
+          role="status"
+          mb="sm"
+          data-testid="monitoring-saved"
+          withCloseButton
+          closeButtonLabel={t('pathways:common.close')}
+          onClose={() => setSaved(false)}
+        >
+          {t('saved')}
+        </Alert>
+      )}
+      {list.isPending ? (
+        <InlineLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <Stack gap={2}>
+          <Text size="sm">{t('empty')}</Text>
+          <Text size="sm" c="dimmed">
+            {writes ? t('emptyNext') : t('emptyNextReader')}
+          </Text>
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table data-testid="monitoring-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('col.decision')}</Table.Th>
+                <Table.Th>{t('col.period')}</Table.Th>
+                <Table.Th>{t('col.means')}</Table.Th>
+                <Table.Th>{t('col.situation')}</Table.Th>
+                <Table.Th>{t('col.status')}</Table.Th>
+                <Table.Th>{t('col.basis')}</Table.Th>
+                <Table.Th>{t('col.events')}</Table.Th>
+                {writes && <Table.Th>{t('col.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((m) => (
+                <Table.Tr key={m.id} data-testid="monitoring-row">
+                  <Table.Td>
+                    {t('decisionLine', {
+                      number: m.decision.number,
+                      date: formatDate(m.decision.date),
+                      authority: tx(m.authority.label),
+                    })}
+                  </Table.Td>
+                  <Table.Td>
+                    {t('periodLine', { start: formatDate(m.startDate), end: formatDate(m.plannedEnd) })}
+                    {m.actualEnd && (
+                      <Text size="sm" c="dimmed">
+                        {t('endedOn', { date: formatDate(m.actualEnd) })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
+                  <Table.Td>{tx(m.episode.label)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[m.status]} variant="light" data-testid="monitoring-status">
+                      {t(`status.${m.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{m.basis.map(tx).join('; ')}</Table.Td>
+                  <Table.Td>
+                    {m.events.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t('noEvents')}
+                      </Text>
+                    ) : (
+                      <List size="sm">
+                        {m.events.map((e) => (
+                          <List.Item key={e.id}>
+                            {formatDate(e.occurredOn)}: {tx(e.label)}
+                            {e.description ? ` — ${e.description}` : ''}
+                          </List.Item>
+                        ))}
+                      </List>
+                    )}
+                  </Table.Td>
+                  {writes && (
+                    <Table.Td>
+                      {m.status !== 'ended' && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={t('recordEventLabel', { number: m.decision.number })}
+                          onClick={() => open({ kind: 'event', measure: m })}
+                        >
+                          {t('recordEvent')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {dialog?.kind === 'create' && (
+        <MeasureForm person={person} onClose={() => setDialog(null)} onSaved={done} />
+      )}
+      {dialog?.kind === 'event' && (
+        <EventForm person={person} measure={dialog.measure} onClose={() => setDialog(null)} onSaved={done} />
+      )}
+    </Paper>
+  );
+}
