@@ -1,14 +1,49 @@
-import { Anchor, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { formatValue, nameOf, useFigure, useRecords } from './reports-api.ts';
+import {
+  formatValue,
+  nameOf,
+  type RecordSort,
+  recordsExportUrl,
+  useFigure,
+  useRecords,
+} from './reports-api.ts';
 import { ownUnit, useUnitNames } from './unit-select.tsx';
 
-/** The records behind one figure (numerator or denominator), within the viewer's scope. */
+const SORTS: readonly RecordSort[] = ['name', 'sex', 'birth_year', 'commune', 'date'];
+const SORT_LABEL: Record<RecordSort, string> = {
+  name: 'drill.name',
+  sex: 'drill.sex',
+  birth_year: 'drill.birthYear',
+  commune: 'drill.commune',
+  date: 'drill.date',
+};
+const PAGE_SIZES = ['50', '100', '200', '500'];
+const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+
+/**
+ * The records behind one figure (numerator or denominator), within the viewer's scope: paged and sorted by the
+ * server (a national figure may hold hundreds of thousands of people), exportable whole to Excel or CSV. The
+ * page, its size and the order live in the address, so a list can be shared and reloaded as it was.
+ */
 export function RecordsPage() {
   const { t } = useTranslation('reports');
   const { id = '' } = useParams();
@@ -18,8 +53,53 @@ export function RecordsPage() {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const part = params.get('part') === 'denominator' ? 'denominator' : 'numerator';
+  const sortParam = params.get('sort') as RecordSort | null;
+  const sort: RecordSort = sortParam && SORTS.includes(sortParam) ? sortParam : 'date';
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const size = PAGE_SIZES.includes(params.get('size') ?? '') ? Number(params.get('size')) : 100;
+  const pageNo = Math.max(1, Number(params.get('page')) || 1);
   const figure = useFigure(id, { unit, from, to });
-  const records = useRecords(id, { unit, from, to, part });
+  const records = useRecords(id, {
+    unit,
+    from,
+    to,
+    part,
+    sort,
+    dir,
+    limit: size,
+    offset: (pageNo - 1) * size,
+  });
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v == null) next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next, { replace: true });
+  };
+  const sortBy = (key: RecordSort) =>
+    set({ sort: key, dir: key === sort && dir === 'asc' ? 'desc' : 'asc', page: null });
+  const total = records.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const header = (key: RecordSort) => (
+    <Table.Th
+      scope="col"
+      aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      key={key}
+    >
+      <UnstyledButton
+        onClick={() => sortBy(key)}
+        fw={600}
+        fz="sm"
+        data-testid={`drill-sort-${key}`}
+        aria-label={`${t('drill.sortBy', { column: t(SORT_LABEL[key]) })}${
+          sort === key ? ` (${t(dir === 'asc' ? 'drill.ascending' : 'drill.descending')})` : ''
+        }`}
+      >
+        {t(SORT_LABEL[key])} {sort === key ? (dir === 'asc' ? '▲' : '▼') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
   const names = useUnitNames(me, null);
   const f = figure.data?.figure;
   usePageTitle(f ? nameOf(f) : t('drill.title'));
@@ -60,11 +140,7 @@ export function RecordsPage() {
             { value: 'numerator', label: t('drill.numerator') },
             { value: 'denominator', label: t('drill.denominator') },
           ]}
-          onChange={(v) => {
-            const next = new URLSearchParams(params);
-            next.set('part', v);
-            setParams(next, { replace: true });
-          }}
+          onChange={(v) => set({ part: v, page: null })}
           maw={320}
         />
       )}
@@ -76,20 +152,58 @@ export function RecordsPage() {
       )}
       {records.data && records.data.items.length > 0 && (
         <>
-          <Group>
-            <Text size="sm" data-testid="drill-total">
-              {t('drill.total', { n: new Intl.NumberFormat('vi-VN').format(records.data.total ?? 0) })}
+          <Paper withBorder p="sm" component="section" aria-labelledby="drill-export-title">
+            <Title order={2} size="h5" id="drill-export-title" mb={4}>
+              {t('drill.export')}
+            </Title>
+            <Group gap="xs">
+              {(['xlsx', 'csv'] as const).map((format) => (
+                <Button
+                  key={format}
+                  component="a"
+                  variant="default"
+                  size="xs"
+                  href={recordsExportUrl(id, { unit, from, to, part, sort, dir }, format)}
+                  download
+                  data-testid={`drill-export-${format}`}
+                >
+                  {t(format === 'xlsx' ? 'drill.exportXlsx' : 'drill.exportCsv')}
+                </Button>
+              ))}
+            </Group>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('drill.exportNote')}
             </Text>
+          </Paper>
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Text size="sm" data-testid="drill-total">
+                {t('drill.total', { n: fmt(total) })}
+              </Text>
+              <Text size="sm" data-testid="drill-shown">
+                {t('drill.shown', {
+                  from: fmt((pageNo - 1) * size + 1),
+                  to: fmt((pageNo - 1) * size + records.data.items.length),
+                  total: fmt(total),
+                })}
+              </Text>
+            </Group>
+            <Select
+              label={t('drill.pageSize')}
+              data={PAGE_SIZES}
+              value={String(size)}
+              onChange={(v) => v && set({ size: v, page: null })}
+              allowDeselect={false}
+              w={140}
+              size="xs"
+              data-testid="drill-page-size"
+            />
           </Group>
           <Table.ScrollContainer minWidth={640}>
             <Table striped data-testid="drill-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('drill.name')}</Table.Th>
-                  <Table.Th scope="col">{t('drill.sex')}</Table.Th>
-                  <Table.Th scope="col">{t('drill.birthYear')}</Table.Th>
-                  <Table.Th scope="col">{t('drill.commune')}</Table.Th>
-                  <Table.Th scope="col">{t('drill.date')}</Table.Th>
+                  {SORTS.map(header)}
                   <Table.Th scope="col">{t('drill.quantity')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -125,6 +239,18 @@ export function RecordsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(pageNo, pages)}
+              onChange={(n) => set({ page: String(n) })}
+              withEdges
+              getControlProps={(control) => ({ 'aria-label': t(`drill.control.${control}`) })}
+              getItemProps={(n) => ({ 'aria-label': t('drill.page', { n }) })}
+              aria-label={t('drill.pages')}
+              data-testid="drill-pages"
+            />
+          )}
         </>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import type { ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Figure } from '../../../../server/src/modules/reports/engine.service.ts';
-import { api } from '../../api/client.ts';
+import { api, withQuery } from '../../api/client.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
 // Calls to /api/indicators, /api/dashboard and /api/reports, their response shapes, and number formatting
@@ -43,7 +43,24 @@ export type RecordItem = {
   date: string | null;
   quantity: number | null;
 };
-export type RecordsAnswer = { pending: boolean; total: number | null; items: RecordItem[] };
+export type RecordSort = 'date' | 'name' | 'birth_year' | 'sex' | 'commune';
+export type RecordsQuery = {
+  unit?: string;
+  from: string;
+  to: string;
+  part: string;
+  sort: RecordSort;
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+export type RecordsAnswer = {
+  pending: boolean;
+  total: number | null;
+  limit: number;
+  offset: number;
+  items: RecordItem[];
+};
 
 export type CatalogueItem = {
   id: string;
@@ -172,11 +189,22 @@ export function useBreakdown(
   });
 }
 
-export function useRecords(id: string, q: { unit?: string; from: string; to: string; part: string }) {
+/** One page of the records behind a figure (the server pages, sorts and audits it). */
+export function useRecords(id: string, q: RecordsQuery) {
   return useQuery({
     queryKey: ['records', id, q],
     queryFn: () => api.get<RecordsAnswer>(`/api/indicators/${id}/records`, q),
+    placeholderData: keepPreviousData,
   });
+}
+
+/** The download address of every record behind a figure, in the order shown (audited as an export). */
+export function recordsExportUrl(
+  id: string,
+  q: Omit<RecordsQuery, 'limit' | 'offset'>,
+  format: 'xlsx' | 'csv',
+) {
+  return withQuery(`/api/indicators/${id}/records/export`, { ...q, format });
 }
 
 export function useFigure(id: string, q: { unit?: string; from: string; to: string }) {
