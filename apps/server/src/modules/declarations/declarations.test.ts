@@ -105,7 +105,10 @@ describe('recording a declaration', () => {
       recordedBy: { id: police.userId, name: 'Test commune_police' },
       version: 1,
     });
-    expect(created.basis.map((b: { vi: string }) => b.vi)).toEqual(['Luật 120/2025/QH15']);
+    // The rule's basis (an article may be added once the official text is read): Law 120/2025, never Law 73.
+    const cited = created.basis.map((b: { vi: string }) => b.vi).join('; ');
+    expect(cited).toContain('Luật 120/2025/QH15');
+    expect(cited).not.toContain('73/2021');
     const created_audit = await auditRows('substance_declaration.create', created.id);
     expect(created_audit).toHaveLength(1);
     expect(created_audit[0].user_id).toBe(police.userId);
