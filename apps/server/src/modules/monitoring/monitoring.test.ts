@@ -348,3 +348,62 @@ describe('electronic monitoring', () => {
     k.setToday('2026-12-01');
   });
 });
+
+describe('electronic monitoring in the figures', () => {
+  it('counts measures running in and started in the period, in the indicator and the commune report', async () => {
+    const ngocHaOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.ngocHa);
+    const there = { currentAddress: { communeCode: UNITS.ngocHa, detail: 'Tổ 2' } };
+    const PERIOD = { from: '2026-10-15', to: '2026-11-14' };
+    const figure = async (id: string) => {
+      const res = await ngocHaOfficer.call(
+        'GET',
+        `/api/indicators/${id}/value?unit=${UNITS.ngocHa}&from=${PERIOD.from}&to=${PERIOD.to}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().figure.value as number;
+    };
+    const measure = async (start: string, plannedEnd: string, removedOn?: string) => {
+      const p = await k.person(ngocHaOfficer, there);
+      await episode(p.id, 'substitution_therapy', '2026-06-01', null);
+      const res = await otherPolice.call(
+        'POST',
+        `/api/people/${p.id}/monitoring`,
+        body(start, start, plannedEnd),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      if (!removedOn) return;
+      const ended = await otherPolice.call('POST', `/api/monitoring/${res.json().id}/events`, {
+        version: 1,
+        kind: 'removal',
+        occurredOn: removedOn,
+      });
+      expect(ended.statusCode, ended.body).toBe(201);
+    };
+    await measure('2026-09-01', '2026-10-14'); // planned end the day before the period
+    await measure('2026-08-01', '2026-12-31', '2026-10-14'); // removed the day before the period
+    await measure('2026-08-01', '2026-12-31', '2026-10-15'); // removed on the period's first day: counts
+    expect(await figure('monitoring_active')).toBe(1);
+    expect(await figure('monitoring_started')).toBe(0);
+    // A new measure changes the figures at once (the figure store knows the block reads the measures).
+    await measure('2026-11-14', '2026-12-31');
+    await measure('2026-11-15', '2026-12-31'); // starts the day after the period
+    expect(await figure('monitoring_active')).toBe(2);
+    expect(await figure('monitoring_started')).toBe(1);
+
+    const report = await ngocHaOfficer.call('POST', '/api/reports', {
+      periodKind: 'month',
+      year: 2026,
+      index: 11,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const r = report.json() as {
+      from: string;
+      to: string;
+      figures: { indicatorId: string; value: number }[];
+    };
+    expect(r).toMatchObject(PERIOD);
+    const fig = (id: string) => r.figures.find((f) => f.indicatorId === id)?.value;
+    expect(fig('monitoring_active')).toBe(2);
+    expect(fig('monitoring_started')).toBe(1);
+  });
+});
