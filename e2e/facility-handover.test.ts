@@ -123,8 +123,9 @@ describe('facility handover to the province and admission while a dossier is pen
         criterion,
         from: '2025-08-01',
       })),
-      doctor: { name: 'BS. Nguyễn Thị Lan' },
+      doctor: { name: 'BS. Nguyễn Thị Lan', certificate: 'CCHN-001234' },
       facilityName: 'Trung tâm Y tế phường Ba Đình',
+      conclusion: 'addicted',
       substances: ['heroin'],
     });
     await police.post(`/api/people/${p.id}/episodes`, {

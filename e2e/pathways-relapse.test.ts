@@ -40,8 +40,9 @@ describe('legal pathways in the browser', () => {
           criterion,
           from: '2025-07-20',
         })),
-        doctor: { name: 'BS. Nguyễn Thị Lan' },
+        doctor: { name: 'BS. Nguyễn Thị Lan', certificate: 'CCHN-001234' },
         facilityName: 'Trung tâm Y tế phường Ba Đình',
+        conclusion: 'addicted',
         substances: ['methamphetamine'],
       });
       setToday('2025-09-10');

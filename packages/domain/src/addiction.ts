@@ -224,3 +224,27 @@ function mergedIntervals(
 function sortCriteria(list: readonly AddictionCriterion[]): AddictionCriterion[] {
   return [...list].sort((a, b) => ADDICTION_CRITERIA.indexOf(a) - ADDICTION_CRITERIA.indexOf(b));
 }
+
+/** The doctor's conclusion on Form 04 of Decree 109/2021: the legal result of an addiction determination. */
+export const DOCTOR_CONCLUSIONS = ['addicted', 'not_addicted'] as const;
+export type DoctorConclusion = (typeof DOCTOR_CONCLUSIONS)[number];
+
+/**
+ * Checks the doctor's Form 04 conclusion against the criteria the doctor recorded (isAddicted): null when
+ * they agree, otherwise a warning to show — never a refusal, since the doctor's conclusion is the result.
+ */
+export function conclusionCheck(
+  conclusion: DoctorConclusion,
+  computed: Pick<AddictionResult, 'addicted'> & { reason: Text },
+): Text | null {
+  if ((conclusion === 'addicted') === computed.addicted) return null;
+  return conclusion === 'addicted'
+    ? {
+        vi: `Kết luận của bác sĩ (Mẫu 04) là có nghiện, nhưng các tiêu chuẩn ghi nhận chưa đạt ngưỡng: ${computed.reason.vi}. Hãy kiểm tra lại phiếu kết quả.`,
+        en: `The doctor's Form 04 conclusion is addicted, but the recorded criteria do not reach the threshold: ${computed.reason.en}. Check the result form.`,
+      }
+    : {
+        vi: `Kết luận của bác sĩ (Mẫu 04) là không nghiện, nhưng các tiêu chuẩn ghi nhận đạt ngưỡng: ${computed.reason.vi}. Hãy kiểm tra lại phiếu kết quả.`,
+        en: `The doctor's Form 04 conclusion is not addicted, but the recorded criteria reach the threshold: ${computed.reason.en}. Check the result form.`,
+      };
+}

@@ -3,7 +3,7 @@
 // the officer chose (a scheduled test, a court hearing), or an operational lead time where the law sets
 // none. Operational lead times are office practice, not law: flagged as such and meant to be configured.
 
-import type { Text } from './legal-basis.ts';
+import type { RoleId, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleKey } from './legal-regimes.ts';
 import { vnToday } from './pathway-rules.ts';
 import type { CalendarAdjustment } from './working-days.ts';
@@ -49,6 +49,40 @@ export const TASK_ROLE: Record<TaskKind, TaskRole> = {
   compulsory_execution: 'commune_police',
   monitoring_end: 'commune_police',
 };
+
+// The app role that acts for an official a rule names as deciding authority.
+const AUTHORITY_TASK_ROLE: Partial<Record<RoleId, TaskRole>> = {
+  commune_chairman: 'commune_officer',
+  commune_police_head: 'commune_police',
+};
+
+/**
+ * Who answers for a task under the rules in force on the event's date: where the rule behind the task names
+ * an authority (overridable), the role acting for it — the decision on a drug user falls to the commune
+ * police under Law 120/2025, to the commune officer (chairman's office) before —; otherwise TASK_ROLE.
+ */
+export function taskRoleFor(kind: TaskKind, rules: RegimeRules): TaskRole {
+  const authority =
+    kind === 'user_management_decision'
+      ? rules.userManagementMonths.authority
+      : kind === 'transfer_handover'
+        ? rules.moveHandoverHours.authority
+        : undefined;
+  return (authority && AUTHORITY_TASK_ROLE[authority]) || TASK_ROLE[kind];
+}
+
+/**
+ * Moving house. Where the rules set an hour limit (Law 120/2025: the person reports the move within 24 h and
+ * the police of the OLD commune notify the new commune's police within 24 h), the move is recorded by the
+ * role acting for the rule's authority in the old commune — recording it is that notice — and the new
+ * commune's police get the handover task, due within the hours. Before, no such duty: any commune role
+ * records the move and the new commune's officer receives the record.
+ */
+export function moveHandover(rules: RegimeRules): { recordedBy: RoleId | null; receiver: TaskRole } {
+  const rule = rules.moveHandoverHours;
+  if (rule.value === null) return { recordedBy: null, receiver: TASK_ROLE.transfer_handover };
+  return { recordedBy: rule.authority ?? null, receiver: taskRoleFor('transfer_handover', rules) };
+}
 
 export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
   vi: {

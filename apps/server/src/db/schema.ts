@@ -309,6 +309,11 @@ export interface AddictionDeterminationTable {
   form04_number: string | null;
   substances: string;
   hiv_status: string | null;
+  // 0022: the doctor's Form 04 conclusion ('addicted' | 'not_addicted'), the health facility's operating
+  // licence, whether the criteria check agreed (1/0); null on determinations recorded before.
+  doctor_conclusion?: string | null;
+  facility_licence?: string | null;
+  criteria_agree?: number | null;
   unit_kind: string;
   unit_code: string;
   notes: string | null;

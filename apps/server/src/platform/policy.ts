@@ -1,5 +1,6 @@
+import type { RoleId } from '@hoanhap/domain/legal-basis';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
-import { Errors } from './errors.ts';
+import { AppError, Errors } from './errors.ts';
 
 /**
  * The one policy layer: role × organisation scope × field sensitivity. Deny by default:
@@ -53,6 +54,10 @@ export type Action =
   | 'episodes.read'
   | 'episodes.write'
   | 'decisions.issue'
+  // acts of the head of commune police (Law 120/2025: the user-management decision)
+  | 'police_decisions.issue'
+  // recording an addiction determination (Form 04) made by a qualified doctor (Decree 109/2021)
+  | 'determinations.record'
   | 'transfers.write'
   | 'tasks.read'
   // rehab facility operations (facility scope); facility.health: medical records (class health);
@@ -156,6 +161,51 @@ const DECLARATION_GRANTS: Partial<Record<Role, Action[]>> = {
   commune_police: ['declarations.write'],
 };
 for (const role of ROLES) GRANTS[role].push(...(DECLARATION_GRANTS[role] ?? []));
+
+// The deciding authority of a rule (rulesOn(date).<rule>.authority, overridable data) is an official, not a
+// product role: each official's acts are recorded by the users who act for them. Commune officers record the
+// chairman's decisions, commune police the head of commune police's; an addiction determination made by a
+// qualified doctor is recorded by the licensed medical unit of a facility or by the commune that received
+// the Form 04 result, never by a rehab facility's other staff acting as the doctor.
+const AUTHORITY_ACTIONS: Partial<Record<RoleId, Action>> = {
+  commune_chairman: 'decisions.issue',
+  commune_police_head: 'police_decisions.issue',
+  qualified_doctor: 'determinations.record',
+};
+const AUTHORITY_GRANTS: Partial<Record<Role, Action[]>> = {
+  commune_police: ['police_decisions.issue', 'determinations.record'],
+  commune_officer: ['determinations.record'],
+  facility_medical: ['determinations.record'],
+};
+for (const role of ROLES) GRANTS[role].push(...(AUTHORITY_GRANTS[role] ?? []));
+
+/** True when the actor's role records the acts of the official a rule names as deciding authority. */
+export function mayActFor(actor: Actor, authority: RoleId): boolean {
+  const action = AUTHORITY_ACTIONS[authority];
+  return action !== undefined && can(actor, action);
+}
+
+/**
+ * Throws 403 unless the actor acts for the authority the rule in force names; the refusal names the
+ * authority (Vietnamese and English) and cites the rule's basis.
+ */
+export function authorizeAuthority(
+  actor: Actor,
+  authority: RoleId,
+  refusal: { rule: string; authorityName: { vi: string; en: string }; basis: { vi: string; en: string }[] },
+): void {
+  if (mayActFor(actor, authority)) return;
+  throw new AppError(
+    'authority_required',
+    403,
+    {
+      vi: `Theo quy định đang có hiệu lực, thẩm quyền thuộc ${refusal.authorityName.vi}; vai trò của bạn không được ghi nhận văn bản này`,
+      en: `Under the rule in force the authority is the ${refusal.authorityName.en}; your role may not record this act`,
+    },
+    [],
+    { rule: refusal.rule, authority, basis: refusal.basis },
+  );
+}
 
 // Sensitivity classes each role may read. Health/HIV only for medical staff; volunteers get
 // contact details of their own people and nothing else.

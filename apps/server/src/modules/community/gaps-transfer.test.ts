@@ -73,7 +73,8 @@ describe('moving to another commune', () => {
       (await account.call('GET', '/api/community/my-people')).json().items.map((p: { id: string }) => p.id),
     ).toContain(personId);
     const person = (await k.officer.call('GET', `/api/people/${personId}`)).json();
-    const moved = await k.officer.call('POST', `/api/people/${personId}/transfer`, {
+    // Law 120/2025: the old commune's police record the move.
+    const moved = await k.police.call('POST', `/api/people/${personId}/transfer`, {
       version: person.version,
       toCommuneCode: UNITS.ngocHa,
       movedOn: today(),

@@ -18,7 +18,7 @@ const name = 'Lương Văn Riêng Tư';
 const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 // Values of the person the volunteer must never receive: a test result, the decision number, another name,
 // the family's phone, the birth date, the citizen id.
-const SECRETS = ['positive', '77/QĐ-UBND', 'Tư đen', '0911222333', '1990-04-04', '001090000123'];
+const SECRETS = ['positive', '77/QĐ-CAX', 'Tư đen', '0911222333', '1990-04-04', '001090000123'];
 
 // Envelopes and the volunteer's work list, the contact it just logged.
 const ENVELOPE = ['items', 'total', 'limit', 'offset', 'today', 'personId', 'personName', 'timing'];
@@ -55,10 +55,11 @@ beforeAll(async () => {
   const start = daysFromNow(-10);
   const test = await k.police.call('POST', `/api/people/${personId}/drug-tests`, testBody(start, 'positive'));
   expect(test.statusCode, test.body).toBe(201);
-  const ep = await k.officer.call('POST', `/api/people/${personId}/episodes`, {
+  // Law 120/2025: the head of commune police decides on a drug user.
+  const ep = await k.police.call('POST', `/api/people/${personId}/episodes`, {
     type: 'user_management',
     startDate: start,
-    decision: decision(start, '77/QĐ-UBND'),
+    decision: decision(start, '77/QĐ-CAX'),
   });
   expect(ep.statusCode, ep.body).toBe(201);
   await k.assign(volunteerId, personId, daysFromNow(-5));

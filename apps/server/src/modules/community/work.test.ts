@@ -30,10 +30,11 @@ beforeAll(async () => {
   const start = daysFromNow(-10);
   const test = await k.police.call('POST', `/api/people/${personId}/drug-tests`, testBody(start, 'positive'));
   expect(test.statusCode, test.body).toBe(201);
-  const ep = await k.officer.call('POST', `/api/people/${personId}/episodes`, {
+  // Law 120/2025: the head of commune police decides on a drug user.
+  const ep = await k.police.call('POST', `/api/people/${personId}/episodes`, {
     type: 'user_management',
     startDate: start,
-    decision: decision(start, '77/QĐ-UBND'),
+    decision: decision(start, '77/QĐ-CAX'),
   });
   expect(ep.statusCode, ep.body).toBe(201);
   episodeId = ep.json().id;
@@ -62,7 +63,7 @@ describe('the volunteer sees only their people, only what they need', () => {
     expect(p.pathway.type).toBe('user_management');
     expect(p.drugTest).toEqual({ status: 'due', dueDate: daysFromNow(5), doneOn: daysFromNow(-10) });
     expect(res.body).not.toContain('positive');
-    expect(res.body).not.toContain('77/QĐ-UBND');
+    expect(res.body).not.toContain('77/QĐ-CAX');
   });
 
   it('my-people/:id adds only their own notes; 404 for a person not assigned; 403 for officers; 401', async () => {

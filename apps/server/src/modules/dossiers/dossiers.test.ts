@@ -81,8 +81,9 @@ async function determineAddiction(personId: string, assessedOn: string) {
       criterion,
       from: '2025-05-01',
     })),
-    doctor: { name: 'Bác sĩ Trần Văn Bình' },
+    doctor: { name: 'Bác sĩ Trần Văn Bình', certificate: 'CCHN-004321' },
     facilityName: 'Trung tâm Y tế Ba Đình',
+    conclusion: 'addicted',
     substances: ['heroin'],
   });
   expect(res.statusCode, res.body).toBe(201);

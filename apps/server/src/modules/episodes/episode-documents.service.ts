@@ -10,6 +10,7 @@ import { renderDocx } from '../../platform/documents/render-docx.ts';
 import { renderPdf } from '../../platform/documents/render-pdf.ts';
 import type { CommuneFacts, ManagerFacts, PersonFacts } from '../../platform/documents/templates/common.ts';
 import { buildDocument, type TemplateInputs } from '../../platform/documents/templates/registry.ts';
+import { POLICE_SYMBOL } from '../../platform/documents/templates/user-management-decision.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { type PersonRow, peopleRepo } from '../people/people.repo.ts';
@@ -21,7 +22,12 @@ import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
 // records. Numbers are allocated per commune and year when the decision or certificate is issued.
 
 /** The number symbol of each document the commune issues (Decree 30/2020 Appendix III abbreviations). */
-export const DOCUMENT_SYMBOLS = { decision: 'QĐ-UBND', certificate: 'GCN-UBND' } as const;
+export const DOCUMENT_SYMBOLS = {
+  decision: 'QĐ-UBND',
+  certificate: 'GCN-UBND',
+  // Decisions of the head of commune police (the user-management decision under Law 120/2025).
+  police_decision: POLICE_SYMBOL,
+} as const;
 
 /** Allocates the next number of the commune's series for the year of `date`, in the caller's transaction. */
 export async function allocateNumber(
@@ -123,6 +129,10 @@ async function inputFor(
         endDate: e.planned_end!,
         managers: await managersOf(trx, e),
         signer,
+        // The signer block follows the authority recorded with the decision (the rule in force that day).
+        ...(e.authority === 'commune_police_head' || e.authority === 'commune_chairman'
+          ? { authority: e.authority }
+          : {}),
       };
       return input;
     }

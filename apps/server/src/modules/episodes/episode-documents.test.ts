@@ -34,15 +34,16 @@ describe('documents of an episode', () => {
     const ids: string[] = [];
     for (const fullName of [NAME, 'Trần Văn Bình']) {
       const p = await k.person(officer, { fullName, sex: fullName === NAME ? 'female' : 'male' });
-      const res = await officer.call('POST', `/api/people/${p.id}/episodes`, {
+      // Law 120/2025: the head of commune police decides, in the commune police's register.
+      const res = await police.call('POST', `/api/people/${p.id}/episodes`, {
         type: 'user_management',
         startDate: '2026-11-20',
-        decision: { date: '2026-11-20', signer: 'Trần Văn Chủ Tịch' },
+        decision: { date: '2026-11-20', signer: 'Nguyễn Văn Trưởng' },
       });
       expect(res.statusCode, res.body).toBe(201);
       ids.push(res.json().id);
-      expect(res.json().documentNumber).toBe(`0${ids.length}/QĐ-UBND`);
-      expect(res.json().decision.number).toBe(`0${ids.length}/QĐ-UBND`);
+      expect(res.json().documentNumber).toBe(`0${ids.length}/QĐ-CAX`);
+      expect(res.json().decision.number).toBe(`0${ids.length}/QĐ-CAX`);
     }
     umId = ids[0];
   });
@@ -53,7 +54,7 @@ describe('documents of an episode', () => {
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const text = await docxText(res.rawPayload);
     expect(text).toContain(NAME);
-    expect(text).toContain('01/QĐ-UBND');
+    expect(text).toContain('01/QĐ-CAX');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     const pdf = await officer.call('GET', `/api/episodes/${umId}/documents/user-management-decision.pdf`);
     expect(pdf.statusCode).toBe(200);

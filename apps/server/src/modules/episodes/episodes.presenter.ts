@@ -5,8 +5,9 @@ import {
   episodeTypeLabels,
   outcomeLabels,
 } from '@hoanhap/domain/episode-types';
-import type { RoleId } from '@hoanhap/domain/legal-basis';
+import { formatBasis, type RoleId } from '@hoanhap/domain/legal-basis';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
+import { transitionFor } from '@hoanhap/domain/transition-rules';
 import { z } from 'zod';
 import type { ContactRow, EpisodeRow } from './episodes.repo.ts';
 import { asEpisode } from './person-status.ts';
@@ -58,6 +59,19 @@ export const episodeOut = z.object({
   certificate: z.object({ number: z.string().nullable(), date: z.string() }).nullable(),
   notes: z.string().nullable(),
   contacts: z.array(contactOut).optional(),
+  /**
+   * Present for an episode decided before 01/07/2026 and still open on that day: which regime governs its
+   * term and which the acts done during the rest of it, with the reason and basis (transition-rules.ts).
+   */
+  transition: z
+    .object({
+      termRegime: z.string(),
+      actsRegime: z.string(),
+      reason: text,
+      basis: z.array(text),
+      verify: z.boolean(),
+    })
+    .optional(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -129,5 +143,21 @@ export function presentEpisode(r: EpisodeRow, today: string, contacts?: ContactR
     out.subsidyEligible = details.subsidyEligible === true;
   }
   if (contacts) out.contacts = contacts.map(presentContact);
+  const transition = transitionFor({
+    type,
+    startDate: r.start_date,
+    decisionDate: r.decision_date,
+    regimeId: r.regime_id,
+    plannedEnd: r.planned_end,
+    actualEnd: r.actual_end,
+  });
+  if (transition)
+    out.transition = {
+      termRegime: transition.termRegime,
+      actsRegime: transition.actsRegime,
+      reason: transition.reason,
+      basis: transition.basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') })),
+      verify: transition.verify,
+    };
   return out;
 }

@@ -9,7 +9,10 @@ import {
 } from '@hoanhap/domain/episode-terms';
 import { type CompulsoryGround, type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
 import { addDays, maxDate } from '@hoanhap/domain/iso-date';
+import { formatBasis } from '@hoanhap/domain/legal-basis';
+import type { RuleKey } from '@hoanhap/domain/legal-regimes';
 import {
+  authorityLabels,
   compulsoryTermStart,
   episodeAuthority,
   facilityCostSupportPercent,
@@ -23,7 +26,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, authorize, authorizeAuthority, can } from '../../platform/policy.ts';
 import { assertPlacement } from '../org/facilities.service.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
@@ -35,8 +38,14 @@ import type { EpisodeCreateInput, EpisodeUpdateInput } from './episodes.schema.t
 import { fieldError, legalContext, ruleRefusal, rulesAt } from './legal.ts';
 import { asEpisode, syncPerson } from './person-status.ts';
 
-// Decisions of the commune chairman: recorded only by those who may issue decisions.
-const CHAIRMAN_DECISIONS: readonly EpisodeType[] = ['user_management', 'post_rehab', 'voluntary_community'];
+// Decisions of a commune authority, and the rule whose `authority` names who decides on the decision date
+// (the commune chairman; the head of commune police for user management under Law 120/2025): recorded only
+// by the role that acts for that authority (policy.ts mayActFor).
+const AUTHORITY_RULE: Partial<Record<EpisodeType, RuleKey>> = {
+  user_management: 'userManagementMonths',
+  post_rehab: 'postRehabMonths',
+  voluntary_community: 'voluntaryCommunityMonths',
+};
 // What a facility may open for its residents.
 const FACILITY_TYPES: readonly EpisodeType[] = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
 
@@ -152,7 +161,10 @@ export async function openEpisode(
   now: Date,
 ) {
   authorize(actor, 'episodes.write');
-  if (CHAIRMAN_DECISIONS.includes(input.type)) authorize(actor, 'decisions.issue');
+  const authorityRule = AUTHORITY_RULE[input.type];
+  // Coarse check first (403 before anything is read); the authority of the decision date is checked below.
+  if (authorityRule && !can(actor, 'decisions.issue') && !can(actor, 'police_decisions.issue'))
+    throw Errors.forbidden();
   const today = vnToday(now);
   const person = await personInScope(trx, actor, personId);
   const facilityId = 'facilityId' in input ? (input.facilityId ?? null) : null;
@@ -178,6 +190,13 @@ export async function openEpisode(
   const regimeDate = decision.date ?? input.startDate;
   const ctx = await legalContext(trx);
   const rules = rulesAt(ctx, regimeDate, decision.date ? 'decision.date' : 'startDate');
+  const authority = episodeAuthority(input.type, rules);
+  if (authorityRule)
+    authorizeAuthority(actor, authority, {
+      rule: authorityRule,
+      authorityName: { vi: authorityLabels.vi[authority], en: authorityLabels.en[authority] },
+      basis: rules[authorityRule].basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') })),
+    });
   if (facilityId) {
     await facilityOrFail(trx, facilityId);
     // The facility's kind (and a private one's licence) must allow this pathway for this person on the date.
@@ -250,7 +269,13 @@ export async function openEpisode(
   // A commune decision issued here takes the next number of the commune's register for its year.
   let documentNumber: string | null = null;
   if ((input.type === 'user_management' || input.type === 'post_rehab') && !decision.number && decision.date)
-    documentNumber = await allocateNumber(trx, person.cur_commune_code, decision.date, 'decision', now);
+    documentNumber = await allocateNumber(
+      trx,
+      person.cur_commune_code,
+      decision.date,
+      authority === 'commune_police_head' ? 'police_decision' : 'decision',
+      now,
+    );
   const atFacility = facilityId && FACILITY_TYPES.includes(input.type);
   const at = now.toISOString();
   const row: EpisodeRow = {
@@ -258,7 +283,7 @@ export async function openEpisode(
     person_id: personId,
     type: input.type,
     regime_id: rules.regimeId,
-    authority: episodeAuthority(input.type, rules),
+    authority,
     decision_number: decision.number ?? documentNumber,
     decision_date: decision.date ?? null,
     decision_signer: decision.signer ?? null,

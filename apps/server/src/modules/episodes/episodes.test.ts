@@ -53,9 +53,19 @@ describe('opening an episode', () => {
     expect(future.json().errors[0].field).toBe('decision.date');
   });
 
-  it('403 for police (a chairman decision), province officers, volunteers and facilities', async () => {
-    for (const u of [police, province, volunteer, facilityStaff])
+  it('403 for the commune officer (Law 120: the head of commune police decides), province, volunteers, facilities', async () => {
+    for (const u of [officer, province, volunteer, facilityStaff])
       expect((await u.call('POST', url(), um())).statusCode, u.username).toBe(403);
+    const byOfficer = await officer.call('POST', url(), um());
+    expect(byOfficer.json()).toMatchObject({ code: 'authority_required', authority: 'commune_police_head' });
+    // The post-rehab decision stays the commune chairman's: the police may not record it.
+    const post = await police.call('POST', url(), {
+      type: 'post_rehab',
+      startDate: '2026-11-01',
+      decision: decision('2026-11-01'),
+    });
+    expect(post.statusCode).toBe(403);
+    expect(post.json()).toMatchObject({ code: 'authority_required', authority: 'commune_chairman' });
   });
 
   it('404 for another commune', async () => {
@@ -86,13 +96,9 @@ describe('opening an episode', () => {
     });
     expect(compulsory.statusCode).toBe(422);
     expect(compulsory.json().code).toBe('addiction_not_determined');
-    // Before 2022 the measure did not exist (pre-2022 regime); before 01/06/2001 no regime exists at all.
     const old = await officer.call('POST', url(), um('2021-06-01'));
     expect(old.statusCode).toBe(422);
-    expect(old.json().code).toBe('no_such_measure');
-    const older = await officer.call('POST', url(), um('2001-05-31'));
-    expect(older.statusCode).toBe(422);
-    expect(older.json().code).toBe('no_legal_regime');
+    expect(old.json().code).toBe('no_legal_regime');
   });
 
   it('refuses a juvenile term outside 6–12 months on the decision date', async () => {
@@ -128,14 +134,14 @@ describe('opening an episode', () => {
   });
 
   it('201, and 422 for a second user management while one is in effect', async () => {
-    const res = await officer.call('POST', url(), { ...um(), managerIds: [officer.userId] });
+    const res = await police.call('POST', url(), { ...um(), managerIds: [officer.userId] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
       plannedEnd: '2027-10-31',
       regimeId: 'law120-2026',
       managerIds: [officer.userId],
     });
-    const again = await officer.call('POST', url(), um('2026-11-10'));
+    const again = await police.call('POST', url(), um('2026-11-10'));
     expect(again.statusCode).toBe(422);
     expect(again.json().code).toBe('already_active');
   });
@@ -263,12 +269,14 @@ describe('moving house', () => {
   let personId: string;
   let version: number;
   let newOfficer: User;
+  let newPolice: User;
 
   beforeAll(async () => {
     newOfficer = otherOfficer;
+    newPolice = await k.t.userAs('commune_police', 'commune', UNITS.ngocHa);
     const p = await k.person(officer, { birthDate: '1988-08-08' });
     personId = p.id;
-    const res = await officer.call('POST', `/api/people/${personId}/episodes`, um('2026-11-15'));
+    const res = await police.call('POST', `/api/people/${personId}/episodes`, um('2026-11-15'));
     expect(res.statusCode).toBe(201);
     version = (await officer.call('GET', `/api/people/${personId}`)).json().version;
   });
@@ -292,6 +300,10 @@ describe('moving house', () => {
       (await officer.call('POST', `/api/people/${personId}/transfer`, body({ toCommuneCode: '99999' })))
         .statusCode,
     ).toBe(400);
+    // Law 120/2025: the old commune's police record the move (their notice to the new commune's police).
+    const byOfficer = await officer.call('POST', `/api/people/${personId}/transfer`, body());
+    expect(byOfficer.statusCode).toBe(403);
+    expect(byOfficer.json()).toMatchObject({ code: 'authority_required', rule: 'moveHandoverHours' });
     expect((await volunteer.call('POST', `/api/people/${personId}/transfer`, body())).statusCode).toBe(403);
     expect((await province.call('POST', `/api/people/${personId}/transfer`, body())).statusCode).toBe(403);
     expect((await otherOfficer.call('POST', `/api/people/${personId}/transfer`, body())).statusCode).toBe(
@@ -314,14 +326,16 @@ describe('moving house', () => {
     });
     expect((await officer.call('GET', `/api/people/${personId}`)).statusCode).toBe(404);
     expect((await officer.call('GET', `/api/people/${personId}/timeline`)).statusCode).toBe(404);
-    const mine = (await newOfficer.call('GET', '/api/tasks/mine')).json();
-    const kinds = [...mine.dueToday, ...mine.upcoming].filter(
-      (x: { personId: string }) => x.personId === personId,
-    );
-    expect(kinds.map((x: { kind: string }) => x.kind).sort()).toEqual([
-      'management_period_end',
-      'transfer_handover',
-    ]);
+    // The handover falls to the new commune's police (the rule's authority), not its officer.
+    const kindsOf = async (u: User) => {
+      const mine = (await u.call('GET', '/api/tasks/mine')).json();
+      return [...mine.dueToday, ...mine.upcoming]
+        .filter((x: { personId: string }) => x.personId === personId)
+        .map((x: { kind: string }) => x.kind)
+        .sort();
+    };
+    expect(await kindsOf(newOfficer)).toEqual(['management_period_end']);
+    expect(await kindsOf(newPolice)).toContain('transfer_handover');
     expect(
       (await officer.call('GET', '/api/tasks/mine'))
         .json()
@@ -338,11 +352,11 @@ describe('moving house', () => {
       .where('person_id', '=', personId)
       .execute();
     expect((await officer.call('POST', `/api/transfers/${t.id}/receive`)).statusCode).toBe(404);
-    const ok = await newOfficer.call('POST', `/api/transfers/${t.id}/receive`);
+    const ok = await newPolice.call('POST', `/api/transfers/${t.id}/receive`);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().receivedAt).toBeTruthy();
     expect((await k.tasksOf(personId)).find((x) => x.kind === 'transfer_handover')?.status).toBe('done');
-    expect((await newOfficer.call('POST', `/api/transfers/${t.id}/receive`)).statusCode).toBe(409);
+    expect((await newPolice.call('POST', `/api/transfers/${t.id}/receive`)).statusCode).toBe(409);
   });
 });
 

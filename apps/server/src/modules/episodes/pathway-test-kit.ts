@@ -96,6 +96,8 @@ export const determinationBody = (assessedOn: string, from: string) => ({
   ],
   doctor: { name: 'BS. Nguyễn Thị Lan', certificate: 'CCHN-001234' },
   facilityName: 'Trung tâm Y tế phường Ba Đình',
+  // The doctor's Form 04 conclusion (Decree 109/2021), which the criteria above support.
+  conclusion: 'addicted',
   form04Number: '15/PKQ',
   substances: ['methamphetamine'],
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { deadlineFor } from '@hoanhap/domain/task-rules';
+import { formatBasis } from '@hoanhap/domain/legal-basis';
+import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
+import { deadlineFor, moveHandover } from '@hoanhap/domain/task-rules';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, authorize, authorizeAuthority } from '../../platform/policy.ts';
 import { endAssignmentsOfPerson } from '../community/assignments.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { closeTasks, createTask, moveOpenTasks } from '../tasks/tasks.service.ts';
@@ -14,9 +15,10 @@ import { episodesRepo, type TransferRow } from './episodes.repo.ts';
 import type { TransferInput } from './episodes.schema.ts';
 import { fieldError, legalContext, rulesAt } from './legal.ts';
 
-// Moving house: the record follows the person to the new commune, which is notified by a task (due within
-// the handover hours of Law 120/2025 where in force). The old commune loses access with the move; the
-// transfer row keeps the history.
+// Moving house: the record follows the person to the new commune, which is notified by a task. Under Law
+// 120/2025 the police of the old commune record the move (that is their notice to the new commune's police,
+// due within 24 hours) and the new commune's police receive it (task-rules.ts moveHandover). The old commune
+// loses access with the move; the transfer row keeps the history.
 
 export const transferOut = z.object({
   id: z.string(),
@@ -73,6 +75,18 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
       );
     const ctx = await legalContext(trx);
     const rules = rulesAt(ctx, input.movedOn, 'movedOn');
+    const route = moveHandover(rules);
+    if (route.recordedBy) {
+      const authority = route.recordedBy;
+      authorizeAuthority(actor, authority, {
+        rule: 'moveHandoverHours',
+        authorityName: { vi: authorityLabels.vi[authority], en: authorityLabels.en[authority] },
+        basis: rules.moveHandoverHours.basis.map((b) => ({
+          vi: formatBasis(b, 'vi'),
+          en: formatBasis(b, 'en'),
+        })),
+      });
+    }
     const deadline = deadlineFor('transfer_handover', input.movedOn, now, rules, ctx.adjustments);
     const at = now.toISOString();
     const row: TransferRow = {
@@ -114,6 +128,7 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
       kind: 'transfer_handover',
       personId,
       unit: { kind: 'commune', code: input.toCommuneCode },
+      role: route.receiver,
       // Without an hour rule the receiving commune is simply told, due the day it learns of it.
       due: deadline ?? { dueDate: today },
       regimeId: rules.regimeId,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { isAddicted } from '@hoanhap/domain/addiction';
-import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { conclusionCheck, isAddicted } from '@hoanhap/domain/addiction';
+import { formatBasis } from '@hoanhap/domain/legal-basis';
+import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
-import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
+import { type Actor, authorize, authorizeAuthority, readableClasses } from '../../platform/policy.ts';
 import { personInScope, requireClass } from '../episodes/access.ts';
 import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
 import { syncPerson } from '../episodes/person-status.ts';
@@ -13,8 +14,10 @@ import { type DeterminationRow, screeningRepo } from './screening.repo.ts';
 import type { DeterminationCreateInput } from './screening.schema.ts';
 
 /**
- * Records an addiction determination (Circular 18/2021, result on Form 04). The result is computed here by
- * isAddicted() from the observed criteria, with the thresholds in force on the assessment date.
+ * Records an addiction determination made by a qualified health facility and doctor (Decree 109/2021; criteria
+ * of Circular 18/2021). The result is the doctor's Form 04 conclusion; isAddicted() recomputes it from the
+ * criteria the doctor recorded, with the thresholds in force on the assessment date, and a disagreement is
+ * returned as a warning (recorded, not refused). Only the roles acting for the rule's authority record it.
  */
 export async function createDetermination(
   deps: AppDeps,
@@ -52,21 +55,33 @@ export async function createDetermination(
         );
     }
     const rules = rulesAt(await legalContext(trx), input.assessedOn, 'assessedOn');
+    const rule = rules.addictionCriteria;
+    const authority = rule.authority ?? 'qualified_doctor';
+    authorizeAuthority(actor, authority, {
+      rule: 'addictionCriteria',
+      authorityName: { vi: authorityLabels.vi[authority], en: authorityLabels.en[authority] },
+      basis: rule.basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') })),
+    });
     const result = isAddicted({ assessedOn: input.assessedOn, observations: input.observations }, rules);
+    const warning = conclusionCheck(input.conclusion, result);
     const row: DeterminationRow = {
       id: randomUUID(),
       person_id: personId,
       assessed_on: input.assessedOn,
       observations: JSON.stringify(input.observations),
-      addicted: result.addicted ? 1 : 0,
+      // The legal result is the doctor's conclusion; the computation only checks it.
+      addicted: input.conclusion === 'addicted' ? 1 : 0,
       reason_code: result.reason.code,
       reason_vi: result.reason.vi,
       reason_en: result.reason.en,
       criteria_met: JSON.stringify(result.criteriaMet),
       regime_id: rules.regimeId,
       doctor_name: input.doctor.name,
-      doctor_certificate: input.doctor.certificate ?? null,
+      doctor_certificate: input.doctor.certificate,
       facility_name: input.facilityName,
+      facility_licence: input.facilityLicence ?? null,
+      doctor_conclusion: input.conclusion,
+      criteria_agree: warning ? 0 : 1,
       form04_number: input.form04Number ?? null,
       substances: JSON.stringify(input.substances),
       hiv_status: input.hivStatus ?? null,
@@ -87,7 +102,13 @@ export async function createDetermination(
       action: 'determination.create',
       entityType: 'addiction_determination',
       entityId: row.id,
-      details: { personId, addicted: result.addicted, status },
+      details: {
+        personId,
+        addicted: input.conclusion === 'addicted',
+        criteriaAddicted: result.addicted,
+        criteriaAgree: !warning,
+        status,
+      },
     });
     return presentDetermination(row, readableClasses(actor));
   });

@@ -3,7 +3,7 @@ import { in256aWindow } from '@hoanhap/domain/episode-rules';
 import { effectiveEnd, isActiveOn } from '@hoanhap/domain/episode-terms';
 import { type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
 import { RELAPSE_EPISODE_TYPES, vnToday } from '@hoanhap/domain/pathway-rules';
-import { deadlineFor } from '@hoanhap/domain/task-rules';
+import { deadlineFor, taskRoleFor } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
@@ -107,6 +107,8 @@ export async function createDrugTest(
           kind: 'user_management_decision',
           personId,
           unit: commune,
+          // The role acting for the authority the rule names (the commune police under Law 120/2025).
+          role: taskRoleFor('user_management_decision', rules),
           due,
           regimeId: rules.regimeId,
           source,

@@ -1,3 +1,4 @@
+import { conclusionCheck, type DoctorConclusion } from '@hoanhap/domain/addiction';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
 import type { CounsellingRow, DeterminationRow, DrugTestRow } from './screening.repo.ts';
@@ -58,6 +59,13 @@ export const determinationOut = z.object({
   regimeId: z.string(),
   doctor: z.object({ name: z.string(), certificate: z.string().nullable() }),
   facilityName: z.string(),
+  facilityLicence: z.string().nullable(),
+  /** The doctor's Form 04 conclusion (the result); null on determinations recorded before it was asked. */
+  conclusion: z.enum(['addicted', 'not_addicted']).nullable(),
+  /** Whether the criteria recorded reach the threshold of the rules; null on older determinations. */
+  criteriaCheck: z.object({ addicted: z.boolean(), agrees: z.boolean() }).nullable(),
+  /** Shown when the criteria check disagrees with the doctor's conclusion (recorded anyway). */
+  warning: text.extend({ code: z.string() }).optional(),
   form04Number: z.string().nullable(),
   substances: z.array(z.string()),
   hivStatus: z.string().optional(),
@@ -77,12 +85,28 @@ export function presentDetermination(r: DeterminationRow, classes: Set<Sensitivi
     regimeId: r.regime_id,
     doctor: { name: r.doctor_name, certificate: r.doctor_certificate },
     facilityName: r.facility_name,
+    facilityLicence: r.facility_licence ?? null,
+    conclusion: (r.doctor_conclusion as 'addicted' | 'not_addicted' | null | undefined) ?? null,
+    criteriaCheck: null,
     form04Number: r.form04_number,
     substances: JSON.parse(r.substances),
     notes: r.notes,
     createdAt: r.created_at,
   };
   if (classes.has('health') && r.hiv_status) out.hivStatus = r.hiv_status;
+  if (r.doctor_conclusion && r.criteria_agree !== null && r.criteria_agree !== undefined) {
+    const agrees = r.criteria_agree === 1;
+    // The stored `addicted` is the doctor's conclusion; the criteria said the same when they agree.
+    const byCriteria = agrees ? !!r.addicted : !r.addicted;
+    out.criteriaCheck = { addicted: byCriteria, agrees };
+    if (!agrees) {
+      const warning = conclusionCheck(r.doctor_conclusion as DoctorConclusion, {
+        addicted: byCriteria,
+        reason: { vi: r.reason_vi, en: r.reason_en },
+      });
+      if (warning) out.warning = { code: 'criteria_disagree', ...warning };
+    }
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { ADDICTION_CRITERIA } from '@hoanhap/domain/addiction';
+import { ADDICTION_CRITERIA, DOCTOR_CONCLUSIONS } from '@hoanhap/domain/addiction';
 import {
   COUNSELLING_KINDS,
   DRUG_TEST_METHODS,
@@ -43,11 +43,28 @@ export const determinationCreateSchema = z.strictObject({
       }),
     )
     .max(60),
+  // Decree 109/2021: a qualified health facility and doctor determine addiction; the doctor's conclusion on
+  // Form 04 is the result. The criteria observed are still sent: the server checks them against it.
   doctor: z.strictObject({
     name,
-    certificate: z.string().trim().min(1).max(60).optional().describe('Practising certificate number'),
+    certificate: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .describe("Doctor's practising certificate number (chứng chỉ hành nghề), required"),
   }),
   facilityName: name.describe('Health facility where the determination was made'),
+  facilityLicence: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe("Health facility's operating licence number (giấy phép hoạt động)"),
+  conclusion: z
+    .enum(DOCTOR_CONCLUSIONS)
+    .describe("The doctor's conclusion on Form 04 (Decree 109/2021): the legal result"),
   form04Number: z.string().trim().min(1).max(40).optional().describe('Number of the Form 04 result'),
   substances: z.array(z.enum(SUBSTANCES)).max(SUBSTANCES.length).default([]),
   hivStatus: z

@@ -83,7 +83,8 @@ describe('drug tests', () => {
     const [task] = (await k.tasksOf(personId)).filter((t) => t.kind === 'user_management_decision');
     expect(task).toMatchObject({
       status: 'open',
-      responsible_role: 'commune_officer',
+      // Law 120/2025: the commune police decide (the rule's authority), so the task is theirs.
+      responsible_role: 'commune_police',
       rule_key: 'userManagementDecisionHours',
       due_at: '2026-11-21T03:00:00.000Z',
     });
@@ -111,8 +112,11 @@ describe('addiction determinations', () => {
     expect(res.json().errors[0].field).toBe('observations.0.from');
   });
 
-  it('computes "not addicted" when the criteria did not last a month', async () => {
-    const res = await police.call('POST', url(), determinationBody('2026-11-20', '2026-11-05'));
+  it('records "not addicted" when the doctor concludes so and the criteria did not last a month', async () => {
+    const res = await police.call('POST', url(), {
+      ...determinationBody('2026-11-20', '2026-11-05'),
+      conclusion: 'not_addicted',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ addicted: false, reason: { code: 'too_short_not_recurrent' } });
     expect(await k.statusOf(personId)).toBe('registered');

@@ -45,7 +45,7 @@ describe('template versions', () => {
     expect(at('user-management-decision', '2022-01-01')).toBe('2022.1');
     expect(at('user-management-decision', '2025-06-30')).toBe('2022.1');
     expect(at('user-management-decision', '2025-07-01')).toBe('2025.7');
-    expect(at('user-management-decision', '2026-07-01')).toBe('2026.7');
+    expect(at('user-management-decision', '2026-07-01')).toBe('2026.12');
     expect(at('post-rehab-decision', '2025-02-28')).toBe('2022.1');
     expect(at('post-rehab-decision', '2025-03-01')).toBe('2025.3');
     expect(at('compulsory-dossier-list', '2025-02-28')).toBe('2022.1');

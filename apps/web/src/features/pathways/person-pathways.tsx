@@ -75,11 +75,18 @@ export function PersonPathways({ person }: { person: Person }) {
     setDialog(null);
     setFlash(f);
   };
-  const openTypes = EPISODE_TYPES.filter((x) => !CHAIRMAN_TYPES.includes(x) || can(me, 'decisions.issue'));
+  // Who decides on a drug user follows the rule of the decision date (the chairman until 30/06/2026, the head
+  // of commune police under Law 120/2025): offer it to both; the server refuses the wrong one, citing the rule.
+  const openTypes = EPISODE_TYPES.filter(
+    (x) =>
+      !CHAIRMAN_TYPES.includes(x) ||
+      can(me, 'decisions.issue') ||
+      (x === 'user_management' && can(me, 'police_decisions.issue')),
+  );
 
   const actions: { key: Dialog['kind']; label: string; allowed: boolean }[] = [
     { key: 'test', label: t('act.drugTest'), allowed: can(me, 'tests.write') },
-    { key: 'determination', label: t('act.determination'), allowed: can(me, 'screening.write') },
+    { key: 'determination', label: t('act.determination'), allowed: can(me, 'determinations.record') },
     { key: 'counselling', label: t('dossiers:counselling.act'), allowed: can(me, 'screening.write') },
     { key: 'open', label: t('act.openEpisode'), allowed: can(me, 'episodes.write') },
     { key: 'dossier', label: t('act.dossier'), allowed: can(me, 'dossiers.write') },
@@ -232,9 +239,12 @@ export function PersonPathways({ person }: { person: Person }) {
           onClose={close}
           onDone={(d) =>
             done({
-              color: d.addicted ? 'orange' : 'green',
+              color: d.warning ? 'yellow' : d.addicted ? 'orange' : 'green',
               testId: 'flash-determination',
-              text: `${d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}. ${tx(d.reason)}`,
+              // The doctor's conclusion is the result; a disagreeing criteria check is said, not hidden.
+              text: d.warning
+                ? `${d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}. ${tx(d.warning)}`
+                : `${d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}. ${tx(d.reason)}`,
             })
           }
         />
@@ -396,6 +406,22 @@ function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: Ep
           </Field>
         )}
       </SimpleGrid>
+      {e.transition && (
+        <Alert
+          color="blue"
+          variant="light"
+          p="xs"
+          mt="xs"
+          title={t('ep.transition')}
+          data-testid="episode-transition"
+        >
+          <Text size="sm">{tx(e.transition.reason)}</Text>
+          <Text size="xs" c="dimmed">
+            {t('ep.transitionBasis', { basis: e.transition.basis.map(tx).join('; ') })}
+            {e.transition.verify ? ` ${t('ep.transitionVerify')}` : ''}
+          </Text>
+        </Alert>
+      )}
       {STAGED_TYPES.includes(e.type) && (
         <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
           <StagesSummary episode={e} />
@@ -540,7 +566,13 @@ function TimelineDetail({ item: i }: { item: TimelineItem }) {
           <Text size="sm" fw={600} c={d.addicted ? 'red.9' : 'green.9'}>
             {d.addicted ? t('det.resultAddicted') : t('det.resultNotAddicted')}
           </Text>
+          {d.conclusion ? line(t('det.byDoctor')) : null}
           {line(tx(d.reason as { vi: string; en: string }))}
+          {d.warning ? (
+            <Alert color="yellow" variant="light" p="xs" data-testid="determination-warning">
+              {tx(d.warning as { vi: string; en: string })}
+            </Alert>
+          ) : null}
           {met.length > 0 &&
             line(`${t('det.criteriaMet')}: ${met.map((c) => t(`criterion.${c}`)).join('; ')}`)}
           {line(`${(d.doctor as { name: string })?.name ?? ''} · ${String(d.facilityName ?? '')}`)}

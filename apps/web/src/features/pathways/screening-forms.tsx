@@ -142,7 +142,11 @@ export function DrugTestForm({ personId, opened, onClose, onDone }: Props<DrugTe
 
 type Obs = { on: boolean; from: string; to: string };
 
-/** The six criteria with their dates, the doctor and facility; the server computes the result. */
+/**
+ * Form 04 of a qualified health facility and doctor (Decree 109/2021): the facility, the doctor and their
+ * practising certificate, the doctor's conclusion (the result) and the criteria, which the server checks
+ * against the conclusion (a warning, not a refusal, when they disagree).
+ */
 export function DeterminationForm({ personId, opened, onClose, onDone }: Props<Determination>) {
   const { t } = useTranslation('pathways');
   const [v, setV] = useState({
@@ -150,6 +154,8 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
     doctor: '',
     certificate: '',
     facility: '',
+    licence: '',
+    conclusion: '',
     form04: '',
   });
   const [obs, setObs] = useState<Record<string, Obs>>(
@@ -163,7 +169,9 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
     const c = checker(t);
     const assessedOn = c.date('assessedOn', v.assessedOn);
     const doctor = c.required('doctor', v.doctor);
+    const certificate = c.required('certificate', v.certificate);
     const facilityName = c.required('facility', v.facility);
+    const conclusion = c.required('conclusion', v.conclusion);
     const observations = CRITERIA.filter((k) => obs[k].on).map((k) => {
       const from = c.date(`${k}.from`, obs[k].from);
       const to = c.date(`${k}.to`, obs[k].to, true);
@@ -175,8 +183,10 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
       {
         assessedOn,
         observations,
-        doctor: { name: doctor, ...(v.certificate.trim() ? { certificate: v.certificate.trim() } : {}) },
+        doctor: { name: doctor, certificate },
         facilityName,
+        ...(v.licence.trim() ? { facilityLicence: v.licence.trim() } : {}),
+        conclusion,
         ...(v.form04.trim() ? { form04Number: v.form04.trim() } : {}),
         substances: subs,
       },
@@ -217,8 +227,28 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
         />
         <TextInput
           label={t('det.certificate')}
+          required
           value={v.certificate}
           onChange={(e) => setV({ ...v, certificate: e.currentTarget.value })}
+          error={errors.certificate ?? errors['doctor.certificate']}
+        />
+        <TextInput
+          label={t('det.licence')}
+          value={v.licence}
+          onChange={(e) => setV({ ...v, licence: e.currentTarget.value })}
+          error={errors.facilityLicence}
+        />
+        <NativeSelect
+          label={t('det.conclusion')}
+          required
+          value={v.conclusion}
+          onChange={(e) => setV({ ...v, conclusion: e.currentTarget.value })}
+          error={errors.conclusion}
+          data={[
+            { value: '', label: t('det.conclusionPick') },
+            { value: 'addicted', label: t('det.conclusionAddicted') },
+            { value: 'not_addicted', label: t('det.conclusionNotAddicted') },
+          ]}
         />
         <TextInput
           label={t('det.form04')}
