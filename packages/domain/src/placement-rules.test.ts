@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rulesOn } from './legal-regimes.ts';
-import { checkPlacement, isJuvenileOn, kindsOf, licenceOn } from './placement-rules.ts';
+import { checkLicenceIssuer, checkPlacement, isJuvenileOn, kindsOf, licenceOn } from './placement-rules.ts';
 
 const at = (kind: string, licences?: { number: string; issuedOn: string; validUntil: string }[]) => ({
   kind,
@@ -169,5 +169,19 @@ describe('placement: rule data', () => {
   it('names the licensing authority per regime', () => {
     expect(rulesOn('2024-01-01').privateFacilityLicenser.value).toBe('province_labour_director');
     expect(rulesOn('2026-12-01').privateFacilityLicenser.authority).toBe('province_police_director');
+  });
+});
+
+describe('licence issuer', () => {
+  it('wants the police director from the transfer to the police, the labour director before', () => {
+    const police = 'Giám đốc Công an tỉnh Quảng Ninh';
+    const labour = 'Giám đốc Sở LĐTBXH tỉnh Quảng Ninh';
+    expect(checkLicenceIssuer(police, '2026-12-01', rulesOn('2026-12-01'))).toEqual({ ok: true });
+    const wrong = checkLicenceIssuer(labour, '2026-12-01', rulesOn('2026-12-01'));
+    expect(!wrong.ok && wrong.error.code).toBe('LICENCE_ISSUER');
+    expect(!wrong.ok && wrong.error.vi).toContain('Luật 120/2025/QH15');
+    expect(checkLicenceIssuer(labour, '2024-06-01', rulesOn('2024-06-01'))).toEqual({ ok: true });
+    const early = checkLicenceIssuer(police, '2024-06-01', rulesOn('2024-06-01'));
+    expect(!early.ok && early.error.vi).toContain('Nghị định 116/2021/NĐ-CP');
   });
 });

@@ -8,6 +8,7 @@ import type { EpisodeType, RuleCheck } from './episode-types.ts';
 import type { LegalBasis, Text } from './legal-basis.ts';
 import { formatBasis } from './legal-basis.ts';
 import { type RegimeRules, type Rule, type RuleOverride, rulesOn } from './legal-regimes.ts';
+import { normalizeVi } from './normalize.ts';
 
 /** Kinds of facility (Law 120/2025/QH15 Art. 2: public, reform school, private; Decree 90/2016: methadone). */
 export const FACILITY_KINDS = [
@@ -201,3 +202,39 @@ const pathwayEn: Record<EpisodeType, string> = {
   substitution_therapy: 'substitution therapy',
   post_rehab: 'post-rehab management',
 };
+
+// Words (normalised, without diacritics) by which a licence's issuer line names each licensing authority.
+const LICENSER_WORDS: Record<string, { words: string[]; label: Text }> = {
+  province_police_director: {
+    words: ['cong an'],
+    label: { vi: 'Giám đốc Công an cấp tỉnh', en: 'the director of provincial police' },
+  },
+  province_labour_director: {
+    words: ['lao dong', 'ldtbxh'],
+    label: {
+      vi: 'Giám đốc Sở Lao động – Thương binh và Xã hội',
+      en: 'the director of the provincial labour department',
+    },
+  },
+};
+
+/**
+ * Checks that a licence's issuer line names the authority the rule in force on its issue date gives the power to
+ * license private rehab facilities (privateFacilityLicenser); an authority the table does not know is not checked.
+ */
+export function checkLicenceIssuer(issuer: string, issuedOn: string, rules: RegimeRules): RuleCheck {
+  const rule = rules.privateFacilityLicenser;
+  const known = LICENSER_WORDS[rule.value];
+  if (!known) return { ok: true };
+  const text = normalizeVi(issuer);
+  if (known.words.some((w) => text.includes(w))) return { ok: true };
+  return {
+    ok: false,
+    error: {
+      code: 'LICENCE_ISSUER',
+      vi: `Giấy phép cấp ngày ${vnDate(issuedOn)} phải do ${known.label.vi} cấp; ghi rõ chức danh người ký${cite(rule.basis, 'vi')}`,
+      en: `A licence issued on ${vnDate(issuedOn)} is issued by ${known.label.en}; write the signer's title${cite(rule.basis, 'en')}`,
+      basis: rule.basis,
+    },
+  };
+}

@@ -82,7 +82,12 @@ beforeAll(async () => {
   f.clinic = await facility('Cơ sở điều trị methadone Ba Đình', 'methadone_clinic');
   f.private = await facility('Cơ sở cai nghiện tư nhân An Bình', 'rehab_private', { licence: licence() });
   f.expired = await facility('Cơ sở cai nghiện tư nhân Hòa Bình', 'rehab_private', {
-    licence: licence({ number: '03/GP-LĐTBXH', issuedOn: '2021-11-30', validUntil: '2026-11-30' }),
+    licence: licence({
+      number: '03/GP-LĐTBXH',
+      issuedOn: '2022-11-30',
+      validUntil: '2026-11-30',
+      issuer: 'Giám đốc Sở Lao động - Thương binh và Xã hội thành phố Hà Nội',
+    }),
   });
 });
 afterAll(async () => k?.t.close());

@@ -4,13 +4,14 @@ import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { FIRST_REGIME_DATE, type RegimeRules, rulesOn } from '@hoanhap/domain/legal-regimes';
 import { normalizeVi, tidyName } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { checkPlacement } from '@hoanhap/domain/placement-rules';
+import { checkLicenceIssuer, checkPlacement } from '@hoanhap/domain/placement-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { loadLegalContext } from '../legal/legal-context.ts';
 import { type FacilityLicenceRow, type FacilityRow, facilitiesRepo } from './facilities.repo.ts';
 import type {
   FacilityCreateInput,
@@ -154,24 +155,38 @@ function checkLicenceDates(issuedOn: string, validUntil: string, today: string, 
     );
 }
 
-/** The authority the rule in force on the issue date names as licenser (null before the first regime). */
-function licenserOn(issuedOn: string): string | null {
+/**
+ * The licensing authority the rule in force on the issue date names (with the administrator's overrides), after
+ * checking the issuer line names it (400 naming the issuer field); null when no regime covers the date.
+ */
+async function licenserOn(trx: Kysely<DB>, issuer: string, issuedOn: string, field: string) {
   if (issuedOn < FIRST_REGIME_DATE) return null;
+  let rules: RegimeRules;
   try {
-    return rulesOn(issuedOn).privateFacilityLicenser.value;
+    rules = rulesOn(issuedOn, (await loadLegalContext(trx)).overrides);
   } catch {
     return null;
   }
+  const check = checkLicenceIssuer(issuer, issuedOn, rules);
+  if (!check.ok) throw licenceError(field, 'licenser', check.error.vi, check.error.en);
+  return rules.privateFacilityLicenser.value;
 }
 
-async function insertLicence(trx: Kysely<DB>, actor: Actor, facilityId: string, l: LicenceInput, at: string) {
+async function insertLicence(
+  trx: Kysely<DB>,
+  actor: Actor,
+  facilityId: string,
+  l: LicenceInput,
+  at: string,
+  prefix = 'licence.',
+) {
   const row: FacilityLicenceRow = {
     id: randomUUID(),
     facility_id: facilityId,
     number: l.number.trim(),
     issued_on: l.issuedOn,
     issuer: tidyName(l.issuer),
-    issuer_role: licenserOn(l.issuedOn),
+    issuer_role: await licenserOn(trx, l.issuer, l.issuedOn, `${prefix}issuer`),
     scope: l.scope.trim(),
     valid_until: l.validUntil,
     version: 1,
@@ -308,7 +323,7 @@ export async function addLicence(deps: AppDeps, actor: Actor, facilityId: string
         'Only a private rehab facility records an operating licence',
       );
     checkLicenceDates(input.issuedOn, input.validUntil, vnToday(deps.now()), '');
-    const licence = await insertLicence(trx, actor, facilityId, input, deps.now().toISOString());
+    const licence = await insertLicence(trx, actor, facilityId, input, deps.now().toISOString(), '');
     await audit(trx, actor, {
       action: 'facility.licence.create',
       entityType: 'facility',
@@ -346,7 +361,7 @@ export async function updateLicence(
       checkLicenceDates(next.issued_on, next.valid_until, vnToday(deps.now()), '');
       const ok = await facilitiesRepo.updateLicenceVersioned(trx, licenceId, cur.version, {
         ...next,
-        issuer_role: licenserOn(next.issued_on),
+        issuer_role: await licenserOn(trx, next.issuer, next.issued_on, 'issuer'),
         updated_at: deps.now().toISOString(),
         updated_by: actor.userId,
       });

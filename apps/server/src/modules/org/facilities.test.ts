@@ -230,6 +230,20 @@ describe('facility kinds and private licences (Law 120/2025/QH15)', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0]).toMatchObject({ field: 'licence.issuedOn', rule: 'not_future' });
 
+    // Since the transfer to the police the provincial police director licenses private facilities.
+    const wrongIssuer = await admin.call(
+      'POST',
+      '/api/facilities',
+      facility({
+        name: 'Tư nhân F',
+        kind: 'rehab_private',
+        licence: licence({ issuer: 'Giám đốc Sở Y tế thành phố Hà Nội' }),
+      }),
+    );
+    expect(wrongIssuer.statusCode).toBe(400);
+    expect(wrongIssuer.json().errors[0]).toMatchObject({ field: 'licence.issuer', rule: 'licenser' });
+    expect(wrongIssuer.json().errors[0].messages.vi).toContain('Giám đốc Công an cấp tỉnh');
+
     const blank = await admin.call(
       'POST',
       '/api/facilities',
@@ -275,7 +289,12 @@ describe('facility kinds and private licences (Law 120/2025/QH15)', () => {
     const old = await admin.call(
       'POST',
       `/api/facilities/${privateId}/licences`,
-      licence({ number: '02/GP-LĐTBXH', issuedOn: '2023-04-01', validUntil: '2026-03-01' }),
+      licence({
+        number: '02/GP-LĐTBXH',
+        issuedOn: '2023-04-01',
+        validUntil: '2026-03-01',
+        issuer: 'Giám đốc Sở Lao động - Thương binh và Xã hội thành phố Hà Nội',
+      }),
     );
     expect(old.statusCode, old.body).toBe(201);
     expect(old.json().licences.map((l: { issuerRole: string }) => l.issuerRole)).toEqual([
