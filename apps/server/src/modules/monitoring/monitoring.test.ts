@@ -324,6 +324,30 @@ describe('electronic monitoring', () => {
     expect(afterEnd.json().code).toBe('monitoring_ended');
   });
 
+  it('marks a measure due to end when the situation it rests on ends first', async () => {
+    const p = await k.person(officer);
+    const ep = await episode(p.id, 'post_rehab', '2026-08-01', '2027-07-31');
+    const created = await police.call(
+      'POST',
+      `/api/people/${p.id}/monitoring`,
+      body('2026-08-01', '2026-08-01', '2027-01-31'),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'active', basisEndsOn: '2027-07-31' });
+    // The person relapsed on 20/11/2026: post-rehab management ended, and with it the ground for monitoring.
+    await k.t.deps.database.db
+      .updateTable('episodes')
+      .set({ actual_end: '2026-11-20', outcome: 'relapsed' })
+      .where('id', '=', ep)
+      .execute();
+    const now = await police.call('GET', `/api/monitoring/${created.json().id}`);
+    expect(now.json()).toMatchObject({
+      status: 'end_due',
+      basisEndsOn: '2026-11-20',
+      plannedEnd: '2027-01-31',
+    });
+  });
+
   it('shows the end task on the police work list once the planned end is reached', async () => {
     const p = await k.person(officer);
     await episode(p.id, 'substitution_therapy', '2026-07-01', null);
@@ -346,5 +370,64 @@ describe('electronic monitoring', () => {
     const later = await police.call('GET', `/api/monitoring/${created.json().id}`);
     expect(later.json().status).toBe('end_due');
     k.setToday('2026-12-01');
+  });
+});
+
+describe('electronic monitoring in the figures', () => {
+  it('counts measures running in and started in the period, in the indicator and the commune report', async () => {
+    const ngocHaOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.ngocHa);
+    const there = { currentAddress: { communeCode: UNITS.ngocHa, detail: 'Tổ 2' } };
+    const PERIOD = { from: '2026-10-15', to: '2026-11-14' };
+    const figure = async (id: string) => {
+      const res = await ngocHaOfficer.call(
+        'GET',
+        `/api/indicators/${id}/value?unit=${UNITS.ngocHa}&from=${PERIOD.from}&to=${PERIOD.to}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().figure.value as number;
+    };
+    const measure = async (start: string, plannedEnd: string, removedOn?: string) => {
+      const p = await k.person(ngocHaOfficer, there);
+      await episode(p.id, 'substitution_therapy', '2026-06-01', null);
+      const res = await otherPolice.call(
+        'POST',
+        `/api/people/${p.id}/monitoring`,
+        body(start, start, plannedEnd),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      if (!removedOn) return;
+      const ended = await otherPolice.call('POST', `/api/monitoring/${res.json().id}/events`, {
+        version: 1,
+        kind: 'removal',
+        occurredOn: removedOn,
+      });
+      expect(ended.statusCode, ended.body).toBe(201);
+    };
+    await measure('2026-09-01', '2026-10-14'); // planned end the day before the period
+    await measure('2026-08-01', '2026-12-31', '2026-10-14'); // removed the day before the period
+    await measure('2026-08-01', '2026-12-31', '2026-10-15'); // removed on the period's first day: counts
+    expect(await figure('monitoring_active')).toBe(1);
+    expect(await figure('monitoring_started')).toBe(0);
+    // A new measure changes the figures at once (the figure store knows the block reads the measures).
+    await measure('2026-11-14', '2026-12-31');
+    await measure('2026-11-15', '2026-12-31'); // starts the day after the period
+    expect(await figure('monitoring_active')).toBe(2);
+    expect(await figure('monitoring_started')).toBe(1);
+
+    const report = await ngocHaOfficer.call('POST', '/api/reports', {
+      periodKind: 'month',
+      year: 2026,
+      index: 11,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const r = report.json() as {
+      from: string;
+      to: string;
+      figures: { indicatorId: string; value: number }[];
+    };
+    expect(r).toMatchObject(PERIOD);
+    const fig = (id: string) => r.figures.find((f) => f.indicatorId === id)?.value;
+    expect(fig('monitoring_active')).toBe(2);
+    expect(fig('monitoring_started')).toBe(1);
   });
 });
