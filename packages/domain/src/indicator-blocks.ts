@@ -78,6 +78,17 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: PEOPLE_DIS,
   },
   {
+    // Electronic monitoring measures (Law 120/2025/QH15 Art. 12): running at some time in the period, or
+    // started in it. A measure runs from its start to its removal, or to its planned end while not removed.
+    id: 'monitoring_measures',
+    vi: 'Số biện pháp giám sát điện tử',
+    en: 'Electronic monitoring measures',
+    source: 'episodes',
+    measure: 'records',
+    params: [{ name: 'when', values: ['active', 'started'] }],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
     id: 'addicts_determined',
     vi: 'Số người được xác định nghiện trong kỳ',
     en: 'People determined addicted in the period',

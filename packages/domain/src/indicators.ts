@@ -152,6 +152,20 @@ export const INDICATORS: readonly IndicatorDef[] = [
     { block: 'people_declared' },
   ),
   count(
+    'monitoring_active',
+    'Biện pháp giám sát điện tử đang áp dụng trong kỳ',
+    'Electronic monitoring measures running in the period',
+    'pathways',
+    { block: 'monitoring_measures', params: { when: 'active' } },
+  ),
+  count(
+    'monitoring_started',
+    'Biện pháp giám sát điện tử bắt đầu trong kỳ',
+    'Electronic monitoring measures started in the period',
+    'pathways',
+    { block: 'monitoring_measures', params: { when: 'started' } },
+  ),
+  count(
     'addicts_determined',
     'Người được xác định tình trạng nghiện',
     'People determined addicted',

@@ -96,9 +96,13 @@ describe('opening an episode', () => {
     });
     expect(compulsory.statusCode).toBe(422);
     expect(compulsory.json().code).toBe('addiction_not_determined');
+    // Before 2022 the measure did not exist (pre-2022 regime); before 01/06/2001 no regime exists at all.
     const old = await officer.call('POST', url(), um('2021-06-01'));
     expect(old.statusCode).toBe(422);
-    expect(old.json().code).toBe('no_legal_regime');
+    expect(old.json().code).toBe('no_such_measure');
+    const older = await officer.call('POST', url(), um('2001-05-31'));
+    expect(older.statusCode).toBe(422);
+    expect(older.json().code).toBe('no_legal_regime');
   });
 
   it('refuses a juvenile term outside 6–12 months on the decision date', async () => {

@@ -62,7 +62,7 @@ export async function baViScenario() {
       await police.call(
         'POST',
         `/api/people/${p.id}/addiction-determinations`,
-        determinationBody(assessedOn, '2024-01-01'),
+        determinationBody(assessedOn, assessedOn < '2024-01-01' ? '2023-06-01' : '2024-01-01'),
       ),
       201,
     );
@@ -134,20 +134,26 @@ export async function baViScenario() {
     ids.voluntary.push(id);
   }
 
-  // Post-rehab management: rehab completed in 2024, decisions in the period — 05/QĐ-UBND names two people.
+  // Post-rehab management: compulsory rehab (the only one post-rehab management follows, Art. 40 Law 73/2021)
+  // completed in 2024, decisions in the period — 05/QĐ-UBND names two people.
   for (const [n, number] of [
     [1, '05/QĐ-UBND'],
     [2, '05/QĐ-UBND'],
     [3, '06/QĐ-UBND'],
   ] as const) {
-    const id = await addict('2024-05-20');
+    const id = await addict('2023-10-20');
     const rehab = ok(
-      await officer.call('POST', `/api/people/${id}/episodes`, {
-        type: 'voluntary_facility',
-        startDate: '2024-06-01',
-        termMonths: 6,
+      await police.call('POST', `/api/people/${id}/episodes`, {
+        type: 'compulsory',
+        startDate: '2023-12-01',
+        termMonths: 12,
         facilityId,
-        contract: { signedOn: '2024-06-01' },
+        grounds: ['not_registered_voluntary'],
+        court: {
+          name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+          decisionNumber: `${n}/2023/QĐ-TA`,
+          decisionDate: '2023-11-28',
+        },
       }),
       201,
     );

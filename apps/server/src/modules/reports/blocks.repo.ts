@@ -109,6 +109,16 @@ export const FACTS: Record<string, Facts> = {
     select sd.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, sd.declared_on as dt, 1 as qty
     from substance_declarations sd join people p on p.id = sd.person_id
     where sd.declared_on >= ${r.from} and sd.declared_on <= ${r.to}`,
+  // Electronic monitoring measures (Law 120/2025): running at some time in the period (from the start to the
+  // removal, or to the planned end while not removed), or started in it.
+  monitoring_measures: (r, p) => sql`
+    select m.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, m.start_date as dt, 1 as qty
+    from electronic_monitoring_measures m join people p on p.id = m.person_id
+    where ${
+      p.when === 'started'
+        ? sql`m.start_date >= ${r.from} and m.start_date <= ${r.to}`
+        : sql`m.start_date <= ${r.to} and coalesce(m.actual_end, m.planned_end) >= ${r.from}`
+    }`,
   addicts_with_records: (r) => sql`
     select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
     from people p where ${addictedBy(r.to)}`,
