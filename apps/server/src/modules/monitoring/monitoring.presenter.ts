@@ -1,10 +1,13 @@
+import { FAR_FUTURE } from '@hoanhap/domain/episode-terms';
 import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import type { RoleId } from '@hoanhap/domain/legal-basis';
 import {
+  type MonitoringEpisode,
   type MonitoringEventKind,
   type MonitoringMeans,
   monitoringEventLabels,
+  monitoringLimit,
   monitoringMeansLabels,
 } from '@hoanhap/domain/monitoring-rules';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
@@ -12,8 +15,9 @@ import { z } from 'zod';
 import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
 
 // A measure is of class 'legal' as a whole: the service refuses roles that may not read it. The presented
-// status: 'active' while it runs, 'end_due' once the planned end has passed without the removal recorded,
-// 'ended' once the removal is recorded.
+// status: 'active' while it runs, 'end_due' once it should have ended without the removal recorded (its planned
+// end passed, or the situation it rests on — the qualifying episode — ended first), 'ended' once the removal is
+// recorded.
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
@@ -39,6 +43,10 @@ export const measureOut = z.object({
   basis: z.array(text).describe('Legal basis of the rule in force on the decision date'),
   startDate: z.string(),
   plannedEnd: z.string(),
+  basisEndsOn: z
+    .string()
+    .nullable()
+    .describe('Last day of the situation the measure rests on (the qualifying episode); null while open'),
   actualEnd: z.string().nullable(),
   means: z.string(),
   meansLabel: text,
@@ -68,13 +76,17 @@ export function presentEvent(e: MonitoringEventRow) {
 
 export function presentMeasure(
   r: MeasureRow,
-  episodeType: string,
+  episode: MonitoringEpisode | undefined,
   events: MonitoringEventRow[],
   today: string,
 ): MeasureOut {
   const means = r.means as MonitoringMeans;
   const authority = r.authority as RoleId;
+  const episodeType = episode?.type ?? '';
   const type = episodeType as EpisodeType;
+  const limit = episode ? monitoringLimit(episode) : FAR_FUTURE;
+  const basisEndsOn = limit === FAR_FUTURE ? null : limit;
+  const endsOn = basisEndsOn && basisEndsOn < r.planned_end ? basisEndsOn : r.planned_end;
   return {
     id: r.id,
     personId: r.person_id,
@@ -96,6 +108,7 @@ export function presentMeasure(
     basis: JSON.parse(r.basis),
     startDate: r.start_date,
     plannedEnd: r.planned_end,
+    basisEndsOn,
     actualEnd: r.actual_end,
     means: r.means,
     meansLabel: {
@@ -103,7 +116,7 @@ export function presentMeasure(
       en: monitoringMeansLabels.en[means] ?? r.means,
     },
     meansOther: r.means_other,
-    status: r.actual_end ? 'ended' : r.planned_end < today ? 'end_due' : 'active',
+    status: r.actual_end ? 'ended' : endsOn < today ? 'end_due' : 'active',
     notes: r.notes,
     events: events.map(presentEvent),
     version: r.version,

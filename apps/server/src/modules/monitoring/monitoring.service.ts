@@ -52,7 +52,7 @@ function refusal(check: Extract<MonitoringCheck, { ok: false }>): AppError {
 async function personEpisodes(trx: Kysely<DB>, personId: string) {
   const rows = await episodesRepo.forPerson(trx, personId);
   const list: MonitoringEpisode[] = rows.map((r) => ({ ...asEpisode(r), id: r.id }));
-  return { list, typeOf: new Map(rows.map((r) => [r.id, r.type])) };
+  return { list, byId: new Map(list.map((e) => [e.id, e])) };
 }
 
 /** The measure and its person, when the person is in the actor's scope; 404 otherwise. */
@@ -68,9 +68,9 @@ async function measureInScope(trx: Kysely<DB>, actor: Actor, id: string) {
 }
 
 async function present(trx: Kysely<DB>, row: MeasureRow, today: string) {
-  const { typeOf } = await personEpisodes(trx, row.person_id);
+  const { byId } = await personEpisodes(trx, row.person_id);
   const events = await monitoringRepo.eventsOf(trx, [row.id]);
-  return presentMeasure(row, typeOf.get(row.episode_id) ?? '', events, today);
+  return presentMeasure(row, byId.get(row.episode_id), events, today);
 }
 
 function notFuture(field: string, date: string, today: string) {
@@ -143,7 +143,7 @@ export async function createMeasure(
     notFuture('decisionDate', input.decisionDate, today);
     meansOtherOrFail(input.means, input.meansOther);
     const ctx = await legalContext(trx);
-    const { list, typeOf } = await personEpisodes(trx, personId);
+    const { list, byId } = await personEpisodes(trx, personId);
     const check = checkMonitoring(
       list,
       { decisionDate: input.decisionDate, start: input.startDate, plannedEnd: input.plannedEnd },
@@ -197,7 +197,7 @@ export async function createMeasure(
       entityId: row.id,
       details: { personId, episodeId: row.episode_id, regimeId: row.regime_id },
     });
-    return presentMeasure(row, typeOf.get(row.episode_id) ?? '', [], today);
+    return presentMeasure(row, byId.get(row.episode_id), [], today);
   });
 }
 
@@ -209,7 +209,7 @@ export async function listMeasures(deps: AppDeps, actor: Actor, personId: string
   return deps.database.db.transaction().execute(async (trx) => {
     await personInScope(trx, actor, personId);
     const rows = await monitoringRepo.forPerson(trx, personId);
-    const { typeOf } = await personEpisodes(trx, personId);
+    const { byId } = await personEpisodes(trx, personId);
     const events = await monitoringRepo.eventsOf(
       trx,
       rows.map((r) => r.id),
@@ -218,9 +218,7 @@ export async function listMeasures(deps: AppDeps, actor: Actor, personId: string
     for (const e of events) byMeasure.set(e.measure_id, [...(byMeasure.get(e.measure_id) ?? []), e]);
     await audit(trx, actor, { action: 'monitoring.list', entityType: 'person', entityId: personId });
     return {
-      items: rows.map((r) =>
-        presentMeasure(r, typeOf.get(r.episode_id) ?? '', byMeasure.get(r.id) ?? [], today),
-      ),
+      items: rows.map((r) => presentMeasure(r, byId.get(r.episode_id), byMeasure.get(r.id) ?? [], today)),
     };
   });
 }

@@ -324,6 +324,30 @@ describe('electronic monitoring', () => {
     expect(afterEnd.json().code).toBe('monitoring_ended');
   });
 
+  it('marks a measure due to end when the situation it rests on ends first', async () => {
+    const p = await k.person(officer);
+    const ep = await episode(p.id, 'post_rehab', '2026-08-01', '2027-07-31');
+    const created = await police.call(
+      'POST',
+      `/api/people/${p.id}/monitoring`,
+      body('2026-08-01', '2026-08-01', '2027-01-31'),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'active', basisEndsOn: '2027-07-31' });
+    // The person relapsed on 20/11/2026: post-rehab management ended, and with it the ground for monitoring.
+    await k.t.deps.database.db
+      .updateTable('episodes')
+      .set({ actual_end: '2026-11-20', outcome: 'relapsed' })
+      .where('id', '=', ep)
+      .execute();
+    const now = await police.call('GET', `/api/monitoring/${created.json().id}`);
+    expect(now.json()).toMatchObject({
+      status: 'end_due',
+      basisEndsOn: '2026-11-20',
+      plannedEnd: '2027-01-31',
+    });
+  });
+
   it('shows the end task on the police work list once the planned end is reached', async () => {
     const p = await k.person(officer);
     await episode(p.id, 'substitution_therapy', '2026-07-01', null);

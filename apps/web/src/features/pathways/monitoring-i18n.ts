@@ -26,7 +26,7 @@ const vi = {
   periodLine: '{{start}} – {{end}}',
   endedOn: 'kết thúc {{date}}',
   noEvents: 'Chưa có diễn biến',
-  status: { active: 'Đang giám sát', end_due: 'Đã hết hạn, chưa ghi nhận gỡ thiết bị', ended: 'Đã kết thúc' },
+  status: { active: 'Đang giám sát', end_due: 'Cần kết thúc (hết hạn hoặc hết căn cứ áp dụng), chưa ghi nhận gỡ thiết bị', ended: 'Đã kết thúc' },
   means: {
     bracelet: 'Vòng đeo tay điện tử',
     locator: 'Thiết bị định vị',
@@ -89,7 +89,7 @@ const en: typeof vi = {
   periodLine: '{{start}} – {{end}}',
   endedOn: 'ended {{date}}',
   noEvents: 'No events yet',
-  status: { active: 'Monitoring', end_due: 'Period over, removal not recorded', ended: 'Ended' },
+  status: { active: 'Monitoring', end_due: 'Due to end (period or ground over), removal not recorded', ended: 'Ended' },
   means: {
     bracelet: 'Electronic bracelet',
     locator: 'Location device',
