@@ -22,6 +22,7 @@ import { normalizeVi } from '@hoanhap/domain/normalize';
 import {
   compulsoryTermStart,
   episodeAuthority,
+  type PendingPlace,
   postRehabTermStart,
   RELAPSE_EPISODE_TYPES,
   relapseGround,
@@ -657,7 +658,8 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
     let termStart = startDate;
     if (type === 'compulsory') {
       const pending = eps.find((e) => e.ep.type === 'compulsory_pending' && isActiveOn(e.ep, startDate));
-      termStart = compulsoryTermStart(startDate, pending?.ep.start, r);
+      const place = pending ? (JSON.parse(pending.row.details as string) as { place?: PendingPlace }).place : null;
+      termStart = compulsoryTermStart(startDate, pending?.ep.start, r, place);
       details.pendingEpisodeId = pending?.row.id ?? null;
       if (pending) {
         const end = addDays(startDate, -1);
@@ -666,7 +668,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
     }
     if (type === 'post_rehab') {
       const rehab = eps
-        .filter((e) => REHAB_TYPES.includes(e.ep.type) && e.ep.outcome === 'completed')
+        .filter((e) => e.ep.type === 'compulsory' && e.ep.outcome === 'completed')
         .filter((e) => effectiveEnd(e.ep) <= startDate)
         .sort((a, b) => (effectiveEnd(a.ep) < effectiveEnd(b.ep) ? -1 : 1))
         .pop()!;
@@ -895,6 +897,8 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
     if (planned >= asOf) break; // still in rehab
     close(rehab, planned, 'completed');
     cursor = planned;
+    // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40).
+    if (rehab.ep.type !== 'compulsory') break;
 
     // 4. Post-rehab management from the day after completion.
     const dec = addDays(planned, rng.int(2, 6));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canStart, deriveCompulsoryGrounds, derivePersonStatus, in256aWindow } from './episode-rules.ts';
+import {
+  CRIMINAL_256A_CASES,
+  canStart,
+  criminal256aCase,
+  criminal256aCaseLabel,
+  deriveCompulsoryGrounds,
+  derivePersonStatus,
+  in256aWindow,
+  postRehabSource,
+} from './episode-rules.ts';
 import type { Episode, EpisodeType } from './episode-types.ts';
 import {
   EPISODE_OUTCOMES,
@@ -111,6 +120,26 @@ describe('canStart', () => {
     expect(canStart('post_rehab', [quit], '2025-03-05').ok).toBe(false);
   });
 
+  it('refuses post-rehab management after VOLUNTARY rehab, citing the rule; accepts it after compulsory', () => {
+    for (const type of ['voluntary_community', 'voluntary_facility'] as const) {
+      const h = [ep(type, '2025-09-10', { end: '2026-03-10', outcome: 'completed' })];
+      const r = canStart('post_rehab', h, '2026-03-15');
+      expect(r).toMatchObject({ ok: false, error: { code: 'POST_REHAB_REQUIRES_COMPULSORY' } });
+      expect(r.ok === false && r.error.vi).toContain('cai nghiện bắt buộc');
+      expect(r.ok === false && r.error.basis?.length).toBeGreaterThan(0);
+      expect(postRehabSource(h, '2026-03-15')).toBeNull();
+    }
+    expect(canStart('post_rehab', [completedCompulsory], '2025-07-05').ok).toBe(true);
+    expect(postRehabSource([completedCompulsory], '2025-07-05')).toBe(completedCompulsory);
+    expect(postRehabSource([completedCompulsory], '2025-06-29')).toBeNull();
+    // A later voluntary rehab does not hide the compulsory one whose management year is still running.
+    const both = [
+      completedCompulsory,
+      ep('voluntary_community', '2025-07-01', { end: '2025-07-02', outcome: 'completed' }),
+    ];
+    expect(canStart('post_rehab', both, '2025-07-05').ok).toBe(true);
+  });
+
   it.each([
     ['2025-06-30', false], // the rehab is still in effect on its last day
     ['2025-07-01', true],
@@ -205,7 +234,9 @@ describe('canStart', () => {
     expect(canStart('user_management', [], '2001-05-31')).toMatchObject({ error: { code: 'NO_REGIME' } });
     // Before 2022 (pre-2022 regime): history is recorded without the 2022 checks, but user management did
     // not exist yet.
-    expect(canStart('user_management', [], '2021-12-31')).toMatchObject({ error: { code: 'NO_SUCH_MEASURE' } });
+    expect(canStart('user_management', [], '2021-12-31')).toMatchObject({
+      error: { code: 'NO_SUCH_MEASURE' },
+    });
     expect(canStart('user_management', [], '2022-01-01')).toEqual({ ok: true });
     expect(canStart('compulsory', [], '2015-03-02')).toEqual({ ok: true });
     expect(canStart('compulsory', [], '2022-01-01').ok).toBe(false);
@@ -250,43 +281,101 @@ describe('deriveCompulsoryGrounds', () => {
   });
 });
 
-describe('in256aWindow', () => {
-  const rehab = [ep('compulsory', '2024-09-01', { end: '2025-08-31', outcome: 'completed' })];
+describe('criminal256aCase (Criminal Code Art. 256a, from 01/07/2025)', () => {
+  const caseOn = (h: Episode[], d: string) => criminal256aCase(h, d)?.case ?? null;
 
-  it.each([
-    ['2025-06-30', false], // in rehab, but Art. 256a is not yet in force
-    ['2025-07-01', true],
-    ['2027-08-31', true],
-    ['2027-09-01', false],
-  ])('rehab ending 2025-08-31, on %s → %s', (date, expected) => {
-    expect(in256aWindow(rehab, date)).toBe(expected);
+  it('(a) in rehab of any form or substitution therapy; nothing before 01/07/2025', () => {
+    const rehab = [ep('compulsory', '2024-09-01', { end: '2025-08-31', outcome: 'completed' })];
+    expect(caseOn(rehab, '2025-06-30')).toBeNull(); // in rehab, but the article is not yet in force
+    expect(criminal256aCase(rehab, '2025-07-01')).toMatchObject({
+      case: 'in_rehab_or_therapy',
+      point: 'a',
+      from: '2024-09-01',
+      to: '2025-08-31',
+      basis: [{ article: '256a', clause: '1' }],
+    });
+    expect(caseOn(rehab, '2025-08-31')).toBe('in_rehab_or_therapy');
+    // A completed compulsory rehab is no case by itself (the post-rehab management after it is).
+    expect(caseOn(rehab, '2025-09-01')).toBeNull();
+    for (const type of ['voluntary_community', 'voluntary_facility', 'substitution_therapy'] as const) {
+      expect(criminal256aCase([ep(type, '2025-07-01')], '2026-12-01')).toMatchObject({
+        case: 'in_rehab_or_therapy',
+        to: null,
+      });
+      expect(caseOn([ep(type, '2025-07-02')], '2025-07-01')).toBeNull(); // not yet started
+    }
   });
 
-  it('covers an earlier rehab for two years after its end', () => {
-    const old = [ep('voluntary_facility', '2023-07-11', { end: '2024-01-10', outcome: 'completed' })];
-    expect(in256aWindow(old, '2025-07-01')).toBe(true);
-    expect(in256aWindow(old, '2026-01-10')).toBe(true);
-    expect(in256aWindow(old, '2026-01-11')).toBe(false);
-  });
-
-  it('covers ongoing substitution therapy and post-rehab management ending by law', () => {
-    expect(in256aWindow([ep('substitution_therapy', '2020-01-01')], '2030-01-01')).toBe(true);
+  it('(b) under post-rehab management, then (c) for two years after its term ended', () => {
     const post = [ep('post_rehab', '2025-09-01')]; // ends 2026-08-31 by law
-    expect(in256aWindow(post, '2028-08-31')).toBe(true);
-    expect(in256aWindow(post, '2028-09-01')).toBe(false);
-    expect(in256aWindow(post, '2025-08-31')).toBe(false);
+    expect(caseOn(post, '2025-08-31')).toBeNull();
+    expect(caseOn(post, '2025-09-01')).toBe('under_post_rehab');
+    expect(caseOn(post, '2026-08-31')).toBe('under_post_rehab');
+    expect(criminal256aCase(post, '2026-09-01')).toMatchObject({
+      case: 'after_post_rehab',
+      point: 'c',
+      from: '2026-09-01',
+      to: '2028-08-31',
+    });
+    expect(caseOn(post, '2028-08-31')).toBe('after_post_rehab');
+    expect(caseOn(post, '2028-09-01')).toBeNull();
+    const certified = [ep('post_rehab', '2025-09-01', { end: '2026-08-31', outcome: 'completed' })];
+    expect(caseOn(certified, '2027-01-01')).toBe('after_post_rehab');
+    // Cut short by a relapse or a transfer: the management did not end by its term.
+    const relapsed = [ep('post_rehab', '2025-09-01', { end: '2025-12-01', outcome: 'relapsed' })];
+    expect(caseOn(relapsed, '2025-12-01')).toBe('under_post_rehab');
+    expect(caseOn(relapsed, '2026-01-01')).toBeNull();
   });
 
-  it('ignores user management, pending dossiers, cancelled episodes and dates before 2022', () => {
-    expect(in256aWindow([ep('user_management', '2025-07-01')], '2025-08-01')).toBe(false);
-    expect(in256aWindow([ep('compulsory_pending', '2025-07-01')], '2025-08-01')).toBe(false);
-    expect(in256aWindow([ep('compulsory', '2025-07-01', { outcome: 'cancelled' })], '2025-08-01')).toBe(
-      false,
-    );
-    expect(in256aWindow([ep('compulsory', '2020-01-01')], '2021-06-01')).toBe(false);
+  it('(d) for two years after QUITTING voluntary rehab or therapy on their own', () => {
+    const quit = [ep('substitution_therapy', '2024-05-01', { end: '2026-02-01', outcome: 'quit' })];
+    expect(caseOn(quit, '2026-02-01')).toBe('in_rehab_or_therapy');
+    expect(criminal256aCase(quit, '2026-12-01')).toMatchObject({
+      case: 'after_quitting',
+      point: 'd',
+      from: '2026-02-02',
+      to: '2028-02-01',
+    });
+    expect(caseOn(quit, '2028-02-01')).toBe('after_quitting');
+    expect(caseOn(quit, '2028-02-02')).toBeNull();
+    for (const type of ['voluntary_community', 'voluntary_facility'] as const) {
+      const h = [ep(type, '2025-01-01', { end: '2025-06-15', outcome: 'quit' })];
+      expect(caseOn(h, '2025-06-30')).toBeNull(); // quit before the article, used before it too
+      expect(caseOn(h, '2025-07-01')).toBe('after_quitting');
+      expect(caseOn(h, '2027-06-15')).toBe('after_quitting');
+      expect(caseOn(h, '2027-06-16')).toBeNull();
+    }
+  });
+
+  it('does NOT flag a person who COMPLETED voluntary rehab or therapy, or was expelled from therapy', () => {
+    const completed = [ep('voluntary_community', '2025-09-10', { end: '2026-03-10', outcome: 'completed' })];
+    expect(caseOn(completed, '2026-03-10')).toBe('in_rehab_or_therapy');
+    expect(caseOn(completed, '2026-03-11')).toBeNull();
+    expect(caseOn(completed, '2026-12-01')).toBeNull();
+    const facility = [ep('voluntary_facility', '2023-07-11', { end: '2024-01-10', outcome: 'completed' })];
+    expect(caseOn(facility, '2025-07-01')).toBeNull(); // was flagged before 12/2026
+    const therapy = [ep('substitution_therapy', '2024-01-01', { end: '2026-01-01', outcome: 'completed' })];
+    expect(caseOn(therapy, '2026-06-01')).toBeNull();
+    const expelled = [ep('substitution_therapy', '2024-01-01', { end: '2026-01-01', outcome: 'expelled' })];
+    expect(caseOn(expelled, '2026-06-01')).toBeNull();
+  });
+
+  it('ignores user management, pending dossiers and cancelled episodes; the direct case wins', () => {
+    expect(caseOn([ep('user_management', '2025-07-01')], '2025-08-01')).toBeNull();
+    expect(caseOn([ep('compulsory_pending', '2025-07-01')], '2025-08-01')).toBeNull();
+    expect(caseOn([ep('compulsory', '2025-07-01', { outcome: 'cancelled' })], '2025-08-01')).toBeNull();
+    expect(caseOn([ep('compulsory', '2021-01-01')], '2021-06-01')).toBeNull();
+    const both = [
+      ep('substitution_therapy', '2024-05-01', { end: '2025-08-01', outcome: 'quit' }),
+      ep('voluntary_community', '2025-09-01'),
+    ];
+    expect(criminal256aCase(both, '2025-10-01')?.episode).toBe(both[1]);
+    expect(in256aWindow(both, '2025-10-01')).toBe(true);
+    expect(in256aWindow([], '2025-10-01')).toBe(false);
   });
 
   it('takes the window length from the rules', () => {
+    const post = [ep('post_rehab', '2025-09-01')];
     const overrides = [
       {
         ruleKey: 'criminal256aWindowYears' as const,
@@ -296,8 +385,17 @@ describe('in256aWindow', () => {
         basis: { instrument: INSTRUMENTS.criminalCode, article: '256a' },
       },
     ];
-    expect(in256aWindow(rehab, '2028-08-31', overrides)).toBe(true);
-    expect(in256aWindow(rehab, '2028-09-01', overrides)).toBe(false);
+    expect(criminal256aCase(post, '2029-08-31', overrides)).toMatchObject({ to: '2029-08-31', years: 3 });
+    expect(in256aWindow(post, '2029-09-01', overrides)).toBe(false);
+  });
+
+  it('names every case in Vietnamese and English', () => {
+    for (const c of CRIMINAL_256A_CASES) {
+      expect(criminal256aCaseLabel(c, 'vi')).toMatch(/\S/);
+      expect(criminal256aCaseLabel(c, 'en')).toMatch(/\S/);
+    }
+    expect(criminal256aCaseLabel('after_quitting', 'vi')).toContain('tự ý chấm dứt');
+    expect(criminal256aCaseLabel('after_post_rehab', 'vi', 2)).toContain('02 năm');
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import type { CompulsoryGround, Episode, EpisodeType, PersonStatus, RuleCheck } from './episode-types.ts';
 import { REHAB_TYPES } from './episode-types.ts';
 import { addDays, addYears, dateParts } from './iso-date.ts';
+import type { LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
 import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, rulesOn } from './legal-regimes.ts';
 
@@ -107,7 +108,8 @@ export function deriveCompulsoryGrounds(history: readonly Episode[], date: strin
     const voluntary = e.type === 'voluntary_community' || e.type === 'voluntary_facility';
     if (voluntary && (e.outcome === 'quit' || e.outcome === 'escaped')) grounds.add('quit_voluntary_rehab');
     if (voluntary && e.outcome === 'relapsed') grounds.add('used_during_voluntary_rehab');
-    if (e.type === 'substitution_therapy' && e.outcome === 'quit') grounds.add('quit_substitution_therapy');
+    if (e.type === 'substitution_therapy' && (e.outcome === 'quit' || e.outcome === 'expelled'))
+      grounds.add('quit_substitution_therapy');
     if (e.type === 'post_rehab' && e.outcome === 'relapsed') grounds.add('relapse_during_post_rehab');
   }
   return [...grounds];
@@ -178,17 +180,39 @@ export function canStart(
   return { ok: true };
 }
 
+/**
+ * The rehab that post-rehab management follows: the latest compulsory rehab completed (at a facility) by
+ * `date` (Law 73/2021 Art. 40; voluntary rehab of any form leads to no management decision), or null.
+ */
+export function postRehabSource(history: readonly Episode[], date: string): Episode | null {
+  return (
+    history
+      .filter((e) => e.type === 'compulsory' && e.outcome === 'completed' && effectiveEnd(e) <= date)
+      .sort((a, b) => cmp(effectiveEnd(a), effectiveEnd(b)))
+      .pop() ?? null
+  );
+}
+
 function checkPostRehab(history: readonly Episode[], date: string, rules: RegimeRules): RuleCheck {
   const basis = rules.postRehabMonths.basis;
-  const completed = history
-    .filter((e) => REHAB_TYPES.includes(e.type) && e.outcome === 'completed' && effectiveEnd(e) <= date)
-    .sort((a, b) => cmp(effectiveEnd(a), effectiveEnd(b)))
-    .pop();
-  if (!completed) {
+  const completedRehab = history.filter(
+    (e) => REHAB_TYPES.includes(e.type) && e.outcome === 'completed' && effectiveEnd(e) <= date,
+  );
+  if (completedRehab.length === 0) {
     return refuse(
       'POST_REHAB_REQUIRES_COMPLETED_REHAB',
       `Quản lý sau cai nghiện chỉ áp dụng với người đã hoàn thành cai nghiện${citation(basis, 'vi')}`,
       `Post-rehab management requires a completed rehab episode${citation(basis, 'en')}`,
+      basis,
+    );
+  }
+  const completed = postRehabSource(history, date);
+  if (!completed) {
+    // After voluntary rehab the commune supports the person; the law provides no management decision.
+    return refuse(
+      'POST_REHAB_REQUIRES_COMPULSORY',
+      `Quản lý sau cai nghiện chỉ áp dụng với người đã chấp hành xong quyết định cai nghiện bắt buộc tại cơ sở cai nghiện; sau cai nghiện tự nguyện, xã hỗ trợ người đó nhưng không ra quyết định quản lý${citation(basis, 'vi')}`,
+      `Post-rehab management follows only compulsory rehab completed at a facility; after voluntary rehab the commune supports the person but issues no management decision${citation(basis, 'en')}`,
       basis,
     );
   }
@@ -254,26 +278,114 @@ function checkCompulsory(
   return { ok: true };
 }
 
-const WINDOW_256A_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'substitution_therapy', 'post_rehab'];
+/** The situations of Criminal Code Art. 256a(1) in which illegal drug use is a crime (from 01/07/2025). */
+export const CRIMINAL_256A_CASES = [
+  'in_rehab_or_therapy',
+  'under_post_rehab',
+  'after_post_rehab',
+  'after_quitting',
+] as const;
+export type Criminal256aCaseId = (typeof CRIMINAL_256A_CASES)[number];
+
+/** The letter of each case in the order the article (as reported) lists them. */
+export const CRIMINAL_256A_POINTS: Record<Criminal256aCaseId, 'a' | 'b' | 'c' | 'd'> = {
+  in_rehab_or_therapy: 'a',
+  under_post_rehab: 'b',
+  after_post_rehab: 'c',
+  after_quitting: 'd',
+};
+
+/** Which Art. 256a situation applies on a date, the episode that puts the person in it and its span. */
+export interface Criminal256aCase {
+  case: Criminal256aCaseId;
+  point: 'a' | 'b' | 'c' | 'd';
+  episode: Episode;
+  /** First day of the situation. */
+  from: string;
+  /** Last day of the situation; null while the episode has no end. */
+  to: string | null;
+  /** Window length in years used for cases c and d (from the rules in force on the date). */
+  years: number;
+  basis: readonly LegalBasis[];
+}
+
+// Rehab of any form and substitution therapy (case a); quitting the voluntary ones on one's own (case d).
+const IN_TREATMENT_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'substitution_therapy'];
+const QUITTABLE_TYPES: readonly EpisodeType[] = [
+  'voluntary_community',
+  'voluntary_facility',
+  'substitution_therapy',
+];
 
 /**
- * True when `date` falls during rehab, substitution therapy or post-rehab management, or within the window
- * after it (2 years, Criminal Code Art. 256a), and the article is in force on that date.
+ * The Criminal Code Art. 256a situation a person is in on `date`, or null. Only from the article's entry
+ * into force (rule criminal256aWindowYears, null before 01/07/2025). Cases, first match wins: (a) in rehab of
+ * any form or in substitution therapy; (b) under post-rehab management; (c) within the window after
+ * post-rehab management ran its term; (d) within the window after quitting voluntary rehab or substitution
+ * therapy on their own (outcome 'quit'). Completing voluntary rehab or therapy, being expelled from it,
+ * user management and a pending compulsory dossier put nobody in the window.
  */
+export function criminal256aCase(
+  history: readonly Episode[],
+  date: string,
+  overrides?: readonly RuleOverride[],
+): Criminal256aCase | null {
+  dateParts(date);
+  if (date < FIRST_REGIME_DATE) return null; // the article did not exist then
+  const rule = rulesOn(date, overrides).criminal256aWindowYears;
+  const years = rule.value;
+  if (years === null) return null;
+  const basis = rule.basis.map((b) => (b.article === '256a' && !b.clause ? { ...b, clause: '1' } : b));
+  const found: Criminal256aCase[] = [];
+  const add = (c: Criminal256aCaseId, episode: Episode, from: string, to: string | null) =>
+    found.push({ case: c, point: CRIMINAL_256A_POINTS[c], episode, from, to, years, basis });
+  for (const e of history) {
+    if (e.outcome === 'cancelled' || e.start > date) continue;
+    const end = effectiveEnd(e);
+    const to = end === FAR_FUTURE ? null : end;
+    if (IN_TREATMENT_TYPES.includes(e.type) && date <= end) add('in_rehab_or_therapy', e, e.start, to);
+    if (e.type === 'post_rehab' && date <= end) add('under_post_rehab', e, e.start, to);
+    if (to === null || date <= to) continue;
+    const windowEnd = addYears(to, years);
+    if (date > windowEnd) continue;
+    // Case c: the management term ended (certificate, or the year ran out by law), not cut short.
+    if (e.type === 'post_rehab' && (!e.outcome || e.outcome === 'completed'))
+      add('after_post_rehab', e, addDays(to, 1), windowEnd);
+    if (QUITTABLE_TYPES.includes(e.type) && e.outcome === 'quit')
+      add('after_quitting', e, addDays(to, 1), windowEnd);
+  }
+  if (found.length === 0) return null;
+  const rank = (c: Criminal256aCase) => CRIMINAL_256A_CASES.indexOf(c.case);
+  // The most direct situation first; within one, the one that lasts longest.
+  found.sort((x, y) => rank(x) - rank(y) || cmp(y.to ?? FAR_FUTURE, x.to ?? FAR_FUTURE));
+  return found[0];
+}
+
+/** True when `date` falls in one of the Criminal Code Art. 256a situations (see criminal256aCase). */
 export function in256aWindow(
   history: readonly Episode[],
   date: string,
   overrides?: readonly RuleOverride[],
 ): boolean {
-  dateParts(date);
-  if (date < FIRST_REGIME_DATE) return false; // the article did not exist then
-  const years = rulesOn(date, overrides).criminal256aWindowYears.value;
-  if (years === null) return false;
-  return history.some(
-    (e) =>
-      WINDOW_256A_TYPES.includes(e.type) &&
-      e.outcome !== 'cancelled' &&
-      e.start <= date &&
-      date <= (effectiveEnd(e) === FAR_FUTURE ? FAR_FUTURE : addYears(effectiveEnd(e), years)),
-  );
+  return criminal256aCase(history, date, overrides) !== null;
+}
+
+/** The case described in Vietnamese or English, with the window length of the rules applied. */
+export function criminal256aCaseLabel(c: Criminal256aCaseId, lang: keyof Text, years = 2): string {
+  const y = String(years).padStart(2, '0');
+  const labels: Record<keyof Text, Record<Criminal256aCaseId, string>> = {
+    vi: {
+      in_rehab_or_therapy: 'Đang cai nghiện ma túy hoặc đang điều trị nghiện bằng thuốc thay thế',
+      under_post_rehab: 'Đang trong thời hạn quản lý sau cai nghiện ma túy',
+      after_post_rehab: `Trong thời hạn ${y} năm kể từ ngày hết thời hạn quản lý sau cai nghiện ma túy`,
+      after_quitting: `Trong thời hạn ${y} năm kể từ ngày tự ý chấm dứt cai nghiện ma túy tự nguyện hoặc điều trị nghiện bằng thuốc thay thế`,
+    },
+    en: {
+      in_rehab_or_therapy: 'In drug rehab or in substitution therapy',
+      under_post_rehab: 'Under post-rehab management',
+      after_post_rehab: `Within ${years} years after post-rehab management ended`,
+      after_quitting: `Within ${years} years after quitting voluntary rehab or substitution therapy on their own`,
+    },
+  };
+  return labels[lang][c];
 }

@@ -17,6 +17,7 @@ export type EpisodeType = (typeof EPISODE_TYPES)[number];
 export const EPISODE_OUTCOMES = [
   'completed',
   'quit',
+  'expelled',
   'relapsed',
   'transferred',
   'escaped',
@@ -132,7 +133,8 @@ export const episodeTypeLabels: Record<keyof Text, Record<EpisodeType, string>> 
 export const outcomeLabels: Record<keyof Text, Record<EpisodeOutcome, string>> = {
   vi: {
     completed: 'Hoàn thành',
-    quit: 'Bỏ dở',
+    quit: 'Tự ý chấm dứt (bỏ dở)',
+    expelled: 'Bị chấm dứt do vi phạm',
     relapsed: 'Tái sử dụng ma túy',
     transferred: 'Chuyển nơi',
     escaped: 'Bỏ trốn',
@@ -141,7 +143,8 @@ export const outcomeLabels: Record<keyof Text, Record<EpisodeOutcome, string>> =
   },
   en: {
     completed: 'Completed',
-    quit: 'Quit',
+    quit: 'Quit on their own',
+    expelled: 'Terminated by the provider for a breach',
     relapsed: 'Used drugs again',
     transferred: 'Transferred',
     escaped: 'Absconded',

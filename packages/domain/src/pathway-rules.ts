@@ -107,16 +107,26 @@ export function postRehabTermStart(rehabEnd: string): string {
   return addDays(rehabEnd, 1);
 }
 
+/** Where a person is managed while a compulsory dossier is pending (Decree 116 Art. 45). */
+export type PendingPlace = 'family' | 'facility';
+
 /**
- * First day counted by a compulsory term: the start of the pending management when the rules count that
- * time toward the term (Decree 116 Art. 44–45), else the order's own start.
+ * First day counted by a compulsory term: the start of the pending management when the person was managed
+ * AT A FACILITY and the rules count that time (Decree 116 Art. 44); time managed at the family under a
+ * Form 35 commitment never counts, so the term then runs from the order's own start.
  */
 export function compulsoryTermStart(
   orderStart: string,
   pendingStart: string | null | undefined,
   rules: RegimeRules,
+  pendingPlace: PendingPlace | null | undefined,
 ): string {
-  if (pendingStart && rules.compulsoryPendingCountsTowardTerm.value && pendingStart < orderStart)
+  if (
+    pendingStart &&
+    pendingPlace === 'facility' &&
+    rules.compulsoryPendingCountsTowardTerm.value &&
+    pendingStart < orderStart
+  )
     return pendingStart;
   return orderStart;
 }

@@ -91,9 +91,23 @@ describe('pathway helpers', () => {
     expect(subsidyEligible([done(1), done(2), { stage: 3, completed: false }], r)).toBe(false);
     expect(subsidyEligible([done(1), done(2), done(3)], r)).toBe(true);
   });
-  it('counts pending time toward the compulsory term', () => {
-    expect(compulsoryTermStart('2025-08-01', '2025-05-10', r)).toBe('2025-05-10');
-    expect(compulsoryTermStart('2025-08-01', null, r)).toBe('2025-08-01');
+  it('counts pending time toward the compulsory term only when managed at a facility (Decree 116 Art. 44)', () => {
+    expect(compulsoryTermStart('2025-08-01', '2025-05-10', r, 'facility')).toBe('2025-05-10');
+    // At the family under a Form 35 commitment: the term runs from the order (was counted before 12/2026).
+    expect(compulsoryTermStart('2025-08-01', '2025-05-10', r, 'family')).toBe('2025-08-01');
+    expect(compulsoryTermStart('2025-08-01', '2025-05-10', r, null)).toBe('2025-08-01');
+    expect(compulsoryTermStart('2025-08-01', null, r, 'facility')).toBe('2025-08-01');
+    expect(compulsoryTermStart('2025-08-01', '2025-08-01', r, 'facility')).toBe('2025-08-01');
+    const off = rulesOn('2025-08-01', [
+      {
+        ruleKey: 'compulsoryPendingCountsTowardTerm',
+        value: false,
+        effectiveFrom: '2025-07-01',
+        reason: 'thử',
+        basis: r.compulsoryPendingCountsTowardTerm.basis[0],
+      },
+    ]);
+    expect(compulsoryTermStart('2025-08-01', '2025-05-10', off, 'facility')).toBe('2025-08-01');
     expect(postRehabTermStart('2026-11-09')).toBe('2026-11-10');
   });
   it('maps relapses to compulsory grounds and cost support to priority groups', () => {

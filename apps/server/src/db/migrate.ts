@@ -20,6 +20,7 @@ import * as m0020 from './migrations/0020_electronic_monitoring.ts';
 import * as m0019 from './migrations/0019_substance_declarations.ts';
 import * as m0021 from './migrations/0021_facility_licences.ts';
 import * as m0022 from './migrations/0022_determination_doctor.ts';
+import * as m0023 from './migrations/0023_criminal_256a_case.ts';
 import * as m0024 from './migrations/0024_rule_override_authority.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0019_substance_declarations': m0019,
   '0021_facility_licences': m0021,
   '0022_determination_doctor': m0022,
+  '0023_criminal_256a_case': m0023,
   '0024_rule_override_authority': m0024,
 };
 

@@ -284,6 +284,8 @@ export interface DrugTestTable {
   unit_code: string;
   relapse: number;
   criminal_window: number;
+  /** JSON: the Criminal Code Art. 256a case on the test date (episodes/criminal-256a.ts), null for none. */
+  criminal_case: string | null;
   during_episode_id: string | null;
   during_episode_type: string | null;
   regime_id: string | null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
+import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
@@ -44,7 +44,7 @@ function dateInEpisode(field: string, date: string, e: EpisodeRow, today: string
 const cite = (bases: readonly Parameters<typeof formatBasis>[0][]) =>
   bases.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') }));
 
-/** Ends an episode with an outcome; a completed rehab opens the post-rehab decision deadline. */
+/** Ends an episode with an outcome; a completed compulsory rehab opens the post-rehab decision deadline. */
 export async function closeEpisode(deps: AppDeps, actor: Actor, id: string, input: EpisodeCloseInput) {
   return deps.database.db.transaction().execute((trx) => closeEpisodeIn(trx, actor, id, input, deps.now()));
 }
@@ -100,8 +100,10 @@ export async function closeEpisodeIn(
     input.outcome === 'died' ? { personId: person.id } : { personId: person.id, episodeId: id },
     { ...by, status: input.outcome === 'completed' ? 'done' : 'cancelled' },
   );
-  if (input.outcome === 'completed' && REHAB_TYPES.includes(type)) {
-    // The facility's (or provider's) completion notice starts the commune chairman's deadline.
+  if (input.outcome === 'completed' && type === 'compulsory') {
+    // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40): the facility's completion
+    // notice starts the commune chairman's deadline. After voluntary rehab the commune supports the person
+    // without a management decision, so no task opens.
     const ctx = await legalContext(trx);
     const rules = rulesAt(ctx, input.endDate, 'endDate');
     const due = deadlineFor('post_rehab_decision', input.endDate, now, rules, ctx.adjustments)!;

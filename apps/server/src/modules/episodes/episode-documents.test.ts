@@ -120,25 +120,32 @@ describe('post-rehab documents', () => {
       `/api/people/${p.id}/addiction-determinations`,
       determinationBody('2025-09-01', '2025-07-01'),
     );
+    // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40).
     k.setToday('2025-09-05');
-    const rehab = await officer.call('POST', `/api/people/${p.id}/episodes`, {
-      type: 'voluntary_community',
+    const rehab = await police.call('POST', `/api/people/${p.id}/episodes`, {
+      type: 'compulsory',
       startDate: '2025-09-05',
-      termMonths: 6,
-      registration: { registeredOn: '2025-09-05', provider: 'Tổ cai nghiện cộng đồng' },
+      termMonths: 12,
+      grounds: ['not_registered_voluntary'],
+      court: {
+        name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+        decisionNumber: '88/2025/QĐ-TA',
+        decisionDate: '2025-09-03',
+      },
     });
     expect(rehab.statusCode, rehab.body).toBe(201);
-    k.setToday('2026-03-04');
-    await officer.call('POST', `/api/episodes/${rehab.json().id}/close`, {
+    k.setToday('2026-09-04');
+    const closed = await police.call('POST', `/api/episodes/${rehab.json().id}/close`, {
       version: rehab.json().version,
       outcome: 'completed',
-      endDate: '2026-03-04',
+      endDate: '2026-09-04',
     });
-    k.setToday('2026-03-06');
+    expect(closed.statusCode, closed.body).toBe(200);
+    k.setToday('2026-09-07');
     const post = await officer.call('POST', `/api/people/${p.id}/episodes`, {
       type: 'post_rehab',
-      startDate: '2026-03-06',
-      decision: decision('2026-03-06', '14/QĐ-UBND'),
+      startDate: '2026-09-07',
+      decision: decision('2026-09-07', '14/QĐ-UBND'),
       managerIds: [police.userId],
     });
     expect(post.statusCode, post.body).toBe(201);
@@ -151,11 +158,13 @@ describe('post-rehab documents', () => {
     expect(decText).toContain('Phạm Văn Đức');
     expect(decText).toContain('14/QĐ-UBND');
     expect(decText).toContain('Test commune_police');
+    // No electronic monitoring measure applies to this person: the decision does not claim one.
+    expect(decText).not.toContain('giám sát điện tử');
 
-    k.setToday('2027-03-05');
+    k.setToday('2027-09-06');
     const cert = await officer.call('POST', `/api/episodes/${post.json().id}/certificate`, {
       version: post.json().version,
-      issuedOn: '2027-03-05',
+      issuedOn: '2027-09-06',
       signer: 'Trần Văn Chủ Tịch',
     });
     expect(cert.statusCode, cert.body).toBe(200);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canStart } from '@hoanhap/domain/episode-rules';
+import { canStart, postRehabSource } from '@hoanhap/domain/episode-rules';
 import {
   effectiveEnd,
   isActiveOn,
@@ -7,7 +7,7 @@ import {
   priorRehabOf,
   validateTerm,
 } from '@hoanhap/domain/episode-terms';
-import { type CompulsoryGround, type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
+import type { CompulsoryGround, EpisodeType } from '@hoanhap/domain/episode-types';
 import { addDays, maxDate } from '@hoanhap/domain/iso-date';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import type { RuleKey } from '@hoanhap/domain/legal-regimes';
@@ -16,6 +16,7 @@ import {
   compulsoryTermStart,
   episodeAuthority,
   facilityCostSupportPercent,
+  type PendingPlace,
   postRehabTermStart,
   relapseGround,
   subsidyEligible,
@@ -252,16 +253,15 @@ export async function openEpisode(
   let pending: EpisodeRow | undefined;
   if (input.type === 'compulsory') {
     pending = rows.find((r) => r.type === 'compulsory_pending' && isActiveOn(asEpisode(r), input.startDate));
-    termStart = compulsoryTermStart(input.startDate, pending?.start_date, rules);
+    // Only days managed at a facility while the dossier was pending count (Decree 116 Art. 44).
+    const place = pending ? (JSON.parse(pending.details) as { place?: PendingPlace }).place : null;
+    termStart = compulsoryTermStart(input.startDate, pending?.start_date, rules, place);
     details.pendingEpisodeId = pending?.id ?? null;
   }
   if (input.type === 'post_rehab') {
-    // canStart guaranteed a completed rehab; the year runs from the day after it ended.
-    const rehab = rows
-      .filter((r) => REHAB_TYPES.includes(r.type as EpisodeType) && r.outcome === 'completed')
-      .filter((r) => effectiveEnd(asEpisode(r)) <= input.startDate)
-      .sort((a, b) => (effectiveEnd(asEpisode(a)) < effectiveEnd(asEpisode(b)) ? -1 : 1))
-      .pop()!;
+    // canStart guaranteed a completed compulsory rehab; the year runs from the day after it ended.
+    const source = postRehabSource(history, input.startDate)!;
+    const rehab = rows[history.indexOf(source)];
     termStart = postRehabTermStart(effectiveEnd(asEpisode(rehab)));
     details.rehabEpisodeId = rehab.id;
   }

@@ -4,7 +4,8 @@ import { decision, determinationBody, pathwayApp, testBody, type User } from './
 
 // A whole path through the law, through the API, with the clock moved along it:
 // positive test → user management → addiction determination → voluntary community rehab, quit →
-// pending compulsory (family, Form 35) → court order (term counted from pending) → completion →
+// pending compulsory (family, Form 35) → court order (term from the order: family time does not count) →
+// completion →
 // post-rehab decision → contacts and tests → completion certificate (Form 54).
 // Then a relapse during post-rehab management.
 
@@ -152,7 +153,7 @@ describe('the full path, from a positive test to the completion certificate', ()
     expect(await k.statusOf(personId)).toBe('compulsory_pending');
   });
 
-  it('refuses a 30-month order for an adult, citing the law, and counts the pending time toward 18 months', async () => {
+  it('refuses a 30-month order for an adult, citing the law; time at the family does not count toward 18 months', async () => {
     k.setToday('2025-08-01');
     const order = (termMonths: number) => ({
       type: 'compulsory',
@@ -176,8 +177,10 @@ describe('the full path, from a positive test to the completion certificate', ()
     expect(res.json()).toMatchObject({
       regimeId: 'two-tier-2025',
       authority: 'regional_court',
-      termStart: '2025-05-10',
-      plannedEnd: '2026-11-09',
+      // Managed at the family (Form 35) while pending: the term runs from the order (Decree 116 Art. 44);
+      // before 12/2026 it wrongly ran from 2025-05-10, releasing on 2026-11-09.
+      termStart: '2025-08-01',
+      plannedEnd: '2027-01-31',
       decision: { number: '112/2025/QĐ-TA', date: '2025-07-28', body: 'Tòa án nhân dân khu vực 1 - Hà Nội' },
     });
     keep('compulsory', res.json());
@@ -212,6 +215,7 @@ describe('the full path, from a positive test to the completion certificate', ()
     expect(await k.statusOf(personId)).toBe('compulsory_rehab');
   });
 
+  // Completed before its planned end (31/01/2027), as after a term reduction: the facility records completion.
   it('completes compulsory rehab at the facility: the post-rehab decision falls due in 5 working days', async () => {
     k.setToday('2026-11-09');
     const res = await facilityStaff.call('POST', `/api/episodes/${ep.compulsory.id}/close`, {
@@ -358,16 +362,10 @@ describe('the full path, from a positive test to the completion certificate', ()
 describe('a relapse during post-rehab management', () => {
   let personId: string;
 
-  it('sets up: facility rehab completed, then post-rehab management', async () => {
-    k.setToday('2025-09-01');
-    personId = (await k.person(officer, { birthDate: '1995-02-03' })).id;
-    await police.call(
-      'POST',
-      `/api/people/${personId}/addiction-determinations`,
-      determinationBody('2025-09-01', '2025-07-20'),
-    );
+  it('after voluntary facility rehab: cost support, and no post-rehab management (Law 73/2021 Art. 40)', async () => {
     k.setToday('2025-09-10');
-    const rehab = await officer.call('POST', `/api/people/${personId}/episodes`, {
+    const other = (await k.person(officer, { birthDate: '1996-04-05' })).id;
+    const rehab = await officer.call('POST', `/api/people/${other}/episodes`, {
       type: 'voluntary_facility',
       startDate: '2025-09-10',
       termMonths: 6,
@@ -377,7 +375,7 @@ describe('a relapse during post-rehab management', () => {
     });
     expect(rehab.statusCode, rehab.body).toBe(201);
     expect(rehab.json()).toMatchObject({ plannedEnd: '2026-03-09', details: { costSupportPercent: 95 } });
-    expect(await k.statusOf(personId)).toBe('facility_rehab');
+    expect(await k.statusOf(other)).toBe('facility_rehab');
     k.setToday('2026-03-09');
     const done = await facilityStaff.call('POST', `/api/episodes/${rehab.json().id}/close`, {
       version: rehab.json().version,
@@ -385,34 +383,78 @@ describe('a relapse during post-rehab management', () => {
       endDate: '2026-03-09',
     });
     expect(done.statusCode, done.body).toBe(200);
+    // Corrected 12/2026: a voluntary rehab opened a post-rehab task and accepted the decision.
+    expect(await openTasks(other, 'post_rehab_decision')).toEqual([]);
     k.setToday('2026-03-12');
-    const post = await officer.call('POST', `/api/people/${personId}/episodes`, {
+    const post = await officer.call('POST', `/api/people/${other}/episodes`, {
       type: 'post_rehab',
       startDate: '2026-03-12',
       decision: decision('2026-03-12', '09/QĐ-UBND'),
+    });
+    expect(post.statusCode).toBe(422);
+    expect(post.json().rule).toBe('POST_REHAB_REQUIRES_COMPULSORY');
+  });
+
+  it('sets up: compulsory rehab completed at the facility, then post-rehab management', async () => {
+    k.setToday('2025-09-01');
+    personId = (await k.person(officer, { birthDate: '1995-02-03' })).id;
+    await police.call(
+      'POST',
+      `/api/people/${personId}/addiction-determinations`,
+      determinationBody('2025-09-01', '2025-07-20'),
+    );
+    k.setToday('2025-09-10');
+    const rehab = await police.call('POST', `/api/people/${personId}/episodes`, {
+      type: 'compulsory',
+      startDate: '2025-09-10',
+      termMonths: 12,
+      facilityId,
+      grounds: ['not_registered_voluntary'],
+      court: {
+        name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+        decisionNumber: '130/2025/QĐ-TA',
+        decisionDate: '2025-09-08',
+      },
+    });
+    expect(rehab.statusCode, rehab.body).toBe(201);
+    expect(rehab.json()).toMatchObject({ plannedEnd: '2026-09-09' });
+    expect(await k.statusOf(personId)).toBe('compulsory_rehab');
+    k.setToday('2026-09-09');
+    const done = await facilityStaff.call('POST', `/api/episodes/${rehab.json().id}/close`, {
+      version: rehab.json().version,
+      outcome: 'completed',
+      endDate: '2026-09-09',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    k.setToday('2026-09-14');
+    const post = await officer.call('POST', `/api/people/${personId}/episodes`, {
+      type: 'post_rehab',
+      startDate: '2026-09-14',
+      decision: decision('2026-09-14', '09/QĐ-UBND'),
     });
     expect(post.statusCode, post.body).toBe(201);
     expect(await k.statusOf(personId)).toBe('post_rehab');
   });
 
   it('flags a positive test as a relapse inside the Art. 256a window and makes the determination due', async () => {
-    k.setToday('2026-06-01');
+    k.setToday('2026-12-01');
     const res = await police.call(
       'POST',
       `/api/people/${personId}/drug-tests`,
-      testBody('2026-06-01', 'positive', 'routine'),
+      testBody('2026-12-01', 'positive', 'routine'),
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
       relapse: true,
       criminalWindow: true,
+      criminalCase: { case: 'under_post_rehab', point: 'b' },
       duringEpisodeType: 'post_rehab',
     });
     expect(await k.statusOf(personId)).toBe('relapsed');
     const [task] = await openTasks(personId, 'addiction_determination_due');
     expect(task).toMatchObject({
       responsible_role: 'commune_police',
-      due_date: '2026-06-08',
+      due_date: '2026-12-08',
       rule_key: 'relapseDeterminationWorkingDays',
     });
     const mine = (await police.call('GET', '/api/tasks/mine')).json();
@@ -425,18 +467,18 @@ describe('a relapse during post-rehab management', () => {
   });
 
   it('closes the task with the determination, and the relapse is a ground for a compulsory dossier', async () => {
-    k.setToday('2026-06-05');
+    k.setToday('2026-12-05');
     const det = await police.call(
       'POST',
       `/api/people/${personId}/addiction-determinations`,
-      determinationBody('2026-06-05', '2026-04-20'),
+      determinationBody('2026-12-05', '2026-10-20'),
     );
     expect(det.statusCode).toBe(201);
     expect(await openTasks(personId, 'addiction_determination_due')).toEqual([]);
     expect(await k.statusOf(personId)).toBe('relapsed');
     const pending = await police.call('POST', `/api/people/${personId}/episodes`, {
       type: 'compulsory_pending',
-      startDate: '2026-06-05',
+      startDate: '2026-12-05',
       place: 'facility',
       facilityId,
     });

@@ -123,7 +123,9 @@ export async function getTimeline(deps: AppDeps, actor: Actor, personId: string)
           add('relapse', t.tested_on, `${t.id}:relapse`, t.during_episode_id, {
             testId: t.id,
             duringEpisodeType: t.during_episode_type,
-            ...(classes.has('legal') ? { criminalWindow: !!t.criminal_window } : {}),
+            ...(classes.has('legal')
+              ? { criminalWindow: !!t.criminal_window, criminalCase: out.criminalCase ?? null }
+              : {}),
           });
       }
       for (const d of await screeningRepo.determinationsForPerson(trx, personId))

@@ -282,21 +282,36 @@ describe('release and handover to the commune', () => {
   });
 
   it('flags for the province a person with no known residence', async () => {
-    const v = await k.voluntary('2024-01-05');
-    const a = await k.admit(v.episodeId, '2024-01-05', { noKnownResidence: true });
-    const ver = await k.throughStages(a.id, a.version, '2024-01-10');
-    const out = await k.discharge(a.id, ver, '2024-07-04');
+    const c = await k.compulsory('2023-12-20', 12);
+    const a = await k.admit(c.episodeId, '2023-12-20', { noKnownResidence: true });
+    const ver = await k.throughStages(a.id, a.version, '2023-12-25');
+    const out = await k.discharge(a.id, ver, a.term.plannedRelease!);
     expect(out.release).toMatchObject({
       handedTo: { kind: 'province', code: UNITS.hanoi },
       flaggedForProvince: true,
     });
     expect(out.notice.communeCode).toBeNull();
-    const task = (await k.tasksOf(v.personId)).find((x) => x.kind === 'post_rehab_decision')!;
+    const task = (await k.tasksOf(c.personId)).find((x) => x.kind === 'post_rehab_decision')!;
     expect(task).toMatchObject({ unit_kind: 'province', unit_code: UNITS.hanoi });
     expect(JSON.parse(task.details!)).toMatchObject({ noKnownResidence: true });
     const mine = (await province.call('GET', '/api/tasks/mine')).json();
     const all = [...mine.overdue, ...mine.today, ...mine.upcoming] as { kind: string; personId: string }[];
-    expect(all.some((x) => x.kind === 'post_rehab_decision' && x.personId === v.personId)).toBe(true);
+    expect(all.some((x) => x.kind === 'post_rehab_decision' && x.personId === c.personId)).toBe(true);
+  });
+
+  it('opens no post-rehab decision after a voluntary stay (Law 73/2021 Art. 40: compulsory only)', async () => {
+    const v = await k.voluntary('2024-01-05');
+    const a = await k.admit(v.episodeId, '2024-01-05', { noKnownResidence: true });
+    const ver = await k.throughStages(a.id, a.version, '2024-01-10');
+    const out = await k.discharge(a.id, ver, '2024-07-04');
+    // Corrected 12/2026: a voluntary release used to open the post-rehab decision task.
+    expect(out.release).toMatchObject({
+      handedTo: { kind: 'province', code: UNITS.hanoi },
+      flaggedForProvince: true,
+      taskId: null,
+      decisionDueDate: null,
+    });
+    expect((await k.tasksOf(v.personId)).filter((x) => x.kind === 'post_rehab_decision')).toEqual([]);
   });
 });
 
@@ -362,7 +377,9 @@ describe('after the year: early release, postponement, departure without complet
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ releasedOn: '2024-07-01', release: null });
     const f = (await k.staff.call('GET', `/api/facility-ops/${k.facilityId}/figures?year=2024`)).json();
-    expect(f).toMatchObject({ departures: 1, reintegrated: 3, handovers: 2 });
+    // Four releases in 2024: the first compulsory resident, the compulsory and the voluntary one with no known
+    // residence (handovers to the province), and the early release.
+    expect(f).toMatchObject({ departures: 1, reintegrated: 4, handovers: 2 });
     const p = await k.t.deps.database.db
       .selectFrom('people')
       .select('current_facility_id')

@@ -102,14 +102,15 @@ describe('a facility year, from the recorded events', () => {
       termReductions: 0,
       healthCheckCount: 1,
     });
-    // Every release opened the post-rehab decision at the receiving commune.
+    // The 19 releases were of voluntary residents: no post-rehab decision follows voluntary rehab (Law 73/2021
+    // Art. 40), so none opened at the receiving commune (before 12/2026 each opened one).
     const tasks = await k.t.deps.database.db
       .selectFrom('tasks')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('kind', '=', 'post_rehab_decision')
       .where('unit_code', '=', UNITS.baDinh)
       .executeTakeFirstOrThrow();
-    expect(Number(tasks.n)).toBe(19);
+    expect(Number(tasks.n)).toBe(0);
   }, 600_000);
 
   it('Vĩnh Long: 5 classes with 69 learners, 52 handovers to the communes', async () => {

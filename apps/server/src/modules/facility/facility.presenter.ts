@@ -168,8 +168,9 @@ const releaseOut = z.object({
   certificate: z.object({ number: z.string(), issuedOn: z.string(), signer: z.string() }),
   handedTo: z.object({ kind: z.string(), code: z.string() }),
   flaggedForProvince: z.boolean(),
-  taskId: z.string(),
-  decisionDueDate: z.string(),
+  /** The post-rehab decision task; null after voluntary rehab (no management decision follows it). */
+  taskId: z.string().nullable(),
+  decisionDueDate: z.string().nullable(),
 });
 
 export const admissionOut = z.object({

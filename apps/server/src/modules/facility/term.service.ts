@@ -286,25 +286,30 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       noKnownResidence: flagged,
       notice: JSON.parse(a.notice),
     };
-    const task = await createTask(trx, {
-      kind: 'post_rehab_decision',
-      personId: a.person_id,
-      episodeId: episode.id,
-      unit,
-      due,
-      // The province's officers answer for a person with no known residence.
-      role: flagged ? ('province_officer' as const) : undefined,
-      regimeId: legal.regimeId,
-      source: { type: 'facility_release', id },
-      details,
-      at: now,
-    });
+    // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40): no decision task after a
+    // voluntary stay, whose person the commune supports without a management decision.
+    const task =
+      episode.type !== 'compulsory'
+        ? null
+        : await createTask(trx, {
+            kind: 'post_rehab_decision',
+            personId: a.person_id,
+            episodeId: episode.id,
+            unit,
+            due,
+            // The province's officers answer for a person with no known residence.
+            role: flagged ? ('province_officer' as const) : undefined,
+            regimeId: legal.regimeId,
+            source: { type: 'facility_release', id },
+            details,
+            at: now,
+          });
     const releaseData = {
       certificate: input.certificate,
       handedTo: unit,
       flaggedForProvince: flagged,
-      taskId: task.id,
-      decisionDueDate: task.due_date,
+      taskId: task?.id ?? null,
+      decisionDueDate: task?.due_date ?? null,
     };
     const patch = {
       released_on: input.releasedOn,
@@ -334,7 +339,7 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       action: 'facility.release',
       entityType: 'facility_admission',
       entityId: id,
-      details: { releasedOn: input.releasedOn, unit, taskId: task.id, status },
+      details: { releasedOn: input.releasedOn, unit, taskId: task?.id ?? null, status },
     });
     return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
   });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { in256aWindow } from '@hoanhap/domain/episode-rules';
 import { effectiveEnd, isActiveOn } from '@hoanhap/domain/episode-terms';
 import { type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
 import { RELAPSE_EPISODE_TYPES, vnToday } from '@hoanhap/domain/pathway-rules';
@@ -8,6 +7,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
 import { personInScope, requireClass } from '../episodes/access.ts';
+import { criminalCaseOf } from '../episodes/criminal-256a.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
 import { asEpisode, syncPerson } from '../episodes/person-status.ts';
@@ -47,7 +47,6 @@ export async function createDrugTest(
     const rules = rulesAt(ctx, input.testedOn, 'testedOn');
     const positive = input.results.some((r) => r.result === 'positive');
     const rows = await episodesRepo.forPerson(trx, personId);
-    const history = rows.map(asEpisode);
     const during = rows.find(
       (r) =>
         RELAPSE_EPISODE_TYPES.includes(r.type as EpisodeType) && isActiveOn(asEpisode(r), input.testedOn),
@@ -60,6 +59,8 @@ export async function createDrugTest(
     );
     // A positive intake test is expected of someone entering rehab; it is not a relapse.
     const relapse = positive && input.reason !== 'intake' && (!!during || afterRehab);
+    // Which Criminal Code Art. 256a situation, if any, the person was in on the test date.
+    const criminalCase = positive ? criminalCaseOf(rows, input.testedOn, ctx.overrides) : null;
     const row: DrugTestRow = {
       id: randomUUID(),
       person_id: personId,
@@ -72,7 +73,8 @@ export async function createDrugTest(
       unit_kind: actor.scopeKind,
       unit_code: actor.scopeCode ?? '',
       relapse: relapse ? 1 : 0,
-      criminal_window: positive && in256aWindow(history, input.testedOn, ctx.overrides) ? 1 : 0,
+      criminal_window: criminalCase ? 1 : 0,
+      criminal_case: criminalCase ? JSON.stringify(criminalCase) : null,
       during_episode_id: positive ? (during?.id ?? null) : null,
       during_episode_type: positive ? (during?.type ?? null) : null,
       regime_id: rules.regimeId,
@@ -94,7 +96,7 @@ export async function createDrugTest(
         due: deadlineFor('addiction_determination_due', input.testedOn, now, rules, ctx.adjustments)!,
         regimeId: rules.regimeId,
         source,
-        details: { criminalWindow: !!row.criminal_window },
+        details: { criminalWindow: !!row.criminal_window, criminalCase: criminalCase?.case ?? null },
         at: now,
       });
     } else if (

@@ -1,11 +1,12 @@
 import { conclusionCheck, type DoctorConclusion } from '@hoanhap/domain/addiction';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
+import { criminalCaseOut, presentCriminalCase } from '../episodes/criminal-256a.ts';
 import type { CounsellingRow, DeterminationRow, DrugTestRow } from './screening.repo.ts';
 
 // Tests, determinations and counselling are of class 'drug_use' (the service refuses roles that may not
 // read it). Inside them, the Art. 256a flag is 'legal' and the HIV status 'health': absent, not null, for
-// roles that may not read those classes.
+// roles that may not read those classes. The Art. 256a case names which situation of the article applied.
 
 export const drugTestOut = z.object({
   id: z.string(),
@@ -21,6 +22,7 @@ export const drugTestOut = z.object({
   duringEpisodeType: z.string().nullable(),
   regimeId: z.string().nullable(),
   criminalWindow: z.boolean().optional().describe('Inside the Criminal Code Art. 256a window (legal class)'),
+  criminalCase: criminalCaseOut.nullable().optional(),
   notes: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -42,7 +44,10 @@ export function presentDrugTest(r: DrugTestRow, classes: Set<SensitivityClass>) 
     notes: r.notes,
     createdAt: r.created_at,
   };
-  if (classes.has('legal')) out.criminalWindow = !!r.criminal_window;
+  if (classes.has('legal')) {
+    out.criminalWindow = !!r.criminal_window;
+    out.criminalCase = presentCriminalCase(r.criminal_case);
+  }
   return out;
 }
 

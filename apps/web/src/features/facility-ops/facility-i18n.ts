@@ -179,6 +179,8 @@ const vi = {
     release: 'Cấp giấy chứng nhận và cho ra cơ sở',
     releasedInfo:
       'Giấy chứng nhận số {{number}}, ngày {{date}}; bàn giao cho {{unit}}; hạn ra quyết định quản lý sau cai nghiện: {{due}}',
+    releasedInfoVoluntary:
+      'Giấy chứng nhận số {{number}}, ngày {{date}}; bàn giao cho {{unit}}; cai nghiện tự nguyện: không có quyết định quản lý sau cai nghiện, xã hỗ trợ tái hòa nhập',
     handedProvince: 'tỉnh (không xác định được nơi cư trú)',
     handedCommune: 'xã nơi cư trú',
     noticeFirst: 'Gửi thông báo về xã trước, rồi mới cho ra cơ sở.',
@@ -638,6 +640,8 @@ const en: typeof vi = {
     release: 'Issue the certificate and release',
     releasedInfo:
       'Certificate {{number}} of {{date}}; handed over to {{unit}}; post-rehab decision due: {{due}}',
+    releasedInfoVoluntary:
+      'Certificate {{number}} of {{date}}; handed over to {{unit}}; voluntary rehab: no post-rehab management decision, the commune supports reintegration',
     handedProvince: 'the province (no known residence)',
     handedCommune: 'the commune of residence',
     noticeFirst: 'Send the notice to the commune first, then release.',

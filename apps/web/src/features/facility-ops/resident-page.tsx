@@ -421,13 +421,13 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
           )}
           {a.release && (
             <Text size="sm" data-testid="release-info">
-              {t('resident.releasedInfo', {
+              {t(a.release.decisionDueDate ? 'resident.releasedInfo' : 'resident.releasedInfoVoluntary', {
                 number: a.release.certificate.number,
                 date: formatDate(a.release.certificate.issuedOn),
                 unit: a.release.flaggedForProvince
                   ? t('resident.handedProvince')
                   : t('resident.handedCommune'),
-                due: formatDate(a.release.decisionDueDate),
+                due: a.release.decisionDueDate ? formatDate(a.release.decisionDueDate) : '',
               })}
             </Text>
           )}

@@ -29,6 +29,11 @@ export interface PostRehabDecisionInput extends DocumentFacts {
   /** The people assigned to manage and support the person; at least one. */
   managers: readonly ManagerFacts[];
   signer: SignerFacts;
+  /**
+   * The head of commune police's decision applying electronic monitoring to this person (Law 120/2025), when
+   * one applies; without it the decision says nothing about monitoring: it is not imposed on everyone.
+   */
+  electronicMonitoring?: { decisionNumber: string; date: string };
 }
 
 const SYMBOL = 'QĐ-UBND';
@@ -82,6 +87,7 @@ function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
           type: 'paragraph',
           content: `Người được phân công có trách nhiệm theo dõi, tư vấn, giúp đỡ, phòng ngừa tái nghiện và định kỳ báo cáo ${lead}.${w.extraDuties ? ` ${w.extraDuties}` : ''}`,
         },
+        ...monitoringLines(input, commune),
         {
           type: 'article',
           label: 'Điều 3.',
@@ -120,6 +126,20 @@ function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
 }
 
 const police = (commune: string) => `Trưởng Công an ${commune}`;
+
+// Only a person under an electronic monitoring measure is told so, with the decision that applied it.
+function monitoringLines(input: PostRehabDecisionInput, commune: string): Block[] {
+  const m = input.electronicMonitoring;
+  if (!m) return [];
+  if (!m.decisionNumber.trim() || !m.date)
+    throw new TypeError('electronicMonitoring: decisionNumber and date are both required');
+  return [
+    {
+      type: 'paragraph',
+      content: `Người sau cai nghiện ma túy chịu biện pháp giám sát điện tử theo Quyết định số ${m.decisionNumber} ngày ${shortDate(m.date)} của Trưởng Công an ${commune}.`,
+    },
+  ];
+}
 
 export const postRehabDecisionTemplates: readonly DocumentTemplate<PostRehabDecisionInput>[] = [
   template({
@@ -161,21 +181,23 @@ export const postRehabDecisionTemplates: readonly DocumentTemplate<PostRehabDeci
     proposer: police,
     lead: police,
     extraDuties:
-      'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày chấp hành xong có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
+      'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày hết thời hạn quản lý sau cai nghiện có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
     verify: true,
     verifyNotes: [
       'Citation of the Law on Organisation of Local Government 2025; wording of the Art. 256a warning.',
     ],
   }),
   template({
-    version: '2026.7',
+    version: '2026.12',
     regimes: ['law120-2026'],
     bases: [CITE.localGov2025, CITE.drugLaw120],
     proposer: police,
     lead: police,
     extraDuties:
-      'Người sau cai nghiện ma túy chịu sự giám sát điện tử theo quy định; sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày chấp hành xong có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
+      'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày hết thời hạn quản lý sau cai nghiện có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
     verify: true,
-    verifyNotes: ['Law 120/2025/QH15 and its implementing decree: authority, electronic monitoring wording.'],
+    verifyNotes: [
+      'Law 120/2025/QH15 and its implementing decree: authority; electronic monitoring is printed only when a measure applies (input electronicMonitoring).',
+    ],
   }),
 ];
