@@ -184,3 +184,50 @@ describe('the day before: 30/06/2026, the commune chairman decides', () => {
     k.setToday('2026-12-01');
   });
 });
+
+describe('the authority is overridable data', () => {
+  it('an override naming the commune chairman from 01/11/2026 gives the decision back to the officer', async () => {
+    k.setToday('2026-12-01');
+    const nation = await k.t.userAs('national_officer', 'nation', null);
+    const o = await nation.call('POST', '/api/legal/overrides', {
+      ruleKey: 'userManagementMonths',
+      authority: 'commune_chairman',
+      effectiveFrom: '2026-11-01',
+      reason: 'Thử nghiệm: văn bản hướng dẫn giao Chủ tịch UBND cấp xã quyết định',
+      basis: { instrument: { vi: 'Nghị định thử nghiệm 999/2026/NĐ-CP', en: 'Test decree 999/2026' } },
+    });
+    expect(o.statusCode, o.body).toBe(201);
+    const p = await k.person(officer, { fullName: 'Trịnh Văn Quang' });
+    const refused = await police.call(
+      'POST',
+      `/api/people/${p.id}/episodes`,
+      um('2026-11-05', 'Nguyễn Văn Trưởng'),
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'authority_required', authority: 'commune_chairman' });
+    expect(JSON.stringify(refused.json().basis)).toContain('Nghị định thử nghiệm 999/2026/NĐ-CP');
+    const res = await officer.call(
+      'POST',
+      `/api/people/${p.id}/episodes`,
+      um('2026-11-05', 'Trần Văn Chủ Tịch'),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ authority: 'commune_chairman', regimeId: 'law120-2026' });
+    expect(res.json().documentNumber).toMatch(/\/QĐ-UBND$/);
+    const doc = await officer.call(
+      'GET',
+      `/api/episodes/${res.json().id}/documents/user-management-decision.docx`,
+    );
+    const text = await docxText(doc.rawPayload);
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH');
+    expect(text).toMatch(/Căn cứ Luật Phòng, chống ma túy số 120\/2025\/QH15/);
+    expect(text).not.toContain('TRƯỞNG CÔNG AN PHƯỜNG BA ĐÌNH');
+    // Before the override's date the rule's own authority stands.
+    const before = await officer.call(
+      'POST',
+      `/api/people/${p.id}/episodes`,
+      um('2026-10-31', 'Trần Văn Chủ Tịch'),
+    );
+    expect(before.statusCode).toBe(403);
+  });
+});
