@@ -31,13 +31,8 @@ export type Facility = {
   version: number;
 };
 
-export const FACILITY_KINDS = [
-  'rehab_public',
-  'rehab_private',
-  'community_rehab',
-  'methadone_clinic',
-  'health_station',
-] as const;
+// The kinds of facility (incl. reform school, Law 120/2025) live with the placement rules.
+export { FACILITY_KINDS } from '@hoanhap/domain/placement-rules';
 
 /** Facilities for the scope picker; null when this server has no facilities API yet. */
 export function useFacilities() {
