@@ -26,6 +26,7 @@ import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { registerMonitoringEnds } from './modules/monitoring/monitoring-end.job.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { configureFigureStore } from './modules/reports/figure-store.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => monitoringRoutes(s, deps));
   await app.register(async (s) => tasksRoutes(s, deps));
   const statusCatchUp = registerStatusRefresh(app, deps);
+  registerMonitoringEnds(app, deps);
   await app.register(async (s) => auditRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
   await app.register(async (s) => dossierRoutes(s, deps));

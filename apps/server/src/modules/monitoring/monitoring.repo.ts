@@ -46,3 +46,45 @@ export const monitoringRepo = {
           .orderBy('recorded_at')
           .execute(),
 };
+
+export const monitoringEndRepo = {
+  /**
+   * Measures still running (no removal recorded) whose qualifying episode has closed, with that episode, and the
+   * open end task of each: the candidates for moving the end task to the day the ground ended.
+   */
+  runningOnClosedEpisodes: (db: Kysely<DB>) =>
+    db
+      .selectFrom('electronic_monitoring_measures as m')
+      .innerJoin('episodes as e', 'e.id', 'm.episode_id')
+      .innerJoin('tasks as t', (j) =>
+        j
+          .onRef('t.source_id', '=', 'm.id')
+          .on('t.source_type', '=', 'monitoring')
+          .on('t.kind', '=', 'monitoring_end')
+          .on('t.status', '=', 'open'),
+      )
+      .where('m.actual_end', 'is', null)
+      .where((w) => w.or([w('e.actual_end', 'is not', null), w('e.outcome', 'is not', null)]))
+      .select([
+        'm.id as measure_id',
+        'm.planned_end',
+        'e.id as episode_id',
+        'e.type',
+        'e.start_date',
+        'e.actual_end',
+        'e.planned_end as episode_planned_end',
+        'e.outcome',
+        't.id as task_id',
+        't.due_date',
+      ])
+      .execute(),
+  /** Moves an open task's due date (the work list's tasks table; only monitoring_end tasks are moved here). */
+  redateTask: (db: Kysely<DB>, taskId: string, dueDate: string) =>
+    db
+      .updateTable('tasks')
+      .set({ due_date: dueDate })
+      .where('id', '=', taskId)
+      .where('status', '=', 'open')
+      .where('kind', '=', 'monitoring_end')
+      .execute(),
+};

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNITS } from '../../test/test-app.ts';
 import { pathwayApp, type User } from '../episodes/pathway-test-kit.ts';
+import { syncMonitoringEnds } from './monitoring-end.job.ts';
 
 // Electronic monitoring (Law 120/2025/QH15 Art. 12) through the API, on SQLite and PostgreSQL: who may
 // record it, when (from 01/07/2026), for whom (community rehab, substitution therapy, post-rehab management on
@@ -346,6 +347,15 @@ describe('electronic monitoring', () => {
       basisEndsOn: '2026-11-20',
       plannedEnd: '2027-01-31',
     });
+    // The nightly sync moves the end task to the day the ground ended, once.
+    const [before] = await endTasks(p.id);
+    expect(before).toMatchObject({ due_date: '2027-01-31', status: 'open' });
+    expect(await syncMonitoringEnds(k.t.deps.database.db)).toBeGreaterThanOrEqual(1);
+    const [after] = await endTasks(p.id);
+    expect(after).toMatchObject({ id: before!.id, due_date: '2026-11-20', status: 'open' });
+    expect(await auditRows('monitoring.end_task_moved', created.json().id)).toHaveLength(1);
+    await syncMonitoringEnds(k.t.deps.database.db);
+    expect(await auditRows('monitoring.end_task_moved', created.json().id)).toHaveLength(1);
   });
 
   it('shows the end task on the police work list once the planned end is reached', async () => {
