@@ -45,7 +45,16 @@ export const EPISODE_TYPE_LABELS: Record<(typeof EPISODE_TYPES)[number], { vi: s
   substitution_therapy: { vi: 'Điều trị thay thế (methadone)', en: 'Substitution therapy (methadone)' },
   post_rehab: { vi: 'Quản lý sau cai nghiện', en: 'Post-rehab management' },
 };
-const OUTCOMES = ['completed', 'quit', 'relapsed', 'transferred', 'escaped', 'died', 'cancelled'] as const;
+const OUTCOMES = [
+  'completed',
+  'quit',
+  'expelled',
+  'relapsed',
+  'transferred',
+  'escaped',
+  'died',
+  'cancelled',
+] as const;
 const CONTACT_METHODS = ['visit', 'phone', 'office', 'meeting'] as const;
 /** Decisions of the commune chairman: only roles with 'decisions.issue' may record them. */
 export const CHAIRMAN_TYPES = ['user_management', 'post_rehab'];
@@ -75,7 +84,12 @@ export function OpenEpisodeForm({
   });
   const [term, setTerm] = useState<number | string>(6);
   const [errors, setErrors] = useState<Errors>({});
-  const needsFacility = ['voluntary_facility', 'compulsory', 'compulsory_pending'].includes(type);
+  const needsFacility = [
+    'voluntary_facility',
+    'compulsory',
+    'compulsory_pending',
+    'substitution_therapy',
+  ].includes(type);
   const facilities = useFacilities(p.opened && needsFacility);
   const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.openEpisode(personId, body));
   const set = (k: string) => (value: string) => setV((old) => ({ ...old, [k]: value }));
@@ -152,13 +166,15 @@ export function OpenEpisodeForm({
       };
     } else if (type === 'substitution_therapy') {
       body.clinic = { name: c.required('clinic', v.clinic ?? ''), code: opt('clinicCode') };
+      // A registered methadone clinic, when chosen: the server checks its kind (Decree 90/2016).
+      body.facilityId = opt('facilityId');
     }
     setErrors(c.errors);
     if (!c.ok()) return;
     write.mutate(JSON.parse(JSON.stringify(body)), { onSuccess: p.onDone });
   };
 
-  const facilitySelect = (required: boolean) => (
+  const facilitySelect = (required: boolean, kind?: string) => (
     <NativeSelect
       label={t('ep.facility')}
       required={required}
@@ -166,7 +182,9 @@ export function OpenEpisodeForm({
       onChange={(e) => set('facilityId')(e.currentTarget.value)}
       data={[
         { value: '', label: '—' },
-        ...(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+        ...(facilities.data ?? [])
+          .filter((f) => !kind || f.kind === kind)
+          .map((f) => ({ value: f.id, label: f.name })),
       ]}
       error={errors.facilityId}
     />
@@ -265,6 +283,7 @@ export function OpenEpisodeForm({
           <>
             {text('clinic', t('ep.clinic'), true)}
             {text('clinicCode', t('ep.clinicCode'))}
+            {facilitySelect(false, 'methadone_clinic')}
           </>
         )}
       </SimpleGrid>

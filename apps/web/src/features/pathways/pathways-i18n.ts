@@ -161,7 +161,8 @@ const vi = {
   },
   outcome: {
     completed: 'Hoàn thành',
-    quit: 'Bỏ dở',
+    quit: 'Tự ý chấm dứt (bỏ dở)',
+    expelled: 'Bị chấm dứt do vi phạm',
     relapsed: 'Tái sử dụng ma túy',
     transferred: 'Chuyển nơi',
     escaped: 'Bỏ trốn',
@@ -213,6 +214,15 @@ const vi = {
     transfer: 'Chuyển nơi cư trú',
     episode_end: 'Kết thúc',
     certificate: 'Giấy chứng nhận',
+  },
+  case256a: {
+    title: 'Điều 256a Bộ luật Hình sự',
+    case: 'Xét nghiệm dương tính ngày {{date}} — trường hợp {{point}}: {{label}}',
+    episode: 'Căn cứ vào giai đoạn: {{type}}, {{span}}',
+    span: 'từ {{from}} đến {{to}}',
+    since: 'từ {{from}}, chưa kết thúc',
+    basis: 'Căn cứ pháp lý: {{basis}}',
+    note: 'Thông tin để cán bộ có thẩm quyền xem xét; không phải kết luận về tội phạm.',
   },
   tl: {
     positive: 'Dương tính: {{list}}',
@@ -407,7 +417,8 @@ const en: typeof vi = {
   },
   outcome: {
     completed: 'Completed',
-    quit: 'Quit',
+    quit: 'Quit on their own',
+    expelled: 'Terminated by the provider for a breach',
     relapsed: 'Used drugs again',
     transferred: 'Transferred',
     escaped: 'Absconded',
@@ -459,6 +470,15 @@ const en: typeof vi = {
     transfer: 'Moved',
     episode_end: 'End',
     certificate: 'Certificate',
+  },
+  case256a: {
+    title: 'Criminal Code Art. 256a',
+    case: 'Positive test on {{date}} — case {{point}}: {{label}}',
+    episode: 'Because of: {{type}}, {{span}}',
+    span: 'from {{from}} to {{to}}',
+    since: 'since {{from}}, not ended',
+    basis: 'Legal basis: {{basis}}',
+    note: 'For the competent officer to consider; not a finding that a crime was committed.',
   },
   tl: {
     positive: 'Positive: {{list}}',

@@ -21,6 +21,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { StatusBadge } from '../people/status-badge.tsx';
 import { CounsellingForm, StagesForm, StagesSummary } from './care-forms.tsx';
+import { Case256a, type CriminalCase } from './case-256a.tsx';
 import { useDossiers } from './dossiers-api.ts';
 import {
   CertificateForm,
@@ -95,7 +96,10 @@ export function PersonPathways({ person }: { person: Person }) {
   const allowed = actions.filter((a) => a.allowed);
   const items = timeline.data?.items ?? [];
   const relapses = items.filter((i) => i.kind === 'relapse');
-  const inWindow = relapses.some((i) => i.data.criminalWindow === true);
+  // The latest positive test that fell in a Criminal Code Art. 256a situation (sent to 'legal' readers only).
+  const flagged = items
+    .filter((i) => i.kind === 'drug_test' && i.data.criminalCase)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
 
   return (
     <Stack data-testid="person-pathways">
@@ -110,10 +114,15 @@ export function PersonPathways({ person }: { person: Person }) {
         </Group>
       )}
       {(timeline.data?.status === 'relapsed' || relapses.length > 0) && (
-        <Alert color="red" variant="filled" role="alert" title={t('relapseFlag')} data-testid="relapse-flag">
-          {inWindow ? t('tl.window256a') : null}
-        </Alert>
+        <Alert
+          color="red"
+          variant="filled"
+          role="alert"
+          title={t('relapseFlag')}
+          data-testid="relapse-flag"
+        />
       )}
+      {flagged && <Case256a value={flagged.data.criminalCase as CriminalCase} testedOn={flagged.date} />}
       {allowed.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="pathway-actions">
           <Title order={2} size="h4" mb="sm" id="pathway-actions">
@@ -537,6 +546,9 @@ function TimelineDetail({ item: i }: { item: TimelineItem }) {
           <Text size="sm" c={pos.length ? 'red.9' : 'green.9'} fw={500}>
             {pos.length ? t('tl.positive', { list: pos.join(', ') }) : t('tl.negative')}
           </Text>
+          {Boolean(d.criminalCase) && (
+            <Case256a compact value={d.criminalCase as CriminalCase} testedOn={i.date} />
+          )}
         </Stack>
       );
     }
@@ -552,7 +564,7 @@ function TimelineDetail({ item: i }: { item: TimelineItem }) {
                 type: tx(EPISODE_LABEL_OF(d.duringEpisodeType)),
               }),
             )}
-          {d.criminalWindow === true && (
+          {d.criminalWindow === true && !d.criminalCase && (
             <Alert color="red" variant="light" p="xs" data-testid="window-256a">
               {t('tl.window256a')}
             </Alert>
