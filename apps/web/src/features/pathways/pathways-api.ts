@@ -29,7 +29,7 @@ export type MyTasks = {
   /** The next page's position, or null on the last page. */
   next: string | null;
 };
-export type Facility = { id: string; name: string };
+export type Facility = { id: string; name: string; kind?: string };
 
 export const pathwayKeys = {
   timeline: (id: string) => ['pathways', 'timeline', id] as const,
