@@ -13,6 +13,7 @@ import { buildDocument, type TemplateInputs } from '../../platform/documents/tem
 import { POLICE_SYMBOL } from '../../platform/documents/templates/user-management-decision.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { monitoringRepo } from '../monitoring/monitoring.repo.ts';
 import { type PersonRow, peopleRepo } from '../people/people.repo.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { episodeInScope, requireClass } from './access.ts';
@@ -148,6 +149,9 @@ async function inputFor(
         : undefined;
       const facility = rehab?.facility_id ? await episodesRepo.facility(trx, rehab.facility_id) : undefined;
       const rehabEnd = rehab?.actual_end ?? e.term_start!;
+      // Electronic monitoring (Law 120/2025 Art. 12) is named only when the head of commune police had decided a
+      // measure on this management by the decision's date; otherwise the decision says nothing about it.
+      const monitored = await monitoringRepo.decidedFor(trx, e.id, e.decision_date!);
       const input: TemplateInputs[typeof kind] = {
         date: e.decision_date!,
         number,
@@ -158,6 +162,14 @@ async function inputFor(
         endDate: e.planned_end!,
         managers,
         signer,
+        ...(monitored
+          ? {
+              electronicMonitoring: {
+                decisionNumber: monitored.decision_number,
+                date: monitored.decision_date,
+              },
+            }
+          : {}),
       };
       return input;
     }

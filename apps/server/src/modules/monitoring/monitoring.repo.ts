@@ -32,6 +32,16 @@ export const monitoringRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** The first measure resting on an episode that was decided on or before a date (for that episode's decision). */
+  decidedFor: (db: Kysely<DB>, episodeId: string, onOrBefore: string) =>
+    db
+      .selectFrom('electronic_monitoring_measures')
+      .select(['decision_number', 'decision_date'])
+      .where('episode_id', '=', episodeId)
+      .where('decision_date', '<=', onOrBefore)
+      .orderBy('decision_date')
+      .orderBy('created_at')
+      .executeTakeFirst(),
   insertEvent: (db: Kysely<DB>, row: MonitoringEventRow) =>
     db.insertInto('electronic_monitoring_events').values(row).execute(),
   /** Events of some measures, in the order they happened. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdfText } from '../../platform/documents/pdf-text.test-support.ts';
 import { UNITS } from '../../test/test-app.ts';
 import { pathwayApp, type User } from '../episodes/pathway-test-kit.ts';
 import { syncMonitoringEnds } from './monitoring-end.job.ts';
@@ -21,7 +22,7 @@ async function episode(
   type: string,
   start: string,
   plannedEnd: string | null,
-  over: { actual_end?: string; outcome?: string } = {},
+  over: Record<string, unknown> = {},
 ) {
   const id = randomUUID();
   const at = new Date().toISOString();
@@ -42,8 +43,8 @@ async function episode(
       term_start: start,
       term_months: null,
       planned_end: plannedEnd,
-      actual_end: over.actual_end ?? null,
-      outcome: over.outcome ?? null,
+      actual_end: null,
+      outcome: null,
       outcome_reason: null,
       facility_id: null,
       responsible_unit_kind: 'commune',
@@ -58,6 +59,7 @@ async function episode(
       created_by: null,
       updated_at: at,
       updated_by: null,
+      ...over,
     })
     .execute();
   return id;
@@ -380,6 +382,41 @@ describe('electronic monitoring', () => {
     const later = await police.call('GET', `/api/monitoring/${created.json().id}`);
     expect(later.json().status).toBe('end_due');
     k.setToday('2026-12-01');
+  });
+});
+
+describe('electronic monitoring in the post-rehab decision', () => {
+  it('names a measure decided by the decision date, and says nothing otherwise', async () => {
+    const text = async (episodeId: string) => {
+      const res = await officer.call('GET', `/api/episodes/${episodeId}/documents/post-rehab-decision.pdf`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return extractPdfText(res.rawPayload).replace(/\s+/g, ' ');
+    };
+    const decided = {
+      decision_number: '10/QĐ-UBND',
+      decision_signer: 'Nguyễn Văn Chủ',
+      managers: JSON.stringify([police.userId]),
+    };
+    const p = await k.person(officer);
+    const ep = await episode(p.id, 'post_rehab', '2026-08-01', '2027-07-31', decided);
+    expect(await text(ep)).not.toContain('giám sát điện tử');
+    const m = await police.call('POST', `/api/people/${p.id}/monitoring`, {
+      ...body('2026-08-01', '2026-08-01', '2026-12-31'),
+      decisionNumber: '05/QĐ-CAX',
+    });
+    expect(m.statusCode, m.body).toBe(201);
+    expect(await text(ep)).toContain('giám sát điện tử theo Quyết định số 05/QĐ-CAX ngày 01/08/2026');
+
+    // A measure decided after the post-rehab decision does not rewrite that earlier decision.
+    const later = await k.person(officer);
+    const ep2 = await episode(later.id, 'post_rehab', '2026-08-01', '2027-07-31', decided);
+    const m2 = await police.call(
+      'POST',
+      `/api/people/${later.id}/monitoring`,
+      body('2026-08-05', '2026-08-05', '2026-12-31'),
+    );
+    expect(m2.statusCode, m2.body).toBe(201);
+    expect(await text(ep2)).not.toContain('giám sát điện tử');
   });
 });
 
