@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from './iso-date.ts';
 import type { CalendarAdjustment } from './working-days.ts';
-import { addWorkingDays, holidaysOf, isWorkingDay, workingDaysBetween } from './working-days.ts';
+import {
+  addWorkingDays,
+  holidaysOf,
+  isWorkingDay,
+  officialWorkingDaysOf,
+  workingDaysBetween,
+} from './working-days.ts';
 
 const datesOf = (year: number, adjustments?: CalendarAdjustment[]) =>
   holidaysOf(year, adjustments).map((h) => h.date);
@@ -173,6 +179,81 @@ describe('addWorkingDays and workingDaysBetween', () => {
         expect(addWorkingDays(d, lo) < addWorkingDays(d, hi)).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the official schedules of 2026 and 2027 (both sides of each holiday)', () => {
+  const off = (d: string) => expect(isWorkingDay(d), `${d} should be a day off`).toBe(false);
+  const work = (d: string) => expect(isWorkingDay(d), `${d} should be a working day`).toBe(true);
+
+  it('2026 New Year: 01–04/01 off (Friday 02/01 swapped), Saturday 10/01 worked', () => {
+    work('2025-12-31');
+    for (const d of ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']) off(d);
+    work('2026-01-05');
+    work('2026-01-09');
+    work('2026-01-10'); // make-up Saturday
+    off('2026-01-11');
+    expect(holidaysOf(2026).find((h) => h.date === '2026-01-02')).toMatchObject({ kind: 'official' });
+    expect(officialWorkingDaysOf(2026).map((d) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
+  });
+
+  it('2026 Tết: 14–22/02 (statutory 16–20/02), working on 13/02 and 23/02', () => {
+    work('2026-02-13');
+    for (let d = 14; d <= 22; d++) off(`2026-02-${d}`);
+    work('2026-02-23');
+  });
+
+  it('2026 Hùng Kings on Sunday 26/04, made up on Monday 27/04; 30/04–03/05', () => {
+    work('2026-04-24');
+    off('2026-04-26');
+    off('2026-04-27');
+    work('2026-04-28');
+    work('2026-04-29');
+    for (const d of ['2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03']) off(d);
+    work('2026-05-04');
+  });
+
+  it('2026 National Day: 29/08–02/09 (Monday 31/08 swapped), Saturday 22/08 worked', () => {
+    work('2026-08-21');
+    work('2026-08-22');
+    off('2026-08-23');
+    work('2026-08-28');
+    for (const d of ['2026-08-29', '2026-08-30', '2026-08-31', '2026-09-01', '2026-09-02']) off(d);
+    work('2026-09-03');
+    expect(addWorkingDays('2026-08-28', 1)).toBe('2026-09-03');
+    expect(addWorkingDays('2026-08-21', 1)).toBe('2026-08-22');
+  });
+
+  it('2027 (no schedule published by 12/2026): the statutory days and their compensation', () => {
+    work('2026-12-31');
+    off('2027-01-01');
+    work('2027-01-04');
+    // Tết Đinh Mùi: lunar 1/1 is Saturday 06/02/2027.
+    work('2027-02-04');
+    for (let d = 5; d <= 11; d++) off(`2027-02-${String(d).padStart(2, '0')}`);
+    work('2027-02-12');
+    // Hùng Kings: lunar 10/3 is Friday 16/04/2027.
+    work('2027-04-15');
+    off('2027-04-16');
+    work('2027-04-19');
+    // 30/04 Friday, 01/05 Saturday made up on Monday 03/05.
+    work('2027-04-29');
+    off('2027-04-30');
+    off('2027-05-03');
+    work('2027-05-04');
+    // National Day: 02/09 Thursday with 01/09 (the default adjacent day until the Government picks one).
+    work('2027-08-31');
+    off('2027-09-01');
+    off('2027-09-02');
+    work('2027-09-03');
+  });
+
+  it('lets the administrator overrule the official schedule', () => {
+    const adj = [{ date: '2026-08-22', kind: 'day_off' as const, reason: 'Không làm bù' }];
+    expect(isWorkingDay('2026-08-22', adj)).toBe(false);
+    expect(isWorkingDay('2026-08-31', [{ date: '2026-08-31', kind: 'working_day', reason: 'Trực' }])).toBe(
+      true,
     );
   });
 });

@@ -34,9 +34,72 @@ export interface CalendarAdjustment {
 export interface Holiday {
   date: string;
   id: string;
-  kind: 'holiday' | 'compensatory' | 'adjustment';
+  /** 'official': a day off swapped by the Government's schedule of that year (OFFICIAL_SCHEDULES). */
+  kind: 'holiday' | 'compensatory' | 'official' | 'adjustment';
   name: Text;
 }
+
+/**
+ * One day of the Government's published holiday schedule for public servants (lịch nghỉ of a year): a working
+ * day swapped into a day off to join a holiday, and the weekend day worked in exchange. Shipped as dated data
+ * with its source; an administrator's CalendarAdjustment for the same date still wins.
+ */
+export interface OfficialScheduleDay {
+  date: string;
+  kind: 'day_off' | 'working_day';
+  name: Text;
+  source: { title: Text; url: string };
+}
+
+const NEW_YEAR_2026: OfficialScheduleDay['source'] = {
+  title: {
+    vi: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025 (Phó Thủ tướng đồng ý nghỉ Tết Dương lịch 2026 liên tục 4 ngày)',
+    en: 'Government Office letter 12729/VPCP-KGVX of 25/12/2025 (four days off for New Year 2026)',
+  },
+  url: 'https://www.collector.com.tr//965292743',
+};
+const TET_AND_NATIONAL_DAY_2026: OfficialScheduleDay['source'] = {
+  title: {
+    vi: 'Văn phòng Chính phủ truyền đạt ý kiến Thủ tướng về nghỉ Tết Âm lịch và Quốc khánh năm 2026 (10/2025)',
+    en: 'Government Office: the Prime Minister’s decision on the Tết and National Day breaks of 2026 (10/2025)',
+  },
+  url: 'https://kienthuc.net.vn/chot-phuong-an-nghi-tet-am-lich-binh-ngo-va-quoc-khanh-nam-2026-post1576857.html',
+};
+
+/**
+ * The Government's schedules of the years we know (checked 12/2026). 2026: New Year 01–04/01 with Friday 02/01
+ * swapped for Saturday 10/01; Tết 14–22/02 (the five statutory days 16–20/02 and weekends: no swap); Hùng Kings
+ * Sunday 26/04 made up on Monday 27/04 (statutory compensation); National Day 29/08–02/09 with the statutory
+ * 01–02/09 and Monday 31/08 swapped for Saturday 22/08. 2027: no schedule was published by 12/2026 — the
+ * statutory days apply (Tết 05–09/02 with 10–11/02 in compensation, Hùng Kings 16/04, National Day 01–02/09):
+ * the administrator enters the swaps once the Government decides them.
+ */
+export const OFFICIAL_SCHEDULES: readonly OfficialScheduleDay[] = [
+  {
+    date: '2026-01-02',
+    kind: 'day_off',
+    name: { vi: 'Nghỉ hoán đổi dịp Tết Dương lịch', en: 'Swapped day off (New Year)' },
+    source: NEW_YEAR_2026,
+  },
+  {
+    date: '2026-01-10',
+    kind: 'working_day',
+    name: { vi: 'Làm bù cho ngày 02/01/2026', en: 'Make-up working day for 02/01/2026' },
+    source: NEW_YEAR_2026,
+  },
+  {
+    date: '2026-08-22',
+    kind: 'working_day',
+    name: { vi: 'Làm bù cho ngày 31/08/2026', en: 'Make-up working day for 31/08/2026' },
+    source: TET_AND_NATIONAL_DAY_2026,
+  },
+  {
+    date: '2026-08-31',
+    kind: 'day_off',
+    name: { vi: 'Nghỉ hoán đổi dịp Quốc khánh', en: 'Swapped day off (National Day)' },
+    source: TET_AND_NATIONAL_DAY_2026,
+  },
+];
 
 const LABOUR_CODE_112: LegalBasis = { instrument: INSTRUMENTS.labourCode2019, article: '112', clause: '1' };
 /** Basis of compensatory days off. */
@@ -132,7 +195,8 @@ export const PUBLIC_HOLIDAY_RULES: readonly HolidayRule[] = [
   },
 ];
 
-const yearCache = new Map<number, { list: readonly Holiday[]; dates: ReadonlySet<string> }>();
+type YearDays = { list: readonly Holiday[]; dates: ReadonlySet<string>; workedWeekends: ReadonlySet<string> };
+const yearCache = new Map<number, YearDays>();
 
 function checkHolidayYear(year: number): void {
   if (!Number.isInteger(year) || year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) {
@@ -142,8 +206,8 @@ function checkHolidayYear(year: number): void {
   }
 }
 
-// Statutory holidays and compensatory days of a year, before any administrator adjustment.
-function baseHolidays(year: number): { list: readonly Holiday[]; dates: ReadonlySet<string> } {
+// Statutory holidays, compensatory days and the Government's swaps of a year, before administrator adjustments.
+function baseHolidays(year: number): YearDays {
   const cached = yearCache.get(year);
   if (cached) return cached;
   checkHolidayYear(year);
@@ -180,10 +244,22 @@ function baseHolidays(year: number): { list: readonly Holiday[]; dates: Readonly
       name: { vi: `Nghỉ bù ${h.name.vi}`, en: `Compensatory day off (${h.name.en})` },
     });
   }
-  const list = [...holidays, ...compensatory].sort((a, b) =>
+  const official: Holiday[] = [];
+  const workedWeekends = new Set<string>();
+  for (const d of OFFICIAL_SCHEDULES) {
+    if (dateParts(d.date).year !== year) continue;
+    if (d.kind === 'working_day') {
+      workedWeekends.add(d.date);
+      continue;
+    }
+    if (taken.has(d.date)) continue;
+    taken.add(d.date);
+    official.push({ date: d.date, id: 'official', kind: 'official', name: d.name });
+  }
+  const list = [...holidays, ...compensatory, ...official].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
-  const result = { list: Object.freeze(list), dates: taken };
+  const result = { list: Object.freeze(list), dates: taken, workedWeekends };
   yearCache.set(year, result);
   return result;
 }
@@ -196,6 +272,12 @@ function adjustmentMap(adjustments: readonly CalendarAdjustment[]): Map<string, 
     map.set(a.date, a); // a later entry for the same date wins
   }
   return map;
+}
+
+/** Weekend days the Government's schedule of a year makes working days (make-up days), by date. */
+export function officialWorkingDaysOf(year: number): OfficialScheduleDay[] {
+  checkHolidayYear(year);
+  return OFFICIAL_SCHEDULES.filter((d) => d.kind === 'working_day' && dateParts(d.date).year === year);
 }
 
 /** Public holidays and compensatory days of a solar year, with administrator adjustments applied. */
@@ -216,8 +298,9 @@ function workingDayTest(adjustments: readonly CalendarAdjustment[]): (date: stri
   return (date) => {
     const a = adj.get(date);
     if (a) return a.kind === 'working_day';
-    if (isWeekend(date)) return false;
-    return !baseHolidays(dateParts(date).year).dates.has(date);
+    const base = baseHolidays(dateParts(date).year);
+    if (isWeekend(date)) return base.workedWeekends.has(date);
+    return !base.dates.has(date);
   };
 }
 

@@ -206,11 +206,23 @@ export const holidaysOut = z.object({
     z.object({
       date: z.string(),
       id: z.string(),
-      kind: z.enum(['holiday', 'compensatory', 'adjustment']),
+      kind: z.enum(['holiday', 'compensatory', 'official', 'adjustment']),
       name: textOut,
       adjustmentId: z.string().nullable(),
     }),
   ),
-  workingDays: z.array(z.object({ date: z.string(), reason: z.string(), adjustmentId: z.string() })),
+  /** Make-up working days: the Government's schedule (adjustmentId null) and the administrator's. */
+  workingDays: z.array(
+    z.object({ date: z.string(), reason: z.string(), adjustmentId: z.string().nullable() }),
+  ),
+  /** The Government's published schedule of the year, with its source (swapped days off and make-up days). */
+  official: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(['day_off', 'working_day']),
+      name: textOut,
+      source: z.object({ title: textOut, url: z.string() }),
+    }),
+  ),
   adjustments: z.array(adjustmentOut),
 });

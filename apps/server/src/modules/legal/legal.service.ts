@@ -12,7 +12,7 @@ import {
   rulesOn,
 } from '@hoanhap/domain/legal-regimes';
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '@hoanhap/domain/lunar-calendar';
-import { holidaysOf, isWorkingDay } from '@hoanhap/domain/working-days';
+import { holidaysOf, isWorkingDay, OFFICIAL_SCHEDULES } from '@hoanhap/domain/working-days';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors, type FieldError } from '../../platform/errors.ts';
@@ -317,9 +317,21 @@ export async function holidaysOfYear(deps: AppDeps, year: number | undefined) {
       name: { vi: h.name.vi, en: h.name.en },
       adjustmentId: h.kind === 'adjustment' ? (idOf.get(h.date) ?? null) : null,
     })),
-    workingDays: rows
-      .filter((r) => r.kind === 'working_day')
-      .map((r) => ({ date: r.date, reason: r.reason, adjustmentId: r.id })),
+    workingDays: [
+      // The Government's make-up days, unless the administrator decided otherwise for that date.
+      ...OFFICIAL_SCHEDULES.filter(
+        (d) => d.kind === 'working_day' && d.date.startsWith(`${y}-`) && !idOf.has(d.date),
+      ).map((d) => ({ date: d.date, reason: d.name.vi, adjustmentId: null })),
+      ...rows
+        .filter((r) => r.kind === 'working_day')
+        .map((r) => ({ date: r.date, reason: r.reason, adjustmentId: r.id })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    official: OFFICIAL_SCHEDULES.filter((d) => d.date.startsWith(`${y}-`)).map((d) => ({
+      date: d.date,
+      kind: d.kind,
+      name: { ...d.name },
+      source: { title: { ...d.source.title }, url: d.source.url },
+    })),
     adjustments: rows.map(presentAdjustment),
   };
 }

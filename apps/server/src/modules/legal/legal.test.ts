@@ -486,8 +486,19 @@ describe('calendar', () => {
       adjustmentId: off.json().id,
     });
     expect(year.workingDays).toEqual([
+      // The Government's make-up Saturdays of 2026 (shipped schedule), then the administrator's.
+      { date: '2026-01-10', reason: 'Làm bù cho ngày 02/01/2026', adjustmentId: null },
+      { date: '2026-08-22', reason: 'Làm bù cho ngày 31/08/2026', adjustmentId: null },
       { date: '2026-10-10', reason: 'Làm bù cho ngày 09/10', adjustmentId: makeUp.json().id },
     ]);
+    expect(year.official.map((d: any) => [d.date, d.kind])).toEqual([
+      ['2026-01-02', 'day_off'],
+      ['2026-01-10', 'working_day'],
+      ['2026-08-22', 'working_day'],
+      ['2026-08-31', 'day_off'],
+    ]);
+    expect(year.official[3].source.url).toContain('kienthuc.net.vn');
+    expect(year.holidays.find((h: any) => h.date === '2026-08-31')).toMatchObject({ kind: 'official' });
     const list = await officer.call('GET', '/api/calendar/adjustments?year=2026');
     expect(list.json().items.map((a: any) => a.date)).toEqual(['2026-10-09', '2026-10-10']);
     expect((await officer.call('GET', '/api/calendar/adjustments?year=2025')).json().items).toEqual([]);

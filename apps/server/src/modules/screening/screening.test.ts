@@ -50,8 +50,9 @@ describe('drug tests', () => {
     expect(other.json().errors[0].field).toBe('results.0.otherName');
   });
 
-  it('422 for a test dated before any legal regime (2022)', async () => {
-    const res = await police.call('POST', url(), testBody('2021-12-31', 'negative'));
+  it('422 for a test dated before any legal regime (the Law on Drug Prevention 2000 took effect on 01/06/2001)', async () => {
+    // Tests of 2001–2021 are history under the pre-2022 regime and are recorded; before that no law applied.
+    const res = await police.call('POST', url(), testBody('2001-05-31', 'negative'));
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'no_legal_regime', field: 'testedOn' });
   });

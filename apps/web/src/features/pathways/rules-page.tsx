@@ -489,7 +489,9 @@ function CalendarTab() {
       ? t('rules.kindHoliday')
       : k === 'compensatory'
         ? t('rules.kindCompensatory')
-        : t('rules.kindAdjustment');
+        : k === 'official'
+          ? t('rules.kindOfficial')
+          : t('rules.kindAdjustment');
   return (
     <Stack>
       <Group align="flex-end">
@@ -550,7 +552,7 @@ function CalendarTab() {
                   {q.data.workingDays.map((w) => {
                     const adj = q.data.adjustments.find((a) => a.id === w.adjustmentId);
                     return (
-                      <Table.Tr key={w.adjustmentId} data-testid={`working-${w.date}`}>
+                      <Table.Tr key={w.date} data-testid={`working-${w.date}`}>
                         <Table.Td>{formatDate(w.date)}</Table.Td>
                         <Table.Td>{w.reason}</Table.Td>
                         <Table.Td>
