@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { checkStageMove } from '@hoanhap/domain/facility-rules';
 import { addDays, maxDate } from '@hoanhap/domain/iso-date';
+import { normalizeVi } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
+import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { ruleRefusal } from '../episodes/legal.ts';
 import { presentAdmission, presentTerm, termOf } from './facility.presenter.ts';
 import { type AdmissionRow, facilityRepo } from './facility.repo.ts';
-import type { AdmissionInput, BedInput, ResidenceInput, StageMoveInput } from './facility.schema.ts';
+import type {
+  AdmissionInput,
+  BedInput,
+  BoardSort,
+  ResidenceInput,
+  StageMoveInput,
+} from './facility.schema.ts';
 import {
   admissionFor,
   facilityFor,
@@ -204,39 +214,110 @@ export async function setBed(deps: AppDeps, actor: Actor, id: string, input: Bed
   });
 }
 
-/** The residents board: who is in which stage, days served and remaining, upcoming releases, absences. */
-export async function board(deps: AppDeps, actor: Actor, facilityId: string, upcomingDays: number) {
+/** Which residents of the board, in which order, which page (every filter applies on the server). */
+export type BoardQuery = {
+  upcomingDays: number;
+  q?: string;
+  stage?: number;
+  basis?: string;
+  absent?: boolean;
+  sort?: BoardSort;
+  dir?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+};
+export type BoardResident = Awaited<ReturnType<typeof residentsOf>>[number];
+
+/** Every open stay of the facility with its term as of today. */
+async function residentsOf(trx: Kysely<DB>, facilityId: string, today: string) {
+  const rows = await facilityRepo.openAdmissions(trx, facilityId);
+  const episodes = new Map(
+    (await facilityRepo.episodesByIds(trx, [...new Set(rows.map((a) => a.episode_id))])).map((e) => [
+      e.id,
+      e as EpisodeRow,
+    ]),
+  );
+  const items = [];
+  for (const a of rows) {
+    const { basis, state } = await termOf(trx, a, episodes);
+    items.push({
+      admissionId: a.id,
+      personId: a.person_id,
+      fullName: a.full_name,
+      basis,
+      admittedOn: a.admitted_on,
+      stage: a.stage,
+      area: a.area,
+      bed: a.bed,
+      term: await presentTerm(trx, a, state, today),
+      absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
+      noticeSent: a.notice !== null,
+      noKnownResidence: a.no_known_residence === 1,
+      version: a.version,
+    });
+  }
+  return items;
+}
+
+const collator = new Intl.Collator('vi');
+const SORT_KEY: Record<BoardSort, (r: BoardResident) => string | number | null> = {
+  name: (r) => r.fullName,
+  admitted_on: (r) => r.admittedOn,
+  stage: (r) => r.stage,
+  bed: (r) => [r.area, r.bed].filter(Boolean).join(' / ') || null,
+  served: (r) => r.term.daysServed,
+  remaining: (r) => r.term.daysRemaining,
+  release: (r) => r.term.plannedRelease,
+};
+
+/** The residents a board query selects, in its order: no value last either way; ties by name, then stay. */
+export function selectResidents(items: BoardResident[], q: BoardQuery): BoardResident[] {
+  const tokens = normalizeVi(q.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const kept = items.filter(
+    (r) =>
+      (q.stage == null || r.stage === q.stage) &&
+      (!q.basis || r.basis === q.basis) &&
+      (!q.absent || !!r.absence) &&
+      tokens.every((t) => normalizeVi(r.fullName).includes(t)),
+  );
+  const key = SORT_KEY[q.sort ?? 'name'];
+  const sign = q.dir === 'desc' ? -1 : 1;
+  const tie = (x: BoardResident, y: BoardResident) =>
+    collator.compare(x.fullName, y.fullName) || (x.admissionId < y.admissionId ? -1 : 1);
+  return kept.sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    if (a == null || b == null) return a == null && b == null ? tie(x, y) : a == null ? 1 : -1;
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+    return sign * c || tie(x, y);
+  });
+}
+
+/**
+ * The residents board: who is in which stage, upcoming releases and absences (over every resident), and one
+ * page of the residents the filters select, in the order asked for, with their total.
+ */
+export async function board(deps: AppDeps, actor: Actor, facilityId: string, query: BoardQuery) {
   const today = vnToday(deps.now());
   return deps.database.db.transaction().execute(async (trx) => {
     await facilityFor(trx, actor, facilityId, 'facility.read');
-    const rows = await facilityRepo.openAdmissions(trx, facilityId);
-    const items = [];
-    for (const a of rows) {
-      const { basis, state } = await termOf(trx, a);
-      items.push({
-        admissionId: a.id,
-        personId: a.person_id,
-        fullName: a.full_name,
-        basis,
-        admittedOn: a.admitted_on,
-        stage: a.stage,
-        area: a.area,
-        bed: a.bed,
-        term: await presentTerm(trx, a, state, today),
-        absence: a.absence_kind && a.absence_from ? { kind: a.absence_kind, from: a.absence_from } : null,
-        noticeSent: a.notice !== null,
-        noKnownResidence: a.no_known_residence === 1,
-        version: a.version,
-      });
-    }
-    const horizon = addDays(today, upcomingDays);
+    const items = await residentsOf(trx, facilityId, today);
+    const horizon = addDays(today, query.upcomingDays);
     const byStage: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const i of items) byStage[String(i.stage)]++;
+    const selected = selectResidents([...items], query);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? selected.length;
     await audit(trx, actor, { action: 'facility.board', entityType: 'facility', entityId: facilityId });
     return {
       facilityId,
       today,
-      residents: items,
+      residents: selected.slice(offset, offset + limit),
+      total: selected.length,
+      count: items.length,
+      offset,
       byStage,
       upcomingReleases: items
         .filter((i) => i.term.plannedRelease && i.term.plannedRelease <= horizon)
@@ -252,6 +333,16 @@ export async function board(deps: AppDeps, actor: Actor, facilityId: string, upc
         .map((i) => ({ admissionId: i.admissionId, fullName: i.fullName, ...i.absence! })),
     };
   });
+}
+
+/** Every resident the board's filters select, in its order, for an export (read in one transaction). */
+export async function boardResidents(deps: AppDeps, actor: Actor, facilityId: string, query: BoardQuery) {
+  const today = vnToday(deps.now());
+  const items = await deps.database.db.transaction().execute(async (trx) => {
+    const facility = await facilityFor(trx, actor, facilityId, 'facility.read');
+    return { facility, residents: selectResidents(await residentsOf(trx, facilityId, today), query) };
+  });
+  return { today, ...items };
 }
 
 /** People placed at the facility (contract, court order, pending management) and not yet admitted. */

@@ -18,9 +18,12 @@ import { facilityRulesAt } from './facility-access.ts';
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
-/** The episode a stay currently rests on: a court order replaces the pending management it followed. */
-export async function termOf(trx: Kysely<DB>, a: AdmissionRow) {
-  let episode = (await facilityRepo.episode(trx, a.episode_id)) as EpisodeRow;
+/**
+ * The episode a stay currently rests on: a court order replaces the pending management it followed. `known`:
+ * episodes already read (the residents board reads them all in one query).
+ */
+export async function termOf(trx: Kysely<DB>, a: AdmissionRow, known?: ReadonlyMap<string, EpisodeRow>) {
+  let episode = (known?.get(a.episode_id) ?? (await facilityRepo.episode(trx, a.episode_id))) as EpisodeRow;
   if (episode.type === 'compulsory_pending') {
     const order = (await facilityRepo.episodesOfPerson(trx, a.person_id)).find(
       (e) => e.type === 'compulsory' && e.outcome !== 'cancelled' && e.start_date >= episode.start_date,

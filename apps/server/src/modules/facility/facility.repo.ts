@@ -25,6 +25,19 @@ export const facilityRepo = {
 
   episode: (db: Kysely<DB>, id: string) =>
     db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Episodes by id, in chunks of 500 ids (the bound variables of one statement stay few). */
+  episodesByIds: async (db: Kysely<DB>, ids: readonly string[]) => {
+    const out = [];
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('episodes')
+          .selectAll()
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+    return out;
+  },
   episodesOfPerson: (db: Kysely<DB>, personId: string) =>
     db
       .selectFrom('episodes')

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { admit, awaitingAdmission, board } from './admissions.service.ts';
+import { exportBoard } from './board-export.ts';
 import { createClass, listClasses } from './classes.service.ts';
 import { admissionOut, eventOut, termOut } from './facility.presenter.ts';
 import {
   admissionSchema,
+  boardExportQuery,
   boardQuery,
   classSchema,
   eventsQuery,
@@ -74,6 +76,10 @@ const boardOut = z.object({
       version: z.number(),
     }),
   ),
+  /** Residents the filters select (the page holds `residents`), and every resident of the facility. */
+  total: z.number(),
+  count: z.number(),
+  offset: z.number(),
   byStage: z.record(z.string(), z.number()),
   upcomingReleases: z.array(
     z.object({
@@ -122,7 +128,25 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
         response: { 200: boardOut },
       },
     },
-    async (req) => board(deps, requireActor(req), req.params.facilityId, req.query.upcomingDays),
+    async (req) => board(deps, requireActor(req), req.params.facilityId, req.query),
+  );
+  app.get(
+    `${base}/residents/export`,
+    {
+      schema: {
+        tags,
+        summary: 'Xuất bảng theo dõi học viên (xlsx, csv) / Export the residents board',
+        params,
+        querystring: boardExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportBoard(deps, requireActor(req), req.params.facilityId, req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   );
   app.get(
     `${base}/awaiting`,

@@ -235,9 +235,33 @@ export type GroupInput = z.infer<typeof groupSchema>;
 
 export const periodQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2022).max(2100) });
-export const boardQuery = z.strictObject({
+/** The orders the residents board can be read in. */
+export const BOARD_SORTS = ['name', 'admitted_on', 'stage', 'bed', 'served', 'remaining', 'release'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+const boardFilters = {
   upcomingDays: z.coerce.number().int().min(1).max(365).default(30),
+  q: z.string().trim().max(100).optional().describe('Words of the name'),
+  stage: z.coerce.number().int().min(1).max(5).optional(),
+  basis: z.enum(['voluntary', 'compulsory', 'compulsory_pending']).optional(),
+  absent: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(BOARD_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+};
+export const boardQuery = z.strictObject({
+  ...boardFilters,
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, { error: 'Từ 1 đến 1000 dòng mỗi trang / 1 to 1000 rows a page' })
+    .max(1000, { error: 'Từ 1 đến 1000 dòng mỗi trang / 1 to 1000 rows a page' })
+    .optional()
+    .describe('Rows of the page; without it, every resident selected'),
+  offset: z.coerce.number().int().min(0).default(0),
 });
+export const boardExportQuery = z.strictObject({ ...boardFilters, format: z.enum(['xlsx', 'csv']) });
 export const eventsQuery = z.strictObject({
   kind: z
     .enum([
