@@ -190,7 +190,7 @@ export const ROLE_NAMES: Record<RoleId, Text> = {
 
 export const ROLE_IDS = Object.keys(ROLE_NAMES) as RoleId[];
 
-const UNIT_LABELS: Record<RuleUnit, Text> = {
+export const UNIT_LABELS: Record<RuleUnit, Text> = {
   months: { vi: 'tháng', en: 'months' },
   days: { vi: 'ngày', en: 'days' },
   working_days: { vi: 'ngày làm việc', en: 'working days' },
