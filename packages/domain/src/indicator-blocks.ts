@@ -45,6 +45,22 @@ export interface BlockDef {
 // several), legal basis = the legal regime of the person's latest episode decision by the period end.
 const PEOPLE_DIS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
 const UNIT_DIS = ['unit'] as const;
+/**
+ * Kinds of facility events the catalogue counts: 'support' is every support service, 'overseas_labour' only
+ * overseas-labour counselling, 'other_support' every other support service (job counselling, employer links,
+ * loan referrals).
+ */
+export const FACILITY_EVENT_KINDS = [
+  'term_reduction',
+  'handover',
+  'health_check',
+  'hiv_test',
+  'visit',
+  'incident',
+  'support',
+  'overseas_labour',
+  'other_support',
+] as const;
 const ACTIVITY = ['briefing', 'outreach', 'patrol', 'commitment_signing', 'contest', 'other'] as const;
 
 export const BLOCKS: readonly BlockDef[] = [
@@ -115,6 +131,20 @@ export const BLOCKS: readonly BlockDef[] = [
     measure: 'people',
     params: [],
     disaggregations: PEOPLE_DIS,
+  },
+  {
+    // The province target (Quảng Bình plan to 2025; NTP 2030): an addict with records counts only when all four
+    // steps are recorded by the period's end — counselled (a counselling session attended), screened (a drug
+    // test), assessed (an addiction determination: what makes them an addict with records) and given a fitting
+    // treatment (community or facility rehab, voluntary or compulsory, or substitution therapy, not cancelled).
+    id: 'addicts_fully_served',
+    vi: 'Số người nghiện có hồ sơ được tư vấn, sàng lọc, đánh giá và điều trị phù hợp',
+    en: 'Addicts with records counselled, screened, assessed and given a fitting treatment',
+    source: 'screening',
+    measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+    stock: true,
   },
   {
     id: 'decisions_issued',
@@ -232,12 +262,19 @@ export const BLOCKS: readonly BlockDef[] = [
     en: 'Facility events by kind',
     source: 'facility',
     measure: 'records',
-    params: [
-      {
-        name: 'kind',
-        values: ['term_reduction', 'handover', 'health_check', 'hiv_test', 'visit', 'incident', 'support'],
-      },
-    ],
+    params: [{ name: 'kind', values: FACILITY_EVENT_KINDS }],
+    disaggregations: PEOPLE_DIS,
+    sensitive: 'health',
+  },
+  {
+    // The residents behind the facility's events of a kind (one person counts once per facility, however many
+    // events): residents granted a term reduction beside the decisions, residents checked beside the visits.
+    id: 'facility_event_people',
+    vi: 'Số học viên có sự kiện tại cơ sở theo loại',
+    en: 'Residents with facility events by kind',
+    source: 'facility',
+    measure: 'people',
+    params: [{ name: 'kind', values: FACILITY_EVENT_KINDS }],
     disaggregations: PEOPLE_DIS,
     sensitive: 'health',
   },
@@ -251,11 +288,22 @@ export const BLOCKS: readonly BlockDef[] = [
     disaggregations: UNIT_DIS,
   },
   {
+    // Distinct residents enrolled in a class that started in the period (one person in two classes counts once).
     id: 'facility_learners',
     vi: 'Số học viên học nghề',
     en: 'Vocational learners',
     source: 'facility',
     measure: 'people',
+    params: [],
+    disaggregations: PEOPLE_DIS,
+  },
+  {
+    // Enrolments in classes that started in the period (one person in two classes counts twice).
+    id: 'facility_enrolments',
+    vi: 'Số lượt học viên ghi danh học nghề',
+    en: 'Vocational enrolments',
+    source: 'facility',
+    measure: 'records',
     params: [],
     disaggregations: PEOPLE_DIS,
   },

@@ -79,6 +79,7 @@ const ep = (block: string, type: string): BlockRef => ({ block, params: { type }
 const act = (kind: string): BlockRef => ({ block: 'community_activities', params: { kind } });
 const sum = (field: string): BlockRef => ({ block: 'community_activity_sum', params: { field } });
 const fev = (kind: string): BlockRef => ({ block: 'facility_events', params: { kind } });
+const fpe = (kind: string): BlockRef => ({ block: 'facility_event_people', params: { kind } });
 
 /** The shipped catalogue. Ids are stable: reports and snapshots refer to them. */
 export const INDICATORS: readonly IndicatorDef[] = [
@@ -215,6 +216,13 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'pathways',
     ep('episodes_started', 'substitution_therapy'),
   ),
+  count(
+    'methadone_treated',
+    'Người được điều trị methadone trong kỳ',
+    'Methadone patients treated during the period',
+    'pathways',
+    ep('episodes_active_in_period', 'substitution_therapy'),
+  ),
   // Dossiers.
   count(
     'dossiers_sent_to_court',
@@ -276,14 +284,45 @@ export const INDICATORS: readonly IndicatorDef[] = [
     ep('episodes_active_in_period', 'post_rehab'),
   ),
   // National Target Program and province plans.
+  // Counselled only (in the period): the NTP's "≥ 80% of addicts counselled".
   ratio(
     'addicts_counselled_share',
-    'Tỷ lệ người nghiện có hồ sơ được tư vấn, sàng lọc, đánh giá',
-    'Share of addicts with records counselled, screened and assessed',
+    'Tỷ lệ người nghiện có hồ sơ được tư vấn trong kỳ',
+    'Share of addicts with records counselled in the period',
     'targets',
     { block: 'addicts_counselled' },
     { block: 'addicts_with_records' },
     { op: 'gte', value: 80, by: '2030', source: NTP },
+    P,
+    NTP,
+  ),
+  // The province target: a person counts only when all four steps are recorded (addicts_fully_served).
+  ratio(
+    'addicts_fully_served_share',
+    'Tỷ lệ người nghiện có hồ sơ được tư vấn, sàng lọc, đánh giá và điều trị phù hợp',
+    'Share of addicts with records counselled, screened, assessed and given a fitting treatment',
+    'targets',
+    { block: 'addicts_fully_served' },
+    { block: 'addicts_with_records' },
+    { op: 'gte', value: 80, by: '2025', source: QB },
+    P,
+    QB,
+  ),
+  count(
+    'addicts_fully_served',
+    'Người nghiện có hồ sơ được tư vấn, sàng lọc, đánh giá và điều trị phù hợp',
+    'Addicts with records counselled, screened, assessed and given a fitting treatment',
+    'targets',
+    { block: 'addicts_fully_served' },
+    P,
+    QB,
+  ),
+  count(
+    'addicts_counselled',
+    'Người nghiện có hồ sơ được tư vấn trong kỳ',
+    'Addicts with records counselled in the period',
+    'targets',
+    { block: 'addicts_counselled' },
     P,
     NTP,
   ),
@@ -406,19 +445,35 @@ export const INDICATORS: readonly IndicatorDef[] = [
   count('facility_reintegrated', 'Số học viên tái hòa nhập cộng đồng', 'Residents reintegrated', 'facility', {
     block: 'facility_releases',
   }),
+  // Residents (distinct) granted a term reduction or early release, beside the decisions granting them.
   count(
     'facility_term_reductions',
     'Số học viên được xét giảm thời hạn',
-    'Term reductions',
+    'Residents granted a term reduction',
+    'facility',
+    fpe('term_reduction'),
+  ),
+  count(
+    'facility_term_reduction_decisions',
+    'Số quyết định giảm thời hạn, miễn chấp hành',
+    'Term reduction decisions',
     'facility',
     fev('term_reduction'),
   ),
+  // Periodic health checks: the visits, and the residents checked (distinct).
   count(
     'facility_health_checks',
     'Số lượt khám sức khỏe định kỳ',
-    'Periodic health checks',
+    'Periodic health checks (visits)',
     'facility',
     fev('health_check'),
+  ),
+  count(
+    'facility_health_checked_people',
+    'Số học viên được khám sức khỏe định kỳ',
+    'Residents given a periodic health check',
+    'facility',
+    fpe('health_check'),
   ),
   count('facility_hiv_tests', 'Số lượt xét nghiệm HIV', 'HIV tests', 'facility', fev('hiv_test')),
   count(
@@ -429,9 +484,20 @@ export const INDICATORS: readonly IndicatorDef[] = [
     { block: 'facility_classes' },
     U,
   ),
+  // Learners are distinct residents (facility page, dashboard, report and export alike); enrolments apart.
   count('facility_learners', 'Số học viên học nghề', 'Vocational learners', 'facility', {
     block: 'facility_learners',
   }),
+  count('facility_enrolments', 'Số lượt học viên ghi danh học nghề', 'Vocational enrolments', 'facility', {
+    block: 'facility_enrolments',
+  }),
+  count(
+    'facility_overseas_labour_counselled',
+    'Số học viên được tư vấn xuất khẩu lao động',
+    'Residents counselled for overseas labour',
+    'facility',
+    fpe('overseas_labour'),
+  ),
   count(
     'facility_handovers',
     'Số học viên bàn giao về nơi cư trú',

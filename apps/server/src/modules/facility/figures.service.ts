@@ -1,8 +1,12 @@
+import { BLOCK_BY_ID } from '@hoanhap/domain/indicators';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/policy.ts';
+import { blocksRepo } from '../reports/blocks.repo.ts';
 import { termOf } from './facility.presenter.ts';
 import { facilityRepo } from './facility.repo.ts';
 import { facilityFor, fieldError } from './facility-access.ts';
@@ -24,6 +28,46 @@ const counter = (rows: { kind: string; subkind: string | null; n: number }[]) =>
     >,
 });
 
+/**
+ * A catalogue block's figure for the facility (reports/blocks.repo.ts): the figures that are also indicators
+ * (learners, term reductions, periodic checks, overseas-labour counselling) are read from the very blocks the
+ * dashboard, reports and exports use, so they cannot differ.
+ */
+async function blockFigure(
+  db: Kysely<DB>,
+  facilityId: string,
+  block: string,
+  from: string,
+  to: string,
+  params: Record<string, string> = {},
+) {
+  const measure = BLOCK_BY_ID.get(block)!.measure;
+  const rows = await blocksRepo.aggregate(
+    db,
+    block,
+    params,
+    { from, to },
+    { kind: 'facility', id: facilityId },
+    measure,
+  );
+  return rows[0]?.value ?? 0;
+}
+
+/** The figures shared with the indicator catalogue, for a period. */
+async function catalogueFigures(db: Kysely<DB>, facilityId: string, from: string, to: string) {
+  const f = (block: string, kind?: string) =>
+    blockFigure(db, facilityId, block, from, to, kind ? { kind } : {});
+  return {
+    learners: await f('facility_learners'),
+    enrolments: await f('facility_enrolments'),
+    termReductions: await f('facility_event_people', 'term_reduction'),
+    termReductionDecisions: await f('facility_events', 'term_reduction'),
+    healthCheckCount: await f('facility_events', 'health_check'),
+    healthCheckPeople: await f('facility_event_people', 'health_check'),
+    overseasLabourCounselled: await f('facility_event_people', 'overseas_labour'),
+  };
+}
+
 const byCount = z.record(z.string(), z.number());
 export const dashboardOut = z.object({
   facilityId: z.string(),
@@ -38,10 +82,20 @@ export const dashboardOut = z.object({
   releases: z.number(),
   departures: byCount,
   classes: z.number(),
+  /** Distinct residents enrolled in a class that started in the period (indicator facility_learners). */
   learners: z.number(),
+  /** Enrolments in classes that started in the period (indicator facility_enrolments). */
+  enrolments: z.number(),
+  /** Distinct residents granted a term reduction or early release, and the decisions (events). */
+  termReductionPeople: z.number(),
+  termReductionDecisions: z.number(),
+  /** Distinct residents counselled for overseas labour (support kind overseas_labour_counselling). */
+  overseasLabourCounselled: z.number(),
   health: z.object({
     entryChecks: z.number(),
     periodicChecks: z.number(),
+    /** Distinct residents given a periodic check (periodicChecks counts the visits). */
+    periodicCheckPeople: z.number(),
     treatments: z.number(),
     referrals: z.number(),
     infectiousTests: z.number(),
@@ -81,10 +135,7 @@ export async function dashboard(
     }
     const c = counter(await facilityRepo.eventCounts(trx, facilityId, from, to));
     const classes = await facilityRepo.classes(trx, facilityId, from, to);
-    const learners = await facilityRepo.learnersOf(
-      trx,
-      classes.map((x) => x.id),
-    );
+    const shared = await catalogueFigures(trx, facilityId, from, to);
     const labour = await facilityRepo.eventsOfKind(trx, facilityId, 'labour', from, to);
     const labourHours = labour.reduce((s, e) => {
       const d = JSON.parse(e.data) as { hours: number; participantAdmissionIds: string[] };
@@ -109,10 +160,15 @@ export async function dashboard(
       releases: c.total('release'),
       departures: c.by('departure'),
       classes: classes.length,
-      learners: learners.length,
+      learners: shared.learners,
+      enrolments: shared.enrolments,
+      termReductionPeople: shared.termReductions,
+      termReductionDecisions: shared.termReductionDecisions,
+      overseasLabourCounselled: shared.overseasLabourCounselled,
       health: {
         entryChecks: c.total('health', ['entry_check']),
-        periodicChecks: c.total('health', ['periodic_check']),
+        periodicChecks: shared.healthCheckCount,
+        periodicCheckPeople: shared.healthCheckPeople,
         treatments: c.total('health', ['treatment']),
         referrals: c.total('health', ['referral']),
         infectiousTests: c.total('health', ['infectious_test']),
@@ -133,20 +189,29 @@ export const figuresOut = z.object({
   received: z.number(),
   reintegrated: z.number(),
   departures: z.number(),
+  /** Distinct residents granted a term reduction or early release (indicator facility_term_reductions). */
   termReductions: z.number(),
+  /** The decisions granting them (indicator facility_term_reduction_decisions). */
+  termReductionDecisions: z.number(),
   earlyReleases: z.number(),
+  /** Periodic health checks: the visits, and the distinct residents checked. */
   healthCheckCount: z.number(),
+  healthCheckPeople: z.number(),
   entryHealthCheckCount: z.number(),
   hivTestCount: z.number(),
   infectiousTestCount: z.number(),
   classes: z.number(),
+  /** Distinct residents enrolled in the year's classes, and the enrolments. */
   learners: z.number(),
+  enrolments: z.number(),
   certificates: z.number(),
   handovers: z.number(),
   flaggedForProvince: z.number(),
   familyVisits: z.number(),
   incidents: z.number(),
   supportServices: z.number(),
+  /** Distinct residents counselled for overseas labour (indicator facility_overseas_labour_counselled). */
+  overseasLabourCounselled: z.number(),
 });
 
 /** The facility's figures for a calendar year, from the recorded events. */
@@ -163,10 +228,11 @@ export async function yearlyFigures(deps: AppDeps, actor: Actor, facilityId: str
     const classes = (await facilityRepo.classes(trx, facilityId, from, to)).filter(
       (x) => x.starts_on >= from,
     );
-    const learners = await facilityRepo.learnersOf(
+    const enrolled = await facilityRepo.learnersOf(
       trx,
       classes.map((x) => x.id),
     );
+    const shared = await catalogueFigures(trx, facilityId, from, to);
     await audit(trx, actor, {
       action: 'facility.figures',
       entityType: 'facility',
@@ -179,20 +245,24 @@ export async function yearlyFigures(deps: AppDeps, actor: Actor, facilityId: str
       received: await facilityRepo.countAdmitted(trx, facilityId, from, to),
       reintegrated: c.total('release'),
       departures: c.total('departure'),
-      termReductions: c.total('term_change', ['reduction', 'early_release']),
+      termReductions: shared.termReductions,
+      termReductionDecisions: shared.termReductionDecisions,
       earlyReleases: c.total('term_change', ['early_release']),
-      healthCheckCount: c.total('health', ['periodic_check']),
+      healthCheckCount: shared.healthCheckCount,
+      healthCheckPeople: shared.healthCheckPeople,
       entryHealthCheckCount: c.total('health', ['entry_check']),
       hivTestCount: hiv,
       infectiousTestCount: c.total('health', ['infectious_test']),
       classes: classes.length,
-      learners: learners.length,
-      certificates: learners.filter((l) => l.certificate_number).length,
+      learners: shared.learners,
+      enrolments: shared.enrolments,
+      certificates: enrolled.filter((l) => l.certificate_number).length,
       handovers: c.total('release', ['commune']),
       flaggedForProvince: c.total('release', ['province']),
       familyVisits: c.total('visit'),
       incidents: c.total('incident'),
       supportServices: c.total('support'),
+      overseasLabourCounselled: shared.overseasLabourCounselled,
     };
   });
 }

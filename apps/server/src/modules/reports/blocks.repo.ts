@@ -59,7 +59,15 @@ const FACILITY_EVENT: Record<string, RawBuilder<unknown>> = {
   visit: sql`ev.kind = 'visit'`,
   incident: sql`ev.kind = 'incident'`,
   support: sql`ev.kind = 'support'`,
+  overseas_labour: sql`ev.kind = 'support' and ev.subkind = 'overseas_labour_counselling'`,
+  other_support: sql`ev.kind = 'support' and ev.subkind <> 'overseas_labour_counselling'`,
 };
+const facilityEventIs = (kind: string | undefined) => FACILITY_EVENT[kind ?? ''] ?? sql`1 = 0`;
+
+// A fitting treatment (the province target): rehab of any form, or substitution therapy, not cancelled.
+const TREATMENT_TYPES = sql.join(
+  ['voluntary_community', 'voluntary_facility', 'compulsory', 'substitution_therapy'].map((t) => sql.lit(t)),
+);
 
 const ACTIVITY_FIELDS: Record<string, string> = {
   people_reached: 'ca.people_reached',
@@ -129,6 +137,18 @@ export const FACTS: Record<string, Facts> = {
     from people p where ${addictedBy(r.to)} and exists (select 1 from counselling_participants cp
       join counselling_sessions s on s.id = cp.session_id
       where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to})`,
+  // Addicts with records by the period's end for whom counselling, screening (a drug test), assessment (the
+  // determination) and a fitting treatment are all recorded by then; dated by the treatment's start.
+  addicts_fully_served: (r) => sql`
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
+      (select min(e.start_date) from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
+        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled')) as dt, 1 as qty
+    from people p where ${addictedBy(r.to)}
+      and exists (select 1 from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
+        where cp.person_id = p.id and s.held_on <= ${r.to})
+      and exists (select 1 from drug_tests t where t.person_id = p.id and t.tested_on <= ${r.to})
+      and exists (select 1 from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
+        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled'))`,
   // One decision may name several people: the record key is the decision number within the commune.
   decisions_issued: (r, p) => sql`
     select p.cur_commune_code || ':' || coalesce(e.decision_number, e.id) as rid, ${PERSON_COLS},
@@ -188,14 +208,35 @@ export const FACTS: Record<string, Facts> = {
       ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
     from facility_events ev join facilities f on f.id = ev.facility_id
       left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
-    where ${FACILITY_EVENT[p.kind ?? ''] ?? sql`1 = 0`} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
+    where ${facilityEventIs(p.kind)} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
       and ev.voided_at is null`, // a voided event (entered by mistake) stays in the history, never in a figure
+  // The residents behind those events: one row per person and facility, dated by their latest event.
+  facility_event_people: (r, p) => sql`
+    select 'fp:' || ev.facility_id || ':' || p.id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      max(ev.occurred_on) as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      join facility_admissions a on a.id = ev.admission_id join people p on p.id = a.person_id
+    where ${facilityEventIs(p.kind)} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
+      and ev.voided_at is null
+    group by ev.facility_id, p.id, p.cur_commune_code, f.province_code, p.sex, p.birth_year`,
   facility_classes: (r) => sql`
     select c.id as rid, null as pid, null as commune, f.province_code as province, c.facility_id as facility,
       null as sex, null as birth_year, c.starts_on as dt, 1 as qty
     from facility_classes c join facilities f on f.id = c.facility_id
     where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}`,
+  // Learners: one row per person and facility (a person in two classes is one learner), dated by the first
+  // enrolment; enrolments: one row per person and class.
   facility_learners: (r) => sql`
+    select 'fl:' || c.facility_id || ':' || p.id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, c.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      min(l.enrolled_on) as dt, 1 as qty
+    from facility_class_learners l join facility_classes c on c.id = l.class_id
+      join facilities f on f.id = c.facility_id join facility_admissions a on a.id = l.admission_id
+      join people p on p.id = a.person_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}
+    group by c.facility_id, p.id, p.cur_commune_code, f.province_code, p.sex, p.birth_year`,
+  facility_enrolments: (r) => sql`
     select l.class_id || ':' || l.admission_id as rid, p.id as pid, p.cur_commune_code as commune,
       f.province_code as province, c.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
       l.enrolled_on as dt, 1 as qty
@@ -348,6 +389,7 @@ export const SPREAD_BLOCKS: ReadonlySet<string> = new Set([
   'facility_admissions',
   'facility_releases',
   'facility_learners',
+  'facility_event_people',
   'community_people_assigned',
 ]);
 
