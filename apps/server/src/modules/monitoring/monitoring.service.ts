@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { formatBasis } from '@hoanhap/domain/legal-basis';
+import { formatBasis, type LegalBasis, type RoleId } from '@hoanhap/domain/legal-basis';
 import {
   checkMonitoring,
   type MonitoringCheck,
   type MonitoringEpisode,
 } from '@hoanhap/domain/monitoring-rules';
-import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { type AppError, Errors } from '../../platform/errors.ts';
-import { type Actor, assertCanWriteInCommune, authorize } from '../../platform/policy.ts';
+import { type Actor, assertCanWriteInCommune, authorize, authorizeAuthority } from '../../platform/policy.ts';
 import { personInScope, requireClass } from '../episodes/access.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { fieldError, legalContext } from '../episodes/legal.ts';
@@ -30,6 +30,24 @@ import type { EventCreateInput, MeasureCreateInput, MeasureUpdateInput } from '.
 
 const measureWord = { vi: 'biện pháp giám sát điện tử này', en: 'Electronic monitoring measure' };
 const TASK_KIND = 'monitoring_end' as const;
+
+const cite = (bases: readonly LegalBasis[]) =>
+  bases.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') }));
+
+/**
+ * 403 unless the actor acts for the authority that decides the measure: the rule's (overridable) authority on
+ * the decision date when recording it, the one stored with it afterwards; the refusal cites the rule.
+ */
+function requireAuthority(actor: Actor, authority: RoleId, basis: { vi: string; en: string }[]) {
+  authorizeAuthority(actor, authority, {
+    rule: 'electronicMonitoring',
+    authorityName: {
+      vi: authorityLabels.vi[authority] ?? authority,
+      en: authorityLabels.en[authority] ?? authority,
+    },
+    basis,
+  });
+}
 
 /** A refusal of the monitoring rule: 400 naming the field for date order, 422 citing the rule otherwise. */
 function refusal(check: Extract<MonitoringCheck, { ok: false }>): AppError {
@@ -164,6 +182,8 @@ export async function createMeasure(
         { measureId: overlapping.id },
       );
     const rule = check.rules.electronicMonitoring;
+    const authority = rule.authority ?? 'commune_police_head';
+    requireAuthority(actor, authority, cite(rule.basis));
     const at = now.toISOString();
     const row: MeasureRow = {
       id: randomUUID(),
@@ -173,9 +193,9 @@ export async function createMeasure(
       decision_number: input.decisionNumber,
       decision_date: input.decisionDate,
       decision_signer: input.decisionSigner ?? null,
-      authority: rule.authority ?? 'commune_police_head',
+      authority,
       regime_id: check.rules.regimeId,
-      basis: JSON.stringify(rule.basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') }))),
+      basis: JSON.stringify(cite(rule.basis)),
       start_date: input.startDate,
       planned_end: input.plannedEnd,
       actual_end: null,
@@ -242,6 +262,7 @@ export async function updateMeasure(deps: AppDeps, actor: Actor, id: string, inp
   return deps.database.db.transaction().execute(async (trx) => {
     const { measure, person } = await measureInScope(trx, actor, id);
     assertCanWriteInCommune(actor, person.cur_commune_code);
+    requireAuthority(actor, measure.authority as RoleId, JSON.parse(measure.basis));
     if (measure.version !== input.version) throw Errors.staleVersion(await present(trx, measure, today));
     if (measure.actual_end) throw endedConflict(measure);
     const patch: Partial<MeasureRow> = { updated_at: now.toISOString(), updated_by: actor.userId };
@@ -300,6 +321,7 @@ export async function recordEvent(deps: AppDeps, actor: Actor, id: string, input
   return deps.database.db.transaction().execute(async (trx) => {
     const { measure, person } = await measureInScope(trx, actor, id);
     assertCanWriteInCommune(actor, person.cur_commune_code);
+    requireAuthority(actor, measure.authority as RoleId, JSON.parse(measure.basis));
     if (measure.version !== input.version) throw Errors.staleVersion(await present(trx, measure, today));
     if (measure.actual_end) throw endedConflict(measure);
     notFuture('occurredOn', input.occurredOn, today);

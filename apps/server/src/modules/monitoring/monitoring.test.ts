@@ -478,3 +478,45 @@ describe('electronic monitoring in the figures', () => {
     expect(fig('monitoring_started')).toBe(1);
   });
 });
+
+describe('electronic monitoring when an administrator names another authority', () => {
+  it('refuses the commune police from the override date, citing the rule; earlier decisions stay theirs', async () => {
+    const national = await k.t.userAs('national_officer', 'nation', null);
+    const override = await national.call('POST', '/api/legal/overrides', {
+      ruleKey: 'electronicMonitoring',
+      authority: 'commune_chairman',
+      effectiveFrom: '2026-11-01',
+      reason: 'Nghị định hướng dẫn giao Chủ tịch UBND cấp xã quyết định',
+      basis: { instrument: { vi: 'Nghị định 999/2026/NĐ-CP', en: 'Decree 999/2026/ND-CP' }, article: '5' },
+    });
+    expect(override.statusCode, override.body).toBe(201);
+    const p = await k.person(officer);
+    await episode(p.id, 'substitution_therapy', '2026-07-01', null);
+    const refused = await police.call(
+      'POST',
+      `/api/people/${p.id}/monitoring`,
+      body('2026-11-10', '2026-11-10', '2026-12-31'),
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: 'authority_required',
+      rule: 'electronicMonitoring',
+      authority: 'commune_chairman',
+    });
+    expect(refused.json().messages.vi).toContain('Chủ tịch Ủy ban nhân dân cấp xã');
+
+    const earlier = await police.call(
+      'POST',
+      `/api/people/${p.id}/monitoring`,
+      body('2026-10-31', '2026-10-31', '2026-11-09'),
+    );
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    expect(earlier.json().authority.id).toBe('commune_police_head');
+    const event = await police.call('POST', `/api/monitoring/${earlier.json().id}/events`, {
+      version: 1,
+      kind: 'device_fault',
+      occurredOn: '2026-11-05',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+  });
+});
