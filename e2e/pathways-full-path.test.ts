@@ -60,10 +60,12 @@ describe('legal pathways in the browser', () => {
       expect(await page.getByText('Chưa có sự kiện nào trong quá trình của người này.').isVisible()).toBe(
         true,
       );
-      // The police may not issue the chairman's decisions.
+      // The police may not issue the chairman's post-rehab decision; the user-management decision is offered
+      // (theirs under Law 120/2025 from 01/07/2026; before, the server refuses it citing the rule).
       await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
       const types = await field(dialog('Mở giai đoạn'), 'Loại giai đoạn').locator('option').allTextContents();
-      expect(types).not.toContain('Quản lý người sử dụng trái phép chất ma túy');
+      expect(types).not.toContain('Quản lý sau cai nghiện');
+      expect(types).toContain('Quản lý người sử dụng trái phép chất ma túy');
       expect(types).toContain('Cai nghiện bắt buộc');
       await dialog('Mở giai đoạn').getByRole('button', { name: 'Hủy' }).click();
 
@@ -129,6 +131,11 @@ describe('legal pathways in the browser', () => {
       await fillDate(d, 'Ngày xác định', '01/02/2025');
       await field(d, 'Cơ sở y tế').fill('Trung tâm Y tế phường Ba Đình');
       await field(d, 'Bác sĩ xác định').fill('BS. Nguyễn Thị Lan');
+      // Decree 109/2021: the doctor's practising certificate and Form 04 conclusion are required.
+      await d.getByRole('button', { name: 'Lưu' }).click();
+      await d.getByText('Mục này là bắt buộc').first().waitFor();
+      await field(d, 'Số chứng chỉ hành nghề của bác sĩ').fill('CCHN-001234');
+      await field(d, 'Kết luận của bác sĩ (Mẫu 04)').selectOption({ label: 'Nghiện ma túy' });
       await field(d, 'Số phiếu kết quả (Mẫu 04)').fill('15/PKQ');
       for (const criterion of [
         'Thèm muốn mạnh mẽ hoặc cảm giác bắt buộc phải sử dụng ma túy',

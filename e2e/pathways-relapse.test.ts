@@ -97,7 +97,8 @@ describe('legal pathways in the browser', () => {
     });
 
     it('transfers the record to another commune after a confirmation', async () => {
-      await as('canbo.badinh');
+      // Law 120/2025: the old commune's police record the move (their notice to the new commune's police).
+      await as('congan.badinh');
       await openPerson(personId);
       await page.getByRole('button', { name: 'Chuyển hồ sơ sang xã khác' }).click();
       const d = dialog('Chuyển hồ sơ sang xã khác');
