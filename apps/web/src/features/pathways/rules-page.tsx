@@ -167,6 +167,11 @@ function RulesTab() {
                         </Text>
                       )}
                     </Text>
+                    {r.authority && (
+                      <Text size="xs" data-testid="rule-authority">
+                        {t('rules.authority')}: {tx(r.authority.name)}
+                      </Text>
+                    )}
                     {r.overridden && r.overriddenBy && (
                       <Text size="xs" c="blue.9" data-testid="overridden">
                         {t('rules.overridden', {
@@ -228,9 +233,16 @@ function RulesTab() {
                 <Table.Tr key={o.id} data-testid="override-row">
                   <Table.Td>{tx(o.ruleLabel)}</Table.Td>
                   <Table.Td>
-                    {typeof o.value === 'object' && o.value !== null
-                      ? JSON.stringify(o.value)
-                      : String(o.value)}
+                    {!o.changesValue
+                      ? t('rules.sameValue')
+                      : typeof o.value === 'object' && o.value !== null
+                        ? JSON.stringify(o.value)
+                        : String(o.value)}
+                    {o.authority && (
+                      <Text size="xs">
+                        {t('rules.authority')}: {tx(o.authority.name)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{formatDate(o.effectiveFrom)}</Table.Td>
                   <Table.Td>
@@ -304,8 +316,12 @@ function OverrideForm({
     clause: '',
   });
   const [onlyRegime, setOnlyRegime] = useState(false);
+  // What the override changes: the value, the deciding (and signing) official, or both.
+  const [what, setWhat] = useState<'value' | 'authority' | 'both'>('value');
+  const [authority, setAuthority] = useState(rule.authority?.id ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const write = useLegalWrite((body: unknown) => legalApi.addOverride(body));
+  const roleOptions = (regimes.data?.roles ?? []).map((r) => ({ value: r.id, label: tx(r.name) }));
 
   const submit = () => {
     const c = checker(tp);
@@ -313,7 +329,9 @@ function OverrideForm({
     const reason = c.required('reason', v.reason);
     const instrument = c.required('instrument', v.instrument);
     let value: unknown = null;
-    if (!isNull) {
+    const changesValue = what !== 'authority';
+    const newAuthority = what === 'value' ? undefined : c.required('authority', authority);
+    if (changesValue && !isNull) {
       if (shape.type === 'number') value = num === '' ? c.required('value', '') : Number(num);
       else if (shape.type === 'boolean') value = bool === 'true';
       else if (shape.type === 'string') value = c.required('value', str);
@@ -326,7 +344,8 @@ function OverrideForm({
       JSON.parse(
         JSON.stringify({
           ruleKey: rule.key,
-          value,
+          ...(changesValue && { value }),
+          ...(newAuthority !== undefined && { authority: newAuthority }),
           effectiveFrom,
           regimeId: onlyRegime ? regimeId : undefined,
           reason,
@@ -348,14 +367,39 @@ function OverrideForm({
       <Text size="sm">
         {t('rules.value')}: {valueText(rule.value, rule, t)} {rule.verify ? t('rules.verify') : ''}
       </Text>
-      {shape.nullable && (
+      {rule.authority && (
+        <Text size="sm">
+          {t('rules.authority')}: {tx(rule.authority.name)}
+        </Text>
+      )}
+      <NativeSelect
+        label={t('rules.changeWhat')}
+        value={what}
+        onChange={(e) => setWhat(e.currentTarget.value as typeof what)}
+        data={[
+          { value: 'value', label: t('rules.changeValue') },
+          { value: 'authority', label: t('rules.changeAuthority') },
+          { value: 'both', label: t('rules.changeBoth') },
+        ]}
+      />
+      {what !== 'value' && (
+        <NativeSelect
+          label={t('rules.newAuthority')}
+          required
+          value={authority}
+          onChange={(e) => setAuthority(e.currentTarget.value)}
+          data={[{ value: '', label: '—' }, ...roleOptions]}
+          error={errors.authority}
+        />
+      )}
+      {what !== 'authority' && shape.nullable && (
         <Checkbox
           label={t('rules.noValue')}
           checked={isNull}
           onChange={(e) => setIsNull(e.currentTarget.checked)}
         />
       )}
-      {!isNull && shape.type === 'number' && (
+      {what !== 'authority' && !isNull && shape.type === 'number' && (
         <NumberInput
           label={`${t('rules.newValue')} (${tx(rule.unitLabel)})`}
           required
@@ -365,7 +409,7 @@ function OverrideForm({
           error={errors.value}
         />
       )}
-      {!isNull && shape.type === 'boolean' && (
+      {what !== 'authority' && !isNull && shape.type === 'boolean' && (
         <NativeSelect
           label={t('rules.newValue')}
           value={bool}
@@ -376,17 +420,17 @@ function OverrideForm({
           ]}
         />
       )}
-      {!isNull && shape.type === 'string' && (
+      {what !== 'authority' && !isNull && shape.type === 'string' && (
         <NativeSelect
           label={t('rules.newValue')}
           required
           value={str}
           onChange={(e) => setStr(e.currentTarget.value)}
-          data={(regimes.data?.roles ?? []).map((r) => ({ value: r.id, label: tx(r.name) }))}
+          data={roleOptions}
           error={errors.value}
         />
       )}
-      {!isNull && shape.type === 'object' && (
+      {what !== 'authority' && !isNull && shape.type === 'object' && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {(shape.keys ?? []).map((k) => (
             <NumberInput
