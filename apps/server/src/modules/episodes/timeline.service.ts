@@ -1,9 +1,11 @@
 import { type EpisodeOutcome, outcomeLabels } from '@hoanhap/domain/episode-types';
+import { type MonitoringEventKind, monitoringEventLabels } from '@hoanhap/domain/monitoring-rules';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
-import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
+import { type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
+import { monitoringRepo } from '../monitoring/monitoring.repo.ts';
 import {
   presentCounselling,
   presentDetermination,
@@ -29,6 +31,8 @@ const KINDS = [
   'counselling',
   'contact',
   'transfer',
+  'monitoring',
+  'monitoring_event',
   'episode_end',
   'certificate',
 ] as const;
@@ -60,6 +64,8 @@ const TITLES: Record<Kind, { vi: string; en: string }> = {
   counselling: { vi: 'Tư vấn', en: 'Counselling' },
   contact: { vi: 'Gặp gỡ, tiếp xúc', en: 'Contact' },
   transfer: { vi: 'Chuyển nơi cư trú', en: 'Moved to another commune' },
+  monitoring: { vi: 'Giám sát điện tử', en: 'Electronic monitoring' },
+  monitoring_event: { vi: 'Giám sát điện tử', en: 'Electronic monitoring' },
   episode_end: { vi: 'Kết thúc', en: 'End' },
   certificate: { vi: 'Giấy chứng nhận hoàn thành (Mẫu 54)', en: 'Completion certificate (Form 54)' },
 };
@@ -113,6 +119,41 @@ export async function getTimeline(deps: AppDeps, actor: Actor, personId: string)
               en: `${e.typeLabel.en}: ${outcomeLabels.en[e.outcome as EpisodeOutcome] ?? ''}`,
             },
           );
+      }
+    }
+    // Electronic monitoring (Law 120/2025): its decision and events, for those who may read measures ('legal').
+    if (classes.has('legal') && can(actor, 'monitoring.read')) {
+      const measures = await monitoringRepo.forPerson(trx, personId);
+      for (const m of measures)
+        add(
+          'monitoring',
+          m.decision_date,
+          `${m.id}:decision`,
+          m.episode_id,
+          { measureId: m.id, number: m.decision_number, startDate: m.start_date, plannedEnd: m.planned_end },
+          {
+            vi: `Quyết định áp dụng giám sát điện tử số ${m.decision_number}`,
+            en: `Electronic monitoring decision no. ${m.decision_number}`,
+          },
+        );
+      const episodeOf = new Map(measures.map((m) => [m.id, m.episode_id]));
+      for (const ev of await monitoringRepo.eventsOf(
+        trx,
+        measures.map((m) => m.id),
+      )) {
+        const label = monitoringEventLabels;
+        const kind = ev.kind as MonitoringEventKind;
+        add(
+          'monitoring_event',
+          ev.occurred_on,
+          ev.id,
+          episodeOf.get(ev.measure_id) ?? null,
+          { measureId: ev.measure_id, kind: ev.kind, description: ev.description },
+          {
+            vi: `Giám sát điện tử: ${label.vi[kind] ?? ev.kind}`,
+            en: `Electronic monitoring: ${label.en[kind] ?? ev.kind}`,
+          },
+        );
       }
     }
     if (classes.has('drug_use')) {

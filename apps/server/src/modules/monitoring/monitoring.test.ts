@@ -325,6 +325,18 @@ describe('electronic monitoring', () => {
     });
     expect(afterEnd.statusCode).toBe(409);
     expect(afterEnd.json().code).toBe('monitoring_ended');
+
+    // The person's timeline shows the decision and its events to legal readers.
+    const timeline = await officer.call('GET', `/api/people/${p.id}/timeline`);
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    const shown = (timeline.json().items as { kind: string; date: string; title: { vi: string } }[])
+      .filter((i) => i.kind.startsWith('monitoring'))
+      .map((i) => [i.kind, i.date, i.title.vi]);
+    expect(shown).toEqual([
+      ['monitoring', '2026-07-10', 'Quyết định áp dụng giám sát điện tử số 05/QĐ-CAX'],
+      ['monitoring_event', '2026-11-20', 'Giám sát điện tử: Tự ý tháo gỡ, can thiệp thiết bị'],
+      ['monitoring_event', '2026-11-30', 'Giám sát điện tử: Gỡ bỏ thiết bị, chấm dứt giám sát'],
+    ]);
   });
 
   it('marks a measure due to end when the situation it rests on ends first', async () => {
