@@ -1,10 +1,10 @@
-import { normalizeVi } from '@hoanhap/domain/normalize';
 import {
   Anchor,
   Button,
   Checkbox,
   Group,
   NativeSelect,
+  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -12,7 +12,9 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,13 +22,26 @@ import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { type BoardResident, facilityOf, useAwaiting, useBoard } from './facility-api.ts';
+import {
+  type BoardQuery,
+  type BoardSort,
+  boardExportUrl,
+  facilityOf,
+  useAwaiting,
+  useBoard,
+} from './facility-api.ts';
 import './facility-i18n.ts';
 
 const STAGES = ['1', '2', '3', '4', '5'];
 const BASES = ['voluntary', 'compulsory', 'compulsory_pending'];
+const PAGE_SIZES = ['50', '100', '200', '500'];
+const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
-/** The residents board: who is in which stage, days served and remaining, upcoming releases, absences. */
+/**
+ * The residents board: who is in which stage, days served and remaining, upcoming releases, absences. The list is
+ * filtered, sorted and paged by the server (a large facility holds thousands of residents) and can be exported
+ * whole, in the order shown.
+ */
 export function BoardPage() {
   const { t } = useTranslation('facility');
   usePageTitle(t('board.title'));
@@ -37,18 +52,56 @@ export function BoardPage() {
   const [basis, setBasis] = useState('');
   const [absentOnly, setAbsentOnly] = useState(false);
   const [days, setDays] = useState('30');
+  const [sort, setSort] = useState<BoardSort>('name');
+  const [dir, setDir] = useState<'asc' | 'desc'>('asc');
+  const [size, setSize] = useState('100');
+  const [pageNo, setPageNo] = useState(1);
+  const [debouncedQ] = useDebouncedValue(q, 300);
   const upcomingDays = Math.min(365, Math.max(1, Number(days) || 30));
-  const board = useBoard(facilityId, upcomingDays);
+  const filters: Omit<BoardQuery, 'limit' | 'offset'> = {
+    upcomingDays,
+    q: debouncedQ.trim() || undefined,
+    stage: stage || undefined,
+    basis: basis || undefined,
+    absent: absentOnly ? 'true' : undefined,
+    sort,
+    dir,
+  };
+  const limit = Number(size);
+  const board = useBoard(facilityId, { ...filters, limit, offset: (pageNo - 1) * limit });
   const awaiting = useAwaiting(facilityId);
   if (!facilityId) return <NotFound forbidden />;
 
-  const tokens = normalizeVi(q).split(/\s+/).filter(Boolean);
-  const match = (r: BoardResident) =>
-    (!stage || String(r.stage) === stage) &&
-    (!basis || r.basis === basis) &&
-    (!absentOnly || r.absence) &&
-    tokens.every((tok) => normalizeVi(r.fullName).includes(tok));
-  const rows = board.data?.residents.filter(match) ?? [];
+  const rows = board.data?.residents ?? [];
+  const total = board.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  // Any change of filter or order starts again from the first page.
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPageNo(1);
+    };
+  const sortBy = (key: BoardSort) => {
+    setDir(key === sort && dir === 'asc' ? 'desc' : 'asc');
+    setSort(key);
+    setPageNo(1);
+  };
+  const header = (key: BoardSort, label: string) => (
+    <Table.Th aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        onClick={() => sortBy(key)}
+        fw={600}
+        fz="sm"
+        data-testid={`board-sort-${key}`}
+        aria-label={`${t('board.sortBy', { column: label })}${
+          sort === key ? ` (${t(dir === 'asc' ? 'board.ascending' : 'board.descending')})` : ''
+        }`}
+      >
+        {label} {sort === key ? (dir === 'asc' ? '▲' : '▼') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
 
   return (
     <Stack>
@@ -164,11 +217,15 @@ export function BoardPage() {
               {t('board.residents')}
             </Title>
             <Group align="flex-end" mb="sm">
-              <TextInput label={t('board.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+              <TextInput
+                label={t('board.search')}
+                value={q}
+                onChange={(e) => filter(setQ)(e.currentTarget.value)}
+              />
               <NativeSelect
                 label={t('board.stageFilter')}
                 value={stage}
-                onChange={(e) => setStage(e.currentTarget.value)}
+                onChange={(e) => filter(setStage)(e.currentTarget.value)}
                 data={[
                   { value: '', label: t('common.all') },
                   ...STAGES.map((s) => ({ value: s, label: t('stageShort', { n: s }) })),
@@ -177,7 +234,7 @@ export function BoardPage() {
               <NativeSelect
                 label={t('board.basisFilter')}
                 value={basis}
-                onChange={(e) => setBasis(e.currentTarget.value)}
+                onChange={(e) => filter(setBasis)(e.currentTarget.value)}
                 data={[
                   { value: '', label: t('common.all') },
                   ...BASES.map((b) => ({ value: b, label: t(`basis.${b}`) })),
@@ -186,68 +243,118 @@ export function BoardPage() {
               <Checkbox
                 label={t('board.absentOnly')}
                 checked={absentOnly}
-                onChange={(e) => setAbsentOnly(e.currentTarget.checked)}
+                onChange={(e) => filter(setAbsentOnly)(e.currentTarget.checked)}
                 mb={8}
               />
             </Group>
-            {board.data.residents.length === 0 ? (
+            {board.data.count === 0 ? (
               <Text data-testid="board-empty">{t('board.empty')}</Text>
-            ) : rows.length === 0 ? (
+            ) : total === 0 ? (
               <Text data-testid="board-no-match">{t('board.noMatch')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={800}>
-                <Table striped data-testid="board-table">
-                  <Table.Caption>{t('board.pendingCounts')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('board.name')}</Table.Th>
-                      <Table.Th>{t('board.basisFilter')}</Table.Th>
-                      <Table.Th>{t('board.stageFilter')}</Table.Th>
-                      <Table.Th>{t('board.admittedOn')}</Table.Th>
-                      <Table.Th>{t('board.bed')}</Table.Th>
-                      <Table.Th>{t('board.served')}</Table.Th>
-                      <Table.Th>{t('board.remaining')}</Table.Th>
-                      <Table.Th>{t('board.release')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((r) => (
-                      <Table.Tr key={r.admissionId} data-testid={`resident-row-${r.admissionId}`}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/facility/residents/${r.admissionId}`}>
-                            {r.fullName}
-                          </Anchor>
-                          {r.absence && (
-                            <Text size="xs" c="red.9">
-                              {t(`absence.${r.absence.kind}`)}
-                            </Text>
-                          )}
-                          {r.noKnownResidence && (
-                            <Text size="xs" c="red.9" data-testid="no-residence-flag">
-                              {t('board.noResidence')}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{t(`basis.${r.basis}`)}</Table.Td>
-                        <Table.Td>{t('stageShort', { n: r.stage })}</Table.Td>
-                        <Table.Td>{formatDate(r.admittedOn)}</Table.Td>
-                        <Table.Td>{[r.area, r.bed].filter(Boolean).join(' / ') || t('common.none')}</Table.Td>
-                        <Table.Td data-testid="served">
-                          {t('common.days', { count: r.term.daysServed })}
-                        </Table.Td>
-                        <Table.Td data-testid="remaining">
-                          {r.term.daysRemaining === null
-                            ? t('common.none')
-                            : t('common.days', { count: r.term.daysRemaining })}
-                        </Table.Td>
-                        <Table.Td>
-                          {r.term.plannedRelease ? formatDate(r.term.plannedRelease) : t('board.noRelease')}
-                        </Table.Td>
-                      </Table.Tr>
+              <>
+                <Group justify="space-between" align="flex-end" mb="xs">
+                  <Text size="sm" data-testid="board-shown">
+                    {t('board.shown', {
+                      from: fmt((pageNo - 1) * limit + 1),
+                      to: fmt((pageNo - 1) * limit + rows.length),
+                      total: fmt(total),
+                    })}
+                  </Text>
+                  <Group gap="xs" align="flex-end">
+                    {(['xlsx', 'csv'] as const).map((format) => (
+                      <Button
+                        key={format}
+                        component="a"
+                        variant="default"
+                        size="xs"
+                        href={boardExportUrl(facilityId, filters, format)}
+                        download
+                        data-testid={`board-export-${format}`}
+                        title={t('board.exportNote')}
+                      >
+                        {t(format === 'xlsx' ? 'board.exportXlsx' : 'board.exportCsv')}
+                      </Button>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                    <NativeSelect
+                      label={t('board.pageSize')}
+                      value={size}
+                      onChange={(e) => filter(setSize)(e.currentTarget.value)}
+                      data={PAGE_SIZES}
+                      size="xs"
+                      w={120}
+                    />
+                  </Group>
+                </Group>
+                <Table.ScrollContainer minWidth={800}>
+                  <Table striped data-testid="board-table">
+                    <Table.Caption>{t('board.pendingCounts')}</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        {header('name', t('board.name'))}
+                        <Table.Th>{t('board.basisFilter')}</Table.Th>
+                        {header('stage', t('board.stageFilter'))}
+                        {header('admitted_on', t('board.admittedOn'))}
+                        {header('bed', t('board.bed'))}
+                        {header('served', t('board.served'))}
+                        {header('remaining', t('board.remaining'))}
+                        {header('release', t('board.release'))}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {rows.map((r) => (
+                        <Table.Tr key={r.admissionId} data-testid={`resident-row-${r.admissionId}`}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/facility/residents/${r.admissionId}`}>
+                              {r.fullName}
+                            </Anchor>
+                            {r.absence && (
+                              <Text size="xs" c="red.9">
+                                {t(`absence.${r.absence.kind}`)}
+                              </Text>
+                            )}
+                            {r.noKnownResidence && (
+                              <Text size="xs" c="red.9" data-testid="no-residence-flag">
+                                {t('board.noResidence')}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>{t(`basis.${r.basis}`)}</Table.Td>
+                          <Table.Td>{t('stageShort', { n: r.stage })}</Table.Td>
+                          <Table.Td>{formatDate(r.admittedOn)}</Table.Td>
+                          <Table.Td>
+                            {[r.area, r.bed].filter(Boolean).join(' / ') || t('common.none')}
+                          </Table.Td>
+                          <Table.Td data-testid="served">
+                            {t('common.days', { count: r.term.daysServed })}
+                          </Table.Td>
+                          <Table.Td data-testid="remaining">
+                            {r.term.daysRemaining === null
+                              ? t('common.none')
+                              : t('common.days', { count: r.term.daysRemaining })}
+                          </Table.Td>
+                          <Table.Td>
+                            {r.term.plannedRelease ? formatDate(r.term.plannedRelease) : t('board.noRelease')}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                {pages > 1 && (
+                  <Pagination
+                    mt="sm"
+                    total={pages}
+                    value={Math.min(pageNo, pages)}
+                    onChange={setPageNo}
+                    withEdges
+                    getControlProps={(control) => ({ 'aria-label': t(`board.control.${control}`) })}
+                    getItemProps={(n) => ({ 'aria-label': t('board.page', { n }) })}
+                    aria-label={t('board.pages')}
+                    data-testid="board-pages"
+                  />
+                )}
+              </>
             )}
           </section>
         </>

@@ -40,7 +40,7 @@ export function ClassesPage() {
   const writable = can(me, 'facility.write');
   const qc = useQueryClient();
   const classes = useClasses(facilityId);
-  const board = useBoard(facilityId, 30);
+  const board = useBoard(facilityId, { upcomingDays: 30, sort: 'name', dir: 'asc' });
   const events = useEvents(facilityId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [flash, setFlash] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 // Typed calls of the facility-operations API. Response types come from the server's zod schemas (type-only
 // imports: nothing of the server reaches the bundle), so the web app breaks at type-check time when they change.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
 import type {
@@ -10,7 +10,7 @@ import type {
 } from '../../../../server/src/modules/facility/facility.presenter.ts';
 import type { awaitingOut, classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
 import type { dashboardOut, figuresOut } from '../../../../server/src/modules/facility/figures.service.ts';
-import { api } from '../../api/client.ts';
+import { api, withQuery } from '../../api/client.ts';
 import type { Me, PersonList } from '../../api/types.ts';
 
 export type Admission = z.infer<typeof admissionOut>;
@@ -40,7 +40,11 @@ export type BoardResident = {
 export type Board = {
   facilityId: string;
   today: string;
+  /** One page of the residents the filters select; `total` of them; `count`: every resident. */
   residents: BoardResident[];
+  total: number;
+  count: number;
+  offset: number;
   byStage: Record<string, number>;
   upcomingReleases: { admissionId: string; fullName: string; plannedRelease: string; noticeSent: boolean }[];
   absences: { admissionId: string; fullName: string; kind: string; from: string }[];
@@ -54,7 +58,7 @@ const base = (facilityId: string) => `/api/facility-ops/${encodeURIComponent(fac
 export const facilityKeys = {
   all: ['facility-ops'] as const,
   awaiting: (f: string) => ['facility-ops', 'awaiting', f] as const,
-  board: (f: string, days: number) => ['facility-ops', 'board', f, days] as const,
+  board: (f: string, q: BoardQuery) => ['facility-ops', 'board', f, q] as const,
   admission: (id: string) => ['facility-ops', 'admission', id] as const,
   health: (id: string) => ['facility-ops', 'health', id] as const,
   classes: (f: string) => ['facility-ops', 'classes', f] as const,
@@ -62,13 +66,36 @@ export const facilityKeys = {
   dashboard: (f: string, from: string, to: string) => ['facility-ops', 'dashboard', f, from, to] as const,
 };
 
-export function useBoard(facilityId: string, upcomingDays: number) {
+export type BoardSort = 'name' | 'admitted_on' | 'stage' | 'bed' | 'served' | 'remaining' | 'release';
+/** The board's filters, order and page, all applied by the server. */
+export type BoardQuery = {
+  upcomingDays: number;
+  q?: string;
+  stage?: string;
+  basis?: string;
+  absent?: 'true';
+  sort: BoardSort;
+  dir: 'asc' | 'desc';
+  /** Without a limit, every resident selected (the classes page lists them all by name). */
+  limit?: number;
+  offset?: number;
+};
+
+export function useBoard(facilityId: string, q: BoardQuery) {
   return useQuery({
-    queryKey: facilityKeys.board(facilityId, upcomingDays),
-    queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, { upcomingDays }),
+    queryKey: facilityKeys.board(facilityId, q),
+    queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, q),
     enabled: !!facilityId,
+    placeholderData: keepPreviousData,
   });
 }
+
+/** The download address of every resident the filters select, in the order shown (audited as an export). */
+export const boardExportUrl = (
+  facilityId: string,
+  q: Omit<BoardQuery, 'limit' | 'offset'>,
+  format: 'xlsx' | 'csv',
+) => withQuery(`${base(facilityId)}/residents/export`, { ...q, format });
 
 export function useYearFigures(facilityId: string, year: number) {
   return useQuery({
