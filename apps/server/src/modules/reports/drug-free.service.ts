@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
+import { vietnamDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, coversProvince, unitScopeOf } from '../../platform/policy.ts';
 import { unitsRepo } from './blocks.repo.ts';
@@ -9,7 +10,8 @@ import { type DrugFreeRow, drugFreeRepo } from './drug-free.repo.ts';
 // Communes recognised as drug-free (Decision 28/2025/QĐ-TTg): the province records the recognition decision
 // and, when the commune loses it, the revocation. The drug-free share of communes counts those in force.
 
-const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+// Today in Vietnam (a revocation entered at 06:00 on the 5th is not "in the future" while UTC is on the 4th).
+const today = (deps: AppDeps) => vietnamDate(deps.now());
 const field = (name: string, rule: string, vi: string, en: string) =>
   Errors.validation([{ field: name, rule, messages: { vi, en } }]);
 
