@@ -223,7 +223,19 @@ export async function episodeDocument(
         'Văn bản này không dùng cho loại giai đoạn này',
         'This document does not belong to this episode type',
       );
-    const built = buildDocument(kind, (await inputFor(trx, kind, episode, person, today)) as never);
+    const input = await inputFor(trx, kind, episode, person, today);
+    let built: ReturnType<typeof buildDocument>;
+    try {
+      built = buildDocument(kind, input as never);
+    } catch (e) {
+      // No template for the date: acts before 01/01/2022 are history (pre-2022 regime), not re-issued.
+      if (e instanceof RangeError)
+        throw notApplicable(
+          'Không có mẫu văn bản cho ngày của quyết định này: văn bản trước ngày 01/01/2022 là hồ sơ lịch sử, không lập lại',
+          'No template for the date of this decision: documents before 01/01/2022 are history and are not re-issued',
+        );
+      throw e;
+    }
     await audit(trx, actor, {
       action: 'document.generate',
       entityType: 'episode',

@@ -259,11 +259,12 @@ export async function openEpisode(
     details.pendingEpisodeId = pending?.id ?? null;
   }
   if (input.type === 'post_rehab') {
-    // canStart guaranteed a completed compulsory rehab; the year runs from the day after it ended.
-    const source = postRehabSource(history, input.startDate)!;
-    const rehab = rows[history.indexOf(source)];
-    termStart = postRehabTermStart(effectiveEnd(asEpisode(rehab)));
-    details.rehabEpisodeId = rehab.id;
+    // canStart guaranteed a completed compulsory rehab; the year runs from the day after it ended. Before 2022
+    // (history, pre-2022 regime) the rehab it followed may not be recorded: the term then runs from the start.
+    const source = postRehabSource(history, input.startDate);
+    const rehab = source ? rows[history.indexOf(source)] : undefined;
+    if (rehab) termStart = postRehabTermStart(effectiveEnd(asEpisode(rehab)));
+    details.rehabEpisodeId = rehab?.id ?? null;
   }
   const planned = plannedEnd(input.type, termStart, term.months ?? undefined, rules);
   // A commune decision issued here takes the next number of the commune's register for its year.

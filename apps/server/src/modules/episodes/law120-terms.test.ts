@@ -130,6 +130,21 @@ describe('acts before 2022 (history under the Law on Drug Prevention 2000, amend
     expect(res.json()).toMatchObject({ regimeId: 'pre-2022', plannedEnd: '2015-06-01' });
   });
 
+  it('records a 2019 post-rehab decision whose rehab is not on file; its document is not re-issued (422)', async () => {
+    k.setToday('2026-12-01');
+    const personId = (await k.person(officer)).id;
+    const res = await officer.call('POST', `/api/people/${personId}/episodes`, {
+      type: 'post_rehab',
+      startDate: '2019-05-06',
+      decision: { number: '12/QĐ-UBND', date: '2019-05-06', signer: 'Nguyễn Văn Chủ Tịch' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ regimeId: 'pre-2022', plannedEnd: '2020-05-05' });
+    const doc = await officer.call('GET', `/api/episodes/${res.json().id}/documents/post-rehab-decision.docx`);
+    expect(doc.statusCode, doc.body).toBe(422);
+    expect(doc.json().code).toBe('document_not_applicable');
+  });
+
   it('refuses user management before 2022 (the measure did not exist) and any act before 01/06/2001', async () => {
     k.setToday('2026-12-01');
     const personId = (await k.person(officer)).id;
