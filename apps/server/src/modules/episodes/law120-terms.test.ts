@@ -140,7 +140,10 @@ describe('acts before 2022 (history under the Law on Drug Prevention 2000, amend
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ regimeId: 'pre-2022', plannedEnd: '2020-05-05' });
-    const doc = await officer.call('GET', `/api/episodes/${res.json().id}/documents/post-rehab-decision.docx`);
+    const doc = await officer.call(
+      'GET',
+      `/api/episodes/${res.json().id}/documents/post-rehab-decision.docx`,
+    );
     expect(doc.statusCode, doc.body).toBe(422);
     expect(doc.json().code).toBe('document_not_applicable');
   });
