@@ -39,6 +39,9 @@ describe('isAddicted: criteria count', () => {
   it('is met by 3 criteria for 30 days', () => {
     const r = assess(three('2025-01-01', '2025-01-30'));
     expect(r).toMatchObject({ addicted: true, reason: { code: 'sustained' } });
+    // The determination line people read: dates dd/mm/yyyy, never ISO.
+    expect(r.reason.vi).toContain('(từ 01/01/2025 đến 30/01/2025)');
+    expect(r.reason.vi).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(r.criteriaMet).toEqual(['craving', 'loss_of_control', 'withdrawal']);
     expect(r.coOccurrences).toEqual([
       {
@@ -108,6 +111,7 @@ describe('isAddicted: recurrence within 12 months', () => {
   it('is met by two short co-occurrences inside 12 months', () => {
     const r = assess([...three('2025-01-01', '2025-01-10'), ...three('2025-06-01', '2025-06-10')]);
     expect(r).toMatchObject({ addicted: true, reason: { code: 'recurrent' } });
+    expect(r.reason.vi).toContain('(01/01/2025–10/01/2025 và 01/06/2025–10/06/2025)');
     expect(r.coOccurrences.map((c) => c.days)).toEqual([10, 10]);
   });
 

@@ -9,6 +9,9 @@ import type { FormRef, LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules } from './legal-regimes.ts';
 import { rulesOn } from './legal-regimes.ts';
 
+/** A date in the text of a reason, as people read it: '05/03/2026' (never ISO in the Vietnamese text). */
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 export const ADDICTION_CRITERIA = [
   'craving',
   'loss_of_control',
@@ -111,8 +114,8 @@ export function isAddicted(
   const sustained = runs.find((r) => r.days >= minDurationDays);
   if (sustained) {
     return result('sustained', true, sustained.criteria, {
-      vi: `Có ${sustained.criteria.length} tiêu chuẩn cùng xuất hiện trong ${sustained.days} ngày (từ ${sustained.from} đến ${sustained.to}), đạt ngưỡng ít nhất ${minCriteria} tiêu chuẩn trong ${minDurationDays} ngày`,
-      en: `${sustained.criteria.length} criteria present together for ${sustained.days} days (${sustained.from} to ${sustained.to}); threshold is ${minCriteria} criteria for ${minDurationDays} days`,
+      vi: `Có ${sustained.criteria.length} tiêu chuẩn cùng xuất hiện trong ${sustained.days} ngày (từ ${dmy(sustained.from)} đến ${dmy(sustained.to)}), đạt ngưỡng ít nhất ${minCriteria} tiêu chuẩn trong ${minDurationDays} ngày`,
+      en: `${sustained.criteria.length} criteria present together for ${sustained.days} days (${dmy(sustained.from)} to ${dmy(sustained.to)}); threshold is ${minCriteria} criteria for ${minDurationDays} days`,
     });
   }
   for (let i = 0; i + 1 < runs.length; i++) {
@@ -121,8 +124,8 @@ export function isAddicted(
     if (runs[i + 1].to <= windowEnd) {
       const criteria = [...new Set([...runs[i].criteria, ...runs[i + 1].criteria])];
       return result('recurrent', true, criteria, {
-        vi: `Có ít nhất ${minCriteria} tiêu chuẩn cùng xuất hiện lặp lại (${runs[i].from}–${runs[i].to} và ${runs[i + 1].from}–${runs[i + 1].to}) trong vòng ${recurrenceWindowMonths} tháng`,
-        en: `At least ${minCriteria} criteria recurred together (${runs[i].from}–${runs[i].to} and ${runs[i + 1].from}–${runs[i + 1].to}) within ${recurrenceWindowMonths} months`,
+        vi: `Có ít nhất ${minCriteria} tiêu chuẩn cùng xuất hiện lặp lại (${dmy(runs[i].from)}–${dmy(runs[i].to)} và ${dmy(runs[i + 1].from)}–${dmy(runs[i + 1].to)}) trong vòng ${recurrenceWindowMonths} tháng`,
+        en: `At least ${minCriteria} criteria recurred together (${dmy(runs[i].from)}–${dmy(runs[i].to)} and ${dmy(runs[i + 1].from)}–${dmy(runs[i + 1].to)}) within ${recurrenceWindowMonths} months`,
       });
     }
   }
