@@ -673,7 +673,12 @@ const LAW120_RULES: RegimeRules = {
       en: 'Applied by the head of commune police to people in community rehab, on substitution therapy or under post-rehab management; the Government is to detail it',
     },
   },
-  substanceDeclarationRequired: { value: true, unit: 'flag', basis: [{ instrument: I.law120 }], verify: true },
+  substanceDeclarationRequired: {
+    value: true,
+    unit: 'flag',
+    basis: [{ instrument: I.law120 }],
+    verify: true,
+  },
   // Law 120 counts reform schools among rehab facilities (draft Art. 2(14) on nhansu.vn: "cơ sở cai nghiện ma túy
   // công lập, trường giáo dưỡng và cơ sở cai nghiện ma túy tư nhân"); juveniles serve compulsory rehab in a reform
   // school (tienphong.vn 11/11/2025) or a public facility (issue 12). Article numbers of the final text to check.
