@@ -165,6 +165,13 @@ describe('electronic monitoring in the browser', () => {
     await eventually(() => row.textContent()).toContain('Đã kết thúc');
     await eventually(() => row.textContent()).toContain('kết thúc 30/11/2026');
     await eventually(() => section().getByRole('button', { name: label }).count()).toBe(0);
+    // The person's timeline lists the decision and its events, dd/mm/yyyy.
+    const decided = page.getByTestId('timeline-monitoring');
+    await eventually(() => decided.textContent()).toContain('15/07/2026');
+    await eventually(() => decided.textContent()).toContain(
+      'Quyết định áp dụng giám sát điện tử số 07/QĐ-CAP',
+    );
+    await eventually(() => page.getByTestId('timeline-monitoring_event').count()).toBe(2);
   });
 
   it('shows the measure to the commune officer, without the buttons', async () => {

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeasureOut } from '../../../../server/src/modules/monitoring/monitoring.presenter.ts';
 import { api } from '../../api/client.ts';
+import { pathwayKeys } from './pathways-api.ts';
 
 export type Measure = MeasureOut;
 export type MeasureBody = {
@@ -18,6 +19,15 @@ export type MeasureBody = {
 export type EventBody = { version: number; kind: string; occurredOn: string; description?: string };
 
 const key = (personId: string) => ['monitoring', personId] as const;
+
+/** A measure or event changes the person's list, timeline and the work list (its end task). */
+function refresh(qc: ReturnType<typeof useQueryClient>, personId: string) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: key(personId) }),
+    qc.invalidateQueries({ queryKey: pathwayKeys.timeline(personId) }),
+    qc.invalidateQueries({ queryKey: ['tasks'] }),
+  ]);
+}
 
 export function useMeasures(personId: string, enabled = true) {
   return useQuery({
@@ -36,7 +46,7 @@ export function useMeasureCreate(personId: string) {
   return useMutation({
     mutationFn: (body: MeasureBody) =>
       api.post<Measure>(`/api/people/${encodeURIComponent(personId)}/monitoring`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(personId) }),
+    onSuccess: () => refresh(qc, personId),
   });
 }
 
@@ -46,6 +56,6 @@ export function useMeasureEvent(personId: string) {
   return useMutation({
     mutationFn: (p: { id: string; body: EventBody }) =>
       api.post<Measure>(`/api/monitoring/${encodeURIComponent(p.id)}/events`, p.body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(personId) }),
+    onSuccess: () => refresh(qc, personId),
   });
 }
