@@ -494,19 +494,18 @@ describe('rehab facility operations in the browser', () => {
     expect(await seriousViolations(page, 'facility dashboard')).toEqual([]);
   });
 
-  it('the receiving commune officer sees the handover task and issues the post-rehab decision', async () => {
+  it('after voluntary rehab the commune has no post-rehab decision to issue, and is told why', async () => {
+    // Law 73/2021 Art. 40: post-rehab management follows compulsory rehab only (corrected 12/2026: a voluntary
+    // release used to open a post-rehab decision task and the decision was accepted).
     setToday('2025-09-08');
     await as('canbo.badinh');
     await nav('Việc cần làm').click();
     await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
-    const task = page.getByTestId('task-post_rehab_decision');
-    await task.waitFor();
-    expect(await task.textContent()).toContain('Ra quyết định quản lý sau cai nghiện');
-    expect(await task.textContent()).toContain(NAME);
-    await task.getByRole('link', { name: NAME }).click();
-    await page.getByTestId('derived-status').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/people/${personId}`);
+    await page.locator('[data-testid^="tasks-"]').first().waitFor();
+    expect(await page.getByTestId('task-post_rehab_decision').count()).toBe(0);
 
+    await page.goto(`/people/${personId}`);
+    await page.getByTestId('derived-status').waitFor();
     await page.getByRole('button', { name: 'Mở giai đoạn / ra quyết định' }).click();
     const d = dialog('Mở giai đoạn');
     await field(d, 'Loại giai đoạn').selectOption({ label: 'Quản lý sau cai nghiện' });
@@ -515,13 +514,8 @@ describe('rehab facility operations in the browser', () => {
     await fillDate(d, 'Ngày quyết định', '08/09/2025');
     await field(d, 'Người ký').fill('Trần Văn Chủ Tịch');
     await d.getByRole('button', { name: 'Lưu' }).click();
-    await eventually(() => page.getByTestId('derived-status').textContent()).toBe(
-      'Đang quản lý sau cai nghiện',
-    );
-    await page.screenshot({ path: '/tmp/hn-pw-facility-post-rehab.png', fullPage: true });
-
-    await page.goto('/tasks');
-    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
-    await eventually(() => page.getByTestId('task-post_rehab_decision').count()).toBe(0);
+    await eventually(() => d.textContent()).toContain('sau cai nghiện tự nguyện, xã hỗ trợ người đó');
+    await page.screenshot({ path: '/tmp/hn-pw-facility-post-rehab-refused.png', fullPage: true });
+    expect(await page.getByTestId('derived-status').textContent()).not.toBe('Đang quản lý sau cai nghiện');
   });
 });

@@ -220,15 +220,17 @@ describe('legal pathways in the browser', () => {
       await page.reload();
       await card.getByRole('button', { name: 'Kết thúc giai đoạn' }).click();
       const c = dialog('Kết thúc giai đoạn: Cai nghiện tự nguyện tại gia đình, cộng đồng');
-      await field(c, 'Kết quả').selectOption({ label: 'Bỏ dở' });
+      await field(c, 'Kết quả').selectOption({ label: 'Tự ý chấm dứt (bỏ dở)' });
       await fillDate(c, 'Ngày kết thúc', '01/05/2025');
       await c.getByRole('button', { name: 'Lưu' }).click();
       const confirm = dialog('Xác nhận kết thúc giai đoạn');
       await confirm.waitFor();
-      expect(await confirm.textContent()).toContain('với kết quả "Bỏ dở" từ ngày 01/05/2025');
+      expect(await confirm.textContent()).toContain('với kết quả "Tự ý chấm dứt (bỏ dở)" từ ngày 01/05/2025');
       await page.screenshot({ path: '/tmp/hn-pw-confirm-close.png', fullPage: true });
       await confirm.getByRole('button', { name: 'Kết thúc giai đoạn' }).click();
-      await eventually(() => card.getByTestId('episode-state').textContent()).toBe('Đã kết thúc: Bỏ dở');
+      await eventually(() => card.getByTestId('episode-state').textContent()).toBe(
+        'Đã kết thúc: Tự ý chấm dứt (bỏ dở)',
+      );
     });
 
     it('manages the person at the family while the compulsory dossier is pending (Form 35)', async () => {
@@ -382,7 +384,7 @@ describe('legal pathways in the browser', () => {
       expect(await page.getByTestId('person-outcome').textContent()).toContain('18 tháng · 112/2025/QĐ-TA');
     });
 
-    it('executes the order: the facility admits the person and the compulsory episode counts the pending time', async () => {
+    it('executes the order: the facility admits the person; time at the family does not count toward the term', async () => {
       setToday('2025-08-01');
       const next = page.getByTestId('dossier-next');
       await eventually(() => field(next, 'Cơ sở cai nghiện').locator('option').allTextContents()).toContain(
@@ -408,8 +410,8 @@ describe('legal pathways in the browser', () => {
       await page.getByTestId('derived-status').waitFor();
       await eventually(() => statusText()).toBe('Đang cai nghiện bắt buộc');
       const card = episodeCard('compulsory');
-      expect(await card.getByTestId('planned-end').textContent()).toBe('09/11/2026');
-      expect(await card.textContent()).toContain('10/05/2025'); // the pending time counts toward the term
+      // Managed at the family (Form 35) while pending: the 18 months run from the order (Decree 116 Art. 44).
+      expect(await card.getByTestId('planned-end').textContent()).toBe('31/01/2027');
       expect(await page.getByTestId('person-dossiers').textContent()).toContain('Đã thi hành');
     });
 

@@ -45,35 +45,41 @@ describe('legal pathways in the browser', () => {
         conclusion: 'addicted',
         substances: ['methamphetamine'],
       });
+      // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40).
       setToday('2025-09-10');
-      const rehab = await officerApi.post(`/api/people/${personId}/episodes`, {
-        type: 'voluntary_facility',
+      const rehab = await policeApi.post(`/api/people/${personId}/episodes`, {
+        type: 'compulsory',
         startDate: '2025-09-10',
-        termMonths: 6,
+        termMonths: 12,
         facilityId: h.facilityId,
-        contract: { number: 'HĐ-77', signedOn: '2025-09-10' },
+        grounds: ['not_registered_voluntary'],
+        court: {
+          name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+          decisionNumber: '130/2025/QĐ-TA',
+          decisionDate: '2025-09-08',
+        },
       });
-      setToday('2026-03-09');
+      setToday('2026-09-09');
       await staffApi.post(`/api/episodes/${rehab.id}/close`, {
         version: rehab.version,
         outcome: 'completed',
-        endDate: '2026-03-09',
+        endDate: '2026-09-09',
       });
-      setToday('2026-03-12');
+      setToday('2026-09-14');
       await officerApi.post(`/api/people/${personId}/episodes`, {
         type: 'post_rehab',
-        startDate: '2026-03-12',
-        decision: { number: '09/QĐ-UBND', date: '2026-03-12', signer: 'Trần Văn Chủ Tịch' },
+        startDate: '2026-09-14',
+        decision: { number: '09/QĐ-UBND', date: '2026-09-14', signer: 'Trần Văn Chủ Tịch' },
       });
 
-      setToday('2026-06-01');
+      setToday('2026-12-01');
       await as('congan.badinh');
       await openPerson(personId);
       expect(await statusText()).toBe('Đang quản lý sau cai nghiện');
       expect(await page.getByTestId('relapse-flag').count()).toBe(0);
       await page.getByRole('button', { name: 'Ghi nhận xét nghiệm' }).click();
       const d = dialog('Ghi nhận xét nghiệm chất ma túy');
-      await fillDate(d, 'Ngày xét nghiệm', '01/06/2026');
+      await fillDate(d, 'Ngày xét nghiệm', '01/12/2026');
       await field(d, 'Người thực hiện').fill('Thiếu úy Lê Văn Cường');
       await field(d, 'Kết quả: Methamphetamin (ma túy đá)').selectOption({ label: 'Dương tính' });
       await d.getByRole('button', { name: 'Lưu' }).click();
@@ -81,10 +87,16 @@ describe('legal pathways in the browser', () => {
       await eventually(() => statusText()).toBe('Tái nghiện');
       const flag = page.getByTestId('relapse-flag');
       expect(await flag.textContent()).toContain('Tái sử dụng ma túy trong thời gian quản lý');
-      expect(await flag.textContent()).toContain('Điều 256a Bộ luật Hình sự');
+      // Which case of Art. 256a applies, with its episode and basis (not a generic warning).
+      const art = page.getByTestId('case-256a');
+      await eventually(() => art.textContent()).toContain('Điều 256a Bộ luật Hình sự');
+      expect(await art.getAttribute('data-case')).toBe('under_post_rehab');
+      expect(await art.textContent()).toContain(
+        'trường hợp b: Đang trong thời hạn quản lý sau cai nghiện ma túy',
+      );
+      expect(await art.textContent()).toContain('khoản 1 Điều 256a Bộ luật Hình sự');
       const relapse = page.getByTestId('timeline-relapse');
       expect(await relapse.textContent()).toContain('Tái sử dụng trong thời gian: Quản lý sau cai nghiện');
-      expect(await relapse.getByTestId('window-256a').isVisible()).toBe(true);
       await page.screenshot({ path: '/tmp/hn-pw-relapse.png', fullPage: true });
       expect(await seriousViolations(page, 'person pathways')).toEqual([]);
 
@@ -108,7 +120,7 @@ describe('legal pathways in the browser', () => {
       await field(d, 'Xã/Phường').click();
       await field(d, 'Xã/Phường').fill('ngoc ha');
       await page.getByRole('option', { name: 'Phường Ngọc Hà', exact: true }).click();
-      await fillDate(d, 'Ngày chuyển đến', '01/06/2026');
+      await fillDate(d, 'Ngày chuyển đến', '01/12/2026');
       await d.getByRole('button', { name: 'Lưu' }).click();
       const confirm = dialog('Xác nhận chuyển hồ sơ');
       await confirm.waitFor();
