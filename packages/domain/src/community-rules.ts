@@ -193,6 +193,50 @@ export function hasVolunteerModel(stats: TeamStats, rule: VolunteerModelRule = D
   return stats.teamExists && volunteersWithPeople(stats, rule) >= rule.minVolunteersWithPeople;
 }
 
+/** A dated span holds on a date when it started on or before it and has not ended by it (the end day excluded). */
+export function heldOn(from: string, to: string | null | undefined, on: string): boolean {
+  return from <= on && (to == null || to > on);
+}
+
+/** A commune's team with its members and their assignments, as recorded with their dates. */
+export type DatedTeam = {
+  establishedOn: string;
+  volunteers: readonly {
+    joinedOn: string;
+    leftOn: string | null;
+    assignments: readonly { startedOn: string; endedOn: string | null }[];
+  }[];
+};
+
+/**
+ * The commune's teams as they stood on a date (a commune may keep more than one team, e.g. former communes
+ * merged in 2025): a team counts once established, a volunteer while a member (joined, not yet left), and a
+ * person while assigned (started, not yet ended).
+ */
+export function teamStatsOn(teams: readonly DatedTeam[], on: string): TeamStats {
+  const standing = teams.filter((t) => t.establishedOn <= on);
+  return {
+    teamExists: standing.length > 0,
+    volunteers: standing.flatMap((t) =>
+      t.volunteers
+        .filter((v) => heldOn(v.joinedOn, v.leftOn, on))
+        .map((v) => ({
+          active: true,
+          assignedPeople: v.assignments.filter((a) => heldOn(a.startedOn, a.endedOn, on)).length,
+        })),
+    ),
+  };
+}
+
+/**
+ * THE volunteer-model rule, dated: whether a commune has the model on a date under the rule in force on it.
+ * The volunteer-model page uses it as is; the catalogue block communes_with_volunteer_team
+ * (server reports/blocks.repo.ts) is its SQL, and a test holds the two equal.
+ */
+export function hasVolunteerModelOn(teams: readonly DatedTeam[], rule: VolunteerModelRule, on: string) {
+  return hasVolunteerModel(teamStatsOn(teams, on), rule);
+}
+
 /** The movement's rule "each volunteer helps at least one person": true when the volunteer is a gap. */
 export function isAssignmentGap(
   v: { active: boolean; assignedPeople: number },

@@ -22,6 +22,7 @@ import * as m0021 from './migrations/0021_facility_licences.ts';
 import * as m0022 from './migrations/0022_determination_doctor.ts';
 import * as m0023 from './migrations/0023_criminal_256a_case.ts';
 import * as m0024 from './migrations/0024_rule_override_authority.ts';
+import * as m0026 from './migrations/0026_volunteer_model_rules.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022_determination_doctor': m0022,
   '0023_criminal_256a_case': m0023,
   '0024_rule_override_authority': m0024,
+  '0026_volunteer_model_rules': m0026,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

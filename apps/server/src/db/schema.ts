@@ -834,6 +834,17 @@ export interface ElectronicMonitoringEventTable {
   updated_by: string | null;
 }
 
+// 0026_volunteer_model_rules: the volunteer-model rule in force from a date (community/teams.service.ts)
+export interface VolunteerModelRuleTable {
+  id: string;
+  valid_from: string;
+  min_volunteers_with_people: number;
+  min_people_per_volunteer: number;
+  reason: string | null;
+  set_at: string;
+  set_by: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -896,6 +907,8 @@ export interface DB {
   // 0020_electronic_monitoring
   electronic_monitoring_measures: ElectronicMonitoringMeasureTable;
   electronic_monitoring_events: ElectronicMonitoringEventTable;
+  // 0026_volunteer_model_rules
+  volunteer_model_rules: VolunteerModelRuleTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

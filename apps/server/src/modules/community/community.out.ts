@@ -80,6 +80,8 @@ export const gapsOut = z.object({
 });
 
 export const modelOut = z.object({
+  /** The date the model is read on, and the rule in force that day. */
+  asOf: s,
   rule: ruleOut,
   communes: z.array(
     z.object({

@@ -231,6 +231,25 @@ export const teamsRepo = {
       .execute();
     return new Map(rows.map((r) => [r.code, r.name]));
   },
+  /** Every assignment of the unit with its dates (the volunteer model on a date). */
+  assignmentSpans: (db: Kysely<DB>, f: UnitFilter) => {
+    let qb = db.selectFrom('community_assignments').select(['volunteer_id', 'started_on', 'ended_on']);
+    if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
+    if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
+    return qb.execute();
+  },
+  /** The volunteer-model rule row in force on a date (the latest set of the latest date on or before it). */
+  modelRuleOn: (db: Kysely<DB>, on: string) =>
+    db
+      .selectFrom('volunteer_model_rules')
+      .selectAll()
+      .where('valid_from', '<=', on)
+      .orderBy('valid_from', 'desc')
+      .orderBy('set_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  insertModelRule: (db: Kysely<DB>, row: Selectable<DB['volunteer_model_rules']>) =>
+    db.insertInto('volunteer_model_rules').values(row).execute(),
   setting: (db: Kysely<DB>, key: string) =>
     db.selectFrom('community_settings').selectAll().where('key', '=', key).executeTakeFirst(),
   insertSetting: (db: Kysely<DB>, row: Selectable<DB['community_settings']>) =>

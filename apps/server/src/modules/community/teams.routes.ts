@@ -18,6 +18,8 @@ import {
   assignmentEndSchema,
   assignmentQuerySchema,
   idParams,
+  modelProvincesQuery,
+  modelQuery,
   ruleSetSchema,
   teamCreateSchema,
   teamUpdateSchema,
@@ -37,6 +39,7 @@ const accountOut = z.object({
 });
 
 const provinceModelOut = z.object({
+  asOf: z.string(),
   rule: z.object({ minVolunteersWithPeople: z.number(), minPeoplePerVolunteer: z.number() }),
   provinces: z.array(
     z.object({
@@ -225,8 +228,8 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: {
         response: { 200: modelOut },
         tags,
-        summary: 'Xã có mô hình tình nguyện viên / Communes with the volunteer model',
-        querystring: unitQuery,
+        summary: 'Xã có mô hình tình nguyện viên (theo ngày) / Communes with the volunteer model (on a date)',
+        querystring: modelQuery,
       },
     },
     async (req) => svc.volunteerModel(deps, requireActor(req), req.query),
@@ -238,9 +241,10 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
         response: { 200: provinceModelOut },
         tags,
         summary: 'Mô hình tình nguyện viên theo tỉnh / The volunteer model by province',
+        querystring: modelProvincesQuery,
       },
     },
-    async (req) => svc.volunteerModelByProvince(deps, requireActor(req)),
+    async (req) => svc.volunteerModelByProvince(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/volunteer-model/rule',

@@ -71,6 +71,12 @@ export const volunteerUpdateSchema = z.strictObject({
 });
 export type VolunteerUpdate = z.infer<typeof volunteerUpdateSchema>;
 
+/** The volunteer model on a date (today, Vietnam, by default). */
+export const modelQuery = unitQuery.extend({
+  asOf: isoDate.optional().describe('dd/mm/yyyy shown; ISO date sent. Default: today'),
+});
+export const modelProvincesQuery = z.strictObject({ asOf: isoDate.optional() });
+
 export const volunteerQuerySchema = unitQuery.extend({
   teamId: z.string().min(1).max(64).optional(),
   active: z.enum(['true', 'false']).optional(),

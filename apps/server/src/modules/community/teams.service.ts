@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type DatedTeam,
   DEFAULT_VOLUNTEER_MODEL_RULE,
   hasVolunteerModel,
+  hasVolunteerModelOn,
+  teamStatsOn,
   type VolunteerModelRule,
   volunteerModelRuleSchema,
   volunteersWithPeople,
@@ -323,6 +326,17 @@ export async function currentRule(db: Kysely<DB>): Promise<VolunteerModelRule> {
   return parsed?.success ? parsed.data : DEFAULT_VOLUNTEER_MODEL_RULE;
 }
 
+/** The volunteer-model rule in force on a date (dated rows, migration 0026), or the default before any. */
+export async function ruleOn(db: Kysely<DB>, on: string): Promise<VolunteerModelRule> {
+  const row = await teamsRepo.modelRuleOn(db, on);
+  return row
+    ? {
+        minVolunteersWithPeople: row.min_volunteers_with_people,
+        minPeoplePerVolunteer: row.min_people_per_volunteer,
+      }
+    : DEFAULT_VOLUNTEER_MODEL_RULE;
+}
+
 async function ruleOut(db: Kysely<DB>) {
   const row = await teamsRepo.setting(db, RULE_KEY);
   return {
@@ -371,6 +385,16 @@ export async function setRule(
       }))
     )
       throw Errors.staleVersion(await ruleOut(trx));
+    // In force from today (Vietnam) on: the figures of earlier dates keep the rule of their date.
+    await teamsRepo.insertModelRule(trx, {
+      id: randomUUID(),
+      valid_from: vnToday(deps.now()),
+      min_volunteers_with_people: input.minVolunteersWithPeople,
+      min_people_per_volunteer: input.minPeoplePerVolunteer,
+      reason: input.reason,
+      set_at: now,
+      set_by: actor.userId,
+    });
     await audit(trx, actor, {
       action: 'community.rule.set',
       entityType: 'community_setting',
@@ -382,20 +406,26 @@ export async function setRule(
   });
 }
 
-/** Per commune of the scope: the team, its active volunteers, those with people, and whether the model holds. */
+/**
+ * Per commune of the scope, on a date (today by default): the team, its members, those helping enough people,
+ * and whether the model holds under the rule in force that day — the same rule, dated, as the indicator
+ * communes_with_volunteer_model (domain hasVolunteerModelOn).
+ */
 export async function volunteerModel(
   deps: AppDeps,
   actor: Actor,
-  q: { communeCode?: string; provinceCode?: string },
+  q: { communeCode?: string; provinceCode?: string; asOf?: string },
 ) {
   authorize(actor, 'community.read');
   const { db } = deps.database;
-  const unit = listUnit(actor, q);
+  const unit = listUnit(actor, { communeCode: q.communeCode, provinceCode: q.provinceCode });
   if (!unit.communeCode && !unit.provinceCode)
     throw fieldError('provinceCode', 'required', 'Cần chọn tỉnh/thành phố', 'Choose a province');
-  const rule = await currentRule(db);
-  const rows = await modelRows(db, unit, rule);
+  const asOf = q.asOf ?? vnToday(deps.now());
+  const rule = await ruleOn(db, asOf);
+  const rows = await modelRows(db, unit, rule, asOf);
   return {
+    asOf,
     rule,
     communes: rows,
     total: rows.length,
@@ -407,16 +437,17 @@ export async function volunteerModel(
  * The volunteer model by province (national officers: every province; a province officer: their own):
  * how many communes meet the rule in force.
  */
-export async function volunteerModelByProvince(deps: AppDeps, actor: Actor) {
+export async function volunteerModelByProvince(deps: AppDeps, actor: Actor, q: { asOf?: string } = {}) {
   authorize(actor, 'community.read');
   const { db } = deps.database;
   const scope = listUnit(actor, {});
   if (scope.communeCode) throw Errors.forbidden();
-  const rule = await currentRule(db);
+  const asOf = q.asOf ?? vnToday(deps.now());
+  const rule = await ruleOn(db, asOf);
   const provinces = await teamsRepo.provincesOf(db, scope.provinceCode);
   const items = [];
   for (const p of provinces) {
-    const rows = await modelRows(db, { provinceCode: p.code }, rule);
+    const rows = await modelRows(db, { provinceCode: p.code }, rule, asOf);
     items.push({
       provinceCode: p.code,
       provinceName: p.name,
@@ -426,6 +457,7 @@ export async function volunteerModelByProvince(deps: AppDeps, actor: Actor) {
     });
   }
   return {
+    asOf,
     rule,
     provinces: items,
     communes: items.reduce((n, p) => n + p.communes, 0),
@@ -437,28 +469,43 @@ async function modelRows(
   db: Kysely<DB>,
   unit: { communeCode?: string; provinceCode?: string },
   rule: VolunteerModelRule,
+  asOf: string,
 ) {
-  const [communes, teams, volunteers, counts] = await Promise.all([
+  const [communes, teams, volunteers, spans] = await Promise.all([
     teamsRepo.communesOf(db, unit),
     teamsRepo.teams(db, unit),
     teamsRepo.volunteers(db, unit),
-    teamsRepo.activeCounts(db, unit),
+    teamsRepo.assignmentSpans(db, unit),
   ]);
-  const teamOf = new Map(teams.map((t) => [t.commune_code, t]));
+  const spansOf = new Map<string, { startedOn: string; endedOn: string | null }[]>();
+  for (const a of spans) {
+    const list = spansOf.get(a.volunteer_id) ?? [];
+    list.push({ startedOn: a.started_on, endedOn: a.ended_on });
+    spansOf.set(a.volunteer_id, list);
+  }
+  const datedOf = new Map<string, { ids: string[]; teams: DatedTeam[] }>();
+  for (const t of teams) {
+    const entry = datedOf.get(t.commune_code) ?? { ids: [], teams: [] };
+    entry.ids.push(t.id);
+    entry.teams.push({
+      establishedOn: t.established_on,
+      volunteers: volunteers
+        .filter((v) => v.team_id === t.id)
+        .map((v) => ({ joinedOn: v.joined_on, leftOn: v.left_on, assignments: spansOf.get(v.id) ?? [] })),
+    });
+    datedOf.set(t.commune_code, entry);
+  }
   return communes.map((c) => {
-    const team = teamOf.get(c.code);
-    const members = team ? volunteers.filter((v) => v.team_id === team.id) : [];
-    const stats = {
-      teamExists: !!team,
-      volunteers: members.map((m) => ({ active: !!m.active, assignedPeople: counts.get(m.id) ?? 0 })),
-    };
+    const dated = datedOf.get(c.code) ?? { ids: [], teams: [] };
+    const stats = teamStatsOn(dated.teams, asOf);
+    const first = dated.teams.findIndex((t) => t.establishedOn <= asOf);
     return {
       communeCode: c.code,
       communeName: c.name,
-      teamId: team?.id ?? null,
-      activeVolunteers: members.filter((m) => m.active).length,
+      teamId: first >= 0 ? dated.ids[first]! : null,
+      activeVolunteers: stats.volunteers.length,
       volunteersWithPeople: volunteersWithPeople(stats, rule),
-      hasVolunteerModel: hasVolunteerModel(stats, rule),
+      hasVolunteerModel: hasVolunteerModelOn(dated.teams, rule, asOf),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_VOLUNTEER_MODEL_RULE } from '@hoanhap/domain/community-rules';
 import { SUBSTANCES } from '@hoanhap/domain/pathway-rules';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -68,6 +69,15 @@ const facilityEventIs = (kind: string | undefined) => FACILITY_EVENT[kind ?? '']
 const TREATMENT_TYPES = sql.join(
   ['voluntary_community', 'voluntary_facility', 'compulsory', 'substitution_therapy'].map((t) => sql.lit(t)),
 );
+
+// A threshold of the volunteer-model rule in force on a date (dated rows; the default rule 1/1 before any).
+const ruleOn = (on: string, column: 'min_people_per_volunteer' | 'min_volunteers_with_people') => sql`
+  coalesce((select ${sql.ref(`vr.${column}`)} from volunteer_model_rules vr where vr.valid_from <= ${on}
+    order by vr.valid_from desc, vr.set_at desc limit 1), ${sql.lit(DEFAULT_RULE[column])})`;
+const DEFAULT_RULE = {
+  min_people_per_volunteer: DEFAULT_VOLUNTEER_MODEL_RULE.minPeoplePerVolunteer,
+  min_volunteers_with_people: DEFAULT_VOLUNTEER_MODEL_RULE.minVolunteersWithPeople,
+};
 
 const ACTIVITY_FIELDS: Record<string, string> = {
   people_reached: 'ca.people_reached',
@@ -260,11 +270,22 @@ export const FACTS: Record<string, Facts> = {
     from community_assignments asg join people p on p.id = asg.person_id
     where asg.started_on <= ${r.to} and (asg.ended_on is null or asg.ended_on >= ${r.from})
       and ${statusIs(p.status)}`,
+  // Communes with the volunteer model on the period's end, under the rule in force that day: the SQL of
+  // hasVolunteerModelOn (domain community-rules.ts), which the volunteer-model page uses. Teams established by
+  // then; members joined and not yet left; people assigned and not yet ended (end days excluded).
   communes_with_volunteer_team: (r) => sql`
     select t.commune_code as rid, null as pid, t.commune_code as commune, t.province_code as province,
-      null as facility, null as sex, null as birth_year, t.established_on as dt, 1 as qty
-    from community_teams t where t.established_on <= ${r.to} and exists (select 1 from community_volunteers v
-      where v.team_id = t.id and v.joined_on <= ${r.to} and (v.left_on is null or v.left_on >= ${r.to}))`,
+      null as facility, null as sex, null as birth_year, min(t.established_on) as dt, 1 as qty
+    from community_teams t where t.established_on <= ${r.to}
+      and (select count(*) from community_volunteers v
+        where v.commune_code = t.commune_code and v.joined_on <= ${r.to}
+          and (v.left_on is null or v.left_on > ${r.to})
+          and exists (select 1 from community_teams vt where vt.id = v.team_id and vt.established_on <= ${r.to})
+          and (select count(*) from community_assignments a where a.volunteer_id = v.id
+            and a.started_on <= ${r.to} and (a.ended_on is null or a.ended_on > ${r.to}))
+            >= ${ruleOn(r.to, 'min_people_per_volunteer')}
+      ) >= ${ruleOn(r.to, 'min_volunteers_with_people')}
+    group by t.commune_code, t.province_code`,
   communes_total: (r) => sql`
     select u.code as rid, null as pid, u.code as commune, u.province_code as province, null as facility,
       null as sex, null as birth_year, u.valid_from as dt, 1 as qty

@@ -1,6 +1,7 @@
 import { addDays } from '@hoanhap/domain/iso-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNITS } from '../../test/test-app.ts';
+import { communityApp } from '../community/community-kit.ts';
 import { determinationBody, pathwayApp, testBody, type User } from '../episodes/pathway-test-kit.ts';
 import { facilityKit, type Kit } from '../facility/facility-test-kit.ts';
 
@@ -330,5 +331,118 @@ describe('the province target: counselled, screened, assessed and given a fittin
       )
     ).figure;
     expect(y23.value).toBe(1);
+  });
+});
+
+describe('communes with the volunteer model on a date: one rule for the page and the indicator', () => {
+  let c: Awaited<ReturnType<typeof communityApp>>;
+  let today: string;
+  let p3Since: string;
+
+  beforeAll(async () => {
+    c = await communityApp();
+    today = new Date(c.t.deps.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    // Ba Đình: team since 05/01/2024; V1 joins then and helps P1 from 01/02/2024 to 01/06/2024; V2 joins
+    // 01/03/2024, helps P2 from 01/04/2024 and leaves on 10/01/2025 (P2's assignment ends with it).
+    const team = await c.team();
+    const v1 = await c.volunteer(team.id);
+    const a1 = await c.assign(v1.id, await c.person(), '2024-02-01');
+    await post(
+      c.officer,
+      `/api/community/assignments/${a1.id}/end`,
+      { version: a1.version, endedOn: '2024-06-01' },
+      200,
+    );
+    const v2 = await c.volunteer(team.id, { fullName: 'Trần Văn Bình', joinedOn: '2024-03-01' });
+    await c.assign(v2.id, await c.person(), '2024-04-01');
+    const v2now = await get(c.officer, `/api/community/volunteers/${v2.id}`);
+    const left = await c.officer.call('PATCH', `/api/community/volunteers/${v2.id}`, {
+      version: v2now.version,
+      active: false,
+      leftOn: '2025-01-10',
+    } as never);
+    expect(left.statusCode, left.body).toBe(200);
+    // V1 helps P3 again from 01/01/2026.
+    p3Since = '2026-01-01';
+    await c.assign(v1.id, await c.person(), p3Since);
+    // Ngọc Hà: a team and a volunteer helping nobody — never the model (the old indicator counted it).
+    const teamNH = await c.team(c.officerNgocHa);
+    await c.volunteer(teamNH.id, { joinedOn: '2024-05-01' }, c.officerNgocHa);
+  }, 120_000);
+  afterAll(async () => c?.t.close());
+
+  const page = async (asOf: string) => {
+    const m = await get(
+      c.province,
+      `/api/community/volunteer-model?provinceCode=${UNITS.hanoi}&asOf=${asOf}`,
+    );
+    expect(m.asOf).toBe(asOf);
+    return m;
+  };
+  const indicator = async (to: string) =>
+    (
+      await get(
+        c.province,
+        `/api/indicators/communes_with_volunteer_model/value?unit=${UNITS.hanoi}&from=${to.slice(0, 4)}-01-01&to=${to}`,
+      )
+    ).figure.value;
+
+  it('gives the same count on the page and in the indicator, date by date', async () => {
+    const expected: [string, number][] = [
+      ['2024-01-31', 0], // a team and a member, nobody helped yet
+      ['2024-02-01', 1],
+      ['2024-05-31', 1],
+      ['2024-06-01', 1], // V1's person ended that day, V2 helps one
+      ['2025-01-09', 1],
+      ['2025-01-10', 0], // V2 left that day
+      ['2025-12-31', 0],
+      ['2026-01-01', 1],
+    ];
+    for (const [d, n] of expected) {
+      const m = await page(d);
+      expect(m.withModel, `page ${d}`).toBe(n);
+      expect(await indicator(d), `indicator ${d}`).toBe(n);
+      const baDinh = m.communes.find((x: { communeCode: string }) => x.communeCode === UNITS.baDinh);
+      expect(baDinh.hasVolunteerModel, d).toBe(n === 1);
+    }
+    const ngocHa = (await page('2026-01-01')).communes.find(
+      (x: { communeCode: string }) => x.communeCode === UNITS.ngocHa,
+    );
+    expect(ngocHa).toMatchObject({ activeVolunteers: 1, volunteersWithPeople: 0, hasVolunteerModel: false });
+    // Today by default.
+    expect((await get(c.province, `/api/community/volunteer-model?provinceCode=${UNITS.hanoi}`)).asOf).toBe(
+      today,
+    );
+    expect(
+      (
+        await c.province.call(
+          'GET',
+          `/api/community/volunteer-model?provinceCode=${UNITS.hanoi}&asOf=2024-13-01`,
+        )
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('a new rule applies from the day it is set: past dates keep the rule of their date', async () => {
+    expect((await page(today)).withModel).toBe(1);
+    const admin = await c.t.userAs('system_admin', 'nation', null);
+    const set = await admin.call('PUT', '/api/community/volunteer-model/rule', {
+      minVolunteersWithPeople: 2,
+      minPeoplePerVolunteer: 1,
+      reason: 'Mỗi đội cần ít nhất hai tình nguyện viên đang giúp đỡ người nghiện',
+      version: 0,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const now = await page(today);
+    expect(now.rule).toEqual({ minVolunteersWithPeople: 2, minPeoplePerVolunteer: 1 });
+    expect(now.withModel).toBe(0);
+    expect(await indicator(today)).toBe(0);
+    // Earlier dates are read under the rule of their date.
+    for (const d of ['2024-06-01', p3Since]) {
+      const m = await page(d);
+      expect(m.rule).toEqual({ minVolunteersWithPeople: 1, minPeoplePerVolunteer: 1 });
+      expect(m.withModel, d).toBe(1);
+      expect(await indicator(d), d).toBe(1);
+    }
   });
 });
