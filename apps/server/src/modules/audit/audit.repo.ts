@@ -1,5 +1,9 @@
+import { addDays } from '@hoanhap/domain/iso-date';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+
+/** The UTC instant a day in Vietnam begins: 00:00 UTC+7 is 17:00 UTC the day before. */
+export const vietnamDayStart = (day: string) => `${addDays(day, -1)}T17:00:00.000Z`;
 
 export type AuditFilter = {
   userId?: string;
@@ -19,9 +23,10 @@ export const auditRepo = {
     if (f.username) q = q.where('username', '=', f.username);
     if (f.entityId) q = q.where('entity_id', '=', f.entityId);
     if (f.action) q = q.where('action', '=', f.action);
-    if (f.from) q = q.where('at', '>=', f.from);
-    // `to` is an inclusive day: everything before the next midnight (UTC timestamps).
-    if (f.to) q = q.where('at', '<', `${f.to}T23:59:59.999Z`);
+    // `from` and `to` are days in Vietnam (UTC+7), `to` inclusive; `at` is a UTC timestamp: a Vietnamese day
+    // runs from 17:00 UTC the day before to 17:00 UTC.
+    if (f.from) q = q.where('at', '>=', vietnamDayStart(f.from));
+    if (f.to) q = q.where('at', '<', vietnamDayStart(addDays(f.to, 1)));
     const [rows, total] = await Promise.all([
       q.selectAll().orderBy('at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
       q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),

@@ -161,9 +161,12 @@ describe('audit log', () => {
         .sort(),
     ).toEqual(['person.create', 'person.read']);
     expect(res.json().items[0].ip).toBeTruthy();
-    const today = new Date().toISOString().slice(0, 10);
+    // The audit's days are days in Vietnam (UTC+7).
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const byDate = await auditor.call('GET', `/api/audit?from=${today}&to=${today}&entityId=${id}`);
     expect(byDate.json().total).toBe(2);
+    const yesterday = new Date(Date.now() - 17 * 3_600_000).toISOString().slice(0, 10);
+    expect((await auditor.call('GET', `/api/audit?to=${yesterday}&entityId=${id}`)).json().total).toBe(0);
   });
 });
 
