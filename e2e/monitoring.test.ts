@@ -187,3 +187,110 @@ describe('electronic monitoring in the browser', () => {
     expect(await seriousViolations(page, 'monitoring (reader)')).toEqual([]);
   });
 });
+
+describe('electronic monitoring whose ground ended first, in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let password = '';
+  let personId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.deps.now = () => new Date('2026-12-01T03:00:00.000Z');
+    (server.deps.config as { sessionIdleMinutes: number }).sessionIdleMinutes = 100_000_000;
+    password = await server.addUser('commune_police', 'commune', BA_DINH, 'congan.hetcancu');
+    browser = await launchBrowser();
+    const context = await newContext(browser, server.baseUrl);
+    page = await context.newPage();
+    const login = await context.request.post('/api/auth/login', {
+      data: { username: 'congan.hetcancu', password },
+    });
+    const headers = { 'x-csrf-token': (await login.json()).csrfToken };
+    const created = await context.request.post('/api/people', {
+      data: {
+        fullName: 'Đỗ Văn Căn',
+        sex: 'male',
+        birthDate: '1985-01-20',
+        currentAddress: { communeCode: BA_DINH, detail: 'Tổ 7' },
+        confirmPossibleDuplicate: true,
+      },
+      headers,
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    personId = (await created.json()).id;
+    // Post-rehab management from 01/08/2026, written as the episodes module stores it.
+    const episodeId = randomUUID();
+    const at = new Date().toISOString();
+    await server.deps.database.db
+      .insertInto('episodes')
+      .values({
+        id: episodeId,
+        person_id: personId,
+        type: 'post_rehab',
+        regime_id: 'law120-2026',
+        authority: 'commune_chairman',
+        decision_number: '11/QĐ-UBND',
+        decision_date: '2026-08-01',
+        decision_signer: null,
+        decision_body: null,
+        document_number: null,
+        start_date: '2026-08-01',
+        term_start: '2026-08-01',
+        term_months: 12,
+        planned_end: '2027-07-31',
+        actual_end: null,
+        outcome: null,
+        outcome_reason: null,
+        facility_id: null,
+        responsible_unit_kind: 'commune',
+        responsible_unit_code: BA_DINH,
+        managers: '[]',
+        details: '{}',
+        certificate_number: null,
+        certificate_date: null,
+        notes: null,
+        version: 1,
+        created_at: at,
+        created_by: null,
+        updated_at: at,
+        updated_by: null,
+      })
+      .execute();
+    const measure = await context.request.post(`/api/people/${personId}/monitoring`, {
+      data: {
+        decisionNumber: '09/QĐ-CAP',
+        decisionDate: '2026-08-01',
+        startDate: '2026-08-01',
+        plannedEnd: '2027-01-31',
+        means: 'phone_app',
+      },
+      headers,
+    });
+    expect(measure.status(), await measure.text()).toBe(201);
+    // The person relapsed on 20/11/2026: post-rehab management ended there.
+    await server.deps.database.db
+      .updateTable('episodes')
+      .set({ actual_end: '2026-11-20', outcome: 'relapsed' })
+      .where('id', '=', episodeId)
+      .execute();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the measure as due to end, with the day its ground ended', async () => {
+    await page.goto(`/people/${personId}`);
+    const section = page.getByRole('region', { name: TITLE });
+    await section.waitFor();
+    const row = section.getByTestId('monitoring-row').first();
+    await eventually(() => row.textContent()).toContain('Ứng dụng trên điện thoại');
+    await eventually(() => row.getByTestId('monitoring-basis-ended').textContent()).toContain(
+      'căn cứ áp dụng chấm dứt ngày 20/11/2026',
+    );
+    await eventually(() => row.getByTestId('monitoring-status').textContent()).toContain('Cần kết thúc');
+    expect(await seriousViolations(page, 'monitoring (ground ended)')).toEqual([]);
+  });
+});

@@ -25,8 +25,13 @@ const vi = {
   decisionLine: 'Số {{number}} ngày {{date}}, {{authority}}',
   periodLine: '{{start}} – {{end}}',
   endedOn: 'kết thúc {{date}}',
+  basisEndsOn: 'căn cứ áp dụng chấm dứt ngày {{date}}',
   noEvents: 'Chưa có diễn biến',
-  status: { active: 'Đang giám sát', end_due: 'Cần kết thúc (hết hạn hoặc hết căn cứ áp dụng), chưa ghi nhận gỡ thiết bị', ended: 'Đã kết thúc' },
+  status: {
+    active: 'Đang giám sát',
+    end_due: 'Cần kết thúc (hết hạn hoặc hết căn cứ áp dụng), chưa ghi nhận gỡ thiết bị',
+    ended: 'Đã kết thúc',
+  },
   means: {
     bracelet: 'Vòng đeo tay điện tử',
     locator: 'Thiết bị định vị',
@@ -88,8 +93,13 @@ const en: typeof vi = {
   decisionLine: 'No. {{number}} of {{date}}, {{authority}}',
   periodLine: '{{start}} – {{end}}',
   endedOn: 'ended {{date}}',
+  basisEndsOn: 'the ground for it ended on {{date}}',
   noEvents: 'No events yet',
-  status: { active: 'Monitoring', end_due: 'Due to end (period or ground over), removal not recorded', ended: 'Ended' },
+  status: {
+    active: 'Monitoring',
+    end_due: 'Due to end (period or ground over), removal not recorded',
+    ended: 'Ended',
+  },
   means: {
     bracelet: 'Electronic bracelet',
     locator: 'Location device',

@@ -382,6 +382,11 @@ export function PersonMonitoring({ person }: { person: Person }) {
                         {t('endedOn', { date: formatDate(m.actualEnd) })}
                       </Text>
                     )}
+                    {!m.actualEnd && m.basisEndsOn && m.basisEndsOn < m.plannedEnd && (
+                      <Text size="sm" c="red.9" data-testid="monitoring-basis-ended">
+                        {t('basisEndsOn', { date: formatDate(m.basisEndsOn) })}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
                   <Table.Td>{tx(m.episode.label)}</Table.Td>
