@@ -554,16 +554,17 @@ describe('court', () => {
       .selectAll()
       .where('id', '=', pa.episodeId)
       .executeTakeFirstOrThrow();
-    // Time under pending management counts toward the term: the term starts with it, and the pending
-    // management ends the day before admission.
+    // Managed at the family (Form 35) while pending: that time does not count toward the term (Decree 116
+    // Art. 44; before 12/2026 the term wrongly started on 2025-08-05); the pending management ends the day
+    // before admission.
     expect(episode).toMatchObject({
       type: 'compulsory',
       term_months: 18,
       decision_number: '45/2025/QĐ-TA',
       person_id: a,
       start_date: '2025-08-28',
-      term_start: '2025-08-05',
-      planned_end: '2027-02-04',
+      term_start: '2025-08-28',
+      planned_end: '2027-02-27',
     });
     const pendingA = await t.deps.database.db
       .selectFrom('episodes')
