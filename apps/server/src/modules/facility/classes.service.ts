@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
+import { shortDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Action, type Actor, authorize } from '../../platform/policy.ts';
 import { presentEvent } from './facility.presenter.ts';
@@ -217,8 +218,8 @@ export async function certify(deps: AppDeps, actor: Actor, id: string, input: Co
       });
     if (input.issuedOn < c.ends_on)
       throw Errors.unprocessable('class_not_finished', {
-        vi: `Lớp học kết thúc ngày ${c.ends_on}: chưa thể cấp chứng chỉ`,
-        en: `The class ends on ${c.ends_on}: no certificate before then`,
+        vi: `Lớp học kết thúc ngày ${shortDate(c.ends_on)}: chưa thể cấp chứng chỉ`,
+        en: `The class ends on ${shortDate(c.ends_on)}: no certificate before then`,
       });
     await facilityRepo.certify(trx, id, input.admissionId, input.number, input.issuedOn);
     await audit(trx, actor, {

@@ -329,6 +329,7 @@ describe('classes, labour, sessions, groups', () => {
     });
     expect(early.statusCode).toBe(422);
     expect(early.json().code).toBe('class_not_finished');
+    expect(early.json().messages.vi).toMatch(/^Lớp học kết thúc ngày \d{2}\/\d{2}\/\d{4}:/);
     const ok = await k.staff.call('POST', `/api/facility-classes/${classId}/certificates`, {
       admissionId: st.vol.id,
       number: 'CC-1',
