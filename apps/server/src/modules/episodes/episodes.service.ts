@@ -336,6 +336,8 @@ export async function openEpisode(
 
 // Deadlines an episode opens, and the tasks its opening completes.
 async function openingEffects(trx: Kysely<DB>, actor: Actor, row: EpisodeRow, commune: string, now: Date) {
+  // An act of the pre-2022 era is history: recorded, it neither completes nor opens any current task.
+  if (row.regime_id === 'pre-2022') return;
   const closing = { by: { type: 'episode', id: row.id }, userId: actor.userId, at: now };
   if (row.type === 'user_management')
     await closeTasks(trx, { personId: row.person_id, kind: 'user_management_decision' }, closing);

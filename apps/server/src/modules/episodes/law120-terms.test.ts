@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNITS } from '../../test/test-app.ts';
-import { pathwayApp, type User } from './pathway-test-kit.ts';
+import { pathwayApp, testBody, type User } from './pathway-test-kit.ts';
 
 // Issue 12, durations: from 01/07/2026 every form of rehab lasts 24 months the first time and 36 months from the
 // second (Law 120/2025/QH15, verify), "later rehab" counting earlier rehab of every form; nothing dated from then
@@ -146,6 +146,37 @@ describe('acts before 2022 (history under the Law on Drug Prevention 2000, amend
     );
     expect(doc.statusCode, doc.body).toBe(422);
     expect(doc.json().code).toBe('document_not_applicable');
+    // History opens no task (no overdue "end of management" in 2020) and closes none.
+    expect(await k.tasksOf(personId)).toEqual([]);
+  });
+
+  it('records a positive test of 2015 during a 2015 rehab as history: no relapse task, no open task closed', async () => {
+    k.setToday('2026-12-01');
+    const police = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
+    const personId = (await k.person(officer)).id;
+    const now = await police.call(
+      'POST',
+      `/api/people/${personId}/drug-tests`,
+      testBody('2026-11-30', 'positive'),
+    );
+    expect(now.statusCode, now.body).toBe(201);
+    const before = (await k.tasksOf(personId)).filter((t) => t.status === 'open').map((t) => t.kind);
+    expect(before).toContain('user_management_decision');
+    const rehab = await officer.call(
+      'POST',
+      `/api/people/${personId}/episodes`,
+      communeRehab('2015-03-02', 3),
+    );
+    expect(rehab.statusCode, rehab.body).toBe(201);
+    const old = await police.call(
+      'POST',
+      `/api/people/${personId}/drug-tests`,
+      testBody('2015-04-01', 'positive'),
+    );
+    expect(old.statusCode, old.body).toBe(201);
+    expect(old.json()).toMatchObject({ positive: true, relapse: true });
+    const after = (await k.tasksOf(personId)).filter((t) => t.status === 'open').map((t) => t.kind);
+    expect(after).toEqual(before);
   });
 
   it('refuses user management before 2022 (the measure did not exist) and any act before 01/06/2001', async () => {

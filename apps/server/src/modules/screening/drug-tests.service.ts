@@ -86,8 +86,15 @@ export async function createDrugTest(
 
     const source = { type: 'drug_test', id: row.id };
     const commune = { kind: 'commune' as const, code: person.cur_commune_code };
-    await closeTasks(trx, { personId, kind: 'drug_test_due' }, { by: source, userId: actor.userId, at: now });
-    if (relapse) {
+    // A test of the pre-2022 era is history: recorded, it neither completes nor opens any current task.
+    const history = rules.regimeId === 'pre-2022';
+    if (!history)
+      await closeTasks(
+        trx,
+        { personId, kind: 'drug_test_due' },
+        { by: source, userId: actor.userId, at: now },
+      );
+    if (relapse && !history) {
       await createTask(trx, {
         kind: 'addiction_determination_due',
         personId,
@@ -100,6 +107,7 @@ export async function createDrugTest(
         at: now,
       });
     } else if (
+      !history &&
       positive &&
       !rows.some((r) => r.type === 'user_management' && isActiveOn(asEpisode(r), today))
     ) {
