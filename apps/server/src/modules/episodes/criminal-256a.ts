@@ -7,6 +7,7 @@ import type { Episode, EpisodeOutcome, EpisodeType } from '@hoanhap/domain/episo
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import { formatBasis, type LegalBasis } from '@hoanhap/domain/legal-basis';
 import type { RuleOverride } from '@hoanhap/domain/legal-regimes';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
 // The Criminal Code Art. 256a situation of a positive drug test, computed once when the test is recorded
@@ -97,4 +98,44 @@ export function presentCriminalCase(json: string | null): z.infer<typeof crimina
     to: c.to,
     basis: c.basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') })),
   };
+}
+
+/**
+ * Recomputes the Art. 256a flag and case of every stored positive test from 01/07/2025 on by the rule in force
+ * (migration 0023: flags set before 12/2026 also covered people who had COMPLETED voluntary rehab). Returns
+ * the number of tests whose flag or case changed.
+ */
+export async function recomputeCriminalCases(db: Kysely<any>, overrides?: readonly RuleOverride[]) {
+  const tests = await db
+    .selectFrom('drug_tests')
+    .select(['id', 'person_id', 'tested_on', 'criminal_window', 'criminal_case'])
+    .where('positive', '=', 1)
+    .where('tested_on', '>=', '2025-07-01')
+    .orderBy('person_id')
+    .execute();
+  let person = '';
+  let episodes: EpisodeFacts[] = [];
+  let changed = 0;
+  for (const t of tests) {
+    if (t.person_id !== person) {
+      person = t.person_id;
+      episodes = await db
+        .selectFrom('episodes')
+        .select(['id', 'type', 'start_date', 'actual_end', 'planned_end', 'outcome'])
+        .where('person_id', '=', person)
+        .orderBy('start_date')
+        .orderBy('id')
+        .execute();
+    }
+    const found = criminalCaseOf(episodes, t.tested_on, overrides);
+    const json = found ? JSON.stringify(found) : null;
+    if ((found ? 1 : 0) === Number(t.criminal_window) && json === t.criminal_case) continue;
+    await db
+      .updateTable('drug_tests')
+      .set({ criminal_window: found ? 1 : 0, criminal_case: json })
+      .where('id', '=', t.id)
+      .execute();
+    changed++;
+  }
+  return changed;
 }

@@ -3,6 +3,7 @@ import { sampleInputs } from '../../platform/documents/document-fixtures.ts';
 import { buildDocument } from '../../platform/documents/templates/registry.ts';
 import { UNITS } from '../../test/test-app.ts';
 import { presentDrugTest } from '../screening/screening.presenter.ts';
+import { recomputeCriminalCases } from './criminal-256a.ts';
 import { decision, determinationBody, pathwayApp, testBody, type User } from './pathway-test-kit.ts';
 
 // Issue 12, "Corrections": three rules that were wrong in ways that harm the people recorded.
@@ -143,6 +144,43 @@ describe('Criminal Code Art. 256a: which case applies, never after COMPLETED vol
       testBody('2026-12-01', 'positive'),
     );
     expect(d.json()).toMatchObject({ criminalWindow: false, criminalCase: null });
+  });
+});
+
+describe('migration 0023: flags stored by the old rule are recomputed', () => {
+  it('clears the flag of a person who completed voluntary rehab and names the case of one who quit', async () => {
+    k.setToday('2026-12-01');
+    const completed = (await k.person(officer)).id;
+    await close(await communeRehab(completed, '2025-09-11'), 'completed', '2026-03-10');
+    const quitter = (await k.person(officer)).id;
+    await close(await communeRehab(quitter, '2025-09-11'), 'quit', '2026-01-15');
+    const ids: string[] = [];
+    for (const personId of [completed, quitter]) {
+      const res = await police.call(
+        'POST',
+        `/api/people/${personId}/drug-tests`,
+        testBody('2026-11-30', 'positive'),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    const db = k.t.deps.database.db;
+    // As the pre-12/2026 rule stored them: both flagged, no case.
+    await db
+      .updateTable('drug_tests')
+      .set({ criminal_window: 1, criminal_case: null })
+      .where('id', 'in', ids)
+      .execute();
+    expect(await recomputeCriminalCases(db)).toBeGreaterThanOrEqual(2);
+    const rows = await db.selectFrom('drug_tests').selectAll().where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(ids[0])).toMatchObject({ criminal_window: 0, criminal_case: null });
+    expect(byId.get(ids[1])).toMatchObject({ criminal_window: 1 });
+    expect(JSON.parse(byId.get(ids[1])!.criminal_case!)).toMatchObject({
+      case: 'after_quitting',
+      from: '2026-01-16',
+    });
+    expect(await recomputeCriminalCases(db)).toBe(0); // nothing left to change
   });
 });
 

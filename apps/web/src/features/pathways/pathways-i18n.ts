@@ -229,7 +229,7 @@ const vi = {
     negative: 'Âm tính với tất cả chất đã xét nghiệm',
     relapseDuring: 'Tái sử dụng trong thời gian: {{type}}',
     window256a:
-      'Cảnh báo: trong thời hạn áp dụng Điều 256a Bộ luật Hình sự (đang hoặc trong 2 năm sau cai nghiện, điều trị thay thế, quản lý sau cai nghiện). Cần xem xét xử lý theo quy định.',
+      'Điều 256a Bộ luật Hình sự: xét nghiệm được đánh dấu trước khi hệ thống ghi nhận trường hợp cụ thể; cần đối chiếu lại các giai đoạn.',
     decisionBy: 'Số {{number}}, ngày {{date}}, người ký {{signer}}',
     movedTo: 'Chuyển đến xã/phường mã {{code}}',
     contactBy: '{{method}} — {{by}}: {{summary}}',
@@ -485,7 +485,7 @@ const en: typeof vi = {
     negative: 'Negative for every substance tested',
     relapseDuring: 'Used drugs again during: {{type}}',
     window256a:
-      'Warning: inside the Criminal Code Art. 256a window (during or within 2 years after rehab, substitution therapy or post-rehab management). Consider the legal consequences.',
+      'Criminal Code Art. 256a: this test was flagged before the product recorded which case applies; check it against the episodes.',
     decisionBy: 'No. {{number}}, dated {{date}}, signed by {{signer}}',
     movedTo: 'Moved to commune code {{code}}',
     contactBy: '{{method}} — {{by}}: {{summary}}',
