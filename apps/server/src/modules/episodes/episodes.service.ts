@@ -313,7 +313,7 @@ export async function openEpisode(
   };
   await episodesRepo.insert(trx, row);
   if (pending) {
-    // The court order ends the pending management; its days already count toward the term.
+    // The court order ends the pending management (whose days count toward the term only if at a facility).
     const end = addDays(input.startDate, -1);
     await episodesRepo.closeAsEffect(trx, pending.id, {
       actual_end: maxDate(end, pending.start_date),
