@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, plannedEnd, priorRehabOf, validateTerm } from './episode-terms.ts';
+import {
+  ageOn,
+  effectiveEnd,
+  FAR_FUTURE,
+  isActiveOn,
+  plannedEnd,
+  priorRehabOf,
+  validateTerm,
+} from './episode-terms.ts';
 import { INSTRUMENTS } from './legal-basis.ts';
 import { rulesOn } from './legal-regimes.ts';
 
@@ -289,5 +297,18 @@ describe('validateTerm before 2022 (history under the 2000 law)', () => {
     expect(
       validateTerm({ type: 'compulsory', months: 0, birthDate: '1980', decisionDate: '2012-04-02' }).ok,
     ).toBe(false);
+  });
+});
+
+describe('effectiveEnd of history (before 2022)', () => {
+  it('ends an unclosed pre-2022 rehab on its planned end; a 2022 one stays open until closed', () => {
+    const old = { type: 'voluntary_community' as const, start: '2015-03-02', plannedEnd: '2015-06-01' };
+    expect(effectiveEnd(old)).toBe('2015-06-01');
+    expect(isActiveOn(old, '2015-06-01')).toBe(true);
+    expect(isActiveOn(old, '2015-06-02')).toBe(false);
+    const recent = { type: 'voluntary_community' as const, start: '2022-01-01', plannedEnd: '2022-06-30' };
+    expect(effectiveEnd(recent)).toBe(FAR_FUTURE);
+    expect(effectiveEnd({ ...old, end: '2015-04-30' })).toBe('2015-04-30');
+    expect(effectiveEnd({ type: 'substitution_therapy', start: '2015-03-02' })).toBe(FAR_FUTURE);
   });
 });

@@ -8,7 +8,7 @@ import { addDays, dateParts, daysInMonth, isIsoDate, isoDate } from './iso-date.
 import type { LegalBasis } from './legal-basis.ts';
 import { formatBasis } from './legal-basis.ts';
 import type { RangeValue, RegimeRules, Rule } from './legal-regimes.ts';
-import { rulesOn } from './legal-regimes.ts';
+import { LAW73_START, rulesOn } from './legal-regimes.ts';
 
 /** End date standing for "no end" in comparisons. */
 export const FAR_FUTURE = '9999-12-31';
@@ -291,6 +291,9 @@ export function effectiveEnd(e: Episode): string {
       return plannedEnd(e.type, e.start, 12) as string; // before 2022 both terms were also one year
     }
   }
+  // An act before 2022 is history: left without a recorded end it ends on its planned end, so an old record
+  // neither keeps the person in rehab today nor blocks what follows.
+  if (e.plannedEnd && e.start < LAW73_START) return e.plannedEnd;
   return FAR_FUTURE;
 }
 

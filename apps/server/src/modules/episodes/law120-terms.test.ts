@@ -128,6 +128,15 @@ describe('acts before 2022 (history under the Law on Drug Prevention 2000, amend
     const res = await officer.call('POST', `/api/people/${personId}/episodes`, communeRehab('2015-03-02', 3));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ regimeId: 'pre-2022', plannedEnd: '2015-06-01' });
+    // Left unclosed, the old record ended on its planned end: the person is not "in community rehab" today.
+    expect(await k.statusOf(personId)).not.toBe('community_rehab');
+    const now = await officer.call(
+      'POST',
+      `/api/people/${personId}/episodes`,
+      communeRehab('2026-12-01', 24),
+    );
+    expect(now.statusCode, now.body).toBe(422); // the 2015 rehab makes this a later rehab: 36 months
+    expect(now.json().messages.vi).toContain('đã cai nghiện trước đây');
   });
 
   it('records a 2019 post-rehab decision whose rehab is not on file; its document is not re-issued (422)', async () => {
