@@ -489,7 +489,7 @@ describe('rehab facility operations in the browser', () => {
       'Lượt hỗ trợ việc làm, xuất khẩu lao động1',
     );
     expect(await page.getByTestId('year-termReductions').textContent()).toBe(
-      'Được giảm thời hạn, miễn chấp hành0',
+      'Học viên được giảm thời hạn, miễn chấp hành0',
     );
     expect(await seriousViolations(page, 'facility dashboard')).toEqual([]);
   });

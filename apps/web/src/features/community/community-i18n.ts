@@ -126,6 +126,8 @@ const vi = {
       'Cho {{name}} nghỉ? Mọi phân công giúp đỡ đang có của người này sẽ kết thúc và tài khoản (nếu có) không còn xem được những người đó.',
     leaderLabel: 'Đội trưởng',
     modelCount: '{{withModel}}/{{total}} xã, phường có mô hình tình nguyện viên',
+    modelAsOf: 'Tính đến ngày',
+    modelAsOfInvalid: 'Nhập ngày dạng dd/mm/yyyy',
     modelMissing: 'Chưa có mô hình:',
   },
   asg: {
@@ -472,6 +474,8 @@ const en: Shape<typeof vi> = {
       'Deactivate {{name}}? All their current assignments end and their account (if any) no longer sees those people.',
     leaderLabel: 'Leader',
     modelCount: '{{withModel}}/{{total}} communes have the volunteer model',
+    modelAsOf: 'As of',
+    modelAsOfInvalid: 'Enter a date as dd/mm/yyyy',
     modelMissing: 'Without the model yet:',
   },
   asg: {

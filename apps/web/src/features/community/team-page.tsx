@@ -25,7 +25,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, parseDmy } from '../../i18n/format.ts';
 import {
   communityApi,
   type Team,
@@ -501,18 +501,41 @@ type Model = {
   }[];
 };
 
-/** For a province: how many communes have the volunteer model, and which do not yet. */
+/**
+ * The date the volunteer model is read on (today by default): the same dated rule as the indicator
+ * "communes with the volunteer model" of a period ending that day.
+ */
+function useAsOf() {
+  const { t } = useTranslation('community');
+  const [text, setText] = useState(todayDmy());
+  const iso = parseDmy(text);
+  const field = (
+    <DateField
+      label={t('team.modelAsOf')}
+      value={text}
+      onChange={setText}
+      error={iso ? undefined : t('team.modelAsOfInvalid')}
+      maw={220}
+      data-testid="model-as-of"
+    />
+  );
+  return { asOf: iso ?? todayIso(), field };
+}
+
+/** For a province: how many communes have the volunteer model on a date, and which do not. */
 function ProvinceModel({ provinceCode }: { provinceCode: string }) {
   const { t } = useTranslation('community');
+  const { asOf, field } = useAsOf();
   const q = useQuery({
-    queryKey: ['community', 'volunteer-model', provinceCode],
-    queryFn: () => api.get<Model>('/api/community/volunteer-model', { provinceCode }),
+    queryKey: ['community', 'volunteer-model', provinceCode, asOf],
+    queryFn: () => api.get<Model>('/api/community/volunteer-model', { provinceCode, asOf }),
   });
   if (q.isPending) return <InlineLoader />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const missing = q.data.communes.filter((c) => !c.hasVolunteerModel);
   return (
     <Section title={t('team.model')} testId="province-model">
+      {field}
       <Text size="sm" fw={600}>
         {t('team.modelCount', { withModel: q.data.withModel, total: q.data.total })}
       </Text>
@@ -541,15 +564,16 @@ type ProvinceModelRow = {
 /** National view: per province, how many communes meet the volunteer-model rule in force. */
 function NationalModel() {
   const { t } = useTranslation('community');
+  const { asOf, field } = useAsOf();
   const q = useQuery({
-    queryKey: ['community', 'volunteer-model', 'provinces'],
+    queryKey: ['community', 'volunteer-model', 'provinces', asOf],
     queryFn: () =>
       api.get<{
         rule: { minVolunteersWithPeople: number; minPeoplePerVolunteer: number };
         provinces: ProvinceModelRow[];
         communes: number;
         withModel: number;
-      }>('/api/community/volunteer-model/provinces'),
+      }>('/api/community/volunteer-model/provinces', { asOf }),
   });
   if (q.isPending) return <InlineLoader />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -561,6 +585,7 @@ function NationalModel() {
   );
   return (
     <Section title={t('nat.title')} testId="national-model">
+      {field}
       <Text size="sm" fw={600}>
         {t('team.modelCount', { withModel: q.data.withModel, total: q.data.communes })}
       </Text>

@@ -81,17 +81,21 @@ const YEAR_KEYS = [
   'flaggedForProvince',
   'departures',
   'termReductions',
+  'termReductionDecisions',
   'earlyReleases',
   'entryHealthCheckCount',
   'healthCheckCount',
+  'healthCheckPeople',
   'hivTestCount',
   'infectiousTestCount',
   'classes',
   'learners',
+  'enrolments',
   'certificates',
   'familyVisits',
   'incidents',
   'supportServices',
+  'overseasLabourCounselled',
 ] as const;
 
 /** The yearly figures of the source articles, computed from the recorded events (counts only). */
@@ -277,6 +281,22 @@ function DashboardView({ facilityId }: { facilityId: string }) {
             <Stat label={t('dash.releases')} value={d.releases} testId="dash-releases" />
             <Stat label={t('dash.classes')} value={d.classes} testId="dash-classes" />
             <Stat label={t('dash.learners')} value={d.learners} testId="dash-learners" />
+            <Stat label={t('dash.enrolments')} value={d.enrolments} testId="dash-enrolments" />
+            <Stat
+              label={t('dash.termReductionPeople')}
+              value={d.termReductionPeople}
+              testId="dash-term-reduction-people"
+            />
+            <Stat
+              label={t('dash.termReductionDecisions')}
+              value={d.termReductionDecisions}
+              testId="dash-term-reduction-decisions"
+            />
+            <Stat
+              label={t('dash.overseasLabourCounselled')}
+              value={d.overseasLabourCounselled}
+              testId="dash-overseas-labour"
+            />
             <Stat label={t('dash.rewards')} value={d.rewards} testId="dash-rewards" />
             <Stat label={t('dash.sessions')} value={d.sessions} testId="dash-sessions" />
             <Stat label={t('dash.labourHours')} value={d.labourHours} testId="dash-labour" />
@@ -287,6 +307,7 @@ function DashboardView({ facilityId }: { facilityId: string }) {
               counts={{
                 entryChecks: d.health.entryChecks,
                 periodicChecks: d.health.periodicChecks,
+                periodicCheckPeople: d.health.periodicCheckPeople,
                 treatments: d.health.treatments,
                 referrals: d.health.referrals,
                 infectiousTests: d.health.infectiousTests,
