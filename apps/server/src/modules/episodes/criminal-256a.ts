@@ -5,6 +5,7 @@ import {
 } from '@hoanhap/domain/episode-rules';
 import type { Episode, EpisodeOutcome, EpisodeType } from '@hoanhap/domain/episode-types';
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
+import { addDays } from '@hoanhap/domain/iso-date';
 import { formatBasis, type LegalBasis } from '@hoanhap/domain/legal-basis';
 import type { RuleOverride } from '@hoanhap/domain/legal-regimes';
 import type { Kysely } from 'kysely';
@@ -22,6 +23,15 @@ export interface EpisodeFacts {
   actual_end: string | null;
   planned_end: string | null;
   outcome: string | null;
+}
+
+/**
+ * The day whose situation a positive test is judged by: the test day, except a test at intake into rehab,
+ * which shows use BEFORE the rehab began and so is judged by the day before (never case (a) of the very rehab
+ * the person is entering).
+ */
+export function judgedOn(testedOn: string, reason: string): string {
+  return reason === 'intake' ? addDays(testedOn, -1) : testedOn;
 }
 
 /** What drug_tests.criminal_case holds. */
@@ -108,7 +118,7 @@ export function presentCriminalCase(json: string | null): z.infer<typeof crimina
 export async function recomputeCriminalCases(db: Kysely<any>, overrides?: readonly RuleOverride[]) {
   const tests = await db
     .selectFrom('drug_tests')
-    .select(['id', 'person_id', 'tested_on', 'criminal_window', 'criminal_case'])
+    .select(['id', 'person_id', 'tested_on', 'reason', 'criminal_window', 'criminal_case'])
     .where('positive', '=', 1)
     .where('tested_on', '>=', '2025-07-01')
     .orderBy('person_id')
@@ -127,7 +137,7 @@ export async function recomputeCriminalCases(db: Kysely<any>, overrides?: readon
         .orderBy('id')
         .execute();
     }
-    const found = criminalCaseOf(episodes, t.tested_on, overrides);
+    const found = criminalCaseOf(episodes, judgedOn(t.tested_on, t.reason), overrides);
     const json = found ? JSON.stringify(found) : null;
     if ((found ? 1 : 0) === Number(t.criminal_window) && json === t.criminal_case) continue;
     await db

@@ -147,6 +147,27 @@ describe('Criminal Code Art. 256a: which case applies, never after COMPLETED vol
   });
 });
 
+describe('a positive test at intake shows use before the rehab began', () => {
+  it('is not case (a) of the rehab being entered; it is judged by the day before', async () => {
+    k.setToday('2026-12-01');
+    const personId = (await k.person(officer)).id;
+    await communeRehab(personId, '2026-11-20', 24);
+    const intake = await police.call(
+      'POST',
+      `/api/people/${personId}/drug-tests`,
+      testBody('2026-11-20', 'positive', 'intake'),
+    );
+    expect(intake.statusCode, intake.body).toBe(201);
+    expect(intake.json()).toMatchObject({ criminalWindow: false, criminalCase: null });
+    const later = await police.call(
+      'POST',
+      `/api/people/${personId}/drug-tests`,
+      testBody('2026-11-21', 'positive'),
+    );
+    expect(later.json().criminalCase).toMatchObject({ case: 'in_rehab_or_therapy' });
+  });
+});
+
 describe('migration 0023: flags stored by the old rule are recomputed', () => {
   it('clears the flag of a person who completed voluntary rehab and names the case of one who quit', async () => {
     k.setToday('2026-12-01');

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
 import { personInScope, requireClass } from '../episodes/access.ts';
-import { criminalCaseOf } from '../episodes/criminal-256a.ts';
+import { criminalCaseOf, judgedOn } from '../episodes/criminal-256a.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
 import { asEpisode, syncPerson } from '../episodes/person-status.ts';
@@ -59,8 +59,10 @@ export async function createDrugTest(
     );
     // A positive intake test is expected of someone entering rehab; it is not a relapse.
     const relapse = positive && input.reason !== 'intake' && (!!during || afterRehab);
-    // Which Criminal Code Art. 256a situation, if any, the person was in on the test date.
-    const criminalCase = positive ? criminalCaseOf(rows, input.testedOn, ctx.overrides) : null;
+    // Which Criminal Code Art. 256a situation, if any, the person was in when they used (see judgedOn).
+    const criminalCase = positive
+      ? criminalCaseOf(rows, judgedOn(input.testedOn, input.reason), ctx.overrides)
+      : null;
     const row: DrugTestRow = {
       id: randomUUID(),
       person_id: personId,
