@@ -312,3 +312,29 @@ describe('effectiveEnd of history (before 2022)', () => {
     expect(effectiveEnd({ type: 'substitution_therapy', start: '2015-03-02' })).toBe(FAR_FUTURE);
   });
 });
+
+describe('compulsory terms: the compulsory rule wins for adults, the rule of every form for juveniles', () => {
+  const basis = { instrument: INSTRUMENTS.law120 };
+  it('follows an override of compulsoryFixedTermMonths for adults only', () => {
+    const regime = rulesOn('2026-09-01', [
+      {
+        ruleKey: 'compulsoryFixedTermMonths',
+        value: { first: 18, repeat: 30 },
+        effectiveFrom: '2026-08-01',
+        reason: 'thử',
+        basis,
+      },
+    ]);
+    const adult = {
+      type: 'compulsory' as const,
+      birthDate: '1990-01-01',
+      decisionDate: '2026-09-01',
+      regime,
+    };
+    expect(validateTerm({ ...adult, months: 18, priorRehab: false }).ok).toBe(true);
+    expect(validateTerm({ ...adult, months: 24, priorRehab: false }).ok).toBe(false);
+    const minor = { ...adult, birthDate: '2012-01-01' };
+    expect(validateTerm({ ...minor, months: 24, priorRehab: false }).ok).toBe(true);
+    expect(validateTerm({ ...minor, months: 18, priorRehab: false }).ok).toBe(false);
+  });
+});

@@ -197,10 +197,9 @@ export function validateTerm(input: TermInput): TermCheck {
       ages.basis,
     );
   }
-  if (fixedAll.value !== null) {
-    return checkFixed(months, fixedAll, input.priorRehab, 'Thời hạn cai nghiện ma túy', 'Rehab lasts');
-  }
   if (age < ages.value.maxExclusive) {
+    if (fixedAll.value !== null)
+      return checkFixed(months, fixedAll, input.priorRehab, 'Thời hạn cai nghiện ma túy', 'Rehab lasts');
     return checkRange(
       months,
       rules.compulsoryJuvenileMonths,
@@ -208,7 +207,8 @@ export function validateTerm(input: TermInput): TermCheck {
       `Compulsory rehab for persons aged ${ages.value.min} to under ${ages.value.maxExclusive} lasts`,
     );
   }
-  const fixed = rules.compulsoryFixedTermMonths;
+  // Adults: the compulsory fixed term when the regime (or an override) sets one, else the term of every form.
+  const fixed = rules.compulsoryFixedTermMonths.value !== null ? rules.compulsoryFixedTermMonths : fixedAll;
   if (fixed.value !== null) {
     return checkFixed(
       months,
