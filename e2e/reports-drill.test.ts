@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusHistoryRepo } from '../apps/server/src/modules/episodes/status-history.repo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, login } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -63,6 +64,7 @@ describe('a paged, sortable, exportable drill-down in the browser', () => {
         .insertInto('people')
         .values(rows.slice(i, i + 400))
         .execute();
+    await statusHistoryRepo.startUnrecorded(db);
     browser = await launchBrowser();
     context = await browser.newContext({
       baseURL: server.baseUrl,

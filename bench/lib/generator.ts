@@ -30,6 +30,7 @@ import {
 import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../apps/server/src/db/schema.ts';
+import { statusHistoryOf } from '../../apps/server/src/modules/episodes/person-status.ts';
 import {
   type CommuneTeam,
   communeTeam,
@@ -272,6 +273,16 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
       created_at: createdAt,
       updated_at: createdAt,
     });
+    // Staff accounts are taken as active since the generated histories start (figures of past periods count them).
+    await w.add('account_periods', {
+      id: `${id}:p`,
+      user_id: id,
+      role,
+      scope_kind: scopeKind,
+      scope_code: scopeCode,
+      active_from: FIRST_REGIME_DATE,
+      active_to: null,
+    });
     stats.users++;
     return id;
   };
@@ -499,6 +510,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
   const eps: EpRec[] = [];
   const history = () => eps.map((e) => e.ep);
   let det: { on: string; addicted: boolean } | null = null;
+  const dets: { on: string; addicted: boolean }[] = [];
   let relapseOn: string | null = null;
   const relapseTests: { on: string; type: EpisodeType | null }[] = [];
   let lastTest: string | null = null;
@@ -587,6 +599,7 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
     });
     stats.determinations++;
     det = { on: date, addicted: result.addicted };
+    dets.push(det);
     if (result.addicted) {
       // Individual counselling after an addiction finding.
       const sid = rng.uuid();
@@ -1052,6 +1065,29 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
   });
   stats.people++;
   stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+  // The dated status history, as the product keeps it (episodes/person-status.ts); ids drawn from no randomness
+  // so that the rest of the data set stays the same.
+  const spans = statusHistoryOf({
+    episodes: eps.map((e) => ({ ep: e.ep, facilityId: (e.row.facility_id as string | null) ?? null })),
+    determinations: dets,
+    relapses: relapseTests.map((t) => t.on),
+    since: start,
+    today: asOf,
+  });
+  const openSpan = spans[spans.length - 1];
+  if (openSpan) {
+    openSpan.status = status;
+    openSpan.facility = (atFacility?.row.facility_id as string) ?? null;
+  }
+  for (const [i, sp] of spans.entries())
+    await w.add('person_status_history', {
+      id: `${personId}:${i}`,
+      person_id: personId,
+      status: sp.status,
+      facility_id: sp.facility,
+      valid_from: sp.from,
+      valid_to: sp.to,
+    });
 
   // The facility's own records of each stay the history produced.
   let stays = 0;

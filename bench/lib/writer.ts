@@ -29,6 +29,7 @@ const BULK_TABLES = [
   'counselling_sessions',
   'counselling_participants',
   'volunteer_assignments',
+  'person_status_history',
 ];
 const PARENTS = ['users', 'facilities', 'people', 'episodes', 'counselling_sessions'];
 /** Parent tables first, so that a final flush never writes a child before its parent. */

@@ -147,20 +147,26 @@ describe('benchmarked queries on the commune-scale data set', () => {
       );
       const inUnit = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string, provCol: string): Q =>
         unit === 'VN' ? q : unit.length === 2 ? q.where(provCol, '=', unit) : q.where(col, '=', unit);
+      // People by their status at the period's end (the dated history the product keeps).
+      const atEnd = () =>
+        db
+          .selectFrom('person_status_history as h')
+          .innerJoin('people', 'people.id', 'h.person_id')
+          .select((eb) => eb.fn.countAll().as('c'))
+          .where('h.valid_from', '<=', to)
+          .where((eb) => eb.or([eb('h.valid_to', 'is', null), eb('h.valid_to', '>', to)]));
       const total = await inUnit(
-        db.selectFrom('people').select((eb) => eb.fn.countAll().as('c')),
-        'cur_commune_code',
-        'province_code',
+        atEnd(),
+        'people.cur_commune_code',
+        'people.province_code',
       ).executeTakeFirstOrThrow();
+      expect(n(total.c)).toBeGreaterThan(0);
       expect(figures.get('people_total')?.value, `${unit} people_total`).toBe(n(total.c));
       for (const [id, status] of Object.entries(statusOf)) {
         const r = await inUnit(
-          db
-            .selectFrom('people')
-            .select((eb) => eb.fn.countAll().as('c'))
-            .where('status', '=', status),
-          'cur_commune_code',
-          'province_code',
+          atEnd().where('h.status', '=', status),
+          'people.cur_commune_code',
+          'people.province_code',
         ).executeTakeFirstOrThrow();
         expect(figures.get(id)?.value, `${unit} ${id}`).toBe(n(r.c));
       }
@@ -178,6 +184,37 @@ describe('benchmarked queries on the commune-scale data set', () => {
       expect(n(pos.c)).toBeGreaterThan(0);
       expect(figures.get('positive_tests')?.value, `${unit} positive_tests`).toBe(n(pos.c));
     }
+  });
+
+  it('status history: one open span per person, equal to the stored status, spans without gaps', async () => {
+    const people = await db.selectFrom('people').select(['id', 'status', 'current_facility_id']).execute();
+    const spans = await db
+      .selectFrom('person_status_history')
+      .select(['person_id', 'status', 'facility_id', 'valid_from', 'valid_to'])
+      .orderBy('person_id')
+      .orderBy('valid_from')
+      .execute();
+    const byPerson = new Map<string, typeof spans>();
+    for (const s of spans) byPerson.set(s.person_id, [...(byPerson.get(s.person_id) ?? []), s]);
+    for (const p of people) {
+      const list = byPerson.get(p.id) ?? [];
+      expect(list.length, p.id).toBeGreaterThan(0);
+      const last = list[list.length - 1]!;
+      expect([last.status, last.facility_id, last.valid_to], p.id).toEqual([
+        p.status,
+        p.current_facility_id,
+        null,
+      ]);
+      for (let i = 1; i < list.length; i++) expect(list[i]!.valid_from).toBe(list[i - 1]!.valid_to);
+    }
+    // Staff accounts have their periods of activity.
+    const { c } = await db
+      .selectFrom('users')
+      .leftJoin('account_periods', 'account_periods.user_id', 'users.id')
+      .select((eb) => eb.fn.countAll().as('c'))
+      .where('account_periods.id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(n(c)).toBe(0);
   });
 
   it('figure store: every block kept or derived from grids equals its direct SQL, per unit and per child unit', async () => {

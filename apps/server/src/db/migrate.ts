@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022_determination_doctor.ts';
 import * as m0023 from './migrations/0023_criminal_256a_case.ts';
 import * as m0024 from './migrations/0024_rule_override_authority.ts';
 import * as m0026 from './migrations/0026_volunteer_model_rules.ts';
+import * as m0027 from './migrations/0027_status_history.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0023_criminal_256a_case': m0023,
   '0024_rule_override_authority': m0024,
   '0026_volunteer_model_rules': m0026,
+  '0027_status_history': m0027,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -834,6 +834,27 @@ export interface ElectronicMonitoringEventTable {
   updated_by: string | null;
 }
 
+/** A person's derived status and facility over time (0027): valid_from inclusive, valid_to exclusive or null. */
+export interface PersonStatusHistoryTable {
+  id: string;
+  person_id: string;
+  status: string;
+  facility_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** When a staff account was active, with its role and unit (0027): active_to exclusive, null while active. */
+export interface AccountPeriodTable {
+  id: string;
+  user_id: string;
+  role: string;
+  scope_kind: string;
+  scope_code: string | null;
+  active_from: string;
+  active_to: string | null;
+}
+
 // 0026_volunteer_model_rules: the volunteer-model rule in force from a date (community/teams.service.ts)
 export interface VolunteerModelRuleTable {
   id: string;
@@ -909,6 +930,9 @@ export interface DB {
   electronic_monitoring_events: ElectronicMonitoringEventTable;
   // 0026_volunteer_model_rules
   volunteer_model_rules: VolunteerModelRuleTable;
+  // 0027_status_history
+  person_status_history: PersonStatusHistoryTable;
+  account_periods: AccountPeriodTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
+import { syncPerson } from '../episodes/person-status.ts';
 import { tasksRepo } from '../tasks/tasks.repo.ts';
 import { createTask } from '../tasks/tasks.service.ts';
 import { auditPeople, fieldError, listUnit, notFuture, personInScope } from './common.ts';
@@ -166,6 +167,7 @@ export async function logContact(deps: AppDeps, actor: Actor, input: ContactCrea
       row.task_id = task.id;
     }
     await contactsRepo.insert(trx, row);
+    await syncPerson(trx, person.id, now); // a late-recorded contact dates the person's status history
     await audit(trx, actor, {
       action: 'community.contact.create',
       entityType: 'person',

@@ -1,6 +1,7 @@
 import { derivePersonStatus } from '@hoanhap/domain/episode-rules';
-import { isActiveOn } from '@hoanhap/domain/episode-terms';
+import { effectiveEnd, isActiveOn } from '@hoanhap/domain/episode-terms';
 import type { Episode, EpisodeOutcome, EpisodeType, PersonStatus } from '@hoanhap/domain/episode-types';
+import { addDays } from '@hoanhap/domain/iso-date';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -8,6 +9,7 @@ import { letRequestsIn } from '../../platform/let-requests-in.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
+import { statusHistoryRepo } from './status-history.repo.ts';
 
 // A person's status and current facility are derived from their episodes and screening results, and
 // written to `people` in the same transaction as every change that can move them, so that lists and
@@ -26,6 +28,99 @@ export function asEpisode(r: EpisodeRow): Episode {
 
 // Episodes that place a person in a facility while they run.
 const FACILITY_TYPES = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
+
+/** One span of a person's dated status: from `from` (inclusive) to `to` (exclusive; null while it lasts). */
+export type StatusSpan = { status: PersonStatus; facility: string | null; from: string; to: string | null };
+
+export type StatusFacts = {
+  episodes: readonly { ep: Episode; facilityId: string | null }[];
+  /** Addiction determinations, in the order they were made (date, then entry). */
+  determinations: readonly { on: string; addicted: boolean }[];
+  /** Dates of drug tests that found a relapse. */
+  relapses: readonly string[];
+  /** The day the person was recorded (their history starts then, or at their earliest dated fact). */
+  since: string;
+  today: string;
+};
+
+/** The person's status and facility on `day`, by the same rule as today's status. */
+function statusOn(f: StatusFacts, day: string): { status: PersonStatus; facility: string | null } {
+  let det: { on: string; addicted: boolean } | undefined;
+  for (const d of f.determinations) if (d.on <= day && (!det || d.on >= det.on)) det = d;
+  const relapse =
+    f.relapses
+      .filter((d) => d <= day)
+      .sort()
+      .pop() ?? null;
+  const status = derivePersonStatus(
+    f.episodes.map((e) => e.ep),
+    day,
+    { addictionDeterminedOn: det?.addicted ? det.on : null, relapseDetectedOn: relapse },
+  );
+  const at = f.episodes.find(
+    (e) => e.facilityId && FACILITY_TYPES.includes(e.ep.type) && isActiveOn(e.ep, day),
+  );
+  return { status, facility: at?.facilityId ?? null };
+}
+
+/**
+ * The dated history of a person's status (and facility) up to `today`: the status changes only on a day a fact
+ * starts or ends, or the day after, so it is derived on each such day and equal neighbours are merged. The
+ * last span is open and equals today's status.
+ */
+export function statusHistoryOf(f: StatusFacts): StatusSpan[] {
+  const days = new Set<string>([f.since, f.today]);
+  const add = (d: string | null | undefined) => {
+    if (!d) return;
+    days.add(d);
+    days.add(addDays(d, 1));
+  };
+  for (const { ep } of f.episodes) {
+    if (ep.outcome === 'cancelled') continue;
+    add(ep.start);
+    add(effectiveEnd(ep));
+  }
+  for (const d of f.determinations) add(d.on);
+  for (const d of f.relapses) add(d);
+  const sorted = [...days].filter((d) => d <= f.today).sort();
+  const spans: StatusSpan[] = [];
+  for (const day of sorted) {
+    const s = statusOn(f, day);
+    const last = spans[spans.length - 1];
+    if (last && last.status === s.status && last.facility === s.facility) continue;
+    if (last) last.to = day;
+    spans.push({ ...s, from: day, to: null });
+  }
+  return spans;
+}
+
+const earliest = (a: string, b: string | null) => (b && b < a ? b : a);
+
+/** The day a person was recorded, in Vietnam time. */
+export function recordedOn(createdAt: string): string {
+  return vnToday(new Date(createdAt));
+}
+
+/** Replaces the person's stored status history when it differs from `spans` (no write when it does not). */
+export async function storeStatusHistory(trx: Kysely<DB>, personId: string, spans: StatusSpan[]) {
+  const rows = spans.map((s) => ({
+    status: s.status,
+    facility_id: s.facility,
+    valid_from: s.from,
+    valid_to: s.to,
+  }));
+  const stored = await statusHistoryRepo.stored(trx, personId);
+  const same =
+    stored.length === rows.length &&
+    stored.every(
+      (r, i) =>
+        r.status === rows[i]!.status &&
+        r.facility_id === rows[i]!.facility_id &&
+        r.valid_from === rows[i]!.valid_from &&
+        r.valid_to === rows[i]!.valid_to,
+    );
+  if (!same) await statusHistoryRepo.replace(trx, personId, rows);
+}
 
 /** Recomputes and stores the person's status (and facility); returns the status. */
 export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): Promise<PersonStatus> {
@@ -49,6 +144,26 @@ export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): 
     facility = null;
   if (status !== person.status || facility !== person.current_facility_id)
     await episodesRepo.setDerived(trx, personId, { status, current_facility_id: facility });
+  // The dated history, by the same rule, in the same transaction; its open span is what was just stored.
+  const spans = statusHistoryOf({
+    episodes: rows.map((r) => ({ ep: asEpisode(r), facilityId: r.facility_id })),
+    determinations: await statusHistoryRepo.determinations(trx, personId),
+    relapses: await statusHistoryRepo.relapseDates(trx, personId),
+    since: earliest(recordedOn(person.created_at), await statusHistoryRepo.firstFactOn(trx, personId)),
+    today,
+  });
+  const open = spans[spans.length - 1];
+  if (open) {
+    open.status = status;
+    if (open.facility !== facility) {
+      const prev = spans[spans.length - 2];
+      if (prev && prev.status === status && prev.facility === facility) {
+        prev.to = null;
+        spans.pop();
+      } else open.facility = facility;
+    }
+  }
+  await storeStatusHistory(trx, personId, spans);
   return status;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UserTable } from '../../db/schema.ts';
 
@@ -85,6 +86,39 @@ export const identityRepo = {
     )?.name ?? null,
   facilityName: async (db: Kysely<DB>, id: string) =>
     (await db.selectFrom('facilities').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null,
+  /** Starts a period of activity of an account, in its role and unit (account_periods, 0027). */
+  openPeriod: (
+    db: Kysely<DB>,
+    u: { id: string; role: string; scope_kind: string; scope_code: string | null },
+    on: string,
+  ) =>
+    db
+      .insertInto('account_periods')
+      .values({
+        id: randomUUID(),
+        user_id: u.id,
+        role: u.role,
+        scope_kind: u.scope_kind,
+        scope_code: u.scope_code,
+        active_from: on,
+        active_to: null,
+      })
+      .execute(),
+  /** Ends the account's open period the day before `on` (a period that would end before it began is dropped). */
+  closePeriod: async (db: Kysely<DB>, userId: string, on: string) => {
+    await db
+      .deleteFrom('account_periods')
+      .where('user_id', '=', userId)
+      .where('active_to', 'is', null)
+      .where('active_from', '>=', on)
+      .execute();
+    await db
+      .updateTable('account_periods')
+      .set({ active_to: on })
+      .where('user_id', '=', userId)
+      .where('active_to', 'is', null)
+      .execute();
+  },
   unitExists: async (db: Kysely<DB>, code: string, level: 'province' | 'commune') =>
     !!(await db
       .selectFrom('units')

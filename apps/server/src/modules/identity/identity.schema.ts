@@ -39,6 +39,8 @@ export const createUserBody = z.strictObject({
 export const updateUserBody = z.strictObject({
   fullName: z.string().trim().min(2).max(120).optional(),
   active: z.boolean().optional(),
+  scopeKind: scopeKindSchema.optional().describe('A new unit for the account (its move is dated today)'),
+  scopeCode: z.string().trim().max(64).nullable().optional(),
   version: z.number().int().min(1),
 });
 

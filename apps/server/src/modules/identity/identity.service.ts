@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -212,6 +213,7 @@ export async function createUser(
       });
     }
     await identityRepo.insertUser(trx, row);
+    await identityRepo.openPeriod(trx, row, vnToday(deps.now()));
     await audit(trx, actor, {
       action: 'user.create',
       entityType: 'user',
@@ -246,9 +248,20 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   userId: string,
-  input: { fullName?: string; active?: boolean; version: number },
+  input: {
+    fullName?: string;
+    active?: boolean;
+    scopeKind?: ScopeKind;
+    scopeCode?: string | null;
+    version: number;
+  },
 ) {
   const { db } = deps.database;
+  const user0 = await identityRepo.findUserById(db, userId);
+  const scopeCode =
+    input.scopeKind && user0
+      ? await validateScope(deps, user0.role as Role, input.scopeKind, input.scopeCode)
+      : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);
     if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
@@ -256,15 +269,46 @@ export async function updateUser(
     const patch: Partial<UserRow> = { updated_at: deps.now().toISOString() };
     if (input.fullName !== undefined) patch.full_name = input.fullName;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const moved =
+      input.scopeKind !== undefined &&
+      (input.scopeKind !== user.scope_kind || (scopeCode ?? null) !== user.scope_code);
+    if (moved) {
+      patch.scope_kind = input.scopeKind;
+      patch.scope_code = scopeCode ?? null;
+    }
     if (!(await identityRepo.updateUserVersioned(trx, userId, input.version, patch))) {
       throw Errors.staleVersion(await presentUser(trx, user));
     }
     if (input.active === false) await identityRepo.deleteUserSessions(trx, userId);
+    // When the account was active, and in which unit: figures of a past period count the staff of then.
+    const today = vnToday(deps.now());
+    const wasActive = user.active === 1;
+    const isActive = input.active === undefined ? wasActive : input.active;
+    if (wasActive && (!isActive || moved)) await identityRepo.closePeriod(trx, userId, today);
+    if (isActive && (!wasActive || moved))
+      await identityRepo.openPeriod(
+        trx,
+        {
+          ...user,
+          scope_kind: patch.scope_kind ?? user.scope_kind,
+          scope_code: moved ? (patch.scope_code ?? null) : user.scope_code,
+        },
+        today,
+      );
     await audit(trx, actor, {
       action: 'user.update',
       entityType: 'user',
       entityId: userId,
-      details: { fullName: input.fullName, active: input.active },
+      details: {
+        fullName: input.fullName,
+        active: input.active,
+        ...(moved
+          ? {
+              scope: `${patch.scope_kind}:${patch.scope_code ?? ''}`,
+              from: `${user.scope_kind}:${user.scope_code ?? ''}`,
+            }
+          : {}),
+      },
     });
     return presentUser(trx, (await identityRepo.findUserById(trx, userId))!);
   });

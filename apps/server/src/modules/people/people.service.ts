@@ -13,6 +13,7 @@ import {
   personScopeOf,
   readableClasses,
 } from '../../platform/policy.ts';
+import { syncPerson } from '../episodes/person-status.ts';
 import { presentPerson, unitCodesOf } from './people.presenter.ts';
 import { type PersonRow, peopleRepo } from './people.repo.ts';
 
@@ -141,6 +142,7 @@ export async function createPerson(deps: AppDeps, actor: Actor, input: PersonCre
       updated_by: actor.userId,
     };
     await peopleRepo.insert(trx, row);
+    await syncPerson(trx, row.id, deps.now()); // starts the person's dated status history
     await audit(trx, actor, {
       action: 'person.create',
       entityType: 'person',

@@ -45,8 +45,12 @@ const episodeFacts =
     from episodes e join people p on p.id = e.person_id
     where e.type = ${p.type ?? ''} and ${cond(r)} and ${extra}`;
 
-const statusIs = (status: string | undefined) =>
-  !status || status === 'any' ? sql`1 = 1` : sql`p.status = ${status}`;
+// A person's status (and facility) as of a date, from the dated history the status code keeps
+// (person_status_history: valid_from inclusive, valid_to exclusive, null while it lasts): never today's status.
+const spanOn = (h: string, day: string) =>
+  sql`${sql.ref(`${h}.valid_from`)} <= ${day} and (${sql.ref(`${h}.valid_to`)} is null or ${sql.ref(`${h}.valid_to`)} > ${day})`;
+const historyStatusIs = (h: string, status: string | undefined) =>
+  !status || status === 'any' ? sql`1 = 1` : sql`${sql.ref(`${h}.status`)} = ${status}`;
 
 const addictedBy = (to: string) => sql`exists (select 1 from addiction_determinations ad
   where ad.person_id = p.id and ad.addicted = 1 and ad.assessed_on <= ${to})`;
@@ -94,11 +98,22 @@ const counselled = (r: Range) => sql`
     where s.held_on >= ${r.from} and s.held_on <= ${r.to}`;
 
 // Staff accounts placed in the unit of their scope (a commune, a province, a facility). No person behind them.
+// An account counts for a period when it was active at some time in it (account_periods: when it was active,
+// with its role and unit), placed by its last role and unit within the period: creating, moving or closing an
+// account later never changes a past period.
 const STAFF_IN = sql.join(STAFF_ROLES.map((role) => sql.lit(role)));
 const STAFF_JOINS = sql`
       left join units cu on u.scope_kind = 'commune' and cu.code = u.scope_code and cu.level = 'commune'
         and cu.valid_to is null
       left join facilities fa on u.scope_kind = 'facility' and fa.id = u.scope_code`;
+const staffOf = (
+  r: Range,
+) => sql`(select ap.user_id as id, ap.role, ap.scope_kind, ap.scope_code, ap.active_from
+      from account_periods ap
+      where ap.active_from <= ${r.to} and (ap.active_to is null or ap.active_to > ${r.from})
+        and not exists (select 1 from account_periods ap2 where ap2.user_id = ap.user_id
+          and ap2.active_from > ap.active_from and ap2.active_from <= ${r.to}
+          and (ap2.active_to is null or ap2.active_to > ${r.from})))`;
 const STAFF_UNIT = sql`u.id as rid, null as pid,
       case when u.scope_kind = 'commune' then u.scope_code end as commune,
       case u.scope_kind when 'province' then u.scope_code when 'commune' then cu.province_code
@@ -107,9 +122,11 @@ const STAFF_UNIT = sql`u.id as rid, null as pid,
       null as sex, null as birth_year`;
 
 export const FACTS: Record<string, Facts> = {
-  people_by_status: (_r, p) => sql`
-    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
-    from people p where ${statusIs(p.status)}`,
+  // People by their status at the period's end (and the facility they were in then).
+  people_by_status: (r, p) => sql`
+    select p.id as rid, ${PERSON_COLS}, h.facility_id as facility, h.valid_from as dt, 1 as qty
+    from person_status_history h join people p on p.id = h.person_id
+    where ${spanOn('h', r.to)} and ${historyStatusIs('h', p.status)}`,
   positive_tests: (r) => sql`
     select t.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, t.tested_on as dt, 1 as qty
     from drug_tests t join people p on p.id = t.person_id
@@ -264,12 +281,20 @@ export const FACTS: Record<string, Facts> = {
       null as facility, null as sex, null as birth_year, ca.held_on as dt,
       ${sql.raw(ACTIVITY_FIELDS[p.field ?? ''] ?? '0')} as qty
     from community_activities ca where ca.held_on >= ${r.from} and ca.held_on <= ${r.to}`,
+  // Assigned to a volunteer at some time in the period; with a status: having it while assigned in the period.
   community_people_assigned: (r, p) => sql`
     select asg.id as rid, p.id as pid, asg.commune_code as commune, asg.province_code as province,
-      p.current_facility_id as facility, p.sex as sex, p.birth_year as birth_year, asg.started_on as dt, 1 as qty
+      (select h.facility_id from person_status_history h where h.person_id = p.id and ${spanOn('h', r.to)})
+        as facility, p.sex as sex, p.birth_year as birth_year, asg.started_on as dt, 1 as qty
     from community_assignments asg join people p on p.id = asg.person_id
     where asg.started_on <= ${r.to} and (asg.ended_on is null or asg.ended_on >= ${r.from})
-      and ${statusIs(p.status)}`,
+      and ${
+        !p.status || p.status === 'any'
+          ? sql`1 = 1`
+          : sql`exists (select 1 from person_status_history h where h.person_id = p.id and h.status = ${p.status}
+        and h.valid_from <= ${r.to} and h.valid_from <= coalesce(asg.ended_on, ${r.to})
+        and (h.valid_to is null or (h.valid_to > ${r.from} and h.valid_to > asg.started_on)))`
+      }`,
   // Communes with the volunteer model on the period's end, under the rule in force that day: the SQL of
   // hasVolunteerModelOn (domain community-rules.ts), which the volunteer-model page uses. Teams established by
   // then; members joined and not yet left; people assigned and not yet ended (end days excluded).
@@ -327,17 +352,20 @@ export const FACTS: Record<string, Facts> = {
     from episodes e join people p on p.id = e.person_id
     where e.type = 'substitution_therapy' and ${active('e', r, false)}
 `,
+  // Staff of the period who attended a training in it, on a day their account was active.
   staff_trained: (r) => sql`
     select ${STAFF_UNIT}, max(t.held_on) as dt, 1 as qty
     from community_training_attendees a join community_trainings t on t.id = a.training_id
-      join users u on u.id = a.user_id ${STAFF_JOINS}
-    where u.active = 1 and u.role in (${STAFF_IN}) and t.held_on >= ${r.from} and t.held_on <= ${r.to}
+      join ${staffOf(r)} u on u.id = a.user_id ${STAFF_JOINS}
+    where u.role in (${STAFF_IN}) and t.held_on >= ${r.from} and t.held_on <= ${r.to}
+      and exists (select 1 from account_periods ap where ap.user_id = a.user_id and ap.active_from <= t.held_on
+        and (ap.active_to is null or ap.active_to > t.held_on))
     group by u.id, u.scope_kind, u.scope_code, cu.province_code, fa.province_code`,
-  // Staff accounts active now (accounts carry no history of their activity).
-  staff_total: () => sql`
-    select ${STAFF_UNIT}, substr(u.created_at, 1, 10) as dt, 1 as qty
-    from users u ${STAFF_JOINS}
-    where u.active = 1 and u.role in (${STAFF_IN})`,
+  // Staff accounts active at some time in the period.
+  staff_total: (r) => sql`
+    select ${STAFF_UNIT}, u.active_from as dt, 1 as qty
+    from ${staffOf(r)} u ${STAFF_JOINS}
+    where u.role in (${STAFF_IN})`,
 };
 
 function unitWhere(u: UnitFilter) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, UNITS } from '../../test/test-app.ts';
+import { statusHistoryRepo } from '../episodes/status-history.repo.ts';
 
 // A drill-down at national size: 50,000 people (30,000 in Ba Đình, 20,000 in Hà Tu), written in bulk through
 // SQL (not 50,000 API calls). Opening the figure, paging and sorting it, and exporting it to Excel and CSV must
@@ -62,6 +63,7 @@ beforeAll(async () => {
       .insertInto('people')
       .values(rows.slice(i, i + 500))
       .execute();
+  await statusHistoryRepo.startUnrecorded(db);
 }, 300_000);
 afterAll(async () => t?.close());
 

@@ -5,6 +5,7 @@ import { audit, auditMany } from '../../platform/audit.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { personInScope, requireClass } from '../episodes/access.ts';
 import { fieldError } from '../episodes/legal.ts';
+import { syncPerson } from '../episodes/person-status.ts';
 import { presentCounselling } from './screening.presenter.ts';
 import { type CounsellingRow, screeningRepo } from './screening.repo.ts';
 import type { CounsellingCreateInput } from './screening.schema.ts';
@@ -38,6 +39,7 @@ export async function createCounselling(deps: AppDeps, actor: Actor, input: Coun
       created_by: actor.userId,
     };
     await screeningRepo.insertCounselling(trx, row, personIds);
+    for (const id of personIds) await syncPerson(trx, id, now); // a late-recorded session dates the history
     await auditMany(
       trx,
       actor,

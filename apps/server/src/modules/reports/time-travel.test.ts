@@ -1,0 +1,288 @@
+import { addDays } from '@hoanhap/domain/iso-date';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNITS } from '../../test/test-app.ts';
+import { decision, determinationBody, pathwayApp, type User } from '../episodes/pathway-test-kit.ts';
+
+// Time travel: a period's figures and drill-downs read the past. The first half of 2025 is built through the API
+// in Phường Ba Đình (Hà Nội); its figures are read in July 2025; then records move on — management completed,
+// accounts closed and created, a person moved to another commune and determined addicted there, a post-rehab
+// term running out — and the same period, read again, gives the same figures and the same records.
+
+const FROM = '2025-01-01';
+const TO = '2025-06-30';
+
+// The indicators that read a stock at the period's end or accounts (status, co-managed people, staff).
+const INDICATORS = [
+  'people_total',
+  'people_post_rehab',
+  'people_addicted',
+  'people_drug_user_managed',
+  'team_co_managed',
+  'staff_trained_share',
+  'service_access_share',
+];
+
+let k: Awaited<ReturnType<typeof pathwayApp>>;
+let admin: User;
+let officer: User;
+let police: User;
+let province: User;
+let nation: User;
+let ngocHaPolice: User;
+let newPolice: User;
+const who: Record<string, string> = {};
+const episodes: Record<string, { id: string; version: number }> = {};
+
+const ok = (res: { statusCode: number; body: string }, code = 200) => {
+  expect(res.statusCode, res.body).toBe(code);
+  return JSON.parse(res.body);
+};
+
+type Snapshot = Record<string, unknown>;
+
+/** Every figure of the list for a unit, with the records behind its numerator and denominator. */
+async function read(unit: string | null, u: User): Promise<Snapshot> {
+  const q = `${unit ? `unit=${unit}&` : ''}from=${FROM}&to=${TO}`;
+  const out: Snapshot = {};
+  for (const id of INDICATORS) {
+    const f = ok(await u.call('GET', `/api/indicators/${id}/value?${q}`)).figure;
+    const records: Record<string, string[]> = {};
+    for (const part of f.denominator == null ? ['numerator'] : ['numerator', 'denominator']) {
+      const page = ok(await u.call('GET', `/api/indicators/${id}/records?${q}&part=${part}&limit=500`));
+      records[part] = page.items
+        .map(
+          (r: { recordId: string; personId: string | null; communeCode?: string | null }) =>
+            `${r.recordId}|${r.personId ?? ''}`,
+        )
+        .sort();
+    }
+    out[id] = { value: f.value, numerator: f.numerator, denominator: f.denominator, records };
+  }
+  return out;
+}
+
+const before: Record<string, Snapshot> = {};
+const units = () =>
+  [
+    ['baDinh', UNITS.baDinh, province],
+    ['hanoi', UNITS.hanoi, province],
+    ['nation', null, nation],
+  ] as const;
+
+async function readAll(only?: readonly string[]) {
+  const out: Record<string, Snapshot> = {};
+  for (const [name, code, u] of units()) if (!only || only.includes(name)) out[name] = await read(code, u);
+  return out;
+}
+
+beforeAll(async () => {
+  k = await pathwayApp();
+  // Accounts exist from before the period.
+  k.setToday('2024-07-01');
+  admin = await k.t.userAs('system_admin', 'nation', null);
+  officer = await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
+  police = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
+  province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
+  nation = await k.t.userAs('national_officer', 'nation', null);
+  ngocHaPolice = await k.t.userAs('commune_police', 'commune', UNITS.ngocHa);
+  const facilityId = await k.facility('Cơ sở cai nghiện ma túy số 1 Hà Nội');
+
+  // Two people out of compulsory rehab under post-rehab management (12 months): A from 01/08/2024 (to the end of
+  // July 2025), B from 12/01/2025; both assigned to a volunteer of the commune's team in January 2025.
+  const PEOPLE = [
+    { name: 'a', n: 1, today: '2024-08-05', assessed: '2023-07-20', rehab: '2023-08-01', post: '2024-08-01' },
+    { name: 'b', n: 2, today: '2025-01-15', assessed: '2023-10-20', rehab: '2023-12-01', post: '2025-01-12' },
+  ];
+  for (const x of PEOPLE) {
+    k.setToday(x.today);
+    const p = await k.person(officer);
+    ok(
+      await police.call(
+        'POST',
+        `/api/people/${p.id}/addiction-determinations`,
+        determinationBody(x.assessed, '2023-01-01'),
+      ),
+      201,
+    );
+    const rehab = ok(
+      await police.call('POST', `/api/people/${p.id}/episodes`, {
+        type: 'compulsory',
+        startDate: x.rehab,
+        termMonths: 12,
+        facilityId,
+        grounds: ['not_registered_voluntary'],
+        court: {
+          name: 'Tòa án nhân dân khu vực 1 - Hà Nội',
+          decisionNumber: `${x.n}/2023/QĐ-TA`,
+          decisionDate: addDays(x.rehab, -3),
+        },
+      }),
+      201,
+    );
+    ok(
+      await officer.call('POST', `/api/episodes/${rehab.id}/close`, {
+        version: rehab.version,
+        outcome: 'completed',
+        endDate: rehab.plannedEnd,
+      }),
+    );
+    const post = ok(
+      await officer.call('POST', `/api/people/${p.id}/episodes`, {
+        type: 'post_rehab',
+        startDate: x.post,
+        decision: decision(addDays(x.post, -2), `0${x.n}/QĐ-UBND`),
+        managerIds: [officer.userId],
+      }),
+      201,
+    );
+    episodes[x.name] = { id: post.id, version: post.version };
+    who[x.name] = p.id;
+  }
+  const team = ok(
+    await officer.call('POST', '/api/community/teams', {
+      name: 'Đội tình nguyện',
+      establishedOn: '2024-01-05',
+    }),
+    201,
+  );
+  const volunteer = ok(
+    await officer.call('POST', '/api/community/volunteers', {
+      teamId: team.id,
+      fullName: 'Nguyễn Thị Hoa',
+      organisation: 'womens_union',
+      joinedOn: '2024-01-05',
+      phone: '0987000111',
+    }),
+    201,
+  );
+  for (const name of ['a', 'b'])
+    ok(
+      await officer.call('POST', '/api/community/assignments', {
+        volunteerId: volunteer.id,
+        personId: who[name],
+        startedOn: '2025-01-15',
+      }),
+      201,
+    );
+  // A person recorded in the period, with nothing else yet.
+  k.setToday('2025-02-01');
+  who.c = (await k.person(officer)).id;
+  // Staff trained in the period: the officer (the police officer is not).
+  k.setToday('2025-03-05');
+  ok(
+    await officer.call('POST', '/api/community/trainings', {
+      course: 'Kỹ năng tư vấn dự phòng tái nghiện',
+      heldOn: '2025-03-05',
+      attendeeUserIds: [officer.userId],
+    }),
+    201,
+  );
+  // The period is read in July (after the nightly job).
+  k.setToday('2025-07-10');
+  await k.refresh();
+  Object.assign(before, await readAll());
+}, 180_000);
+afterAll(async () => k?.t.close());
+
+describe('the period as read in July 2025', () => {
+  it('has the statuses at its end, the co-managed people and the staff of then', () => {
+    const b = before.baDinh as Record<string, { value: number; numerator: number; denominator: number }>;
+    expect(b.people_total!.value).toBe(3);
+    expect(b.people_post_rehab!.value).toBe(2);
+    expect(b.team_co_managed!.value).toBe(2);
+    expect(b.people_addicted!.value).toBe(0);
+    // Ba Đình's officer and police officer are its staff; one of them trained.
+    expect(b.staff_trained_share).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+  });
+});
+
+/**
+ * Reads the period, does `act`, reads it again: the figures and records are those read just before (so each
+ * act is checked on its own) and those first read in July 2025.
+ */
+async function unchangedBy(act: () => Promise<void>, only?: readonly string[]) {
+  const prev = await readAll(only);
+  await act();
+  const now = await readAll(only);
+  expect(now).toEqual(prev);
+  for (const name of Object.keys(now)) expect(now[name]).toEqual(before[name]);
+}
+
+describe('moving records on leaves the period unchanged', () => {
+  it('post-rehab management completed (the certificate, Form 54)', async () => {
+    k.setToday('2025-08-05');
+    await unchangedBy(async () => {
+      ok(
+        await officer.call('POST', `/api/episodes/${episodes.a!.id}/certificate`, {
+          version: episodes.a!.version,
+          issuedOn: '2025-08-05',
+          signer: 'Trần Văn Chủ Tịch',
+        }),
+      );
+      expect(await k.statusOf(who.a!)).toBe('completed');
+    });
+  });
+
+  it('an account closed', async () => {
+    k.setToday('2025-09-15');
+    await unchangedBy(async () => {
+      ok(await admin.call('PATCH', `/api/users/${police.userId}`, { active: false, version: 1 }));
+    });
+  });
+
+  it('accounts created', async () => {
+    k.setToday('2025-10-01');
+    await unchangedBy(async () => {
+      await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
+      newPolice = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
+    });
+  });
+
+  it('an account moved to another commune', async () => {
+    k.setToday('2025-10-05');
+    await unchangedBy(async () => {
+      ok(
+        await admin.call('PATCH', `/api/users/${officer.userId}`, {
+          scopeKind: 'commune',
+          scopeCode: UNITS.ngocHa,
+          version: 1,
+        }),
+      );
+    });
+  });
+
+  it('a person moved to another commune of the province and determined addicted there', async () => {
+    // Grouping by the commune of the period is another matter (units over time): the province and the nation.
+    await unchangedBy(async () => {
+      k.setToday('2025-10-20');
+      const p = ok(await newPolice.call('GET', `/api/people/${who.c}`));
+      ok(
+        await newPolice.call('POST', `/api/people/${who.c}/transfer`, {
+          version: p.version,
+          toCommuneCode: UNITS.ngocHa,
+          detail: 'Số 12 phố Ngọc Hà',
+          movedOn: '2025-10-20',
+        }),
+        201,
+      );
+      k.setToday('2025-10-25');
+      ok(
+        await ngocHaPolice.call(
+          'POST',
+          `/api/people/${who.c}/addiction-determinations`,
+          determinationBody('2025-10-25', '2025-01-01'),
+        ),
+        201,
+      );
+      expect(await k.statusOf(who.c!)).toBe('addicted');
+    }, ['hanoi', 'nation']);
+  });
+
+  it('a post-rehab term running out with time (the nightly job)', async () => {
+    await unchangedBy(async () => {
+      k.setToday('2026-02-01');
+      await k.refresh();
+      expect(await k.statusOf(who.b!)).toBe('completed');
+    }, ['hanoi', 'nation']);
+  });
+});
