@@ -19,6 +19,7 @@ import { addDays, addYears, dateParts } from './iso-date.ts';
 import type { LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
 import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, rulesOn } from './legal-regimes.ts';
+import { postRehabFollows } from './pathway-rules.ts';
 
 // Episodes that keep a person in one place under one programme: at most one at a time.
 const EXCLUSIVE_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'compulsory_pending'];
@@ -187,7 +188,7 @@ export function canStart(
 export function postRehabSource(history: readonly Episode[], date: string): Episode | null {
   return (
     history
-      .filter((e) => e.type === 'compulsory' && e.outcome === 'completed' && effectiveEnd(e) <= date)
+      .filter((e) => postRehabFollows(e.type) && e.outcome === 'completed' && effectiveEnd(e) <= date)
       .sort((a, b) => cmp(effectiveEnd(a), effectiveEnd(b)))
       .pop() ?? null
   );

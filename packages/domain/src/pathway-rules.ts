@@ -102,6 +102,15 @@ export function facilityCostSupportPercent(
   return priorityGroup ? rules.voluntaryFacilityCostSupport.value.percent : 0;
 }
 
+/**
+ * Whether completing an episode of this type leads to post-rehab management (a decision task for the commune):
+ * only compulsory rehab completed at a facility (Law 73/2021 Art. 40); after voluntary rehab of any form the
+ * commune supports the person without a management decision.
+ */
+export function postRehabFollows(type: EpisodeType): boolean {
+  return type === 'compulsory';
+}
+
 /** First day counted by post-rehab management: the day after rehab was completed (Law 73 Art. 40). */
 export function postRehabTermStart(rehabEnd: string): string {
   return addDays(rehabEnd, 1);

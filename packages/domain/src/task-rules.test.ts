@@ -5,6 +5,7 @@ import {
   compulsoryTermStart,
   episodeAuthority,
   facilityCostSupportPercent,
+  postRehabFollows,
   postRehabTermStart,
   relapseGround,
   subsidyEligible,
@@ -109,6 +110,11 @@ describe('pathway helpers', () => {
     ]);
     expect(compulsoryTermStart('2025-08-01', '2025-05-10', off, 'facility')).toBe('2025-08-01');
     expect(postRehabTermStart('2026-11-09')).toBe('2026-11-10');
+  });
+  it('leads to post-rehab management only after compulsory rehab (Law 73/2021 Art. 40)', () => {
+    expect(postRehabFollows('compulsory')).toBe(true);
+    for (const t of ['voluntary_community', 'voluntary_facility', 'substitution_therapy'] as const)
+      expect(postRehabFollows(t)).toBe(false);
   });
   it('maps relapses to compulsory grounds and cost support to priority groups', () => {
     expect(relapseGround('post_rehab')).toBe('relapse_during_post_rehab');

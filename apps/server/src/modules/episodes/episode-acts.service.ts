@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
-import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { postRehabFollows, vnToday } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
@@ -100,7 +100,7 @@ export async function closeEpisodeIn(
     input.outcome === 'died' ? { personId: person.id } : { personId: person.id, episodeId: id },
     { ...by, status: input.outcome === 'completed' ? 'done' : 'cancelled' },
   );
-  if (input.outcome === 'completed' && type === 'compulsory') {
+  if (input.outcome === 'completed' && postRehabFollows(type)) {
     // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40): the facility's completion
     // notice starts the commune chairman's deadline. After voluntary rehab the commune supports the person
     // without a management decision, so no task opens.

@@ -1,3 +1,4 @@
+import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import {
   type ABSENCE_KINDS,
   absenceCounts,
@@ -7,7 +8,7 @@ import {
   releaseNoticeLate,
 } from '@hoanhap/domain/facility-rules';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
-import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { postRehabFollows, vnToday } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
@@ -288,22 +289,21 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
     };
     // Post-rehab management follows compulsory rehab only (Law 73/2021 Art. 40): no decision task after a
     // voluntary stay, whose person the commune supports without a management decision.
-    const task =
-      episode.type !== 'compulsory'
-        ? null
-        : await createTask(trx, {
-            kind: 'post_rehab_decision',
-            personId: a.person_id,
-            episodeId: episode.id,
-            unit,
-            due,
-            // The province's officers answer for a person with no known residence.
-            role: flagged ? ('province_officer' as const) : undefined,
-            regimeId: legal.regimeId,
-            source: { type: 'facility_release', id },
-            details,
-            at: now,
-          });
+    const task = !postRehabFollows(episode.type as EpisodeType)
+      ? null
+      : await createTask(trx, {
+          kind: 'post_rehab_decision',
+          personId: a.person_id,
+          episodeId: episode.id,
+          unit,
+          due,
+          // The province's officers answer for a person with no known residence.
+          role: flagged ? ('province_officer' as const) : undefined,
+          regimeId: legal.regimeId,
+          source: { type: 'facility_release', id },
+          details,
+          at: now,
+        });
     const releaseData = {
       certificate: input.certificate,
       handedTo: unit,
