@@ -15,7 +15,7 @@ import {
 } from './episode-terms.ts';
 import type { CompulsoryGround, Episode, EpisodeType, PersonStatus, RuleCheck } from './episode-types.ts';
 import { REHAB_TYPES } from './episode-types.ts';
-import { addDays, addYears, dateParts } from './iso-date.ts';
+import { addDays, addYears, dateParts, formatDmy } from './iso-date.ts';
 import type { LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
 import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, rulesOn } from './legal-regimes.ts';
@@ -171,8 +171,8 @@ export function canStart(
     if (type === 'user_management')
       return refuse(
         'NO_SUCH_MEASURE',
-        `Biện pháp quản lý người sử dụng trái phép chất ma túy chỉ có từ ngày ${LAW73_START} (Luật 73/2021/QH14)`,
-        `Management of illegal drug users exists only from ${LAW73_START} (Law 73/2021/QH14)`,
+        `Biện pháp quản lý người sử dụng trái phép chất ma túy chỉ có từ ngày ${formatDmy(LAW73_START)} (Luật 73/2021/QH14)`,
+        `Management of illegal drug users exists only from ${formatDmy(LAW73_START)} (Law 73/2021/QH14)`,
       );
     return { ok: true };
   }

@@ -86,6 +86,12 @@ export function dayOfWeek(date: string): number {
 }
 
 /** True on Saturday and Sunday, the weekly rest days of public bodies. */
+/** dd/mm/yyyy, as dates are shown to officers (messages, documents). */
+export function formatDmy(date: string): string {
+  const { year, month, day } = dateParts(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
 export function isWeekend(date: string): boolean {
   const dow = dayOfWeek(date);
   return dow === 0 || dow === 6;

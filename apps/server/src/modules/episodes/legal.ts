@@ -1,4 +1,5 @@
 import type { RuleError } from '@hoanhap/domain/episode-types';
+import { formatDmy } from '@hoanhap/domain/iso-date';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { FIRST_REGIME_DATE, type RegimeRules, rulesOn } from '@hoanhap/domain/legal-regimes';
 import type { Kysely } from 'kysely';
@@ -20,8 +21,8 @@ export function rulesAt(ctx: LegalContext, date: string, field: string): RegimeR
     throw Errors.unprocessable(
       'no_legal_regime',
       {
-        vi: `Không có chế độ pháp lý cho ngày ${date} (trước ${FIRST_REGIME_DATE})`,
-        en: `No legal regime applies on ${date} (before ${FIRST_REGIME_DATE})`,
+        vi: `Không có chế độ pháp lý cho ngày ${formatDmy(date)} (trước ${formatDmy(FIRST_REGIME_DATE)})`,
+        en: `No legal regime applies on ${formatDmy(date)} (before ${formatDmy(FIRST_REGIME_DATE)})`,
       },
       { field },
     );

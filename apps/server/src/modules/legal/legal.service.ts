@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dateParts, isoDate } from '@hoanhap/domain/iso-date';
+import { dateParts, formatDmy, isoDate } from '@hoanhap/domain/iso-date';
 import type { LegalBasis } from '@hoanhap/domain/legal-basis';
 import {
   FIRST_REGIME_DATE,
@@ -71,8 +71,8 @@ export async function rulesInForce(deps: AppDeps, date: string | undefined) {
       invalid(
         'date',
         'min_date',
-        `Chưa có chế độ pháp lý trước ngày ${FIRST_REGIME_DATE}`,
-        `No legal regime before ${FIRST_REGIME_DATE}`,
+        `Chưa có chế độ pháp lý trước ngày ${formatDmy(FIRST_REGIME_DATE)}`,
+        `No legal regime before ${formatDmy(FIRST_REGIME_DATE)}`,
       ),
     ]);
   const { overrides } = await loadLegalContext(deps.database.db);
@@ -173,8 +173,8 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
       invalid(
         'effectiveFrom',
         'min_date',
-        `Không có quy định trước ngày ${FIRST_REGIME_DATE}`,
-        `No rules exist before ${FIRST_REGIME_DATE}`,
+        `Không có quy định trước ngày ${formatDmy(FIRST_REGIME_DATE)}`,
+        `No rules exist before ${formatDmy(FIRST_REGIME_DATE)}`,
       ),
     );
   const regime = input.regimeId ? REGIMES.find((r) => r.id === input.regimeId)! : null;
@@ -183,8 +183,8 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
       invalid(
         'effectiveFrom',
         'after_regime',
-        `Chế độ pháp lý này hết hiệu lực ngày ${regime.to}: thay đổi sẽ không bao giờ được áp dụng`,
-        `This regime ended on ${regime.to}: the override would never apply`,
+        `Chế độ pháp lý này hết hiệu lực ngày ${formatDmy(regime.to)}: thay đổi sẽ không bao giờ được áp dụng`,
+        `This regime ended on ${formatDmy(regime.to)}: the override would never apply`,
       ),
     );
   if (errors.length) throw Errors.validation(errors);
