@@ -31,6 +31,7 @@ let nation: User;
 let ngocHaPolice: User;
 let newPolice: User;
 const who: Record<string, string> = {};
+let reportId: string | null = null;
 const episodes: Record<string, { id: string; version: number }> = {};
 
 const ok = (res: { statusCode: number; body: string }, code = 200) => {
@@ -57,6 +58,20 @@ async function read(unit: string | null, u: User): Promise<Snapshot> {
         .sort();
     }
     out[id] = { value: f.value, numerator: f.numerator, denominator: f.denominator, records };
+  }
+  if (unit === UNITS.hanoi && reportId) {
+    // The province's half-year report, submitted in July: its figures computed again now, and its children.
+    const r = ok(await province.call('GET', `/api/reports/${reportId}`));
+    expect(r.differences).toEqual([]);
+    out.report = {
+      figures: Object.fromEntries(
+        (r.currentFigures as { indicatorId: string; value: number | null }[]).map((f) => [
+          f.indicatorId,
+          f.value,
+        ]),
+      ),
+      children: r.children,
+    };
   }
   return out;
 }
@@ -180,6 +195,12 @@ beforeAll(async () => {
   // The period is read in July (after the nightly job).
   k.setToday('2025-07-10');
   await k.refresh();
+  const report = ok(
+    await province.call('POST', '/api/reports', { periodKind: 'half_year', year: 2025 }),
+    201,
+  );
+  ok(await province.call('POST', `/api/reports/${report.id}/submit`, { version: report.version }));
+  reportId = report.id;
   Object.assign(before, await readAll());
 }, 180_000);
 afterAll(async () => k?.t.close());
@@ -193,6 +214,9 @@ describe('the period as read in July 2025', () => {
     expect(b.people_addicted!.value).toBe(0);
     // Ba Đình's officer and police officer are its staff; one of them trained.
     expect(b.staff_trained_share).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+    // The province's report of the half-year (to 14/06/2025) has the same stock figures.
+    const report = before.hanoi!.report as { figures: Record<string, number | null> };
+    expect(report.figures).toMatchObject({ people_total: 3, people_post_rehab: 2 });
   });
 });
 
