@@ -15,10 +15,12 @@ import {
 import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { pingDatabase } from './db/health.repo.ts';
+import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { communityRoutes } from './modules/community/community.routes.ts';
 import { declarationsRoutes } from './modules/declarations/declarations.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { decisionsRoutes } from './modules/episodes/decisions.routes.ts';
 import { episodesRoutes } from './modules/episodes/episodes.routes.ts';
 import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts';
 import { facilityRoutes } from './modules/facility/facility.routes.ts';
@@ -103,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => screeningRoutes(s, deps));
   await app.register(async (s) => declarationsRoutes(s, deps));
   await app.register(async (s) => episodesRoutes(s, deps));
+  await app.register(async (s) => decisionsRoutes(s, deps));
   await app.register(async (s) => monitoringRoutes(s, deps));
   await app.register(async (s) => tasksRoutes(s, deps));
   const statusCatchUp = registerStatusRefresh(app, deps);
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (s) => communityRoutes(s, deps));
 
   await app.register(async (s) => reportsRoutes(s, deps));
+  await app.register(async (s) => areasRoutes(s, deps));
   configureFigureStore(app, deps);
   registerFiguresWarmup(app, deps, statusCatchUp);
 

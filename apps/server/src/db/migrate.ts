@@ -16,14 +16,17 @@ import * as m0014 from './migrations/0014_analyze.ts';
 import * as m0015 from './migrations/0015_drug_free_communes.ts';
 import * as m0017 from './migrations/0017_facility_corrections.ts';
 import * as m0018 from './migrations/0018_report_cutoff.ts';
-import * as m0020 from './migrations/0020_electronic_monitoring.ts';
 import * as m0019 from './migrations/0019_substance_declarations.ts';
+import * as m0020 from './migrations/0020_electronic_monitoring.ts';
 import * as m0021 from './migrations/0021_facility_licences.ts';
 import * as m0022 from './migrations/0022_determination_doctor.ts';
 import * as m0023 from './migrations/0023_criminal_256a_case.ts';
 import * as m0024 from './migrations/0024_rule_override_authority.ts';
 import * as m0026 from './migrations/0026_volunteer_model_rules.ts';
 import * as m0027 from './migrations/0027_status_history.ts';
+import * as m0028 from './migrations/0028_areas.ts';
+import * as m0029 from './migrations/0029_decisions.ts';
+import * as m0030 from './migrations/0030_imports.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -45,14 +48,17 @@ const migrations: Record<string, Migration> = {
   '0015_drug_free_communes': m0015,
   '0017_facility_corrections': m0017,
   '0018_report_cutoff': m0018,
-  '0020_electronic_monitoring': m0020,
   '0019_substance_declarations': m0019,
+  '0020_electronic_monitoring': m0020,
   '0021_facility_licences': m0021,
   '0022_determination_doctor': m0022,
   '0023_criminal_256a_case': m0023,
   '0024_rule_override_authority': m0024,
   '0026_volunteer_model_rules': m0026,
   '0027_status_history': m0027,
+  '0028_areas': m0028,
+  '0029_decisions': m0029,
+  '0030_imports': m0030,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -372,6 +372,30 @@ export interface EpisodeTable {
   created_by: string | null;
   updated_at: string;
   updated_by: string | null;
+  /** 0029: the decision record the episode rests on (decisions.id; several episodes may share one). */
+  decision_id?: string | null;
+}
+
+// 0029_decisions: a decision as a record of its own (number, date, issuing unit and authority); the people it
+// names are the episodes carrying its id.
+export interface DecisionTable {
+  id: string;
+  kind: string;
+  number: string | null;
+  decision_date: string;
+  issuing_unit_kind: string;
+  issuing_unit_code: string;
+  issuing_body: string | null;
+  authority: string;
+  regime_id: string;
+  /** JSON: the legal basis cited, [{ vi, en }]. */
+  basis: string;
+  signer: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 export interface EpisodeContactTable {
@@ -528,6 +552,8 @@ export interface CommunityTeamTable extends CommunityStamps {
   leader_volunteer_id: string | null;
   established_on: string;
   notes: string | null;
+  /** 0028: why this commune has more than one team (null for a commune's only or first team). */
+  several_reason: Generated<string | null>;
 }
 
 export interface CommunityVolunteerTable extends CommunityStamps {
@@ -855,6 +881,26 @@ export interface AccountPeriodTable {
   active_to: string | null;
 }
 
+// 0028_areas: a province officer's named set of communes, reported on as a unit (modules/areas)
+export interface AreaTable {
+  id: string;
+  province_code: string;
+  name: string;
+  /** The old district it was built from (e.g. 'Huyện Ba Vì'), if any. */
+  legacy_district: string | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AreaCommuneTable {
+  area_id: string;
+  commune_code: string;
+}
+
 // 0026_volunteer_model_rules: the volunteer-model rule in force from a date (community/teams.service.ts)
 export interface VolunteerModelRuleTable {
   id: string;
@@ -864,6 +910,52 @@ export interface VolunteerModelRuleTable {
   reason: string | null;
   set_at: string;
   set_by: string | null;
+}
+
+// 0030_imports
+export interface ImportBatchTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  target_kind: string;
+  target_code: string;
+  status: string;
+  mapping: string;
+  choices: string;
+  summary: string;
+  created_by: string | null;
+  created_at: string;
+  committed_at: string | null;
+  undone_at: string | null;
+}
+export interface ImportRowTable {
+  batch_id: string;
+  row_no: number;
+  result: string;
+  raw: string;
+  data: string;
+  errors: string | null;
+  action: string | null;
+  person_id: string | null;
+  before: string | null;
+}
+export interface ImportMappingTable {
+  id: string;
+  signature: string;
+  name: string;
+  mapping: string;
+  saved_by: string | null;
+  saved_at: string;
+}
+export interface PersonImportDataTable {
+  person_id: string;
+  batch_id: string;
+  former_id: string | null;
+  old_address: string | null;
+  drug_text: string | null;
+  drugs: string | null;
+  pathway_text: string | null;
+  note: string | null;
 }
 
 export interface DB {
@@ -930,9 +1022,19 @@ export interface DB {
   electronic_monitoring_events: ElectronicMonitoringEventTable;
   // 0026_volunteer_model_rules
   volunteer_model_rules: VolunteerModelRuleTable;
+  // 0028_areas
+  areas: AreaTable;
+  area_communes: AreaCommuneTable;
   // 0027_status_history
   person_status_history: PersonStatusHistoryTable;
   account_periods: AccountPeriodTable;
+  // 0029_decisions
+  decisions: DecisionTable;
+  // 0030_imports
+  import_batches: ImportBatchTable;
+  import_rows: ImportRowTable;
+  import_mappings: ImportMappingTable;
+  person_import_data: PersonImportDataTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -363,12 +363,14 @@ export type ReportAction =
   | 'reports.submit'
   | 'reports.approve'
   | 'indicators.manage'
-  | 'reports.settings';
+  | 'reports.settings'
+  // areas (modules/areas): a province officer's named sets of communes of the province, reported on as units
+  | 'areas.manage';
 
 const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
   system_admin: ['indicators.manage'],
   national_officer: ['reports.read', 'reports.approve', 'indicators.manage', 'reports.settings'],
-  province_officer: ['reports.read', 'reports.submit', 'reports.approve'],
+  province_officer: ['reports.read', 'reports.submit', 'reports.approve', 'areas.manage'],
   commune_officer: ['reports.read', 'reports.submit'],
   commune_police: ['reports.read'],
   facility_staff: ['reports.read', 'reports.submit'],
@@ -379,4 +381,16 @@ for (const role of ROLES) GRANTS[role].push(...(REPORT_GRANTS[role] ?? []));
 /** Whether the actor answers for a province's units: a national officer, or an officer of that province. */
 export function coversProvince(actor: Actor, provinceCode: string | null): boolean {
   return actor.scopeKind === 'nation' || (actor.scopeKind === 'province' && actor.scopeCode === provinceCode);
+}
+
+/**
+ * Import of people lists (modules/imports): a commune officer or commune police imports only into their own
+ * commune; a province-wide file needs a province scope (no province role may create people yet).
+ */
+export function assertCanImportInto(actor: Actor, target: { kind: 'commune' | 'province'; code: string }): void {
+  if (can(actor, 'people.create') && actor.scopeKind === target.kind && actor.scopeCode === target.code) return;
+  throw Errors.forbidden({
+    vi: 'Bạn chỉ được nhập danh sách vào xã/phường của mình',
+    en: 'You may only import lists into your own commune',
+  });
 }

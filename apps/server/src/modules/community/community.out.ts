@@ -38,6 +38,7 @@ export const teamOut = z.object({
   leaderVolunteerId: sn,
   establishedOn: s,
   notes: sn,
+  severalReason: sn.optional(),
   activeVolunteers: z.number(),
   volunteersWithPeople: z.number(),
   hasVolunteerModel: z.boolean(),

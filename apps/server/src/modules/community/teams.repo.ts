@@ -36,13 +36,20 @@ export const teamsRepo = {
   insertTeam: (db: Kysely<DB>, row: TeamRow) => db.insertInto('community_teams').values(row).execute(),
   teamById: (db: Kysely<DB>, id: string) =>
     db.selectFrom('community_teams').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** The commune's first team (a commune may keep several: 0028). */
   teamOfCommune: (db: Kysely<DB>, communeCode: string) =>
-    db.selectFrom('community_teams').selectAll().where('commune_code', '=', communeCode).executeTakeFirst(),
+    db
+      .selectFrom('community_teams')
+      .selectAll()
+      .where('commune_code', '=', communeCode)
+      .orderBy('established_on')
+      .orderBy('created_at')
+      .executeTakeFirst(),
   teams: (db: Kysely<DB>, f: UnitFilter) => {
     let qb = db.selectFrom('community_teams').selectAll();
     if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
     if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
-    return qb.orderBy('commune_code').limit(5000).execute();
+    return qb.orderBy('commune_code').orderBy('established_on').orderBy('created_at').limit(5000).execute();
   },
 
   insertVolunteer: (db: Kysely<DB>, row: VolunteerRow) =>

@@ -21,6 +21,17 @@ export const teamCreateSchema = z.strictObject({
   name: text(200),
   establishedOn: isoDate,
   notes: z.string().trim().max(2000).optional(),
+  /**
+   * A commune that already has a team gets another one only when the officer says why (e.g. old communes
+   * merged in 2025 each kept their team): the reason is kept on the new team.
+   */
+  severalReason: z
+    .string()
+    .trim()
+    .min(5)
+    .max(500)
+    .optional()
+    .describe('Why this commune keeps more than one team (required for a second team)'),
 });
 export type TeamCreate = z.infer<typeof teamCreateSchema>;
 

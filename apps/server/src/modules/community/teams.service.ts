@@ -71,6 +71,7 @@ async function presentTeam(db: Kysely<DB>, t: TeamRow) {
     leaderVolunteerId: t.leader_volunteer_id,
     establishedOn: t.established_on,
     notes: t.notes,
+    severalReason: t.several_reason,
     activeVolunteers: members.filter((m) => m.active).length,
     volunteersWithPeople: volunteersWithPeople(stats, rule),
     hasVolunteerModel: hasVolunteerModel(stats, rule),
@@ -86,24 +87,29 @@ export async function createTeam(deps: AppDeps, actor: Actor, input: TeamCreate)
   return deps.database.db.transaction().execute(async (trx) => {
     const unit = await communeOrFail(trx, communeCode);
     const existing = await teamsRepo.teamOfCommune(trx, communeCode);
-    if (existing)
+    // A second team only when the officer says why (old communes merged in 2025 each kept their team).
+    if (existing && !input.severalReason)
       throw Errors.conflict(
         'team_exists',
         {
-          vi: 'Xã/phường này đã có đội công tác xã hội tình nguyện',
-          en: 'This commune already has a volunteer team',
+          vi: 'Xã/phường này đã có đội công tác xã hội tình nguyện; muốn lập thêm đội, hãy ghi lý do (severalReason)',
+          en: 'This commune already has a volunteer team; to add another, give the reason (severalReason)',
         },
         { existing: { id: existing.id, name: existing.name } },
       );
+    const name = tidyName(input.name);
+    if (existing && (await teamsRepo.teams(trx, { communeCode })).some((t) => t.name === name))
+      throw fieldError('name', 'unique', 'Xã/phường đã có đội cùng tên', 'The commune already has a team of this name');
     const now = deps.now().toISOString();
     const row: TeamRow = {
       id: randomUUID(),
       commune_code: unit.communeCode,
       province_code: unit.provinceCode,
-      name: tidyName(input.name),
+      name,
       leader_volunteer_id: null,
       established_on: input.establishedOn,
       notes: input.notes ?? null,
+      several_reason: existing ? (input.severalReason ?? null) : null,
       version: 1,
       created_at: now,
       created_by: actor.userId,

@@ -19,7 +19,9 @@ export type UnitFilter =
   | { kind: 'nation' }
   | { kind: 'province'; code: string }
   | { kind: 'commune'; code: string }
-  | { kind: 'facility'; id: string };
+  | { kind: 'facility'; id: string }
+  /** A province officer's named set of communes (modules/areas): the records of its communes. */
+  | { kind: 'area'; id: string; province: string; communes: readonly string[] };
 
 export type GroupBy =
   | 'commune'
@@ -176,9 +178,11 @@ export const FACTS: Record<string, Facts> = {
       and exists (select 1 from drug_tests t where t.person_id = p.id and t.tested_on <= ${r.to})
       and exists (select 1 from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
         and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled'))`,
-  // One decision may name several people: the record key is the decision number within the commune.
+  // One decision may name several people: the record is the decision itself (decisions, migration 0029), never
+  // (commune, number) — two former communes' "07/QĐ-UBND" stay two; an episode resting on no decision record
+  // (a registration, a contract) is its own.
   decisions_issued: (r, p) => sql`
-    select p.cur_commune_code || ':' || coalesce(e.decision_number, e.id) as rid, ${PERSON_COLS},
+    select coalesce(e.decision_id, e.id) as rid, ${PERSON_COLS},
       p.current_facility_id as facility, e.decision_date as dt, 1 as qty
     from episodes e join people p on p.id = e.person_id
     where e.type = ${p.type ?? ''} and e.decision_date >= ${r.from} and e.decision_date <= ${r.to}`,
@@ -378,6 +382,10 @@ function unitWhere(u: UnitFilter) {
       return sql`f.commune = ${u.code}`;
     case 'facility':
       return sql`f.facility = ${u.id}`;
+    case 'area':
+      return u.communes.length
+        ? sql`f.commune in (${sql.join(u.communes.map((c) => sql`${c}`))})`
+        : sql`1 = 0`;
   }
 }
 

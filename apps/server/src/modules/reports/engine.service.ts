@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
+import { areasRepo } from '../areas/areas.repo.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
 import { aggregateFigures, type FigureOptions } from './figures.ts';
@@ -18,7 +19,7 @@ import { indicatorsRepo } from './reports.repo.ts';
 // The engine: an indicator's figure for a unit and period, within the viewer's scope, from the building
 // blocks' SQL aggregates. Pending blocks (no records in the product yet) give null, never 0.
 
-export type UnitKind = 'nation' | 'province' | 'commune' | 'facility';
+export type UnitKind = 'nation' | 'province' | 'commune' | 'facility' | 'area';
 export type ResolvedUnit = {
   kind: UnitKind;
   code: string;
@@ -29,7 +30,10 @@ export type ResolvedUnit = {
 
 const NATION = 'VN';
 
-/** Reads a unit parameter: 'VN' the nation, 2 digits a province, 5 digits a commune, otherwise a facility id. */
+/**
+ * Reads a unit parameter: 'VN' the nation, 2 digits a province, 5 digits a commune, 'area:<id>' a province's
+ * named set of communes (modules/areas), otherwise a facility id.
+ */
 export async function resolveUnit(
   db: Kysely<DB>,
   actor: Actor,
@@ -54,6 +58,19 @@ export async function resolveUnit(
         provinceCode: u.province_code,
         filter: { kind: 'commune', code },
       };
+  } else if (code.startsWith('area:')) {
+    const id = code.slice('area:'.length);
+    const a = await areasRepo.find(db, id);
+    if (a) {
+      const communes = (await areasRepo.communesOf(db, [id])).get(id) ?? [];
+      r = {
+        kind: 'area',
+        code,
+        name: a.name,
+        provinceCode: a.province_code,
+        filter: { kind: 'area', id, province: a.province_code, communes },
+      };
+    }
   } else if (code) {
     const f = await unitsRepo.facility(db, code);
     if (f)
@@ -174,7 +191,7 @@ export type Disaggregate = 'sex' | 'age_group' | 'unit' | 'substance' | 'legal_b
 export function childLevel(unit: ResolvedUnit, def: IndicatorDef): GroupBy | null {
   const facilityBlock = BLOCK_BY_ID.get(def.numerator.block)?.source === 'facility';
   if (unit.kind === 'nation') return 'province';
-  if (unit.kind === 'province') return facilityBlock ? 'facility' : 'commune';
+  if (unit.kind === 'province' || unit.kind === 'area') return facilityBlock ? 'facility' : 'commune';
   return null;
 }
 

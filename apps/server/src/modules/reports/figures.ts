@@ -64,8 +64,10 @@ function toGrid(cells: GridCell[]): Grid {
 function fromGrid(grid: Grid, unit: UnitFilter, groupBy: GroupBy | undefined): Aggregate {
   const byFacility = groupBy === 'facility' || unit.kind === 'facility';
   const cells = byFacility ? grid.facilities : grid.communes;
+  const inArea = unit.kind === 'area' ? new Set(unit.communes) : null;
   const keep = (c: Cell) =>
     unit.kind === 'nation' ||
+    (inArea != null && c[1] != null && inArea.has(c[1])) ||
     (unit.kind === 'province' && c[0] === unit.code) ||
     (unit.kind === 'commune' && c[1] === unit.code) ||
     (unit.kind === 'facility' && c[1] === unit.id);
@@ -83,11 +85,19 @@ function fromGrid(grid: Grid, unit: UnitFilter, groupBy: GroupBy | undefined): A
   return [...out].map(([key, value]) => ({ key, value }));
 }
 
+// An area is keyed by its communes (an edited area is another set of cells).
 const unitKey = (u: UnitFilter) =>
-  u.kind === 'nation' ? 'VN' : u.kind === 'facility' ? `f:${u.id}` : `${u.kind[0]}:${u.code}`;
+  u.kind === 'nation'
+    ? 'VN'
+    : u.kind === 'facility'
+      ? `f:${u.id}`
+      : u.kind === 'area'
+        ? `A:${u.communes.join(',')}`
+        : `${u.kind[0]}:${u.code}`;
 const levelOf = (u: UnitFilter): GroupBy | null =>
-  u.kind === 'nation' ? null : u.kind === 'facility' ? 'facility' : u.kind;
-const codeOf = (u: UnitFilter) => (u.kind === 'nation' ? null : u.kind === 'facility' ? u.id : u.code);
+  u.kind === 'nation' || u.kind === 'area' ? null : u.kind === 'facility' ? 'facility' : u.kind;
+const codeOf = (u: UnitFilter) =>
+  u.kind === 'nation' || u.kind === 'area' ? null : u.kind === 'facility' ? u.id : u.code;
 const UNIT_LEVELS: ReadonlySet<string> = new Set(['province', 'commune', 'facility']);
 
 function note(opts: FigureOptions, at: number, stale: boolean) {
@@ -132,19 +142,28 @@ export async function aggregateFigures(
       return [{ key: null, value: kept(perUnit).find((r) => r.key === code)?.value ?? 0 }];
     }
   }
-  if (!SPREAD_BLOCKS.has(block) && (!groupBy || UNIT_LEVELS.has(groupBy))) {
+  // An area's figure is the sum of its communes' cells, read from its province's grid (or the nation's); its
+  // figure per facility cannot be (a facility cell does not say which commune its records came from).
+  const areaProvince: UnitFilter | null =
+    unit.kind === 'area' ? { kind: 'province', code: unit.province } : null;
+  if (
+    !SPREAD_BLOCKS.has(block) &&
+    (!groupBy || UNIT_LEVELS.has(groupBy)) &&
+    !(areaProvince && groupBy === 'facility')
+  ) {
     const nation: UnitFilter = { kind: 'nation' };
-    const scopes = unit.kind === 'province' ? [nation, unit] : [nation];
+    const scopes = unit.kind === 'province' ? [nation, unit] : areaProvince ? [nation, areaProvince] : [nation];
     for (const scope of scopes) {
       const g = store.peek<Grid>(`g${base}${unitKey(scope)}`, stale);
       if (g) return fromGrid(kept(g), unit, groupBy);
     }
     // Only the nation's or a province's grid is worth a pass of its own; a commune's figure is one query.
-    if (unit.kind === 'nation' || unit.kind === 'province') {
+    const gridScope = unit.kind === 'nation' || unit.kind === 'province' ? unit : areaProvince;
+    if (gridScope) {
       const g = await store.get(
-        `g${base}${unitKey(unit)}`,
-        tablesRead(blocksRepo.gridSql(db, block, params, range, unit, measure)),
-        async () => toGrid(await blocksRepo.grid(db, block, params, range, unit, measure)),
+        `g${base}${unitKey(gridScope)}`,
+        tablesRead(blocksRepo.gridSql(db, block, params, range, gridScope, measure)),
+        async () => toGrid(await blocksRepo.grid(db, block, params, range, gridScope, measure)),
       );
       return fromGrid(kept(g), unit, groupBy);
     }

@@ -54,9 +54,13 @@ export async function computeReport(
   // PostgreSQL the statements run on several connections.
   const figures: Figure[] = await Promise.all(defs.map((d) => computeFigure(db, d, unit.filter, range)));
   const children = new Map<string, ChildRow>();
-  if (unit.kind === 'province') {
-    const kids = await unitsRepo.childrenOf(db, unit.code, range.to);
-    for (const c of kids.communes) children.set(c.code, { code: c.code, name: c.name, values: [] });
+  if (unit.kind === 'province' || unit.kind === 'area') {
+    // An area's children: its communes, and its province's facilities (the area's people in each).
+    const filter = unit.filter;
+    const kids = await unitsRepo.childrenOf(db, unit.provinceCode!, range.to);
+    const inArea = filter.kind === 'area' ? new Set(filter.communes) : null;
+    for (const c of kids.communes)
+      if (!inArea || inArea.has(c.code)) children.set(c.code, { code: c.code, name: c.name, values: [] });
     for (const f of kids.facilities) children.set(f.id, { code: f.id, name: f.name, values: [] });
     const counted = defs.filter(
       (d) => childLevel(unit, d) && !isPending(d.numerator) && !(d.denominator && isPending(d.denominator)),
@@ -193,7 +197,7 @@ export async function createReport(
     ]);
   }
   const unit = await resolveUnit(db, actor, input.unit, range.to);
-  if (unit.kind !== actor.scopeKind)
+  if (unit.kind !== actor.scopeKind && !(unit.kind === 'area' && actor.scopeKind === 'province'))
     throw Errors.forbidden({
       vi: 'Chỉ lập báo cáo của đơn vị mình',
       en: 'You may only prepare your own unit’s report',
@@ -283,7 +287,9 @@ export async function listReports(
           ? await unitsRepo.province(db, r.unit_code)
           : r.unit_kind === 'facility'
             ? await unitsRepo.facility(db, r.unit_code)
-            : null;
+            : r.unit_kind === 'area'
+              ? await resolveUnit(db, actor, r.unit_code, r.period_to).catch(() => null)
+              : null;
     names.set(r.unit_code, u?.name ?? (r.unit_code === 'VN' ? 'Toàn quốc' : r.unit_code));
   }
   return {
@@ -337,18 +343,19 @@ async function step(
 
 function assertOwnUnit(actor: Actor, unit: ResolvedUnit) {
   authorize(actor, 'reports.submit');
-  if (unit.kind !== actor.scopeKind)
+  // An area's report is its province's own (prepared by the province's officers).
+  if (unit.kind !== actor.scopeKind && !(unit.kind === 'area' && actor.scopeKind === 'province'))
     throw Errors.forbidden({
       vi: 'Chỉ đơn vị lập báo cáo được sửa, gửi',
       en: 'Only the reporting unit may edit or submit',
     });
 }
 
-/** The reviewer of a report: the province of a commune or facility, the nation for a province. */
+/** The reviewer of a report: the province of a commune or facility, the nation for a province or an area. */
 function assertReviewer(actor: Actor, unit: ResolvedUnit) {
   authorize(actor, 'reports.approve');
   const ok =
-    unit.kind === 'province'
+    unit.kind === 'province' || unit.kind === 'area'
       ? actor.scopeKind === 'nation'
       : actor.scopeKind === 'province' && actor.scopeCode === unit.provinceCode;
   if (!ok)
@@ -447,7 +454,9 @@ export async function submissions(
       unit: { kind: unit.kind, code: unit.code },
       items: provinces.map((p) => {
         const own = reports.find((r) => r.unit_kind === 'province' && r.unit_code === p.code);
-        const below = reports.filter((r) => r.unit_kind !== 'province' && r.province_code === p.code);
+        const below = reports.filter(
+          (r) => r.unit_kind !== 'province' && r.unit_kind !== 'area' && r.province_code === p.code,
+        );
         return {
           code: p.code,
           name: p.name,

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth.ts';
+import {
+  areaCreateBody,
+  areaDeleteBody,
+  areaIdParams,
+  areaListQuery,
+  areaUpdateBody,
+  legacyDistrictsQuery,
+} from './areas.schema.ts';
+import * as svc from './areas.service.ts';
+
+const tags = ['reports'];
+
+/** Areas (/api/areas): named sets of communes of a province, reported on as units (`unit=area:<id>`). */
+export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/areas',
+    { schema: { tags, summary: 'Khu vực của tỉnh / Areas of a province', querystring: areaListQuery } },
+    async (req) => svc.listAreas(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/areas/legacy-districts',
+    {
+      schema: {
+        tags,
+        summary: 'Huyện cũ (trước 01/07/2025) và các xã hiện nay / Old districts and their current communes',
+        querystring: legacyDistrictsQuery,
+      },
+    },
+    async (req) => svc.legacyDistricts(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/areas/:id',
+    { schema: { tags, summary: 'Một khu vực / One area', params: areaIdParams } },
+    async (req) => svc.getArea(deps, requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/areas',
+    { schema: { tags, summary: 'Tạo khu vực / Create an area', body: areaCreateBody } },
+    async (req, reply) => reply.status(201).send(await svc.createArea(deps, requireActor(req), req.body)),
+  );
+  app.put(
+    '/api/areas/:id',
+    {
+      schema: { tags, summary: 'Sửa khu vực / Edit an area', params: areaIdParams, body: areaUpdateBody },
+    },
+    async (req) => svc.updateArea(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/areas/:id',
+    {
+      schema: { tags, summary: 'Xoá khu vực / Delete an area', params: areaIdParams, body: areaDeleteBody },
+    },
+    async (req, reply) => {
+      await svc.deleteArea(deps, requireActor(req), req.params.id, req.body.version);
+      return reply.status(204).send();
+    },
+  );
+}
