@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   canMoveReferral,
+  type DatedTeam,
   DEFAULT_VOLUNTEER_MODEL_RULE,
   hasVolunteerModel,
+  hasVolunteerModelOn,
+  heldOn,
   isAssignmentGap,
   missingResultFields,
   sharePercent,
   summariseActivities,
+  teamStatsOn,
   volunteerModelRuleSchema,
 } from './community-rules.ts';
 
@@ -103,5 +107,42 @@ describe('team report', () => {
     expect(sharePercent(4, 5)).toBe(80);
     expect(sharePercent(1, 3)).toBe(33.3);
     expect(sharePercent(0, 0)).toBeNull();
+  });
+});
+
+describe('the volunteer model on a date (one rule for the page and the indicator)', () => {
+  const team = (over: Partial<DatedTeam> = {}): DatedTeam => ({
+    establishedOn: '2024-01-05',
+    volunteers: [
+      {
+        joinedOn: '2024-01-05',
+        leftOn: '2025-01-10',
+        assignments: [{ startedOn: '2024-02-01', endedOn: '2024-06-01' }],
+      },
+    ],
+    ...over,
+  });
+  const rule = DEFAULT_VOLUNTEER_MODEL_RULE;
+
+  it('counts a member while joined and not yet left, a person while assigned and not yet ended', () => {
+    expect(hasVolunteerModelOn([team()], rule, '2024-01-31')).toBe(false);
+    expect(hasVolunteerModelOn([team()], rule, '2024-02-01')).toBe(true);
+    expect(hasVolunteerModelOn([team()], rule, '2024-05-31')).toBe(true);
+    expect(hasVolunteerModelOn([team()], rule, '2024-06-01')).toBe(false);
+    expect(heldOn('2024-01-05', '2025-01-10', '2025-01-10')).toBe(false);
+    expect(heldOn('2024-01-05', null, '2024-01-05')).toBe(true);
+  });
+
+  it('needs the team established, and reads every team of the commune', () => {
+    expect(hasVolunteerModelOn([team({ establishedOn: '2024-03-01' })], rule, '2024-02-15')).toBe(false);
+    expect(hasVolunteerModelOn([], rule, '2024-02-15')).toBe(false);
+    const two = [team(), team({ establishedOn: '2024-01-10' })];
+    expect(teamStatsOn(two, '2024-03-01').volunteers).toHaveLength(2);
+    expect(
+      hasVolunteerModelOn(two, { minVolunteersWithPeople: 2, minPeoplePerVolunteer: 1 }, '2024-03-01'),
+    ).toBe(true);
+    expect(
+      hasVolunteerModelOn(two, { minVolunteersWithPeople: 1, minPeoplePerVolunteer: 2 }, '2024-03-01'),
+    ).toBe(false);
   });
 });

@@ -498,12 +498,13 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'facility',
     fpe('overseas_labour'),
   ),
+  // Residents (distinct) handed over, as the label says.
   count(
     'facility_handovers',
     'Số học viên bàn giao về nơi cư trú',
     'Residents handed over to their commune',
     'facility',
-    fev('handover'),
+    fpe('handover'),
   ),
 ];
 

@@ -65,6 +65,8 @@ async function catalogueFigures(db: Kysely<DB>, facilityId: string, from: string
     healthCheckCount: await f('facility_events', 'health_check'),
     healthCheckPeople: await f('facility_event_people', 'health_check'),
     overseasLabourCounselled: await f('facility_event_people', 'overseas_labour'),
+    handovers: await f('facility_event_people', 'handover'),
+    classes: await f('facility_classes'),
   };
 }
 
@@ -81,6 +83,7 @@ export const dashboardOut = z.object({
   admissions: z.number(),
   releases: z.number(),
   departures: byCount,
+  /** Classes that started in the period (indicator facility_classes). */
   classes: z.number(),
   /** Distinct residents enrolled in a class that started in the period (indicator facility_learners). */
   learners: z.number(),
@@ -134,7 +137,6 @@ export async function dashboard(
       byBasis[(await termOf(trx, a)).basis]++;
     }
     const c = counter(await facilityRepo.eventCounts(trx, facilityId, from, to));
-    const classes = await facilityRepo.classes(trx, facilityId, from, to);
     const shared = await catalogueFigures(trx, facilityId, from, to);
     const labour = await facilityRepo.eventsOfKind(trx, facilityId, 'labour', from, to);
     const labourHours = labour.reduce((s, e) => {
@@ -159,7 +161,7 @@ export async function dashboard(
       admissions: await facilityRepo.countAdmitted(trx, facilityId, from, to),
       releases: c.total('release'),
       departures: c.by('departure'),
-      classes: classes.length,
+      classes: shared.classes,
       learners: shared.learners,
       enrolments: shared.enrolments,
       termReductionPeople: shared.termReductions,
@@ -257,7 +259,7 @@ export async function yearlyFigures(deps: AppDeps, actor: Actor, facilityId: str
       learners: shared.learners,
       enrolments: shared.enrolments,
       certificates: enrolled.filter((l) => l.certificate_number).length,
-      handovers: c.total('release', ['commune']),
+      handovers: shared.handovers,
       flaggedForProvince: c.total('release', ['province']),
       familyVisits: c.total('visit'),
       incidents: c.total('incident'),
