@@ -99,7 +99,12 @@ export async function createTeam(deps: AppDeps, actor: Actor, input: TeamCreate)
       );
     const name = tidyName(input.name);
     if (existing && (await teamsRepo.teams(trx, { communeCode })).some((t) => t.name === name))
-      throw fieldError('name', 'unique', 'Xã/phường đã có đội cùng tên', 'The commune already has a team of this name');
+      throw fieldError(
+        'name',
+        'unique',
+        'Xã/phường đã có đội cùng tên',
+        'The commune already has a team of this name',
+      );
     const now = deps.now().toISOString();
     const row: TeamRow = {
       id: randomUUID(),

@@ -10,8 +10,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
-import { areasRepo } from '../areas/areas.repo.ts';
 import type { Actor } from '../../platform/policy.ts';
+import { areasRepo } from '../areas/areas.repo.ts';
 import { type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
 import { aggregateFigures, type FigureOptions } from './figures.ts';
 import { indicatorsRepo } from './reports.repo.ts';

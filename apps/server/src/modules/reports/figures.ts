@@ -152,7 +152,8 @@ export async function aggregateFigures(
     !(areaProvince && groupBy === 'facility')
   ) {
     const nation: UnitFilter = { kind: 'nation' };
-    const scopes = unit.kind === 'province' ? [nation, unit] : areaProvince ? [nation, areaProvince] : [nation];
+    const scopes =
+      unit.kind === 'province' ? [nation, unit] : areaProvince ? [nation, areaProvince] : [nation];
     for (const scope of scopes) {
       const g = store.peek<Grid>(`g${base}${unitKey(scope)}`, stale);
       if (g) return fromGrid(kept(g), unit, groupBy);
