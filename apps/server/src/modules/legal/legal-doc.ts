@@ -87,6 +87,7 @@ function cell(key: RuleKey, rule: Rule): string {
   const parts = [`**${formatValue(key, rule)}**`];
   if (rule.authority) parts.push(`quyết định: ${ROLE_NAMES[rule.authority].vi}`);
   parts.push(rule.basis.map((b) => formatBasis(b, 'vi')).join('; '));
+  if (rule.note) parts.push(`_${rule.note.vi}_`);
   parts.push(rule.verify ? '⚠ cần kiểm tra (verify)' : '✔ không đánh dấu cần kiểm tra');
   return esc(parts.join('<br>'));
 }
