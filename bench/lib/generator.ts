@@ -489,6 +489,13 @@ type PersonCtx = {
 };
 
 type EpRec = { row: Row & { id: string }; ep: Episode };
+/** The episode types whose act is a decision, written as decision records (as the product does). */
+const DECISION_KINDS: ReadonlySet<string> = new Set([
+  'user_management',
+  'post_rehab',
+  'compulsory_pending',
+  'compulsory',
+]);
 
 async function simulatePerson(c: PersonCtx): Promise<void> {
   const { rng, w, stats, asOf, unit, users } = c;
@@ -671,7 +678,9 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
     let termStart = startDate;
     if (type === 'compulsory') {
       const pending = eps.find((e) => e.ep.type === 'compulsory_pending' && isActiveOn(e.ep, startDate));
-      const place = pending ? (JSON.parse(pending.row.details as string) as { place?: PendingPlace }).place : null;
+      const place = pending
+        ? (JSON.parse(pending.row.details as string) as { place?: PendingPlace }).place
+        : null;
       termStart = compulsoryTermStart(startDate, pending?.ep.start, r, place);
       details.pendingEpisodeId = pending?.row.id ?? null;
       if (pending) {
@@ -968,6 +977,29 @@ async function simulatePerson(c: PersonCtx): Promise<void> {
 
   // Episodes are written once their history is final.
   for (const e of eps) {
+    // The decision it rests on, a record of its own (migration 0029): each generated decision names one person.
+    e.row.decision_id = null;
+    if (DECISION_KINDS.has(e.ep.type) && e.row.decision_date) {
+      e.row.decision_id = rng.uuid();
+      await w.add('decisions', {
+        id: e.row.decision_id,
+        kind: e.ep.type,
+        number: e.row.decision_number,
+        decision_date: e.row.decision_date,
+        issuing_unit_kind: e.row.responsible_unit_kind,
+        issuing_unit_code: e.row.responsible_unit_code,
+        issuing_body: e.row.decision_body,
+        authority: e.row.authority,
+        regime_id: e.row.regime_id,
+        basis: '[]',
+        signer: e.row.decision_signer,
+        version: 1,
+        created_at: e.row.created_at,
+        created_by: e.row.created_by,
+        updated_at: e.row.created_at,
+        updated_by: e.row.created_by,
+      });
+    }
     await w.add('episodes', e.row);
     stats.episodes++;
     stats.episodesByType[e.ep.type] = (stats.episodesByType[e.ep.type] ?? 0) + 1;
@@ -1123,7 +1155,13 @@ function pickWeighted(rng: Rng, xs: readonly (readonly [string, number])[]): str
 /** A term the rules in force accept: juvenile or adult range, or the fixed first/repeat terms. */
 function compulsoryMonths(r: RegimeRules, birth: string, date: string, eps: EpRec[], rng: Rng): number {
   const all = r.rehabFixedTermMonths.value;
-  if (all) return priorRehabOf(eps.map((e) => e.ep), date) ? all.repeat : all.first;
+  if (all)
+    return priorRehabOf(
+      eps.map((e) => e.ep),
+      date,
+    )
+      ? all.repeat
+      : all.first;
   const age = ageOn(birth, date);
   if (age < r.compulsoryJuvenileAge.value.maxExclusive) {
     const j = r.compulsoryJuvenileMonths.value;
@@ -1144,7 +1182,13 @@ function rehabMonths(
   rng: Rng,
 ): number {
   const all = r.rehabFixedTermMonths.value;
-  if (all) return priorRehabOf(eps.map((e) => e.ep), date) ? all.repeat : all.first;
+  if (all)
+    return priorRehabOf(
+      eps.map((e) => e.ep),
+      date,
+    )
+      ? all.repeat
+      : all.first;
   return rng.int(range.min, range.max);
 }
 

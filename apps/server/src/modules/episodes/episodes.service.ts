@@ -32,6 +32,8 @@ import { assertPlacement } from '../org/facilities.service.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope, personInScope, requireClass } from './access.ts';
+import { decisionFor } from './decision-records.ts';
+import { decisionsRepo } from './decisions.repo.ts';
 import { allocateNumber } from './episode-documents.service.ts';
 import { presentEpisode } from './episodes.presenter.ts';
 import { type EpisodeRow, episodesRepo } from './episodes.repo.ts';
@@ -289,6 +291,7 @@ export async function openEpisode(
     decision_date: decision.date ?? null,
     decision_signer: decision.signer ?? null,
     decision_body: decision.body ?? null,
+    decision_id: null,
     document_number: documentNumber,
     start_date: input.startDate,
     term_start: planned ? termStart : null,
@@ -311,6 +314,15 @@ export async function openEpisode(
     updated_at: at,
     updated_by: actor.userId,
   };
+  // The decision it rests on, a record of its own (joined when already recorded under the same key).
+  row.decision_id = await decisionFor(
+    trx,
+    actor.userId,
+    row,
+    authorityRule
+      ? rules[authorityRule].basis.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') }))
+      : [],
+  );
   await episodesRepo.insert(trx, row);
   if (pending) {
     // The court order ends the pending management (whose days count toward the term only if at a facility).
@@ -442,6 +454,9 @@ export async function updateEpisode(deps: AppDeps, actor: Actor, id: string, inp
       entityId: id,
       details: { changed },
     });
+    // A corrected number or signer is the decision's: it follows for everyone the decision names.
+    if (input.decision && episode.decision_id)
+      await decisionsRepo.follow(trx, episode.decision_id, input.decision, now.toISOString(), actor.userId);
     const fresh = (await episodesRepo.findById(trx, id))!;
     return presentEpisode(fresh, today, await episodesRepo.contactsOf(trx, id));
   });
