@@ -258,7 +258,7 @@ describe('dashboards and periodic reports in the browser', () => {
     await field(dialog, 'Mã').fill('Sai mã');
     await field(dialog, 'Tên tiếng Việt').fill('Tổng số người có hồ sơ (thêm)');
     await field(dialog, 'Tên tiếng Anh').fill('People with a record (added)');
-    await pick(page, dialog, 'Khối dữ liệu tử số', 'tình trạng', 'Số người theo tình trạng hiện tại');
+    await pick(page, dialog, 'Khối dữ liệu tử số', 'tình trạng', 'Số người theo tình trạng tại cuối kỳ');
     // Parameters are offered in words; the first is chosen.
     expect(await field(dialog, 'Tham số: status').inputValue()).toBe('Tất cả');
     await field(dialog, 'Nguồn (tiếng Việt)').fill('Cục C04');

@@ -66,8 +66,9 @@ const ACTIVITY = ['briefing', 'outreach', 'patrol', 'commitment_signing', 'conte
 export const BLOCKS: readonly BlockDef[] = [
   {
     id: 'people_by_status',
-    vi: 'Số người theo tình trạng hiện tại',
-    en: 'People by current status',
+    // The status each person had at the period's end (the dated history kept with the status, issue 13).
+    vi: 'Số người theo tình trạng tại cuối kỳ',
+    en: "People by status at the period's end",
     source: 'people',
     measure: 'people',
     params: [{ name: 'status', values: ['any', ...PERSON_STATUSES] }],
