@@ -217,6 +217,41 @@ describe('benchmarked queries on the commune-scale data set', () => {
     expect(n(c)).toBe(0);
   });
 
+  it('decisions issued: the block counts the generated decision records (migration 0029), nation and commune', async () => {
+    const periods = recentPeriods([], AS_OF);
+    let total = 0;
+    for (const range of [periods[0]!, periods[3]!])
+      for (const type of ['user_management', 'post_rehab'])
+        for (const unit of [{ kind: 'nation' }, { kind: 'commune', code: BA_DINH }] as UnitFilter[]) {
+          const figure = await blocksRepo.aggregate(db, 'decisions_issued', { type }, range, unit, 'records');
+          let q = db
+            .selectFrom('decisions as d')
+            .select((eb) => eb.fn.count<number>('d.id').distinct().as('c'))
+            .innerJoin('episodes as e', 'e.decision_id', 'd.id')
+            .innerJoin('people as p', 'p.id', 'e.person_id')
+            .where('d.kind', '=', type)
+            .where('d.decision_date', '>=', range.from)
+            .where('d.decision_date', '<=', range.to);
+          if (unit.kind === 'commune') q = q.where('p.cur_commune_code', '=', unit.code);
+          const { c } = await q.executeTakeFirstOrThrow();
+          expect(
+            figure.reduce((acc, r) => acc + r.value, 0),
+            `${type} ${range.from} ${unit.kind}`,
+          ).toBe(n(c));
+          total += n(c);
+        }
+    expect(total).toBeGreaterThan(0);
+    // Every generated episode of a decision kind with a decision date rests on a decision record.
+    const { c } = await db
+      .selectFrom('episodes')
+      .select((eb) => eb.fn.countAll().as('c'))
+      .where('type', 'in', ['user_management', 'post_rehab', 'compulsory_pending', 'compulsory'])
+      .where('decision_date', 'is not', null)
+      .where('decision_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(n(c)).toBe(0);
+  });
+
   it('figure store: every block kept or derived from grids equals its direct SQL, per unit and per child unit', async () => {
     const store = figureStoreOf(db)!;
     await warmFigures(db, AS_OF);
