@@ -18,6 +18,7 @@ const HELP = `Hòa Nhập — dòng lệnh quản trị / admin command line
   npm run cli -- list-users
   npm run cli -- import-units --file FILE.json --effective YYYY-MM-DD [--source TEXT]
   npm run cli -- backup --out FILE
+  npm run cli -- import-people --file F.xlsx|F.csv (--commune CODE | --province CODE) [--dry-run] [--json] [--pick-first]
 
 ROLE: ${ROLES.join(', ')}
 KIND: nation | province:CODE | commune:CODE | facility:ID
@@ -54,6 +55,11 @@ export async function runCli(
       effective: { type: 'string' },
       source: { type: 'string' },
       out: { type: 'string' },
+      commune: { type: 'string' },
+      province: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      'pick-first': { type: 'boolean' },
     },
     strict: true,
   });
@@ -116,6 +122,19 @@ export async function runCli(
           source: values.source ?? path.basename(values.file),
         });
         out(JSON.stringify(summary, null, 2));
+        return 0;
+      }
+      case 'import-people': {
+        if (!values.file) throw new Error('Cần --file / --file is required');
+        const { importPeopleCommand, summaryLines } = await import('./modules/imports/imports.cli.ts');
+        const summary = await importPeopleCommand(deps, {
+          file: values.file,
+          commune: values.commune,
+          province: values.province,
+          dryRun: values['dry-run'],
+          pickFirst: values['pick-first'],
+        });
+        out(values.json ? JSON.stringify(summary, null, 2) : summaryLines(summary).join('\n'));
         return 0;
       }
       case 'backup': {
