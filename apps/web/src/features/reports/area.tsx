@@ -13,6 +13,7 @@ const NAV = {
     catalogue: 'Danh mục chỉ tiêu',
     drugFree: 'Xã, phường không ma túy',
     cutoff: 'Ngày chốt số liệu',
+    areas: 'Khu vực báo cáo',
   },
   en: {
     dashboard: 'Dashboard',
@@ -20,6 +21,7 @@ const NAV = {
     catalogue: 'Indicator catalogue',
     drugFree: 'Drug-free communes',
     cutoff: 'Reporting cut-off day',
+    areas: 'Reporting areas',
   },
 };
 
@@ -30,6 +32,7 @@ const ReportPage = lazyNamed(() => import('./report-page.tsx'), 'ReportPage');
 const CataloguePage = lazyNamed(() => import('./catalogue-page.tsx'), 'CataloguePage');
 const DrugFreePage = lazyNamed(() => import('./drug-free-page.tsx'), 'DrugFreePage');
 const CutoffPage = lazyNamed(() => import('./cutoff-page.tsx'), 'CutoffPage');
+const AreasPage = lazyNamed(() => import('./areas-page.tsx'), 'AreasPage');
 
 /** Dashboards, drill-down, periodic reports and the indicator catalogue (see app/area.ts). */
 export const reportsArea: Area = {
@@ -42,6 +45,8 @@ export const reportsArea: Area = {
       { to: '/drug-free-communes', label: l.drugFree, action: 'reports.read' },
       // Everyone reads the setting on their period pickers; the page is for those who change it.
       { to: '/reporting-cutoff', label: l.cutoff, action: 'reports.settings' },
+      // A province's named sets of communes (e.g. an old district), managed by its officers.
+      { to: '/areas', label: l.areas, action: 'areas.manage' },
     ];
   },
   routes: (me) => [
@@ -87,6 +92,15 @@ export const reportsArea: Area = {
       element={
         <Guard me={me} action="reports.read">
           <CutoffPage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="areas"
+      path="/areas"
+      element={
+        <Guard me={me} action="reports.read">
+          <AreasPage />
         </Guard>
       }
     />,

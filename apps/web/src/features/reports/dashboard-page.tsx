@@ -221,7 +221,7 @@ function Charts(p: {
     cutoffDay: p.period.customCutoff ? p.period.cutoffDay : undefined,
   });
   const canCompare =
-    (p.unitKind === 'province' || p.unitKind === 'nation') &&
+    (p.unitKind === 'province' || p.unitKind === 'nation' || p.unitKind === 'area') &&
     !!id &&
     (p.disaggregations.get(id) ?? []).includes('unit');
   const byUnit = useByUnit(id, { unit: p.unit, from: p.from, to: p.to }, canCompare);

@@ -8,6 +8,7 @@ const vi = {
   dashboard: {
     title: 'Bảng số liệu',
     unit: 'Đơn vị',
+    area: 'Khu vực',
     periodKind: 'Loại kỳ',
     year: 'Năm',
     index: 'Kỳ',
@@ -268,6 +269,7 @@ const en: typeof vi = {
   dashboard: {
     title: 'Dashboard',
     unit: 'Unit',
+    area: 'Area',
     periodKind: 'Period kind',
     year: 'Year',
     index: 'Period',

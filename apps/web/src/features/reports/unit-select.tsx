@@ -5,10 +5,12 @@ import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { useCommunes, useProvinces } from '../../api/units.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
+import { useAreas } from './areas-api.ts';
 import './reports-i18n.ts';
 
 // The unit whose figures are shown: the nation and its provinces for a national officer, the province, its
-// communes and facilities for a provincial one; communes and facilities see only themselves.
+// communes and facilities for a provincial one, and the areas of the province (all areas for a national one);
+// communes and facilities see only themselves.
 
 type Facility = { id: string; name: string; provinceCode?: string | null };
 
@@ -32,7 +34,9 @@ export function useUnitNames(me: Me, provinceCode: string | null): Map<string, s
   const scopeProvince = me.user.scopeKind === 'province' ? me.user.scopeCode : provinceCode;
   const communes = useCommunes(scopeProvince);
   const facilities = useFacilities(scopeProvince);
+  const areas = useAreas(me.user.scopeKind === 'province' || me.user.scopeKind === 'nation');
   const names = new Map<string, string>([['VN', 'Toàn quốc']]);
+  for (const a of areas.data ?? []) names.set(a.unit, a.name);
   for (const p of provinces.data ?? []) names.set(p.code, p.name);
   for (const c of communes.data ?? []) names.set(c.code, c.name);
   for (const f of facilities.data ?? []) names.set(f.id, f.name);
@@ -59,15 +63,22 @@ export function UnitSelect({
   const province = kind === 'province' ? me.user.scopeCode : null;
   const communes = useCommunes(province);
   const facilities = useFacilities(province);
+  const areas = useAreas(kind === 'province' || kind === 'nation');
+  const areaOptions = (areas.data ?? []).map((a) => ({
+    value: a.unit,
+    label: `${t('dashboard.area')}: ${a.name}`,
+  }));
   let data: { value: string; label: string }[];
   if (kind === 'nation') {
     data = [
       { value: 'VN', label: 'Toàn quốc' },
       ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name })),
+      ...areaOptions,
     ];
   } else if (kind === 'province' && province) {
     data = [
       { value: province, label: names.get(province) ?? province },
+      ...areaOptions,
       ...(communes.data ?? []).map((c) => ({ value: c.code, label: c.name })),
       ...(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name })),
     ];
