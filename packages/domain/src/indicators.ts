@@ -28,6 +28,8 @@ export interface IndicatorDef {
   disaggregations: readonly Disaggregation[];
   target?: Target;
   source: Text;
+  /** What exactly is counted (shown in the catalogue), Vietnamese and English. */
+  definition?: Text;
   /** Group on report tables. */
   section: 'people' | 'pathways' | 'dossiers' | 'post_rehab' | 'facility' | 'community' | 'targets';
 }
@@ -81,8 +83,77 @@ const sum = (field: string): BlockRef => ({ block: 'community_activity_sum', par
 const fev = (kind: string): BlockRef => ({ block: 'facility_events', params: { kind } });
 const fpe = (kind: string): BlockRef => ({ block: 'facility_event_people', params: { kind } });
 
-/** The shipped catalogue. Ids are stable: reports and snapshots refer to them. */
-export const INDICATORS: readonly IndicatorDef[] = [
+const ADDICT_STEPS: Text = {
+  vi: 'Người nghiện có hồ sơ quản lý (được xác định nghiện đến cuối kỳ) đã được ghi nhận đủ bốn bước đến cuối kỳ: tư vấn (tham dự buổi tư vấn), sàng lọc (xét nghiệm ma túy), đánh giá (xác định tình trạng nghiện) và điều trị phù hợp (cai nghiện tự nguyện hoặc bắt buộc tại gia đình, cộng đồng hoặc cơ sở, hoặc điều trị methadone; không tính đợt bị hủy). Thiếu một bước thì không tính.',
+  en: 'Addicts with records (determined addicted by the end of the period) for whom all four steps are recorded by then: counselling (a session attended), screening (a drug test), assessment (the addiction determination) and a fitting treatment (voluntary or compulsory rehab in the community or a facility, or methadone; cancelled ones excluded). One step missing and the person does not count.',
+};
+const COUNSELLED: Text = {
+  vi: 'Người nghiện có hồ sơ quản lý tham dự ít nhất một buổi tư vấn trong kỳ.',
+  en: 'Addicts with records who attended at least one counselling session in the period.',
+};
+const VOLUNTEER_MODEL: Text = {
+  vi: 'Xã, phường mà vào ngày cuối kỳ có Đội công tác xã hội tình nguyện với ít nhất N tình nguyện viên đang tham gia, mỗi người đang giúp đỡ ít nhất M người, theo tiêu chí có hiệu lực ngày đó (mặc định N = M = 1); cùng quy tắc với trang mô hình tình nguyện viên.',
+  en: 'Communes whose volunteer team has, on the last day of the period, at least N members each helping at least M people, under the rule in force that day (default N = M = 1); the same rule as the volunteer-model page.',
+};
+
+/** Definitions of the indicators whose reading is easy to mistake (issue 13). */
+const DEFINITIONS: Record<string, Text> = {
+  facility_term_reductions: {
+    vi: 'Số học viên (mỗi người tính một lần tại mỗi cơ sở) có quyết định giảm thời hạn hoặc miễn chấp hành phần thời gian còn lại trong kỳ.',
+    en: 'Residents (each once per facility) granted a term reduction or an exemption from the rest of the term by a decision in the period.',
+  },
+  facility_term_reduction_decisions: {
+    vi: 'Số quyết định giảm thời hạn, miễn chấp hành ghi nhận trong kỳ (một học viên có thể có nhiều quyết định).',
+    en: 'Term reduction and exemption decisions recorded in the period (a resident may have several).',
+  },
+  facility_health_checks: {
+    vi: 'Số lượt khám sức khỏe định kỳ trong kỳ (một học viên khám hai lần tính hai lượt).',
+    en: 'Periodic health check visits in the period (a resident checked twice counts twice).',
+  },
+  facility_health_checked_people: {
+    vi: 'Số học viên được khám sức khỏe định kỳ ít nhất một lần trong kỳ.',
+    en: 'Residents given at least one periodic health check in the period.',
+  },
+  facility_learners: {
+    vi: 'Số học viên ghi danh vào lớp học nghề khai giảng trong kỳ, mỗi người tính một lần (trên trang cơ sở, bảng tổng hợp, báo cáo và tệp xuất như nhau).',
+    en: 'Residents enrolled in a vocational class that started in the period, each counted once (the same on the facility page, dashboard, report and export).',
+  },
+  facility_enrolments: {
+    vi: 'Số lượt ghi danh vào lớp học nghề khai giảng trong kỳ (một học viên học hai lớp tính hai lượt).',
+    en: 'Enrolments in vocational classes that started in the period (a resident in two classes counts twice).',
+  },
+  facility_overseas_labour_counselled: {
+    vi: 'Số học viên được tư vấn xuất khẩu lao động trong kỳ; các hình thức hỗ trợ khác (tư vấn việc làm, kết nối doanh nghiệp, vay vốn) không tính.',
+    en: 'Residents counselled for overseas labour in the period; other support (job counselling, employer links, loans) not counted.',
+  },
+  facility_handovers: {
+    vi: 'Số học viên ra cơ sở được bàn giao về xã nơi cư trú trong kỳ.',
+    en: 'Residents released and handed over to their commune of residence in the period.',
+  },
+  methadone_treated: {
+    vi: 'Số người (mỗi người tính một lần) điều trị thay thế bằng methadone vào bất kỳ thời điểm nào trong kỳ.',
+    en: 'People (each once) on methadone substitution therapy at any time in the period.',
+  },
+  methadone_patients: {
+    vi: 'Số người đang điều trị methadone vào ngày cuối kỳ.',
+    en: 'People on methadone therapy on the last day of the period.',
+  },
+  methadone_new: {
+    vi: 'Số người bắt đầu điều trị methadone trong kỳ.',
+    en: 'People starting methadone therapy in the period.',
+  },
+  addicts_fully_served: ADDICT_STEPS,
+  addicts_fully_served_share: ADDICT_STEPS,
+  addicts_counselled: COUNSELLED,
+  addicts_counselled_share: COUNSELLED,
+  communes_with_volunteer_model: VOLUNTEER_MODEL,
+  volunteer_model_share: VOLUNTEER_MODEL,
+};
+
+const withDefinition = (d: IndicatorDef): IndicatorDef =>
+  DEFINITIONS[d.id] ? { ...d, definition: DEFINITIONS[d.id] } : d;
+
+const SHIPPED: IndicatorDef[] = [
   // People by status (counts of people by status, DOMAIN.md §6).
   count(
     'people_total',
@@ -507,6 +578,9 @@ export const INDICATORS: readonly IndicatorDef[] = [
     fpe('handover'),
   ),
 ];
+
+/** The shipped catalogue. Ids are stable: reports and snapshots refer to them. */
+export const INDICATORS: readonly IndicatorDef[] = SHIPPED.map(withDefinition);
 
 // ---------------------------------------------------------------------------------------------------------
 // Pure helpers.

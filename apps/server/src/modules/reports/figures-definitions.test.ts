@@ -179,6 +179,17 @@ describe('facility figures: residents beside decisions, visits, enrolments (Qu�
     for (const [id, n] of Object.entries(expected)) expect(exportedFigures.get(id), `export ${id}`).toBe(n);
   });
 
+  it('the catalogue says what each of these counts, in Vietnamese and English', async () => {
+    const cat = await get(k.staff, '/api/indicators');
+    const def = (id: string) => cat.items.find((i: { id: string }) => i.id === id)?.definition;
+    expect(def('facility_term_reductions').vi).toContain('mỗi người tính một lần');
+    expect(def('facility_term_reduction_decisions').en).toContain('decisions');
+    expect(def('facility_health_checked_people').vi).toContain('ít nhất một lần');
+    expect(def('facility_enrolments').en).toContain('counts twice');
+    for (const id of [...Object.keys(expected), 'methadone_treated', 'addicts_fully_served_share'])
+      expect(def(id), id).toMatchObject({ vi: expect.any(String), en: expect.any(String) });
+  });
+
   it('a people figure drills down to one row per resident; the decisions to one row per decision', async () => {
     const rows = async (id: string) =>
       (await get(k.medical, `/api/indicators/${id}/records?unit=${k.facilityId}&${Y}&limit=100`)).items;

@@ -96,6 +96,10 @@ export const indicatorBody = z.strictObject({
     })
     .optional(),
   source: bilingual,
+  definition: z
+    .strictObject({ vi: text(1000), en: text(1000) })
+    .optional()
+    .describe('What exactly is counted / Định nghĩa'),
   section: z
     .enum(['people', 'pathways', 'dossiers', 'post_rehab', 'facility', 'community', 'targets'])
     .default('targets'),

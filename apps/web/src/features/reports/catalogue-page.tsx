@@ -12,6 +12,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -68,6 +69,11 @@ export function CataloguePage() {
                   </Table.Td>
                   <Table.Td>
                     {nameOf(i)}
+                    {i.definition && (
+                      <Text size="xs" c="dimmed" data-testid="indicator-definition">
+                        {tx(i.definition)}
+                      </Text>
+                    )}
                     <Group gap={4}>
                       {i.custom && (
                         <Badge size="xs" color="blue.9" variant="filled">

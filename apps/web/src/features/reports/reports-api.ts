@@ -73,6 +73,8 @@ export type CatalogueItem = {
   disaggregations: string[];
   target: Figure['target'];
   source: Text2;
+  /** What exactly is counted, where the reading is easy to mistake. */
+  definition?: Text2;
   custom: boolean;
   computable: boolean;
 };
