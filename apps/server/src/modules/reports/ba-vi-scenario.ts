@@ -8,7 +8,8 @@ import { decision, determinationBody, pathwayApp, type User } from '../episodes/
 // court (Ba Vì 31 for 32), 2 people into voluntary facility rehab (21), 2 post-rehab decisions for 3 people (58
 // for 62), all 3 with an assigned manager (100%), 1 of them met in the period, 2 methadone patients at the end.
 
-export async function baViScenario() {
+/** The scenario in a commune (default Phường Ba Đình; an area test runs it in a commune of the old Ba Vì). */
+export async function baViScenario(communeCode: string = UNITS.baDinh) {
   const k = await pathwayApp();
 
   const PERIOD = periodRange('nine_months', 2025, 1);
@@ -57,7 +58,7 @@ export async function baViScenario() {
   ];
 
   async function addict(assessedOn: string, over: Record<string, unknown> = {}) {
-    const p = await k.person(officer, over);
+    const p = await k.person(officer, { currentAddress: { communeCode, detail: 'Tổ 1' }, ...over });
     ok(
       await police.call(
         'POST',
@@ -92,8 +93,8 @@ export async function baViScenario() {
   }
 
   k.setToday('2025-09-20');
-  const officer = await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
-  const police = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
+  const officer = await k.t.userAs('commune_officer', 'commune', communeCode);
+  const police = await k.t.userAs('commune_police', 'commune', communeCode);
   const province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
   const nation = await k.t.userAs('national_officer', 'nation', null);
   const otherOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.ngocHa);
