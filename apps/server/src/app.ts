@@ -26,6 +26,7 @@ import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts'
 import { facilityRoutes } from './modules/facility/facility.routes.ts';
 import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { registerMonitoringEnds } from './modules/monitoring/monitoring-end.job.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
   const statusCatchUp = registerStatusRefresh(app, deps);
   registerMonitoringEnds(app, deps);
   await app.register(async (s) => auditRoutes(s, deps));
+  await app.register(async (s) => importsRoutes(s, deps));
   await app.register(async (s) => legalRoutes(s, deps));
   await app.register(async (s) => dossierRoutes(s, deps));
   await app.register(async (s) => facilityRoutes(s, deps));

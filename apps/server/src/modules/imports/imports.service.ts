@@ -434,7 +434,7 @@ export async function commitAnalysis(
     await importsRepo.updateBatch(trx, batchId, {
       status: 'committed',
       committed_at: now,
-      summary: JSON.stringify({ ...summary, errors: summary.errors.length }),
+      summary: JSON.stringify({ ...summary, errors: summary.errors.length, labels: a.labels }),
     });
     const entries = created.map((id) => ({
       action: 'person.create',
@@ -471,7 +471,11 @@ function batchRow(a: Analysis, id: string, actor: Actor | null, now: string, sta
     status,
     mapping: JSON.stringify(a.mapping),
     choices: JSON.stringify({}),
-    summary: JSON.stringify({ ...summarise(a), errors: a.rows.filter((r) => r.result === 'error').length }),
+    summary: JSON.stringify({
+      ...summarise(a),
+      errors: a.rows.filter((r) => r.result === 'error').length,
+      labels: a.labels,
+    }),
     created_by: actor?.userId ?? null,
     created_at: now,
     committed_at: null,
@@ -705,4 +709,128 @@ export async function saveMapping(
     await audit(trx, actor, { action: 'import.mapping.save', entityType: 'import_mapping', entityId: id });
     return id;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stored preview (web flow: upload → preview → commit → undo)
+
+/** The batch as stored, visible to its author only (an import is personal work until committed). */
+async function ownBatch(db: Kysely<DB>, actor: Actor, id: string) {
+  const b = await importsRepo.batch(db, id);
+  if (!b || b.created_by !== actor.userId) throw Errors.notFound({ vi: 'lô nhập', en: 'Import batch' });
+  return b;
+}
+
+/** Rebuilds the analysis of a stored preview (the rows as they were checked). */
+async function storedAnalysis(deps: AppDeps, actor: Actor, id: string): Promise<Analysis> {
+  const { db } = deps.database;
+  const b = await ownBatch(db, actor, id);
+  const target = { kind: b.target_kind, code: b.target_code } as ImportTarget;
+  const rows = (await importsRepo.rows(db, id)).map(
+    (r) =>
+      ({
+        ...(JSON.parse(r.data) as Omit<AnalysedRow, 'raw' | 'errors'>),
+        raw: JSON.parse(r.raw) as Cell[],
+        errors: r.errors ? (JSON.parse(r.errors) as RowError[]) : [],
+      }) as AnalysedRow,
+  );
+  const summary = JSON.parse(b.summary) as { unresolved?: Unresolved[]; labels?: string[] };
+  return {
+    fileName: b.file_name,
+    target,
+    provinceCode: await targetProvince(db, target),
+    headerRow: 0,
+    labels: summary.labels ?? [],
+    mapping: JSON.parse(b.mapping) as (ImportField | null)[],
+    signature: '',
+    rows,
+    unresolved: summary.unresolved ?? [],
+  };
+}
+
+export async function getImport(deps: AppDeps, actor: Actor, id: string) {
+  const { db } = deps.database;
+  const b = await ownBatch(db, actor, id);
+  const a = await storedAnalysis(deps, actor, id);
+  const stored = await importsRepo.rows(db, id);
+  const actions = new Map(stored.map((r) => [r.row_no, r.action]));
+  return {
+    id: b.id,
+    status: b.status as 'preview' | 'committed' | 'undone',
+    fileName: b.file_name,
+    target: a.target,
+    createdAt: b.created_at,
+    committedAt: b.committed_at,
+    undoneAt: b.undone_at,
+    labels: a.labels,
+    mapping: a.mapping,
+    summary: summarise(
+      a,
+      b.status === 'preview'
+        ? undefined
+        : (new Map([...actions].filter(([, v]) => v)) as Map<number, 'created' | 'merged' | 'skipped'>),
+    ),
+    rows: a.rows.map((r) => ({
+      row: r.row,
+      result: r.result,
+      action: actions.get(r.row) ?? null,
+      fullName: r.person.fullName,
+      birthYear: r.person.birthYear,
+      sex: r.person.sex,
+      citizenId: r.person.citizenId,
+      address: r.address,
+      oldCommune: r.oldCommune,
+      communeCode: r.communeCode,
+      candidates: r.candidates,
+      duplicateOfRow: r.duplicateOfRow,
+      existing: r.existing,
+      errors: r.errors,
+    })),
+  };
+}
+
+/** Analyses an uploaded file and stores it as a preview of the actor's own unit. */
+export async function previewUpload(
+  deps: AppDeps,
+  actor: Actor,
+  input: {
+    fileName: string;
+    data: Buffer;
+    target: ImportTarget;
+    mapping?: (ImportField | null)[];
+    choices?: Record<string, string>;
+  },
+) {
+  assertCanImportInto(actor, input.target);
+  const a = await analyseImport(deps, input);
+  const id = await savePreview(deps, actor, a);
+  return { ...(await getImport(deps, actor, id)), signature: a.signature, headerRow: a.headerRow };
+}
+
+/** Commits a stored preview with the officer's decisions per row (default: create new, merge duplicates). */
+export async function commitImport(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  decisions: Record<number, 'create' | 'merge' | 'skip'> = {},
+) {
+  const a = await storedAnalysis(deps, actor, id);
+  const { batchId } = await commitAnalysis(deps, actor, a, { batchId: id, decisions });
+  return getImport(deps, actor, batchId);
+}
+
+/** The rows in error of a stored preview, as an .xlsx to fix and upload again. */
+export async function importErrorsFile(deps: AppDeps, actor: Actor, id: string) {
+  const a = await storedAnalysis(deps, actor, id);
+  const b = await ownBatch(deps.database.db, actor, id);
+  const data = await errorWorkbook(
+    a.labels,
+    a.rows.filter((r) => r.result === 'error'),
+  );
+  await audit(deps.database.db, actor, {
+    action: 'import.errors.download',
+    entityType: 'import_batch',
+    entityId: id,
+  });
+  return { data, fileName: `loi-${b.file_name.replace(/\.[^.]+$/, '')}.xlsx` };
 }

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+
+const S = '/work/shared/data/import-samples/';
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+type User = Awaited<ReturnType<TestApp['userAs']>>;
+
+function upload(u: User, query: string, name: string, data: Buffer) {
+  const boundary = `----hn${randomUUID().replace(/-/g, '')}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/imports/people?${query}`,
+    headers: { ...u.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+}
+
+describe('import through the API: upload → preview → errors file → commit → undo', () => {
+  it('an officer previews, downloads the rows in error, commits, finds a person without diacritics, and undoes', async () => {
+    const officer = await t.userAs('commune_officer', 'commune', '27154');
+    const res = await upload(
+      officer,
+      'communeCode=27154',
+      'phuong-3.csv',
+      fs.readFileSync(`${S}phuong-csv-utf8.csv`),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json();
+    expect(p.status).toBe('preview');
+    expect([p.summary.rows, p.summary.created, p.summary.merged, p.summary.errors.length]).toEqual([
+      120, 111, 5, 4,
+    ]);
+    expect(p.rows.find((r: { row: number }) => r.row === 92)).toMatchObject({
+      result: 'duplicate_in_file',
+      duplicateOfRow: 6,
+    });
+    // Nothing written to the registry by a preview.
+    expect((await officer.call('GET', '/api/people?q=nguyen')).json().items).toHaveLength(0);
+
+    const errs = await officer.call('GET', `/api/imports/${p.id}/errors.xlsx`);
+    expect(errs.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(errs.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(5);
+    expect(ws.getRow(1).getCell(2).value).toBe('Họ và tên');
+    expect(String(ws.getRow(2).getCell(15).value)).toContain('Ngày sinh: Ngày không có thật');
+
+    // Another commune's officer sees nothing of it and cannot commit it.
+    const other = await t.userAs('commune_officer', 'commune', '00004');
+    expect((await other.call('POST', `/api/imports/${p.id}/commit`, {})).statusCode).toBe(404);
+
+    const c = await officer.call('POST', `/api/imports/${p.id}/commit`, { decisions: { '3': 'skip' } });
+    expect(c.statusCode, c.body).toBe(200);
+    expect([c.json().status, c.json().summary.created, c.json().summary.skipped]).toEqual([
+      'committed',
+      110,
+      1,
+    ]);
+    expect((await officer.call('POST', `/api/imports/${p.id}/commit`, {})).statusCode).toBe(409);
+    const found = (await officer.call('GET', '/api/people?q=nguyen tan sau')).json().items;
+    expect(found.map((x: { fullName: string }) => x.fullName)).toEqual(['Nguyễn Tấn Sáu']);
+
+    const u = await officer.call('POST', `/api/imports/${p.id}/undo`, {});
+    expect(u.statusCode, u.body).toBe(200);
+    expect(u.json()).toEqual({ deleted: 110, restored: 0 });
+    expect((await officer.call('GET', '/api/people?q=nguyen tan sau')).json().items).toHaveLength(0);
+  });
+
+  it('the officer picks the new commune of a split old commune once for all its rows', async () => {
+    const officer = await t.userAs('commune_police', 'commune', '09676');
+    const data = fs.readFileSync(`${S}xa-minh-quang-ba-vi-2024.xlsx`);
+    const first = (await upload(officer, 'communeCode=09676', 'mq.xlsx', data)).json();
+    expect(
+      first.summary.unresolved.map((x: { oldCommuneCode: string; rows: number }) => [
+        x.oldCommuneCode,
+        x.rows,
+      ]),
+    ).toEqual([['09700', 62]]);
+    const choices = encodeURIComponent(JSON.stringify({ '09700': '09676' }));
+    const res = await upload(officer, `communeCode=09676&choices=${choices}`, 'mq.xlsx', data);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().summary.unresolved).toEqual([]);
+    const c = await officer.call('POST', `/api/imports/${res.json().id}/commit`, {});
+    expect([c.json().summary.created, c.json().summary.merged, c.json().summary.errors.length]).toEqual([
+      52, 5, 5,
+    ]);
+    // Picking the other commune puts the rows outside this officer's unit: errors, nothing created.
+    const elsewhere = encodeURIComponent(JSON.stringify({ '09700': '09700' }));
+    const r2 = (await upload(officer, `communeCode=09676&choices=${elsewhere}`, 'mq.xlsx', data)).json();
+    expect(r2.summary.errors.filter((e: { rule: string }) => e.rule === 'outside_unit')).toHaveLength(62);
+    expect([r2.summary.created, r2.summary.merged]).toEqual([0, 0]);
+  });
+
+  it('refuses .xls (415), another unit (403), a volunteer (403), and a file without a header (422)', async () => {
+    const officer = await t.userAs('commune_officer', 'commune', '00008');
+    const xls = await upload(
+      officer,
+      'communeCode=00008',
+      'cu.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]),
+    );
+    expect(xls.statusCode).toBe(415);
+    expect(xls.json().title ?? xls.body).toBeTruthy();
+    expect(xls.body).toContain('.xlsx');
+    expect((await upload(officer, 'communeCode=00004', 'a.csv', Buffer.from('a;b\n1;2\n'))).statusCode).toBe(
+      403,
+    );
+    const vol = await t.userAs('volunteer', 'commune', '00008');
+    expect((await upload(vol, 'communeCode=00008', 'a.csv', Buffer.from('a;b\n1;2\n'))).statusCode).toBe(403);
+    const none = await upload(officer, 'communeCode=00008', 'a.csv', Buffer.from('a;b\n1;2\n'));
+    expect([none.statusCode, none.json().code]).toEqual([422, 'no_header_row']);
+  });
+});
