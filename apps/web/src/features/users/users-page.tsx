@@ -11,14 +11,18 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
+import { ROLE_SCOPES } from './roles.ts';
 import { UserCreateModal } from './user-create-modal.tsx';
+import { UserMoveModal } from './user-move-modal.tsx';
 import { USERS_PAGE, useUsers } from './users-api.ts';
+import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
 type Pending = { kind: 'reset' | 'deactivate' | 'activate'; user: User } | null;
 
 /** Administrators: list users, create one (with role and scope), reset a password, (de)activate. */
 export function UsersPage() {
   const { t } = useTranslation();
+  const { t: tm } = useTranslation(USERS_MOVE_NS);
   usePageTitle(t('users.title'));
   const me = useSession();
   const qc = useQueryClient();
@@ -29,6 +33,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [reveal, setReveal] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [moving, setMoving] = useState<User | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -139,6 +144,11 @@ export function UsersPage() {
                         >
                           {u.active ? t('users.deactivate') : t('users.activate')}
                         </Button>
+                        {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
+                          <Button size="xs" variant="default" onClick={() => setMoving(u)}>
+                            {tm('action')}
+                          </Button>
+                        )}
                       </Group>
                     )}
                   </Table.Td>
@@ -170,6 +180,20 @@ export function UsersPage() {
           void qc.invalidateQueries({ queryKey: ['users'] });
         }}
       />
+      {moving && (
+        <UserMoveModal
+          user={moving}
+          onClose={() => setMoving(null)}
+          onMoved={(user) => {
+            setMoving(null);
+            notifications.show({
+              color: 'green',
+              message: tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }),
+            });
+            void qc.invalidateQueries({ queryKey: ['users'] });
+          }}
+        />
+      )}
       <PasswordRevealModal
         username={reveal?.username ?? ''}
         password={reveal?.password ?? null}
