@@ -72,6 +72,22 @@ describe('areas page in the browser', () => {
       .poll(() => page.getByRole('combobox', { name: 'Đơn vị' }).inputValue())
       .toBe('Khu vực: Huyện Ba Vì cũ');
     expect(await seriousViolations(page, 'area dashboard')).toEqual([]);
+
+    // Its periodic report: the province officer chooses the area in the new-report form.
+    await page.goto('/reports');
+    await page.getByRole('button', { name: 'Lập báo cáo' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Lập báo cáo mới' });
+    await dialog.waitFor();
+    const unit = dialog.getByRole('combobox', { name: 'Đơn vị' });
+    await unit.click();
+    await page.getByRole('option', { name: 'Khu vực: Huyện Ba Vì cũ', exact: true }).click();
+    expect(await seriousViolations(page, 'new report form with an area')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const report = await server.deps.database.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
+    expect(report.unit_kind).toBe('area');
+    expect(report.unit_code).toBe(`area:${area.id}`);
+    await page.getByText('Huyện Ba Vì cũ').first().waitFor();
   });
 
   it('edits the area behind a confirmation, and deletes another behind a confirmation', async () => {

@@ -1,5 +1,18 @@
 import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +23,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
+import { useAreas } from './areas-api.ts';
 import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
 import {
   cutoffSettings,
@@ -109,7 +123,9 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const [chosen, setPeriod] = useState<Period | null>(null);
   // Until the user picks a period, the current month under the national cut-off setting.
   const period = chosen ?? currentPeriod('month', settings);
-  const unit = ownUnit(me);
+  // A province officer may also prepare the report of one of the province's areas.
+  const areas = useAreas(me.user.scopeKind === 'province');
+  const [unit, setUnit] = useState(ownUnit(me));
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
     mutationFn: () =>
@@ -142,9 +158,22 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         }}
       >
         <Stack>
-          <Text size="sm">
-            {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
-          </Text>
+          {areas.data?.length ? (
+            <Select
+              label={t('reports.unit')}
+              data={[
+                { value: ownUnit(me), label: me.user.scopeName ?? ownUnit(me) },
+                ...areas.data.map((a) => ({ value: a.unit, label: `${t('dashboard.area')}: ${a.name}` })),
+              ]}
+              value={unit}
+              allowDeselect={false}
+              onChange={(v) => v && setUnit(v)}
+            />
+          ) : (
+            <Text size="sm">
+              {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
+            </Text>
+          )}
           <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
           <Text size="sm">
             {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
