@@ -6,6 +6,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { personOut } from './people.presenter.ts';
 import * as svc from './people.service.ts';
+import { exportPeople } from './people-export.ts';
+import { personSummaryPdf } from './people-summary.ts';
 
 export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +44,52 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => svc.searchPeople(deps, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/people/export',
+    {
+      schema: {
+        tags: ['people'],
+        summary:
+          'Xuất danh sách (xlsx, csv), cùng cột với tệp nhập / Export the list (xlsx, csv), import columns',
+        querystring: z.strictObject({
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+          q: z.string().max(120).optional(),
+          communeCode: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional(),
+          status: z.string().max(40).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const file = await exportPeople(deps, requireActor(req), format, filters);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  app.get(
+    '/api/people/:id/summary',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Phiếu tóm tắt hồ sơ (PDF, A4) / Printable person summary (PDF, A4)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await personSummaryPdf(deps, requireActor(req), req.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `inline; filename="${file.filename}"`)
+        .send(file.body);
+    },
   );
 
   app.post(
