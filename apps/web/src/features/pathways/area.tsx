@@ -3,15 +3,22 @@ import { can } from '../../api/session.ts';
 import type { Area } from '../../app/area.ts';
 import { Guard } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
+import { currentLang } from '../../i18n/i18n.ts';
 
 const DossiersPage = lazyNamed(() => import('./dossier-list-page.tsx'), 'DossiersPage');
 const DossierPage = lazyNamed(() => import('./dossier-page.tsx'), 'DossierPage');
 const RulesPage = lazyNamed(() => import('./rules-page.tsx'), 'RulesPage');
+const DecisionPage = lazyNamed(() => import('./decision-page.tsx'), 'DecisionPage');
+// The page's own texts load with it (decisions-i18n.ts); the menu label is needed before.
+const DECISION_NAV = { vi: 'Quyết định cho nhiều người', en: 'Decision for several people' };
 
 /** Navigation, routes and landing page of this area (see app/area.ts). */
 export const pathwaysArea: Area = {
   nav: (t) => [
     { to: '/dossiers', label: t('pathways:nav.dossiers'), action: 'dossiers.read' },
+    // One decision naming several people: the chairman's (commune officer) or the police head's (Law 120).
+    { to: '/decisions/new', label: DECISION_NAV[currentLang()], action: 'decisions.issue' },
+    { to: '/decisions/new', label: DECISION_NAV[currentLang()], action: 'police_decisions.issue' },
     { to: '/rules', label: t('pathways:nav.rules'), action: 'rules.manage' },
   ],
   routes: (me) => [
@@ -30,6 +37,15 @@ export const pathwaysArea: Area = {
       element={
         <Guard me={me} action="dossiers.read">
           <DossierPage />
+        </Guard>
+      }
+    />,
+    <Route
+      key="decision-new"
+      path="/decisions/new"
+      element={
+        <Guard me={me} action="episodes.write">
+          <DecisionPage />
         </Guard>
       }
     />,

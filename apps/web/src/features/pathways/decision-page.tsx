@@ -1,0 +1,235 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import type { Person, PersonList } from '../../api/types.ts';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import './decisions-i18n.ts';
+import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
+
+type Picked = { id: string; fullName: string; birthYear: number };
+type Decision = {
+  id: string;
+  number: string | null;
+  date: string;
+  people: { personId: string; episodeId: string; fullName: string }[];
+};
+const TYPES = ['user_management', 'post_rehab'] as const;
+
+/** Enters one decision naming several people, once (POST /api/decisions): all or nothing. */
+export function DecisionPage() {
+  const { t } = useTranslation('decisions');
+  const { t: tp } = useTranslation('pathways');
+  usePageTitle(t('title'));
+  const qc = useQueryClient();
+  const [type, setType] = useState<(typeof TYPES)[number]>('user_management');
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(todayDmy());
+  const [signer, setSigner] = useState('');
+  const [startDate, setStartDate] = useState(todayDmy());
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [done, setDone] = useState<Decision | null>(null);
+  const search = useQuery({
+    queryKey: ['people', 'search', { q, limit: 8, purpose: 'decision' }],
+    queryFn: () => api.get<PersonList>('/api/people', { q, limit: 8 }),
+    enabled: q.trim().length >= 2,
+  });
+  const write = useMutation({
+    mutationFn: (body: unknown) => api.post<Decision>('/api/decisions', body),
+    onSuccess: (d) => {
+      setDone(d);
+      void qc.invalidateQueries();
+    },
+  });
+  // The server names the person it refused (personIds.i): shown under that person.
+  const serverErrors = write.error instanceof ApiError ? write.error.errors : [];
+  const personError = (i: number) =>
+    serverErrors.find((f) => f.field === `personIds.${i}`)?.message ??
+    (write.error instanceof ApiError && write.error.body.field === `personIds.${i}`
+      ? write.error.detail
+      : undefined);
+  const fieldError = (field: string) => serverErrors.find((f) => f.field === field)?.message;
+
+  const add = (p: Person) => {
+    if (!picked.some((x) => x.id === p.id))
+      setPicked([...picked, { id: p.id, fullName: p.fullName, birthYear: p.birthYear }]);
+    setQ('');
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const c = checker(tp);
+    const d = c.date('date', date);
+    const s = c.date('startDate', startDate);
+    if (picked.length === 0) c.errors.people = t('needPerson');
+    setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate({
+      type,
+      decision: {
+        date: d,
+        ...(number.trim() ? { number: number.trim() } : {}),
+        ...(signer.trim() ? { signer: signer.trim() } : {}),
+      },
+      startDate: s,
+      personIds: picked.map((p) => p.id),
+    });
+  };
+  const reset = () => {
+    setDone(null);
+    setPicked([]);
+    setNumber('');
+    write.reset();
+  };
+
+  if (done)
+    return (
+      <Stack maw={760}>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Alert color="green" variant="light" role="status" data-testid="decision-done">
+          {t('done', { number: done.number ?? '—', date: formatDate(done.date), count: done.people.length })}
+        </Alert>
+        <List>
+          {done.people.map((p) => (
+            <List.Item key={p.personId}>
+              <Anchor component={Link} to={`/people/${p.personId}`}>
+                {p.fullName}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+        <Group>
+          <Button onClick={reset}>{t('another')}</Button>
+        </Group>
+      </Stack>
+    );
+
+  const results = (search.data?.items ?? []).filter((p) => !picked.some((x) => x.id === p.id));
+  const shownFields = [
+    'decision.number',
+    'decision.date',
+    'startDate',
+    ...picked.map((_, i) => `personIds.${i}`),
+  ];
+  return (
+    <Stack maw={760}>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <Text size="sm">{t('intro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <NativeSelect
+            label={t('type')}
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as (typeof TYPES)[number])}
+            data={TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+          />
+          <TextInput
+            label={t('number')}
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+            error={fieldError('decision.number')}
+          />
+          <DateField
+            label={t('date')}
+            required
+            value={date}
+            onChange={setDate}
+            error={errors.date ?? fieldError('decision.date')}
+          />
+          <TextInput label={t('signer')} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
+          <DateField
+            label={t('startDate')}
+            required
+            value={startDate}
+            onChange={setStartDate}
+            error={errors.startDate ?? fieldError('startDate')}
+          />
+          <TextInput
+            label={t('findPerson')}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            error={errors.people}
+            autoComplete="off"
+          />
+          {q.trim().length >= 2 && search.data && (
+            <Stack gap={4} data-testid="decision-person-results">
+              {results.length === 0 ? (
+                <Text size="sm">{t('noMatch')}</Text>
+              ) : (
+                results.map((p) => (
+                  <Group key={p.id} justify="space-between" wrap="nowrap">
+                    <Text size="sm">
+                      {p.fullName} ({p.birthYear}) —{' '}
+                      {p.currentAddress.communeName ?? p.currentAddress.communeCode}
+                    </Text>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => add(p)}
+                      aria-label={`${t('add')}: ${p.fullName}`}
+                    >
+                      {t('add')}
+                    </Button>
+                  </Group>
+                ))
+              )}
+            </Stack>
+          )}
+          <Text fw={600} size="sm">
+            {t('people', { count: picked.length })}
+          </Text>
+          {picked.map((p, i) => (
+            <Paper key={p.id} withBorder p="sm" data-testid="decision-picked">
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600} size="sm">
+                  {i + 1}. {p.fullName} ({p.birthYear})
+                </Text>
+                <ActionIcon
+                  variant="subtle"
+                  color="red.9"
+                  aria-label={t('remove', { name: p.fullName })}
+                  onClick={() => setPicked(picked.filter((x) => x.id !== p.id))}
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+              {personError(i) && (
+                <Text size="sm" c="red.9" role="alert" data-testid="decision-person-error">
+                  {personError(i)}
+                </Text>
+              )}
+            </Paper>
+          ))}
+          <ServerProblem error={write.error} fields={shownFields} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={write.isPending}>
+              {t('submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
