@@ -206,6 +206,8 @@ describe('benchmarked queries on the commune-scale data set', () => {
         null,
       ]);
       for (let i = 1; i < list.length; i++) expect(list[i]!.valid_from).toBe(list[i - 1]!.valid_to);
+      for (const s of list)
+        expect(s.valid_from <= AS_OF && /^\d{4}-\d{2}-\d{2}$/.test(s.valid_from)).toBe(true);
     }
     // Staff accounts have their periods of activity.
     const { c } = await db

@@ -70,10 +70,12 @@ function statusOn(f: StatusFacts, day: string): { status: PersonStatus; facility
  */
 export function statusHistoryOf(f: StatusFacts): StatusSpan[] {
   const days = new Set<string>([f.since, f.today]);
+  // Only days up to today (an open-ended episode ends on a far-future sentinel, whose next day is no ISO date).
   const add = (d: string | null | undefined) => {
-    if (!d) return;
+    if (!d || d > f.today) return;
     days.add(d);
-    days.add(addDays(d, 1));
+    const next = addDays(d, 1);
+    if (next <= f.today) days.add(next);
   };
   for (const { ep } of f.episodes) {
     if (ep.outcome === 'cancelled') continue;
@@ -82,7 +84,7 @@ export function statusHistoryOf(f: StatusFacts): StatusSpan[] {
   }
   for (const d of f.determinations) add(d.on);
   for (const d of f.relapses) add(d);
-  const sorted = [...days].filter((d) => d <= f.today).sort();
+  const sorted = [...days].filter((d) => d <= f.today && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const spans: StatusSpan[] = [];
   for (const day of sorted) {
     const s = statusOn(f, day);
