@@ -269,6 +269,48 @@ describe('one decision for several people (POST /api/decisions)', () => {
   });
 });
 
+describe('a number corrected on one episode', () => {
+  it('is the decision’s: it follows for everyone the decision names, still one decision', async () => {
+    const db = k.t.deps.database.db;
+    const eps = await db
+      .selectFrom('episodes')
+      .select(['id', 'version', 'decision_id'])
+      .where('decision_number', '=', '12/QĐ-UBND')
+      .orderBy('id')
+      .execute();
+    expect(eps).toHaveLength(2);
+    const res = ok(
+      await officer.call('PUT', `/api/episodes/${eps[0].id}`, {
+        version: eps[0].version,
+        decision: { number: '13/QĐ-UBND' },
+      }),
+    );
+    expect(res.decision.number).toBe('13/QĐ-UBND');
+    const after = await db
+      .selectFrom('episodes')
+      .select(['decision_number', 'decision_id'])
+      .where(
+        'id',
+        'in',
+        eps.map((e) => e.id),
+      )
+      .execute();
+    expect(after.map((e) => e.decision_number)).toEqual(['13/QĐ-UBND', '13/QĐ-UBND']);
+    expect(new Set(after.map((e) => e.decision_id))).toEqual(new Set([eps[0].decision_id]));
+    const d = await db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('id', '=', eps[0].decision_id!)
+      .executeTakeFirstOrThrow();
+    expect(d.number).toBe('13/QĐ-UBND');
+    expect(await figure('user_management_decisions', UNITS.baDinh, '2026-04-01', '2026-04-30')).toEqual({
+      value: 1,
+      decisions: 1,
+      people: 2,
+    });
+  });
+});
+
 describe('the backfill of migration 0029', () => {
   it('rebuilds one decision per (kind, issuing unit at the time, number, date), and the same figures', async () => {
     const db = k.t.deps.database.db;
