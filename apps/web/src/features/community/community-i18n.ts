@@ -95,6 +95,11 @@ const vi = {
   team: {
     title: 'Đội công tác xã hội tình nguyện',
     none: 'Xã/phường chưa có đội tình nguyện. Hãy thành lập đội, sau đó thêm tình nguyện viên.',
+    another: 'Thành lập thêm đội',
+    anotherHint:
+      'Một xã, phường chỉ có thêm đội khi có lý do (ví dụ: các xã cũ sáp nhập năm 2025 mỗi xã giữ đội của mình). Ghi rõ lý do.',
+    severalReason: 'Lý do có thêm đội',
+    severalReasonShown: 'Lý do có nhiều đội: {{reason}}',
     create: 'Thành lập đội',
     noneInScope: 'Chưa có đội tình nguyện nào được ghi nhận trong phạm vi của bạn.',
     name: 'Tên đội',
@@ -443,6 +448,11 @@ const en: Shape<typeof vi> = {
   team: {
     title: 'Volunteer social-work team',
     none: 'The commune has no volunteer team yet. Create the team, then add volunteers.',
+    another: 'Create another team',
+    anotherHint:
+      'A commune gets another team only for a reason (e.g. old communes merged in 2025 each kept their team). State the reason.',
+    severalReason: 'Reason for another team',
+    severalReasonShown: 'Reason for several teams: {{reason}}',
     create: 'Create the team',
     noneInScope: 'No volunteer team has been recorded in your area yet.',
     name: 'Team name',

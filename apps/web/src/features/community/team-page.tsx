@@ -8,10 +8,12 @@ import {
   Checkbox,
   Group,
   NativeSelect,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -48,24 +50,39 @@ import { VersionedEdit } from './versioned-edit.tsx';
 
 type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
 
-function CreateTeam() {
+/** The commune's first team, or (another) a further one, which needs the officer's reason. */
+function CreateTeam({ another = false }: { another?: boolean }) {
   const { t } = useTranslation('community');
   const me = useSession();
-  const [name, setName] = useState(`Đội công tác xã hội tình nguyện ${me.user.scopeName ?? ''}`.trim());
+  const [name, setName] = useState(
+    another ? '' : `Đội công tác xã hội tình nguyện ${me.user.scopeName ?? ''}`.trim(),
+  );
   const [on, setOn] = useState(todayDmy());
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const write = useCommunityWrite(communityApi.createTeam);
   const submit = () => {
     const c = checker(t);
-    const body = { name: c.required('name', name), establishedOn: c.date('establishedOn', on) };
+    const body = {
+      name: c.required('name', name),
+      establishedOn: c.date('establishedOn', on),
+      ...(another ? { severalReason: c.required('severalReason', reason) } : {}),
+    };
     setErrors(c.errors);
     if (c.ok()) write.mutate(body, { onError: (e) => setErrors(serverFieldErrors(e)) });
   };
   return (
     <Stack>
-      <Alert color="blue" data-testid="team-none">
-        {t('team.none')}
-      </Alert>
+      {another ? (
+        <Title order={2} size="h4">
+          {t('team.another')}
+        </Title>
+      ) : (
+        <Alert color="blue" data-testid="team-none">
+          {t('team.none')}
+        </Alert>
+      )}
+      {another && <Text size="sm">{t('team.anotherHint')}</Text>}
       {can(me, 'community.write') && (
         <form
           onSubmit={(e) => {
@@ -89,9 +106,20 @@ function CreateTeam() {
               onChange={setOn}
               error={errors.establishedOn}
             />
-            <Problem error={write.error} shown={['name', 'establishedOn']} />
+            {another && (
+              <Textarea
+                label={t('team.severalReason')}
+                required
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={errors.severalReason}
+              />
+            )}
+            <Problem error={write.error} shown={['name', 'establishedOn', 'severalReason']} />
             <Button type="submit" loading={write.isPending}>
-              {t('team.create')}
+              {another ? t('team.another') : t('team.create')}
             </Button>
           </Stack>
         </form>
@@ -430,6 +458,7 @@ function TeamView({ team, mayWrite }: { team: Team; mayWrite: boolean }) {
         <Stack gap="xs">
           <Text size="sm">
             {team.communeName} · {t('team.establishedOn')}: {formatDate(team.establishedOn)}
+            {team.severalReason ? ` · ${t('team.severalReasonShown', { reason: team.severalReason })}` : ''}
           </Text>
           <Group gap="xs">
             <Text size="sm" fw={600}>
@@ -651,6 +680,11 @@ export function TeamPage() {
           {q.data.map((team) => (
             <TeamView key={team.id} team={team} mayWrite={mayWrite} />
           ))}
+          {me.user.scopeKind === 'commune' && mayWrite && (
+            <Paper withBorder p="sm" data-testid="team-another">
+              <CreateTeam another />
+            </Paper>
+          )}
         </SimpleGrid>
       )}
     </Stack>
