@@ -117,10 +117,11 @@ export const importsRepo = {
   updatePerson: (db: Kysely<DB>, id: string, set: Partial<Selectable<PersonTable>>) =>
     db.updateTable('people').set(set).where('id', '=', id).execute(),
 
-  /** Removes people an import created (with their derived status history and import data). */
+  /** Removes people an import created (with their history episodes, derived status history and import data). */
   deletePeople: async (db: Kysely<DB>, ids: string[]) => {
     for (const c of chunks(ids)) {
       await db.deleteFrom('person_status_history').where('person_id', 'in', c).execute();
+      await db.deleteFrom('episodes').where('person_id', 'in', c).execute();
       await db.deleteFrom('person_import_data').where('person_id', 'in', c).execute();
       await db.deleteFrom('people').where('id', 'in', c).execute();
     }

@@ -5,6 +5,7 @@ import {
   cleanRow,
   inFileDuplicates,
   isDataRow,
+  isoOf,
   isSameAsAbove,
   isSameAsPermanent,
   nameKey,
@@ -17,7 +18,9 @@ import {
   IMPORT_FIELDS,
   type ImportField,
 } from '@hoanhap/domain/import/headers';
+import { FIRST_REGIME_DATE, rulesOn } from '@hoanhap/domain/legal-regimes';
 import { normalizeVi } from '@hoanhap/domain/normalize';
+import { episodeAuthority, vnToday } from '@hoanhap/domain/pathway-rules';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
@@ -25,6 +28,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, assertCanImportInto } from '../../platform/policy.ts';
+import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
 import { readTable, type Table } from './imports.parse.ts';
@@ -555,8 +559,70 @@ async function createPerson(
     pathway_text: p.pathwayText,
     note: p.note,
   });
+  await historyEpisode(trx, actor, r, id, deps.now(), now);
   await syncPerson(trx, id, deps.now());
   return id;
+}
+
+/**
+ * The pathway column as a dated episode of the person's history, under the regime in force on its start
+ * (the pre-2022 regime for earlier years): "Cai nghiện tại gia đình" with "Từ 26/8/2024 đến 25/8/2025".
+ * A month or a year alone starts on its first day and ends on its last; an end in the past closes the
+ * episode, "đến nay" leaves it running. Nothing is recorded without a start, or before 01/06/2001.
+ */
+export function historyEpisodeOf(p: CleanPerson, today: string) {
+  const type = p.pathway?.episode;
+  if (!type || !p.period?.from) return null;
+  const start = isoOf(p.period.from);
+  const end = p.period.to ? isoOf(p.period.to, true) : null;
+  if (start < FIRST_REGIME_DATE || start > today || (end && end < start)) return null;
+  return { type, start, end: end && end < today ? end : null, plannedEnd: end };
+}
+
+async function historyEpisode(
+  trx: Kysely<DB>,
+  actor: Actor | null,
+  r: AnalysedRow,
+  personId: string,
+  nowDate: Date,
+  now: string,
+) {
+  const ep = historyEpisodeOf(r.person, vnToday(nowDate));
+  if (!ep) return;
+  const rules = rulesOn(ep.start);
+  await episodesRepo.insert(trx, {
+    id: randomUUID(),
+    person_id: personId,
+    type: ep.type,
+    regime_id: rules.regimeId,
+    authority: episodeAuthority(ep.type, rules),
+    decision_number: null,
+    decision_date: null,
+    decision_signer: null,
+    decision_body: null,
+    decision_id: null,
+    document_number: null,
+    start_date: ep.start,
+    term_start: null,
+    term_months: null,
+    planned_end: ep.plannedEnd,
+    actual_end: ep.end,
+    outcome: null,
+    outcome_reason: null,
+    facility_id: null,
+    responsible_unit_kind: 'commune',
+    responsible_unit_code: r.communeCode!,
+    managers: '[]',
+    details: JSON.stringify({ imported: true, pathwayText: r.person.pathwayText }),
+    certificate_number: null,
+    certificate_date: null,
+    notes: `Nhập từ danh sách / imported: ${r.person.pathwayText ?? ''}`.slice(0, 500),
+    version: 1,
+    created_at: now,
+    created_by: actor?.userId ?? null,
+    updated_at: now,
+    updated_by: actor?.userId ?? null,
+  });
 }
 
 const FILLABLE = ['citizen_id', 'birth_date', 'occupation', 'ethnicity'] as const;

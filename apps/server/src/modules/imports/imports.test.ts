@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { regimeOn } from '@hoanhap/domain/legal-regimes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli.ts';
 import type { Actor } from '../../platform/policy.ts';
@@ -27,6 +28,7 @@ async function snapshot() {
     people: await db.selectFrom('people').selectAll().orderBy('id').execute(),
     history: await db.selectFrom('person_status_history').selectAll().orderBy('person_id').execute(),
     importData: await db.selectFrom('person_import_data').selectAll().orderBy('person_id').execute(),
+    episodes: await db.selectFrom('episodes').selectAll().orderBy('id').execute(),
   };
 }
 
@@ -217,6 +219,19 @@ describe('commit and undo', () => {
       oldCommuneCode: '09700',
       oldCommuneName: 'Xã Minh Quang',
     });
+    // The pathway columns as dated episodes, under the regime of their start, and the status derived from them.
+    const quang = mine.find((p) => p.name_search === 'do xuan quang')!; // Methadone, "19/01/2019 - nay"
+    const qEps = await db.selectFrom('episodes').selectAll().where('person_id', '=', quang.id).execute();
+    expect(qEps.map((e) => [e.type, e.start_date, e.actual_end, e.regime_id])).toEqual([
+      ['substitution_therapy', '2019-01-19', null, 'pre-2022'],
+    ]);
+    expect(quang.status).toBe('substitution_therapy');
+    const luong = mine.find((p) => p.name_search === 'bui van luong')!; // "Quản lý người SDTP", 26/8/2024–25/8/2025
+    const lEps = await db.selectFrom('episodes').selectAll().where('person_id', '=', luong.id).execute();
+    expect(lEps.map((e) => [e.type, e.start_date, e.actual_end, e.regime_id])).toEqual([
+      ['user_management', '2024-08-26', '2025-08-25', regimeOn('2024-08-26').id],
+    ]);
+    expect(regimeOn('2024-08-26').id).not.toBe('pre-2022');
     const audits = await db
       .selectFrom('audit_log')
       .select(['action', 'entity_id'])
