@@ -24,6 +24,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { usePeopleSearch } from './people-api.ts';
+import { PEOPLE_EXPORT_NS } from './people-export-i18n.ts';
 import { PERSON_STATUS_CODES, StatusBadge, useStatusLabel } from './status-badge.tsx';
 
 const PAGE_SIZE = 20;
@@ -31,6 +32,7 @@ const PAGE_SIZE = 20;
 /** Search (diacritics optional), filters by commune and status, pages of 20. State lives in the URL. */
 export function PeopleListPage() {
   const { t } = useTranslation();
+  const { t: tx } = useTranslation(PEOPLE_EXPORT_NS);
   usePageTitle(t('people.title'));
   const me = useSession();
   const statusLabel = useStatusLabel();
@@ -66,6 +68,14 @@ export function PeopleListPage() {
   const filtered = !!(q || communeCode || status);
   const total = result.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // The export takes the filters of the list as they are in the URL (the server applies the role's scope).
+  const exportUrl = (format: 'xlsx' | 'csv') => {
+    const qs = new URLSearchParams({ format });
+    if (q) qs.set('q', q);
+    if (communeCode) qs.set('communeCode', communeCode);
+    if (status) qs.set('status', status);
+    return `/api/people/export?${qs}`;
+  };
 
   const area: AddressValue = {
     provinceCode: scopeKind === 'province' ? me.user.scopeCode : provinceCode || null,
@@ -153,9 +163,35 @@ export function PeopleListPage() {
         </Alert>
       ) : (
         <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('common.resultCount', { count: total })}
-          </Text>
+          <Group justify="space-between" wrap="wrap">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('common.resultCount', { count: total })}
+            </Text>
+            <Group gap="xs" role="group" aria-label={tx('exportGroup')}>
+              <Button
+                component="a"
+                variant="default"
+                size="xs"
+                href={exportUrl('xlsx')}
+                download
+                title={tx('exportHint')}
+                data-testid="people-export-xlsx"
+              >
+                {tx('excel')}
+              </Button>
+              <Button
+                component="a"
+                variant="default"
+                size="xs"
+                href={exportUrl('csv')}
+                download
+                title={tx('exportHint')}
+                data-testid="people-export-csv"
+              >
+                {tx('csv')}
+              </Button>
+            </Group>
+          </Group>
           <PeopleTable items={result.data.items} />
           {pages > 1 && (
             <nav aria-label={t('common.pagination')}>

@@ -13,6 +13,7 @@ import { PersonDeclarations } from '../pathways/declarations-section.tsx';
 import { PersonMonitoring } from '../pathways/monitoring-section.tsx';
 import { PersonPathways } from '../pathways/person-pathways.tsx';
 import { usePerson } from './people-api.ts';
+import { PEOPLE_EXPORT_NS } from './people-export-i18n.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /** A label–value pair of a description list; absent values are not shown at all. */
@@ -51,6 +52,7 @@ const addressLine = (
  */
 export function PersonPage() {
   const { t } = useTranslation();
+  const { t: tx } = useTranslation(PEOPLE_EXPORT_NS);
   const { id } = useParams();
   const me = useSession();
   const person = usePerson(id);
@@ -80,11 +82,23 @@ export function PersonPage() {
             <StatusBadge status={p.status} />
           </Group>
         </Stack>
-        {can(me, 'people.update') && (
-          <Button component={Link} to={`/people/${p.id}/edit`}>
-            {t('common.edit')}
+        <Group gap="xs">
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/people/${p.id}/summary`}
+            target="_blank"
+            rel="noopener"
+            data-testid="person-summary-pdf"
+          >
+            {tx('printSummary')}
           </Button>
-        )}
+          {can(me, 'people.update') && (
+            <Button component={Link} to={`/people/${p.id}/edit`}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Section title={t('person.sectionBasic')}>
