@@ -109,6 +109,28 @@ describe('properties over 1900–2199', () => {
     );
   });
 
+  // A random sample found 07/05/2054 (read as day 0 of month 4) once in CI; walking every day makes it deterministic.
+  it('walks every day of 1900–2199 one lunar day at a time (new moons near local midnight included)', () => {
+    expect(solarToLunar('2054-05-06')).toEqual(lunar(29, 3, 2054));
+    expect(solarToLunar('2054-05-07')).toEqual(lunar(30, 3, 2054));
+    expect(solarToLunar('2062-04-09')).toEqual(lunar(30, 2, 2062));
+    let date = '1900-03-01';
+    let today = solarToLunar(date);
+    let broken = 0;
+    while (date < '2199-12-30') {
+      const next = addDays(date, 1);
+      const tomorrow = solarToLunar(next);
+      const ok =
+        tomorrow.day === 1
+          ? lunarMonthLength(today.month, today.year, today.leap) === today.day
+          : tomorrow.day === today.day + 1 && tomorrow.month === today.month && tomorrow.leap === today.leap;
+      if (!ok) broken++;
+      date = next;
+      today = tomorrow;
+    }
+    expect(broken).toBe(0);
+  });
+
   it('puts every Tết between 21 January and 20 February', () => {
     for (let year = 1900; year <= 2199; year++) {
       const tet = tetOf(year);

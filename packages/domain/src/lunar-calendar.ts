@@ -134,9 +134,12 @@ export function solarToLunar(date: string): LunarDate {
   const dayNumber = jdn(date);
   const yy = Number(date.slice(0, 4));
   checkYear(yy);
-  const k = Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean-month estimate can be one month off when a new moon falls near local midnight (e.g. 07/05/2054),
+  // so step to the last new moon on or before the day instead of trusting it.
+  let k = Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
+  while (newMoonDay(k) > dayNumber) k--;
+  while (newMoonDay(k + 1) <= dayNumber) k++;
+  const monthStart = newMoonDay(k);
   let a11 = lunarMonth11(yy);
   let b11 = a11;
   let lunarYear: number;
