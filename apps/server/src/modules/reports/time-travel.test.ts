@@ -1,7 +1,9 @@
 import { addDays } from '@hoanhap/domain/iso-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesRead } from '../../db/change-tracker.ts';
 import { UNITS } from '../../test/test-app.ts';
 import { decision, determinationBody, pathwayApp, type User } from '../episodes/pathway-test-kit.ts';
+import { blocksRepo } from './blocks.repo.ts';
 
 // Time travel: a period's figures and drill-downs read the past. The first half of 2025 is built through the API
 // in Phường Ba Đình (Hà Nội); its figures are read in July 2025; then records move on — management completed,
@@ -235,6 +237,15 @@ async function unchangedBy(act: () => Promise<void>, only?: readonly string[]) {
 describe('moving records on leaves the period unchanged', () => {
   it('post-rehab management completed (the certificate, Form 54)', async () => {
     k.setToday('2025-08-05');
+    // The current month, read before and after: the figure store sees the history tables written.
+    const august = async () =>
+      ok(
+        await province.call(
+          'GET',
+          `/api/indicators/people_post_rehab/value?unit=${UNITS.baDinh}&from=2025-08-01&to=2025-08-31`,
+        ),
+      ).figure.value;
+    expect(await august()).toBe(2);
     await unchangedBy(async () => {
       ok(
         await officer.call('POST', `/api/episodes/${episodes.a!.id}/certificate`, {
@@ -245,6 +256,19 @@ describe('moving records on leaves the period unchanged', () => {
       );
       expect(await k.statusOf(who.a!)).toBe('completed');
     });
+    expect(await august()).toBe(1);
+  });
+
+  it('the blocks read the history tables, so the figure store tracks them', () => {
+    const range = { from: FROM, to: TO };
+    const tables = (block: string, params: Record<string, string> = {}) =>
+      tablesRead(
+        blocksRepo.aggregateSql(k.t.deps.database.db, block, params, range, { kind: 'nation' }, 'people'),
+      );
+    expect(tables('people_by_status', { status: 'post_rehab' })).toContain('person_status_history');
+    expect(tables('community_people_assigned', { status: 'post_rehab' })).toContain('person_status_history');
+    expect(tables('staff_total')).toContain('account_periods');
+    expect(tables('staff_trained')).toContain('account_periods');
   });
 
   it('an account closed', async () => {
