@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type DatedTeam,
   DEFAULT_VOLUNTEER_MODEL_RULE,
-  hasVolunteerModel,
   hasVolunteerModelOn,
   teamStatsOn,
   type VolunteerModelRule,
@@ -53,15 +52,27 @@ function presentVolunteer(v: VolunteerRow, assigned: number, leaderId: string | 
   };
 }
 
-async function presentTeam(db: Kysely<DB>, t: TeamRow) {
+/** A team with its members; whether it has the model today is read with the dated rule (hasVolunteerModelOn). */
+async function presentTeam(db: Kysely<DB>, t: TeamRow, today: string) {
   const members = await teamsRepo.volunteers(db, { teamId: t.id });
   const counts = await teamsRepo.activeCounts(db, { volunteerIds: members.map((m) => m.id) });
   const names = await teamsRepo.unitNames(db, [t.commune_code, t.province_code]);
-  const rule = await currentRule(db);
-  const stats = {
-    teamExists: true,
-    volunteers: members.map((m) => ({ active: !!m.active, assignedPeople: counts.get(m.id) ?? 0 })),
+  const rule = await ruleOn(db, today);
+  const ids = new Set(members.map((m) => m.id));
+  const spans = (await teamsRepo.assignmentSpans(db, { communeCode: t.commune_code })).filter((a) =>
+    ids.has(a.volunteer_id),
+  );
+  const dated: DatedTeam = {
+    establishedOn: t.established_on,
+    volunteers: members.map((m) => ({
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+      assignments: spans
+        .filter((a) => a.volunteer_id === m.id)
+        .map((a) => ({ startedOn: a.started_on, endedOn: a.ended_on })),
+    })),
   };
+  const stats = teamStatsOn([dated], today);
   return {
     id: t.id,
     communeCode: t.commune_code,
@@ -74,7 +85,7 @@ async function presentTeam(db: Kysely<DB>, t: TeamRow) {
     severalReason: t.several_reason,
     activeVolunteers: members.filter((m) => m.active).length,
     volunteersWithPeople: volunteersWithPeople(stats, rule),
-    hasVolunteerModel: hasVolunteerModel(stats, rule),
+    hasVolunteerModel: hasVolunteerModelOn([dated], rule, today),
     members: members.map((m) => presentVolunteer(m, counts.get(m.id) ?? 0, t.leader_volunteer_id)),
     version: t.version,
   };
@@ -127,7 +138,7 @@ export async function createTeam(deps: AppDeps, actor: Actor, input: TeamCreate)
       entityType: 'community_team',
       entityId: row.id,
     });
-    return presentTeam(trx, row);
+    return presentTeam(trx, row, vnToday(deps.now()));
   });
 }
 
@@ -139,14 +150,14 @@ export async function listTeams(
   authorize(actor, 'community.read');
   const { db } = deps.database;
   const rows = await teamsRepo.teams(db, listUnit(actor, q));
-  return { items: await Promise.all(rows.map((r) => presentTeam(db, r))) };
+  return { items: await Promise.all(rows.map((r) => presentTeam(db, r, vnToday(deps.now())))) };
 }
 
 export async function getTeam(deps: AppDeps, actor: Actor, id: string) {
   authorize(actor, 'community.read');
   const { db } = deps.database;
   const team = readableOr404(actor, await teamsRepo.teamById(db, id), words.team);
-  return presentTeam(db, team);
+  return presentTeam(db, team, vnToday(deps.now()));
 }
 
 export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input: TeamUpdate) {
@@ -173,14 +184,14 @@ export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input:
       updated_by: actor.userId,
     };
     const ok = await teamsRepo.versioned(trx, 'community_teams', id, input.version, patch);
-    if (!ok) throw Errors.staleVersion(await presentTeam(trx, team));
+    if (!ok) throw Errors.staleVersion(await presentTeam(trx, team, vnToday(deps.now())));
     await audit(trx, actor, {
       action: 'community.team.update',
       entityType: 'community_team',
       entityId: id,
       details: { fields: Object.keys(input).filter((k) => k !== 'version') },
     });
-    return presentTeam(trx, (await teamsRepo.teamById(trx, id))!);
+    return presentTeam(trx, (await teamsRepo.teamById(trx, id))!, vnToday(deps.now()));
   });
 }
 

@@ -349,6 +349,7 @@ describe('communes with the volunteer model on a date: one rule for the page and
   let c: Awaited<ReturnType<typeof communityApp>>;
   let today: string;
   let p3Since: string;
+  let teamId: string;
 
   beforeAll(async () => {
     c = await communityApp();
@@ -356,6 +357,7 @@ describe('communes with the volunteer model on a date: one rule for the page and
     // Ba Đình: team since 05/01/2024; V1 joins then and helps P1 from 01/02/2024 to 01/06/2024; V2 joins
     // 01/03/2024, helps P2 from 01/04/2024 and leaves on 10/01/2025 (P2's assignment ends with it).
     const team = await c.team();
+    teamId = team.id;
     const v1 = await c.volunteer(team.id);
     const a1 = await c.assign(v1.id, await c.person(), '2024-02-01');
     await post(
@@ -436,6 +438,8 @@ describe('communes with the volunteer model on a date: one rule for the page and
 
   it('a new rule applies from the day it is set: past dates keep the rule of their date', async () => {
     expect((await page(today)).withModel).toBe(1);
+    const teamPage = async () => (await get(c.officer, `/api/community/teams/${teamId}`)).hasVolunteerModel;
+    expect(await teamPage()).toBe(true);
     const admin = await c.t.userAs('system_admin', 'nation', null);
     const set = await admin.call('PUT', '/api/community/volunteer-model/rule', {
       minVolunteersWithPeople: 2,
@@ -448,6 +452,7 @@ describe('communes with the volunteer model on a date: one rule for the page and
     expect(now.rule).toEqual({ minVolunteersWithPeople: 2, minPeoplePerVolunteer: 1 });
     expect(now.withModel).toBe(0);
     expect(await indicator(today)).toBe(0);
+    expect(await teamPage()).toBe(false); // the team page reads the same dated rule
     // Earlier dates are read under the rule of their date.
     for (const d of ['2024-06-01', p3Since]) {
       const m = await page(d);
