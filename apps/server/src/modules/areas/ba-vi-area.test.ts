@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdfText } from '../../platform/documents/pdf-text.test-support.ts';
 import { baViScenario, type Scenario } from '../reports/ba-vi-scenario.ts';
 
 // The source articles' Ba Vì figures (DOMAIN.md §1, scaled as in reports/ba-vi-scenario.ts) built in a commune of
@@ -104,5 +105,12 @@ describe('the old district of Ba Vì as an area', () => {
     expect(figs.get('post_rehab_people')).toBe(3);
     expect(figs.get('post_rehab_with_manager_share')).toBe(100);
     expect(rep.unit).toMatchObject({ kind: 'area', name: 'Huyện Ba Vì cũ' });
+    // Its document is issued in the province's name, dated in Hà Nội, titled with the area.
+    const pdf = await s.province.call('GET', `/api/reports/${rep.id}/export?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = extractPdfText(pdf.rawPayload);
+    expect(text).toContain('CÔNG AN THÀNH PHỐ HÀ NỘI');
+    expect(text).toContain('Hà Nội, ngày');
+    expect(text).not.toContain('BỘ CÔNG AN');
   });
 });

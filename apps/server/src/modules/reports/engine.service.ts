@@ -25,6 +25,8 @@ export type ResolvedUnit = {
   code: string;
   name: string;
   provinceCode: string | null;
+  /** An area's province (its report is issued in the province's name). */
+  provinceName?: string;
   filter: UnitFilter;
 };
 
@@ -68,6 +70,7 @@ export async function resolveUnit(
         code,
         name: a.name,
         provinceCode: a.province_code,
+        provinceName: (await unitsRepo.province(db, a.province_code))?.name,
         filter: { kind: 'area', id, province: a.province_code, communes },
       };
     }

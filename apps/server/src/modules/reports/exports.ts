@@ -150,9 +150,10 @@ const SECTION_VI: Record<string, string> = {
 
 function issuerOf(r: ReportView): OfficialDocument['issuer'] {
   if (r.unit.kind === 'commune') return { name: ['ỦY BAN NHÂN DÂN', caps(r.unit.name)] };
-  if (r.unit.kind === 'province')
+  // An area's report (a province's named set of communes) is the province's own.
+  if (r.unit.kind === 'province' || r.unit.kind === 'area')
     return {
-      parent: `CÔNG AN ${caps(r.unit.name)}`,
+      parent: `CÔNG AN ${caps(r.unit.kind === 'area' ? (r.unit.provinceName ?? '') : r.unit.name)}`,
       name: ['PHÒNG CẢNH SÁT ĐIỀU TRA', 'TỘI PHẠM VỀ MA TÚY'],
     };
   if (r.unit.kind === 'facility') return { name: [caps(r.unit.name)] };
@@ -221,7 +222,13 @@ export function officialReport(r: ReportView, date: string): OfficialDocument {
     },
     issuer: issuerOf(r),
     number: '      /BC',
-    place: placeName(r.unit.kind === 'facility' || r.unit.kind === 'nation' ? 'Hà Nội' : r.unit.name),
+    place: placeName(
+      r.unit.kind === 'facility' || r.unit.kind === 'nation'
+        ? 'Hà Nội'
+        : r.unit.kind === 'area'
+          ? (r.unit.provinceName ?? 'Hà Nội')
+          : r.unit.name,
+    ),
     date,
     title: 'BÁO CÁO',
     subject: [

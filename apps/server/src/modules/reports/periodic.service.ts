@@ -131,7 +131,13 @@ function present(row: ReportRow, unit: ResolvedUnit, current: Snapshot, frozen: 
     : [];
   return {
     id: row.id,
-    unit: { kind: unit.kind, code: unit.code, name: unit.name, provinceCode: unit.provinceCode },
+    unit: {
+      kind: unit.kind,
+      code: unit.code,
+      name: unit.name,
+      provinceCode: unit.provinceCode,
+      ...(unit.provinceName ? { provinceName: unit.provinceName } : {}),
+    },
     periodKind: row.period_kind as ReportPeriodKind,
     year: row.year,
     index: row.period_index,
