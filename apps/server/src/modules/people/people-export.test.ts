@@ -200,6 +200,19 @@ describe('export of the people list', () => {
     expect(await auditCount('person.export')).toBe(before);
   });
 
+  it('a province officer exports the province, or one commune with the commune filter', async () => {
+    const province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
+    const all = await sheetRows((await file(province, '/api/people/export?format=xlsx')).rawPayload);
+    expect(all.rows.slice(1).map((r) => r[2])).toEqual(['Lê Văn Khác', 'Nguyễn Văn Hoà', 'Trần Thị Lan']);
+    const one = await sheetRows(
+      (await file(province, `/api/people/export?format=xlsx&communeCode=${UNITS.ngocHa}`)).rawPayload,
+    );
+    expect(one.rows.slice(1).map((r) => [r[2], r[11], r[12]])).toEqual([
+      ['Lê Văn Khác', 'Phường Ngọc Hà', UNITS.ngocHa],
+    ]);
+    expect(one.wb.getWorksheet('Thông tin')!.getCell('B4').value).toBe('Phường Ngọc Hà');
+  });
+
   it('400 naming the field for an unknown format; 401 without a session', async () => {
     const bad = await officer.call('GET', '/api/people/export?format=pdf');
     expect(bad.statusCode).toBe(400);
