@@ -149,6 +149,14 @@ describe('areas', () => {
         .sort(),
     ).toEqual([...people[c1!]!, ...people[c2!]!].sort());
 
+    // Its export (CSV) lists the same people, audited.
+    const csv = await province.call(
+      'GET',
+      `/api/indicators/people_total/records/export?${q(unit)}&part=numerator&format=csv`,
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body.trim().split('\n')).toHaveLength(1 + 3);
+
     // The periodic report of the area: the same figures, one row per commune of the area.
     const rep = await province.call('POST', '/api/reports', {
       unit,
