@@ -80,7 +80,40 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** A multipart/form-data POST (a file upload); the browser sets the boundary, errors as in `request`. */
+async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLang(),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, {
+      code: 'network_error',
+      detail:
+        currentLang() === 'vi'
+          ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
+          : 'Cannot reach the server. Check the network and try again.',
+    });
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { detail: text };
+    }
+  }
+  if (!res.ok) throw new ApiError(res.status, (data ?? {}) as Record<string, unknown>);
+  return data as T;
+}
+
 export const api = {
+  upload: <T>(path: string, form: FormData) => postForm<T>(path, form),
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
