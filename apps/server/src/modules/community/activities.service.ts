@@ -40,7 +40,16 @@ const activityFields = {
   note: z.string().trim().max(2000).optional(),
 };
 
-export const activityCreateSchema = z.strictObject({ kind: z.enum(ACTIVITY_KINDS), ...activityFields });
+export const activityCreateSchema = z.strictObject({
+  kind: z.enum(ACTIVITY_KINDS),
+  ...activityFields,
+  teamId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("Which of the commune's teams held it, when it has several (default: its first team)"),
+});
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
 export const activityUpdateSchema = z.strictObject({
   version: z.number().int().min(0),
@@ -130,7 +139,14 @@ async function checkActivity(
     );
 }
 
-async function ownTeam(trx: Kysely<DB>, actor: Actor) {
+async function ownTeam(trx: Kysely<DB>, actor: Actor, teamId?: string) {
+  // A commune may keep several teams (0028): the one named, which must be of the officer's commune.
+  if (teamId) {
+    const named = await teamsRepo.teamById(trx, teamId);
+    if (!named || named.commune_code !== actor.scopeCode)
+      throw fieldError('teamId', 'own_team', 'Không phải đội của xã/phường', 'Not a team of your commune');
+    return named;
+  }
   const team = actor.scopeCode ? await teamsRepo.teamOfCommune(trx, actor.scopeCode) : undefined;
   if (!team)
     throw Errors.conflict('no_team', {
@@ -145,7 +161,7 @@ export async function createActivity(deps: AppDeps, actor: Actor, input: Activit
   assertOwnCommune(actor, actor.scopeCode);
   const now = deps.now();
   return deps.database.db.transaction().execute(async (trx) => {
-    const team = await ownTeam(trx, actor);
+    const team = await ownTeam(trx, actor, input.teamId);
     notFuture('heldOn', input.heldOn, vnToday(now));
     const participantVolunteerIds = [...new Set(input.participantVolunteerIds ?? [])];
     const persuadedPersonIds = [...new Set(input.persuadedPersonIds ?? [])];

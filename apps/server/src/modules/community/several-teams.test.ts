@@ -75,4 +75,25 @@ describe('several volunteer teams in one commune', () => {
     const res = await value();
     expect(res.figure.value, JSON.stringify(res)).toBe(1);
   });
+
+  it("an activity is recorded for the team named (400 for another commune's team), the first by default", async () => {
+    const teams = (await k.officer.call('GET', `/api/community/teams?communeCode=${UNITS.baDinh}`)).json()
+      .items as { id: string; severalReason: string | null }[];
+    const first = teams.find((t) => !t.severalReason)!;
+    const second = teams.find((t) => t.severalReason)!;
+    const body = { kind: 'briefing', heldOn: '2024-03-01', place: 'Nhà văn hoá tổ 5', title: 'Giao ban' };
+    const named = await k.officer.call('POST', '/api/community/activities', { ...body, teamId: second.id });
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.json().teamId).toBe(second.id);
+    const byDefault = await k.officer.call('POST', '/api/community/activities', body);
+    expect(byDefault.statusCode, byDefault.body).toBe(201);
+    expect(byDefault.json().teamId).toBe(first.id);
+    const otherTeam = await k.team(k.officerNgocHa, 'Đội CTXH phường Ngọc Hà');
+    const wrong = await k.officer.call('POST', '/api/community/activities', {
+      ...body,
+      teamId: otherTeam.id,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(JSON.stringify(wrong.json())).toContain('teamId');
+  });
 });
