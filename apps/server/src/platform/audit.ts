@@ -42,9 +42,9 @@ export const AUDIT_BATCH_ROWS = 1000;
 
 /**
  * Audits a batch of reads (a search result page, the people of a drill-down or its export) in as few inserts
- * as the databases allow, in the caller's transaction.
+ * as the databases allow, in the caller's transaction. A null actor is the command line (as in `audit`).
  */
-export async function auditMany(db: Kysely<DB>, actor: Actor, entries: AuditEntry[]): Promise<void> {
+export async function auditMany(db: Kysely<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const at = new Date().toISOString();
   for (let i = 0; i < entries.length; i += AUDIT_BATCH_ROWS) {
@@ -54,13 +54,13 @@ export async function auditMany(db: Kysely<DB>, actor: Actor, entries: AuditEntr
         entries.slice(i, i + AUDIT_BATCH_ROWS).map((e) => ({
           id: randomUUID(),
           at,
-          user_id: actor.userId,
-          username: actor.username,
-          role: actor.role,
+          user_id: actor?.userId ?? null,
+          username: actor?.username ?? null,
+          role: actor?.role ?? null,
           action: e.action,
           entity_type: e.entityType,
           entity_id: e.entityId ?? null,
-          ip: actor.ip,
+          ip: actor?.ip ?? null,
           reason: e.reason ?? null,
           details: e.details ? JSON.stringify(e.details) : null,
         })),

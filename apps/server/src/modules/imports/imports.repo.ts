@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
   DB,
+  EpisodeTable,
   ImportBatchTable,
   ImportRowTable,
   PersonImportDataTable,
@@ -106,10 +107,17 @@ export const importsRepo = {
       .where('row_no', '=', rowNo)
       .execute(),
 
-  insertPerson: (db: Kysely<DB>, row: Insertable<PersonTable>) =>
-    db.insertInto('people').values(row).execute(),
-  insertImportData: (db: Kysely<DB>, row: Insertable<PersonImportDataTable>) =>
-    db.insertInto('person_import_data').values(row).execute(),
+  /** People, their import data and history episodes, many rows per statement (under the bound-variable limits). */
+  insertPeople: async (
+    db: Kysely<DB>,
+    people: Insertable<PersonTable>[],
+    data: Insertable<PersonImportDataTable>[],
+    episodes: Insertable<EpisodeTable>[],
+  ) => {
+    for (const c of chunks(people, 100)) await db.insertInto('people').values(c).execute();
+    for (const c of chunks(data, 300)) await db.insertInto('person_import_data').values(c).execute();
+    for (const c of chunks(episodes, 100)) await db.insertInto('episodes').values(c).execute();
+  },
   person: (db: Kysely<DB>, id: string) =>
     db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
   personByCitizenId: (db: Kysely<DB>, citizenId: string) =>

@@ -22,13 +22,13 @@ import { FIRST_REGIME_DATE, rulesOn } from '@hoanhap/domain/legal-regimes';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import { episodeAuthority, vnToday } from '@hoanhap/domain/pathway-rules';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, PersonImportDataTable, PersonTable } from '../../db/schema.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, assertCanImportInto } from '../../platform/policy.ts';
-import { episodesRepo } from '../episodes/episodes.repo.ts';
+import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
 import { readTable, type Table } from './imports.parse.ts';
@@ -393,6 +393,21 @@ export async function commitAnalysis(
     } else {
       await importsRepo.insertBatch(trx, batchRow(a, batchId, actor, now, 'preview'));
     }
+    // CCCDs already recorded (the preview may be older than the database): those rows merge instead.
+    const takenIds = new Map(
+      (
+        await importsRepo.peopleByCitizenIds(
+          trx,
+          a.rows.map((r) => r.person.citizenId).filter((x): x is string => !!x),
+        )
+      ).map((p) => [p.citizen_id!, p.id]),
+    );
+    const today = vnToday(deps.now());
+    const toInsert: { people: NewPerson[]; data: NewImportData[]; episodes: EpisodeRow[] } = {
+      people: [],
+      data: [],
+      episodes: [],
+    };
     const outcome = new Map<number, 'created' | 'merged' | 'skipped'>();
     const personOfRow = new Map<number, string | null>();
     const created: string[] = [];
@@ -416,15 +431,17 @@ export async function commitAnalysis(
         before = await fillIn(trx, actor, personId, r.person, now);
       } else if (decision === 'merge' || (decision === 'create' && !r.communeCode)) decision = 'skip';
       if (decision === 'create') {
-        const taken = r.person.citizenId
-          ? await importsRepo.personByCitizenId(trx, r.person.citizenId)
-          : undefined;
+        const taken = r.person.citizenId ? takenIds.get(r.person.citizenId) : undefined;
         if (taken) {
-          personId = taken.id;
+          personId = taken;
           decision = 'merge';
           before = await fillIn(trx, actor, personId, r.person, now);
         } else {
-          personId = await createPerson(trx, deps, actor, a, r, batchId, now);
+          const built = buildPerson(actor, a, r, batchId, now, today);
+          personId = built.person.id;
+          toInsert.people.push(built.person);
+          toInsert.data.push(built.data);
+          if (built.episode) toInsert.episodes.push(built.episode);
           created.push(personId);
         }
       }
@@ -433,6 +450,9 @@ export async function commitAnalysis(
       personOfRow.set(r.row, personId);
       rowsOut.push({ ...base, action, person_id: personId, before });
     }
+    // Many rows per statement; then each new person's derived status and its dated history.
+    await importsRepo.insertPeople(trx, toInsert.people, toInsert.data, toInsert.episodes);
+    for (const id of created) await syncPerson(trx, id, deps.now());
     await importsRepo.insertRows(trx, rowsOut);
     const summary = summarise(a, outcome);
     await importsRepo.updateBatch(trx, batchId, {
@@ -446,8 +466,7 @@ export async function commitAnalysis(
       entityId: id,
       details: { importBatchId: batchId },
     }));
-    if (actor) await auditMany(trx, actor, entries);
-    else for (const e of entries) await audit(trx, null, e);
+    await auditMany(trx, actor, entries);
     await audit(trx, actor, {
       action: 'import.commit',
       entityType: 'import_batch',
@@ -502,19 +521,21 @@ function rowRecord(batchId: string, r: AnalysedRow) {
   };
 }
 
-async function createPerson(
-  trx: Kysely<DB>,
-  deps: AppDeps,
+type NewPerson = Insertable<PersonTable> & { id: string };
+type NewImportData = Insertable<PersonImportDataTable>;
+
+function buildPerson(
   actor: Actor | null,
   a: Analysis,
   r: AnalysedRow,
   batchId: string,
   now: string,
-): Promise<string> {
+  today: string,
+) {
   const p = r.person;
   const id = randomUUID();
   const detail = (s: string | null) => (s ? s.slice(0, 200) : null);
-  await importsRepo.insertPerson(trx, {
+  const person: NewPerson = {
     id,
     full_name: p.fullName,
     name_search: normalizeVi(p.fullName),
@@ -540,8 +561,8 @@ async function createPerson(
     created_by: actor?.userId ?? null,
     updated_at: now,
     updated_by: actor?.userId ?? null,
-  });
-  await importsRepo.insertImportData(trx, {
+  };
+  const data: NewImportData = {
     person_id: id,
     batch_id: batchId,
     former_id: p.formerId,
@@ -558,10 +579,8 @@ async function createPerson(
     drugs: p.drugs.length ? JSON.stringify(p.drugs) : null,
     pathway_text: p.pathwayText,
     note: p.note,
-  });
-  await historyEpisode(trx, actor, r, id, deps.now(), now);
-  await syncPerson(trx, id, deps.now());
-  return id;
+  };
+  return { person, data, episode: historyEpisode(actor, r, id, today, now) };
 }
 
 /**
@@ -579,18 +598,17 @@ export function historyEpisodeOf(p: CleanPerson, today: string) {
   return { type, start, end: end && end < today ? end : null, plannedEnd: end };
 }
 
-async function historyEpisode(
-  trx: Kysely<DB>,
+function historyEpisode(
   actor: Actor | null,
   r: AnalysedRow,
   personId: string,
-  nowDate: Date,
+  today: string,
   now: string,
-) {
-  const ep = historyEpisodeOf(r.person, vnToday(nowDate));
-  if (!ep) return;
+): EpisodeRow | null {
+  const ep = historyEpisodeOf(r.person, today);
+  if (!ep) return null;
   const rules = rulesOn(ep.start);
-  await episodesRepo.insert(trx, {
+  return {
     id: randomUUID(),
     person_id: personId,
     type: ep.type,
@@ -622,7 +640,7 @@ async function historyEpisode(
     created_by: actor?.userId ?? null,
     updated_at: now,
     updated_by: actor?.userId ?? null,
-  });
+  };
 }
 
 const FILLABLE = ['citizen_id', 'birth_date', 'occupation', 'ethnicity'] as const;
