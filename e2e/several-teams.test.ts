@@ -66,4 +66,25 @@ describe('several volunteer teams in a commune, in the browser', () => {
     expect(rows.map((r) => r.several_reason)).toEqual([null, reason]);
     expect(await seriousViolations(page, 'team page with two teams')).toEqual([]);
   });
+
+  it('records an activity for the second team', async () => {
+    await page.goto('/community/activities');
+    await page.getByTestId('activities-empty').waitFor();
+    await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
+    const d = page.getByRole('dialog', { name: 'Ghi hoạt động' });
+    const team = d.getByRole('combobox', { name: 'Đội thực hiện' });
+    await team.click();
+    await page.getByRole('option', { name: 'Đội CTXH phường Quán Thánh cũ', exact: true }).click();
+    expect(await seriousViolations(page, 'activity form with the team choice')).toEqual([]);
+    await field(d, 'Địa điểm').fill('Nhà văn hoá tổ 5');
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByTestId('activity').first().waitFor();
+    const rows = await server.deps.database.db
+      .selectFrom('community_activities as a')
+      .innerJoin('community_teams as t', 't.id', 'a.team_id')
+      .select(['t.name'])
+      .execute();
+    expect(rows).toEqual([{ name: 'Đội CTXH phường Quán Thánh cũ' }]);
+  });
 });

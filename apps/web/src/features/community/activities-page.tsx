@@ -30,6 +30,7 @@ import {
   useCommunityWrite,
   usePeopleOptions,
   useTeamReport,
+  useTeams,
 } from './community-api.ts';
 import {
   checker,
@@ -142,6 +143,9 @@ function AddActivity({
 }) {
   const { t } = useTranslation('community');
   const [kind, setKind] = useState<string>(activity?.kind ?? 'briefing');
+  // A commune may keep several teams (old communes merged in 2025): a new activity names its team.
+  const teams = useTeams(!activity);
+  const [teamId, setTeamId] = useState<string | null>(null);
   const [heldOn, setHeldOn] = useState(activity ? formatDate(activity.heldOn) : todayDmy());
   const [place, setPlace] = useState(activity?.place ?? '');
   const [title, setTitle] = useState(activity?.title ?? '');
@@ -179,6 +183,7 @@ function AddActivity({
       heldOn: c.date('heldOn', heldOn),
       place: c.required('place', place),
       title: title.trim() || undefined,
+      ...(!activity && teamId ? { teamId } : {}),
     };
     for (const k of COUNTS) body[k] = c.count(k, counts[k]);
     body.persuadedPersonIds = persuaded.map((p) => p.id);
@@ -205,8 +210,18 @@ function AddActivity({
       onSubmit={submit}
       busy={write.isPending}
       error={write.error}
-      shown={['kind', 'heldOn', 'place', 'title', 'persuadedPersonIds', ...COUNTS]}
+      shown={['kind', 'heldOn', 'place', 'title', 'persuadedPersonIds', 'teamId', ...COUNTS]}
     >
+      {!activity && (teams.data?.length ?? 0) > 1 && (
+        <Select
+          label={t('act.team')}
+          data={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          value={teamId ?? teams.data?.[0]?.id ?? null}
+          onChange={setTeamId}
+          allowDeselect={false}
+          error={errors.teamId}
+        />
+      )}
       <Select
         label={t('act.kind')}
         required
