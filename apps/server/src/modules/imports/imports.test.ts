@@ -266,6 +266,47 @@ describe('commit and undo', () => {
     await undoImport(t.deps, null, s.batchId!);
   });
 
+  it('a row matching a person entered by hand fills in their empty fields, and undo puts them back', async () => {
+    const officer = await t.userAs('commune_officer', 'commune', '27154');
+    const res = await officer.call('POST', '/api/people', {
+      fullName: 'NGUYỄN TẤN SÁU',
+      sex: 'male',
+      birthYear: 1982,
+      currentAddress: { communeCode: '27154' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const before = await snapshot();
+    const s = await importPeopleCommand(t.deps, { file: CSV, commune: '27154' });
+    expect([s.created, s.merged]).toEqual([110, 6]);
+    const db = t.deps.database.db;
+    const p = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect([p.citizen_id, p.birth_date, p.version]).toEqual(['079082242935', '1982-04-17', 2]);
+    expect(await undoImport(t.deps, null, s.batchId!)).toEqual({ deleted: 110, restored: 1 });
+    expect(await snapshot()).toEqual(before);
+    await db.deleteFrom('person_status_history').where('person_id', '=', p.id).execute();
+    await db.deleteFrom('people').where('id', '=', p.id).execute();
+  });
+
+  it('an undo is refused after 7 days', async () => {
+    const s = await importPeopleCommand(t.deps, { file: CSV, commune: '27154' });
+    expect(s.created).toBe(111);
+    const realNow = t.deps.now;
+    try {
+      t.deps.now = () => new Date(realNow().getTime() + 7 * 86_400_000 + 60_000);
+      await expect(undoImport(t.deps, null, s.batchId!)).rejects.toMatchObject({
+        status: 409,
+        code: 'import_undo_expired',
+      });
+    } finally {
+      t.deps.now = realNow;
+    }
+    expect(await undoImport(t.deps, null, s.batchId!)).toEqual({ deleted: 111, restored: 0 });
+  });
+
   it('an undo is refused once a created record was edited', async () => {
     const s = await importPeopleCommand(t.deps, { file: CSV, commune: '27154' });
     expect(s.created).toBe(111);
