@@ -197,8 +197,17 @@ describe('import wizard in the browser', () => {
   });
 
   it('undoes the whole import behind a confirmation', async () => {
-    await page.goto(batchUrl);
+    // Back on the import page, the batch is among the officer's recent imports and reopens.
+    await page.getByRole('link', { name: 'Nhập danh sách từ Excel' }).click();
+    const recent = page.getByTestId('import-recent');
+    // One entry for the file: each re-check (mapping, split commune) replaced the preview before it.
+    expect(await recent.getByRole('listitem').count()).toBe(1);
+    await recent
+      .getByRole('link', { name: /^xa-minh-quang-ba-vi-2024\.xlsx — tải lên \d{2}\/\d{2}\/\d{4}/ })
+      .first()
+      .click();
     await page.getByTestId('import-done').waitFor();
+    expect(page.url()).toBe(batchUrl);
     await page.getByRole('button', { name: 'Hủy lô nhập' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hủy lô nhập?' });
     expect(await dialog.textContent()).toContain('Xóa 52 hồ sơ đã tạo');

@@ -40,6 +40,8 @@ import {
   type ImportRow,
   MAX_IMPORT_MB,
   type RowResult,
+  recentImports,
+  rememberImport,
   saveMapping,
   undoImport,
   uploadList,
@@ -102,14 +104,22 @@ export function ImportPage() {
   });
 
   const upload = useMutation({
-    mutationFn: (v: { mapping?: (ImportField | null)[]; choices?: Record<string, string> }) =>
-      uploadList(file!, target!, v.mapping, v.choices),
-    onSuccess: (b) => {
+    mutationFn: (v: {
+      mapping?: (ImportField | null)[];
+      choices?: Record<string, string>;
+      again?: boolean;
+    }) => uploadList(file!, target!, v.mapping, v.choices),
+    onSuccess: (b, v) => {
       qc.setQueryData(['imports', b.id], b);
       setMapping(b.mapping);
       setSignature(b.signature ?? null);
       setHeaderRow(b.headerRow ?? null);
       setDecisions({});
+      rememberImport(
+        me.user.id,
+        { id: b.id, fileName: b.fileName, at: b.createdAt },
+        v.again ? batchId : null,
+      );
       setParams({ batch: b.id });
     },
   });
@@ -206,6 +216,8 @@ export function ImportPage() {
         </Paper>
       )}
 
+      {!batchId && <RecentImports userId={me.user.id} />}
+
       {batchId && batch.isPending && <InlineLoader />}
       {batchId &&
         batch.isError &&
@@ -232,7 +244,7 @@ export function ImportPage() {
             canApply={!!file}
             busy={upload.isPending}
             error={fieldError(upload.error, 'mapping')}
-            onApply={() => upload.mutate({ mapping: mapping ?? b.mapping, choices })}
+            onApply={() => upload.mutate({ mapping: mapping ?? b.mapping, choices, again: true })}
             signature={signature}
           />
           <SplitStep
@@ -241,7 +253,7 @@ export function ImportPage() {
             onChoose={(old, code) => setChoices((c) => ({ ...c, [old]: code }))}
             canApply={!!file}
             busy={upload.isPending}
-            onApply={() => upload.mutate({ mapping: mapping ?? b.mapping, choices })}
+            onApply={() => upload.mutate({ mapping: mapping ?? b.mapping, choices, again: true })}
           />
           <PreviewStep
             batch={b}
@@ -878,6 +890,29 @@ function ResultStep({
         onConfirm={() => undo.mutate()}
         onClose={() => setOpen(false)}
       />
+    </Paper>
+  );
+}
+
+function RecentImports({ userId }: { userId: string }) {
+  const { t } = useTranslation('imports');
+  const items = recentImports(userId);
+  if (!items.length) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="import-recent">
+      <Title order={2} size="h4" id="import-recent">
+        {t('recentTitle')}
+      </Title>
+      <Text size="sm">{t('recentHint')}</Text>
+      <ul data-testid="import-recent">
+        {items.map((x) => (
+          <li key={x.id}>
+            <Anchor component={Link} to={`/imports?batch=${x.id}`} size="sm">
+              {t('recentItem', { file: x.fileName, at: formatDateTime(x.at) })}
+            </Anchor>
+          </li>
+        ))}
+      </ul>
     </Paper>
   );
 }

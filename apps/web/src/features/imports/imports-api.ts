@@ -88,3 +88,32 @@ export const saveMapping = (signature: string, name: string, mapping: (ImportFie
   api.post<{ id: string }>('/api/imports/mappings', { signature, name, mapping });
 
 export const errorsFileUrl = (id: string) => `/api/imports/${id}/errors.xlsx`;
+
+/**
+ * The user's recent imports in this browser (there is no list of batches on the server yet), so an import
+ * can be reopened — to commit a preview left half-way or to undo within 7 days — after leaving the page.
+ */
+export type RecentImport = { id: string; fileName: string; at: string };
+const recentKey = (userId: string) => `hoanhap.imports.${userId}`;
+
+export function recentImports(userId: string): RecentImport[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(recentKey(userId)) ?? '[]') as RecentImport[];
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Adds an upload to the list; a re-check of the same file (new mapping or choices) `replaces` its preview. */
+export function rememberImport(userId: string, item: RecentImport, replaces?: string | null) {
+  const list = [item, ...recentImports(userId).filter((x) => x.id !== item.id && x.id !== replaces)].slice(
+    0,
+    10,
+  );
+  try {
+    localStorage.setItem(recentKey(userId), JSON.stringify(list));
+  } catch {
+    // Private mode or a full storage: the list is a convenience only.
+  }
+}

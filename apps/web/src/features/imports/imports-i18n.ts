@@ -123,6 +123,9 @@ const vi = {
   undoneSummary: 'Lô nhập {{file}} đã được hủy ngày {{at}}.',
   another: 'Nhập tệp khác',
   notFound: 'Không tìm thấy lô nhập này (chỉ người tải lên mới xem được).',
+  recentTitle: 'Lô nhập gần đây của bạn',
+  recentHint: 'Mở lại một lô để ghi bản xem trước còn dở, hoặc hủy lô đã ghi trong 7 ngày.',
+  recentItem: '{{file}} — tải lên {{at}}',
 };
 
 const en: typeof vi = {
@@ -245,6 +248,9 @@ const en: typeof vi = {
   undoneSummary: 'The import of {{file}} was undone on {{at}}.',
   another: 'Import another file',
   notFound: 'This import was not found (only the person who uploaded it can see it).',
+  recentTitle: 'Your recent imports',
+  recentHint: 'Reopen a batch to write a preview left half-way, or to undo a written one within 7 days.',
+  recentItem: '{{file}} — uploaded {{at}}',
 };
 
 i18next.addResourceBundle('vi', 'imports', vi, true, true);
