@@ -149,6 +149,29 @@ describe('import of commune lists: dry runs of the three samples on an empty dat
     expect(a.rows.map((r) => r.row)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
   });
 
+  it('the command line prints a readable summary, and needs exactly one of --commune and --province', async () => {
+    const lines: string[] = [];
+    const code = await runCli(['import-people', '--file', QB, '--province', '44', '--dry-run'], {
+      deps: t.deps,
+      out: (s) => lines.push(s),
+    });
+    expect(code).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toContain('Số dòng / rows: 400');
+    expect(text).toContain('Tạo mới / created: 378');
+    expect(text).toContain('dòng 29, cột "Ngày tháng năm sinh": Ngày không có thật (invalid_date)');
+    expect(text).toContain(
+      'Xã Quảng Tiến, Huyện Quảng Trạch, Tỉnh Quảng Bình (24 dòng) → 19030 Xã Trung Thuần | 19075 Xã Nam Ba Đồn',
+    );
+    await expect(
+      runCli(['import-people', '--file', QB, '--province', '44', '--commune', '19030'], {
+        deps: t.deps,
+        out: () => {},
+      }),
+    ).rejects.toThrow(/--commune/);
+    expect(await t.deps.database.db.selectFrom('import_batches').selectAll().execute()).toEqual([]);
+  });
+
   it('refuses an .xls file with a clear 415 message, and an officer of another commune', async () => {
     await expect(
       analyseImport(t.deps, {
