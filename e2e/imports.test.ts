@@ -74,6 +74,24 @@ describe('import wizard in the browser', () => {
     await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
     await page.getByText('Chọn một tệp danh sách').waitFor();
 
+    // A file of another kind is refused next to the field, before any upload.
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('STT;Họ và tên\n') });
+    await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
+    await page.getByText('Chỉ nhận tệp .xlsx, .xls hoặc .csv').waitFor();
+    // A CSV without the header words of a list is refused by the server, its reason next to the field too.
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'khong-phai-danh-sach.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('a;b\n1;2\n'),
+      });
+    await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
+    await page.getByText(/^Không tìm thấy dòng tiêu đề cột/).waitFor();
+    expect(await seriousViolations(page, 'import: file refused')).toEqual([]);
+
     await page.locator('input[type="file"]').setInputFiles(SAMPLE);
     await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
     await page.getByTestId('import-mapping').waitFor();

@@ -156,8 +156,14 @@ export function ImportPage() {
     );
 
   const b = batch.data;
-  const uploadFieldError =
-    fileProblem ?? fieldError(upload.error, 'file') ?? fieldError(upload.error, 'mapping');
+  // A file the server refuses as a whole (too large, .xls, no header row) is a problem of the file field.
+  const fileRefused =
+    upload.error instanceof ApiError &&
+    [413, 415, 422].includes(upload.error.status) &&
+    !upload.error.errors.length
+      ? upload.error.detail
+      : undefined;
+  const uploadFieldError = fileProblem ?? fieldError(upload.error, 'file') ?? fileRefused;
   return (
     <Stack>
       <Title order={1} size="h2">
