@@ -81,13 +81,11 @@ describe('import wizard in the browser', () => {
     await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
     await page.getByText('Chỉ nhận tệp .xlsx, .xls hoặc .csv').waitFor();
     // A CSV without the header words of a list is refused by the server, its reason next to the field too.
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'khong-phai-danh-sach.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('a;b\n1;2\n'),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'khong-phai-danh-sach.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a;b\n1;2\n'),
+    });
     await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
     await page.getByText(/^Không tìm thấy dòng tiêu đề cột/).waitFor();
     expect(await seriousViolations(page, 'import: file refused')).toEqual([]);
@@ -214,15 +212,38 @@ describe('import wizard in the browser', () => {
     await page.getByRole('link', { name: 'Đinh Mạnh Hiếu' }).first().waitFor();
   });
 
+  it('uploading the same list again shows each person beside the existing record', async () => {
+    await page.getByRole('link', { name: 'Nhập danh sách từ Excel' }).click();
+    await page.getByTestId('import-empty').waitFor();
+    await page.locator('input[type="file"]').setInputFiles(SAMPLE);
+    await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
+    await page.waitForURL(/\?batch=/);
+    await page.getByRole('combobox', { name: /^Xã, phường mới cho Xã Minh Quang/ }).click();
+    await page.getByRole('option', { name: 'Xã Bất Bạt (09676)', exact: true }).click();
+    await page.getByRole('button', { name: 'Áp dụng lựa chọn' }).click();
+    await page.getByTestId('split-none').waitFor();
+    // Every person written by the first import is found again: by CCCD, or by name + birth year + commune.
+    expect(await count('new')).toBe('0');
+    expect(Number(await count('existing')) + Number(await count('possible_duplicate'))).toBe(52);
+    const dup = page.getByTestId('dup-36');
+    expect(await dup.textContent()).toContain('Hồ sơ đã có');
+    await dup.getByRole('link', { name: 'Mở hồ sơ Đinh Mạnh Hiếu' }).waitFor();
+    await expect.poll(() => dup.textContent(), POLL).toContain('Năm sinh: 1973');
+    await expect
+      .poll(() => page.getByTestId('commit-plan').textContent(), POLL)
+      .toContain('Sẽ tạo 0 hồ sơ, gộp 57, bỏ qua 0');
+    expect(await seriousViolations(page, 'import: second upload beside the records')).toEqual([]);
+  });
+
   it('undoes the whole import behind a confirmation', async () => {
     // Back on the import page, the batch is among the officer's recent imports and reopens.
     await page.getByRole('link', { name: 'Nhập danh sách từ Excel' }).click();
     const recent = page.getByTestId('import-recent');
-    // One entry for the file: each re-check (mapping, split commune) replaced the preview before it.
-    expect(await recent.getByRole('listitem').count()).toBe(1);
+    // One entry per file uploaded: each re-check (mapping, split commune) replaced the preview before it.
+    expect(await recent.getByRole('listitem').count()).toBe(2);
     await recent
       .getByRole('link', { name: /^xa-minh-quang-ba-vi-2024\.xlsx — tải lên \d{2}\/\d{2}\/\d{4}/ })
-      .first()
+      .nth(1)
       .click();
     await page.getByTestId('import-done').waitFor();
     expect(page.url()).toBe(batchUrl);

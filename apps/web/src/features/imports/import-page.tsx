@@ -52,7 +52,7 @@ const RESULTS: RowResult[] = ['new', 'existing', 'possible_duplicate', 'duplicat
 const RESULT_COLOR: Record<RowResult, string> = {
   new: 'teal.9',
   existing: 'blue.9',
-  possible_duplicate: 'orange.9',
+  possible_duplicate: 'pink.9',
   duplicate_in_file: 'grape.9',
   error: 'red.9',
 };
