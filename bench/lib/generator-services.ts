@@ -283,6 +283,7 @@ export async function supportAfterRehab(
     officerId: string;
   },
 ) {
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.max would turn into NaN
   const from = o.from < team.established ? team.established : o.from;
   if (from > o.asOf) return;
   const until = minD(o.to, o.asOf);

@@ -387,8 +387,12 @@ export function coversProvince(actor: Actor, provinceCode: string | null): boole
  * Import of people lists (modules/imports): a commune officer or commune police imports only into their own
  * commune; a province-wide file needs a province scope (no province role may create people yet).
  */
-export function assertCanImportInto(actor: Actor, target: { kind: 'commune' | 'province'; code: string }): void {
-  if (can(actor, 'people.create') && actor.scopeKind === target.kind && actor.scopeCode === target.code) return;
+export function assertCanImportInto(
+  actor: Actor,
+  target: { kind: 'commune' | 'province'; code: string },
+): void {
+  if (can(actor, 'people.create') && actor.scopeKind === target.kind && actor.scopeCode === target.code)
+    return;
   throw Errors.forbidden({
     vi: 'Bạn chỉ được nhập danh sách vào xã/phường của mình',
     en: 'You may only import lists into your own commune',

@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       scope_kind: u.scope_kind,
       scope_code: u.scope_code,
       active_from: from,
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.max would turn into NaN
       active_to: u.active ? null : last > from ? last : from,
     };
   });
