@@ -88,4 +88,48 @@ describe('periods of activity of an account', () => {
     expect((await patch({ scopeKind: 'commune', scopeCode: UNITS.ngocHa, version: 4 })).statusCode).toBe(200);
     expect((await periods(officer.userId)).length).toBe(3);
   });
+
+  it('a change of role (with the unit it needs) closes the period and opens one in the new role; name edits keep it', async () => {
+    k.setToday('2025-07-01');
+    // The role alone does not fit a commune: refused on the unit field, nothing changed.
+    const misfit = await patch({ role: 'province_officer', version: 5 });
+    expect(misfit.statusCode).toBe(400);
+    expect(misfit.json().errors[0]).toMatchObject({ field: 'scopeKind', rule: 'role_scope' });
+    const res = await patch({
+      role: 'province_officer',
+      scopeKind: 'province',
+      scopeCode: UNITS.hanoi,
+      fullName: 'Nguyễn Văn Tỉnh',
+      version: 5,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      role: 'province_officer',
+      scopeKind: 'province',
+      scopeCode: UNITS.hanoi,
+      fullName: 'Nguyễn Văn Tỉnh',
+      version: 6,
+    });
+    const all = await periods(officer.userId);
+    expect(all.slice(-2).map((p) => [p.role, p.scope_code, p.active_from, p.active_to])).toEqual([
+      ['commune_officer', UNITS.ngocHa, '2025-06-15', '2025-07-01'],
+      ['province_officer', UNITS.hanoi, '2025-07-01', null],
+    ]);
+    const entry = await k.t.deps.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'user.update')
+      .where('entity_id', '=', officer.userId)
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.details!)).toMatchObject({
+      role: 'province_officer',
+      fromRole: 'commune_officer',
+    });
+    // A new name alone is no new period; a stale version is refused with the current record.
+    expect((await patch({ fullName: 'Nguyễn Văn Tỉnh B', version: 6 })).statusCode).toBe(200);
+    expect((await periods(officer.userId)).length).toBe(all.length);
+    const stale = await patch({ fullName: 'Tên cũ', version: 6 });
+    expect(stale.statusCode).toBe(409);
+  });
 });

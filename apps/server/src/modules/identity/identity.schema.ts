@@ -38,6 +38,7 @@ export const createUserBody = z.strictObject({
 
 export const updateUserBody = z.strictObject({
   fullName: z.string().trim().min(2).max(120).optional(),
+  role: roleSchema.optional().describe('A new role (checked against the unit, new or kept; dated today)'),
   active: z.boolean().optional(),
   scopeKind: scopeKindSchema.optional().describe('A new unit for the account (its move is dated today)'),
   scopeCode: z.string().trim().max(64).nullable().optional(),

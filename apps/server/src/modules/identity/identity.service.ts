@@ -250,6 +250,7 @@ export async function updateUser(
   userId: string,
   input: {
     fullName?: string;
+    role?: Role;
     active?: boolean;
     scopeKind?: ScopeKind;
     scopeCode?: string | null;
@@ -258,9 +259,15 @@ export async function updateUser(
 ) {
   const { db } = deps.database;
   const user0 = await identityRepo.findUserById(db, userId);
+  // A new role is checked against the unit it will have: the new one, or the kept one.
   const scopeCode =
-    input.scopeKind && user0
-      ? await validateScope(deps, user0.role as Role, input.scopeKind, input.scopeCode)
+    user0 && (input.scopeKind || (input.role && input.role !== user0.role))
+      ? await validateScope(
+          deps,
+          input.role ?? (user0.role as Role),
+          input.scopeKind ?? (user0.scope_kind as ScopeKind),
+          input.scopeKind ? input.scopeCode : user0.scope_code,
+        )
       : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);
@@ -276,6 +283,8 @@ export async function updateUser(
       patch.scope_kind = input.scopeKind;
       patch.scope_code = scopeCode ?? null;
     }
+    const roleChanged = input.role !== undefined && input.role !== user.role;
+    if (roleChanged) patch.role = input.role;
     if (!(await identityRepo.updateUserVersioned(trx, userId, input.version, patch))) {
       throw Errors.staleVersion(await presentUser(trx, user));
     }
@@ -284,12 +293,14 @@ export async function updateUser(
     const today = vnToday(deps.now());
     const wasActive = user.active === 1;
     const isActive = input.active === undefined ? wasActive : input.active;
-    if (wasActive && (!isActive || moved)) await identityRepo.closePeriod(trx, userId, today);
-    if (isActive && (!wasActive || moved))
+    const changed = moved || roleChanged;
+    if (wasActive && (!isActive || changed)) await identityRepo.closePeriod(trx, userId, today);
+    if (isActive && (!wasActive || changed))
       await identityRepo.openPeriod(
         trx,
         {
           ...user,
+          role: patch.role ?? user.role,
           scope_kind: patch.scope_kind ?? user.scope_kind,
           scope_code: moved ? (patch.scope_code ?? null) : user.scope_code,
         },
@@ -302,6 +313,7 @@ export async function updateUser(
       details: {
         fullName: input.fullName,
         active: input.active,
+        ...(roleChanged ? { role: input.role, fromRole: user.role } : {}),
         ...(moved
           ? {
               scope: `${patch.scope_kind}:${patch.scope_code ?? ''}`,
