@@ -26,6 +26,7 @@ import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts'
 import { facilityRoutes } from './modules/facility/facility.routes.ts';
 import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { usersImportRoutes } from './modules/identity/users-import.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (s) => identityRoutes(s, deps));
+  await app.register(async (s) => usersImportRoutes(s, deps));
   await app.register(async (s) => orgRoutes(s, deps));
   await app.register(async (s) => peopleRoutes(s, deps));
   await app.register(async (s) => screeningRoutes(s, deps));

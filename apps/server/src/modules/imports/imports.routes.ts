@@ -169,7 +169,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
 }
 
-async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+export async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
   if (!req.isMultipart())
     throw new AppError('unsupported_media_type', 415, {
       vi: 'Cần gửi tệp dạng multipart/form-data (trường "file")',

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, UNITS } from '../../test/test-app.ts';
+import { verifyPassword } from './password.ts';
+
+// Import of staff accounts from a sheet (issue 14, setting up a province): preview per row, commit in one
+// transaction with audit, one-time passwords returned once and never stored in clear.
+
+let t: TestApp;
+type User = Awaited<ReturnType<TestApp['userAs']>>;
+let admin: User;
+let hanoiName: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.userAs('system_admin', 'nation', null);
+  await t.userAs('commune_officer', 'commune', UNITS.baDinh, 'da.co');
+  hanoiName = (
+    await t.deps.database.db
+      .selectFrom('units')
+      .select('name')
+      .where('code', '=', UNITS.hanoi)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow()
+  ).name;
+});
+afterAll(async () => t?.close());
+
+function upload(u: User, step: 'preview' | 'commit', name: string, data: Buffer) {
+  const boundary = `----hn${randomUUID().replace(/-/g, '')}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/users/import/${step}`,
+    headers: { ...u.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+}
+
+async function xlsx(rows: string[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Người dùng');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const HEADER = ['Tên đăng nhập', 'Họ tên', 'Vai trò', 'Đơn vị', 'Điện thoại'];
+
+describe('import of users from a sheet', () => {
+  it('previews each row: ok, or errors naming row, column and rule in Vietnamese', async () => {
+    const data = await xlsx([
+      HEADER,
+      ['hn.tinh', 'Trần Thị Tỉnh', 'Cán bộ tỉnh (PC04)', hanoiName, '0912 345 678'],
+      ['hn.xa1', 'Lê Văn Xã', 'commune_officer', UNITS.baDinh, ''],
+      ['da.co', 'Người Trùng', 'Cán bộ UBND xã', UNITS.baDinh, ''],
+      ['hn.xa1', 'Trùng Trong Tệp', 'Cán bộ UBND xã', UNITS.ngocHa, ''],
+      ['hn.x', 'Vai Trò Lạ', 'Giám đốc', UNITS.baDinh, ''],
+      ['hn.xa2', 'Không Đơn Vị', 'Công an xã', 'Xã Không Có', 'abc'],
+    ]);
+    const res = await upload(admin, 'preview', 'nguoi-dung.xlsx', data);
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.summary).toEqual({ total: 6, ok: 2, errors: 4 });
+    expect(out.rows[0]).toMatchObject({
+      row: 2,
+      status: 'ok',
+      role: 'province_officer',
+      scopeKind: 'province',
+      scopeCode: UNITS.hanoi,
+      phone: '0912345678',
+    });
+    expect(out.rows[1]).toMatchObject({ status: 'ok', role: 'commune_officer', scopeCode: UNITS.baDinh });
+    expect(out.rows[2].errors).toMatchObject([
+      { row: 4, column: 'Tên đăng nhập', rule: 'unique', message: 'Tên đăng nhập đã được dùng' },
+    ]);
+    expect(out.rows[3].errors[0]).toMatchObject({ row: 5, rule: 'duplicate_in_file' });
+    expect(out.rows[3].errors[0].message).toContain('dòng 3');
+    expect(out.rows[4].errors[0]).toMatchObject({ row: 6, column: 'Vai trò', rule: 'known_role' });
+    expect(out.rows[5].errors.map((e: { rule: string; column: string }) => [e.column, e.rule])).toEqual([
+      ['Điện thoại', 'format'],
+      ['Đơn vị', 'known_unit'],
+    ]);
+    // A commit of a file with errors is refused as a whole; nothing is written.
+    const refused = await upload(admin, 'commit', 'nguoi-dung.xlsx', data);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().rows).toHaveLength(4);
+    const n = await t.deps.database.db
+      .selectFrom('users')
+      .select('username')
+      .where('username', '=', 'hn.tinh')
+      .execute();
+    expect(n).toHaveLength(0);
+  });
+
+  it('commits a clean sheet in one transaction, audited, with one-time passwords once (hashes only stored)', async () => {
+    const data = Buffer.from(
+      `${HEADER.join(',')}\nhn.tinh,Trần Thị Tỉnh,Cán bộ tỉnh (PC04),${hanoiName},0912345678\nhn.xa1,Lê Văn Xã,Cán bộ UBND xã,${UNITS.baDinh},\nkt.vien,Kiểm Tra,Kiểm tra viên,,\n`,
+    );
+    const res = await upload(admin, 'commit', 'nguoi-dung.csv', data);
+    expect(res.statusCode, res.body).toBe(201);
+    const out = res.json();
+    expect(out.created.map((c: { username: string }) => c.username)).toEqual([
+      'hn.tinh',
+      'hn.xa1',
+      'kt.vien',
+    ]);
+    expect(out.passwordsCsv).toContain('Mật khẩu dùng một lần');
+    expect(out.passwordsCsv).toContain(out.created[0].initialPassword);
+    const db = t.deps.database.db;
+    const u = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'hn.tinh')
+      .executeTakeFirstOrThrow();
+    expect(u).toMatchObject({ role: 'province_officer', scope_code: UNITS.hanoi, must_change_password: 1 });
+    expect(u.password_hash).not.toContain(out.created[0].initialPassword);
+    expect(await verifyPassword(u.password_hash, out.created[0].initialPassword)).toBe(true);
+    const kt = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'kt.vien')
+      .executeTakeFirstOrThrow();
+    expect(kt).toMatchObject({ role: 'auditor', scope_kind: 'nation', scope_code: null });
+    const periods = await db
+      .selectFrom('account_periods')
+      .select('role')
+      .where('user_id', '=', u.id)
+      .execute();
+    expect(periods).toEqual([{ role: 'province_officer' }]);
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['user.create', 'users.import'])
+      .where('user_id', '=', admin.userId)
+      .execute();
+    expect(audits.filter((a) => a.action === 'user.create')).toHaveLength(3);
+    expect(audits.filter((a) => a.action === 'users.import')).toHaveLength(1);
+    // The same sheet again: every username is now taken.
+    const again = (await upload(admin, 'preview', 'nguoi-dung.csv', data)).json();
+    expect(again.summary).toEqual({ total: 3, ok: 0, errors: 3 });
+  });
+
+  it('is for administrators only', async () => {
+    const officer = await t.userAs('province_officer', 'province', UNITS.hanoi);
+    const res = await upload(officer, 'preview', 'a.csv', Buffer.from(`${HEADER.join(',')}\n`));
+    expect(res.statusCode).toBe(403);
+  });
+});
