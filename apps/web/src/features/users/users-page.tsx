@@ -13,6 +13,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
 import { UserCreateModal } from './user-create-modal.tsx';
+import { USERS_EDIT_NS } from './user-edit-i18n.ts';
+import { UserEditModal } from './user-edit-modal.tsx';
 import { UserMoveModal } from './user-move-modal.tsx';
 import { USERS_PAGE, useUsers } from './users-api.ts';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
@@ -23,6 +25,7 @@ type Pending = { kind: 'reset' | 'deactivate' | 'activate'; user: User } | null;
 export function UsersPage() {
   const { t } = useTranslation();
   const { t: tm } = useTranslation(USERS_MOVE_NS);
+  const { t: te } = useTranslation(USERS_EDIT_NS);
   usePageTitle(t('users.title'));
   const me = useSession();
   const qc = useQueryClient();
@@ -34,6 +37,7 @@ export function UsersPage() {
   const [reveal, setReveal] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [moving, setMoving] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -130,6 +134,9 @@ export function UsersPage() {
                         role="group"
                         aria-label={t('users.actionsFor', { username: u.username })}
                       >
+                        <Button size="xs" variant="default" onClick={() => setEditing(u)}>
+                          {te('action')}
+                        </Button>
                         <Button
                           size="xs"
                           variant="default"
@@ -180,6 +187,17 @@ export function UsersPage() {
           void qc.invalidateQueries({ queryKey: ['users'] });
         }}
       />
+      {editing && (
+        <UserEditModal
+          user={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(user) => {
+            setEditing(null);
+            notifications.show({ color: 'green', message: te('done', { username: user.username }) });
+            void qc.invalidateQueries({ queryKey: ['users'] });
+          }}
+        />
+      )}
       {moving && (
         <UserMoveModal
           user={moving}

@@ -1,0 +1,44 @@
+import i18next from 'i18next';
+
+// Texts of editing an account's name and role (namespace 'usersEdit'). Vietnamese is the reference.
+
+const vi = {
+  action: 'Sửa',
+  title: 'Sửa tài khoản {{username}}',
+  intro:
+    'Chỉ đổi được sang vai trò dùng cùng loại đơn vị; để đổi đơn vị, dùng "Chuyển đơn vị". Việc đổi vai trò tính từ hôm nay.',
+  fullName: 'Họ tên',
+  role: 'Vai trò',
+  submit: 'Lưu',
+  unchanged: 'Chưa có thay đổi nào',
+  stale: 'Tài khoản vừa được người khác sửa. Đóng lại và mở lại để thấy bản mới nhất.',
+  done: 'Đã lưu tài khoản {{username}}',
+};
+
+const en: typeof vi = {
+  action: 'Edit',
+  title: 'Edit the account {{username}}',
+  intro:
+    'Only roles that take the same kind of unit are offered; to change the unit, use "Move to another unit". A new role counts from today.',
+  fullName: 'Full name',
+  role: 'Role',
+  submit: 'Save',
+  unchanged: 'Nothing has changed',
+  stale: 'Someone else just changed this account. Close and open it again to see the latest.',
+  done: 'Account {{username}} saved',
+};
+
+export const USERS_EDIT_NS = 'usersEdit';
+
+/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
+export function registerUsersEditI18n() {
+  if (!i18next.isInitialized || !i18next.store) {
+    i18next.on('initialized', registerUsersEditI18n);
+    return;
+  }
+  if (i18next.hasResourceBundle('vi', USERS_EDIT_NS)) return;
+  i18next.addResourceBundle('vi', USERS_EDIT_NS, vi, true, true);
+  i18next.addResourceBundle('en', USERS_EDIT_NS, en, true, true);
+}
+
+registerUsersEditI18n();
