@@ -17,6 +17,7 @@ import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 import { UserEditModal } from './user-edit-modal.tsx';
 import { UserMoveModal } from './user-move-modal.tsx';
 import { USERS_PAGE, useUsers } from './users-api.ts';
+import { USERS_IMPORT_NS, UsersImportModal } from './users-import-modal.tsx';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
 type Pending = { kind: 'reset' | 'deactivate' | 'activate'; user: User } | null;
@@ -26,6 +27,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { t: tm } = useTranslation(USERS_MOVE_NS);
   const { t: te } = useTranslation(USERS_EDIT_NS);
+  const { t: ti } = useTranslation(USERS_IMPORT_NS);
   usePageTitle(t('users.title'));
   const me = useSession();
   const qc = useQueryClient();
@@ -38,6 +40,7 @@ export function UsersPage() {
   const [pending, setPending] = useState<Pending>(null);
   const [moving, setMoving] = useState<User | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -74,7 +77,12 @@ export function UsersPage() {
         <Title order={1} size="h2">
           {t('users.title')}
         </Title>
-        <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setImporting(true)}>
+            {ti('action')}
+          </Button>
+          <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+        </Group>
       </Group>
       <TextInput
         label={t('users.searchLabel')}
@@ -187,6 +195,18 @@ export function UsersPage() {
           void qc.invalidateQueries({ queryKey: ['users'] });
         }}
       />
+      {importing && (
+        <UsersImportModal
+          onClose={() => {
+            setImporting(false);
+            void qc.invalidateQueries({ queryKey: ['users'] });
+          }}
+          onDone={() => {
+            setImporting(false);
+            void qc.invalidateQueries({ queryKey: ['users'] });
+          }}
+        />
+      )}
       {editing && (
         <UserEditModal
           user={editing}
