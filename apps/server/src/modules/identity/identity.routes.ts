@@ -166,4 +166,37 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       return { initialPassword: await svc.resetPassword(deps, actor, req.params.id) };
     },
   );
+
+  app.get(
+    '/api/setup/first-steps',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Các bước đầu của quản trị viên / First steps of a new administrator',
+        description: 'Computed from real counts: facilities, users, people, the report cut-off setting.',
+      },
+    },
+    async (req) => {
+      authorize(requireActor(req), 'users.manage');
+      const { db } = deps.database;
+      const count = async (table: 'facilities' | 'users' | 'people' | 'report_cutoff_settings') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const steps = [
+        { key: 'facilities', count: await count('facilities'), done: false },
+        // The first administrator alone is no staff yet.
+        { key: 'users', count: await count('users'), done: false },
+        { key: 'people', count: await count('people'), done: false },
+        { key: 'cutoff', count: await count('report_cutoff_settings'), done: false },
+      ];
+      for (const s of steps) s.done = s.key === 'users' ? s.count > 1 : s.count > 0;
+      return { steps, next: steps.find((s) => !s.done)?.key ?? null };
+    },
+  );
 }

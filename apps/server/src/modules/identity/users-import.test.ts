@@ -153,3 +153,18 @@ describe('import of users from a sheet', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('first steps of a new administrator', () => {
+  it('says what is done and what is next, from real counts', async () => {
+    const res = await admin.call('GET', '/api/setup/first-steps');
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.steps.map((s: { key: string }) => s.key)).toEqual(['facilities', 'users', 'people', 'cutoff']);
+    const users = out.steps.find((s: { key: string }) => s.key === 'users');
+    expect(users.done).toBe(true);
+    expect(users.count).toBeGreaterThan(1);
+    expect(out.next).toBe(out.steps.find((s: { done: boolean }) => !s.done)?.key ?? null);
+    const officer = await t.userAs('commune_officer', 'commune', UNITS.baDinh);
+    expect((await officer.call('GET', '/api/setup/first-steps')).statusCode).toBe(403);
+  });
+});
