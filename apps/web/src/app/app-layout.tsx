@@ -12,7 +12,7 @@ import { FullPageLoader } from './page-states.tsx';
 
 /** The shell: header with the user and language, navigation limited to what the role may do. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSession();
   const logout = useLogout();
   const [opened, { toggle, close }] = useDisclosure();
@@ -23,6 +23,11 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/tasks', label: t('pathways:nav.tasks'), action: 'tasks.read' },
     { to: '/people', label: t('nav.people'), action: 'people.read' },
+    {
+      to: '/first-steps',
+      label: i18n.language.startsWith('en') ? 'First steps' : 'Bước đầu',
+      action: 'users.manage',
+    },
     { to: '/users', label: t('nav.users'), action: 'users.manage' },
     { to: '/facilities', label: t('nav.facilities'), action: 'facilities.manage' },
     { to: '/audit', label: t('nav.audit'), action: 'audit.read' },

@@ -26,6 +26,7 @@ const PersonCreatePage = lazyNamed(
 );
 const PersonEditPage = lazyNamed(() => import('../features/people/person-form-page.tsx'), 'PersonEditPage');
 const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
+const FirstStepsPage = lazyNamed(() => import('../features/users/first-steps-page.tsx'), 'FirstStepsPage');
 const FacilitiesPage = lazyNamed(
   () => import('../features/facilities/facilities-page.tsx'),
   'FacilitiesPage',
@@ -113,6 +114,14 @@ export function AppRoutes() {
           element={
             <Guard me={me} action="people.update">
               <PersonEditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/first-steps"
+          element={
+            <Guard me={me} action="users.manage">
+              <FirstStepsPage />
             </Guard>
           }
         />

@@ -1,0 +1,114 @@
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+
+// First steps of a new administrator (issue 14, setting up a province): facilities, users, people, the report
+// cut-off day — each done or not from real counts, and what comes next.
+
+type Step = { key: 'facilities' | 'users' | 'people' | 'cutoff'; count: number; done: boolean };
+
+const vi = {
+  nav: 'Bước đầu',
+  title: 'Các bước đầu khi bắt đầu dùng',
+  intro: 'Làm lần lượt các bước dưới đây. Trạng thái tính từ dữ liệu thật của hệ thống.',
+  done: 'Đã xong',
+  todo: 'Chưa làm',
+  next: 'Bước tiếp theo',
+  allDone: 'Đã xong tất cả các bước đầu.',
+  count: 'Hiện có: {{count}}',
+  facilities: 'Tạo các cơ sở cai nghiện',
+  users: 'Nhập người dùng (cán bộ tỉnh, xã, cơ sở)',
+  people: 'Nhập danh sách người nghiện, người sử dụng trái phép chất ma túy',
+  cutoff: 'Đặt ngày chốt số liệu báo cáo',
+  go: 'Mở trang',
+};
+const en: typeof vi = {
+  nav: 'First steps',
+  title: 'First steps to start using the system',
+  intro: 'Work through the steps below. Their state is computed from the real data.',
+  done: 'Done',
+  todo: 'To do',
+  next: 'Next step',
+  allDone: 'All first steps are done.',
+  count: 'Now: {{count}}',
+  facilities: 'Create the rehabilitation facilities',
+  users: 'Import users (province, commune and facility staff)',
+  people: 'Import the lists of people who use drugs',
+  cutoff: 'Set the report cut-off day',
+  go: 'Open',
+};
+export const FIRST_STEPS_NS = 'firstSteps';
+function register() {
+  if (!i18next.isInitialized || !i18next.store) {
+    i18next.on('initialized', register);
+    return;
+  }
+  if (i18next.hasResourceBundle('vi', FIRST_STEPS_NS)) return;
+  i18next.addResourceBundle('vi', FIRST_STEPS_NS, vi, true, true);
+  i18next.addResourceBundle('en', FIRST_STEPS_NS, en, true, true);
+}
+register();
+
+const LINKS: Record<Step['key'], string> = {
+  facilities: '/facilities',
+  users: '/users',
+  people: '/imports',
+  cutoff: '/reports',
+};
+
+export function FirstStepsPage() {
+  const { t } = useTranslation(FIRST_STEPS_NS);
+  usePageTitle(t('title'));
+  const q = useQuery({
+    queryKey: ['first-steps'],
+    queryFn: () => api.get<{ steps: Step[]; next: Step['key'] | null }>('/api/setup/first-steps'),
+  });
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <Text size="sm">{t('intro')}</Text>
+      {q.isPending ? (
+        <InlineLoader />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <>
+          <Text fw={500} role="status" data-testid="first-steps-next">
+            {q.data.next ? `${t('next')}: ${t(q.data.next)}` : t('allDone')}
+          </Text>
+          <List listStyleType="none" spacing="sm">
+            {q.data.steps.map((s, i) => (
+              <List.Item key={s.key}>
+                <Card withBorder padding="sm" data-testid={`first-step-${s.key}`}>
+                  <Group justify="space-between" wrap="nowrap">
+                    <div>
+                      <Text fw={500}>
+                        {i + 1}. {t(s.key)}
+                      </Text>
+                      <Text size="sm">{t('count', { count: s.count })}</Text>
+                    </div>
+                    <Group gap="sm" wrap="nowrap">
+                      <Badge color={s.done ? 'green' : 'gray'} variant="light">
+                        {s.done ? t('done') : t('todo')}
+                      </Badge>
+                      <Anchor component={Link} to={LINKS[s.key]} aria-label={`${t('go')}: ${t(s.key)}`}>
+                        {t('go')}
+                      </Anchor>
+                    </Group>
+                  </Group>
+                </Card>
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Stack>
+  );
+}
