@@ -238,13 +238,17 @@ describe('import wizard in the browser', () => {
   it('undoes the whole import behind a confirmation', async () => {
     // Back on the import page, the batch is among the officer's recent imports and reopens.
     await page.getByRole('link', { name: 'Nhập danh sách từ Excel' }).click();
+    // The list comes from the server (GET /api/imports): every upload and re-check, the most recent first,
+    // each with its state; the one batch written is among them.
     const recent = page.getByTestId('import-recent');
-    // One entry per file uploaded: each re-check (mapping, split commune) replaced the preview before it.
-    expect(await recent.getByRole('listitem').count()).toBe(2);
-    await recent
-      .getByRole('link', { name: /^xa-minh-quang-ba-vi-2024\.xlsx — tải lên \d{2}\/\d{2}\/\d{4}/ })
-      .nth(1)
-      .click();
+    await recent.waitFor();
+    const items = recent.getByRole('link', {
+      name: /^xa-minh-quang-ba-vi-2024\.xlsx — tải lên \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — /,
+    });
+    expect(await items.count()).toBeGreaterThanOrEqual(3);
+    const written = recent.getByRole('link', { name: / — đã ghi$/ });
+    expect(await written.count()).toBe(1);
+    await written.click();
     await page.getByTestId('import-done').waitFor();
     expect(page.url()).toBe(batchUrl);
     await page.getByRole('button', { name: 'Hủy lô nhập' }).click();

@@ -51,6 +51,16 @@ export const importsRepo = {
     return out;
   },
 
+  /** Today's communes of a province (code and name), for cells that already name the current commune. */
+  currentCommunesOfProvince: (db: Kysely<DB>, provinceCode: string) =>
+    db
+      .selectFrom('units')
+      .select(['code', 'name'])
+      .where('province_code', '=', provinceCode)
+      .where('level', '=', 'commune')
+      .where('valid_to', 'is', null)
+      .execute(),
+
   peopleOfProvince: (db: Kysely<DB>, provinceCode: string): Promise<PersonMatchRow[]> =>
     db
       .selectFrom('people')
@@ -83,6 +93,34 @@ export const importsRepo = {
 
   insertBatch: (db: Kysely<DB>, row: Insertable<ImportBatchTable>) =>
     db.insertInto('import_batches').values(row).execute(),
+  /** A user's own batches, the most recent first. */
+  batchesOf: async (db: Kysely<DB>, userId: string, limit: number, offset: number) => {
+    const items = await db
+      .selectFrom('import_batches')
+      .select([
+        'id',
+        'file_name',
+        'target_kind',
+        'target_code',
+        'status',
+        'summary',
+        'created_at',
+        'committed_at',
+        'undone_at',
+      ])
+      .where('created_by', '=', userId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const { n } = await db
+      .selectFrom('import_batches')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('created_by', '=', userId)
+      .executeTakeFirstOrThrow();
+    return { items, total: Number(n) };
+  },
   batch: (db: Kysely<DB>, id: string) =>
     db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst(),
   updateBatch: (db: Kysely<DB>, id: string, set: Partial<Selectable<ImportBatchTable>>) =>

@@ -105,6 +105,31 @@ describe('import through the API: upload → preview → errors file → commit 
     const r2 = (await upload(officer, `communeCode=09676&choices=${elsewhere}`, 'mq.xlsx', data)).json();
     expect(r2.summary.errors.filter((e: { rule: string }) => e.rule === 'outside_unit')).toHaveLength(62);
     expect([r2.summary.created, r2.summary.merged]).toEqual([0, 0]);
+
+    // GET /api/imports: the officer's own three batches, the most recent first, paged.
+    const list = await officer.call('GET', '/api/imports');
+    expect(list.statusCode, list.body).toBe(200);
+    type Item = { id: string; status: string; createdAt: string; rows: number; created: number };
+    const items: Item[] = list.json().items;
+    expect([list.json().total, list.json().page, list.json().pageSize]).toEqual([3, 1, 20]);
+    expect(new Set(items.map((x) => x.id))).toEqual(new Set([first.id, res.json().id, r2.id]));
+    const at = items.map((x) => x.createdAt);
+    expect(at).toEqual([...at].sort().reverse());
+    expect(items.find((x) => x.id === res.json().id)).toMatchObject({
+      status: 'committed',
+      fileName: 'mq.xlsx',
+      target: { kind: 'commune', code: '09676' },
+      rows: 62,
+      created: 52,
+    });
+    expect(items.filter((x) => x.status === 'preview')).toHaveLength(2);
+    const p1 = (await officer.call('GET', '/api/imports?page=1&pageSize=2')).json();
+    const p2 = (await officer.call('GET', '/api/imports?page=2&pageSize=2')).json();
+    expect([...p1.items, ...p2.items].map((x: Item) => x.id)).toEqual(items.map((x) => x.id));
+    expect((await officer.call('GET', '/api/imports?pageSize=0')).statusCode).toBe(400);
+    // Another user's batches are not listed.
+    const other = await t.userAs('commune_officer', 'commune', '09676');
+    expect((await other.call('GET', '/api/imports')).json()).toMatchObject({ total: 0, items: [] });
   });
 
   it('the officer corrects the mapping, saves it, and the next file of the same shape uses it', async () => {

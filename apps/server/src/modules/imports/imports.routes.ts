@@ -89,6 +89,21 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
   );
 
   app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Các lô nhập của tôi, mới nhất trước / My import batches, the most recent first',
+        querystring: z.strictObject({
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+      },
+    },
+    async (req) => svc.listImports(deps, requireActor(req), req.query.page, req.query.pageSize),
+  );
+
+  app.get(
     '/api/imports/:id',
     { schema: { tags, summary: 'Một lô nhập / An import batch', params: idParams } },
     async (req) => svc.getImport(deps, requireActor(req), req.params.id),

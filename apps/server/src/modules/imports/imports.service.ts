@@ -126,6 +126,32 @@ async function oldCommuneIndex(db: Kysely<DB>, provinceCode: string) {
 }
 
 /**
+ * Today's communes of a province, found by their 5-digit code or by their name as written ("Phường Ba Đình",
+ * "phuong ba dinh"; without the type word only when no other commune of the province has the same name).
+ */
+async function currentCommuneLookup(db: Kysely<DB>, provinceCode: string) {
+  const list = await importsRepo.currentCommunesOfProvince(db, provinceCode);
+  const names = new Map(list.map((u) => [u.code, u.name]));
+  const byName = new Map<string, string | null>();
+  for (const u of list) {
+    const full = normalizeVi(u.name);
+    byName.set(full, u.code);
+    const bare = full.replace(/^(xa|phuong|thi tran|dac khu) /, '');
+    if (bare !== full) byName.set(`~${bare}`, byName.has(`~${bare}`) ? null : u.code);
+  }
+  return {
+    names,
+    find(codeText: string, nameText: string): string | null {
+      const code = codeText.replace(/\.0+$/, '').padStart(5, '0');
+      if (/^\d{5}$/.test(code) && names.has(code)) return code;
+      const n = normalizeVi(nameText);
+      if (!n) return null;
+      return byName.get(n) ?? byName.get(`~${n}`) ?? null;
+    },
+  };
+}
+
+/**
  * Reads and checks a file without writing anything. `choices` maps an old (split) commune code to
  * the new commune the officer picked; `pickFirst` takes the first candidate of every split commune.
  */
@@ -173,6 +199,12 @@ export async function analyseImport(
   const rowNoOf = (i: number) => (table.kind === 'csv' ? i - header.headerRow : i + 1);
 
   const { index, byCode } = await oldCommuneIndex(db, provinceCode);
+  const current = await currentCommuneLookup(db, provinceCode);
+  // An unmapped 'Mã xã/phường' column (the export writes one) holds today's 5-digit commune code.
+  const codeCol = header.labels.findIndex(
+    (l, c) => !mapping[c] && /^ma (xa|phuong|xa phuong|phuong xa)$/.test(normalizeVi(l ?? '')),
+  );
+  const direct: (string | null)[] = [];
   const rows: AnalysedRow[] = [];
   let prevPerm = '';
   let prevCur = '';
@@ -191,6 +223,7 @@ export async function analyseImport(
     prevPerm = perm;
     prevCur = cur;
     const communeText = cellText(cells.commune);
+    direct.push(current.find(codeCol >= 0 ? cellText(raw[codeCol]) : '', communeText));
     const addressText = [communeText, perm].filter(Boolean).join(', ') || cur;
     const found = addressText ? index.find(addressText) : [];
     matched.push(found.length ? found : cur && cur !== perm ? index.find(cur) : null);
@@ -228,8 +261,10 @@ export async function analyseImport(
   const names = await importsRepo.communeNames(db, [
     ...new Set([...byCode.values()].flatMap((c) => c.newCodes)),
   ]);
+  for (const [code, name] of current.names) if (!names.has(code)) names.set(code, { name, provinceCode });
   const pending = new Map<string, Unresolved>();
-  rows.forEach((r, k) => {
+  /** The legacy lookup of one row: false when the row got an error. */
+  const resolveOld = (r: AnalysedRow, k: number): boolean => {
     let m = matched[k];
     if ((!m || m.length === 0) && fallback) m = [fallback];
     if (!m || m.length === 0) {
@@ -240,7 +275,7 @@ export async function analyseImport(
         message: 'Không xác định được xã/phường (cũ) trong địa chỉ',
         messageEn: 'The (old) commune of the address cannot be identified',
       });
-      return;
+      return false;
     }
     if (m.length > 1) {
       r.errors.push({
@@ -250,7 +285,7 @@ export async function analyseImport(
         message: `Địa chỉ khớp nhiều xã/phường cũ: ${m.map((x) => `${x.name} (${byCode.get(x.code)?.district})`).join('; ')} — ghi rõ huyện`,
         messageEn: 'The address matches several old communes — add the district',
       });
-      return;
+      return false;
     }
     const old = byCode.get(m[0].code)!;
     r.oldCommune = { code: old.code, name: old.name, district: old.district, province: old.province };
@@ -269,6 +304,12 @@ export async function analyseImport(
       u.rows++;
       pending.set(old.code, u);
     }
+    return true;
+  };
+  rows.forEach((r, k) => {
+    // A cell naming today's commune (an exported list coming back) is taken as is, before the legacy lookup.
+    if (direct[k]) r.communeCode = direct[k];
+    else if (!resolveOld(r, k)) return;
     // A commune imports only its own people; a pending split commune is checked once it is picked.
     const inUnit = input.target.kind !== 'commune' || !r.communeCode || r.communeCode === input.target.code;
     if (!inUnit)
@@ -870,6 +911,40 @@ export async function getImport(deps: AppDeps, actor: Actor, id: string) {
       existing: r.existing,
       errors: r.errors,
     })),
+  };
+}
+
+/** The actor's own import batches, the most recent first (the wizard's list to reopen or undo one). */
+export async function listImports(deps: AppDeps, actor: Actor, page: number, pageSize: number) {
+  const { items, total } = await importsRepo.batchesOf(
+    deps.database.db,
+    actor.userId,
+    pageSize,
+    (page - 1) * pageSize,
+  );
+  return {
+    page,
+    pageSize,
+    total,
+    items: items.map((b) => {
+      const s = JSON.parse(b.summary) as Partial<
+        Record<'rows' | 'created' | 'merged' | 'skipped' | 'errors', number>
+      >;
+      return {
+        id: b.id,
+        fileName: b.file_name,
+        status: b.status as 'preview' | 'committed' | 'undone',
+        target: { kind: b.target_kind, code: b.target_code } as ImportTarget,
+        createdAt: b.created_at,
+        committedAt: b.committed_at,
+        undoneAt: b.undone_at,
+        rows: s.rows ?? 0,
+        created: s.created ?? 0,
+        merged: s.merged ?? 0,
+        skipped: s.skipped ?? 0,
+        errors: s.errors ?? 0,
+      };
+    }),
   };
 }
 

@@ -272,6 +272,49 @@ describe('export of the people list', () => {
     expect(row.result).toBe('existing');
     expect(row.existing?.id).toBe(hoa.id);
   });
+
+  it('round trip with today’s commune only: the Xã/phường and Mã xã/phường cells are taken before the old-address lookup', async () => {
+    const cid = makeCccd('01', 1992, 'male', 654321);
+    const tu = await k.person(officer, {
+      fullName: 'Phạm Văn Tư',
+      citizenId: cid,
+      birthDate: '1992-07-01',
+      currentAddress: { communeCode: UNITS.baDinh, detail: 'Tổ 12' },
+      permanentAddress: { communeCode: UNITS.baDinh, detail: 'Tổ 12' },
+    });
+    const data = (await file(officer, '/api/people/export?format=xlsx')).rawPayload;
+    // No choice for the split old commune: every exported row names today's Phường Ba Đình.
+    const a = await analyseImport(k.t.deps, {
+      fileName: 'danh-sach.xlsx',
+      data,
+      target: { kind: 'commune', code: UNITS.baDinh },
+    });
+    const row = a.rows.find((r) => r.person.citizenId === cid)!;
+    expect(row.errors).toEqual([]);
+    expect(row.communeCode).toBe(UNITS.baDinh);
+    expect(row.result).toBe('existing');
+    expect(row.existing?.id).toBe(tu.id);
+    expect(a.rows.flatMap((r) => r.errors.map((e) => e.rule))).toEqual([]);
+    expect(a.unresolved).toEqual([]);
+
+    // The code column alone is enough (the commune cell emptied), and the name without diacritics too.
+    const { wb, ws } = await sheetRows(data);
+    const tuRow = [2, 3, 4].find((r) => ws.getRow(r).getCell(3).value === 'Phạm Văn Tư')!;
+    ws.getRow(tuRow).getCell(12).value = null;
+    const hoaRow = [2, 3, 4].find((r) => ws.getRow(r).getCell(3).value === 'Nguyễn Văn Hoà')!;
+    ws.getRow(hoaRow).getCell(12).value = 'phuong ba dinh';
+    ws.getRow(hoaRow).getCell(13).value = null;
+    const b = await analyseImport(k.t.deps, {
+      fileName: 'danh-sach.xlsx',
+      data: Buffer.from(await wb.xlsx.writeBuffer()),
+      target: { kind: 'commune', code: UNITS.baDinh },
+    });
+    for (const id of [cid, CID]) {
+      const r = b.rows.find((x) => x.person.citizenId === id)!;
+      expect(r.errors).toEqual([]);
+      expect(r.result).toBe('existing');
+    }
+  });
 });
 
 describe('printable person summary', () => {

@@ -38,10 +38,9 @@ import {
   getImport,
   type ImportBatch,
   type ImportRow,
+  listImports,
   MAX_IMPORT_MB,
   type RowResult,
-  recentImports,
-  rememberImport,
   saveMapping,
   undoImport,
   uploadList,
@@ -109,17 +108,13 @@ export function ImportPage() {
       choices?: Record<string, string>;
       again?: boolean;
     }) => uploadList(file!, target!, v.mapping, v.choices),
-    onSuccess: (b, v) => {
+    onSuccess: (b) => {
       qc.setQueryData(['imports', b.id], b);
       setMapping(b.mapping);
       setSignature(b.signature ?? null);
       setHeaderRow(b.headerRow ?? null);
       setDecisions({});
-      rememberImport(
-        me.user.id,
-        { id: b.id, fileName: b.fileName, at: b.createdAt },
-        v.again ? batchId : null,
-      );
+      void qc.invalidateQueries({ queryKey: ['imports', 'list'] });
       setParams({ batch: b.id });
     },
   });
@@ -222,7 +217,7 @@ export function ImportPage() {
         </Paper>
       )}
 
-      {!batchId && <RecentImports userId={me.user.id} />}
+      {!batchId && <RecentImports />}
 
       {batchId && batch.isPending && <InlineLoader />}
       {batchId &&
@@ -900,10 +895,12 @@ function ResultStep({
   );
 }
 
-function RecentImports({ userId }: { userId: string }) {
+function RecentImports() {
   const { t } = useTranslation('imports');
-  const items = recentImports(userId);
-  if (!items.length) return null;
+  // The author's own batches from the server (recent first): reopen a preview left half-way, or undo.
+  const q = useQuery({ queryKey: ['imports', 'list'], queryFn: () => listImports(1, 10), staleTime: 0 });
+  if (q.isPending) return <InlineLoader />;
+  if (q.isError || !q.data.items.length) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="import-recent">
       <Title order={2} size="h4" id="import-recent">
@@ -911,10 +908,14 @@ function RecentImports({ userId }: { userId: string }) {
       </Title>
       <Text size="sm">{t('recentHint')}</Text>
       <ul data-testid="import-recent">
-        {items.map((x) => (
+        {q.data.items.map((x) => (
           <li key={x.id}>
             <Anchor component={Link} to={`/imports?batch=${x.id}`} size="sm">
-              {t('recentItem', { file: x.fileName, at: formatDateTime(x.at) })}
+              {t('recentItem', {
+                file: x.fileName,
+                at: formatDateTime(x.createdAt),
+                status: t(`recentStatus.${x.status}`),
+              })}
             </Anchor>
           </li>
         ))}

@@ -89,31 +89,24 @@ export const saveMapping = (signature: string, name: string, mapping: (ImportFie
 
 export const errorsFileUrl = (id: string) => `/api/imports/${id}/errors.xlsx`;
 
-/**
- * The user's recent imports in this browser (there is no list of batches on the server yet), so an import
- * can be reopened — to commit a preview left half-way or to undo within 7 days — after leaving the page.
- */
-export type RecentImport = { id: string; fileName: string; at: string };
-const recentKey = (userId: string) => `hoanhap.imports.${userId}`;
+/** One of the user's own import batches (GET /api/imports), to reopen a preview or undo a written batch. */
+export type ImportListItem = {
+  id: string;
+  fileName: string;
+  status: 'preview' | 'committed' | 'undone';
+  target: { kind: 'commune' | 'province'; code: string };
+  createdAt: string;
+  committedAt: string | null;
+  undoneAt: string | null;
+  rows: number;
+  created: number;
+  merged: number;
+  skipped: number;
+  errors: number;
+};
 
-export function recentImports(userId: string): RecentImport[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(recentKey(userId)) ?? '[]') as RecentImport[];
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Adds an upload to the list; a re-check of the same file (new mapping or choices) `replaces` its preview. */
-export function rememberImport(userId: string, item: RecentImport, replaces?: string | null) {
-  const list = [item, ...recentImports(userId).filter((x) => x.id !== item.id && x.id !== replaces)].slice(
-    0,
-    10,
-  );
-  try {
-    localStorage.setItem(recentKey(userId), JSON.stringify(list));
-  } catch {
-    // Private mode or a full storage: the list is a convenience only.
-  }
-}
+export const listImports = (page = 1, pageSize = 10) =>
+  api.get<{ items: ImportListItem[]; total: number; page: number; pageSize: number }>('/api/imports', {
+    page,
+    pageSize,
+  });

@@ -125,7 +125,8 @@ const vi = {
   notFound: 'Không tìm thấy lô nhập này (chỉ người tải lên mới xem được).',
   recentTitle: 'Lô nhập gần đây của bạn',
   recentHint: 'Mở lại một lô để ghi bản xem trước còn dở, hoặc hủy lô đã ghi trong 7 ngày.',
-  recentItem: '{{file}} — tải lên {{at}}',
+  recentItem: '{{file}} — tải lên {{at}} — {{status}}',
+  recentStatus: { preview: 'bản xem trước', committed: 'đã ghi', undone: 'đã hủy' },
 };
 
 const en: typeof vi = {
@@ -250,7 +251,8 @@ const en: typeof vi = {
   notFound: 'This import was not found (only the person who uploaded it can see it).',
   recentTitle: 'Your recent imports',
   recentHint: 'Reopen a batch to write a preview left half-way, or to undo a written one within 7 days.',
-  recentItem: '{{file}} — uploaded {{at}}',
+  recentItem: '{{file}} — uploaded {{at}} — {{status}}',
+  recentStatus: { preview: 'preview', committed: 'written', undone: 'undone' },
 };
 
 i18next.addResourceBundle('vi', 'imports', vi, true, true);
