@@ -27,7 +27,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB, PersonImportDataTable, PersonTable } from '../../db/schema.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
-import { type Actor, assertCanImportInto } from '../../platform/policy.ts';
+import { type Actor, assertCanImportInto, authorize } from '../../platform/policy.ts';
 import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
@@ -916,6 +916,8 @@ export async function getImport(deps: AppDeps, actor: Actor, id: string) {
 
 /** The actor's own import batches, the most recent first (the wizard's list to reopen or undo one). */
 export async function listImports(deps: AppDeps, actor: Actor, page: number, pageSize: number) {
+  // Only those who may import have imports to list; other roles (volunteers) get 403, not an empty page.
+  authorize(actor, 'people.create');
   const { items, total } = await importsRepo.batchesOf(
     deps.database.db,
     actor.userId,
