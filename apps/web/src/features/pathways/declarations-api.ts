@@ -1,10 +1,30 @@
-// Typed calls of the declarations API (Law 120/2025/QH15: substances used and their source). The response type
-// comes from the server's zod schema (type-only import), as in pathways-api.ts.
+// Typed calls of the declarations API (Law 120/2025/QH15: substances used and their source). The response shape
+// is the one the API publishes (/api/openapi.json, DeclarationOut); the web does not import the server's source.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeclarationOut } from '../../../../server/src/modules/declarations/declarations.presenter.ts';
 import { api } from '../../api/client.ts';
 
-export type Declaration = DeclarationOut;
+type Text = { vi: string; en: string };
+type Who = { id: string | null; name: string | null };
+export type Declaration = {
+  id: string;
+  personId: string;
+  declaredOn: string;
+  substances: string[];
+  otherSubstance: string | null;
+  source: string;
+  notes: string | null;
+  regimeId: string | null;
+  /** Whether the law required the declaration on its date. */
+  required: boolean;
+  /** Legal basis cited (empty before the rule was in force). */
+  basis: Text[];
+  unit: { kind: string; code: string };
+  recordedBy: Who;
+  recordedAt: string;
+  updatedBy: Who;
+  updatedAt: string;
+  version: number;
+};
 export type DeclarationBody = {
   declaredOn: string;
   substances: string[];

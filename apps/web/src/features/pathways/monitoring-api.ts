@@ -1,11 +1,45 @@
-// Typed calls of the electronic-monitoring API (Law 120/2025/QH15 Art. 12). The response type comes from the
-// server's zod schema (type-only import), as in pathways-api.ts.
+// Typed calls of the electronic-monitoring API (Law 120/2025/QH15 Art. 12).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MeasureOut } from '../../../../server/src/modules/monitoring/monitoring.presenter.ts';
 import { api } from '../../api/client.ts';
 import { pathwayKeys } from './pathways-api.ts';
 
-export type Measure = MeasureOut;
+type Text = { vi: string; en: string };
+// The response shape the API publishes (/api/openapi.json); the web does not import the server's source.
+export type MonitoringEvent = {
+  id: string;
+  kind: string;
+  label: Text;
+  occurredOn: string;
+  description: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  version: number;
+};
+export type Measure = {
+  id: string;
+  personId: string;
+  episode: { id: string; type: string; label: Text };
+  communeCode: string;
+  decision: { number: string; date: string; signer: string | null };
+  authority: { id: string; label: Text };
+  regimeId: string;
+  /** Legal basis of the rule in force on the decision date. */
+  basis: Text[];
+  startDate: string;
+  plannedEnd: string;
+  /** Last day of the situation the measure rests on; null while open. */
+  basisEndsOn: string | null;
+  actualEnd: string | null;
+  means: string;
+  meansLabel: Text;
+  meansOther: string | null;
+  status: 'active' | 'end_due' | 'ended';
+  notes: string | null;
+  events: MonitoringEvent[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
 export type MeasureBody = {
   decisionNumber: string;
   decisionDate: string;
