@@ -5,6 +5,17 @@ import type { DB, UserTable } from '../../db/schema.ts';
 export type UserRow = Selectable<UserTable>;
 
 export const identityRepo = {
+  /** Number of rows of a table the first-steps page counts. */
+  async countRows(
+    db: Kysely<DB>,
+    table: 'facilities' | 'users' | 'people' | 'report_cutoff_settings',
+  ): Promise<number> {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
   findUserByUsername: (db: Kysely<DB>, username: string) =>
     db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
   findUserById: (db: Kysely<DB>, id: string) =>

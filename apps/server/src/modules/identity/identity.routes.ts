@@ -178,25 +178,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       authorize(requireActor(req), 'users.manage');
-      const { db } = deps.database;
-      const count = async (table: 'facilities' | 'users' | 'people' | 'report_cutoff_settings') =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      const steps = [
-        { key: 'facilities', count: await count('facilities'), done: false },
-        // The first administrator alone is no staff yet.
-        { key: 'users', count: await count('users'), done: false },
-        { key: 'people', count: await count('people'), done: false },
-        { key: 'cutoff', count: await count('report_cutoff_settings'), done: false },
-      ];
-      for (const s of steps) s.done = s.key === 'users' ? s.count > 1 : s.count > 0;
-      return { steps, next: steps.find((s) => !s.done)?.key ?? null };
+      return svc.firstSteps(deps);
     },
   );
 }

@@ -358,3 +358,19 @@ export async function presentUser(db: Kysely<DB>, u: UserRow) {
     version: u.version,
   };
 }
+
+/** A new administrator's first steps (facilities, users, people, report cut-off), done or not, from real counts. */
+export async function firstSteps(deps: AppDeps) {
+  const { db } = deps.database;
+  const steps = [
+    { key: 'facilities', count: await identityRepo.countRows(db, 'facilities') },
+    { key: 'users', count: await identityRepo.countRows(db, 'users') },
+    { key: 'people', count: await identityRepo.countRows(db, 'people') },
+    { key: 'cutoff', count: await identityRepo.countRows(db, 'report_cutoff_settings') },
+  ].map((s) => ({
+    ...s,
+    // The first administrator alone is no staff yet.
+    done: s.key === 'users' ? s.count > 1 : s.count > 0,
+  }));
+  return { steps, next: steps.find((s) => !s.done)?.key ?? null };
+}
