@@ -16,6 +16,8 @@ import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf, readableClasses } from '../../platform/policy.ts';
 import { presentEpisode } from '../episodes/episodes.presenter.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
+import { facilitiesRepo } from '../org/facilities.repo.ts';
+import { orgRepo } from '../org/org.repo.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { peopleRepo } from './people.repo.ts';
 
@@ -49,21 +51,9 @@ const heading = (n: number, text: string): Block => ({
 async function unitName(deps: AppDeps, actor: Actor): Promise<string | null> {
   const { db } = deps.database;
   if (!actor.scopeCode) return null;
-  if (actor.scopeKind === 'facility') {
-    const f = await db
-      .selectFrom('facilities')
-      .select('name')
-      .where('id', '=', actor.scopeCode)
-      .executeTakeFirst();
-    return f?.name ?? null;
-  }
-  const u = await db
-    .selectFrom('units')
-    .select('name')
-    .where('code', '=', actor.scopeCode)
-    .where('valid_to', 'is', null)
-    .executeTakeFirst();
-  return u?.name ?? null;
+  if (actor.scopeKind === 'facility')
+    return (await facilitiesRepo.findById(db, actor.scopeCode))?.name ?? null;
+  return (await orgRepo.currentUnit(db, actor.scopeCode))?.name ?? null;
 }
 
 /** The person's summary as a PDF; audited as 'person.summary'. */
