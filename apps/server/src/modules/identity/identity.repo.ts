@@ -8,7 +8,7 @@ export const identityRepo = {
   /** Number of rows of a table the first-steps page counts. */
   async countRows(
     db: Kysely<DB>,
-    table: 'facilities' | 'users' | 'people' | 'report_cutoff_settings',
+    table: 'facilities' | 'people' | 'report_cutoff_settings',
   ): Promise<number> {
     const r = await db
       .selectFrom(table)
@@ -16,6 +16,11 @@ export const identityRepo = {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },
+  /** Every username, to refuse one already taken in a users import. */
+  usernames: async (db: Kysely<DB>) =>
+    (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
+  /** Every facility's id and name, to resolve a users import's unit column. */
+  facilityList: (db: Kysely<DB>) => db.selectFrom('facilities').select(['id', 'name']).execute(),
   findUserByUsername: (db: Kysely<DB>, username: string) =>
     db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
   findUserById: (db: Kysely<DB>, id: string) =>

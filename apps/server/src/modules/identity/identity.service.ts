@@ -364,7 +364,7 @@ export async function firstSteps(deps: AppDeps) {
   const { db } = deps.database;
   const steps = [
     { key: 'facilities', count: await identityRepo.countRows(db, 'facilities') },
-    { key: 'users', count: await identityRepo.countRows(db, 'users') },
+    { key: 'users', count: await identityRepo.countUsers(db) },
     { key: 'people', count: await identityRepo.countRows(db, 'people') },
     { key: 'cutoff', count: await identityRepo.countRows(db, 'report_cutoff_settings') },
   ].map((s) => ({

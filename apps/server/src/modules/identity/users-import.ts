@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, ROLE_SCOPES, ROLES, type Role, type ScopeKind } from '../../platform/policy.ts';
 import { readTable } from '../imports/imports.parse.ts';
+import { orgRepo } from '../org/org.repo.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { hashPassword, randomPassword } from './password.ts';
 
@@ -86,15 +87,9 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
   for (const f of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[])
     col[f] = header.findIndex((h) => COLUMNS[f].map(key).includes(h));
 
-  const units = await db
-    .selectFrom('units')
-    .select(['code', 'name', 'level'])
-    .where('valid_to', 'is', null)
-    .execute();
-  const facilities = await db.selectFrom('facilities').select(['id', 'name']).execute();
-  const existing = new Set(
-    (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
-  );
+  const units = await orgRepo.currentUnits(db);
+  const facilities = await identityRepo.facilityList(db);
+  const existing = new Set(await identityRepo.usernames(db));
   const seen = new Map<string, number>();
 
   const out: UserImportRow[] = [];
