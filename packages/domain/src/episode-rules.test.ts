@@ -4,6 +4,7 @@ import {
   canStart,
   criminal256aCase,
   criminal256aCaseLabel,
+  criminal256aFrom,
   deriveCompulsoryGrounds,
   derivePersonStatus,
   in256aWindow,
@@ -278,6 +279,22 @@ describe('deriveCompulsoryGrounds', () => {
       ep('compulsory', '2022-03-01', { end: '2023-02-28', outcome: 'completed' }),
     ];
     expect(deriveCompulsoryGrounds(h, '2025-01-01')).toEqual([]);
+  });
+});
+
+describe('criminal256aFrom', () => {
+  it('is the first day of the regime that gives the window a length (01/07/2025), or an earlier override', () => {
+    expect(criminal256aFrom()).toBe('2025-07-01');
+    const basis = { instrument: INSTRUMENTS.criminalCode, article: '256a' };
+    const earlier = {
+      ruleKey: 'criminal256aWindowYears' as const,
+      value: 2,
+      effectiveFrom: '2025-06-30',
+      reason: 'test',
+      basis,
+    };
+    expect(criminal256aFrom([earlier])).toBe('2025-06-30');
+    expect(criminal256aFrom([{ ...earlier, value: null }])).toBe('2025-07-01');
   });
 });
 

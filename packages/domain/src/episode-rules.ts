@@ -18,7 +18,7 @@ import { REHAB_TYPES } from './episode-types.ts';
 import { addDays, addYears, dateParts, formatDmy } from './iso-date.ts';
 import type { LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
-import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, rulesOn } from './legal-regimes.ts';
+import { FIRST_REGIME_DATE, isHistoricalDate, LAW73_START, REGIMES, rulesOn } from './legal-regimes.ts';
 import { postRehabFollows } from './pathway-rules.ts';
 
 // Episodes that keep a person in one place under one programme: at most one at a time.
@@ -360,6 +360,17 @@ export function criminal256aCase(
   // The most direct situation first; within one, the one that lasts longest.
   found.sort((x, y) => rank(x) - rank(y) || cmp(y.to ?? FAR_FUTURE, x.to ?? FAR_FUTURE));
   return found[0];
+}
+
+/**
+ * First day on which an Art. 256a case can apply: the first regime whose rules give the window a length, or an
+ * earlier override that does (a positive test before it can never be flagged).
+ */
+export function criminal256aFrom(overrides: readonly RuleOverride[] = []): string | null {
+  const starts = REGIMES.filter((r) => r.rules.criminal256aWindowYears.value !== null).map((r) => r.from);
+  for (const o of overrides)
+    if (o.ruleKey === 'criminal256aWindowYears' && o.value !== null) starts.push(o.effectiveFrom);
+  return starts.sort()[0] ?? null;
 }
 
 /** True when `date` falls in one of the Criminal Code Art. 256a situations (see criminal256aCase). */

@@ -2,6 +2,7 @@ import {
   type Criminal256aCaseId,
   criminal256aCase,
   criminal256aCaseLabel,
+  criminal256aFrom,
 } from '@hoanhap/domain/episode-rules';
 import type { Episode, EpisodeOutcome, EpisodeType } from '@hoanhap/domain/episode-types';
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
@@ -116,11 +117,14 @@ export function presentCriminalCase(json: string | null): z.infer<typeof crimina
  * the number of tests whose flag or case changed.
  */
 export async function recomputeCriminalCases(db: Kysely<any>, overrides?: readonly RuleOverride[]) {
+  // The article's first day comes from the rules (with overrides), not a date written here.
+  const from = criminal256aFrom(overrides);
+  if (from === null) return 0;
   const tests = await db
     .selectFrom('drug_tests')
     .select(['id', 'person_id', 'tested_on', 'reason', 'criminal_window', 'criminal_case'])
     .where('positive', '=', 1)
-    .where('tested_on', '>=', '2025-07-01')
+    .where('tested_on', '>=', from)
     .orderBy('person_id')
     .execute();
   let person = '';
