@@ -1,3 +1,4 @@
+import { criminal256aFrom } from '@hoanhap/domain/episode-rules';
 import type { Kysely } from 'kysely';
 import { recomputeCriminalCases } from '../../modules/episodes/criminal-256a.ts';
 import { loadLegalContext } from '../../modules/legal/legal-context.ts';
@@ -8,11 +9,13 @@ import { loadLegalContext } from '../../modules/legal/legal-context.ts';
 // corrected rule. Forward-only: never edit once landed.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('drug_tests').addColumn('criminal_case', 'text').execute();
+  const from = criminal256aFrom();
+  if (from === null) return;
   const any = await db
     .selectFrom('drug_tests')
     .select('id')
     .where('positive', '=', 1)
-    .where('tested_on', '>=', '2025-07-01')
+    .where('tested_on', '>=', from)
     .limit(1)
     .executeTakeFirst();
   if (!any) return;
