@@ -6,13 +6,28 @@ export type AxeFinding = { id: string; impact: string | null | undefined; help: 
 /** Runs axe (WCAG 2.x A/AA rules) on the page; returns the serious and critical findings, logs the rest. */
 export async function seriousViolations(page: Page, name: string): Promise<AxeFinding[]> {
   // A dialog still fading in has translucent text, which axe reports as low contrast: on a loaded
-  // machine the check can start mid-transition. Let every running CSS transition/animation finish.
-  await page.evaluate(() => {
-    const finite = document
-      .getAnimations()
-      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY));
-    const done = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-    return Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
+  // machine the check can start mid-transition, or before the transition has even started (Mantine
+  // starts it a frame after mounting). Wait two frames, let every finite animation finish, and repeat
+  // until two frames pass with none running (at most 5 s).
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      await frame();
+      const running = document
+        .getAnimations()
+        .filter(
+          (a) =>
+            a.playState === 'running' &&
+            Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY),
+        );
+      if (running.length === 0) return;
+      const left = Math.max(0, deadline - Date.now());
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, left)),
+      ]);
+    }
   });
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])

@@ -22,6 +22,8 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 900 },
+    // Dialogs open without a fade (the theme respects reduced motion), so checks never read them half-drawn.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   return context;
