@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
@@ -40,6 +37,7 @@ import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
 /** The whole HTTP application; tests drive it through inject(), main.ts through listen(). */
 export async function buildApp(deps: AppDeps) {
@@ -63,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
     },
     hsts: false,
   });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -126,14 +125,6 @@ export async function buildApp(deps: AppDeps) {
   configureFigureStore(app, deps);
   registerFiguresWarmup(app, deps, statusCatchUp);
 
-  // The web app: static files, and index.html for every client-side route.
-  const webDist = deps.config.webDist;
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  await registerWebApp(app, deps.config.webDist);
   return app;
 }
