@@ -1,4 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { rememberSignedIn } from '../app/signed-in-preload.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 import type { Me } from './types.ts';
 
@@ -8,10 +9,12 @@ async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/auth/me');
     setCsrfToken(me.csrfToken);
+    rememberSignedIn(true);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       setCsrfToken(null);
+      rememberSignedIn(false);
       return null;
     }
     throw e;
@@ -35,6 +38,7 @@ export const can = (me: Me | null | undefined, action: string) => !!me?.abilitie
 export async function login(qc: QueryClient, username: string, password: string) {
   const me = await api.post<Me>('/api/auth/login', { username, password });
   setCsrfToken(me.csrfToken);
+  rememberSignedIn(true);
   qc.setQueryData(meKey, me);
   return me;
 }
@@ -49,6 +53,7 @@ export function useLogout() {
       if (!(e instanceof ApiError) || e.status !== 401) throw e;
     }
     setCsrfToken(null);
+    rememberSignedIn(false);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
     qc.setQueryData(meKey, null);
   };
@@ -59,6 +64,7 @@ export function handleSessionErrors(qc: QueryClient, error: unknown) {
   if (!(error instanceof ApiError)) return;
   if (error.status === 401) {
     setCsrfToken(null);
+    rememberSignedIn(false);
     qc.setQueryData(meKey, null);
   } else if (error.code === 'password_change_required') {
     void qc.invalidateQueries({ queryKey: meKey });

@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { BrowserRouter } from 'react-router';
@@ -26,7 +25,6 @@ export function Providers({ children }: { children: ReactNode }) {
   const [qc] = useState(makeQueryClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
       <QueryClientProvider client={qc}>
         <BrowserRouter>{children}</BrowserRouter>
       </QueryClientProvider>

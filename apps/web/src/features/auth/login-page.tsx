@@ -12,17 +12,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { login } from '../../api/session.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { preloadSignedInWhenIdle } from '../../app/signed-in-preload.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 
 /** Username and password; the server's message (wrong password, account locked) is shown as is. */
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t('login.title'));
+  // While the user types, the signed-in app downloads in the background (a slow link's seconds are spent once).
+  useEffect(preloadSignedInWhenIdle, []);
   const qc = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');

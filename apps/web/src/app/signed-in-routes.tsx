@@ -1,0 +1,162 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { Notifications } from '@mantine/notifications';
+import { Suspense } from 'react';
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
+import { can } from '../api/session.ts';
+import type { Me } from '../api/types.ts';
+import { PeopleListPage } from '../features/people/people-list-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { AREAS } from './areas.ts';
+import { Guard } from './guard.tsx';
+import { lazyNamed } from './lazy-named.ts';
+import { FullPageLoader, NotFound } from './page-states.tsx';
+
+// Everything a signed-in user sees, loaded after login: the login page alone is the first download, so a
+// volunteer on a slow link waits for as little as possible (bench/slow-link.ts). The full Mantine stylesheet and
+// the notifications come with it; the login page brings only the styles of its own components (main.tsx).
+const ChangePasswordPage = lazyNamed(
+  () => import('../features/auth/change-password-page.tsx'),
+  'ChangePasswordPage',
+);
+const ForcedPasswordChange = lazyNamed(
+  () => import('../features/auth/change-password-page.tsx'),
+  'ForcedPasswordChange',
+);
+const PersonPage = lazyNamed(() => import('../features/people/person-page.tsx'), 'PersonPage');
+const PersonCreatePage = lazyNamed(
+  () => import('../features/people/person-form-page.tsx'),
+  'PersonCreatePage',
+);
+const PersonEditPage = lazyNamed(() => import('../features/people/person-form-page.tsx'), 'PersonEditPage');
+const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
+const FirstStepsPage = lazyNamed(() => import('../features/users/first-steps-page.tsx'), 'FirstStepsPage');
+const FacilitiesPage = lazyNamed(
+  () => import('../features/facilities/facilities-page.tsx'),
+  'FacilitiesPage',
+);
+const AuditPage = lazyNamed(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const TasksPage = lazyNamed(() => import('../features/tasks/tasks-page.tsx'), 'TasksPage');
+
+/** Where a user lands: the first area their role may use. */
+export function homeOf(me: Me): string {
+  for (const area of AREAS) {
+    const home = area.home?.(me);
+    if (home) return home;
+  }
+  if (can(me, 'people.read')) return '/people';
+  if (can(me, 'users.manage')) return '/users';
+  if (can(me, 'audit.read')) return '/audit';
+  return '/account/password';
+}
+
+function AfterLogin({ me }: { me: Me }) {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  // Only same-site paths: never an open redirect.
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : homeOf(me);
+  return <Navigate to={target} replace />;
+}
+
+/** The signed-in app: the forced password change, or every route the user's role may open. */
+export function SignedInRoutes({ me }: { me: Me }) {
+  return (
+    <>
+      <Notifications position="bottom-right" />
+      <SignedInSwitch me={me} />
+    </>
+  );
+}
+
+function SignedInSwitch({ me }: { me: Me }) {
+  if (me.user.mustChangePassword) {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <ForcedPasswordChange />
+      </Suspense>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<AfterLogin me={me} />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to={homeOf(me)} replace />} />
+        <Route
+          path="/people"
+          element={
+            <Guard me={me} action="people.read">
+              <PeopleListPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/people/new"
+          element={
+            <Guard me={me} action="people.create">
+              <PersonCreatePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/people/:id"
+          element={
+            <Guard me={me} action="people.read">
+              <PersonPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/people/:id/edit"
+          element={
+            <Guard me={me} action="people.update">
+              <PersonEditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/first-steps"
+          element={
+            <Guard me={me} action="users.manage">
+              <FirstStepsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/users"
+          element={
+            <Guard me={me} action="users.manage">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/facilities"
+          element={
+            <Guard me={me} action="facilities.manage">
+              <FacilitiesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/tasks"
+          element={
+            <Guard me={me} action="tasks.read">
+              <TasksPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <Guard me={me} action="audit.read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        {AREAS.map((area) => area.routes(me))}
+        <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
