@@ -37,6 +37,7 @@ import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
 /** The whole HTTP application; tests drive it through inject(), main.ts through listen(). */
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps) {
   });
   registerErrorHandler(app);
   registerAuth(app, deps);
+  registerIdempotency(app, deps);
 
   app.get(
     '/api/health',

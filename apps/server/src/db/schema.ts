@@ -958,6 +958,18 @@ export interface PersonImportDataTable {
   note: string | null;
 }
 
+// 0036_idempotency_keys: a write's Idempotency-Key, recorded with the write, and the answer a retry gets again
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  method: string;
+  path: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -1035,6 +1047,8 @@ export interface DB {
   import_rows: ImportRowTable;
   import_mappings: ImportMappingTable;
   person_import_data: PersonImportDataTable;
+  // 0036_idempotency_keys
+  idempotency_keys: IdempotencyKeyTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { claimIdempotencyKey } from './idempotency.ts';
 import type { Actor } from './policy.ts';
 
 export type AuditEntry = {
@@ -16,6 +17,8 @@ export type AuditEntry = {
  * change and its audit entry commit or fail together.
  */
 export async function audit(db: Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  // A write sent with an Idempotency-Key records it here, in the write's own transaction.
+  await claimIdempotencyKey(db, actor);
   await db
     .insertInto('audit_log')
     .values({
@@ -46,6 +49,7 @@ export const AUDIT_BATCH_ROWS = 1000;
  */
 export async function auditMany(db: Kysely<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  await claimIdempotencyKey(db, actor);
   const at = new Date().toISOString();
   for (let i = 0; i < entries.length; i += AUDIT_BATCH_ROWS) {
     await db
