@@ -45,7 +45,9 @@ import { registerErrorHandler } from './platform/error-handler.ts';
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed: anyone else could forge the address the login
+    // limit counts and the audit log records.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
