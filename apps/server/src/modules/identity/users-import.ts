@@ -9,7 +9,8 @@ import { type Actor, ROLE_SCOPES, ROLES, type Role, type ScopeKind } from '../..
 import { readTable } from '../imports/imports.parse.ts';
 import { orgRepo } from '../org/org.repo.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
-import { hashPassword, randomPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { passwordContext, strongRandomPassword } from './password-strength.ts';
 
 // Import of staff accounts from one sheet (issue 14, setting up a province): columns username, name, role,
 // unit (code or name) and phone. Preview checks every row; commit re-reads the same file, refuses it while
@@ -218,7 +219,7 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
   const today = vnToday(deps.now());
   const made: { row: UserImportRow; user: UserRow; password: string }[] = [];
   for (const r of a.rows) {
-    const password = randomPassword();
+    const password = strongRandomPassword(passwordContext([r.username, r.fullName, r.unitName]));
     made.push({
       row: r,
       password,
