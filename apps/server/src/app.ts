@@ -39,6 +39,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 
 /** The whole HTTP application; tests drive it through inject(), main.ts through listen(). */
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps) {
   });
   registerErrorHandler(app);
   registerAuth(app, deps);
+  registerInputCleaning(app);
 
   app.get(
     '/api/health',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cell } from '@hoanhap/domain/import/headers';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -196,8 +197,6 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
   };
   return { rows: out, summary };
 }
-
-const csvCell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Creates every account of a file without errors, in one transaction; returns the one-time passwords once. */
 export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: string, data: Buffer) {
