@@ -36,6 +36,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
@@ -44,7 +45,9 @@ import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed: anyone else could forge the address the login
+    // limit counts and the audit log records.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
   registerErrorHandler(app);
   registerAuth(app, deps);
   registerIdempotency(app, deps);
+  registerInputCleaning(app);
 
   app.get(
     '/api/health',

@@ -11,6 +11,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  // Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default.
+  TRUST_PROXY: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   REPORTS_WARMUP: z.enum(['true', 'false']).default('true'),
@@ -32,6 +34,11 @@ export type Config = {
   loginLockMinutes: number;
   /** Login attempts per minute from one address (all usernames together). */
   loginRateLimit: number;
+  /**
+   * Addresses/CIDRs of the reverse proxies whose X-Forwarded-For is believed (the client address of the rate
+   * limit and of the audit log). Empty: the peer's address is the client's, whatever header it sends.
+   */
+  trustProxy: string[];
   logLevel: string;
   webDist: string;
   /** Compute the nation's figures of the recent periods ahead (after start, then every 10 minutes). */
@@ -63,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     reportsWarmup: e.REPORTS_WARMUP === 'true',

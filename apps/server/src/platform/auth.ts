@@ -16,6 +16,9 @@ declare module 'fastify' {
   }
 }
 
+// API routes an anonymous caller may reach; every other /api route answers 401 before anything else.
+export const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/openapi.json', '/api/auth/login']);
+
 // Routes a user who must still change the first password may reach.
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
 
@@ -60,8 +63,15 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     req.mustChangePassword = !!s.must_change_password;
   });
 
-  app.addHook('preHandler', async (req) => {
-    if (!req.actor) return;
+  // Authentication, CSRF and the forced password change are checked here, right after the session is
+  // resolved and before the body is even parsed: an anonymous caller gets 401 (a caller without the CSRF token
+  // 403) on every API route, never a 400 that describes the route's schema.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (!req.actor) {
+      if (PUBLIC_API_ROUTES.has(req.routeOptions.url ?? '')) return;
+      throw Errors.unauthenticated();
+    }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
       throw new AppError('csrf_failed', 403, {
         vi: 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang.',

@@ -398,3 +398,17 @@ export function assertCanImportInto(
     en: 'You may only import lists into your own commune',
   });
 }
+
+/**
+ * Row scope of the audit log (issue 16): a national auditor reads every entry; a province auditor reads the
+ * entries made by the province's users (province, its communes and facilities) and those about its people
+ * and its users — never what another province searched.
+ */
+export type AuditScope = { kind: 'all' } | { kind: 'province'; code: string } | { kind: 'none' };
+
+export function auditScopeOf(actor: Actor): AuditScope {
+  if (!can(actor, 'audit.read')) return { kind: 'none' };
+  if (actor.scopeKind === 'nation') return { kind: 'all' };
+  if (actor.scopeKind === 'province' && actor.scopeCode) return { kind: 'province', code: actor.scopeCode };
+  return { kind: 'none' };
+}

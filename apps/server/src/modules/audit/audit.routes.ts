@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { authorize } from '../../platform/policy.ts';
+import { auditScopeOf, authorize } from '../../platform/policy.ts';
 import { auditRepo } from './audit.repo.ts';
 
 const entryOut = z.object({
@@ -29,6 +29,8 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký truy cập / Audit log',
+        description:
+          "A province auditor reads the entries of its province's users and about its people and users.",
         querystring: z.strictObject({
           username: z.string().max(64).optional(),
           userId: z.string().max(64).optional(),
@@ -46,7 +48,7 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(req);
       authorize(actor, 'audit.read');
       const { db } = deps.database;
-      const { rows, total } = await auditRepo.list(db, req.query);
+      const { rows, total } = await auditRepo.list(db, auditScopeOf(actor), req.query);
       // Reading the audit log is itself audited: who watched the watchers.
       await audit(db, actor, { action: 'audit.read', entityType: 'audit_log', details: { ...req.query } });
       return {

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
@@ -109,11 +110,6 @@ async function toXlsx(facilityName: string, today: string, at: Date, rows: Board
   await done;
   return Buffer.concat(chunks);
 }
-
-const csvCell = (v: unknown) => {
-  const s = v == null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 function toCsv(rows: BoardResident[]) {
   const lines = [BOARD_HEADERS.map(csvCell).join(',')];

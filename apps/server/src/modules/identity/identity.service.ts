@@ -7,7 +7,22 @@ import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platform/policy.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
-import { hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { assertStrongPassword, passwordContext, strongRandomPassword } from './password-strength.ts';
+
+/** The account's own words a password must not be made of: username, name, unit. */
+async function accountWords(
+  db: Kysely<DB>,
+  u: { username: string; fullName: string; scopeKind: ScopeKind; scopeCode: string | null | undefined },
+) {
+  const unit =
+    !u.scopeCode || u.scopeKind === 'nation'
+      ? null
+      : u.scopeKind === 'facility'
+        ? await identityRepo.facilityName(db, u.scopeCode)
+        : await identityRepo.unitName(db, u.scopeCode);
+  return passwordContext([u.username, u.fullName, unit]);
+}
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -126,6 +141,16 @@ export async function changePassword(
       ],
     );
   }
+  assertStrongPassword(
+    'newPassword',
+    next,
+    await accountWords(db, {
+      username: user.username,
+      fullName: user.full_name,
+      scopeKind: user.scope_kind,
+      scopeCode: user.scope_code,
+    }),
+  );
   const password_hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await identityRepo.updateUser(trx, user.id, {
@@ -187,7 +212,9 @@ export async function createUser(
 ) {
   const { db } = deps.database;
   const scopeCode = await validateScope(deps, input.role, input.scopeKind, input.scopeCode);
-  const password = input.password ?? randomPassword();
+  const words = await accountWords(db, { ...input, scopeCode });
+  if (input.password !== undefined) assertStrongPassword('password', input.password, words);
+  const password = input.password ?? strongRandomPassword(words);
   const now = deps.now().toISOString();
   const row: UserRow = {
     id: randomUUID(),
@@ -226,7 +253,16 @@ export async function createUser(
 
 export async function resetPassword(deps: AppDeps, actor: Actor | null, userId: string) {
   const { db } = deps.database;
-  const password = randomPassword();
+  const user0 = await identityRepo.findUserById(db, userId);
+  if (!user0) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
+  const password = strongRandomPassword(
+    await accountWords(db, {
+      username: user0.username,
+      fullName: user0.full_name,
+      scopeKind: user0.scope_kind,
+      scopeCode: user0.scope_code,
+    }),
+  );
   const password_hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, UNITS } from '../../test/test-app.ts';
 import { verifyPassword } from './password.ts';
+import { MIN_PASSWORD_SCORE, passwordContext, passwordStrength } from './password-strength.ts';
 
 // Import of staff accounts from a sheet (issue 14, setting up a province): preview per row, commit in one
 // transaction with audit, one-time passwords returned once and never stored in clear.
@@ -122,6 +123,11 @@ describe('import of users from a sheet', () => {
     expect(u).toMatchObject({ role: 'province_officer', scope_code: UNITS.hanoi, must_change_password: 1 });
     expect(u.password_hash).not.toContain(out.created[0].initialPassword);
     expect(await verifyPassword(u.password_hash, out.created[0].initialPassword)).toBe(true);
+    // The generated one-time passwords pass the strength check too (issue 16).
+    for (const c of out.created as { username: string; fullName: string; initialPassword: string }[])
+      expect(
+        passwordStrength(c.initialPassword, passwordContext([c.username, c.fullName])).score,
+      ).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
     const kt = await db
       .selectFrom('users')
       .selectAll()

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cell } from '@hoanhap/domain/import/headers';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,7 +10,8 @@ import { type Actor, ROLE_SCOPES, ROLES, type Role, type ScopeKind } from '../..
 import { readTable } from '../imports/imports.parse.ts';
 import { orgRepo } from '../org/org.repo.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
-import { hashPassword, randomPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { passwordContext, strongRandomPassword } from './password-strength.ts';
 
 // Import of staff accounts from one sheet (issue 14, setting up a province): columns username, name, role,
 // unit (code or name) and phone. Preview checks every row; commit re-reads the same file, refuses it while
@@ -196,8 +198,6 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
   return { rows: out, summary };
 }
 
-const csvCell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** Creates every account of a file without errors, in one transaction; returns the one-time passwords once. */
 export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: string, data: Buffer) {
   const a = await analyseUsersFile(deps, fileName, data);
@@ -218,7 +218,7 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
   const today = vnToday(deps.now());
   const made: { row: UserImportRow; user: UserRow; password: string }[] = [];
   for (const r of a.rows) {
-    const password = randomPassword();
+    const password = strongRandomPassword(passwordContext([r.username, r.fullName, r.unitName]));
     made.push({
       row: r,
       password,

@@ -1,4 +1,5 @@
 import type { Cell } from '@hoanhap/domain/import/headers';
+import { cleanText } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 
@@ -56,6 +57,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
+// Imported text is input like any other: control characters and bidirectional overrides go (issue 16).
+const cleanRow = (cells: Cell[]) => cells.map((c) => (typeof c === 'string' ? cleanText(c) : c));
+
 /** Reads the first sheet of an .xlsx or a .csv file into rows of cells; .xls and others: 415. */
 export async function readTable(fileName: string, data: Buffer): Promise<Table> {
   if (data.length > MAX_IMPORT_BYTES)
@@ -83,10 +87,10 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
       rows[n - 1] = cells;
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    return { rows, kind: 'xlsx', sheet: ws?.name ?? null };
+    return { rows: rows.map(cleanRow), kind: 'xlsx', sheet: ws?.name ?? null };
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    return { rows: parseCsv(data.toString('utf8')), kind: 'csv', sheet: null };
+    return { rows: parseCsv(data.toString('utf8')).map(cleanRow), kind: 'csv', sheet: null };
   }
   throw new AppError('unsupported_file_type', 415, {
     vi: 'Chưa đọc được tệp .xls (Excel 97–2003). Hãy mở tệp trong Excel hoặc LibreOffice và lưu lại dạng .xlsx hoặc .csv (UTF-8) rồi tải lên lại.',

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { type PersonStatus, statusLabels } from '@hoanhap/domain/episode-types';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
+import { csvCell as safeCsvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app-deps.ts';
 import { type AuditEntry, auditMany } from '../../platform/audit.ts';
@@ -142,10 +143,8 @@ async function toXlsx(columns: readonly Column[], rows: Cells[], info: [string, 
   return Buffer.concat(chunks);
 }
 
-const csvCell = (v: unknown) => {
-  const s = v == null ? '' : v instanceof Date ? shortDate(v.toISOString().slice(0, 10)) : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+// Formula-looking text is defused by the shared csvCell (issue 16).
+const csvCell = (v: unknown) => safeCsvCell(v instanceof Date ? shortDate(v.toISOString().slice(0, 10)) : v);
 
 function toCsv(columns: readonly Column[], rows: Cells[]) {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
 import type { FactRow } from './blocks.repo.ts';
@@ -122,11 +123,6 @@ async function toXlsx(x: DrillExport): Promise<Buffer> {
   await done;
   return Buffer.concat(chunks);
 }
-
-const csvCell = (v: unknown) => {
-  const s = v == null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 function toCsv(x: DrillExport): string {
   const lines = [DRILL_HEADERS.map(csvCell).join(',')];

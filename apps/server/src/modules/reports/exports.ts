@@ -1,4 +1,5 @@
 import { formatValue } from '@hoanhap/domain/indicators';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import {
   type Block,
@@ -246,11 +247,6 @@ export function officialReport(r: ReportView, date: string): OfficialDocument {
 export const toPdf = (r: ReportView, date: string, compress = true) =>
   renderPdf(officialReport(r, date), { compress });
 export const toDocx = (r: ReportView, date: string) => renderDocx(officialReport(r, date));
-
-const csvCell = (v: unknown) => {
-  const s = v == null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function toCsv(r: ReportView): string {
   const rows: unknown[][] = [
