@@ -51,6 +51,9 @@ describe('import through the API: upload → preview → errors file → commit 
     });
     // Nothing written to the registry by a preview.
     expect((await officer.call('GET', '/api/people?q=nguyen')).json().items).toHaveLength(0);
+    // The preview's answer (built from the analysis) is the stored preview read back.
+    const { signature: _s, headerRow: _h, ...answered } = p;
+    expect((await officer.call('GET', `/api/imports/${p.id}`)).json()).toEqual(answered);
 
     const errs = await officer.call('GET', `/api/imports/${p.id}/errors.xlsx`);
     expect(errs.statusCode).toBe(200);
@@ -72,6 +75,9 @@ describe('import through the API: upload → preview → errors file → commit 
       110,
       1,
     ]);
+    // The commit's answer is the committed batch read back (each row's action as stored).
+    expect((await officer.call('GET', `/api/imports/${p.id}`)).json()).toEqual(c.json());
+    expect(c.json().rows.find((r: { row: number }) => r.row === 3).action).toBe('skipped');
     expect((await officer.call('POST', `/api/imports/${p.id}/commit`, {})).statusCode).toBe(409);
     const found = (await officer.call('GET', '/api/people?q=nguyen tan sau')).json().items;
     expect(found.map((x: { fullName: string }) => x.fullName)).toEqual(['Nguyễn Tấn Sáu']);
@@ -96,7 +102,10 @@ describe('import through the API: upload → preview → errors file → commit 
     const res = await upload(officer, `communeCode=09676&choices=${choices}`, 'mq.xlsx', data);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().summary.unresolved).toEqual([]);
+    const { signature: _s, headerRow: _h, ...answered } = res.json();
+    expect((await officer.call('GET', `/api/imports/${res.json().id}`)).json()).toEqual(answered);
     const c = await officer.call('POST', `/api/imports/${res.json().id}/commit`, {});
+    expect((await officer.call('GET', `/api/imports/${res.json().id}`)).json()).toEqual(c.json());
     expect([c.json().summary.created, c.json().summary.merged, c.json().summary.errors.length]).toEqual([
       52, 5, 5,
     ]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { syncPerson } from '../episodes/person-status.ts';
 import { importPeopleCommand } from './imports.cli.ts';
 import { analyseImport, commitAnalysis, undoImport } from './imports.service.ts';
 
@@ -281,6 +282,45 @@ describe('commit and undo', () => {
     expect(await undoImport(t.deps, null, s.batchId)).toEqual({ deleted: 52, restored: 0 });
     expect(await snapshot()).toEqual(before);
     await expect(undoImport(t.deps, null, s.batchId)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('the status and dated history written in bulk are what syncPerson derives for each created person', async () => {
+    const db = t.deps.database.db;
+    const s = await importPeopleCommand(t.deps, { file: QB, province: '44', pickFirst: true });
+    expect(s.created).toBeGreaterThan(300);
+    const ids = (
+      await db
+        .selectFrom('import_rows')
+        .select('person_id')
+        .where('batch_id', '=', s.batchId!)
+        .where('action', '=', 'created')
+        .execute()
+    ).map((r) => r.person_id!);
+    expect(ids).toHaveLength(s.created);
+    const state = async () => ({
+      people: await db
+        .selectFrom('people')
+        .select(['id', 'status', 'current_facility_id', 'version'])
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .execute(),
+      history: await db
+        .selectFrom('person_status_history')
+        .selectAll()
+        .where('person_id', 'in', ids)
+        .orderBy('person_id')
+        .orderBy('valid_from')
+        .execute(),
+    });
+    const written = await state();
+    // Several statuses and spans, not only 'registered' (the pathway columns became episodes).
+    expect(new Set(written.people.map((p) => p.status)).size).toBeGreaterThan(2);
+    expect(written.history.length).toBeGreaterThan(ids.length);
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids) await syncPerson(trx, id, t.deps.now());
+    });
+    expect(await state()).toEqual(written);
+    await undoImport(t.deps, null, s.batchId!);
   });
 
   it('without --pick-first the split commune’s rows are left unresolved and not created', async () => {
