@@ -204,6 +204,15 @@ export async function analyseImport(
   const codeCol = header.labels.findIndex(
     (l, c) => !mapping[c] && /^ma (xa|phuong|xa phuong|phuong xa)$/.test(normalizeVi(l ?? '')),
   );
+  // The lookup is pure: an address written the same way on many rows is looked up once.
+  const foundOf = new Map<string, OldCommune[]>();
+  const findOld = (text: string) => {
+    const known = foundOf.get(text);
+    if (known) return known;
+    const r = index.find(text);
+    foundOf.set(text, r);
+    return r;
+  };
   const direct: (string | null)[] = [];
   const rows: AnalysedRow[] = [];
   let prevPerm = '';
@@ -225,8 +234,8 @@ export async function analyseImport(
     const communeText = cellText(cells.commune);
     direct.push(current.find(codeCol >= 0 ? cellText(raw[codeCol]) : '', communeText));
     const addressText = [communeText, perm].filter(Boolean).join(', ') || cur;
-    const found = addressText ? index.find(addressText) : [];
-    matched.push(found.length ? found : cur && cur !== perm ? index.find(cur) : null);
+    const found = addressText ? findOld(addressText) : [];
+    matched.push(found.length ? found : cur && cur !== perm ? findOld(cur) : null);
     rows.push({
       row: rowNoOf(i),
       result: 'new',
