@@ -124,34 +124,43 @@ export async function storeStatusHistory(trx: Kysely<DB>, personId: string, span
   if (!same) await statusHistoryRepo.replace(trx, personId, rows);
 }
 
-/** Recomputes and stores the person's status (and facility); returns the status. */
-export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): Promise<PersonStatus> {
+/** What a person's status is derived from, as read from the database by `syncPerson`. */
+export type PersonFacts = {
+  rows: EpisodeRow[];
+  /** The latest addiction determination on or before today. */
+  latestDetermination: { assessed_on: string; addicted: number } | null;
+  latestRelapse: string | null;
+  currentFacility: string | null;
+  createdAt: string;
+  determinations: { on: string; addicted: boolean }[];
+  relapses: string[];
+  firstFactOn: string | null;
+};
+
+/** The person's status, facility and dated history from their facts (pure: the rule of `syncPerson`). */
+export function derivePersonState(f: PersonFacts, now: Date) {
   const today = vnToday(now);
-  const rows = await episodesRepo.forPerson(trx, personId);
+  const { rows } = f;
   const episodes = rows.map(asEpisode);
-  const det = await screeningRepo.latestDetermination(trx, personId, today);
+  const det = f.latestDetermination;
   const status = derivePersonStatus(episodes, today, {
     addictionDeterminedOn: det?.addicted ? det.assessed_on : null,
-    relapseDetectedOn: await screeningRepo.latestRelapse(trx, personId),
+    relapseDetectedOn: f.latestRelapse,
   });
-  const person = await peopleRepo.findById(trx, personId);
-  if (!person) throw new Error(`syncPerson: no person ${personId}`);
   const atFacility = rows.find(
     (r) => r.facility_id && FACILITY_TYPES.includes(r.type) && isActiveOn(asEpisode(r), today),
   );
-  let facility = person.current_facility_id;
+  let facility = f.currentFacility;
   if (atFacility) facility = atFacility.facility_id;
   // Leaving a facility this module placed the person in; a facility set elsewhere is left alone.
   else if (facility && rows.some((r) => r.facility_id === facility && FACILITY_TYPES.includes(r.type)))
     facility = null;
-  if (status !== person.status || facility !== person.current_facility_id)
-    await episodesRepo.setDerived(trx, personId, { status, current_facility_id: facility });
-  // The dated history, by the same rule, in the same transaction; its open span is what was just stored.
+  // The dated history, by the same rule; its open span is today's status.
   const spans = statusHistoryOf({
     episodes: rows.map((r) => ({ ep: asEpisode(r), facilityId: r.facility_id })),
-    determinations: await statusHistoryRepo.determinations(trx, personId),
-    relapses: await statusHistoryRepo.relapseDates(trx, personId),
-    since: earliest(recordedOn(person.created_at), await statusHistoryRepo.firstFactOn(trx, personId)),
+    determinations: f.determinations,
+    relapses: f.relapses,
+    since: earliest(recordedOn(f.createdAt), f.firstFactOn),
     today,
   });
   const open = spans[spans.length - 1];
@@ -165,6 +174,53 @@ export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): 
       } else open.facility = facility;
     }
   }
+  return { status, facility, spans };
+}
+
+/**
+ * The state of a person just written in bulk with no other facts than `rows` (an import): no determination,
+ * drug test or facility yet — the same result `syncPerson` gives for them, without reading anything.
+ */
+export function newPersonState(rows: EpisodeRow[], createdAt: string, now: Date) {
+  const starts = rows.filter((r) => r.outcome !== 'cancelled').map((r) => r.start_date);
+  return derivePersonState(
+    {
+      rows,
+      latestDetermination: null,
+      latestRelapse: null,
+      currentFacility: null,
+      createdAt,
+      determinations: [],
+      relapses: [],
+      firstFactOn: starts.length ? starts.sort()[0]! : null,
+    },
+    now,
+  );
+}
+
+/** Recomputes and stores the person's status (and facility); returns the status. */
+export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): Promise<PersonStatus> {
+  const today = vnToday(now);
+  const rows = await episodesRepo.forPerson(trx, personId);
+  const latestDetermination = (await screeningRepo.latestDetermination(trx, personId, today)) ?? null;
+  const latestRelapse = await screeningRepo.latestRelapse(trx, personId);
+  const person = await peopleRepo.findById(trx, personId);
+  if (!person) throw new Error(`syncPerson: no person ${personId}`);
+  const { status, facility, spans } = derivePersonState(
+    {
+      rows,
+      latestDetermination,
+      latestRelapse,
+      currentFacility: person.current_facility_id,
+      createdAt: person.created_at,
+      determinations: await statusHistoryRepo.determinations(trx, personId),
+      relapses: await statusHistoryRepo.relapseDates(trx, personId),
+      firstFactOn: await statusHistoryRepo.firstFactOn(trx, personId),
+    },
+    now,
+  );
+  if (status !== person.status || facility !== person.current_facility_id)
+    await episodesRepo.setDerived(trx, personId, { status, current_facility_id: facility });
   await storeStatusHistory(trx, personId, spans);
   return status;
 }

@@ -5,6 +5,7 @@ import type {
   ImportBatchTable,
   ImportRowTable,
   PersonImportDataTable,
+  PersonStatusHistoryTable,
   PersonTable,
 } from '../../db/schema.ts';
 
@@ -151,10 +152,12 @@ export const importsRepo = {
     people: Insertable<PersonTable>[],
     data: Insertable<PersonImportDataTable>[],
     episodes: Insertable<EpisodeTable>[],
+    history: Insertable<PersonStatusHistoryTable>[] = [],
   ) => {
     for (const c of chunks(people, 100)) await db.insertInto('people').values(c).execute();
     for (const c of chunks(data, 300)) await db.insertInto('person_import_data').values(c).execute();
     for (const c of chunks(episodes, 100)) await db.insertInto('episodes').values(c).execute();
+    for (const c of chunks(history, 500)) await db.insertInto('person_status_history').values(c).execute();
   },
   person: (db: Kysely<DB>, id: string) =>
     db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -51,6 +51,9 @@ describe('import through the API: upload → preview → errors file → commit 
     });
     // Nothing written to the registry by a preview.
     expect((await officer.call('GET', '/api/people?q=nguyen')).json().items).toHaveLength(0);
+    // The preview's answer (built from the analysis) is the stored preview read back.
+    const { signature: _s, headerRow: _h, ...answered } = p;
+    expect((await officer.call('GET', `/api/imports/${p.id}`)).json()).toEqual(answered);
 
     const errs = await officer.call('GET', `/api/imports/${p.id}/errors.xlsx`);
     expect(errs.statusCode).toBe(200);
@@ -72,6 +75,9 @@ describe('import through the API: upload → preview → errors file → commit 
       110,
       1,
     ]);
+    // The commit's answer is the committed batch read back (each row's action as stored).
+    expect((await officer.call('GET', `/api/imports/${p.id}`)).json()).toEqual(c.json());
+    expect(c.json().rows.find((r: { row: number }) => r.row === 3).action).toBe('skipped');
     expect((await officer.call('POST', `/api/imports/${p.id}/commit`, {})).statusCode).toBe(409);
     const found = (await officer.call('GET', '/api/people?q=nguyen tan sau')).json().items;
     expect(found.map((x: { fullName: string }) => x.fullName)).toEqual(['Nguyễn Tấn Sáu']);
@@ -96,7 +102,10 @@ describe('import through the API: upload → preview → errors file → commit 
     const res = await upload(officer, `communeCode=09676&choices=${choices}`, 'mq.xlsx', data);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().summary.unresolved).toEqual([]);
+    const { signature: _s, headerRow: _h, ...answered } = res.json();
+    expect((await officer.call('GET', `/api/imports/${res.json().id}`)).json()).toEqual(answered);
     const c = await officer.call('POST', `/api/imports/${res.json().id}/commit`, {});
+    expect((await officer.call('GET', `/api/imports/${res.json().id}`)).json()).toEqual(c.json());
     expect([c.json().summary.created, c.json().summary.merged, c.json().summary.errors.length]).toEqual([
       52, 5, 5,
     ]);
@@ -160,17 +169,23 @@ describe('import through the API: upload → preview → errors file → commit 
     expect(bad.statusCode).toBe(400);
   });
 
-  it('refuses .xls (415), another unit (403), a volunteer (403), and a file without a header (422)', async () => {
-    const officer = await t.userAs('commune_officer', 'commune', '00008');
-    const xls = await upload(
-      officer,
-      'communeCode=00008',
-      'cu.xls',
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]),
+  it('takes an .xls; refuses another type of file (415), another unit (403), a volunteer (403), and a file without a header (422)', async () => {
+    const mq = await t.userAs('commune_officer', 'commune', '09676');
+    const choices = encodeURIComponent(JSON.stringify({ '09700': '09676' }));
+    const fromXls = await upload(
+      mq,
+      `communeCode=09676&choices=${choices}`,
+      'xa-minh-quang.xls',
+      fs.readFileSync(`${import.meta.dirname}/fixtures/xa-minh-quang-ba-vi-2024.xls`),
     );
-    expect(xls.statusCode).toBe(415);
-    expect(xls.json().title ?? xls.body).toBeTruthy();
-    expect(xls.body).toContain('.xlsx');
+    expect(fromXls.statusCode, fromXls.body).toBe(201);
+    const sx = fromXls.json().summary;
+    // The people of this sample were committed by the test above: now the same rows match them.
+    expect([sx.rows, sx.created + sx.merged, sx.errors.length]).toEqual([62, 57, 5]);
+    const officer = await t.userAs('commune_officer', 'commune', '00008');
+    const pdf = await upload(officer, 'communeCode=00008', 'danh-sach.pdf', Buffer.from('%PDF-1.4\n'));
+    expect([pdf.statusCode, pdf.json().code]).toEqual([415, 'unsupported_file_type']);
+    expect(pdf.body).toContain('.xls');
     expect((await upload(officer, 'communeCode=00004', 'a.csv', Buffer.from('a;b\n1;2\n'))).statusCode).toBe(
       403,
     );

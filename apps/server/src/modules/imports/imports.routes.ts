@@ -66,7 +66,8 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Tải lên danh sách để xem trước / Upload a list for preview (multipart field "file")',
-        description: '.xlsx or .csv up to 20 MB; nothing is written to the people registry until commit.',
+        description:
+          '.xlsx, .xls or .csv up to 20 MB and 20,000 rows; nothing is written to the people registry until commit.',
         consumes: ['multipart/form-data'],
         querystring: uploadQuery,
       },

@@ -24,12 +24,12 @@ import { episodeAuthority, vnToday } from '@hoanhap/domain/pathway-rules';
 import ExcelJS from 'exceljs';
 import type { Insertable, Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
-import type { DB, PersonImportDataTable, PersonTable } from '../../db/schema.ts';
+import type { DB, PersonImportDataTable, PersonStatusHistoryTable, PersonTable } from '../../db/schema.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, assertCanImportInto, authorize } from '../../platform/policy.ts';
 import type { EpisodeRow } from '../episodes/episodes.repo.ts';
-import { syncPerson } from '../episodes/person-status.ts';
+import { newPersonState } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
 import { readTable, type Table } from './imports.parse.ts';
 import { importsRepo, type PersonMatchRow } from './imports.repo.ts';
@@ -204,6 +204,15 @@ export async function analyseImport(
   const codeCol = header.labels.findIndex(
     (l, c) => !mapping[c] && /^ma (xa|phuong|xa phuong|phuong xa)$/.test(normalizeVi(l ?? '')),
   );
+  // The lookup is pure: an address written the same way on many rows is looked up once.
+  const foundOf = new Map<string, OldCommune[]>();
+  const findOld = (text: string) => {
+    const known = foundOf.get(text);
+    if (known) return known;
+    const r = index.find(text);
+    foundOf.set(text, r);
+    return r;
+  };
   const direct: (string | null)[] = [];
   const rows: AnalysedRow[] = [];
   let prevPerm = '';
@@ -225,8 +234,8 @@ export async function analyseImport(
     const communeText = cellText(cells.commune);
     direct.push(current.find(codeCol >= 0 ? cellText(raw[codeCol]) : '', communeText));
     const addressText = [communeText, perm].filter(Boolean).join(', ') || cur;
-    const found = addressText ? index.find(addressText) : [];
-    matched.push(found.length ? found : cur && cur !== perm ? index.find(cur) : null);
+    const found = addressText ? findOld(addressText) : [];
+    matched.push(found.length ? found : cur && cur !== perm ? findOld(cur) : null);
     rows.push({
       row: rowNoOf(i),
       result: 'new',
@@ -444,11 +453,12 @@ export async function commitAnalysis(
       ).map((p) => [p.citizen_id!, p.id]),
     );
     const today = vnToday(deps.now());
-    const toInsert: { people: NewPerson[]; data: NewImportData[]; episodes: EpisodeRow[] } = {
-      people: [],
-      data: [],
-      episodes: [],
-    };
+    const toInsert: {
+      people: NewPerson[];
+      data: NewImportData[];
+      episodes: EpisodeRow[];
+      history: Insertable<PersonStatusHistoryTable>[];
+    } = { people: [], data: [], episodes: [], history: [] };
     const outcome = new Map<number, 'created' | 'merged' | 'skipped'>();
     const personOfRow = new Map<number, string | null>();
     const created: string[] = [];
@@ -480,6 +490,19 @@ export async function commitAnalysis(
         } else {
           const built = buildPerson(actor, a, r, batchId, now, today);
           personId = built.person.id;
+          // The derived status and its dated history, as syncPerson would store them (nothing else is known yet).
+          const state = newPersonState(built.episode ? [built.episode] : [], now, deps.now());
+          built.person.status = state.status;
+          built.person.current_facility_id = state.facility;
+          for (const s of state.spans)
+            toInsert.history.push({
+              id: randomUUID(),
+              person_id: personId,
+              status: s.status,
+              facility_id: s.facility,
+              valid_from: s.from,
+              valid_to: s.to,
+            });
           toInsert.people.push(built.person);
           toInsert.data.push(built.data);
           if (built.episode) toInsert.episodes.push(built.episode);
@@ -491,9 +514,8 @@ export async function commitAnalysis(
       personOfRow.set(r.row, personId);
       rowsOut.push({ ...base, action, person_id: personId, before });
     }
-    // Many rows per statement; then each new person's derived status and its dated history.
-    await importsRepo.insertPeople(trx, toInsert.people, toInsert.data, toInsert.episodes);
-    for (const id of created) await syncPerson(trx, id, deps.now());
+    // Many rows per statement: the people with their derived status, import data, episodes and status history.
+    await importsRepo.insertPeople(trx, toInsert.people, toInsert.data, toInsert.episodes, toInsert.history);
     await importsRepo.insertRows(trx, rowsOut);
     const summary = summarise(a, outcome);
     await importsRepo.updateBatch(trx, batchId, {
@@ -521,7 +543,7 @@ export async function commitAnalysis(
         errors: summary.errors.length,
       },
     });
-    return { batchId, summary };
+    return { batchId, summary, outcome };
   });
 }
 
@@ -846,12 +868,13 @@ async function ownBatch(db: Kysely<DB>, actor: Actor, id: string) {
   return b;
 }
 
-/** Rebuilds the analysis of a stored preview (the rows as they were checked). */
-async function storedAnalysis(deps: AppDeps, actor: Actor, id: string): Promise<Analysis> {
+/** Rebuilds the analysis of a stored preview (the rows as they were checked), with each row's action once committed. */
+async function storedAnalysis(deps: AppDeps, actor: Actor, id: string) {
   const { db } = deps.database;
   const b = await ownBatch(db, actor, id);
   const target = { kind: b.target_kind, code: b.target_code } as ImportTarget;
-  const rows = (await importsRepo.rows(db, id)).map(
+  const stored = await importsRepo.rows(db, id);
+  const rows = stored.map(
     (r) =>
       ({
         ...(JSON.parse(r.data) as Omit<AnalysedRow, 'raw' | 'errors'>),
@@ -860,7 +883,7 @@ async function storedAnalysis(deps: AppDeps, actor: Actor, id: string): Promise<
       }) as AnalysedRow,
   );
   const summary = JSON.parse(b.summary) as { unresolved?: Unresolved[]; labels?: string[] };
-  return {
+  const a: Analysis = {
     fileName: b.file_name,
     target,
     provinceCode: await targetProvince(db, target),
@@ -871,29 +894,31 @@ async function storedAnalysis(deps: AppDeps, actor: Actor, id: string): Promise<
     rows,
     unresolved: summary.unresolved ?? [],
   };
+  const actions = new Map(stored.map((r) => [r.row_no, r.action as RowAction | null]));
+  return { b, a, actions };
 }
 
-export async function getImport(deps: AppDeps, actor: Actor, id: string) {
-  const { db } = deps.database;
-  const b = await ownBatch(db, actor, id);
-  const a = await storedAnalysis(deps, actor, id);
-  const stored = await importsRepo.rows(db, id);
-  const actions = new Map(stored.map((r) => [r.row_no, r.action]));
+type RowAction = 'created' | 'merged' | 'skipped';
+type BatchRecord = NonNullable<Awaited<ReturnType<typeof importsRepo.batch>>>;
+
+/** The answer for one batch: its state, summary and rows (from the stored analysis, or the one just stored). */
+function presentImport(b: BatchRecord, a: Analysis, actions: Map<number, RowAction | null>) {
   return {
     id: b.id,
     status: b.status as 'preview' | 'committed' | 'undone',
     fileName: b.file_name,
-    target: a.target,
+    target: { kind: b.target_kind, code: b.target_code } as ImportTarget,
     createdAt: b.created_at,
     committedAt: b.committed_at,
     undoneAt: b.undone_at,
-    labels: a.labels,
-    mapping: a.mapping,
+    // As stored (JSON): an empty header cell is null, as when the batch is read back.
+    labels: JSON.parse(b.summary).labels ?? [],
+    mapping: JSON.parse(b.mapping) as (ImportField | null)[],
     summary: summarise(
       a,
       b.status === 'preview'
         ? undefined
-        : (new Map([...actions].filter(([, v]) => v)) as Map<number, 'created' | 'merged' | 'skipped'>),
+        : (new Map([...actions].filter(([, v]) => v)) as Map<number, RowAction>),
     ),
     rows: a.rows.map((r) => ({
       row: r.row,
@@ -912,6 +937,11 @@ export async function getImport(deps: AppDeps, actor: Actor, id: string) {
       errors: r.errors,
     })),
   };
+}
+
+export async function getImport(deps: AppDeps, actor: Actor, id: string) {
+  const { b, a, actions } = await storedAnalysis(deps, actor, id);
+  return presentImport(b, a, actions);
 }
 
 /** The actor's own import batches, the most recent first (the wizard's list to reopen or undo one). */
@@ -965,7 +995,9 @@ export async function previewUpload(
   assertCanImportInto(actor, input.target);
   const a = await analyseImport(deps, input);
   const id = await savePreview(deps, actor, a);
-  return { ...(await getImport(deps, actor, id)), signature: a.signature, headerRow: a.headerRow };
+  // Answered from the analysis just stored, not read back (10,000 rows of JSON).
+  const b = await ownBatch(deps.database.db, actor, id);
+  return { ...presentImport(b, a, new Map()), signature: a.signature, headerRow: a.headerRow };
 }
 
 /** Commits a stored preview with the officer's decisions per row (default: create new, merge duplicates). */
@@ -975,15 +1007,14 @@ export async function commitImport(
   id: string,
   decisions: Record<number, 'create' | 'merge' | 'skip'> = {},
 ) {
-  const a = await storedAnalysis(deps, actor, id);
-  const { batchId } = await commitAnalysis(deps, actor, a, { batchId: id, decisions });
-  return getImport(deps, actor, batchId);
+  const { a } = await storedAnalysis(deps, actor, id);
+  const { batchId, outcome } = await commitAnalysis(deps, actor, a, { batchId: id, decisions });
+  return presentImport(await ownBatch(deps.database.db, actor, batchId), a, outcome);
 }
 
 /** The rows in error of a stored preview, as an .xlsx to fix and upload again. */
 export async function importErrorsFile(deps: AppDeps, actor: Actor, id: string) {
-  const a = await storedAnalysis(deps, actor, id);
-  const b = await ownBatch(deps.database.db, actor, id);
+  const { a, b } = await storedAnalysis(deps, actor, id);
   const data = await errorWorkbook(
     a.labels,
     a.rows.filter((r) => r.result === 'error'),

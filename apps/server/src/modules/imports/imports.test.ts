@@ -1,17 +1,21 @@
 import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { regimeOn } from '@hoanhap/domain/legal-regimes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { syncPerson } from '../episodes/person-status.ts';
 import { importPeopleCommand } from './imports.cli.ts';
-import { analyseImport, commitAnalysis, undoImport } from './imports.service.ts';
+import { MAX_IMPORT_ROWS, readTable } from './imports.parse.ts';
+import { analyseImport, commitAnalysis, summarise, undoImport } from './imports.service.ts';
 
 // The three samples of /work/shared/data/import-samples (see its README for every expected figure).
 const S = '/work/shared/data/import-samples/';
 const MQ = `${S}xa-minh-quang-ba-vi-2024.xlsx`;
 const QB = `${S}tinh-quang-binh-cu-2023.xlsx`;
 const CSV = `${S}phuong-csv-utf8.csv`;
+const XLS = `${import.meta.dirname}/fixtures/`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -172,14 +176,80 @@ describe('import of commune lists: dry runs of the three samples on an empty dat
     expect(await t.deps.database.db.selectFrom('import_batches').selectAll().execute()).toEqual([]);
   });
 
-  it('refuses an .xls file with a clear 415 message, and an officer of another commune', async () => {
+  it('reads an .xls (Excel 97–2003) file into the same rows as the .xlsx, with the same counts and errors', async () => {
+    // The fixtures were written from the samples by SheetJS (bookType 'xls', BIFF8): fixtures/make-xls.ts.
+    for (const [name, target] of [
+      ['xa-minh-quang-ba-vi-2024', { kind: 'commune', code: '09676' }],
+      ['tinh-quang-binh-cu-2023', { kind: 'province', code: '44' }],
+    ] as const) {
+      const xls = fs.readFileSync(`${XLS}${name}.xls`);
+      expect(xls.readUInt32BE(0)).toBe(0xd0cf11e0); // an OLE2 compound file, not a zip
+      const fromXls = await readTable(`${name}.xls`, xls);
+      const fromXlsx = await readTable(`${name}.xlsx`, fs.readFileSync(`${S}${name}.xlsx`));
+      expect(fromXls.kind).toBe('xls');
+      expect(fromXls.rows).toEqual(fromXlsx.rows);
+      expect(fromXls.rows.flat().filter((c) => c instanceof Date).length).toBeGreaterThan(0);
+      const a = await analyseImport(t.deps, { fileName: `${name}.xls`, data: xls, target });
+      const b = await analyseImport(t.deps, {
+        fileName: `${name}.xlsx`,
+        data: fs.readFileSync(`${S}${name}.xlsx`),
+        target,
+      });
+      expect({ ...summarise(a), unresolved: a.unresolved }).toEqual({
+        ...summarise(b),
+        unresolved: b.unresolved,
+      });
+      expect(a.rows.map((r) => [r.row, r.result, r.person])).toEqual(
+        b.rows.map((r) => [r.row, r.result, r.person]),
+      );
+    }
+    const mq = summarise(
+      await analyseImport(t.deps, {
+        fileName: 'mq.xls',
+        data: fs.readFileSync(`${XLS}xa-minh-quang-ba-vi-2024.xls`),
+        target: { kind: 'commune', code: '09676' },
+      }),
+    );
+    expect([mq.rows, mq.created, mq.merged, mq.errors.length]).toEqual([62, 52, 5, 5]);
+  });
+
+  it('refuses a broken .xls (422), another type of file (415), too many rows (413), and an officer of another commune', async () => {
+    const target = { kind: 'commune', code: '27154' } as const;
     await expect(
       analyseImport(t.deps, {
         fileName: 'old.xls',
-        data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]),
-        target: { kind: 'commune', code: '27154' },
+        data: fs.readFileSync(`${XLS}xa-minh-quang-ba-vi-2024.xls`).subarray(0, 4096),
+        target,
       }),
+    ).rejects.toMatchObject({ status: 422, code: 'unreadable_file' });
+    await expect(
+      analyseImport(t.deps, { fileName: 'list.pdf', data: Buffer.from('%PDF-1.4 …'), target }),
     ).rejects.toMatchObject({ status: 415, code: 'unsupported_file_type' });
+    const long = `STT;Họ và tên;Năm sinh\n${'1;A;1990\n'.repeat(MAX_IMPORT_ROWS)}`;
+    await expect(
+      analyseImport(t.deps, { fileName: 'long.csv', data: Buffer.from(long), target }),
+    ).rejects.toMatchObject({
+      status: 413,
+      code: 'too_many_rows',
+    });
+    const rowsXls = XLSX.write(
+      {
+        SheetNames: ['S'],
+        Sheets: {
+          S: XLSX.utils.aoa_to_sheet([
+            ['STT', 'Họ và tên'],
+            ...Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => [i + 1, 'A']),
+          ]),
+        },
+      },
+      { type: 'buffer', bookType: 'xls' },
+    ) as Buffer;
+    await expect(
+      analyseImport(t.deps, { fileName: 'long.xls', data: rowsXls, target }),
+    ).rejects.toMatchObject({
+      status: 413,
+      code: 'too_many_rows',
+    });
     const a = await analyseImport(t.deps, {
       fileName: 'p3.csv',
       data: fs.readFileSync(CSV),
@@ -281,6 +351,45 @@ describe('commit and undo', () => {
     expect(await undoImport(t.deps, null, s.batchId)).toEqual({ deleted: 52, restored: 0 });
     expect(await snapshot()).toEqual(before);
     await expect(undoImport(t.deps, null, s.batchId)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('the status and dated history written in bulk are what syncPerson derives for each created person', async () => {
+    const db = t.deps.database.db;
+    const s = await importPeopleCommand(t.deps, { file: QB, province: '44', pickFirst: true });
+    expect(s.created).toBeGreaterThan(300);
+    const ids = (
+      await db
+        .selectFrom('import_rows')
+        .select('person_id')
+        .where('batch_id', '=', s.batchId!)
+        .where('action', '=', 'created')
+        .execute()
+    ).map((r) => r.person_id!);
+    expect(ids).toHaveLength(s.created);
+    const state = async () => ({
+      people: await db
+        .selectFrom('people')
+        .select(['id', 'status', 'current_facility_id', 'version'])
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .execute(),
+      history: await db
+        .selectFrom('person_status_history')
+        .selectAll()
+        .where('person_id', 'in', ids)
+        .orderBy('person_id')
+        .orderBy('valid_from')
+        .execute(),
+    });
+    const written = await state();
+    // Several statuses and spans, not only 'registered' (the pathway columns became episodes).
+    expect(new Set(written.people.map((p) => p.status)).size).toBeGreaterThan(2);
+    expect(written.history.length).toBeGreaterThan(ids.length);
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids) await syncPerson(trx, id, t.deps.now());
+    });
+    expect(await state()).toEqual(written);
+    await undoImport(t.deps, null, s.batchId!);
   });
 
   it('without --pick-first the split commune’s rows are left unresolved and not created', async () => {
