@@ -31,6 +31,7 @@ import { type Actor, assertCanImportInto, authorize } from '../../platform/polic
 import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
+import { syncPersonUnit } from '../people/person-units.ts';
 import { readTable, type Table } from './imports.parse.ts';
 import { importsRepo, type PersonMatchRow } from './imports.repo.ts';
 
@@ -493,7 +494,10 @@ export async function commitAnalysis(
     }
     // Many rows per statement; then each new person's derived status and its dated history.
     await importsRepo.insertPeople(trx, toInsert.people, toInsert.data, toInsert.episodes);
-    for (const id of created) await syncPerson(trx, id, deps.now());
+    for (const id of created) {
+      await syncPerson(trx, id, deps.now());
+      await syncPersonUnit(trx, id);
+    }
     await importsRepo.insertRows(trx, rowsOut);
     const summary = summarise(a, outcome);
     await importsRepo.updateBatch(trx, batchId, {
