@@ -112,9 +112,11 @@ const counselled = (r: Range) => sql`
 // with its role and unit), placed by its last role and unit within the period: creating, moving or closing an
 // account later never changes a past period.
 const STAFF_IN = sql.join(STAFF_ROLES.map((role) => sql.lit(role)));
+// The commune's latest version (one abolished since, e.g. merged into another, still places its accounts).
 const STAFF_JOINS = sql`
       left join units cu on u.scope_kind = 'commune' and cu.code = u.scope_code and cu.level = 'commune'
-        and cu.valid_to is null
+        and cu.valid_from = (select max(c2.valid_from) from units c2 where c2.code = u.scope_code
+          and c2.level = 'commune')
       left join facilities fa on u.scope_kind = 'facility' and fa.id = u.scope_code`;
 const staffOf = (
   r: Range,
