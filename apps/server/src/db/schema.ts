@@ -759,6 +759,8 @@ export interface ReportTable {
   submitted_by: string | null;
   reviewed_at: string | null;
   reviewed_by: string | null;
+  /** 0032: 'today' (today's units, default) or 'period' (the units of its period). */
+  grouping: Generated<string>;
   version: number;
   created_at: string;
   created_by: string | null;
@@ -970,6 +972,28 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+// 0032_person_units: the commune a person lived in over time; communes merged into another (units over time)
+export interface PersonUnitTable {
+  id: string;
+  person_id: string;
+  commune_code: string;
+  province_code: string;
+  /** Inclusive; '0001-01-01' for the first span (records may be entered as history). */
+  valid_from: string;
+  /** Exclusive; null while it lasts. */
+  valid_to: string | null;
+  /** 'record' | 'move' | 'merge' | 'correction' */
+  cause: string;
+  /** The transfer or unit update behind it. */
+  source_id: string | null;
+}
+export interface UnitSuccessorTable {
+  from_code: string;
+  to_code: string;
+  effective_date: string;
+  update_id: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   legacy_unit_mappings: LegacyUnitMappingTable;
@@ -1049,6 +1073,9 @@ export interface DB {
   person_import_data: PersonImportDataTable;
   // 0036_idempotency_keys
   idempotency_keys: IdempotencyKeyTable;
+  // 0032_person_units
+  person_units: PersonUnitTable;
+  unit_successors: UnitSuccessorTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
 }

@@ -9,6 +9,7 @@ import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, authorizeAuthority } from '../../platform/policy.ts';
 import { endAssignmentsOfPerson } from '../community/assignments.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
+import { movePersonUnit } from '../people/person-units.ts';
 import { closeTasks, createTask, moveOpenTasks } from '../tasks/tasks.service.ts';
 import { personInScope, personWord } from './access.ts';
 import { episodesRepo, type TransferRow } from './episodes.repo.ts';
@@ -114,6 +115,15 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
       updated_by: actor.userId,
     });
     if (!moved) throw Errors.staleVersion({ id: person.id });
+    // The dated record of the person's commune: the old one until the move, the new one from it.
+    await movePersonUnit(
+      trx,
+      personId,
+      { commune: input.toCommuneCode, province: to.province_code },
+      input.movedOn,
+      'move',
+      row.id,
+    );
     await moveOpenTasks(trx, personId, person.cur_commune_code, input.toCommuneCode);
     // The old commune's volunteers stop with the move (the new commune assigns its own), audited each.
     const endedAssignments = await endAssignmentsOfPerson(

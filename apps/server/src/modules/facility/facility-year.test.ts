@@ -95,6 +95,14 @@ describe('a facility year, from the recorded events', () => {
       flaggedForProvince: 0,
       entryHealthCheckCount: 1,
     });
+    // The same year through the indicators and the dashboard (the figures a province reads).
+    await throughIndicators(k.staff, k.facilityId, '2023', {
+      facility_received: 87,
+      facility_reintegrated: 19,
+      facility_term_reduction_decisions: 12,
+      facility_health_checks: 44,
+      facility_handovers: 19,
+    });
     const last = await k.staff.call('GET', `/api/facility-ops/${k.facilityId}/figures?year=2022`);
     expect(last.json()).toMatchObject({
       received: 12,
@@ -181,8 +189,30 @@ describe('a facility year, from the recorded events', () => {
       classes: 5,
       learners: 69,
     });
+    await throughIndicators(staff, fid, '2024', {
+      facility_received: 69,
+      facility_classes: 5,
+      facility_learners: 69,
+      facility_handovers: 52,
+    });
   }, 600_000);
 });
+
+/** A facility's year through /api/indicators and /api/dashboard: the same figures as its own page. */
+async function throughIndicators(u: User, fid: string, year: string, expected: Record<string, number>) {
+  const q = `unit=${fid}&from=${year}-01-01&to=${year}-12-31`;
+  for (const [id, n] of Object.entries(expected)) {
+    const res = await u.call('GET', `/api/indicators/${id}/value?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().figure.value, id).toBe(n);
+  }
+  const dash = await u.call('GET', `/api/dashboard?${q}`);
+  expect(dash.statusCode, dash.body).toBe(200);
+  const byId = new Map(
+    dash.json().figures.map((f: { indicatorId: string; value: number }) => [f.indicatorId, f.value]),
+  );
+  for (const [id, n] of Object.entries(expected)) expect(byId.get(id), `dashboard ${id}`).toBe(n);
+}
 
 async function moveThrough(staff: User, id: string, version: number, from: string) {
   let v = version;

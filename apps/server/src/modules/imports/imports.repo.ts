@@ -170,6 +170,7 @@ export const importsRepo = {
   deletePeople: async (db: Kysely<DB>, ids: string[]) => {
     for (const c of chunks(ids)) {
       await db.deleteFrom('person_status_history').where('person_id', 'in', c).execute();
+      await db.deleteFrom('person_units').where('person_id', 'in', c).execute();
       await db.deleteFrom('episodes').where('person_id', 'in', c).execute();
       await db.deleteFrom('person_import_data').where('person_id', 'in', c).execute();
       await db.deleteFrom('people').where('id', 'in', c).execute();

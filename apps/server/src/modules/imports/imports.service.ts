@@ -31,6 +31,7 @@ import { type Actor, assertCanImportInto, authorize } from '../../platform/polic
 import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { newPersonState } from '../episodes/person-status.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
+import { recordFirstUnits } from '../people/person-units.ts';
 import { readTable, type Table } from './imports.parse.ts';
 import { importsRepo, type PersonMatchRow } from './imports.repo.ts';
 
@@ -514,8 +515,10 @@ export async function commitAnalysis(
       personOfRow.set(r.row, personId);
       rowsOut.push({ ...base, action, person_id: personId, before });
     }
-    // Many rows per statement: the people with their derived status, import data, episodes and status history.
+    // Many rows per statement: the people with their derived status, import data, episodes and status history,
+    // and the commune each lives in from now on (units over time).
     await importsRepo.insertPeople(trx, toInsert.people, toInsert.data, toInsert.episodes, toInsert.history);
+    await recordFirstUnits(trx, toInsert.people);
     await importsRepo.insertRows(trx, rowsOut);
     const summary = summarise(a, outcome);
     await importsRepo.updateBatch(trx, batchId, {

@@ -80,6 +80,20 @@ export const unitUpdateSchema = z.strictObject({
     .array(z.string().regex(/^(\d{2}|\d{5})$/))
     .max(20_000)
     .optional(),
+  /**
+   * Communes merged into another by this update (each `from` abolished by it, `into` in force after it): the
+   * people living in `from` live in `into` from the effective date (their dated record of units keeps `from`
+   * before it), and reports by today's units count `from`'s own records in `into`.
+   */
+  merges: z
+    .array(
+      z.strictObject({
+        from: z.string().regex(/^\d{5}$/),
+        into: z.string().regex(/^\d{5}$/),
+      }),
+    )
+    .max(20_000)
+    .optional(),
   dryRun: z.boolean().optional(),
 });
 export type UnitUpdateInput = z.infer<typeof unitUpdateSchema>;
@@ -119,6 +133,7 @@ export const unitUpdateSummaryOut = z.object({
   moved: codeList,
   added: codeList,
   abolished: codeList,
+  merged: z.object({ count: z.number(), people: z.number() }).optional(),
   translated: z.object({ count: z.number() }),
   unchanged: z.object({ count: z.number() }),
 });

@@ -6,6 +6,8 @@ import type { DB, UnitTable } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors, type FieldError } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { personUnitsRepo } from '../people/person-units.repo.ts';
+import { mergeCommuneUnits } from '../people/person-units.ts';
 import { orgRepo, type UnitRow } from './org.repo.ts';
 import {
   type UnitInput,
@@ -229,6 +231,35 @@ export async function applyUnitUpdate(deps: AppDeps, actor: Actor | null, rawInp
           `Cannot abolish a province that still has ${orphans.length} communes (e.g. ${orphans[0].code})`,
         ),
       );
+    // Merges: an abolished commune into one in force afterwards. Applied again (already ended and recorded), a
+    // merge is left as it is.
+    const known = new Map((await personUnitsRepo.successors(trx)).map((s) => [s.from_code, s.to_code]));
+    const merges: { from: string; into: string; province: string }[] = [];
+    for (const [i, m] of (input.merges ?? []).entries()) {
+      const listed = input.units.find((u) => u.code === m.into);
+      const into = listed ?? current.get(m.into);
+      const intoProvince = listed ? listed.provinceCode : current.get(m.into)?.province_code;
+      if (!abolishedSet.has(m.from)) {
+        if (known.get(m.from) !== m.into)
+          errors.push(
+            invalid(
+              `merges.${i}.from`,
+              'abolished',
+              'Xã/phường được sáp nhập phải bị giải thể trong cùng lần cập nhật',
+              'A merged commune must be abolished by the same update',
+            ),
+          );
+      } else if (into?.level !== 'commune' || abolishedSet.has(m.into) || !intoProvince)
+        errors.push(
+          invalid(
+            `merges.${i}.into`,
+            'unit_exists',
+            'Xã/phường nhận sáp nhập phải còn hiệu lực sau cập nhật',
+            'The commune merged into must be in force after the update',
+          ),
+        );
+      else merges.push({ from: m.from, into: m.into, province: intoProvince });
+    }
     if (errors.length) throw Errors.validation(errors);
 
     const ending = [...newVersions.map((u) => u.code).filter((c) => current.has(c)), ...abolished];
@@ -251,6 +282,7 @@ export async function applyUnitUpdate(deps: AppDeps, actor: Actor | null, rawInp
       moved: codes(moved),
       added: codes(added),
       abolished: codes(abolished),
+      ...(merges.length ? { merged: { count: merges.length, people: 0 } } : {}),
       translated: { count: translated.length },
       unchanged: { count: unchanged },
     };
@@ -269,6 +301,9 @@ export async function applyUnitUpdate(deps: AppDeps, actor: Actor | null, rawInp
 
     const id = randomUUID();
     const appliedAt = deps.now().toISOString();
+    // The merged communes' people follow to the new commune from the effective date (dated, person_units).
+    if (merges.length && summary.merged)
+      summary.merged.people = await mergeCommuneUnits(trx, merges, date, id, appliedAt);
     await orgRepo.insertUpdate(trx, {
       id,
       effective_date: date,
@@ -310,6 +345,7 @@ export async function applyUnitUpdate(deps: AppDeps, actor: Actor | null, rawInp
         added: added.length,
         abolished: abolished.length,
         translated: translated.length,
+        ...(summary.merged ? { merged: summary.merged } : {}),
       },
     });
     return { ...result, id, appliedAt };

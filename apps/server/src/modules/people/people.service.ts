@@ -16,6 +16,7 @@ import {
 import { syncPerson } from '../episodes/person-status.ts';
 import { presentPerson, unitCodesOf } from './people.presenter.ts';
 import { type PersonRow, peopleRepo } from './people.repo.ts';
+import { syncPersonUnit } from './person-units.ts';
 
 const personWord = { vi: 'hồ sơ người này', en: 'Person' };
 
@@ -143,6 +144,7 @@ export async function createPerson(deps: AppDeps, actor: Actor, input: PersonCre
     };
     await peopleRepo.insert(trx, row);
     await syncPerson(trx, row.id, deps.now()); // starts the person's dated status history
+    await syncPersonUnit(trx, row.id); // …and the dated record of their commune
     await audit(trx, actor, {
       action: 'person.create',
       entityType: 'person',
@@ -197,6 +199,8 @@ export async function updatePerson(deps: AppDeps, actor: Actor, id: string, inpu
     });
     if (!ok)
       throw Errors.staleVersion((await present(trx, actor, [(await peopleRepo.findById(trx, id))!]))[0]);
+    // A commune changed by an edit corrects the record (a move is a transfer, with its date).
+    if (changed.includes('cur_commune_code')) await syncPersonUnit(trx, id);
     await audit(trx, actor, {
       action: 'person.update',
       entityType: 'person',

@@ -1,5 +1,6 @@
 import { DEFAULT_VOLUNTEER_MODEL_RULE } from '@hoanhap/domain/community-rules';
 import { SUBSTANCES } from '@hoanhap/domain/pathway-rules';
+import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { STAFF_ROLES } from '../community/training.repo.ts';
@@ -10,7 +11,13 @@ import { STAFF_ROLES } from '../community/training.repo.ts';
 // The engine aggregates them in SQL (count distinct / sum, optionally GROUP BY a unit or sex) and the drill-down
 // lists the very same rows, so a figure and its records cannot disagree.
 
-export type Range = { from: string; to: string };
+/**
+ * How a period's records are grouped into units: by today's units (default: a person's current commune, and an
+ * abolished commune's own records in the commune it was merged into), or by the units of the period (a person's
+ * commune at the period's end, from person_units; a record's own unit as recorded).
+ */
+export type Grouping = ReportGrouping;
+export type Range = { from: string; to: string; grouping?: Grouping };
 export type Params = Record<string, string>;
 type Facts = (r: Range, p: Params) => RawBuilder<unknown>;
 
@@ -18,7 +25,8 @@ type Facts = (r: Range, p: Params) => RawBuilder<unknown>;
 export type UnitFilter =
   | { kind: 'nation' }
   | { kind: 'province'; code: string }
-  | { kind: 'commune'; code: string }
+  /** `merged`: communes merged into it (today's units count their own records in it). */
+  | { kind: 'commune'; code: string; merged?: readonly string[] }
   | { kind: 'facility'; id: string }
   /** A province officer's named set of communes (modules/areas): the records of its communes. */
   | { kind: 'area'; id: string; province: string; communes: readonly string[] };
@@ -104,9 +112,11 @@ const counselled = (r: Range) => sql`
 // with its role and unit), placed by its last role and unit within the period: creating, moving or closing an
 // account later never changes a past period.
 const STAFF_IN = sql.join(STAFF_ROLES.map((role) => sql.lit(role)));
+// The commune's latest version (one abolished since, e.g. merged into another, still places its accounts).
 const STAFF_JOINS = sql`
       left join units cu on u.scope_kind = 'commune' and cu.code = u.scope_code and cu.level = 'commune'
-        and cu.valid_to is null
+        and cu.valid_from = (select max(c2.valid_from) from units c2 where c2.code = u.scope_code
+          and c2.level = 'commune')
       left join facilities fa on u.scope_kind = 'facility' and fa.id = u.scope_code`;
 const staffOf = (
   r: Range,
@@ -372,6 +382,51 @@ export const FACTS: Record<string, Facts> = {
     where u.role in (${STAFF_IN})`,
 };
 
+// Blocks whose records are placed in the person's current commune (p.cur_commune_code), and province unless it is
+// the facility's ('commune'): grouped by the units of the period, they take the commune the person lived in at
+// the period's end (person_units; today's commune for a person without a dated record). The other blocks'
+// records carry their own unit as recorded (a dossier's, an activity's, a team's commune; an account's unit).
+const PLACED_BY_PERSON: Record<string, 'both' | 'commune'> = {
+  people_by_status: 'both',
+  positive_tests: 'both',
+  relapse_tests: 'both',
+  addicts_determined: 'both',
+  people_declared: 'both',
+  monitoring_measures: 'both',
+  addicts_with_records: 'both',
+  addicts_counselled: 'both',
+  addicts_fully_served: 'both',
+  decisions_issued: 'both',
+  people_with_decision: 'both',
+  episodes_started: 'both',
+  episodes_active_at_end: 'both',
+  episodes_active_in_period: 'both',
+  post_rehab_people_with_manager: 'both',
+  post_rehab_supported: 'both',
+  people_with_service_access: 'both',
+  people_medical_psych_support: 'both',
+  facility_admissions: 'commune',
+  facility_releases: 'commune',
+  facility_events: 'commune',
+  facility_event_people: 'commune',
+  facility_learners: 'commune',
+  facility_enrolments: 'commune',
+};
+
+/** A block's facts for a period, placed in the units the period is grouped by (the one place that decides it). */
+function factsOf(block: string, range: Range, params: Params): RawBuilder<unknown> {
+  const facts = FACTS[block];
+  if (!facts) throw new Error(`block without facts: ${block}`);
+  const placed = range.grouping === 'period' ? PLACED_BY_PERSON[block] : undefined;
+  if (!placed) return facts(range, params);
+  return sql`
+    select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune,
+      ${placed === 'both' ? sql`coalesce(pu.province_code, f.province)` : sql`f.province`} as province,
+      f.facility, f.sex, f.birth_year, f.dt, f.qty
+    from (${facts(range, params)}) f
+      left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}`;
+}
+
 function unitWhere(u: UnitFilter) {
   switch (u.kind) {
     case 'nation':
@@ -379,7 +434,9 @@ function unitWhere(u: UnitFilter) {
     case 'province':
       return sql`f.province = ${u.code}`;
     case 'commune':
-      return sql`f.commune = ${u.code}`;
+      return u.merged?.length
+        ? sql`f.commune in (${sql.join([u.code, ...u.merged].map((c) => sql`${c}`))})`
+        : sql`f.commune = ${u.code}`;
     case 'facility':
       return sql`f.facility = ${u.id}`;
     case 'area':
@@ -478,12 +535,11 @@ function aggregateQuery(
   measure: Measure,
   groupBy?: GroupBy,
 ): RawBuilder<{ k: string | number | null; n: string | number }> {
-  const facts = FACTS[block];
-  if (!facts) throw new Error(`block without facts: ${block}`);
+  const facts = factsOf(block, range, params);
   if (groupBy === 'substance')
     // A person counts under every substance they were found to use; people with none under 'unknown'.
     return sql`
-      select coalesce(s.k, 'unknown') as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+      select coalesce(s.k, 'unknown') as k, ${AGG[measure]} as n from (${facts}) f
         left join (${personSubstances(range.to)}) s on s.person_id = f.pid
       where ${unitWhere(unit)} group by coalesce(s.k, 'unknown')`;
   if (groupBy === 'legal_basis')
@@ -491,20 +547,19 @@ function aggregateQuery(
       select f.k as k, ${AGG[measure]} as n from (select f.*, coalesce((select e2.regime_id from episodes e2
           where e2.person_id = f.pid and e2.start_date <= ${range.to}
           order by e2.start_date desc, e2.id desc limit 1), 'none') as k
-        from (${facts(range, params)}) f where ${unitWhere(unit)}) f
+        from (${facts}) f where ${unitWhere(unit)}) f
       group by f.k`;
   const g = groupBy ? sql.ref(`f.${groupBy}`) : sql`null`;
   return sql`
-      select ${g} as k, ${AGG[measure]} as n from (${facts(range, params)}) f
+      select ${g} as k, ${AGG[measure]} as n from (${facts}) f
       where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
 }
 
 function gridQuery(block: string, params: Params, range: Range, scope: UnitFilter, measure: Measure) {
-  const facts = FACTS[block];
-  if (!facts) throw new Error(`block without facts: ${block}`);
+  const facts = factsOf(block, range, params);
   return sql<{ gp: string | null; gc: string | null; gf: string | null; n: string | number }>`
       select f.province as gp, f.commune as gc, f.facility as gf, ${AGG[measure]} as n
-      from (${facts(range, params)}) f where ${unitWhere(scope)}
+      from (${facts}) f where ${unitWhere(scope)}
       group by f.province, f.commune, f.facility`;
 }
 
@@ -567,15 +622,14 @@ export const blocksRepo = {
     unit: UnitFilter,
     page: RecordsPage,
   ): Promise<FactRow[]> => {
-    const facts = FACTS[block];
-    if (!facts) throw new Error(`block without facts: ${block}`);
+    const facts = factsOf(block, range, params);
     const dir = page.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
     // Nulls last both ways, the same on SQLite and PostgreSQL.
     const key = RECORD_SORT[page.sort ?? 'date'];
     const q = sql<FactRow>`
       select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year,
         coalesce(pp.full_name, uu.full_name) as full_name
-      from (${facts(range, params)}) f left join people pp on pp.id = f.pid
+      from (${facts}) f left join people pp on pp.id = f.pid
         left join users uu on f.pid is null and uu.id = f.rid
       where ${unitWhere(unit)}
       order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, f.rid ${dir}
@@ -596,13 +650,27 @@ export const blocksRepo = {
     range: Range,
     unit: UnitFilter,
   ): Promise<number> => {
-    const facts = FACTS[block];
-    if (!facts) throw new Error(`block without facts: ${block}`);
+    const facts = factsOf(block, range, params);
     const { rows } = await sql<{ n: string | number }>`
-      select count(*) as n from (${facts(range, params)}) f where ${unitWhere(unit)}`.execute(db);
+      select count(*) as n from (${facts}) f where ${unitWhere(unit)}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
 };
+
+/** One version per code: the one in force on `on` (or the earliest); with `exactly`, none started after it. */
+function communesOn(
+  rows: { code: string; name: string; valid_from: string }[],
+  on: string,
+  exactly: boolean,
+): { code: string; name: string }[] {
+  const earliest = rows.map((r) => r.valid_from).sort()[0] ?? on;
+  const day = exactly && earliest > on ? earliest : on;
+  const out = new Map<string, { code: string; name: string }>();
+  for (const r of rows)
+    if (r.valid_from <= day || (!exactly && !out.has(r.code)))
+      out.set(r.code, { code: r.code, name: r.name });
+  return [...out.values()];
+}
 
 /**
  * Administrative lookups the engine needs to place a unit in the viewer's scope. Units in force at the end of
@@ -627,22 +695,38 @@ export const unitsRepo = {
       .where('level', '=', 'province')
       .orderBy('valid_from', 'desc')
       .executeTakeFirst(),
+  /** Communes merged into another (unit updates' merges): old code → the one it was merged into. */
+  successors: async (db: Kysely<DB>) =>
+    new Map(
+      (await db.selectFrom('unit_successors').select(['from_code', 'to_code']).execute()).map((r) => [
+        r.from_code,
+        r.to_code,
+      ]),
+    ),
   facility: (db: Kysely<DB>, id: string) =>
     db
       .selectFrom('facilities')
       .select(['id', 'name', 'province_code'])
       .where('id', '=', id)
       .executeTakeFirst(),
-  /** Communes of a province in force on a date, and its facilities. */
-  childrenOf: async (db: Kysely<DB>, provinceCode: string, on: string) => ({
-    communes: await db
-      .selectFrom('units')
-      .select(['code', 'name'])
-      .where('level', '=', 'commune')
-      .where('province_code', '=', provinceCode)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
-      .orderBy('code')
-      .execute(),
+  /**
+   * Communes of a province in force on a date or later, and its facilities. `exactly`: only those in force on
+   * that date (the units of a period; before the earliest units recorded, those stand for the days before them).
+   */
+  childrenOf: async (db: Kysely<DB>, provinceCode: string, on: string, exactly = false) => ({
+    communes: communesOn(
+      await db
+        .selectFrom('units')
+        .select(['code', 'name', 'valid_from'])
+        .where('level', '=', 'commune')
+        .where('province_code', '=', provinceCode)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+        .orderBy('code')
+        .orderBy('valid_from')
+        .execute(),
+      on,
+      exactly,
+    ),
     facilities: await db
       .selectFrom('facilities')
       .select(['id', 'name'])
@@ -650,14 +734,17 @@ export const unitsRepo = {
       .orderBy('name')
       .execute(),
   }),
-  /** The names of today's communes and of every facility, by code (a drill-down export's unit columns). */
+  /**
+   * The names of communes (today's, or the last of one abolished) and of every facility, by code (a drill-down
+   * export's unit columns).
+   */
   names: async (db: Kysely<DB>) => {
     const [communes, facilities] = await Promise.all([
       db
         .selectFrom('units')
         .select(['code', 'name'])
         .where('level', '=', 'commune')
-        .where('valid_to', 'is', null)
+        .orderBy('valid_from')
         .execute(),
       db.selectFrom('facilities').select(['id', 'name']).execute(),
     ]);

@@ -16,7 +16,14 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
-import { blocksRepo, type FactRow, type Range, type RecordSort, unitsRepo } from './blocks.repo.ts';
+import {
+  blocksRepo,
+  type FactRow,
+  type Grouping,
+  type Range,
+  type RecordSort,
+  unitsRepo,
+} from './blocks.repo.ts';
 import { loadCutoffSettings } from './cutoff.service.ts';
 import { type DrillFormat, drillFile } from './drill-export.ts';
 import {
@@ -81,13 +88,13 @@ export async function indicatorValue(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  q: { unit?: string; from: string; to: string; by?: Disaggregate },
+  q: { unit?: string; from: string; to: string; by?: Disaggregate; grouping?: Grouping },
 ) {
   authorize(actor, 'reports.read');
   const db = deps.database.db;
   const def = await indicatorOrFail(db, id);
-  const unit = await resolveUnit(db, actor, q.unit, q.to);
-  const range: Range = { from: q.from, to: q.to };
+  const unit = await resolveUnit(db, actor, q.unit, q.to, q.grouping);
+  const range: Range = { from: q.from, to: q.to, grouping: unit.grouping };
   const opts = { allowStale: true, asOf: newAsOf() };
   const figure = await computeFigure(db, def, unit.filter, range, opts);
   const groups = q.by ? await breakdown(db, def, unit, range, q.by, opts) : [];
@@ -95,6 +102,7 @@ export async function indicatorValue(
     unit: { kind: unit.kind, code: unit.code, name: unit.name },
     from: q.from,
     to: q.to,
+    grouping: unit.grouping,
     figure,
     by: q.by ?? null,
     groups,
@@ -103,21 +111,27 @@ export async function indicatorValue(
 }
 
 /** Every indicator of the catalogue for a unit and period: the dashboard's numbers. */
-export async function dashboard(deps: AppDeps, actor: Actor, q: { unit?: string; from: string; to: string }) {
+export async function dashboard(
+  deps: AppDeps,
+  actor: Actor,
+  q: { unit?: string; from: string; to: string; grouping?: Grouping },
+) {
   authorize(actor, 'reports.read');
   const db = deps.database.db;
-  const unit = await resolveUnit(db, actor, q.unit, q.to);
+  const unit = await resolveUnit(db, actor, q.unit, q.to, q.grouping);
+  const range: Range = { from: q.from, to: q.to, grouping: unit.grouping };
   // The figures that make sense for the unit (a commune has no facility figures, a facility only those).
   const opts = { allowStale: true, asOf: newAsOf() };
   const figures = await Promise.all(
     indicatorsForUnit(await allIndicators(db), unit.kind).map((def) =>
-      computeFigure(db, def, unit.filter, q, opts),
+      computeFigure(db, def, unit.filter, range, opts),
     ),
   );
   return {
     unit: { kind: unit.kind, code: unit.code, name: unit.name },
     from: q.from,
     to: q.to,
+    grouping: unit.grouping,
     figures,
     ...computedAt(opts.asOf, deps),
   };
@@ -136,7 +150,13 @@ function computedAt(asOf: AsOf, deps: AppDeps) {
 
 const HEALTH_EVENTS = ['health_check', 'hiv_test'];
 
-type RecordsQuery = { unit?: string; from: string; to: string; part: 'numerator' | 'denominator' };
+type RecordsQuery = {
+  unit?: string;
+  from: string;
+  to: string;
+  part: 'numerator' | 'denominator';
+  grouping?: Grouping;
+};
 
 /** The block behind one part of a figure, checked against what the viewer may read. */
 async function drillTarget(deps: AppDeps, actor: Actor, id: string, q: RecordsQuery) {
@@ -160,8 +180,8 @@ async function drillTarget(deps: AppDeps, actor: Actor, id: string, q: RecordsQu
       vi: 'Danh sách này thuộc thông tin sức khỏe',
       en: 'These records are health records',
     });
-  const unit = await resolveUnit(db, actor, q.unit, q.to);
-  return { db, def, ref, unit };
+  const unit = await resolveUnit(db, actor, q.unit, q.to, q.grouping);
+  return { db, def, ref, unit, range: { from: q.from, to: q.to, grouping: unit.grouping } as Range };
 }
 
 /** Audits a read of the people listed (one row each, written in batches) and the listing itself. */
@@ -218,22 +238,32 @@ export async function indicatorRecords(
   id: string,
   q: RecordsQuery & { limit: number; offset: number; sort: RecordSort; dir: 'asc' | 'desc' },
 ) {
-  const { db, ref, unit } = await drillTarget(deps, actor, id, q);
+  const { db, ref, unit, range } = await drillTarget(deps, actor, id, q);
   const page = { limit: q.limit, offset: q.offset, sort: q.sort, dir: q.dir };
+  const grouping = unit.grouping;
   if (isPending(ref))
-    return { indicatorId: id, part: q.part, pending: true, total: null, ...page, items: [] };
+    return { indicatorId: id, part: q.part, pending: true, grouping, total: null, ...page, items: [] };
   const [total, rows] = await Promise.all([
-    blocksRepo.countRecords(db, ref.block, ref.params ?? {}, q, unit.filter),
-    blocksRepo.records(db, ref.block, ref.params ?? {}, q, unit.filter, page),
+    blocksRepo.countRecords(db, ref.block, ref.params ?? {}, range, unit.filter),
+    blocksRepo.records(db, ref.block, ref.params ?? {}, range, unit.filter, page),
   ]);
   await auditDrill(deps, actor, id, rows, 'indicators.records', {
     part: q.part,
     unit: unit.code,
     from: q.from,
     to: q.to,
+    grouping,
     offset: q.offset,
   });
-  return { indicatorId: id, part: q.part, pending: false, total, ...page, items: rows.map(presentRecord) };
+  return {
+    indicatorId: id,
+    part: q.part,
+    pending: false,
+    grouping,
+    total,
+    ...page,
+    items: rows.map(presentRecord),
+  };
 }
 
 /** Rows one drill-down export may hold (a national figure of people is well under it). */
@@ -249,14 +279,14 @@ export async function exportIndicatorRecords(
   id: string,
   q: RecordsQuery & { sort: RecordSort; dir: 'asc' | 'desc'; format: DrillFormat },
 ) {
-  const { db, def, ref, unit } = await drillTarget(deps, actor, id, q);
+  const { db, def, ref, unit, range } = await drillTarget(deps, actor, id, q);
   if (isPending(ref))
     throw Errors.badRequest(
       'indicator_pending',
       { vi: 'Chỉ tiêu chưa có dữ liệu để xuất', en: 'The indicator has no records yet' },
       [{ field: 'part', rule: 'pending', messages: { vi: 'Chưa có dữ liệu', en: 'No records yet' } }],
     );
-  const total = await blocksRepo.countRecords(db, ref.block, ref.params ?? {}, q, unit.filter);
+  const total = await blocksRepo.countRecords(db, ref.block, ref.params ?? {}, range, unit.filter);
   if (total > DRILL_EXPORT_MAX)
     throw Errors.badRequest(
       'export_too_large',
@@ -266,7 +296,7 @@ export async function exportIndicatorRecords(
       },
       [{ field: 'unit', rule: 'too_large', messages: { vi: 'Quá lớn', en: 'Too large' } }],
     );
-  const rows = await blocksRepo.records(db, ref.block, ref.params ?? {}, q, unit.filter, {
+  const rows = await blocksRepo.records(db, ref.block, ref.params ?? {}, range, unit.filter, {
     limit: Math.max(total, 1),
     sort: q.sort,
     dir: q.dir,
@@ -278,6 +308,7 @@ export async function exportIndicatorRecords(
     unit: { code: unit.code, name: unit.name },
     from: q.from,
     to: q.to,
+    grouping: unit.grouping,
     exportedAt: deps.now(),
     rows,
     communeName: (c) => names.communes.get(c),
@@ -288,6 +319,7 @@ export async function exportIndicatorRecords(
     unit: unit.code,
     from: q.from,
     to: q.to,
+    grouping: unit.grouping,
     format: q.format,
   });
   return file;
@@ -309,19 +341,19 @@ export async function indicatorTrend(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  q: { unit?: string; periodKind: ReportPeriodKind; year: number; cutoffDay?: number },
+  q: { unit?: string; periodKind: ReportPeriodKind; year: number; cutoffDay?: number; grouping?: Grouping },
 ) {
   authorize(actor, 'reports.read');
   const db = deps.database.db;
   const def = await indicatorOrFail(db, id);
-  const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`);
+  const unit = await resolveUnit(db, actor, q.unit, `${q.year}-12-31`, q.grouping);
   const settings = q.cutoffDay ? [] : await loadCutoffSettings(db);
   const points = [];
   const opts = { allowStale: true, asOf: newAsOf() };
   for (let index = 1; index <= PERIODS_IN_YEAR[q.periodKind]; index++) {
     const day = q.cutoffDay ?? cutoffDayForPeriod(settings, q.periodKind, q.year, index);
     const range = periodRange(q.periodKind, q.year, index, day);
-    const f = await computeFigure(db, def, unit.filter, range, opts);
+    const f = await computeFigure(db, def, unit.filter, { ...range, grouping: unit.grouping }, opts);
     points.push({
       index,
       label: periodLabel(q.periodKind, q.year, index),

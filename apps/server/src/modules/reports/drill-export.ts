@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { csvCell } from '@hoanhap/domain/text-safety';
+import { GROUPING_LABELS, type ReportGrouping } from '@hoanhap/domain/report-grouping';
 import ExcelJS from 'exceljs';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
 import type { FactRow } from './blocks.repo.ts';
@@ -21,6 +22,8 @@ export type DrillExport = {
   unit: { code: string; name: string };
   from: string;
   to: string;
+  /** The units the records are grouped by (today's by default). */
+  grouping?: ReportGrouping;
   exportedAt: Date;
   rows: FactRow[];
   communeName: (code: string) => string | undefined;
@@ -112,6 +115,7 @@ async function toXlsx(x: DrillExport): Promise<Buffer> {
     ['Mã chỉ tiêu', x.indicator.id],
     ['Danh sách', PART_VI[x.part]],
     ['Đơn vị', x.unit.name],
+    ['Nhóm số liệu', GROUPING_LABELS[x.grouping ?? 'today'].vi],
     ['Từ ngày', shortDate(x.from)],
     ['Đến ngày', shortDate(x.to)],
     ['Số bản ghi', x.rows.length],
@@ -150,7 +154,8 @@ function toCsv(x: DrillExport): string {
 /** The file of a drill-down: its body and a download name of plain ASCII. */
 export async function drillFile(format: DrillFormat, x: DrillExport) {
   const safe = x.unit.code.replace(/[^A-Za-z0-9_-]/g, '');
-  const filename = `danh-sach-${x.indicator.id}-${x.part}-${safe}-${x.from}-${x.to}.${format}`;
+  const by = x.grouping === 'period' ? '-theo-don-vi-cua-ky' : '';
+  const filename = `danh-sach-${x.indicator.id}-${x.part}-${safe}-${x.from}-${x.to}${by}.${format}`;
   const body = format === 'xlsx' ? await toXlsx(x) : toCsv(x);
   return { body, filename, contentType: DRILL_CONTENT_TYPES[format] };
 }

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { areasRepo } from '../areas/areas.repo.ts';
-import { type GroupBy, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
+import { type GroupBy, type Grouping, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
 import { aggregateFigures, type FigureOptions } from './figures.ts';
 import { indicatorsRepo } from './reports.repo.ts';
 
@@ -28,43 +28,77 @@ export type ResolvedUnit = {
   /** An area's province (its report is issued in the province's name). */
   provinceName?: string;
   filter: UnitFilter;
+  /** How the period's records are grouped into units (today's, default, or the period's). */
+  grouping: Grouping;
+  /** Communes merged into another → the commune they are in today (today's units fold them in). */
+  successors: ReadonlyMap<string, string>;
 };
 
 const NATION = 'VN';
 
 /**
  * Reads a unit parameter: 'VN' the nation, 2 digits a province, 5 digits a commune, 'area:<id>' a province's
- * named set of communes (modules/areas), otherwise a facility id.
+ * named set of communes (modules/areas), otherwise a facility id. `grouping`: by today's units (default) or by
+ * the units of the period ending on `on`.
  */
 export async function resolveUnit(
   db: Kysely<DB>,
   actor: Actor,
   unit: string | undefined,
   on: string,
+  grouping: Grouping = 'today',
 ): Promise<ResolvedUnit> {
   const code = unit ?? (actor.scopeKind === 'nation' ? NATION : (actor.scopeCode ?? ''));
+  const successors = await unitsRepo.successors(db);
+  // The communes merged into these (at any remove): their own records are in them by today's units.
+  const mergedInto = (codes: readonly string[]) => {
+    const into = new Set(codes);
+    const out: string[] = [];
+    for (const from of successors.keys()) {
+      const seen = new Set<string>();
+      let to = successors.get(from);
+      while (to && !into.has(to) && !seen.has(to)) {
+        seen.add(to);
+        to = successors.get(to);
+      }
+      if (to && into.has(to)) out.push(from);
+    }
+    return out.sort();
+  };
+  const base = { grouping, successors: finalSuccessors(successors) };
   let r: ResolvedUnit | undefined;
   if (code === NATION) {
-    r = { kind: 'nation', code, name: 'Toàn quốc', provinceCode: null, filter: { kind: 'nation' } };
+    r = { kind: 'nation', code, name: 'Toàn quốc', provinceCode: null, filter: { kind: 'nation' }, ...base };
   } else if (/^\d{2}$/.test(code)) {
     const u = await unitsRepo.province(db, code);
     if (u)
-      r = { kind: 'province', code, name: u.name, provinceCode: code, filter: { kind: 'province', code } };
+      r = {
+        kind: 'province',
+        code,
+        name: u.name,
+        provinceCode: code,
+        filter: { kind: 'province', code },
+        ...base,
+      };
   } else if (/^\d{5}$/.test(code)) {
     const u = await unitsRepo.commune(db, code, on);
+    const merged = grouping === 'today' ? mergedInto([code]) : [];
     if (u)
       r = {
         kind: 'commune',
         code,
         name: u.name,
         provinceCode: u.province_code,
-        filter: { kind: 'commune', code },
+        filter: merged.length ? { kind: 'commune', code, merged } : { kind: 'commune', code },
+        ...base,
       };
   } else if (code.startsWith('area:')) {
     const id = code.slice('area:'.length);
     const a = await areasRepo.find(db, id);
     if (a) {
-      const communes = (await areasRepo.communesOf(db, [id])).get(id) ?? [];
+      const own = (await areasRepo.communesOf(db, [id])).get(id) ?? [];
+      // An area is a set of today's communes: the communes merged into them are in it, whatever the grouping.
+      const communes = [...own, ...mergedInto(own)];
       r = {
         kind: 'area',
         code,
@@ -72,6 +106,7 @@ export async function resolveUnit(
         provinceCode: a.province_code,
         provinceName: (await unitsRepo.province(db, a.province_code))?.name,
         filter: { kind: 'area', id, province: a.province_code, communes },
+        ...base,
       };
     }
   } else if (code) {
@@ -83,12 +118,44 @@ export async function resolveUnit(
         name: f.name,
         provinceCode: f.province_code,
         filter: { kind: 'facility', id: code },
+        ...base,
       };
   }
   if (!r) throw Errors.notFound({ vi: 'đơn vị', en: 'Unit' });
   if (!withinScope(actor, r))
     throw Errors.forbidden({ vi: 'Đơn vị ngoài phạm vi của bạn', en: 'The unit is outside your scope' });
   return r;
+}
+
+/** Each merged commune → the commune it is part of today (following later merges). */
+function finalSuccessors(successors: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const from of successors.keys()) {
+    const seen = new Set<string>([from]);
+    let to = successors.get(from)!;
+    while (successors.has(to) && !seen.has(to)) {
+      seen.add(to);
+      to = successors.get(to)!;
+    }
+    out.set(from, to);
+  }
+  return out;
+}
+
+/** A unit's child figures by today's units: a merged commune's records added to the commune it is part of. */
+export function foldMerged<T extends { key: string | null; value: number }>(
+  rows: T[],
+  unit: Pick<ResolvedUnit, 'grouping' | 'successors'>,
+): T[] {
+  if (unit.grouping === 'period' || !unit.successors.size) return rows;
+  const out = new Map<string | null, T>();
+  for (const r of rows) {
+    const key = (r.key != null && unit.successors.get(r.key)) || r.key;
+    const had = out.get(key);
+    if (had) had.value += r.value;
+    else out.set(key, { ...r, key });
+  }
+  return [...out.values()];
 }
 
 function withinScope(actor: Actor, u: ResolvedUnit): boolean {
@@ -221,7 +288,7 @@ export async function breakdown(
     const out = new Map<string, number>();
     const b = ref && BLOCK_BY_ID.get(ref.block);
     if (!ref || !b || b.source === 'pending') return null;
-    for (const r of await aggregateFigures(
+    const rows = await aggregateFigures(
       db,
       ref.block,
       ref.params ?? {},
@@ -230,7 +297,8 @@ export async function breakdown(
       b.measure,
       group,
       opts,
-    )) {
+    );
+    for (const r of group === 'commune' ? foldMerged(rows, unit) : rows) {
       const key =
         by === 'age_group' ? ageGroup(r.key == null ? null : Number(r.key), year) : (r.key ?? 'unknown');
       out.set(key, (out.get(key) ?? 0) + r.value);

@@ -1,5 +1,6 @@
 import { formatValue } from '@hoanhap/domain/indicators';
 import { csvCell } from '@hoanhap/domain/text-safety';
+import { GROUPING_LABELS } from '@hoanhap/domain/report-grouping';
 import ExcelJS from 'exceljs';
 import {
   type Block,
@@ -84,6 +85,7 @@ export async function toXlsx(r: ReportView, exportedAt: Date = new Date()): Prom
   info.addRow(['Trạng thái', STATUS_VI[r.status] ?? r.status]);
   info.addRow(['Số liệu chốt lúc (giờ Việt Nam)', r.frozenAt ? vietnamDateTime(r.frozenAt) : null]);
   info.addRow(['Xuất lúc (giờ Việt Nam)', vietnamDateTime(exportedAt)]);
+  info.addRow(['Nhóm số liệu', GROUPING_LABELS[r.grouping].vi]);
 
   const sheet = wb.addWorksheet('Chỉ tiêu', frozen(1, 3));
   bold(sheet.addRow(FIGURE_HEADERS));
@@ -177,6 +179,12 @@ export function officialReport(r: ReportView, date: string): OfficialDocument {
   };
   heading('I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN');
   if (r.narrative.summary?.trim()) para(r.narrative.summary);
+  // Which units the figures are grouped by (a person who moved since counts in one or the other).
+  body.push({
+    type: 'paragraph',
+    content: [{ text: `Số liệu ${GROUPING_LABELS[r.grouping].vi.toLowerCase()}.`, italic: true }],
+    align: 'justify',
+  });
   const sections = [...new Set(r.figures.map((f) => f.section))];
   sections.forEach((s, i) => {
     heading(`${i + 1}. ${SECTION_VI[s] ?? s}`);
@@ -261,6 +269,7 @@ export function toCsv(r: ReportView): string {
       'denominator',
       'value',
       'pending',
+      'grouping',
     ],
   ];
   for (const f of r.figures)
@@ -275,6 +284,7 @@ export function toCsv(r: ReportView): string {
       f.denominator,
       f.value,
       f.pending ? 1 : 0,
+      r.grouping,
     ]);
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

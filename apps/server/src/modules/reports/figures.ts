@@ -69,7 +69,7 @@ function fromGrid(grid: Grid, unit: UnitFilter, groupBy: GroupBy | undefined): A
     unit.kind === 'nation' ||
     (inArea != null && c[1] != null && inArea.has(c[1])) ||
     (unit.kind === 'province' && c[0] === unit.code) ||
-    (unit.kind === 'commune' && c[1] === unit.code) ||
+    (unit.kind === 'commune' && (c[1] === unit.code || (c[1] != null && !!unit.merged?.includes(c[1])))) ||
     (unit.kind === 'facility' && c[1] === unit.id);
   if (!groupBy) {
     let n = 0;
@@ -93,7 +93,9 @@ const unitKey = (u: UnitFilter) =>
       ? `f:${u.id}`
       : u.kind === 'area'
         ? `A:${u.communes.join(',')}`
-        : `${u.kind[0]}:${u.code}`;
+        : u.kind === 'commune' && u.merged?.length
+          ? `c:${[u.code, ...u.merged].join(',')}`
+          : `${u.kind[0]}:${u.code}`;
 const levelOf = (u: UnitFilter): GroupBy | null =>
   u.kind === 'nation' || u.kind === 'area' ? null : u.kind === 'facility' ? 'facility' : u.kind;
 const codeOf = (u: UnitFilter) =>
@@ -124,7 +126,15 @@ export async function aggregateFigures(
     return direct();
   }
   const stale = !!opts.allowStale;
-  const base = JSON.stringify([block, Object.entries(params).sort(), range.from, range.to, measure]);
+  const base = JSON.stringify([
+    block,
+    Object.entries(params).sort(),
+    range.from,
+    range.to,
+    measure,
+    // Grouped by the units of the period, a person's records lie in other cells.
+    ...(range.grouping === 'period' ? ['period'] : []),
+  ]);
   const directKey = `a${base}${unitKey(unit)}|${groupBy ?? ''}`;
   const kept = <T>(k: { value: T; at: number; stale: boolean }) => {
     note(opts, k.at, k.stale);
@@ -138,8 +148,10 @@ export async function aggregateFigures(
   if (!groupBy && level) {
     const perUnit = store.peek<Aggregate>(`a${base}VN|${level}`, stale);
     if (perUnit) {
-      const code = codeOf(unit);
-      return [{ key: null, value: kept(perUnit).find((r) => r.key === code)?.value ?? 0 }];
+      const codes = new Set([codeOf(unit), ...(unit.kind === 'commune' ? (unit.merged ?? []) : [])]);
+      let value = 0;
+      for (const r of kept(perUnit)) if (codes.has(r.key)) value += r.value;
+      return [{ key: null, value }];
     }
   }
   // An area's figure is the sum of its communes' cells, read from its province's grid (or the nation's); its

@@ -7,13 +7,14 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
-import { type GroupBy, unitsRepo } from './blocks.repo.ts';
+import { type GroupBy, type Grouping, unitsRepo } from './blocks.repo.ts';
 import { defaultCutoffDay } from './cutoff.service.ts';
 import {
   allIndicators,
   childLevel,
   computeFigure,
   type Figure,
+  foldMerged,
   isPending,
   type ResolvedUnit,
   resolveUnit,
@@ -46,9 +47,10 @@ export function indicatorsForUnit(all: IndicatorDef[], kind: ResolvedUnit['kind'
 export async function computeReport(
   db: Kysely<DB>,
   unit: ResolvedUnit,
-  range: { from: string; to: string },
+  period: { from: string; to: string },
   at: string,
 ): Promise<Snapshot> {
+  const range = { ...period, grouping: unit.grouping };
   const defs = indicatorsForUnit(await allIndicators(db), unit.kind);
   // Figures in parallel: the figure store computes a block shared by several indicators once, and on
   // PostgreSQL the statements run on several connections.
@@ -57,10 +59,13 @@ export async function computeReport(
   if (unit.kind === 'province' || unit.kind === 'area') {
     // An area's children: its communes, and its province's facilities (the area's people in each).
     const filter = unit.filter;
-    const kids = await unitsRepo.childrenOf(db, unit.provinceCode!, range.to);
+    // By the units of the period: the communes in force at its end; by today's: those not merged into another.
+    const byPeriod = unit.grouping === 'period';
+    const kids = await unitsRepo.childrenOf(db, unit.provinceCode!, range.to, byPeriod);
     const inArea = filter.kind === 'area' ? new Set(filter.communes) : null;
     for (const c of kids.communes)
-      if (!inArea || inArea.has(c.code)) children.set(c.code, { code: c.code, name: c.name, values: [] });
+      if ((!inArea || inArea.has(c.code)) && (byPeriod || !unit.successors.has(c.code)))
+        children.set(c.code, { code: c.code, name: c.name, values: [] });
     for (const f of kids.facilities) children.set(f.id, { code: f.id, name: f.name, values: [] });
     const counted = defs.filter(
       (d) => childLevel(unit, d) && !isPending(d.numerator) && !(d.denominator && isPending(d.denominator)),
@@ -76,7 +81,9 @@ export async function computeReport(
         measure,
         level,
       );
-      return new Map(rows.map((r) => [r.key ?? '', r.value]));
+      return new Map(
+        (level === 'commune' ? foldMerged(rows, unit) : rows).map((r) => [r.key ?? '', r.value]),
+      );
     };
     const perChild = await Promise.all(
       counted.map(async (d) => {
@@ -109,12 +116,14 @@ async function reportInScope(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await reportsRepo.find(db, id);
   if (!row) throw notFound();
   try {
-    const unit = await resolveUnit(db, actor, row.unit_code, row.period_to);
+    const unit = await resolveUnit(db, actor, row.unit_code, row.period_to, groupingOf(row));
     return { row, unit };
   } catch {
     throw notFound();
   }
 }
+
+const groupingOf = (row: ReportRow): Grouping => (row.grouping === 'period' ? 'period' : 'today');
 
 const stale = (row: ReportRow) => Errors.staleVersion({ version: row.version, status: row.status });
 
@@ -145,6 +154,8 @@ function present(row: ReportRow, unit: ResolvedUnit, current: Snapshot, frozen: 
     label: periodLabel(row.period_kind as ReportPeriodKind, row.year, row.period_index),
     from: row.period_from,
     to: row.period_to,
+    /** Units the figures are grouped by: today's ('today') or those of the period ('period'). */
+    grouping: groupingOf(row),
     status: row.status,
     narrative: JSON.parse(row.narrative) as Narrative,
     reviewComment: row.review_comment,
@@ -183,6 +194,7 @@ export async function createReport(
     index: number;
     cutoffDay?: number;
     narrative?: Narrative;
+    grouping?: Grouping;
   },
 ) {
   authorize(actor, 'reports.submit');
@@ -202,7 +214,8 @@ export async function createReport(
       },
     ]);
   }
-  const unit = await resolveUnit(db, actor, input.unit, range.to);
+  const grouping = input.grouping ?? 'today';
+  const unit = await resolveUnit(db, actor, input.unit, range.to, grouping);
   if (unit.kind !== actor.scopeKind && !(unit.kind === 'area' && actor.scopeKind === 'province'))
     throw Errors.forbidden({
       vi: 'Chỉ lập báo cáo của đơn vị mình',
@@ -238,6 +251,7 @@ export async function createReport(
       period_from: range.from,
       period_to: range.to,
       status: 'draft',
+      grouping,
       narrative: JSON.stringify(input.narrative ?? {}),
       review_comment: null,
       snapshot: null,

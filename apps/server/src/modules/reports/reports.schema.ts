@@ -1,5 +1,6 @@
 import { BLOCKS, DISAGGREGATIONS } from '@hoanhap/domain/indicators';
 import { isoDate } from '@hoanhap/domain/person-schema';
+import { REPORT_GROUPINGS } from '@hoanhap/domain/report-grouping';
 import { CUTOFF_DAY_MAX, REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
 import { z } from 'zod';
 import { RECORD_SORTS } from './blocks.repo.ts';
@@ -15,10 +16,17 @@ const unit = z
     "'VN' the nation, a 2-digit province code, a 5-digit commune code, or a facility id; default: your scope",
   );
 
+const grouping = z
+  .enum(REPORT_GROUPINGS)
+  .optional()
+  .describe(
+    "Units the period's records are grouped by: 'today' (default; today's units) or 'period' (the units of the period: a person in the commune they lived in at its end)",
+  );
+
 export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const rangeQuery = z
-  .strictObject({ unit: unit.optional(), from: isoDate, to: isoDate })
+  .strictObject({ unit: unit.optional(), from: isoDate, to: isoDate, grouping })
   .refine((q) => q.from <= q.to, {
     path: ['to'],
     message: 'Ngày cuối phải sau ngày đầu / to must not be before from',
@@ -30,6 +38,7 @@ export const valueQuery = z
     from: isoDate,
     to: isoDate,
     by: z.enum(DISAGGREGATIONS).optional(),
+    grouping,
   })
   .refine((q) => q.from <= q.to, {
     path: ['to'],
@@ -43,6 +52,7 @@ const drillBase = {
   part: z.enum(['numerator', 'denominator']).default('numerator'),
   sort: z.enum(RECORD_SORTS).default('date').describe('Order of the list (ties by record)'),
   dir: z.enum(['asc', 'desc']).default('asc'),
+  grouping,
 };
 const fromBeforeTo = {
   path: ['to'],
@@ -125,6 +135,7 @@ export const createReportBody = z.strictObject({
     .optional()
     .describe('Cut-off day; default: the national setting for the period (15: 15th → 14th)'),
   narrative: narrative.optional(),
+  grouping,
 });
 
 export const narrativeBody = z.strictObject({ version, narrative });
@@ -154,6 +165,7 @@ export const trendQuery = z.strictObject({
   periodKind: z.enum(REPORT_PERIOD_KINDS),
   year: z.coerce.number().int().min(2000).max(2100),
   cutoffDay: z.coerce.number().int().min(1).max(CUTOFF_DAY_MAX).optional(),
+  grouping,
 });
 
 export const drugFreeQuery = z.strictObject({

@@ -6,9 +6,11 @@ import { decision, determinationBody, pathwayApp, type User } from '../episodes/
 import { blocksRepo } from './blocks.repo.ts';
 
 // Time travel: a period's figures and drill-downs read the past. The first half of 2025 is built through the API
-// in Phường Ba Đình (Hà Nội); its figures are read in July 2025; then records move on — management completed,
-// accounts closed and created, a person moved to another commune and determined addicted there, a post-rehab
-// term running out — and the same period, read again, gives the same figures and the same records.
+// in Phường Ba Đình (Hà Nội), with one person in Phường Ngọc Hà; its figures are read in July 2025, by today's
+// units and by the units of the period (grouping=period); then records move on — management completed, accounts
+// closed and created, a person moved to another commune and determined addicted there, a post-rehab term running
+// out, a decision renumbered, Ngọc Hà merged into Ba Đình — and the same period, read again, gives the same
+// figures and the same records (by the units of the period, each record in the same commune as before).
 
 const FROM = '2025-01-01';
 const TO = '2025-06-30';
@@ -22,6 +24,8 @@ const INDICATORS = [
   'team_co_managed',
   'staff_trained_share',
   'service_access_share',
+  'post_rehab_decisions',
+  'post_rehab_people',
 ];
 
 let k: Awaited<ReturnType<typeof pathwayApp>>;
@@ -31,7 +35,9 @@ let police: User;
 let province: User;
 let nation: User;
 let ngocHaPolice: User;
+let ngocHaOfficer: User;
 let newPolice: User;
+let newOfficer: User;
 const who: Record<string, string> = {};
 let reportId: string | null = null;
 const episodes: Record<string, { id: string; version: number }> = {};
@@ -43,9 +49,12 @@ const ok = (res: { statusCode: number; body: string }, code = 200) => {
 
 type Snapshot = Record<string, unknown>;
 
-/** Every figure of the list for a unit, with the records behind its numerator and denominator. */
-async function read(unit: string | null, u: User): Promise<Snapshot> {
-  const q = `${unit ? `unit=${unit}&` : ''}from=${FROM}&to=${TO}`;
+/**
+ * Every figure of the list for a unit, with the records behind its numerator and denominator (grouped by the
+ * units of the period: with the commune each record is placed in).
+ */
+async function read(unit: string | null, u: User, grouping: 'today' | 'period' = 'today'): Promise<Snapshot> {
+  const q = `${unit ? `unit=${unit}&` : ''}from=${FROM}&to=${TO}${grouping === 'period' ? '&grouping=period' : ''}`;
   const out: Snapshot = {};
   for (const id of INDICATORS) {
     const f = ok(await u.call('GET', `/api/indicators/${id}/value?${q}`)).figure;
@@ -55,13 +64,13 @@ async function read(unit: string | null, u: User): Promise<Snapshot> {
       records[part] = page.items
         .map(
           (r: { recordId: string; personId: string | null; communeCode?: string | null }) =>
-            `${r.recordId}|${r.personId ?? ''}`,
+            `${r.recordId}|${r.personId ?? ''}${grouping === 'period' ? `|${r.communeCode ?? ''}` : ''}`,
         )
         .sort();
     }
     out[id] = { value: f.value, numerator: f.numerator, denominator: f.denominator, records };
   }
-  if (unit === UNITS.hanoi && reportId) {
+  if (unit === UNITS.hanoi && reportId && grouping === 'today') {
     // The province's half-year report, submitted in July: its figures computed again now, and its children.
     const r = ok(await province.call('GET', `/api/reports/${reportId}`));
     expect(r.differences).toEqual([]);
@@ -81,16 +90,31 @@ async function read(unit: string | null, u: User): Promise<Snapshot> {
 const before: Record<string, Snapshot> = {};
 const units = () =>
   [
-    ['baDinh', UNITS.baDinh, province],
-    ['hanoi', UNITS.hanoi, province],
-    ['nation', null, nation],
+    ['baDinh', UNITS.baDinh, province, 'today'],
+    ['hanoi', UNITS.hanoi, province, 'today'],
+    ['nation', null, nation, 'today'],
+    ['baDinhByPeriod', UNITS.baDinh, province, 'period'],
+    ['ngocHaByPeriod', UNITS.ngocHa, province, 'period'],
+    ['hanoiByPeriod', UNITS.hanoi, province, 'period'],
   ] as const;
+/** What a move of a person or a merge of communes leaves unchanged: the province, the nation, the period's units. */
+const WHOLE_OR_BY_PERIOD = ['hanoi', 'nation', 'baDinhByPeriod', 'ngocHaByPeriod', 'hanoiByPeriod'] as const;
 
 async function readAll(only?: readonly string[]) {
   const out: Record<string, Snapshot> = {};
-  for (const [name, code, u] of units()) if (!only || only.includes(name)) out[name] = await read(code, u);
+  for (const [name, code, u, grouping] of units())
+    if (!only || only.includes(name)) out[name] = await read(code, u, grouping);
   return out;
 }
+
+/** One figure's value for a unit, by today's units or the period's. */
+const figureValue = async (id: string, unit: string, grouping: 'today' | 'period') =>
+  ok(
+    await province.call(
+      'GET',
+      `/api/indicators/${id}/value?unit=${unit}&from=${FROM}&to=${TO}${grouping === 'period' ? '&grouping=period' : ''}`,
+    ),
+  ).figure.value as number;
 
 beforeAll(async () => {
   k = await pathwayApp();
@@ -102,6 +126,7 @@ beforeAll(async () => {
   province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
   nation = await k.t.userAs('national_officer', 'nation', null);
   ngocHaPolice = await k.t.userAs('commune_police', 'commune', UNITS.ngocHa);
+  ngocHaOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.ngocHa);
   const facilityId = await k.facility('Cơ sở cai nghiện ma túy số 1 Hà Nội');
 
   // Two people out of compulsory rehab under post-rehab management (12 months): A from 01/08/2024 (to the end of
@@ -184,6 +209,13 @@ beforeAll(async () => {
   // A person recorded in the period, with nothing else yet.
   k.setToday('2025-02-01');
   who.c = (await k.person(officer)).id;
+  // A person recorded in Ngọc Hà in the period (Ngọc Hà is merged into Ba Đình later).
+  k.setToday('2025-03-01');
+  who.d = (
+    await k.person(ngocHaOfficer, {
+      currentAddress: { communeCode: UNITS.ngocHa, detail: 'Số 3 phố Ngọc Hà' },
+    })
+  ).id;
   // Staff trained in the period: the officer (the police officer is not).
   k.setToday('2025-03-05');
   ok(
@@ -218,7 +250,13 @@ describe('the period as read in July 2025', () => {
     expect(b.staff_trained_share).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
     // The province's report of the half-year (to 14/06/2025) has the same stock figures.
     const report = before.hanoi!.report as { figures: Record<string, number | null> };
-    expect(report.figures).toMatchObject({ people_total: 3, people_post_rehab: 2 });
+    expect(report.figures).toMatchObject({ people_total: 4, people_post_rehab: 2 });
+    // By the units of the period, the same for a commune nobody moved from yet, and one decision in Ba Đình.
+    const p = before.baDinhByPeriod as Record<string, { value: number }>;
+    expect(p.people_total!.value).toBe(3);
+    expect(p.post_rehab_decisions!.value).toBe(1);
+    expect((before.ngocHaByPeriod as Record<string, { value: number }>).people_total!.value).toBe(1);
+    expect((before.hanoiByPeriod as Record<string, { value: number }>).people_total!.value).toBe(4);
   });
 });
 
@@ -281,7 +319,7 @@ describe('moving records on leaves the period unchanged', () => {
   it('accounts created', async () => {
     k.setToday('2025-10-01');
     await unchangedBy(async () => {
-      await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
+      newOfficer = await k.t.userAs('commune_officer', 'commune', UNITS.baDinh);
       newPolice = await k.t.userAs('commune_police', 'commune', UNITS.baDinh);
     });
   });
@@ -300,7 +338,12 @@ describe('moving records on leaves the period unchanged', () => {
   });
 
   it('a person moved to another commune of the province and determined addicted there', async () => {
-    // Grouping by the commune of the period is another matter (units over time): the province and the nation.
+    // By today's units the person now counts in Ngọc Hà, also for the past period; by the units of the period
+    // in Ba Đình, where they lived then (the drill-down places them there).
+    const [baDinhToday, ngocHaToday] = [
+      await figureValue('people_total', UNITS.baDinh, 'today'),
+      await figureValue('people_total', UNITS.ngocHa, 'today'),
+    ];
     await unchangedBy(async () => {
       k.setToday('2025-10-20');
       const p = ok(await newPolice.call('GET', `/api/people/${who.c}`));
@@ -323,7 +366,23 @@ describe('moving records on leaves the period unchanged', () => {
         201,
       );
       expect(await k.statusOf(who.c!)).toBe('addicted');
-    }, ['hanoi', 'nation']);
+    }, WHOLE_OR_BY_PERIOD);
+    expect(await figureValue('people_total', UNITS.baDinh, 'today')).toBe(baDinhToday - 1);
+    expect(await figureValue('people_total', UNITS.ngocHa, 'today')).toBe(ngocHaToday + 1);
+    const records = (before.baDinhByPeriod as Record<string, { records: { numerator: string[] } }>)
+      .people_total!.records.numerator;
+    expect(records.find((r) => r.includes(`|${who.c}|`))).toMatch(new RegExp(`\\|${UNITS.baDinh}$`));
+    // The dated record of the person's commune, kept by the move.
+    const spans = await k.t.deps.database.db
+      .selectFrom('person_units')
+      .select(['commune_code', 'valid_from', 'valid_to', 'cause'])
+      .where('person_id', '=', who.c!)
+      .orderBy('valid_from')
+      .execute();
+    expect(spans).toEqual([
+      { commune_code: UNITS.baDinh, valid_from: '0001-01-01', valid_to: '2025-10-20', cause: 'record' },
+      { commune_code: UNITS.ngocHa, valid_from: '2025-10-20', valid_to: null, cause: 'move' },
+    ]);
   });
 
   it('a post-rehab term running out with time (the nightly job)', async () => {
@@ -331,6 +390,73 @@ describe('moving records on leaves the period unchanged', () => {
       k.setToday('2026-02-01');
       await k.refresh();
       expect(await k.statusOf(who.b!)).toBe('completed');
-    }, ['hanoi', 'nation']);
+    }, WHOLE_OR_BY_PERIOD);
+  });
+
+  it('a decision renumbered', async () => {
+    k.setToday('2026-02-10');
+    const { decision_id } = await k.t.deps.database.db
+      .selectFrom('episodes')
+      .select('decision_id')
+      .where('id', '=', episodes.b!.id)
+      .executeTakeFirstOrThrow();
+    expect(decision_id).toBeTruthy();
+    await unchangedBy(async () => {
+      const d = ok(await newOfficer.call('GET', `/api/decisions/${decision_id}`));
+      const fixed = ok(
+        await newOfficer.call('PATCH', `/api/decisions/${decision_id}`, {
+          version: d.version,
+          number: '99/QĐ-UBND',
+        }),
+      );
+      expect(fixed.number).toBe('99/QĐ-UBND');
+    }, WHOLE_OR_BY_PERIOD);
+  });
+
+  it('Ngọc Hà merged into Ba Đình: by the units of the period it keeps its people of then', async () => {
+    k.setToday('2026-03-01');
+    expect(await figureValue('people_total', UNITS.ngocHa, 'today')).toBe(2); // d, and c who moved there
+    await unchangedBy(async () => {
+      const update = ok(
+        await admin.call('POST', '/api/unit-updates', {
+          effectiveDate: '2026-03-01',
+          source: 'Nghị quyết sáp nhập (thử nghiệm)',
+          mode: 'partial',
+          units: [],
+          abolish: [UNITS.ngocHa],
+          merges: [{ from: UNITS.ngocHa, into: UNITS.baDinh }],
+        }),
+        201,
+      );
+      expect(update.summary.merged).toEqual({ count: 1, people: 2 });
+    }, WHOLE_OR_BY_PERIOD);
+    // By today's units Ngọc Hà's people are Ba Đình's, for the past period too; by the period's, d stays there.
+    expect(await figureValue('people_total', UNITS.baDinh, 'today')).toBe(4);
+    expect(await figureValue('people_total', UNITS.ngocHa, 'today')).toBe(0);
+    expect(await figureValue('people_total', UNITS.ngocHa, 'period')).toBe(1);
+    expect(await figureValue('people_total', UNITS.baDinh, 'period')).toBe(3);
+    const spans = await k.t.deps.database.db
+      .selectFrom('person_units')
+      .select(['commune_code', 'valid_from', 'valid_to', 'cause'])
+      .where('person_id', '=', who.d!)
+      .orderBy('valid_from')
+      .execute();
+    expect(spans).toEqual([
+      { commune_code: UNITS.ngocHa, valid_from: '0001-01-01', valid_to: '2026-03-01', cause: 'record' },
+      { commune_code: UNITS.baDinh, valid_from: '2026-03-01', valid_to: null, cause: 'merge' },
+    ]);
+  });
+
+  it('a merge names an abolished commune and one in force after it', async () => {
+    const res = await admin.call('POST', '/api/unit-updates', {
+      effectiveDate: '2026-03-01',
+      source: 'Sai',
+      mode: 'partial',
+      units: [],
+      abolish: [],
+      merges: [{ from: '06652', into: UNITS.baDinh }], // Phường Hà Tu, not abolished
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(JSON.parse(res.body).errors?.[0]?.field ?? res.body).toContain('merges.0.from');
   });
 });
