@@ -23,12 +23,14 @@ import { registerStatusRefresh } from './modules/episodes/status-refresh.job.ts'
 import { facilityRoutes } from './modules/facility/facility.routes.ts';
 import { residentsRoutes } from './modules/facility/residents.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { totpRoutes } from './modules/identity/totp.routes.ts';
 import { usersImportRoutes } from './modules/identity/users-import.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { legalRoutes } from './modules/legal/legal.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { registerMonitoringEnds } from './modules/monitoring/monitoring-end.job.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { breakGlassRoutes } from './modules/people/break-glass.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { configureFigureStore } from './modules/reports/figure-store.ts';
 import { registerFiguresWarmup } from './modules/reports/figures-warmup.job.ts';
@@ -39,6 +41,7 @@ import { registerAuth } from './platform/auth.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
 /** The whole HTTP application; tests drive it through inject(), main.ts through listen(). */
@@ -80,9 +83,12 @@ export async function buildApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
   });
   registerErrorHandler(app);
+  // Order matters: who is asking (session, CSRF), whether their second factor is done, clean input, and only
+  // then may a retried write be answered from its idempotency key.
   registerAuth(app, deps);
-  registerIdempotency(app, deps);
+  registerSecondFactor(app);
   registerInputCleaning(app);
+  registerIdempotency(app, deps);
 
   app.get(
     '/api/health',
@@ -107,6 +113,8 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (s) => identityRoutes(s, deps));
+  await app.register(async (s) => totpRoutes(s, deps));
+  await app.register(async (s) => breakGlassRoutes(s, deps));
   await app.register(async (s) => usersImportRoutes(s, deps));
   await app.register(async (s) => orgRoutes(s, deps));
   await app.register(async (s) => peopleRoutes(s, deps));

@@ -22,6 +22,11 @@ const envSchema = z.object({
   REPORTS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).default(10),
   REPORTS_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(4000),
   REPORTS_CACHE_MAX_ROWS: z.coerce.number().int().min(1).default(1_500_000),
+  // Second factor and need-to-know (issue 16)
+  TOTP_KEY: z.string().optional(),
+  TOTP_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).default(30),
+  BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -57,6 +62,17 @@ export type Config = {
   /** Figures kept in memory, and rows in all (~70 bytes a row): what bounds the figure store's memory. */
   reportsCacheMaxEntries: number;
   reportsCacheMaxRows: number;
+  /**
+   * Key (32 bytes, base64 or hex) that encrypts TOTP secrets in the database; when absent, one is generated
+   * into DATA_DIR/totp.key (0600) at first use. Several servers on one PostgreSQL must share it.
+   */
+  totpKey?: string;
+  /** Wrong codes in a row before the second factor locks for LOGIN_LOCK_MINUTES (the session must restart). */
+  totpMaxFailures: number;
+  /** How long "remember this device" skips the code step (0: never offered). */
+  rememberDeviceDays: number;
+  /** How long a stated reason opens one person's identity to a national or province officer. */
+  breakGlassMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportsRefreshGapSeconds: e.REPORTS_REFRESH_GAP_SECONDS,
     reportsCacheMaxEntries: e.REPORTS_CACHE_MAX_ENTRIES,
     reportsCacheMaxRows: e.REPORTS_CACHE_MAX_ROWS,
+    totpKey: e.TOTP_KEY || undefined,
+    totpMaxFailures: e.TOTP_MAX_FAILURES,
+    rememberDeviceDays: e.REMEMBER_DEVICE_DAYS,
+    breakGlassMinutes: e.BREAK_GLASS_MINUTES,
   };
 }

@@ -27,8 +27,9 @@ import * as m0027 from './migrations/0027_status_history.ts';
 import * as m0028 from './migrations/0028_areas.ts';
 import * as m0029 from './migrations/0029_decisions.ts';
 import * as m0030 from './migrations/0030_imports.ts';
-import * as m0036 from './migrations/0036_idempotency_keys.ts';
 import * as m0032 from './migrations/0032_person_units.ts';
+import * as m0035 from './migrations/0035_second_factor.ts';
+import * as m0036 from './migrations/0036_idempotency_keys.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -61,8 +62,9 @@ const migrations: Record<string, Migration> = {
   '0028_areas': m0028,
   '0029_decisions': m0029,
   '0030_imports': m0030,
-  '0036_idempotency_keys': m0036,
   '0032_person_units': m0032,
+  '0035_second_factor': m0035,
+  '0036_idempotency_keys': m0036,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

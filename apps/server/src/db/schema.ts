@@ -1078,4 +1078,52 @@ export interface DB {
   unit_successors: UnitSuccessorTable;
   // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
   people_name_words: PeopleNameWordTable;
+  // 0035_second_factor
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodeTable;
+  remembered_devices: RememberedDeviceTable;
+  break_glass_grants: BreakGlassGrantTable;
+}
+
+// 0035_second_factor (issue 16). The sessions' column is declared here by interface merging, so the base
+// SessionTable above stays as it is.
+export interface SessionTable {
+  /** 'ok' | 'code' (a code is still due) | 'enrol' (the role needs a second factor not yet set up). */
+  second_factor: import('kysely').ColumnType<string, string | undefined, string>;
+}
+export interface UserTotpTable {
+  user_id: string;
+  secret_enc: string;
+  confirmed_at: string | null;
+  last_step: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+}
+export interface TotpRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+export interface RememberedDeviceTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string | null;
+  created_at: string;
+  expires_at: string;
+}
+export interface BreakGlassGrantTable {
+  id: string;
+  user_id: string;
+  username: string;
+  role: string;
+  person_id: string;
+  province_code: string;
+  reason: string;
+  ip: string | null;
+  granted_at: string;
+  expires_at: string;
 }

@@ -20,7 +20,13 @@ declare module 'fastify' {
 export const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/openapi.json', '/api/auth/login']);
 
 // Routes a user who must still change the first password may reach.
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/auth/me',
+  '/api/auth/logout',
+  '/api/auth/password',
+  // the second factor comes first (platform/second-factor.ts)
+  '/api/auth/totp/verify',
+]);
 
 /**
  * Resolves the session cookie to an actor on every API request, expires idle sessions,
@@ -61,6 +67,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     req.sessionId = sid;
     req.csrfToken = s.csrf_token;
     req.mustChangePassword = !!s.must_change_password;
+    req.secondFactor = s.second_factor as typeof req.secondFactor;
   });
 
   // Authentication, CSRF and the forced password change are checked here, right after the session is

@@ -244,15 +244,55 @@ export function authorize(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw Errors.forbidden();
 }
 
-export function readableClasses(actor: Actor): Set<SensitivityClass> {
-  return new Set(READABLE_CLASSES[actor.role] ?? []);
+/**
+ * Classes the actor may read. For a national or province officer (need-to-know, below) identity and contact
+ * fields only with `brokenGlass`: a stated reason for that one person (platform/break-glass.ts).
+ */
+export function readableClasses(actor: Actor, opts: { brokenGlass?: boolean } = {}): Set<SensitivityClass> {
+  const classes = READABLE_CLASSES[actor.role] ?? [];
+  if (identityNeedsReason(actor) && !opts.brokenGlass)
+    return new Set(classes.filter((c) => !NEED_TO_KNOW_CLASSES.includes(c)));
+  return new Set(classes);
 }
+
+// Need-to-know (issue 16, "break the glass"): national and province officers see counts and drill-downs, but
+// manage no commune; a person's identity (CCCD, birth date, family contacts, permanent address) and contact
+// (phone, address detail) are read only with a stated reason, audited, for BREAK_GLASS_MINUTES, that person only.
+export const NEED_TO_KNOW_CLASSES: SensitivityClass[] = ['identity', 'contact'];
+
+/** True when reading a person's identity fields needs a stated reason (the actor manages no commune). */
+export function identityNeedsReason(actor: Actor): boolean {
+  return (
+    (actor.role === 'national_officer' || actor.role === 'province_officer') &&
+    (actor.scopeKind === 'nation' || actor.scopeKind === 'province')
+  );
+}
+
+/** Throws 403 unless the actor is one who opens identity with a reason (others read it, or never may). */
+export function authorizeBreakGlass(actor: Actor): void {
+  if (!can(actor, 'people.read') || !identityNeedsReason(actor)) throw Errors.forbidden();
+}
+
+/** Auditors read the list of break-the-glass reads; a province auditor only for people of the province. */
+export function breakGlassListScopeOf(actor: Actor): { kind: 'all' } | { kind: 'province'; code: string } {
+  authorize(actor, 'audit.read');
+  if (actor.scopeKind === 'nation') return { kind: 'all' };
+  if (actor.scopeKind === 'province' && actor.scopeCode) return { kind: 'province', code: actor.scopeCode };
+  throw Errors.forbidden();
+}
+
+// Second factor (issue 16): these roles must enrol TOTP at their next login before anything else; for the
+// others it is optional.
+const SECOND_FACTOR_ROLES: Role[] = ['system_admin', 'national_officer', 'province_officer', 'auditor'];
+
+/** True when the role must use a second factor (TOTP). */
+export const secondFactorRequired = (role: Role): boolean => SECOND_FACTOR_ROLES.includes(role);
 
 /** The abilities the web app uses to show or hide actions; the server checks again. */
 export function abilitiesOf(actor: Actor) {
   return {
     actions: GRANTS[actor.role] ?? [],
-    readableClasses: READABLE_CLASSES[actor.role] ?? [],
+    readableClasses: [...readableClasses(actor)],
   };
 }
 

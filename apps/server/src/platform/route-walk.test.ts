@@ -41,8 +41,9 @@ const KEYS_BY_CLASS: Record<string, string[]> = {
 };
 const READABLE: Record<Role, string[]> = {
   system_admin: [],
-  national_officer: ['contact', 'identity', 'drug_use', 'legal'],
-  province_officer: ['contact', 'identity', 'drug_use', 'legal'],
+  // Need-to-know (issue 16): without a stated reason, no identity or contact field for province and nation.
+  national_officer: ['drug_use', 'legal'],
+  province_officer: ['drug_use', 'legal'],
   commune_officer: ['contact', 'identity', 'drug_use', 'legal'],
   commune_police: ['contact', 'identity', 'drug_use', 'legal'],
   facility_staff: ['contact', 'identity', 'drug_use', 'legal'],
@@ -267,5 +268,60 @@ describe('every route × every role', () => {
       expect(sawPerson, role).toBe(!NO_PEOPLE.includes(role));
     }
     expect(violations).toEqual([]);
+  });
+});
+
+describe('break the glass (need-to-know for identity at province and nation)', () => {
+  it("refuses a province officer's direct read of identity without a reason; with one it opens and is listed for the auditor", async () => {
+    const officer = await t.userAs('province_officer', 'province', UNITS.hanoi);
+    // Without a reason: the record comes without identity, and the identity itself is refused.
+    const plain = await officer.call('GET', `/api/people/${personId}`);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json().identityHidden).toBe(true);
+    expect(plain.json().citizenId).toBeUndefined();
+    expect(plain.json().familyContacts).toBeUndefined();
+    expect(plain.json().phone).toBeUndefined();
+    const refused = await officer.call('GET', `/api/people/${personId}/identity`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('break_glass_required');
+    // A reason is required, with a minimum length, and the error names the field.
+    for (const body of [{}, { reason: 'xem' }]) {
+      const bad = await officer.call('POST', `/api/people/${personId}/break-glass`, body);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('reason');
+    }
+    const reason = 'Xác minh hồ sơ theo công văn số 12/CV-SLĐTBXH';
+    const opened = await officer.call('POST', `/api/people/${personId}/break-glass`, { reason });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().person.citizenId).toMatch(/^\d{12}$/);
+    expect(opened.json().person.familyContacts[0].name).toBe('Đỗ Thị Mai');
+    const minutes = (Date.parse(opened.json().expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(t.deps.config.breakGlassMinutes - 5);
+    expect(minutes).toBeLessThanOrEqual(t.deps.config.breakGlassMinutes);
+    const identity = await officer.call('GET', `/api/people/${personId}/identity`);
+    expect(identity.statusCode).toBe(200);
+    expect(identity.json().citizenId).toBe(opened.json().person.citizenId);
+    // The auditor's own list shows it with its reason; a Quảng Ninh auditor's does not.
+    const auditor = await t.userAs('auditor', 'nation', null);
+    const list = (await auditor.call('GET', '/api/audit/break-glass')).json();
+    const mine = list.items.find((i: { username: string }) => i.username === officer.username);
+    expect(mine).toMatchObject({ personId, personName, reason, role: 'province_officer' });
+    const other = await t.userAs('auditor', 'province', UNITS.quangNinh);
+    const theirs = (await other.call('GET', '/api/audit/break-glass')).json();
+    expect(theirs.items.some((i: { personId: string }) => i.personId === personId)).toBe(false);
+    // Only officers who need a reason may give one; the others are refused.
+    const commune = await t.userAs('commune_officer', 'commune', UNITS.baDinh);
+    expect((await commune.call('POST', `/api/people/${personId}/break-glass`, { reason })).statusCode).toBe(
+      403,
+    );
+    expect((await officer.call('GET', '/api/audit/break-glass')).statusCode).toBe(403);
+    // The opening is audited as such, with its reason.
+    const row = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select(['reason'])
+      .where('action', '=', 'person.break_glass')
+      .where('username', '=', officer.username)
+      .executeTakeFirstOrThrow();
+    expect(row.reason).toBe(reason);
   });
 });

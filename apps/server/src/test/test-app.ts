@@ -8,7 +8,8 @@ import type { AppDeps } from '../app-deps.ts';
 import { prepare } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { createUser } from '../modules/identity/identity.service.ts';
-import type { Role, ScopeKind } from '../platform/policy.ts';
+import { type Role, type ScopeKind, secondFactorRequired } from '../platform/policy.ts';
+import { TotpFixture } from './totp-fixture.ts';
 
 /**
  * A real database per test file: a temporary SQLite file, or — when DATABASE_URL is set —
@@ -78,6 +79,8 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const { deps, cleanup } = await createTestDeps(env);
   const app = await buildApp(deps);
   await app.ready();
+  // Roles that require a second factor get users already enrolled; login() types their code (issue 16).
+  const totp = new TotpFixture();
 
   async function userAs(
     role: Role,
@@ -92,6 +95,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
       { username, fullName: `Test ${role}`, role, scopeKind, scopeCode, password },
       { mustChangePassword: false },
     );
+    if (secondFactorRequired(role)) await totp.enrol(deps, user.id, username);
     return login(username, password, user.id);
   }
 
@@ -99,8 +103,18 @@ export async function createTestApp(env: Record<string, string> = {}) {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'hn_session')!;
-    const body = res.json();
+    let body = res.json();
     const headers = { cookie: `hn_session=${cookie.value}`, 'x-csrf-token': body.csrfToken };
+    if (body.secondFactor === 'code' && totp.has(username)) {
+      const v = await app.inject({
+        method: 'POST',
+        url: '/api/auth/totp/verify',
+        headers,
+        payload: { code: await totp.code(username) },
+      });
+      if (v.statusCode !== 200) throw new Error(`code step failed ${v.statusCode} ${v.body}`);
+      body = v.json();
+    }
     const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
       app.inject({ method, url, headers, payload: payload as any });
     return { username, userId: userId ?? body.user.id, headers, body, call };
@@ -111,6 +125,14 @@ export async function createTestApp(env: Record<string, string> = {}) {
     deps,
     userAs,
     login,
+    totp,
+    /** Enrols an existing user (e.g. the first admin) as the fixture does for userAs. */
+    enrolSeeded: async (username: string) => {
+      const { findUserByUsername } = (await import('../modules/identity/identity.repo.ts')).identityRepo;
+      const u = await findUserByUsername(deps.database.db, username);
+      if (!u) throw new Error(`no user ${username}`);
+      return totp.enrol(deps, u.id, username);
+    },
     close: async () => {
       await app.close();
       await cleanup();

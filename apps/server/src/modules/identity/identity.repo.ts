@@ -64,6 +64,7 @@ export const identityRepo = {
       created_at: string;
       last_seen_at: string;
       ip: string | null;
+      second_factor?: string;
     },
   ) => db.insertInto('sessions').values(row).execute(),
   findSession: (db: Kysely<DB>, id: string) =>
@@ -81,6 +82,7 @@ export const identityRepo = {
         'users.scope_code',
         'users.active',
         'users.must_change_password',
+        'sessions.second_factor',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst(),

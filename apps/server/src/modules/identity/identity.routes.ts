@@ -15,6 +15,7 @@ import {
   userOut,
 } from './identity.schema.ts';
 import * as svc from './identity.service.ts';
+import { DEVICE_COOKIE } from './totp.service.ts';
 
 export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +28,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       user: await svc.presentUser(deps.database.db, user),
       csrfToken: req.csrfToken!,
       abilities: abilitiesOf(actor),
+      secondFactor: req.secondFactor ?? 'ok',
     };
   };
 
@@ -37,7 +39,16 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: { tags: ['auth'], summary: 'Đăng nhập / Log in', body: loginBody, response: { 200: meOut } },
     },
     async (req, reply) => {
-      const { token, user } = await svc.login(deps, req.body.username, req.body.password, req.ip);
+      const { token, user, secondFactor } = await svc.login(
+        deps,
+        req.body.username,
+        req.body.password,
+        req.ip,
+        {
+          deviceToken: req.cookies[DEVICE_COOKIE],
+        },
+      );
+      req.secondFactor = secondFactor;
       setSessionCookie(reply, req, token);
       const s = await identityRepo.findSession(deps.database.db, svc.sessionIdOf(token));
       req.actor = {

@@ -62,4 +62,7 @@ export const meOut = z.object({
   user: userOut,
   csrfToken: z.string(),
   abilities: z.object({ actions: z.array(z.string()), readableClasses: z.array(z.string()) }),
+  secondFactor: z
+    .enum(['ok', 'code', 'enrol'])
+    .describe('ok, or what is still due before anything else: a TOTP code, or setting TOTP up (issue 16)'),
 });

@@ -9,6 +9,7 @@ import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platfo
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword, passwordContext, strongRandomPassword } from './password-strength.ts';
+import { secondFactorAtLogin } from './totp.service.ts';
 
 /** The account's own words a password must not be made of: username, name, unit. */
 async function accountWords(
@@ -33,7 +34,13 @@ const invalidLogin = () =>
   });
 
 /** Checks the password, counts failures and locks the account after too many in a row. */
-export async function login(deps: AppDeps, username: string, password: string, ip: string | null) {
+export async function login(
+  deps: AppDeps,
+  username: string,
+  password: string,
+  ip: string | null,
+  opts: { deviceToken?: string } = {},
+) {
   const { db } = deps.database;
   const now = deps.now();
   const user = await identityRepo.findUserByUsername(db, username);
@@ -80,8 +87,10 @@ export async function login(deps: AppDeps, username: string, password: string, i
   }
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await db.transaction().execute(async (trx) => {
+  const secondFactor = await db.transaction().execute(async (trx) => {
     await identityRepo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+    // The session starts with its second factor due (code or enrolment) when the user or role needs one.
+    const sf = await secondFactorAtLogin(trx, deps, user, opts.deviceToken);
     await identityRepo.insertSession(trx, {
       id: sessionIdOf(token),
       user_id: user.id,
@@ -89,10 +98,20 @@ export async function login(deps: AppDeps, username: string, password: string, i
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       ip,
+      second_factor: sf.state,
     });
-    await audit(trx, actor, { action: 'login', entityType: 'user', entityId: user.id });
+    await audit(trx, actor, {
+      action: 'login',
+      entityType: 'user',
+      entityId: user.id,
+      details:
+        sf.state === 'ok' && !sf.rememberedDevice
+          ? undefined
+          : { secondFactor: sf.state, rememberedDevice: sf.rememberedDevice },
+    });
+    return sf.state;
   });
-  return { token, user };
+  return { token, user, secondFactor };
 }
 
 export async function logout(deps: AppDeps, actor: Actor, sessionId: string) {

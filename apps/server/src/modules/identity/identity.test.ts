@@ -10,6 +10,7 @@ let adminPassword: string;
 beforeAll(async () => {
   t = await createTestApp();
   adminPassword = (await firstStart(t.deps, () => {}))!;
+  await t.enrolSeeded('admin'); // an administrator needs a second factor (issue 16)
 });
 afterAll(async () => t?.close());
 

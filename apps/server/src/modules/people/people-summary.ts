@@ -2,6 +2,7 @@ import { type PersonStatus, statusLabels } from '@hoanhap/domain/episode-types';
 import { type DrugTestReason, drugTestReasonLabels, vnToday } from '@hoanhap/domain/pathway-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
+import { openIdentities } from '../../platform/break-glass.ts';
 import {
   type Block,
   caps,
@@ -64,13 +65,16 @@ export async function personSummaryPdf(
   options: { compress?: boolean } = {},
 ) {
   authorize(actor, 'people.read');
-  const classes = readableClasses(actor);
+  let classes = readableClasses(actor);
   const now = deps.now();
   const today = vnToday(now);
   const issuerName = await unitName(deps, actor);
   const doc = await deps.database.db.transaction().execute(async (trx) => {
     const p = await peopleRepo.findInScope(trx, personScopeOf(actor), personId);
     if (!p) throw Errors.notFound({ vi: 'hồ sơ người này', en: 'Person' });
+    // Need-to-know: identity printed for a national or province officer only while a stated reason holds.
+    if ((await openIdentities(trx, actor, [p.id], now))?.has(p.id))
+      classes = readableClasses(actor, { brokenGlass: true });
     const names = await peopleRepo.unitNames(trx, [
       p.cur_commune_code,
       p.province_code,

@@ -33,6 +33,12 @@ export const personOut = z.object({
   familyContacts: z
     .array(z.object({ name: z.string(), relation: z.string(), phone: z.string().optional() }))
     .optional(),
+  // need-to-know (issue 16): set for national and province officers only
+  identityHidden: z
+    .boolean()
+    .optional()
+    .describe('Identity and contact fields left out: reading them needs a stated reason (break the glass)'),
+  identityOpenUntil: z.string().optional().describe('A stated reason opened them until this time'),
 });
 export type PersonOut = z.infer<typeof personOut>;
 

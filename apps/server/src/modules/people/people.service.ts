@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
+import { openIdentities } from '../../platform/break-glass.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
   type Actor,
@@ -20,10 +21,30 @@ import { syncPersonUnit } from './person-units.ts';
 
 const personWord = { vi: 'hồ sơ người này', en: 'Person' };
 
-async function present(db: Kysely<DB>, actor: Actor, rows: PersonRow[]) {
+async function present(db: Kysely<DB>, actor: Actor, rows: PersonRow[], now = new Date()) {
   const names = await peopleRepo.unitNames(db, unitCodesOf(rows));
   const classes = readableClasses(actor);
-  return rows.map((r) => presentPerson(r, classes, names));
+  // Need-to-know: a national or province officer sees identity only of the people opened with a reason.
+  const open = await openIdentities(
+    db,
+    actor,
+    rows.map((r) => r.id),
+    now,
+  );
+  if (!open) return rows.map((r) => presentPerson(r, classes, names));
+  const opened = readableClasses(actor, { brokenGlass: true });
+  return rows.map((r) => {
+    const until = open.get(r.id);
+    const p = presentPerson(r, until ? opened : classes, names);
+    if (until) p.identityOpenUntil = until;
+    else p.identityHidden = true;
+    return p;
+  });
+}
+
+/** A person with identity fields, for a reader who needs a reason only once it is given (break-glass.service). */
+export async function presentOne(db: Kysely<DB>, actor: Actor, row: PersonRow, now: Date) {
+  return (await present(db, actor, [row], now))[0];
 }
 
 /** Resolves a commune code to its province, or a 400 naming the field. */
@@ -162,7 +183,7 @@ export async function getPerson(deps: AppDeps, actor: Actor, id: string) {
     const row = await peopleRepo.findInScope(trx, personScopeOf(actor), id);
     if (!row) throw Errors.notFound(personWord);
     await audit(trx, actor, { action: 'person.read', entityType: 'person', entityId: id });
-    return (await present(trx, actor, [row]))[0];
+    return (await present(trx, actor, [row], deps.now()))[0];
   });
 }
 
@@ -234,5 +255,10 @@ export async function searchPeople(
     entityType: 'person',
     details: { q: raw || undefined, communeCode: query.communeCode, total, shown: rows.map((r) => r.id) },
   });
-  return { items: await present(db, actor, rows), total, limit: query.limit, offset: query.offset };
+  return {
+    items: await present(db, actor, rows, deps.now()),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { csvCell } from '@hoanhap/domain/text-safety';
 import { GROUPING_LABELS, type ReportGrouping } from '@hoanhap/domain/report-grouping';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
 import type { FactRow } from './blocks.repo.ts';

@@ -1,6 +1,6 @@
 import { formatValue } from '@hoanhap/domain/indicators';
-import { csvCell } from '@hoanhap/domain/text-safety';
 import { GROUPING_LABELS } from '@hoanhap/domain/report-grouping';
+import { csvCell } from '@hoanhap/domain/text-safety';
 import ExcelJS from 'exceljs';
 import {
   type Block,
