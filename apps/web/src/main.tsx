@@ -37,3 +37,9 @@ void initI18n().then(() => {
     </Providers>,
   );
 });
+
+// Installable, and usable without a connection for the field pages (public/sw.js). Only from the build (its
+// modules are under /assets/), not from Vite's dev server, whose modules the worker must not keep.
+if ('serviceWorker' in navigator && import.meta.url.includes('/assets/')) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { rememberSignedIn } from '../app/signed-in-preload.ts';
+import { clearDeviceData, clearOfflineCopies } from '../offline/outbox.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 import type { Me } from './types.ts';
 
@@ -54,6 +55,8 @@ export function useLogout() {
     }
     setCsrfToken(null);
     rememberSignedIn(false);
+    // What this user kept on the device for offline work goes with the session (outbox, offline copies).
+    await clearDeviceData();
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
     qc.setQueryData(meKey, null);
   };
@@ -65,6 +68,8 @@ export function handleSessionErrors(qc: QueryClient, error: unknown) {
   if (error.status === 401) {
     setCsrfToken(null);
     rememberSignedIn(false);
+    // The session ended: the offline copies of records go; unsent entries stay for the next sign-in.
+    void clearOfflineCopies();
     qc.setQueryData(meKey, null);
   } else if (error.code === 'password_change_required') {
     void qc.invalidateQueries({ queryKey: meKey });

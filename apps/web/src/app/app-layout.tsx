@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useLogout, useSession } from '../api/session.ts';
@@ -8,6 +8,9 @@ import '../features/pathways/pathways-i18n.ts';
 import type { NavItem } from './area.ts';
 import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { OutboxIndicator, useOutboxSync } from '../offline/outbox-indicator.tsx';
+import { useOutbox } from '../offline/outbox.ts';
 import { FullPageLoader } from './page-states.tsx';
 
 /** The shell: header with the user and language, navigation limited to what the role may do. */
@@ -15,6 +18,11 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useSession();
   const logout = useLogout();
+  useOutboxSync(me.user.id);
+  const unsent = useOutbox().filter((e) => e.userId === me.user.id).length;
+  const [confirmLogout, setConfirmLogout] = useState(false);
+  // Logging out clears the device; entries not sent yet go only if the user says so.
+  const askLogout = () => (unsent > 0 ? setConfirmLogout(true) : void logout());
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   // One language switch: in the header on wide screens, in the menu on phones.
@@ -68,8 +76,9 @@ export function AppLayout() {
                 {me.user.scopeName ? ` · ${me.user.scopeName}` : ''}
               </Text>
             </Stack>
+            <OutboxIndicator userId={me.user.id} />
             {wide && <LanguageSwitch />}
-            <Button variant="default" size="xs" onClick={() => void logout()}>
+            <Button variant="default" size="xs" onClick={askLogout}>
               {t('nav.logout')}
             </Button>
           </Group>
@@ -115,6 +124,18 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      <ConfirmDialog
+        opened={confirmLogout}
+        title={t('offline:logoutTitle')}
+        message={t('offline:logoutMessage', { count: unsent })}
+        confirmLabel={t('offline:logoutAnyway')}
+        danger
+        onConfirm={() => {
+          setConfirmLogout(false);
+          void logout();
+        }}
+        onClose={() => setConfirmLogout(false)}
+      />
     </AppShell>
   );
 }

@@ -35,6 +35,7 @@ const FacilitiesPage = lazyNamed(
   () => import('../features/facilities/facilities-page.tsx'),
   'FacilitiesPage',
 );
+const OutboxPage = lazyNamed(() => import('../offline/outbox-page.tsx'), 'OutboxPage');
 const AuditPage = lazyNamed(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const TasksPage = lazyNamed(() => import('../features/tasks/tasks-page.tsx'), 'TasksPage');
 
@@ -155,6 +156,7 @@ function SignedInSwitch({ me }: { me: Me }) {
         />
         {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -3,7 +3,10 @@ import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInp
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field.tsx';
+import { useSession } from '../../api/session.ts';
 import { formatDate } from '../../i18n/format.ts';
+import '../../offline/offline-i18n.ts';
+import { addToOutbox, isNetworkFailure } from '../../offline/outbox.ts';
 import { communityApi, useCommunityWrite } from './community-api.ts';
 import { checker, dmyIn, type Errors, Problem, serverFieldErrors, todayDmy } from './community-kit.tsx';
 
@@ -24,8 +27,9 @@ function Choice({ value, label }: { value: string; label: string }) {
  * "Log a contact" in a few taps: kind and outcome preselected to the usual (home visit, met), an optional note,
  * today's date, and the next contact a week ahead (it becomes the volunteer's task). Large touch targets.
  */
-export function LogContactForm({ personId }: { personId: string }) {
+export function LogContactForm({ personId, personName }: { personId: string; personName?: string }) {
   const { t } = useTranslation('community');
+  const me = useSession();
   const [kind, setKind] = useState<string>('visit');
   const [outcome, setOutcome] = useState<string>('met');
   const [note, setNote] = useState('');
@@ -51,6 +55,25 @@ export function LogContactForm({ personId }: { personId: string }) {
     };
     setErrors(c.errors);
     if (!c.ok()) return;
+    // Without a connection the contact waits in the device's outbox (sent once when the connection returns).
+    const keepOnDevice = async () => {
+      await addToOutbox({
+        method: 'POST',
+        path: '/api/community/contacts',
+        body,
+        label: `${t(`kind.${kind}`)}${personName ? ` — ${personName}` : ''}, ${formatDate(body.contactDate)}`,
+        userId: me.user.id,
+        subjectPath: `/api/community/my-people/${encodeURIComponent(personId)}`,
+      });
+      setSaved(t('offline:savedOffline'));
+      setNote('');
+      setService('');
+      setErrors({});
+    };
+    if (!navigator.onLine) {
+      void keepOnDevice();
+      return;
+    }
     write.mutate(body, {
       onSuccess: (r) => {
         setSaved(
@@ -60,7 +83,12 @@ export function LogContactForm({ personId }: { personId: string }) {
         setService('');
         setErrors({});
       },
-      onError: (err) => setErrors(serverFieldErrors(err)),
+      onError: (err) => {
+        if (isNetworkFailure(err)) {
+          write.reset();
+          void keepOnDevice();
+        } else setErrors(serverFieldErrors(err));
+      },
     });
   };
 

@@ -146,7 +146,7 @@ export function MyPersonPage() {
         <Facts p={p} />
       </Stack>
       <Section title={t('log.title')}>
-        <LogContactForm personId={p.id} />
+        <LogContactForm personId={p.id} personName={p.fullName} />
       </Section>
       <Section title={t('my.notes')}>
         {p.notes.length === 0 ? (

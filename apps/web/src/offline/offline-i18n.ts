@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+
+// Texts of the offline outbox and the connection indicator (namespace 'offline'); Vietnamese first.
+const vi = {
+  offline: 'Mất kết nối',
+  offlineHint: 'Đang ngoại tuyến: ghi chép được lưu trên máy và tự gửi khi có mạng.',
+  waiting_one: 'Chờ gửi: {{count}}',
+  waiting_other: 'Chờ gửi: {{count}}',
+  conflicts_one: 'Cần xem lại: {{count}}',
+  conflicts_other: 'Cần xem lại: {{count}}',
+  title: 'Ghi chép chờ gửi',
+  empty: 'Không có ghi chép nào chờ gửi. Ghi chép làm khi mất mạng sẽ hiện ở đây cho đến khi gửi được.',
+  stateWaiting: 'Chờ gửi',
+  stateConflict: 'Máy chủ không nhận',
+  madeAt: 'Ghi lúc {{at}}',
+  sendNow: 'Gửi ngay',
+  sendAgain: 'Gửi lại',
+  edit: 'Sửa',
+  saveAndSend: 'Lưu và gửi lại',
+  discard: 'Bỏ ghi chép này',
+  discardTitle: 'Bỏ ghi chép?',
+  discardMessage: 'Ghi chép “{{label}}” chưa đến máy chủ. Bỏ đi thì không lấy lại được.',
+  conflictWhy: 'Lý do máy chủ không nhận',
+  current: 'Hồ sơ hiện nay',
+  currentGone: 'Bạn không còn xem được hồ sơ này (đã chuyển đi hoặc hết phân công).',
+  onlineOnly: 'Việc này cần có mạng (quyết định, văn bản, báo cáo).',
+  savedOffline: 'Đã lưu trên máy, sẽ gửi khi có mạng.',
+  logoutTitle: 'Còn ghi chép chưa gửi',
+  logoutMessage:
+    'Có {{count}} ghi chép chưa đến máy chủ. Đăng xuất sẽ xóa chúng khỏi máy này. Hãy gửi khi có mạng, hoặc vẫn đăng xuất.',
+  logoutAnyway: 'Vẫn đăng xuất',
+  note: 'Ghi chú',
+  contactDate: 'Ngày liên hệ (dd/mm/yyyy)',
+  nextContactDate: 'Hẹn lần sau (dd/mm/yyyy)',
+};
+
+const en: typeof vi = {
+  offline: 'Offline',
+  offlineHint: 'Offline: entries are kept on this device and sent when the connection returns.',
+  waiting_one: 'Waiting to send: {{count}}',
+  waiting_other: 'Waiting to send: {{count}}',
+  conflicts_one: 'To review: {{count}}',
+  conflicts_other: 'To review: {{count}}',
+  title: 'Entries waiting to send',
+  empty: 'Nothing is waiting. Entries made without a connection show here until they are sent.',
+  stateWaiting: 'Waiting to send',
+  stateConflict: 'Refused by the server',
+  madeAt: 'Made at {{at}}',
+  sendNow: 'Send now',
+  sendAgain: 'Send again',
+  edit: 'Edit',
+  saveAndSend: 'Save and send again',
+  discard: 'Discard this entry',
+  discardTitle: 'Discard the entry?',
+  discardMessage: 'The entry “{{label}}” has not reached the server. Once discarded it cannot be recovered.',
+  conflictWhy: 'Why the server refused it',
+  current: 'The record now',
+  currentGone: 'You can no longer read this record (moved away or no longer assigned).',
+  onlineOnly: 'This needs a connection (decisions, documents, reports).',
+  savedOffline: 'Saved on this device; it will be sent when the connection returns.',
+  logoutTitle: 'Entries not sent yet',
+  logoutMessage:
+    '{{count}} entries have not reached the server. Logging out deletes them from this device. Send them when online, or log out anyway.',
+  logoutAnyway: 'Log out anyway',
+  note: 'Note',
+  contactDate: 'Contact date (dd/mm/yyyy)',
+  nextContactDate: 'Next contact (dd/mm/yyyy)',
+};
+
+i18next.addResourceBundle('vi', 'offline', vi, true, true);
+i18next.addResourceBundle('en', 'offline', en, true, true);

@@ -1,0 +1,57 @@
+import { Badge, Group } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import './offline-i18n.ts';
+import { flushOutbox, reloadOutbox, useOutbox } from './outbox.ts';
+import { useOnline } from './use-online.ts';
+
+/**
+ * Sends the user's outbox when the app starts and whenever the connection returns; after a send, the pages
+ * reload what they show (the server has the entries now).
+ */
+export function useOutboxSync(userId: string) {
+  const online = useOnline();
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!online) {
+      void reloadOutbox();
+      return;
+    }
+    void reloadOutbox()
+      .then(() => flushOutbox(userId))
+      .then((sent) => {
+        if (sent > 0) void qc.invalidateQueries();
+      });
+  }, [online, userId, qc]);
+}
+
+/** In the header: offline, how many entries wait to be sent, how many the server refused. */
+export function OutboxIndicator({ userId }: { userId: string }) {
+  const { t } = useTranslation('offline');
+  const online = useOnline();
+  const mine = useOutbox().filter((e) => e.userId === userId);
+  const waiting = mine.filter((e) => e.state === 'waiting').length;
+  const conflicts = mine.length - waiting;
+  if (online && mine.length === 0) return null;
+  return (
+    <Group gap={6} wrap="nowrap" data-testid="outbox-indicator">
+      {!online && (
+        <Badge color="gray.8" variant="filled" title={t('offlineHint')} data-testid="offline-badge">
+          {t('offline')}
+        </Badge>
+      )}
+      {waiting > 0 && (
+        <Badge component={Link} to="/outbox" color="orange.9" variant="filled" data-testid="outbox-waiting" style={{ cursor: 'pointer' }}>
+          {t('waiting', { count: waiting })}
+        </Badge>
+      )}
+      {conflicts > 0 && (
+        <Badge component={Link} to="/outbox" color="red.9" variant="filled" data-testid="outbox-conflicts" style={{ cursor: 'pointer' }}>
+          {t('conflicts', { count: conflicts })}
+        </Badge>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,164 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../api/client.ts';
+import { useSession } from '../api/session.ts';
+import { usePageTitle } from '../app/use-page-title.ts';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { DateField } from '../components/date-field.tsx';
+import { formatDate, formatDateTime, parseDmy } from '../i18n/format.ts';
+import './offline-i18n.ts';
+import { discardEntry, flushOutbox, retryEntry, useOutbox } from './outbox.ts';
+import type { OutboxEntry } from './outbox-store.ts';
+import { useOnline } from './use-online.ts';
+
+/** The record the entry is about, as the server has it now (or why it cannot be read any more). */
+function CurrentRecord({ path }: { path: string }) {
+  const { t } = useTranslation('offline');
+  const q = useQuery({
+    queryKey: ['outbox-subject', path],
+    queryFn: () => api.get<Record<string, unknown>>(path),
+    retry: false,
+  });
+  if (q.isPending) return null;
+  if (q.error)
+    return (
+      <Text size="sm" c="dimmed" data-testid="outbox-current">
+        {q.error instanceof ApiError && [403, 404].includes(q.error.status) ? t('currentGone') : q.error.message}
+      </Text>
+    );
+  const r = q.data;
+  const pick = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  return (
+    <Stack gap={2} data-testid="outbox-current">
+      <Text size="sm" fw={600}>
+        {t('current')}: {pick('fullName') ?? ''}
+      </Text>
+      {pick('nextContactDate') && (
+        <Text size="sm">
+          {t('nextContactDate')}: {formatDate(pick('nextContactDate'))}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A refused entry's editable fields (those it has): the note and the dates. */
+function EditEntry({ entry, onDone }: { entry: OutboxEntry; onDone: () => void }) {
+  const { t } = useTranslation('offline');
+  const b = entry.body;
+  const [note, setNote] = useState(typeof b.note === 'string' ? b.note : '');
+  const [contactDate, setContactDate] = useState(formatDate(b.contactDate as string | undefined));
+  const [next, setNext] = useState(formatDate(b.nextContactDate as string | undefined));
+  const save = async () => {
+    const body: Record<string, unknown> = { ...b, note: note.trim() || undefined };
+    if ('contactDate' in b) body.contactDate = parseDmy(contactDate) ?? b.contactDate;
+    if ('nextContactDate' in b || next) body.nextContactDate = next ? (parseDmy(next) ?? undefined) : undefined;
+    await retryEntry(entry, body);
+    onDone();
+  };
+  return (
+    <Stack gap="xs">
+      <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
+      {'contactDate' in b && <DateField label={t('contactDate')} value={contactDate} onChange={setContactDate} />}
+      <DateField label={t('nextContactDate')} value={next} onChange={setNext} />
+      <Group>
+        <Button onClick={() => void save()}>{t('saveAndSend')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function EntryCard({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation('offline');
+  const [editing, setEditing] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const conflict = entry.state === 'conflict';
+  return (
+    <Card withBorder padding="sm" data-testid="outbox-entry">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={0}>
+            <Text fw={600}>{entry.label}</Text>
+            <Text size="xs" c="dimmed">
+              {t('madeAt', { at: formatDateTime(entry.createdAt) })}
+            </Text>
+          </Stack>
+          <Badge color={conflict ? 'red.9' : 'orange.9'} variant="light">
+            {conflict ? t('stateConflict') : t('stateWaiting')}
+          </Badge>
+        </Group>
+        {typeof entry.body.note === 'string' && entry.body.note && <Text size="sm">{entry.body.note}</Text>}
+        {conflict && entry.problem && (
+          <Alert color="red" variant="light" title={t('conflictWhy')} data-testid="outbox-problem">
+            <Text size="sm">{entry.problem.detail}</Text>
+            {entry.problem.errors.map((f) => (
+              <Text size="sm" key={f.field}>
+                {f.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {conflict && entry.subjectPath && <CurrentRecord path={entry.subjectPath} />}
+        {conflict && editing && <EditEntry entry={entry} onDone={() => setEditing(false)} />}
+        <Group gap="xs">
+          {conflict && !editing && (
+            <>
+              <Button size="xs" onClick={() => void retryEntry(entry)}>
+                {t('sendAgain')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+                {t('edit')}
+              </Button>
+            </>
+          )}
+          <Button size="xs" variant="default" color="red.9" onClick={() => setDiscarding(true)}>
+            {t('discard')}
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={discarding}
+        title={t('discardTitle')}
+        message={t('discardMessage', { label: entry.label })}
+        confirmLabel={t('discard')}
+        danger
+        onConfirm={() => void discardEntry(entry.id).then(() => setDiscarding(false))}
+        onClose={() => setDiscarding(false)}
+      />
+    </Card>
+  );
+}
+
+/** The outbox and the conflict inbox: what waits to be sent, and what the server refused, with the choices. */
+export function OutboxPage() {
+  const { t } = useTranslation('offline');
+  usePageTitle(t('title'));
+  const me = useSession();
+  const online = useOnline();
+  const mine = useOutbox().filter((e) => e.userId === me.user.id);
+  const waiting = mine.some((e) => e.state === 'waiting');
+  return (
+    <Stack gap="md" maw={720}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        {waiting && (
+          <Button size="sm" disabled={!online} onClick={() => void flushOutbox(me.user.id)}>
+            {t('sendNow')}
+          </Button>
+        )}
+      </Group>
+      {!online && <Alert color="gray">{t('offlineHint')}</Alert>}
+      {mine.length === 0 ? (
+        <Text c="dimmed" data-testid="outbox-empty">
+          {t('empty')}
+        </Text>
+      ) : (
+        mine.map((e) => <EntryCard key={e.id} entry={e} />)
+      )}
+    </Stack>
+  );
+}
