@@ -10,6 +10,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_ADMIN_LOCK_FAILURES: z.coerce.number().int().min(2).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   // Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default.
   TRUST_PROXY: z.string().default(''),
@@ -37,6 +38,8 @@ export type Config = {
   sessionIdleMinutes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Failed logins in a row after which only an administrator can unlock the account (waits grow before). */
+  loginAdminLockFailures: number;
   /** Login attempts per minute from one address (all usernames together). */
   loginRateLimit: number;
   /**
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAdminLockFailures: e.LOGIN_ADMIN_LOCK_FAILURES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY.split(',')
       .map((x) => x.trim())

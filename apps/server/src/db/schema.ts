@@ -97,6 +97,8 @@ export interface UserTable {
   version: number;
   created_at: string;
   updated_at: string;
+  // 0034_security: set when failed logins locked the account until an administrator lifts it
+  login_locked_at: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -106,6 +108,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   ip: string | null;
+  // 0034_security: the browser's User-Agent when the session was opened
+  user_agent: Generated<string | null>;
 }
 
 export interface PersonTable {

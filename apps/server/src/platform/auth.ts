@@ -52,8 +52,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       await identityRepo.deleteSession(db, sid);
       return;
     }
-    // Touch at most once a minute: a write per request would cost more than it tells.
-    if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+    // A write per request would cost more than it tells, so last_seen_at is touched only when it is older than
+    // a sixtieth of the idle window (at most a minute, at least a second). Touching once a minute whatever the
+    // window ended a 1-minute session up to a minute early: active at 0:50, refused at 1:40 (issue 16).
+    if (now.getTime() - new Date(s.last_seen_at).getTime() >= touchEveryMs(idleMs)) {
       await identityRepo.touchSession(db, sid, now.toISOString());
     }
     req.actor = {
@@ -94,6 +96,9 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     }
   });
 }
+
+/** How stale last_seen_at may get: the error on the idle expiry, small against the idle window. */
+export const touchEveryMs = (idleMs: number) => Math.min(60_000, Math.max(1_000, Math.floor(idleMs / 60)));
 
 /** The logged-in actor, or 401. */
 export function requireActor(req: FastifyRequest): Actor {

@@ -325,3 +325,37 @@ describe('break the glass (need-to-know for identity at province and nation)', (
     expect(row.reason).toBe(reason);
   });
 });
+
+// Issue 16: the account-security routes are in the walk above, and only administrators act on another
+// account; every role sees and ends only its own sessions.
+describe('account-security routes × every role', () => {
+  it('are walked, and refuse every role but the administrator on another account', async () => {
+    const paths = routes.map((r) => `${r.method} ${r.path}`);
+    for (const p of [
+      'GET /api/auth/sessions',
+      'DELETE /api/auth/sessions/{id}',
+      'POST /api/users/{id}/unlock',
+      'POST /api/users/{id}/end-sessions',
+    ])
+      expect(paths).toContain(p);
+    const target = await t.userAs('commune_officer', 'commune', UNITS.baDinh);
+    const targetSessions = (await target.call('GET', '/api/auth/sessions')).json().items as { id: string }[];
+    expect(targetSessions).toHaveLength(1);
+    for (const role of ROLES) {
+      const [kind, code] = OUT_OF_SCOPE[role];
+      const u = await t.userAs(role, kind, code());
+      const mine = await u.call('GET', '/api/auth/sessions');
+      expect(mine.statusCode, role).toBe(200);
+      expect(mine.json().items.map((s: { id: string }) => s.id)).not.toContain(targetSessions[0].id);
+      expect((await u.call('DELETE', `/api/auth/sessions/${targetSessions[0].id}`)).statusCode, role).toBe(
+        404,
+      );
+      const expected = role === 'system_admin' ? 200 : 403;
+      expect((await u.call('POST', `/api/users/${target.userId}/unlock`)).statusCode, role).toBe(expected);
+      if (role !== 'system_admin')
+        expect((await u.call('POST', `/api/users/${target.userId}/end-sessions`)).statusCode, role).toBe(403);
+    }
+    // Still logged in: nobody but an administrator could end the session.
+    expect((await target.call('GET', '/api/auth/me')).statusCode).toBe(200);
+  });
+});

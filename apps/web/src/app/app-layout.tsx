@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useLogout, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
+import { SECURITY_NS } from '../features/security/security-i18n.ts';
 import type { NavItem } from './area.ts';
 import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -111,12 +112,21 @@ export function AppLayout() {
         )}
         <NavLink
           component={Link}
+          to="/account/sessions"
+          label={t(`${SECURITY_NS}:nav`)}
+          active={pathname === '/account/sessions'}
+          aria-current={pathname === '/account/sessions' ? 'page' : undefined}
+          onClick={close}
+          variant="filled"
+          mt="auto"
+        />
+        <NavLink
+          component={Link}
           to="/account/password"
           label={t('nav.changePassword')}
           active={pathname === '/account/password'}
           onClick={close}
           variant="filled"
-          mt="auto"
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -55,6 +55,16 @@ export const identityRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** Counts one more failed login in the database (atomic across processes); returns the failures in a row. */
+  countLoginFailure: async (db: Kysely<DB>, id: string) =>
+    (
+      await db
+        .updateTable('users')
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow()
+    ).failed_logins,
   insertSession: (
     db: Kysely<DB>,
     row: {
@@ -65,8 +75,28 @@ export const identityRepo = {
       last_seen_at: string;
       ip: string | null;
       second_factor?: string;
+      user_agent?: string | null;
     },
   ) => db.insertInto('sessions').values(row).execute(),
+  /** A user's sessions, the most recently used first (the list a user sees of their own). */
+  userSessions: (db: Kysely<DB>, userId: string) =>
+    db
+      .selectFrom('sessions')
+      .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+      .where('user_id', '=', userId)
+      .orderBy('last_seen_at', 'desc')
+      .execute(),
+  /** Ends one session of a user; false when it is not theirs (or already ended). */
+  deleteUserSession: async (db: Kysely<DB>, userId: string, sessionId: string) =>
+    Number(
+      (
+        await db
+          .deleteFrom('sessions')
+          .where('id', '=', sessionId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst()
+      ).numDeletedRows,
+    ) === 1,
   findSession: (db: Kysely<DB>, id: string) =>
     db
       .selectFrom('sessions')
@@ -91,8 +121,8 @@ export const identityRepo = {
   deleteSession: (db: Kysely<DB>, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
   deleteOtherSessions: (db: Kysely<DB>, userId: string, keepSessionId: string) =>
     db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute(),
-  deleteUserSessions: (db: Kysely<DB>, userId: string) =>
-    db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+  deleteUserSessions: async (db: Kysely<DB>, userId: string) =>
+    Number((await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows),
   unitName: async (db: Kysely<DB>, code: string) =>
     (
       await db

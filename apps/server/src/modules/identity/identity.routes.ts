@@ -46,6 +46,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
         req.ip,
         {
           deviceToken: req.cookies[DEVICE_COOKIE],
+          userAgent: req.headers['user-agent'] ?? null,
         },
       );
       req.secondFactor = secondFactor;
@@ -94,6 +95,46 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const actor = requireActor(req);
       await svc.changePassword(deps, actor, req.body.currentPassword, req.body.newPassword, req.sessionId!);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const sessionOut = z.object({
+    id: z.string(),
+    current: z.boolean(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    ip: z.string().nullable(),
+    browser: z.string().nullable(),
+    os: z.string().nullable(),
+  });
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Các phiên đăng nhập của tôi / My active sessions',
+        response: { 200: z.object({ items: z.array(sessionOut) }) },
+      },
+    },
+    async (req) => ({ items: await svc.mySessions(deps, requireActor(req), req.sessionId!) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Kết thúc một phiên đăng nhập của tôi / End one of my sessions',
+        params: z.strictObject({ id: z.string().min(1).max(128) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await svc.endMySession(deps, actor, req.params.id);
+      if (req.params.id === req.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
@@ -175,6 +216,40 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(req);
       authorize(actor, 'users.manage');
       return { initialPassword: await svc.resetPassword(deps, actor, req.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Mở khoá tài khoản bị khoá do đăng nhập sai / Unlock an account locked by failed logins',
+        params: idParams,
+        response: { 200: userOut },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'users.manage');
+      return svc.unlockUser(deps, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/end-sessions',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Kết thúc mọi phiên đăng nhập của người dùng / End all sessions of a user',
+        params: idParams,
+        response: { 200: z.object({ ended: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'users.manage');
+      return svc.endUserSessions(deps, actor, req.params.id);
     },
   );
 

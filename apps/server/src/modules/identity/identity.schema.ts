@@ -55,6 +55,11 @@ export const userOut = z.object({
   scopeName: z.string().nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  loginLock: z
+    .enum(['temporary', 'admin'])
+    .nullable()
+    .describe('Failed-login lock: a growing wait, or a lock only an administrator lifts'),
+  lockedUntil: z.string().nullable(),
   version: z.number(),
 });
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { afterFailedLogin } from '@hoanhap/domain/login-lockout';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { deviceOf } from '@hoanhap/domain/user-agent';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -33,13 +35,22 @@ const invalidLogin = () =>
     en: 'Wrong username or password',
   });
 
-/** Checks the password, counts failures and locks the account after too many in a row. */
+const accountLocked = () =>
+  new AppError('account_locked', 423, {
+    vi: 'Tài khoản đã bị khoá do đăng nhập sai quá nhiều lần. Hãy liên hệ quản trị viên để mở khoá.',
+    en: 'The account is locked after too many failed logins. Ask your administrator to unlock it.',
+  });
+
+/**
+ * Checks the password and counts failures: growing waits, then a lock only an administrator lifts
+ * (afterFailedLogin).
+ */
 export async function login(
   deps: AppDeps,
   username: string,
   password: string,
   ip: string | null,
-  opts: { deviceToken?: string } = {},
+  opts: { deviceToken?: string; userAgent?: string | null } = {},
 ) {
   const { db } = deps.database;
   const now = deps.now();
@@ -52,6 +63,7 @@ export async function login(
     );
     throw invalidLogin();
   }
+  if (user.login_locked_at) throw accountLocked();
   if (user.locked_until && user.locked_until > now.toISOString()) {
     throw Errors.tooMany({
       vi: `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Thử lại sau ${new Date(user.locked_until).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
@@ -68,21 +80,32 @@ export async function login(
     ip,
   };
   if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= deps.config.loginMaxFailures;
-    await db.transaction().execute(async (trx) => {
+    const { config } = deps;
+    const adminLocked = await db.transaction().execute(async (trx) => {
+      // Counted in the database, atomically: several server processes share the count.
+      const failures = await identityRepo.countLoginFailure(trx, user.id);
+      const next = afterFailedLogin(
+        failures,
+        {
+          maxFailures: config.loginMaxFailures,
+          lockMinutes: config.loginLockMinutes,
+          adminLockFailures: config.loginAdminLockFailures,
+        },
+        now,
+      );
       await identityRepo.updateUser(trx, user.id, {
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock
-          ? new Date(now.getTime() + deps.config.loginLockMinutes * 60_000).toISOString()
-          : null,
+        locked_until: next.lockedUntil,
+        login_locked_at: next.adminLock ? now.toISOString() : null,
       });
       await audit(trx, actor, {
-        action: lock ? 'login.locked' : 'login.failed',
+        action: next.adminLock ? 'login.locked_admin' : next.lockedUntil ? 'login.locked' : 'login.failed',
         entityType: 'user',
         entityId: user.id,
+        details: { failures, ...(next.lockedUntil ? { until: next.lockedUntil } : {}) },
       });
+      return next.adminLock;
     });
+    if (adminLocked) throw accountLocked();
     throw invalidLogin();
   }
   const token = randomBytes(32).toString('base64url');
@@ -99,6 +122,8 @@ export async function login(
       last_seen_at: now.toISOString(),
       ip,
       second_factor: sf.state,
+      // Kept short: it is shown, never parsed for decisions.
+      user_agent: opts.userAgent ? opts.userAgent.slice(0, 400) : null,
     });
     await audit(trx, actor, {
       action: 'login',
@@ -112,6 +137,44 @@ export async function login(
     return sf.state;
   });
   return { token, user, secondFactor };
+}
+
+/** The user's own active sessions: device, address, last seen; the current one marked. */
+export async function mySessions(deps: AppDeps, actor: Actor, currentSessionId: string) {
+  const rows = await identityRepo.userSessions(deps.database.db, actor.userId);
+  return rows.map((r) => ({
+    id: r.id,
+    current: r.id === currentSessionId,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    ip: r.ip,
+    ...deviceOf(r.user_agent),
+  }));
+}
+
+/** Ends one of the user's own sessions (another device, or this one), audited. */
+export async function endMySession(deps: AppDeps, actor: Actor, sessionId: string) {
+  await deps.database.db.transaction().execute(async (trx) => {
+    if (!(await identityRepo.deleteUserSession(trx, actor.userId, sessionId)))
+      throw Errors.notFound({ vi: 'phiên đăng nhập', en: 'Session' });
+    await audit(trx, actor, { action: 'session.end', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** An administrator ends every session of a user (a lost phone, a departing officer), audited. */
+export async function endUserSessions(deps: AppDeps, actor: Actor, userId: string) {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const user = await identityRepo.findUserById(trx, userId);
+    if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
+    const ended = await identityRepo.deleteUserSessions(trx, userId);
+    await audit(trx, actor, {
+      action: 'user.end_sessions',
+      entityType: 'user',
+      entityId: userId,
+      details: { ended },
+    });
+    return { ended };
+  });
 }
 
 export async function logout(deps: AppDeps, actor: Actor, sessionId: string) {
@@ -246,6 +309,7 @@ export async function createUser(
     must_change_password: (opts.mustChangePassword ?? true) ? 1 : 0,
     failed_logins: 0,
     locked_until: null,
+    login_locked_at: null,
     active: 1,
     version: 1,
     created_at: now,
@@ -291,12 +355,38 @@ export async function resetPassword(deps: AppDeps, actor: Actor | null, userId: 
       must_change_password: 1,
       failed_logins: 0,
       locked_until: null,
+      login_locked_at: null,
       updated_at: deps.now().toISOString(),
     });
     await identityRepo.deleteUserSessions(trx, userId);
     await audit(trx, actor, { action: 'user.reset_password', entityType: 'user', entityId: userId });
   });
   return password;
+}
+
+/** An administrator lifts a failed-login lock (temporary or final), audited. */
+export async function unlockUser(deps: AppDeps, actor: Actor, userId: string) {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const user = await identityRepo.findUserById(trx, userId);
+    if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
+    await identityRepo.updateUser(trx, userId, {
+      failed_logins: 0,
+      locked_until: null,
+      login_locked_at: null,
+      updated_at: deps.now().toISOString(),
+    });
+    await audit(trx, actor, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: userId,
+      details: {
+        failures: user.failed_logins,
+        lockedAt: user.login_locked_at,
+        lockedUntil: user.locked_until,
+      },
+    });
+    return presentUser(trx, (await identityRepo.findUserById(trx, userId))!, deps.now());
+  });
 }
 
 export async function updateUser(
@@ -393,7 +483,7 @@ export async function ensureInitialAdmin(deps: AppDeps): Promise<string | null> 
   return password!;
 }
 
-export async function presentUser(db: Kysely<DB>, u: UserRow) {
+export async function presentUser(db: Kysely<DB>, u: UserRow, now: Date = new Date()) {
   const scopeName =
     u.scope_kind === 'nation'
       ? 'Toàn quốc'
@@ -410,6 +500,17 @@ export async function presentUser(db: Kysely<DB>, u: UserRow) {
     scopeName,
     active: !!u.active,
     mustChangePassword: !!u.must_change_password,
+    // Failed-login lock: 'admin' until an administrator lifts it, 'temporary' during a wait, else null.
+    loginLock: u.login_locked_at
+      ? ('admin' as const)
+      : u.locked_until && u.locked_until > now.toISOString()
+        ? ('temporary' as const)
+        : null,
+    lockedUntil: u.login_locked_at
+      ? null
+      : u.locked_until && u.locked_until > now.toISOString()
+        ? u.locked_until
+        : null,
     version: u.version,
   };
 }

@@ -233,6 +233,7 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
         must_change_password: 1,
         failed_logins: 0,
         locked_until: null,
+        login_locked_at: null,
         active: 1,
         version: 1,
         created_at: now,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { Role, User } from '../../api/types.ts';
 import { ROLE_SCOPES, ROLES } from './roles.ts';
+import { UserAccessSection } from './user-access-section.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 
 type Errors = Partial<Record<'fullName' | 'role' | 'general', string>>;
@@ -13,10 +14,13 @@ export function UserEditModal({
   user,
   onClose,
   onSaved,
+  onAccessChanged,
 }: {
   user: User;
   onClose: () => void;
   onSaved: (user: User) => void;
+  /** A change made by the login section (unlock), which keeps the dialog open. */
+  onAccessChanged?: (user: User) => void;
 }) {
   const { t } = useTranslation();
   const { t: te } = useTranslation(USERS_EDIT_NS);
@@ -100,6 +104,7 @@ export function UserEditModal({
           </Group>
         </Stack>
       </form>
+      <UserAccessSection user={user} onChanged={(u) => onAccessChanged?.(u)} />
     </Modal>
   );
 }

@@ -10,6 +10,7 @@ import type { User } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
 import { UserCreateModal } from './user-create-modal.tsx';
@@ -28,6 +29,7 @@ export function UsersPage() {
   const { t: tm } = useTranslation(USERS_MOVE_NS);
   const { t: te } = useTranslation(USERS_EDIT_NS);
   const { t: ti } = useTranslation(USERS_IMPORT_NS);
+  const { t: ts } = useTranslation(SECURITY_NS);
   usePageTitle(t('users.title'));
   const me = useSession();
   const qc = useQueryClient();
@@ -127,6 +129,11 @@ export function UsersPage() {
                       <Badge color={u.active ? 'green' : 'red'} tt="none">
                         {u.active ? t('users.active') : t('users.inactive')}
                       </Badge>
+                      {u.loginLock && (
+                        <Badge color="red" variant="outline" tt="none">
+                          {ts('lockedBadge')}
+                        </Badge>
+                      )}
                       {u.mustChangePassword && (
                         <Badge color="orange" tt="none">
                           {t('users.mustChange')}
@@ -214,6 +221,10 @@ export function UsersPage() {
           onSaved={(user) => {
             setEditing(null);
             notifications.show({ color: 'green', message: te('done', { username: user.username }) });
+            void qc.invalidateQueries({ queryKey: ['users'] });
+          }}
+          onAccessChanged={(user) => {
+            setEditing(user);
             void qc.invalidateQueries({ queryKey: ['users'] });
           }}
         />

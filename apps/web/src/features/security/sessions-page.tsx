@@ -1,0 +1,144 @@
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { useLogout } from '../../api/session.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { SECURITY_NS } from './security-i18n.ts';
+
+type Session = {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  browser: string | null;
+  os: string | null;
+};
+
+/** The user's own active sessions (device, address, last seen), each of which they may end. */
+export function SessionsPage() {
+  const { t } = useTranslation();
+  const { t: ts } = useTranslation(SECURITY_NS);
+  usePageTitle(ts('title'));
+  const qc = useQueryClient();
+  const logout = useLogout();
+  const sessions = useQuery({
+    queryKey: ['my-sessions'],
+    queryFn: () => api.get<{ items: Session[] }>('/api/auth/sessions'),
+  });
+  const [ending, setEnding] = useState<Session | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const deviceName = (s: Session) =>
+    s.browser && s.os
+      ? ts('deviceOn', { browser: s.browser, os: s.os })
+      : (s.browser ?? s.os ?? ts('unknownDevice'));
+
+  async function end() {
+    if (!ending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.delete(`/api/auth/sessions/${encodeURIComponent(ending.id)}`);
+      if (ending.current) {
+        await logout();
+        return;
+      }
+      notifications.show({ color: 'green', message: ts('ended') });
+      setEnding(null);
+      await qc.invalidateQueries({ queryKey: ['my-sessions'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.detail : t('common.error'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const items = sessions.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {ts('title')}
+      </Title>
+      <Text size="sm">{ts('intro')}</Text>
+      {sessions.isPending ? (
+        <InlineLoader />
+      ) : sessions.isError ? (
+        <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="sessions-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{ts('device')}</Table.Th>
+                <Table.Th>{ts('address')}</Table.Th>
+                <Table.Th>{ts('started')}</Table.Th>
+                <Table.Th>{ts('lastSeen')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((s) => (
+                <Table.Tr key={s.id} data-testid={s.current ? 'session-current' : 'session-other'}>
+                  <Table.Td>
+                    {deviceName(s)}{' '}
+                    {s.current && (
+                      <Badge color="green" tt="none">
+                        {ts('current')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{s.ip ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={ts('endFor', { device: deviceName(s) })}
+                      onClick={() => setEnding(s)}
+                    >
+                      {ts('end')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {items.length === 1 && (
+            <Text size="sm" mt="xs">
+              {ts('empty')}
+            </Text>
+          )}
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDialog
+        opened={!!ending}
+        title={ts('endConfirmTitle')}
+        message={
+          ending
+            ? ending.current
+              ? ts('endCurrentConfirm')
+              : ts('endConfirm', { device: deviceName(ending) })
+            : ''
+        }
+        confirmLabel={ts('end')}
+        danger
+        busy={busy}
+        error={error}
+        onConfirm={() => void end()}
+        onClose={() => {
+          setEnding(null);
+          setError(null);
+        }}
+      />
+    </Stack>
+  );
+}
