@@ -86,7 +86,11 @@ describe('serving over a slow link', () => {
     expect(small.statusCode).toBe(200);
     expect(small.headers['content-encoding']).toBeUndefined();
     // An unknown API path is still a JSON 404, not the web app's index.html.
-    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/no-such-thing',
+      headers: officer.headers,
+    });
     expect(missing.statusCode).toBe(404);
   });
 });
