@@ -15,7 +15,49 @@ const KEPT_DATA = [
   /^\/api\/community\/my-tasks$/,
 ];
 
-self.addEventListener('install', () => self.skipWaiting());
+// The page that registered the worker was loaded before the worker existed: keep its shell now, and what it
+// already downloaded when it says so (message 'keep', below).
+self.addEventListener('install', (event) =>
+  event.waitUntil(
+    (async () => {
+      try {
+        // The shell and the files it names (entry script, its preloads, the stylesheet).
+        const response = await fetch('/index.html');
+        const html = await response.clone().text();
+        await (await caches.open(SHELL)).put('/index.html', response);
+        const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+        await (await caches.open(ASSETS)).addAll(files);
+      } catch {
+        // Offline while installing: the next visit tries again.
+      }
+      await self.skipWaiting();
+    })(),
+  ),
+);
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
+  event.waitUntil(
+    Promise.all(
+      event.data.urls.map(async (u) => {
+        const url = new URL(u, self.location.origin);
+        if (url.origin !== self.location.origin) return;
+        const cacheName = url.pathname.startsWith('/assets/')
+          ? ASSETS
+          : KEPT_DATA.some((re) => re.test(url.pathname))
+            ? DATA
+            : null;
+        if (!cacheName) return;
+        try {
+          const response = await fetch(url);
+          if (response.ok) await (await caches.open(cacheName)).put(url, response);
+        } catch {
+          // Offline already: nothing to keep.
+        }
+      }),
+    ),
+  );
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 async function networkFirst(request, cacheName, key) {

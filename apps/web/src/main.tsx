@@ -41,5 +41,15 @@ void initI18n().then(() => {
 // Installable, and usable without a connection for the field pages (public/sw.js). Only from the build (its
 // modules are under /assets/), not from Vite's dev server, whose modules the worker must not keep.
 if ('serviceWorker' in navigator && import.meta.url.includes('/assets/')) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+    // What this page loaded before the worker existed (scripts, styles, the session) is kept for offline use.
+    void navigator.serviceWorker.ready.then((reg) => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => u.includes('/assets/'));
+      reg.active?.postMessage({ type: 'keep', urls: [...urls, '/api/auth/me'] });
+    });
+  });
 }

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useLogout, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../features/security/security-i18n.ts';
+import { useOutbox } from '../offline/outbox.ts';
+import { OutboxIndicator, useOutboxSync } from '../offline/outbox-indicator.tsx';
 import type { NavItem } from './area.ts';
 import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
-import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { OutboxIndicator, useOutboxSync } from '../offline/outbox-indicator.tsx';
-import { useOutbox } from '../offline/outbox.ts';
 import { FullPageLoader } from './page-states.tsx';
 
 /** The shell: header with the user and language, navigation limited to what the role may do. */

@@ -14,6 +14,18 @@ import { useOnline } from './use-online.ts';
 export function useOutboxSync(userId: string) {
   const online = useOnline();
   const qc = useQueryClient();
+  // The session as the server has it, read once through the service worker so that the app can open offline.
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const keep = () => {
+      void fetch('/api/auth/me', { credentials: 'same-origin' }).catch(() => undefined);
+      // The outbox page itself, so that it opens without a connection (small; fetched once).
+      void import('./outbox-page.tsx').catch(() => undefined);
+    };
+    if (navigator.serviceWorker.controller) keep();
+    else navigator.serviceWorker.addEventListener('controllerchange', keep, { once: true });
+    return () => navigator.serviceWorker.removeEventListener('controllerchange', keep);
+  }, []);
   useEffect(() => {
     if (!online) {
       void reloadOutbox();
@@ -43,12 +55,26 @@ export function OutboxIndicator({ userId }: { userId: string }) {
         </Badge>
       )}
       {waiting > 0 && (
-        <Badge component={Link} to="/outbox" color="orange.9" variant="filled" data-testid="outbox-waiting" style={{ cursor: 'pointer' }}>
+        <Badge
+          component={Link}
+          to="/outbox"
+          color="blue.9"
+          variant="filled"
+          data-testid="outbox-waiting"
+          style={{ cursor: 'pointer' }}
+        >
           {t('waiting', { count: waiting })}
         </Badge>
       )}
       {conflicts > 0 && (
-        <Badge component={Link} to="/outbox" color="red.9" variant="filled" data-testid="outbox-conflicts" style={{ cursor: 'pointer' }}>
+        <Badge
+          component={Link}
+          to="/outbox"
+          color="red.9"
+          variant="filled"
+          data-testid="outbox-conflicts"
+          style={{ cursor: 'pointer' }}
+        >
           {t('conflicts', { count: conflicts })}
         </Badge>
       )}

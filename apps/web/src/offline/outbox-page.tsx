@@ -25,7 +25,9 @@ function CurrentRecord({ path }: { path: string }) {
   if (q.error)
     return (
       <Text size="sm" c="dimmed" data-testid="outbox-current">
-        {q.error instanceof ApiError && [403, 404].includes(q.error.status) ? t('currentGone') : q.error.message}
+        {q.error instanceof ApiError && [403, 404].includes(q.error.status)
+          ? t('currentGone')
+          : q.error.message}
       </Text>
     );
   const r = q.data;
@@ -54,14 +56,17 @@ function EditEntry({ entry, onDone }: { entry: OutboxEntry; onDone: () => void }
   const save = async () => {
     const body: Record<string, unknown> = { ...b, note: note.trim() || undefined };
     if ('contactDate' in b) body.contactDate = parseDmy(contactDate) ?? b.contactDate;
-    if ('nextContactDate' in b || next) body.nextContactDate = next ? (parseDmy(next) ?? undefined) : undefined;
+    if ('nextContactDate' in b || next)
+      body.nextContactDate = next ? (parseDmy(next) ?? undefined) : undefined;
     await retryEntry(entry, body);
     onDone();
   };
   return (
     <Stack gap="xs">
       <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
-      {'contactDate' in b && <DateField label={t('contactDate')} value={contactDate} onChange={setContactDate} />}
+      {'contactDate' in b && (
+        <DateField label={t('contactDate')} value={contactDate} onChange={setContactDate} />
+      )}
       <DateField label={t('nextContactDate')} value={next} onChange={setNext} />
       <Group>
         <Button onClick={() => void save()}>{t('saveAndSend')}</Button>
@@ -85,7 +90,7 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
               {t('madeAt', { at: formatDateTime(entry.createdAt) })}
             </Text>
           </Stack>
-          <Badge color={conflict ? 'red.9' : 'orange.9'} variant="light">
+          <Badge color={conflict ? 'red.9' : 'blue.9'} variant="outline">
             {conflict ? t('stateConflict') : t('stateWaiting')}
           </Badge>
         </Group>

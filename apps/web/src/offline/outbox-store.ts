@@ -16,7 +16,12 @@ export type OutboxEntry = {
   createdAt: string;
   state: 'waiting' | 'conflict';
   /** The server's refusal (problem+json) when state is 'conflict'. */
-  problem: { status: number; code: string; detail: string; errors: { field: string; message: string }[] } | null;
+  problem: {
+    status: number;
+    code: string;
+    detail: string;
+    errors: { field: string; message: string }[];
+  } | null;
 };
 
 const DB_NAME = 'hoanhap-offline';
@@ -26,7 +31,8 @@ function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
+      if (!req.result.objectStoreNames.contains(STORE))
+        req.result.createObjectStore(STORE, { keyPath: 'id' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

@@ -2,8 +2,8 @@ import { CONTACT_KINDS, CONTACT_OUTCOMES } from '@hoanhap/domain/community-rules
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../components/date-field.tsx';
 import { useSession } from '../../api/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import '../../offline/offline-i18n.ts';
 import { addToOutbox, isNetworkFailure } from '../../offline/outbox.ts';
