@@ -60,7 +60,11 @@ export function handleSessionErrors(qc: QueryClient, error: unknown) {
   if (error.status === 401) {
     setCsrfToken(null);
     qc.setQueryData(meKey, null);
-  } else if (error.code === 'password_change_required') {
+  } else if (
+    error.code === 'password_change_required' ||
+    error.code === 'second_factor_required' ||
+    error.code === 'second_factor_enrolment_required'
+  ) {
     void qc.invalidateQueries({ queryKey: meKey });
   }
 }

@@ -109,6 +109,14 @@ export function AppLayout() {
           variant="filled"
           mt="auto"
         />
+        <NavLink
+          component={Link}
+          to="/account/security"
+          label={t('nav.security')}
+          active={pathname === '/account/security'}
+          onClick={close}
+          variant="filled"
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<FullPageLoader />}>

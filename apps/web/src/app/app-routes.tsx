@@ -19,6 +19,16 @@ const ForcedPasswordChange = lazyNamed(
   () => import('../features/auth/change-password-page.tsx'),
   'ForcedPasswordChange',
 );
+// Second factor (issue 16): the code step, the forced enrolment, and the account security page.
+const SecondFactorCodeStep = lazyNamed(
+  () => import('../features/auth/second-factor-pages.tsx'),
+  'SecondFactorCodeStep',
+);
+const SecondFactorEnrolStep = lazyNamed(
+  () => import('../features/auth/second-factor-pages.tsx'),
+  'SecondFactorEnrolStep',
+);
+const SecurityPage = lazyNamed(() => import('../features/auth/second-factor-pages.tsx'), 'SecurityPage');
 const PersonPage = lazyNamed(() => import('../features/people/person-page.tsx'), 'PersonPage');
 const PersonCreatePage = lazyNamed(
   () => import('../features/people/person-form-page.tsx'),
@@ -73,10 +83,24 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  if (me.secondFactor === 'code') {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <SecondFactorCodeStep />
+      </Suspense>
+    );
+  }
   if (me.user.mustChangePassword) {
     return (
       <Suspense fallback={<FullPageLoader />}>
         <ForcedPasswordChange />
+      </Suspense>
+    );
+  }
+  if (me.secondFactor === 'enrol') {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <SecondFactorEnrolStep />
       </Suspense>
     );
   }
@@ -159,6 +183,7 @@ export function AppRoutes() {
         />
         {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="/account/security" element={<SecurityPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,3 +1,4 @@
+import { auditArea } from '../features/audit/area.tsx';
 import { communityArea } from '../features/community/area.tsx';
 import { facilityOpsArea } from '../features/facility-ops/area.tsx';
 import { importsArea } from '../features/imports/area.tsx';
@@ -6,4 +7,11 @@ import { reportsArea } from '../features/reports/area.tsx';
 import type { Area } from './area.ts';
 
 /** The feature areas in landing-page priority order (the first whose `home` answers wins). */
-export const AREAS: Area[] = [communityArea, facilityOpsArea, pathwaysArea, reportsArea, importsArea];
+export const AREAS: Area[] = [
+  communityArea,
+  facilityOpsArea,
+  pathwaysArea,
+  reportsArea,
+  importsArea,
+  auditArea,
+];

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
+import { TotpResetButton } from './totp-reset-button.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 import { UserEditModal } from './user-edit-modal.tsx';
@@ -159,6 +160,7 @@ export function UsersPage() {
                         >
                           {u.active ? t('users.deactivate') : t('users.activate')}
                         </Button>
+                        <TotpResetButton user={u} />
                         {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
                           <Button size="xs" variant="default" onClick={() => setMoving(u)}>
                             {tm('action')}
