@@ -270,7 +270,7 @@ export async function forgetDevices(deps: AppDeps, actor: Actor) {
  * An administrator resets a user's second factor (lost phone and codes): secret, recovery codes and remembered
  * devices go, the user's sessions end; a role that requires it enrols again at the next login. Audited.
  */
-export async function resetSecondFactor(deps: AppDeps, actor: Actor, userId: string) {
+export async function resetSecondFactor(deps: AppDeps, actor: Actor | null, userId: string) {
   await deps.database.db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);
     if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
