@@ -171,4 +171,35 @@ describe('second factor and break the glass', () => {
     expect(await list.textContent()).toContain('Vũ Văn Khải');
     expect(await seriousViolations(page, 'break glass list')).toEqual([]);
   });
+
+  it('lets an administrator reset it after a confirmation; the officer sets it up again at the next login', async () => {
+    await logout(page);
+    const adminPassword = await server.addUser('system_admin', 'nation', null, 'quantri.hb');
+    await login(page, 'quantri.hb', adminPassword);
+    const row = page.getByTestId(`user-row-${username}`);
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Đặt lại xác thực hai bước' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đặt lại xác thực hai bước' });
+    await dialog.waitFor();
+    expect(await seriousViolations(page, 'totp reset confirm')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Đặt lại xác thực hai bước' }).click();
+    await eventually(() => page.getByText(`Đã đặt lại xác thực hai bước của ${username}`).count()).toBe(1);
+    await logout(page);
+    await page.goto('/login');
+    await field(page, 'Tên đăng nhập').fill(username);
+    await field(page, 'Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await heading('Bật xác thực hai bước').waitFor();
+  });
+
+  it('lets a commune officer turn it on from the account security page (optional for that role)', async () => {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(page, 'xa.badinh', password);
+    await page.getByRole('link', { name: 'Bảo mật tài khoản' }).click();
+    await heading('Bảo mật tài khoản').waitFor();
+    await page.getByText('Xác thực hai bước chưa bật').waitFor();
+    expect(await seriousViolations(page, 'account security')).toEqual([]);
+    await page.getByRole('button', { name: 'Bật xác thực hai bước' }).click();
+    await page.getByTestId('totp-secret').waitFor();
+  });
 });
