@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { aggregateLimits } from './lib/limits.ts';
 import { BENCH_PASSWORD, fill } from './lib/run-generator.ts';
+import { secondFactor } from './lib/second-factor.ts';
 import { argValue, freshDeps, REPO } from './lib/target.ts';
 import { measureWebSize } from './web-size.ts';
 
@@ -269,7 +270,16 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
       .getSetCookie()
       .find((c) => c.startsWith('hn_session='))!
       .split(';')[0];
-    return { cookie, csrf: (await res.json()).csrfToken };
+    const body = await res.json();
+    const session = { cookie, csrf: body.csrfToken };
+    await secondFactor(
+      base,
+      username,
+      session,
+      body.secondFactor,
+      `${REPO}/bench/data/totp-${dialect}-${scale}.json`,
+    );
+    return session;
   };
   const users: Record<string, string> = {
     national: 'c04.1',

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { e2eTotp } from './totp.ts';
 
 /** Debian's Chromium, headless, with nothing that phones home. */
 export function launchBrowser(): Promise<Browser> {
@@ -40,6 +41,19 @@ export async function login(page: Page, username: string, password: string) {
   await field(page, 'Tên đăng nhập').fill(username);
   await field(page, 'Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await typeSecondFactor(page, username);
+}
+
+/** For a user the fixtures enrolled (e2e/support/totp.ts): the code step after the password. */
+export async function typeSecondFactor(page: Page, username: string) {
+  if (!e2eTotp.has(username)) return;
+  const heading = page.getByRole('heading', { name: 'Xác thực hai bước' });
+  // A refused password shows an alert on the login page instead.
+  await heading.or(page.getByRole('alert')).first().waitFor();
+  if (!(await heading.isVisible())) return;
+  await field(page, 'Mã xác thực').fill(await e2eTotp.code(username));
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  await heading.waitFor({ state: 'detached' });
 }
 
 /** The forced first-password screen: replaces the given password with a new one. */

@@ -5,15 +5,20 @@ import path from 'node:path';
 import { buildApp } from '../../apps/server/src/app.ts';
 import type { AppDeps } from '../../apps/server/src/app-deps.ts';
 import { firstStart } from '../../apps/server/src/bootstrap.ts';
+import { identityRepo } from '../../apps/server/src/modules/identity/identity.repo.ts';
 import { createUser } from '../../apps/server/src/modules/identity/identity.service.ts';
-import type { Role, ScopeKind } from '../../apps/server/src/platform/policy.ts';
+import { type Role, type ScopeKind, secondFactorRequired } from '../../apps/server/src/platform/policy.ts';
 import { createTestDeps } from '../../apps/server/src/test/test-app.ts';
+import { e2eTotp } from './totp.ts';
 
 export type TestServer = {
   deps: AppDeps;
   baseUrl: string;
   adminPassword: string;
-  /** A ready user (no forced password change) for journeys that do not test onboarding. */
+  /**
+   * A ready user (no forced password change) for journeys that do not test onboarding; a role that requires a
+   * second factor is enrolled already (e2e/support/totp.ts) and login() types its code.
+   */
   addUser: (role: Role, scopeKind: ScopeKind, scopeCode: string | null, username: string) => Promise<string>;
   close: () => Promise<void>;
 };
@@ -50,6 +55,9 @@ export async function startServer(): Promise<TestServer> {
   deps.config.webDist = webCopy;
   const adminPassword = await firstStart(deps, () => {});
   if (!adminPassword) throw new Error('firstStart did not create the admin');
+  // The first administrator needs a second factor: enrolled already, login() types the code.
+  const admin = await identityRepo.findUserByUsername(deps.database.db, 'admin');
+  await e2eTotp.enrol(deps, admin!.id, 'admin');
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -59,12 +67,13 @@ export async function startServer(): Promise<TestServer> {
     baseUrl: `http://127.0.0.1:${port}`,
     adminPassword,
     addUser: async (role, scopeKind, scopeCode, username) => {
-      await createUser(
+      const { user } = await createUser(
         deps,
         null,
         { username, fullName: `Người thử ${username}`, role, scopeKind, scopeCode, password },
         { mustChangePassword: false },
       );
+      if (secondFactorRequired(role)) await e2eTotp.enrol(deps, user.id, username);
       return password;
     },
     close: async () => {

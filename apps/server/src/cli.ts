@@ -8,6 +8,7 @@ import { firstStart, prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { identityRepo } from './modules/identity/identity.repo.ts';
 import { createUser, resetPassword } from './modules/identity/identity.service.ts';
+import { resetSecondFactor } from './modules/identity/totp.service.ts';
 import { ROLES, type Role, type ScopeKind } from './platform/policy.ts';
 
 const HELP = `Hòa Nhập — dòng lệnh quản trị / admin command line
@@ -15,6 +16,7 @@ const HELP = `Hòa Nhập — dòng lệnh quản trị / admin command line
   npm run cli -- create-user --username U --name "Họ tên" --role ROLE --scope KIND[:CODE]
                  (mật khẩu đọc từ stdin / password read from stdin)
   npm run cli -- reset-password --username U
+  npm run cli -- reset-totp --username U
   npm run cli -- list-users
   npm run cli -- import-units --file FILE.json --effective YYYY-MM-DD [--source TEXT]
   npm run cli -- backup --out FILE
@@ -94,6 +96,19 @@ export async function runCli(
         const password = await resetPassword(deps, null, user.id);
         out(
           `Mật khẩu tạm / temporary password for ${user.username}: ${password}\n(phải đổi khi đăng nhập / must be changed at login)`,
+        );
+        return 0;
+      }
+      case 'reset-totp': {
+        // The way back in for a sole administrator who lost the phone and the recovery codes (audited).
+        const user = values.username
+          ? await identityRepo.findUserByUsername(deps.database.db, values.username)
+          : undefined;
+        if (!user) throw new Error(`Không có người dùng / no such user: ${values.username ?? ''}`);
+        await resetSecondFactor(deps, null, user.id);
+        out(
+          `Đã đặt lại xác thực hai bước / two-step verification reset for ${user.username}
+(bật lại khi đăng nhập / set up again at login)`,
         );
         return 0;
       }

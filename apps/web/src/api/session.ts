@@ -71,7 +71,11 @@ export function handleSessionErrors(qc: QueryClient, error: unknown) {
     // The session ended: the offline copies of records go; unsent entries stay for the next sign-in.
     void clearOfflineCopies();
     qc.setQueryData(meKey, null);
-  } else if (error.code === 'password_change_required') {
+  } else if (
+    error.code === 'password_change_required' ||
+    error.code === 'second_factor_required' ||
+    error.code === 'second_factor_enrolment_required'
+  ) {
     void qc.invalidateQueries({ queryKey: meKey });
   }
 }

@@ -128,6 +128,14 @@ export function AppLayout() {
           onClick={close}
           variant="filled"
         />
+        <NavLink
+          component={Link}
+          to="/account/security"
+          label={t('nav.security')}
+          active={pathname === '/account/security'}
+          onClick={close}
+          variant="filled"
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<FullPageLoader />}>

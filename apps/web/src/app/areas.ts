@@ -1,3 +1,4 @@
+import { auditArea } from '../features/audit/area.tsx';
 import { communityArea } from '../features/community/area.tsx';
 import { facilityOpsArea } from '../features/facility-ops/area.tsx';
 import { importsArea } from '../features/imports/area.tsx';
@@ -14,4 +15,5 @@ export const AREAS: Area[] = [
   reportsArea,
   importsArea,
   securityArea,
+  auditArea,
 ];

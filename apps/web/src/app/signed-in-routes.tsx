@@ -23,6 +23,16 @@ const ForcedPasswordChange = lazyNamed(
   () => import('../features/auth/change-password-page.tsx'),
   'ForcedPasswordChange',
 );
+// Second factor (issue 16): the code step, the forced enrolment, and the account security page.
+const SecondFactorCodeStep = lazyNamed(
+  () => import('../features/auth/second-factor-pages.tsx'),
+  'SecondFactorCodeStep',
+);
+const SecondFactorEnrolStep = lazyNamed(
+  () => import('../features/auth/second-factor-pages.tsx'),
+  'SecondFactorEnrolStep',
+);
+const SecurityPage = lazyNamed(() => import('../features/auth/second-factor-pages.tsx'), 'SecurityPage');
 const PersonPage = lazyNamed(() => import('../features/people/person-page.tsx'), 'PersonPage');
 const PersonCreatePage = lazyNamed(
   () => import('../features/people/person-form-page.tsx'),
@@ -70,10 +80,24 @@ export function SignedInRoutes({ me }: { me: Me }) {
 }
 
 function SignedInSwitch({ me }: { me: Me }) {
+  if (me.secondFactor === 'code') {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <SecondFactorCodeStep />
+      </Suspense>
+    );
+  }
   if (me.user.mustChangePassword) {
     return (
       <Suspense fallback={<FullPageLoader />}>
         <ForcedPasswordChange />
+      </Suspense>
+    );
+  }
+  if (me.secondFactor === 'enrol') {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <SecondFactorEnrolStep />
       </Suspense>
     );
   }
@@ -156,6 +180,7 @@ function SignedInSwitch({ me }: { me: Me }) {
         />
         {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="/account/security" element={<SecurityPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

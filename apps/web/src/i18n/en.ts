@@ -16,6 +16,7 @@ export const en: Resources = {
     facilities: 'Facilities',
     audit: 'Audit log',
     changePassword: 'Change password',
+    security: 'Account security',
     logout: 'Log out',
   },
   common: {
@@ -236,6 +237,15 @@ export const en: Resources = {
     unavailable: 'Facility management is not available on this server yet.',
   },
   auditActions: {
+    'login.second_factor': 'Two-step code entered',
+    'totp.enrol_start': 'Two-step set-up started',
+    'totp.enrol': 'Two-step verification turned on',
+    'totp.failed': 'Wrong two-step code',
+    'totp.locked': 'Two-step verification locked',
+    'totp.reset': 'Two-step verification reset',
+    'totp.forget_devices': 'Remembered devices forgotten',
+    'person.break_glass': 'Identity opened with a reason',
+    'person.read_identity': 'Identity read',
     login: 'Log in',
     logout: 'Log out',
     'login.failed': 'Failed login',

@@ -15,6 +15,7 @@ export const vi = {
     facilities: 'Cơ sở',
     audit: 'Nhật ký',
     changePassword: 'Đổi mật khẩu',
+    security: 'Bảo mật tài khoản',
     logout: 'Đăng xuất',
   },
   common: {
@@ -235,6 +236,15 @@ export const vi = {
     unavailable: 'Chức năng quản lý cơ sở chưa có trên máy chủ này.',
   },
   auditActions: {
+    'login.second_factor': 'Nhập mã xác thực hai bước',
+    'totp.enrol_start': 'Bắt đầu bật xác thực hai bước',
+    'totp.enrol': 'Bật xác thực hai bước',
+    'totp.failed': 'Nhập sai mã xác thực',
+    'totp.locked': 'Khóa tạm xác thực hai bước',
+    'totp.reset': 'Đặt lại xác thực hai bước',
+    'totp.forget_devices': 'Quên thiết bị đã ghi nhớ',
+    'person.break_glass': 'Xem thông tin định danh có lý do',
+    'person.read_identity': 'Xem thông tin định danh',
     login: 'Đăng nhập',
     logout: 'Đăng xuất',
     'login.failed': 'Đăng nhập sai',

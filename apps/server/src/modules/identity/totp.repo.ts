@@ -30,6 +30,20 @@ export const totpRepo = {
   },
   update: (db: Kysely<DB>, userId: string, patch: Partial<UserTotpRow>) =>
     db.updateTable('user_totp').set(patch).where('user_id', '=', userId).execute(),
+  /** Counts one more wrong code, atomically (parallel tries cannot both read the old count); returns the count. */
+  addFailure: async (db: Kysely<DB>, userId: string) => {
+    await db
+      .updateTable('user_totp')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('user_id', '=', userId)
+      .execute();
+    const row = await db
+      .selectFrom('user_totp')
+      .select('failed_attempts')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.failed_attempts ?? 0;
+  },
   /** Records a used step only if it is newer than the last one: two requests with one code cannot both pass. */
   useStep: async (db: Kysely<DB>, userId: string, step: number) => {
     const r = await db

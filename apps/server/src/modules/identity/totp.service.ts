@@ -115,23 +115,24 @@ const lockedError = () =>
  * Counts a wrong code; at TOTP_MAX_FAILURES in a row the second factor locks for LOGIN_LOCK_MINUTES and the
  * session ends (the next try starts again from the password). Returns whether it locked.
  */
-async function countFailure(deps: AppDeps, actor: Actor, sessionId: string, failures: number) {
-  const lock = failures >= deps.config.totpMaxFailures;
-  await deps.database.db.transaction().execute(async (trx) => {
-    await totpRepo.update(trx, actor.userId, {
-      failed_attempts: lock ? 0 : failures,
-      locked_until: lock
-        ? new Date(deps.now().getTime() + deps.config.loginLockMinutes * 60_000).toISOString()
-        : null,
-    });
-    if (lock) await identityRepo.deleteSession(trx, sessionId);
+async function countFailure(deps: AppDeps, actor: Actor, sessionId: string) {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const failures = await totpRepo.addFailure(trx, actor.userId);
+    const lock = failures >= deps.config.totpMaxFailures;
+    if (lock) {
+      await totpRepo.update(trx, actor.userId, {
+        failed_attempts: 0,
+        locked_until: new Date(deps.now().getTime() + deps.config.loginLockMinutes * 60_000).toISOString(),
+      });
+      await identityRepo.deleteSession(trx, sessionId);
+    }
     await audit(trx, actor, {
       action: lock ? 'totp.locked' : 'totp.failed',
       entityType: 'user',
       entityId: actor.userId,
     });
+    return lock;
   });
-  return lock;
 }
 
 /** Confirms an enrolment with a first code; returns the recovery codes, shown this once only. */
@@ -147,7 +148,7 @@ export async function confirmEnrolment(deps: AppDeps, actor: Actor, sessionId: s
   if (totp.locked_until && totp.locked_until > deps.now().toISOString()) throw lockedError();
   const r = checkCode(deps, totp.secret_enc, actor.username, code);
   if (!r.ok) {
-    if (await countFailure(deps, actor, sessionId, totp.failed_attempts + 1)) throw lockedError();
+    if (await countFailure(deps, actor, sessionId)) throw lockedError();
     throw codeField('code', 'Mã xác thực không đúng', 'Wrong verification code');
   }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, recoveryCode);
@@ -245,7 +246,7 @@ export async function verifySecondFactor(
     return true;
   });
   if (!passed) {
-    if (await countFailure(deps, actor, sessionId, totp.failed_attempts + 1)) throw lockedError();
+    if (await countFailure(deps, actor, sessionId)) throw lockedError();
     throw method === 'totp'
       ? codeField('code', 'Mã xác thực không đúng hoặc đã dùng', 'Wrong or already used verification code')
       : codeField(
@@ -270,7 +271,7 @@ export async function forgetDevices(deps: AppDeps, actor: Actor) {
  * An administrator resets a user's second factor (lost phone and codes): secret, recovery codes and remembered
  * devices go, the user's sessions end; a role that requires it enrols again at the next login. Audited.
  */
-export async function resetSecondFactor(deps: AppDeps, actor: Actor, userId: string) {
+export async function resetSecondFactor(deps: AppDeps, actor: Actor | null, userId: string) {
   await deps.database.db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);
     if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli.ts';
 import { createTestApp, type TestApp, UNITS } from '../../test/test-app.ts';
 import { createUser } from './identity.service.ts';
 import { decryptSecret, encryptSecret, totpKeyOf } from './totp-key.ts';
@@ -231,6 +232,21 @@ describe('second factor (TOTP)', () => {
     const ok = await call(s, 'POST', '/api/auth/totp/confirm', { code: await t.totp.code('xa.totp') });
     expect(ok.statusCode).toBe(200);
     expect((await passwordStep('xa.totp')).body.secondFactor).toBe('code');
+  });
+
+  it('is reset from the command line too (the sole administrator who lost the phone), audited', async () => {
+    const lines: string[] = [];
+    expect(
+      await runCli(['reset-totp', '--username', 'xa.totp'], { deps: t.deps, out: (l) => lines.push(l) }),
+    ).toBe(0);
+    expect(lines.join('\n')).toContain('xa.totp');
+    expect((await passwordStep('xa.totp')).body.secondFactor).toBe('ok');
+    const rows = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select(['user_id'])
+      .where('action', '=', 'totp.reset')
+      .execute();
+    expect(rows.some((r) => r.user_id === null)).toBe(true);
   });
 
   it('encrypts with TOTP_KEY when given, and a wrong key cannot decrypt', () => {

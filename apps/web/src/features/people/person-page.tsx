@@ -12,6 +12,7 @@ import { PersonSupport } from '../community/person-support.tsx';
 import { PersonDeclarations } from '../pathways/declarations-section.tsx';
 import { PersonMonitoring } from '../pathways/monitoring-section.tsx';
 import { PersonPathways } from '../pathways/person-pathways.tsx';
+import { IdentityNotice } from './break-glass.tsx';
 import { usePerson } from './people-api.ts';
 import { PEOPLE_EXPORT_NS } from './people-export-i18n.ts';
 import { StatusBadge } from './status-badge.tsx';
@@ -100,6 +101,8 @@ export function PersonPage() {
           )}
         </Group>
       </Group>
+
+      <IdentityNotice person={p} />
 
       <Section title={t('person.sectionBasic')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} m={0}>

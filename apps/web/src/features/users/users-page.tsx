@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
+import { TotpResetButton } from './totp-reset-button.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 import { UserEditModal } from './user-edit-modal.tsx';
@@ -166,6 +167,7 @@ export function UsersPage() {
                         >
                           {u.active ? t('users.deactivate') : t('users.activate')}
                         </Button>
+                        <TotpResetButton user={u} />
                         {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
                           <Button size="xs" variant="default" onClick={() => setMoving(u)}>
                             {tm('action')}

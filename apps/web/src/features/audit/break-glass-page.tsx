@@ -1,0 +1,107 @@
+import { Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { usePageTitle } from '../../app/use-page-title.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { SECURITY_NS } from '../auth/security-i18n.ts';
+
+const PAGE_SIZE = 50;
+
+type Item = {
+  id: string;
+  username: string;
+  role: string;
+  personId: string;
+  personName: string | null;
+  provinceCode: string;
+  reason: string;
+  ip: string | null;
+  grantedAt: string;
+  expiresAt: string;
+};
+
+/** Auditors: each opening of a person's identity by a province or national officer, with its reason. */
+export function BreakGlassPage() {
+  const { t } = useTranslation(SECURITY_NS);
+  const { t: tm } = useTranslation();
+  usePageTitle(t('audit.title'));
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['audit', 'break-glass', page],
+    queryFn: () =>
+      api.get<{ items: Item[]; total: number }>('/api/audit/break-glass', {
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('audit.title')}
+      </Title>
+      <Text size="sm">{t('audit.intro')}</Text>
+      {list.isPending ? (
+        <InlineLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Paper withBorder p="md">
+          <Text>{t('audit.empty')}</Text>
+        </Paper>
+      ) : (
+        <Paper withBorder>
+          <Table striped data-testid="break-glass-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.at')}</Table.Th>
+                <Table.Th>{t('audit.who')}</Table.Th>
+                <Table.Th>{t('audit.person')}</Table.Th>
+                <Table.Th>{t('audit.reason')}</Table.Th>
+                <Table.Th>{t('audit.until')}</Table.Th>
+                <Table.Th>{t('audit.ip')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{formatDateTime(i.grantedAt)}</Table.Td>
+                  <Table.Td>
+                    {i.username}
+                    <Text size="xs" c="dimmed">
+                      {tm(`roles.${i.role}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {i.personName ?? i.personId}
+                    <Text size="xs" c="dimmed">
+                      {i.personId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{i.reason}</Table.Td>
+                  <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
+                  <Table.Td>{i.ip ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      {list.data && list.data.total > PAGE_SIZE && (
+        <Group justify="space-between">
+          <Text size="sm">{t('audit.total', { count: list.data.total })}</Text>
+          <Pagination
+            total={Math.ceil(list.data.total / PAGE_SIZE)}
+            value={page}
+            onChange={setPage}
+            getControlProps={(c) => ({ 'aria-label': c === 'previous' ? t('audit.prev') : t('audit.next') })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { SECURITY_NS } from '../auth/security-i18n.ts';
+
+/** An administrator resets a user's second factor (lost phone): confirmed first, audited by the server. */
+export function TotpResetButton({ user }: { user: User }) {
+  const { t } = useTranslation(SECURITY_NS);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function reset() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/users/${encodeURIComponent(user.id)}/totp/reset`);
+      setOpen(false);
+      notifications.show({ color: 'green', message: t('reset.done', { username: user.username }) });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.detail : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button size="xs" variant="default" onClick={() => setOpen(true)}>
+        {t('reset.action')}
+      </Button>
+      <ConfirmDialog
+        opened={open}
+        title={t('reset.action')}
+        message={t('reset.confirm', { username: user.username })}
+        confirmLabel={t('reset.action')}
+        danger
+        busy={busy}
+        error={error}
+        onConfirm={() => void reset()}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}
