@@ -97,6 +97,8 @@ export interface UserTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 0031: national form ('0912345678'), checked by domain/phone.ts; null when unknown. */
+  phone: string | null;
 }
 
 export interface SessionTable {

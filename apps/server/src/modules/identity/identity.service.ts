@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { PHONE_MESSAGE, parseVnPhone } from '@hoanhap/domain/phone';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -182,11 +183,13 @@ export async function createUser(
     scopeKind: ScopeKind;
     scopeCode?: string | null;
     password?: string;
+    phone?: string | null;
   },
   opts: { mustChangePassword?: boolean } = {},
 ) {
   const { db } = deps.database;
   const scopeCode = await validateScope(deps, input.role, input.scopeKind, input.scopeCode);
+  const phone = checkedPhone(input.phone);
   const password = input.password ?? randomPassword();
   const now = deps.now().toISOString();
   const row: UserRow = {
@@ -204,6 +207,7 @@ export async function createUser(
     version: 1,
     created_at: now,
     updated_at: now,
+    phone: phone ?? null,
   };
   await db.transaction().execute(async (trx) => {
     if (await identityRepo.findUserByUsername(trx, input.username)) {
@@ -254,10 +258,12 @@ export async function updateUser(
     active?: boolean;
     scopeKind?: ScopeKind;
     scopeCode?: string | null;
+    phone?: string | null;
     version: number;
   },
 ) {
   const { db } = deps.database;
+  const phone = checkedPhone(input.phone);
   const user0 = await identityRepo.findUserById(db, userId);
   // A new role is checked against the unit it will have: the new one, or the kept one.
   const scopeCode =
@@ -276,6 +282,8 @@ export async function updateUser(
     const patch: Partial<UserRow> = { updated_at: deps.now().toISOString() };
     if (input.fullName !== undefined) patch.full_name = input.fullName;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const phoneChanged = phone !== undefined && phone !== user.phone;
+    if (phoneChanged) patch.phone = phone;
     const moved =
       input.scopeKind !== undefined &&
       (input.scopeKind !== user.scope_kind || (scopeCode ?? null) !== user.scope_code);
@@ -313,6 +321,7 @@ export async function updateUser(
       details: {
         fullName: input.fullName,
         active: input.active,
+        ...(phoneChanged ? { phone, fromPhone: user.phone } : {}),
         ...(roleChanged ? { role: input.role, fromRole: user.role } : {}),
         ...(moved
           ? {
@@ -355,8 +364,21 @@ export async function presentUser(db: Kysely<DB>, u: UserRow) {
     scopeName,
     active: !!u.active,
     mustChangePassword: !!u.must_change_password,
+    phone: u.phone ?? null,
     version: u.version,
   };
+}
+
+/**
+ * A phone number as given (undefined: not given, '' or null: removed), checked as a Vietnamese number and kept in
+ * its national form; a wrong one is a validation error on the field `phone`.
+ */
+export function checkedPhone(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || raw.trim() === '') return null;
+  const p = parseVnPhone(raw);
+  if (!p.ok) throw Errors.validation([{ field: 'phone', rule: p.rule, messages: PHONE_MESSAGE }]);
+  return p.value;
 }
 
 /** A new administrator's first steps (facilities, users, people, report cut-off), done or not, from real counts. */
