@@ -6,7 +6,14 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
-import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platform/policy.ts';
+import {
+  type Actor,
+  can,
+  ROLE_SCOPES,
+  type Role,
+  type ScopeKind,
+  setupScopeOf,
+} from '../../platform/policy.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { hashPassword, randomPassword, verifyPassword } from './password.ts';
 
@@ -381,18 +388,26 @@ export function checkedPhone(raw: string | null | undefined): string | null | un
   return p.value;
 }
 
-/** A new administrator's first steps (facilities, users, people, report cut-off), done or not, from real counts. */
-export async function firstSteps(deps: AppDeps) {
-  const { db } = deps.database;
+/**
+ * The first steps of setting up a unit (facilities, users, people, report cut-off), done or not, from real counts
+ * in the actor's scope (the nation, or their province); each says whether the actor may do it themselves.
+ */
+export async function firstSteps(deps: AppDeps, actor: Actor) {
+  const { provinceCode } = setupScopeOf(actor);
+  const c = await identityRepo.firstStepCounts(deps.database.db, provinceCode);
   const steps = [
-    { key: 'facilities', count: await identityRepo.countRows(db, 'facilities') },
-    { key: 'users', count: await identityRepo.countUsers(db) },
-    { key: 'people', count: await identityRepo.countRows(db, 'people') },
-    { key: 'cutoff', count: await identityRepo.countRows(db, 'report_cutoff_settings') },
+    { key: 'facilities', count: c.facilities, canAct: can(actor, 'facilities.manage') },
+    { key: 'users', count: c.users, canAct: can(actor, 'users.manage') },
+    { key: 'people', count: c.people, canAct: can(actor, 'people.create') },
+    { key: 'cutoff', count: c.cutoff, canAct: can(actor, 'reports.settings') },
   ].map((s) => ({
     ...s,
-    // The first administrator alone is no staff yet.
+    // The administrator or officer alone is no staff yet.
     done: s.key === 'users' ? s.count > 1 : s.count > 0,
   }));
-  return { steps, next: steps.find((s) => !s.done)?.key ?? null };
+  return {
+    scope: { kind: provinceCode ? 'province' : 'nation', code: provinceCode },
+    steps,
+    next: steps.find((s) => !s.done)?.key ?? null,
+  };
 }

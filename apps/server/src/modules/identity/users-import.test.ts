@@ -267,7 +267,69 @@ describe('first steps of a new administrator', () => {
     expect(users.done).toBe(true);
     expect(users.count).toBeGreaterThan(1);
     expect(out.next).toBe(out.steps.find((s: { done: boolean }) => !s.done)?.key ?? null);
+    expect(out.scope).toEqual({ kind: 'nation', code: null });
+    expect(
+      out.steps.every(
+        (s: { key: string; canAct: boolean }) => s.canAct === (s.key !== 'people' && s.key !== 'cutoff'),
+      ),
+    ).toBe(true);
     const officer = await t.userAs('commune_officer', 'commune', UNITS.baDinh);
     expect((await officer.call('GET', '/api/setup/first-steps')).statusCode).toBe(403);
+  });
+
+  it('a province officer sees the steps counted in their province, and which ones the administrator does', async () => {
+    const db = t.deps.database.db;
+    const hanoi = await t.userAs('province_officer', 'province', UNITS.hanoi);
+    await t.userAs('commune_police', 'commune', UNITS.ngocHa);
+    await t.userAs('province_officer', 'province', UNITS.quangNinh);
+    const res = await hanoi.call('GET', '/api/setup/first-steps');
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.scope).toEqual({ kind: 'province', code: UNITS.hanoi });
+    const byKey = Object.fromEntries(
+      out.steps.map((s: { key: string; count: number; canAct: boolean }) => [s.key, s]),
+    );
+    // Hand-written counts of the province: its accounts (province, its communes, its facilities), facilities, people.
+    const communes = (
+      await db
+        .selectFrom('units')
+        .select('code')
+        .where('level', '=', 'commune')
+        .where('province_code', '=', UNITS.hanoi)
+        .execute()
+    ).map((u) => u.code);
+    const facilities = await db
+      .selectFrom('facilities')
+      .select('id')
+      .where('province_code', '=', UNITS.hanoi)
+      .execute();
+    const users = (await db.selectFrom('users').select(['scope_kind', 'scope_code']).execute()).filter(
+      (u) =>
+        (u.scope_kind === 'province' && u.scope_code === UNITS.hanoi) ||
+        (u.scope_kind === 'commune' && communes.includes(u.scope_code!)) ||
+        (u.scope_kind === 'facility' && facilities.some((f) => f.id === u.scope_code)),
+    );
+    const all = Number(
+      (
+        await db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(byKey.users.count).toBe(users.length);
+    expect(users.length).toBeLessThan(all); // the nation's and Quảng Ninh's accounts are not counted
+    expect(byKey.facilities.count).toBe(facilities.length);
+    const people = await db
+      .selectFrom('people')
+      .select('id')
+      .where('province_code', '=', UNITS.hanoi)
+      .execute();
+    expect(byKey.people.count).toBe(people.length);
+    // A province officer creates neither accounts nor facilities: those steps are the administrator's.
+    expect([byKey.facilities.canAct, byKey.users.canAct, byKey.people.canAct]).toEqual([false, false, false]);
+    expect(out.next).toBe(out.steps.find((s: { done: boolean }) => !s.done)?.key ?? null);
+    const volunteer = await t.userAs('volunteer', 'commune', UNITS.baDinh);
+    expect((await volunteer.call('GET', '/api/setup/first-steps')).statusCode).toBe(403);
   });
 });
