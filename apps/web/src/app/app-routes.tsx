@@ -120,7 +120,7 @@ export function AppRoutes() {
         <Route
           path="/first-steps"
           element={
-            <Guard me={me} action="users.manage">
+            <Guard me={me} action="setup.read">
               <FirstStepsPage />
             </Guard>
           }
