@@ -67,4 +67,30 @@ describe('editing an account', () => {
       .execute();
     expect(periods.filter((p) => p.active_to === null).map((p) => p.role)).toEqual(['commune_police']);
   });
+
+  it('edits the phone number: a wrong one is named next to the field, a right one is stored in national form', async () => {
+    const row = page.getByRole('group', { name: /cb\.edit/ });
+    await row.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa tài khoản cb.edit' });
+    await dialog.waitFor();
+    await field(dialog, 'Điện thoại').fill('0912 345');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText(/^Số điện thoại không đúng dạng Việt Nam/).waitFor();
+    expect(await seriousViolations(page, 'edit account: wrong phone')).toEqual([]);
+    await field(dialog, 'Điện thoại').fill('+84 912 345 678');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const user = await server.deps.database.db
+      .selectFrom('users')
+      .select(['phone', 'version'])
+      .where('username', '=', 'cb.edit')
+      .executeTakeFirstOrThrow();
+    expect(user).toEqual({ phone: '0912345678', version: 3 });
+    // Opened again, the dialog shows it.
+    await row.getByRole('button', { name: 'Sửa', exact: true }).click();
+    await dialog.waitFor();
+    expect(await field(dialog, 'Điện thoại').inputValue()).toBe('0912345678');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
 });

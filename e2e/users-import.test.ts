@@ -80,5 +80,67 @@ describe('importing users from a sheet', () => {
       { username: 'imp.tinh', role: 'province_officer' },
       { username: 'imp.xa', role: 'commune_officer' },
     ]);
+    await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('creates the valid rows and skips the wrong ones after a confirmation, then undoes the import', async () => {
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhập người dùng từ tệp Excel' });
+    await dialog.waitFor();
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'phuong-ba-dinh.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${HEADER}\nbd.mot,Nguyễn Một,Cán bộ UBND xã,00004,0912 000 111\nbd.hai,Trần Hai,Công an xã,00004,0912 000\nbd.ba,Lê Ba,Công an xã,00004,\n`,
+      ),
+    });
+    await dialog.getByRole('button', { name: 'Xem trước' }).click();
+    await dialog.getByText('3 dòng: 2 hợp lệ, 1 lỗi').waitFor();
+    await dialog.getByText(/^Điện thoại: Số điện thoại không đúng dạng Việt Nam/).waitFor();
+    await dialog.getByRole('button', { name: 'Tạo 2 tài khoản hợp lệ, bỏ qua 1 dòng lỗi' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Bỏ qua các dòng lỗi?' });
+    await confirm.waitFor();
+    expect(await seriousViolations(page, 'users import: skip the rows in error?')).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      confirm.getByRole('button', { name: 'Tạo 2 tài khoản hợp lệ, bỏ qua 1 dòng lỗi' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mat-khau-mot-lan.csv');
+    await dialog.getByText(/Đã tạo 2 tài khoản/).waitFor();
+    await dialog
+      .getByTestId('users-import-skipped')
+      .getByText(/^Dòng 3, Điện thoại:/)
+      .waitFor();
+    expect(await seriousViolations(page, 'users import: valid rows created')).toEqual([]);
+    const db = server.deps.database.db;
+    const made = await db
+      .selectFrom('users')
+      .select(['username', 'phone'])
+      .where('username', 'like', 'bd.%')
+      .orderBy('username')
+      .execute();
+    expect(made).toEqual([
+      { username: 'bd.ba', phone: null },
+      { username: 'bd.mot', phone: '0912000111' },
+    ]);
+    await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Opened again: the recent imports, the latest first, each with its undo while allowed.
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    await dialog.waitFor();
+    const recent = dialog.getByTestId('users-import-recent');
+    await recent.getByText(/^phuong-ba-dinh\.csv — .*: 2 tài khoản$/).waitFor();
+    await recent.getByRole('button', { name: 'Hủy lần nhập' }).first().click();
+    const undo = page.getByRole('dialog', { name: 'Hủy lần nhập người dùng?' });
+    await undo.waitFor();
+    expect(await undo.textContent()).toContain('Xóa 2 tài khoản đã tạo từ tệp phuong-ba-dinh.csv');
+    expect(await seriousViolations(page, 'users import: undo confirmation')).toEqual([]);
+    await undo.getByRole('button', { name: 'Hủy lần nhập' }).click();
+    await dialog.getByText('Đã hủy lần nhập: xóa 2 tài khoản').waitFor();
+    await recent.getByText(/^phuong-ba-dinh\.csv — .*: 2 tài khoản — đã hủy /).waitFor();
+    expect(await db.selectFrom('users').select('id').where('username', 'like', 'bd.%').execute()).toEqual([]);
+    expect(await seriousViolations(page, 'users import: undone')).toEqual([]);
   });
 });

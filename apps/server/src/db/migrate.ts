@@ -27,6 +27,7 @@ import * as m0027 from './migrations/0027_status_history.ts';
 import * as m0028 from './migrations/0028_areas.ts';
 import * as m0029 from './migrations/0029_decisions.ts';
 import * as m0030 from './migrations/0030_imports.ts';
+import * as m0031 from './migrations/0031_user_phone.ts';
 import * as m0032 from './migrations/0032_person_units.ts';
 import * as m0034 from './migrations/0034_security.ts';
 import * as m0035 from './migrations/0035_second_factor.ts';
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0028_areas': m0028,
   '0029_decisions': m0029,
   '0030_imports': m0030,
+  '0031_user_phone': m0031,
   '0032_person_units': m0032,
   '0034_security': m0034,
   '0035_second_factor': m0035,

@@ -99,6 +99,8 @@ export interface UserTable {
   updated_at: string;
   // 0034_security: set when failed logins locked the account until an administrator lifts it
   login_locked_at: Generated<string | null>;
+  /** 0031: national form ('0912345678'), checked by domain/phone.ts; null when unknown. */
+  phone: string | null;
 }
 
 export interface SessionTable {

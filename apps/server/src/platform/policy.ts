@@ -37,6 +37,8 @@ export type Action =
   | 'people.create'
   | 'people.update'
   | 'users.manage'
+  // the first-steps page of setting up a unit (issue 14): administrators, and officers of the nation or a province
+  | 'setup.read'
   | 'units.manage'
   | 'facilities.manage'
   | 'audit.read'
@@ -417,6 +419,22 @@ const REPORT_GRANTS: Partial<Record<Role, ReportAction[]>> = {
   facility_medical: ['reports.read'],
 };
 for (const role of ROLES) GRANTS[role].push(...(REPORT_GRANTS[role] ?? []));
+
+// Setting up a unit (issue 14): the first-steps page, counted in the actor's own scope (the nation, or a province).
+const SETUP_GRANTS: Partial<Record<Role, Action[]>> = {
+  system_admin: ['setup.read'],
+  national_officer: ['setup.read'],
+  province_officer: ['setup.read'],
+};
+for (const role of ROLES) GRANTS[role].push(...(SETUP_GRANTS[role] ?? []));
+
+/** The province a first-steps page counts in: null for the nation; refused for other scopes. */
+export function setupScopeOf(actor: Actor): { provinceCode: string | null } {
+  authorize(actor, 'setup.read');
+  if (actor.scopeKind === 'nation') return { provinceCode: null };
+  if (actor.scopeKind === 'province' && actor.scopeCode) return { provinceCode: actor.scopeCode };
+  throw Errors.forbidden();
+}
 
 /** Whether the actor answers for a province's units: a national officer, or an officer of that province. */
 export function coversProvince(actor: Actor, provinceCode: string | null): boolean {

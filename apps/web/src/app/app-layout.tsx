@@ -35,7 +35,7 @@ export function AppLayout() {
     {
       to: '/first-steps',
       label: i18n.language.startsWith('en') ? 'First steps' : 'Bước đầu',
-      action: 'users.manage',
+      action: 'setup.read',
     },
     { to: '/users', label: t('nav.users'), action: 'users.manage' },
     { to: '/facilities', label: t('nav.facilities'), action: 'facilities.manage' },

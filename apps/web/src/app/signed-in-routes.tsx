@@ -141,7 +141,7 @@ function SignedInSwitch({ me }: { me: Me }) {
         <Route
           path="/first-steps"
           element={
-            <Guard me={me} action="users.manage">
+            <Guard me={me} action="setup.read">
               <FirstStepsPage />
             </Guard>
           }

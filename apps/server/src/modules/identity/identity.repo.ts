@@ -16,6 +16,59 @@ export const identityRepo = {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },
+  /**
+   * What the first-steps page counts, in the nation (null) or one province: facilities, accounts (of the province,
+   * its communes and its facilities), people, and the report cut-off settings (national).
+   */
+  async firstStepCounts(db: Kysely<DB>, provinceCode: string | null) {
+    const n = (r: { n: unknown }) => Number(r.n);
+    let facilities = db.selectFrom('facilities').select((eb) => eb.fn.countAll().as('n'));
+    let people = db.selectFrom('people').select((eb) => eb.fn.countAll().as('n'));
+    let users = db.selectFrom('users').select((eb) => eb.fn.countAll().as('n'));
+    if (provinceCode) {
+      facilities = facilities.where('province_code', '=', provinceCode);
+      people = people.where('province_code', '=', provinceCode);
+      users = users.where((eb) =>
+        eb.or([
+          eb.and([eb('scope_kind', '=', 'province'), eb('scope_code', '=', provinceCode)]),
+          eb.and([
+            eb('scope_kind', '=', 'commune'),
+            eb(
+              'scope_code',
+              'in',
+              eb
+                .selectFrom('units')
+                .select('units.code')
+                .where('units.level', '=', 'commune')
+                .where('units.province_code', '=', provinceCode),
+            ),
+          ]),
+          eb.and([
+            eb('scope_kind', '=', 'facility'),
+            eb(
+              'scope_code',
+              'in',
+              eb
+                .selectFrom('facilities')
+                .select('facilities.id')
+                .where('facilities.province_code', '=', provinceCode),
+            ),
+          ]),
+        ]),
+      );
+    }
+    return {
+      facilities: n(await facilities.executeTakeFirstOrThrow()),
+      users: n(await users.executeTakeFirstOrThrow()),
+      people: n(await people.executeTakeFirstOrThrow()),
+      cutoff: n(
+        await db
+          .selectFrom('report_cutoff_settings')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      ),
+    };
+  },
   /** Every username, to refuse one already taken in a users import. */
   usernames: async (db: Kysely<DB>) =>
     (await db.selectFrom('users').select('username').execute()).map((u) => u.username),

@@ -259,12 +259,11 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['users'],
         summary: 'Các bước đầu của quản trị viên / First steps of a new administrator',
-        description: 'Computed from real counts: facilities, users, people, the report cut-off setting.',
+        description:
+          'Computed from real counts in the actor’s scope (the nation, or their province): facilities, users, ' +
+          'people, the report cut-off setting; each step says whether the actor may do it.',
       },
     },
-    async (req) => {
-      authorize(requireActor(req), 'users.manage');
-      return svc.firstSteps(deps);
-    },
+    async (req) => svc.firstSteps(deps, requireActor(req)),
   );
 }

@@ -34,6 +34,12 @@ export const createUserBody = z.strictObject({
   scopeKind: scopeKindSchema,
   scopeCode: z.string().trim().max(64).nullable().optional(),
   password: passwordRule.optional().describe('When absent, a random password is generated and returned once'),
+  phone: z
+    .string()
+    .max(40)
+    .nullable()
+    .optional()
+    .describe('A Vietnamese phone number (mobile or fixed line)'),
 });
 
 export const updateUserBody = z.strictObject({
@@ -42,6 +48,12 @@ export const updateUserBody = z.strictObject({
   active: z.boolean().optional(),
   scopeKind: scopeKindSchema.optional().describe('A new unit for the account (its move is dated today)'),
   scopeCode: z.string().trim().max(64).nullable().optional(),
+  phone: z
+    .string()
+    .max(40)
+    .nullable()
+    .optional()
+    .describe("A Vietnamese phone number; '' or null removes it"),
   version: z.number().int().min(1),
 });
 
@@ -60,6 +72,7 @@ export const userOut = z.object({
     .nullable()
     .describe('Failed-login lock: a growing wait, or a lock only an administrator lifts'),
   lockedUntil: z.string().nullable(),
+  phone: z.string().nullable(),
   version: z.number(),
 });
 

@@ -1,13 +1,21 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterFailedLogin } from '@hoanhap/domain/login-lockout';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { PHONE_MESSAGE, parseVnPhone } from '@hoanhap/domain/phone';
 import { deviceOf } from '@hoanhap/domain/user-agent';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
-import { type Actor, ROLE_SCOPES, type Role, type ScopeKind } from '../../platform/policy.ts';
+import {
+  type Actor,
+  can,
+  ROLE_SCOPES,
+  type Role,
+  type ScopeKind,
+  setupScopeOf,
+} from '../../platform/policy.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword, passwordContext, strongRandomPassword } from './password-strength.ts';
@@ -289,11 +297,13 @@ export async function createUser(
     scopeKind: ScopeKind;
     scopeCode?: string | null;
     password?: string;
+    phone?: string | null;
   },
   opts: { mustChangePassword?: boolean } = {},
 ) {
   const { db } = deps.database;
   const scopeCode = await validateScope(deps, input.role, input.scopeKind, input.scopeCode);
+  const phone = checkedPhone(input.phone);
   const words = await accountWords(db, { ...input, scopeCode });
   if (input.password !== undefined) assertStrongPassword('password', input.password, words);
   const password = input.password ?? strongRandomPassword(words);
@@ -314,6 +324,7 @@ export async function createUser(
     version: 1,
     created_at: now,
     updated_at: now,
+    phone: phone ?? null,
   };
   await db.transaction().execute(async (trx) => {
     if (await identityRepo.findUserByUsername(trx, input.username)) {
@@ -399,10 +410,12 @@ export async function updateUser(
     active?: boolean;
     scopeKind?: ScopeKind;
     scopeCode?: string | null;
+    phone?: string | null;
     version: number;
   },
 ) {
   const { db } = deps.database;
+  const phone = checkedPhone(input.phone);
   const user0 = await identityRepo.findUserById(db, userId);
   // A new role is checked against the unit it will have: the new one, or the kept one.
   const scopeCode =
@@ -421,6 +434,8 @@ export async function updateUser(
     const patch: Partial<UserRow> = { updated_at: deps.now().toISOString() };
     if (input.fullName !== undefined) patch.full_name = input.fullName;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const phoneChanged = phone !== undefined && phone !== user.phone;
+    if (phoneChanged) patch.phone = phone;
     const moved =
       input.scopeKind !== undefined &&
       (input.scopeKind !== user.scope_kind || (scopeCode ?? null) !== user.scope_code);
@@ -458,6 +473,7 @@ export async function updateUser(
       details: {
         fullName: input.fullName,
         active: input.active,
+        ...(phoneChanged ? { phone, fromPhone: user.phone } : {}),
         ...(roleChanged ? { role: input.role, fromRole: user.role } : {}),
         ...(moved
           ? {
@@ -511,22 +527,43 @@ export async function presentUser(db: Kysely<DB>, u: UserRow, now: Date = new Da
       : u.locked_until && u.locked_until > now.toISOString()
         ? u.locked_until
         : null,
+    phone: u.phone ?? null,
     version: u.version,
   };
 }
 
-/** A new administrator's first steps (facilities, users, people, report cut-off), done or not, from real counts. */
-export async function firstSteps(deps: AppDeps) {
-  const { db } = deps.database;
+/**
+ * A phone number as given (undefined: not given, '' or null: removed), checked as a Vietnamese number and kept in
+ * its national form; a wrong one is a validation error on the field `phone`.
+ */
+export function checkedPhone(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || raw.trim() === '') return null;
+  const p = parseVnPhone(raw);
+  if (!p.ok) throw Errors.validation([{ field: 'phone', rule: p.rule, messages: PHONE_MESSAGE }]);
+  return p.value;
+}
+
+/**
+ * The first steps of setting up a unit (facilities, users, people, report cut-off), done or not, from real counts
+ * in the actor's scope (the nation, or their province); each says whether the actor may do it themselves.
+ */
+export async function firstSteps(deps: AppDeps, actor: Actor) {
+  const { provinceCode } = setupScopeOf(actor);
+  const c = await identityRepo.firstStepCounts(deps.database.db, provinceCode);
   const steps = [
-    { key: 'facilities', count: await identityRepo.countRows(db, 'facilities') },
-    { key: 'users', count: await identityRepo.countUsers(db) },
-    { key: 'people', count: await identityRepo.countRows(db, 'people') },
-    { key: 'cutoff', count: await identityRepo.countRows(db, 'report_cutoff_settings') },
+    { key: 'facilities', count: c.facilities, canAct: can(actor, 'facilities.manage') },
+    { key: 'users', count: c.users, canAct: can(actor, 'users.manage') },
+    { key: 'people', count: c.people, canAct: can(actor, 'people.create') },
+    { key: 'cutoff', count: c.cutoff, canAct: can(actor, 'reports.settings') },
   ].map((s) => ({
     ...s,
-    // The first administrator alone is no staff yet.
+    // The administrator or officer alone is no staff yet.
     done: s.key === 'users' ? s.count > 1 : s.count > 0,
   }));
-  return { steps, next: steps.find((s) => !s.done)?.key ?? null };
+  return {
+    scope: { kind: provinceCode ? 'province' : 'nation', code: provinceCode },
+    steps,
+    next: steps.find((s) => !s.done)?.key ?? null,
+  };
 }

@@ -2,21 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { Cell } from '@hoanhap/domain/import/headers';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import { PHONE_MESSAGE, parseVnPhone } from '@hoanhap/domain/phone';
 import { csvCell } from '@hoanhap/domain/text-safety';
 import type { AppDeps } from '../../app-deps.ts';
-import { audit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import { audit, auditMany } from '../../platform/audit.ts';
+import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, ROLE_SCOPES, ROLES, type Role, type ScopeKind } from '../../platform/policy.ts';
 import { readTable } from '../imports/imports.parse.ts';
+import { importsRepo } from '../imports/imports.repo.ts';
 import { orgRepo } from '../org/org.repo.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { hashPassword } from './password.ts';
 import { passwordContext, strongRandomPassword } from './password-strength.ts';
+import { usersImportRepo } from './users-import.repo.ts';
 
 // Import of staff accounts from one sheet (issue 14, setting up a province): columns username, name, role,
-// unit (code or name) and phone. Preview checks every row; commit re-reads the same file, refuses it while
-// any row has an error, and creates all accounts in one transaction, each audited. The one-time passwords
-// are returned once (and as a CSV to hand out); only their hashes are stored.
+// unit (code or name) and phone. Preview checks every row (row, column, rule, Vietnamese and English message);
+// commit re-reads the same file and creates the valid accounts in one transaction, each audited — while rows
+// have errors only when the administrator asks to skip them (`skipErrors`), else it is refused as a whole. The
+// batch is kept (import_batches, kind 'users') so that its author can undo it within 7 days while none of its
+// accounts has logged in or been used. The one-time passwords are returned once (and as a CSV to hand out);
+// only their hashes are stored.
 
 export type UserImportError = {
   row: number;
@@ -105,8 +111,9 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
       errors.push({ row, column: LABEL[f], rule, message: vi, messageEn: en });
     const username = get('username').toLowerCase();
     const fullName = get('fullName').replace(/\s+/g, ' ');
-    const phoneRaw = get('phone').replace(/[\s.-]/g, '');
-    const phone = phoneRaw || null;
+    const phoneText = get('phone');
+    const phoneParsed = phoneText ? parseVnPhone(phoneText) : null;
+    const phone = phoneParsed?.ok ? phoneParsed.value : phoneText || null;
     if (!/^[a-z0-9._-]{3,64}$/.test(username))
       err(
         'username',
@@ -126,13 +133,7 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
     else seen.set(username, row);
     if (fullName.length < 2 || fullName.length > 120)
       err('fullName', 'length', 'Họ tên cần 2–120 ký tự', 'Name needs 2–120 characters');
-    if (phone && !/^\+?\d{9,12}$/.test(phone))
-      err(
-        'phone',
-        'format',
-        'Số điện thoại không hợp lệ (9–12 chữ số)',
-        'Invalid phone number (9–12 digits)',
-      );
+    if (phoneParsed && !phoneParsed.ok) err('phone', phoneParsed.rule, PHONE_MESSAGE.vi, PHONE_MESSAGE.en);
     const role = roleByKey.get(key(get('role'))) ?? null;
     if (!role)
       err('role', 'known_role', `Vai trò không rõ: "${get('role')}"`, `Unknown role: "${get('role')}"`);
@@ -198,26 +199,49 @@ export async function analyseUsersFile(deps: AppDeps, fileName: string, data: Bu
   return { rows: out, summary };
 }
 
-/** Creates every account of a file without errors, in one transaction; returns the one-time passwords once. */
-export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: string, data: Buffer) {
+/**
+ * Creates the valid accounts of a file in one transaction and records the batch; returns the one-time passwords
+ * once. Rows in error are refused as a whole unless `skipErrors` (then they are skipped and listed).
+ */
+export async function commitUsersFile(
+  deps: AppDeps,
+  actor: Actor,
+  fileName: string,
+  data: Buffer,
+  opts: { skipErrors?: boolean } = {},
+) {
   const a = await analyseUsersFile(deps, fileName, data);
-  if (a.summary.errors > 0 || a.summary.total === 0)
+  const errorRows = a.rows.filter((r) => r.status === 'error');
+  if (a.summary.total === 0)
+    throw new AppError('import_empty', 422, { vi: 'Tệp không có dòng nào', en: 'The file has no rows' });
+  if (a.summary.ok === 0)
     throw new AppError(
       'import_has_errors',
       422,
-      a.summary.total === 0
-        ? { vi: 'Tệp không có dòng nào', en: 'The file has no rows' }
-        : {
-            vi: `Còn ${a.summary.errors} dòng lỗi: sửa tệp rồi tải lên lại`,
-            en: `${a.summary.errors} rows have errors: correct the file and upload it again`,
-          },
+      {
+        vi: `Không có dòng hợp lệ nào: ${a.summary.errors} dòng lỗi. Sửa tệp rồi tải lên lại`,
+        en: `No valid row: ${a.summary.errors} rows have errors. Correct the file and upload it again`,
+      },
       [],
-      { rows: a.rows.filter((r) => r.status === 'error') },
+      { rows: errorRows },
+    );
+  if (errorRows.length > 0 && !opts.skipErrors)
+    throw new AppError(
+      'import_has_errors',
+      422,
+      {
+        vi: `Còn ${a.summary.errors} dòng lỗi: sửa tệp rồi tải lên lại, hoặc chỉ tạo ${a.summary.ok} tài khoản hợp lệ và bỏ qua các dòng lỗi`,
+        en: `${a.summary.errors} rows have errors: correct the file and upload it again, or create only the ${a.summary.ok} valid accounts and skip the rows in error`,
+      },
+      [],
+      { rows: errorRows },
     );
   const now = deps.now().toISOString();
   const today = vnToday(deps.now());
+  const batchId = randomUUID();
   const made: { row: UserImportRow; user: UserRow; password: string }[] = [];
   for (const r of a.rows) {
+    if (r.status !== 'ok') continue;
     const password = strongRandomPassword(passwordContext([r.username, r.fullName, r.unitName]));
     made.push({
       row: r,
@@ -238,9 +262,11 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
         version: 1,
         created_at: now,
         updated_at: now,
+        phone: r.phone,
       },
     });
   }
+  const summary = { total: a.summary.total, created: made.length, skipped: errorRows.length };
   await deps.database.db.transaction().execute(async (trx) => {
     for (const m of made) {
       if (await identityRepo.findUserByUsername(trx, m.user.username))
@@ -259,15 +285,50 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
           role: m.user.role,
           scope: `${m.user.scope_kind}:${m.user.scope_code ?? ''}`,
           import: fileName,
+          importBatchId: batchId,
           row: m.row.row,
         },
       });
     }
+    await importsRepo.insertBatch(trx, {
+      id: batchId,
+      kind: 'users',
+      file_name: fileName,
+      target_kind: actor.scopeKind,
+      target_code: actor.scopeCode ?? '',
+      status: 'committed',
+      mapping: '[]',
+      choices: '{}',
+      summary: JSON.stringify(summary),
+      created_by: actor.userId,
+      created_at: now,
+      committed_at: now,
+      undone_at: null,
+    });
+    const userOf = new Map(made.map((m) => [m.row.row, m.user.id]));
+    await importsRepo.insertRows(
+      trx,
+      a.rows.map((r) => {
+        const { errors, ...data } = r;
+        const userId = userOf.get(r.row) ?? null;
+        return {
+          batch_id: batchId,
+          row_no: r.row,
+          result: r.status,
+          raw: '[]',
+          data: JSON.stringify({ ...data, userId }),
+          errors: errors.length ? JSON.stringify(errors) : null,
+          action: userId ? 'created' : 'skipped',
+          person_id: null,
+          before: null,
+        };
+      }),
+    );
     await audit(trx, actor, {
       action: 'users.import',
-      entityType: 'user',
-      entityId: null,
-      details: { file: fileName, created: made.length },
+      entityType: 'import_batch',
+      entityId: batchId,
+      details: { file: fileName, created: made.length, skipped: errorRows.length },
     });
   });
   const header = ['Tên đăng nhập', 'Họ tên', 'Vai trò', 'Đơn vị', 'Điện thoại', 'Mật khẩu dùng một lần'];
@@ -285,6 +346,9 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
     .map((l) => l.map(csvCell).join(','))
     .join('\r\n')}\r\n`;
   return {
+    batchId,
+    summary,
+    skipped: errorRows,
     created: made.map((m) => ({
       row: m.row.row,
       id: m.user.id,
@@ -297,4 +361,109 @@ export async function commitUsersFile(deps: AppDeps, actor: Actor, fileName: str
     })),
     passwordsCsv: csv,
   };
+}
+
+const UNDO_DAYS = 7;
+
+/** The author's own users imports, the most recent first (to find one to undo). */
+export async function listUsersImports(deps: AppDeps, actor: Actor, page: number, pageSize: number) {
+  const { items, total } = await importsRepo.batchesOf(
+    deps.database.db,
+    actor.userId,
+    pageSize,
+    (page - 1) * pageSize,
+    'users',
+  );
+  const undoUntil = (at: string | null) =>
+    at ? new Date(new Date(at).getTime() + UNDO_DAYS * 86_400_000).toISOString() : null;
+  return {
+    page,
+    pageSize,
+    total,
+    items: items.map((b) => {
+      const s = JSON.parse(b.summary) as { total?: number; created?: number; skipped?: number };
+      return {
+        id: b.id,
+        fileName: b.file_name,
+        status: b.status as 'committed' | 'undone',
+        createdAt: b.created_at,
+        undoneAt: b.undone_at,
+        undoUntil: b.status === 'committed' ? undoUntil(b.committed_at) : null,
+        total: s.total ?? 0,
+        created: s.created ?? 0,
+        skipped: s.skipped ?? 0,
+      };
+    }),
+  };
+}
+
+/**
+ * Undoes a users import as a whole: its author, within 7 days, while none of its accounts has logged in or is
+ * pointed to by a record. Deletes the accounts (and their account periods), audited one by one and as a batch.
+ */
+export async function undoUsersImport(deps: AppDeps, actor: Actor, batchId: string) {
+  const now = deps.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const b = await importsRepo.batch(trx, batchId);
+    if (b?.kind !== 'users' || b.created_by !== actor.userId)
+      throw Errors.notFound({ vi: 'lần nhập người dùng', en: 'Users import' });
+    if (b.status !== 'committed')
+      throw Errors.conflict('import_not_committed', {
+        vi: 'Lần nhập này đã được hủy',
+        en: 'This import was already undone',
+      });
+    if (now.getTime() - new Date(b.committed_at!).getTime() > UNDO_DAYS * 86_400_000)
+      throw Errors.conflict('import_undo_expired', {
+        vi: `Chỉ hủy được lần nhập trong ${UNDO_DAYS} ngày`,
+        en: `An import can only be undone within ${UNDO_DAYS} days`,
+      });
+    const ids = (await importsRepo.rows(trx, batchId))
+      .filter((r) => r.action === 'created')
+      .map((r) => (JSON.parse(r.data) as { userId: string }).userId);
+    const names = new Map((await usersImportRepo.usernames(trx, ids)).map((u) => [u.id, u.username]));
+    const used = await usersImportRepo.loggedIn(trx, ids);
+    if (used.length)
+      throw Errors.conflict('import_accounts_used', {
+        vi: `Không hủy được: tài khoản đã đăng nhập (${used
+          .map((id) => names.get(id) ?? id)
+          .slice(0, 5)
+          .join(', ')}). Hãy khóa từng tài khoản nếu cần`,
+        en: `Cannot undo: accounts have logged in (${used
+          .map((id) => names.get(id) ?? id)
+          .slice(0, 5)
+          .join(', ')}). Deactivate them one by one if needed`,
+      });
+    const referenced = await usersImportRepo.referenced(trx, ids);
+    if (referenced.length)
+      throw Errors.conflict('import_accounts_used', {
+        vi: `Không hủy được: tài khoản đã được giao việc (${referenced
+          .map((id) => names.get(id) ?? id)
+          .slice(0, 5)
+          .join(', ')})`,
+        en: `Cannot undo: accounts have been given work (${referenced
+          .map((id) => names.get(id) ?? id)
+          .slice(0, 5)
+          .join(', ')})`,
+      });
+    const present = ids.filter((id) => names.has(id));
+    await usersImportRepo.deleteUsers(trx, present);
+    await importsRepo.updateBatch(trx, batchId, { status: 'undone', undone_at: now.toISOString() });
+    await auditMany(
+      trx,
+      actor,
+      present.map((id) => ({
+        action: 'user.delete',
+        entityType: 'user',
+        entityId: id,
+        details: { username: names.get(id), importBatchId: batchId },
+      })),
+    );
+    await audit(trx, actor, {
+      action: 'users.import.undo',
+      entityType: 'import_batch',
+      entityId: batchId,
+      details: { file: b.file_name, deleted: present.length },
+    });
+    return { deleted: present.length };
+  });
 }

@@ -94,8 +94,14 @@ export const importsRepo = {
 
   insertBatch: (db: Kysely<DB>, row: Insertable<ImportBatchTable>) =>
     db.insertInto('import_batches').values(row).execute(),
-  /** A user's own batches, the most recent first. */
-  batchesOf: async (db: Kysely<DB>, userId: string, limit: number, offset: number) => {
+  /** A user's own batches of one kind ('people' lists, 'users' sheets), the most recent first. */
+  batchesOf: async (
+    db: Kysely<DB>,
+    userId: string,
+    limit: number,
+    offset: number,
+    kind: 'people' | 'users' = 'people',
+  ) => {
     const items = await db
       .selectFrom('import_batches')
       .select([
@@ -110,6 +116,7 @@ export const importsRepo = {
         'undone_at',
       ])
       .where('created_by', '=', userId)
+      .where('kind', '=', kind)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -119,6 +126,7 @@ export const importsRepo = {
       .selectFrom('import_batches')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('created_by', '=', userId)
+      .where('kind', '=', kind)
       .executeTakeFirstOrThrow();
     return { items, total: Number(n) };
   },

@@ -151,7 +151,7 @@ export function ImportPage() {
     );
 
   const b = batch.data;
-  // A file the server refuses as a whole (too large, .xls, no header row) is a problem of the file field.
+  // A file the server refuses as a whole (too large, too many rows, another type, no header row) is a problem of the file field.
   const fileRefused =
     upload.error instanceof ApiError &&
     [413, 415, 422].includes(upload.error.status) &&

@@ -4,18 +4,34 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 
-// First steps of a new administrator (issue 14, setting up a province): facilities, users, people, the report
-// cut-off day — each done or not from real counts, and what comes next.
+// First steps of setting up a unit (issue 14): facilities, users, people, the report cut-off day — each done or
+// not from real counts in the reader's scope (the nation, or their province), what comes next, and a link to the
+// steps the reader may do themselves (the others are named as the administrator's).
 
-type Step = { key: 'facilities' | 'users' | 'people' | 'cutoff'; count: number; done: boolean };
+type Step = {
+  key: 'facilities' | 'users' | 'people' | 'cutoff';
+  count: number;
+  done: boolean;
+  /** Whether the actor may do the step; otherwise it is another role's (the system administrator's). */
+  canAct: boolean;
+};
+type FirstSteps = {
+  scope: { kind: 'nation' | 'province'; code: string | null };
+  steps: Step[];
+  next: Step['key'] | null;
+};
 
 const vi = {
   nav: 'Bước đầu',
   title: 'Các bước đầu khi bắt đầu dùng',
   intro: 'Làm lần lượt các bước dưới đây. Trạng thái tính từ dữ liệu thật của hệ thống.',
+  scopeNation: 'Số liệu của toàn quốc.',
+  scopeProvince: 'Số liệu của {{name}} (tỉnh, các xã và cơ sở của tỉnh).',
+  notYours: 'Do quản trị viên hệ thống hoặc cán bộ xã thực hiện',
   done: 'Đã xong',
   todo: 'Chưa làm',
   next: 'Bước tiếp theo',
@@ -31,6 +47,9 @@ const en: typeof vi = {
   nav: 'First steps',
   title: 'First steps to start using the system',
   intro: 'Work through the steps below. Their state is computed from the real data.',
+  scopeNation: 'Figures of the whole country.',
+  scopeProvince: 'Figures of {{name}} (the province, its communes and facilities).',
+  notYours: 'Done by the system administrator or commune staff',
   done: 'Done',
   todo: 'To do',
   next: 'Next step',
@@ -63,10 +82,11 @@ const LINKS: Record<Step['key'], string> = {
 
 export function FirstStepsPage() {
   const { t } = useTranslation(FIRST_STEPS_NS);
+  const me = useSession();
   usePageTitle(t('title'));
   const q = useQuery({
     queryKey: ['first-steps'],
-    queryFn: () => api.get<{ steps: Step[]; next: Step['key'] | null }>('/api/setup/first-steps'),
+    queryFn: () => api.get<FirstSteps>('/api/setup/first-steps'),
   });
   return (
     <Stack>
@@ -74,6 +94,13 @@ export function FirstStepsPage() {
         {t('title')}
       </Title>
       <Text size="sm">{t('intro')}</Text>
+      {q.data && (
+        <Text size="sm" data-testid="first-steps-scope">
+          {q.data.scope.kind === 'nation'
+            ? t('scopeNation')
+            : t('scopeProvince', { name: me.user.scopeName ?? q.data.scope.code })}
+        </Text>
+      )}
       {q.isPending ? (
         <InlineLoader />
       ) : q.isError ? (
@@ -98,9 +125,13 @@ export function FirstStepsPage() {
                       <Badge color={s.done ? 'green' : 'gray'} variant="light">
                         {s.done ? t('done') : t('todo')}
                       </Badge>
-                      <Anchor component={Link} to={LINKS[s.key]} aria-label={`${t('go')}: ${t(s.key)}`}>
-                        {t('go')}
-                      </Anchor>
+                      {s.canAct ? (
+                        <Anchor component={Link} to={LINKS[s.key]} aria-label={`${t('go')}: ${t(s.key)}`}>
+                          {t('go')}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm">{t('notYours')}</Text>
+                      )}
                     </Group>
                   </Group>
                 </Card>

@@ -7,9 +7,9 @@ import { ROLE_SCOPES, ROLES } from './roles.ts';
 import { UserAccessSection } from './user-access-section.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 
-type Errors = Partial<Record<'fullName' | 'role' | 'general', string>>;
+type Errors = Partial<Record<'fullName' | 'role' | 'phone' | 'general', string>>;
 
-/** Edits an account's name and role (roles taking the same kind of unit), with its version: 409 when stale. */
+/** Edits an account's name, role (roles taking the same kind of unit) and phone, with its version: 409 when stale. */
 export function UserEditModal({
   user,
   onClose,
@@ -26,6 +26,7 @@ export function UserEditModal({
   const { t: te } = useTranslation(USERS_EDIT_NS);
   const [fullName, setFullName] = useState(user.fullName);
   const [role, setRole] = useState<Role>(user.role);
+  const [phone, setPhone] = useState(user.phone ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const roles = ROLES.filter((r) => r === user.role || ROLE_SCOPES[r].includes(user.scopeKind));
@@ -34,7 +35,9 @@ export function UserEditModal({
     e.preventDefault();
     const name = fullName.trim().replace(/\s+/g, ' ');
     if (name.length < 2) return setErrors({ fullName: t('common.required') });
-    if (name === user.fullName && role === user.role) return setErrors({ general: te('unchanged') });
+    const phoneChanged = phone.trim() !== (user.phone ?? '');
+    if (name === user.fullName && role === user.role && !phoneChanged)
+      return setErrors({ general: te('unchanged') });
     setErrors({});
     setBusy(true);
     try {
@@ -42,6 +45,7 @@ export function UserEditModal({
         await api.patch<User>(`/api/users/${user.id}`, {
           ...(name !== user.fullName ? { fullName: name } : {}),
           ...(role !== user.role ? { role } : {}),
+          ...(phoneChanged ? { phone: phone.trim() || null } : {}),
           version: user.version,
         }),
       );
@@ -51,6 +55,7 @@ export function UserEditModal({
         const mapped: Errors = {};
         for (const f of err.errors) {
           if (f.field === 'fullName') mapped.fullName = f.message;
+          else if (f.field === 'phone') mapped.phone = f.message;
           else if (f.field === 'role' || f.field === 'scopeKind' || f.field === 'scopeCode')
             mapped.role = f.message;
         }
@@ -93,6 +98,16 @@ export function UserEditModal({
             allowDeselect={false}
             error={errors.role}
             required
+          />
+          <TextInput
+            label={te('phone')}
+            description={te('phoneHint')}
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={errors.phone}
+            type="tel"
+            autoComplete="off"
+            maxLength={40}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -61,7 +61,11 @@ export function UsersPage() {
           active: pending.kind === 'activate',
           version: user.version,
         });
-        notifications.show({ color: 'green', message: t('users.updated', { username: user.username }) });
+        notifications.show({
+          closeButtonProps: { 'aria-label': t('common.close') },
+          color: 'green',
+          message: t('users.updated', { username: user.username }),
+        });
       }
       setPending(null);
       await qc.invalidateQueries({ queryKey: ['users'] });
@@ -199,13 +203,18 @@ export function UsersPage() {
         onClose={() => setCreating(false)}
         onCreated={(user, password) => {
           setCreating(false);
-          notifications.show({ color: 'green', message: t('users.created', { username: user.username }) });
+          notifications.show({
+            closeButtonProps: { 'aria-label': t('common.close') },
+            color: 'green',
+            message: t('users.created', { username: user.username }),
+          });
           if (password) setReveal({ username: user.username, password });
           void qc.invalidateQueries({ queryKey: ['users'] });
         }}
       />
       {importing && (
         <UsersImportModal
+          onChanged={() => void qc.invalidateQueries({ queryKey: ['users'] })}
           onClose={() => {
             setImporting(false);
             void qc.invalidateQueries({ queryKey: ['users'] });
@@ -222,7 +231,11 @@ export function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={(user) => {
             setEditing(null);
-            notifications.show({ color: 'green', message: te('done', { username: user.username }) });
+            notifications.show({
+              closeButtonProps: { 'aria-label': t('common.close') },
+              color: 'green',
+              message: te('done', { username: user.username }),
+            });
             void qc.invalidateQueries({ queryKey: ['users'] });
           }}
           onAccessChanged={(user) => {
@@ -238,6 +251,7 @@ export function UsersPage() {
           onMoved={(user) => {
             setMoving(null);
             notifications.show({
+              closeButtonProps: { 'aria-label': t('common.close') },
               color: 'green',
               message: tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }),
             });
