@@ -311,6 +311,7 @@ describe('commit and undo', () => {
     expect(await undoImport(t.deps, null, s.batchId!)).toEqual({ deleted: 110, restored: 1 });
     expect(await snapshot()).toEqual(before);
     await db.deleteFrom('person_status_history').where('person_id', '=', p.id).execute();
+    await db.deleteFrom('person_units').where('person_id', '=', p.id).execute();
     await db.deleteFrom('people').where('id', '=', p.id).execute();
   });
 
