@@ -446,6 +446,13 @@ describe('moving records on leaves the period unchanged', () => {
       { commune_code: UNITS.ngocHa, valid_from: '0001-01-01', valid_to: '2026-03-01', cause: 'record' },
       { commune_code: UNITS.baDinh, valid_from: '2026-03-01', valid_to: null, cause: 'merge' },
     ]);
+    // An area is a set of today's communes: the commune merged into one of them is in it by either grouping.
+    const area = ok(
+      await province.call('POST', '/api/areas', { name: 'Khu vực Ba Đình', communeCodes: [UNITS.baDinh] }),
+      201,
+    );
+    expect(await figureValue('people_total', area.unit, 'today')).toBe(4);
+    expect(await figureValue('people_total', area.unit, 'period')).toBe(4);
   });
 
   it('a province report by the units of its period lists the communes of then, and its files say so', async () => {
