@@ -79,6 +79,15 @@ describe('figures by the units of the period', () => {
     const refs = await catalogueBlockRefs(db);
     const periods = recentPeriods([], AS_OF);
     let differ = 0;
+    const facilities = (
+      await db
+        .selectFrom('people')
+        .select('current_facility_id')
+        .distinct()
+        .where('current_facility_id', 'is not', null)
+        .execute()
+    ).map((r) => r.current_facility_id!);
+    expect(facilities.length).toBeGreaterThan(0);
     for (const period of [periods[0]!, periods[3]!]) {
       const today: Range = { from: period.from, to: period.to };
       const byPeriod: Range = { ...today, grouping: 'period' };
@@ -105,8 +114,12 @@ describe('figures by the units of the period', () => {
         if (b.some((r) => r.commune !== was.get(`${r.rid}|${r.pid}`))) differ++;
         // The figure store (grids by cell, kept apart by grouping) equals direct SQL for each commune.
         const measure = BLOCK_BY_ID.get(ref.block)!.measure;
-        for (const code of [BA_DINH, NGOC_HA]) {
-          const unit: UnitFilter = { kind: 'commune', code };
+        for (const unit of [
+          { kind: 'commune', code: BA_DINH },
+          { kind: 'commune', code: NGOC_HA },
+          ...facilities.map((id) => ({ kind: 'facility', id })),
+        ] as UnitFilter[]) {
+          const code = unit.kind === 'commune' ? unit.code : unit.kind === 'facility' ? unit.id : '';
           const direct = await blocksRepo.aggregate(db, ref.block, params, byPeriod, unit, measure);
           const kept = await aggregateFigures(db, ref.block, params, byPeriod, unit, measure);
           expect(kept[0]?.value ?? 0, `${label} ${code} kept`).toBe(direct[0]?.value ?? 0);
