@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('reports')
     .addColumn('grouping', 'text', (c) => c.notNull().defaultTo('today'))
     .execute();
+  await backfillPersonUnits(db);
+}
 
+/** Each person's spans from their recorded moves (transfers, in date order) and today's commune. */
+export async function backfillPersonUnits(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     const people = await db

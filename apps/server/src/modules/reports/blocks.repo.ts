@@ -382,10 +382,11 @@ export const FACTS: Record<string, Facts> = {
     where u.role in (${STAFF_IN})`,
 };
 
-// Blocks whose records are placed in the person's current commune (p.cur_commune_code), and province unless it is
-// the facility's ('commune'): grouped by the units of the period, they take the commune the person lived in at
-// the period's end (person_units; today's commune for a person without a dated record). The other blocks'
-// records carry their own unit as recorded (a dossier's, an activity's, a team's commune; an account's unit).
+// Blocks whose records are placed in the person's current commune (p.cur_commune_code), and province and facility
+// unless they are the facility's ('commune'): grouped by the units of the period, they take the commune the person
+// lived in at the period's end (person_units; today's commune for a person without a dated record) and the
+// facility they were in then (person_status_history). The other blocks' records carry their own unit as recorded
+// (a dossier's, an activity's, a team's commune; an admission's facility; an account's unit).
 const PLACED_BY_PERSON: Record<string, 'both' | 'commune'> = {
   people_by_status: 'both',
   positive_tests: 'both',
@@ -419,12 +420,20 @@ function factsOf(block: string, range: Range, params: Params): RawBuilder<unknow
   if (!facts) throw new Error(`block without facts: ${block}`);
   const placed = range.grouping === 'period' ? PLACED_BY_PERSON[block] : undefined;
   if (!placed) return facts(range, params);
-  return sql`
-    select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune,
-      ${placed === 'both' ? sql`coalesce(pu.province_code, f.province)` : sql`f.province`} as province,
-      f.facility, f.sex, f.birth_year, f.dt, f.qty
+  if (placed === 'commune')
+    return sql`
+    select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune, f.province, f.facility, f.sex,
+      f.birth_year, f.dt, f.qty
     from (${facts(range, params)}) f
       left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}`;
+  return sql`
+    select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune,
+      coalesce(pu.province_code, f.province) as province,
+      case when sh.person_id is null then f.facility else sh.facility_id end as facility,
+      f.sex, f.birth_year, f.dt, f.qty
+    from (${facts(range, params)}) f
+      left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}
+      left join person_status_history sh on sh.person_id = f.pid and ${spanOn('sh', range.to)}`;
 }
 
 function unitWhere(u: UnitFilter) {

@@ -1,4 +1,5 @@
 import { addDays } from '@hoanhap/domain/iso-date';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesRead } from '../../db/change-tracker.ts';
 import { UNITS } from '../../test/test-app.ts';
@@ -445,6 +446,66 @@ describe('moving records on leaves the period unchanged', () => {
       { commune_code: UNITS.ngocHa, valid_from: '0001-01-01', valid_to: '2026-03-01', cause: 'record' },
       { commune_code: UNITS.baDinh, valid_from: '2026-03-01', valid_to: null, cause: 'merge' },
     ]);
+    // An area is a set of today's communes: the commune merged into one of them is in it by either grouping.
+    const area = ok(
+      await province.call('POST', '/api/areas', { name: 'Khu vực Ba Đình', communeCodes: [UNITS.baDinh] }),
+      201,
+    );
+    expect(await figureValue('people_total', area.unit, 'today')).toBe(4);
+    expect(await figureValue('people_total', area.unit, 'period')).toBe(4);
+  });
+
+  it('a province report by the units of its period lists the communes of then, and its files say so', async () => {
+    const created = ok(
+      await province.call('POST', '/api/reports', {
+        periodKind: 'nine_months',
+        year: 2025,
+        grouping: 'period',
+      }),
+      201,
+    );
+    expect(created.grouping).toBe('period');
+    const people = (code: string) =>
+      (created.children as { code: string; values: { indicatorId: string; value: number }[] }[])
+        .find((c) => c.code === code)
+        ?.values.find((v) => v.indicatorId === 'people_total')?.value;
+    // Ngọc Hà, merged since, is a unit of the period with its person of then; Ba Đình has its own three.
+    expect(people(UNITS.ngocHa)).toBe(1);
+    expect(people(UNITS.baDinh)).toBe(3);
+    const total = (created.figures as { indicatorId: string; value: number }[]).find(
+      (f) => f.indicatorId === 'people_total',
+    )?.value;
+    expect(total).toBe(4);
+    const json = ok(await province.call('GET', `/api/reports/${created.id}/export?format=json`));
+    expect(json.grouping).toBe('period');
+    const csv = await province.call('GET', `/api/reports/${created.id}/export?format=csv`);
+    expect(csv.body.split('\r\n')[1]).toMatch(/,period$/);
+    const wb = new ExcelJS.Workbook();
+    const xlsx = await province.call('GET', `/api/reports/${created.id}/export?format=xlsx`);
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const info = new Map<string, unknown>();
+    wb.getWorksheet('Thông tin')!.eachRow((r) => info.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(info.get('Nhóm số liệu')).toBe('Theo đơn vị của kỳ báo cáo');
+    // By today's units (the default) the same period has no Ngọc Hà: its people are Ba Đình's now.
+    const today = ok(
+      await province.call(
+        'GET',
+        `/api/indicators/people_total/value?unit=${UNITS.hanoi}&from=${created.from}&to=${created.to}&by=unit`,
+      ),
+    );
+    const keys = (today.groups as { key: string }[]).map((g) => g.key);
+    expect(keys).toContain(UNITS.baDinh);
+    expect(keys).not.toContain(UNITS.ngocHa);
+    const byPeriod = ok(
+      await province.call(
+        'GET',
+        `/api/indicators/people_total/value?unit=${UNITS.hanoi}&from=${created.from}&to=${created.to}&by=unit&grouping=period`,
+      ),
+    );
+    expect(byPeriod.grouping).toBe('period');
+    expect(byPeriod.groups).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: UNITS.ngocHa, value: 1 })]),
+    );
   });
 
   it('a merge names an abolished commune and one in force after it', async () => {

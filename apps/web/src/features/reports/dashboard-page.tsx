@@ -1,4 +1,5 @@
 import { REGIMES } from '@hoanhap/domain/legal-regimes';
+import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { Anchor, Badge, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { BarChart, TargetBar } from './charts.tsx';
 import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
 import { ProvinceMap } from './province-map.tsx';
 import './cutoff-i18n.ts';
+import { GroupingSelect, groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
   cutoffSettings,
   type Figure,
@@ -38,14 +40,34 @@ export const SECTIONS = [
   'targets',
 ] as const;
 
-/** Link to the records behind a figure, keeping the period and unit. */
-export function recordsHref(id: string, unit: string, from: string, to: string, part = 'numerator') {
+/** Link to the records behind a figure, keeping the period, unit and grouping. */
+export function recordsHref(
+  id: string,
+  unit: string,
+  from: string,
+  to: string,
+  part = 'numerator',
+  grouping: ReportGrouping = 'today',
+) {
   const q = new URLSearchParams({ unit, from, to });
   if (part !== 'numerator') q.set('part', part);
+  if (grouping === 'period') q.set('grouping', grouping);
   return `/indicators/${id}/records?${q}`;
 }
 
-function FigureCard({ f, unit, from, to }: { f: Figure; unit: string; from: string; to: string }) {
+function FigureCard({
+  f,
+  unit,
+  from,
+  to,
+  grouping,
+}: {
+  f: Figure;
+  unit: string;
+  from: string;
+  to: string;
+  grouping: ReportGrouping;
+}) {
   const { t } = useTranslation('reports');
   const name = nameOf(f);
   const value = formatValue(f.value, f.kind);
@@ -60,7 +82,7 @@ function FigureCard({ f, unit, from, to }: { f: Figure; unit: string; from: stri
         ) : (
           <Anchor
             component={Link}
-            to={recordsHref(f.indicatorId, unit, from, to)}
+            to={recordsHref(f.indicatorId, unit, from, to, 'numerator', grouping)}
             fz={24}
             fw={700}
             aria-label={`${value} — ${t('dashboard.openRecords', { name })}`}
@@ -103,7 +125,8 @@ export function DashboardPage() {
   const period = periodFromParams(params, settings);
   const unit = params.get('unit') ?? ownUnit(me);
   const range = rangeOf(period);
-  const dash = useDashboard({ unit, ...range }, !cutoff.isPending);
+  const grouping = groupingOf(params);
+  const dash = useDashboard({ unit, ...range, ...groupingQuery(grouping) }, !cutoff.isPending);
   const catalogue = useCatalogue();
 
   const update = (patch: Record<string, string>) => {
@@ -128,6 +151,7 @@ export function DashboardPage() {
         <Group align="flex-end" gap="sm" wrap="wrap">
           <UnitSelect me={me} value={unit} onChange={(u) => update({ unit: u })} />
           {!cutoff.isPending && <PeriodFilter value={period} onChange={setPeriod} settings={settings} />}
+          <GroupingSelect value={grouping} onChange={(g) => update({ grouping: g })} />
         </Group>
         <Group gap="md" mt="xs">
           <Text size="sm" data-testid="dashboard-range">
@@ -169,6 +193,7 @@ export function DashboardPage() {
             period={period}
             from={range.from}
             to={range.to}
+            grouping={grouping}
             chart={params.get('chart')}
             onChart={(id) => update({ chart: id })}
             onUnit={(code) => update({ unit: code })}
@@ -184,7 +209,14 @@ export function DashboardPage() {
                 </Title>
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
                   {figures.map((f) => (
-                    <FigureCard key={f.indicatorId} f={f} unit={unit} from={range.from} to={range.to} />
+                    <FigureCard
+                      key={f.indicatorId}
+                      f={f}
+                      unit={unit}
+                      from={range.from}
+                      to={range.to}
+                      grouping={grouping}
+                    />
                   ))}
                 </SimpleGrid>
               </section>
@@ -203,6 +235,7 @@ function Charts(p: {
   period: Period;
   from: string;
   to: string;
+  grouping: ReportGrouping;
   chart: string | null;
   onChart: (id: string) => void;
   onUnit: (code: string) => void;
@@ -219,12 +252,17 @@ function Charts(p: {
     periodKind: p.period.kind,
     year: p.period.year,
     cutoffDay: p.period.customCutoff ? p.period.cutoffDay : undefined,
+    ...groupingQuery(p.grouping),
   });
   const canCompare =
     (p.unitKind === 'province' || p.unitKind === 'nation' || p.unitKind === 'area') &&
     !!id &&
     (p.disaggregations.get(id) ?? []).includes('unit');
-  const byUnit = useByUnit(id, { unit: p.unit, from: p.from, to: p.to }, canCompare);
+  const byUnit = useByUnit(
+    id,
+    { unit: p.unit, from: p.from, to: p.to, ...groupingQuery(p.grouping) },
+    canCompare,
+  );
   const targets = computable.filter((f) => f.kind === 'ratio' && f.target && f.target.value <= 100);
   if (!chosen) return null;
   const kind = chosen.kind;
@@ -317,6 +355,7 @@ function Charts(p: {
         unit={p.unit}
         from={p.from}
         to={p.to}
+        grouping={p.grouping}
       />
       <Title order={3} size="h5" mt="md">
         {t('dashboard.progress')}
@@ -347,11 +386,24 @@ function Charts(p: {
 const regimeName = new Map(REGIMES.map((r) => [r.id as string, r.name]));
 
 /** The chosen indicator broken down by sex, age group, substance or legal basis. */
-function Breakdown(p: { figure: Figure; supported: string[]; unit: string; from: string; to: string }) {
+function Breakdown(p: {
+  figure: Figure;
+  supported: string[];
+  unit: string;
+  from: string;
+  to: string;
+  grouping: ReportGrouping;
+}) {
   const { t } = useTranslation('reports');
   const [choice, setChoice] = useState<string | null>(null);
   const by = choice && p.supported.includes(choice) ? choice : (p.supported[0] ?? null);
-  const answer = useBreakdown(p.figure.indicatorId, { unit: p.unit, from: p.from, to: p.to, by });
+  const answer = useBreakdown(p.figure.indicatorId, {
+    unit: p.unit,
+    from: p.from,
+    to: p.to,
+    by,
+    ...groupingQuery(p.grouping),
+  });
   const label = (key: string) =>
     by === 'legal_basis' && regimeName.has(key) ? tx(regimeName.get(key)) : t(`breakdown.key.${key}`, key);
   return (

@@ -18,6 +18,7 @@ import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
   formatValue,
   nameOf,
@@ -58,11 +59,13 @@ export function RecordsPage() {
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const size = PAGE_SIZES.includes(params.get('size') ?? '') ? Number(params.get('size')) : 100;
   const pageNo = Math.max(1, Number(params.get('page')) || 1);
-  const figure = useFigure(id, { unit, from, to });
+  const grouping = groupingOf(params);
+  const figure = useFigure(id, { unit, from, to, ...groupingQuery(grouping) });
   const records = useRecords(id, {
     unit,
     from,
     to,
+    ...groupingQuery(grouping),
     part,
     sort,
     dir,
@@ -119,7 +122,8 @@ export function RecordsPage() {
             {nameOf(f)}
           </Text>
           <Text size="sm">
-            {figure.data?.unit.name} · {formatDate(from)} – {formatDate(to)}
+            {figure.data?.unit.name} · {formatDate(from)} – {formatDate(to)} ·{' '}
+            <span data-testid="drill-grouping">{t(`grouping.${grouping}`)}</span>
           </Text>
           <Text size="xl" fw={700} data-testid="drill-value">
             {formatValue(f.value, f.kind)}
@@ -163,7 +167,11 @@ export function RecordsPage() {
                   component="a"
                   variant="default"
                   size="xs"
-                  href={recordsExportUrl(id, { unit, from, to, part, sort, dir }, format)}
+                  href={recordsExportUrl(
+                    id,
+                    { unit, from, to, part, sort, dir, ...groupingQuery(grouping) },
+                    format,
+                  )}
                   download
                   data-testid={`drill-export-${format}`}
                 >

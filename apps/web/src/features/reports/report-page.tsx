@@ -23,6 +23,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { recordsHref, SECTIONS } from './dashboard-page.tsx';
+import './grouping-i18n.ts';
 import {
   type Figure,
   formatTarget,
@@ -77,6 +78,9 @@ export function ReportPage() {
             {t('report.title', { label: tx(r.label), unit: r.unit.name })}
           </Title>
           <Text size="sm">{t('dashboard.range', { from: formatDate(r.from), to: formatDate(r.to) })}</Text>
+          <Text size="sm" data-testid="report-grouping">
+            {t('grouping.shown', { grouping: t(`grouping.${r.grouping}`).toLowerCase() })}
+          </Text>
         </Stack>
         <StatusBadge status={r.status} />
       </Group>
@@ -326,7 +330,7 @@ function FigureValue({ f, r }: { f: Figure; r: Report }) {
   return (
     <Anchor
       component={Link}
-      to={recordsHref(f.indicatorId, r.unit.code, r.from, r.to)}
+      to={recordsHref(f.indicatorId, r.unit.code, r.from, r.to, 'numerator', r.grouping)}
       aria-label={`${text} — ${t('dashboard.openRecords', { name: nameOf(f) })}`}
     >
       {text}

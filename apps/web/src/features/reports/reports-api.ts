@@ -53,6 +53,8 @@ export type RecordsQuery = {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** 'period': grouped by the units of the period (default today's). */
+  grouping?: string;
 };
 export type RecordsAnswer = {
   pending: boolean;
@@ -112,6 +114,8 @@ export type Report = {
   from: string;
   to: string;
   status: ReportStatus;
+  /** The units the figures are grouped by: today's or the period's. */
+  grouping: 'today' | 'period';
   narrative: Narrative;
   reviewComment: string | null;
   submittedAt: string | null;
@@ -148,7 +152,10 @@ export function useCatalogue() {
   });
 }
 
-export function useDashboard(q: { unit?: string; from: string; to: string }, enabled = true) {
+export function useDashboard(
+  q: { unit?: string; from: string; to: string; grouping?: string },
+  enabled = true,
+) {
   return useQuery({
     queryKey: ['dashboard', q],
     queryFn: () => api.get<Dashboard>('/api/dashboard', q),
@@ -159,7 +166,7 @@ export function useDashboard(q: { unit?: string; from: string; to: string }, ena
 export function useTrend(
   id: string | null,
   // Without cutoffDay the server cuts each period at the national setting in force for it.
-  q: { unit?: string; periodKind: string; year: number; cutoffDay?: number },
+  q: { unit?: string; periodKind: string; year: number; cutoffDay?: number; grouping?: string },
 ) {
   return useQuery({
     queryKey: ['trend', id, q],
@@ -170,7 +177,7 @@ export function useTrend(
 
 export function useByUnit(
   id: string | null,
-  q: { unit?: string; from: string; to: string },
+  q: { unit?: string; from: string; to: string; grouping?: string },
   enabled: boolean,
 ) {
   return useQuery({
@@ -182,7 +189,7 @@ export function useByUnit(
 
 export function useBreakdown(
   id: string | null,
-  q: { unit?: string; from: string; to: string; by: string | null },
+  q: { unit?: string; from: string; to: string; by: string | null; grouping?: string },
 ) {
   return useQuery({
     queryKey: ['breakdown', id, q],
@@ -209,7 +216,7 @@ export function recordsExportUrl(
   return withQuery(`/api/indicators/${id}/records/export`, { ...q, format });
 }
 
-export function useFigure(id: string, q: { unit?: string; from: string; to: string }) {
+export function useFigure(id: string, q: { unit?: string; from: string; to: string; grouping?: string }) {
   return useQuery({
     queryKey: ['value', id, q],
     queryFn: () => api.get<ValueAnswer>(`/api/indicators/${id}/value`, q),

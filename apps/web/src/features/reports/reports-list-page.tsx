@@ -1,3 +1,4 @@
+import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
 import {
   Alert,
@@ -24,6 +25,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useAreas } from './areas-api.ts';
+import { GroupingSelect, groupingQuery } from './grouping-select.tsx';
 import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
 import {
   cutoffSettings,
@@ -126,6 +128,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   // A province officer may also prepare the report of one of the province's areas.
   const areas = useAreas(me.user.scopeKind === 'province');
   const [unit, setUnit] = useState(ownUnit(me));
+  const [grouping, setGrouping] = useState<ReportGrouping>('today');
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
     mutationFn: () =>
@@ -136,6 +139,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         index: period.index,
         // Without a day of the user's own, the server applies the national setting for the period.
         ...(period.customCutoff ? { cutoffDay: period.cutoffDay } : {}),
+        ...groupingQuery(grouping),
       }),
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ['reports'] });
@@ -175,6 +179,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
             </Text>
           )}
           <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
+          <GroupingSelect value={grouping} onChange={setGrouping} />
           <Text size="sm">
             {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
           </Text>
