@@ -27,6 +27,7 @@ import * as m0027 from './migrations/0027_status_history.ts';
 import * as m0028 from './migrations/0028_areas.ts';
 import * as m0029 from './migrations/0029_decisions.ts';
 import * as m0030 from './migrations/0030_imports.ts';
+import * as m0033 from './migrations/0033_cold_figure_indexes.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0028_areas': m0028,
   '0029_decisions': m0029,
   '0030_imports': m0030,
+  '0033_cold_figure_indexes': m0033,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -156,28 +156,34 @@ export const FACTS: Record<string, Facts> = {
         ? sql`m.start_date >= ${r.from} and m.start_date <= ${r.to}`
         : sql`m.start_date <= ${r.to} and coalesce(m.actual_end, m.planned_end) >= ${r.from}`
     }`,
+  // Driven from the determinations (an index on addicted, date), not from every person.
   addicts_with_records: (r) => sql`
     select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
-    from people p where ${addictedBy(r.to)}`,
+    from people p where p.id in (select ad.person_id from addiction_determinations ad
+      where ad.addicted = 1 and ad.assessed_on <= ${r.to})`,
+  // The period's sessions, their participants and each one's last session (one join, not a correlated
+  // subquery per person of the country): the same rows as "addicts with a session in the period".
   addicts_counselled: (r) => sql`
-    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
-      (select max(s.held_on) from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
-        where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to}) as dt, 1 as qty
-    from people p where ${addictedBy(r.to)} and exists (select 1 from counselling_participants cp
-      join counselling_sessions s on s.id = cp.session_id
-      where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to})`,
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, c.dt as dt, 1 as qty
+    from (select cp.person_id, max(s.held_on) as dt
+        from counselling_sessions s join counselling_participants cp on cp.session_id = s.id
+        where s.held_on >= ${r.from} and s.held_on <= ${r.to} group by cp.person_id) c
+      join people p on p.id = c.person_id
+    where ${addictedBy(r.to)}`,
   // Addicts with records by the period's end for whom counselling, screening (a drug test), assessment (the
-  // determination) and a fitting treatment are all recorded by then; dated by the treatment's start.
+  // determination) and a fitting treatment are all recorded by then; dated by the treatment's start. Driven from
+  // the treatments (each person's first, one grouped pass), the other three steps checked per person.
   addicts_fully_served: (r) => sql`
-    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
-      (select min(e.start_date) from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
-        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled')) as dt, 1 as qty
-    from people p where ${addictedBy(r.to)}
-      and exists (select 1 from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
-        where cp.person_id = p.id and s.held_on <= ${r.to})
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, tr.dt as dt, 1 as qty
+    from (select e.person_id, min(e.start_date) as dt from episodes e
+        where e.type in (${TREATMENT_TYPES}) and e.start_date <= ${r.to}
+          and (e.outcome is null or e.outcome <> 'cancelled')
+        group by e.person_id) tr
+      join people p on p.id = tr.person_id
+    where ${addictedBy(r.to)}
       and exists (select 1 from drug_tests t where t.person_id = p.id and t.tested_on <= ${r.to})
-      and exists (select 1 from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
-        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled'))`,
+      and exists (select 1 from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
+        where cp.person_id = p.id and s.held_on <= ${r.to})`,
   // One decision may name several people: the record is the decision itself (decisions, migration 0029), never
   // (commune, number) — two former communes' "07/QĐ-UBND" stay two; an episode resting on no decision record
   // (a registration, a contract) is its own.
