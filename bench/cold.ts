@@ -16,7 +16,7 @@ import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npm run bench:cold [-- --dialect sqlite|postgres|both --database-url postgres://…/bench_cold --sqlite FILE
-//   --periods 3]
+//   --periods 3]  (--periods 0: the drill-down alone)
 // The national figures of periods nobody opened and the warm-up does not cover (issue 13), and a 50,000-row
 // drill-down, on an existing national data set (npm run bench:data), each beside its own SQL in the same run:
 //
@@ -128,10 +128,11 @@ async function replay(
 }
 
 async function startServer(dialect: 'sqlite' | 'postgres') {
-  const env =
-    dialect === 'sqlite'
+  const env = {
+    ...(dialect === 'sqlite'
       ? { DATA_DIR: path.dirname(sqliteFile), BENCH_SQLITE_FILE: sqliteFile, DATABASE_URL: '' }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') };
+      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') }),
+  };
   const child: ChildProcess = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
     execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -181,11 +182,11 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     console.log(`  limit ${p.label}: ${stmts.length} statements, ${runs.map(r1).join(' / ')} ms`);
   }
   // The drill-down's period: the positive tests up to the first period's end, at least DRILL_ROWS of them.
-  const drillTo = periods[0].to;
+  const drillTo = unwarmedQuarters(asOf, 1)[0].to;
   const { rows: startRows } = await sql<{ d: string }>`
     select tested_on as d from drug_tests where positive = 1 and tested_on <= ${drillTo}
     order by tested_on desc limit 1 offset ${DRILL_ROWS - 1}`.execute(h.db);
-  const drillFrom = String(startRows[0]?.d ?? periods[0].from).slice(0, 10);
+  const drillFrom = String(startRows[0]?.d ?? drillTo).slice(0, 10);
   const drill = { from: drillFrom, to: drillTo };
   const nation = { kind: 'nation' } as const;
   const t0 = performance.now();
@@ -206,12 +207,15 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
       return r1(performance.now() - s);
     })(),
   };
+  for (const sort of ['date', 'name'] as const)
+    for (const o of offsets) drillLimit.pages[sort].push(await pageLimit(o, sort));
   console.log(
     `  drill-down ${drill.from} – ${drill.to}: ${total} records; limit ${JSON.stringify(drillLimit)}`,
   );
   await h.db.destroy();
 
   // 2. The product.
+  // After the start-up status catch-up and the figure warm-up (which waits for it), as an officer meets it.
   const server = await startServer(dialect);
   let warmup: { ms: number } | null = null;
   const w0 = performance.now();
@@ -295,7 +299,10 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     },
     serverPeakRssMB: Math.round(peak / 2 ** 20),
   };
-  const file = path.join(REPO, `bench/results/${out.date.slice(0, 10)}-cold-${dialect}.json`);
+  const file = path.join(
+    REPO,
+    `bench/results/${out.date.slice(0, 10)}-cold${periods.length ? '' : '-drill'}-${dialect}.json`,
+  );
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`  written ${path.relative(REPO, file)}`);
 }
