@@ -29,6 +29,7 @@ import * as m0029 from './migrations/0029_decisions.ts';
 import * as m0030 from './migrations/0030_imports.ts';
 import * as m0031 from './migrations/0031_user_phone.ts';
 import * as m0032 from './migrations/0032_person_units.ts';
+import * as m0033 from './migrations/0033_cold_figure_indexes.ts';
 import * as m0034 from './migrations/0034_security.ts';
 import * as m0035 from './migrations/0035_second_factor.ts';
 import * as m0036 from './migrations/0036_idempotency_keys.ts';
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0030_imports': m0030,
   '0031_user_phone': m0031,
   '0032_person_units': m0032,
+  '0033_cold_figure_indexes': m0033,
   '0034_security': m0034,
   '0035_second_factor': m0035,
   '0036_idempotency_keys': m0036,

@@ -166,28 +166,34 @@ export const FACTS: Record<string, Facts> = {
         ? sql`m.start_date >= ${r.from} and m.start_date <= ${r.to}`
         : sql`m.start_date <= ${r.to} and coalesce(m.actual_end, m.planned_end) >= ${r.from}`
     }`,
+  // Driven from the determinations (an index on addicted, date), not from every person.
   addicts_with_records: (r) => sql`
     select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, p.created_at as dt, 1 as qty
-    from people p where ${addictedBy(r.to)}`,
+    from people p where p.id in (select ad.person_id from addiction_determinations ad
+      where ad.addicted = 1 and ad.assessed_on <= ${r.to})`,
+  // The period's sessions, their participants and each one's last session (one join, not a correlated
+  // subquery per person of the country): the same rows as "addicts with a session in the period".
   addicts_counselled: (r) => sql`
-    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
-      (select max(s.held_on) from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
-        where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to}) as dt, 1 as qty
-    from people p where ${addictedBy(r.to)} and exists (select 1 from counselling_participants cp
-      join counselling_sessions s on s.id = cp.session_id
-      where cp.person_id = p.id and s.held_on >= ${r.from} and s.held_on <= ${r.to})`,
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, c.dt as dt, 1 as qty
+    from (select cp.person_id, max(s.held_on) as dt
+        from counselling_sessions s join counselling_participants cp on cp.session_id = s.id
+        where s.held_on >= ${r.from} and s.held_on <= ${r.to} group by cp.person_id) c
+      join people p on p.id = c.person_id
+    where ${addictedBy(r.to)}`,
   // Addicts with records by the period's end for whom counselling, screening (a drug test), assessment (the
-  // determination) and a fitting treatment are all recorded by then; dated by the treatment's start.
+  // determination) and a fitting treatment are all recorded by then; dated by the treatment's start. Driven from
+  // the treatments (each person's first, one grouped pass), the other three steps checked per person.
   addicts_fully_served: (r) => sql`
-    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility,
-      (select min(e.start_date) from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
-        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled')) as dt, 1 as qty
-    from people p where ${addictedBy(r.to)}
-      and exists (select 1 from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
-        where cp.person_id = p.id and s.held_on <= ${r.to})
+    select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, tr.dt as dt, 1 as qty
+    from (select e.person_id, min(e.start_date) as dt from episodes e
+        where e.type in (${TREATMENT_TYPES}) and e.start_date <= ${r.to}
+          and (e.outcome is null or e.outcome <> 'cancelled')
+        group by e.person_id) tr
+      join people p on p.id = tr.person_id
+    where ${addictedBy(r.to)}
       and exists (select 1 from drug_tests t where t.person_id = p.id and t.tested_on <= ${r.to})
-      and exists (select 1 from episodes e where e.person_id = p.id and e.type in (${TREATMENT_TYPES})
-        and e.start_date <= ${r.to} and (e.outcome is null or e.outcome <> 'cancelled'))`,
+      and exists (select 1 from counselling_participants cp join counselling_sessions s on s.id = cp.session_id
+        where cp.person_id = p.id and s.held_on <= ${r.to})`,
   // One decision may name several people: the record is the decision itself (decisions, migration 0029), never
   // (commune, number) — two former communes' "07/QĐ-UBND" stay two; an episode resting on no decision record
   // (a registration, a contract) is its own.
@@ -424,14 +430,14 @@ function factsOf(block: string, range: Range, params: Params): RawBuilder<unknow
     return sql`
     select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune, f.province, f.facility, f.sex,
       f.birth_year, f.dt, f.qty
-    from (${facts(range, params)}) f
+    from (${facts}) f
       left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}`;
   return sql`
     select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune,
       coalesce(pu.province_code, f.province) as province,
       case when sh.person_id is null then f.facility else sh.facility_id end as facility,
       f.sex, f.birth_year, f.dt, f.qty
-    from (${facts(range, params)}) f
+    from (${facts}) f
       left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}
       left join person_status_history sh on sh.person_id = f.pid and ${spanOn('sh', range.to)}`;
 }
@@ -635,14 +641,25 @@ export const blocksRepo = {
     const dir = page.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
     // Nulls last both ways, the same on SQLite and PostgreSQL.
     const key = RECORD_SORT[page.sort ?? 'date'];
-    const q = sql<FactRow>`
-      select f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year,
-        coalesce(pp.full_name, uu.full_name) as full_name
-      from (${facts}) f left join people pp on pp.id = f.pid
-        left join users uu on f.pid is null and uu.id = f.rid
+    const order = sql`order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, f.rid ${dir}`;
+    const names = sql`coalesce(pp.full_name, uu.full_name) as full_name`;
+    const named = sql`left join people pp on pp.id = f.pid left join users uu on f.pid is null and uu.id = f.rid`;
+    const cols = sql`f.rid, f.pid, f.commune, f.province, f.facility, f.dt, f.qty, f.sex, f.birth_year`;
+    // Sorted by a fact's own column, the page is cut first and only its rows are named (a national list of
+    // 50,000 records read each name once per page, not 50,000 times); by name, every row needs its name first.
+    const q =
+      page.sort === 'name'
+        ? sql<FactRow>`
+      select ${cols}, ${names}
+      from (${facts}) f ${named}
       where ${unitWhere(unit)}
-      order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, f.rid ${dir}
-      limit ${page.limit} offset ${page.offset ?? 0}`;
+      ${order}
+      limit ${page.limit} offset ${page.offset ?? 0}`
+        : sql<FactRow>`
+      select ${cols}, ${names}
+      from (select f.* from (${facts}) f where ${unitWhere(unit)}
+        ${order} limit ${page.limit} offset ${page.offset ?? 0}) f ${named}
+      ${order}`;
     const { rows } = await q.execute(db);
     return rows.map((r) => ({
       ...r,
