@@ -16,6 +16,8 @@ async function fetchMe(): Promise<Me | null> {
     if (e instanceof ApiError && e.status === 401) {
       setCsrfToken(null);
       rememberSignedIn(false);
+      // No session (it ended while the app was closed): the offline copies of the last user's data go.
+      void clearOfflineCopies();
       return null;
     }
     throw e;
@@ -38,6 +40,8 @@ export const can = (me: Me | null | undefined, action: string) => !!me?.abilitie
 
 export async function login(qc: QueryClient, username: string, password: string) {
   const me = await api.post<Me>('/api/auth/login', { username, password });
+  // A new sign-in never reads the previous user's offline copies.
+  await clearOfflineCopies();
   setCsrfToken(me.csrfToken);
   rememberSignedIn(true);
   qc.setQueryData(meKey, me);

@@ -120,9 +120,13 @@ export async function discardEntry(id: string): Promise<void> {
   await reloadOutbox();
 }
 
-/** The offline copies of pages and data (not the outbox: the user's unsent entries wait for them). */
+/**
+ * The offline copies of a user's data (not the app's own files, not the outbox: the user's unsent entries wait
+ * for them). Called when a session ends and when someone signs in, so nobody reads another's copies offline.
+ */
 export async function clearOfflineCopies(): Promise<void> {
-  if ('caches' in window) for (const k of await caches.keys()) await caches.delete(k);
+  if (!('caches' in window)) return;
+  for (const k of await caches.keys()) if (k.startsWith('hn-data')) await caches.delete(k);
 }
 
 export async function clearDeviceData(): Promise<void> {
