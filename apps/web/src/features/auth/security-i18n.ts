@@ -161,7 +161,8 @@ const en: typeof vi = {
   },
 };
 
-export const SECURITY_NS = 'security';
+// Its own namespace: 'security' is the sessions page's (features/security).
+export const SECURITY_NS = 'second-factor';
 
 type Tree = { [k: string]: string | Tree };
 
