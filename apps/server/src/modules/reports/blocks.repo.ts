@@ -430,14 +430,14 @@ function factsOf(block: string, range: Range, params: Params): RawBuilder<unknow
     return sql`
     select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune, f.province, f.facility, f.sex,
       f.birth_year, f.dt, f.qty
-    from (${facts}) f
+    from (${facts(range, params)}) f
       left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}`;
   return sql`
     select f.rid, f.pid, coalesce(pu.commune_code, f.commune) as commune,
       coalesce(pu.province_code, f.province) as province,
       case when sh.person_id is null then f.facility else sh.facility_id end as facility,
       f.sex, f.birth_year, f.dt, f.qty
-    from (${facts}) f
+    from (${facts(range, params)}) f
       left join person_units pu on pu.person_id = f.pid and ${spanOn('pu', range.to)}
       left join person_status_history sh on sh.person_id = f.pid and ${spanOn('sh', range.to)}`;
 }
