@@ -219,7 +219,7 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
 
   it('lets a national officer change the cut-off day from a date after confirming; the picker follows', async () => {
     await as('cd.quocgia');
-    await page.getByRole('link', { name: 'Ngày chốt số liệu' }).click();
+    await page.getByRole('link', { name: 'Ngày chốt số liệu', exact: true }).click();
     await page.getByRole('heading', { name: 'Ngày chốt số liệu báo cáo', level: 1 }).waitFor();
     await page.getByTestId('cutoff-history-empty').waitFor();
     expect(await page.getByTestId('cutoff-current').textContent()).toContain(
