@@ -11,6 +11,7 @@ import { formatBasis, type LegalBasis } from '@hoanhap/domain/legal-basis';
 import type { RuleOverride } from '@hoanhap/domain/legal-regimes';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { criminal256aRepo } from './criminal-256a.repo.ts';
 
 // The Criminal Code Art. 256a situation of a positive drug test, computed once when the test is recorded
 // (drug_tests.criminal_case, JSON) so the record keeps the case, the episode and the basis it was judged by.
@@ -120,35 +121,19 @@ export async function recomputeCriminalCases(db: Kysely<any>, overrides?: readon
   // The article's first day comes from the rules (with overrides), not a date written here.
   const from = criminal256aFrom(overrides);
   if (from === null) return 0;
-  const tests = await db
-    .selectFrom('drug_tests')
-    .select(['id', 'person_id', 'tested_on', 'reason', 'criminal_window', 'criminal_case'])
-    .where('positive', '=', 1)
-    .where('tested_on', '>=', from)
-    .orderBy('person_id')
-    .execute();
+  const tests = await criminal256aRepo.positiveTestsFrom(db, from);
   let person = '';
   let episodes: EpisodeFacts[] = [];
   let changed = 0;
   for (const t of tests) {
     if (t.person_id !== person) {
       person = t.person_id;
-      episodes = await db
-        .selectFrom('episodes')
-        .select(['id', 'type', 'start_date', 'actual_end', 'planned_end', 'outcome'])
-        .where('person_id', '=', person)
-        .orderBy('start_date')
-        .orderBy('id')
-        .execute();
+      episodes = await criminal256aRepo.episodesOf(db, person);
     }
     const found = criminalCaseOf(episodes, judgedOn(t.tested_on, t.reason), overrides);
     const json = found ? JSON.stringify(found) : null;
     if ((found ? 1 : 0) === Number(t.criminal_window) && json === t.criminal_case) continue;
-    await db
-      .updateTable('drug_tests')
-      .set({ criminal_window: found ? 1 : 0, criminal_case: json })
-      .where('id', '=', t.id)
-      .execute();
+    await criminal256aRepo.setCase(db, t.id, found ? 1 : 0, json);
     changed++;
   }
   return changed;
