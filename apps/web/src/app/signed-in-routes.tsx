@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { Notifications } from '@mantine/notifications';
-import { Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { can } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
@@ -48,6 +48,19 @@ const FacilitiesPage = lazyNamed(
 const OutboxPage = lazyNamed(() => import('../offline/outbox-page.tsx'), 'OutboxPage');
 const AuditPage = lazyNamed(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const TasksPage = lazyNamed(() => import('../features/tasks/tasks-page.tsx'), 'TasksPage');
+
+// The app's own pages and the action each needs (areas add theirs through area.routes).
+const GUARDED: { path: string; action: string; Page: ComponentType }[] = [
+  { path: '/people', action: 'people.read', Page: PeopleListPage },
+  { path: '/people/new', action: 'people.create', Page: PersonCreatePage },
+  { path: '/people/:id', action: 'people.read', Page: PersonPage },
+  { path: '/people/:id/edit', action: 'people.update', Page: PersonEditPage },
+  { path: '/first-steps', action: 'setup.read', Page: FirstStepsPage },
+  { path: '/users', action: 'users.manage', Page: UsersPage },
+  { path: '/facilities', action: 'facilities.manage', Page: FacilitiesPage },
+  { path: '/tasks', action: 'tasks.read', Page: TasksPage },
+  { path: '/audit', action: 'audit.read', Page: AuditPage },
+];
 
 /** Where a user lands: the first area their role may use. */
 export function homeOf(me: Me): string {
@@ -106,78 +119,17 @@ function SignedInSwitch({ me }: { me: Me }) {
       <Route path="/login" element={<AfterLogin me={me} />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={homeOf(me)} replace />} />
-        <Route
-          path="/people"
-          element={
-            <Guard me={me} action="people.read">
-              <PeopleListPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/people/new"
-          element={
-            <Guard me={me} action="people.create">
-              <PersonCreatePage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/people/:id"
-          element={
-            <Guard me={me} action="people.read">
-              <PersonPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/people/:id/edit"
-          element={
-            <Guard me={me} action="people.update">
-              <PersonEditPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/first-steps"
-          element={
-            <Guard me={me} action="setup.read">
-              <FirstStepsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/users"
-          element={
-            <Guard me={me} action="users.manage">
-              <UsersPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/facilities"
-          element={
-            <Guard me={me} action="facilities.manage">
-              <FacilitiesPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/tasks"
-          element={
-            <Guard me={me} action="tasks.read">
-              <TasksPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <Guard me={me} action="audit.read">
-              <AuditPage />
-            </Guard>
-          }
-        />
+        {GUARDED.map(({ path, action, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Guard me={me} action={action}>
+                <Page />
+              </Guard>
+            }
+          />
+        ))}
         {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="/account/security" element={<SecurityPage />} />
