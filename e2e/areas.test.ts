@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, logout } from './support/browser.ts';
+import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // The Areas page in the browser against the real server (SQLite, or PostgreSQL with DATABASE_URL): a province
@@ -21,13 +21,7 @@ describe('areas page in the browser', () => {
     password = await server.addUser('province_officer', 'province', '01', 'kv.hanoi');
     await server.addUser('national_officer', 'nation', null, 'kv.quocgia');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
   });

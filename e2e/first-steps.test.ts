@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, login } from './support/browser.ts';
+import { launchBrowser, login, newContext } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // A new administrator's first steps: each step done or not from real counts, and the next one named.
@@ -16,13 +16,7 @@ describe('first steps of a new administrator', () => {
     server = await startServer();
     const password = await server.addUser('system_admin', 'nation', null, 'qt.first');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     await login(page, 'qt.first', password);
     await page.getByTestId('current-user').waitFor();

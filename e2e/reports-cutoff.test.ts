@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, logout } from './support/browser.ts';
+import { field, launchBrowser, login, logout, newContext } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // The dashboard at facility level and its work-list panel, and the national cut-off setting, in the browser
@@ -63,13 +63,7 @@ describe('facility dashboard, work-list panel and the cut-off setting in the bro
       .execute();
     await server.addUser('facility_staff', 'facility', facilityId, 'cd.coso');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
 

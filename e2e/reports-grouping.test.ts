@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusHistoryRepo } from '../apps/server/src/modules/episodes/status-history.repo.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, login } from './support/browser.ts';
+import { launchBrowser, login, newContext } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // Units over time in the browser: a person who lived in Ngọc Hà in 2025 and moved to Ba Đình in January 2026.
@@ -84,13 +84,7 @@ describe('grouping a past period by today’s units or by the units of the perio
       .execute();
     await statusHistoryRepo.startUnrecorded(db);
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     await login(page, 'pc04.hanoi', password);
     await page.getByTestId('current-user').waitFor();

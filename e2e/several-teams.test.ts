@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login } from './support/browser.ts';
+import { field, launchBrowser, login, newContext } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // Several volunteer teams in one commune (issue 13), in the browser on SQLite or PostgreSQL (DATABASE_URL): a
@@ -18,13 +18,7 @@ describe('several volunteer teams in a commune, in the browser', () => {
     server = await startServer();
     const password = await server.addUser('commune_officer', 'commune', '00004', 'dt.badinh');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
     await login(page, 'dt.badinh', password);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { field, launchBrowser, login, pick } from './support/browser.ts';
+import { field, launchBrowser, login, newContext, pick } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // The administrator edits a commune officer's name and role (to the commune police, same kind of unit): the
@@ -18,13 +18,7 @@ describe('editing an account', () => {
     const password = await server.addUser('system_admin', 'nation', null, 'qt.edit');
     await server.addUser('commune_officer', 'commune', '00004', 'cb.edit');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     await login(page, 'qt.edit', password);
     await page.getByTestId('current-user').waitFor();

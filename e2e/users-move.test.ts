@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, login, pick } from './support/browser.ts';
+import { launchBrowser, login, newContext, pick } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // The administrator moves a commune officer's account from Phường Ba Đình to Phường Ngọc Hà: the move is dated
@@ -18,13 +18,7 @@ describe('moving an account to another unit', () => {
     const password = await server.addUser('system_admin', 'nation', null, 'qt.move');
     await server.addUser('commune_officer', 'commune', '00004', 'cb.move');
     browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
+    context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
     await login(page, 'qt.move', password);
     await page.getByTestId('current-user').waitFor();
