@@ -10,7 +10,14 @@ export type Me = z.infer<typeof meOut>;
 export type User = z.infer<typeof userOut>;
 export type ScopeKind = User['scopeKind'];
 export type Person = PersonOut;
-export type PersonList = { items: Person[]; total: number; limit: number; offset: number };
+export type PersonList = {
+  items: Person[];
+  total: number;
+  /** A name search counts at most 1,000 matches: true when there are more. */
+  totalCapped?: boolean;
+  limit: number;
+  offset: number;
+};
 
 export type Unit = { code: string; name: string; type: string; level: string; provinceCode: string | null };
 

@@ -43,6 +43,7 @@ export const en: Resources = {
     page: 'Page {{page}}',
     pagination: 'Pagination',
     resultCount: '{{count}} results',
+    resultCountCapped: 'More than {{count}} results: add words of the name to narrow the search',
     required: 'This field is required',
     dateFormatHint: 'Enter as dd/mm/yyyy',
     invalidDate: 'Invalid date, enter it as dd/mm/yyyy',

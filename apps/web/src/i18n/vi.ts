@@ -42,6 +42,7 @@ export const vi = {
     page: 'Trang {{page}}',
     pagination: 'Phân trang',
     resultCount: '{{count}} kết quả',
+    resultCountCapped: 'Hơn {{count}} kết quả: thêm từ trong tên để thu hẹp',
     required: 'Mục này là bắt buộc',
     dateFormatHint: 'Nhập theo dạng dd/mm/yyyy',
     invalidDate: 'Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy',

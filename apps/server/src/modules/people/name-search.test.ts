@@ -96,3 +96,44 @@ describe('name search through the index', () => {
     }
   });
 });
+
+describe('capped totals for very common names', () => {
+  it('counts a name search up to 1,000 and says there are more; a narrower search is exact', async () => {
+    const { peopleRepo, SEARCH_TOTAL_CAP } = await import('./people.repo.ts');
+    const { db } = t.deps.database;
+    const model = (await peopleRepo.findById(db, ids.hoa))!;
+    // Written straight to the database (the API would take minutes for 1,005 people); the word triggers of
+    // 0011/0039 keep the indexes current whoever writes the row.
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < SEARCH_TOTAL_CAP + 5; i++) {
+        const word = i < 3 ? 'capcap hiem' : 'capcap';
+        await peopleRepo.insert(trx, {
+          ...model,
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          citizen_id: null,
+          full_name: `Đỗ ${word}`,
+          name_search: `do ${word}`,
+          other_names: null,
+          other_names_search: null,
+        });
+      }
+    });
+    for (const who of [national, province, officer]) {
+      const res = await who.call('GET', '/api/people?q=capcap&limit=5');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ total: SEARCH_TOTAL_CAP, totalCapped: true });
+      expect(res.json().items).toHaveLength(5);
+      const narrow = (await who.call('GET', '/api/people?q=capcap%20hiem')).json();
+      expect(narrow).toMatchObject({ total: 3, totalCapped: false });
+      expect(narrow.items.map((p: { fullName: string }) => p.fullName)).toEqual([
+        'Đỗ capcap hiem',
+        'Đỗ capcap hiem',
+        'Đỗ capcap hiem',
+      ]);
+    }
+    // Browsing without a name is counted in full.
+    const all = (await national.call('GET', '/api/people?limit=1')).json();
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThan(SEARCH_TOTAL_CAP);
+  });
+});

@@ -41,14 +41,24 @@ export type PeopleSearch = {
   offset: number;
 };
 
-function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, nameMatch: string | null) {
+/** How the name tokens narrow the rows through an index before the LIKE filters decide (see nameNarrowing). */
+type NameNarrowing = { sqliteFts: string } | { postgresTsquery: string; exactTokens: Set<string> } | null;
+
+/** The words of a row as PostgreSQL's GIN index holds them (0039_pg_name_words): the same expression. */
+const pgNameWords = sql`to_tsvector('simple'::regconfig, people.name_search || ' ' || coalesce(people.other_names_search, ''))`;
+
+function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, narrowing: NameNarrowing) {
   let qb = whereInScope(db.selectFrom('people'), scope);
   if (s.citizenId) qb = qb.where('people.citizen_id', '=', s.citizenId);
-  // SQLite: the FTS5 word index narrows the rows first (0011_search_worklist_indexes); the LIKE filters below
-  // still decide, so the result is the same with or without it.
-  if (nameMatch)
+  // The word index narrows the rows first (SQLite FTS5: 0011; PostgreSQL GIN over to_tsvector: 0039); the LIKE
+  // filters below still decide, so the result is the same with or without it.
+  if (narrowing && 'sqliteFts' in narrowing)
     qb = qb.where(
-      sql<boolean>`people.rowid in (select rowid from people_name_fts where people_name_fts match ${nameMatch})`,
+      sql<boolean>`people.rowid in (select rowid from people_name_fts where people_name_fts match ${narrowing.sqliteFts})`,
+    );
+  if (narrowing && 'postgresTsquery' in narrowing)
+    qb = qb.where(
+      sql<boolean>`${pgNameWords} @@ to_tsquery('simple'::regconfig, ${narrowing.postgresTsquery})`,
     );
   // PostgreSQL, a commune's or facility's few people: the LIKE goes on `col || ''` so that the planner walks
   // the scope's covering index (0012) instead of intersecting with the trigram index of a common token
@@ -60,7 +70,13 @@ function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, nameMa
     ? sql<string>`(people.other_names_search || '')`
     : sql<string>`people.other_names_search`;
   // Tokens come from normalizeVi, so they hold only [a-z0-9]: no LIKE wildcards to escape.
+  // PostgreSQL: a token whose every containing word went into the tsquery needs no LIKE: a token has no space
+  // or '|', so it is a substring of the names exactly when it is inside one of their words, and the tsquery
+  // holds all the words that contain it (the vocabulary has every word of every row). Leaving the LIKE out
+  // lets the count read the GIN index alone instead of every matching row.
+  const exact = narrowing && 'exactTokens' in narrowing ? narrowing.exactTokens : new Set<string>();
   for (const t of s.tokens) {
+    if (exact.has(t)) continue;
     qb = qb.where((eb) => eb.or([eb(name, 'like', `%${t}%`), eb(other, 'like', `%${t}%`)]));
   }
   if (s.communeCode) qb = qb.where('people.cur_commune_code', '=', s.communeCode);
@@ -68,19 +84,28 @@ function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, nameMa
   return qb;
 }
 
-/** A token that expands to more words than this narrows too little to be worth an FTS5 OR over them. */
+/** A name search counts its matches up to this many (see peopleRepo.search). */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** A token that expands to more words than this narrows too little to be worth an OR over them. */
 const MAX_WORDS_PER_TOKEN = 40;
 
 /**
- * SQLite: the FTS5 query for the name tokens, each token becoming the known words that contain it
- * (`people_name_words`); null when no token narrows enough (or the scope is already small), 'none' when a
- * token is in no stored name at all (the search has no result).
+ * The word-index query for the name tokens, each token becoming the known words that contain it
+ * (`people_name_words`, on both databases): an FTS5 MATCH on SQLite, a tsquery on PostgreSQL. Null when no
+ * token narrows enough (or the scope is already small: a commune's or a facility's people are few and their own
+ * index is the faster path), 'none' when a token is in no stored name at all (the search has no result).
  */
-async function sqliteNameMatch(db: Kysely<DB>, scope: PersonScope, tokens: string[]) {
-  if (tokens.length === 0 || !(db.getExecutor().adapter instanceof SqliteAdapter)) return null;
-  // A commune's or a facility's people are few: their own index is the faster path.
+async function nameNarrowing(
+  db: Kysely<DB>,
+  scope: PersonScope,
+  tokens: string[],
+): Promise<NameNarrowing | 'none'> {
+  if (tokens.length === 0) return null;
   if (scope.kind !== 'all' && scope.kind !== 'province') return null;
-  const parts: string[] = [];
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const parts: string[][] = [];
+  const exactTokens = new Set<string>();
   for (const t of tokens) {
     const words = await db
       .selectFrom('people_name_words')
@@ -88,25 +113,84 @@ async function sqliteNameMatch(db: Kysely<DB>, scope: PersonScope, tokens: strin
       .where('word', 'like', `%${t}%`)
       .limit(MAX_WORDS_PER_TOKEN + 1)
       .execute();
-    if (words.length === 0) return 'none' as const;
-    if (words.length <= MAX_WORDS_PER_TOKEN) parts.push(`(${words.map((w) => `"${w.word}"`).join(' OR ')})`);
+    if (words.length === 0) return 'none';
+    // Only plain words go into the query text (a stored word is [a-z0-9] by normalizeVi; anything else would
+    // need quoting rules of its own, so such a token is simply not narrowed).
+    if (words.length <= MAX_WORDS_PER_TOKEN && words.every((w) => /^[a-z0-9]+$/.test(w.word))) {
+      parts.push(words.map((w) => w.word));
+      exactTokens.add(t);
+    }
   }
-  return parts.length ? parts.join(' AND ') : null;
+  if (parts.length === 0) return null;
+  return sqlite
+    ? { sqliteFts: parts.map((ws) => `(${ws.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ') }
+    : { postgresTsquery: parts.map((ws) => `(${ws.join(' | ')})`).join(' & '), exactTokens };
 }
 
 export const peopleRepo = {
-  search: async (db: Kysely<DB>, scope: PersonScope, s: PeopleSearch) => {
-    const nameMatch = await sqliteNameMatch(db, scope, s.tokens);
-    if (nameMatch === 'none') return { rows: [], total: 0 };
-    const base = searchQuery(db, scope, s, nameMatch);
-    const count = async () =>
-      Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    if (!nameMatch) {
+  /**
+   * A page of the people matching the search, in name order, and how many match. A name search counts at most
+   * SEARCH_TOTAL_CAP (`totalCapped` says there are more): past that count nobody pages, the list asks for more
+   * words, and counting every "Nguyễn" of the country would cost more than the page itself.
+   */
+  search: async (
+    db: Kysely<DB>,
+    scope: PersonScope,
+    s: PeopleSearch,
+  ): Promise<{ rows: PersonRow[]; total: number; totalCapped: boolean }> => {
+    const narrowing = await nameNarrowing(db, scope, s.tokens);
+    if (narrowing === 'none') return { rows: [], total: 0, totalCapped: false };
+    const base = searchQuery(db, scope, s, narrowing);
+    const capped = s.tokens.length > 0;
+    const count = async () => {
+      const q = capped
+        ? db
+            .selectFrom(
+              base
+                .select(sql<number>`1`.as('one'))
+                .limit(SEARCH_TOTAL_CAP + 1)
+                .as('c'),
+            )
+            .select((eb) => eb.fn.countAll().as('n'))
+        : base.select((eb) => eb.fn.countAll().as('n'));
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    };
+    const answer = (rows: PersonRow[], n: number) =>
+      capped && n > SEARCH_TOTAL_CAP
+        ? { rows, total: SEARCH_TOTAL_CAP, totalCapped: true }
+        : { rows, total: n, totalCapped: false };
+    if (narrowing && 'postgresTsquery' in narrowing) {
+      // Narrowed by the GIN word index: its matches are collected first (MATERIALIZED, so the planner cannot turn
+      // it into a walk of the name index that computes every row's words: 1 s for "nguyen"), sorted by name, and
+      // the page's rows read by id. The work grows with the matches, not with the country.
+      const page = db
+        .with(
+          (cte) => cte('m').materialized(),
+          () => base.select(['people.id as k_id', 'people.name_search as k_name']),
+        )
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('m')
+            .select(['m.k_id', 'm.k_name'])
+            .orderBy('m.k_name')
+            .orderBy('m.k_id')
+            .limit(s.limit)
+            .offset(s.offset)
+            .as('k'),
+        )
+        .innerJoin('people', 'people.id', 'k.k_id')
+        .selectAll('people')
+        .orderBy('k.k_name')
+        .orderBy('k.k_id');
+      const [rows, total] = await Promise.all([page.execute(), count()]);
+      return answer(rows, total);
+    }
+    if (!narrowing) {
       const page = base.selectAll('people').orderBy('people.name_search').orderBy('people.id');
       // Walked in index order (people_name_cover, or 0012's per-commune/province covering indexes): the page
       // stops after its rows and the count reads the index alone.
       const [rows, total] = await Promise.all([page.limit(s.limit).offset(s.offset).execute(), count()]);
-      return { rows, total };
+      return answer(rows, total);
     }
     // Narrowed by the FTS5 index: the page's keys and the total in one pass (a window count that sorts only
     // rowid, name and id), then the page's rows by rowid.
@@ -131,7 +215,10 @@ export const peopleRepo = {
       .execute();
     // A page past the end has no row to carry the total.
     const total = rows.length ? Number(rows[0].search_total) : s.offset > 0 ? await count() : 0;
-    return { rows: rows.map(({ search_total: _, ...r }) => r as PersonRow), total };
+    return answer(
+      rows.map(({ search_total: _, ...r }) => r as PersonRow),
+      total,
+    );
   },
   findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>
     whereInScope(db.selectFrom('people'), scope)

@@ -37,6 +37,9 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
           200: z.object({
             items: z.array(personOut),
             total: z.number(),
+            totalCapped: z
+              .boolean()
+              .describe('A name search counts at most 1,000 matches: true when there are more than `total`'),
             limit: z.number(),
             offset: z.number(),
           }),

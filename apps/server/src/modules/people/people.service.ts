@@ -242,7 +242,7 @@ export async function searchPeople(
   const raw = (query.q ?? '').trim();
   const isCitizenId = /^\d{12}$/.test(raw);
   const tokens = isCitizenId ? [] : normalizeVi(raw).split(' ').filter(Boolean);
-  const { rows, total } = await peopleRepo.search(db, personScopeOf(actor), {
+  const { rows, total, totalCapped } = await peopleRepo.search(db, personScopeOf(actor), {
     tokens,
     citizenId: isCitizenId ? raw : undefined,
     communeCode: query.communeCode,
@@ -258,6 +258,7 @@ export async function searchPeople(
   return {
     items: await present(db, actor, rows, deps.now()),
     total,
+    totalCapped,
     limit: query.limit,
     offset: query.offset,
   };

@@ -165,7 +165,9 @@ export function PeopleListPage() {
         <>
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('common.resultCount', { count: total })}
+              {result.data?.totalCapped
+                ? t('common.resultCountCapped', { count: total })
+                : t('common.resultCount', { count: total })}
             </Text>
             <Group gap="xs" role="group" aria-label={tx('exportGroup')}>
               <Button

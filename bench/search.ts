@@ -1,0 +1,176 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { BENCH_PASSWORD } from './lib/run-generator.ts';
+import { secondFactor } from './lib/second-factor.ts';
+import { argValue, REPO } from './lib/target.ts';
+
+// npx tsx bench/search.ts [--dialect sqlite|postgres|both] [--database-url postgres://…/hn_bench] [--sqlite FILE]
+//   [--rounds 5] [--names 50]
+// The national name search (issue 17: PostgreSQL as fast as SQLite, p95 ≤ 20 ms for the 50 most common names)
+// on an existing national data set (npm run bench:data). The 50 most common full names of the data set are
+// searched by a national officer through the real server (its own process, bench/lib/server-child.ts), first page
+// of 20 with its total, `--rounds` times each; beside it, in the same run, the hand-written SQL for the same answer
+// (the LIKE filters on the normalised names, page of 20 in name order and the count) straight on the database.
+// Prints p50/p95/max of each, and writes bench/results/<date>-search-<dialect>.json.
+
+const args = process.argv.slice(2);
+const dialectArg = argValue(args, 'dialect') ?? 'both';
+const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5432/hn_bench';
+const sqliteFile = path.resolve(
+  argValue(args, 'sqlite') ?? path.join(REPO, 'bench/data/national/hoanhap.sqlite'),
+);
+const rounds = Number(argValue(args, 'rounds') ?? 5);
+const nameCount = Number(argValue(args, 'names') ?? 50);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return r1(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]);
+};
+const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: pct(xs, 100), n: xs.length });
+
+type Query = (text: string, params: unknown[]) => Promise<unknown[]>;
+
+function database(dialect: 'sqlite' | 'postgres'): { query: Query; close: () => Promise<void> } {
+  if (dialect === 'sqlite') {
+    const db = new SQLite(sqliteFile, { readonly: true });
+    return {
+      query: async (text, params) => db.prepare(text.replace(/\$\d+/g, '?')).all(...params),
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: pgUrl, max: 1 });
+  return {
+    query: async (text, params) => (await pool.query(text, params)).rows,
+    close: () => pool.end(),
+  };
+}
+
+async function startServer(dialect: 'sqlite' | 'postgres') {
+  const env =
+    dialect === 'sqlite'
+      ? {
+          DATA_DIR: path.dirname(sqliteFile),
+          BENCH_SQLITE_FILE: sqliteFile,
+          DATABASE_URL: '',
+          REPORTS_WARMUP: 'false',
+        }
+      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: 'false' };
+  const child: ChildProcess = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
+    execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ port: number }>((resolve, reject) => {
+    child.once('message', (m: any) => (m.type === 'ready' ? resolve(m) : reject(new Error('bad start'))));
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  return { child, base: `http://127.0.0.1:${ready.port}` };
+}
+
+async function runOne(dialect: 'sqlite' | 'postgres') {
+  const loadAtStart = os.loadavg().map(r1);
+  const db = database(dialect);
+  const names = (await db.query(
+    `SELECT name_search AS name, count(*) AS n FROM people GROUP BY name_search ORDER BY count(*) DESC, name_search LIMIT ${nameCount}`,
+    [],
+  )) as { name: string; n: number }[];
+  // The hand-written answer: every token a substring of the name or of another name, first 20 by name, and the count.
+  const handWritten = async (name: string) => {
+    const tokens = name.split(' ').filter(Boolean);
+    const where = tokens
+      .map((_, i) => `(name_search LIKE $${i + 1} OR other_names_search LIKE $${i + 1})`)
+      .join(' AND ');
+    const params = tokens.map((t) => `%${t}%`);
+    const s = performance.now();
+    const page = (await db.query(
+      `SELECT * FROM people WHERE ${where} ORDER BY name_search, id LIMIT 20`,
+      params,
+    )) as { id: string }[];
+    const [{ n }] = (await db.query(`SELECT count(*) AS n FROM people WHERE ${where}`, params)) as {
+      n: number;
+    }[];
+    return { ms: performance.now() - s, ids: page.map((r) => r.id), total: Number(n) };
+  };
+
+  const server = await startServer(dialect);
+  try {
+    const login = await fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'c04.1', password: BENCH_PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hn_session='))!
+      .split(';')[0];
+    const body = await login.json();
+    await secondFactor(
+      server.base,
+      'c04.1',
+      { cookie, csrf: body.csrfToken },
+      body.secondFactor,
+      `${REPO}/bench/data/totp-${dialect}-national.json`,
+    );
+    const product = async (name: string) => {
+      const s = performance.now();
+      const res = await fetch(`${server.base}/api/people?q=${encodeURIComponent(name)}&limit=20`, {
+        headers: { cookie },
+      });
+      const json = await res.json();
+      if (res.status !== 200) throw new Error(`search ${name}: ${res.status} ${JSON.stringify(json)}`);
+      return {
+        ms: performance.now() - s,
+        ids: json.items.map((p: { id: string }) => p.id),
+        total: json.total,
+      };
+    };
+    const productMs: number[] = [];
+    const sqlMs: number[] = [];
+    let mismatches = 0;
+    // Warm both once (plans, pages in the database's cache), then the timed rounds, interleaved.
+    for (const { name } of names) {
+      await product(name);
+      await handWritten(name);
+    }
+    for (let r = 0; r < rounds; r++)
+      for (const { name } of names) {
+        const a = await product(name);
+        const b = await handWritten(name);
+        productMs.push(a.ms);
+        sqlMs.push(b.ms);
+        if (a.total !== b.total || a.ids.join() !== b.ids.join()) mismatches++;
+      }
+    const result = {
+      dialect,
+      date: new Date().toISOString(),
+      loadAtStart,
+      loadAtEnd: os.loadavg().map(r1),
+      names: names.length,
+      mostCommon: names.slice(0, 5),
+      rounds,
+      product: summary(productMs),
+      handWrittenSql: summary(sqlMs),
+      mismatches,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    const out = path.join(REPO, `bench/results/${result.date.slice(0, 10)}-search-${dialect}.json`);
+    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    server.child.kill('SIGTERM');
+    await db.close();
+  }
+}
+
+for (const d of dialectArg === 'both'
+  ? (['sqlite', 'postgres'] as const)
+  : [dialectArg as 'sqlite' | 'postgres'])
+  await runOne(d);
+process.exit(0);
