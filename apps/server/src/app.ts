@@ -38,6 +38,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps) {
   registerSecondFactor(app);
   registerInputCleaning(app);
   registerIdempotency(app, deps);
+  registerBasedOn(app);
 
   app.get(
     '/api/health',
