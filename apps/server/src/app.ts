@@ -42,6 +42,7 @@ import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerOfflineKeep } from './platform/offline-keep.ts';
 import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps) {
   registerInputCleaning(app);
   registerIdempotency(app, deps);
   registerBasedOn(app);
+  registerOfflineKeep(app);
 
   app.get(
     '/api/health',

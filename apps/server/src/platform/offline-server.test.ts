@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathwayApp, testBody, type User } from '../modules/episodes/pathway-test-kit.ts';
 import { UNITS } from '../test/test-app.ts';
 
-// An offline entry (a commune police officer's drug test kept on the phone) says which version of the person it
+// Offline work on the server (issue 15). An offline entry (a commune police officer's drug test kept on the phone) says which version of the person it
 // was based on; the server refuses it when the person changed meanwhile (409, the conflict inbox), when the person
 // left the user's scope (404), and applies it once however often it is sent. "Apply anyway" is audited as such.
 // Both databases (DATABASE_URL).
@@ -185,5 +185,38 @@ describe('offline entries based on a version of the person', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(await testsOf(p.id)).toBe(0);
+  });
+});
+
+describe('answers the phone may keep for offline reading', () => {
+  const kept = async (u: User, url: string) => {
+    const res = await u.call('GET', url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.headers['offline-keep'] === '1';
+  };
+
+  it('marks the work list and a person’s pages for the commune police, not lists or searches', async () => {
+    const p = await newPerson('Đinh Văn Đọc Ngoại Tuyến');
+    expect(await kept(police, '/api/tasks/mine')).toBe(true);
+    expect(await kept(police, `/api/people/${p.id}`)).toBe(true);
+    expect(await kept(police, `/api/people/${p.id}/timeline`)).toBe(true);
+    expect(await kept(police, `/api/people/${p.id}/episodes`)).toBe(true);
+    expect(await kept(police, '/api/auth/me')).toBe(true);
+    expect(await kept(police, '/api/people')).toBe(false);
+  });
+
+  it('never for a role that reads health data, nor for a province officer', async () => {
+    const facilityId = await k.facility('Cơ sở cai nghiện ma túy số 5 Hà Nội');
+    const medical = await k.t.userAs('facility_medical', 'facility', facilityId);
+    const resident = await newPerson('Đinh Văn Ở Cơ Sở');
+    await k.t.deps.database.db
+      .updateTable('people')
+      .set({ current_facility_id: facilityId })
+      .where('id', '=', resident.id)
+      .execute();
+    expect(await kept(medical, `/api/people/${resident.id}`)).toBe(false);
+    expect(await kept(medical, '/api/tasks/mine')).toBe(false);
+    const province = await k.t.userAs('province_officer', 'province', UNITS.hanoi);
+    expect(await kept(province, '/api/tasks/mine')).toBe(false);
   });
 });
