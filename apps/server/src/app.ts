@@ -38,9 +38,11 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerOfflineKeep } from './platform/offline-keep.ts';
 import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
@@ -112,6 +114,8 @@ export async function buildApp(deps: AppDeps) {
   registerSecondFactor(app);
   registerInputCleaning(app);
   registerIdempotency(app, deps);
+  registerBasedOn(app);
+  registerOfflineKeep(app);
 
   app.get(
     '/api/health',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { basedOnDetails, checkBasedOn } from './based-on.ts';
 import { claimIdempotencyKey } from './idempotency.ts';
 import type { Actor } from './policy.ts';
 
@@ -19,6 +20,10 @@ export type AuditEntry = {
 export async function audit(db: Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
   // A write sent with an Idempotency-Key records it here, in the write's own transaction.
   await claimIdempotencyKey(db, actor);
+  // An offline entry based on an older version of the person is refused here, in the same transaction.
+  await checkBasedOn(db, actor);
+  const offline = basedOnDetails(actor);
+  const details = offline ? { ...entry.details, offline } : entry.details;
   await db
     .insertInto('audit_log')
     .values({
@@ -32,7 +37,7 @@ export async function audit(db: Kysely<DB>, actor: Actor | null, entry: AuditEnt
       entity_id: entry.entityId ?? null,
       ip: actor?.ip ?? null,
       reason: entry.reason ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
+      details: details ? JSON.stringify(details) : null,
     })
     .execute();
 }
@@ -50,6 +55,7 @@ export const AUDIT_BATCH_ROWS = 1000;
 export async function auditMany(db: Kysely<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await claimIdempotencyKey(db, actor);
+  await checkBasedOn(db, actor);
   const at = new Date().toISOString();
   for (let i = 0; i < entries.length; i += AUDIT_BATCH_ROWS) {
     await db

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, UNITS } from '../test/test-app.ts';
+import { ANSWER_GRACE_MS } from './idempotency.ts';
 
 // A write sent with an Idempotency-Key is applied once however often it is sent (a phone's outbox after a dropped
 // connection), on both databases.
@@ -179,6 +180,20 @@ describe('idempotency keys', () => {
     const retry = await send(officer, 'POST', '/api/people', person('Phạm Văn Mất Điện'), key);
     expect(retry.statusCode).toBe(409);
     expect(retry.json().code).toBe('idempotency_in_progress');
+    expect(await peopleNamed('Phạm Văn Mất Điện')).toBe(1);
+    // Once the first attempt has had its time (its key is older than the grace), the retry converges: the key
+    // committed with the write, so the write is there; the answer says so, and is kept for later retries.
+    await t.deps.database.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: new Date(Date.now() - ANSWER_GRACE_MS - 1000).toISOString() })
+      .where('key', '=', key)
+      .execute();
+    for (let i = 0; i < 2; i++) {
+      const late = await send(officer, 'POST', '/api/people', person('Phạm Văn Mất Điện'), key);
+      expect(late.statusCode, late.body).toBe(200);
+      expect(late.headers['idempotent-replayed']).toBe('true');
+      expect(late.json()).toMatchObject({ code: 'idempotent_applied', applied: true });
+    }
     expect(await peopleNamed('Phạm Văn Mất Điện')).toBe(1);
   });
 

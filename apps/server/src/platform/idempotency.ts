@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app-deps.ts';
 import type { DB } from '../db/schema.ts';
+import { langOf } from './error-handler.ts';
 import { Errors } from './errors.ts';
 import { idempotencyRepo } from './idempotency.repo.ts';
 import type { Actor } from './policy.ts';
@@ -16,14 +17,20 @@ import type { Actor } from './policy.ts';
  *   and the key commit or fail together: a retry after a crash that followed the commit finds the key;
  * - the answer is kept beside the key, and a retry gets that answer again (`Idempotent-Replayed: true`) without
  *   running the handler;
- * - a retry that arrives while the first is still running (or whose first attempt's answer was lost in a crash)
- *   gets 409 `idempotency_in_progress`: the write is there or about to be, and asking again later replays it;
+ * - a retry that arrives while the first is still running gets 409 `idempotency_in_progress`: the write is there
+ *   or about to be, and asking again later replays it;
+ * - a key without an answer for longer than ANSWER_GRACE_MS is a committed write whose answer was lost (a crash
+ *   between the commit and saving the answer, or a failure after the commit: 5xx answers are not kept): since the
+ *   key commits only with its write, the write is there, and the retry is answered 200 `idempotent_applied`
+ *   (and that answer kept) instead of waiting forever;
  * - the same key with a different request is refused (422): a client bug must not silently drop an entry.
  * A request that fails before writing anything records no key, so fixing it and sending again works.
  * Keys are kept for KEEP_DAYS days.
  */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const KEEP_DAYS = 7;
+/** How long a key may wait for its first attempt's answer before the write is taken as applied, answer lost. */
+export const ANSWER_GRACE_MS = 2 * 60_000;
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -85,7 +92,21 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps) {
           en: 'This idempotency key was already used for a different request.',
         });
       }
-      if (seen.status_code === null) throw inProgress();
+      if (seen.status_code === null) {
+        if (Date.now() - Date.parse(seen.created_at) < ANSWER_GRACE_MS) throw inProgress();
+        // The write committed with its key long ago; its answer is lost. Say it is applied, once and for all.
+        const applied = JSON.stringify({
+          code: 'idempotent_applied',
+          applied: true,
+          detail:
+            langOf(req) === 'en'
+              ? 'This request was already applied; its original answer is no longer available.'
+              : 'Yêu cầu này đã được thực hiện; câu trả lời lần đầu không còn.',
+        });
+        await idempotencyRepo.saveAnswer(deps.database.db, req.actor.userId, key, 200, applied);
+        reply.code(200).header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
+        return reply.send(applied);
+      }
       reply.code(seen.status_code).header('idempotent-replayed', 'true');
       if (seen.response_body !== null) reply.type('application/json; charset=utf-8');
       return reply.send(seen.response_body ?? '');
@@ -96,6 +117,9 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onSend', async (req, reply, payload) => {
     const claim = req.actor ? claims.get(req.actor) : undefined;
     if (!req.actor || !claim?.claimed || reply.getHeader('idempotent-replayed')) return payload;
+    // A server failure after the commit is not the write's answer: the key stays unanswered, and a later retry
+    // is told the write is applied (above). (After a rollback the key is gone and this updates nothing.)
+    if (reply.statusCode >= 500) return payload;
     // A committed write's answer, kept for its retries (JSON answers only; a file is not worth keeping).
     const body = typeof payload === 'string' ? payload : null;
     await idempotencyRepo.saveAnswer(deps.database.db, req.actor.userId, claim.key, reply.statusCode, body);

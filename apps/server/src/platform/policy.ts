@@ -257,6 +257,15 @@ export function readableClasses(actor: Actor, opts: { brokenGlass?: boolean } = 
   return new Set(classes);
 }
 
+/**
+ * Offline copies (issue 15): whether a phone may keep this user's read answers (their work list, the people
+ * they opened) for reading without a connection. Only the field roles of a commune, and never a role that reads
+ * the health class; the answers themselves are already cut to the role's scope and classes.
+ */
+export function mayKeepOnDevice(actor: Actor): boolean {
+  return actor.scopeKind === 'commune' && !readableClasses(actor).has('health');
+}
+
 // Need-to-know (issue 16, "break the glass"): national and province officers see counts and drill-downs, but
 // manage no commune; a person's identity (CCCD, birth date, family contacts, permanent address) and contact
 // (phone, address detail) are read only with a stated reason, audited, for BREAK_GLASS_MINUTES, that person only.

@@ -42,10 +42,18 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  idempotencyKey?: string,
+  extra?: Record<string, string>,
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLang(),
+    // [offline] The outbox's Based-On / Applied-Over (server platform/based-on.ts).
+    ...extra,
   };
   // The server applies a write with a key once, however often it is sent (the offline outbox retries).
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -119,8 +127,13 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   /** A write that may be sent more than once (offline outbox): applied once by the server. */
-  send: <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, idempotencyKey: string) =>
-    request<T>(method, path, body, idempotencyKey),
+  send: <T>(
+    method: 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body: unknown,
+    idempotencyKey: string,
+    headers?: Record<string, string>,
+  ) => request<T>(method, path, body, idempotencyKey, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),

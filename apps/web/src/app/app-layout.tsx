@@ -7,6 +7,7 @@ import { can, useLogout, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../features/security/security-i18n.ts';
+import { NeedsConnectionBanner } from '../offline/needs-connection.tsx';
 import { useOutbox } from '../offline/outbox.ts';
 import { OutboxIndicator, useOutboxSync } from '../offline/outbox-indicator.tsx';
 import type { NavItem } from './area.ts';
@@ -138,6 +139,7 @@ export function AppLayout() {
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <NeedsConnectionBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>

@@ -12,10 +12,17 @@ function makeQueryClient() {
     mutationCache: new MutationCache({ onError: (e) => handleSessionErrors(qc, e) }),
     defaultOptions: {
       queries: {
-        // 4xx answers will not change by asking again.
-        retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 2,
+        // 4xx answers will not change by asking again; nor will a missing connection right now.
+        retry: (n, e) =>
+          !(e instanceof ApiError && e.status >= 400 && e.status < 500) && navigator.onLine && n < 2,
         refetchOnWindowFocus: false,
+        // [offline] Ask even without a connection: the service worker answers with the copy kept on the device
+        // (public/sw.js), or the request fails at once with a clear message, instead of waiting paused.
+        networkMode: 'always',
       },
+      // [offline] Writes run without a connection too: the field forms keep theirs in the outbox, the others fail
+      // at once with "cannot reach the server" (and their dialogs say beforehand that they need a connection).
+      mutations: { networkMode: 'always' },
     },
   });
   return qc;

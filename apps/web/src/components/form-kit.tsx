@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { parseDmy } from '../i18n/format.ts';
 import { currentLang } from '../i18n/i18n.ts';
+import '../offline/offline-i18n.ts';
+import { useOnline } from '../offline/use-online.ts';
 
 // The pieces every form dialog of the areas shares: { vi, en } texts, today's date, client checks, the
 // server's refusal and the dialog itself. Texts come from the app's own `common` namespace.
@@ -95,12 +97,17 @@ type ModalProps = {
   fields?: string[];
   submitLabel?: string;
   size?: string;
+  /** The form's write can wait in the offline outbox (a drug test, a contact); otherwise it needs a connection. */
+  worksOffline?: boolean;
   children: ReactNode;
 };
 
 /** A form in a dialog: fields, the server's problem just above the buttons, Cancel / Save. */
 export function FormModal(p: ModalProps) {
   const { t } = useTranslation();
+  // Without a connection a form either keeps its entry on the device or says plainly that it needs one.
+  const online = useOnline();
+  const blocked = !online && !p.worksOffline;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     p.onSubmit();
@@ -117,11 +124,26 @@ export function FormModal(p: ModalProps) {
         <Stack>
           {p.children}
           <ServerProblem error={p.error} fields={p.fields} />
+          {!online && (
+            <Alert
+              color={blocked ? 'yellow' : 'blue'}
+              variant="light"
+              role="status"
+              data-testid={blocked ? 'needs-connection' : 'kept-offline'}
+            >
+              {blocked ? t('offline:onlineOnly') : t('offline:formKeptOffline')}
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={p.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={p.busy}>
+            <Button
+              type="submit"
+              loading={p.busy}
+              disabled={blocked}
+              title={blocked ? t('offline:onlineOnly') : undefined}
+            >
               {p.submitLabel ?? t('common.save')}
             </Button>
           </Group>

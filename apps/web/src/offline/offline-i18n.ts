@@ -23,7 +23,16 @@ const vi = {
   conflictWhy: 'Lý do máy chủ không nhận',
   current: 'Hồ sơ hiện nay',
   currentGone: 'Bạn không còn xem được hồ sơ này (đã chuyển đi hoặc hết phân công).',
-  onlineOnly: 'Việc này cần có mạng (quyết định, văn bản, báo cáo).',
+  onlineOnly: 'Việc này cần có mạng (quyết định, văn bản, báo cáo, nhập dữ liệu). Hãy làm lại khi có mạng.',
+  pageNeedsConnectionTitle: 'Trang này cần có mạng',
+  pageNeedsConnection:
+    'Đang mất kết nối: chỉ xem được danh sách việc, những người đã mở gần đây, và ghi liên hệ, xét nghiệm (lưu trên máy). Quyết định, văn bản, báo cáo và nhập dữ liệu cần có mạng.',
+  formKeptOffline: 'Đang mất kết nối: ghi chép sẽ được lưu trên máy và tự gửi khi có mạng.',
+  applyAnyway: 'Vẫn ghi vào hồ sơ hiện nay',
+  applyAnywayHint:
+    'Hồ sơ đã được sửa sau khi bạn ghi. Xem hồ sơ hiện nay bên dưới: nếu ghi chép vẫn đúng, hãy ghi vào hồ sơ hiện nay (được ghi nhật ký là áp dụng dù có thay đổi).',
+  version: 'Phiên bản',
+  basedOnVersion: 'Bạn ghi dựa trên phiên bản {{based}}, hồ sơ nay là phiên bản {{current}}.',
   savedOffline: 'Đã lưu trên máy, sẽ gửi khi có mạng.',
   logoutTitle: 'Còn ghi chép chưa gửi',
   logoutMessage:
@@ -32,6 +41,14 @@ const vi = {
   note: 'Ghi chú',
   contactDate: 'Ngày liên hệ (dd/mm/yyyy)',
   nextContactDate: 'Hẹn lần sau (dd/mm/yyyy)',
+  field: {
+    note: 'Ghi chú',
+    summary: 'Nội dung',
+    performedBy: 'Người thực hiện',
+    contactDate: 'Ngày liên hệ (dd/mm/yyyy)',
+    testedOn: 'Ngày xét nghiệm (dd/mm/yyyy)',
+    nextContactDate: 'Hẹn lần sau (dd/mm/yyyy)',
+  },
 };
 
 const en: typeof vi = {
@@ -56,7 +73,16 @@ const en: typeof vi = {
   conflictWhy: 'Why the server refused it',
   current: 'The record now',
   currentGone: 'You can no longer read this record (moved away or no longer assigned).',
-  onlineOnly: 'This needs a connection (decisions, documents, reports).',
+  onlineOnly: 'This needs a connection (decisions, documents, reports, imports). Do it again when online.',
+  pageNeedsConnectionTitle: 'This page needs a connection',
+  pageNeedsConnection:
+    'Offline: only the work list, the people opened recently, and logging contacts and drug tests (kept on this device) work. Decisions, documents, reports and imports need a connection.',
+  formKeptOffline: 'Offline: the entry will be kept on this device and sent when the connection returns.',
+  applyAnyway: 'Apply to the record as it is now',
+  applyAnywayHint:
+    'The record was changed after you made this entry. See the record now below: if your entry still holds, apply it to the current record (audited as applied over a change).',
+  version: 'Version',
+  basedOnVersion: 'You based it on version {{based}}; the record is now version {{current}}.',
   savedOffline: 'Saved on this device; it will be sent when the connection returns.',
   logoutTitle: 'Entries not sent yet',
   logoutMessage:
@@ -65,6 +91,14 @@ const en: typeof vi = {
   note: 'Note',
   contactDate: 'Contact date (dd/mm/yyyy)',
   nextContactDate: 'Next contact (dd/mm/yyyy)',
+  field: {
+    note: 'Note',
+    summary: 'Summary',
+    performedBy: 'Performed by',
+    contactDate: 'Contact date (dd/mm/yyyy)',
+    testedOn: 'Test date (dd/mm/yyyy)',
+    nextContactDate: 'Next contact (dd/mm/yyyy)',
+  },
 };
 
 i18next.addResourceBundle('vi', 'offline', vi, true, true);

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DateField } from '../components/date-field.tsx';
 import { formatDate, formatDateTime, parseDmy } from '../i18n/format.ts';
 import './offline-i18n.ts';
-import { discardEntry, flushOutbox, retryEntry, useOutbox } from './outbox.ts';
+import { applyAnyway, canApplyAnyway, discardEntry, flushOutbox, retryEntry, useOutbox } from './outbox.ts';
 import type { OutboxEntry } from './outbox-store.ts';
 import { useOnline } from './use-online.ts';
 
@@ -36,7 +36,9 @@ function CurrentRecord({ path }: { path: string }) {
     <Stack gap={2} data-testid="outbox-current">
       <Text size="sm" fw={600}>
         {t('current')}: {pick('fullName') ?? ''}
+        {typeof r.version === 'number' ? ` (${t('version')} ${r.version})` : ''}
       </Text>
+      {pick('occupation') && <Text size="sm">{pick('occupation')}</Text>}
       {pick('nextContactDate') && (
         <Text size="sm">
           {t('nextContactDate')}: {formatDate(pick('nextContactDate'))}
@@ -46,28 +48,50 @@ function CurrentRecord({ path }: { path: string }) {
   );
 }
 
-/** A refused entry's editable fields (those it has): the note and the dates. */
+const TEXT_FIELDS = ['note', 'summary', 'performedBy'] as const;
+const DATE_FIELDS = ['contactDate', 'testedOn', 'nextContactDate'] as const;
+
+/** A refused entry's editable fields (those it has): its texts and its dates. */
 function EditEntry({ entry, onDone }: { entry: OutboxEntry; onDone: () => void }) {
   const { t } = useTranslation('offline');
   const b = entry.body;
-  const [note, setNote] = useState(typeof b.note === 'string' ? b.note : '');
-  const [contactDate, setContactDate] = useState(formatDate(b.contactDate as string | undefined));
-  const [next, setNext] = useState(formatDate(b.nextContactDate as string | undefined));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(TEXT_FIELDS.filter((k) => k in b).map((k) => [k, String(b[k] ?? '')])),
+  );
+  const [dates, setDates] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      DATE_FIELDS.filter(
+        (k) => k in b || (k === 'nextContactDate' && entry.path === '/api/community/contacts'),
+      ).map((k) => [k, formatDate(b[k] as string | undefined)]),
+    ),
+  );
   const save = async () => {
-    const body: Record<string, unknown> = { ...b, note: note.trim() || undefined };
-    if ('contactDate' in b) body.contactDate = parseDmy(contactDate) ?? b.contactDate;
-    if ('nextContactDate' in b || next)
-      body.nextContactDate = next ? (parseDmy(next) ?? undefined) : undefined;
+    const body: Record<string, unknown> = { ...b };
+    for (const [k, v] of Object.entries(texts)) body[k] = v.trim() || (k === 'note' ? undefined : b[k]);
+    for (const [k, v] of Object.entries(dates))
+      body[k] = v ? (parseDmy(v) ?? b[k]) : k === 'nextContactDate' ? undefined : b[k];
     await retryEntry(entry, body);
     onDone();
   };
   return (
     <Stack gap="xs">
-      <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
-      {'contactDate' in b && (
-        <DateField label={t('contactDate')} value={contactDate} onChange={setContactDate} />
-      )}
-      <DateField label={t('nextContactDate')} value={next} onChange={setNext} />
+      {Object.keys(texts).map((k) => (
+        <Textarea
+          key={k}
+          label={t(`field.${k}`)}
+          value={texts[k]}
+          onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })}
+          autosize
+        />
+      ))}
+      {Object.keys(dates).map((k) => (
+        <DateField
+          key={k}
+          label={t(`field.${k}`)}
+          value={dates[k] ?? ''}
+          onChange={(v) => setDates({ ...dates, [k]: v })}
+        />
+      ))}
       <Group>
         <Button onClick={() => void save()}>{t('saveAndSend')}</Button>
       </Group>
@@ -75,11 +99,13 @@ function EditEntry({ entry, onDone }: { entry: OutboxEntry; onDone: () => void }
   );
 }
 
-function EntryCard({ entry }: { entry: OutboxEntry }) {
+function EntryCard({ entry, onDecided }: { entry: OutboxEntry; onDecided: () => void }) {
   const { t } = useTranslation('offline');
   const [editing, setEditing] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const conflict = entry.state === 'conflict';
+  // The person only changed meanwhile: the user may apply the entry to the record as it is now.
+  const stale = canApplyAnyway(entry);
   return (
     <Card withBorder padding="sm" data-testid="outbox-entry">
       <Stack gap="xs">
@@ -106,13 +132,33 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
           </Alert>
         )}
         {conflict && entry.subjectPath && <CurrentRecord path={entry.subjectPath} />}
-        {conflict && editing && <EditEntry entry={entry} onDone={() => setEditing(false)} />}
+        {stale && (
+          <Text size="sm" data-testid="outbox-versions">
+            {t('applyAnywayHint')}{' '}
+            {t('basedOnVersion', { based: entry.basedOn?.version, current: entry.problem?.currentVersion })}
+          </Text>
+        )}
+        {conflict && editing && (
+          <EditEntry
+            entry={entry}
+            onDone={() => {
+              setEditing(false);
+              onDecided();
+            }}
+          />
+        )}
         <Group gap="xs">
           {conflict && !editing && (
             <>
-              <Button size="xs" onClick={() => void retryEntry(entry)}>
-                {t('sendAgain')}
-              </Button>
+              {stale ? (
+                <Button size="xs" onClick={() => void applyAnyway(entry).then(onDecided)}>
+                  {t('applyAnyway')}
+                </Button>
+              ) : (
+                <Button size="xs" onClick={() => void retryEntry(entry).then(onDecided)}>
+                  {t('sendAgain')}
+                </Button>
+              )}
               <Button size="xs" variant="default" onClick={() => setEditing(true)}>
                 {t('edit')}
               </Button>
@@ -144,6 +190,10 @@ export function OutboxPage() {
   const online = useOnline();
   const mine = useOutbox().filter((e) => e.userId === me.user.id);
   const waiting = mine.some((e) => e.state === 'waiting');
+  // After the user's decision (apply anyway, send again, edit) the entry is sent at once when online.
+  const send = () => {
+    if (navigator.onLine) void flushOutbox(me.user.id);
+  };
   return (
     <Stack gap="md" maw={720}>
       <Group justify="space-between">
@@ -162,7 +212,7 @@ export function OutboxPage() {
           {t('empty')}
         </Text>
       ) : (
-        mine.map((e) => <EntryCard key={e.id} entry={e} />)
+        mine.map((e) => <EntryCard key={e.id} entry={e} onDecided={send} />)
       )}
     </Stack>
   );

@@ -14,6 +14,13 @@ export type OutboxEntry = {
   /** Where the person the entry is about can be read again (shown beside a conflict). */
   subjectPath: string | null;
   createdAt: string;
+  /**
+   * The version of the person the user saw when making the entry (sent as `Based-On`): the server refuses the
+   * entry when the person changed meanwhile (409 stale_version → the conflict inbox). Absent: not checked.
+   */
+  basedOn?: { kind: 'person'; id: string; version: number } | null;
+  /** Set when the user chose "apply anyway": the version the entry was first based on (sent as `Applied-Over`). */
+  appliedOver?: number | null;
   state: 'waiting' | 'conflict';
   /** The server's refusal (problem+json) when state is 'conflict'. */
   problem: {
@@ -21,6 +28,8 @@ export type OutboxEntry = {
     code: string;
     detail: string;
     errors: { field: string; message: string }[];
+    /** For a stale version: the person's version on the server now (what "apply anyway" is based on). */
+    currentVersion?: number | null;
   } | null;
 };
 

@@ -1,11 +1,14 @@
 import { NativeSelect, NumberInput, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
+import { type EntrySubject, officerEntry } from './offline-entry.ts';
 import {
   type Episode,
   pathwayApi,
@@ -437,11 +440,29 @@ export function CertificateForm({ episode, ...p }: Base<Episode> & { episode: Ep
 }
 
 /** A contact with the managed person (closes a due contact task). */
-export function ContactForm({ episode, ...p }: Base<unknown> & { episode: Episode }) {
+/** A management contact. Works offline: without a connection it waits in the outbox (`onKept`). */
+export function ContactForm({
+  episode,
+  person,
+  onKept,
+  ...p
+}: Base<unknown> & { episode: Episode; person: EntrySubject; onKept: () => void }) {
   const { t } = useTranslation('pathways');
+  const me = useSession();
   const [v, setV] = useState({ contactDate: todayDmy(), method: 'visit', summary: '', byName: '' });
   const [errors, setErrors] = useState<Errors>({});
-  const write = usePathwayWrite(episode.personId, (body: unknown) => pathwayApi.contact(episode.id, body));
+  const write = usePathwayWrite(episode.personId, (body: Record<string, unknown>) =>
+    sendOrKeep(
+      officerEntry(
+        me.user.id,
+        person,
+        `/api/episodes/${encodeURIComponent(episode.id)}/contacts`,
+        body,
+        t('contact.title'),
+        body.contactDate as string,
+      ),
+    ),
+  );
   const submit = () => {
     const c = checker(t);
     const contactDate = c.date('contactDate', v.contactDate);
@@ -450,13 +471,14 @@ export function ContactForm({ episode, ...p }: Base<unknown> & { episode: Episod
     if (!c.ok()) return;
     write.mutate(
       { contactDate, method: v.method, summary, ...(v.byName.trim() ? { byName: v.byName.trim() } : {}) },
-      { onSuccess: p.onDone },
+      { onSuccess: (r) => (wasKept(r) ? onKept() : p.onDone(r)) },
     );
   };
   return (
     <FormModal
       opened={p.opened}
       onClose={p.onClose}
+      worksOffline
       title={t('contact.title')}
       onSubmit={submit}
       busy={write.isPending}

@@ -19,6 +19,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { useNeedsConnection } from '../../offline/needs-connection.tsx';
 import { StatusBadge } from '../people/status-badge.tsx';
 import { CounsellingForm, StagesForm, StagesSummary } from './care-forms.tsx';
 import { Case256a, type CriminalCase } from './case-256a.tsx';
@@ -76,6 +77,8 @@ export function PersonPathways({ person }: { person: Person }) {
     setDialog(null);
     setFlash(f);
   };
+  // Recorded without a connection: it waits in the outbox ("chờ gửi" in the header) and is sent later.
+  const kept = () => done({ color: 'blue', testId: 'flash-kept', text: t('offline:savedOffline') });
   // Who decides on a drug user follows the rule of the decision date (the chairman until 30/06/2026, the head
   // of commune police under Law 120/2025): offer it to both; the server refuses the wrong one, citing the rule.
   const openTypes = EPISODE_TYPES.filter(
@@ -228,6 +231,8 @@ export function PersonPathways({ person }: { person: Person }) {
       {dialog?.kind === 'test' && (
         <DrugTestForm
           personId={person.id}
+          person={person}
+          onKept={kept}
           opened
           onClose={close}
           onDone={(r) =>
@@ -328,7 +333,14 @@ export function PersonPathways({ person }: { person: Person }) {
         <CertificateForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
       )}
       {dialog?.kind === 'contact' && (
-        <ContactForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
+        <ContactForm
+          episode={dialog.episode}
+          person={person}
+          onKept={kept}
+          opened
+          onClose={close}
+          onDone={() => done(null)}
+        />
       )}
       {dialog?.kind === 'schedule' && (
         <ScheduleForm
@@ -368,6 +380,8 @@ function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: Ep
   const writes = can(me, 'episodes.write');
   const managed = ['user_management', 'post_rehab', 'compulsory_pending'].includes(e.type);
   const docs = documentsOf(e);
+  // Documents are made by the server: without a connection the links say so instead of failing.
+  const net = useNeedsConnection();
   return (
     <Card
       withBorder
@@ -436,7 +450,12 @@ function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (kind: Ep
           <StagesSummary episode={e} />
         </div>
       )}
-      {docs.length > 0 && (
+      {docs.length > 0 && net.offline && (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="documents-need-connection">
+          {t('ep.documents')}: {net.why}
+        </Text>
+      )}
+      {docs.length > 0 && !net.offline && (
         <Group gap="md" mt="sm" aria-label={t('ep.documents')} role="group">
           {docs.map((kind) => (
             <Group key={kind} gap={6}>

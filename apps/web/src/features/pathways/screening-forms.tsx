@@ -11,8 +11,11 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
+import { type EntrySubject, officerEntry } from './offline-entry.ts';
 import { type Determination, type DrugTest, pathwayApi, usePathwayWrite } from './pathways-api.ts';
 
 const METHODS = ['rapid_urine', 'lab'] as const;
@@ -41,9 +44,20 @@ export const CRITERIA = [
 
 type Props<T> = { personId: string; opened: boolean; onClose: () => void; onDone: (out: T) => void };
 
-/** A drug test: date, method, reason, who performed it, and a result per substance tested. */
-export function DrugTestForm({ personId, opened, onClose, onDone }: Props<DrugTest>) {
+/**
+ * A drug test: date, method, reason, who performed it, and a result per substance tested. Works offline: without
+ * a connection the test waits in the outbox, based on the person's version the page showed (`onKept`).
+ */
+export function DrugTestForm({
+  personId,
+  person,
+  opened,
+  onClose,
+  onDone,
+  onKept,
+}: Props<DrugTest> & { person: EntrySubject; onKept: () => void }) {
   const { t } = useTranslation('pathways');
+  const me = useSession();
   const [v, setV] = useState({
     testedOn: todayDmy(),
     method: 'rapid_urine',
@@ -52,7 +66,18 @@ export function DrugTestForm({ personId, opened, onClose, onDone }: Props<DrugTe
   });
   const [results, setResults] = useState<Record<string, '' | 'positive' | 'negative'>>({});
   const [errors, setErrors] = useState<Errors>({});
-  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.drugTest(personId, body));
+  const write = usePathwayWrite(personId, (body: Record<string, unknown>) =>
+    sendOrKeep<DrugTest>(
+      officerEntry(
+        me.user.id,
+        person,
+        `/api/people/${encodeURIComponent(personId)}/drug-tests`,
+        body,
+        t('test.title'),
+        body.testedOn as string,
+      ),
+    ),
+  );
 
   const submit = () => {
     const c = checker(t);
@@ -66,13 +91,14 @@ export function DrugTestForm({ personId, opened, onClose, onDone }: Props<DrugTe
     if (!c.ok()) return;
     write.mutate(
       { testedOn, method: v.method, reason: v.reason, performedBy, results: list },
-      { onSuccess: onDone },
+      { onSuccess: (r) => (wasKept(r) ? onKept() : onDone(r)) },
     );
   };
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
+      worksOffline
       title={t('test.title')}
       onSubmit={submit}
       busy={write.isPending}
