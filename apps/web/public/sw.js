@@ -1,8 +1,11 @@
 /* Hòa Nhập service worker (issue 15): the app opens and the volunteer's pages read without a connection.
- * - Pages (navigations): from the network, else the last index.html kept on the device.
+ * - Pages (navigations): the index.html kept on the device at once, refreshed from the network for the next
+ *   visit (stale-while-revalidate: a repeat visit on a slow link does not wait a round trip); from the network
+ *   when none is kept yet.
  * - Hashed files under /assets/: from the device once fetched (they never change).
  * - The volunteer's own data (session, my people, a person of mine, my tasks): from the network, else the last
- *   copy kept. Nothing else of the API is kept, and no health data (the server gives volunteers none).
+ *   copy kept. Nothing else of the API is kept, and no health data (the server gives volunteers none). The page
+ *   itself reads these copies first on a repeat visit and refreshes them (src/field/device-first.ts).
  * Writes are never handled here: the page's outbox keeps them (offline/outbox.ts). The page deletes every cache
  * at logout and when the session ends. */
 const SHELL = 'hn-shell-v1';
@@ -75,6 +78,19 @@ async function networkFirst(request, cacheName, key) {
   }
 }
 
+/** The kept shell now, its refresh in the background; the network when nothing is kept. */
+async function staleWhileRevalidate(event, cacheName, key) {
+  const cached = await caches.match(key, { cacheName });
+  const refresh = (async () => {
+    const response = await fetch(event.request);
+    if (response.ok) await (await caches.open(cacheName)).put(key, response.clone());
+    return response;
+  })();
+  if (!cached) return refresh;
+  event.waitUntil(refresh.catch(() => undefined));
+  return cached;
+}
+
 async function cacheFirst(request) {
   const cached = await caches.match(request, { cacheName: ASSETS });
   if (cached) return cached;
@@ -89,7 +105,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, SHELL, '/index.html'));
+    event.respondWith(staleWhileRevalidate(event, SHELL, '/index.html'));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
   } else if (KEPT_DATA.some((re) => re.test(url.pathname))) {
