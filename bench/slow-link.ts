@@ -5,7 +5,7 @@
 //   - login → "Người tôi giúp đỡ" shown, and the JavaScript downloaded up to there (compressed bytes on the wire);
 //   - a repeat visit (the same browser, reload of that page) until the page is shown again.
 // npx tsx bench/slow-link.ts [--runs N] [--typing-ms MS]   (DATABASE_URL picks PostgreSQL, as in the tests)
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { startServer } from '../e2e/support/server.ts';
 
 const arg = (name: string) => {
@@ -71,16 +71,28 @@ const browser = await chromium.launch({
 }
 
 type Wire = { total: number; js: number };
-function countWire(cdp: CDPSession): { take: () => Wire } {
+function countWire(cdp: CDPSession, ctx: BrowserContext): { take: () => Wire } {
   const types = new Map<string, string>();
   let wire: Wire = { total: 0, js: 0 };
   const urls = new Map<string, string>();
+  // What the service worker fetches itself (the page then sees 0 bytes for it): counted from its own requests,
+  // body as received (compressed) and headers; a script is a `.js` file.
+  ctx.on('requestfinished', (req) => {
+    if (!req.serviceWorker()) return;
+    void req.sizes().then((s) => {
+      const bytes = s.responseBodySize + s.responseHeadersSize;
+      if (process.env.SLOW_LINK_DEBUG)
+        console.log(`  ${(bytes / 1024).toFixed(1).padStart(6)} KB (sw) ${req.url()}`);
+      wire.total += bytes;
+      if (/\.js(\?|$)/.test(new URL(req.url()).pathname)) wire.js += bytes;
+    });
+  });
   cdp.on('Network.responseReceived', (e) => {
     types.set(e.requestId, e.type);
     urls.set(e.requestId, e.response.url);
   });
   cdp.on('Network.loadingFinished', (e) => {
-    if (process.env.SLOW_LINK_DEBUG)
+    if (process.env.SLOW_LINK_DEBUG && e.encodedDataLength > 0)
       console.log(`  ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB ${urls.get(e.requestId)}`);
     wire.total += e.encodedDataLength;
     if (types.get(e.requestId) === 'Script') wire.js += e.encodedDataLength;
@@ -113,7 +125,7 @@ async function oneRun() {
     downloadThroughput: bytesPerSecond,
     uploadThroughput: bytesPerSecond,
   });
-  const wire = countWire(cdp);
+  const wire = countWire(cdp, ctx);
   page.setDefaultTimeout(120_000);
 
   let t0 = performance.now();

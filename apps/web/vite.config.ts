@@ -72,6 +72,12 @@ function precompress(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), initialJsReport(), precompress()],
-  build: { outDir: path.join(import.meta.dirname, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: path.join(import.meta.dirname, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    // Browsers the app supports preload modules themselves: no polyfill in the first download.
+    modulePreload: { polyfill: false },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

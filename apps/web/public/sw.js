@@ -1,12 +1,15 @@
 /* Hòa Nhập service worker (issue 15): the app opens and the field pages read without a connection.
- * - Pages (navigations): from the network, else the last index.html kept on the device.
+ * - Pages (navigations): the index.html kept on the device at once, refreshed from the network for the next
+ *   visit (stale-while-revalidate: a repeat visit on a slow link does not wait a round trip); from the network
+ *   when none is kept yet.
  * - Hashed files under /assets/: from the device once fetched (they never change).
  * - Data (GET /api/…): from the network; an answer is kept on the device only when the server marks it
  *   `Offline-Keep: 1` (server platform/offline-keep.ts: the session, the volunteer's people and tasks, an
  *   officer's work list and the pages of the people of their commune they opened — never for a role that reads
  *   health data), and its copy is dropped when the server answers without the mark (or refuses). Without a
  *   connection the last kept copy answers, if younger than KEEP_MS; only the PEOPLE_KEPT people opened last
- *   are kept.
+ *   are kept. The volunteer's pages read these copies first on a repeat visit and refresh them
+ *   (src/field/device-first.ts).
  * Writes are never handled here: the page's outbox keeps them (offline/outbox.ts). The page deletes every cache
  * at logout and when the session ends. */
 const SHELL = 'hn-shell-v1';
@@ -111,28 +114,17 @@ self.addEventListener('message', (event) => {
 });
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-async function networkFirst(request, cacheName, key) {
-  try {
-    const response = await fetch(request);
-    // Only the app's page is the shell (a document opened from the API is not).
-    if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
-      const cache = await caches.open(cacheName);
-      await cache.put(key ?? request, response.clone());
-    }
+/** The kept shell now, its refresh in the background; the network when nothing is kept. */
+async function staleWhileRevalidate(event, cacheName, key) {
+  const cached = await caches.match(key, { cacheName });
+  const refresh = (async () => {
+    const response = await fetch(event.request);
+    if (response.ok) await (await caches.open(cacheName)).put(key, response.clone());
     return response;
-  } catch (err) {
-    const cached = await caches.match(key ?? request, { cacheName });
-    if (cached) return cached;
-    throw err;
-  }
-}
-
-async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: ASSETS });
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) (await caches.open(ASSETS)).put(request, response.clone());
-  return response;
+  })();
+  if (!cached) return refresh;
+  event.waitUntil(refresh.catch(() => undefined));
+  return cached;
 }
 
 self.addEventListener('fetch', (event) => {
@@ -141,7 +133,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
-    event.respondWith(networkFirst(request, SHELL, '/index.html'));
+    event.respondWith(staleWhileRevalidate(event, SHELL, '/index.html'));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname.startsWith('/api/') && request.mode !== 'navigate') {

@@ -1,38 +1,26 @@
-// Only the styles the login page and the page states use: the full stylesheet comes with the signed-in app
-// (app/signed-in-routes.tsx), so the first visit on a slow link stays small.
-import '@mantine/core/styles/baseline.css';
-import '@mantine/core/styles/default-css-variables.css';
-import '@mantine/core/styles/global.css';
-import '@mantine/core/styles/UnstyledButton.css';
-import '@mantine/core/styles/Button.css';
-import '@mantine/core/styles/ActionIcon.css';
-import '@mantine/core/styles/CloseButton.css';
-import '@mantine/core/styles/Input.css';
-import '@mantine/core/styles/PasswordInput.css';
-import '@mantine/core/styles/Paper.css';
-import '@mantine/core/styles/Alert.css';
-import '@mantine/core/styles/SegmentedControl.css';
-import '@mantine/core/styles/FloatingIndicator.css';
-import '@mantine/core/styles/Title.css';
-import '@mantine/core/styles/Text.css';
-import '@mantine/core/styles/Stack.css';
-import '@mantine/core/styles/Group.css';
-import '@mantine/core/styles/Center.css';
-import '@mantine/core/styles/Loader.css';
-import '@mantine/core/styles/VisuallyHidden.css';
+import './field/field.css';
 import './app/global.css';
 import { createRoot } from 'react-dom/client';
 import { AppRoutes } from './app/app-routes.tsx';
 import { Providers } from './app/providers.tsx';
 import { loadSignedInRoutes, wasSignedIn } from './app/signed-in-preload.ts';
+import { readDeviceCopies, seedDeviceCopies } from './field/device-first.ts';
+import { lastAppKind, loadFieldRoutes } from './field/field-data.ts';
 import { initI18n } from './i18n/i18n.ts';
 
-// Someone signed in last time: fetch the signed-in app alongside the session check instead of after it.
-if (wasSignedIn()) void loadSignedInRoutes().catch(() => undefined);
+// No stylesheet of a component library here: the login page and the volunteer's pages are plain HTML
+// (field/field.css); the full app brings Mantine's styles with it (app/signed-in-routes.tsx).
 
-void initI18n().then(() => {
+// Someone signed in last time: fetch the app they use alongside the session check instead of after it.
+if (wasSignedIn())
+  void (lastAppKind() === 'full' ? loadSignedInRoutes() : loadFieldRoutes()).catch(() => undefined);
+
+// A repeat visit shows the copies the device kept (volunteer's session and data) while they are refreshed.
+const copies = wasSignedIn() ? readDeviceCopies(window.location.pathname) : Promise.resolve(null);
+
+void Promise.all([initI18n(), copies]).then(([, kept]) => {
   createRoot(document.getElementById('root')!).render(
-    <Providers>
+    <Providers seed={(qc) => seedDeviceCopies(qc, kept)}>
       <AppRoutes />
     </Providers>,
   );

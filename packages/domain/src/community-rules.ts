@@ -39,35 +39,14 @@ export const organisationLabels: Record<keyof Text, Record<VolunteerOrganisation
   },
 };
 
-/** Contacts and support given to a person by a volunteer or an officer. */
-export const CONTACT_KINDS = [
-  'visit',
-  'call',
-  'relapse_prevention_counselling',
-  'crisis_counselling',
-  'accompany_to_service',
-] as const;
-export type ContactKind = (typeof CONTACT_KINDS)[number];
-
-export const CONTACT_OUTCOMES = ['met', 'not_reached', 'referred', 'escalated'] as const;
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-
-export const contactKindLabels: Record<keyof Text, Record<ContactKind, string>> = {
-  vi: {
-    visit: 'Thăm hỏi tại nhà',
-    call: 'Gọi điện',
-    relapse_prevention_counselling: 'Tư vấn phòng, chống tái nghiện',
-    crisis_counselling: 'Tư vấn khủng hoảng',
-    accompany_to_service: 'Đi cùng đến cơ sở dịch vụ',
-  },
-  en: {
-    visit: 'Home visit',
-    call: 'Phone call',
-    relapse_prevention_counselling: 'Relapse-prevention counselling',
-    crisis_counselling: 'Crisis counselling',
-    accompany_to_service: 'Accompanied to a service',
-  },
-};
+// The contact vocabulary lives in a file without zod, so that the volunteer's light pages can use it alone.
+export {
+  CONTACT_KINDS,
+  CONTACT_OUTCOMES,
+  type ContactKind,
+  type ContactOutcome,
+  contactKindLabels,
+} from './contact-vocabulary.ts';
 
 /** Team activities; the counts each may carry are in ACTIVITY_COUNTS. */
 export const ACTIVITY_KINDS = [

@@ -38,12 +38,19 @@ export function useSession(): Me {
 
 export const can = (me: Me | null | undefined, action: string) => !!me?.abilities.actions.includes(action);
 
-export async function login(qc: QueryClient, username: string, password: string) {
+/** Signs in; `onAnswer` runs as soon as the answer names the user (to start fetching their first page). */
+export async function login(
+  qc: QueryClient,
+  username: string,
+  password: string,
+  onAnswer?: (me: Me) => void,
+) {
   const me = await api.post<Me>('/api/auth/login', { username, password });
-  // A new sign-in never reads the previous user's offline copies.
-  await clearOfflineCopies();
   setCsrfToken(me.csrfToken);
   rememberSignedIn(true);
+  // A new sign-in never reads the previous user's offline copies (cleared before the first page's data comes).
+  await clearOfflineCopies();
+  onAnswer?.(me);
   qc.setQueryData(meKey, me);
   return me;
 }

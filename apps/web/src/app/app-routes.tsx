@@ -1,13 +1,17 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { isFieldPath, isFieldUser, loadFieldRoutes, rememberAppKind } from '../field/field-data.ts';
+import { ErrorNote, FullLoader } from '../field/field-kit.tsx';
 import { lazyNamed } from './lazy-named.ts';
-import { ErrorState, FullPageLoader } from './page-states.tsx';
 import { loadSignedInRoutes } from './signed-in-preload.ts';
 
-// The first download is the login page and what it needs; the signed-in app loads after login.
+// The first download is the login page and what it needs (plain HTML, no component library). After login a
+// volunteer gets the light field pages (field/field-routes.tsx) for their people and tasks; every other page
+// and role gets the full app (Mantine), loaded then.
 const SignedInRoutes = lazyNamed(loadSignedInRoutes, 'SignedInRoutes');
+const FieldRoutes = lazyNamed(loadFieldRoutes, 'FieldRoutes');
 
 function RedirectToLogin() {
   const loc = useLocation();
@@ -17,9 +21,14 @@ function RedirectToLogin() {
 
 export function AppRoutes() {
   const meQuery = useMe();
-  if (meQuery.isPending) return <FullPageLoader />;
-  if (meQuery.isError) return <ErrorState error={meQuery.error} onRetry={() => meQuery.refetch()} />;
+  const { pathname } = useLocation();
   const me = meQuery.data;
+  useEffect(() => {
+    if (me) rememberAppKind(me);
+  }, [me]);
+  if (meQuery.isPending) return <FullLoader />;
+  // A copy of the session read from the device stays usable while a refresh fails (offline).
+  if (meQuery.isError && !me) return <ErrorNote error={meQuery.error} onRetry={() => meQuery.refetch()} />;
   if (!me) {
     return (
       <Routes>
@@ -28,8 +37,15 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  if (isFieldUser(me) && isFieldPath(pathname)) {
+    return (
+      <Suspense fallback={<FullLoader />}>
+        <FieldRoutes me={me} />
+      </Suspense>
+    );
+  }
   return (
-    <Suspense fallback={<FullPageLoader />}>
+    <Suspense fallback={<FullLoader />}>
       <SignedInRoutes me={me} />
     </Suspense>
   );

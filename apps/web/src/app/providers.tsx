@@ -1,10 +1,8 @@
-import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { handleSessionErrors } from '../api/session.ts';
-import { cssVariablesResolver, theme } from './theme.ts';
 
 function makeQueryClient() {
   const qc: QueryClient = new QueryClient({
@@ -28,13 +26,20 @@ function makeQueryClient() {
   return qc;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [qc] = useState(makeQueryClient);
+/**
+ * The query cache and the router. The Mantine theme is not here: the login page and the volunteer's pages are
+ * plain HTML, and the full app brings Mantine with it (signed-in-routes.tsx). `seed` puts copies kept on the
+ * device in the cache before the first render (device-first.ts), so a repeat visit shows at once.
+ */
+export function Providers({ children, seed }: { children: ReactNode; seed?: (qc: QueryClient) => void }) {
+  const [qc] = useState(() => {
+    const client = makeQueryClient();
+    seed?.(client);
+    return client;
+  });
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={qc}>
-        <BrowserRouter>{children}</BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
+    <QueryClientProvider client={qc}>
+      <BrowserRouter>{children}</BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { type ComponentType, Suspense } from 'react';
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
@@ -11,10 +12,11 @@ import { AREAS } from './areas.ts';
 import { Guard } from './guard.tsx';
 import { lazyNamed } from './lazy-named.ts';
 import { FullPageLoader, NotFound } from './page-states.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 // Everything a signed-in user sees, loaded after login: the login page alone is the first download, so a
-// volunteer on a slow link waits for as little as possible (bench/slow-link.ts). The full Mantine stylesheet and
-// the notifications come with it; the login page brings only the styles of its own components (main.tsx).
+// volunteer on a slow link waits for as little as possible (bench/slow-link.ts). The Mantine theme, its full
+// stylesheet and the notifications come with it; the login page and the volunteer's pages use none of them.
 const ChangePasswordPage = lazyNamed(
   () => import('../features/auth/change-password-page.tsx'),
   'ChangePasswordPage',
@@ -84,11 +86,12 @@ function AfterLogin({ me }: { me: Me }) {
 
 /** The signed-in app: the forced password change, or every route the user's role may open. */
 export function SignedInRoutes({ me }: { me: Me }) {
+  // The theme comes with the full app: the login page and the volunteer's field pages do without it.
   return (
-    <>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <SignedInSwitch me={me} />
-    </>
+    </MantineProvider>
   );
 }
 

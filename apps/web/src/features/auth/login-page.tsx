@@ -1,31 +1,32 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { login } from '../../api/session.ts';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { preloadSignedInWhenIdle } from '../../app/signed-in-preload.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { keepSessionCopy } from '../../field/device-first.ts';
+import {
+  isFieldUser,
+  lastAppKind,
+  loadFieldRoutes,
+  prefetchFieldHome,
+  rememberAppKind,
+} from '../../field/field-data.ts';
+import { LangSwitch, Note, PasswordField, TextField } from '../../field/field-kit.tsx';
 
-/** Username and password; the server's message (wrong password, account locked) is shown as is. */
+/**
+ * Username and password; the server's message (wrong password, account locked) is shown as is. Plain HTML (no
+ * component library): on a slow mobile link it is the first download. While the user types, the app they will
+ * use fetches in the background: the volunteer's light pages, or the full app if this browser's last user had it.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t('login.title'));
-  // While the user types, the signed-in app downloads in the background (a slow link's seconds are spent once).
-  useEffect(preloadSignedInWhenIdle, []);
+  useEffect(() => {
+    if (lastAppKind() === 'full') preloadSignedInWhenIdle();
+    else void loadFieldRoutes().catch(() => undefined);
+  }, []);
   const qc = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -41,67 +42,64 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(qc, username.trim(), password);
+      await login(qc, username.trim(), password, (me) => {
+        // The role is known: fetch its first page's code and data together, before React renders anything.
+        rememberAppKind(me);
+        if (isFieldUser(me)) {
+          void keepSessionCopy(me);
+          const next = new URLSearchParams(window.location.search).get('next') ?? '';
+          prefetchFieldHome(qc, next.startsWith('/') ? next : '');
+        }
+      });
     } catch (err) {
       setError(err instanceof ApiError ? err.detail : t('common.error'));
       setPassword('');
-    } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Box component="main" id="main" bg="gray.0" mih="100vh">
-      <Group justify="flex-end" p="md">
-        <LanguageSwitch />
-      </Group>
-      <Center px="md" pb="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <div>
-                <Title order={1} size="h2" c="blue.9">
-                  {t('app.name')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('app.tagline')}
-                </Text>
-              </div>
-              <Title order={2} size="h4">
-                {t('login.title')}
-              </Title>
-              {error && (
-                <Alert color="red" role="alert" title={t('login.failed')}>
-                  {error}
-                </Alert>
-              )}
-              <TextInput
-                label={t('login.username')}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.currentTarget.value)}
-                required
-                autoFocus
-              />
-              <PasswordInput
-                visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-                label={t('login.password')}
-                name="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                required
-              />
-              <Button type="submit" loading={busy} fullWidth>
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+    <main id="main" className="f-root f-login">
+      <div className="f-end">
+        <LangSwitch />
+      </div>
+      <div className="f-login-card">
+        <form onSubmit={submit} noValidate>
+          <div className="f-stack">
+            <div>
+              <h1>{t('app.name')}</h1>
+              <p className="f-p f-small f-dim">{t('app.tagline')}</p>
+            </div>
+            <h2>{t('login.title')}</h2>
+            {error && (
+              <Note tone="red" role="alert" title={t('login.failed')}>
+                <p className="f-p f-small">{error}</p>
+              </Note>
+            )}
+            <TextField
+              label={t('login.username')}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={setUsername}
+              required
+              autoFocus
+            />
+            <PasswordField
+              label={t('login.password')}
+              toggleLabel={t('password.toggle')}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
+            <button type="submit" className="f-btn f-full" disabled={busy} aria-busy={busy}>
+              {t('login.submit')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </main>
   );
 }

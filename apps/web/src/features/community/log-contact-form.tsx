@@ -1,35 +1,38 @@
-import { CONTACT_KINDS, CONTACT_OUTCOMES } from '@hoanhap/domain/community-rules';
-import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { CONTACT_KINDS, CONTACT_OUTCOMES } from '@hoanhap/domain/contact-vocabulary';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
-import { DateField } from '../../components/date-field.tsx';
+import { logContactMutation } from '../../field/field-data.ts';
+import '../../field/field-i18n.ts';
+import {
+  Choices,
+  DateInput,
+  dmyIn,
+  type Errors,
+  isoDate,
+  Note,
+  Problem,
+  serverFieldErrors,
+  TextField,
+  todayDmy,
+} from '../../field/field-kit.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import '../../offline/offline-i18n.ts';
 import { addToOutbox, isNetworkFailure } from '../../offline/outbox.ts';
-import { communityApi, useCommunityWrite } from './community-api.ts';
-import { checker, dmyIn, type Errors, Problem, serverFieldErrors, todayDmy } from './community-kit.tsx';
 
 const FIELDS = ['kind', 'outcome', 'note', 'service', 'contactDate', 'nextContactDate'];
 
-function Choice({ value, label }: { value: string; label: string }) {
-  return (
-    <Radio.Card value={value} radius="md" p="sm" mih={48}>
-      <Group wrap="nowrap" gap="sm">
-        <Radio.Indicator />
-        <Text size="md">{label}</Text>
-      </Group>
-    </Radio.Card>
-  );
-}
-
 /**
  * "Log a contact" in a few taps: kind and outcome preselected to the usual (home visit, met), an optional note,
- * today's date, and the next contact a week ahead (it becomes the volunteer's task). Large touch targets.
+ * today's date, and the next contact a week ahead (it becomes the volunteer's task). Large touch targets, plain
+ * HTML (a volunteer's page on a slow link; the officer's person page uses it too). Without a connection the
+ * contact waits in the device's outbox.
  */
 export function LogContactForm({ personId, personName }: { personId: string; personName?: string }) {
   const { t } = useTranslation('community');
   const me = useSession();
+  const qc = useQueryClient();
   const [kind, setKind] = useState<string>('visit');
   const [outcome, setOutcome] = useState<string>('met');
   const [note, setNote] = useState('');
@@ -38,23 +41,28 @@ export function LogContactForm({ personId, personName }: { personId: string; per
   const [nextDate, setNextDate] = useState(dmyIn(7));
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const write = useCommunityWrite(communityApi.logContact);
+  const write = useMutation(logContactMutation(qc));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const c = checker(t);
+    const problems: Errors = {};
     const body = {
       personId,
       kind,
       outcome,
-      contactDate: c.date('contactDate', contactDate),
-      nextContactDate: c.date('nextContactDate', nextDate, true),
+      contactDate: isoDate(t, problems, 'contactDate', contactDate),
+      nextContactDate: isoDate(t, problems, 'nextContactDate', nextDate, true),
       note: note.trim() || undefined,
       service: kind === 'accompany_to_service' ? service.trim() || undefined : undefined,
     };
-    setErrors(c.errors);
-    if (!c.ok()) return;
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    const cleared = () => {
+      setNote('');
+      setService('');
+      setErrors({});
+    };
     // Without a connection the contact waits in the device's outbox (sent once when the connection returns).
     const keepOnDevice = async () => {
       await addToOutbox({
@@ -66,9 +74,7 @@ export function LogContactForm({ personId, personName }: { personId: string; per
         subjectPath: `/api/community/my-people/${encodeURIComponent(personId)}`,
       });
       setSaved(t('offline:savedOffline'));
-      setNote('');
-      setService('');
-      setErrors({});
+      cleared();
     };
     if (!navigator.onLine) {
       void keepOnDevice();
@@ -79,9 +85,7 @@ export function LogContactForm({ personId, personName }: { personId: string; per
         setSaved(
           r.nextContactDate ? t('log.savedNext', { date: formatDate(r.nextContactDate) }) : t('log.saved'),
         );
-        setNote('');
-        setService('');
-        setErrors({});
+        cleared();
       },
       onError: (err) => {
         if (isNetworkFailure(err)) {
@@ -93,68 +97,60 @@ export function LogContactForm({ personId, personName }: { personId: string; per
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('log.title')}>
-      <Stack gap="md">
-        <Radio.Group value={kind} onChange={setKind} label={t('log.kind')} error={errors.kind}>
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={4}>
-            {CONTACT_KINDS.map((k) => (
-              <Choice key={k} value={k} label={t(`kind.${k}`)} />
-            ))}
-          </SimpleGrid>
-        </Radio.Group>
+    <form onSubmit={submit} noValidate aria-label={t('log.title')} className="f-root">
+      <div className="f-stack">
+        <Choices
+          legend={t('log.kind')}
+          name={`kind-${personId}`}
+          value={kind}
+          onChange={setKind}
+          error={errors.kind}
+          options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
         {kind === 'accompany_to_service' && (
-          <TextInput
-            label={t('log.service')}
-            value={service}
-            onChange={(e) => setService(e.currentTarget.value)}
-            error={errors.service}
-            size="md"
-          />
+          <TextField label={t('log.service')} value={service} onChange={setService} error={errors.service} />
         )}
-        <Radio.Group value={outcome} onChange={setOutcome} label={t('log.outcome')} error={errors.outcome}>
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={4}>
-            {CONTACT_OUTCOMES.map((o) => (
-              <Choice key={o} value={o} label={t(`outcome.${o}`)} />
-            ))}
-          </SimpleGrid>
-        </Radio.Group>
-        <Textarea
+        <Choices
+          legend={t('log.outcome')}
+          name={`outcome-${personId}`}
+          value={outcome}
+          onChange={setOutcome}
+          error={errors.outcome}
+          options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+        />
+        <TextField
           label={`${t('log.note')} ${t('common.optional')}`}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onChange={setNote}
           error={errors.note}
-          autosize
-          minRows={2}
+          multiline
           maxLength={2000}
-          size="md"
         />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <DateField
+        <div className="f-two">
+          <DateInput
             label={t('log.contactDate')}
             value={contactDate}
             onChange={setContactDate}
             error={errors.contactDate}
-            size="md"
           />
-          <DateField
+          <DateInput
             label={t('log.nextContactDate')}
             value={nextDate}
             onChange={setNextDate}
             error={errors.nextContactDate}
-            description={t('log.nextHint')}
-            size="md"
+            hint={t('log.nextHint')}
           />
-        </SimpleGrid>
+        </div>
         <Problem error={write.error} shown={FIELDS} />
         {saved && (
-          <Alert color="green" role="status" data-testid="contact-saved">
+          <Note tone="green" role="status" testId="contact-saved">
             {saved}
-          </Alert>
+          </Note>
         )}
-        <Button type="submit" size="lg" fullWidth loading={write.isPending}>
+        <button type="submit" className="f-btn f-full" disabled={write.isPending} aria-busy={write.isPending}>
           {t('log.submit')}
-        </Button>
-      </Stack>
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,13 +1,21 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { myPeopleQuery, myPersonQuery } from '../../field/field-data.ts';
+import '../../field/field-i18n.ts';
+import { ErrorNote, InlineLoader, Note, Section, todayIso } from '../../field/field-kit.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { type MyPerson, useMyPeople, useMyPerson } from './community-api.ts';
-import { Section, todayIso, tx } from './community-kit.tsx';
-import { LogContactForm } from './log-contact-form.tsx';
+import { currentLang } from '../../i18n/i18n.ts';
+import type { MyPerson } from './community-api.ts';
+
+// The volunteer's pages are plain HTML (field/field-kit.tsx): on a slow mobile link they come right after the
+// login page, without the component library (bench/slow-link.ts). The contact form is not part of the first
+// screen (my people): it loads with a person's page, or in the background once that screen is shown.
+export const loadLogContactForm = () => import('./log-contact-form.tsx');
+const LogContactForm = lazy(() => loadLogContactForm().then((m) => ({ default: m.LogContactForm })));
 
 /** The allowed facts about one person: address, current pathway and dates, test due/done, next contact. */
 function Facts({ p }: { p: MyPerson }) {
@@ -17,42 +25,38 @@ function Facts({ p }: { p: MyPerson }) {
     .join(', ');
   const overdue = p.nextContactDate !== null && p.nextContactDate < todayIso();
   return (
-    <Stack gap={4}>
+    <div className="f-stack-sm" style={{ gap: 2 }}>
       {address && (
-        <Text size="sm">
-          <Text span c="dimmed" size="sm">
-            {t('my.address')}:{' '}
-          </Text>
+        <p className="f-p f-small">
+          <span className="f-dim">{t('my.address')}: </span>
           {address}
-        </Text>
+        </p>
       )}
-      <Text size="sm" data-testid="my-pathway">
+      <p className="f-p f-small" data-testid="my-pathway">
         {p.pathway ? (
           <>
-            {tx(p.pathway.label)} · {t('my.from', { date: formatDate(p.pathway.startDate) })}
+            {p.pathway.label[currentLang()]} · {t('my.from', { date: formatDate(p.pathway.startDate) })}
             {p.pathway.plannedEndDate
               ? ` ${t('my.until', { date: formatDate(p.pathway.plannedEndDate) })}`
               : ''}
           </>
         ) : (
-          <Text span c="dimmed" size="sm">
-            {t('my.noPathway')}
-          </Text>
+          <span className="f-dim">{t('my.noPathway')}</span>
         )}
-      </Text>
-      <Text size="sm">
+      </p>
+      <p className="f-p f-small">
         {p.drugTest.status === 'due'
           ? t('my.testDue', { date: formatDate(p.drugTest.dueDate) })
           : p.drugTest.status === 'done'
             ? t('my.testDone', { date: formatDate(p.drugTest.doneOn) })
             : t('my.testNone')}
-      </Text>
-      <Text size="sm" fw={600} c={overdue ? 'red.9' : undefined} data-testid="my-next-contact">
+      </p>
+      <p className={`f-p f-small f-strong${overdue ? ' f-late' : ''}`} data-testid="my-next-contact">
         {p.nextContactDate
           ? t('my.nextContactOn', { date: formatDate(p.nextContactDate) })
           : t('my.noNextContact')}
-      </Text>
-    </Stack>
+      </p>
+    </div>
   );
 }
 
@@ -60,56 +64,46 @@ function Facts({ p }: { p: MyPerson }) {
 export function MyPeoplePage() {
   const { t } = useTranslation('community');
   usePageTitle(t('my.title'));
-  const q = useMyPeople();
+  const q = useQuery(myPeopleQuery);
   return (
-    <Stack>
-      <Title order={1} size="h2">
-        {t('my.title')}
-      </Title>
+    <div className="f-stack">
+      <h1>{t('my.title')}</h1>
       {q.isPending ? (
         <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.isError && !q.data ? (
+        <ErrorNote error={q.error} onRetry={() => q.refetch()} />
       ) : q.data.length === 0 ? (
-        <Alert color="blue" data-testid="my-people-empty">
-          {t('my.empty')}
-        </Alert>
+        <Note testId="my-people-empty">{t('my.empty')}</Note>
       ) : (
         <>
-          <Text size="sm" c="dimmed">
-            {t('my.intro')}
-          </Text>
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="my-people">
+          <p className="f-p f-small f-dim">{t('my.intro')}</p>
+          <ul className="f-list" data-testid="my-people">
             {q.data.map((p) => (
-              <Card withBorder padding="md" component="li" key={p.id} data-testid="my-person-card">
-                <Stack gap="xs">
-                  <Anchor component={Link} to={`/community/my-people/${p.id}`} fw={700} size="lg">
-                    {p.fullName}
-                  </Anchor>
-                  <Facts p={p} />
-                  <Group gap="xs" grow>
-                    <Button component={Link} to={`/community/my-people/${p.id}`} size="md">
-                      {t('my.logContact')}
-                    </Button>
-                    {p.phone && (
-                      <Button
-                        component="a"
-                        href={`tel:${p.phone}`}
-                        variant="default"
-                        size="md"
-                        aria-label={`${t('common.call')} ${p.fullName} ${p.phone}`}
-                      >
-                        {t('common.call')}
-                      </Button>
-                    )}
-                  </Group>
-                </Stack>
-              </Card>
+              <li className="f-card f-stack-sm" key={p.id} data-testid="my-person-card">
+                <Link to={`/community/my-people/${p.id}`} className="f-big-link">
+                  {p.fullName}
+                </Link>
+                <Facts p={p} />
+                <div className="f-row">
+                  <Link to={`/community/my-people/${p.id}`} className="f-btn f-grow">
+                    {t('my.logContact')}
+                  </Link>
+                  {p.phone && (
+                    <a
+                      href={`tel:${p.phone}`}
+                      className="f-btn f-btn-plain f-grow"
+                      aria-label={`${t('common.call')} ${p.fullName} ${p.phone}`}
+                    >
+                      {t('common.call')}
+                    </a>
+                  )}
+                </div>
+              </li>
             ))}
-          </Stack>
+          </ul>
         </>
       )}
-    </Stack>
+    </div>
   );
 }
 
@@ -117,61 +111,51 @@ export function MyPeoplePage() {
 export function MyPersonPage() {
   const { t } = useTranslation('community');
   const { id = '' } = useParams();
-  const q = useMyPerson(id);
+  const q = useQuery(myPersonQuery(id));
   usePageTitle(q.data?.fullName ?? t('my.title'));
   if (q.isPending) return <InlineLoader />;
-  if (q.isError)
+  if (q.isError && !q.data)
     return q.error instanceof ApiError && q.error.status === 404 ? (
-      <Alert color="gray" role="alert">
+      <Note tone="gray" role="alert">
         {t('my.notFound')}
-      </Alert>
+      </Note>
     ) : (
-      <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      <ErrorNote error={q.error} onRetry={() => q.refetch()} />
     );
   const p = q.data;
   return (
-    <Stack>
-      <Anchor component={Link} to="/community/my-people" size="sm">
+    <div className="f-stack">
+      <Link to="/community/my-people" className="f-small">
         ← {t('common.back')}
-      </Anchor>
-      <Stack gap={4}>
-        <Title order={1} size="h2" data-testid="my-person-name">
-          {p.fullName}
-        </Title>
-        {p.phone && (
-          <Anchor href={`tel:${p.phone}`} size="lg">
-            {p.phone}
-          </Anchor>
-        )}
+      </Link>
+      <div className="f-stack-sm" style={{ gap: 4 }}>
+        <h1 data-testid="my-person-name">{p.fullName}</h1>
+        {p.phone && <a href={`tel:${p.phone}`}>{p.phone}</a>}
         <Facts p={p} />
-      </Stack>
+      </div>
       <Section title={t('log.title')}>
-        <LogContactForm personId={p.id} personName={p.fullName} />
+        <Suspense fallback={<InlineLoader />}>
+          <LogContactForm personId={p.id} personName={p.fullName} />
+        </Suspense>
       </Section>
       <Section title={t('my.notes')}>
         {p.notes.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('my.notesEmpty')}
-          </Text>
+          <p className="f-p f-small f-dim">{t('my.notesEmpty')}</p>
         ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="my-notes">
+          <ul className="f-list" style={{ gap: '0.5rem' }} data-testid="my-notes">
             {p.notes.map((n) => (
               <li key={n.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Text size="sm" fw={600}>
-                    {formatDate(n.contactDate)}
-                  </Text>
-                  <Badge variant="light" color="blue">
-                    {t(`kind.${n.kind}`)}
-                  </Badge>
-                  <Text size="sm">{t(`outcome.${n.outcome}`)}</Text>
-                </Group>
-                {n.note && <Text size="sm">{n.note}</Text>}
+                <div className="f-row" style={{ gap: '0.4rem' }}>
+                  <span className="f-small f-strong">{formatDate(n.contactDate)}</span>
+                  <span className="f-badge">{t(`kind.${n.kind}`)}</span>
+                  <span className="f-small">{t(`outcome.${n.outcome}`)}</span>
+                </div>
+                {n.note && <p className="f-p f-small">{n.note}</p>}
               </li>
             ))}
-          </Stack>
+          </ul>
         )}
       </Section>
-    </Stack>
+    </div>
   );
 }

@@ -1,62 +1,57 @@
-import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { myTasksQuery } from '../../field/field-data.ts';
+import '../../field/field-i18n.ts';
+import { ErrorNote, InlineLoader, Note, Section } from '../../field/field-kit.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { type MyTask, useMyTasks } from './community-api.ts';
-import { Section } from './community-kit.tsx';
+import type { MyTask } from './community-api.ts';
 
 const TIMINGS = ['overdue', 'today', 'upcoming'] as const;
 
-/** "Việc của tôi": the volunteer's next contacts, overdue first. */
+/** "Việc của tôi": the volunteer's next contacts, overdue first (plain HTML, as the other field pages). */
 export function MyTasksPage() {
   const { t } = useTranslation('community');
   usePageTitle(t('tasks.title'));
-  const q = useMyTasks();
+  const q = useQuery(myTasksQuery);
   if (q.isPending) return <InlineLoader />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (q.isError && !q.data) return <ErrorNote error={q.error} onRetry={() => q.refetch()} />;
   const by = (timing: MyTask['timing']) => q.data.items.filter((x) => x.timing === timing);
   const title = { overdue: t('tasks.overdue'), today: t('tasks.dueToday'), upcoming: t('tasks.upcoming') };
   return (
-    <Stack>
-      <Title order={1} size="h2">
-        {t('tasks.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('tasks.today', { date: formatDate(q.data.today) })}
-      </Text>
+    <div className="f-stack">
+      <h1>{t('tasks.title')}</h1>
+      <p className="f-p f-small f-dim">{t('tasks.today', { date: formatDate(q.data.today) })}</p>
       {q.data.items.length === 0 ? (
-        <Alert color="green" data-testid="my-tasks-empty">
+        <Note tone="green" testId="my-tasks-empty">
           {t('tasks.empty')}
-        </Alert>
+        </Note>
       ) : (
         TIMINGS.map((timing) => {
           const items = by(timing);
           return (
             <Section key={timing} title={`${title[timing]} (${items.length})`} testId={`my-tasks-${timing}`}>
               {items.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('tasks.sectionEmpty')}
-                </Text>
+                <p className="f-p f-small f-dim">{t('tasks.sectionEmpty')}</p>
               ) : (
-                <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+                <ul className="f-list" style={{ gap: '0.5rem' }}>
                   {items.map((task) => (
-                    <Card withBorder padding="sm" component="li" key={task.id} data-testid="my-task">
-                      <Anchor component={Link} to={`/community/my-people/${task.personId}`} fw={600}>
+                    <li className="f-card" style={{ padding: '0.75rem' }} key={task.id} data-testid="my-task">
+                      <Link to={`/community/my-people/${task.personId}`} className="f-strong">
                         {task.personName}
-                      </Anchor>
-                      <Text size="sm" c={timing === 'overdue' ? 'red.9' : undefined} fw={500}>
+                      </Link>
+                      <p className={`f-p f-small${timing === 'overdue' ? ' f-late' : ''}`}>
                         {t('tasks.contact')} · {t('tasks.due', { date: formatDate(task.dueDate) })}
-                      </Text>
-                    </Card>
+                      </p>
+                    </li>
                   ))}
-                </Stack>
+                </ul>
               )}
             </Section>
           );
         })
       )}
-    </Stack>
+    </div>
   );
 }
