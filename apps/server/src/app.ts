@@ -1,14 +1,8 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from './app-deps.ts';
 import { pingDatabase } from './db/health.repo.ts';
@@ -43,6 +37,7 @@ import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerOfflineKeep } from './platform/offline-keep.ts';
+import { registerOpenApi } from './platform/openapi.ts';
 import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
@@ -96,17 +91,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Hòa Nhập API',
-        version: deps.version,
-        description: 'Quản lý cai nghiện và sau cai nghiện ma túy',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, deps.version);
   registerErrorHandler(app);
   // Order matters: who is asking (session, CSRF), whether their second factor is done, clean input, and only
   // then may a retried write be answered from its idempotency key.
@@ -121,6 +106,7 @@ export async function buildApp(deps: AppDeps) {
     '/api/health',
     {
       schema: {
+        operationId: 'getHealth',
         tags: ['system'],
         summary: 'Tình trạng hệ thống / Health',
         response: {

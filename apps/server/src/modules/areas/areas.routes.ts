@@ -19,13 +19,21 @@ export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/areas',
-    { schema: { tags, summary: 'Khu vực của tỉnh / Areas of a province', querystring: areaListQuery } },
+    {
+      schema: {
+        operationId: 'listAreas',
+        tags,
+        summary: 'Khu vực của tỉnh / Areas of a province',
+        querystring: areaListQuery,
+      },
+    },
     async (req) => svc.listAreas(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/areas/legacy-districts',
     {
       schema: {
+        operationId: 'listLegacyDistricts',
         tags,
         summary: 'Huyện cũ (trước 01/07/2025) và các xã hiện nay / Old districts and their current communes',
         querystring: legacyDistrictsQuery,
@@ -35,25 +43,44 @@ export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   app.get(
     '/api/areas/:id',
-    { schema: { tags, summary: 'Một khu vực / One area', params: areaIdParams } },
+    { schema: { operationId: 'getArea', tags, summary: 'Một khu vực / One area', params: areaIdParams } },
     async (req) => svc.getArea(deps, requireActor(req), req.params.id),
   );
   app.post(
     '/api/areas',
-    { schema: { tags, summary: 'Tạo khu vực / Create an area', body: areaCreateBody } },
+    {
+      schema: {
+        operationId: 'createArea',
+        tags,
+        summary: 'Tạo khu vực / Create an area',
+        body: areaCreateBody,
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createArea(deps, requireActor(req), req.body)),
   );
   app.put(
     '/api/areas/:id',
     {
-      schema: { tags, summary: 'Sửa khu vực / Edit an area', params: areaIdParams, body: areaUpdateBody },
+      schema: {
+        operationId: 'updateArea',
+        tags,
+        summary: 'Sửa khu vực / Edit an area',
+        params: areaIdParams,
+        body: areaUpdateBody,
+      },
     },
     async (req) => svc.updateArea(deps, requireActor(req), req.params.id, req.body),
   );
   app.delete(
     '/api/areas/:id',
     {
-      schema: { tags, summary: 'Xoá khu vực / Delete an area', params: areaIdParams, body: areaDeleteBody },
+      schema: {
+        operationId: 'deleteArea',
+        tags,
+        summary: 'Xoá khu vực / Delete an area',
+        params: areaIdParams,
+        body: areaDeleteBody,
+      },
     },
     async (req, reply) => {
       await svc.deleteArea(deps, requireActor(req), req.params.id, req.body.version);

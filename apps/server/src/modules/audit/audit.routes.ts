@@ -27,6 +27,7 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/audit',
     {
       schema: {
+        operationId: 'listAudit',
         tags: ['audit'],
         summary: 'Nhật ký truy cập / Audit log',
         description:

@@ -6,60 +6,66 @@ const s = z.string();
 const sn = z.string().nullable();
 const text = z.object({ vi: s, en: s });
 
-export const volunteerOut = z.object({
-  id: s,
-  teamId: s,
-  communeCode: s,
-  fullName: s,
-  sex: sn,
-  birthYear: z.number().nullable(),
-  phone: sn,
-  organisation: s,
-  organisationDetail: sn,
-  userId: sn,
-  joinedOn: s,
-  active: z.boolean(),
-  leftOn: sn,
-  notes: sn,
-  isLeader: z.boolean(),
-  assignedPeople: z.number(),
-  version: z.number(),
-});
+export const volunteerOut = z
+  .object({
+    id: s,
+    teamId: s,
+    communeCode: s,
+    fullName: s,
+    sex: sn,
+    birthYear: z.number().nullable(),
+    phone: sn,
+    organisation: s,
+    organisationDetail: sn,
+    userId: sn,
+    joinedOn: s,
+    active: z.boolean(),
+    leftOn: sn,
+    notes: sn,
+    isLeader: z.boolean(),
+    assignedPeople: z.number(),
+    version: z.number(),
+  })
+  .meta({ id: 'Volunteer' });
 export const volunteerDetailOut = volunteerOut.extend({
   trainings: z.array(z.object({ id: s, course: s, heldOn: s })),
 });
 
-export const teamOut = z.object({
-  id: s,
-  communeCode: s,
-  communeName: sn,
-  provinceCode: s,
-  name: s,
-  leaderVolunteerId: sn,
-  establishedOn: s,
-  notes: sn,
-  severalReason: sn.optional(),
-  activeVolunteers: z.number(),
-  volunteersWithPeople: z.number(),
-  hasVolunteerModel: z.boolean(),
-  members: z.array(volunteerOut),
-  version: z.number(),
-});
+export const teamOut = z
+  .object({
+    id: s,
+    communeCode: s,
+    communeName: sn,
+    provinceCode: s,
+    name: s,
+    leaderVolunteerId: sn,
+    establishedOn: s,
+    notes: sn,
+    severalReason: sn.optional(),
+    activeVolunteers: z.number(),
+    volunteersWithPeople: z.number(),
+    hasVolunteerModel: z.boolean(),
+    members: z.array(volunteerOut),
+    version: z.number(),
+  })
+  .meta({ id: 'Team' });
 
-export const assignmentOut = z.object({
-  id: s,
-  volunteerId: s,
-  volunteerName: sn,
-  organisation: sn,
-  personId: s,
-  personName: sn,
-  communeCode: s,
-  startedOn: s,
-  endedOn: sn,
-  endReason: sn,
-  active: z.boolean(),
-  version: z.number(),
-});
+export const assignmentOut = z
+  .object({
+    id: s,
+    volunteerId: s,
+    volunteerName: sn,
+    organisation: sn,
+    personId: s,
+    personName: sn,
+    communeCode: s,
+    startedOn: s,
+    endedOn: sn,
+    endReason: sn,
+    active: z.boolean(),
+    version: z.number(),
+  })
+  .meta({ id: 'Assignment' });
 
 const ruleOut = z.object({ minVolunteersWithPeople: z.number(), minPeoplePerVolunteer: z.number() });
 
@@ -106,43 +112,47 @@ export const ruleStateOut = z.object({
   version: z.number(),
 });
 
-export const contactOut = z.object({
-  id: s,
-  personId: s,
-  personName: sn,
-  contactDate: s,
-  kind: s,
-  label: text,
-  outcome: s,
-  service: sn,
-  note: sn,
-  nextContactDate: sn,
-  taskId: sn,
-  volunteerId: sn,
-  volunteerName: sn,
-  byUserId: s,
-  byName: sn,
-  byRole: s,
-  createdAt: s,
-});
+export const contactOut = z
+  .object({
+    id: s,
+    personId: s,
+    personName: sn,
+    contactDate: s,
+    kind: s,
+    label: text,
+    outcome: s,
+    service: sn,
+    note: sn,
+    nextContactDate: sn,
+    taskId: sn,
+    volunteerId: sn,
+    volunteerName: sn,
+    byUserId: s,
+    byName: sn,
+    byRole: s,
+    createdAt: s,
+  })
+  .meta({ id: 'CommunityContact' });
 
-export const activityOut = z.object({
-  id: s,
-  teamId: s,
-  communeCode: s,
-  kind: s,
-  heldOn: s,
-  place: s,
-  title: sn,
-  participants: z.number(),
-  participantVolunteerIds: z.array(s),
-  peopleReached: z.number(),
-  commitmentsSigned: z.number(),
-  persuadedIntoRehab: z.number(),
-  persuadedPersonIds: z.array(s),
-  note: sn,
-  version: z.number(),
-});
+export const activityOut = z
+  .object({
+    id: s,
+    teamId: s,
+    communeCode: s,
+    kind: s,
+    heldOn: s,
+    place: s,
+    title: sn,
+    participants: z.number(),
+    participantVolunteerIds: z.array(s),
+    peopleReached: z.number(),
+    commitmentsSigned: z.number(),
+    persuadedIntoRehab: z.number(),
+    persuadedPersonIds: z.array(s),
+    note: sn,
+    version: z.number(),
+  })
+  .meta({ id: 'TeamActivity' });
 
 export const reportOut = z.object({
   communeCode: sn,

@@ -17,28 +17,58 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/community/clubs',
-    { schema: { tags, summary: 'Thành lập CLB / Create a club', body: clubs.clubCreateSchema } },
+    {
+      schema: {
+        operationId: 'createClub',
+        tags,
+        summary: 'Thành lập CLB / Create a club',
+        body: clubs.clubCreateSchema,
+      },
+    },
     async (req, reply) => reply.status(201).send(await clubs.createClub(deps, requireActor(req), req.body)),
   );
   app.get(
     '/api/community/clubs',
-    { schema: { tags, summary: 'Câu lạc bộ / Clubs', querystring: clubs.clubQuerySchema } },
+    {
+      schema: {
+        operationId: 'listClubs',
+        tags,
+        summary: 'Câu lạc bộ / Clubs',
+        querystring: clubs.clubQuerySchema,
+      },
+    },
     async (req) => clubs.listClubs(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/clubs/:id',
-    { schema: { tags, summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings', params: idParams } },
+    {
+      schema: {
+        operationId: 'getClub',
+        tags,
+        summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings',
+        params: idParams,
+      },
+    },
     async (req) => clubs.getClub(deps, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/community/clubs/:id',
-    { schema: { tags, summary: 'Sửa CLB / Update a club', params: idParams, body: clubs.clubUpdateSchema } },
+    {
+      schema: {
+        operationId: 'updateClub',
+        tags,
+        summary: 'Sửa CLB / Update a club',
+        params: idParams,
+        body: clubs.clubUpdateSchema,
+      },
+    },
     async (req) => clubs.updateClub(deps, requireActor(req), req.params.id, req.body),
   );
   app.post(
     '/api/community/clubs/:id/members',
     {
       schema: {
+        operationId: 'addClubMember',
         tags,
         summary: 'Thêm thành viên / Add a member',
         params: idParams,
@@ -52,6 +82,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/clubs/:id/members/:memberId/leave',
     {
       schema: {
+        operationId: 'leaveClub',
         tags,
         summary: 'Thành viên rời CLB / A member leaves',
         params: z.strictObject({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
@@ -65,6 +96,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/clubs/:id/meetings',
     {
       schema: {
+        operationId: 'recordClubMeeting',
         tags,
         summary: 'Ghi buổi sinh hoạt / Record a meeting',
         params: idParams,
@@ -77,24 +109,39 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/community/partners',
-    { schema: { tags, summary: 'Thêm đối tác / Add a partner', body: partners.partnerCreateSchema } },
+    {
+      schema: {
+        operationId: 'createPartner',
+        tags,
+        summary: 'Thêm đối tác / Add a partner',
+        body: partners.partnerCreateSchema,
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await partners.createPartner(deps, requireActor(req), req.body)),
   );
   app.get(
     '/api/community/partners',
-    { schema: { tags, summary: 'Đối tác / Partners', querystring: partners.partnerQuerySchema } },
+    {
+      schema: {
+        operationId: 'listPartners',
+        tags,
+        summary: 'Đối tác / Partners',
+        querystring: partners.partnerQuerySchema,
+      },
+    },
     async (req) => partners.listPartners(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/partners/:id',
-    { schema: { tags, summary: 'Đối tác / A partner', params: idParams } },
+    { schema: { operationId: 'getPartner', tags, summary: 'Đối tác / A partner', params: idParams } },
     async (req) => partners.getPartner(deps, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/community/partners/:id',
     {
       schema: {
+        operationId: 'updatePartner',
         tags,
         summary: 'Sửa đối tác / Update a partner',
         params: idParams,
@@ -106,7 +153,14 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/community/referrals',
-    { schema: { tags, summary: 'Giới thiệu dịch vụ / Refer a person', body: partners.referralCreateSchema } },
+    {
+      schema: {
+        operationId: 'createReferral',
+        tags,
+        summary: 'Giới thiệu dịch vụ / Refer a person',
+        body: partners.referralCreateSchema,
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await partners.createReferral(deps, requireActor(req), req.body)),
   );
@@ -114,6 +168,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/referrals/:id/status',
     {
       schema: {
+        operationId: 'moveReferral',
         tags,
         summary: 'Cập nhật trạng thái, kết quả / Move a referral, record its result',
         params: idParams,
@@ -125,7 +180,12 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/community/referrals',
     {
-      schema: { tags, summary: 'Giới thiệu dịch vụ / Referrals', querystring: partners.referralQuerySchema },
+      schema: {
+        operationId: 'listReferrals',
+        tags,
+        summary: 'Giới thiệu dịch vụ / Referrals',
+        querystring: partners.referralQuerySchema,
+      },
     },
     async (req) => partners.listReferrals(deps, requireActor(req), req.query),
   );
@@ -133,20 +193,33 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/community/trainings',
     {
-      schema: { tags, summary: 'Ghi lớp tập huấn / Record a training', body: training.trainingCreateSchema },
+      schema: {
+        operationId: 'createTraining',
+        tags,
+        summary: 'Ghi lớp tập huấn / Record a training',
+        body: training.trainingCreateSchema,
+      },
     },
     async (req, reply) =>
       reply.status(201).send(await training.createTraining(deps, requireActor(req), req.body)),
   );
   app.get(
     '/api/community/trainings',
-    { schema: { tags, summary: 'Tập huấn / Trainings', querystring: training.trainingQuerySchema } },
+    {
+      schema: {
+        operationId: 'listTrainings',
+        tags,
+        summary: 'Tập huấn / Trainings',
+        querystring: training.trainingQuerySchema,
+      },
+    },
     async (req) => training.listTrainings(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/training-staff',
     {
       schema: {
+        operationId: 'listTrainingStaff',
         tags,
         summary: 'Cán bộ có thể ghi tham dự tập huấn / Staff who may attend a training',
         response: {
@@ -162,6 +235,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/training-share',
     {
       schema: {
+        operationId: 'getTrainingShare',
         tags,
         summary: 'Tỷ lệ cán bộ, tình nguyện viên được tập huấn / Share trained',
         querystring: training.trainingQuerySchema,
@@ -172,7 +246,14 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/people/:id/support',
-    { schema: { tags, summary: 'Hỗ trợ đã nhận / Support a person received', params: idParams } },
+    {
+      schema: {
+        operationId: 'getPersonSupport',
+        tags,
+        summary: 'Hỗ trợ đã nhận / Support a person received',
+        params: idParams,
+      },
+    },
     async (req) => personSupport(deps, requireActor(req), req.params.id),
   );
 }

@@ -62,6 +62,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/teams',
     {
       schema: {
+        operationId: 'createTeam',
         response: { 201: teamOut },
         tags,
         summary: 'Thành lập đội CTXH tình nguyện / Create the volunteer team',
@@ -74,6 +75,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/teams',
     {
       schema: {
+        operationId: 'listTeams',
         response: { 200: z.object({ items: z.array(teamOut) }) },
         tags,
         summary: 'Các đội tình nguyện / Volunteer teams',
@@ -86,6 +88,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/teams/:id',
     {
       schema: {
+        operationId: 'getTeam',
         response: { 200: teamOut },
         tags,
         summary: 'Đội tình nguyện và thành viên / A team and its members',
@@ -98,6 +101,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/teams/:id',
     {
       schema: {
+        operationId: 'updateTeam',
         response: { 200: teamOut },
         tags,
         summary: 'Sửa đội, chọn đội trưởng / Update a team, set its leader',
@@ -112,6 +116,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteers',
     {
       schema: {
+        operationId: 'createVolunteer',
         response: { 201: volunteerDetailOut },
         tags,
         summary: 'Thêm tình nguyện viên / Add a volunteer',
@@ -125,6 +130,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteers',
     {
       schema: {
+        operationId: 'listVolunteers',
         response: { 200: z.object({ items: z.array(volunteerOut) }) },
         tags,
         summary: 'Tình nguyện viên / Volunteers',
@@ -137,6 +143,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteers/:id',
     {
       schema: {
+        operationId: 'getVolunteer',
         response: { 200: volunteerDetailOut },
         tags,
         summary: 'Tình nguyện viên / A volunteer',
@@ -149,6 +156,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteers/:id',
     {
       schema: {
+        operationId: 'updateVolunteer',
         response: { 200: volunteerDetailOut },
         tags,
         summary: 'Sửa, cho nghỉ, gắn tài khoản / Update, deactivate, link an account',
@@ -163,6 +171,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-accounts',
     {
       schema: {
+        operationId: 'listVolunteerAccounts',
         response: { 200: z.object({ items: z.array(accountOut) }) },
         tags,
         summary: 'Tài khoản tình nguyện viên của xã / Volunteer accounts of the commune',
@@ -175,6 +184,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignments',
     {
       schema: {
+        operationId: 'createAssignment',
         response: { 201: assignmentOut },
         tags,
         summary: 'Phân công giúp đỡ / Assign a person to a volunteer',
@@ -188,6 +198,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignments/:id/end',
     {
       schema: {
+        operationId: 'endAssignment',
         response: { 200: assignmentOut },
         tags,
         summary: 'Kết thúc phân công / End an assignment',
@@ -201,6 +212,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignments',
     {
       schema: {
+        operationId: 'listAssignments',
         response: { 200: z.object({ items: z.array(assignmentOut) }) },
         tags,
         summary: 'Phân công / Assignments',
@@ -213,6 +225,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/assignment-gaps',
     {
       schema: {
+        operationId: 'listAssignmentGaps',
         response: { 200: gapsOut },
         tags,
         summary: 'Tình nguyện viên chưa giúp đỡ ai / Volunteers without a person (gap list)',
@@ -226,6 +239,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-model',
     {
       schema: {
+        operationId: 'listVolunteerModelCommunes',
         response: { 200: modelOut },
         tags,
         summary: 'Xã có mô hình tình nguyện viên (theo ngày) / Communes with the volunteer model (on a date)',
@@ -238,6 +252,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-model/provinces',
     {
       schema: {
+        operationId: 'listVolunteerModelProvinces',
         response: { 200: provinceModelOut },
         tags,
         summary: 'Mô hình tình nguyện viên theo tỉnh / The volunteer model by province',
@@ -250,6 +265,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-model/rule',
     {
       schema: {
+        operationId: 'getVolunteerModelRule',
         response: { 200: ruleStateOut },
         tags,
         summary: 'Tiêu chí mô hình / The volunteer-model rule',
@@ -264,6 +280,7 @@ export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/volunteer-model/rule',
     {
       schema: {
+        operationId: 'setVolunteerModelRule',
         response: { 200: ruleStateOut },
         tags,
         summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule',

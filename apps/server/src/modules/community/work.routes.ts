@@ -67,6 +67,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/my-people',
     {
       schema: {
+        operationId: 'listMyPeople',
         tags,
         summary: 'Người tôi giúp đỡ / My people (volunteer)',
         response: { 200: z.object({ items: z.array(myPersonOut) }) },
@@ -78,6 +79,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/my-people/:id',
     {
       schema: {
+        operationId: 'getMyPerson',
         tags,
         summary: 'Người tôi giúp đỡ / One of my people (volunteer)',
         params: idParams,
@@ -90,6 +92,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/my-tasks',
     {
       schema: {
+        operationId: 'listMyFollowUps',
         tags,
         summary: 'Việc của tôi / My follow-ups (volunteer)',
         response: { 200: z.object({ today: z.string(), items: z.array(myTaskOut) }) },
@@ -100,13 +103,21 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/community/contacts',
-    { schema: { tags, summary: 'Ghi nhận liên hệ, hỗ trợ / Log a contact', body: con.contactCreateSchema } },
+    {
+      schema: {
+        operationId: 'logContact',
+        tags,
+        summary: 'Ghi nhận liên hệ, hỗ trợ / Log a contact',
+        body: con.contactCreateSchema,
+      },
+    },
     async (req, reply) => reply.status(201).send(await con.logContact(deps, requireActor(req), req.body)),
   );
   app.get(
     '/api/community/contacts',
     {
       schema: {
+        operationId: 'listContacts',
         response: { 200: z.object({ items: z.array(contactOut), limit: z.number(), offset: z.number() }) },
         tags,
         summary: 'Nhật ký liên hệ / Contact log',
@@ -120,6 +131,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/activities',
     {
       schema: {
+        operationId: 'createActivity',
         response: { 201: activityOut },
         tags,
         summary: 'Ghi hoạt động của đội / Record a team activity',
@@ -132,6 +144,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/activities',
     {
       schema: {
+        operationId: 'listActivities',
         response: {
           200: z.object({
             items: z.array(activityOut),
@@ -150,7 +163,13 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/community/activities/:id',
     {
-      schema: { response: { 200: activityOut }, tags, summary: 'Hoạt động / An activity', params: idParams },
+      schema: {
+        operationId: 'getActivity',
+        response: { 200: activityOut },
+        tags,
+        summary: 'Hoạt động / An activity',
+        params: idParams,
+      },
     },
     async (req) => act.getActivity(deps, requireActor(req), req.params.id),
   );
@@ -158,6 +177,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/activities/:id',
     {
       schema: {
+        operationId: 'updateActivity',
         response: { 200: activityOut },
         tags,
         summary: 'Sửa hoạt động / Update an activity',
@@ -171,6 +191,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/community/report',
     {
       schema: {
+        operationId: 'getTeamReport',
         response: { 200: reportOut },
         tags,
         summary: 'Báo cáo hoạt động đội tình nguyện / Team report for a period',

@@ -9,24 +9,26 @@ import type { DeclarationView } from './declarations.repo.ts';
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
-export const declarationOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  declaredOn: z.string(),
-  substances: z.array(z.string()),
-  otherSubstance: z.string().nullable(),
-  source: z.string(),
-  notes: z.string().nullable(),
-  regimeId: z.string().nullable(),
-  required: z.boolean().describe('Whether the law required the declaration on its date'),
-  basis: z.array(text).describe('Legal basis cited (empty before the rule was in force)'),
-  unit: z.object({ kind: z.string(), code: z.string() }),
-  recordedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
-  recordedAt: z.string(),
-  updatedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
-  updatedAt: z.string(),
-  version: z.number(),
-});
+export const declarationOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    declaredOn: z.string(),
+    substances: z.array(z.string()),
+    otherSubstance: z.string().nullable(),
+    source: z.string(),
+    notes: z.string().nullable(),
+    regimeId: z.string().nullable(),
+    required: z.boolean().describe('Whether the law required the declaration on its date'),
+    basis: z.array(text).describe('Legal basis cited (empty before the rule was in force)'),
+    unit: z.object({ kind: z.string(), code: z.string() }),
+    recordedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+    recordedAt: z.string(),
+    updatedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'SubstanceDeclaration' });
 export type DeclarationOut = z.infer<typeof declarationOut>;
 
 export function presentDeclaration(r: DeclarationView, overrides: readonly RuleOverride[]): DeclarationOut {

@@ -16,6 +16,7 @@ export async function declarationsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/substance-declarations',
     {
       schema: {
+        operationId: 'listSubstanceDeclarations',
         tags,
         summary:
           'Khai báo chất ma túy đã sử dụng và nguồn gốc / Declarations of substances used and their source',
@@ -29,6 +30,7 @@ export async function declarationsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/substance-declarations',
     {
       schema: {
+        operationId: 'createSubstanceDeclaration',
         tags,
         summary: 'Ghi nhận khai báo chất ma túy và nguồn gốc / Record a declaration of substances and source',
         params,
@@ -43,6 +45,7 @@ export async function declarationsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/substance-declarations/:id',
     {
       schema: {
+        operationId: 'updateSubstanceDeclaration',
         tags,
         summary: 'Sửa khai báo (theo phiên bản) / Correct a declaration (versioned)',
         params,

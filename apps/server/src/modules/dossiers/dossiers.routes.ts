@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import { dossierCoverList } from './dossier-cover.service.ts';
 import { attachmentHeader, MAX_UPLOAD_BYTES } from './dossiers.files.ts';
 import {
@@ -42,6 +43,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers',
     {
       schema: {
+        operationId: 'listDossiers',
         tags,
         summary: 'Danh sách hồ sơ đề nghị cai nghiện bắt buộc / List compulsory-rehab dossiers',
         querystring: listQuery,
@@ -55,6 +57,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/rules',
     {
       schema: {
+        operationId: 'getDossierRules',
         tags,
         summary: 'Quy định áp dụng cho hồ sơ theo ngày / Dossier rules in force on a date',
         querystring: z.strictObject({ date: isoDate }),
@@ -67,6 +70,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers',
     {
       schema: {
+        operationId: 'createDossier',
         tags,
         summary: 'Lập hồ sơ đề nghị / Create a dossier',
         body: createBody,
@@ -80,6 +84,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id',
     {
       schema: {
+        operationId: 'getDossier',
         tags,
         summary: 'Xem hồ sơ đề nghị / View a dossier',
         params: idParams,
@@ -93,6 +98,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id/persons',
     {
       schema: {
+        operationId: 'addDossierPerson',
         tags,
         summary: 'Thêm người vào hồ sơ / Add a person',
         params: idParams,
@@ -107,6 +113,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id/persons/:personId',
     {
       schema: {
+        operationId: 'removeDossierPerson',
         tags,
         summary: 'Bỏ người khỏi hồ sơ / Remove a person',
         params: personParams,
@@ -122,6 +129,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id/documents',
     {
       schema: {
+        operationId: 'listDossierDocuments',
         tags,
         summary: 'Danh sách tài liệu / List documents',
         params: idParams,
@@ -135,6 +143,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id/documents',
     {
       schema: {
+        operationId: 'uploadDossierDocument',
         tags,
         summary: 'Tải lên tài liệu (multipart, trường "file") / Upload a document (multipart field "file")',
         description: 'PDF, JPG, PNG or DOCX, at most 10 MB; personId and kind in the query string.',
@@ -154,7 +163,13 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/dossiers/:id/documents/:documentId',
     {
-      schema: { tags, summary: 'Tải xuống tài liệu / Download a document', params: documentParams },
+      config: { fileResponse: [FILE_TYPES.any] },
+      schema: {
+        operationId: 'downloadDossierDocument',
+        tags,
+        summary: 'Tải xuống tài liệu / Download a document',
+        params: documentParams,
+      },
     },
     async (req, reply) => {
       const { doc, data } = await svc.downloadDocument(
@@ -175,7 +190,9 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/dossiers/:id/cover-list.:format',
     {
+      config: { fileResponse: [FILE_TYPES.pdf, FILE_TYPES.docx] },
       schema: {
+        operationId: 'getDossierCoverList',
         tags,
         summary: 'Danh mục tài liệu hồ sơ (DOCX/PDF) / Dossier cover list',
         params: z.strictObject({ id: z.string().min(1).max(64), format: z.enum(['docx', 'pdf']) }),
@@ -195,6 +212,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dossiers/:id/documents/:documentId',
     {
       schema: {
+        operationId: 'removeDossierDocument',
         tags,
         summary: 'Bỏ tài liệu khỏi hồ sơ / Remove a document',
         params: documentParams,
@@ -208,21 +226,34 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
   const steps = [
     [
       'notify',
+      'notifyDossier',
       'Thông báo cho người bị đề nghị và gia đình / Notify the person and family',
       notifyBody,
       svc.notify,
     ],
-    ['close-reading', 'Hết thời hạn đọc hồ sơ / Reading period over', closeReadingBody, svc.closeReading],
-    ['submit', 'Chuyển hồ sơ đến Tòa án / Submit to the court', submitBody, svc.submit],
-    ['accept', 'Tòa án thụ lý / Court accepted', acceptBody, svc.accept],
-    ['hearing', 'Lịch phiên họp / Hearing date', hearingBody, svc.scheduleHearing],
-    ['decision', 'Quyết định của Tòa án / Court decision', decideBody, svc.decide],
-    ['execute', 'Thi hành và tiếp nhận / Execution and admission', executeBody, svc.execute],
+    [
+      'close-reading',
+      'closeDossierReading',
+      'Hết thời hạn đọc hồ sơ / Reading period over',
+      closeReadingBody,
+      svc.closeReading,
+    ],
+    ['submit', 'submitDossier', 'Chuyển hồ sơ đến Tòa án / Submit to the court', submitBody, svc.submit],
+    ['accept', 'acceptDossier', 'Tòa án thụ lý / Court accepted', acceptBody, svc.accept],
+    ['hearing', 'setDossierHearing', 'Lịch phiên họp / Hearing date', hearingBody, svc.scheduleHearing],
+    ['decision', 'recordDossierDecision', 'Quyết định của Tòa án / Court decision', decideBody, svc.decide],
+    [
+      'execute',
+      'executeDossier',
+      'Thi hành và tiếp nhận / Execution and admission',
+      executeBody,
+      svc.execute,
+    ],
   ] as const;
-  for (const [path, summary, body, run] of steps) {
+  for (const [path, operationId, summary, body, run] of steps) {
     app.post(
       `/api/dossiers/:id/${path}`,
-      { schema: { tags, summary, params: idParams, body, response: { 200: dossierOut } } },
+      { schema: { operationId, tags, summary, params: idParams, body, response: { 200: dossierOut } } },
       // Each body schema matches its own step by construction.
       async (req) => (run as any)(deps, requireActor(req), req.params.id, req.body),
     );

@@ -102,96 +102,104 @@ export const executeBody = z.strictObject({
 const textOut = z.object({ vi: z.string(), en: z.string() });
 const basisOut = z.array(textOut);
 
-export const documentOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  kind: z.string(),
-  kindLabel: textOut,
-  originalName: z.string(),
-  mimeType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  note: z.string().nullable(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
-});
+export const documentOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    kind: z.string(),
+    kindLabel: textOut,
+    originalName: z.string(),
+    mimeType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+    note: z.string().nullable(),
+    uploadedAt: z.string(),
+    uploadedBy: z.string().nullable(),
+  })
+  .meta({ id: 'DossierDocument' });
 
-export const dossierPersonOut = z.object({
-  personId: z.string(),
-  fullName: z.string(),
-  birthYear: z.number(),
-  birthDate: z.string().optional(),
-  ground: z.string(),
-  groundLabel: textOut,
-  groundNote: z.string().nullable(),
-  groundInHistory: z.boolean().describe('The person’s recorded episodes prove this ground'),
-  status: z.string(),
-  outcome: z.string().nullable(),
-  termMonths: z.number().nullable(),
-  decisionNumber: z.string().nullable(),
-  decisionDate: z.string().nullable(),
-  decisionSigner: z.string().nullable(),
-  postponedUntil: z.string().nullable(),
-  outcomeNote: z.string().nullable(),
-  executedOn: z.string().nullable(),
-  admittedOn: z.string().nullable(),
-  facilityId: z.string().nullable(),
-  episodeId: z.string().nullable(),
-});
+export const dossierPersonOut = z
+  .object({
+    personId: z.string(),
+    fullName: z.string(),
+    birthYear: z.number(),
+    birthDate: z.string().optional(),
+    ground: z.string(),
+    groundLabel: textOut,
+    groundNote: z.string().nullable(),
+    groundInHistory: z.boolean().describe('The person’s recorded episodes prove this ground'),
+    status: z.string(),
+    outcome: z.string().nullable(),
+    termMonths: z.number().nullable(),
+    decisionNumber: z.string().nullable(),
+    decisionDate: z.string().nullable(),
+    decisionSigner: z.string().nullable(),
+    postponedUntil: z.string().nullable(),
+    outcomeNote: z.string().nullable(),
+    executedOn: z.string().nullable(),
+    admittedOn: z.string().nullable(),
+    facilityId: z.string().nullable(),
+    episodeId: z.string().nullable(),
+  })
+  .meta({ id: 'DossierPerson' });
 
 const authorityOut = z.object({ authority: z.string(), label: textOut });
 
-export const dossierOut = z.object({
-  id: z.string(),
-  status: z.string(),
-  statusLabel: textOut,
-  communeCode: z.string(),
-  communeName: z.string().nullable(),
-  provinceCode: z.string(),
-  regimeId: z.string(),
-  preparer: authorityOut,
-  preparedOn: z.string(),
-  notifiedOn: z.string().nullable(),
-  readingPeriod: z
-    .object({ workingDays: z.number(), endsOn: z.string(), verify: z.boolean(), basis: basisOut })
-    .nullable(),
-  readingClosedOn: z.string().nullable(),
-  submittedOn: z.string().nullable(),
-  submissionNumber: z.string().nullable(),
-  court: authorityOut.extend({ name: z.string().nullable() }).nullable(),
-  acceptedOn: z.string().nullable(),
-  courtCaseNumber: z.string().nullable(),
-  hearingDate: z.string().nullable(),
-  hearingPlace: z.string().nullable(),
-  decidedOn: z.string().nullable(),
-  executedOn: z.string().nullable(),
-  notes: z.string().nullable(),
-  persons: z.array(dossierPersonOut),
-  checklist: z.object({
-    verify: z.boolean(),
-    basis: basisOut,
-    items: z.array(z.object({ kind: z.string(), required: z.boolean(), label: textOut })),
-    missing: z.array(z.object({ personId: z.string(), kind: z.string() })),
-  }),
-  documents: z.array(documentOut),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const dossierOut = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    statusLabel: textOut,
+    communeCode: z.string(),
+    communeName: z.string().nullable(),
+    provinceCode: z.string(),
+    regimeId: z.string(),
+    preparer: authorityOut,
+    preparedOn: z.string(),
+    notifiedOn: z.string().nullable(),
+    readingPeriod: z
+      .object({ workingDays: z.number(), endsOn: z.string(), verify: z.boolean(), basis: basisOut })
+      .nullable(),
+    readingClosedOn: z.string().nullable(),
+    submittedOn: z.string().nullable(),
+    submissionNumber: z.string().nullable(),
+    court: authorityOut.extend({ name: z.string().nullable() }).nullable(),
+    acceptedOn: z.string().nullable(),
+    courtCaseNumber: z.string().nullable(),
+    hearingDate: z.string().nullable(),
+    hearingPlace: z.string().nullable(),
+    decidedOn: z.string().nullable(),
+    executedOn: z.string().nullable(),
+    notes: z.string().nullable(),
+    persons: z.array(dossierPersonOut),
+    checklist: z.object({
+      verify: z.boolean(),
+      basis: basisOut,
+      items: z.array(z.object({ kind: z.string(), required: z.boolean(), label: textOut })),
+      missing: z.array(z.object({ personId: z.string(), kind: z.string() })),
+    }),
+    documents: z.array(documentOut),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Dossier' });
 export type DossierOut = z.infer<typeof dossierOut>;
 
-export const dossierSummaryOut = z.object({
-  id: z.string(),
-  status: z.string(),
-  statusLabel: textOut,
-  communeCode: z.string(),
-  provinceCode: z.string(),
-  preparedOn: z.string(),
-  hearingDate: z.string().nullable(),
-  persons: z.array(z.object({ personId: z.string(), fullName: z.string(), status: z.string() })),
-  version: z.number(),
-  updatedAt: z.string(),
-});
+export const dossierSummaryOut = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    statusLabel: textOut,
+    communeCode: z.string(),
+    provinceCode: z.string(),
+    preparedOn: z.string(),
+    hearingDate: z.string().nullable(),
+    persons: z.array(z.object({ personId: z.string(), fullName: z.string(), status: z.string() })),
+    version: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DossierSummary' });
 
 export const listOut = z.object({
   items: z.array(dossierSummaryOut),

@@ -22,6 +22,7 @@ export async function decisionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/decisions',
     {
       schema: {
+        operationId: 'createDecision',
         tags,
         summary: 'Ghi nhận một quyết định cho nhiều người / Enter one decision naming several people',
         description:
@@ -36,6 +37,7 @@ export async function decisionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/decisions/:id',
     {
       schema: {
+        operationId: 'getDecision',
         tags,
         summary: 'Một quyết định và những người được nêu tên / A decision and the people it names',
         params,
@@ -48,6 +50,7 @@ export async function decisionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/decisions/:id',
     {
       schema: {
+        operationId: 'updateDecision',
         tags,
         summary: 'Sửa số, người ký của quyết định / Correct the number or signer of a decision',
         params,

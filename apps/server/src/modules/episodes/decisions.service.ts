@@ -43,21 +43,23 @@ export const decisionUpdateSchema = z.strictObject({
 export type DecisionUpdateInput = z.infer<typeof decisionUpdateSchema>;
 
 const text = z.object({ vi: z.string(), en: z.string() });
-export const decisionOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  kindLabel: text,
-  number: z.string().nullable(),
-  date: z.string(),
-  signer: z.string().nullable(),
-  issuingUnit: z.object({ kind: z.string(), code: z.string(), name: z.string().nullable() }),
-  authority: z.string(),
-  authorityLabel: text,
-  regimeId: z.string(),
-  basis: z.array(text),
-  version: z.number(),
-  people: z.array(z.object({ personId: z.string(), episodeId: z.string(), fullName: z.string() })),
-});
+export const decisionOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    kindLabel: text,
+    number: z.string().nullable(),
+    date: z.string(),
+    signer: z.string().nullable(),
+    issuingUnit: z.object({ kind: z.string(), code: z.string(), name: z.string().nullable() }),
+    authority: z.string(),
+    authorityLabel: text,
+    regimeId: z.string(),
+    basis: z.array(text),
+    version: z.number(),
+    people: z.array(z.object({ personId: z.string(), episodeId: z.string(), fullName: z.string() })),
+  })
+  .meta({ id: 'Decision' });
 
 const decisionWord = { vi: 'quyết định này', en: 'Decision' };
 const labelOf = <T extends string>(labels: { vi: Record<T, string>; en: Record<T, string> }, k: string) => ({

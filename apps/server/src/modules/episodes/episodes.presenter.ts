@@ -14,68 +14,72 @@ import { asEpisode } from './person-status.ts';
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
-export const contactOut = z.object({
-  id: z.string(),
-  episodeId: z.string(),
-  contactDate: z.string(),
-  method: z.string(),
-  summary: z.string(),
-  byName: z.string(),
-  createdAt: z.string(),
-});
+export const contactOut = z
+  .object({
+    id: z.string(),
+    episodeId: z.string(),
+    contactDate: z.string(),
+    method: z.string(),
+    summary: z.string(),
+    byName: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EpisodeContact' });
 
 /** An episode; the whole record is of class 'legal' (the service refuses roles that may not read it). */
-export const episodeOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  type: z.string(),
-  typeLabel: text,
-  regimeId: z.string(),
-  authority: z.string(),
-  authorityLabel: text,
-  decision: z
-    .object({
-      number: z.string().nullable(),
-      date: z.string().nullable(),
-      signer: z.string().nullable(),
-      body: z.string().nullable(),
-    })
-    .nullable(),
-  documentNumber: z.string().nullable(),
-  startDate: z.string(),
-  termStart: z.string().nullable(),
-  termMonths: z.number().nullable(),
-  plannedEnd: z.string().nullable(),
-  actualEnd: z.string().nullable(),
-  outcome: z.string().nullable(),
-  outcomeLabel: text.nullable(),
-  outcomeReason: z.string().nullable(),
-  active: z.boolean(),
-  facilityId: z.string().nullable(),
-  responsibleUnit: z.object({ kind: z.string(), code: z.string() }),
-  managerIds: z.array(z.string()),
-  details: z.record(z.string(), z.unknown()),
-  subsidyEligible: z.boolean().optional(),
-  certificate: z.object({ number: z.string().nullable(), date: z.string() }).nullable(),
-  notes: z.string().nullable(),
-  contacts: z.array(contactOut).optional(),
-  /**
-   * Present for an episode decided before 01/07/2026 and still open on that day: which regime governs its
-   * term and which the acts done during the rest of it, with the reason and basis (transition-rules.ts).
-   */
-  transition: z
-    .object({
-      termRegime: z.string(),
-      actsRegime: z.string(),
-      reason: text,
-      basis: z.array(text),
-      verify: z.boolean(),
-    })
-    .optional(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const episodeOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    type: z.string(),
+    typeLabel: text,
+    regimeId: z.string(),
+    authority: z.string(),
+    authorityLabel: text,
+    decision: z
+      .object({
+        number: z.string().nullable(),
+        date: z.string().nullable(),
+        signer: z.string().nullable(),
+        body: z.string().nullable(),
+      })
+      .nullable(),
+    documentNumber: z.string().nullable(),
+    startDate: z.string(),
+    termStart: z.string().nullable(),
+    termMonths: z.number().nullable(),
+    plannedEnd: z.string().nullable(),
+    actualEnd: z.string().nullable(),
+    outcome: z.string().nullable(),
+    outcomeLabel: text.nullable(),
+    outcomeReason: z.string().nullable(),
+    active: z.boolean(),
+    facilityId: z.string().nullable(),
+    responsibleUnit: z.object({ kind: z.string(), code: z.string() }),
+    managerIds: z.array(z.string()),
+    details: z.record(z.string(), z.unknown()),
+    subsidyEligible: z.boolean().optional(),
+    certificate: z.object({ number: z.string().nullable(), date: z.string() }).nullable(),
+    notes: z.string().nullable(),
+    contacts: z.array(contactOut).optional(),
+    /**
+     * Present for an episode decided before 01/07/2026 and still open on that day: which regime governs its
+     * term and which the acts done during the rest of it, with the reason and basis (transition-rules.ts).
+     */
+    transition: z
+      .object({
+        termRegime: z.string(),
+        actsRegime: z.string(),
+        reason: text,
+        basis: z.array(text),
+        verify: z.boolean(),
+      })
+      .optional(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Episode' });
 export type EpisodeOut = z.infer<typeof episodeOut>;
 
 export function presentContact(c: ContactRow) {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import { taskOut } from '../tasks/tasks.routes.ts';
 import * as acts from './episode-acts.service.ts';
 import { DOCUMENT_KINDS, type EpisodeDocumentKind, episodeDocument } from './episode-documents.service.ts';
@@ -29,6 +30,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/episodes',
     {
       schema: {
+        operationId: 'listPersonEpisodes',
         tags,
         summary: 'Các giai đoạn quản lý, cai nghiện / Episodes of a person',
         params,
@@ -41,6 +43,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/episodes',
     {
       schema: {
+        operationId: 'openEpisode',
         tags,
         summary: 'Mở giai đoạn / Open an episode',
         description: 'Checked against the rules in force; planned end, regime and authority are computed.',
@@ -56,6 +59,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/timeline',
     {
       schema: {
+        operationId: 'getPersonTimeline',
         tags,
         summary: 'Quá trình của một người / Timeline of a person',
         params,
@@ -68,6 +72,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/transfer',
     {
       schema: {
+        operationId: 'transferPerson',
         tags,
         summary: 'Chuyển hồ sơ sang xã khác / Transfer to another commune',
         params,
@@ -82,6 +87,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/transfers/:id/receive',
     {
       schema: {
+        operationId: 'receiveTransfer',
         tags,
         summary: 'Tiếp nhận hồ sơ chuyển đến / Receive a transferred record',
         params,
@@ -94,7 +100,13 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/episodes/:id',
     {
-      schema: { tags, summary: 'Xem giai đoạn / View an episode', params, response: { 200: episodeOut } },
+      schema: {
+        operationId: 'getEpisode',
+        tags,
+        summary: 'Xem giai đoạn / View an episode',
+        params,
+        response: { 200: episodeOut },
+      },
     },
     async (req) => svc.getEpisode(deps, requireActor(req), req.params.id),
   );
@@ -102,6 +114,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/episodes/:id',
     {
       schema: {
+        operationId: 'updateEpisode',
         tags,
         summary: 'Sửa giai đoạn / Update an episode',
         params,
@@ -115,6 +128,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/episodes/:id/close',
     {
       schema: {
+        operationId: 'closeEpisode',
         tags,
         summary: 'Kết thúc giai đoạn / Close an episode with an outcome',
         params,
@@ -128,6 +142,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/episodes/:id/certificate',
     {
       schema: {
+        operationId: 'issueEpisodeCertificate',
         tags,
         summary: 'Cấp giấy chứng nhận hoàn thành quản lý sau cai nghiện (Mẫu 54) / Completion certificate',
         params,
@@ -141,6 +156,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/episodes/:id/contacts',
     {
       schema: {
+        operationId: 'recordEpisodeContact',
         tags,
         summary: 'Ghi nhận gặp gỡ, tiếp xúc / Record a contact',
         params,
@@ -154,7 +170,9 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/episodes/:id/documents/:file',
     {
+      config: { fileResponse: [FILE_TYPES.pdf, FILE_TYPES.docx] },
       schema: {
+        operationId: 'getEpisodeDocument',
         tags,
         summary: 'Văn bản của giai đoạn (DOCX, PDF) / Official document of an episode',
         description: `file: <kind>.docx or <kind>.pdf, kind one of ${DOCUMENT_KINDS.join(', ')}`,
@@ -179,6 +197,7 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/episodes/:id/schedule',
     {
       schema: {
+        operationId: 'scheduleEpisodeTask',
         tags,
         summary: 'Hẹn xét nghiệm hoặc gặp gỡ / Schedule a test or contact',
         params,

@@ -39,20 +39,22 @@ const KINDS = [
 type Kind = (typeof KINDS)[number];
 
 const text = z.object({ vi: z.string(), en: z.string() });
-export const timelineOut = z.object({
-  personId: z.string(),
-  status: z.string(),
-  items: z.array(
-    z.object({
-      date: z.string(),
-      kind: z.enum(KINDS),
-      id: z.string(),
-      episodeId: z.string().nullable(),
-      title: text,
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
+export const timelineOut = z
+  .object({
+    personId: z.string(),
+    status: z.string(),
+    items: z.array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(KINDS),
+        id: z.string(),
+        episodeId: z.string().nullable(),
+        title: text,
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: 'Timeline' });
 type Item = z.infer<typeof timelineOut>['items'][number];
 
 const TITLES: Record<Kind, { vi: string; en: string }> = {

@@ -21,18 +21,20 @@ import { fieldError, legalContext, rulesAt } from './legal.ts';
 // due within 24 hours) and the new commune's police receive it (task-rules.ts moveHandover). The old commune
 // loses access with the move; the transfer row keeps the history.
 
-export const transferOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  from: z.object({ communeCode: z.string(), provinceCode: z.string() }),
-  to: z.object({ communeCode: z.string(), provinceCode: z.string() }),
-  movedOn: z.string(),
-  reason: z.string().nullable(),
-  regimeId: z.string(),
-  handoverDueAt: z.string().nullable(),
-  receivedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const transferOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    from: z.object({ communeCode: z.string(), provinceCode: z.string() }),
+    to: z.object({ communeCode: z.string(), provinceCode: z.string() }),
+    movedOn: z.string(),
+    reason: z.string().nullable(),
+    regimeId: z.string(),
+    handoverDueAt: z.string().nullable(),
+    receivedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Transfer' });
 
 export function presentTransfer(t: TransferRow): z.infer<typeof transferOut> {
   return {

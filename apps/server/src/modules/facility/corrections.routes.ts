@@ -18,6 +18,7 @@ export async function correctionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/admissions/:id/intake',
     {
       schema: {
+        operationId: 'correctIntake',
         tags,
         summary: 'Sửa biên bản tiếp nhận / Correct the intake record',
         params,
@@ -31,6 +32,7 @@ export async function correctionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facility-events/:id',
     {
       schema: {
+        operationId: 'correctFacilityEvent',
         tags,
         summary: 'Sửa bản ghi nhập nhầm / Correct a register event (health records: medical staff only)',
         params,
@@ -44,6 +46,7 @@ export async function correctionsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facility-events/:id/void',
     {
       schema: {
+        operationId: 'voidFacilityEvent',
         tags,
         summary: 'Hủy bỏ bản ghi nhập nhầm / Void an event entered by mistake (kept in history, not counted)',
         params,

@@ -44,17 +44,19 @@ export async function termOf(trx: Kysely<DB>, a: AdmissionRow, known?: ReadonlyM
   return { episode, basis, state };
 }
 
-export const termOut = z.object({
-  termStart: z.string(),
-  decidedEnd: z.string().nullable(),
-  termDays: z.number().nullable(),
-  plannedRelease: z.string().nullable(),
-  daysServed: z.number(),
-  daysRemaining: z.number().nullable(),
-  uncountedDays: z.number(),
-  reductionDays: z.number(),
-  earlyReleaseOn: z.string().nullable(),
-});
+export const termOut = z
+  .object({
+    termStart: z.string(),
+    decidedEnd: z.string().nullable(),
+    termDays: z.number().nullable(),
+    plannedRelease: z.string().nullable(),
+    daysServed: z.number(),
+    daysRemaining: z.number().nullable(),
+    uncountedDays: z.number(),
+    reductionDays: z.number(),
+    earlyReleaseOn: z.string().nullable(),
+  })
+  .meta({ id: 'ResidentTerm' });
 
 /** Days served stop counting on release, and while away on an absence that does not count. */
 export async function presentTerm(trx: Kysely<DB>, a: AdmissionRow, state: TermState, today: string) {
@@ -77,13 +79,15 @@ export async function presentTerm(trx: Kysely<DB>, a: AdmissionRow, state: TermS
   };
 }
 
-export const stageOut = z.object({
-  stage: z.number(),
-  label: text,
-  beganOn: z.string(),
-  endedOn: z.string().nullable(),
-  approvedBy: z.string(),
-});
+export const stageOut = z
+  .object({
+    stage: z.number(),
+    label: text,
+    beganOn: z.string(),
+    endedOn: z.string().nullable(),
+    approvedBy: z.string(),
+  })
+  .meta({ id: 'ResidentStage' });
 export const presentStage = (s: StageRow) => ({
   stage: s.stage,
   label: { vi: stageLabels.vi[s.stage as RehabStage], en: stageLabels.en[s.stage as RehabStage] },
@@ -92,20 +96,22 @@ export const presentStage = (s: StageRow) => ({
   approvedBy: s.approved_by,
 });
 
-export const eventOut = z.object({
-  id: z.string(),
-  admissionId: z.string().nullable(),
-  kind: z.string(),
-  subkind: z.string().nullable(),
-  occurredOn: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  version: z.number(),
-  /** Present once corrected. */
-  updatedAt: z.string().optional(),
-  /** Present when the event was voided (entered by mistake): kept in history, left out of every figure. */
-  voided: z.object({ at: z.string(), reason: z.string() }).optional(),
-});
+export const eventOut = z
+  .object({
+    id: z.string(),
+    admissionId: z.string().nullable(),
+    kind: z.string(),
+    subkind: z.string().nullable(),
+    occurredOn: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    version: z.number(),
+    /** Present once corrected. */
+    updatedAt: z.string().optional(),
+    /** Present when the event was voided (entered by mistake): kept in history, left out of every figure. */
+    voided: z.object({ at: z.string(), reason: z.string() }).optional(),
+  })
+  .meta({ id: 'FacilityEvent' });
 
 const corrections = (e: EventRow) => ({
   version: e.version,
@@ -124,22 +130,24 @@ export const presentEvent = (e: EventRow) => ({
 });
 
 /** A health record: class health, only ever sent to medical staff. */
-export const healthRecordOut = z.object({
-  id: z.string(),
-  admissionId: z.string().nullable(),
-  kind: z.string(),
-  occurredOn: z.string(),
-  performedBy: z.string(),
-  diagnosis: z.string().nullable(),
-  medicalNotes: z.string().nullable(),
-  treatmentPlan: z.string().nullable(),
-  hospital: z.string().nullable(),
-  disease: z.string().nullable(),
-  testResult: z.string().nullable(),
-  version: z.number(),
-  updatedAt: z.string().optional(),
-  voided: z.object({ at: z.string(), reason: z.string() }).optional(),
-});
+export const healthRecordOut = z
+  .object({
+    id: z.string(),
+    admissionId: z.string().nullable(),
+    kind: z.string(),
+    occurredOn: z.string(),
+    performedBy: z.string(),
+    diagnosis: z.string().nullable(),
+    medicalNotes: z.string().nullable(),
+    treatmentPlan: z.string().nullable(),
+    hospital: z.string().nullable(),
+    disease: z.string().nullable(),
+    testResult: z.string().nullable(),
+    version: z.number(),
+    updatedAt: z.string().optional(),
+    voided: z.object({ at: z.string(), reason: z.string() }).optional(),
+  })
+  .meta({ id: 'HealthRecord' });
 export function presentHealth(e: EventRow) {
   const d = JSON.parse(e.data) as Record<string, string | undefined>;
   return {
@@ -176,34 +184,36 @@ const releaseOut = z.object({
   decisionDueDate: z.string().nullable(),
 });
 
-export const admissionOut = z.object({
-  id: z.string(),
-  facilityId: z.string(),
-  personId: z.string(),
-  fullName: z.string(),
-  episodeId: z.string(),
-  currentEpisodeId: z.string(),
-  basis: z.string(),
-  admittedOn: z.string(),
-  recordNumber: z.string().nullable(),
-  classification: z.string(),
-  belongings: z.array(z.object({ item: z.string(), quantity: z.number(), note: z.string().optional() })),
-  rapidTest: z.object({ testedOn: z.string(), result: z.string(), substances: z.array(z.string()) }),
-  area: z.string().nullable(),
-  bed: z.string().nullable(),
-  noKnownResidence: z.boolean(),
-  stage: z.number(),
-  stages: z.array(stageOut),
-  term: termOut,
-  absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
-  notice: noticeOut.nullable(),
-  releasedOn: z.string().nullable(),
-  release: releaseOut.nullable(),
-  events: z.array(eventOut),
-  healthRecordCount: z.number(),
-  healthRecords: z.array(healthRecordOut).optional(),
-  version: z.number(),
-});
+export const admissionOut = z
+  .object({
+    id: z.string(),
+    facilityId: z.string(),
+    personId: z.string(),
+    fullName: z.string(),
+    episodeId: z.string(),
+    currentEpisodeId: z.string(),
+    basis: z.string(),
+    admittedOn: z.string(),
+    recordNumber: z.string().nullable(),
+    classification: z.string(),
+    belongings: z.array(z.object({ item: z.string(), quantity: z.number(), note: z.string().optional() })),
+    rapidTest: z.object({ testedOn: z.string(), result: z.string(), substances: z.array(z.string()) }),
+    area: z.string().nullable(),
+    bed: z.string().nullable(),
+    noKnownResidence: z.boolean(),
+    stage: z.number(),
+    stages: z.array(stageOut),
+    term: termOut,
+    absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
+    notice: noticeOut.nullable(),
+    releasedOn: z.string().nullable(),
+    release: releaseOut.nullable(),
+    events: z.array(eventOut),
+    healthRecordCount: z.number(),
+    healthRecords: z.array(healthRecordOut).optional(),
+    version: z.number(),
+  })
+  .meta({ id: 'Admission' });
 
 /** The whole stay; health records only when `withHealth` (medical staff), otherwise only their count. */
 export async function presentAdmission(trx: Kysely<DB>, a: AdmissionRow, today: string, withHealth: boolean) {

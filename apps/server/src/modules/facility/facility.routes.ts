@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import { admit, awaitingAdmission, board } from './admissions.service.ts';
 import { exportBoard } from './board-export.ts';
 import { createClass, listClasses } from './classes.service.ts';
@@ -23,23 +24,25 @@ import {
 import { dashboard, dashboardOut, figuresOut, yearlyFigures } from './figures.service.ts';
 import { listEvents, recordFacilityEvent } from './records.service.ts';
 
-export const classOut = z.object({
-  id: z.string(),
-  facilityId: z.string(),
-  trade: z.string(),
-  teacher: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  learners: z.array(
-    z.object({
-      admissionId: z.string(),
-      enrolledOn: z.string(),
-      certificateNumber: z.string().nullable(),
-      certificateDate: z.string().nullable(),
-    }),
-  ),
-  version: z.number(),
-});
+export const classOut = z
+  .object({
+    id: z.string(),
+    facilityId: z.string(),
+    trade: z.string(),
+    teacher: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    learners: z.array(
+      z.object({
+        admissionId: z.string(),
+        enrolledOn: z.string(),
+        certificateNumber: z.string().nullable(),
+        certificateDate: z.string().nullable(),
+      }),
+    ),
+    version: z.number(),
+  })
+  .meta({ id: 'VocationalClass' });
 
 export const awaitingOut = z.object({
   items: z.array(
@@ -105,6 +108,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/admissions`,
     {
       schema: {
+        operationId: 'admitResident',
         tags,
         summary: 'Tiếp nhận học viên / Admit a resident',
         description:
@@ -121,6 +125,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/residents`,
     {
       schema: {
+        operationId: 'listResidents',
         tags,
         summary: 'Bảng theo dõi học viên / Residents board',
         params,
@@ -133,7 +138,9 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/residents/export`,
     {
+      config: { fileResponse: [FILE_TYPES.xlsx, FILE_TYPES.csv] },
       schema: {
+        operationId: 'exportResidents',
         tags,
         summary: 'Xuất bảng theo dõi học viên (xlsx, csv) / Export the residents board',
         params,
@@ -152,6 +159,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/awaiting`,
     {
       schema: {
+        operationId: 'listAwaitingAdmission',
         tags,
         summary: 'Chờ tiếp nhận / Awaiting admission',
         description:
@@ -166,6 +174,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/classes`,
     {
       schema: {
+        operationId: 'openFacilityClass',
         tags,
         summary: 'Mở lớp học nghề / Open a vocational class',
         params,
@@ -180,6 +189,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/classes`,
     {
       schema: {
+        operationId: 'listFacilityClasses',
         tags,
         summary: 'Lớp học nghề / Vocational classes',
         params,
@@ -189,14 +199,20 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req) => listClasses(deps, requireActor(req), req.params.facilityId, req.query),
   );
-  for (const [path, kind, body, summary] of [
-    ['labour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
-    ['sessions', 'session', sessionSchema, 'Buổi tư vấn, giáo dục / Counselling or education session'],
-    ['groups', 'group', groupSchema, 'Tổ tự quản / Self-management group'],
+  for (const [path, operationId, kind, body, summary] of [
+    ['labour', 'recordLabour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
+    [
+      'sessions',
+      'recordFacilitySession',
+      'session',
+      sessionSchema,
+      'Buổi tư vấn, giáo dục / Counselling or education session',
+    ],
+    ['groups', 'recordSelfManagementGroup', 'group', groupSchema, 'Tổ tự quản / Self-management group'],
   ] as const) {
     app.post(
       `${base}/${path}`,
-      { schema: { tags, summary, params, body, response: { 201: eventOut } } },
+      { schema: { operationId, tags, summary, params, body, response: { 201: eventOut } } },
       async (req, reply) =>
         reply.status(201).send(
           await recordFacilityEvent(deps, requireActor(req), req.params.facilityId, {
@@ -210,6 +226,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/events`,
     {
       schema: {
+        operationId: 'listFacilityEvents',
         tags,
         summary: 'Sổ theo dõi của cơ sở / Facility register',
         description: 'Never includes health records.',
@@ -224,6 +241,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/dashboard`,
     {
       schema: {
+        operationId: 'getFacilityDashboard',
         tags,
         summary: 'Bảng tổng hợp của cơ sở / Facility dashboard',
         params,
@@ -237,6 +255,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/figures`,
     {
       schema: {
+        operationId: 'getFacilityFigures',
         tags,
         summary: 'Số liệu năm của cơ sở / Yearly figures',
         params,

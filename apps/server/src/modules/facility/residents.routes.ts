@@ -40,6 +40,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     base,
     {
       schema: {
+        operationId: 'getAdmission',
         tags,
         summary: 'Hồ sơ học viên tại cơ sở / A resident’s stay',
         description: 'Health records only for medical staff; others get their count.',
@@ -53,6 +54,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/stages`,
     {
       schema: {
+        operationId: 'moveAdmissionStage',
         tags,
         summary: 'Chuyển giai đoạn / Move to the next stage',
         params,
@@ -66,6 +68,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/bed`,
     {
       schema: {
+        operationId: 'setAdmissionBed',
         tags,
         summary: 'Bố trí khu, giường / Area and bed',
         params,
@@ -79,6 +82,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/residence`,
     {
       schema: {
+        operationId: 'setAdmissionResidence',
         tags,
         summary: 'Không xác định được nơi cư trú / No known residence',
         description: 'Until the notice to the commune is sent; the release then hands over to the province.',
@@ -93,6 +97,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/term-changes`,
     {
       schema: {
+        operationId: 'recordTermChange',
         tags,
         summary: 'Giảm thời hạn, ra sớm, hoãn, tạm đình chỉ, bỏ trốn, trở lại / Term changes',
         description: 'Each moves the planned release under the rules in force; refusals cite the rule (422).',
@@ -107,6 +112,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/release-notice`,
     {
       schema: {
+        operationId: 'sendReleaseNotice',
         tags,
         summary: 'Thông báo cho xã trước khi ra cơ sở / Notice to the commune before release',
         params,
@@ -120,6 +126,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/release`,
     {
       schema: {
+        operationId: 'releaseResident',
         tags,
         summary: 'Ra cơ sở, bàn giao về xã / Release and handover',
         description:
@@ -135,6 +142,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/departure`,
     {
       schema: {
+        operationId: 'recordDeparture',
         tags,
         summary: 'Rời cơ sở không hoàn thành / Departure without completion',
         description:
@@ -146,15 +154,21 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req) => leave(deps, requireActor(req), req.params.id, req.body),
   );
-  for (const [path, kind, body, summary] of [
-    ['visits', 'visit', visitSchema, 'Thăm gặp / Family visit'],
-    ['incidents', 'incident', incidentSchema, 'Vụ việc / Incident'],
-    ['rewards', 'reward', rewardSchema, 'Khen thưởng / Reward'],
-    ['support', 'support', supportSchema, 'Tư vấn việc làm, xuất khẩu lao động / Support service'],
+  for (const [path, operationId, kind, body, summary] of [
+    ['visits', 'recordVisit', 'visit', visitSchema, 'Thăm gặp / Family visit'],
+    ['incidents', 'recordIncident', 'incident', incidentSchema, 'Vụ việc / Incident'],
+    ['rewards', 'recordReward', 'reward', rewardSchema, 'Khen thưởng / Reward'],
+    [
+      'support',
+      'recordFacilitySupport',
+      'support',
+      supportSchema,
+      'Tư vấn việc làm, xuất khẩu lao động / Support service',
+    ],
   ] as const) {
     app.post(
       `${base}/${path}`,
-      { schema: { tags, summary, params, body, response: { 201: eventOut } } },
+      { schema: { operationId, tags, summary, params, body, response: { 201: eventOut } } },
       async (req, reply) =>
         reply.status(201).send(
           await recordResidentEvent(deps, requireActor(req), req.params.id, {
@@ -168,6 +182,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/health`,
     {
       schema: {
+        operationId: 'recordHealth',
         tags,
         summary: 'Hồ sơ y tế / Health record (medical staff only)',
         params,
@@ -182,6 +197,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${base}/health`,
     {
       schema: {
+        operationId: 'listHealthRecords',
         tags,
         summary: 'Hồ sơ y tế / Health records (medical staff only)',
         params,
@@ -196,6 +212,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${cls}/learners`,
     {
       schema: {
+        operationId: 'enrolLearners',
         tags,
         summary: 'Ghi danh học viên / Enrol learners',
         params,
@@ -209,6 +226,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${cls}/attendance`,
     {
       schema: {
+        operationId: 'recordAttendance',
         tags,
         summary: 'Điểm danh / Attendance',
         params,
@@ -223,6 +241,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     `${cls}/certificates`,
     {
       schema: {
+        operationId: 'issueClassCertificates',
         tags,
         summary: 'Cấp chứng chỉ nghề / Completion certificate',
         params,

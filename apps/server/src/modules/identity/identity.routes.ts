@@ -35,8 +35,17 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Đăng nhập / Log in', body: loginBody, response: { 200: meOut } },
+      config: {
+        rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' },
+        problems: [401, 423, 429],
+      },
+      schema: {
+        operationId: 'logIn',
+        tags: ['auth'],
+        summary: 'Đăng nhập / Log in',
+        body: loginBody,
+        response: { 200: meOut },
+      },
     },
     async (req, reply) => {
       const { token, user, secondFactor } = await svc.login(
@@ -67,7 +76,14 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất / Log out', response: { 204: z.null() } } },
+    {
+      schema: {
+        operationId: 'logOut',
+        tags: ['auth'],
+        summary: 'Đăng xuất / Log out',
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       await svc.logout(deps, actor, req.sessionId!);
@@ -78,7 +94,14 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / Current user', response: { 200: meOut } } },
+    {
+      schema: {
+        operationId: 'getMe',
+        tags: ['auth'],
+        summary: 'Người dùng hiện tại / Current user',
+        response: { 200: meOut },
+      },
+    },
     me,
   );
 
@@ -86,6 +109,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/auth/password',
     {
       schema: {
+        operationId: 'changePassword',
         tags: ['auth'],
         summary: 'Đổi mật khẩu / Change password',
         body: changePasswordBody,
@@ -113,6 +137,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/auth/sessions',
     {
       schema: {
+        operationId: 'listMySessions',
         tags: ['auth'],
         summary: 'Các phiên đăng nhập của tôi / My active sessions',
         response: { 200: z.object({ items: z.array(sessionOut) }) },
@@ -125,6 +150,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/auth/sessions/:id',
     {
       schema: {
+        operationId: 'endMySession',
         tags: ['auth'],
         summary: 'Kết thúc một phiên đăng nhập của tôi / End one of my sessions',
         params: z.strictObject({ id: z.string().min(1).max(128) }),
@@ -149,6 +175,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users',
     {
       schema: {
+        operationId: 'listUsers',
         tags: ['users'],
         summary: 'Danh sách người dùng / List users',
         querystring: listQuery,
@@ -166,6 +193,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users',
     {
       schema: {
+        operationId: 'createUser',
         tags: ['users'],
         summary: 'Tạo người dùng / Create a user',
         body: createUserBody,
@@ -188,6 +216,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id',
     {
       schema: {
+        operationId: 'updateUser',
         tags: ['users'],
         summary: 'Sửa người dùng / Update a user',
         params: idParams,
@@ -206,6 +235,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/reset-password',
     {
       schema: {
+        operationId: 'resetUserPassword',
         tags: ['users'],
         summary: 'Đặt lại mật khẩu / Reset password',
         params: idParams,
@@ -223,6 +253,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/unlock',
     {
       schema: {
+        operationId: 'unlockUser',
         tags: ['users'],
         summary: 'Mở khoá tài khoản bị khoá do đăng nhập sai / Unlock an account locked by failed logins',
         params: idParams,
@@ -240,6 +271,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/end-sessions',
     {
       schema: {
+        operationId: 'endUserSessions',
         tags: ['users'],
         summary: 'Kết thúc mọi phiên đăng nhập của người dùng / End all sessions of a user',
         params: idParams,
@@ -257,6 +289,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/setup/first-steps',
     {
       schema: {
+        operationId: 'getFirstSteps',
         tags: ['users'],
         summary: 'Các bước đầu của quản trị viên / First steps of a new administrator',
         description:

@@ -57,30 +57,34 @@ export const updateUserBody = z.strictObject({
   version: z.number().int().min(1),
 });
 
-export const userOut = z.object({
-  id: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  role: roleSchema,
-  scopeKind: scopeKindSchema,
-  scopeCode: z.string().nullable(),
-  scopeName: z.string().nullable(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  loginLock: z
-    .enum(['temporary', 'admin'])
-    .nullable()
-    .describe('Failed-login lock: a growing wait, or a lock only an administrator lifts'),
-  lockedUntil: z.string().nullable(),
-  phone: z.string().nullable(),
-  version: z.number(),
-});
+export const userOut = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    fullName: z.string(),
+    role: roleSchema,
+    scopeKind: scopeKindSchema,
+    scopeCode: z.string().nullable(),
+    scopeName: z.string().nullable(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+    loginLock: z
+      .enum(['temporary', 'admin'])
+      .nullable()
+      .describe('Failed-login lock: a growing wait, or a lock only an administrator lifts'),
+    lockedUntil: z.string().nullable(),
+    phone: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'User' });
 
-export const meOut = z.object({
-  user: userOut,
-  csrfToken: z.string(),
-  abilities: z.object({ actions: z.array(z.string()), readableClasses: z.array(z.string()) }),
-  secondFactor: z
-    .enum(['ok', 'code', 'enrol'])
-    .describe('ok, or what is still due before anything else: a TOTP code, or setting TOTP up (issue 16)'),
-});
+export const meOut = z
+  .object({
+    user: userOut,
+    csrfToken: z.string(),
+    abilities: z.object({ actions: z.array(z.string()), readableClasses: z.array(z.string()) }),
+    secondFactor: z
+      .enum(['ok', 'code', 'enrol'])
+      .describe('ok, or what is still due before anything else: a TOTP code, or setting TOTP up (issue 16)'),
+  })
+  .meta({ id: 'Me' });

@@ -24,6 +24,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/auth/totp',
     {
       schema: {
+        operationId: 'getMyTotp',
         tags: ['auth'],
         summary: 'Xác thực hai bước của tôi / My two-step verification',
         response: {
@@ -45,6 +46,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     {
       config: limit,
       schema: {
+        operationId: 'enrolTotp',
         tags: ['auth'],
         summary: 'Bắt đầu bật xác thực hai bước / Start two-step set-up',
         description: 'A new secret, shown once: as a QR code (SVG data URL) and as text to type in.',
@@ -59,6 +61,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     {
       config: limit,
       schema: {
+        operationId: 'confirmTotp',
         tags: ['auth'],
         summary: 'Xác nhận bật xác thực hai bước / Confirm two-step set-up',
         description: 'Checks a first code; returns 10 recovery codes, shown this once only.',
@@ -74,6 +77,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     {
       config: limit,
       schema: {
+        operationId: 'verifyTotp',
         tags: ['auth'],
         summary: 'Nhập mã xác thực khi đăng nhập / The code step of a login',
         body: z
@@ -112,6 +116,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/auth/totp/forget-devices',
     {
       schema: {
+        operationId: 'forgetTotpDevices',
         tags: ['auth'],
         summary: 'Quên các thiết bị đã ghi nhớ / Forget remembered devices',
         response: { 204: z.null() },
@@ -130,6 +135,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/totp',
     {
       schema: {
+        operationId: 'getUserTotp',
         tags: ['users'],
         summary: 'Xác thực hai bước của người dùng / A user’s two-step verification',
         params: idParams,
@@ -151,6 +157,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/totp/reset',
     {
       schema: {
+        operationId: 'resetUserTotp',
         tags: ['users'],
         summary: 'Đặt lại xác thực hai bước / Reset a user’s two-step verification',
         description: 'Removes the secret, recovery codes and remembered devices; ends the user’s sessions.',

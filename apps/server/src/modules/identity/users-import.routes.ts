@@ -21,6 +21,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/import/preview',
     {
       schema: {
+        operationId: 'previewUsersImport',
         tags,
         summary: 'Xem trước tệp người dùng / Preview a users sheet (multipart field "file")',
         description: 'Columns: username, name, role, unit (code or name), phone. Nothing is written.',
@@ -38,6 +39,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/import/commit',
     {
       schema: {
+        operationId: 'commitUsersImport',
         tags,
         summary:
           'Tạo các tài khoản của tệp (một giao dịch) / Create the accounts of the sheet (one transaction)',
@@ -70,6 +72,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/imports',
     {
       schema: {
+        operationId: 'listUsersImports',
         tags,
         summary: 'Các lần nhập người dùng của tôi / My users imports (most recent first)',
         querystring: z.strictObject({
@@ -89,6 +92,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/imports/:id/undo',
     {
       schema: {
+        operationId: 'undoUsersImport',
         tags,
         summary:
           'Hủy một lần nhập người dùng / Undo a users import (its author, 7 days, accounts never used)',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import { MAX_IMPORT_BYTES } from './imports.parse.ts';
 import * as svc from './imports.service.ts';
 
@@ -64,6 +65,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/imports/people',
     {
       schema: {
+        operationId: 'uploadPeopleImport',
         tags,
         summary: 'Tải lên danh sách để xem trước / Upload a list for preview (multipart field "file")',
         description:
@@ -93,6 +95,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/imports',
     {
       schema: {
+        operationId: 'listImports',
         tags,
         summary: 'Các lô nhập của tôi, mới nhất trước / My import batches, the most recent first',
         querystring: z.strictObject({
@@ -106,7 +109,9 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/imports/:id',
-    { schema: { tags, summary: 'Một lô nhập / An import batch', params: idParams } },
+    {
+      schema: { operationId: 'getImport', tags, summary: 'Một lô nhập / An import batch', params: idParams },
+    },
     async (req) => svc.getImport(deps, requireActor(req), req.params.id),
   );
 
@@ -114,6 +119,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/imports/:id/commit',
     {
       schema: {
+        operationId: 'commitImport',
         tags,
         summary: 'Ghi lô nhập (một giao dịch) / Commit the import (one transaction)',
         params: idParams,
@@ -139,6 +145,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/imports/:id/undo',
     {
       schema: {
+        operationId: 'undoImport',
         tags,
         summary: 'Hủy lô nhập (trong 7 ngày) / Undo the import (within 7 days)',
         params: idParams,
@@ -149,7 +156,15 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/imports/:id/errors.xlsx',
-    { schema: { tags, summary: 'Tệp Excel các dòng lỗi / The rows in error as Excel', params: idParams } },
+    {
+      config: { fileResponse: [FILE_TYPES.xlsx] },
+      schema: {
+        operationId: 'getImportErrorsXlsx',
+        tags,
+        summary: 'Tệp Excel các dòng lỗi / The rows in error as Excel',
+        params: idParams,
+      },
+    },
     async (req, reply) => {
       const { data, fileName } = await svc.importErrorsFile(deps, requireActor(req), req.params.id);
       return reply
@@ -167,6 +182,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/imports/mappings',
     {
       schema: {
+        operationId: 'saveImportMapping',
         tags,
         summary: 'Lưu cách ghép cột cho tệp cùng mẫu / Save a column mapping for files of the same shape',
         body: z.strictObject({

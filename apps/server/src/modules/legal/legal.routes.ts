@@ -28,6 +28,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/legal/regimes',
     {
       schema: {
+        operationId: 'listLegalRegimes',
         tags: ['legal'],
         summary: 'Các chế độ pháp lý và quy định / Legal regimes and their rules',
         response: { 200: regimesOut },
@@ -43,6 +44,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/legal/rules',
     {
       schema: {
+        operationId: 'getLegalRules',
         tags: ['legal'],
         summary: 'Quy định có hiệu lực vào một ngày / Rules in force on a date',
         querystring: rulesQuerySchema,
@@ -59,6 +61,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/legal/overrides',
     {
       schema: {
+        operationId: 'listRuleOverrides',
         tags: ['legal'],
         summary: 'Các thay đổi quy định / Rule overrides',
         querystring: overrideQuerySchema,
@@ -75,6 +78,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/legal/overrides',
     {
       schema: {
+        operationId: 'createRuleOverride',
         tags: ['legal'],
         summary: 'Thay đổi một quy định từ một ngày / Override a rule from a date',
         body: overrideCreateSchema,
@@ -88,6 +92,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/legal/overrides/:id/revoke',
     {
       schema: {
+        operationId: 'revokeRuleOverride',
         tags: ['legal'],
         summary: 'Thu hồi thay đổi quy định / Revoke a rule override',
         params: idParams,
@@ -102,6 +107,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/calendar/holidays',
     {
       schema: {
+        operationId: 'listHolidays',
         tags: ['calendar'],
         summary: 'Ngày nghỉ lễ, nghỉ bù và điều chỉnh trong năm / Holidays and adjustments of a year',
         querystring: yearQuerySchema,
@@ -118,6 +124,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/calendar/adjustments',
     {
       schema: {
+        operationId: 'listCalendarAdjustments',
         tags: ['calendar'],
         summary: 'Điều chỉnh lịch nghỉ / Calendar adjustments',
         querystring: yearQuerySchema,
@@ -134,6 +141,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/calendar/adjustments',
     {
       schema: {
+        operationId: 'createCalendarAdjustment',
         tags: ['calendar'],
         summary: 'Thêm ngày nghỉ hoặc ngày làm bù / Add a day off or a make-up working day',
         body: adjustmentCreateSchema,
@@ -148,6 +156,7 @@ export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/calendar/adjustments/:id',
     {
       schema: {
+        operationId: 'deleteCalendarAdjustment',
         tags: ['calendar'],
         summary: 'Xoá điều chỉnh lịch nghỉ / Delete a calendar adjustment',
         params: idParams,

@@ -170,35 +170,39 @@ export const rulesInForceOut = z.object({
   ),
 });
 
-export const overrideOut = z.object({
-  id: z.string(),
-  ruleKey: z.string(),
-  ruleLabel: textOut,
-  value: ruleValueOut,
-  /** False when the override changes only the authority (value is then null and unused). */
-  changesValue: z.boolean(),
-  authority: z.object({ id: z.string(), name: textOut }).nullable(),
-  effectiveFrom: z.string(),
-  regimeId: z.string().nullable(),
-  reason: z.string(),
-  basis: basisOut,
-  status: z.enum(['active', 'revoked']),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  revokedBy: z.string().nullable(),
-  revokeReason: z.string().nullable(),
-  version: z.number(),
-});
+export const overrideOut = z
+  .object({
+    id: z.string(),
+    ruleKey: z.string(),
+    ruleLabel: textOut,
+    value: ruleValueOut,
+    /** False when the override changes only the authority (value is then null and unused). */
+    changesValue: z.boolean(),
+    authority: z.object({ id: z.string(), name: textOut }).nullable(),
+    effectiveFrom: z.string(),
+    regimeId: z.string().nullable(),
+    reason: z.string(),
+    basis: basisOut,
+    status: z.enum(['active', 'revoked']),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    revokedBy: z.string().nullable(),
+    revokeReason: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'RuleOverride' });
 
-export const adjustmentOut = z.object({
-  id: z.string(),
-  date: z.string(),
-  kind: z.enum(['day_off', 'working_day']),
-  reason: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const adjustmentOut = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    kind: z.enum(['day_off', 'working_day']),
+    reason: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CalendarAdjustment' });
 
 export const holidaysOut = z.object({
   year: z.number(),

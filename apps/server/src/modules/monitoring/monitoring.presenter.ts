@@ -21,43 +21,47 @@ import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
-export const monitoringEventOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  label: text,
-  occurredOn: z.string(),
-  description: z.string().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string().nullable(),
-  version: z.number(),
-});
+export const monitoringEventOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    label: text,
+    occurredOn: z.string(),
+    description: z.string().nullable(),
+    recordedAt: z.string(),
+    recordedBy: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'MonitoringEvent' });
 
-export const measureOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  episode: z.object({ id: z.string(), type: z.string(), label: text }),
-  communeCode: z.string(),
-  decision: z.object({ number: z.string(), date: z.string(), signer: z.string().nullable() }),
-  authority: z.object({ id: z.string(), label: text }),
-  regimeId: z.string(),
-  basis: z.array(text).describe('Legal basis of the rule in force on the decision date'),
-  startDate: z.string(),
-  plannedEnd: z.string(),
-  basisEndsOn: z
-    .string()
-    .nullable()
-    .describe('Last day of the situation the measure rests on (the qualifying episode); null while open'),
-  actualEnd: z.string().nullable(),
-  means: z.string(),
-  meansLabel: text,
-  meansOther: z.string().nullable(),
-  status: z.enum(['active', 'end_due', 'ended']),
-  notes: z.string().nullable(),
-  events: z.array(monitoringEventOut),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const measureOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    episode: z.object({ id: z.string(), type: z.string(), label: text }),
+    communeCode: z.string(),
+    decision: z.object({ number: z.string(), date: z.string(), signer: z.string().nullable() }),
+    authority: z.object({ id: z.string(), label: text }),
+    regimeId: z.string(),
+    basis: z.array(text).describe('Legal basis of the rule in force on the decision date'),
+    startDate: z.string(),
+    plannedEnd: z.string(),
+    basisEndsOn: z
+      .string()
+      .nullable()
+      .describe('Last day of the situation the measure rests on (the qualifying episode); null while open'),
+    actualEnd: z.string().nullable(),
+    means: z.string(),
+    meansLabel: text,
+    meansOther: z.string().nullable(),
+    status: z.enum(['active', 'end_due', 'ended']),
+    notes: z.string().nullable(),
+    events: z.array(monitoringEventOut),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'MonitoringMeasure' });
 export type MeasureOut = z.infer<typeof measureOut>;
 
 export function presentEvent(e: MonitoringEventRow) {

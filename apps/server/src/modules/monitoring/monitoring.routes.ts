@@ -16,6 +16,7 @@ export async function monitoringRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/monitoring',
     {
       schema: {
+        operationId: 'listMonitoring',
         tags,
         summary: 'Biện pháp giám sát điện tử của một người / Electronic monitoring measures of a person',
         params,
@@ -28,6 +29,7 @@ export async function monitoringRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/monitoring',
     {
       schema: {
+        operationId: 'createMonitoring',
         tags,
         summary: 'Ghi nhận quyết định áp dụng giám sát điện tử / Record an electronic monitoring measure',
         description:
@@ -44,6 +46,7 @@ export async function monitoringRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/monitoring/:id',
     {
       schema: {
+        operationId: 'getMonitoring',
         tags,
         summary: 'Xem biện pháp giám sát điện tử / View a monitoring measure',
         params,
@@ -56,6 +59,7 @@ export async function monitoringRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/monitoring/:id',
     {
       schema: {
+        operationId: 'updateMonitoring',
         tags,
         summary: 'Sửa biện pháp giám sát điện tử / Correct a monitoring measure',
         params,
@@ -69,6 +73,7 @@ export async function monitoringRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/monitoring/:id/events',
     {
       schema: {
+        operationId: 'recordMonitoringEvent',
         tags,
         summary:
           'Ghi nhận vi phạm, can thiệp thiết bị, hư hỏng, gỡ bỏ / Record a breach, tampering, fault or removal',

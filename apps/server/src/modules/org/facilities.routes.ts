@@ -21,6 +21,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities',
     {
       schema: {
+        operationId: 'listFacilities',
         tags: ['org'],
         summary: 'Danh sách cơ sở / Facilities',
         querystring: facilityQuerySchema,
@@ -44,6 +45,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities',
     {
       schema: {
+        operationId: 'createFacility',
         tags: ['org'],
         summary: 'Thêm cơ sở / Create a facility',
         body: facilityCreateSchema,
@@ -57,6 +59,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities/:id',
     {
       schema: {
+        operationId: 'getFacility',
         tags: ['org'],
         summary: 'Xem cơ sở / A facility',
         params: idParams,
@@ -73,6 +76,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities/:id',
     {
       schema: {
+        operationId: 'updateFacility',
         tags: ['org'],
         summary: 'Sửa cơ sở / Update a facility',
         params: idParams,
@@ -87,6 +91,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities/:id/licences',
     {
       schema: {
+        operationId: 'addFacilityLicence',
         tags: ['org'],
         summary: 'Thêm giấy phép hoạt động (cơ sở tư nhân) / Add an operating licence (private facility)',
         params: idParams,
@@ -102,6 +107,7 @@ export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/facilities/:id/licences/:licenceId',
     {
       schema: {
+        operationId: 'updateFacilityLicence',
         tags: ['org'],
         summary: 'Sửa giấy phép hoạt động / Correct an operating licence',
         params: z.strictObject({ id: z.string().min(1).max(64), licenceId: z.string().min(1).max(64) }),

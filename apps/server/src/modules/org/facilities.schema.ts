@@ -95,30 +95,34 @@ export const facilityQuerySchema = z.strictObject({
 });
 export type FacilityQuery = z.infer<typeof facilityQuerySchema>;
 
-export const licenceOut = z.object({
-  id: z.string(),
-  number: z.string(),
-  issuedOn: z.string(),
-  issuer: z.string(),
-  issuerRole: z.string().nullable(),
-  scope: z.string(),
-  validUntil: z.string(),
-  version: z.number(),
-});
+export const licenceOut = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    issuedOn: z.string(),
+    issuer: z.string(),
+    issuerRole: z.string().nullable(),
+    scope: z.string(),
+    validUntil: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'FacilityLicence' });
 
-export const facilityOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  provinceCode: z.string(),
-  provinceName: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  active: z.boolean(),
-  licences: z.array(licenceOut).describe('Operating licences, latest issued first (private facilities)'),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const facilityOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    provinceCode: z.string(),
+    provinceName: z.string().nullable(),
+    communeCode: z.string().nullable(),
+    communeName: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    active: z.boolean(),
+    licences: z.array(licenceOut).describe('Operating licences, latest issued first (private facilities)'),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Facility' });

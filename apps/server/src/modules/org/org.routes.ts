@@ -20,6 +20,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/units',
     {
       schema: {
+        operationId: 'listUnits',
         tags: ['org'],
         summary: 'Đơn vị hành chính / Administrative units',
         querystring: z.strictObject({
@@ -45,6 +46,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/units/resolve-legacy',
     {
       schema: {
+        operationId: 'resolveLegacyUnit',
         tags: ['org'],
         summary: 'Tra địa chỉ cũ (trước 01/07/2025) / Resolve a pre-July-2025 address',
         querystring: z.strictObject({
@@ -65,6 +67,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/units/:code',
     {
       schema: {
+        operationId: 'getUnit',
         tags: ['org'],
         summary: 'Một đơn vị và lịch sử / A unit and its history',
         params: z.strictObject({ code: z.string().regex(/^(\d{2}|\d{5})$/) }),
@@ -81,6 +84,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/unit-updates',
     {
       schema: {
+        operationId: 'listUnitUpdates',
         tags: ['org'],
         summary: 'Các lần cập nhật đơn vị hành chính / Dated updates of units',
         querystring: z.strictObject({
@@ -111,6 +115,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/unit-updates',
     {
       schema: {
+        operationId: 'applyUnitUpdate',
         tags: ['org'],
         summary: 'Áp dụng thay đổi đơn vị hành chính có ngày hiệu lực / Apply a dated update of units',
         body: unitUpdateSchema,

@@ -98,13 +98,15 @@ export const unitUpdateSchema = z.strictObject({
 });
 export type UnitUpdateInput = z.infer<typeof unitUpdateSchema>;
 
-export const unitOut = z.object({
-  code: z.string(),
-  name: z.string(),
-  type: z.string(),
-  level: z.string(),
-  provinceCode: z.string().nullable(),
-});
+export const unitOut = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    level: z.string(),
+    provinceCode: z.string().nullable(),
+  })
+  .meta({ id: 'Unit' });
 
 export const unitVersionOut = z.object({
   name: z.string(),

@@ -27,6 +27,7 @@ export async function breakGlassRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/break-glass',
     {
       schema: {
+        operationId: 'breakGlass',
         tags: ['people'],
         summary: 'Xem thông tin định danh (nêu lý do) / Open identity with a reason',
         description:
@@ -44,6 +45,7 @@ export async function breakGlassRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/identity',
     {
       schema: {
+        operationId: 'getPersonIdentity',
         tags: ['people'],
         summary: 'Thông tin định danh / A person’s identity',
         description:
@@ -59,6 +61,7 @@ export async function breakGlassRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/audit/break-glass',
     {
       schema: {
+        operationId: 'listBreakGlassReads',
         tags: ['audit'],
         summary: 'Các lần xem thông tin định danh có lý do / Identity reads with a reason',
         querystring: z.strictObject({

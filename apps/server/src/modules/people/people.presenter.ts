@@ -3,43 +3,45 @@ import { z } from 'zod';
 import type { PersonRow } from './people.repo.ts';
 
 /** The output shape; sensitive fields are absent (not null) for roles that may not see them. */
-export const personOut = z.object({
-  id: z.string(),
-  fullName: z.string(),
-  sex: z.enum(['male', 'female']),
-  birthYear: z.number(),
-  status: z.string(),
-  currentAddress: z.object({
-    communeCode: z.string(),
-    communeName: z.string().nullable(),
-    provinceCode: z.string(),
-    provinceName: z.string().nullable(),
-    detail: z.string().optional(),
-  }),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  // contact
-  phone: z.string().optional(),
-  // identity
-  otherNames: z.array(z.string()).optional(),
-  birthDate: z.string().optional(),
-  citizenId: z.string().optional(),
-  ethnicity: z.string().optional(),
-  occupation: z.string().optional(),
-  permanentAddress: z
-    .object({ communeCode: z.string(), communeName: z.string().nullable(), detail: z.string().optional() })
-    .optional(),
-  familyContacts: z
-    .array(z.object({ name: z.string(), relation: z.string(), phone: z.string().optional() }))
-    .optional(),
-  // need-to-know (issue 16): set for national and province officers only
-  identityHidden: z
-    .boolean()
-    .optional()
-    .describe('Identity and contact fields left out: reading them needs a stated reason (break the glass)'),
-  identityOpenUntil: z.string().optional().describe('A stated reason opened them until this time'),
-});
+export const personOut = z
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    sex: z.enum(['male', 'female']),
+    birthYear: z.number(),
+    status: z.string(),
+    currentAddress: z.object({
+      communeCode: z.string(),
+      communeName: z.string().nullable(),
+      provinceCode: z.string(),
+      provinceName: z.string().nullable(),
+      detail: z.string().optional(),
+    }),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    // contact
+    phone: z.string().optional(),
+    // identity
+    otherNames: z.array(z.string()).optional(),
+    birthDate: z.string().optional(),
+    citizenId: z.string().optional(),
+    ethnicity: z.string().optional(),
+    occupation: z.string().optional(),
+    permanentAddress: z
+      .object({ communeCode: z.string(), communeName: z.string().nullable(), detail: z.string().optional() })
+      .optional(),
+    familyContacts: z
+      .array(z.object({ name: z.string(), relation: z.string(), phone: z.string().optional() }))
+      .optional(),
+    // need-to-know (issue 16): set for national and province officers only
+    identityHidden: z
+      .boolean()
+      .optional()
+      .describe('Identity and contact fields left out: reading them needs a stated reason (break the glass)'),
+    identityOpenUntil: z.string().optional().describe('A stated reason opened them until this time'),
+  })
+  .meta({ id: 'Person' });
 export type PersonOut = z.infer<typeof personOut>;
 
 const opt = <T>(v: T | null | undefined) => (v == null ? undefined : v);

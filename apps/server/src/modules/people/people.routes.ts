@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import { personOut } from './people.presenter.ts';
 import * as svc from './people.service.ts';
 import { exportPeople } from './people-export.ts';
@@ -17,6 +18,7 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people',
     {
       schema: {
+        operationId: 'searchPeople',
         tags: ['people'],
         summary: 'Tìm kiếm hồ sơ / Search people',
         querystring: z.strictObject({
@@ -52,7 +54,9 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/people/export',
     {
+      config: { fileResponse: [FILE_TYPES.xlsx, FILE_TYPES.csv] },
       schema: {
+        operationId: 'exportPeople',
         tags: ['people'],
         summary:
           'Xuất danh sách (xlsx, csv), cùng cột với tệp nhập / Export the list (xlsx, csv), import columns',
@@ -80,7 +84,9 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/people/:id/summary',
     {
+      config: { fileResponse: [FILE_TYPES.pdf] },
       schema: {
+        operationId: 'getPersonSummaryPdf',
         tags: ['people'],
         summary: 'Phiếu tóm tắt hồ sơ (PDF, A4) / Printable person summary (PDF, A4)',
         params: idParams,
@@ -99,6 +105,7 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people',
     {
       schema: {
+        operationId: 'createPerson',
         tags: ['people'],
         summary: 'Lập hồ sơ / Create a person',
         body: personCreateSchema,
@@ -112,6 +119,7 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id',
     {
       schema: {
+        operationId: 'getPerson',
         tags: ['people'],
         summary: 'Xem hồ sơ / View a person',
         params: idParams,
@@ -125,6 +133,7 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id',
     {
       schema: {
+        operationId: 'updatePerson',
         tags: ['people'],
         summary: 'Sửa hồ sơ / Update a person',
         params: idParams,

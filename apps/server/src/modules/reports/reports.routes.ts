@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { FILE_TYPES } from '../../platform/openapi.ts';
 import * as cat from './catalogue.service.ts';
 import * as cut from './cutoff.service.ts';
 import * as dfc from './drug-free.service.ts';
@@ -39,6 +40,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/indicators',
     {
       schema: {
+        operationId: 'listIndicators',
         tags,
         summary: 'Danh mục chỉ tiêu và khối dữ liệu / Indicator catalogue and building blocks',
       },
@@ -50,6 +52,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/indicators',
     {
       schema: {
+        operationId: 'createIndicator',
         tags,
         summary: 'Thêm chỉ tiêu từ các khối dữ liệu / Add an indicator from the blocks',
         body: indicatorBody,
@@ -62,6 +65,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/indicators/:id/value',
     {
       schema: {
+        operationId: 'getIndicatorValue',
         tags,
         summary: 'Giá trị chỉ tiêu của một đơn vị trong kỳ / An indicator for a unit and period',
         params: idParams,
@@ -75,6 +79,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/indicators/:id/records',
     {
       schema: {
+        operationId: 'listIndicatorRecords',
         tags,
         summary: 'Danh sách bản ghi tạo nên số liệu / The records behind a figure',
         params: idParams,
@@ -87,7 +92,9 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/indicators/:id/records/export',
     {
+      config: { fileResponse: [FILE_TYPES.xlsx, FILE_TYPES.csv] },
       schema: {
+        operationId: 'exportIndicatorRecords',
         tags,
         summary: 'Xuất danh sách bản ghi tạo nên số liệu (xlsx, csv) / Export the records behind a figure',
         params: idParams,
@@ -107,6 +114,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/indicators/:id/trend',
     {
       schema: {
+        operationId: 'getIndicatorTrend',
         tags,
         summary: 'Diễn biến chỉ tiêu qua các kỳ trong năm / An indicator over the periods of a year',
         params: idParams,
@@ -120,6 +128,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/dashboard',
     {
       schema: {
+        operationId: 'getDashboard',
         tags,
         summary: 'Bảng số liệu của đơn vị / Dashboard figures of a unit',
         querystring: rangeQuery,
@@ -132,6 +141,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reports',
     {
       schema: {
+        operationId: 'listReports',
         tags,
         summary: 'Danh sách báo cáo định kỳ / Periodic reports',
         querystring: listReportsQuery,
@@ -144,6 +154,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reports/submissions',
     {
       schema: {
+        operationId: 'listReportSubmissions',
         tags,
         summary: 'Tình hình gửi báo cáo của các đơn vị / Which units have reported',
         querystring: submissionsQuery,
@@ -154,13 +165,20 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/reports',
-    { schema: { tags, summary: 'Lập báo cáo định kỳ / Create a periodic report', body: createReportBody } },
+    {
+      schema: {
+        operationId: 'createReport',
+        tags,
+        summary: 'Lập báo cáo định kỳ / Create a periodic report',
+        body: createReportBody,
+      },
+    },
     async (req, reply) => reply.status(201).send(await rep.createReport(deps, requireActor(req), req.body)),
   );
 
   app.get(
     '/api/reports/:id',
-    { schema: { tags, summary: 'Xem báo cáo / View a report', params: idParams } },
+    { schema: { operationId: 'getReport', tags, summary: 'Xem báo cáo / View a report', params: idParams } },
     async (req) => rep.getReport(deps, requireActor(req), req.params.id),
   );
 
@@ -168,6 +186,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reports/:id',
     {
       schema: {
+        operationId: 'updateReport',
         tags,
         summary: 'Sửa phần thuyết minh / Edit the narrative',
         params: idParams,
@@ -179,7 +198,15 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/reports/:id/submit',
-    { schema: { tags, summary: 'Gửi báo cáo / Submit', params: idParams, body: versionBody } },
+    {
+      schema: {
+        operationId: 'submitReport',
+        tags,
+        summary: 'Gửi báo cáo / Submit',
+        params: idParams,
+        body: versionBody,
+      },
+    },
     async (req) => rep.submitReport(deps, requireActor(req), req.params.id, req.body),
   );
 
@@ -187,6 +214,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reports/:id/return',
     {
       schema: {
+        operationId: 'returnReport',
         tags,
         summary: 'Trả lại kèm ý kiến / Return with comments',
         params: idParams,
@@ -198,14 +226,24 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/reports/:id/approve',
-    { schema: { tags, summary: 'Duyệt báo cáo / Approve', params: idParams, body: approveBody } },
+    {
+      schema: {
+        operationId: 'approveReport',
+        tags,
+        summary: 'Duyệt báo cáo / Approve',
+        params: idParams,
+        body: approveBody,
+      },
+    },
     async (req) => rep.approveReport(deps, requireActor(req), req.params.id, req.body),
   );
 
   app.get(
     '/api/reports/:id/export',
     {
+      config: { fileResponse: Object.values(CONTENT_TYPES).map((t) => t.split(';')[0]!) },
       schema: {
+        operationId: 'exportReport',
         tags,
         summary: 'Xuất báo cáo (xlsx, pdf, docx, json, csv, adx) / Export a report',
         params: idParams,
@@ -225,6 +263,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reporting-cutoff',
     {
       schema: {
+        operationId: 'getReportingCutoff',
         tags,
         summary: 'Ngày chốt số liệu báo cáo (cài đặt quốc gia) / The national reporting cut-off day',
       },
@@ -236,6 +275,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/reporting-cutoff',
     {
       schema: {
+        operationId: 'setReportingCutoff',
         tags,
         summary: 'Thay đổi ngày chốt số liệu từ một ngày / Change the cut-off day from a date',
         body: cutoffBody,
@@ -248,6 +288,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/drug-free-communes',
     {
       schema: {
+        operationId: 'listDrugFreeCommunes',
         tags,
         summary: 'Xã, phường được công nhận không ma túy / Communes recognised as drug-free',
         querystring: drugFreeQuery,
@@ -260,6 +301,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/drug-free-communes',
     {
       schema: {
+        operationId: 'recogniseDrugFreeCommune',
         tags,
         summary: 'Ghi nhận quyết định công nhận xã không ma túy / Record a drug-free recognition',
         body: drugFreeBody,
@@ -272,6 +314,7 @@ export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/drug-free-communes/:id/revoke',
     {
       schema: {
+        operationId: 'revokeDrugFreeCommune',
         tags,
         summary: 'Thu hồi công nhận / Revoke a recognition',
         params: idParams,

@@ -8,24 +8,31 @@ import type { CounsellingRow, DeterminationRow, DrugTestRow } from './screening.
 // read it). Inside them, the Art. 256a flag is 'legal' and the HIV status 'health': absent, not null, for
 // roles that may not read those classes. The Art. 256a case names which situation of the article applied.
 
-export const drugTestOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  testedOn: z.string(),
-  method: z.string(),
-  results: z.array(z.object({ substance: z.string(), otherName: z.string().optional(), result: z.string() })),
-  positive: z.boolean(),
-  reason: z.string(),
-  performedBy: z.string(),
-  unit: z.object({ kind: z.string(), code: z.string() }),
-  relapse: z.boolean(),
-  duringEpisodeType: z.string().nullable(),
-  regimeId: z.string().nullable(),
-  criminalWindow: z.boolean().optional().describe('Inside the Criminal Code Art. 256a window (legal class)'),
-  criminalCase: criminalCaseOut.nullable().optional(),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const drugTestOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    testedOn: z.string(),
+    method: z.string(),
+    results: z.array(
+      z.object({ substance: z.string(), otherName: z.string().optional(), result: z.string() }),
+    ),
+    positive: z.boolean(),
+    reason: z.string(),
+    performedBy: z.string(),
+    unit: z.object({ kind: z.string(), code: z.string() }),
+    relapse: z.boolean(),
+    duringEpisodeType: z.string().nullable(),
+    regimeId: z.string().nullable(),
+    criminalWindow: z
+      .boolean()
+      .optional()
+      .describe('Inside the Criminal Code Art. 256a window (legal class)'),
+    criminalCase: criminalCaseOut.nullable().optional(),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'DrugTest' });
 
 export function presentDrugTest(r: DrugTestRow, classes: Set<SensitivityClass>) {
   const out: z.infer<typeof drugTestOut> = {
@@ -53,30 +60,32 @@ export function presentDrugTest(r: DrugTestRow, classes: Set<SensitivityClass>) 
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
-export const determinationOut = z.object({
-  id: z.string(),
-  personId: z.string(),
-  assessedOn: z.string(),
-  observations: z.array(z.object({ criterion: z.string(), from: z.string(), to: z.string().optional() })),
-  addicted: z.boolean(),
-  reason: text.extend({ code: z.string() }),
-  criteriaMet: z.array(z.string()),
-  regimeId: z.string(),
-  doctor: z.object({ name: z.string(), certificate: z.string().nullable() }),
-  facilityName: z.string(),
-  facilityLicence: z.string().nullable(),
-  /** The doctor's Form 04 conclusion (the result); null on determinations recorded before it was asked. */
-  conclusion: z.enum(['addicted', 'not_addicted']).nullable(),
-  /** Whether the criteria recorded reach the threshold of the rules; null on older determinations. */
-  criteriaCheck: z.object({ addicted: z.boolean(), agrees: z.boolean() }).nullable(),
-  /** Shown when the criteria check disagrees with the doctor's conclusion (recorded anyway). */
-  warning: text.extend({ code: z.string() }).optional(),
-  form04Number: z.string().nullable(),
-  substances: z.array(z.string()),
-  hivStatus: z.string().optional(),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const determinationOut = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    assessedOn: z.string(),
+    observations: z.array(z.object({ criterion: z.string(), from: z.string(), to: z.string().optional() })),
+    addicted: z.boolean(),
+    reason: text.extend({ code: z.string() }),
+    criteriaMet: z.array(z.string()),
+    regimeId: z.string(),
+    doctor: z.object({ name: z.string(), certificate: z.string().nullable() }),
+    facilityName: z.string(),
+    facilityLicence: z.string().nullable(),
+    /** The doctor's Form 04 conclusion (the result); null on determinations recorded before it was asked. */
+    conclusion: z.enum(['addicted', 'not_addicted']).nullable(),
+    /** Whether the criteria recorded reach the threshold of the rules; null on older determinations. */
+    criteriaCheck: z.object({ addicted: z.boolean(), agrees: z.boolean() }).nullable(),
+    /** Shown when the criteria check disagrees with the doctor's conclusion (recorded anyway). */
+    warning: text.extend({ code: z.string() }).optional(),
+    form04Number: z.string().nullable(),
+    substances: z.array(z.string()),
+    hivStatus: z.string().optional(),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AddictionDetermination' });
 
 export function presentDetermination(r: DeterminationRow, classes: Set<SensitivityClass>) {
   const out: z.infer<typeof determinationOut> = {
@@ -115,17 +124,19 @@ export function presentDetermination(r: DeterminationRow, classes: Set<Sensitivi
   return out;
 }
 
-export const counsellingOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  heldOn: z.string(),
-  topic: z.string(),
-  counsellor: z.string(),
-  participantCount: z.number(),
-  unit: z.object({ kind: z.string(), code: z.string() }),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const counsellingOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    heldOn: z.string(),
+    topic: z.string(),
+    counsellor: z.string(),
+    participantCount: z.number(),
+    unit: z.object({ kind: z.string(), code: z.string() }),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CounsellingSession' });
 
 export function presentCounselling(r: CounsellingRow, participants: number) {
   return {

@@ -22,6 +22,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/drug-tests',
     {
       schema: {
+        operationId: 'listDrugTests',
         tags,
         summary: 'Các lần xét nghiệm / Drug tests of a person',
         params,
@@ -34,6 +35,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/drug-tests',
     {
       schema: {
+        operationId: 'createDrugTest',
         tags,
         summary: 'Ghi nhận xét nghiệm / Record a drug test',
         params,
@@ -49,6 +51,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/addiction-determinations',
     {
       schema: {
+        operationId: 'listAddictionDeterminations',
         tags,
         summary: 'Kết quả xác định tình trạng nghiện / Addiction determinations',
         params,
@@ -61,6 +64,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/addiction-determinations',
     {
       schema: {
+        operationId: 'createAddictionDetermination',
         tags,
         summary: 'Ghi nhận xác định tình trạng nghiện (Mẫu 04) / Record an addiction determination',
         params,
@@ -78,6 +82,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/people/:id/counselling-sessions',
     {
       schema: {
+        operationId: 'listCounsellingSessions',
         tags,
         summary: 'Các buổi tư vấn / Counselling sessions of a person',
         params,
@@ -90,6 +95,7 @@ export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/counselling-sessions',
     {
       schema: {
+        operationId: 'createCounsellingSession',
         tags,
         summary: 'Ghi nhận buổi tư vấn / Record a counselling session',
         body: counsellingCreateSchema,

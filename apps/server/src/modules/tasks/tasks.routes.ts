@@ -6,26 +6,28 @@ import { requireActor } from '../../platform/auth.ts';
 import * as svc from './tasks.service.ts';
 
 const textOut = z.object({ vi: z.string(), en: z.string() });
-export const taskOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  label: textOut,
-  personId: z.string(),
-  personName: z.string().optional(),
-  episodeId: z.string().nullable(),
-  responsibleRole: z.string(),
-  unit: z.object({ kind: z.string(), code: z.string() }),
-  assigneeUserId: z.string().nullable(),
-  dueDate: z.string(),
-  dueAt: z.string().nullable(),
-  ruleKey: z.string().nullable(),
-  status: z.string(),
-  timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
-  closedAt: z.string().nullable(),
-  closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
-  source: z.object({ type: z.string(), id: z.string().nullable() }),
-  createdAt: z.string(),
-});
+export const taskOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    label: textOut,
+    personId: z.string(),
+    personName: z.string().optional(),
+    episodeId: z.string().nullable(),
+    responsibleRole: z.string(),
+    unit: z.object({ kind: z.string(), code: z.string() }),
+    assigneeUserId: z.string().nullable(),
+    dueDate: z.string(),
+    dueAt: z.string().nullable(),
+    ruleKey: z.string().nullable(),
+    status: z.string(),
+    timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
+    closedAt: z.string().nullable(),
+    closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+    source: z.object({ type: z.string(), id: z.string().nullable() }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Task' });
 
 export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +35,7 @@ export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/tasks/mine',
     {
       schema: {
+        operationId: 'listMyTasks',
         tags: ['tasks'],
         summary: 'Việc cần làm của tôi / My work list',
         querystring: z.object({
