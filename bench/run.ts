@@ -1,4 +1,3 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import pg from 'pg';
 import { aggregateLimits } from './lib/limits.ts';
 import { BENCH_PASSWORD, fill } from './lib/run-generator.ts';
 import { secondFactor } from './lib/second-factor.ts';
+import { startServer } from './lib/server.ts';
 import { argValue, freshDeps, REPO } from './lib/target.ts';
 import { measureWebSize } from './web-size.ts';
 
@@ -62,47 +62,6 @@ function pct(sorted: number[], p: number) {
 }
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const shiftYear = (iso: string, by: number) => `${Number(iso.slice(0, 4)) + by}${iso.slice(4)}`;
-
-async function startServer(env: Record<string, string>) {
-  const child = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
-    // The JavaScript heap limit of `npm start`: without it V8 lets garbage grow to 550 MB of RSS under a
-    // stream of Excel exports before collecting it (bench/README.md).
-    execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<{ port: number; rss: number; startSeconds: number }>((resolve, reject) => {
-    child.once('message', (m: any) => (m.type === 'ready' ? resolve(m) : reject(new Error('bad start'))));
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  const ask = (type: string) =>
-    new Promise<any>((resolve, reject) => {
-      const gone = (code: number | null, signal: string | null) =>
-        reject(new Error(`the server child ended (code ${code}, signal ${signal}) while asked for ${type}`));
-      const timer = setTimeout(
-        () => reject(new Error(`the server child did not answer ${type} in 120 s`)),
-        120_000,
-      );
-      const h = (m: any) => {
-        if (m.type === type) {
-          child.off('message', h);
-          child.off('exit', gone);
-          clearTimeout(timer);
-          resolve(m);
-        }
-      };
-      child.on('message', h);
-      child.once('exit', gone);
-      child.send({ type });
-    });
-  return {
-    child: child as ChildProcess,
-    port: ready.port,
-    startRss: ready.rss,
-    startSeconds: ready.startSeconds,
-    ask,
-  };
-}
 
 async function main() {
   const dialects = dialectArg === 'both' ? ['sqlite', 'postgres'] : [dialectArg];

@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureInitialAdmin } from './modules/identity/identity.service.ts';
 import { ensureBaseUnits } from './modules/org/units-loader.ts';
+import { attachAuditQueue } from './platform/audit.ts';
 import { VERSION } from './version.ts';
 
 /** Opens and migrates the database and loads the base data; shared by the server, the CLI and tests. */
@@ -14,8 +15,11 @@ export async function prepare(config: Config, opts: { sqliteFile?: string } = {}
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteFile: opts.sqliteFile,
+    reportConcurrency: config.reportConcurrency,
   });
   await migrateToLatest(database.db);
+  // Read audit entries in batches, written before the database closes (platform/audit.ts).
+  attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
   await ensureBaseUnits(database.db);
   return { config, database, now: () => new Date(), version: VERSION };
 }

@@ -28,6 +28,9 @@ const envSchema = z.object({
   TOTP_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).default(30),
   BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).default(30),
+  REPORT_CONCURRENCY: z.coerce.number().int().min(0).optional(),
+  AUDIT_FLUSH_MS: z.coerce.number().int().min(0).default(200),
+  AUDIT_QUEUE_MAX: z.coerce.number().int().min(1).default(20_000),
 });
 
 export type Config = {
@@ -76,6 +79,15 @@ export type Config = {
   rememberDeviceDays: number;
   /** How long a stated reason opens one person's identity to a national or province officer. */
   breakGlassMinutes: number;
+  /**
+   * Report and dashboard statements run at once off the request path (worker threads with read-only
+   * connections on SQLite, a pool of its own on PostgreSQL); default half the cores, at least 1; 0: inline.
+   */
+  reportConcurrency?: number;
+  /** Read audit entries are written in batches at most this often (ms); 0: each with its read, at once. */
+  auditFlushMs: number;
+  /** Read audit entries waiting at most; a read finding the queue full waits for the next batch. */
+  auditQueueMax: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,5 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpMaxFailures: e.TOTP_MAX_FAILURES,
     rememberDeviceDays: e.REMEMBER_DEVICE_DAYS,
     breakGlassMinutes: e.BREAK_GLASS_MINUTES,
+    reportConcurrency: e.REPORT_CONCURRENCY,
+    auditFlushMs: e.AUDIT_FLUSH_MS,
+    auditQueueMax: e.AUDIT_QUEUE_MAX,
   };
 }

@@ -1,4 +1,11 @@
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, QueryResult } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
 
 /**
  * Which tables this process has written, as a per-table version: the figure cache (modules/reports) keeps a
@@ -49,13 +56,28 @@ export function tablesRead(sqlText: string): readonly string[] {
   return t;
 }
 
+export type TrackOptions = {
+  /**
+   * The statement that opens a transaction instead of the driver's own: on SQLite `begin immediate`, so that a
+   * transaction that reads before it writes takes the write lock first and waits for it (busy_timeout) when
+   * another process holds it, instead of failing "database is locked" at its first write.
+   */
+  beginSql?: string;
+  /**
+   * Called before a read of a table outside a transaction (`table` → barrier), on the connection that will run
+   * the read (on SQLite the only one, held): the audit log's read entries waiting in memory are written first
+   * (platform/audit.ts), so whoever reads the log sees them.
+   */
+  readBarriers?: Map<string, (conn: DatabaseConnection) => Promise<void>>;
+};
+
 /** Wraps a dialect so that every write through it is recorded in `tracker`. */
-export function trackChanges(inner: Dialect, tracker: ChangeTracker): Dialect {
+export function trackChanges(inner: Dialect, tracker: ChangeTracker, opts: TrackOptions = {}): Dialect {
   return {
     createQueryCompiler: () => inner.createQueryCompiler(),
     createAdapter: () => inner.createAdapter(),
     createIntrospector: (db) => inner.createIntrospector(db),
-    createDriver: () => new TrackingDriver(inner.createDriver(), tracker),
+    createDriver: () => new TrackingDriver(inner.createDriver(), tracker, opts),
   };
 }
 
@@ -68,6 +90,7 @@ class TrackingDriver implements Driver {
   constructor(
     private readonly inner: Driver,
     private readonly tracker: ChangeTracker,
+    private readonly opts: TrackOptions = {},
   ) {
     if (inner.savepoint) this.savepoint = (c, n, q) => inner.savepoint!(this.unwrap(c), n, q);
     if (inner.rollbackToSavepoint)
@@ -92,10 +115,16 @@ class TrackingDriver implements Driver {
     const conn = await this.inner.acquireConnection();
     const tracker = this.tracker;
     const pending = this.pending;
+    const barriers = this.opts.readBarriers;
     const wrapped: DatabaseConnection = {
       async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
         const table = writtenTable(q.sql);
-        if (!table) return conn.executeQuery<R>(q);
+        if (!table) {
+          if (barriers?.size && !pending.has(wrapped))
+            for (const [t, barrier] of barriers)
+              if (q.sql.includes(t) && tablesRead(q.sql).includes(t)) await barrier(conn);
+          return conn.executeQuery<R>(q);
+        }
         tracker.touch(table);
         pending.get(wrapped)?.add(table);
         try {
@@ -111,7 +140,10 @@ class TrackingDriver implements Driver {
   }
 
   async beginTransaction(c: DatabaseConnection, settings: Parameters<Driver['beginTransaction']>[1]) {
-    await this.inner.beginTransaction(this.unwrap(c), settings);
+    // A read-only transaction (a consistent snapshot of several reads) stays deferred: it takes no write lock.
+    if (this.opts.beginSql && settings?.accessMode !== 'read only')
+      await this.unwrap(c).executeQuery(CompiledQuery.raw(this.opts.beginSql));
+    else await this.inner.beginTransaction(this.unwrap(c), settings);
     this.pending.set(c, new Set());
   }
 

@@ -1,9 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ChangeTracker, registerTracker, trackChanges } from './change-tracker.ts';
+import {
+  postgresReportRunner,
+  type ReportRunner,
+  registerReportRunner,
+  sqliteReportRunner,
+} from './report-runner.ts';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
@@ -13,24 +20,61 @@ export type Database = {
   dialect: Dialect;
   /** The tables this process has written (the figure cache's invalidation). */
   changes: ChangeTracker;
+  /** Where report and dashboard SQL runs, off the request path (db/report-runner.ts); none for `:memory:`. */
+  reports: ReportRunner | null;
+  /** Table → what must run before it is read outside a transaction (the audit log's queued read entries). */
+  readBarriers: Map<string, (conn: DatabaseConnection) => Promise<void>>;
   close: () => Promise<void>;
 };
+
+/** Report statements run at once by default: half the cores (at least one), the rest serve requests. */
+export const defaultReportConcurrency = () => Math.max(1, Math.floor(os.availableParallelism() / 2));
 
 // PostgreSQL returns bigint counts as strings by default; counts here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens PostgreSQL when a URL is given, else the embedded SQLite file under dataDir. */
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): Database {
+export function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  sqliteFile?: string;
+  /** Report statements at once (worker threads on SQLite, a pool of its own on PostgreSQL); 0: none, inline. */
+  reportConcurrency?: number;
+}): Database {
+  const concurrency = opts.reportConcurrency ?? defaultReportConcurrency();
+  const readBarriers: Database['readBarriers'] = new Map();
+  const lostIdle = (err: Error) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection closed by the server (restart, pg_terminate_backend, DROP DATABASE … FORCE)
     // is dropped from the pool and replaced on demand; without a listener pg's 'error' event would
     // crash the process.
-    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`));
+    pool.on('error', lostIdle);
     const changes = new ChangeTracker();
-    const db = new Kysely<DB>({ dialect: trackChanges(new PostgresDialect({ pool }), changes) });
+    const db = new Kysely<DB>({
+      dialect: trackChanges(new PostgresDialect({ pool }), changes, { readBarriers }),
+    });
     registerTracker(db, changes);
-    return { db, dialect: 'postgres', changes, close: () => db.destroy() };
+    // Report work has a pool of its own: a national dashboard's dozens of statements never take the
+    // connections person pages need.
+    let reports: ReportRunner | null = null;
+    if (concurrency > 0) {
+      const reportPool = new pg.Pool({ connectionString: opts.databaseUrl, max: concurrency });
+      reportPool.on('error', lostIdle);
+      reports = postgresReportRunner(reportPool, concurrency);
+      registerReportRunner(db, reports);
+    }
+    return {
+      db,
+      dialect: 'postgres',
+      changes,
+      reports,
+      readBarriers,
+      close: once(async () => {
+        await reports?.close();
+        await db.destroy();
+      }),
+    };
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'hoanhap.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -41,8 +85,29 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   sqlite.pragma('busy_timeout = 5000');
   const changes = new ChangeTracker();
   const db = new Kysely<DB>({
-    dialect: trackChanges(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
+    dialect: trackChanges(new SqliteDialect({ database: withStatementCache(sqlite) }), changes, {
+      beginSql: 'begin immediate',
+      readBarriers,
+    }),
   });
   registerTracker(db, changes);
-  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
+  const reports = file !== ':memory:' && concurrency > 0 ? sqliteReportRunner(file, concurrency) : null;
+  if (reports) registerReportRunner(db, reports);
+  return {
+    db,
+    dialect: 'sqlite',
+    changes,
+    reports,
+    readBarriers,
+    close: once(async () => {
+      await reports?.close();
+      await db.destroy();
+    }),
+  };
+}
+
+/** Closing twice (a test's own close, then its cleanup) closes once. */
+function once(f: () => Promise<void>): () => Promise<void> {
+  let p: Promise<void> | null = null;
+  return () => (p ??= f());
 }

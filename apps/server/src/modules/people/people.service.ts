@@ -4,7 +4,7 @@ import type { PersonCreateInput, PersonUpdateInput } from '@hoanhap/domain/perso
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRead } from '../../platform/audit.ts';
 import { openIdentities } from '../../platform/break-glass.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
@@ -179,12 +179,11 @@ export async function createPerson(deps: AppDeps, actor: Actor, input: PersonCre
 export async function getPerson(deps: AppDeps, actor: Actor, id: string) {
   authorize(actor, 'people.read');
   const { db } = deps.database;
-  return db.transaction().execute(async (trx) => {
-    const row = await peopleRepo.findInScope(trx, personScopeOf(actor), id);
-    if (!row) throw Errors.notFound(personWord);
-    await audit(trx, actor, { action: 'person.read', entityType: 'person', entityId: id });
-    return (await present(trx, actor, [row], deps.now()))[0];
-  });
+  // A read: no transaction, its audit entry queued for the batch writer (platform/audit.ts).
+  const row = await peopleRepo.findInScope(db, personScopeOf(actor), id);
+  if (!row) throw Errors.notFound(personWord);
+  await auditRead(db, actor, { action: 'person.read', entityType: 'person', entityId: id });
+  return (await present(db, actor, [row], deps.now()))[0];
 }
 
 export async function updatePerson(deps: AppDeps, actor: Actor, id: string, input: PersonUpdateInput) {
@@ -250,7 +249,7 @@ export async function searchPeople(
     limit: query.limit,
     offset: query.offset,
   });
-  await audit(db, actor, {
+  await auditRead(db, actor, {
     action: 'person.search',
     entityType: 'person',
     details: { q: raw || undefined, communeCode: query.communeCode, total, shown: rows.map((r) => r.id) },

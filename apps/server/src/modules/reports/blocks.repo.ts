@@ -2,6 +2,7 @@ import { DEFAULT_VOLUNTEER_MODEL_RULE } from '@hoanhap/domain/community-rules';
 import { SUBSTANCES } from '@hoanhap/domain/pathway-rules';
 import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { reportRows } from '../../db/report-runner.ts';
 import type { DB } from '../../db/schema.ts';
 import { STAFF_ROLES } from '../community/training.repo.ts';
 
@@ -589,7 +590,7 @@ export const blocksRepo = {
     measure: Measure,
     groupBy?: GroupBy,
   ): Promise<{ key: string | null; value: number }[]> => {
-    const { rows } = await aggregateQuery(block, params, range, unit, measure, groupBy).execute(db);
+    const rows = await reportRows(db, aggregateQuery(block, params, range, unit, measure, groupBy));
     return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
   },
   /** The SQL `aggregate` sends (the figure cache reads its tables from it). */
@@ -614,7 +615,7 @@ export const blocksRepo = {
     scope: UnitFilter,
     measure: Measure,
   ): Promise<GridCell[]> => {
-    const { rows } = await gridQuery(block, params, range, scope, measure).execute(db);
+    const rows = await reportRows(db, gridQuery(block, params, range, scope, measure));
     return rows.map((r) => ({ province: r.gp, commune: r.gc, facility: r.gf, value: Number(r.n) }));
   },
   gridSql: (
@@ -660,7 +661,7 @@ export const blocksRepo = {
       from (select f.* from (${facts}) f where ${unitWhere(unit)}
         ${order} limit ${page.limit} offset ${page.offset ?? 0}) f ${named}
       ${order}`;
-    const { rows } = await q.execute(db);
+    const rows = await reportRows(db, q);
     return rows.map((r) => ({
       ...r,
       rid: String(r.rid),
@@ -677,8 +678,10 @@ export const blocksRepo = {
     unit: UnitFilter,
   ): Promise<number> => {
     const facts = factsOf(block, range, params);
-    const { rows } = await sql<{ n: string | number }>`
-      select count(*) as n from (${facts}) f where ${unitWhere(unit)}`.execute(db);
+    const rows = await reportRows(
+      db,
+      sql<{ n: string | number }>`select count(*) as n from (${facts}) f where ${unitWhere(unit)}`,
+    );
     return Number(rows[0]?.n ?? 0);
   },
 };

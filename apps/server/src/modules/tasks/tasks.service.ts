@@ -11,7 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
-import { audit } from '../../platform/audit.ts';
+import { auditRead } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
 import { type TaskFilter, type TaskRow, tasksRepo } from './tasks.repo.ts';
@@ -155,7 +155,7 @@ export async function myTasks(deps: AppDeps, actor: Actor, q: { limit?: number; 
   const counts = after
     ? null
     : await tasksRepo.countMine(db, who, personScopeOf(actor), vnToday(now), now.toISOString());
-  await audit(db, actor, {
+  await auditRead(db, actor, {
     action: 'task.list',
     entityType: 'task',
     details: { shown: tasks.length, after: q.after ?? null },

@@ -1,0 +1,470 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { periodRange } from '@hoanhap/domain/reporting-periods';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { AppDeps } from '../apps/server/src/app-deps.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { openDatabase } from '../apps/server/src/db/database.ts';
+import type { DB } from '../apps/server/src/db/schema.ts';
+import { identityRepo } from '../apps/server/src/modules/identity/identity.repo.ts';
+import { sessionIdOf } from '../apps/server/src/modules/identity/identity.service.ts';
+import { personOut } from '../apps/server/src/modules/people/people.presenter.ts';
+import { getPerson, searchPeople } from '../apps/server/src/modules/people/people.service.ts';
+import { myTasks } from '../apps/server/src/modules/tasks/tasks.service.ts';
+import { attachAuditQueue } from '../apps/server/src/platform/audit.ts';
+import type { Actor, Role } from '../apps/server/src/platform/policy.ts';
+import { BENCH_PASSWORD } from './lib/run-generator.ts';
+import { secondFactor } from './lib/second-factor.ts';
+import { startServer } from './lib/server.ts';
+import { argValue, REPO } from './lib/target.ts';
+
+// npx tsx bench/concurrency.ts [--dialect sqlite|postgres|both] [--sqlite-file bench/data/national/hoanhap.sqlite]
+//   [--database-url postgres://postgres@127.0.0.1:5432/hn_bench] [--seconds 10] [--max-warmup 240]
+// Issue 17, part A, on a generated data set, the product's server in its own process (one process):
+//  (b) person page p50/p99 from the server's start through its figure warm-up, then while a cold national
+//      dashboard (a period nobody opened) is computed;
+//  (a) mixed reads (search, person page, work list, people list) req/s at 32 connections, against the same SQL
+//      (the statements the product sends for those requests, captured, replayed straight on the database) on
+//      1 and 2 threads (SQLite: worker threads with their own connections; PostgreSQL: one client thread,
+//      32 loops on a pool of 10 connections as the server's);
+//  (c) one person page, search and work list layer by layer: SQL replayed, the same statements through Kysely,
+//      session lookup, the service (policy, SQL, audit queue, presenting), response validation + JSON, and the
+//      whole request over HTTP.
+
+const args = process.argv.slice(2);
+const dialectArg = argValue(args, 'dialect') ?? 'both';
+const sqliteFile = path.resolve(
+  argValue(args, 'sqlite-file') ?? path.join(REPO, 'bench/data/national/hoanhap.sqlite'),
+);
+const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5432/hn_bench';
+const SECONDS = Number(argValue(args, 'seconds') ?? 10);
+const MAX_WARMUP_S = Number(argValue(args, 'max-warmup') ?? 240);
+const CONNECTIONS = 32;
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+function pct(sorted: number[], p: number) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const summary = (lat: number[]) => {
+  const s = [...lat].sort((a, b) => a - b);
+  return { n: s.length, p50: r1(pct(s, 50)), p99: r1(pct(s, 99)), max: r1(s[s.length - 1] ?? Number.NaN) };
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Session = { cookie: string; csrf: string; token: string };
+type Kind = 'search' | 'person' | 'worklist' | 'list';
+
+async function main() {
+  const dialects =
+    dialectArg === 'both' ? (['sqlite', 'postgres'] as const) : [dialectArg as 'sqlite' | 'postgres'];
+  for (const d of dialects) await runOne(d);
+  process.exit(0);
+}
+
+async function runOne(dialect: 'sqlite' | 'postgres') {
+  const keepAlive = setInterval(() => {}, 60_000);
+  const loadAtStart = os.loadavg().map(r1);
+  const statsFile =
+    dialect === 'sqlite'
+      ? `${sqliteFile}.stats.json`
+      : path.join(REPO, 'bench/data/national-postgres.stats.json');
+  const gen = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  const commune = gen.accounts.find((a: any) => a.role === 'commune_officer').scopeCode as string;
+  const asOf = gen.asOf as string;
+
+  // Samples: people of the busiest commune (the commune officer's own), with a name token to search.
+  const direct = await directHandle(dialect);
+  const people = (await direct.all(
+    `SELECT id, name_search FROM people WHERE cur_commune_code = '${commune}' ORDER BY id LIMIT 100`,
+    [],
+  )) as { id: string; name_search: string }[];
+  const token = (i: number) => people[i % people.length].name_search.split(' ').at(-1)!;
+
+  // (b) The server from its start: person pages through the start-up status refresh and the figure warm-up.
+  console.log(`[${dialect}] starting the server (figure warm-up on)…`);
+  const server = await startServer(
+    dialect === 'sqlite'
+      ? {
+          DATA_DIR: path.dirname(sqliteFile),
+          BENCH_SQLITE_FILE: sqliteFile,
+          DATABASE_URL: '',
+          REPORTS_WARMUP: 'true',
+        }
+      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: 'true' },
+  );
+  const base = `http://127.0.0.1:${server.port}`;
+  const login = async (username: string): Promise<Session> => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const token = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hn_session='))!
+      .split(';')[0]
+      .slice('hn_session='.length);
+    const body = await res.json();
+    const session = { cookie: `hn_session=${token}`, csrf: body.csrfToken, token };
+    await secondFactor(
+      base,
+      username,
+      session,
+      body.secondFactor,
+      `${REPO}/bench/data/totp-${dialect}-national.json`,
+    );
+    return session;
+  };
+  const officer = await login(`xa.${commune}`);
+  const national = await login('c04.1');
+  const headers = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+  const urlOf = (kind: Kind, i: number) =>
+    kind === 'search'
+      ? `/api/people?q=${encodeURIComponent(token(i))}`
+      : kind === 'person'
+        ? `/api/people/${people[i % people.length].id}`
+        : kind === 'worklist'
+          ? '/api/tasks/mine'
+          : '/api/people?limit=20';
+  const get = async (url: string, s: Session) => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: headers(s) });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+    return performance.now() - t0;
+  };
+  /** Person pages from `clients` sequential clients until `until()` says stop. */
+  const probe = async (until: () => boolean, clients = 4) => {
+    const lat: number[] = [];
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (!until()) {
+          lat.push(await get(urlOf('person', i++), officer));
+          await sleep(5);
+        }
+      }),
+    );
+    return summary(lat);
+  };
+
+  let warm: { at: number; ms: number } | null = null;
+  const w0 = performance.now();
+  const watcher = (async () => {
+    while (!warm && performance.now() - w0 < MAX_WARMUP_S * 1000) {
+      warm = (await server.ask('figures')).warmup;
+      if (!warm) await sleep(1000);
+    }
+  })();
+  const duringWarmup = await probe(() => !!warm || performance.now() - w0 > MAX_WARMUP_S * 1000);
+  await watcher;
+  const warmupSeconds = warm ? r1((warm as { ms: number }).ms / 1000) : null;
+  console.log(
+    `  person page from start to the end of the warm-up (${warmupSeconds ?? `> ${MAX_WARMUP_S}`} s): p50 ${duringWarmup.p50} ms, p99 ${duringWarmup.p99} ms, max ${duringWarmup.max} ms (${duringWarmup.n})`,
+  );
+
+  // A cold national dashboard: the last quarter a year before the data set's day (not warmed up).
+  const q = lastQuarter(asOf);
+  const cold = {
+    from: `${Number(q.from.slice(0, 4)) - 1}${q.from.slice(4)}`,
+    to: `${Number(q.to.slice(0, 4)) - 1}${q.to.slice(4)}`,
+  };
+  let dashDone = false;
+  const d0 = performance.now();
+  const dash = get(`/api/dashboard?from=${cold.from}&to=${cold.to}`, national).finally(() => {
+    dashDone = true;
+  });
+  const duringDashboard = await probe(() => dashDone);
+  const dashboardMs = r1(await dash.catch(() => performance.now() - d0));
+  console.log(
+    `  person page while a cold national dashboard computes (${dashboardMs} ms): p50 ${duringDashboard.p50} ms, p99 ${duringDashboard.p99} ms, max ${duringDashboard.max} ms (${duringDashboard.n})`,
+  );
+
+  // (a) Mixed reads through the server.
+  const kinds: Kind[] = ['search', 'person', 'worklist', 'list'];
+  const mix = Array.from({ length: 200 }, (_, i) => ({ kind: kinds[i % 4], i: Math.floor(i / 4) }));
+  const ac = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: mix.map((m) => ({ method: 'GET', path: urlOf(m.kind, m.i), headers: headers(officer) })),
+  });
+  const serverRps = Math.round(ac.requests.average);
+  console.log(`  mixed reads through the server: ${serverRps} req/s (non-2xx ${ac.non2xx})`);
+
+  // The same requests' SQL: captured from the product's services in this process, replayed on the database.
+  const local = await localDeps(dialect);
+  const actorOf = (s: {
+    user_id: string;
+    username: string;
+    role: string;
+    scope_kind: any;
+    scope_code: any;
+  }): Actor => ({
+    userId: s.user_id,
+    username: s.username,
+    role: s.role as Role,
+    scopeKind: s.scope_kind,
+    scopeCode: s.scope_code,
+    ip: '127.0.0.1',
+  });
+  const sessionRow = (await identityRepo.findSession(local.deps.database.db, sessionIdOf(officer.token)))!;
+  const actor = actorOf(sessionRow as any);
+  const serviceOf = (kind: Kind, i: number, deps: AppDeps) =>
+    kind === 'search'
+      ? searchPeople(deps, actor, { q: token(i), limit: 20, offset: 0 })
+      : kind === 'person'
+        ? getPerson(deps, actor, people[i % people.length].id)
+        : kind === 'worklist'
+          ? myTasks(deps, actor)
+          : searchPeople(deps, actor, { limit: 20, offset: 0 });
+  const captured: { kind: Kind; statements: { sql: string; params: unknown[] }[] }[] = [];
+  for (const m of mix.slice(0, 80)) {
+    local.log.length = 0;
+    await serviceOf(m.kind, m.i, local.capture);
+    captured.push({
+      kind: m.kind,
+      // Reads only: the product queues its read audit entries (platform/audit.ts), a batch per 200 ms.
+      statements: local.log.filter((s) => /^\s*(select|with)\b/i.test(s.sql)),
+    });
+  }
+  const sqlRps: Record<string, number> = {};
+  for (const threads of [1, 2]) {
+    sqlRps[threads] = await replayThroughput(dialect, captured, threads);
+    console.log(`  the same SQL on ${threads} thread(s): ${sqlRps[threads]} req/s`);
+  }
+
+  // (c) Layer by layer, one request at a time (medians).
+  const layers: Record<string, Record<string, number>> = {};
+  const median = async (fn: (i: number) => Promise<unknown>, n = 150) => {
+    const lat: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < n && (i < 10 || performance.now() - t0 < 5000); i++) {
+      const s = performance.now();
+      await fn(i);
+      lat.push(performance.now() - s);
+    }
+    lat.sort((a, b) => a - b);
+    return r2(pct(lat, 50));
+  };
+  for (const kind of ['person', 'search', 'worklist'] as const) {
+    const sets = captured.filter((c) => c.kind === kind);
+    const sqlMs = await median((i) => direct.replay(sets[i % sets.length].statements));
+    const kyselyMs = await median(async (i) => {
+      for (const s of sets[i % sets.length].statements)
+        await local.deps.database.db.executeQuery(CompiledQuery.raw(s.sql, s.params));
+    });
+    const sessionMs = await median(() =>
+      identityRepo.findSession(local.deps.database.db, sessionIdOf(officer.token)),
+    );
+    const serviceMs = await median((i) => serviceOf(kind, i, local.deps));
+    const sample = await serviceOf(kind, 0, local.deps);
+    const serialiseMs = await median(async () => {
+      if (kind === 'person') personOut.parse(sample);
+      else if (kind === 'search') for (const p of (sample as { items: unknown[] }).items) personOut.parse(p);
+      return JSON.stringify(sample);
+    });
+    const httpMs = await median((i) => get(urlOf(kind, i), officer));
+    layers[kind] = {
+      statements: r1(sets.reduce((n, s) => n + s.statements.length, 0) / sets.length),
+      sql: sqlMs,
+      kysely: kyselyMs,
+      session: sessionMs,
+      service: serviceMs,
+      serialise: serialiseMs,
+      http: httpMs,
+      routingAndHttp: r2(httpMs - sessionMs - serviceMs - serialiseMs),
+      ratio: r2(httpMs / sqlMs),
+    };
+    console.log(`  ${kind}: ${JSON.stringify(layers[kind])}`);
+  }
+  const figures = (await server.ask('figures')).stats;
+  server.child.send({ type: 'stop' });
+  await local.close();
+  await direct.close();
+  clearInterval(keepAlive);
+
+  const out = {
+    date: new Date().toISOString(),
+    dialect,
+    command: `npx tsx bench/concurrency.ts --dialect ${dialect} ${dialect === 'sqlite' ? `--sqlite-file ${path.relative(REPO, sqliteFile)}` : `--database-url ${pgUrl}`} --seconds ${SECONDS}`,
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      node: process.version,
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map(r1),
+    },
+    dataset: { people: gen.people, events: gen.events },
+    personPage: {
+      duringWarmup,
+      warmupSeconds,
+      duringColdNationalDashboard: duringDashboard,
+      dashboardMs,
+      target: { p99: 50 },
+    },
+    mixedReads: {
+      connections: CONNECTIONS,
+      serverProcesses: 1,
+      serverRps,
+      non2xx: ac.non2xx,
+      latencyP50: ac.latency.p50,
+      latencyP99: ac.latency.p99,
+      sqlRps1Thread: sqlRps[1],
+      sqlRps2Threads: sqlRps[2],
+      ratioTo1Thread: r2(serverRps / sqlRps[1]),
+      ratioTo2Threads: r2(serverRps / sqlRps[2]),
+      target: { ratio: r2(1 / 1.5), sqliteRps: 1000 },
+    },
+    layers,
+    figures,
+  };
+  const file = path.join(REPO, `bench/results/${out.date.slice(0, 10)}-concurrency-${dialect}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`written ${path.relative(REPO, file)}`);
+}
+
+/** The last quarter that ended before `asOf`. */
+function lastQuarter(asOf: string) {
+  let year = Number(asOf.slice(0, 4));
+  for (;;) {
+    for (let index = 4; index >= 1; index--) {
+      const r = periodRange('quarter', year, index);
+      if (r.to < asOf) return r;
+    }
+    year--;
+  }
+}
+
+/** A direct handle: better-sqlite3 prepared statements, or one pg client. */
+async function directHandle(dialect: 'sqlite' | 'postgres') {
+  if (dialect === 'sqlite') {
+    const db = new SQLite(sqliteFile, { readonly: true });
+    const cache = new Map<string, SQLite.Statement>();
+    const prep = (s: string) => {
+      const hit = cache.get(s);
+      if (hit) return hit;
+      const st = db.prepare(s);
+      cache.set(s, st);
+      return st;
+    };
+    return {
+      all: async (s: string, p: unknown[]) => prep(s).all(...p) as any[],
+      replay: async (statements: { sql: string; params: unknown[] }[]) => {
+        for (const s of statements) prep(s.sql).all(...s.params);
+      },
+      close: async () => db.close(),
+    };
+  }
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  return {
+    all: async (s: string, p: unknown[]) => (await c.query(s, p)).rows,
+    replay: async (statements: { sql: string; params: unknown[] }[]) => {
+      for (const s of statements) await c.query(s.sql, s.params);
+    },
+    close: () => c.end(),
+  };
+}
+
+/**
+ * The product's stack in this process (its database handle with the read audit queue), and a second handle
+ * whose statements are logged (the capture).
+ */
+async function localDeps(dialect: 'sqlite' | 'postgres') {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: path.dirname(sqliteFile) });
+  const database =
+    dialect === 'sqlite'
+      ? openDatabase({ dataDir: path.dirname(sqliteFile), sqliteFile, reportConcurrency: 0 })
+      : openDatabase({ dataDir: '/tmp', databaseUrl: pgUrl, reportConcurrency: 0 });
+  attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
+  const deps = { config, database, now: () => new Date(), version: 'bench' } as AppDeps;
+  const log: { sql: string; params: unknown[] }[] = [];
+  const sqlite = dialect === 'sqlite' ? new SQLite(sqliteFile) : null;
+  const pool = dialect === 'postgres' ? new pg.Pool({ connectionString: pgUrl, max: 2 }) : null;
+  const db = new Kysely<DB>({
+    dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
+    log: (e) => {
+      if (e.level === 'query') log.push({ sql: e.query.sql, params: [...e.query.parameters] });
+    },
+  });
+  const capture = { ...deps, database: { ...database, db } } as AppDeps;
+  return {
+    deps,
+    capture,
+    log,
+    close: async () => {
+      await db.destroy();
+      await database.close();
+    },
+  };
+}
+
+/** Requests per second of the captured statements replayed for SECONDS on `threads` threads. */
+async function replayThroughput(
+  dialect: 'sqlite' | 'postgres',
+  captured: { statements: { sql: string; params: unknown[] }[] }[],
+  threads: number,
+): Promise<number> {
+  const sets = captured.map((c) => c.statements);
+  if (dialect === 'postgres') {
+    // One client thread per `threads`, each with 32 loops on a pool of 10 connections (the server's).
+    const counts = await Promise.all(
+      Array.from({ length: threads }, () => runWorker({ dialect, url: pgUrl, sets, seconds: SECONDS })),
+    );
+    return Math.round(counts.reduce((a, b) => a + b, 0) / SECONDS);
+  }
+  const counts = await Promise.all(
+    Array.from({ length: threads }, () => runWorker({ dialect, file: sqliteFile, sets, seconds: SECONDS })),
+  );
+  return Math.round(counts.reduce((a, b) => a + b, 0) / SECONDS);
+}
+
+const require = createRequire(import.meta.url);
+const WORKER = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const until = Date.now() + w.seconds * 1000;
+let n = 0;
+if (w.dialect === 'sqlite') {
+  const SQLite = require(w.sqlitePath);
+  const db = new SQLite(w.file, { readonly: true });
+  const st = new Map();
+  const prep = (s) => { let x = st.get(s); if (!x) st.set(s, (x = db.prepare(s))); return x; };
+  for (let i = 0; Date.now() < until; i++) { for (const s of w.sets[i % w.sets.length]) prep(s.sql).all(...s.params); n++; }
+  db.close();
+  parentPort.postMessage(n);
+} else {
+  const pg = require(w.pgPath);
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: w.url, max: 10 });
+  let i = 0;
+  Promise.all(Array.from({ length: ${CONNECTIONS} }, async () => {
+    while (Date.now() < until) { const set = w.sets[i++ % w.sets.length]; for (const s of set) await pool.query(s.sql, s.params); n++; }
+  })).then(() => pool.end()).then(() => parentPort.postMessage(n));
+}`;
+
+function runWorker(data: Record<string, unknown>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(WORKER, {
+      eval: true,
+      workerData: { ...data, sqlitePath: require.resolve('better-sqlite3'), pgPath: require.resolve('pg') },
+    });
+    w.once('message', (n: number) => {
+      resolve(n);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+await main();
