@@ -36,11 +36,14 @@ import { configureFigureStore } from './modules/reports/figure-store.ts';
 import { registerFiguresWarmup } from './modules/reports/figures-warmup.job.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { jobRunsRoutes } from './modules/system/job-runs.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerJobRunsPruning } from './platform/jobs.ts';
+import { DatabaseRateLimitStore } from './platform/rate-limit-store.ts';
 import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
@@ -93,7 +96,8 @@ export async function buildApp(deps: AppDeps) {
       reply.header('Cache-Control', 'no-store');
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: one limit across every process and server (issue 17).
+  await app.register(rateLimit, { global: false, store: DatabaseRateLimitStore.for(deps.database.db) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -159,6 +163,8 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(async (s) => reportsRoutes(s, deps));
   await app.register(async (s) => areasRoutes(s, deps));
+  await app.register(async (s) => jobRunsRoutes(s, deps));
+  registerJobRunsPruning(app, deps);
   configureFigureStore(app, deps);
   registerFiguresWarmup(app, deps, statusCatchUp);
 
