@@ -30,14 +30,17 @@ import { configureFigureStore } from './modules/reports/figure-store.ts';
 import { registerFiguresWarmup } from './modules/reports/figures-warmup.job.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { jobRunsRoutes } from './modules/system/job-runs.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerJobRunsPruning } from './platform/jobs.ts';
 import { registerOfflineKeep } from './platform/offline-keep.ts';
 import { registerOpenApi } from './platform/openapi.ts';
+import { DatabaseRateLimitStore } from './platform/rate-limit-store.ts';
 import { registerSecondFactor } from './platform/second-factor.ts';
 import { registerCompression, registerWebApp } from './platform/web-assets.ts';
 
@@ -90,7 +93,8 @@ export async function buildApp(deps: AppDeps) {
       reply.header('Cache-Control', 'no-store');
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: one limit across every process and server (issue 17).
+  await app.register(rateLimit, { global: false, store: DatabaseRateLimitStore.for(deps.database.db) });
   await registerOpenApi(app, deps.version);
   registerErrorHandler(app);
   // Order matters: who is asking (session, CSRF), whether their second factor is done, clean input, and only
@@ -149,6 +153,8 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(async (s) => reportsRoutes(s, deps));
   await app.register(async (s) => areasRoutes(s, deps));
+  await app.register(async (s) => jobRunsRoutes(s, deps));
+  registerJobRunsPruning(app, deps);
   configureFigureStore(app, deps);
   registerFiguresWarmup(app, deps, statusCatchUp);
 

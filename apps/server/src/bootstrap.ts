@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { underStartupLock } from './db/startup-lock.ts';
 import { ensureInitialAdmin } from './modules/identity/identity.service.ts';
 import { ensureBaseUnits } from './modules/org/units-loader.ts';
 import { attachAuditQueue } from './platform/audit.ts';
@@ -17,16 +18,24 @@ export async function prepare(config: Config, opts: { sqliteFile?: string } = {}
     sqliteFile: opts.sqliteFile,
     reportConcurrency: config.reportConcurrency,
   });
-  await migrateToLatest(database.db);
+  // Safe when several processes or servers start at once on an empty database (db/startup-lock.ts).
+  await underStartupLock(database, config.databaseUrl, async () => {
+    await migrateToLatest(database.db);
+    await ensureBaseUnits(database.db);
+  });
   // Read audit entries in batches, written before the database closes (platform/audit.ts).
   attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
-  await ensureBaseUnits(database.db);
+  // From now on every write also counts in table_versions, which the other processes read (change-tracker.ts).
+  database.changes.attach(database.db, database.dialect);
   return { config, database, now: () => new Date(), version: VERSION };
 }
 
 /** First start: creates `admin`, prints the password once and writes it to a 0600 file. */
 export async function firstStart(deps: AppDeps, log: (s: string) => void = console.log) {
-  const password = await ensureInitialAdmin(deps);
+  // Under the start-up lock: two servers starting at once create one administrator, and one prints it.
+  const password = await underStartupLock(deps.database, deps.config.databaseUrl, () =>
+    ensureInitialAdmin(deps),
+  );
   if (!password) return null;
   fs.mkdirSync(deps.config.dataDir, { recursive: true });
   const file = path.join(deps.config.dataDir, 'initial-admin-password.txt');

@@ -1,9 +1,13 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 // Environment, parsed once; every setting has a default that runs a commune laptop.
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Server processes sharing the port (node:cluster); 0 or unset: one per core. WEB_CONCURRENCY is the same.
+  PROCESSES: z.coerce.number().int().min(0).max(256).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(0).max(256).optional(),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
@@ -35,6 +39,8 @@ const envSchema = z.object({
 
 export type Config = {
   port: number;
+  /** Server processes `npm start` runs on the port (main.ts): all cores by default, 1 for a single process. */
+  processes: number;
   host: string;
   dataDir: string;
   databaseUrl?: string;
@@ -94,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);
   return {
     port: e.PORT,
+    processes: e.PROCESSES || e.WEB_CONCURRENCY || os.availableParallelism(),
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,

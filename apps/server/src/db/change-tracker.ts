@@ -5,19 +5,32 @@ import {
   type Driver,
   type Kysely,
   type QueryResult,
+  sql,
 } from 'kysely';
 
 /**
- * Which tables this process has written, as a per-table version: the figure cache (modules/reports) keeps a
- * computed figure only while no table its SQL reads has changed. A write bumps its table's version when the
- * statement runs and again when its transaction commits, so a read that started between the two — and could
- * not yet see the rows — is never kept as current. Writes by another process (a CLI import, a second server)
- * are not seen here; cached figures also expire (see the figure store), and the README says to run one
- * server process per database.
+ * Which tables have been written, as a per-table version: the figure cache (modules/reports) keeps a computed
+ * figure only while no table its SQL reads has changed. A write bumps its table's version when the statement
+ * runs and again when its transaction commits, so a read that started between the two — and could not yet see
+ * the rows — is never kept as current.
+ *
+ * Across processes and servers (issue 17): once `attach()`ed (after the migrations), every transaction that
+ * wrote a tracked table also bumps that table's row in `table_versions`, in the same transaction, just before
+ * COMMIT (sorted, so two writers never deadlock on the counters). `sync()` reads the counters — one small
+ * query — and touches every table whose counter moved since this process last read it: the figure store calls
+ * it before each figure read, so a figure made obsolete by a commit on any server is never served or frozen
+ * into a report. Tables no cache reads (the audit log, sessions, the counters themselves…) are not counted, so
+ * that each request's session and audit writes do not queue on one counter row.
  */
 export class ChangeTracker {
   private tick = 0;
   private readonly versions = new Map<string, number>();
+  /** table_versions as this process last saw them (its own commits included). */
+  private readonly seen = new Map<string, number>();
+  private db: Kysely<any> | null = null;
+  private placeholder: (i: number) => string = () => '?';
+  private current: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
 
   /** Records a write to `table` ('*' when the statement's table is not known: DDL, unusual SQL). */
   touch(table: string): void {
@@ -30,7 +43,86 @@ export class ChangeTracker {
     for (const t of tables) v = Math.max(v, this.versions.get(t) ?? 0);
     return v;
   }
+
+  /** Starts counting writes in `table_versions` (the table exists once the migrations have run). */
+  attach(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): void {
+    this.db = db;
+    this.placeholder = dialect === 'postgres' ? (i) => `$${i + 1}` : () => '?';
+  }
+
+  get durable(): boolean {
+    return this.db != null;
+  }
+
+  /** The shared versions of `tables` as last read (0: never written), '*' included: what a kept figure records. */
+  sharedVersions(tables: readonly string[]): Record<string, number> {
+    const out: Record<string, number> = { '*': this.seen.get('*') ?? 0 };
+    for (const t of tables) out[t] = this.seen.get(t) ?? 0;
+    return out;
+  }
+
+  /**
+   * Reads `table_versions` and touches every table another process (or server) has written since the last read.
+   * Resolves after a read that started after the call (callers arriving while one runs share the next one).
+   */
+  sync(): Promise<void> {
+    if (!this.db) return Promise.resolve();
+    if (this.next) return this.next;
+    const start = () => {
+      this.next = null;
+      const p = this.readShared().finally(() => {
+        if (this.current === p) this.current = null;
+      });
+      this.current = p;
+      return p;
+    };
+    if (!this.current) return start();
+    this.next = this.current.then(start, start);
+    return this.next;
+  }
+
+  private async readShared() {
+    const { rows } = await sql<{
+      table_name: string;
+      version: number;
+    }>`select table_name, version from table_versions`.execute(this.db!);
+    for (const r of rows) this.saw(r.table_name, Number(r.version), true);
+  }
+
+  /** A shared version read or committed; `foreign`: touched unless it is the one this process expected. */
+  saw(table: string, version: number, foreign: boolean) {
+    const last = this.seen.get(table) ?? 0;
+    if (version <= last) return;
+    this.seen.set(table, version);
+    if (foreign || version !== last + 1) this.touch(table);
+  }
+
+  /** The statement bumping the shared counters of `tables` (null when none is counted). */
+  bumpQuery(tables: Iterable<string>): CompiledQuery | null {
+    if (!this.db) return null;
+    const names = [...new Set(tables)].filter((t) => !UNCOUNTED.has(t)).sort();
+    if (names.length === 0) return null;
+    return CompiledQuery.raw(
+      `insert into table_versions (table_name, version) values ${names.map((_, i) => `(${this.placeholder(i)}, 1)`).join(', ')} on conflict (table_name) do update set version = table_versions.version + 1 returning table_name, version`,
+      names,
+    );
+  }
 }
+
+/** Tables no cache reads: not counted in table_versions (their writes would only queue on its rows). */
+const UNCOUNTED: ReadonlySet<string> = new Set([
+  'table_versions',
+  'figure_grids',
+  'job_leases',
+  'job_runs',
+  'rate_limits',
+  'audit_log',
+  'sessions',
+  'idempotency_keys',
+  'remembered_devices',
+  'kysely_migration',
+  'kysely_migration_lock',
+]);
 
 const WRITE =
   /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`]?(\w+)/i;
@@ -126,9 +218,14 @@ class TrackingDriver implements Driver {
           return conn.executeQuery<R>(q);
         }
         tracker.touch(table);
-        pending.get(wrapped)?.add(table);
+        const inTransaction = pending.get(wrapped);
+        inTransaction?.add(table);
         try {
-          return await conn.executeQuery<R>(q);
+          const result = await conn.executeQuery<R>(q);
+          // A statement outside a transaction commits at once: its counter right after it (a reader that sees
+          // the counter moved sees the rows; one that reads the rows first recomputes once more).
+          if (!inTransaction) await bump(conn, tracker, [table]);
+          return result;
         } finally {
           tracker.touch(table);
         }
@@ -149,7 +246,10 @@ class TrackingDriver implements Driver {
 
   async commitTransaction(c: DatabaseConnection) {
     try {
+      // The shared counters in the same transaction, last (their rows are locked only until COMMIT).
+      const bumped = await bump(this.unwrap(c), this.tracker, this.pending.get(c) ?? [], false);
       await this.inner.commitTransaction(this.unwrap(c));
+      for (const [t, v] of bumped) this.tracker.saw(t, v, false);
     } finally {
       this.settle(c);
     }
@@ -175,6 +275,21 @@ class TrackingDriver implements Driver {
   destroy() {
     return this.inner.destroy();
   }
+}
+
+/** Bumps the shared counters of `tables` on `conn`; records them as seen at once unless `seeNow` is false (after COMMIT then). */
+async function bump(
+  conn: DatabaseConnection,
+  tracker: ChangeTracker,
+  tables: Iterable<string>,
+  seeNow = true,
+): Promise<[string, number][]> {
+  const q = tracker.bumpQuery(tables);
+  if (!q) return [];
+  const { rows } = await conn.executeQuery<{ table_name: string; version: number }>(q);
+  const out = rows.map((r) => [r.table_name, Number(r.version)] as [string, number]);
+  if (seeNow) for (const [t, v] of out) tracker.saw(t, v, false);
+  return out;
 }
 
 const trackers = new WeakMap<Kysely<any>, ChangeTracker>();

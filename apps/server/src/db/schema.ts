@@ -1089,6 +1089,51 @@ export interface DB {
   totp_recovery_codes: TotpRecoveryCodeTable;
   remembered_devices: RememberedDeviceTable;
   break_glass_grants: BreakGlassGrantTable;
+  // 0038_several_servers
+  table_versions: TableVersionTable;
+  figure_grids: FigureGridTable;
+  job_leases: JobLeaseTable;
+  job_runs: JobRunTable;
+  rate_limits: RateLimitTable;
+}
+
+// 0038_several_servers: what lets several processes and servers share one database (issue 17)
+export interface TableVersionTable {
+  table_name: string;
+  version: number;
+}
+export interface FigureGridTable {
+  key: string;
+  /** JSON: the tables the figure's SQL reads; `versions` JSON: their table_versions when it was computed. */
+  tables: string;
+  versions: string;
+  value: string;
+  rows: number;
+  computed_at: number;
+  compute_ms: number;
+  used_at: number;
+}
+export interface JobLeaseTable {
+  job: string;
+  slot: string;
+  holder: string | null;
+  lease_until: string | null;
+  started_at: string | null;
+}
+export interface JobRunTable {
+  id: string;
+  job: string;
+  slot: string;
+  server: string;
+  started_at: string;
+  ended_at: string | null;
+  outcome: 'running' | 'ok' | 'failed' | 'interrupted';
+  error: string | null;
+}
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 // 0035_second_factor (issue 16). The sessions' column is declared here by interface merging, so the base

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app-deps.ts';
@@ -7,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { langOf } from './error-handler.ts';
 import { Errors } from './errors.ts';
 import { idempotencyRepo } from './idempotency.repo.ts';
+import { scheduleJob } from './jobs.ts';
 import type { Actor } from './policy.ts';
 
 /**
@@ -126,18 +126,12 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps) {
     return payload;
   });
 
-  let job: Cron | null = null;
-  app.addHook('onReady', async () => {
-    job = new Cron('40 2 * * *', { timezone: 'Asia/Ho_Chi_Minh', protect: true }, async () => {
-      try {
-        const before = new Date(deps.now().getTime() - KEEP_DAYS * 86_400_000).toISOString();
-        await idempotencyRepo.pruneBefore(deps.database.db, before);
-      } catch (err) {
-        app.log.error({ err }, 'idempotency key pruning failed');
-      }
-    });
-  });
-  app.addHook('onClose', async () => {
-    job?.stop();
+  scheduleJob(app, deps, {
+    name: 'idempotency-pruning',
+    pattern: '40 2 * * *',
+    run: async () => {
+      const before = new Date(deps.now().getTime() - KEEP_DAYS * 86_400_000).toISOString();
+      await idempotencyRepo.pruneBefore(deps.database.db, before);
+    },
   });
 }

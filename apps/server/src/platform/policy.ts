@@ -30,6 +30,7 @@ export type Actor = {
 };
 
 export type Action =
+  | JobAction
   | ReportAction
   | CommunityAction
   | MonitoringAction
@@ -436,6 +437,21 @@ const SETUP_GRANTS: Partial<Record<Role, Action[]>> = {
   province_officer: ['setup.read'],
 };
 for (const role of ROLES) GRANTS[role].push(...(SETUP_GRANTS[role] ?? []));
+
+// Background jobs (issue 17, platform/jobs.ts): the record of every run, for the system's administrators and
+// the national officers.
+export type JobAction = 'jobs.read';
+const JOB_GRANTS: Partial<Record<Role, Action[]>> = {
+  system_admin: ['jobs.read'],
+  national_officer: ['jobs.read'],
+};
+for (const role of ROLES) GRANTS[role].push(...(JOB_GRANTS[role] ?? []));
+
+/** Throws 403 unless the actor may read the job runs (a national scope). */
+export function authorizeJobRuns(actor: Actor): void {
+  authorize(actor, 'jobs.read');
+  if (actor.scopeKind !== 'nation') throw Errors.forbidden();
+}
 
 /** The province a first-steps page counts in: null for the nation; refused for other scopes. */
 export function setupScopeOf(actor: Actor): { provinceCode: string | null } {

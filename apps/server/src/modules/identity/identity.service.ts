@@ -490,13 +490,19 @@ export async function updateUser(
 /** On the first start with no users, creates `admin` with a random password that must be changed. */
 export async function ensureInitialAdmin(deps: AppDeps): Promise<string | null> {
   if ((await identityRepo.countUsers(deps.database.db)) > 0) return null;
-  const { password } = await createUser(deps, null, {
-    username: 'admin',
-    fullName: 'Quản trị hệ thống',
-    role: 'system_admin',
-    scopeKind: 'nation',
-  });
-  return password!;
+  try {
+    const { password } = await createUser(deps, null, {
+      username: 'admin',
+      fullName: 'Quản trị hệ thống',
+      role: 'system_admin',
+      scopeKind: 'nation',
+    });
+    return password!;
+  } catch (e) {
+    // Another process starting on the same SQLite file created it first (db/startup-lock.ts).
+    if ((await identityRepo.countUsers(deps.database.db)) > 0) return null;
+    throw e;
+  }
 }
 
 export async function presentUser(db: Kysely<DB>, u: UserRow, now: Date = new Date()) {

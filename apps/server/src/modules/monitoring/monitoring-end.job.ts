@@ -1,12 +1,12 @@
 import type { EpisodeOutcome, EpisodeType } from '@hoanhap/domain/episode-types';
 import { minDate } from '@hoanhap/domain/iso-date';
 import { monitoringLimit } from '@hoanhap/domain/monitoring-rules';
-import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
+import { scheduleJob } from '../../platform/jobs.ts';
 import { letRequestsIn } from '../../platform/let-requests-in.ts';
 import { monitoringEndRepo } from './monitoring.repo.ts';
 
@@ -46,21 +46,10 @@ export async function syncMonitoringEnds(db: Kysely<DB>): Promise<number> {
 
 /** Registers the nightly run (Vietnam time) and a catch-up once the server is ready. */
 export function registerMonitoringEnds(app: FastifyInstance, deps: AppDeps): void {
-  const run = async () => {
-    try {
-      await syncMonitoringEnds(deps.database.db);
-    } catch (err) {
-      app.log.error({ err }, 'monitoring end sync failed');
-    }
-  };
-  let job: Cron | null = null;
-  let catchUp: Promise<void> | null = null;
-  app.addHook('onReady', async () => {
-    catchUp = run();
-    job = new Cron('15 0 * * *', { timezone: 'Asia/Ho_Chi_Minh', protect: true }, run);
-  });
-  app.addHook('onClose', async () => {
-    job?.stop();
-    await catchUp;
+  scheduleJob(app, deps, {
+    name: 'monitoring-end',
+    pattern: '15 0 * * *',
+    atStart: {},
+    run: async () => ({ moved: await syncMonitoringEnds(deps.database.db) }),
   });
 }

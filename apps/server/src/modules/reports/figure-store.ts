@@ -2,12 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ChangeTracker, changeTrackerOf } from '../../db/change-tracker.ts';
+import type { DB } from '../../db/schema.ts';
+import { figureGridsRepo } from './figure-grids.repo.ts';
 
 // Computed figures kept in memory, keyed by what they were computed from, each valid while no table its SQL
 // reads has been written (db/change-tracker.ts). A figure that was slow to compute (the national dashboard at
 // the size of the country) may be served stale for a bounded time to a dashboard, marked with the time it was
 // computed, while it is recomputed in the background; a periodic report and a drill-down always get a current
 // one. On a commune-sized database every figure is computed in milliseconds and is therefore always current.
+//
+// Several processes and servers (issue 17): before each figure read the store reads the shared table versions
+// (`sync()`, db/change-tracker.ts), so a write committed by any of them invalidates the figures it touches here
+// at once. Each computed figure is also kept in `figure_grids` with the shared versions it was computed at: after
+// a restart, or on another server, it is used while those versions are current instead of being computed again.
 
 export type FigureStoreOptions = {
   /** A figure whose computation took at least this long may be served stale to a dashboard. */
@@ -53,6 +60,24 @@ type Entry = {
 
 export type Kept<T> = { value: T; at: number; stale: boolean };
 
+/** Where figures are kept beyond this process (the database, see `databaseKeeping`). */
+export type FigureKeeping = {
+  load: (
+    key: string,
+  ) => Promise<{ value: unknown; versions: Record<string, number>; at: number; computeMs: number } | null>;
+  save: (
+    key: string,
+    f: {
+      value: unknown;
+      rows: number;
+      tables: readonly string[];
+      versions: Record<string, number>;
+      at: number;
+      computeMs: number;
+    },
+  ) => Promise<void>;
+};
+
 export class FigureStore {
   private readonly entries = new Map<string, Entry>();
   private readonly running = new Map<string, { stamp: number; promise: Promise<Kept<unknown>> }>();
@@ -64,7 +89,9 @@ export class FigureStore {
   private background: Promise<void> = Promise.resolve();
   private closed = false;
   /** Computations run and figures served from memory, for the benchmark and tests. */
-  readonly stats = { computed: 0, hits: 0, staleHits: 0 };
+  readonly stats = { computed: 0, hits: 0, staleHits: 0, loaded: 0 };
+  /** Saves to the database not yet finished (waited for at close). */
+  private readonly saving = new Set<Promise<void>>();
   /** Completed warm-ups (figures-warmup.job.ts), the first and the latest: when each ended, how long it took. */
   warmups: { first: { at: number; ms: number } | null; last: { at: number; ms: number } | null } = {
     first: null,
@@ -75,7 +102,13 @@ export class FigureStore {
     private readonly tracker: ChangeTracker,
     public options: FigureStoreOptions = DEFAULT_STORE_OPTIONS,
     private readonly clock: () => number = Date.now,
+    private readonly keeping?: FigureKeeping,
   ) {}
+
+  /** Reads the shared table versions: writes committed by other processes invalidate their figures here. */
+  sync(): Promise<void> {
+    return this.tracker.sync();
+  }
 
   /** A kept figure that may be used now: current, or (allowStale) stale within bounds — then refreshed. */
   peek<T>(key: string, allowStale: boolean): Kept<T> | undefined {
@@ -101,17 +134,27 @@ export class FigureStore {
     const stamp = this.tracker.stamp(tables);
     const run = this.running.get(key);
     if (run && run.stamp === stamp) return run.promise as Promise<Kept<T>>;
+    const versions = this.tracker.sharedVersions(tables);
     const promise = (async () => {
-      const at = this.clock();
+      const found = await this.loadKept(key, versions);
+      const at = found?.at ?? this.clock();
       const t0 = performance.now();
-      const value = await compute();
-      const computeMs = performance.now() - t0;
-      this.stats.computed++;
+      const value = found ? (found.value as T) : await compute();
+      const computeMs = found?.computeMs ?? performance.now() - t0;
+      if (found) this.stats.loaded++;
+      else this.stats.computed++;
       // Kept with the stamp read before the computation: a write during it leaves the entry already stale.
       this.drop(key);
       const rows = rowsOf(value);
       this.entries.set(key, { value, rows, stamp, tables, at, computeMs, compute });
       this.rows += rows;
+      if (!found && this.keeping && this.tracker.durable) {
+        const saved = this.keeping
+          .save(key, { value, rows, tables, versions, at, computeMs })
+          .catch(() => {}) // not kept in the database: computed again after a restart
+          .finally(() => this.saving.delete(saved));
+        this.saving.add(saved);
+      }
       while (this.entries.size > this.options.maxEntries || this.rows > this.options.maxRows) {
         const oldest = this.entries.keys().next().value!;
         if (oldest === key) break;
@@ -125,6 +168,20 @@ export class FigureStore {
     });
     this.running.set(key, { stamp, promise });
     return promise;
+  }
+
+  /** The figure kept in the database, if it was computed at the shared versions current now. */
+  private async loadKept(key: string, versions: Record<string, number>) {
+    if (!this.keeping || !this.tracker.durable) return null;
+    try {
+      const k = await this.keeping.load(key);
+      // Older than the time a figure is kept at all: computed again, as in memory.
+      if (!k || this.clock() - k.at > this.options.ttlMs) return null;
+      for (const [t, v] of Object.entries(versions)) if ((k.versions[t] ?? 0) !== v) return null;
+      return k;
+    } catch {
+      return null;
+    }
   }
 
   private drop(key: string) {
@@ -196,6 +253,7 @@ export class FigureStore {
       await last;
     }
     await Promise.allSettled([...this.running.values()].map((r) => r.promise));
+    await Promise.allSettled([...this.saving]);
   }
 
   close() {
@@ -240,6 +298,7 @@ export function configureFigureStore(app: FastifyInstance, deps: AppDeps) {
       refreshGapMs: c.reportsRefreshGapSeconds * 1000,
     },
     () => deps.now().getTime(),
+    databaseKeeping(db, c.reportsCacheMaxEntries, c.reportsCacheMaxRows),
   );
   stores.set(db, store);
   app.addHook('onClose', () => store.close());
@@ -251,8 +310,43 @@ export function figureStoreOf(db: Kysely<any>): FigureStore | undefined {
   if (!s) {
     const tracker = changeTrackerOf(db);
     if (!tracker) return undefined;
-    s = new FigureStore(tracker);
+    s = new FigureStore(tracker, DEFAULT_STORE_OPTIONS, Date.now, databaseKeeping(db));
     stores.set(db, s);
   }
   return s;
+}
+
+/** Figures kept in `figure_grids`, bounded like the memory (pruned every 50 saves). */
+export function databaseKeeping(
+  db: Kysely<DB>,
+  maxEntries = DEFAULT_STORE_OPTIONS.maxEntries,
+  maxRows = DEFAULT_STORE_OPTIONS.maxRows,
+): FigureKeeping {
+  let saves = 0;
+  return {
+    async load(key) {
+      const r = await figureGridsRepo.load(db, key);
+      if (!r) return null;
+      await figureGridsRepo.markUsed(db, key, Date.now());
+      return {
+        value: JSON.parse(r.value),
+        versions: JSON.parse(r.versions),
+        at: Number(r.computed_at),
+        computeMs: r.compute_ms,
+      };
+    },
+    async save(key, f) {
+      await figureGridsRepo.save(db, {
+        key,
+        tables: JSON.stringify(f.tables),
+        versions: JSON.stringify(f.versions),
+        value: JSON.stringify(f.value),
+        rows: f.rows,
+        computed_at: f.at,
+        compute_ms: Math.round(f.computeMs),
+        used_at: Date.now(),
+      });
+      if (++saves % 50 === 0) await figureGridsRepo.prune(db, maxEntries, maxRows);
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import { BLOCK_BY_ID, type BlockRef } from '@hoanhap/domain/indicators';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { recentPeriods } from '@hoanhap/domain/reporting-periods';
-import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { scheduleJob } from '../../platform/jobs.ts';
 import { letRequestsIn } from '../../platform/let-requests-in.ts';
 import { SPREAD_BLOCKS } from './blocks.repo.ts';
 import { loadCutoffSettings } from './cutoff.service.ts';
@@ -56,39 +56,27 @@ export async function warmFigures(
 
 export function registerFiguresWarmup(app: FastifyInstance, deps: AppDeps, after: () => Promise<void>) {
   if (!deps.config.reportsWarmup) return;
-  let running: Promise<void> | null = null;
   const stop = { stopped: false };
-  const run = () => {
-    running ??= (async () => {
-      const t0 = performance.now();
-      try {
-        const r = await warmFigures(deps.database.db, vnToday(deps.now()), stop);
-        const store = figureStoreOf(deps.database.db);
-        const ms = Math.round(performance.now() - t0);
-        if (store && !stop.stopped) {
-          store.warmups.last = { at: Date.now(), ms };
-          store.warmups.first ??= store.warmups.last;
-        }
-        app.log.info({ ...r, ms, kept: store?.size }, 'figures computed ahead');
-      } catch (err) {
-        app.log.error({ err }, 'figures warm-up failed');
-      }
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  let job: Cron | null = null;
-  let first: Promise<void> | null = null;
-  app.addHook('onReady', async () => {
-    // Not awaited: at national scale this is minutes of queries, after the status catch-up.
-    first = after().then(run);
-    job = new Cron('*/10 * * * *', { timezone: 'Asia/Ho_Chi_Minh', protect: true }, run);
-  });
   app.addHook('onClose', async () => {
     stop.stopped = true;
-    job?.stop();
-    await first;
-    await running;
+  });
+  // Once across the servers of one database (platform/jobs.ts): the figures it computes are kept in the
+  // database too (figure-store.ts), from which the other servers take them.
+  scheduleJob(app, deps, {
+    name: 'figures-warmup',
+    pattern: '*/10 * * * *',
+    atStart: { after },
+    run: async () => {
+      const t0 = performance.now();
+      const r = await warmFigures(deps.database.db, vnToday(deps.now()), stop);
+      const store = figureStoreOf(deps.database.db);
+      const ms = Math.round(performance.now() - t0);
+      if (store && !stop.stopped) {
+        store.warmups.last = { at: Date.now(), ms };
+        store.warmups.first ??= store.warmups.last;
+      }
+      app.log.info({ ...r, ms, kept: store?.size }, 'figures computed ahead');
+      return r;
+    },
   });
 }

@@ -125,6 +125,8 @@ export async function aggregateFigures(
     note(opts, Date.now(), false);
     return direct();
   }
+  // Writes committed by other processes and servers since the last read invalidate their figures here first.
+  await store.sync();
   const stale = !!opts.allowStale;
   const base = JSON.stringify([
     block,
