@@ -1089,6 +1089,31 @@ export interface DB {
   totp_recovery_codes: TotpRecoveryCodeTable;
   remembered_devices: RememberedDeviceTable;
   break_glass_grants: BreakGlassGrantTable;
+  // 0037_figure_aggregates
+  agg_person_steps: AggPersonStepsTable;
+  agg_status_months: AggStatusMonthTable;
+}
+
+/** 0037: each person's first day of each step of the province target, and their current cell ('' for none). */
+export interface AggPersonStepsTable {
+  person_id: string;
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
+  addicted_on: string | null;
+  tested_on: string | null;
+  counselled_on: string | null;
+  treated_on: string | null;
+}
+
+/** 0037: the net change of status spans per cell, status and month ('YYYY-MM'), kept by triggers. */
+export interface AggStatusMonthTable {
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
+  status: string;
+  month: string;
+  delta: number;
 }
 
 // 0035_second_factor (issue 16). The sessions' column is declared here by interface merging, so the base
