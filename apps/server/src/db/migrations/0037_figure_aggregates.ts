@@ -1,7 +1,7 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import { rebuildAggregates } from '../../modules/reports/aggregates/aggregates.repo.ts';
 import {
-  addStatusSql,
+  addStatusBody,
   moveChanges,
   refreshStepsSql,
   rowChanges,
@@ -36,6 +36,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     primary key (province_code, commune_code, facility_id, status, month))${sqlite ? ' without rowid' : ''}`);
   await run(`create index agg_status_months_status on agg_status_months
     (status, province_code, commune_code, facility_id, month, delta)`);
+  await run(`create table agg_status_checkpoints (
+    month text not null,
+    status text not null,
+    province_code text not null,
+    commune_code text not null,
+    facility_id text not null,
+    n integer not null,
+    primary key (month, status, province_code, commune_code, facility_id))${sqlite ? ' without rowid' : ''}`);
+  await run('create table agg_status_checkpoint_months (month text primary key)');
   // The spans that start on the days of a month (the rest of a day's figure after the months before it).
   await run(`create index person_status_history_from on person_status_history
     (valid_from, status, person_id, facility_id)`);
@@ -43,14 +52,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const sources = STEP_SOURCES.map((s) => ({ ...s, cols: s.columns.join(', ') }));
   if (sqlite) {
     await run(`create trigger agg_status_ins after insert on person_status_history begin
-      ${addStatusSql(rowChanges('new', 1))}; end`);
+      ${addStatusBody(rowChanges('new', 1))}; end`);
     await run(`create trigger agg_status_del after delete on person_status_history begin
-      ${addStatusSql(rowChanges('old', -1))}; end`);
+      ${addStatusBody(rowChanges('old', -1))}; end`);
     await run(`create trigger agg_status_upd after update on person_status_history begin
-      ${addStatusSql(`${rowChanges('old', -1)} union all ${rowChanges('new', 1)}`)}; end`);
+      ${addStatusBody(`${rowChanges('old', -1)} union all ${rowChanges('new', 1)}`)}; end`);
     await run(`create trigger agg_people_move after update of province_code, cur_commune_code on people
       when old.province_code is not new.province_code or old.cur_commune_code is not new.cur_commune_code begin
-      ${addStatusSql(moveChanges())}; end`);
+      ${addStatusBody(moveChanges())}; end`);
     await run(`create trigger agg_people_cell after update of province_code, cur_commune_code, current_facility_id
       on people begin ${updateCell}; end`);
     await run(`create trigger agg_people_del after delete on people begin
@@ -73,15 +82,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       begin ${body} return null; end $fn$`);
     await fn(
       'agg_status_trg',
-      `if tg_op <> 'INSERT' then ${addStatusSql(rowChanges('old', -1))}; end if;
-       if tg_op <> 'DELETE' then ${addStatusSql(rowChanges('new', 1))}; end if;`,
+      `if tg_op <> 'INSERT' then ${addStatusBody(rowChanges('old', -1))}; end if;
+       if tg_op <> 'DELETE' then ${addStatusBody(rowChanges('new', 1))}; end if;`,
     );
     await run(`create trigger agg_status after insert or update or delete on person_status_history
       for each row execute function agg_status_trg()`);
     await fn(
       'agg_people_cell_trg',
       `if old.province_code is distinct from new.province_code
-         or old.cur_commune_code is distinct from new.cur_commune_code then ${addStatusSql(moveChanges())}; end if;
+         or old.cur_commune_code is distinct from new.cur_commune_code then ${addStatusBody(moveChanges())}; end if;
        ${updateCell};`,
     );
     await run(`create trigger agg_people_cell after update of province_code, cur_commune_code, current_facility_id
@@ -109,6 +118,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function agg_steps_sessions_trg()`);
   }
   await rebuildAggregates(db);
+  await run(`analyze agg_person_steps`);
+  await run(`analyze agg_status_months`);
+  await run(`analyze agg_status_checkpoints`);
 }
 
 // A person's cell as the aggregates copy it.

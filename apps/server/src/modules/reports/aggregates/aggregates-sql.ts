@@ -8,9 +8,12 @@
 //   and the person's current cell (province, commune, facility; '' for none). "Addicts with records by D" and
 //   "addicts with all four steps by D" are then a count of people whose days are ≤ D, per cell.
 // - agg_status_months: per cell (the person's current province and commune, the span's facility) and status,
-//   the month's net change in status spans (+1 for each span starting in it, −1 for each span ending in it). The
-//   people with a status on day D = the sum of the changes of the months before D's month, plus the spans
-//   starting, minus those ending, from the first of D's month to D (read from person_status_history).
+//   the month's net change in status spans (+1 for each span starting in it, −1 for each span ending in it);
+//   agg_status_checkpoints: per month listed in agg_status_checkpoint_months (every month up to the current
+//   one), the spans covering its first day per cell and status (the sum of the changes of the months before).
+//   The people with a status on day D = D's month's checkpoint, plus the spans starting, minus those ending,
+//   from the first of D's month to D (read from person_status_history). A change dated today touches no
+//   checkpoint (none is after the current month); one dated earlier adds to each checkpoint after it.
 //
 // A person who moves takes their rows with them (a trigger on people's cell columns), so grouping by today's
 // units stays exact; a period grouped by its own units is computed from the records (blocks.repo.ts).
@@ -38,15 +41,27 @@ export const refreshStepsSql = (where: string) => `
     tested_on = excluded.tested_on, counselled_on = excluded.counselled_on, treated_on = excluded.treated_on`;
 
 /**
- * Adds to agg_status_months the changes `rows` lists: a query with columns pr, co, fa, st, dy (a day), d (±1).
- * Grouped first: PostgreSQL refuses an upsert that meets the same key twice in one statement.
+ * Adds to agg_status_months, and to each monthly checkpoint after it, the changes `rows` lists: a query with
+ * columns pr, co, fa, st, dy (a day), d (±1). Two statements (a trigger runs both). Grouped first: PostgreSQL
+ * refuses an upsert that meets the same key twice in one statement. Months first: a checkpoint being made
+ * locks agg_status_months (aggregates.repo.ts), so a change reaches it either before or after it is made.
  */
-export const addStatusSql = (rows: string) => `
-  insert into agg_status_months (province_code, commune_code, facility_id, status, month, delta)
+export const addStatusSql = (rows: string): [months: string, checkpoints: string] => [
+  `insert into agg_status_months (province_code, commune_code, facility_id, status, month, delta)
   select x.pr, x.co, x.fa, x.st, substr(x.dy, 1, 7), sum(x.d) from (${rows}) x where true
   group by x.pr, x.co, x.fa, x.st, substr(x.dy, 1, 7)
   on conflict (province_code, commune_code, facility_id, status, month)
-    do update set delta = agg_status_months.delta + excluded.delta`;
+    do update set delta = agg_status_months.delta + excluded.delta`,
+  `insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
+  select c.month, x.st, x.pr, x.co, x.fa, sum(x.d) from (${rows}) x
+    join agg_status_checkpoint_months c on c.month > substr(x.dy, 1, 7)
+  where true group by c.month, x.st, x.pr, x.co, x.fa
+  on conflict (month, status, province_code, commune_code, facility_id)
+    do update set n = agg_status_checkpoints.n + excluded.n`,
+];
+
+/** Both statements of `addStatusSql` as a trigger's body. */
+export const addStatusBody = (rows: string) => addStatusSql(rows).join(';\n');
 
 /**
  * The changes of status spans `h` (a table alias with `from`, or a trigger's new/old row) placed in the cell of
