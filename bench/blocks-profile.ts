@@ -17,7 +17,7 @@ import type { Actor } from '../apps/server/src/platform/policy.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npx tsx bench/blocks-profile.ts [--database-url postgres://…/bench_cold | --sqlite FILE] [--from D --to D]
-//   [--only block,block] [--dashboard]
+//   [--only block,block] [--dashboard] [--records]
 // Times, for one period (by default the benchmark's `dashboard_national_unwarmed` quarter: the last quarter
 // before the data set's as-of day, a year earlier), every catalogue block the national dashboard computes, as
 // the engine computes it when nothing is kept: its grid (one pass, GROUP BY province, commune, facility) or,
@@ -35,6 +35,8 @@ const only = argValue(args, 'only')?.split(',');
 const dumpFile = argValue(args, 'dump');
 const compareFile = argValue(args, 'compare');
 const answers: Record<string, string[]> = {};
+// --records: every grid from the blocks' records, never from the aggregates the writes keep (migration 0037).
+const fromRecords = args.includes('--records');
 
 function unwarmedPeriod(asOf: string) {
   let year = Number(asOf.slice(0, 4));
@@ -126,7 +128,14 @@ for (const ref of refs) {
   const t0 = performance.now();
   const q = spread
     ? await blocksRepo.aggregate(db, ref.block, params, period, nation, measure)
-    : await blocksRepo.grid(db, ref.block, params, period, nation, measure);
+    : await (fromRecords ? blocksRepo.recordsGrid : blocksRepo.grid)(
+        db,
+        ref.block,
+        params,
+        period,
+        nation,
+        measure,
+      );
   const ms = performance.now() - t0;
   const c1 = process.cpuUsage(c0);
   const cpu = (c1.user + c1.system) / 1000;

@@ -54,6 +54,12 @@ export function sqliteWriter(file: string): BulkWriter {
     )
     .all() as { name: string; sql: string }[];
   for (const i of dropped) db.exec(`DROP INDEX ${i.name}`);
+  // The figure aggregates' triggers (migration 0037) likewise: off for the load (as PostgreSQL's replica mode
+  // turns every trigger off), and the aggregates rebuilt from the rows at the end (run-generator.ts `fill`).
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, 4) = 'agg_'")
+    .all() as { name: string; sql: string }[];
+  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   db.pragma('busy_timeout = 10000');
   const buffers = new Map<string, { cols: string[]; rows: Row[] }>();
   const stmts = new Map<string, SQLite.Statement>();
@@ -74,6 +80,7 @@ export function sqliteWriter(file: string): BulkWriter {
     async finish() {
       await w.flushAll();
       for (const i of dropped.splice(0)) db.exec(i.sql);
+      for (const t of triggers.splice(0)) db.exec(t.sql);
     },
     async close() {
       await w.finish();

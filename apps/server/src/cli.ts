@@ -20,6 +20,7 @@ const HELP = `Hòa Nhập — dòng lệnh quản trị / admin command line
   npm run cli -- list-users
   npm run cli -- import-units --file FILE.json --effective YYYY-MM-DD [--source TEXT]
   npm run cli -- backup --out FILE
+  npm run cli -- rebuild-aggregates   (số liệu tổng hợp tính lại từ hồ sơ / figure aggregates recomputed from the records)
   npm run cli -- import-people --file F.xlsx|F.csv (--commune CODE | --province CODE) [--dry-run] [--json] [--pick-first]
 
 ROLE: ${ROLES.join(', ')}
@@ -150,6 +151,14 @@ export async function runCli(
           pickFirst: values['pick-first'],
         });
         out(values.json ? JSON.stringify(summary, null, 2) : summaryLines(summary).join('\n'));
+        return 0;
+      }
+      case 'rebuild-aggregates': {
+        const { rebuildAggregates } = await import('./modules/reports/aggregates/aggregates.repo.ts');
+        const r = await rebuildAggregates(deps.database.db);
+        out(
+          `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows`,
+        );
         return 0;
       }
       case 'backup': {

@@ -33,6 +33,7 @@ import * as m0033 from './migrations/0033_cold_figure_indexes.ts';
 import * as m0034 from './migrations/0034_security.ts';
 import * as m0035 from './migrations/0035_second_factor.ts';
 import * as m0036 from './migrations/0036_idempotency_keys.ts';
+import * as m0037 from './migrations/0037_figure_aggregates.ts';
 import * as m0038 from './migrations/0038_several_servers.ts';
 import * as m0039 from './migrations/0039_pg_name_words.ts';
 
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0034_security': m0034,
   '0035_second_factor': m0035,
   '0036_idempotency_keys': m0036,
+  '0037_figure_aggregates': m0037,
   '0038_several_servers': m0038,
   '0039_pg_name_words': m0039,
 };

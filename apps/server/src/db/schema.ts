@@ -1082,7 +1082,7 @@ export interface DB {
   // 0032_person_units
   person_units: PersonUnitTable;
   unit_successors: UnitSuccessorTable;
-  // 0011_search_worklist_indexes (SQLite only; PostgreSQL uses pg_trgm indexes on people)
+  // 0011_search_worklist_indexes (SQLite), 0039_pg_name_words (PostgreSQL)
   people_name_words: PeopleNameWordTable;
   // 0035_second_factor
   user_totp: UserTotpTable;
@@ -1095,6 +1095,9 @@ export interface DB {
   job_leases: JobLeaseTable;
   job_runs: JobRunTable;
   rate_limits: RateLimitTable;
+  // 0037_figure_aggregates
+  agg_person_steps: AggPersonStepsTable;
+  agg_status_months: AggStatusMonthTable;
 }
 
 // 0038_several_servers: what lets several processes and servers share one database (issue 17)
@@ -1134,6 +1137,28 @@ export interface RateLimitTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/** 0037: each person's first day of each step of the province target, and their current cell ('' for none). */
+export interface AggPersonStepsTable {
+  person_id: string;
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
+  addicted_on: string | null;
+  tested_on: string | null;
+  counselled_on: string | null;
+  treated_on: string | null;
+}
+
+/** 0037: the net change of status spans per cell, status and month ('YYYY-MM'), kept by triggers. */
+export interface AggStatusMonthTable {
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
+  status: string;
+  month: string;
+  delta: number;
 }
 
 // 0035_second_factor (issue 16). The sessions' column is declared here by interface merging, so the base

@@ -5,6 +5,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { reportRows } from '../../db/report-runner.ts';
 import type { DB } from '../../db/schema.ts';
 import { STAFF_ROLES } from '../community/training.repo.ts';
+import { keptGrid, keptGridAvailable } from './aggregates/aggregates.repo.ts';
 
 // The building blocks of the indicator catalogue (packages/domain/src/indicators.ts), each implemented once here
 // as a "facts" query: one row per record behind a figure, with the same columns for every block —
@@ -608,6 +609,19 @@ export const blocksRepo = {
    * pass over its records: what the figure cache derives every unit's figure and every child unit's from.
    */
   grid: async (
+    db: Kysely<DB>,
+    block: string,
+    params: Params,
+    range: Range,
+    scope: UnitFilter,
+    measure: Measure,
+  ): Promise<GridCell[]> => {
+    // cold (issue 13): blocks whose national grid would read the whole country, from the aggregates the writes keep.
+    if (keptGridAvailable(block, range, measure)) return keptGrid(db, block, params, range, scope);
+    return blocksRepo.recordsGrid(db, block, params, range, scope, measure);
+  },
+  /** `grid` computed from the block's records (what the aggregates are checked against). */
+  recordsGrid: async (
     db: Kysely<DB>,
     block: string,
     params: Params,

@@ -1,0 +1,191 @@
+import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import type { GridCell, Measure, Params, Range, UnitFilter } from '../blocks.repo.ts';
+import { addStatusSql, refreshStepsSql, spanChanges } from './aggregates-sql.ts';
+
+// Grids (figure per province, commune, facility cell) read from the aggregates the writes keep
+// (aggregates-sql.ts), for the blocks whose national figure otherwise reads the whole country: people by status
+// on a day, addicts with records, addicts with the four steps. Each answers exactly what the block's records
+// give (blocks.repo.ts FACTS) when grouped by today's units; grouped by the units of the period, the records
+// are read (a person's commune then is not kept here).
+
+/** Recomputes the aggregates from the records (migration 0037, CLI `rebuild-aggregates`, the generator, tests). */
+export async function rebuildAggregates(
+  db: Kysely<any>,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ people: number; statusRows: number; checkpoints: number }> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => rebuildAggregates(trx, today));
+  const run = (text: string) => sql.raw(text).execute(db);
+  await run('delete from agg_person_steps');
+  await run(
+    refreshStepsSql(`p.id in (select ad.person_id from addiction_determinations ad
+        union select t.person_id from drug_tests t union select cp.person_id from counselling_participants cp
+        union select e.person_id from episodes e)`),
+  );
+  await run('delete from agg_status_checkpoint_months');
+  await run('delete from agg_status_checkpoints');
+  await run('delete from agg_status_months');
+  // No checkpoint month is listed yet: the second statement (the checkpoints after each change) adds nothing.
+  for (const text of addStatusSql(
+    spanChanges(
+      'h',
+      'p',
+      1,
+      'from person_status_history h left join people p on p.id = h.person_id where true',
+    ),
+  ))
+    await run(text);
+  // Every month's checkpoint up to the current month, each from the one before and that month's changes.
+  const first = (await sql<{ m: string | null }>`select min(month) as m from agg_status_months`.execute(db))
+    .rows[0]?.m;
+  let checkpoints = 0;
+  for (let m = first ? nextMonth(first) : null, prev = first; m && prev && m <= today.slice(0, 7); ) {
+    await sql`
+      insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
+      select ${m}, x.status, x.province_code, x.commune_code, x.facility_id, sum(x.n) from (
+        select c.status, c.province_code, c.commune_code, c.facility_id, c.n
+        from agg_status_checkpoints c where c.month = ${prev}
+        union all
+        select d.status, d.province_code, d.commune_code, d.facility_id, d.delta
+        from agg_status_months d where d.month = ${prev}
+      ) x group by x.status, x.province_code, x.commune_code, x.facility_id having sum(x.n) <> 0`.execute(db);
+    await sql`insert into agg_status_checkpoint_months (month) values (${m})`.execute(db);
+    checkpoints++;
+    prev = m;
+    m = nextMonth(m);
+  }
+  const count = async (table: string) =>
+    Number(
+      (await sql.raw<{ n: string | number }>(`select count(*) as n from ${table}`).execute(db)).rows[0]!.n,
+    );
+  return {
+    people: await count('agg_person_steps'),
+    statusRows: await count('agg_status_months'),
+    checkpoints,
+  };
+}
+
+/** 'YYYY-MM' → the month after it. */
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Makes the checkpoint of a month up to the current one when it is missing (a month begun since the last
+ * rebuild): the sum of the changes of the months before it. PostgreSQL: the changes are locked meanwhile, so a
+ * concurrent write reaches the new checkpoint either through its sum or through its trigger, never both or none.
+ */
+async function ensureCheckpoint(db: Kysely<any>, month: string): Promise<boolean> {
+  const has = async (q: Kysely<any>) =>
+    (await sql`select 1 as one from agg_status_checkpoint_months where month = ${month}`.execute(q)).rows
+      .length > 0;
+  if (await has(db)) return true;
+  if (month > new Date().toISOString().slice(0, 7)) return false;
+  await db.transaction().execute(async (trx) => {
+    if (!(db.getExecutor().adapter instanceof SqliteAdapter))
+      await sql`lock table agg_status_months in share mode`.execute(trx);
+    if (await has(trx)) return;
+    await sql`
+      insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
+      select ${month}, d.status, d.province_code, d.commune_code, d.facility_id, sum(d.delta)
+      from agg_status_months d where d.month < ${month}
+      group by d.status, d.province_code, d.commune_code, d.facility_id having sum(d.delta) <> 0`.execute(
+      trx,
+    );
+    await sql`insert into agg_status_checkpoint_months (month) values (${month})`.execute(trx);
+  });
+  return true;
+}
+
+// The scope of a grid on the aggregates' cell columns ('' for none).
+function scopeWhere(u: UnitFilter, pr: string, co: string, fa: string): RawBuilder<unknown> {
+  const list = (codes: readonly string[]) => sql.join(codes.map((c) => sql`${c}`));
+  switch (u.kind) {
+    case 'nation':
+      return sql`1 = 1`;
+    case 'province':
+      return sql`${sql.ref(pr)} = ${u.code}`;
+    case 'commune':
+      return sql`${sql.ref(co)} in (${list([u.code, ...(u.merged ?? [])])})`;
+    case 'facility':
+      return sql`${sql.ref(fa)} = ${u.id}`;
+    case 'area':
+      return u.communes.length ? sql`${sql.ref(co)} in (${list(u.communes)})` : sql`1 = 0`;
+  }
+}
+
+type Cells = RawBuilder<{ gp: string; gc: string; gf: string; n: string | number }>;
+
+// People by status on a day: the checkpoint of the day's month (or, when it has none, the sum of the changes of
+// the months before), then the spans that start or end in the month by that day.
+function statusCells(status: string | undefined, to: string, scope: UnitFilter, kept: boolean): Cells {
+  const month = to.slice(0, 7);
+  const first = `${month}-01`;
+  const any = !status || status === 'any';
+  const st = (col: string) => (any ? sql`` : sql`and ${sql.ref(col)} = ${status}`);
+  const days = (col: 'valid_from' | 'valid_to', sign: RawBuilder<unknown>) => sql`
+    select coalesce(p.province_code, '') as pr, coalesce(p.cur_commune_code, '') as co,
+      coalesce(h.facility_id, '') as fa, ${sign} * count(*) as n
+    from person_status_history h left join people p on p.id = h.person_id
+    where ${sql.ref(`h.${col}`)} >= ${first} and ${sql.ref(`h.${col}`)} <= ${to} ${st('h.status')}
+    group by coalesce(p.province_code, ''), coalesce(p.cur_commune_code, ''), coalesce(h.facility_id, '')`;
+  return sql`
+    select x.pr as gp, x.co as gc, x.fa as gf, sum(x.n) as n from (
+      ${
+        kept
+          ? sql`select c.province_code as pr, c.commune_code as co, c.facility_id as fa, c.n as n
+      from agg_status_checkpoints c where c.month = ${month} ${st('c.status')}`
+          : sql`select m.province_code as pr, m.commune_code as co, m.facility_id as fa, sum(m.delta) as n
+      from agg_status_months m where m.month < ${month} ${st('m.status')}
+      group by m.province_code, m.commune_code, m.facility_id`
+      }
+      union all ${days('valid_from', sql`1`)}
+      union all ${days('valid_to', sql`-1`)}
+    ) x where ${scopeWhere(scope, 'x.pr', 'x.co', 'x.fa')}
+    group by x.pr, x.co, x.fa having sum(x.n) > 0`;
+}
+
+// Addicts with records by a day (an addiction found by then), and those with all four steps by then.
+function stepsCells(all: boolean, to: string, scope: UnitFilter): Cells {
+  const steps = all
+    ? sql`and s.tested_on <= ${to} and s.counselled_on <= ${to} and s.treated_on <= ${to}`
+    : sql``;
+  return sql`
+    select s.province_code as gp, s.commune_code as gc, s.facility_id as gf, count(*) as n
+    from agg_person_steps s
+    where s.addicted_on <= ${to} ${steps} and ${scopeWhere(scope, 's.province_code', 's.commune_code', 's.facility_id')}
+    group by s.province_code, s.commune_code, s.facility_id`;
+}
+
+type CellsOf = (p: Params, to: string, scope: UnitFilter, checkpoint: boolean) => Cells;
+const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
+  people_by_status: {
+    measure: 'people',
+    cells: (p, to, scope, kept) => statusCells(p.status, to, scope, kept),
+  },
+  addicts_with_records: { measure: 'people', cells: (_p, to, scope) => stepsCells(false, to, scope) },
+  addicts_fully_served: { measure: 'people', cells: (_p, to, scope) => stepsCells(true, to, scope) },
+};
+
+/** Whether a block's grid is read from the aggregates for this period and measure. */
+export const keptGridAvailable = (block: string, range: Range, measure: Measure) =>
+  range.grouping !== 'period' && KEPT[block]?.measure === measure;
+
+/** The block's grid from the aggregates (see `keptGridAvailable`). */
+export async function keptGrid(
+  db: Kysely<any>,
+  block: string,
+  params: Params,
+  range: Range,
+  scope: UnitFilter,
+): Promise<GridCell[]> {
+  const checkpoint = block === 'people_by_status' && (await ensureCheckpoint(db, range.to.slice(0, 7)));
+  const { rows } = await KEPT[block]!.cells(params, range.to, scope, checkpoint).execute(db);
+  const orNull = (s: string) => (s === '' ? null : s);
+  return rows.map((r) => ({
+    province: orNull(r.gp),
+    commune: orNull(r.gc),
+    facility: orNull(r.gf),
+    value: Number(r.n),
+  }));
+}
