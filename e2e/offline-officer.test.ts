@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { field, launchBrowser, login } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
+import { deviceData, newPhoneContext, serviceWorkerReady } from './support/offline.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { e2eTotp } from './support/totp.ts';
 
@@ -92,16 +93,7 @@ describe('offline work of the commune police', () => {
     expect(episode.status(), await episode.text()).toBe(201);
     episodeId = (await episode.json()).id;
 
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
+    context = await newPhoneContext(browser, server.baseUrl);
     page = await context.newPage();
   }, 120_000);
   afterAll(async () => {
@@ -132,9 +124,7 @@ describe('offline work of the commune police', () => {
   it('keeps three contacts and a drug test made offline through a reload and a closed page, and sends each once', async () => {
     await login(page, 'congan.ngoaituyen', password);
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 20_000,
-    });
+    await serviceWorkerReady(page);
     // Read once online: the work list and the person's page are kept on the device.
     await page.goto('/tasks');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -255,18 +245,12 @@ describe('offline work of the commune police', () => {
 
   it('leaves no IndexedDB database and no cache after logout', async () => {
     await openPerson();
-    const before = await page.evaluate(async () => ({
-      databases: (await indexedDB.databases()).map((d) => d.name),
-      caches: await caches.keys(),
-    }));
+    const before = await deviceData(page);
     expect(before.databases).toContain('hoanhap-offline');
     expect(before.caches).toContain('hn-data-v1');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    const left = await page.evaluate(async () => ({
-      databases: (await indexedDB.databases()).map((d) => d.name),
-      caches: await caches.keys(),
-    }));
+    const left = await deviceData(page);
     expect(left.databases).toEqual([]);
     expect(left.caches).toEqual([]);
   });
