@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { field, launchBrowser, login } from './support/browser.ts';
 import { eventually } from './support/eventually.ts';
+import { deviceData, newPhoneContext, serviceWorkerReady } from './support/offline.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // A volunteer without a connection (360 × 740): contacts logged offline wait on the phone ("chờ gửi"), survive a
@@ -79,15 +80,7 @@ describe('offline field work', () => {
       personId,
       startedOn: vnIso(-3),
     });
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(20_000);
+    context = await newPhoneContext(browser, server.baseUrl);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -108,9 +101,7 @@ describe('offline field work', () => {
     await login(page, 'tnv.offline', password);
     await page.getByRole('heading', { name: 'Người tôi giúp đỡ' }).waitFor();
     // The service worker takes the page over; the person's page is read once online so it is on the device.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 20_000,
-    });
+    await serviceWorkerReady(page);
     await page.getByRole('link', { name: 'Ghi liên hệ' }).click();
     await page.getByTestId('my-person-name').waitFor();
     const personUrl = page.url();
@@ -179,18 +170,12 @@ describe('offline field work', () => {
   it('leaves nothing of the user on the device after logout', async () => {
     await page.goto('/community/my-people');
     await page.getByRole('heading', { name: 'Người tôi giúp đỡ' }).waitFor();
-    const before = await page.evaluate(async () => ({
-      databases: (await indexedDB.databases()).map((d) => d.name),
-      caches: await caches.keys(),
-    }));
+    const before = await deviceData(page);
     expect(before.databases).toContain('hoanhap-offline');
     expect(before.caches.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    const left = await page.evaluate(async () => ({
-      databases: (await indexedDB.databases()).map((d) => d.name),
-      caches: await caches.keys(),
-    }));
+    const left = await deviceData(page);
     expect(left.databases).not.toContain('hoanhap-offline');
     expect(left.caches).toEqual([]);
   });

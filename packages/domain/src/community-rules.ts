@@ -310,4 +310,6 @@ export const VOLUNTEER_PERSON_KEYS = [
   'kind',
   'outcome',
   'note',
+  // The record's version number (no data about the person): an offline contact says which one it was based on.
+  'version',
 ] as const;

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { ApiError, api } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
 import { type OutboxEntry, outboxStore } from './outbox-store.ts';
 
 // The outbox's life: an entry is added when a write cannot reach the server, shown as "chờ gửi" with a count in
@@ -92,6 +93,13 @@ async function sendOne(e: OutboxEntry): Promise<'sent' | 'offline' | 'later' | '
   }
 }
 
+/**
+ * Whether this user's entries may wait on the device: the field roles of a commune that never read the health
+ * class (the server's rule for offline copies, policy.ts `mayKeepOnDevice`). Others send online only.
+ */
+export const mayKeepOnDevice = (me: Me) =>
+  me.user.scopeKind === 'commune' && !me.abilities.readableClasses.includes('health');
+
 /** What `sendOrKeep` answers when the write was kept on the device instead of sent. */
 export const KEPT = Object.freeze({ keptOnDevice: true as const });
 export const wasKept = (r: unknown): r is typeof KEPT => r === KEPT;
@@ -102,13 +110,14 @@ export const wasKept = (r: unknown): r is typeof KEPT => r === KEPT;
  * connection drops while sending (the same key then: a write that did reach the server is not applied twice).
  * Answers the server's answer, or KEPT. A refusal by the server is thrown as usual (shown in the form).
  */
-export async function sendOrKeep<T>(entry: NewEntry): Promise<T | typeof KEPT> {
+export async function sendOrKeep<T>(entry: NewEntry, keep = true): Promise<T | typeof KEPT> {
   const e = { ...entry, id: entry.id ?? crypto.randomUUID() };
-  if (navigator.onLine) {
+  // `keep` false (not a field role): sent online only, a missing connection is an error shown in the form.
+  if (navigator.onLine || !keep) {
     try {
       return await api.send<T>(e.method, e.path, e.body, e.id, versionHeaders(e));
     } catch (err) {
-      if (!isNetworkFailure(err)) throw err;
+      if (!keep || !isNetworkFailure(err)) throw err;
     }
   }
   await addToOutbox(e);

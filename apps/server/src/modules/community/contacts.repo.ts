@@ -78,6 +78,7 @@ export const contactsRepo = {
       'people.cur_commune_code',
       'people.province_code',
       'people.cur_detail',
+      'people.version',
     ]);
     if (id) qb = qb.where('people.id', '=', id);
     return qb.orderBy('people.name_search').orderBy('people.id').limit(500).execute();

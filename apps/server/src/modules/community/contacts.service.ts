@@ -249,6 +249,8 @@ async function myPeopleRows(deps: AppDeps, actor: Actor, id?: string) {
     const lastTest = tests.get(p.id) ?? null;
     return {
       id: p.id,
+      // The record's version: a contact kept offline says which version it was based on (issue 15).
+      version: p.version,
       fullName: p.full_name,
       phone: p.phone,
       address: {

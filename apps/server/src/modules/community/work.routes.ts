@@ -15,6 +15,7 @@ const textOut = z.object({ vi: z.string(), en: z.string() });
 // pathway and its dates, drug tests only as due/done, and (in the detail) the volunteer's own notes.
 export const myPersonOut = z.object({
   id: z.string(),
+  version: z.number(),
   fullName: z.string(),
   phone: z.string().nullable(),
   address: z.object({

@@ -55,7 +55,7 @@ describe('the volunteer sees only their people, only what they need', () => {
     expect(items.map((x: { id: string }) => x.id)).toEqual([personId]);
     const p = items[0];
     expect(Object.keys(p).sort()).toEqual(
-      ['address', 'drugTest', 'fullName', 'id', 'nextContactDate', 'pathway', 'phone'].sort(),
+      ['address', 'drugTest', 'fullName', 'id', 'nextContactDate', 'pathway', 'phone', 'version'].sort(),
     );
     expect(Object.keys(p.address).sort()).toEqual(['communeName', 'detail', 'provinceName']);
     expect(Object.keys(p.pathway).sort()).toEqual(['label', 'plannedEndDate', 'startDate', 'type']);

@@ -5,7 +5,7 @@ import { useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { sendOrKeep, wasKept } from '../../offline/outbox.ts';
+import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
@@ -449,6 +449,8 @@ export function ContactForm({
 }: Base<unknown> & { episode: Episode; person: EntrySubject; onKept: () => void }) {
   const { t } = useTranslation('pathways');
   const me = useSession();
+  // A field role's entry waits on the device without a connection; other roles need one.
+  const field = mayKeepOnDevice(me);
   const [v, setV] = useState({ contactDate: todayDmy(), method: 'visit', summary: '', byName: '' });
   const [errors, setErrors] = useState<Errors>({});
   const write = usePathwayWrite(episode.personId, (body: Record<string, unknown>) =>
@@ -461,6 +463,7 @@ export function ContactForm({
         t('contact.title'),
         body.contactDate as string,
       ),
+      field,
     ),
   );
   const submit = () => {
@@ -478,7 +481,7 @@ export function ContactForm({
     <FormModal
       opened={p.opened}
       onClose={p.onClose}
-      worksOffline
+      worksOffline={field}
       title={t('contact.title')}
       onSubmit={submit}
       busy={write.isPending}

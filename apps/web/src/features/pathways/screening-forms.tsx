@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { sendOrKeep, wasKept } from '../../offline/outbox.ts';
+import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
 import { type Determination, type DrugTest, pathwayApi, usePathwayWrite } from './pathways-api.ts';
@@ -58,6 +58,8 @@ export function DrugTestForm({
 }: Props<DrugTest> & { person: EntrySubject; onKept: () => void }) {
   const { t } = useTranslation('pathways');
   const me = useSession();
+  // A field role's entry waits on the device without a connection; other roles need one.
+  const field = mayKeepOnDevice(me);
   const [v, setV] = useState({
     testedOn: todayDmy(),
     method: 'rapid_urine',
@@ -76,6 +78,7 @@ export function DrugTestForm({
         t('test.title'),
         body.testedOn as string,
       ),
+      field,
     ),
   );
 
@@ -98,7 +101,7 @@ export function DrugTestForm({
     <FormModal
       opened={opened}
       onClose={onClose}
-      worksOffline
+      worksOffline={field}
       title={t('test.title')}
       onSubmit={submit}
       busy={write.isPending}

@@ -8,6 +8,7 @@ import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { useNeedsConnection } from '../../offline/needs-connection.tsx';
 import { PersonSupport } from '../community/person-support.tsx';
 import { PersonDeclarations } from '../pathways/declarations-section.tsx';
 import { PersonMonitoring } from '../pathways/monitoring-section.tsx';
@@ -56,6 +57,7 @@ export function PersonPage() {
   const { t: tx } = useTranslation(PEOPLE_EXPORT_NS);
   const { id } = useParams();
   const me = useSession();
+  const net = useNeedsConnection();
   const person = usePerson(id);
   usePageTitle(person.data?.fullName ?? '');
 
@@ -84,16 +86,23 @@ export function PersonPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          <Button
-            component="a"
-            variant="default"
-            href={`/api/people/${p.id}/summary`}
-            target="_blank"
-            rel="noopener"
-            data-testid="person-summary-pdf"
-          >
-            {tx('printSummary')}
-          </Button>
+          {net.offline ? (
+            // [offline] The summary is made by the server: without a connection the button says why it waits.
+            <Button variant="default" disabled title={net.why} data-testid="person-summary-pdf">
+              {tx('printSummary')}
+            </Button>
+          ) : (
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/people/${p.id}/summary`}
+              target="_blank"
+              rel="noopener"
+              data-testid="person-summary-pdf"
+            >
+              {tx('printSummary')}
+            </Button>
+          )}
           {can(me, 'people.update') && (
             <Button component={Link} to={`/people/${p.id}/edit`}>
               {t('common.edit')}
