@@ -27,8 +27,8 @@ import { argValue, REPO } from './lib/target.ts';
 // npx tsx bench/concurrency.ts [--dialect sqlite|postgres|both] [--sqlite-file bench/data/national/hoanhap.sqlite]
 //   [--database-url postgres://postgres@127.0.0.1:5432/hn_bench] [--seconds 10] [--max-warmup 240]
 // Issue 17, part A, on a generated data set, the product's server in its own process (one process):
-//  (b) person page p50/p99 from the server's start through its figure warm-up, then while a cold national
-//      dashboard (a period nobody opened) is computed;
+//  (b) person page p50/p99 from the server's start through its start-up status catch-up and figure warm-up, and
+//      (measured last) while a cold national dashboard (a period nobody opened) is computed;
 //  (a) mixed reads (search, person page, work list, people list) req/s at 32 connections, against the same SQL
 //      (the statements the product sends for those requests, captured, replayed straight on the database) on
 //      1 and 2 threads (SQLite: worker threads with their own connections; PostgreSQL: one client thread,
@@ -36,6 +36,7 @@ import { argValue, REPO } from './lib/target.ts';
 //  (c) one person page, search and work list layer by layer: SQL replayed, the same statements through Kysely,
 //      session lookup, the service (policy, SQL, audit queue, presenting), response validation + JSON, and the
 //      whole request over HTTP.
+// (a) and (c) run once the warm-up has ended (the server otherwise idle).
 
 const args = process.argv.slice(2);
 const dialectArg = argValue(args, 'dialect') ?? 'both';
@@ -44,7 +45,11 @@ const sqliteFile = path.resolve(
 );
 const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5432/hn_bench';
 const SECONDS = Number(argValue(args, 'seconds') ?? 10);
-const MAX_WARMUP_S = Number(argValue(args, 'max-warmup') ?? 240);
+const MAX_WARMUP_S = Number(argValue(args, 'max-warmup') ?? 900);
+// --warmup false: the server computes no figures ahead; (b) then probes person pages for --settle seconds (the
+// start-up status catch-up), and (a) and (c) follow with no warm-up running beside them.
+const WARMUP = argValue(args, 'warmup') !== 'false';
+const SETTLE_S = Number(argValue(args, 'settle') ?? 120);
 const CONNECTIONS = 32;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -89,16 +94,16 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   const token = (i: number) => people[i % people.length].name_search.split(' ').at(-1)!;
 
   // (b) The server from its start: person pages through the start-up status refresh and the figure warm-up.
-  console.log(`[${dialect}] starting the server (figure warm-up on)…`);
+  console.log(`[${dialect}] starting the server (figure warm-up ${WARMUP ? 'on' : 'off'})…`);
   const server = await startServer(
     dialect === 'sqlite'
       ? {
           DATA_DIR: path.dirname(sqliteFile),
           BENCH_SQLITE_FILE: sqliteFile,
           DATABASE_URL: '',
-          REPORTS_WARMUP: 'true',
+          REPORTS_WARMUP: String(WARMUP),
         }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: 'true' },
+      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: String(WARMUP) },
   );
   const base = `http://127.0.0.1:${server.port}`;
   const login = async (username: string): Promise<Session> => {
@@ -160,33 +165,21 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   let warm: { at: number; ms: number } | null = null;
   const w0 = performance.now();
   const watcher = (async () => {
-    while (!warm && performance.now() - w0 < MAX_WARMUP_S * 1000) {
+    while (WARMUP && !warm && performance.now() - w0 < MAX_WARMUP_S * 1000) {
       warm = (await server.ask('figures')).warmup;
       if (!warm) await sleep(1000);
     }
   })();
-  const duringWarmup = await probe(() => !!warm || performance.now() - w0 > MAX_WARMUP_S * 1000);
+  const duringWarmup = await probe(() =>
+    WARMUP
+      ? !!warm || performance.now() - w0 > MAX_WARMUP_S * 1000
+      : performance.now() - w0 > SETTLE_S * 1000,
+  );
+  if (!WARMUP) warm = { at: 0, ms: Number.NaN };
   await watcher;
   const warmupSeconds = warm ? r1((warm as { ms: number }).ms / 1000) : null;
   console.log(
     `  person page from start to the end of the warm-up (${warmupSeconds ?? `> ${MAX_WARMUP_S}`} s): p50 ${duringWarmup.p50} ms, p99 ${duringWarmup.p99} ms, max ${duringWarmup.max} ms (${duringWarmup.n})`,
-  );
-
-  // A cold national dashboard: the last quarter a year before the data set's day (not warmed up).
-  const q = lastQuarter(asOf);
-  const cold = {
-    from: `${Number(q.from.slice(0, 4)) - 1}${q.from.slice(4)}`,
-    to: `${Number(q.to.slice(0, 4)) - 1}${q.to.slice(4)}`,
-  };
-  let dashDone = false;
-  const d0 = performance.now();
-  const dash = get(`/api/dashboard?from=${cold.from}&to=${cold.to}`, national).finally(() => {
-    dashDone = true;
-  });
-  const duringDashboard = await probe(() => dashDone);
-  const dashboardMs = r1(await dash.catch(() => performance.now() - d0));
-  console.log(
-    `  person page while a cold national dashboard computes (${dashboardMs} ms): p50 ${duringDashboard.p50} ms, p99 ${duringDashboard.p99} ms, max ${duringDashboard.max} ms (${duringDashboard.n})`,
   );
 
   // (a) Mixed reads through the server.
@@ -245,12 +238,13 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
 
   // (c) Layer by layer, one request at a time (medians).
   const layers: Record<string, Record<string, number>> = {};
+  // Every layer cycles through the same 20 samples of a kind as the captured SQL (mix indices 0–79).
   const median = async (fn: (i: number) => Promise<unknown>, n = 150) => {
     const lat: number[] = [];
     const t0 = performance.now();
     for (let i = 0; i < n && (i < 10 || performance.now() - t0 < 5000); i++) {
       const s = performance.now();
-      await fn(i);
+      await fn(i % 20);
       lat.push(performance.now() - s);
     }
     lat.sort((a, b) => a - b);
@@ -287,6 +281,23 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     };
     console.log(`  ${kind}: ${JSON.stringify(layers[kind])}`);
   }
+  // A cold national dashboard: the last quarter a year before the data set's day (not warmed up).
+  const q = lastQuarter(asOf);
+  const cold = {
+    from: `${Number(q.from.slice(0, 4)) - 1}${q.from.slice(4)}`,
+    to: `${Number(q.to.slice(0, 4)) - 1}${q.to.slice(4)}`,
+  };
+  let dashDone = false;
+  const d0 = performance.now();
+  const dash = get(`/api/dashboard?from=${cold.from}&to=${cold.to}`, national).finally(() => {
+    dashDone = true;
+  });
+  const duringDashboard = await probe(() => dashDone);
+  const dashboardMs = r1(await dash.catch(() => performance.now() - d0));
+  console.log(
+    `  person page while a cold national dashboard computes (${dashboardMs} ms): p50 ${duringDashboard.p50} ms, p99 ${duringDashboard.p99} ms, max ${duringDashboard.max} ms (${duringDashboard.n})`,
+  );
+
   const figures = (await server.ask('figures')).stats;
   server.child.send({ type: 'stop' });
   await local.close();
@@ -296,7 +307,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   const out = {
     date: new Date().toISOString(),
     dialect,
-    command: `npx tsx bench/concurrency.ts --dialect ${dialect} ${dialect === 'sqlite' ? `--sqlite-file ${path.relative(REPO, sqliteFile)}` : `--database-url ${pgUrl}`} --seconds ${SECONDS}`,
+    command: `npx tsx bench/concurrency.ts --dialect ${dialect} ${dialect === 'sqlite' ? `--sqlite-file ${path.relative(REPO, sqliteFile)}` : `--database-url ${pgUrl}`} --seconds ${SECONDS}${WARMUP ? '' : ` --warmup false --settle ${SETTLE_S}`}`,
     machine: {
       cores: os.cpus().length,
       cpu: os.cpus()[0]?.model,
@@ -328,7 +339,10 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     layers,
     figures,
   };
-  const file = path.join(REPO, `bench/results/${out.date.slice(0, 10)}-concurrency-${dialect}.json`);
+  const file = path.join(
+    REPO,
+    `bench/results/${out.date.slice(0, 10)}-concurrency-${dialect}${WARMUP ? '' : '-nowarmup'}.json`,
+  );
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`written ${path.relative(REPO, file)}`);

@@ -27,19 +27,7 @@ export async function audit(db: Kysely<DB>, actor: Actor | null, entry: AuditEnt
   const details = offline ? { ...entry.details, offline } : entry.details;
   await db
     .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      user_id: actor?.userId ?? null,
-      username: actor?.username ?? null,
-      role: actor?.role ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      ip: actor?.ip ?? null,
-      reason: entry.reason ?? null,
-      details: details ? JSON.stringify(details) : null,
-    })
+    .values(rowOf(actor, { ...entry, details }, new Date().toISOString()))
     .execute();
 }
 
@@ -58,26 +46,11 @@ export async function auditMany(db: Kysely<DB>, actor: Actor | null, entries: Au
   await claimIdempotencyKey(db, actor);
   await checkBasedOn(db, actor);
   const at = new Date().toISOString();
-  for (let i = 0; i < entries.length; i += AUDIT_BATCH_ROWS) {
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH_ROWS)
     await db
       .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + AUDIT_BATCH_ROWS).map((e) => ({
-          id: randomUUID(),
-          at,
-          user_id: actor?.userId ?? null,
-          username: actor?.username ?? null,
-          role: actor?.role ?? null,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId ?? null,
-          ip: actor?.ip ?? null,
-          reason: e.reason ?? null,
-          details: e.details ? JSON.stringify(e.details) : null,
-        })),
-      )
+      .values(entries.slice(i, i + AUDIT_BATCH_ROWS).map((e) => rowOf(actor, e, at)))
       .execute();
-  }
 }
 
 type AuditRow = Insertable<DB['audit_log']>;

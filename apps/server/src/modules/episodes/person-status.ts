@@ -233,9 +233,12 @@ export async function syncPerson(trx: Kysely<DB>, personId: string, now: Date): 
 export async function refreshStatuses(db: Kysely<DB>, now: Date, since: string): Promise<number> {
   const today = vnToday(now);
   const ids = await episodesRepo.peopleWithEndsBetween(db, since, today);
-  for (const [i, id] of ids.entries()) {
+  for (const id of ids) {
     await db.transaction().execute((trx) => syncPerson(trx, id, now));
-    if (i % 50 === 49) await letRequestsIn();
+    // A turn of the event loop after each person (not each 50): on SQLite 50 people re-derived in one chain of
+    // microtasks held every request arriving meanwhile for their whole time (person pages p99 in seconds
+    // during the start-up catch-up at national scale, bench/README.md "Issue 17").
+    await letRequestsIn();
   }
   return ids.length;
 }
