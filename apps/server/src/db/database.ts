@@ -13,6 +13,8 @@ export type Database = {
   dialect: Dialect;
   /** The tables this process has written (the figure cache's invalidation). */
   changes: ChangeTracker;
+  /** The SQLite file (none on PostgreSQL or in memory). */
+  file?: string;
   close: () => Promise<void>;
 };
 
@@ -44,5 +46,11 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
     dialect: trackChanges(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
   });
   registerTracker(db, changes);
-  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    changes,
+    file: file === ':memory:' ? undefined : file,
+    close: () => db.destroy(),
+  };
 }
