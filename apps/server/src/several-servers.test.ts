@@ -11,6 +11,7 @@ import { prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createUser } from './modules/identity/identity.service.ts';
 import type { Role, ScopeKind } from './platform/policy.ts';
+import { createPostgresDatabase } from './test/test-app.ts';
 
 // Several servers on one database (issue 17): two real server processes (`main.ts`, as `npm start` runs it) start
 // at the same moment on an EMPTY database — one PostgreSQL database, or one SQLite file where the first "server"
@@ -124,15 +125,7 @@ describe(`two servers on one ${dialect} database`, () => {
   });
 
   it('start together on an empty database, run each job once, share figures and login limits', async () => {
-    if (baseUrl) {
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      await admin.end();
-      const u = new URL(baseUrl);
-      u.pathname = `/${dbName}`;
-      databaseUrl = u.toString();
-    }
+    if (baseUrl) databaseUrl = await createPostgresDatabase(baseUrl, dbName);
     const common: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
     // On PostgreSQL each server has its own data directory (two machines); on SQLite they share the file.
     const dirA = databaseUrl ? path.join(dataDir, 'a') : dataDir;
