@@ -232,6 +232,9 @@ describe(`two servers on one ${dialect} database`, () => {
     expect(statuses.every((s) => s === 401)).toBe(true);
     expect(await attempt(a)).toBe(429);
     expect(await attempt(b)).toBe(429);
+    // One counter per route and address, in the database (the code step's limit counts apart).
+    const counters = await db.selectFrom('rate_limits').select(['key', 'count']).execute();
+    expect(counters).toEqual([{ key: 'POST /api/auth/login|127.0.0.1', count: 12 }]);
 
     // Graceful stop.
     for (const s of servers) s.child.kill('SIGTERM');
