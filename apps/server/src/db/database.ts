@@ -24,6 +24,8 @@ export type Database = {
   reports: ReportRunner | null;
   /** Table → what must run before it is read outside a transaction (the audit log's queued read entries). */
   readBarriers: Map<string, (conn: DatabaseConnection) => Promise<void>>;
+  /** The SQLite file (none on PostgreSQL or in memory). */
+  file?: string;
   close: () => Promise<void>;
 };
 
@@ -99,6 +101,7 @@ export function openDatabase(opts: {
     changes,
     reports,
     readBarriers,
+    file: file === ':memory:' ? undefined : file,
     close: once(async () => {
       await reports?.close();
       await db.destroy();

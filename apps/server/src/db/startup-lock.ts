@@ -1,12 +1,12 @@
+import fs from 'node:fs';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
 // Two servers (or the processes of one) starting at once on an empty database must not both migrate, load the
 // administrative units or create the first administrator (issue 17). On PostgreSQL the whole start-up runs under
-// a session advisory lock held on a connection of its own; the second server waits, then finds everything done.
-// On SQLite (one machine, processes on one file) the steps are each one transaction that checks before it
-// writes: a start that loses a race (SQLITE_BUSY on a deferred transaction's upgrade, or a unique key another
-// process has just written) rolls back and is tried again, and then finds the work done.
+// a session advisory lock held on a connection of its own; on SQLite (processes of one machine on one file)
+// under a lock file beside the database, created exclusively, holding the owner's process id (a lock left by a
+// process that no longer runs is taken over). The second process waits, then finds everything done.
 
 const LOCK_KEY = 7_117_017; // any constant shared by every server of this application
 
@@ -27,13 +27,42 @@ export async function underStartupLock<T>(
       await client.end().catch(() => {});
     }
   }
-  for (let attempt = 1; ; attempt++) {
+  if (!database.file) return work();
+  const lock = `${database.file}.start-lock`;
+  await takeLockFile(lock);
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+async function takeLockFile(lock: string) {
+  for (;;) {
     try {
-      return await work();
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return;
     } catch (e) {
-      const code = String((e as { code?: string }).code ?? '');
-      if (attempt >= 40 || !(code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_CONSTRAINT'))) throw e;
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
+    const owner = Number(fs.readFileSync(lock, { encoding: 'utf8', flag: 'r' }) || 0);
+    if (owner && !alive(owner)) {
+      // Left by a process that stopped during its start: taken over (one of the waiting processes wins).
+      try {
+        fs.renameSync(lock, `${lock}.${process.pid}.stale`);
+        fs.rmSync(`${lock}.${process.pid}.stale`, { force: true });
+      } catch {}
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

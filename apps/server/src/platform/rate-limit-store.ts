@@ -39,8 +39,12 @@ export class DatabaseRateLimitStore implements FastifyRateLimitStore {
       .catch((err) => callback(err as Error));
   }
 
-  child(routeOptions: { path?: string; url?: string; method?: string | string[] }): FastifyRateLimitStore {
-    const route = `${routeOptions.method ?? ''} ${routeOptions.path ?? routeOptions.url ?? ''}`;
-    return new DatabaseRateLimitStore(this.db, route);
+  /**
+   * The store of one route. The plugin passes the route's limit settings with the route itself as `routeInfo`
+   * (its typings say the route options: not what it sends).
+   */
+  child(params: object): FastifyRateLimitStore {
+    const r = (params as { routeInfo?: { url?: string; method?: string | string[] } }).routeInfo ?? {};
+    return new DatabaseRateLimitStore(this.db, `${[r.method ?? ''].flat().join(',')} ${r.url ?? ''}`);
   }
 }

@@ -11,6 +11,17 @@ import { createUser } from '../modules/identity/identity.service.ts';
 import { type Role, type ScopeKind, secondFactorRequired } from '../platform/policy.ts';
 import { TotpFixture } from './totp-fixture.ts';
 
+/** Creates an empty PostgreSQL database `name` beside `baseUrl`'s; returns its URL. */
+export async function createPostgresDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /**
  * A real database per test file: a temporary SQLite file, or — when DATABASE_URL is set —
  * a fresh PostgreSQL database created beside it and dropped afterwards.
@@ -24,13 +35,7 @@ export async function createTestDeps(
   let dbName: string | undefined;
   if (baseUrl) {
     dbName = `hn_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(baseUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    databaseUrl = await createPostgresDatabase(baseUrl, dbName);
   }
   const config = {
     ...loadConfig({

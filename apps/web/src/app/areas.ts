@@ -5,6 +5,7 @@ import { importsArea } from '../features/imports/area.tsx';
 import { pathwaysArea } from '../features/pathways/area.tsx';
 import { reportsArea } from '../features/reports/area.tsx';
 import { securityArea } from '../features/security/area.tsx';
+import { systemArea } from '../features/system/area.tsx';
 import type { Area } from './area.ts';
 
 /** The feature areas in landing-page priority order (the first whose `home` answers wins). */
@@ -16,4 +17,5 @@ export const AREAS: Area[] = [
   importsArea,
   securityArea,
   auditArea,
+  systemArea,
 ];
