@@ -35,8 +35,10 @@ import { Errors, type Messages } from '../../platform/errors.ts';
 import {
   type Action,
   type Actor,
+  assertDossierWriter,
   authorize,
   dossierScopeOf,
+  ownCommuneOrForbid,
   personScopeOf,
   readableClasses,
 } from '../../platform/policy.ts';
@@ -126,18 +128,9 @@ async function visibleOrFail(trx: Kysely<DB>, actor: Actor, id: string) {
   return row;
 }
 
-/** Writers act only on dossiers of their own commune. */
-function assertWriter(actor: Actor, dossier: DossierRow) {
-  if (actor.scopeKind === 'commune' && actor.scopeCode === dossier.commune_code) return;
-  throw Errors.forbidden({
-    vi: 'Chỉ Công an xã/phường nơi lập hồ sơ được cập nhật hồ sơ này',
-    en: 'Only the commune police that prepared this dossier may change it',
-  });
-}
-
 async function writable(trx: Kysely<DB>, actor: Actor, id: string, version?: number) {
   const row = await visibleOrFail(trx, actor, id);
-  assertWriter(actor, row);
+  assertDossierWriter(actor, row);
   if (version !== undefined && row.version !== version)
     throw Errors.staleVersion(await present(trx, actor, row));
   return row;
@@ -303,8 +296,7 @@ export async function dossierRules(deps: AppDeps, actor: Actor, date: string) {
 
 export async function createDossier(deps: AppDeps, actor: Actor, input: CreateInput) {
   authorize(actor, 'dossiers.write');
-  if (actor.scopeKind !== 'commune' || !actor.scopeCode) throw Errors.forbidden();
-  const commune = actor.scopeCode;
+  const commune = ownCommuneOrForbid(actor);
   const now = deps.now();
   const at = now.toISOString();
   return deps.database.db.transaction().execute(async (trx) => {
