@@ -79,89 +79,15 @@ import type {
   VolunteerModelRuleTable,
 } from './tables/reports-and-later.ts';
 
-export type {
-  CommunityActivityTable,
-  CommunityAssignmentTable,
-  CommunityClubAttendanceTable,
-  CommunityClubMeetingTable,
-  CommunityClubMemberTable,
-  CommunityClubTable,
-  CommunityContactTable,
-  CommunityPartnerTable,
-  CommunityReferralTable,
-  CommunitySettingTable,
-  CommunityTeamTable,
-  CommunityTrainingAttendeeTable,
-  CommunityTrainingTable,
-  CommunityVolunteerTable,
-} from './tables/community.ts';
-export type {
-  FacilityAdmissionTable,
-  FacilityClassLearnerTable,
-  FacilityClassTable,
-  FacilityEventTable,
-  FacilityStageTable,
-} from './tables/facility.ts';
+export type * from './tables/community.ts';
+export type * from './tables/facility.ts';
 // Table types. Portable conventions for SQLite and PostgreSQL: text ids (UUID), ISO-8601 text
 // for timestamps and dates, integer 0/1 for booleans, JSON as text.
 // The table types live in db/tables/, one file per area; DB below names every table.
-export type {
-  BreakGlassGrantTable,
-  FacilityLicenceTable,
-  FacilityTable,
-  LegacyUnitMappingTable,
-  RememberedDeviceTable,
-  SessionTable,
-  TotpRecoveryCodeTable,
-  UnitTable,
-  UnitUpdateTable,
-  UserTable,
-  UserTotpTable,
-} from './tables/org.ts';
-export type {
-  AddictionDeterminationTable,
-  CounsellingParticipantTable,
-  CounsellingSessionTable,
-  DecisionTable,
-  DossierDocumentTable,
-  DossierPersonTable,
-  DossierTable,
-  DrugTestTable,
-  EpisodeContactTable,
-  EpisodeTable,
-  TaskTable,
-  TransferTable,
-} from './tables/pathways.ts';
-export type {
-  AuditLogTable,
-  CalendarAdjustmentTable,
-  DocumentNumberTable,
-  PersonTable,
-  RuleOverrideTable,
-  VolunteerAssignmentTable,
-} from './tables/people.ts';
-export type {
-  AccountPeriodTable,
-  AreaCommuneTable,
-  AreaTable,
-  DrugFreeCommuneTable,
-  ElectronicMonitoringEventTable,
-  ElectronicMonitoringMeasureTable,
-  IdempotencyKeyTable,
-  ImportBatchTable,
-  ImportMappingTable,
-  ImportRowTable,
-  IndicatorDefinitionTable,
-  PeopleNameWordTable,
-  PersonImportDataTable,
-  PersonStatusHistoryTable,
-  PersonUnitTable,
-  ReportCutoffSettingTable,
-  ReportTable,
-  SubstanceDeclarationTable,
-  UnitSuccessorTable,
-  VolunteerModelRuleTable,
-} from './tables/reports-and-later.ts';
+export type * from './tables/org.ts';
+export type * from './tables/pathways.ts';
+export type * from './tables/people.ts';
+export type * from './tables/reports-and-later.ts';
 
 export interface DB {
   units: UnitTable;
