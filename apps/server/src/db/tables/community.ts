@@ -1,14 +1,9 @@
 import type { Generated } from 'kysely';
+import type { EditStamps } from './stamps.ts';
 
 // Community work: teams, volunteers, contacts, activities, clubs, partners, referrals, training, settings.
 
-type CommunityStamps = {
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
-};
+type CommunityStamps = EditStamps;
 
 export interface CommunityTeamTable extends CommunityStamps {
   id: string;

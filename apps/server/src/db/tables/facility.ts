@@ -1,8 +1,9 @@
 import type { Generated } from 'kysely';
+import type { EditStamps } from './stamps.ts';
 
 // Rehab facility operations: admissions, stages, classes and the event register.
 
-export interface FacilityAdmissionTable {
+export interface FacilityAdmissionTable extends EditStamps {
   id: string;
   facility_id: string;
   person_id: string;
@@ -26,11 +27,6 @@ export interface FacilityAdmissionTable {
   released_on: string | null;
   release: string | null;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface FacilityStageTable {

@@ -1,6 +1,7 @@
 // Dossiers, tests, determinations, counselling, episodes and their decisions, contacts, transfers and tasks.
+import type { EditStamps } from './stamps.ts';
 
-export interface DossierTable {
+export interface DossierTable extends EditStamps {
   id: string;
   commune_code: string;
   province_code: string;
@@ -23,11 +24,6 @@ export interface DossierTable {
   decided_on: string | null;
   executed_on: string | null;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface DossierPersonTable {
@@ -141,7 +137,7 @@ export interface CounsellingParticipantTable {
   person_id: string;
 }
 
-export interface EpisodeTable {
+export interface EpisodeTable extends EditStamps {
   id: string;
   person_id: string;
   type: string;
@@ -167,18 +163,13 @@ export interface EpisodeTable {
   certificate_number: string | null;
   certificate_date: string | null;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
   /** 0029: the decision record the episode rests on (decisions.id; several episodes may share one). */
   decision_id?: string | null;
 }
 
 // 0029_decisions: a decision as a record of its own (number, date, issuing unit and authority); the people it
 // names are the episodes carrying its id.
-export interface DecisionTable {
+export interface DecisionTable extends EditStamps {
   id: string;
   kind: string;
   number: string | null;
@@ -191,11 +182,6 @@ export interface DecisionTable {
   /** JSON: the legal basis cited, [{ vi, en }]. */
   basis: string;
   signer: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface EpisodeContactTable {

@@ -1,8 +1,9 @@
 import type { Generated } from 'kysely';
+import type { EditStamps } from './stamps.ts';
 
 // People, volunteers' access, the audit log and the legal settings (rule overrides, calendar, numbering).
 
-export interface PersonTable {
+export interface PersonTable extends EditStamps {
   id: string;
   full_name: string;
   name_search: string;
@@ -23,11 +24,6 @@ export interface PersonTable {
   family_contacts: string | null;
   status: string;
   current_facility_id: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface VolunteerAssignmentTable {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { EditStamps } from './stamps.ts';
 
 // Indicators and reports, and the tables of later issues: drug-free communes, declarations, monitoring,
 // status history, account periods, areas, imports, idempotency keys and person units.
@@ -13,7 +14,7 @@ export interface IndicatorDefinitionTable {
   created_by: string | null;
 }
 
-export interface ReportTable {
+export interface ReportTable extends EditStamps {
   id: string;
   unit_kind: string;
   unit_code: string;
@@ -37,11 +38,6 @@ export interface ReportTable {
   reviewed_by: string | null;
   /** 0032: 'today' (today's units, default) or 'period' (the units of its period). */
   grouping: Generated<string>;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 /** SQLite: every word of a name or other name ever stored (insert-only), for the FTS5 name search. */
@@ -50,7 +46,7 @@ export interface PeopleNameWordTable {
 }
 
 // 0015_drug_free_communes: communes recognised as drug-free (Decision 28/2025/QĐ-TTg)
-export interface DrugFreeCommuneTable {
+export interface DrugFreeCommuneTable extends EditStamps {
   id: string;
   commune_code: string;
   province_code: string;
@@ -61,11 +57,6 @@ export interface DrugFreeCommuneTable {
   revoked_on: string | null;
   revoke_reason: string | null;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 // 0018_report_cutoff: the national reporting cut-off day, dated (rows are only added)
@@ -99,7 +90,7 @@ export interface SubstanceDeclarationTable {
 }
 
 // 0020_electronic_monitoring: electronic monitoring measures and their events (class legal)
-export interface ElectronicMonitoringMeasureTable {
+export interface ElectronicMonitoringMeasureTable extends EditStamps {
   id: string;
   person_id: string;
   episode_id: string;
@@ -117,11 +108,6 @@ export interface ElectronicMonitoringMeasureTable {
   means_other: string | null;
   status: string;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface ElectronicMonitoringEventTable {
@@ -160,18 +146,13 @@ export interface AccountPeriodTable {
 }
 
 // 0028_areas: a province officer's named set of communes, reported on as a unit (modules/areas)
-export interface AreaTable {
+export interface AreaTable extends EditStamps {
   id: string;
   province_code: string;
   name: string;
   /** The old district it was built from (e.g. 'Huyện Ba Vì'), if any. */
   legacy_district: string | null;
   notes: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface AreaCommuneTable {
