@@ -1,14 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { periodRange } from '@hoanhap/domain/reporting-periods';
 import autocannon from 'autocannon';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { aggregateLimits } from './lib/limits.ts';
+import { peopleScenarios } from './lib/people-scenarios.ts';
 import { BENCH_PASSWORD, fill } from './lib/run-generator.ts';
+import {
+  datasetOf,
+  directQuery,
+  ensureReport,
+  lastQuarter,
+  machineOf,
+  pct,
+  printTable,
+  r1,
+  type Scenario,
+  type Session,
+  shiftYear,
+  startServer,
+} from './lib/run-support.ts';
 import { secondFactor } from './lib/second-factor.ts';
-import { startServer } from './lib/server.ts';
 import { argValue, freshDeps, REPO } from './lib/target.ts';
 import { measureWebSize } from './web-size.ts';
 
@@ -41,27 +53,6 @@ const TARGETS: Record<string, number> = {
   dashboard_province: 150,
   dashboard_national: 500,
 };
-
-type Scenario = {
-  name: string;
-  user: string;
-  method: 'GET' | 'POST';
-  /** One request per call (paths may vary by iteration). */
-  path: (i: number) => string;
-  body?: (i: number) => unknown;
-  target?: number;
-  /** Target of the first request after the server started (the national dashboard's cold target). */
-  coldTarget?: number;
-  throughput?: boolean;
-};
-type Session = { cookie: string; csrf: string };
-
-function pct(sorted: number[], p: number) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const shiftYear = (iso: string, by: number) => `${Number(iso.slice(0, 4)) + by}${iso.slice(4)}`;
 
 async function main() {
   const dialects = dialectArg === 'both' ? ['sqlite', 'postgres'] : [dialectArg];
@@ -125,7 +116,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   const loadAtStart = os.loadavg().map(r1);
   const { sqliteFile, stats: gen } = await ensureData(dialect);
   // Direct handle for the "limit" queries and to pick sample records.
-  const q = await directQuery(dialect, sqliteFile);
+  const q = await directQuery(dialect, sqliteFile, pgUrl);
   const busiest = gen.accounts.find((a: any) => a.role === 'commune_officer').scopeCode as string;
   const province = (
     await q.all(`SELECT province_code FROM units WHERE code = '${busiest}' AND valid_to IS NULL`)
@@ -254,84 +245,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
     ...(json ? { 'content-type': 'application/json' } : {}),
   });
 
-  const pickName = (i: number) => sample[i % sample.length];
-  const scenarios: Scenario[] = [
-    {
-      name: 'search_diacritics_national',
-      user: 'national',
-      method: 'GET',
-      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).full_name)}`,
-      target: TARGETS.search,
-      throughput: true,
-    },
-    {
-      name: 'search_plain_national',
-      user: 'national',
-      method: 'GET',
-      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).name_search)}`,
-      target: TARGETS.search,
-    },
-    {
-      name: 'search_citizen_id_national',
-      user: 'national',
-      method: 'GET',
-      path: (i) => `/api/people?q=${pickName(i).citizen_id}`,
-      target: TARGETS.search,
-    },
-    {
-      name: 'search_plain_commune',
-      user: 'commune',
-      method: 'GET',
-      path: (i) => `/api/people?q=${encodeURIComponent(pickName(i).name_search.split(' ')[0])}`,
-      target: TARGETS.search,
-    },
-    {
-      name: 'list_province',
-      user: 'province',
-      method: 'GET',
-      path: () => '/api/people?limit=20',
-      target: TARGETS.search,
-    },
-    {
-      name: 'person_page',
-      user: 'national',
-      method: 'GET',
-      path: (i) => `/api/people/${pickName(i).id}`,
-      target: TARGETS.person,
-      throughput: true,
-    },
-    {
-      name: 'person_timeline',
-      user: 'national',
-      method: 'GET',
-      path: (i) => `/api/people/${pickName(i).id}/timeline`,
-      target: TARGETS.person,
-      throughput: true,
-    },
-    {
-      name: 'worklist_commune_officer',
-      user: 'commune',
-      method: 'GET',
-      path: () => '/api/tasks/mine',
-      target: TARGETS.worklist,
-      throughput: true,
-    },
-    {
-      name: 'create_drug_test',
-      user: 'police',
-      method: 'POST',
-      path: (i) => `/api/people/${local[i % local.length].id}/drug-tests`,
-      body: () => ({
-        testedOn: asOf,
-        method: 'rapid_urine',
-        reason: 'routine',
-        performedBy: 'Công an xã (benchmark)',
-        results: [{ substance: 'heroin', result: 'negative' }],
-      }),
-      target: TARGETS.write,
-      throughput: true,
-    },
-  ];
+  const scenarios: Scenario[] = peopleScenarios(sample, local, asOf, TARGETS);
   if (openEps.length > 0)
     scenarios.push({
       name: 'create_contact',
@@ -620,27 +534,8 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
     date: new Date().toISOString(),
     dialect,
     scale,
-    machine: {
-      cores: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      memoryGB: r1(os.totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      // Other work on the machine during the run (1, 5, 15 min): results under load are not comparable.
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: os.loadavg().map(r1),
-    },
-    dataset: {
-      people: gen.people,
-      users: gen.users,
-      facilities: gen.facilities,
-      communes: gen.communes,
-      provinces: gen.provinces,
-      events: gen.events,
-      rows: gen.rows,
-      generationSeconds: r1(gen.totalSeconds ?? gen.seconds),
-      rowsPerSecond: gen.rowsPerSecond,
-    },
+    machine: machineOf(loadAtStart),
+    dataset: datasetOf(gen),
     scenarios: results,
     mixedReads: mixedResult,
     limit: limits,
@@ -663,77 +558,6 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   printTable(out);
   console.log(`written ${path.relative(REPO, file)}`);
-}
-
-/** The last quarter (cut-off day 15) that ended before `asOf`. */
-function lastQuarter(asOf: string) {
-  let year = Number(asOf.slice(0, 4));
-  for (;;) {
-    for (let index = 4; index >= 1; index--) {
-      const r = periodRange('quarter', year, index);
-      if (r.to < asOf) return { year, index, from: r.from, to: r.to };
-    }
-    year--;
-  }
-}
-
-/** Creates the actor's own draft report of the period (or finds the one a previous run created). */
-async function ensureReport(
-  base: string,
-  s: Session,
-  period: { year: number; index: number },
-): Promise<string | null> {
-  const res = await fetch(`${base}/api/reports`, {
-    method: 'POST',
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ periodKind: 'quarter', year: period.year, index: period.index }),
-  });
-  const body = (await res.json()) as any;
-  if (res.status === 201) return body.id;
-  const existing = body.reportId ?? body.details?.reportId ?? body.extra?.reportId;
-  if (res.status === 409 && existing) return existing;
-  console.log(`  report of ${period.year} Q${period.index}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return null;
-}
-
-function printTable(o: any) {
-  console.log(
-    `\nHòa Nhập benchmark — ${o.dialect}, ${o.scale} (${o.dataset.people} people, ${o.dataset.events} events) — ${o.machine.cores} cores, ${o.machine.memoryGB} GB, ${o.machine.cpu}, load ${o.machine.loadAverageAtStart.join('/')}`,
-  );
-  console.log('scenario                         median    p95    p99   req/s  target p95');
-  for (const r of o.scenarios)
-    console.log(
-      `${r.name.padEnd(32)} ${String(r.median).padStart(6)} ${String(r.p95).padStart(6)} ${String(r.p99).padStart(6)} ${String(r.rps ?? '-').padStart(7)}  ${r.targetP95 ? (r.met === null ? 'n/a (errors)' : `${r.targetP95} ${r.met ? 'ok' : 'MISSED'}`) : ''}`,
-    );
-  console.log(
-    `mixed reads @${o.mixedReads.connections}: ${o.mixedReads.rps} req/s (target ${o.mixedReads.target})`,
-  );
-  for (const l of o.limit)
-    console.log(
-      `limit ${l.name}: SQL ${l.sqlMedian} ms, product ${l.productMedian} ms, ratio ${l.ratio}× (target ≤ ${l.target}×)`,
-    );
-  console.log(
-    `server RSS: start ${o.server.startRssMB} MB, peak ${o.server.peakRssMB} MB (target < 500); ready in ${o.server.readySeconds} s`,
-  );
-  if (o.web && !o.web.error)
-    console.log(
-      `web first load (gzip): login ${o.web.loginKB} KB, people list ${o.web.peopleKB} KB (target < 300)`,
-    );
-  console.log(
-    `reports and dashboards over ${o.period.from} – ${o.period.to} (${o.period.year} Q${o.period.index})`,
-  );
-  for (const r of o.scenarios.filter((x: any) => x.coldTarget))
-    console.log(`${r.name} cold (first request): ${r.cold} ms (target ${r.coldTarget})`);
-}
-
-async function directQuery(dialect: 'sqlite' | 'postgres', sqliteFile: string) {
-  if (dialect === 'sqlite') {
-    const db = new SQLite(sqliteFile, { readonly: true });
-    return { all: async (s: string) => db.prepare(s).all() as any[], close: async () => db.close() };
-  }
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  return { all: async (s: string) => (await c.query(s)).rows, close: () => c.end() };
 }
 
 await main();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Legal pathways: screening (drug tests, addiction determinations, counselling), episodes with their
 // contacts, moves between communes, and the work list. Forward-only: never edit once landed.
@@ -112,11 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('certificate_number', 'text')
     .addColumn('certificate_date', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('episodes_person')

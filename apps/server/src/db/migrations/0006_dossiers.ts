@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Compulsory-rehab dossiers (hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc): the dossier
 // and its steps up to the court, the people it names with the court's outcome for each, and the uploaded
@@ -28,11 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_on', 'text')
     .addColumn('executed_on', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('dossiers_commune')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStampsNoDefault } from './columns.ts';
 
 // Rehab facility operations: admissions (intake, bed, stage, term adjustments, release and handover),
 // the stages each resident went through, vocational classes with their learners, and one dated register
@@ -31,11 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('released_on', 'text')
     .addColumn('release', 'text') // JSON {certificate, outcome, taskId, unit}
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStampsNoDefault)
     .execute();
   await db.schema
     .createIndex('facility_admissions_facility')

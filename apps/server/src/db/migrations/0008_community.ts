@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Community work: volunteer teams and volunteers, their assignments, contacts, team activities, clubs,
 // partners and referrals, training records, and the administrator's community settings.
 // Forward-only: never edit once landed.
 export async function up(db: Kysely<any>): Promise<void> {
-  const stamps = (t: any) =>
-    t
-      .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
-      .addColumn('created_at', 'text', (c: any) => c.notNull())
-      .addColumn('created_by', 'text')
-      .addColumn('updated_at', 'text', (c: any) => c.notNull())
-      .addColumn('updated_by', 'text');
-
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_teams')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -25,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   ).execute();
   await db.schema.createIndex('ct_province').on('community_teams').column('province_code').execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_volunteers')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -59,11 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_reason', 'text')
     // The row in volunteer_assignments that gives the volunteer's account access to the person.
     .addColumn('access_id', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('cas_volunteer')
@@ -115,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['commune_code', 'contact_date'])
     .execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_activities')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -145,7 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['province_code', 'held_on'])
     .execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_clubs')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -202,7 +191,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('cca_member').on('community_club_attendance').column('member_id').execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_partners')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -222,7 +211,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['province_code', 'name_search'])
     .execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_referrals')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -249,7 +238,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['commune_code', 'referred_on'])
     .execute();
 
-  await stamps(
+  await editStamps(
     db.schema
       .createTable('community_trainings')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Indicators added by national administrators (the shipped catalogue is code: packages/domain/src/indicators.ts)
 // and periodic reports with their narrative, review steps and the frozen snapshot of approved figures.
@@ -34,11 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_by', 'text')
     .addColumn('reviewed_at', 'text')
     .addColumn('reviewed_by', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('reports_unit_period')

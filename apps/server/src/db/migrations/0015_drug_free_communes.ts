@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Communes recognised as drug-free (địa bàn không ma túy, criteria in Decision 28/2025/QĐ-TTg): the decision
 // that recognised each one, its validity and a revocation. The "drug-free communes ≥ 50% by 2030" target of
@@ -16,11 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_on', 'text')
     .addColumn('revoke_reason', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('drug_free_communes_unit')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Electronic monitoring (giám sát điện tử, Law 120/2025/QH15 Art. 12, from 01/07/2026): a measure decided by
 // the head of commune police for a person in community rehab, on substitution therapy or under post-rehab
@@ -24,11 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('means_other', 'text')
     .addColumn('status', 'text', (c) => c.notNull()) // 'active' | 'ended'
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema
     .createIndex('em_measures_person')

@@ -1,4 +1,5 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { editStamps } from './columns.ts';
 
 // Areas (issue 13): a province officer's named set of communes of their province (e.g. "huyện Ba Vì cũ", built
 // from the legacy mapping of an old district), reported on exactly as a unit. And more than one volunteer team
@@ -13,11 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('legacy_district', 'text')
     .addColumn('notes', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStamps)
     .execute();
   await db.schema.createIndex('areas_province').on('areas').columns(['province_code', 'name']).execute();
   await db.schema

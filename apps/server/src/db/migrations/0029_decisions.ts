@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { editStampsNoDefault } from './columns.ts';
 
 // A decision is a record of its own (issue 13): its number, date, issuing unit and authority, and the people it
 // names (the episodes that carry its id; one decision may name several people). Figures count decisions by this
@@ -26,11 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('regime_id', 'text', (c) => c.notNull())
     .addColumn('basis', 'text', (c) => c.notNull())
     .addColumn('signer', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text')
+    .$call(editStampsNoDefault)
     .execute();
   await db.schema
     .createIndex('decisions_key')

@@ -4,7 +4,12 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, coversProvince } from '../../platform/policy.ts';
+import {
+  type Actor,
+  assertManagesProvinceAreas,
+  assertReadsProvinceAreas,
+  ownProvince,
+} from '../../platform/policy.ts';
 import { type AreaRow, areasRepo } from './areas.repo.ts';
 import type { AreaCreate, AreaUpdate } from './areas.schema.ts';
 
@@ -20,26 +25,6 @@ const words = { vi: 'khu vực', en: 'Area' };
 
 function field(name: string, rule: string, vi: string, en: string) {
   return Errors.validation([{ field: name, rule, messages: { vi, en } }]);
-}
-
-/** Whether the actor may read the areas of a province: reports readers of the province or the nation. */
-function assertReads(actor: Actor, provinceCode: string | null) {
-  authorize(actor, 'reports.read');
-  if (actor.scopeKind === 'nation') return;
-  if (actor.scopeKind === 'province' && (provinceCode == null || provinceCode === actor.scopeCode)) return;
-  throw Errors.forbidden({
-    vi: 'Chỉ cán bộ tỉnh và trung ương xem khu vực',
-    en: 'Only province and national officers see areas',
-  });
-}
-
-function assertManages(actor: Actor, provinceCode: string) {
-  authorize(actor, 'areas.manage');
-  if (!coversProvince(actor, provinceCode) || actor.scopeKind !== 'province')
-    throw Errors.forbidden({
-      vi: 'Chỉ cán bộ của tỉnh quản lý khu vực của tỉnh mình',
-      en: "Only the province's officers manage its areas",
-    });
 }
 
 async function present(db: Kysely<DB>, row: AreaRow, codes?: string[]) {
@@ -63,7 +48,7 @@ export async function areaInScope(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await areasRepo.find(db, id);
   if (!row) throw Errors.notFound(words);
   try {
-    assertReads(actor, row.province_code);
+    assertReadsProvinceAreas(actor, row.province_code);
   } catch {
     throw Errors.notFound(words);
   }
@@ -96,8 +81,8 @@ async function assertNameFree(db: Kysely<DB>, provinceCode: string, name: string
 }
 
 export async function listAreas(deps: AppDeps, actor: Actor, q: { province?: string }) {
-  const province = q.province ?? (actor.scopeKind === 'province' ? actor.scopeCode : null);
-  assertReads(actor, province);
+  const province = q.province ?? ownProvince(actor);
+  assertReadsProvinceAreas(actor, province);
   const db = deps.database.db;
   const rows = await areasRepo.list(db, province);
   const communes = await areasRepo.communesOf(
@@ -114,7 +99,7 @@ export async function getArea(deps: AppDeps, actor: Actor, id: string) {
 
 export async function createArea(deps: AppDeps, actor: Actor, input: AreaCreate) {
   const provinceCode = input.provinceCode ?? actor.scopeCode ?? '';
-  assertManages(actor, provinceCode);
+  assertManagesProvinceAreas(actor, provinceCode);
   return deps.database.db.transaction().execute(async (trx) => {
     const codes = await checkedCommunes(trx, provinceCode, input.communeCodes);
     await assertNameFree(trx, provinceCode, input.name);
@@ -146,7 +131,7 @@ export async function createArea(deps: AppDeps, actor: Actor, input: AreaCreate)
 export async function updateArea(deps: AppDeps, actor: Actor, id: string, input: AreaUpdate) {
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await areaInScope(trx, actor, id);
-    assertManages(actor, row.province_code);
+    assertManagesProvinceAreas(actor, row.province_code);
     if (row.version !== input.version) throw Errors.staleVersion(await present(trx, row));
     const codes = await checkedCommunes(trx, row.province_code, input.communeCodes);
     await assertNameFree(trx, row.province_code, input.name, id);
@@ -178,7 +163,7 @@ export async function updateArea(deps: AppDeps, actor: Actor, id: string, input:
 export async function deleteArea(deps: AppDeps, actor: Actor, id: string, version: number) {
   await deps.database.db.transaction().execute(async (trx) => {
     const row = await areaInScope(trx, actor, id);
-    assertManages(actor, row.province_code);
+    assertManagesProvinceAreas(actor, row.province_code);
     if (row.version !== version) throw Errors.staleVersion(await present(trx, row));
     // Its reports name it: they would lose their unit.
     const reports = await areasRepo.reportCount(trx, `${AREA_UNIT_PREFIX}${id}`);
@@ -207,9 +192,9 @@ export async function deleteArea(deps: AppDeps, actor: Actor, id: string, versio
  * `shared` (the officer decides whether it belongs to the area).
  */
 export async function legacyDistricts(deps: AppDeps, actor: Actor, q: { province?: string }) {
-  const province = q.province ?? (actor.scopeKind === 'province' ? actor.scopeCode : null);
+  const province = q.province ?? ownProvince(actor);
   if (!province) throw field('province', 'required', 'Chọn tỉnh', 'Choose a province');
-  assertReads(actor, province);
+  assertReadsProvinceAreas(actor, province);
   const db = deps.database.db;
   const rows = await areasRepo.legacyDistricts(db, province);
   const current = new Map(

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { auditMany } from '../../platform/audit.ts';
 import { type AppError, Errors, type Messages } from '../../platform/errors.ts';
-import { type Actor, can, communityScopeOf, personScopeOf } from '../../platform/policy.ts';
+import { type Actor, personScopeOf, type UnitRef, unitReadable } from '../../platform/policy.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 
@@ -27,62 +27,20 @@ export function fieldError(field: string, rule: string, vi: string, en: string):
   return Errors.validation([{ field, rule, messages: { vi, en } }]);
 }
 
-export type UnitRef = { commune_code: string | null; province_code: string };
-
-/** True when a record of the unit is inside the actor's community scope. */
-export function unitReadable(actor: Actor, unit: UnitRef): boolean {
-  const scope = communityScopeOf(actor);
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'province':
-      return unit.province_code === scope.code;
-    case 'commune':
-      return unit.commune_code === scope.code;
-    default:
-      return false;
-  }
-}
+// The unit checks (scope of a record, own commune or unit, list filter) live in the policy layer.
+export {
+  assertOwnCommune,
+  assertOwnUnit,
+  authorizeAny,
+  listUnit,
+  type UnitRef,
+  unitReadable,
+} from '../../platform/policy.ts';
 
 /** The record, or 404 when it is missing or outside the actor's scope. */
 export function readableOr404<T extends UnitRef>(actor: Actor, row: T | undefined, what: Messages): T {
   if (!row || !unitReadable(actor, row)) throw Errors.notFound(what);
   return row;
-}
-
-/** Commune users write only in their own commune. */
-export function assertOwnCommune(actor: Actor, communeCode: string | null): void {
-  if (actor.scopeKind === 'commune' && communeCode && actor.scopeCode === communeCode) return;
-  throw Errors.forbidden({
-    vi: 'Bạn chỉ được ghi nhận công việc của xã/phường mình',
-    en: 'You may only record work of your own commune',
-  });
-}
-
-/** Province-wide records (partners, training): a province officer of the province or a commune user inside it. */
-export function assertOwnUnit(actor: Actor, unit: UnitRef): void {
-  if (actor.scopeKind === 'province' && actor.scopeCode === unit.province_code) return;
-  if (actor.scopeKind === 'commune' && unit.commune_code && actor.scopeCode === unit.commune_code) return;
-  throw Errors.forbidden({
-    vi: 'Bạn chỉ được ghi nhận công việc của đơn vị mình',
-    en: 'You may only record work of your own unit',
-  });
-}
-
-/** The filter a list uses: the requested unit, narrowed to the actor's scope (a wider request is refused). */
-export function listUnit(
-  actor: Actor,
-  q: { communeCode?: string; provinceCode?: string },
-): { communeCode?: string; provinceCode?: string } {
-  const scope = communityScopeOf(actor);
-  if (scope.kind === 'none') throw Errors.forbidden();
-  if (scope.kind === 'all') return q;
-  if (scope.kind === 'province') {
-    if (q.provinceCode && q.provinceCode !== scope.code) throw Errors.forbidden();
-    return { communeCode: q.communeCode, provinceCode: scope.code };
-  }
-  if (q.communeCode && q.communeCode !== scope.code) throw Errors.forbidden();
-  return { communeCode: scope.code };
 }
 
 /** The commune (current) and its province; 400 naming the field when unknown. */
@@ -96,11 +54,6 @@ export async function personInScope(db: Kysely<DB>, actor: Actor, personId: stri
   const p = await peopleRepo.findInScope(db, personScopeOf(actor), personId);
   if (!p) throw Errors.notFound(words.person);
   return p;
-}
-
-/** 403 unless the actor holds one of the actions. */
-export function authorizeAny(actor: Actor, ...actions: Parameters<typeof can>[1][]): void {
-  if (!actions.some((a) => can(actor, a))) throw Errors.forbidden();
 }
 
 /** One read entry per person a list showed (people's records are audited when read). */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
+import { type Actor, authorize, isVolunteer, personScopeOf } from '../../platform/policy.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { tasksRepo } from '../tasks/tasks.repo.ts';
 import { createTask } from '../tasks/tasks.service.ts';
@@ -105,16 +105,15 @@ export async function logContact(deps: AppDeps, actor: Actor, input: ContactCrea
         'Only for accompanying',
       );
     // Who follows up: a volunteer account for itself; an officer for itself or for a named volunteer.
-    let volunteer =
-      actor.role === 'volunteer' ? await teamsRepo.volunteerOfUser(trx, actor.userId) : undefined;
-    if (actor.role === 'volunteer' && input.volunteerId && input.volunteerId !== volunteer?.id)
+    let volunteer = isVolunteer(actor) ? await teamsRepo.volunteerOfUser(trx, actor.userId) : undefined;
+    if (isVolunteer(actor) && input.volunteerId && input.volunteerId !== volunteer?.id)
       throw fieldError(
         'volunteerId',
         'self',
         'Tình nguyện viên chỉ ghi cho chính mình',
         'Volunteers record for themselves',
       );
-    if (actor.role !== 'volunteer' && input.volunteerId) {
+    if (!isVolunteer(actor) && input.volunteerId) {
       volunteer = await teamsRepo.volunteerById(trx, input.volunteerId);
       if (!volunteer || volunteer.commune_code !== person.cur_commune_code)
         throw fieldError(
@@ -151,7 +150,7 @@ export async function logContact(deps: AppDeps, actor: Actor, input: ContactCrea
       closed_by_user: actor.userId,
     });
     if (input.nextContactDate) {
-      const followUser = volunteer?.user_id ?? (actor.role === 'volunteer' ? actor.userId : null);
+      const followUser = volunteer?.user_id ?? (isVolunteer(actor) ? actor.userId : null);
       const task = await createTask(trx, {
         kind: 'contact_due',
         personId: person.id,

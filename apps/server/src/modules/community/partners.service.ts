@@ -17,7 +17,14 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, communityScopeOf } from '../../platform/policy.ts';
+import {
+  type Actor,
+  assertNotOtherCommune,
+  authorize,
+  communityScopeOf,
+  isProvinceUser,
+  ownCommune,
+} from '../../platform/policy.ts';
 import {
   assertOwnCommune,
   assertOwnUnit,
@@ -144,9 +151,9 @@ function partnerReadable(actor: Actor, p: PartnerRow | undefined) {
 }
 
 async function actorProvince(db: Kysely<DB>, actor: Actor): Promise<string | null> {
-  if (actor.scopeKind === 'province') return actor.scopeCode;
-  if (actor.scopeKind === 'commune' && actor.scopeCode)
-    return (await communeOrFail(db, actor.scopeCode, 'communeCode')).provinceCode;
+  if (isProvinceUser(actor)) return actor.scopeCode;
+  const commune = ownCommune(actor);
+  if (commune) return (await communeOrFail(db, commune, 'communeCode')).provinceCode;
   return null;
 }
 
@@ -166,7 +173,7 @@ export async function createPartner(deps: AppDeps, actor: Actor, input: z.infer<
       );
     assertOwnUnit(actor, {
       province_code: province,
-      commune_code: commune?.communeCode ?? (actor.scopeKind === 'commune' ? actor.scopeCode : null),
+      commune_code: commune?.communeCode ?? ownCommune(actor),
     });
     const name = tidyName(input.name);
     const same = await partnersRepo.byName(trx, province, normalizeVi(name));
@@ -239,8 +246,7 @@ export async function updatePartner(
   authorize(actor, 'community.partners');
   return deps.database.db.transaction().execute(async (trx) => {
     const p = await partnerInScope(trx, actor, id);
-    if (actor.scopeKind === 'commune' && p.commune_code && p.commune_code !== actor.scopeCode)
-      throw Errors.forbidden();
+    assertNotOtherCommune(actor, p.commune_code);
     const name = input.name !== undefined ? tidyName(input.name) : undefined;
     if (name && normalizeVi(name) !== p.name_search) {
       const same = await partnersRepo.byName(trx, p.province_code, normalizeVi(name));

@@ -15,7 +15,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
 import { endAssignmentsOf, grantAccess } from './assignments.service.ts';
 import { assertOwnCommune, communeOrFail, fieldError, listUnit, readableOr404, words } from './common.ts';
 import { type TeamRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
@@ -380,7 +380,7 @@ export async function setRule(
   input: VolunteerModelRule & { reason: string; version: number },
 ) {
   authorize(actor, 'community.rules');
-  if (actor.scopeKind !== 'nation') throw Errors.forbidden();
+  assertNational(actor);
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await teamsRepo.setting(trx, RULE_KEY);
     const value = JSON.stringify({

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, communityScopeOf, unitScopeOf } from '../../platform/policy.ts';
+import {
+  type Actor,
+  authorize,
+  communityScopeOf,
+  ownCommune,
+  ownProvince,
+  unitScopeOf,
+} from '../../platform/policy.ts';
 import { assertOwnUnit, authorizeAny, communeOrFail, fieldError, listUnit, notFuture } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
 import { provinceCode } from './teams.schema.ts';
@@ -64,9 +71,9 @@ export async function createTraining(deps: AppDeps, actor: Actor, input: Trainin
     if (input.communeCode) {
       const c = await communeOrFail(trx, input.communeCode);
       unit = { commune_code: c.communeCode, province_code: c.provinceCode };
-    } else if (actor.scopeKind === 'province') unit = { commune_code: null, province_code: actor.scopeCode! };
-    else if (actor.scopeKind === 'commune' && actor.scopeCode) {
-      const c = await communeOrFail(trx, actor.scopeCode);
+    } else if (ownProvince(actor)) unit = { commune_code: null, province_code: ownProvince(actor)! };
+    else if (ownCommune(actor)) {
+      const c = await communeOrFail(trx, ownCommune(actor)!);
       unit = { commune_code: c.communeCode, province_code: c.provinceCode };
     } else throw Errors.forbidden();
     assertOwnUnit(actor, unit);

@@ -1,8 +1,7 @@
-import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, personScopeOf, readableClasses } from '../../platform/policy.ts';
+import { type Actor, personScopeOf } from '../../platform/policy.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { episodesRepo } from './episodes.repo.ts';
 
@@ -29,16 +28,5 @@ export async function episodeInScope(trx: Kysely<DB>, actor: Actor, id: string) 
   return { episode, person };
 }
 
-/** Facility users change only episodes run at their own facility. */
-export function assertFacilityOwns(actor: Actor, facilityId: string | null): void {
-  if (actor.scopeKind !== 'facility' || facilityId === actor.scopeCode) return;
-  throw Errors.forbidden({
-    vi: 'Bạn chỉ được cập nhật các giai đoạn tại cơ sở của mình',
-    en: 'You may only change episodes run at your own facility',
-  });
-}
-
-/** 403 unless the role may read the sensitivity class. */
-export function requireClass(actor: Actor, cls: SensitivityClass): void {
-  if (!readableClasses(actor).has(cls)) throw Errors.forbidden();
-}
+// The facility and field-class checks live in the policy layer; re-exported for the pathway services.
+export { assertFacilityOwns, requireClass } from '../../platform/policy.ts';

@@ -27,7 +27,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, authorizeAuthority, can } from '../../platform/policy.ts';
+import { type Actor, authorize, authorizeAuthority, can, isFacilityUser } from '../../platform/policy.ts';
 import { assertPlacement } from '../org/facilities.service.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
@@ -171,7 +171,7 @@ export async function openEpisode(
   const today = vnToday(now);
   const person = await personInScope(trx, actor, personId);
   const facilityId = 'facilityId' in input ? (input.facilityId ?? null) : null;
-  if (actor.scopeKind === 'facility') {
+  if (isFacilityUser(actor)) {
     if (!FACILITY_TYPES.includes(input.type)) throw Errors.forbidden();
     assertFacilityOwns(actor, facilityId);
   }

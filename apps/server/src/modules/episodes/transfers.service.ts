@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, authorizeAuthority } from '../../platform/policy.ts';
+import { type Actor, authorize, authorizeAuthority, inOwnCommune } from '../../platform/policy.ts';
 import { endAssignmentsOfPerson } from '../community/assignments.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { movePersonUnit } from '../people/person-units.ts';
@@ -169,8 +169,7 @@ export async function receiveTransfer(deps: AppDeps, actor: Actor, transferId: s
   return deps.database.db.transaction().execute(async (trx) => {
     const t = await episodesRepo.transferById(trx, transferId);
     const word = { vi: 'việc chuyển hồ sơ này', en: 'Transfer' };
-    if (!t || actor.scopeKind !== 'commune' || actor.scopeCode !== t.to_commune_code)
-      throw Errors.notFound(word);
+    if (!t || !inOwnCommune(actor, t.to_commune_code)) throw Errors.notFound(word);
     await personInScope(trx, actor, t.person_id).catch(() => {
       throw Errors.notFound(personWord);
     });

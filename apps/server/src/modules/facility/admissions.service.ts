@@ -27,8 +27,8 @@ import {
   fieldError,
   notFuture,
   readsHealth,
-  refuseReleased,
 } from './facility-access.ts';
+import { stayStep } from './stay-step.ts';
 
 // Admission of a resident and the stay's framework: intake record, classification, belongings, rapid test,
 // bed/area, the five stages in order with who approved each move, and the facility's residents board.
@@ -139,12 +139,7 @@ export async function getAdmission(deps: AppDeps, actor: Actor, id: string) {
 
 /** Moves a resident to the next stage: stages run in order; the move records who approved it. */
 export async function moveStage(deps: AppDeps, actor: Actor, id: string, input: StageMoveInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     notFuture('beganOn', input.beganOn, today);
     const stages = await facilityRepo.stages(trx, id);
     const current = stages.find((s) => s.stage === a.stage) ?? null;
@@ -191,12 +186,7 @@ export async function moveStage(deps: AppDeps, actor: Actor, id: string, input: 
 
 /** Assigns the area and bed. */
 export async function setBed(deps: AppDeps, actor: Actor, id: string, input: BedInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     const patch = {
       area: input.area ?? null,
       bed: input.bed ?? null,
@@ -368,12 +358,7 @@ export async function awaitingAdmission(deps: AppDeps, actor: Actor, facilityId:
 
 /** Corrects the no-known-residence flag, until the notice to the commune has been sent. */
 export async function setResidence(deps: AppDeps, actor: Actor, id: string, input: ResidenceInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     if (a.notice)
       throw Errors.conflict('notice_sent', {
         vi: 'Đã gửi thông báo về xã: không thể đổi nơi cư trú',

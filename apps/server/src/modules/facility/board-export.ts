@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { csvCell } from '@hoanhap/domain/text-safety';
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
+import { csvText, xlsxWorkbook } from '../../platform/documents/spreadsheet.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { type BoardQuery, type BoardResident, boardResidents } from './admissions.service.ts';
 
@@ -64,19 +63,7 @@ const cells = (r: BoardResident, i: number) => [
 ];
 
 async function toXlsx(facilityName: string, today: string, at: Date, rows: BoardResident[]) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'Hòa Nhập';
+  const { wb, finish } = xlsxWorkbook();
   const list = wb.addWorksheet('Học viên', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   list.columns = BOARD_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
   list.getRow(1).font = { bold: true };
@@ -106,9 +93,7 @@ async function toXlsx(facilityName: string, today: string, at: Date, rows: Board
   ])
     info.addRow(row).commit();
   info.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function toCsv(rows: BoardResident[]) {
@@ -118,7 +103,7 @@ function toCsv(rows: BoardResident[]) {
     for (const c of DATE_COLUMNS) if (typeof v[c - 1] === 'string') v[c - 1] = shortDate(v[c - 1] as string);
     lines.push(v.map(csvCell).join(','));
   });
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 /** The board's residents as a file; the export and every person in it audited. */

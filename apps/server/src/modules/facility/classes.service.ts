@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { shortDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Action, type Actor, authorize } from '../../platform/policy.ts';
+import { type Action, type Actor, authorize, inOwnFacility } from '../../platform/policy.ts';
 import { presentEvent } from './facility.presenter.ts';
 import { type ClassRow, facilityRepo, type LearnerRow } from './facility.repo.ts';
 import type { AttendanceInput, ClassInput, CompletionInput, LearnersInput } from './facility.schema.ts';
@@ -26,8 +26,7 @@ import {
 async function classFor(trx: Kysely<DB>, actor: Actor, id: string, action: Action) {
   authorize(actor, action);
   const c = await facilityRepo.classById(trx, id);
-  if (!c || actor.scopeKind !== 'facility' || c.facility_id !== actor.scopeCode)
-    throw Errors.notFound(classWord);
+  if (!c || !inOwnFacility(actor, c.facility_id)) throw Errors.notFound(classWord);
   return c;
 }
 

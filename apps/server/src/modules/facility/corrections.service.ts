@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/policy.ts';
+import { type Actor, inOwnFacility } from '../../platform/policy.ts';
 import { presentAdmission, presentEvent, presentHealth } from './facility.presenter.ts';
 import { type EventRow, facilityRepo } from './facility.repo.ts';
 import {
@@ -96,8 +96,7 @@ function parseInput(schema: z.ZodType, input: unknown): Record<string, unknown> 
 /** The event, if the actor may correct it: 404 outside the actor's facility, 403 on health for non-medical. */
 async function eventFor(trx: Kysely<DB>, actor: Actor, id: string): Promise<EventRow> {
   const e = await facilityRepo.eventById(trx, id);
-  if (!e || actor.scopeKind !== 'facility' || e.facility_id !== actor.scopeCode)
-    throw Errors.notFound(eventWord);
+  if (!e || !inOwnFacility(actor, e.facility_id)) throw Errors.notFound(eventWord);
   if (e.health === 1) {
     // A non-medical user must not learn that a health record exists: the same 404 as an unknown id.
     if (!readsHealth(actor)) throw Errors.notFound(eventWord);

@@ -4,7 +4,7 @@ import { FIRST_REGIME_DATE } from '@hoanhap/domain/legal-regimes';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type AppError, Errors } from '../../platform/errors.ts';
-import { type Action, type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
+import { type Action, type Actor, authorize, inOwnFacility, reachesFacility } from '../../platform/policy.ts';
 import { loadLegalContext } from '../legal/legal-context.ts';
 import { type AdmissionRow, type EventRow, facilityRepo } from './facility.repo.ts';
 
@@ -21,12 +21,7 @@ export async function facilityFor(trx: Kysely<DB>, actor: Actor, facilityId: str
   authorize(actor, action);
   const f = await facilityRepo.facility(trx, facilityId);
   if (!f) throw Errors.notFound(facilityWord);
-  const ok =
-    (actor.scopeKind === 'facility' && actor.scopeCode === f.id) ||
-    (action === 'facility.figures' &&
-      (actor.scopeKind === 'nation' ||
-        (actor.scopeKind === 'province' && actor.scopeCode === f.province_code)));
-  if (!ok) throw Errors.forbidden();
+  if (!reachesFacility(actor, f, action)) throw Errors.forbidden();
   return f;
 }
 
@@ -34,15 +29,12 @@ export async function facilityFor(trx: Kysely<DB>, actor: Actor, facilityId: str
 export async function admissionFor(trx: Kysely<DB>, actor: Actor, id: string, action: Action) {
   authorize(actor, action);
   const a = await facilityRepo.admission(trx, id);
-  if (!a || actor.scopeKind !== 'facility' || a.facility_id !== actor.scopeCode)
-    throw Errors.notFound(admissionWord);
+  if (!a || !inOwnFacility(actor, a.facility_id)) throw Errors.notFound(admissionWord);
   return a;
 }
 
-/** Whether the actor may read health records (class health, and the medical action). */
-export function readsHealth(actor: Actor): boolean {
-  return can(actor, 'facility.health') && readableClasses(actor).has('health');
-}
+// Whether the actor may read health records: a policy check, re-exported for the facility services.
+export { readsHealth } from '../../platform/policy.ts';
 
 /** 400 naming the field. */
 export function fieldError(field: string, rule: string, vi: string, en: string): AppError {

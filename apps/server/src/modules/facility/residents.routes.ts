@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import type { Actor } from '../../platform/policy.ts';
 import { getAdmission, moveStage, setBed, setResidence } from './admissions.service.ts';
 import { certify, enrol, recordAttendance } from './classes.service.ts';
 import { correctionsRoutes } from './corrections.routes.ts';
@@ -29,6 +30,73 @@ import {
 import { listHealth, recordHealth, recordResidentEvent } from './records.service.ts';
 import { changeTerm, leave, release, sendReleaseNotice } from './term.service.ts';
 
+type StayStep = (deps: AppDeps, actor: Actor, id: string, input: never) => Promise<unknown>;
+
+/** The steps of a resident's stay (/api/admissions/:id/<path>), in the order they are registered. */
+const STAY_STEPS = [
+  {
+    method: 'POST',
+    path: 'stages',
+    operationId: 'moveAdmissionStage',
+    summary: 'Chuyển giai đoạn / Move to the next stage',
+    body: stageMoveSchema,
+    run: moveStage as StayStep,
+  },
+  {
+    method: 'PUT',
+    path: 'bed',
+    operationId: 'setAdmissionBed',
+    summary: 'Bố trí khu, giường / Area and bed',
+    body: bedSchema,
+    run: setBed as StayStep,
+  },
+  {
+    method: 'PUT',
+    path: 'residence',
+    operationId: 'setAdmissionResidence',
+    summary: 'Không xác định được nơi cư trú / No known residence',
+    description: 'Until the notice to the commune is sent; the release then hands over to the province.',
+    body: residenceSchema,
+    run: setResidence as StayStep,
+  },
+  {
+    method: 'POST',
+    path: 'term-changes',
+    operationId: 'recordTermChange',
+    summary: 'Giảm thời hạn, ra sớm, hoãn, tạm đình chỉ, bỏ trốn, trở lại / Term changes',
+    description: 'Each moves the planned release under the rules in force; refusals cite the rule (422).',
+    body: termChangeSchema,
+    run: changeTerm as StayStep,
+  },
+  {
+    method: 'POST',
+    path: 'release-notice',
+    operationId: 'sendReleaseNotice',
+    summary: 'Thông báo cho xã trước khi ra cơ sở / Notice to the commune before release',
+    body: releaseNoticeSchema,
+    run: sendReleaseNotice as StayStep,
+  },
+  {
+    method: 'POST',
+    path: 'release',
+    operationId: 'releaseResident',
+    summary: 'Ra cơ sở, bàn giao về xã / Release and handover',
+    description:
+      'Opens the post-rehab decision task at the receiving commune (the province when no residence is known).',
+    body: releaseSchema,
+    run: release as StayStep,
+  },
+  {
+    method: 'POST',
+    path: 'departure',
+    operationId: 'recordDeparture',
+    summary: 'Rời cơ sở không hoàn thành / Departure without completion',
+    description: 'After the episode was closed with its outcome; no handover, not counted as reintegrated.',
+    body: leaveSchema,
+    run: leave as StayStep,
+  },
+] as const;
+
 /** Routes of one resident's stay (/api/admissions/:id) and of one vocational class. */
 export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -50,110 +118,23 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     },
     async (req) => getAdmission(deps, requireActor(req), req.params.id),
   );
-  app.post(
-    `${base}/stages`,
-    {
+  // The steps of a stay: one route each, all answering with the resident's stay.
+  for (const step of STAY_STEPS)
+    app.route({
+      method: step.method,
+      url: `${base}/${step.path}`,
       schema: {
-        operationId: 'moveAdmissionStage',
+        operationId: step.operationId,
         tags,
-        summary: 'Chuyển giai đoạn / Move to the next stage',
+        summary: step.summary,
+        ...('description' in step ? { description: step.description } : {}),
         params,
-        body: stageMoveSchema,
+        body: step.body,
         response: { 200: admissionOut },
       },
-    },
-    async (req) => moveStage(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.put(
-    `${base}/bed`,
-    {
-      schema: {
-        operationId: 'setAdmissionBed',
-        tags,
-        summary: 'Bố trí khu, giường / Area and bed',
-        params,
-        body: bedSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => setBed(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.put(
-    `${base}/residence`,
-    {
-      schema: {
-        operationId: 'setAdmissionResidence',
-        tags,
-        summary: 'Không xác định được nơi cư trú / No known residence',
-        description: 'Until the notice to the commune is sent; the release then hands over to the province.',
-        params,
-        body: residenceSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => setResidence(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.post(
-    `${base}/term-changes`,
-    {
-      schema: {
-        operationId: 'recordTermChange',
-        tags,
-        summary: 'Giảm thời hạn, ra sớm, hoãn, tạm đình chỉ, bỏ trốn, trở lại / Term changes',
-        description: 'Each moves the planned release under the rules in force; refusals cite the rule (422).',
-        params,
-        body: termChangeSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => changeTerm(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.post(
-    `${base}/release-notice`,
-    {
-      schema: {
-        operationId: 'sendReleaseNotice',
-        tags,
-        summary: 'Thông báo cho xã trước khi ra cơ sở / Notice to the commune before release',
-        params,
-        body: releaseNoticeSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => sendReleaseNotice(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.post(
-    `${base}/release`,
-    {
-      schema: {
-        operationId: 'releaseResident',
-        tags,
-        summary: 'Ra cơ sở, bàn giao về xã / Release and handover',
-        description:
-          'Opens the post-rehab decision task at the receiving commune (the province when no residence is known).',
-        params,
-        body: releaseSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => release(deps, requireActor(req), req.params.id, req.body),
-  );
-  app.post(
-    `${base}/departure`,
-    {
-      schema: {
-        operationId: 'recordDeparture',
-        tags,
-        summary: 'Rời cơ sở không hoàn thành / Departure without completion',
-        description:
-          'After the episode was closed with its outcome; no handover, not counted as reintegrated.',
-        params,
-        body: leaveSchema,
-        response: { 200: admissionOut },
-      },
-    },
-    async (req) => leave(deps, requireActor(req), req.params.id, req.body),
-  );
+      handler: async (req) =>
+        (await step.run(deps, requireActor(req), req.params.id, req.body as never)) as never,
+    });
   for (const [path, operationId, kind, body, summary] of [
     ['visits', 'recordVisit', 'visit', visitSchema, 'Thăm gặp / Family visit'],
     ['incidents', 'recordIncident', 'incident', incidentSchema, 'Vụ việc / Incident'],

@@ -8,7 +8,7 @@ import {
   releaseNoticeLate,
 } from '@hoanhap/domain/facility-rules';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
-import { postRehabFollows, vnToday } from '@hoanhap/domain/pathway-rules';
+import { postRehabFollows } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
@@ -20,15 +20,8 @@ import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { presentAdmission, termOf } from './facility.presenter.ts';
 import { type AdmissionRow, facilityRepo } from './facility.repo.ts';
 import type { LeaveInput, ReleaseInput, ReleaseNoticeInput, TermChangeInput } from './facility.schema.ts';
-import {
-  admissionFor,
-  duringStay,
-  eventRow,
-  facilityRulesAt,
-  fieldError,
-  readsHealth,
-  refuseReleased,
-} from './facility-access.ts';
+import { duringStay, eventRow, facilityRulesAt, fieldError, readsHealth } from './facility-access.ts';
+import { stayStep } from './stay-step.ts';
 
 // What moves the planned release date (reduction, early release, postponement, hospital suspension,
 // escape and return), judged by the rules in force on the date of each act; the notice to the commune
@@ -39,12 +32,7 @@ const cite = (bases: readonly Parameters<typeof formatBasis>[0][]) =>
   bases.map((b) => ({ vi: formatBasis(b, 'vi'), en: formatBasis(b, 'en') }));
 
 export async function changeTerm(deps: AppDeps, actor: Actor, id: string, input: TermChangeInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     duringStay('decidedOn', input.decidedOn, a, today);
     const rules = await facilityRulesAt(trx, input.decidedOn, 'decidedOn');
     const { basis, state } = await termOf(trx, a);
@@ -147,12 +135,7 @@ export async function changeTerm(deps: AppDeps, actor: Actor, id: string, input:
 
 /** The notice to the commune chairman and commune police of the person's residence, before release. */
 export async function sendReleaseNotice(deps: AppDeps, actor: Actor, id: string, input: ReleaseNoticeInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     if (a.notice)
       throw Errors.conflict('notice_sent', { vi: 'Đã gửi thông báo', en: 'The notice was already sent' });
     duringStay('noticeOn', input.noticeOn, a, today);
@@ -205,12 +188,7 @@ export async function sendReleaseNotice(deps: AppDeps, actor: Actor, id: string,
  * days from the rules (at the province, flagged, when the person has no known residence).
  */
 export async function release(deps: AppDeps, actor: Actor, id: string, input: ReleaseInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     duringStay('releasedOn', input.releasedOn, a, today);
     if (input.certificate.issuedOn > today)
       throw fieldError(
@@ -351,12 +329,7 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
  * episodes module (or the dossier's court step) first, so that its outcome is recorded there.
  */
 export async function leave(deps: AppDeps, actor: Actor, id: string, input: LeaveInput) {
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const a = await admissionFor(trx, actor, id, 'facility.write');
-    if (a.version !== input.version) throw Errors.staleVersion(await presentAdmission(trx, a, today, false));
-    refuseReleased(a);
+  return stayStep(deps, actor, id, input.version, async ({ trx, a, today, now }) => {
     duringStay('leftOn', input.leftOn, a, today);
     await facilityRulesAt(trx, input.leftOn, 'leftOn');
     const { episode } = await termOf(trx, a);

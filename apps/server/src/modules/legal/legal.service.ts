@@ -16,7 +16,7 @@ import { holidaysOf, isWorkingDay, OFFICIAL_SCHEDULES } from '@hoanhap/domain/wo
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors, type FieldError } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
 import {
   presentAdjustment,
   presentOverride,
@@ -48,11 +48,10 @@ function todayInVietnam(now: Date): string {
 /** Legal settings are national: the role must hold rules.manage and the account must have national scope. */
 function assertCanManage(actor: Actor): void {
   authorize(actor, 'rules.manage');
-  if (actor.scopeKind !== 'nation')
-    throw Errors.forbidden({
-      vi: 'Chỉ quản trị viên cấp quốc gia được thay đổi quy định và lịch nghỉ',
-      en: 'Only national administrators may change legal rules and the calendar',
-    });
+  assertNational(actor, {
+    vi: 'Chỉ quản trị viên cấp quốc gia được thay đổi quy định và lịch nghỉ',
+    en: 'Only national administrators may change legal rules and the calendar',
+  });
 }
 
 // ---- rules (readable by any logged-in user: this is law, not personal data) ----

@@ -1,12 +1,11 @@
-import { PassThrough } from 'node:stream';
 import { type PersonStatus, statusLabels } from '@hoanhap/domain/episode-types';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import { csvCell as safeCsvCell } from '@hoanhap/domain/text-safety';
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app-deps.ts';
 import { type AuditEntry, auditMany } from '../../platform/audit.ts';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
+import { csvText, xlsxWorkbook } from '../../platform/documents/spreadsheet.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf, readableClasses } from '../../platform/policy.ts';
 import { type PersonRow, peopleRepo } from './people.repo.ts';
@@ -105,19 +104,7 @@ export const columnsFor = (classes: Set<SensitivityClass>) =>
   );
 
 async function toXlsx(columns: readonly Column[], rows: Cells[], info: [string, string | number][]) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'Hòa Nhập';
+  const { wb, finish } = xlsxWorkbook();
   const list = wb.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   list.getRow(1).font = { bold: true };
@@ -138,9 +125,7 @@ async function toXlsx(columns: readonly Column[], rows: Cells[], info: [string, 
   sheet.getRow(1).font = { bold: true };
   for (const row of info) sheet.addRow(row).commit();
   sheet.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 // Formula-looking text is defused by the shared csvCell (issue 16).
@@ -149,7 +134,7 @@ const csvCell = (v: unknown) => safeCsvCell(v instanceof Date ? shortDate(v.toIS
 function toCsv(columns: readonly Column[], rows: Cells[]) {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   for (const r of rows) lines.push(r.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 /**

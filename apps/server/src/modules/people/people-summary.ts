@@ -14,7 +14,13 @@ import {
 } from '../../platform/documents/official-document.ts';
 import { renderPdf } from '../../platform/documents/render-pdf.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, personScopeOf, readableClasses } from '../../platform/policy.ts';
+import {
+  type Actor,
+  authorize,
+  isFacilityUser,
+  personScopeOf,
+  readableClasses,
+} from '../../platform/policy.ts';
 import { presentEpisode } from '../episodes/episodes.presenter.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { facilitiesRepo } from '../org/facilities.repo.ts';
@@ -52,8 +58,7 @@ const heading = (n: number, text: string): Block => ({
 async function unitName(deps: AppDeps, actor: Actor): Promise<string | null> {
   const { db } = deps.database;
   if (!actor.scopeCode) return null;
-  if (actor.scopeKind === 'facility')
-    return (await facilitiesRepo.findById(db, actor.scopeCode))?.name ?? null;
+  if (isFacilityUser(actor)) return (await facilitiesRepo.findById(db, actor.scopeCode))?.name ?? null;
   return (await orgRepo.currentUnit(db, actor.scopeCode))?.name ?? null;
 }
 

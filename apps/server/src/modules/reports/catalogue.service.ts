@@ -15,7 +15,7 @@ import {
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, can, readableClasses } from '../../platform/policy.ts';
+import { type Actor, assertNational, authorize, can, readableClasses } from '../../platform/policy.ts';
 import {
   blocksRepo,
   type FactRow,
@@ -58,7 +58,7 @@ export async function listCatalogue(deps: AppDeps, actor: Actor) {
 
 export async function addIndicator(deps: AppDeps, actor: Actor, input: IndicatorDef) {
   authorize(actor, 'indicators.manage');
-  if (actor.scopeKind !== 'nation') throw Errors.forbidden();
+  assertNational(actor);
   const issues = validateIndicator(input);
   if (issues.length)
     throw Errors.validation(

@@ -12,7 +12,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
 import { type CutoffRow, cutoffRepo } from './cutoff.repo.ts';
 
 // The national reporting cut-off day (default: from the 15th of the previous month to the 14th) as dated data:
@@ -79,11 +79,10 @@ export async function setCutoff(
   input: { day: number; effectiveFrom: string; reason: string; version: number },
 ) {
   authorize(actor, 'reports.settings');
-  if (actor.scopeKind !== 'nation')
-    throw Errors.forbidden({
-      vi: 'Chỉ cán bộ cấp quốc gia được thay đổi ngày chốt số liệu',
-      en: 'Only national officers may change the reporting cut-off day',
-    });
+  assertNational(actor, {
+    vi: 'Chỉ cán bộ cấp quốc gia được thay đổi ngày chốt số liệu',
+    en: 'Only national officers may change the reporting cut-off day',
+  });
   if (input.effectiveFrom < FIRST_DATE)
     throw Errors.validation([
       {

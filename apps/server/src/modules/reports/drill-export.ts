@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { GROUPING_LABELS, type ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { csvCell } from '@hoanhap/domain/text-safety';
-import ExcelJS from 'exceljs';
 import { shortDate, vietnamDateTime } from '../../platform/documents/official-document.ts';
+import { csvText, xlsxWorkbook } from '../../platform/documents/spreadsheet.ts';
 import type { FactRow } from './blocks.repo.ts';
 
 // The records behind a figure as a file: Excel (a frozen header row, column widths, numbers and dates as real
@@ -67,19 +66,7 @@ function cells(x: DrillExport, r: FactRow, i: number) {
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function toXlsx(x: DrillExport): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'Hòa Nhập';
+  const { wb, finish } = xlsxWorkbook();
 
   const list = wb.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = DRILL_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
@@ -123,9 +110,7 @@ async function toXlsx(x: DrillExport): Promise<Buffer> {
   ])
     info.addRow(row).commit();
   info.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function toCsv(x: DrillExport): string {
@@ -148,7 +133,7 @@ function toCsv(x: DrillExport): string {
         .join(','),
     );
   });
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 /** The file of a drill-down: its body and a download name of plain ASCII. */

@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/policy.ts';
+import { type Actor, isNational, reportUnitWithinScope } from '../../platform/policy.ts';
 import { areasRepo } from '../areas/areas.repo.ts';
 import { type GroupBy, type Grouping, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
 import { aggregateFigures, type FigureOptions } from './figures.ts';
@@ -48,7 +48,7 @@ export async function resolveUnit(
   on: string,
   grouping: Grouping = 'today',
 ): Promise<ResolvedUnit> {
-  const code = unit ?? (actor.scopeKind === 'nation' ? NATION : (actor.scopeCode ?? ''));
+  const code = unit ?? (isNational(actor) ? NATION : (actor.scopeCode ?? ''));
   const successors = await unitsRepo.successors(db);
   // The communes merged into these (at any remove): their own records are in them by today's units.
   const mergedInto = (codes: readonly string[]) => {
@@ -122,7 +122,7 @@ export async function resolveUnit(
       };
   }
   if (!r) throw Errors.notFound({ vi: 'đơn vị', en: 'Unit' });
-  if (!withinScope(actor, r))
+  if (!reportUnitWithinScope(actor, r))
     throw Errors.forbidden({ vi: 'Đơn vị ngoài phạm vi của bạn', en: 'The unit is outside your scope' });
   return r;
 }
@@ -156,19 +156,6 @@ export function foldMerged<T extends { key: string | null; value: number }>(
     else out.set(key, { ...r, key });
   }
   return [...out.values()];
-}
-
-function withinScope(actor: Actor, u: ResolvedUnit): boolean {
-  switch (actor.scopeKind) {
-    case 'nation':
-      return true;
-    case 'province':
-      return u.kind !== 'nation' && u.provinceCode === actor.scopeCode;
-    case 'commune':
-      return u.kind === 'commune' && u.code === actor.scopeCode;
-    case 'facility':
-      return u.kind === 'facility' && u.code === actor.scopeCode;
-  }
 }
 
 /** The shipped catalogue plus the indicators national administrators added. */

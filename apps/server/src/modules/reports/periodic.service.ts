@@ -6,7 +6,14 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize } from '../../platform/policy.ts';
+import {
+  type Actor,
+  assertReportingUnit,
+  assertReportReviewer,
+  authorize,
+  preparesReportOf,
+  reportListScope,
+} from '../../platform/policy.ts';
 import { type GroupBy, type Grouping, unitsRepo } from './blocks.repo.ts';
 import { defaultCutoffDay } from './cutoff.service.ts';
 import {
@@ -216,7 +223,7 @@ export async function createReport(
   }
   const grouping = input.grouping ?? 'today';
   const unit = await resolveUnit(db, actor, input.unit, range.to, grouping);
-  if (unit.kind !== actor.scopeKind && !(unit.kind === 'area' && actor.scopeKind === 'province'))
+  if (!preparesReportOf(actor, unit))
     throw Errors.forbidden({
       vi: 'Chỉ lập báo cáo của đơn vị mình',
       en: 'You may only prepare your own unit’s report',
@@ -293,8 +300,7 @@ export async function listReports(
   const db = deps.database.db;
   const filter: Parameters<typeof reportsRepo.list>[1] = { year: q.year, status: q.status };
   if (q.unit) filter.unitCode = (await resolveUnit(db, actor, q.unit, '9999-12-31')).code;
-  else if (actor.scopeKind === 'province') filter.provinceCode = actor.scopeCode!;
-  else if (actor.scopeKind !== 'nation') filter.unitCode = actor.scopeCode!;
+  else Object.assign(filter, reportListScope(actor));
   const rows = await reportsRepo.list(db, filter);
   // Few distinct units per list (a province's communes and facilities at most): one lookup each.
   const names = new Map<string, string>();
@@ -361,30 +367,6 @@ async function step(
   return view(deps, done.fresh, done.unit);
 }
 
-function assertOwnUnit(actor: Actor, unit: ResolvedUnit) {
-  authorize(actor, 'reports.submit');
-  // An area's report is its province's own (prepared by the province's officers).
-  if (unit.kind !== actor.scopeKind && !(unit.kind === 'area' && actor.scopeKind === 'province'))
-    throw Errors.forbidden({
-      vi: 'Chỉ đơn vị lập báo cáo được sửa, gửi',
-      en: 'Only the reporting unit may edit or submit',
-    });
-}
-
-/** The reviewer of a report: the province of a commune or facility, the nation for a province or an area. */
-function assertReviewer(actor: Actor, unit: ResolvedUnit) {
-  authorize(actor, 'reports.approve');
-  const ok =
-    unit.kind === 'province' || unit.kind === 'area'
-      ? actor.scopeKind === 'nation'
-      : actor.scopeKind === 'province' && actor.scopeCode === unit.provinceCode;
-  if (!ok)
-    throw Errors.forbidden({
-      vi: 'Bạn không phải cấp duyệt báo cáo này',
-      en: 'You do not review this report',
-    });
-}
-
 export const updateNarrative = (
   deps: AppDeps,
   actor: Actor,
@@ -392,7 +374,7 @@ export const updateNarrative = (
   input: { version: number; narrative: Narrative },
 ) =>
   step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.update', async (_row, unit) => {
-    assertOwnUnit(actor, unit);
+    assertReportingUnit(actor, unit);
     return { narrative: JSON.stringify(input.narrative) };
   });
 
@@ -400,7 +382,7 @@ export async function submitReport(deps: AppDeps, actor: Actor, id: string, inpu
   // The snapshot is computed just before the submission's transaction (see createReport), from the figures
   // current at that moment; the transaction then checks the report's version and status as for any step.
   const { row: before, unit: u } = await reportInScope(deps.database.db, actor, id);
-  assertOwnUnit(actor, u);
+  assertReportingUnit(actor, u);
   const at = deps.now().toISOString();
   const snap = await computeReport(
     deps.database.db,
@@ -409,7 +391,7 @@ export async function submitReport(deps: AppDeps, actor: Actor, id: string, inpu
     at,
   );
   return step(deps, actor, id, input.version, ['draft', 'returned'], 'reports.submit', async (row, unit) => {
-    assertOwnUnit(actor, unit);
+    assertReportingUnit(actor, unit);
     if (row.period_from !== before.period_from || row.period_to !== before.period_to) throw stale(row);
     return {
       status: 'submitted',
@@ -428,7 +410,7 @@ export const returnReport = (
   input: { version: number; comment: string },
 ) =>
   step(deps, actor, id, input.version, ['submitted'], 'reports.return', async (_row, unit) => {
-    assertReviewer(actor, unit);
+    assertReportReviewer(actor, unit);
     const at = deps.now().toISOString();
     return {
       status: 'returned',
@@ -447,7 +429,7 @@ export const approveReport = (
   input: { version: number; comment?: string },
 ) =>
   step(deps, actor, id, input.version, ['submitted'], 'reports.approve', async (_row, unit) => {
-    assertReviewer(actor, unit);
+    assertReportReviewer(actor, unit);
     const at = deps.now().toISOString();
     return {
       status: 'approved',
