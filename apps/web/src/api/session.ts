@@ -1,14 +1,14 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { rememberSignedIn } from '../app/signed-in-preload.ts';
 import { clearDeviceData, clearOfflineCopies } from '../offline/outbox.ts';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { ApiError, call, client, setCsrfToken } from './client.ts';
 import type { Me } from './types.ts';
 
 export const meKey = ['me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me = await call(client.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     rememberSignedIn(true);
     return me;
@@ -39,7 +39,7 @@ export function useSession(): Me {
 export const can = (me: Me | null | undefined, action: string) => !!me?.abilities.actions.includes(action);
 
 export async function login(qc: QueryClient, username: string, password: string) {
-  const me = await api.post<Me>('/api/auth/login', { username, password });
+  const me = await call(client.POST('/api/auth/login', { body: { username, password } }));
   // A new sign-in never reads the previous user's offline copies.
   await clearOfflineCopies();
   setCsrfToken(me.csrfToken);
@@ -53,7 +53,7 @@ export function useLogout() {
   const qc = useQueryClient();
   return async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(client.POST('/api/auth/logout'));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e;
     }
