@@ -8551,7 +8551,7 @@ export interface operations {
                         readingPeriodEndIfNotifiedToday: string;
                         checklist: {
                             /** @enum {string} */
-                            kind: "other" | "violation_record" | "personal_history" | "addiction_result" | "ground_proof" | "statement" | "notification_proof" | "family_commitment";
+                            kind: "violation_record" | "personal_history" | "addiction_result" | "ground_proof" | "statement" | "notification_proof" | "family_commitment" | "other";
                             required: boolean;
                             label: {
                                 vi: string;
