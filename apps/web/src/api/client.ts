@@ -1,4 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { currentLang } from '../i18n/i18n.ts';
+import type { paths } from './schema.gen.ts';
 
 /** One field's problem as the server reports it (message already in the request's language). */
 export type FieldProblem = { field: string; message: string; rule?: string };
@@ -42,6 +44,55 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+const networkError = () =>
+  new ApiError(0, {
+    code: 'network_error',
+    detail:
+      currentLang() === 'vi'
+        ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
+        : 'Cannot reach the server. Check the network and try again.',
+  });
+
+// What every request carries: the problem+json it may answer, the user's language, and on a write the CSRF
+// token of the session (the contract's `csrf` security scheme).
+const contractHeaders: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json, application/problem+json');
+    request.headers.set('Accept-Language', currentLang());
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+};
+
+/**
+ * The client generated from the API contract (docs/openapi.json → schema.gen.ts): paths, parameters, bodies and
+ * answers are typed by the server's OpenAPI document. Use it through `call()`, which returns the data or throws
+ * the ApiError of the problem+json answer: `await call(client.GET('/api/units/{code}', { params: { path: { code } } }))`.
+ */
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(contractHeaders);
+
+/** Sends a write that may be retried (offline outbox): the server applies it once per key. */
+export const idempotencyHeader = (key: string) => ({ 'Idempotency-Key': key });
+
+/** The data of a typed call, or its failure as an ApiError (status 0 when the server cannot be reached). */
+export async function call<T>(sent: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let answer: { data?: T; error?: unknown; response: Response };
+  try {
+    answer = await sent;
+  } catch {
+    throw networkError();
+  }
+  if (!answer.response.ok) {
+    const body = answer.error;
+    throw new ApiError(
+      answer.response.status,
+      body && typeof body === 'object' ? (body as Record<string, unknown>) : { detail: String(body ?? '') },
+    );
+  }
+  return answer.data as T;
+}
+
 async function request<T>(
   method: string,
   path: string,
@@ -68,13 +119,7 @@ async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, {
-      code: 'network_error',
-      detail:
-        currentLang() === 'vi'
-          ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
-          : 'Cannot reach the server. Check the network and try again.',
-    });
+    throw networkError();
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -101,13 +146,7 @@ async function postForm<T>(path: string, form: FormData): Promise<T> {
   try {
     res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
   } catch {
-    throw new ApiError(0, {
-      code: 'network_error',
-      detail:
-        currentLang() === 'vi'
-          ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
-          : 'Cannot reach the server. Check the network and try again.',
-    });
+    throw networkError();
   }
   const text = await res.text();
   let data: unknown = null;

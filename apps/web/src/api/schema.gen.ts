@@ -3124,6 +3124,20 @@ export interface components {
             healthRecords?: components["schemas"]["HealthRecord"][];
             version: number;
         };
+        Area: {
+            id: string;
+            unit: string;
+            provinceCode: string;
+            name: string;
+            legacyDistrict: string | null;
+            notes: string | null;
+            communes: {
+                code: string;
+                name: string;
+            }[];
+            version: number;
+            updatedAt: string;
+        };
         Assignment: {
             id: string;
             volunteerId: string;
@@ -3146,6 +3160,42 @@ export interface components {
             reason: string;
             createdBy: string | null;
             createdAt: string;
+        };
+        Club: {
+            id: string;
+            communeCode: string;
+            provinceCode: string;
+            name: string;
+            foundedOn: string;
+            active: boolean;
+            notes: string | null;
+            memberCounts: {
+                person: number;
+                family: number;
+                collaborator: number;
+            };
+            version: number;
+            members?: {
+                id: string;
+                kind: string;
+                personId: string | null;
+                name: string | null;
+                phone: string | null;
+                relation: string | null;
+                joinedOn: string;
+                leftOn: string | null;
+            }[];
+            meetings?: {
+                id: string;
+                heldOn: string;
+                kind: string;
+                topic: string;
+                place: string | null;
+                guests: number;
+                note: string | null;
+                attendeeMemberIds: string[];
+                attendance: number;
+            }[];
         };
         CommunityContact: {
             id: string;
@@ -3348,6 +3398,21 @@ export interface components {
             version: number;
             updatedAt: string;
         };
+        DrugFreeCommune: {
+            id: string;
+            communeCode: string;
+            communeName: string | null;
+            provinceCode: string;
+            recognisedOn: string;
+            decisionNumber: string;
+            decidedBy: string;
+            validUntil: string | null;
+            revokedOn: string | null;
+            revokeReason: string | null;
+            notes: string | null;
+            status: string;
+            version: number;
+        };
         DrugTest: {
             id: string;
             personId: string;
@@ -3533,6 +3598,119 @@ export interface components {
                 reason: string;
             };
         };
+        ImportBatch: {
+            id: string;
+            /** @enum {string} */
+            status: "preview" | "committed" | "undone";
+            fileName: string;
+            target: {
+                /** @enum {string} */
+                kind: "province" | "commune";
+                code: string;
+            };
+            createdAt: string;
+            committedAt: string | null;
+            undoneAt: string | null;
+            labels: unknown;
+            mapping: ("commune" | "from" | "note" | "sex" | "ethnicity" | "occupation" | "to" | "stt" | "fullName" | "otherNames" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "permanentAddress" | "currentAddress" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | null)[];
+            summary: {
+                rows: number;
+                created: number;
+                merged: number;
+                skipped: number;
+                errors: {
+                    row: number;
+                    column: string;
+                    rule: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+                unresolved: {
+                    oldCommuneCode: string;
+                    oldCommuneName: string;
+                    rows: number;
+                    candidates: {
+                        code: string;
+                        name: string;
+                    }[];
+                }[];
+            };
+            rows: {
+                row: number;
+                /** @enum {string} */
+                result: "error" | "new" | "existing" | "possible_duplicate" | "duplicate_in_file";
+                /** @enum {string|null} */
+                action: "created" | "merged" | "skipped" | null;
+                fullName: string;
+                birthYear: number | null;
+                /** @enum {string|null} */
+                sex: "male" | "female" | null;
+                citizenId: string | null;
+                address: string | null;
+                oldCommune: {
+                    code: string;
+                    name: string;
+                    district: string;
+                    province: string;
+                } | null;
+                communeCode: string | null;
+                candidates: string[];
+                duplicateOfRow: number | null;
+                existing: {
+                    id: string;
+                    fullName: string;
+                } | null;
+                errors: {
+                    row: number;
+                    column: string;
+                    rule: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+        };
+        Indicator: {
+            denominator: {
+                block: string;
+                params?: {
+                    [key: string]: string;
+                };
+            } | null;
+            target: {
+                /** @enum {string} */
+                op: "gte" | "lte";
+                value: number;
+                by?: string;
+                source: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
+            custom: boolean;
+            computable: boolean;
+            id: string;
+            vi: string;
+            en: string;
+            /** @enum {string} */
+            kind: "count" | "ratio";
+            numerator: {
+                block: string;
+                params?: {
+                    [key: string]: string;
+                };
+            };
+            readonly disaggregations: ("sex" | "age_group" | "unit" | "substance" | "legal_basis")[];
+            source: {
+                vi: string;
+                en: string;
+            };
+            definition?: {
+                vi: string;
+                en: string;
+            };
+            /** @enum {string} */
+            section: "people" | "dossiers" | "facility" | "community" | "pathways" | "post_rehab" | "targets";
+        };
         Me: {
             user: components["schemas"]["User"];
             csrfToken: string;
@@ -3613,6 +3791,114 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        Partner: {
+            id: string;
+            kind: string;
+            name: string;
+            provinceCode: string;
+            communeCode: string | null;
+            address: string | null;
+            phone: string | null;
+            services: string | null;
+            active: boolean;
+            version: number;
+        };
+        PeriodicReport: {
+            id: string;
+            unit: {
+                provinceName?: string;
+                /** @enum {string} */
+                kind: "province" | "commune" | "nation" | "facility" | "area";
+                code: string;
+                name: string;
+                provinceCode: string | null;
+            };
+            /** @enum {string} */
+            periodKind: "month" | "quarter" | "half_year" | "nine_months" | "year";
+            year: number;
+            index: number;
+            cutoffDay: number;
+            label: {
+                vi: string;
+                en: string;
+            };
+            from: string;
+            to: string;
+            /** @enum {string} */
+            grouping: "period" | "today";
+            status: string;
+            narrative: {
+                summary?: string;
+                difficulties?: string;
+                directions?: string;
+                proposals?: string;
+            };
+            reviewComment: string | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+            frozen: boolean;
+            frozenAt: string | null;
+            figures: {
+                indicatorId: string;
+                vi: string;
+                en: string;
+                /** @enum {string} */
+                kind: "count" | "ratio";
+                section: string;
+                value: number | null;
+                numerator: number | null;
+                denominator: number | null;
+                target?: {
+                    /** @enum {string} */
+                    op: "gte" | "lte";
+                    value: number;
+                    by?: string;
+                    source: {
+                        vi: string;
+                        en: string;
+                    };
+                } | null;
+                meetsTarget: boolean | null;
+                pending: boolean;
+            }[];
+            children: {
+                code: string;
+                name: string;
+                values: {
+                    indicatorId: string;
+                    value: number | null;
+                }[];
+            }[];
+            currentFigures: {
+                indicatorId: string;
+                vi: string;
+                en: string;
+                /** @enum {string} */
+                kind: "count" | "ratio";
+                section: string;
+                value: number | null;
+                numerator: number | null;
+                denominator: number | null;
+                target?: {
+                    /** @enum {string} */
+                    op: "gte" | "lte";
+                    value: number;
+                    by?: string;
+                    source: {
+                        vi: string;
+                        en: string;
+                    };
+                } | null;
+                meetsTarget: boolean | null;
+                pending: boolean;
+            }[] | null;
+            differences: {
+                indicatorId: string;
+                frozen: number | null;
+                current: number | null;
+            }[];
+            version: number;
+        };
         Person: {
             id: string;
             fullName: string;
@@ -3670,6 +3956,55 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        Referral: {
+            id: string;
+            personId: string;
+            personName: string | null;
+            partnerId: string | null;
+            partnerName: string | null;
+            partnerKind: string | null;
+            service: string;
+            status: string;
+            referredOn: string;
+            statusOn: string;
+            result: {
+                employerName: string | null;
+                jobStartDate: string | null;
+                loanAmount: number | null;
+                loanPurpose: string | null;
+                courseName: string | null;
+                courseCompletedOn: string | null;
+            };
+            note: string | null;
+            version: number;
+        };
+        ReportingCutoff: {
+            today: string;
+            day: number;
+            effectiveFrom: string | null;
+            default: {
+                /** @enum {number} */
+                day: 15;
+                basis: {
+                    instrument: {
+                        vi: string;
+                        en: string;
+                    };
+                    article: string;
+                };
+                verify: boolean;
+            };
+            history: {
+                id: string;
+                day: number;
+                effectiveFrom: string;
+                reason: string;
+                createdAt: string;
+                createdBy: string | null;
+                inForce: boolean;
+            }[];
+            version: number;
         };
         ResidentStage: {
             stage: number;
@@ -3850,6 +4185,22 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        Training: {
+            id: string;
+            course: string;
+            heldOn: string;
+            organiser: string | null;
+            hours: number | null;
+            provinceCode: string;
+            communeCode: string | null;
+            attendees: {
+                kind: string;
+                userId: string | null;
+                volunteerId: string | null;
+                name: string | null;
+            }[];
+            version: number;
         };
         Transfer: {
             id: string;
@@ -4453,7 +4804,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        scope: {
+                            kind: string;
+                            code: string | null;
+                        };
+                        steps: {
+                            done: boolean;
+                            key: string;
+                            count: number;
+                            canAct: boolean;
+                        }[];
+                        next: string | null;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4801,7 +5166,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        rows: {
+                            row: number;
+                            /** @enum {string} */
+                            status: "error" | "ok";
+                            username: string;
+                            fullName: string;
+                            /** @enum {string|null} */
+                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor" | null;
+                            /** @enum {string|null} */
+                            scopeKind: "province" | "commune" | "nation" | "facility" | null;
+                            scopeCode: string | null;
+                            unitName: string | null;
+                            phone: string | null;
+                            errors: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        }[];
+                        summary: {
+                            total: number;
+                            ok: number;
+                            errors: number;
+                        };
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4823,11 +5217,53 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        batchId: string;
+                        summary: {
+                            total: number;
+                            created: number;
+                            skipped: number;
+                        };
+                        skipped: {
+                            row: number;
+                            /** @enum {string} */
+                            status: "error" | "ok";
+                            username: string;
+                            fullName: string;
+                            /** @enum {string|null} */
+                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor" | null;
+                            /** @enum {string|null} */
+                            scopeKind: "province" | "commune" | "nation" | "facility" | null;
+                            scopeCode: string | null;
+                            unitName: string | null;
+                            phone: string | null;
+                            errors: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        }[];
+                        created: {
+                            row: number;
+                            id: string;
+                            username: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor";
+                            unitName: string | null;
+                            phone: string | null;
+                            initialPassword: string;
+                        }[];
+                        passwordsCsv: string;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4853,7 +5289,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        items: {
+                            id: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "committed" | "undone";
+                            createdAt: string;
+                            undoneAt: string | null;
+                            undoUntil: string | null;
+                            total: number;
+                            created: number;
+                            skipped: number;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4876,7 +5330,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7176,11 +7634,85 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        signature: string;
+                        headerRow: number;
+                        id: string;
+                        /** @enum {string} */
+                        status: "preview" | "committed" | "undone";
+                        fileName: string;
+                        target: {
+                            /** @enum {string} */
+                            kind: "province" | "commune";
+                            code: string;
+                        };
+                        createdAt: string;
+                        committedAt: string | null;
+                        undoneAt: string | null;
+                        labels: unknown;
+                        mapping: ("commune" | "from" | "note" | "sex" | "ethnicity" | "occupation" | "to" | "stt" | "fullName" | "otherNames" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "permanentAddress" | "currentAddress" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | null)[];
+                        summary: {
+                            rows: number;
+                            created: number;
+                            merged: number;
+                            skipped: number;
+                            errors: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                            unresolved: {
+                                oldCommuneCode: string;
+                                oldCommuneName: string;
+                                rows: number;
+                                candidates: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                            }[];
+                        };
+                        rows: {
+                            row: number;
+                            /** @enum {string} */
+                            result: "error" | "new" | "existing" | "possible_duplicate" | "duplicate_in_file";
+                            /** @enum {string|null} */
+                            action: "created" | "merged" | "skipped" | null;
+                            fullName: string;
+                            birthYear: number | null;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            citizenId: string | null;
+                            address: string | null;
+                            oldCommune: {
+                                code: string;
+                                name: string;
+                                district: string;
+                                province: string;
+                            } | null;
+                            communeCode: string | null;
+                            candidates: string[];
+                            duplicateOfRow: number | null;
+                            existing: {
+                                id: string;
+                                fullName: string;
+                            } | null;
+                            errors: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7206,7 +7738,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        items: {
+                            id: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "preview" | "committed" | "undone";
+                            target: {
+                                /** @enum {string} */
+                                kind: "province" | "commune";
+                                code: string;
+                            };
+                            createdAt: string;
+                            committedAt: string | null;
+                            undoneAt: string | null;
+                            rows: number;
+                            created: number;
+                            merged: number;
+                            skipped: number;
+                            errors: number;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7229,7 +7786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7262,7 +7821,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7288,7 +7849,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        deleted: number;
+                        restored: number;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7342,11 +7908,15 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -7967,7 +8537,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        regimeId: "pre-2022" | "law73-2022" | "police-transfer-2025" | "two-tier-2025" | "law120-2026";
+                        /** @enum {string} */
+                        preparer: "commune_chairman" | "commune_police_head" | "district_chairman" | "district_labour_office" | "district_court" | "regional_court" | "province_chairman" | "province_police_director" | "facility_director" | "qualified_doctor" | "substitution_clinic";
+                        /** @enum {string} */
+                        court: "commune_chairman" | "commune_police_head" | "district_chairman" | "district_labour_office" | "district_court" | "regional_court" | "province_chairman" | "province_police_director" | "facility_director" | "qualified_doctor" | "substitution_clinic";
+                        readingPeriodWorkingDays: number;
+                        readingPeriodVerify: boolean;
+                        readingPeriodEndIfNotifiedToday: string;
+                        checklist: {
+                            /** @enum {string} */
+                            kind: "violation_record" | "personal_history" | "addiction_result" | "ground_proof" | "statement" | "notification_proof" | "family_commitment" | "other";
+                            required: boolean;
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                        }[];
+                        checklistVerify: boolean;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -10920,11 +11513,23 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        contactDate: string;
+                        kind: string;
+                        outcome: string;
+                        note: string | null;
+                        nextContactDate: string | null;
+                        taskId: string | null;
+                        closedTasks: number;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11166,7 +11771,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Club"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11195,11 +11804,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11224,7 +11835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11257,7 +11870,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11297,11 +11912,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11338,7 +11955,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11377,11 +11996,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11410,7 +12031,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Partner"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11440,11 +12065,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11469,7 +12096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11506,7 +12135,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11536,7 +12167,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Referral"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11568,11 +12203,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11626,7 +12263,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11657,7 +12296,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Training"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11693,11 +12336,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11756,7 +12401,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        from: string | null;
+                        to: string;
+                        communeCode: string | null;
+                        provinceCode: string | null;
+                        staff: {
+                            total: number;
+                            trained: number;
+                            percent: number | null;
+                        };
+                        volunteers: {
+                            total: number;
+                            trained: number;
+                            percent: number | null;
+                        };
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11779,7 +12441,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        personId: string;
+                        volunteers: {
+                            assignmentId: string;
+                            volunteerId: string;
+                            volunteerName: string;
+                            organisation: string;
+                            startedOn: string;
+                            endedOn: string | null;
+                        }[];
+                        contacts: {
+                            id: string;
+                            personId: string;
+                            personName: string | null;
+                            contactDate: string;
+                            kind: string;
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                            outcome: string;
+                            service: string | null;
+                            note: string | null;
+                            nextContactDate: string | null;
+                            taskId: string | null;
+                            volunteerId: string | null;
+                            volunteerName: string | null;
+                            byUserId: string;
+                            byName: string | null;
+                            byRole: string;
+                            createdAt: string;
+                        }[];
+                        clubs: {
+                            clubId: string;
+                            clubName: string;
+                            joinedOn: string;
+                            leftOn: string | null;
+                            meetingsAttended: number;
+                            relapsePreventionSessions: number;
+                        }[];
+                        referrals: components["schemas"]["Referral"][];
+                        summary: {
+                            contacts: number;
+                            jobs: number;
+                            loans: number;
+                            coursesCompleted: number;
+                        };
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11801,7 +12512,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Indicator"][];
+                        blocks: {
+                            pending: boolean;
+                            id: string;
+                            vi: string;
+                            en: string;
+                            /** @enum {string} */
+                            source: "reports" | "people" | "dossiers" | "episodes" | "facility" | "community" | "screening" | "pending";
+                            /** @enum {string} */
+                            measure: "units" | "people" | "records" | "sum";
+                            readonly params: {
+                                name: string;
+                                readonly values: string[];
+                            }[];
+                            readonly disaggregations: ("sex" | "age_group" | "unit" | "substance" | "legal_basis")[];
+                            stock?: boolean;
+                            /** @enum {string} */
+                            sensitive?: "health";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11868,11 +12601,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11907,7 +12642,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computedAt: string;
+                        stale: boolean;
+                        unit: {
+                            /** @enum {string} */
+                            kind: "province" | "commune" | "nation" | "facility" | "area";
+                            code: string;
+                            name: string;
+                        };
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        grouping: "period" | "today";
+                        figure: {
+                            indicatorId: string;
+                            vi: string;
+                            en: string;
+                            /** @enum {string} */
+                            kind: "count" | "ratio";
+                            section: string;
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                            target?: {
+                                /** @enum {string} */
+                                op: "gte" | "lte";
+                                value: number;
+                                by?: string;
+                                source: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            meetsTarget: boolean | null;
+                            pending: boolean;
+                        };
+                        /** @enum {string|null} */
+                        by: "sex" | "age_group" | "unit" | "substance" | "legal_basis" | null;
+                        groups: {
+                            key: string;
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -11946,7 +12727,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            recordId: string;
+                            personId: string | null;
+                            fullName: string | null;
+                            sex: string | null;
+                            birthYear: number | null;
+                            communeCode: string | null;
+                            facilityId: string | null;
+                            date: string | null;
+                            quantity: number;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        /** @enum {string} */
+                        sort: "date" | "name" | "commune" | "sex" | "birth_year";
+                        /** @enum {string} */
+                        dir: "asc" | "desc";
+                        indicatorId: string;
+                        /** @enum {string} */
+                        part: "numerator" | "denominator";
+                        pending: boolean;
+                        /** @enum {string} */
+                        grouping: "period" | "today";
+                        total: number | null;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12019,7 +12827,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computedAt: string;
+                        stale: boolean;
+                        unit: {
+                            /** @enum {string} */
+                            kind: "province" | "commune" | "nation" | "facility" | "area";
+                            code: string;
+                            name: string;
+                        };
+                        indicatorId: string;
+                        target: {
+                            /** @enum {string} */
+                            op: "gte" | "lte";
+                            value: number;
+                            by?: string;
+                            source: {
+                                vi: string;
+                                en: string;
+                            };
+                        } | null;
+                        points: {
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                            from: string;
+                            to: string;
+                            index: number;
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12050,7 +12892,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computedAt: string;
+                        stale: boolean;
+                        unit: {
+                            /** @enum {string} */
+                            kind: "province" | "commune" | "nation" | "facility" | "area";
+                            code: string;
+                            name: string;
+                        };
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        grouping: "period" | "today";
+                        figures: {
+                            indicatorId: string;
+                            vi: string;
+                            en: string;
+                            /** @enum {string} */
+                            kind: "count" | "ratio";
+                            section: string;
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                            target?: {
+                                /** @enum {string} */
+                                op: "gte" | "lte";
+                                value: number;
+                                by?: string;
+                                source: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            meetsTarget: boolean | null;
+                            pending: boolean;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12076,7 +12956,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unitKind: string;
+                            unitCode: string;
+                            unitName: string;
+                            periodKind: string;
+                            year: number;
+                            index: number;
+                            from: string;
+                            to: string;
+                            status: string;
+                            version: number;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12118,11 +13014,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12151,7 +13049,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        unit: {
+                            /** @enum {string} */
+                            kind: "nation";
+                            code: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "province";
+                            code: string;
+                        };
+                        items: {
+                            code: string;
+                            name: string;
+                            kind: string;
+                            status: string;
+                            submittedAt: string | null;
+                            reportId: string | null;
+                            unitsSubmitted: number;
+                            unitsApproved: number;
+                        }[] | {
+                            code: string;
+                            name: string;
+                            kind: string;
+                            status: string;
+                            submittedAt: string | null;
+                            reportId: string | null;
+                            /** @enum {string|null} */
+                            unitsSubmitted: null;
+                            /** @enum {string|null} */
+                            unitsApproved: null;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12174,7 +13105,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12211,7 +13144,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12244,7 +13179,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12278,7 +13215,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12312,7 +13251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12369,7 +13310,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCutoff"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12401,11 +13344,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCutoff"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12430,7 +13375,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DrugFreeCommune"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12467,11 +13416,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DrugFreeCommune"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12509,7 +13460,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DrugFreeCommune"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12536,7 +13489,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Area"][];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12564,11 +13521,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Area"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12594,7 +13553,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        province: string;
+                        items: {
+                            name: string;
+                            oldProvinceName: string;
+                            communes: {
+                                code: string;
+                                name: string;
+                                shared: boolean;
+                            }[];
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12617,7 +13589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Area"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12652,7 +13626,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Area"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -12681,11 +13657,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": null;
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

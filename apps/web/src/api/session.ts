@@ -1,14 +1,14 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { rememberSignedIn } from '../app/signed-in-preload.ts';
 import { clearDeviceData, clearOfflineCopies } from '../offline/outbox.ts';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { ApiError, call, client, setCsrfToken } from './client.ts';
 import type { Me } from './types.ts';
 
 export const meKey = ['me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me = await call(client.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     rememberSignedIn(true);
     return me;
@@ -45,7 +45,7 @@ export async function login(
   password: string,
   onAnswer?: (me: Me) => void,
 ) {
-  const me = await api.post<Me>('/api/auth/login', { username, password });
+  const me = await call(client.POST('/api/auth/login', { body: { username, password } }));
   setCsrfToken(me.csrfToken);
   rememberSignedIn(true);
   // A new sign-in never reads the previous user's offline copies (cleared before the first page's data comes).
@@ -60,7 +60,7 @@ export function useLogout() {
   const qc = useQueryClient();
   return async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(client.POST('/api/auth/logout'));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e;
     }

@@ -1,15 +1,12 @@
-// Response shapes, taken from the server's own zod schemas (type-only imports: nothing of the
-// server reaches the bundle) so that the web app breaks at type-check time when the API changes.
-import type { z } from 'zod';
-import type { meOut, userOut } from '../../../server/src/modules/identity/identity.schema.ts';
-import type { PersonOut } from '../../../server/src/modules/people/people.presenter.ts';
-import type { Role } from '../../../server/src/platform/policy.ts';
+// Response shapes, from the API contract's generated types (api/schema.gen.ts), so that the web app breaks at
+// type-check time when the API changes.
+import type { Schemas } from './schema.ts';
 
-export type { Role };
-export type Me = z.infer<typeof meOut>;
-export type User = z.infer<typeof userOut>;
+export type Me = Schemas['Me'];
+export type User = Schemas['User'];
+export type Role = User['role'];
 export type ScopeKind = User['scopeKind'];
-export type Person = PersonOut;
+export type Person = Schemas['Person'];
 export type PersonList = {
   items: Person[];
   total: number;

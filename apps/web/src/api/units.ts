@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
+import { api, call, client } from './client.ts';
 import type { Unit } from './types.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function useProvinces() {
   return useQuery({
     queryKey: ['units', 'province'],
-    queryFn: () => api.get<{ items: Unit[] }>('/api/units', { level: 'province', limit: 200 }),
+    queryFn: () => call(client.GET('/api/units', { params: { query: { level: 'province', limit: 200 } } })),
     select: (d) => d.items,
     staleTime: DAY,
   });

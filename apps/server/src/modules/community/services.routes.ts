@@ -5,6 +5,18 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import * as clubs from './clubs.service.ts';
 import * as partners from './partners.service.ts';
+import {
+  clubOut,
+  getPersonSupportOut,
+  getTrainingShareOut,
+  listClubsOut,
+  listPartnersOut,
+  listReferralsOut,
+  listTrainingsOut,
+  partnerOut,
+  referralOut,
+  trainingOut,
+} from './services.out.ts';
 import { personSupport } from './support.service.ts';
 import { idParams } from './teams.schema.ts';
 import * as training from './training.service.ts';
@@ -23,6 +35,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Thành lập CLB / Create a club',
         body: clubs.clubCreateSchema,
+        response: { 201: clubOut },
       },
     },
     async (req, reply) => reply.status(201).send(await clubs.createClub(deps, requireActor(req), req.body)),
@@ -35,6 +48,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Câu lạc bộ / Clubs',
         querystring: clubs.clubQuerySchema,
+        response: { 200: listClubsOut },
       },
     },
     async (req) => clubs.listClubs(deps, requireActor(req), req.query),
@@ -47,6 +61,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings',
         params: idParams,
+        response: { 200: clubOut },
       },
     },
     async (req) => clubs.getClub(deps, requireActor(req), req.params.id),
@@ -60,6 +75,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Sửa CLB / Update a club',
         params: idParams,
         body: clubs.clubUpdateSchema,
+        response: { 200: clubOut },
       },
     },
     async (req) => clubs.updateClub(deps, requireActor(req), req.params.id, req.body),
@@ -73,6 +89,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Thêm thành viên / Add a member',
         params: idParams,
         body: clubs.memberCreateSchema,
+        response: { 201: clubOut },
       },
     },
     async (req, reply) =>
@@ -87,6 +104,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Thành viên rời CLB / A member leaves',
         params: z.strictObject({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
         body: clubs.memberLeaveSchema,
+        response: { 200: clubOut },
       },
     },
     async (req) =>
@@ -101,6 +119,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Ghi buổi sinh hoạt / Record a meeting',
         params: idParams,
         body: clubs.meetingCreateSchema,
+        response: { 201: clubOut },
       },
     },
     async (req, reply) =>
@@ -115,6 +134,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Thêm đối tác / Add a partner',
         body: partners.partnerCreateSchema,
+        response: { 201: partnerOut },
       },
     },
     async (req, reply) =>
@@ -128,13 +148,22 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Đối tác / Partners',
         querystring: partners.partnerQuerySchema,
+        response: { 200: listPartnersOut },
       },
     },
     async (req) => partners.listPartners(deps, requireActor(req), req.query),
   );
   app.get(
     '/api/community/partners/:id',
-    { schema: { operationId: 'getPartner', tags, summary: 'Đối tác / A partner', params: idParams } },
+    {
+      schema: {
+        operationId: 'getPartner',
+        tags,
+        summary: 'Đối tác / A partner',
+        params: idParams,
+        response: { 200: partnerOut },
+      },
+    },
     async (req) => partners.getPartner(deps, requireActor(req), req.params.id),
   );
   app.patch(
@@ -146,6 +175,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Sửa đối tác / Update a partner',
         params: idParams,
         body: partners.partnerUpdateSchema,
+        response: { 200: partnerOut },
       },
     },
     async (req) => partners.updatePartner(deps, requireActor(req), req.params.id, req.body),
@@ -159,6 +189,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Giới thiệu dịch vụ / Refer a person',
         body: partners.referralCreateSchema,
+        response: { 201: referralOut },
       },
     },
     async (req, reply) =>
@@ -173,6 +204,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Cập nhật trạng thái, kết quả / Move a referral, record its result',
         params: idParams,
         body: partners.referralStatusSchema,
+        response: { 200: referralOut },
       },
     },
     async (req) => partners.moveReferral(deps, requireActor(req), req.params.id, req.body),
@@ -185,6 +217,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Giới thiệu dịch vụ / Referrals',
         querystring: partners.referralQuerySchema,
+        response: { 200: listReferralsOut },
       },
     },
     async (req) => partners.listReferrals(deps, requireActor(req), req.query),
@@ -198,6 +231,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Ghi lớp tập huấn / Record a training',
         body: training.trainingCreateSchema,
+        response: { 201: trainingOut },
       },
     },
     async (req, reply) =>
@@ -211,6 +245,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Tập huấn / Trainings',
         querystring: training.trainingQuerySchema,
+        response: { 200: listTrainingsOut },
       },
     },
     async (req) => training.listTrainings(deps, requireActor(req), req.query),
@@ -239,6 +274,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Tỷ lệ cán bộ, tình nguyện viên được tập huấn / Share trained',
         querystring: training.trainingQuerySchema,
+        response: { 200: getTrainingShareOut },
       },
     },
     async (req) => training.trainingShare(deps, requireActor(req), req.query),
@@ -252,6 +288,7 @@ export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Hỗ trợ đã nhận / Support a person received',
         params: idParams,
+        response: { 200: getPersonSupportOut },
       },
     },
     async (req) => personSupport(deps, requireActor(req), req.params.id),

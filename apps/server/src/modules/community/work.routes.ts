@@ -7,6 +7,7 @@ import * as act from './activities.service.ts';
 import { activityOut, contactOut, reportOut } from './community.out.ts';
 import * as con from './contacts.service.ts';
 import { idParams } from './teams.schema.ts';
+import { logContactOut } from './work.out.ts';
 
 const tags = ['community'];
 const textOut = z.object({ vi: z.string(), en: z.string() });
@@ -110,6 +111,7 @@ export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Ghi nhận liên hệ, hỗ trợ / Log a contact',
         body: con.contactCreateSchema,
+        response: { 201: logContactOut },
       },
     },
     async (req, reply) => reply.status(201).send(await con.logContact(deps, requireActor(req), req.body)),

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import { dossierCoverList } from './dossier-cover.service.ts';
 import { attachmentHeader, MAX_UPLOAD_BYTES } from './dossiers.files.ts';
+import { getDossierRulesOut } from './dossiers.out.ts';
 import {
   acceptBody,
   addPersonBody,
@@ -61,6 +62,7 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Quy định áp dụng cho hồ sơ theo ngày / Dossier rules in force on a date',
         querystring: z.strictObject({ date: isoDate }),
+        response: { 200: getDossierRulesOut },
       },
     },
     async (req) => svc.dossierRules(deps, requireActor(req), req.query.date),

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import { Errors } from '../../platform/errors.ts';
 import { abilitiesOf, authorize } from '../../platform/policy.ts';
+import { getFirstStepsOut } from './identity.out.ts';
 import { identityRepo } from './identity.repo.ts';
 import {
   changePasswordBody,
@@ -295,6 +296,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
         description:
           'Computed from real counts in the actor’s scope (the nation, or their province): facilities, users, ' +
           'people, the report cut-off setting; each step says whether the actor may do it.',
+        response: { 200: getFirstStepsOut },
       },
     },
     async (req) => svc.firstSteps(deps, requireActor(req)),

@@ -7,6 +7,12 @@ import { requireActor } from '../../platform/auth.ts';
 import { authorize } from '../../platform/policy.ts';
 import { MAX_IMPORT_BYTES } from '../imports/imports.parse.ts';
 import { readUpload } from '../imports/imports.routes.ts';
+import {
+  commitUsersImportOut,
+  listUsersImportsOut,
+  previewUsersImportOut,
+  undoUsersImportOut,
+} from './users-import.out.ts';
 import { analyseUsersFile, commitUsersFile, listUsersImports, undoUsersImport } from './users-import.ts';
 
 /** Import of staff accounts from a sheet: /api/users/import/{preview,commit} (multipart field "file"). */
@@ -26,6 +32,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
         summary: 'Xem trước tệp người dùng / Preview a users sheet (multipart field "file")',
         description: 'Columns: username, name, role, unit (code or name), phone. Nothing is written.',
         consumes: ['multipart/form-data'],
+        response: { 200: previewUsersImportOut },
       },
     },
     async (req) => {
@@ -54,6 +61,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
             .default('false')
             .describe('Create the valid rows and skip the rows in error'),
         }),
+        response: { 201: commitUsersImportOut },
       },
     },
     async (req, reply) => {
@@ -79,6 +87,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),
+        response: { 200: listUsersImportsOut },
       },
     },
     async (req) => {
@@ -97,6 +106,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
         summary:
           'Hủy một lần nhập người dùng / Undo a users import (its author, 7 days, accounts never used)',
         params: z.strictObject({ id: z.string().uuid() }),
+        response: { 200: undoUsersImportOut },
       },
     },
     async (req) => {

@@ -7,6 +7,13 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
+import {
+  importBatchOut,
+  listImportsOut,
+  saveImportMappingOut,
+  undoImportOut,
+  uploadPeopleImportOut,
+} from './imports.out.ts';
 import { MAX_IMPORT_BYTES } from './imports.parse.ts';
 import * as svc from './imports.service.ts';
 
@@ -72,6 +79,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
           '.xlsx, .xls or .csv up to 20 MB and 20,000 rows; nothing is written to the people registry until commit.',
         consumes: ['multipart/form-data'],
         querystring: uploadQuery,
+        response: { 201: uploadPeopleImportOut },
       },
     },
     async (req, reply) => {
@@ -102,6 +110,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),
+        response: { 200: listImportsOut },
       },
     },
     async (req) => svc.listImports(deps, requireActor(req), req.query.page, req.query.pageSize),
@@ -110,7 +119,13 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
   app.get(
     '/api/imports/:id',
     {
-      schema: { operationId: 'getImport', tags, summary: 'Một lô nhập / An import batch', params: idParams },
+      schema: {
+        operationId: 'getImport',
+        tags,
+        summary: 'Một lô nhập / An import batch',
+        params: idParams,
+        response: { 200: importBatchOut },
+      },
     },
     async (req) => svc.getImport(deps, requireActor(req), req.params.id),
   );
@@ -131,6 +146,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
               .describe('Per row number: create, merge into the existing record, or skip'),
           })
           .optional(),
+        response: { 200: importBatchOut },
       },
     },
     async (req) => {
@@ -149,6 +165,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Hủy lô nhập (trong 7 ngày) / Undo the import (within 7 days)',
         params: idParams,
+        response: { 200: undoImportOut },
       },
     },
     async (req) => svc.undoImport(deps, requireActor(req), req.params.id),
@@ -190,6 +207,7 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
           name: z.string().trim().min(1).max(120),
           mapping: z.array(fieldOrNull).max(200),
         }),
+        response: { 201: saveImportMappingOut },
       },
     },
     async (req, reply) => {

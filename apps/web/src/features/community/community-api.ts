@@ -1,34 +1,11 @@
-// Typed calls of the community API. Response types come from the server's zod schemas and service functions
-// (type-only imports: nothing of the server reaches the bundle), as in api/types.ts.
+// Typed calls of the community API. Response types come from the API contract's generated types
+// (api/schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { getClub, listClubs } from '../../../../server/src/modules/community/clubs.service.ts';
-import type {
-  activityOut,
-  assignmentOut,
-  gapsOut,
-  reportOut,
-  teamOut,
-  volunteerDetailOut,
-  volunteerOut,
-} from '../../../../server/src/modules/community/community.out.ts';
-import type { logContact } from '../../../../server/src/modules/community/contacts.service.ts';
-import type {
-  listPartners,
-  listReferrals,
-} from '../../../../server/src/modules/community/partners.service.ts';
-import type { personSupport } from '../../../../server/src/modules/community/support.service.ts';
-import type {
-  listTrainings,
-  trainingShare,
-} from '../../../../server/src/modules/community/training.service.ts';
-import type { myPersonDetailOut, myPersonOut } from '../../../../server/src/modules/community/work.routes.ts';
 import { api } from '../../api/client.ts';
+import type { ResponseOf, Schemas } from '../../api/schema.ts';
 
-type Out<F extends (...a: never[]) => unknown> = Awaited<ReturnType<F>>;
-
-export type MyPerson = z.infer<typeof myPersonOut>;
-export type MyPersonDetail = z.infer<typeof myPersonDetailOut>;
+export type MyPerson = ResponseOf<'listMyPeople'>['items'][number];
+export type MyPersonDetail = ResponseOf<'getMyPerson'>;
 export type MyTask = {
   id: string;
   kind: string;
@@ -38,21 +15,22 @@ export type MyTask = {
   dueDate: string;
   timing: 'overdue' | 'today' | 'upcoming';
 };
-export type Team = z.infer<typeof teamOut>;
-export type Volunteer = z.infer<typeof volunteerOut>;
-export type VolunteerDetail = z.infer<typeof volunteerDetailOut>;
-export type Assignment = z.infer<typeof assignmentOut>;
-export type Gaps = z.infer<typeof gapsOut>;
-export type Activity = z.infer<typeof activityOut>;
-export type TeamReport = z.infer<typeof reportOut>;
-export type ContactCreated = Out<typeof logContact>;
-export type ClubList = Out<typeof listClubs>;
-export type Club = Extract<Out<typeof getClub>, { members: unknown }>;
-export type Partner = Out<typeof listPartners>['items'][number];
-export type Referral = Out<typeof listReferrals>['items'][number];
-export type Training = Out<typeof listTrainings>['items'][number];
-export type TrainingShare = Out<typeof trainingShare>;
-export type Support = Out<typeof personSupport>;
+export type Team = Schemas['Team'];
+export type Volunteer = Schemas['Volunteer'];
+export type VolunteerDetail = ResponseOf<'getVolunteer'>;
+export type Assignment = Schemas['Assignment'];
+export type Gaps = ResponseOf<'listAssignmentGaps'>;
+export type Activity = Schemas['TeamActivity'];
+export type TeamReport = ResponseOf<'getTeamReport'>;
+export type ContactCreated = ResponseOf<'logContact'>;
+export type ClubList = ResponseOf<'listClubs'>;
+/** A club as GET /api/community/clubs/:id answers it: with its members and meetings. */
+export type Club = Schemas['Club'] & Required<Pick<Schemas['Club'], 'members' | 'meetings'>>;
+export type Partner = ResponseOf<'listPartners'>['items'][number];
+export type Referral = ResponseOf<'listReferrals'>['items'][number];
+export type Training = ResponseOf<'listTrainings'>['items'][number];
+export type TrainingShare = ResponseOf<'getTrainingShare'>;
+export type Support = ResponseOf<'getPersonSupport'>;
 export type PersonOption = { id: string; fullName: string; birthYear?: number };
 
 const enc = encodeURIComponent;

@@ -15,9 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import type { contactOut } from '../../../../server/src/modules/community/community.out.ts';
 import { api } from '../../api/client.ts';
+import type { Schemas } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
@@ -25,7 +24,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { useVolunteers } from './community-api.ts';
 import { checker, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
 
-type Contact = z.infer<typeof contactOut>;
+type Contact = Schemas['CommunityContact'];
 type Filter = { from: string; to: string; volunteerId?: string; kind?: string };
 const LIMIT = 200;
 

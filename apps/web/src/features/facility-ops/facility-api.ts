@@ -1,26 +1,18 @@
-// Typed calls of the facility-operations API. Response types come from the server's zod schemas (type-only
-// imports: nothing of the server reaches the bundle), so the web app breaks at type-check time when they change.
+// Typed calls of the facility-operations API. Response types come from the API contract's generated types
+// (api/schema.ts), so the web app breaks at type-check time when they change.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
-import type {
-  admissionOut,
-  eventOut,
-  healthRecordOut,
-} from '../../../../server/src/modules/facility/facility.presenter.ts';
-import type { awaitingOut, classOut } from '../../../../server/src/modules/facility/facility.routes.ts';
-import type { dashboardOut, figuresOut } from '../../../../server/src/modules/facility/figures.service.ts';
 import { api, withQuery } from '../../api/client.ts';
+import type { ResponseOf, Schemas } from '../../api/schema.ts';
 import type { Me, PersonList } from '../../api/types.ts';
 
-export type Admission = z.infer<typeof admissionOut>;
-export type FacilityEvent = z.infer<typeof eventOut>;
-export type HealthRecord = z.infer<typeof healthRecordOut>;
-export type VocationalClass = z.infer<typeof classOut>;
-export type Dashboard = z.infer<typeof dashboardOut>;
-export type YearFigures = z.infer<typeof figuresOut>;
-export type Episode = EpisodeOut;
-export type Awaiting = z.infer<typeof awaitingOut>['items'][number];
+export type Admission = Schemas['Admission'];
+export type FacilityEvent = Schemas['FacilityEvent'];
+export type HealthRecord = Schemas['HealthRecord'];
+export type VocationalClass = Schemas['VocationalClass'];
+export type Dashboard = ResponseOf<'getFacilityDashboard'>;
+export type YearFigures = ResponseOf<'getFacilityFigures'>;
+export type Episode = Schemas['Episode'];
+export type Awaiting = ResponseOf<'listAwaitingAdmission'>['items'][number];
 
 export type BoardResident = {
   admissionId: string;

@@ -1,7 +1,8 @@
 import type { ImportField } from '@hoanhap/domain/import/headers';
 import { api, withQuery } from '../../api/client.ts';
 
-// The import API (apps/server/src/modules/imports/imports.routes.ts): upload → stored preview → commit → undo.
+// The import API (/api/imports, operations uploadPeopleImport, getImport, commitImport, undoImport in
+// docs/openapi.json): upload → stored preview → commit → undo.
 
 export type RowResult = 'new' | 'existing' | 'possible_duplicate' | 'duplicate_in_file' | 'error';
 export type RowError = { row: number; column: string; rule: string; message: string; messageEn: string };

@@ -1,30 +1,22 @@
 // Typed calls of /api/dossiers (compulsory-rehab dossiers) and of the legal settings (/api/legal, /api/calendar).
-// Response types come from the server's zod schemas (type-only imports).
+// Response types come from the API contract's generated types (api/schema.ts).
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { DossierOut, listOut } from '../../../../server/src/modules/dossiers/dossiers.schema.ts';
-import type {
-  adjustmentOut,
-  holidaysOut,
-  overrideOut,
-  regimesOut,
-  rulesInForceOut,
-} from '../../../../server/src/modules/legal/legal.schema.ts';
 import { ApiError, api } from '../../api/client.ts';
+import type { ResponseOf, Schemas } from '../../api/schema.ts';
 import { meKey } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
-export type Dossier = DossierOut;
-export type DossierList = z.infer<typeof listOut>;
+export type Dossier = Schemas['Dossier'];
+export type DossierList = ResponseOf<'listDossiers'>;
 export type DossierSummary = DossierList['items'][number];
 export type DossierPerson = Dossier['persons'][number];
-export type RulesInForce = z.infer<typeof rulesInForceOut>;
+export type RulesInForce = ResponseOf<'getLegalRules'>;
 export type RuleInForce = RulesInForce['rules'][number];
-export type Regimes = z.infer<typeof regimesOut>;
-export type Override = z.infer<typeof overrideOut>;
-export type Holidays = z.infer<typeof holidaysOut>;
-export type Adjustment = z.infer<typeof adjustmentOut>;
+export type Regimes = ResponseOf<'listLegalRegimes'>;
+export type Override = Schemas['RuleOverride'];
+export type Holidays = ResponseOf<'listHolidays'>;
+export type Adjustment = Schemas['CalendarAdjustment'];
 
 export const dossierKeys = {
   all: ['dossiers'] as const,

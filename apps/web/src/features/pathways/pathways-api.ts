@@ -1,24 +1,16 @@
 // Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
-// from the server's zod schemas (type-only imports), as in api/types.ts.
+// from the API contract's generated types (api/schema.ts), as in api/types.ts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { EpisodeOut } from '../../../../server/src/modules/episodes/episodes.presenter.ts';
-import type { timelineOut } from '../../../../server/src/modules/episodes/timeline.service.ts';
-import type { transferOut } from '../../../../server/src/modules/episodes/transfers.service.ts';
-import type {
-  determinationOut,
-  drugTestOut,
-} from '../../../../server/src/modules/screening/screening.presenter.ts';
-import type { taskOut } from '../../../../server/src/modules/tasks/tasks.routes.ts';
 import { api } from '../../api/client.ts';
+import type { Schemas } from '../../api/schema.ts';
 
-export type Episode = EpisodeOut;
-export type Timeline = z.infer<typeof timelineOut>;
+export type Episode = Schemas['Episode'];
+export type Timeline = Schemas['Timeline'];
 export type TimelineItem = Timeline['items'][number];
-export type DrugTest = z.infer<typeof drugTestOut>;
-export type Determination = z.infer<typeof determinationOut>;
-export type Task = z.infer<typeof taskOut>;
-export type Transfer = z.infer<typeof transferOut>;
+export type DrugTest = Schemas['DrugTest'];
+export type Determination = Schemas['AddictionDetermination'];
+export type Task = Schemas['Task'];
+export type Transfer = Schemas['Transfer'];
 export type MyTasks = {
   today: string;
   overdue: Task[];

@@ -1,13 +1,14 @@
 import type { ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Figure } from '../../../../server/src/modules/reports/engine.service.ts';
 import { api, withQuery } from '../../api/client.ts';
+import type { ResponseOf } from '../../api/schema.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
 // Calls to /api/indicators, /api/dashboard and /api/reports, their response shapes, and number formatting
 // (vi-VN grouping, ratios as percentages, an empty denominator or a pending block shown as "—").
 
-export type { Figure };
+/** One computed indicator, as the dashboard, a value and a report carry it. */
+export type Figure = ResponseOf<'getDashboard'>['figures'][number];
 export type Text2 = { vi: string; en: string };
 export type UnitRef = { kind: 'nation' | 'province' | 'commune' | 'facility'; code: string; name: string };
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';

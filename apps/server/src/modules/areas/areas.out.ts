@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+// Answers of the routes in areas.routes.ts (their success schemas in the OpenAPI contract).
+
+export const areaOut = z
+  .object({
+    id: z.string(),
+    unit: z.string(),
+    provinceCode: z.string(),
+    name: z.string(),
+    legacyDistrict: z.string().nullable(),
+    notes: z.string().nullable(),
+    communes: z.array(z.object({ code: z.string(), name: z.string() })),
+    version: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Area' });
+
+export const listAreasOut = z.object({ items: z.array(areaOut) });
+
+export const listLegacyDistrictsOut = z.object({
+  province: z.string(),
+  items: z.array(
+    z.object({
+      name: z.string(),
+      oldProvinceName: z.string(),
+      communes: z.array(z.object({ code: z.string(), name: z.string(), shared: z.boolean() })),
+    }),
+  ),
+});

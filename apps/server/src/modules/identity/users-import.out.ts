@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+// Answers of the routes in users-import.routes.ts (their success schemas in the OpenAPI contract).
+
+export const previewUsersImportOut = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      status: z.enum(['error', 'ok']),
+      username: z.string(),
+      fullName: z.string(),
+      role: z
+        .enum([
+          'volunteer',
+          'province_officer',
+          'commune_officer',
+          'commune_police',
+          'facility_staff',
+          'facility_medical',
+          'system_admin',
+          'national_officer',
+          'auditor',
+        ])
+        .nullable(),
+      scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
+      scopeCode: z.string().nullable(),
+      unitName: z.string().nullable(),
+      phone: z.string().nullable(),
+      errors: z.array(
+        z.object({
+          row: z.number(),
+          column: z.string(),
+          rule: z.string(),
+          message: z.string(),
+          messageEn: z.string(),
+        }),
+      ),
+    }),
+  ),
+  summary: z.object({ total: z.number(), ok: z.number(), errors: z.number() }),
+});
+
+export const commitUsersImportOut = z.object({
+  batchId: z.string(),
+  summary: z.object({ total: z.number(), created: z.number(), skipped: z.number() }),
+  skipped: z.array(
+    z.object({
+      row: z.number(),
+      status: z.enum(['error', 'ok']),
+      username: z.string(),
+      fullName: z.string(),
+      role: z
+        .enum([
+          'volunteer',
+          'province_officer',
+          'commune_officer',
+          'commune_police',
+          'facility_staff',
+          'facility_medical',
+          'system_admin',
+          'national_officer',
+          'auditor',
+        ])
+        .nullable(),
+      scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
+      scopeCode: z.string().nullable(),
+      unitName: z.string().nullable(),
+      phone: z.string().nullable(),
+      errors: z.array(
+        z.object({
+          row: z.number(),
+          column: z.string(),
+          rule: z.string(),
+          message: z.string(),
+          messageEn: z.string(),
+        }),
+      ),
+    }),
+  ),
+  created: z.array(
+    z.object({
+      row: z.number(),
+      id: z.string(),
+      username: z.string(),
+      fullName: z.string(),
+      role: z.enum([
+        'volunteer',
+        'province_officer',
+        'commune_officer',
+        'commune_police',
+        'facility_staff',
+        'facility_medical',
+        'system_admin',
+        'national_officer',
+        'auditor',
+      ]),
+      unitName: z.string().nullable(),
+      phone: z.string().nullable(),
+      initialPassword: z.string(),
+    }),
+  ),
+  passwordsCsv: z.string(),
+});
+
+export const listUsersImportsOut = z.object({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      status: z.enum(['committed', 'undone']),
+      createdAt: z.string(),
+      undoneAt: z.string().nullable(),
+      undoUntil: z.string().nullable(),
+      total: z.number(),
+      created: z.number(),
+      skipped: z.number(),
+    }),
+  ),
+});
+
+export const undoUsersImportOut = z.object({ deleted: z.number() });
