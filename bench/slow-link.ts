@@ -148,7 +148,8 @@ function recordWire(cdp: CDPSession, ctx: BrowserContext) {
     });
   });
   return {
-    settle: () => Promise.allSettled(pending),
+    // A worker's request whose worker has gone may never answer its sizes: wait a little, not forever.
+    settle: () => Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, 3000))]),
     sum: (from: number, to: number, jsOnly = false) => {
       let n = 0;
       for (const e of entries) {
