@@ -80,7 +80,7 @@ self.addEventListener('install', (event) =>
         const html = await response.clone().text();
         await (await caches.open(SHELL)).put('/index.html', response);
         const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-        await (await caches.open(ASSETS)).addAll(files);
+        await Promise.all(files.map(keepAsset));
       } catch {
         // Offline while installing: the next visit tries again.
       }
@@ -88,6 +88,12 @@ self.addEventListener('install', (event) =>
     })(),
   ),
 );
+
+// Hashed files never change: the copy the browser already has will do (no second download on a slow link).
+async function keepAsset(path) {
+  const response = await fetch(path, { cache: 'force-cache' });
+  if (response.ok) await (await caches.open(ASSETS)).put(path, response);
+}
 
 self.addEventListener('message', (event) => {
   if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
@@ -103,8 +109,7 @@ self.addEventListener('message', (event) => {
             return;
           }
           if (!url.pathname.startsWith('/assets/')) return;
-          const response = await fetch(url);
-          if (response.ok) await (await caches.open(ASSETS)).put(url, response);
+          return await keepAsset(url.pathname);
         } catch {
           // Offline already: nothing to keep.
         }

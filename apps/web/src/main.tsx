@@ -29,7 +29,9 @@ void Promise.all([initI18n(), copies]).then(([, kept]) => {
 // Installable, and usable without a connection for the field pages (public/sw.js). Only from the build (its
 // modules are under /assets/), not from Vite's dev server, whose modules the worker must not keep.
 if ('serviceWorker' in navigator && import.meta.url.includes('/assets/')) {
-  window.addEventListener('load', () => {
+  // Once the page is loaded and the browser idle: the worker's set-up then finds the page's files in the
+  // browser's cache instead of downloading them again.
+  const register = () => {
     navigator.serviceWorker.register('/sw.js').catch(() => undefined);
     // What this page loaded before the worker existed (scripts, styles, the session) is kept for offline use.
     void navigator.serviceWorker.ready.then((reg) => {
@@ -39,5 +41,10 @@ if ('serviceWorker' in navigator && import.meta.url.includes('/assets/')) {
         .filter((u) => u.includes('/assets/'));
       reg.active?.postMessage({ type: 'keep', urls: [...urls, '/api/auth/me'] });
     });
+  };
+  window.addEventListener('load', () => {
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(register, { timeout: 2000 });
+    else window.setTimeout(register, 1000);
   });
 }

@@ -9,20 +9,9 @@ import './community-i18n.ts';
 // their fields, forms in dialogs, sections.
 
 export { tx } from '../../components/form-kit.tsx';
+// Dates and the server's field errors: the same helpers as the volunteer's light pages.
+export { dmyIn, serverFieldErrors, todayDmy, todayIso } from '../../field/field-kit.tsx';
 export type { Errors };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A date n days from today in the browser's calendar, as dd/mm/yyyy. */
-export function dmyIn(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-export const todayDmy = () => dmyIn(0);
-/** Today in the browser's calendar as YYYY-MM-DD. */
-export function todayIso() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The shared checks (required texts, dd/mm/yyyy dates) plus counts, keyed by the API field name. */
 export function checker(t: (k: string) => string) {
@@ -36,13 +25,6 @@ export function checker(t: (k: string) => string) {
       return n;
     },
   };
-}
-
-/** The server's field errors by field name (the message is already in the UI language). */
-export function serverFieldErrors(error: unknown): Errors {
-  const out: Errors = {};
-  if (error instanceof ApiError) for (const f of error.errors) out[f.field] ??= f.message;
-  return out;
 }
 
 /**
