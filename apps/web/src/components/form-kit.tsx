@@ -95,6 +95,8 @@ type ModalProps = {
   fields?: string[];
   submitLabel?: string;
   size?: string;
+  /** Replaces the default ServerProblem above the buttons (e.g. one that leaves field errors to the fields). */
+  problem?: ReactNode;
   children: ReactNode;
 };
 
@@ -116,7 +118,7 @@ export function FormModal(p: ModalProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           {p.children}
-          <ServerProblem error={p.error} fields={p.fields} />
+          {p.problem ?? <ServerProblem error={p.error} fields={p.fields} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={p.onClose}>
               {t('common.cancel')}

@@ -1,10 +1,14 @@
-import { Alert, Button, Group, Modal, type OptionsFilter, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, type OptionsFilter, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useFields } from '../../components/form-fields.ts';
-import { checker as baseChecker, type Errors } from '../../components/form-kit.tsx';
+import {
+  FormModal as BaseFormModal,
+  checker as baseChecker,
+  type Errors,
+} from '../../components/form-kit.tsx';
 import { useCommunityWrite, usePeopleOptions } from './community-api.ts';
 import './community-i18n.ts';
 
@@ -149,49 +153,12 @@ export function Section({
   );
 }
 
-type ModalProps = {
-  opened: boolean;
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  busy?: boolean;
-  error?: unknown;
-  shown?: string[];
-  submitLabel?: string;
-  children: ReactNode;
-};
-
 /** A form in a dialog: fields, the server's problem (unless every error shows under its field), Cancel / Save. */
-export function FormModal(p: ModalProps) {
-  const { t } = useTranslation('community');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    p.onSubmit();
-  };
-  return (
-    <Modal
-      opened={p.opened}
-      onClose={p.onClose}
-      title={p.title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {p.children}
-          <Problem error={p.error} shown={p.shown} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={p.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={p.busy}>
-              {p.submitLabel ?? t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
+export function FormModal({
+  shown,
+  ...p
+}: Omit<ComponentProps<typeof BaseFormModal>, 'fields' | 'problem'> & { shown?: string[] }) {
+  return <BaseFormModal {...p} problem={<Problem error={p.error} shown={shown} />} />;
 }
 
 /** The record as it is now, when a save was refused because someone else changed it first (409). */
