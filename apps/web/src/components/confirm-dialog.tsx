@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, type ButtonProps, Group, Modal, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -39,5 +40,41 @@ export function ConfirmDialog(p: Props) {
         </Button>
       </Group>
     </Modal>
+  );
+}
+
+/**
+ * A button whose action waits for a yes in a ConfirmDialog (stopping, closing, removing): `onConfirm` gets
+ * `close`, to call when the action has succeeded; a failure stays in the dialog (`error`).
+ */
+export function ConfirmButton(p: {
+  label: string;
+  title: string;
+  message: string;
+  confirmLabel?: string;
+  busy?: boolean;
+  error?: unknown;
+  onConfirm: (close: () => void) => void;
+  button?: ButtonProps & { 'data-testid'?: string };
+}) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Button size="compact-sm" variant="default" {...p.button} onClick={() => setOpen(true)}>
+        {p.label}
+      </Button>
+      <ConfirmDialog
+        opened={open}
+        title={p.title}
+        message={p.message}
+        confirmLabel={p.confirmLabel ?? p.label}
+        danger
+        busy={p.busy}
+        error={p.error ? (p.error as Error).message : null}
+        onConfirm={() => p.onConfirm(close)}
+        onClose={close}
+      />
+    </>
   );
 }

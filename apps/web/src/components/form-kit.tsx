@@ -99,6 +99,8 @@ type ModalProps = {
   size?: string;
   /** The form's write can wait in the offline outbox (a drug test, a contact); otherwise it needs a connection. */
   worksOffline?: boolean;
+  /** Replaces the default ServerProblem above the buttons (e.g. one that leaves field errors to the fields). */
+  problem?: ReactNode;
   children: ReactNode;
 };
 
@@ -123,7 +125,7 @@ export function FormModal(p: ModalProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           {p.children}
-          <ServerProblem error={p.error} fields={p.fields} />
+          {p.problem ?? <ServerProblem error={p.error} fields={p.fields} />}
           {!online && (
             <Alert
               color={blocked ? 'yellow' : 'blue'}

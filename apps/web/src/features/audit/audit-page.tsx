@@ -19,6 +19,7 @@ import type { AuditEntry } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { en } from '../../i18n/en.ts';
 import { formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -135,61 +136,60 @@ export function AuditPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('common.resultCount', { count: total })}
           </Text>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped data-testid="audit-table" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.at')}</Table.Th>
-                  <Table.Th>{t('audit.user')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                  <Table.Th>{t('audit.ip')}</Table.Th>
-                  <Table.Th>{t('audit.details')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, true)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {e.username ?? t('common.none')}
-                      </Text>
-                      {e.role && (
-                        <Text size="xs" c="dimmed">
-                          {i18n.exists(`roles.${e.role}`) ? t(`roles.${e.role}`) : e.role}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {actionLabel(i18n.language, e.action)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {i18n.exists(`entityTypes.${e.entityType}`)
-                          ? t(`entityTypes.${e.entityType}`)
-                          : e.entityType}
-                      </Text>
-                      {e.entityId && (
-                        <Code fz="xs" style={{ wordBreak: 'break-all' }}>
-                          {e.entityId}
-                        </Code>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{e.ip ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ wordBreak: 'break-word' }}>
-                        {e.reason ? `${e.reason} ` : ''}
-                        {detailsText(e.details)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable
+            minWidth={900}
+            striped
+            data-testid="audit-table"
+            verticalSpacing="xs"
+            head={[
+              t('audit.at'),
+              t('audit.user'),
+              t('audit.action'),
+              t('audit.entity'),
+              t('audit.ip'),
+              t('audit.details'),
+            ]}
+          >
+            {log.data.items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, true)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {e.username ?? t('common.none')}
+                  </Text>
+                  {e.role && (
+                    <Text size="xs" c="dimmed">
+                      {i18n.exists(`roles.${e.role}`) ? t(`roles.${e.role}`) : e.role}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {actionLabel(i18n.language, e.action)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {i18n.exists(`entityTypes.${e.entityType}`)
+                      ? t(`entityTypes.${e.entityType}`)
+                      : e.entityType}
+                  </Text>
+                  {e.entityId && (
+                    <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+                      {e.entityId}
+                    </Code>
+                  )}
+                </Table.Td>
+                <Table.Td>{e.ip ?? ''}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" style={{ wordBreak: 'break-word' }}>
+                    {e.reason ? `${e.reason} ` : ''}
+                    {detailsText(e.details)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </RecordTable>
           {pages > 1 && (
             <nav aria-label={t('common.pagination')}>
               <Pagination

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
 
@@ -55,40 +56,39 @@ export function BreakGlassPage() {
         </Paper>
       ) : (
         <Paper withBorder>
-          <Table striped data-testid="break-glass-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.who')}</Table.Th>
-                <Table.Th>{t('audit.person')}</Table.Th>
-                <Table.Th>{t('audit.reason')}</Table.Th>
-                <Table.Th>{t('audit.until')}</Table.Th>
-                <Table.Th>{t('audit.ip')}</Table.Th>
+          <RecordTable
+            striped
+            data-testid="break-glass-list"
+            head={[
+              t('audit.at'),
+              t('audit.who'),
+              t('audit.person'),
+              t('audit.reason'),
+              t('audit.until'),
+              t('audit.ip'),
+            ]}
+          >
+            {list.data.items.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>{formatDateTime(i.grantedAt)}</Table.Td>
+                <Table.Td>
+                  {i.username}
+                  <Text size="xs" c="dimmed">
+                    {tm(`roles.${i.role}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {i.personName ?? i.personId}
+                  <Text size="xs" c="dimmed">
+                    {i.personId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{i.reason}</Table.Td>
+                <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
+                <Table.Td>{i.ip ?? ''}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{formatDateTime(i.grantedAt)}</Table.Td>
-                  <Table.Td>
-                    {i.username}
-                    <Text size="xs" c="dimmed">
-                      {tm(`roles.${i.role}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {i.personName ?? i.personId}
-                    <Text size="xs" c="dimmed">
-                      {i.personId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{i.reason}</Table.Td>
-                  <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
-                  <Table.Td>{i.ip ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </RecordTable>
         </Paper>
       )}
       {list.data && list.data.total > PAGE_SIZE && (

@@ -11,9 +11,7 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,24 +20,18 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { CardList, PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import {
-  type Activity,
-  communityApi,
-  useActivities,
-  useCommunityWrite,
-  usePeopleOptions,
-  useTeamReport,
-  useTeams,
-} from './community-api.ts';
+import { type Activity, communityApi, useActivities, useTeamReport, useTeams } from './community-api.ts';
 import {
   checker,
   type Errors,
   FormModal,
   Section,
-  serverFieldErrors,
   todayDmy,
   todayIso,
+  useCommunityForm,
+  usePersonSearch,
 } from './community-kit.tsx';
 
 const COUNTS = ['participants', 'peopleReached', 'commitmentsSigned', 'persuadedIntoRehab'] as const;
@@ -75,9 +67,8 @@ function PersuadedPicker({
   error?: string;
 }) {
   const { t } = useTranslation('community');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const people = usePeopleOptions(debounced);
+  const find = usePersonSearch();
+  const people = find.people;
   const chosen = new Set(value.map((p) => p.id));
   const data = (people.data ?? [])
     .filter((p) => !chosen.has(p.id))
@@ -88,15 +79,14 @@ function PersuadedPicker({
         label={t('act.persuadedNames')}
         description={t('act.persuadedHint')}
         placeholder={t('asg.personHint')}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
+        {...find.selectProps}
+        filter={undefined}
         data={data}
         value={null}
         onChange={(id) => {
           const p = people.data?.find((x) => x.id === id);
           if (p) onChange([...value, { id: p.id, fullName: p.fullName }]);
-          setSearch('');
+          find.clear();
         }}
         nothingFoundMessage={t('act.noPeopleFound')}
         error={error}
@@ -142,20 +132,25 @@ function AddActivity({
   activity?: Activity;
 }) {
   const { t } = useTranslation('community');
-  const [kind, setKind] = useState<string>(activity?.kind ?? 'briefing');
   // A commune may keep several teams (old communes merged in 2025): a new activity names its team.
   const teams = useTeams(!activity);
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [heldOn, setHeldOn] = useState(activity ? formatDate(activity.heldOn) : todayDmy());
-  const [place, setPlace] = useState(activity?.place ?? '');
-  const [title, setTitle] = useState(activity?.title ?? '');
-  const [counts, setCounts] = useState<Record<CountKey, string | number>>({
-    participants: activity?.participants || '',
-    peopleReached: activity?.peopleReached || '',
-    commitmentsSigned: activity?.commitmentsSigned || '',
-    persuadedIntoRehab: activity?.persuadedIntoRehab || '',
-  });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useCommunityForm(
+    {
+      kind: activity?.kind ?? 'briefing',
+      teamId: null as string | null,
+      heldOn: activity ? formatDate(activity.heldOn) : todayDmy(),
+      place: activity?.place ?? '',
+      title: activity?.title ?? '',
+      participants: (activity?.participants || '') as string | number,
+      peopleReached: (activity?.peopleReached || '') as string | number,
+      commitmentsSigned: (activity?.commitmentsSigned || '') as string | number,
+      persuadedIntoRehab: (activity?.persuadedIntoRehab || '') as string | number,
+    },
+    (body: Record<string, unknown>) =>
+      activity
+        ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
+        : communityApi.createActivity(body),
+  );
   const known = useNames(activity?.persuadedPersonIds ?? []);
   const [picked, setPicked] = useState<Named[] | null>(null);
   const persuaded: Named[] =
@@ -167,92 +162,60 @@ function AddActivity({
   const pick = (list: Named[]) => {
     setPicked(list);
     // The count follows the names: never fewer than the people named.
-    const n = Number(counts.persuadedIntoRehab || 0);
+    const n = Number(form.f.persuadedIntoRehab || 0);
     if (list.length > n || (n === persuaded.length && list.length < n))
-      setCounts((x) => ({ ...x, persuadedIntoRehab: list.length || '' }));
+      form.set('persuadedIntoRehab')(list.length || '');
   };
-  const write = useCommunityWrite((body: Record<string, unknown>) =>
-    activity
-      ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
-      : communityApi.createActivity(body),
-  );
-  const submit = () => {
-    const c = checker(t);
-    const body: Record<string, unknown> = {
-      kind,
-      heldOn: c.date('heldOn', heldOn),
-      place: c.required('place', place),
-      title: title.trim() || undefined,
-      ...(!activity && teamId ? { teamId } : {}),
-    };
-    for (const k of COUNTS) body[k] = c.count(k, counts[k]);
-    body.persuadedPersonIds = persuaded.map((p) => p.id);
-    if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
-      c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(body, {
-      onSuccess: () => {
-        setPlace('');
-        setTitle('');
-        setCounts({ participants: '', peopleReached: '', commitmentsSigned: '', persuadedIntoRehab: '' });
+  const submit = () =>
+    form.submit(
+      (f, c) => {
+        const body: Record<string, unknown> = {
+          kind: f.kind,
+          heldOn: c.date('heldOn', f.heldOn),
+          place: c.required('place', f.place),
+          title: f.title.trim() || undefined,
+          ...(!activity && f.teamId ? { teamId: f.teamId } : {}),
+        };
+        for (const k of COUNTS) body[k] = c.count(k, f[k]);
+        body.persuadedPersonIds = persuaded.map((p) => p.id);
+        if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
+          c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
+        return body;
+      },
+      () => {
         setPicked(null);
         onClose();
       },
-      onError: (e) => setErrors(serverFieldErrors(e)),
-    });
-  };
+    );
   return (
     <FormModal
       opened={opened}
       title={activity ? t('act.edit') : t('act.add')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['kind', 'heldOn', 'place', 'title', 'persuadedPersonIds', 'teamId', ...COUNTS]}
     >
       {!activity && (teams.data?.length ?? 0) > 1 && (
         <Select
           label={t('act.team')}
           data={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-          value={teamId ?? teams.data?.[0]?.id ?? null}
-          onChange={setTeamId}
+          {...form.value('teamId')}
+          value={form.f.teamId ?? teams.data?.[0]?.id ?? null}
           allowDeselect={false}
-          error={errors.teamId}
         />
       )}
       <Select
         label={t('act.kind')}
         required
         data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`actKind.${k}`) }))}
-        value={kind}
-        onChange={(v) => setKind(v ?? 'other')}
-        allowDeselect={false}
-        error={errors.kind}
+        {...form.pick('kind', 'other')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateField
-          label={t('act.heldOn')}
-          required
-          value={heldOn}
-          onChange={setHeldOn}
-          error={errors.heldOn}
-        />
-        <TextInput
-          label={t('act.place')}
-          required
-          value={place}
-          onChange={(e) => setPlace(e.currentTarget.value)}
-          error={errors.place}
-        />
+        <DateField label={t('act.heldOn')} required {...form.value('heldOn')} />
+        <TextInput label={t('act.place')} required {...form.text('place')} />
       </SimpleGrid>
-      <TextInput
-        label={t('act.topic')}
-        value={title}
-        onChange={(e) => setTitle(e.currentTarget.value)}
-        error={errors.title}
-      />
+      <TextInput label={t('act.topic')} {...form.text('title')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {COUNTS.map((k) => (
           <NumberInput
@@ -261,16 +224,14 @@ function AddActivity({
             min={0}
             allowDecimal={false}
             allowNegative={false}
-            value={counts[k]}
-            onChange={(v) => setCounts((x) => ({ ...x, [k]: v }))}
-            error={errors[k]}
+            {...form.value(k)}
           />
         ))}
       </SimpleGrid>
       <PersuadedPicker
         value={persuaded}
         onChange={pick}
-        error={Object.entries(errors).find(([k]) => k.startsWith('persuadedPersonIds'))?.[1]}
+        error={Object.entries(form.errors).find(([k]) => k.startsWith('persuadedPersonIds'))?.[1]}
       />
     </FormModal>
   );
@@ -392,12 +353,10 @@ export function ActivitiesPage() {
   const totals = COUNTS.map((k) => `${t(countLabel[k])}: ${items.reduce((s, a) => s + a[k], 0)}`);
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1} size="h2">
-          {t('act.title')}
-        </Title>
-        {can(me, 'community.write') && <Button onClick={() => setAdding(true)}>{t('act.add')}</Button>}
-      </Group>
+      <PageHeader
+        title={t('act.title')}
+        action={can(me, 'community.write') && <Button onClick={() => setAdding(true)}>{t('act.add')}</Button>}
+      />
       <Select
         label={t('act.filterKind')}
         placeholder={t('common.none')}
@@ -420,11 +379,11 @@ export function ActivitiesPage() {
           <Text size="sm" mb="sm">
             {totals.join(' · ')}
           </Text>
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <CardList>
             {items.map((a) => (
               <ActivityCard key={a.id} a={a} mayWrite={can(me, 'community.write')} />
             ))}
-          </Stack>
+          </CardList>
         </Section>
       )}
       <TeamReport />

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ConfirmButton } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import { CardList, Listed, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   type Assignment,
@@ -14,7 +14,6 @@ import {
   useAssignments,
   useCommunityWrite,
   useGaps,
-  usePeopleOptions,
   useVolunteers,
 } from './community-api.ts';
 import {
@@ -25,6 +24,7 @@ import {
   serverFieldErrors,
   todayDmy,
   todayIso,
+  usePersonSearch,
 } from './community-kit.tsx';
 
 function AssignForm({
@@ -37,9 +37,8 @@ function AssignForm({
   const { t } = useTranslation('community');
   const volunteers = useVolunteers(true);
   const gaps = useGaps();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const people = usePeopleOptions(debounced);
+  const find = usePersonSearch();
+  const people = find.people;
   const [volunteerId, setVolunteerId] = useState<string | null>(null);
   const [startedOn, setStartedOn] = useState(todayDmy());
   const [errors, setErrors] = useState<Errors>({});
@@ -63,7 +62,7 @@ function AssignForm({
       onSuccess: (a) => {
         setDone(`${a.volunteerName} → ${a.personName}`);
         setPersonId(null);
-        setSearch('');
+        find.clear();
       },
       onError: (e) => setErrors(serverFieldErrors(e)),
     });
@@ -98,11 +97,8 @@ function AssignForm({
             data={[...options].map(([value, label]) => ({ value, label }))}
             value={personId}
             onChange={setPersonId}
-            searchValue={search}
-            onSearchChange={setSearch}
             error={errors.personId}
-            searchable
-            filter={({ options: o }) => o}
+            {...find.selectProps}
           />
           <DateField
             label={t('asg.startedOn')}
@@ -136,44 +132,40 @@ function Gaps({ mayWrite, onPick }: { mayWrite: boolean; onPick: (id: string) =>
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Section title={`${t('asg.gapVolunteers')} (${q.data.items.length})`} testId="gap-volunteers">
-        {q.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('asg.gapVolunteersNone')}
-          </Text>
-        ) : (
-          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {q.data.items.map((g) => (
-              <Text component="li" size="sm" key={g.volunteerId}>
-                {g.fullName} · {t(`org.${g.organisation}`)}
-              </Text>
-            ))}
-          </Stack>
-        )}
+        <Listed items={q.data.items} empty={t('asg.gapVolunteersNone')}>
+          {(items) => (
+            <CardList gap={4}>
+              {items.map((g) => (
+                <Text component="li" size="sm" key={g.volunteerId}>
+                  {g.fullName} · {t(`org.${g.organisation}`)}
+                </Text>
+              ))}
+            </CardList>
+          )}
+        </Listed>
       </Section>
       <Section title={`${t('asg.gapPeople')} (${q.data.peopleWithoutVolunteer.length})`} testId="gap-people">
-        {q.data.peopleWithoutVolunteer.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('asg.gapPeopleNone')}
-          </Text>
-        ) : (
-          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {q.data.peopleWithoutVolunteer.map((p) => (
-              <Group component="li" key={p.personId} justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm">{p.fullName}</Text>
-                {mayWrite && (
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    onClick={() => onPick(p.personId)}
-                    aria-label={`${t('asg.assignThis')}: ${p.fullName}`}
-                  >
-                    {t('asg.assign')}
-                  </Button>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        )}
+        <Listed items={q.data.peopleWithoutVolunteer} empty={t('asg.gapPeopleNone')}>
+          {(items) => (
+            <CardList gap={4}>
+              {items.map((p) => (
+                <Group component="li" key={p.personId} justify="space-between" gap="xs" wrap="nowrap">
+                  <Text size="sm">{p.fullName}</Text>
+                  {mayWrite && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => onPick(p.personId)}
+                      aria-label={`${t('asg.assignThis')}: ${p.fullName}`}
+                    >
+                      {t('asg.assign')}
+                    </Button>
+                  )}
+                </Group>
+              ))}
+            </CardList>
+          )}
+        </Listed>
       </Section>
     </SimpleGrid>
   );
@@ -181,7 +173,6 @@ function Gaps({ mayWrite, onPick }: { mayWrite: boolean; onPick: (id: string) =>
 
 function AssignmentCard({ a, mayWrite }: { a: Assignment; mayWrite: boolean }) {
   const { t } = useTranslation('community');
-  const [confirm, setConfirm] = useState(false);
   const write = useCommunityWrite(() =>
     communityApi.endAssignment(a.id, { version: a.version, endedOn: todayIso() }),
   );
@@ -201,9 +192,19 @@ function AssignmentCard({ a, mayWrite }: { a: Assignment; mayWrite: boolean }) {
         </Stack>
         {a.active ? (
           mayWrite && (
-            <Button size="xs" variant="default" onClick={() => setConfirm(true)}>
-              {t('asg.end')}
-            </Button>
+            <ConfirmButton
+              label={t('asg.end')}
+              title={t('asg.endTitle')}
+              message={t('asg.endConfirm', {
+                volunteer: a.volunteerName,
+                person: a.personName,
+                date: formatDate(todayIso()),
+              })}
+              busy={write.isPending}
+              error={write.error}
+              onConfirm={(close) => write.mutate(undefined, { onSuccess: close })}
+              button={{ size: 'xs' }}
+            />
           )
         ) : (
           <Badge color="gray" variant="light">
@@ -211,22 +212,17 @@ function AssignmentCard({ a, mayWrite }: { a: Assignment; mayWrite: boolean }) {
           </Badge>
         )}
       </Group>
-      <ConfirmDialog
-        opened={confirm}
-        title={t('asg.endTitle')}
-        message={t('asg.endConfirm', {
-          volunteer: a.volunteerName,
-          person: a.personName,
-          date: formatDate(todayIso()),
-        })}
-        confirmLabel={t('asg.end')}
-        danger
-        busy={write.isPending}
-        error={write.error ? (write.error as Error).message : null}
-        onConfirm={() => write.mutate(undefined, { onSuccess: () => setConfirm(false) })}
-        onClose={() => setConfirm(false)}
-      />
     </Card>
+  );
+}
+
+function Assignments({ items, mayWrite }: { items: Assignment[]; mayWrite: boolean }) {
+  return (
+    <CardList>
+      {items.map((a) => (
+        <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
+      ))}
+    </CardList>
   );
 }
 
@@ -261,29 +257,17 @@ export function AssignmentsPage() {
         }}
       />
       <Section title={`${t('asg.active')} (${active.length})`} testId="assignments-active">
-        {q.isPending ? (
-          <InlineLoader />
-        ) : q.isError ? (
-          <ErrorState error={q.error} onRetry={() => q.refetch()} />
-        ) : active.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('asg.empty')}
-          </Text>
-        ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {active.map((a) => (
-              <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
-            ))}
-          </Stack>
-        )}
+        <QueryView q={q}>
+          {() => (
+            <Listed items={active} empty={t('asg.empty')}>
+              {(items) => <Assignments items={items} mayWrite={mayWrite} />}
+            </Listed>
+          )}
+        </QueryView>
       </Section>
       {ended.length > 0 && (
         <Section title={`${t('asg.endedTitle')} (${ended.length})`} testId="assignments-ended">
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {ended.map((a) => (
-              <AssignmentCard key={a.id} a={a} mayWrite={mayWrite} />
-            ))}
-          </Stack>
+          <Assignments items={ended} mayWrite={mayWrite} />
         </Section>
       )}
     </Stack>

@@ -14,72 +14,46 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ConfirmButton } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import { CardList, CheckList, Listed, PageHeader, QueryList } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { type Club, communityApi, useClub, useClubs, useCommunityWrite } from './community-api.ts';
 import {
-  type Club,
-  communityApi,
-  useClub,
-  useClubs,
-  useCommunityWrite,
-  usePeopleOptions,
-} from './community-api.ts';
-import {
-  checker,
-  type Errors,
   FormModal,
   Section,
-  serverFieldErrors,
   todayDmy,
   todayIso,
+  useCommunityForm,
+  usePersonSearch,
 } from './community-kit.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
 
 function AddClub({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const [name, setName] = useState('');
-  const [on, setOn] = useState(todayDmy());
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.createClub);
-  const submit = () => {
-    const c = checker(t);
-    const body = { name: c.required('name', name), foundedOn: c.date('foundedOn', on) };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setName('');
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+  const form = useCommunityForm({ name: '', on: todayDmy() }, communityApi.createClub);
+  const submit = () =>
+    form.submit(
+      (f, c) => ({ name: c.required('name', f.name), foundedOn: c.date('foundedOn', f.on) }),
+      onClose,
+    );
   return (
     <FormModal
       opened={opened}
       title={t('club.add')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['name', 'foundedOn']}
     >
-      <TextInput
-        label={t('club.name')}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={errors.name}
-      />
-      <DateField label={t('club.foundedOn')} required value={on} onChange={setOn} error={errors.foundedOn} />
+      <TextInput label={t('club.name')} required {...form.text('name')} />
+      <DateField label={t('club.foundedOn')} required {...form.value('on', 'foundedOn')} />
     </FormModal>
   );
 }
@@ -93,34 +67,28 @@ export function ClubsPage() {
   const q = useClubs();
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1} size="h2">
-          {t('club.title')}
-        </Title>
-        {can(me, 'community.write') && <Button onClick={() => setAdding(true)}>{t('club.add')}</Button>}
-      </Group>
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="clubs-empty">
-          {t('club.empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {q.data.map((c) => (
-            <Card withBorder padding="sm" component="li" key={c.id}>
-              <Anchor component={Link} to={`/community/clubs/${c.id}`} fw={600}>
-                {c.name}
-              </Anchor>
-              <Text size="sm" c="dimmed">
-                {t('club.foundedOn')}: {formatDate(c.foundedOn)} · {t('club.counts', c.memberCounts)}
-              </Text>
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <PageHeader
+        title={t('club.title')}
+        action={
+          can(me, 'community.write') && <Button onClick={() => setAdding(true)}>{t('club.add')}</Button>
+        }
+      />
+      <QueryList q={q} empty={t('club.empty')} emptyTestId="clubs-empty">
+        {(items) => (
+          <CardList>
+            {items.map((c) => (
+              <Card withBorder padding="sm" component="li" key={c.id}>
+                <Anchor component={Link} to={`/community/clubs/${c.id}`} fw={600}>
+                  {c.name}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t('club.foundedOn')}: {formatDate(c.foundedOn)} · {t('club.counts', c.memberCounts)}
+                </Text>
+              </Card>
+            ))}
+          </CardList>
+        )}
+      </QueryList>
       <AddClub opened={adding} onClose={() => setAdding(false)} />
     </Stack>
   );
@@ -128,105 +96,65 @@ export function ClubsPage() {
 
 function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const [kind, setKind] = useState<string>('person');
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const people = usePeopleOptions(kind === 'person' && opened ? debounced : '__none__');
-  const [name, setName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [relation, setRelation] = useState('');
-  const [joinedOn, setJoinedOn] = useState(todayDmy());
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite((body: unknown) => communityApi.addMember(club.id, body));
-  const submit = () => {
-    const c = checker(t);
-    if (kind === 'person' && !personId) c.errors.personId = t('common.required');
-    const body =
-      kind === 'person'
-        ? { kind, personId, joinedOn: c.date('joinedOn', joinedOn) }
+  const form = useCommunityForm(
+    {
+      kind: 'person',
+      personId: null as string | null,
+      name: '',
+      phone: '',
+      relation: '',
+      joinedOn: todayDmy(),
+    },
+    (body: unknown) => communityApi.addMember(club.id, body),
+  );
+  const find = usePersonSearch(form.f.kind === 'person' && opened);
+  const submit = () =>
+    form.submit((f, c) => {
+      if (f.kind === 'person' && !f.personId) c.errors.personId = t('common.required');
+      return f.kind === 'person'
+        ? { kind: f.kind, personId: f.personId, joinedOn: c.date('joinedOn', f.joinedOn) }
         : {
-            kind,
-            name: c.required('name', name),
-            phone: phone.trim() || undefined,
-            relation: relation.trim() || undefined,
-            joinedOn: c.date('joinedOn', joinedOn),
+            kind: f.kind,
+            name: c.required('name', f.name),
+            phone: f.phone.trim() || undefined,
+            relation: f.relation.trim() || undefined,
+            joinedOn: c.date('joinedOn', f.joinedOn),
           };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setName('');
-          setPersonId(null);
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+    }, onClose);
   return (
     <FormModal
       opened={opened}
       title={t('club.addMember')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['kind', 'personId', 'name', 'phone', 'relation', 'joinedOn']}
     >
       <Select
         label={t('club.memberKind')}
         data={CLUB_MEMBER_KINDS.map((k) => ({ value: k, label: t(`club.memberKindOpt.${k}`) }))}
-        value={kind}
-        onChange={(v) => setKind(v ?? 'person')}
-        allowDeselect={false}
+        {...form.pick('kind', 'person')}
+        error={undefined}
       />
-      {kind === 'person' ? (
+      {form.f.kind === 'person' ? (
         <Select
           label={t('asg.person')}
           required
           placeholder={t('asg.personHint')}
-          data={(people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
-          value={personId}
-          onChange={setPersonId}
-          searchValue={search}
-          onSearchChange={setSearch}
-          filter={({ options }) => options}
-          searchable
-          error={errors.personId}
+          data={(find.people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+          {...form.value('personId')}
+          {...find.selectProps}
         />
       ) : (
         <>
-          <TextInput
-            label={t('common.name')}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
+          <TextInput label={t('common.name')} required {...form.text('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('common.phone')}
-              type="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              error={errors.phone}
-            />
-            <TextInput
-              label={t('club.relation')}
-              value={relation}
-              onChange={(e) => setRelation(e.currentTarget.value)}
-              error={errors.relation}
-            />
+            <TextInput label={t('common.phone')} type="tel" {...form.text('phone')} />
+            <TextInput label={t('club.relation')} {...form.text('relation')} />
           </SimpleGrid>
         </>
       )}
-      <DateField
-        label={t('club.joinedOn')}
-        required
-        value={joinedOn}
-        onChange={setJoinedOn}
-        error={errors.joinedOn}
-      />
+      <DateField label={t('club.joinedOn')} required {...form.value('joinedOn')} />
     </FormModal>
   );
 }
@@ -234,94 +162,60 @@ function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onC
 function AddMeeting({ club, opened, onClose }: { club: Club; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
   const members = club.members.filter((m) => !m.leftOn);
-  const [kind, setKind] = useState<string>('regular');
-  const [heldOn, setHeldOn] = useState(todayDmy());
-  const [topic, setTopic] = useState('');
-  const [place, setPlace] = useState('');
-  const [present, setPresent] = useState<string[]>([]);
-  const [guests, setGuests] = useState<string | number>('');
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite((body: unknown) => communityApi.addMeeting(club.id, body));
-  const submit = () => {
-    const c = checker(t);
-    const body = {
-      kind,
-      heldOn: c.date('heldOn', heldOn),
-      topic: c.required('topic', topic),
-      place: place.trim() || undefined,
-      attendeeMemberIds: present,
-      guests: c.count('guests', guests),
-    };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setTopic('');
-          setPresent([]);
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+  const form = useCommunityForm(
+    {
+      kind: 'regular',
+      heldOn: todayDmy(),
+      topic: '',
+      place: '',
+      present: [] as string[],
+      guests: '' as string | number,
+    },
+    (body: unknown) => communityApi.addMeeting(club.id, body),
+  );
+  const submit = () =>
+    form.submit(
+      (f, c) => ({
+        kind: f.kind,
+        heldOn: c.date('heldOn', f.heldOn),
+        topic: c.required('topic', f.topic),
+        place: f.place.trim() || undefined,
+        attendeeMemberIds: f.present,
+        guests: c.count('guests', f.guests),
+      }),
+      onClose,
+    );
   return (
     <FormModal
       opened={opened}
       title={t('club.addMeeting')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['kind', 'heldOn', 'topic', 'place', 'attendeeMemberIds', 'guests']}
     >
       <Select
         label={t('club.meetingKind')}
         data={CLUB_MEETING_KINDS.map((k) => ({ value: k, label: t(`club.meetingKindOpt.${k}`) }))}
-        value={kind}
-        onChange={(v) => setKind(v ?? 'regular')}
-        allowDeselect={false}
+        {...form.pick('kind', 'regular')}
+        error={undefined}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateField
-          label={t('common.date')}
-          required
-          value={heldOn}
-          onChange={setHeldOn}
-          error={errors.heldOn}
-        />
-        <TextInput
-          label={t('common.place')}
-          value={place}
-          onChange={(e) => setPlace(e.currentTarget.value)}
-          error={errors.place}
-        />
+        <DateField label={t('common.date')} required {...form.value('heldOn')} />
+        <TextInput label={t('common.place')} {...form.text('place')} />
       </SimpleGrid>
-      <TextInput
-        label={t('club.topic')}
-        required
-        value={topic}
-        onChange={(e) => setTopic(e.currentTarget.value)}
-        error={errors.topic}
-      />
-      <Checkbox.Group
+      <TextInput label={t('club.topic')} required {...form.text('topic')} />
+      <CheckList
         label={t('club.attendees')}
-        value={present}
-        onChange={setPresent}
-        error={errors.attendeeMemberIds}
-      >
-        <Stack gap={6} mt={4}>
-          {members.map((m) => (
-            <Checkbox key={m.id} value={m.id} label={m.name ?? m.id} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
+        options={members.map((m) => ({ value: m.id, label: m.name ?? m.id }))}
+        {...form.value('present', 'attendeeMemberIds')}
+      />
       <NumberInput
         label={t('club.guests')}
         min={0}
         allowDecimal={false}
         allowNegative={false}
-        value={guests}
-        onChange={setGuests}
-        error={errors.guests}
+        {...form.value('guests')}
       />
     </FormModal>
   );
@@ -329,7 +223,6 @@ function AddMeeting({ club, opened, onClose }: { club: Club; opened: boolean; on
 
 function MemberRow({ club, m, mayWrite }: { club: Club; m: Club['members'][number]; mayWrite: boolean }) {
   const { t } = useTranslation('community');
-  const [confirm, setConfirm] = useState(false);
   const write = useCommunityWrite(() => communityApi.memberLeaves(club.id, m.id, todayIso()));
   return (
     <Group component="li" justify="space-between" gap="xs" wrap="wrap">
@@ -344,21 +237,15 @@ function MemberRow({ club, m, mayWrite }: { club: Club; m: Club['members'][numbe
         </Text>
       </Stack>
       {mayWrite && !m.leftOn && (
-        <Button size="compact-sm" variant="default" onClick={() => setConfirm(true)}>
-          {t('club.leave')}
-        </Button>
+        <ConfirmButton
+          label={t('club.leave')}
+          title={t('club.leaveTitle')}
+          message={t('club.leaveConfirm', { name: m.name })}
+          busy={write.isPending}
+          error={write.error}
+          onConfirm={(close) => write.mutate(undefined, { onSuccess: close })}
+        />
       )}
-      <ConfirmDialog
-        opened={confirm}
-        title={t('club.leaveTitle')}
-        message={t('club.leaveConfirm', { name: m.name })}
-        confirmLabel={t('club.leave')}
-        danger
-        busy={write.isPending}
-        error={write.error ? (write.error as Error).message : null}
-        onConfirm={() => write.mutate(undefined, { onSuccess: () => setConfirm(false) })}
-        onClose={() => setConfirm(false)}
-      />
     </Group>
   );
 }
@@ -393,26 +280,11 @@ function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
       }}
       onClose={onClose}
     >
-      {({ f, set, errors }) => (
+      {(form) => (
         <>
-          <TextInput
-            label={t('club.name')}
-            required
-            value={f.name}
-            onChange={(e) => set('name')(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <TextInput
-            label={t('common.note')}
-            value={f.notes}
-            onChange={(e) => set('notes')(e.currentTarget.value)}
-            error={errors.notes}
-          />
-          <Checkbox
-            label={t('edit.clubActive')}
-            checked={f.active}
-            onChange={(e) => set('active')(e.currentTarget.checked)}
-          />
+          <TextInput label={t('club.name')} required {...form.text('name')} />
+          <TextInput label={t('common.note')} {...form.text('notes')} />
+          <Checkbox label={t('edit.clubActive')} {...form.check('active')} />
         </>
       )}
     </VersionedEdit>
@@ -458,42 +330,38 @@ export function ClubPage() {
         title={t('club.members')}
         action={mayWrite && <Button onClick={() => setDialog('member')}>{t('club.addMember')}</Button>}
       >
-        {club.members.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('club.membersEmpty')}
-          </Text>
-        ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {club.members.map((m) => (
-              <MemberRow key={m.id} club={club} m={m} mayWrite={mayWrite} />
-            ))}
-          </Stack>
-        )}
+        <Listed items={club.members} empty={t('club.membersEmpty')}>
+          {(items) => (
+            <CardList>
+              {items.map((m) => (
+                <MemberRow key={m.id} club={club} m={m} mayWrite={mayWrite} />
+              ))}
+            </CardList>
+          )}
+        </Listed>
       </Section>
       <Section
         title={t('club.meetings')}
         action={mayWrite && <Button onClick={() => setDialog('meeting')}>{t('club.addMeeting')}</Button>}
       >
-        {club.meetings.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('club.meetingsEmpty')}
-          </Text>
-        ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {club.meetings.map((m) => (
-              <Card withBorder padding="sm" component="li" key={m.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Text size="sm" fw={600}>
-                    {formatDate(m.heldOn)}
-                  </Text>
-                  <Badge variant="light">{t(`club.meetingKindOpt.${m.kind}`)}</Badge>
-                  <Text size="sm">{t('club.attendance', { count: m.attendance })}</Text>
-                </Group>
-                <Text size="sm">{m.topic}</Text>
-              </Card>
-            ))}
-          </Stack>
-        )}
+        <Listed items={club.meetings} empty={t('club.meetingsEmpty')}>
+          {(items) => (
+            <CardList>
+              {items.map((m) => (
+                <Card withBorder padding="sm" component="li" key={m.id}>
+                  <Group gap="xs" wrap="wrap">
+                    <Text size="sm" fw={600}>
+                      {formatDate(m.heldOn)}
+                    </Text>
+                    <Badge variant="light">{t(`club.meetingKindOpt.${m.kind}`)}</Badge>
+                    <Text size="sm">{t('club.attendance', { count: m.attendance })}</Text>
+                  </Group>
+                  <Text size="sm">{m.topic}</Text>
+                </Card>
+              ))}
+            </CardList>
+          )}
+        </Listed>
       </Section>
       {mayWrite && (
         <>

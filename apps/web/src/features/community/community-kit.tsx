@@ -1,8 +1,16 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { Alert, Button, Group, type OptionsFilter, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { checker as baseChecker, type Errors } from '../../components/form-kit.tsx';
+import { useFields } from '../../components/form-fields.ts';
+import {
+  FormModal as BaseFormModal,
+  checker as baseChecker,
+  type Errors,
+} from '../../components/form-kit.tsx';
+import { serverFieldErrors } from '../../field/field-kit.tsx';
+import { useCommunityWrite, usePeopleOptions } from './community-api.ts';
 import './community-i18n.ts';
 
 // Small pieces shared by the community pages: dates typed as dd/mm/yyyy, the server's field errors next to
@@ -23,6 +31,60 @@ export function checker(t: (k: string) => string) {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 0) base.errors[key] = t('common.invalidNumber');
       return n;
+    },
+  };
+}
+
+export type Checker = ReturnType<typeof checker>;
+
+/**
+ * A community form that creates something: its fields (bound to inputs), the write, and `submit`, which runs
+ * the client checks while making the request body, sends it, and on success clears the form and closes the
+ * dialog; the server's field errors land under their fields. `modal` is what the FormModal needs.
+ */
+export function useCommunityForm<F extends object, B>(
+  initial: F | (() => F),
+  send: (body: B) => Promise<unknown>,
+) {
+  const { t } = useTranslation('community');
+  const form = useFields(initial);
+  const write = useCommunityWrite(send);
+  const submit = (build: (f: F, c: Checker) => B, onDone?: () => void) => {
+    const c = checker(t);
+    const body = build(form.f, c);
+    form.setErrors(c.errors);
+    if (!c.ok()) return;
+    write.mutate(body, {
+      onSuccess: () => {
+        form.reset();
+        onDone?.();
+      },
+      onError: (e) => form.setErrors(serverFieldErrors(e)),
+    });
+  };
+  return { ...form, write, submit, modal: { busy: write.isPending, error: write.error } };
+}
+
+/** The server already filtered the people by the search text: show every option it sent. */
+const keepAll: OptionsFilter = ({ options }) => options;
+
+/**
+ * Finding a person of the commune by name in a Select: the search text (sent 300 ms after the last key), the
+ * people found, and the props that make the Select searchable by the server's answer. Nothing is asked while
+ * `enabled` is false (a closed dialog).
+ */
+export function usePersonSearch(enabled = true) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleOptions(enabled ? debounced : '__none__');
+  return {
+    people,
+    clear: () => setSearch(''),
+    selectProps: {
+      searchable: true,
+      searchValue: search,
+      onSearchChange: setSearch,
+      filter: keepAll,
     },
   };
 }
@@ -74,49 +136,12 @@ export function Section({
   );
 }
 
-type ModalProps = {
-  opened: boolean;
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  busy?: boolean;
-  error?: unknown;
-  shown?: string[];
-  submitLabel?: string;
-  children: ReactNode;
-};
-
 /** A form in a dialog: fields, the server's problem (unless every error shows under its field), Cancel / Save. */
-export function FormModal(p: ModalProps) {
-  const { t } = useTranslation('community');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    p.onSubmit();
-  };
-  return (
-    <Modal
-      opened={p.opened}
-      onClose={p.onClose}
-      title={p.title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {p.children}
-          <Problem error={p.error} shown={p.shown} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={p.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={p.busy}>
-              {p.submitLabel ?? t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
+export function FormModal({
+  shown,
+  ...p
+}: Omit<ComponentProps<typeof BaseFormModal>, 'fields' | 'problem'> & { shown?: string[] }) {
+  return <BaseFormModal {...p} problem={<Problem error={p.error} shown={shown} />} />;
 }
 
 /** The record as it is now, when a save was refused because someone else changed it first (409). */

@@ -21,13 +21,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import type { Fields } from '../../components/form-fields.ts';
+import { CardList, QueryList } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
@@ -35,82 +35,80 @@ import {
   type Referral,
   useCommunityWrite,
   usePartners,
-  usePeopleOptions,
   useReferrals,
 } from './community-api.ts';
-import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+import {
+  checker,
+  type Errors,
+  FormModal,
+  Section,
+  serverFieldErrors,
+  todayDmy,
+  useCommunityForm,
+  usePersonSearch,
+} from './community-kit.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
+
+type PartnerForm = {
+  kind: string;
+  name: string;
+  address: string;
+  phone: string;
+  services: string;
+  active: boolean;
+};
+const PARTNER_SHOWN = ['kind', 'name', 'address', 'phone', 'services'];
+const newPartner: PartnerForm = {
+  kind: 'employer',
+  name: '',
+  address: '',
+  phone: '',
+  services: '',
+  active: true,
+};
+
+/** The inputs of a partner, the same when adding and when correcting one. */
+function PartnerInputs({ form }: { form: Fields<PartnerForm> }) {
+  const { t } = useTranslation('community');
+  return (
+    <>
+      <Select
+        label={t('partner.kind')}
+        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
+        {...form.pick('kind', 'other')}
+      />
+      <TextInput label={t('partner.name')} required {...form.text('name')} />
+      <TextInput label={t('partner.address')} {...form.text('address')} />
+      <TextInput label={t('common.phone')} type="tel" {...form.text('phone')} />
+      <TextInput label={t('partner.services')} {...form.text('services')} />
+    </>
+  );
+}
 
 function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const empty = { kind: 'employer', name: '', address: '', phone: '', services: '' };
-  const [f, setF] = useState(empty);
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.createPartner);
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const submit = () => {
-    const c = checker(t);
-    const body = {
-      kind: f.kind,
-      name: c.required('name', f.name),
-      address: f.address.trim() || undefined,
-      phone: f.phone.trim() || undefined,
-      services: f.services.trim() || undefined,
-    };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setF(empty);
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+  const form = useCommunityForm(newPartner, communityApi.createPartner);
+  const submit = () =>
+    form.submit(
+      (f, c) => ({
+        kind: f.kind,
+        name: c.required('name', f.name),
+        address: f.address.trim() || undefined,
+        phone: f.phone.trim() || undefined,
+        services: f.services.trim() || undefined,
+      }),
+      onClose,
+    );
   return (
     <FormModal
       opened={opened}
       title={t('partner.add')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
-      shown={['kind', 'name', 'address', 'phone', 'services']}
+      {...form.modal}
+      shown={PARTNER_SHOWN}
     >
-      <Select
-        label={t('partner.kind')}
-        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
-        value={f.kind}
-        onChange={(v) => set('kind')(v ?? 'other')}
-        allowDeselect={false}
-        error={errors.kind}
-      />
-      <TextInput
-        label={t('partner.name')}
-        required
-        value={f.name}
-        onChange={(e) => set('name')(e.currentTarget.value)}
-        error={errors.name}
-      />
-      <TextInput
-        label={t('partner.address')}
-        value={f.address}
-        onChange={(e) => set('address')(e.currentTarget.value)}
-        error={errors.address}
-      />
-      <TextInput
-        label={t('common.phone')}
-        type="tel"
-        value={f.phone}
-        onChange={(e) => set('phone')(e.currentTarget.value)}
-        error={errors.phone}
-      />
-      <TextInput
-        label={t('partner.services')}
-        value={f.services}
-        onChange={(e) => set('services')(e.currentTarget.value)}
-        error={errors.services}
-      />
+      <PartnerInputs form={form} />
     </FormModal>
   );
 }
@@ -118,81 +116,51 @@ function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void 
 function Refer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
   const partners = usePartners();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const people = usePeopleOptions(opened ? debounced : '__none__');
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [partnerId, setPartnerId] = useState<string | null>(null);
-  const [service, setService] = useState<string>('job');
-  const [on, setOn] = useState(todayDmy());
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.refer);
-  const submit = () => {
-    const c = checker(t);
-    if (!personId) c.errors.personId = t('common.required');
-    const body = {
-      personId,
-      partnerId: partnerId ?? undefined,
-      service,
-      referredOn: c.date('referredOn', on),
-    };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setPersonId(null);
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+  const find = usePersonSearch(opened);
+  const form = useCommunityForm(
+    { personId: null as string | null, partnerId: null as string | null, service: 'job', on: todayDmy() },
+    communityApi.refer,
+  );
+  const submit = () =>
+    form.submit((f, c) => {
+      if (!f.personId) c.errors.personId = t('common.required');
+      return {
+        personId: f.personId,
+        partnerId: f.partnerId ?? undefined,
+        service: f.service,
+        referredOn: c.date('referredOn', f.on),
+      };
+    }, onClose);
   return (
     <FormModal
       opened={opened}
       title={t('partner.refer')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['personId', 'partnerId', 'service', 'referredOn']}
     >
       <Select
         label={t('partner.person')}
         required
         placeholder={t('asg.personHint')}
-        data={(people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
-        value={personId}
-        onChange={setPersonId}
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options }) => options}
-        searchable
-        error={errors.personId}
+        data={(find.people.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+        {...form.value('personId')}
+        {...find.selectProps}
       />
       <Select
         label={t('partner.service')}
         data={REFERRAL_SERVICES.map((s) => ({ value: s, label: t(`partner.serviceOpt.${s}`) }))}
-        value={service}
-        onChange={(v) => setService(v ?? 'other')}
-        allowDeselect={false}
-        error={errors.service}
+        {...form.pick('service', 'other')}
       />
       <Select
         label={t('partner.partner')}
         data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        value={partnerId}
-        onChange={setPartnerId}
+        {...form.value('partnerId')}
         clearable
         searchable
-        error={errors.partnerId}
       />
-      <DateField
-        label={t('partner.referredOn')}
-        required
-        value={on}
-        onChange={setOn}
-        error={errors.referredOn}
-      />
+      <DateField label={t('partner.referredOn')} required {...form.value('on', 'referredOn')} />
     </FormModal>
   );
 }
@@ -340,15 +308,6 @@ function ReferralCard({ r, mayWrite }: { r: Referral; mayWrite: boolean }) {
   );
 }
 
-/** Partners (employers, training providers, lenders) and referrals of people with status and result. */
-type PartnerForm = {
-  kind: string;
-  name: string;
-  address: string;
-  phone: string;
-  services: string;
-  active: boolean;
-};
 const partnerForm = (p: Partner): PartnerForm => ({
   kind: p.kind,
   name: p.name,
@@ -375,7 +334,7 @@ function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
       })}
       update={(body) => communityApi.updatePartner(p.id, body)}
       title={t('edit.partnerTitle', { name: p.name })}
-      shown={['kind', 'name', 'address', 'phone', 'services']}
+      shown={PARTNER_SHOWN}
       staleRows={(s) => [
         [t('partner.kind'), t(`partner.kindOpt.${s.kind}`)],
         [t('partner.name'), s.name],
@@ -391,47 +350,10 @@ function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
       }}
       onClose={onClose}
     >
-      {({ f, set, errors }) => (
+      {(form) => (
         <>
-          <Select
-            label={t('partner.kind')}
-            data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partner.kindOpt.${k}`) }))}
-            value={f.kind}
-            onChange={(v) => set('kind')(v ?? 'other')}
-            allowDeselect={false}
-            error={errors.kind}
-          />
-          <TextInput
-            label={t('partner.name')}
-            required
-            value={f.name}
-            onChange={(e) => set('name')(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <TextInput
-            label={t('partner.address')}
-            value={f.address}
-            onChange={(e) => set('address')(e.currentTarget.value)}
-            error={errors.address}
-          />
-          <TextInput
-            label={t('common.phone')}
-            type="tel"
-            value={f.phone}
-            onChange={(e) => set('phone')(e.currentTarget.value)}
-            error={errors.phone}
-          />
-          <TextInput
-            label={t('partner.services')}
-            value={f.services}
-            onChange={(e) => set('services')(e.currentTarget.value)}
-            error={errors.services}
-          />
-          <Checkbox
-            label={t('edit.partnerActive')}
-            checked={f.active}
-            onChange={(e) => set('active')(e.currentTarget.checked)}
-          />
+          <PartnerInputs form={form} />
+          <Checkbox label={t('edit.partnerActive')} {...form.check('active')} />
         </>
       )}
     </VersionedEdit>
@@ -489,41 +411,29 @@ export function PartnersPage() {
         title={t('partner.referrals')}
         action={mayRefer && <Button onClick={() => setDialog('refer')}>{t('partner.refer')}</Button>}
       >
-        {referrals.isPending ? (
-          <InlineLoader />
-        ) : referrals.isError ? (
-          <ErrorState error={referrals.error} onRetry={() => referrals.refetch()} />
-        ) : referrals.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('partner.referralsEmpty')}
-          </Text>
-        ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {referrals.data.map((r) => (
-              <ReferralCard key={r.id} r={r} mayWrite={mayRefer} />
-            ))}
-          </Stack>
-        )}
+        <QueryList q={referrals} empty={t('partner.referralsEmpty')}>
+          {(items) => (
+            <CardList>
+              {items.map((r) => (
+                <ReferralCard key={r.id} r={r} mayWrite={mayRefer} />
+              ))}
+            </CardList>
+          )}
+        </QueryList>
       </Section>
       <Section
         title={t('partner.partners')}
         action={mayPartners && <Button onClick={() => setDialog('partner')}>{t('partner.add')}</Button>}
       >
-        {partners.isPending ? (
-          <InlineLoader />
-        ) : partners.isError ? (
-          <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
-        ) : partners.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('partner.empty')}
-          </Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {partners.data.map((p) => (
-              <PartnerCard key={p.id} p={p} mayWrite={mayPartners} />
-            ))}
-          </SimpleGrid>
-        )}
+        <QueryList q={partners} empty={t('partner.empty')}>
+          {(items) => (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {items.map((p) => (
+                <PartnerCard key={p.id} p={p} mayWrite={mayPartners} />
+              ))}
+            </SimpleGrid>
+          )}
+        </QueryList>
       </Section>
       {mayPartners && <AddPartner opened={dialog === 'partner'} onClose={() => setDialog(null)} />}
       {mayRefer && <Refer opened={dialog === 'refer'} onClose={() => setDialog(null)} />}

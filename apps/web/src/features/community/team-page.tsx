@@ -25,9 +25,11 @@ import { api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ConfirmButton } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { formatDate, parseDmy } from '../../i18n/format.ts';
+import type { Fields } from '../../components/form-fields.ts';
+import { CardList } from '../../components/record-list.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
   type Team,
@@ -37,15 +39,15 @@ import {
   type Volunteer,
 } from './community-api.ts';
 import {
-  checker,
-  type Errors,
   FormModal,
   Problem,
   Section,
   serverFieldErrors,
   todayDmy,
   todayIso,
+  useCommunityForm,
 } from './community-kit.tsx';
+import { NationalModel, ProvinceModel } from './team-model.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
 
 type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
@@ -54,23 +56,20 @@ type Account = { id: string; username: string; fullName: string; volunteerId: st
 function CreateTeam({ another = false }: { another?: boolean }) {
   const { t } = useTranslation('community');
   const me = useSession();
-  const [name, setName] = useState(
-    another ? '' : `Đội công tác xã hội tình nguyện ${me.user.scopeName ?? ''}`.trim(),
+  const form = useCommunityForm(
+    {
+      name: another ? '' : `Đội công tác xã hội tình nguyện ${me.user.scopeName ?? ''}`.trim(),
+      on: todayDmy(),
+      reason: '',
+    },
+    communityApi.createTeam,
   );
-  const [on, setOn] = useState(todayDmy());
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.createTeam);
-  const submit = () => {
-    const c = checker(t);
-    const body = {
-      name: c.required('name', name),
-      establishedOn: c.date('establishedOn', on),
-      ...(another ? { severalReason: c.required('severalReason', reason) } : {}),
-    };
-    setErrors(c.errors);
-    if (c.ok()) write.mutate(body, { onError: (e) => setErrors(serverFieldErrors(e)) });
-  };
+  const submit = () =>
+    form.submit((f, c) => ({
+      name: c.required('name', f.name),
+      establishedOn: c.date('establishedOn', f.on),
+      ...(another ? { severalReason: c.required('severalReason', f.reason) } : {}),
+    }));
   return (
     <Stack>
       {another ? (
@@ -92,33 +91,19 @@ function CreateTeam({ another = false }: { another?: boolean }) {
           noValidate
         >
           <Stack>
-            <TextInput
-              label={t('team.name')}
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
-            />
-            <DateField
-              label={t('team.establishedOn')}
-              required
-              value={on}
-              onChange={setOn}
-              error={errors.establishedOn}
-            />
+            <TextInput label={t('team.name')} required {...form.text('name')} />
+            <DateField label={t('team.establishedOn')} required {...form.value('on', 'establishedOn')} />
             {another && (
               <Textarea
                 label={t('team.severalReason')}
                 required
                 autosize
                 minRows={2}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={errors.severalReason}
+                {...form.text('reason', 'severalReason')}
               />
             )}
-            <Problem error={write.error} shown={['name', 'establishedOn', 'severalReason']} />
-            <Button type="submit" loading={write.isPending}>
+            <Problem error={form.write.error} shown={['name', 'establishedOn', 'severalReason']} />
+            <Button type="submit" loading={form.write.isPending}>
               {another ? t('team.another') : t('team.create')}
             </Button>
           </Stack>
@@ -130,94 +115,71 @@ function CreateTeam({ another = false }: { another?: boolean }) {
 
 function AddVolunteer({ team, opened, onClose }: { team: Team; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
-  const empty = { fullName: '', phone: '', organisation: 'womens_union', detail: '', joinedOn: todayDmy() };
-  const [f, setF] = useState(empty);
-  const [userId, setUserId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useCommunityForm(
+    {
+      fullName: '',
+      phone: '',
+      organisation: 'womens_union',
+      detail: '',
+      joinedOn: todayDmy(),
+      userId: null as string | null,
+    },
+    communityApi.createVolunteer,
+  );
   const accounts = useAccounts(opened);
-  const write = useCommunityWrite(communityApi.createVolunteer);
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const submit = () => {
-    const c = checker(t);
-    const body = {
-      teamId: team.id,
-      fullName: c.required('fullName', f.fullName),
-      phone: f.phone.trim() || undefined,
-      organisation: f.organisation,
-      organisationDetail: f.detail.trim() || undefined,
-      joinedOn: c.date('joinedOn', f.joinedOn),
-      userId: userId ?? undefined,
-    };
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(body, {
-      onSuccess: () => {
-        setF(empty);
-        setUserId(null);
-        onClose();
-      },
-      onError: (e) => setErrors(serverFieldErrors(e)),
-    });
-  };
+  const submit = () =>
+    form.submit(
+      (f, c) => ({
+        teamId: team.id,
+        fullName: c.required('fullName', f.fullName),
+        phone: f.phone.trim() || undefined,
+        organisation: f.organisation,
+        organisationDetail: f.detail.trim() || undefined,
+        joinedOn: c.date('joinedOn', f.joinedOn),
+        userId: f.userId ?? undefined,
+      }),
+      onClose,
+    );
   return (
     <FormModal
       opened={opened}
       title={t('team.addVolunteer')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'joinedOn', 'userId']}
     >
-      <TextInput
-        label={t('common.name')}
-        required
-        value={f.fullName}
-        onChange={(e) => set('fullName')(e.currentTarget.value)}
-        error={errors.fullName}
-      />
-      <TextInput
-        label={t('common.phone')}
-        type="tel"
-        value={f.phone}
-        onChange={(e) => set('phone')(e.currentTarget.value)}
-        error={errors.phone}
-      />
+      <NameAndPhone form={form} />
       <Select
         label={t('team.organisation')}
         required
         data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
-        value={f.organisation}
-        onChange={(v) => set('organisation')(v ?? 'other')}
-        error={errors.organisation}
-        allowDeselect={false}
+        {...form.pick('organisation', 'other')}
       />
-      <TextInput
-        label={t('team.organisationDetail')}
-        value={f.detail}
-        onChange={(e) => set('detail')(e.currentTarget.value)}
-        error={errors.organisationDetail}
-      />
-      <DateField
-        label={t('team.joinedOn')}
-        required
-        value={f.joinedOn}
-        onChange={set('joinedOn')}
-        error={errors.joinedOn}
-      />
+      <TextInput label={t('team.organisationDetail')} {...form.text('detail', 'organisationDetail')} />
+      <DateField label={t('team.joinedOn')} required {...form.value('joinedOn')} />
       <Select
         label={t('team.account')}
         placeholder={t('team.noAccount')}
         data={(accounts.data ?? [])
           .filter((a) => !a.volunteerId)
           .map((a) => ({ value: a.id, label: `${a.fullName} (${a.username})` }))}
-        value={userId}
-        onChange={setUserId}
-        error={errors.userId}
+        {...form.value('userId')}
         clearable
         searchable
       />
     </FormModal>
+  );
+}
+
+/** A volunteer's name and phone, the same when adding and when correcting. */
+function NameAndPhone({ form }: { form: Pick<Fields<{ fullName: string; phone: string }>, 'text'> }) {
+  const { t } = useTranslation('community');
+  return (
+    <>
+      <TextInput label={t('common.name')} required {...form.text('fullName')} />
+      <TextInput label={t('common.phone')} type="tel" {...form.text('phone')} />
+    </>
   );
 }
 
@@ -323,47 +285,18 @@ function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
       }}
       onClose={onClose}
     >
-      {({ f, set, errors }) => (
+      {(form) => (
         <>
-          <TextInput
-            label={t('common.name')}
-            required
-            value={f.fullName}
-            onChange={(e) => set('fullName')(e.currentTarget.value)}
-            error={errors.fullName}
-          />
-          <TextInput
-            label={t('common.phone')}
-            type="tel"
-            value={f.phone}
-            onChange={(e) => set('phone')(e.currentTarget.value)}
-            error={errors.phone}
-          />
+          <NameAndPhone form={form} />
           <NativeSelect
             label={t('team.organisation')}
             required
             data={VOLUNTEER_ORGANISATIONS.map((o) => ({ value: o, label: t(`org.${o}`) }))}
-            value={f.organisation}
-            onChange={(e) => set('organisation')(e.currentTarget.value)}
-            error={errors.organisation}
+            {...form.text('organisation')}
           />
-          <TextInput
-            label={t('team.organisationDetail')}
-            value={f.detail}
-            onChange={(e) => set('detail')(e.currentTarget.value)}
-            error={errors.organisationDetail}
-          />
-          <TextInput
-            label={t('common.note')}
-            value={f.notes}
-            onChange={(e) => set('notes')(e.currentTarget.value)}
-            error={errors.notes}
-          />
-          <Checkbox
-            label={t('edit.activeLabel')}
-            checked={f.active}
-            onChange={(e) => set('active')(e.currentTarget.checked)}
-          />
+          <TextInput label={t('team.organisationDetail')} {...form.text('detail', 'organisationDetail')} />
+          <TextInput label={t('common.note')} {...form.text('notes')} />
+          <Checkbox label={t('edit.activeLabel')} {...form.check('active')} />
           <VolunteerTrainings id={v.id} />
           <Text size="sm">
             <Anchor component={Link} to="/community/training">
@@ -378,7 +311,6 @@ function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
 
 function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
   const { t } = useTranslation('community');
-  const [confirm, setConfirm] = useState(false);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const write = useCommunityWrite((active: boolean) =>
@@ -420,26 +352,21 @@ function VolunteerCard({ v, mayWrite }: { v: Volunteer; mayWrite: boolean }) {
         )}
         {mayWrite &&
           (v.active ? (
-            <Button variant="default" color="red" size="xs" onClick={() => setConfirm(true)}>
-              {t('team.deactivate')}
-            </Button>
+            <ConfirmButton
+              label={t('team.deactivate')}
+              title={t('team.deactivateTitle')}
+              message={t('team.deactivateConfirm', { name: v.fullName })}
+              busy={write.isPending}
+              error={write.error}
+              onConfirm={(close) => write.mutate(false, { onSuccess: close })}
+              button={{ size: 'xs', color: 'red' }}
+            />
           ) : (
             <Button variant="default" size="xs" onClick={() => write.mutate(true)} loading={write.isPending}>
               {t('team.reactivate')}
             </Button>
           ))}
       </Group>
-      <ConfirmDialog
-        opened={confirm}
-        title={t('team.deactivateTitle')}
-        message={t('team.deactivateConfirm', { name: v.fullName })}
-        confirmLabel={t('team.deactivate')}
-        danger
-        busy={write.isPending}
-        error={write.error ? (write.error as Error).message : null}
-        onConfirm={() => write.mutate(false, { onSuccess: () => setConfirm(false) })}
-        onClose={() => setConfirm(false)}
-      />
       {editing && <EditVolunteer v={v} onClose={() => setEditing(false)} />}
     </Card>
   );
@@ -505,145 +432,15 @@ function TeamView({ team, mayWrite }: { team: Team; mayWrite: boolean }) {
             {t('team.membersEmpty')}
           </Text>
         ) : (
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <CardList>
             {team.members.map((v) => (
               <VolunteerCard key={v.id} v={v} mayWrite={mayWrite} />
             ))}
-          </Stack>
+          </CardList>
         )}
       </Section>
       {mayWrite && <AddVolunteer team={team} opened={adding} onClose={() => setAdding(false)} />}
     </Stack>
-  );
-}
-
-type Model = {
-  total: number;
-  withModel: number;
-  communes: {
-    communeCode: string;
-    communeName: string;
-    teamId: string | null;
-    hasVolunteerModel: boolean;
-    activeVolunteers: number;
-    volunteersWithPeople: number;
-  }[];
-};
-
-/**
- * The date the volunteer model is read on (today by default): the same dated rule as the indicator
- * "communes with the volunteer model" of a period ending that day.
- */
-function useAsOf() {
-  const { t } = useTranslation('community');
-  const [text, setText] = useState(todayDmy());
-  const iso = parseDmy(text);
-  const field = (
-    <DateField
-      label={t('team.modelAsOf')}
-      value={text}
-      onChange={setText}
-      error={iso ? undefined : t('team.modelAsOfInvalid')}
-      maw={220}
-      data-testid="model-as-of"
-    />
-  );
-  return { asOf: iso ?? todayIso(), field };
-}
-
-/** For a province: how many communes have the volunteer model on a date, and which do not. */
-function ProvinceModel({ provinceCode }: { provinceCode: string }) {
-  const { t } = useTranslation('community');
-  const { asOf, field } = useAsOf();
-  const q = useQuery({
-    queryKey: ['community', 'volunteer-model', provinceCode, asOf],
-    queryFn: () => api.get<Model>('/api/community/volunteer-model', { provinceCode, asOf }),
-  });
-  if (q.isPending) return <InlineLoader />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  const missing = q.data.communes.filter((c) => !c.hasVolunteerModel);
-  return (
-    <Section title={t('team.model')} testId="province-model">
-      {field}
-      <Text size="sm" fw={600}>
-        {t('team.modelCount', { withModel: q.data.withModel, total: q.data.total })}
-      </Text>
-      {missing.length > 0 && (
-        <>
-          <Text size="sm" mt="xs">
-            {t('team.modelMissing')}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {missing.map((c) => c.communeName).join(', ')}
-          </Text>
-        </>
-      )}
-    </Section>
-  );
-}
-
-type ProvinceModelRow = {
-  provinceCode: string;
-  provinceName: string;
-  communes: number;
-  teams: number;
-  withModel: number;
-};
-
-/** National view: per province, how many communes meet the volunteer-model rule in force. */
-function NationalModel() {
-  const { t } = useTranslation('community');
-  const { asOf, field } = useAsOf();
-  const q = useQuery({
-    queryKey: ['community', 'volunteer-model', 'provinces', asOf],
-    queryFn: () =>
-      api.get<{
-        rule: { minVolunteersWithPeople: number; minPeoplePerVolunteer: number };
-        provinces: ProvinceModelRow[];
-        communes: number;
-        withModel: number;
-      }>('/api/community/volunteer-model/provinces', { asOf }),
-  });
-  if (q.isPending) return <InlineLoader />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  const { rule, provinces } = q.data;
-  const sorted = [...provinces].sort(
-    (a, b) =>
-      b.withModel / (b.communes || 1) - a.withModel / (a.communes || 1) ||
-      a.provinceCode.localeCompare(b.provinceCode),
-  );
-  return (
-    <Section title={t('nat.title')} testId="national-model">
-      {field}
-      <Text size="sm" fw={600}>
-        {t('team.modelCount', { withModel: q.data.withModel, total: q.data.communes })}
-      </Text>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('nat.rule', rule)}
-      </Text>
-      {q.data.withModel === 0 && (
-        <Text size="sm" mb="xs" data-testid="national-model-none">
-          {t('nat.none')}
-        </Text>
-      )}
-      <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-        {sorted.map((p) => (
-          <Group
-            key={p.provinceCode}
-            component="li"
-            justify="space-between"
-            wrap="nowrap"
-            gap="xs"
-            data-testid="province-row"
-          >
-            <Text size="sm">{p.provinceName}</Text>
-            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-              {t('nat.row', p)}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
-    </Section>
   );
 }
 

@@ -1,132 +1,78 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { CardList, CheckList, PageHeader, QueryList } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
-  useCommunityWrite,
   useTrainingShare,
   useTrainingStaff,
   useTrainings,
   useVolunteers,
 } from './community-api.ts';
-import { checker, type Errors, FormModal, Section, serverFieldErrors, todayDmy } from './community-kit.tsx';
+import { FormModal, Section, todayDmy, useCommunityForm } from './community-kit.tsx';
 
 function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('community');
   const volunteers = useVolunteers(true);
   const staff = useTrainingStaff(opened);
-  const [staffIds, setStaffIds] = useState<string[]>([]);
-  const [course, setCourse] = useState('');
-  const [heldOn, setHeldOn] = useState(todayDmy());
-  const [organiser, setOrganiser] = useState('');
-  const [hours, setHours] = useState<string | number>('');
-  const [ids, setIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite(communityApi.createTraining);
-  const submit = () => {
-    const c = checker(t);
-    const h = c.count('hours', hours);
-    const body = {
-      course: c.required('course', course),
-      heldOn: c.date('heldOn', heldOn),
-      organiser: organiser.trim() || undefined,
-      hours: h === 0 ? undefined : h,
-      attendeeVolunteerIds: ids,
-      attendeeUserIds: staffIds,
-    };
-    setErrors(c.errors);
-    if (c.ok())
-      write.mutate(body, {
-        onSuccess: () => {
-          setCourse('');
-          setIds([]);
-          setStaffIds([]);
-          onClose();
-        },
-        onError: (e) => setErrors(serverFieldErrors(e)),
-      });
-  };
+  const form = useCommunityForm(
+    {
+      course: '',
+      heldOn: todayDmy(),
+      organiser: '',
+      hours: '' as string | number,
+      ids: [] as string[],
+      staffIds: [] as string[],
+    },
+    communityApi.createTraining,
+  );
+  const submit = () =>
+    form.submit((f, c) => {
+      const h = c.count('hours', f.hours);
+      return {
+        course: c.required('course', f.course),
+        heldOn: c.date('heldOn', f.heldOn),
+        organiser: f.organiser.trim() || undefined,
+        hours: h === 0 ? undefined : h,
+        attendeeVolunteerIds: f.ids,
+        attendeeUserIds: f.staffIds,
+      };
+    }, onClose);
   return (
     <FormModal
       opened={opened}
       title={t('training.add')}
       onClose={onClose}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       shown={['course', 'heldOn', 'organiser', 'hours', 'attendeeVolunteerIds', 'attendeeUserIds']}
     >
-      <TextInput
-        label={t('training.course')}
-        required
-        value={course}
-        onChange={(e) => setCourse(e.currentTarget.value)}
-        error={errors.course}
-      />
+      <TextInput label={t('training.course')} required {...form.text('course')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateField
-          label={t('training.heldOn')}
-          required
-          value={heldOn}
-          onChange={setHeldOn}
-          error={errors.heldOn}
-        />
+        <DateField label={t('training.heldOn')} required {...form.value('heldOn')} />
         <NumberInput
           label={t('training.hours')}
           min={1}
           allowDecimal={false}
           allowNegative={false}
-          value={hours}
-          onChange={setHours}
-          error={errors.hours}
+          {...form.value('hours')}
         />
       </SimpleGrid>
-      <TextInput
-        label={t('training.organiser')}
-        value={organiser}
-        onChange={(e) => setOrganiser(e.currentTarget.value)}
-        error={errors.organiser}
-      />
-      <Checkbox.Group
+      <TextInput label={t('training.organiser')} {...form.text('organiser')} />
+      <CheckList
         label={t('training.staff')}
-        value={staffIds}
-        onChange={setStaffIds}
-        error={errors.attendeeUserIds}
-      >
-        <Stack gap={6} mt={4}>
-          {(staff.data ?? []).map((u) => (
-            <Checkbox key={u.id} value={u.id} label={u.fullName} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
-      <Checkbox.Group
+        options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.fullName }))}
+        {...form.value('staffIds', 'attendeeUserIds')}
+      />
+      <CheckList
         label={t('training.attendees')}
-        value={ids}
-        onChange={setIds}
-        error={errors.attendeeVolunteerIds}
-      >
-        <Stack gap={6} mt={4}>
-          {(volunteers.data ?? []).map((v) => (
-            <Checkbox key={v.id} value={v.id} label={v.fullName} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
+        options={(volunteers.data ?? []).map((v) => ({ value: v.id, label: v.fullName }))}
+        {...form.value('ids', 'attendeeVolunteerIds')}
+      />
     </FormModal>
   );
 }
@@ -141,14 +87,14 @@ export function TrainingPage() {
   const share = useTrainingShare();
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1} size="h2">
-          {t('training.title')}
-        </Title>
-        {can(me, 'community.training') && (
-          <Button onClick={() => setAdding(true)}>{t('training.add')}</Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('training.title')}
+        action={
+          can(me, 'community.training') && (
+            <Button onClick={() => setAdding(true)}>{t('training.add')}</Button>
+          )
+        }
+      />
       {share.data && (
         <Section title={t('training.share')}>
           <Text size="sm">
@@ -161,31 +107,25 @@ export function TrainingPage() {
           </Text>
         </Section>
       )}
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('training.empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {q.data.map((x) => (
-            <Card withBorder padding="sm" component="li" key={x.id}>
-              <Text size="sm" fw={600}>
-                {x.course}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {formatDate(x.heldOn)}
-                {x.organiser ? ` · ${x.organiser}` : ''} ·{' '}
-                {t('training.attendeeCount', { count: x.attendees.length })}
-              </Text>
-              {x.attendees.length > 0 && <Text size="sm">{x.attendees.map((a) => a.name).join(', ')}</Text>}
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <QueryList q={q} empty={t('training.empty')}>
+        {(items) => (
+          <CardList>
+            {items.map((x) => (
+              <Card withBorder padding="sm" component="li" key={x.id}>
+                <Text size="sm" fw={600}>
+                  {x.course}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {formatDate(x.heldOn)}
+                  {x.organiser ? ` · ${x.organiser}` : ''} ·{' '}
+                  {t('training.attendeeCount', { count: x.attendees.length })}
+                </Text>
+                {x.attendees.length > 0 && <Text size="sm">{x.attendees.map((a) => a.name).join(', ')}</Text>}
+              </Card>
+            ))}
+          </CardList>
+        )}
+      </QueryList>
       <AddTraining opened={adding} onClose={() => setAdding(false)} />
     </Stack>
   );

@@ -1,10 +1,11 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { type Fields, useFields } from '../../components/form-fields.ts';
 import { useCommunityWrite } from './community-api.ts';
 import {
+  type Checker,
   checker,
-  type Errors,
   FormModal,
   StaleNotice,
   serverFieldErrors,
@@ -24,7 +25,7 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
   record: T;
   toForm: (r: T) => F;
   /** The request body of the form; its field checks go through `c`, and a failed one stops the save. */
-  toBody: (f: F, base: T, c: ReturnType<typeof checker>) => Record<string, unknown>;
+  toBody: (f: F, base: T, c: Checker) => Record<string, unknown>;
   update: (body: Record<string, unknown>) => Promise<unknown>;
   title: string;
   /** Fields whose server errors show under the field itself. */
@@ -32,29 +33,20 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
   staleRows: (current: T) => [string, string][];
   stop: { title: string; message: string; label: string };
   onClose: () => void;
-  children: (form: {
-    f: F;
-    set: <K extends keyof F>(k: K) => (x: F[K]) => void;
-    errors: Errors;
-  }) => ReactNode;
+  children: (form: Fields<F>) => ReactNode;
 }) {
   const { t } = useTranslation('community');
   const [base, setBase] = useState<T>(p.record);
-  const [f, setF] = useState<F>(() => p.toForm(p.record));
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields<F>(() => p.toForm(p.record));
   const [confirm, setConfirm] = useState(false);
   const write = useCommunityWrite((body: Record<string, unknown>) =>
     p.update({ ...body, version: base.version }),
   );
   const stale = staleCurrent<T>(write.error);
-  const set =
-    <K extends keyof F>(k: K) =>
-    (x: F[K]) =>
-      setF((o) => ({ ...o, [k]: x }));
   const send = () => {
     const c = checker(t);
-    const body = p.toBody(f, base, c);
-    setErrors(c.errors);
+    const body = p.toBody(form.f, base, c);
+    form.setErrors(c.errors);
     if (!c.ok()) return;
     write.mutate(body, {
       onSuccess: () => {
@@ -63,7 +55,7 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
       },
       onError: (e) => {
         setConfirm(false);
-        setErrors(serverFieldErrors(e));
+        form.setErrors(serverFieldErrors(e));
       },
     });
   };
@@ -73,7 +65,7 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
         opened={!confirm}
         title={p.title}
         onClose={p.onClose}
-        onSubmit={() => (base.active && !f.active ? setConfirm(true) : send())}
+        onSubmit={() => (base.active && !form.f.active ? setConfirm(true) : send())}
         busy={write.isPending}
         error={stale ? null : write.error}
         shown={p.shown}
@@ -83,12 +75,12 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
             rows={p.staleRows(stale)}
             onLoad={() => {
               setBase(stale);
-              setF(p.toForm(stale));
+              form.setF(p.toForm(stale));
               write.reset();
             }}
           />
         )}
-        {p.children({ f, set, errors })}
+        {p.children(form)}
       </FormModal>
       <ConfirmDialog
         opened={confirm}

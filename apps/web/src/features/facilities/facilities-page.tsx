@@ -21,6 +21,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { type Facility, useFacilities } from '../users/users-api.ts';
@@ -190,52 +191,50 @@ export function FacilitiesPage() {
       {facilities.data.length === 0 ? (
         <Text>{t('facilities.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="facilities-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('facilities.name')}</Table.Th>
-                <Table.Th>{t('facilities.kind')}</Table.Th>
-                <Table.Th>{t('facilities.place')}</Table.Th>
-                <Table.Th>{t('facilities.phone')}</Table.Th>
-                <Table.Th>{tf('licence.column')}</Table.Th>
-                <Table.Th>{t('facilities.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(facilities.data as FacilityRow[]).map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td fw={600}>{f.name}</Table.Td>
-                  <Table.Td>{kindLabel(f.kind)}</Table.Td>
-                  <Table.Td>
-                    {[f.address, f.communeName, f.provinceName ?? f.provinceCode].filter(Boolean).join(', ')}
-                  </Table.Td>
-                  <Table.Td>{f.phone ?? ''}</Table.Td>
-                  <Table.Td>
-                    {f.kind === 'rehab_private' && (
-                      <Group gap="xs" wrap="nowrap">
-                        <LicenceCell licences={f.licences ?? []} />
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          onClick={() => setLicenceOf(f)}
-                          aria-label={tf('licence.manageTitle', { name: f.name })}
-                        >
-                          {tf('licence.manage')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={f.active ? 'green' : 'gray'} tt="none">
-                      {f.active ? t('facilities.active') : t('facilities.inactive')}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          minWidth={800}
+          striped
+          data-testid="facilities-table"
+          head={[
+            t('facilities.name'),
+            t('facilities.kind'),
+            t('facilities.place'),
+            t('facilities.phone'),
+            tf('licence.column'),
+            t('facilities.state'),
+          ]}
+        >
+          {(facilities.data as FacilityRow[]).map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td fw={600}>{f.name}</Table.Td>
+              <Table.Td>{kindLabel(f.kind)}</Table.Td>
+              <Table.Td>
+                {[f.address, f.communeName, f.provinceName ?? f.provinceCode].filter(Boolean).join(', ')}
+              </Table.Td>
+              <Table.Td>{f.phone ?? ''}</Table.Td>
+              <Table.Td>
+                {f.kind === 'rehab_private' && (
+                  <Group gap="xs" wrap="nowrap">
+                    <LicenceCell licences={f.licences ?? []} />
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => setLicenceOf(f)}
+                      aria-label={tf('licence.manageTitle', { name: f.name })}
+                    >
+                      {tf('licence.manage')}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={f.active ? 'green' : 'gray'} tt="none">
+                  {f.active ? t('facilities.active') : t('facilities.inactive')}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       <FacilityCreateModal opened={creating} onClose={() => setCreating(false)} kindLabel={kindLabel} />
       {licenceOf && (

@@ -23,6 +23,8 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { useFields } from '../../components/form-fields.ts';
+import { Panel } from '../../components/panel.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -68,10 +70,7 @@ function PersonLookup({ onPick }: { onPick: (p: Picked) => void }) {
     setQ(text.trim());
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="lookup">
-      <Title order={2} size="h4" id="lookup">
-        {t('admit.findPerson')}
-      </Title>
+    <Panel id="lookup" gap="0" title={t('admit.findPerson')}>
       <Text size="sm" mb="sm">
         {t('admit.findHint')}
       </Text>
@@ -116,7 +115,7 @@ function PersonLookup({ onPick }: { onPick: (p: Picked) => void }) {
             </Table.Tbody>
           </Table>
         ))}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -131,10 +130,7 @@ function AwaitingList({
   const { t } = useTranslation('facility');
   const q = useAwaiting(facilityId);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="awaiting">
-      <Title order={2} size="h4" id="awaiting" mb="xs">
-        {t('admit.awaiting')}
-      </Title>
+    <Panel id="awaiting" gap="xs" title={t('admit.awaiting')}>
       {q.isPending && <InlineLoader />}
       {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
       {q.data &&
@@ -168,7 +164,7 @@ function AwaitingList({
             </Table.Tbody>
           </Table>
         ))}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -190,22 +186,28 @@ export function AdmissionPage() {
     (e) => e.facilityId === facilityId && FACILITY_EPISODES.includes(e.type) && !e.outcome,
   );
   const [episodeId, setEpisodeId] = useState('');
-  const [admittedOn, setAdmittedOn] = useState(todayDmy());
-  const [recordNumber, setRecordNumber] = useState('');
-  const [classification, setClassification] = useState('first_time');
   const [items, setItems] = useState<{ item: string; quantity: string }[]>([]);
-  const [testedOn, setTestedOn] = useState(todayDmy());
-  const [result, setResult] = useState('positive');
-  const [substances, setSubstances] = useState('');
-  const [area, setArea] = useState('');
-  const [bed, setBed] = useState('');
-  const [noResidence, setNoResidence] = useState(false);
-  const [approvedBy, setApprovedBy] = useState('');
-  const [notes, setNotes] = useState('');
-  const [entryBy, setEntryBy] = useState('');
-  const [entryDiagnosis, setEntryDiagnosis] = useState('');
   const [busy, setBusy] = useState(false);
   const fe = useFieldErrors();
+  const form = useFields(
+    {
+      admittedOn: todayDmy(),
+      recordNumber: '',
+      classification: 'first_time',
+      testedOn: todayDmy(),
+      result: 'positive',
+      substances: '',
+      area: '',
+      bed: '',
+      noResidence: false,
+      approvedBy: '',
+      notes: '',
+      entryBy: '',
+      entryDiagnosis: '',
+    },
+    fe.err,
+  );
+  const f = form.f;
   const medical = can(me, 'facility.health');
   if (!facilityId) return <NotFound forbidden />;
 
@@ -215,9 +217,9 @@ export function AdmissionPage() {
     e.preventDefault();
     const c = checker((k) => t(k));
     if (!chosenEpisode) c.errors.episodeId = t('common.required');
-    const admitted = c.date('admittedOn', admittedOn);
-    const tested = c.date('rapidTest.testedOn', testedOn);
-    const approver = c.required('approvedBy', approvedBy);
+    const admitted = c.date('admittedOn', f.admittedOn);
+    const tested = c.date('rapidTest.testedOn', f.testedOn);
+    const approver = c.required('approvedBy', f.approvedBy);
     items.forEach((it, i) => {
       if (!it.item.trim()) c.errors[`belongings.${i}.item`] = t('common.required');
     });
@@ -229,32 +231,32 @@ export function AdmissionPage() {
       const a = await facilityApi.admit(facilityId, {
         episodeId: chosenEpisode,
         admittedOn: admitted,
-        recordNumber: recordNumber.trim() || undefined,
-        classification,
+        recordNumber: f.recordNumber.trim() || undefined,
+        classification: f.classification,
         belongings: items.map((it) => ({
           item: it.item.trim(),
           quantity: Math.max(1, Number(it.quantity) || 1),
         })),
         rapidTest: {
           testedOn: tested,
-          result,
-          substances: substances
+          result: f.result,
+          substances: f.substances
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean),
         },
-        area: area.trim() || undefined,
-        bed: bed.trim() || undefined,
-        noKnownResidence: noResidence,
+        area: f.area.trim() || undefined,
+        bed: f.bed.trim() || undefined,
+        noKnownResidence: f.noResidence,
         approvedBy: approver,
-        notes: notes.trim() || undefined,
+        notes: f.notes.trim() || undefined,
       });
-      if (medical && entryBy.trim())
+      if (medical && f.entryBy.trim())
         await facilityApi.health(a.id, {
           kind: 'entry_check',
           occurredOn: admitted,
-          performedBy: entryBy.trim(),
-          diagnosis: entryDiagnosis.trim() || undefined,
+          performedBy: f.entryBy.trim(),
+          diagnosis: f.entryDiagnosis.trim() || undefined,
         });
       await qc.invalidateQueries({ queryKey: facilityKeys.all });
       navigate(`/facility/residents/${a.id}`);
@@ -339,68 +341,31 @@ export function AdmissionPage() {
             </Paper>
             <Fieldset legend={t('admit.title')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <DateField
-                  label={t('admit.admittedOn')}
-                  required
-                  value={admittedOn}
-                  onChange={setAdmittedOn}
-                  error={fe.err('admittedOn')}
-                />
-                <TextInput
-                  label={t('admit.recordNumber')}
-                  value={recordNumber}
-                  onChange={(e) => setRecordNumber(e.currentTarget.value)}
-                  error={fe.err('recordNumber')}
-                />
+                <DateField label={t('admit.admittedOn')} required {...form.value('admittedOn')} />
+                <TextInput label={t('admit.recordNumber')} {...form.text('recordNumber')} />
                 <NativeSelect
                   label={t('admit.classification')}
                   required
-                  value={classification}
-                  onChange={(e) => setClassification(e.currentTarget.value)}
-                  error={fe.err('classification')}
+                  {...form.text('classification')}
                   data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
                 />
-                <TextInput
-                  label={t('admit.approvedBy')}
-                  required
-                  value={approvedBy}
-                  onChange={(e) => setApprovedBy(e.currentTarget.value)}
-                  error={fe.err('approvedBy')}
-                />
-                <TextInput
-                  label={t('admit.area')}
-                  value={area}
-                  onChange={(e) => setArea(e.currentTarget.value)}
-                  error={fe.err('area')}
-                />
-                <TextInput
-                  label={t('admit.bed')}
-                  value={bed}
-                  onChange={(e) => setBed(e.currentTarget.value)}
-                  error={fe.err('bed')}
-                />
+                <TextInput label={t('admit.approvedBy')} required {...form.text('approvedBy')} />
+                <TextInput label={t('admit.area')} {...form.text('area')} />
+                <TextInput label={t('admit.bed')} {...form.text('bed')} />
               </SimpleGrid>
-              <Checkbox
-                mt="md"
-                label={t('admit.noKnownResidence')}
-                checked={noResidence}
-                onChange={(e) => setNoResidence(e.currentTarget.checked)}
-              />
+              <Checkbox mt="md" label={t('admit.noKnownResidence')} {...form.check('noResidence')} />
             </Fieldset>
             <Fieldset legend={t('admit.rapidTest')}>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <DateField
                   label={t('admit.testedOn')}
                   required
-                  value={testedOn}
-                  onChange={setTestedOn}
-                  error={fe.err('rapidTest.testedOn')}
+                  {...form.value('testedOn', 'rapidTest.testedOn')}
                 />
                 <NativeSelect
                   label={t('admit.testResult')}
                   required
-                  value={result}
-                  onChange={(e) => setResult(e.currentTarget.value)}
+                  {...form.text('result')}
                   data={[
                     { value: 'positive', label: t('admit.positive') },
                     { value: 'negative', label: t('admit.negative') },
@@ -408,9 +373,7 @@ export function AdmissionPage() {
                 />
                 <TextInput
                   label={t('admit.substances')}
-                  value={substances}
-                  onChange={(e) => setSubstances(e.currentTarget.value)}
-                  error={fe.err('rapidTest.substances')}
+                  {...form.text('substances', 'rapidTest.substances')}
                 />
               </SimpleGrid>
             </Fieldset>
@@ -463,27 +426,14 @@ export function AdmissionPage() {
             <Fieldset legend={t('admit.entryHealth')}>
               {medical ? (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput
-                    label={t('admit.entryPerformedBy')}
-                    value={entryBy}
-                    onChange={(e) => setEntryBy(e.currentTarget.value)}
-                  />
-                  <TextInput
-                    label={t('admit.entryDiagnosis')}
-                    value={entryDiagnosis}
-                    onChange={(e) => setEntryDiagnosis(e.currentTarget.value)}
-                  />
+                  <TextInput label={t('admit.entryPerformedBy')} {...form.text('entryBy')} />
+                  <TextInput label={t('admit.entryDiagnosis')} {...form.text('entryDiagnosis')} />
                 </SimpleGrid>
               ) : (
                 <Text size="sm">{t('admit.entryHealthHint')}</Text>
               )}
             </Fieldset>
-            <Textarea
-              label={t('admit.notes')}
-              value={notes}
-              onChange={(e) => setNotes(e.currentTarget.value)}
-              error={fe.err('notes')}
-            />
+            <Textarea label={t('admit.notes')} {...form.text('notes')} />
             <ServerProblem error={fe.serverError} fields={FIELDS} />
             <Group justify="flex-end">
               <Button type="submit" loading={busy} disabled={open.length === 0}>

@@ -31,6 +31,7 @@ import {
   useBoard,
 } from './facility-api.ts';
 import './facility-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
 
 const STAGES = ['1', '2', '3', '4', '5'];
 const BASES = ['voluntary', 'compulsory', 'compulsory_pending'];
@@ -187,10 +188,7 @@ export function BoardPage() {
                 </Stack>
               )}
             </Paper>
-            <Paper withBorder p="sm" component="section" aria-labelledby="absences">
-              <Title order={2} size="h4" id="absences" mb="xs">
-                {t('board.absences')}
-              </Title>
+            <Panel id="absences" p="sm" gap="xs" title={t('board.absences')}>
               {board.data.absences.length === 0 ? (
                 <Text size="sm" data-testid="absences-empty">
                   {t('board.absencesEmpty')}
@@ -209,7 +207,7 @@ export function BoardPage() {
                   ))}
                 </Stack>
               )}
-            </Paper>
+            </Panel>
           </SimpleGrid>
 
           <section aria-labelledby="residents">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { Panel } from '../../components/panel.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { VoidEventDialog } from './corrections.tsx';
 import {
@@ -248,13 +249,11 @@ export function ClassesPage() {
           {flash}
         </Alert>
       )}
-      <Paper withBorder p="md" component="section" aria-labelledby="vocational">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="vocational">
-            {t('classes.vocational')}
-          </Title>
-          {writable && <Button onClick={() => setDialog({ kind: 'class' })}>{t('classes.open')}</Button>}
-        </Group>
+      <Panel
+        id="vocational"
+        title={t('classes.vocational')}
+        action={writable && <Button onClick={() => setDialog({ kind: 'class' })}>{t('classes.open')}</Button>}
+      >
         {classes.isPending && <InlineLoader />}
         {classes.isError && <ErrorState error={classes.error} onRetry={() => classes.refetch()} />}
         {classes.data &&
@@ -332,19 +331,19 @@ export function ClassesPage() {
               ))}
             </Stack>
           ))}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="labour">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="labour">
-            {t('classes.labour')}
-          </Title>
-          {writable && (
+      <Panel
+        id="labour"
+        title={t('classes.labour')}
+        action={
+          writable && (
             <Button variant="default" onClick={() => setDialog({ kind: 'labour' })}>
               {t('classes.addLabour')}
             </Button>
-          )}
-        </Group>
+          )
+        }
+      >
         {eventList(byKind('labour'), t('classes.labourEmpty'), 'labour-list', (e) =>
           [
             t(`activity.${e.subkind}`),
@@ -355,19 +354,19 @@ export function ClassesPage() {
             .filter(Boolean)
             .join(' · '),
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="sessions">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="sessions">
-            {t('classes.sessions')}
-          </Title>
-          {writable && (
+      <Panel
+        id="sessions"
+        title={t('classes.sessions')}
+        action={
+          writable && (
             <Button variant="default" onClick={() => setDialog({ kind: 'session' })}>
               {t('classes.addSession')}
             </Button>
-          )}
-        </Group>
+          )
+        }
+      >
         {eventList(
           byKind('session'),
           t('classes.sessionsEmpty'),
@@ -379,26 +378,26 @@ export function ClassesPage() {
               .map(nameOf)
               .join(', ')})`,
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="groups">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="groups">
-            {t('classes.groups')}
-          </Title>
-          {writable && (
+      <Panel
+        id="groups"
+        title={t('classes.groups')}
+        action={
+          writable && (
             <Button variant="default" onClick={() => setDialog({ kind: 'group' })}>
               {t('classes.addGroup')}
             </Button>
-          )}
-        </Group>
+          )
+        }
+      >
         {eventList(
           byKind('group'),
           t('classes.groupsEmpty'),
           'group-list',
           (e) => `${str(e.data.name)}: ${ids(e.data.memberAdmissionIds).map(nameOf).join(', ')}`,
         )}
-      </Paper>
+      </Panel>
 
       {dialog && current && (
         <SpecFormModal

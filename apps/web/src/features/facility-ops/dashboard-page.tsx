@@ -22,6 +22,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { facilityOf, useDashboard, useYearFigures } from './facility-api.ts';
 import { checker, todayDmy } from './facility-form-kit.tsx';
 import './facility-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -113,10 +114,7 @@ function YearSection({ facilityId, initial }: { facilityId: string; initial: num
     (f) => f.field === 'year',
   )?.message;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="year-figures">
-      <Title order={2} size="h4" id="year-figures" mb="sm">
-        {t('year.title')}
-      </Title>
+    <Panel id="year-figures" title={t('year.title')}>
       <form onSubmit={submit}>
         <Group align="flex-start" mb="sm">
           <TextInput
@@ -149,7 +147,7 @@ function YearSection({ facilityId, initial }: { facilityId: string; initial: num
           </Table.Tbody>
         </Table>
       )}
-    </Paper>
+    </Panel>
   );
 }
 

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { plainFields } from './corrections.tsx';
 import {
@@ -101,63 +102,61 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
       {records.length === 0 ? (
         <Text size="sm">{t('resident.healthEmpty')}</Text>
       ) : (
-        <Table data-testid="health-records">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('health.occurredOn')}</Table.Th>
-              <Table.Th>{t('health.kind')}</Table.Th>
-              <Table.Th>{t('health.performedBy')}</Table.Th>
-              <Table.Th>{t('health.diagnosis')}</Table.Th>
-              {writable && <Table.Th>{t('fix.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {records.map((r) => (
-              <Table.Tr key={r.id} td={r.voided ? 'line-through' : undefined} data-testid="health-record">
-                <Table.Td>{formatDate(r.occurredOn)}</Table.Td>
+        <RecordTable
+          data-testid="health-records"
+          head={[
+            t('health.occurredOn'),
+            t('health.kind'),
+            t('health.performedBy'),
+            t('health.diagnosis'),
+            writable && t('fix.actions'),
+          ]}
+        >
+          {records.map((r) => (
+            <Table.Tr key={r.id} td={r.voided ? 'line-through' : undefined} data-testid="health-record">
+              <Table.Td>{formatDate(r.occurredOn)}</Table.Td>
+              <Table.Td>
+                {t(`health.${r.kind}`)}
+                {r.disease ? ` · ${t(`health.${r.disease}`)}: ${t(`health.${r.testResult}`)}` : ''}
+                {r.hospital ? ` · ${r.hospital}` : ''}
+              </Table.Td>
+              <Table.Td>{r.performedBy}</Table.Td>
+              <Table.Td>
+                {[r.diagnosis, r.treatmentPlan, r.medicalNotes].filter(Boolean).join(' — ')}
+                {r.voided && (
+                  <Text size="xs" c="red.9" fw={600} td="none" data-testid="health-voided">
+                    {t('fix.voided', { reason: r.voided.reason })}
+                  </Text>
+                )}
+              </Table.Td>
+              {writable && (
                 <Table.Td>
-                  {t(`health.${r.kind}`)}
-                  {r.disease ? ` · ${t(`health.${r.disease}`)}: ${t(`health.${r.testResult}`)}` : ''}
-                  {r.hospital ? ` · ${r.hospital}` : ''}
-                </Table.Td>
-                <Table.Td>{r.performedBy}</Table.Td>
-                <Table.Td>
-                  {[r.diagnosis, r.treatmentPlan, r.medicalNotes].filter(Boolean).join(' — ')}
-                  {r.voided && (
-                    <Text size="xs" c="red.9" fw={600} td="none" data-testid="health-voided">
-                      {t('fix.voided', { reason: r.voided.reason })}
-                    </Text>
+                  {!r.voided && (
+                    <Group gap="xs">
+                      <Button
+                        variant="default"
+                        size="compact-xs"
+                        aria-label={t('fix.correctLabel', { what, date: formatDate(r.occurredOn) })}
+                        onClick={() => setFixing({ mode: 'correct', id: r.id })}
+                      >
+                        {t('fix.correct')}
+                      </Button>
+                      <Button
+                        variant="default"
+                        c="red.9"
+                        size="compact-xs"
+                        aria-label={t('fix.voidLabel', { what, date: formatDate(r.occurredOn) })}
+                        onClick={() => setFixing({ mode: 'void', id: r.id })}
+                      >
+                        {t('fix.void')}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
-                {writable && (
-                  <Table.Td>
-                    {!r.voided && (
-                      <Group gap="xs">
-                        <Button
-                          variant="default"
-                          size="compact-xs"
-                          aria-label={t('fix.correctLabel', { what, date: formatDate(r.occurredOn) })}
-                          onClick={() => setFixing({ mode: 'correct', id: r.id })}
-                        >
-                          {t('fix.correct')}
-                        </Button>
-                        <Button
-                          variant="default"
-                          c="red.9"
-                          size="compact-xs"
-                          aria-label={t('fix.voidLabel', { what, date: formatDate(r.occurredOn) })}
-                          onClick={() => setFixing({ mode: 'void', id: r.id })}
-                        >
-                          {t('fix.void')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+              )}
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {writable && (
         <Button mt="md" variant="default" onClick={() => setOpen(true)}>

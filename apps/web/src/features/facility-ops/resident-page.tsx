@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { Panel } from '../../components/panel.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type Fix, FixDialog, isCorrectable } from './corrections.tsx';
 import { EventLine, str } from './event-line.tsx';
@@ -222,10 +222,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
         </Alert>
       )}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="term">
-        <Title order={2} size="h4" id="term" mb="sm">
-          {t('resident.term')}
-        </Title>
+      <Panel id="term" title={t('resident.term')}>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Fact label={t('resident.termStart')} value={formatDate(a.term.termStart)} />
           <Fact
@@ -259,12 +256,9 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
             {t('resident.termChange')}
           </Button>
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="stages">
-        <Title order={2} size="h4" id="stages" mb="sm">
-          {t('resident.stages')}
-        </Title>
+      <Panel id="stages" title={t('resident.stages')}>
         <Table data-testid="stages">
           <Table.Tbody>
             {[1, 2, 3, 4, 5].map((n) => {
@@ -289,12 +283,9 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
             {t('resident.moveStage', { n: a.stage + 1 })}
           </Button>
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="intake">
-        <Title order={2} size="h4" id="intake" mb="sm">
-          {t('resident.summary')}
-        </Title>
+      <Panel id="intake" title={t('resident.summary')}>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Fact label={t('admit.admittedOn')} value={formatDate(a.admittedOn)} />
           <Fact label={t('admit.recordNumber')} value={a.recordNumber ?? t('common.none')} />
@@ -325,12 +316,9 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
             </Button>
           </Group>
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="register">
-        <Title order={2} size="h4" id="register" mb="sm">
-          {t('resident.register')}
-        </Title>
+      <Panel id="register" title={t('resident.register')}>
         {active && (
           <Group mb="md" gap="xs">
             {(['visit', 'incident', 'reward', 'support'] as const).map((k) => (
@@ -398,14 +386,11 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
             ))}
           </Stack>
         )}
-      </Paper>
+      </Panel>
 
       {medical && <HealthSection a={a} writable={active} />}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="handover">
-        <Title order={2} size="h4" id="handover" mb="sm">
-          {t('resident.handover')}
-        </Title>
+      <Panel id="handover" title={t('resident.handover')}>
         <Stack gap="xs">
           {a.notice ? (
             <Text size="sm" data-testid="notice">
@@ -447,7 +432,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
             </Group>
           )}
         </Stack>
-      </Paper>
+      </Panel>
 
       {spec && (
         <SpecFormModal

@@ -7,6 +7,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';
+import { useFields } from '../../components/form-fields.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
 import { type Episode, usePathwayWrite } from './pathways-api.ts';
 
@@ -22,14 +23,14 @@ export const stagesOf = (e: Episode): Stage[] =>
 export function CounsellingForm({ personId, ...p }: Base<{ heldOn: string }> & { personId: string }) {
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
-  const [v, setV] = useState({
+  const form = useFields({
     kind: 'individual',
     heldOn: todayDmy(),
     topic: '',
     counsellor: '',
     notes: '',
   });
-  const [errors, setErrors] = useState<Errors>({});
+  const { f: v, setErrors } = form;
   const write = usePathwayWrite(personId, (body: unknown) =>
     api.post<{ heldOn: string }>('/api/counselling-sessions', body),
   );
@@ -64,36 +65,13 @@ export function CounsellingForm({ personId, ...p }: Base<{ heldOn: string }> & {
     >
       <NativeSelect
         label={t('counselling.kind')}
-        value={v.kind}
-        onChange={(e) => setV({ ...v, kind: e.currentTarget.value })}
+        {...form.text('kind')}
         data={COUNSELLING_KINDS.map((k) => ({ value: k, label: t(`counselling.${k}`) }))}
       />
-      <DateField
-        label={t('counselling.heldOn')}
-        required
-        value={v.heldOn}
-        onChange={(heldOn) => setV({ ...v, heldOn })}
-        error={errors.heldOn}
-      />
-      <TextInput
-        label={t('counselling.topic')}
-        required
-        value={v.topic}
-        onChange={(e) => setV({ ...v, topic: e.currentTarget.value })}
-        error={errors.topic}
-      />
-      <TextInput
-        label={t('counselling.counsellor')}
-        required
-        value={v.counsellor}
-        onChange={(e) => setV({ ...v, counsellor: e.currentTarget.value })}
-        error={errors.counsellor}
-      />
-      <Textarea
-        label={tp('common.notes')}
-        value={v.notes}
-        onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
-      />
+      <DateField label={t('counselling.heldOn')} required {...form.value('heldOn')} />
+      <TextInput label={t('counselling.topic')} required {...form.text('topic')} />
+      <TextInput label={t('counselling.counsellor')} required {...form.text('counsellor')} />
+      <Textarea label={tp('common.notes')} {...form.text('notes')} />
     </FormModal>
   );
 }

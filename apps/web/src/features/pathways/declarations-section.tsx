@@ -30,6 +30,7 @@ import {
   useDeclarationWrite,
 } from './declarations-api.ts';
 import './declarations-i18n.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 
 // The person page's section of declarations of substances used and their source (Law 120/2025/QH15): readers of
@@ -263,46 +264,43 @@ export function PersonDeclarations({ person }: { person: Person }) {
           </Text>
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table data-testid="declarations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('col.declaredOn')}</Table.Th>
-                <Table.Th>{t('col.substances')}</Table.Th>
-                <Table.Th>{t('col.source')}</Table.Th>
-                <Table.Th>{t('col.recordedBy')}</Table.Th>
-                <Table.Th>{t('col.basis')}</Table.Th>
-                {writes && <Table.Th>{t('col.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((d) => (
-                <Table.Tr key={d.id} data-testid="declaration-row">
-                  <Table.Td>{formatDate(d.declaredOn)}</Table.Td>
-                  <Table.Td>{substances(d)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.source}</Table.Td>
-                  <Table.Td>{d.recordedBy.name ?? ''}</Table.Td>
-                  <Table.Td>{d.basis.length > 0 ? d.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
-                  {writes && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('editLabel', { date: formatDate(d.declaredOn) })}
-                        onClick={() => {
-                          setSaved(false);
-                          setDialog({ record: d });
-                        }}
-                      >
-                        {t('edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          minWidth={640}
+          data-testid="declarations-table"
+          head={[
+            t('col.declaredOn'),
+            t('col.substances'),
+            t('col.source'),
+            t('col.recordedBy'),
+            t('col.basis'),
+            writes && t('col.actions'),
+          ]}
+        >
+          {list.data.map((d) => (
+            <Table.Tr key={d.id} data-testid="declaration-row">
+              <Table.Td>{formatDate(d.declaredOn)}</Table.Td>
+              <Table.Td>{substances(d)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.source}</Table.Td>
+              <Table.Td>{d.recordedBy.name ?? ''}</Table.Td>
+              <Table.Td>{d.basis.length > 0 ? d.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
+              {writes && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('editLabel', { date: formatDate(d.declaredOn) })}
+                    onClick={() => {
+                      setSaved(false);
+                      setDialog({ record: d });
+                    }}
+                  >
+                    {t('edit')}
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {dialog && (
         <DeclarationForm

@@ -24,6 +24,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { DossierCreateForm } from './dossier-create.tsx';
 import './dossiers-i18n.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { useDossiers } from './dossiers-api.ts';
 import { tx } from './form-kit.tsx';
 
@@ -99,34 +100,28 @@ export function DossiersPage() {
           <Text size="sm" c="dimmed">
             {t('list.total', { count: list.data.total })}
           </Text>
-          <Table data-testid="dossiers-table" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('list.persons')}</Table.Th>
-                <Table.Th>{t('list.preparedOn')}</Table.Th>
-                <Table.Th>{t('list.status')}</Table.Th>
-                <Table.Th>{t('list.hearing')}</Table.Th>
+          <RecordTable
+            data-testid="dossiers-table"
+            verticalSpacing="xs"
+            head={[t('list.persons'), t('list.preparedOn'), t('list.status'), t('list.hearing')]}
+          >
+            {list.data.items.map((d) => (
+              <Table.Tr key={d.id} data-testid="dossier-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/dossiers/${d.id}`}>
+                    {d.persons.map((p) => p.fullName).join(', ')}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{formatDate(d.preparedOn)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={700} c="blue.9" span>
+                    {tx(d.statusLabel)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{d.hearingDate ? formatDate(d.hearingDate) : '—'}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((d) => (
-                <Table.Tr key={d.id} data-testid="dossier-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/dossiers/${d.id}`}>
-                      {d.persons.map((p) => p.fullName).join(', ')}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatDate(d.preparedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={700} c="blue.9" span>
-                      {tx(d.statusLabel)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{d.hearingDate ? formatDate(d.hearingDate) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </RecordTable>
           {list.data.total > 20 && (
             <Group>
               <Button

@@ -5,7 +5,6 @@ import {
   Button,
   FileButton,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -21,8 +20,9 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { DossierNextStep } from './dossier-steps.tsx';
-import { OpenEpisodeForm } from './episode-forms.tsx';
+import { OpenEpisodeForm } from './open-episode-form.tsx';
 import './dossiers-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
 import {
   coverListHref,
   type Dossier,
@@ -99,12 +99,9 @@ export function DossierPage() {
       <DossierNextStep dossier={d} onDone={(text) => setFlash({ color: 'green', text })} />
       <Persons d={d} onDone={(text) => setFlash({ color: 'green', text })} />
       <Checklist d={d} onDone={(text) => setFlash({ color: 'green', text })} />
-      <Paper withBorder p="md" component="section" aria-labelledby="dossier-pending">
-        <Title order={2} size="h4" mb="xs" id="dossier-pending">
-          {t('page.pending')}
-        </Title>
+      <Panel id="dossier-pending" gap="xs" title={t('page.pending')}>
         <Text size="sm">{t('page.pendingHint')}</Text>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -126,10 +123,7 @@ function Facts({ d }: { d: Dossier }) {
   const { t } = useTranslation('dossiers');
   const rp = d.readingPeriod;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="dossier-facts">
-      <Title order={2} size="h4" mb="sm" id="dossier-facts">
-        {t('page.timeline')}
-      </Title>
+    <Panel id="dossier-facts" title={t('page.timeline')}>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} m={0} spacing="xs">
         <Field label={t('page.commune')}>{d.communeName ?? d.communeCode}</Field>
         <Field label={t('page.preparer')}>{tx(d.preparer.label)}</Field>
@@ -167,7 +161,7 @@ function Facts({ d }: { d: Dossier }) {
           {d.notes}
         </Text>
       )}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -192,10 +186,7 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
   // Management while the court has not decided: at the family (Form 35) or at a facility.
   const canManage = can(me, 'episodes.write') && !['decided', 'executed'].includes(d.status);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="dossier-persons">
-      <Title order={2} size="h4" mb="sm" id="dossier-persons">
-        {t('page.persons')}
-      </Title>
+    <Panel id="dossier-persons" title={t('page.persons')}>
       <Table data-testid="dossier-persons">
         <Table.Thead>
           <Table.Tr>
@@ -284,7 +275,7 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
         }
         onClose={() => setRemoving(null)}
       />
-    </Paper>
+    </Panel>
   );
 }
 
@@ -299,10 +290,7 @@ function Checklist({ d, onDone }: { d: Dossier; onDone: (text: string) => void }
   const remove = useDossierWrite((documentId: string, qc) => dossierApi.removeDocument(qc, d.id, documentId));
   const missing = d.checklist.missing;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="dossier-checklist">
-      <Title order={2} size="h4" mb="xs" id="dossier-checklist">
-        {t('page.checklist')}
-      </Title>
+    <Panel id="dossier-checklist" gap="xs" title={t('page.checklist')}>
       <Text size="xs" c="dimmed" mb="xs">
         {t('page.basis')}: {d.checklist.basis.map(tx).join('; ')}
         {d.checklist.verify ? ` (${t('page.verify')})` : ''}
@@ -420,6 +408,6 @@ function Checklist({ d, onDone }: { d: Dossier; onDone: (text: string) => void }
         }
         onClose={() => setRemoving(null)}
       />
-    </Paper>
+    </Panel>
   );
 }

@@ -1,22 +1,16 @@
-import { NativeSelect, NumberInput, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
+import { useFields } from '../../components/form-fields.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
-import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
+import { checker, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
-import {
-  type Episode,
-  pathwayApi,
-  type Task,
-  type Transfer,
-  useFacilities,
-  usePathwayWrite,
-} from './pathways-api.ts';
+import { type Episode, pathwayApi, type Task, type Transfer, usePathwayWrite } from './pathways-api.ts';
 
 export const EPISODE_TYPES = [
   'user_management',
@@ -27,6 +21,7 @@ export const EPISODE_TYPES = [
   'substitution_therapy',
   'post_rehab',
 ] as const;
+
 export const EPISODE_TYPE_LABELS: Record<(typeof EPISODE_TYPES)[number], { vi: string; en: string }> = {
   user_management: {
     vi: 'Quản lý người sử dụng trái phép chất ma túy',
@@ -48,6 +43,7 @@ export const EPISODE_TYPE_LABELS: Record<(typeof EPISODE_TYPES)[number], { vi: s
   substitution_therapy: { vi: 'Điều trị thay thế (methadone)', en: 'Substitution therapy (methadone)' },
   post_rehab: { vi: 'Quản lý sau cai nghiện', en: 'Post-rehab management' },
 };
+
 const OUTCOMES = [
   'completed',
   'quit',
@@ -58,259 +54,19 @@ const OUTCOMES = [
   'died',
   'cancelled',
 ] as const;
+
 const CONTACT_METHODS = ['visit', 'phone', 'office', 'meeting'] as const;
+
 /** Decisions of the commune chairman: only roles with 'decisions.issue' may record them. */
 export const CHAIRMAN_TYPES = ['user_management', 'post_rehab'];
 
-type Base<T> = { opened: boolean; onClose: () => void; onDone: (out: T) => void };
-
-/** Opens an episode of any type with its decision; the server computes regime, authority and planned end. */
-export function OpenEpisodeForm({
-  personId,
-  types,
-  grounds,
-  ...p
-}: Base<Episode> & {
-  personId: string;
-  types: readonly string[];
-  /** Grounds for compulsory rehab the history cannot show (e.g. from a dossier: did not register). */
-  grounds?: readonly string[];
-}) {
-  const { t } = useTranslation('pathways');
-  const [type, setType] = useState<string>(types[0] ?? 'user_management');
-  const [v, setV] = useState<Record<string, string>>({
-    startDate: todayDmy(),
-    decisionDate: todayDmy(),
-    registeredOn: todayDmy(),
-    signedOn: todayDmy(),
-    place: 'family',
-  });
-  const [term, setTerm] = useState<number | string>(6);
-  const [errors, setErrors] = useState<Errors>({});
-  const needsFacility = [
-    'voluntary_facility',
-    'compulsory',
-    'compulsory_pending',
-    'substitution_therapy',
-  ].includes(type);
-  const facilities = useFacilities(p.opened && needsFacility);
-  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.openEpisode(personId, body));
-  const set = (k: string) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const text = (k: string, label: string, required = false) => (
-    <TextInput
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={(e) => set(k)(e.currentTarget.value)}
-      error={errors[k]}
-    />
-  );
-  const date = (k: string, label: string, required = true) => (
-    <DateFieldLocal
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={set(k)}
-      error={errors[k]}
-    />
-  );
-
-  const submit = () => {
-    const c = checker(t);
-    const opt = (k: string) => (v[k]?.trim() ? v[k].trim() : undefined);
-    const startDate = c.date('startDate', v.startDate ?? '');
-    const termMonths = typeof term === 'number' ? term : Number(term);
-    let body: Record<string, unknown> = { type, startDate, notes: opt('notes') };
-    if (type === 'user_management' || type === 'post_rehab') {
-      body.decision = {
-        number: opt('decisionNumber'),
-        date: c.date('decisionDate', v.decisionDate ?? ''),
-        signer: opt('signer'),
-      };
-    } else if (type === 'voluntary_community') {
-      body = {
-        ...body,
-        termMonths,
-        registration: {
-          registeredOn: c.date('registeredOn', v.registeredOn ?? ''),
-          provider: c.required('provider', v.provider ?? ''),
-          plan: opt('plan'),
-        },
-      };
-    } else if (type === 'voluntary_facility') {
-      body = {
-        ...body,
-        termMonths,
-        facilityId: c.required('facilityId', v.facilityId ?? ''),
-        contract: { number: opt('contractNumber'), signedOn: c.date('signedOn', v.signedOn ?? '') },
-        priorityGroup: opt('priorityGroup'),
-      };
-    } else if (type === 'compulsory_pending') {
-      body.place = v.place;
-      if (grounds?.length) body.grounds = grounds;
-      if (v.place === 'facility') body.facilityId = c.required('facilityId', v.facilityId ?? '');
-      else if (opt('committedBy'))
-        body.familyCommitment = {
-          committedBy: opt('committedBy'),
-          relation: c.required('relation', v.relation ?? ''),
-          signedOn: c.date('signedOn', v.signedOn ?? ''),
-        };
-    } else if (type === 'compulsory') {
-      body = {
-        ...body,
-        termMonths,
-        facilityId: opt('facilityId'),
-        court: {
-          name: c.required('courtName', v.courtName ?? ''),
-          decisionNumber: c.required('courtNumber', v.courtNumber ?? ''),
-          decisionDate: c.date('courtDate', v.courtDate ?? ''),
-          signer: opt('signer'),
-        },
-      };
-    } else if (type === 'substitution_therapy') {
-      body.clinic = { name: c.required('clinic', v.clinic ?? ''), code: opt('clinicCode') };
-      // A registered methadone clinic, when chosen: the server checks its kind (Decree 90/2016).
-      body.facilityId = opt('facilityId');
-    }
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(JSON.parse(JSON.stringify(body)), { onSuccess: p.onDone });
-  };
-
-  const facilitySelect = (required: boolean, kind?: string) => (
-    <NativeSelect
-      label={t('ep.facility')}
-      required={required}
-      value={v.facilityId ?? ''}
-      onChange={(e) => set('facilityId')(e.currentTarget.value)}
-      data={[
-        { value: '', label: '—' },
-        ...(facilities.data ?? [])
-          .filter((f) => !kind || f.kind === kind)
-          .map((f) => ({ value: f.id, label: f.name })),
-      ]}
-      error={errors.facilityId}
-    />
-  );
-  const termInput = (
-    <NumberInput
-      label={t('ep.termMonths')}
-      required
-      min={1}
-      max={120}
-      value={term}
-      onChange={setTerm}
-      allowDecimal={false}
-    />
-  );
-
-  return (
-    <FormModal
-      opened={p.opened}
-      onClose={p.onClose}
-      title={t('ep.title')}
-      onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
-    >
-      <NativeSelect
-        label={t('ep.type')}
-        value={type}
-        onChange={(e) => {
-          setType(e.currentTarget.value);
-          write.reset();
-        }}
-        data={types.map((x) => ({
-          value: x,
-          label: tx(EPISODE_TYPE_LABELS[x as keyof typeof EPISODE_TYPE_LABELS]),
-        }))}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {date('startDate', t('ep.startDate'))}
-        {(type === 'user_management' || type === 'post_rehab') && (
-          <>
-            {text('decisionNumber', t('ep.decisionNumber'))}
-            {date('decisionDate', t('ep.decisionDate'))}
-            {text('signer', t('ep.signer'))}
-          </>
-        )}
-        {type === 'voluntary_community' && (
-          <>
-            {termInput}
-            {date('registeredOn', t('ep.registeredOn'))}
-            {text('provider', t('ep.provider'), true)}
-          </>
-        )}
-        {type === 'voluntary_facility' && (
-          <>
-            {termInput}
-            {facilitySelect(true)}
-            {text('contractNumber', t('ep.contractNumber'))}
-            {date('signedOn', t('ep.contractSigned'))}
-            {text('priorityGroup', t('ep.priorityGroup'))}
-          </>
-        )}
-        {type === 'compulsory_pending' && (
-          <>
-            <NativeSelect
-              label={t('ep.place')}
-              value={v.place}
-              onChange={(e) => set('place')(e.currentTarget.value)}
-              data={[
-                { value: 'family', label: t('ep.placeFamily') },
-                { value: 'facility', label: t('ep.placeFacility') },
-              ]}
-            />
-            {v.place === 'facility' ? (
-              facilitySelect(true)
-            ) : (
-              <>
-                {text('committedBy', t('ep.committedBy'))}
-                {text('relation', t('ep.relation'))}
-                {date('signedOn', t('ep.signedOn'))}
-              </>
-            )}
-          </>
-        )}
-        {type === 'compulsory' && (
-          <>
-            {termInput}
-            {facilitySelect(false)}
-            {text('courtName', t('ep.courtName'), true)}
-            {text('courtNumber', t('ep.courtNumber'), true)}
-            {date('courtDate', t('ep.courtDate'))}
-            {text('signer', t('ep.signer'))}
-          </>
-        )}
-        {type === 'substitution_therapy' && (
-          <>
-            {text('clinic', t('ep.clinic'), true)}
-            {text('clinicCode', t('ep.clinicCode'))}
-            {facilitySelect(false, 'methadone_clinic')}
-          </>
-        )}
-      </SimpleGrid>
-      {type === 'voluntary_community' && (
-        <Textarea
-          label={t('ep.plan')}
-          value={v.plan ?? ''}
-          onChange={(e) => set('plan')(e.currentTarget.value)}
-        />
-      )}
-      <Textarea
-        label={t('common.notes')}
-        value={v.notes ?? ''}
-        onChange={(e) => set('notes')(e.currentTarget.value)}
-      />
-    </FormModal>
-  );
-}
+export type Base<T> = { opened: boolean; onClose: () => void; onDone: (out: T) => void };
 
 /** Closes an episode with an outcome, after a confirmation (it cannot be undone from the UI). */
 export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const [v, setV] = useState({ outcome: 'completed', endDate: todayDmy(), reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ outcome: 'completed', endDate: todayDmy(), reason: '' });
+  const { f: v, setErrors } = form;
   const [confirming, setConfirming] = useState<null | { endDate: string }>(null);
   const write = usePathwayWrite(episode.personId, (body: unknown) =>
     pathwayApi.closeEpisode(episode.id, body),
@@ -352,22 +108,11 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
       >
         <NativeSelect
           label={t('close.outcome')}
-          value={v.outcome}
-          onChange={(e) => setV({ ...v, outcome: e.currentTarget.value })}
+          {...form.text('outcome')}
           data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
         />
-        <DateFieldLocal
-          label={t('close.endDate')}
-          required
-          value={v.endDate}
-          onChange={(endDate) => setV({ ...v, endDate })}
-          error={errors.endDate}
-        />
-        <Textarea
-          label={t('close.reason')}
-          value={v.reason}
-          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
-        />
+        <DateFieldLocal label={t('close.endDate')} required {...form.value('endDate')} />
+        <Textarea label={t('close.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
         opened={!!confirming}
@@ -390,8 +135,8 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
 /** The completion certificate (Form 54) of post-rehab management. */
 export function CertificateForm({ episode, ...p }: Base<Episode> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const [v, setV] = useState({ issuedOn: todayDmy(), number: '', signer: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ issuedOn: todayDmy(), number: '', signer: '' });
+  const { f: v, setErrors } = form;
   const write = usePathwayWrite(episode.personId, (body: unknown) =>
     pathwayApi.certificate(episode.id, body),
   );
@@ -416,31 +161,17 @@ export function CertificateForm({ episode, ...p }: Base<Episode> & { episode: Ep
       error={write.error}
       size="md"
     >
-      <DateFieldLocal
-        label={t('cert.issuedOn')}
-        required
-        value={v.issuedOn}
-        onChange={(issuedOn) => setV({ ...v, issuedOn })}
-        error={errors.issuedOn}
-      />
-      <TextInput
-        label={t('cert.number')}
-        value={v.number}
-        onChange={(e) => setV({ ...v, number: e.currentTarget.value })}
-      />
-      <TextInput
-        label={t('cert.signer')}
-        required
-        value={v.signer}
-        onChange={(e) => setV({ ...v, signer: e.currentTarget.value })}
-        error={errors.signer}
-      />
+      <DateFieldLocal label={t('cert.issuedOn')} required {...form.value('issuedOn')} />
+      <TextInput label={t('cert.number')} {...form.text('number')} />
+      <TextInput label={t('cert.signer')} required {...form.text('signer')} />
     </FormModal>
   );
 }
 
-/** A contact with the managed person (closes a due contact task). */
-/** A management contact. Works offline: without a connection it waits in the outbox (`onKept`). */
+/**
+ * A contact with the managed person (closes a due contact task). Works offline for the field roles: without a
+ * connection it waits in the outbox (`onKept`).
+ */
 export function ContactForm({
   episode,
   person,
@@ -451,8 +182,8 @@ export function ContactForm({
   const me = useSession();
   // A field role's entry waits on the device without a connection; other roles need one.
   const field = mayKeepOnDevice(me);
-  const [v, setV] = useState({ contactDate: todayDmy(), method: 'visit', summary: '', byName: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ contactDate: todayDmy(), method: 'visit', summary: '', byName: '' });
+  const { f: v, setErrors } = form;
   const write = usePathwayWrite(episode.personId, (body: Record<string, unknown>) =>
     sendOrKeep(
       officerEntry(
@@ -491,31 +222,14 @@ export function ContactForm({
       <Text size="sm" c="dimmed">
         {t('act.contactHint')}
       </Text>
-      <DateFieldLocal
-        label={t('contact.date')}
-        required
-        value={v.contactDate}
-        onChange={(contactDate) => setV({ ...v, contactDate })}
-        error={errors.contactDate}
-      />
+      <DateFieldLocal label={t('contact.date')} required {...form.value('contactDate')} />
       <NativeSelect
         label={t('contact.method')}
-        value={v.method}
-        onChange={(e) => setV({ ...v, method: e.currentTarget.value })}
+        {...form.text('method')}
         data={CONTACT_METHODS.map((m) => ({ value: m, label: t(`contactMethod.${m}`) }))}
       />
-      <Textarea
-        label={t('contact.summary')}
-        required
-        value={v.summary}
-        onChange={(e) => setV({ ...v, summary: e.currentTarget.value })}
-        error={errors.summary}
-      />
-      <TextInput
-        label={t('contact.byName')}
-        value={v.byName}
-        onChange={(e) => setV({ ...v, byName: e.currentTarget.value })}
-      />
+      <Textarea label={t('contact.summary')} required {...form.text('summary')} />
+      <TextInput label={t('contact.byName')} {...form.text('byName')} />
     </FormModal>
   );
 }
@@ -523,8 +237,8 @@ export function ContactForm({
 /** Schedules a drug test or a contact: it appears on the work list. */
 export function ScheduleForm({ episode, ...p }: Base<Task> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const [v, setV] = useState({ kind: 'contact', dueDate: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ kind: 'contact', dueDate: '' });
+  const { f: v, setErrors } = form;
   const write = usePathwayWrite(episode.personId, (body: unknown) => pathwayApi.schedule(episode.id, body));
   const submit = () => {
     const c = checker(t);
@@ -545,20 +259,13 @@ export function ScheduleForm({ episode, ...p }: Base<Task> & { episode: Episode 
     >
       <NativeSelect
         label={t('schedule.kind')}
-        value={v.kind}
-        onChange={(e) => setV({ ...v, kind: e.currentTarget.value })}
+        {...form.text('kind')}
         data={[
           { value: 'contact', label: t('schedule.contact') },
           { value: 'drug_test', label: t('schedule.drug_test') },
         ]}
       />
-      <DateFieldLocal
-        label={t('schedule.dueDate')}
-        required
-        value={v.dueDate}
-        onChange={(dueDate) => setV({ ...v, dueDate })}
-        error={errors.dueDate}
-      />
+      <DateFieldLocal label={t('schedule.dueDate')} required {...form.value('dueDate')} />
     </FormModal>
   );
 }
@@ -570,8 +277,8 @@ export function TransferForm({
 }: Base<Transfer> & { person: { id: string; fullName: string; version: number } }) {
   const { t } = useTranslation('pathways');
   const [addr, setAddr] = useState<AddressValue>(emptyAddress());
-  const [v, setV] = useState({ movedOn: todayDmy(), reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ movedOn: todayDmy(), reason: '' });
+  const { f: v, errors, setErrors } = form;
   const [confirming, setConfirming] = useState<null | { movedOn: string }>(null);
   const [communeName, setCommuneName] = useState('');
   const write = usePathwayWrite(person.id, (body: unknown) => pathwayApi.transfer(person.id, body));
@@ -622,18 +329,8 @@ export function TransferForm({
           required
           withDetail
         />
-        <DateFieldLocal
-          label={t('transfer.movedOn')}
-          required
-          value={v.movedOn}
-          onChange={(movedOn) => setV({ ...v, movedOn })}
-          error={errors.movedOn}
-        />
-        <Textarea
-          label={t('transfer.reason')}
-          value={v.reason}
-          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
-        />
+        <DateFieldLocal label={t('transfer.movedOn')} required {...form.value('movedOn')} />
+        <Textarea label={t('transfer.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
         opened={!!confirming}

@@ -32,6 +32,8 @@ import {
   useMeasures,
 } from './monitoring-api.ts';
 import './monitoring-i18n.ts';
+import { useFields } from '../../components/form-fields.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 
 // The person page's section of electronic monitoring (Law 120/2025/QH15 Art. 12): readers of class legal see
 // the measures with their decision, basis, period, means and events (dates dd/mm/yyyy); the commune police
@@ -60,7 +62,7 @@ function MeasureForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('monitoring');
-  const [v, setV] = useState({
+  const form = useFields({
     decisionNumber: '',
     decisionDate: todayDmy(),
     decisionSigner: '',
@@ -70,7 +72,7 @@ function MeasureForm({
     meansOther: '',
     notes: '',
   });
-  const [errors, setErrors] = useState<Errors>({});
+  const { f: v, setF: setV, errors, setErrors } = form;
   const create = useMeasureCreate(person.id);
   const fieldError = fieldErrorOf(errors, create.error);
 
@@ -110,23 +112,20 @@ function MeasureForm({
         <TextInput
           label={t('form.decisionNumber')}
           required
-          value={v.decisionNumber}
-          onChange={(e) => setV({ ...v, decisionNumber: e.currentTarget.value })}
+          {...form.text('decisionNumber')}
           error={fieldError('decisionNumber')}
           maxLength={60}
         />
         <DateField
           label={t('form.decisionDate')}
           required
-          value={v.decisionDate}
-          onChange={(decisionDate) => setV({ ...v, decisionDate })}
+          {...form.value('decisionDate')}
           error={fieldError('decisionDate')}
         />
       </Group>
       <TextInput
         label={t('form.decisionSigner')}
-        value={v.decisionSigner}
-        onChange={(e) => setV({ ...v, decisionSigner: e.currentTarget.value })}
+        {...form.text('decisionSigner')}
         error={fieldError('decisionSigner')}
         maxLength={160}
       />
@@ -134,15 +133,13 @@ function MeasureForm({
         <DateField
           label={t('form.startDate')}
           required
-          value={v.startDate}
-          onChange={(startDate) => setV({ ...v, startDate })}
+          {...form.value('startDate')}
           error={fieldError('startDate')}
         />
         <DateField
           label={t('form.plannedEnd')}
           required
-          value={v.plannedEnd}
-          onChange={(plannedEnd) => setV({ ...v, plannedEnd })}
+          {...form.value('plannedEnd')}
           error={fieldError('plannedEnd')}
         />
       </Group>
@@ -158,20 +155,12 @@ function MeasureForm({
         <TextInput
           label={t('form.meansOther')}
           required
-          value={v.meansOther}
-          onChange={(e) => setV({ ...v, meansOther: e.currentTarget.value })}
+          {...form.text('meansOther')}
           error={fieldError('meansOther')}
           maxLength={200}
         />
       )}
-      <Textarea
-        label={t('form.notes')}
-        autosize
-        minRows={1}
-        value={v.notes}
-        onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
-        maxLength={2000}
-      />
+      <Textarea label={t('form.notes')} autosize minRows={1} {...form.text('notes')} maxLength={2000} />
     </FormModal>
   );
 }
@@ -189,8 +178,8 @@ function EventForm({
 }) {
   const { t } = useTranslation('monitoring');
   const [base, setBase] = useState(measure);
-  const [v, setV] = useState({ kind: 'breach', occurredOn: todayDmy(), description: '' });
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFields({ kind: 'breach', occurredOn: todayDmy(), description: '' });
+  const { f: v, setF: setV, errors, setErrors } = form;
   const [confirming, setConfirming] = useState<string | null>(null);
   const write = useMeasureEvent(person.id);
   const serverError = write.error instanceof ApiError ? write.error : null;
@@ -261,16 +250,14 @@ function EventForm({
         <DateField
           label={t('form.occurredOn')}
           required
-          value={v.occurredOn}
-          onChange={(occurredOn) => setV({ ...v, occurredOn })}
+          {...form.value('occurredOn')}
           error={fieldError('occurredOn')}
         />
         <Textarea
           label={t('form.description')}
           autosize
           minRows={2}
-          value={v.description}
-          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+          {...form.text('description')}
           error={fieldError('description')}
           maxLength={2000}
         />
@@ -351,86 +338,83 @@ export function PersonMonitoring({ person }: { person: Person }) {
           </Text>
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table data-testid="monitoring-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('col.decision')}</Table.Th>
-                <Table.Th>{t('col.period')}</Table.Th>
-                <Table.Th>{t('col.means')}</Table.Th>
-                <Table.Th>{t('col.situation')}</Table.Th>
-                <Table.Th>{t('col.status')}</Table.Th>
-                <Table.Th>{t('col.basis')}</Table.Th>
-                <Table.Th>{t('col.events')}</Table.Th>
-                {writes && <Table.Th>{t('col.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((m) => (
-                <Table.Tr key={m.id} data-testid="monitoring-row">
-                  <Table.Td>
-                    {t('decisionLine', {
-                      number: m.decision.number,
-                      date: formatDate(m.decision.date),
-                      authority: tx(m.authority.label),
-                    })}
-                  </Table.Td>
-                  <Table.Td>
-                    {t('periodLine', { start: formatDate(m.startDate), end: formatDate(m.plannedEnd) })}
-                    {m.actualEnd && (
-                      <Text size="sm" c="dimmed">
-                        {t('endedOn', { date: formatDate(m.actualEnd) })}
-                      </Text>
-                    )}
-                    {!m.actualEnd && m.basisEndsOn && m.basisEndsOn < m.plannedEnd && (
-                      <Text size="sm" c="red.9" data-testid="monitoring-basis-ended">
-                        {t('basisEndsOn', { date: formatDate(m.basisEndsOn) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
-                  <Table.Td>{tx(m.episode.label)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[m.status]} variant="light" data-testid="monitoring-status">
-                      {t(`status.${m.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{m.basis.map(tx).join('; ')}</Table.Td>
-                  <Table.Td>
-                    {m.events.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        {t('noEvents')}
-                      </Text>
-                    ) : (
-                      <List size="sm">
-                        {m.events.map((e) => (
-                          <List.Item key={e.id}>
-                            {formatDate(e.occurredOn)}: {tx(e.label)}
-                            {e.description ? ` — ${e.description}` : ''}
-                          </List.Item>
-                        ))}
-                      </List>
-                    )}
-                  </Table.Td>
-                  {writes && (
-                    <Table.Td>
-                      {m.status !== 'ended' && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('recordEventLabel', { number: m.decision.number })}
-                          onClick={() => open({ kind: 'event', measure: m })}
-                        >
-                          {t('recordEvent')}
-                        </Button>
-                      )}
-                    </Table.Td>
+        <RecordTable
+          minWidth={760}
+          data-testid="monitoring-table"
+          head={[
+            t('col.decision'),
+            t('col.period'),
+            t('col.means'),
+            t('col.situation'),
+            t('col.status'),
+            t('col.basis'),
+            t('col.events'),
+            writes && t('col.actions'),
+          ]}
+        >
+          {list.data.map((m) => (
+            <Table.Tr key={m.id} data-testid="monitoring-row">
+              <Table.Td>
+                {t('decisionLine', {
+                  number: m.decision.number,
+                  date: formatDate(m.decision.date),
+                  authority: tx(m.authority.label),
+                })}
+              </Table.Td>
+              <Table.Td>
+                {t('periodLine', { start: formatDate(m.startDate), end: formatDate(m.plannedEnd) })}
+                {m.actualEnd && (
+                  <Text size="sm" c="dimmed">
+                    {t('endedOn', { date: formatDate(m.actualEnd) })}
+                  </Text>
+                )}
+                {!m.actualEnd && m.basisEndsOn && m.basisEndsOn < m.plannedEnd && (
+                  <Text size="sm" c="red.9" data-testid="monitoring-basis-ended">
+                    {t('basisEndsOn', { date: formatDate(m.basisEndsOn) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
+              <Table.Td>{tx(m.episode.label)}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[m.status]} variant="light" data-testid="monitoring-status">
+                  {t(`status.${m.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{m.basis.map(tx).join('; ')}</Table.Td>
+              <Table.Td>
+                {m.events.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('noEvents')}
+                  </Text>
+                ) : (
+                  <List size="sm">
+                    {m.events.map((e) => (
+                      <List.Item key={e.id}>
+                        {formatDate(e.occurredOn)}: {tx(e.label)}
+                        {e.description ? ` — ${e.description}` : ''}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Table.Td>
+              {writes && (
+                <Table.Td>
+                  {m.status !== 'ended' && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t('recordEventLabel', { number: m.decision.number })}
+                      onClick={() => open({ kind: 'event', measure: m })}
+                    >
+                      {t('recordEvent')}
+                    </Button>
                   )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {dialog?.kind === 'create' && (
         <MeasureForm person={person} onClose={() => setDialog(null)} onSaved={done} />

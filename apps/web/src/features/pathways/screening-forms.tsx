@@ -13,8 +13,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { useFields } from '../../components/form-fields.ts';
 import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
-import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
+import { checker, FormModal, todayDmy } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
 import { type Determination, type DrugTest, pathwayApi, usePathwayWrite } from './pathways-api.ts';
 
@@ -60,14 +61,14 @@ export function DrugTestForm({
   const me = useSession();
   // A field role's entry waits on the device without a connection; other roles need one.
   const field = mayKeepOnDevice(me);
-  const [v, setV] = useState({
+  const form = useFields({
     testedOn: todayDmy(),
     method: 'rapid_urine',
     reason: 'routine',
     performedBy: '',
   });
+  const { f: v, errors, setErrors } = form;
   const [results, setResults] = useState<Record<string, '' | 'positive' | 'negative'>>({});
-  const [errors, setErrors] = useState<Errors>({});
   const write = usePathwayWrite(personId, (body: Record<string, unknown>) =>
     sendOrKeep<DrugTest>(
       officerEntry(
@@ -108,30 +109,16 @@ export function DrugTestForm({
       error={write.error}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateField
-          label={t('test.testedOn')}
-          required
-          value={v.testedOn}
-          onChange={(testedOn) => setV({ ...v, testedOn })}
-          error={errors.testedOn}
-        />
-        <TextInput
-          label={t('test.performedBy')}
-          required
-          value={v.performedBy}
-          onChange={(e) => setV({ ...v, performedBy: e.currentTarget.value })}
-          error={errors.performedBy}
-        />
+        <DateField label={t('test.testedOn')} required {...form.value('testedOn')} />
+        <TextInput label={t('test.performedBy')} required {...form.text('performedBy')} />
         <NativeSelect
           label={t('test.method')}
-          value={v.method}
-          onChange={(e) => setV({ ...v, method: e.currentTarget.value })}
+          {...form.text('method')}
           data={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         />
         <NativeSelect
           label={t('test.reason')}
-          value={v.reason}
-          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+          {...form.text('reason')}
           data={REASONS.map((m) => ({ value: m, label: t(`reason.${m}`) }))}
         />
       </SimpleGrid>
@@ -178,7 +165,7 @@ type Obs = { on: boolean; from: string; to: string };
  */
 export function DeterminationForm({ personId, opened, onClose, onDone }: Props<Determination>) {
   const { t } = useTranslation('pathways');
-  const [v, setV] = useState({
+  const form = useFields({
     assessedOn: todayDmy(),
     doctor: '',
     certificate: '',
@@ -187,11 +174,11 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
     conclusion: '',
     form04: '',
   });
+  const { f: v, errors, setErrors } = form;
   const [obs, setObs] = useState<Record<string, Obs>>(
     Object.fromEntries(CRITERIA.map((c) => [c, { on: false, from: '', to: '' }])),
   );
   const [subs, setSubs] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
   const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.determination(personId, body));
 
   const submit = () => {
@@ -233,57 +220,27 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
       size="xl"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateField
-          label={t('det.assessedOn')}
-          required
-          value={v.assessedOn}
-          onChange={(assessedOn) => setV({ ...v, assessedOn })}
-          error={errors.assessedOn}
-        />
-        <TextInput
-          label={t('det.facility')}
-          required
-          value={v.facility}
-          onChange={(e) => setV({ ...v, facility: e.currentTarget.value })}
-          error={errors.facility}
-        />
-        <TextInput
-          label={t('det.doctor')}
-          required
-          value={v.doctor}
-          onChange={(e) => setV({ ...v, doctor: e.currentTarget.value })}
-          error={errors.doctor}
-        />
+        <DateField label={t('det.assessedOn')} required {...form.value('assessedOn')} />
+        <TextInput label={t('det.facility')} required {...form.text('facility')} />
+        <TextInput label={t('det.doctor')} required {...form.text('doctor')} />
         <TextInput
           label={t('det.certificate')}
           required
-          value={v.certificate}
-          onChange={(e) => setV({ ...v, certificate: e.currentTarget.value })}
+          {...form.text('certificate')}
           error={errors.certificate ?? errors['doctor.certificate']}
         />
-        <TextInput
-          label={t('det.licence')}
-          value={v.licence}
-          onChange={(e) => setV({ ...v, licence: e.currentTarget.value })}
-          error={errors.facilityLicence}
-        />
+        <TextInput label={t('det.licence')} {...form.text('licence')} error={errors.facilityLicence} />
         <NativeSelect
           label={t('det.conclusion')}
           required
-          value={v.conclusion}
-          onChange={(e) => setV({ ...v, conclusion: e.currentTarget.value })}
-          error={errors.conclusion}
+          {...form.text('conclusion')}
           data={[
             { value: '', label: t('det.conclusionPick') },
             { value: 'addicted', label: t('det.conclusionAddicted') },
             { value: 'not_addicted', label: t('det.conclusionNotAddicted') },
           ]}
         />
-        <TextInput
-          label={t('det.form04')}
-          value={v.form04}
-          onChange={(e) => setV({ ...v, form04: e.currentTarget.value })}
-        />
+        <TextInput label={t('det.form04')} {...form.text('form04')} />
       </SimpleGrid>
       <Stack gap="xs">
         <Text fw={600}>{t('det.criteria')}</Text>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate, Person } from '../../api/types.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { comparable, type PersonFormValues, valuesFromPerson } from './person-form-values.ts';
 
 /** 409 duplicate_citizen_id: the message, and a link to the record that has the number when we may see it. */
@@ -101,24 +102,20 @@ export function StaleVersionPanel({
       <Stack gap="sm">
         <Text size="sm">{detail}</Text>
         {diffs.length ? (
-          <Table withTableBorder withColumnBorders bg="white">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('person.staleField')}</Table.Th>
-                <Table.Th>{t('person.staleTheirs')}</Table.Th>
-                <Table.Th>{t('person.staleMine')}</Table.Th>
+          <RecordTable
+            withTableBorder
+            withColumnBorders
+            bg="white"
+            head={[t('person.staleField'), t('person.staleTheirs'), t('person.staleMine')]}
+          >
+            {diffs.map((d) => (
+              <Table.Tr key={d.label}>
+                <Table.Th scope="row">{d.label}</Table.Th>
+                <Table.Td>{d.theirs || t('common.none')}</Table.Td>
+                <Table.Td>{d.mine || t('common.none')}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {diffs.map((d) => (
-                <Table.Tr key={d.label}>
-                  <Table.Th scope="row">{d.label}</Table.Th>
-                  <Table.Td>{d.theirs || t('common.none')}</Table.Td>
-                  <Table.Td>{d.mine || t('common.none')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </RecordTable>
         ) : (
           <Text size="sm">{t('person.staleNoDiff')}</Text>
         )}

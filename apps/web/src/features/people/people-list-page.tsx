@@ -21,6 +21,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { usePeopleSearch } from './people-api.ts';
@@ -217,43 +218,42 @@ export function PeopleListPage() {
 function PeopleTable({ items }: { items: Person[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover data-testid="people-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('people.col.fullName')}</Table.Th>
-            <Table.Th>{t('people.col.birth')}</Table.Th>
-            <Table.Th>{t('people.col.sex')}</Table.Th>
-            <Table.Th>{t('people.col.commune')}</Table.Th>
-            <Table.Th>{t('people.col.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/people/${p.id}`} fw={600}>
-                  {p.fullName}
-                </Anchor>
-                {p.otherNames?.length ? (
-                  <Text size="xs" c="dimmed">
-                    {p.otherNames.join(', ')}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
-              <Table.Td>{t(`person.${p.sex}`)}</Table.Td>
-              <Table.Td>
-                {p.currentAddress.communeName ?? p.currentAddress.communeCode}
-                {p.currentAddress.provinceName ? `, ${p.currentAddress.provinceName}` : ''}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={p.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      minWidth={640}
+      striped
+      highlightOnHover
+      data-testid="people-table"
+      head={[
+        t('people.col.fullName'),
+        t('people.col.birth'),
+        t('people.col.sex'),
+        t('people.col.commune'),
+        t('people.col.status'),
+      ]}
+    >
+      {items.map((p) => (
+        <Table.Tr key={p.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/people/${p.id}`} fw={600}>
+              {p.fullName}
+            </Anchor>
+            {p.otherNames?.length ? (
+              <Text size="xs" c="dimmed">
+                {p.otherNames.join(', ')}
+              </Text>
+            ) : null}
+          </Table.Td>
+          <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
+          <Table.Td>{t(`person.${p.sex}`)}</Table.Td>
+          <Table.Td>
+            {p.currentAddress.communeName ?? p.currentAddress.communeCode}
+            {p.currentAddress.provinceName ? `, ${p.currentAddress.provinceName}` : ''}
+          </Table.Td>
+          <Table.Td>
+            <StatusBadge status={p.status} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }

@@ -7,6 +7,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useNeedsConnection } from '../../offline/needs-connection.tsx';
 import { PersonSupport } from '../community/person-support.tsx';
@@ -155,24 +156,17 @@ export function PersonPage() {
           {p.familyContacts.length === 0 ? (
             <Text size="sm">{t('person.family.none')}</Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('person.family.name')}</Table.Th>
-                  <Table.Th>{t('person.family.relation')}</Table.Th>
-                  <Table.Th>{t('person.family.phone')}</Table.Th>
+            <RecordTable
+              head={[t('person.family.name'), t('person.family.relation'), t('person.family.phone')]}
+            >
+              {p.familyContacts.map((c) => (
+                <Table.Tr key={`${c.name}|${c.relation}|${c.phone ?? ''}`}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{c.relation}</Table.Td>
+                  <Table.Td>{c.phone ?? ''}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.familyContacts.map((c) => (
-                  <Table.Tr key={`${c.name}|${c.relation}|${c.phone ?? ''}`}>
-                    <Table.Td>{c.name}</Table.Td>
-                    <Table.Td>{c.relation}</Table.Td>
-                    <Table.Td>{c.phone ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </RecordTable>
           )}
         </Section>
       )}

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  Paper,
   Select,
   Stack,
   Table,
@@ -25,6 +24,8 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import { type AreaView, useAreas, useLegacyDistricts } from './areas-api.ts';
 import './areas-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 
 const fieldError = (e: unknown, name: string) =>
   e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
@@ -118,71 +119,63 @@ function AreaList(p: {
           {t('empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="areas-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('name')}</Table.Th>
-                <Table.Th scope="col">{t('communes')}</Table.Th>
-                <Table.Th scope="col">{t('legacyDistrict')}</Table.Th>
-                <Table.Th scope="col">{t('updatedAt')}</Table.Th>
-                <Table.Th scope="col">{t('actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.items.map((a) => (
-                <Table.Tr key={a.id} data-testid={`area-${a.id}`}>
-                  <Table.Td>{a.name}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {t('communeCount', { count: a.communes.length })}
-                    </Text>
-                    <Text size="xs">{a.communes.map((c) => c.name).join(', ')}</Text>
-                  </Table.Td>
-                  <Table.Td>{a.legacyDistrict ?? ''}</Table.Td>
-                  <Table.Td>{formatDateTime(a.updatedAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
+        <RecordTable
+          minWidth={720}
+          striped
+          data-testid="areas-table"
+          head={[t('name'), t('communes'), t('legacyDistrict'), t('updatedAt'), t('actions')]}
+        >
+          {p.items.map((a) => (
+            <Table.Tr key={a.id} data-testid={`area-${a.id}`}>
+              <Table.Td>{a.name}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {t('communeCount', { count: a.communes.length })}
+                </Text>
+                <Text size="xs">{a.communes.map((c) => c.name).join(', ')}</Text>
+              </Table.Td>
+              <Table.Td>{a.legacyDistrict ?? ''}</Table.Td>
+              <Table.Td>{formatDateTime(a.updatedAt)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    component={Link}
+                    to={`/dashboard?unit=${encodeURIComponent(a.unit)}`}
+                    size="xs"
+                    variant="light"
+                    aria-label={`${t('figures')}: ${a.name}`}
+                  >
+                    {t('figures')}
+                  </Button>
+                  {p.manages && (
+                    <>
                       <Button
-                        component={Link}
-                        to={`/dashboard?unit=${encodeURIComponent(a.unit)}`}
                         size="xs"
-                        variant="light"
-                        aria-label={`${t('figures')}: ${a.name}`}
+                        variant="default"
+                        onClick={() => p.onEdit(a)}
+                        aria-label={`${t('edit')}: ${a.name}`}
                       >
-                        {t('figures')}
+                        {t('edit')}
                       </Button>
-                      {p.manages && (
-                        <>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => p.onEdit(a)}
-                            aria-label={`${t('edit')}: ${a.name}`}
-                          >
-                            {t('edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="red.9"
-                            variant="outline"
-                            onClick={() => {
-                              del.reset();
-                              setDeleting(a);
-                            }}
-                            aria-label={`${t('delete')}: ${a.name}`}
-                          >
-                            {t('delete')}
-                          </Button>
-                        </>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                      <Button
+                        size="xs"
+                        color="red.9"
+                        variant="outline"
+                        onClick={() => {
+                          del.reset();
+                          setDeleting(a);
+                        }}
+                        aria-label={`${t('delete')}: ${a.name}`}
+                      >
+                        {t('delete')}
+                      </Button>
+                    </>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {deleting && (
         <ConfirmDialog
@@ -275,10 +268,7 @@ function AreaForm(p: {
   const before = new Set(p.area?.communes.map((c) => c.code) ?? []);
   const title = p.area ? t('editTitle', { name: p.area.name }) : t('create');
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="area-form">
-      <Title order={2} size="h4" id="area-form" mb="xs">
-        {title}
-      </Title>
+    <Panel id="area-form" p="sm" gap="xs" title={title}>
       {staleNote && (
         <Alert color="yellow" role="alert" mb="sm" data-testid="area-stale">
           {t('stale')}
@@ -366,6 +356,6 @@ function AreaForm(p: {
           onClose={() => setAsking(null)}
         />
       )}
-    </Paper>
+    </Panel>
   );
 }

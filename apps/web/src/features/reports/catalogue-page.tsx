@@ -23,6 +23,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
@@ -49,53 +50,51 @@ export function CataloguePage() {
       {cat.isPending && <InlineLoader />}
       {cat.isError && <ErrorState error={cat.error} onRetry={() => cat.refetch()} />}
       {cat.data && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="catalogue-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('catalogue.id')}</Table.Th>
-                <Table.Th scope="col">{t('catalogue.name')}</Table.Th>
-                <Table.Th scope="col">{t('catalogue.kind')}</Table.Th>
-                <Table.Th scope="col">{t('catalogue.disaggregations')}</Table.Th>
-                <Table.Th scope="col">{t('catalogue.target')}</Table.Th>
-                <Table.Th scope="col">{t('catalogue.source')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cat.data.items.map((i) => (
-                <Table.Tr key={i.id} data-testid={`indicator-${i.id}`}>
-                  <Table.Td>
-                    <code>{i.id}</code>
-                  </Table.Td>
-                  <Table.Td>
-                    {nameOf(i)}
-                    {i.definition && (
-                      <Text size="xs" c="dimmed" data-testid="indicator-definition">
-                        {tx(i.definition)}
-                      </Text>
-                    )}
-                    <Group gap={4}>
-                      {i.custom && (
-                        <Badge size="xs" color="blue.9" variant="filled">
-                          {t('catalogue.custom')}
-                        </Badge>
-                      )}
-                      {!i.computable && (
-                        <Badge size="xs" color="gray.8" variant="filled">
-                          {t('catalogue.pending')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{i.kind === 'ratio' ? t('catalogue.ratio') : t('catalogue.count')}</Table.Td>
-                  <Table.Td>{i.disaggregations.map((d) => t(`catalogue.dis.${d}`)).join(', ')}</Table.Td>
-                  <Table.Td>{formatTarget(i.target, i.kind)}</Table.Td>
-                  <Table.Td>{tx(i.source)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          minWidth={900}
+          striped
+          data-testid="catalogue-table"
+          head={[
+            t('catalogue.id'),
+            t('catalogue.name'),
+            t('catalogue.kind'),
+            t('catalogue.disaggregations'),
+            t('catalogue.target'),
+            t('catalogue.source'),
+          ]}
+        >
+          {cat.data.items.map((i) => (
+            <Table.Tr key={i.id} data-testid={`indicator-${i.id}`}>
+              <Table.Td>
+                <code>{i.id}</code>
+              </Table.Td>
+              <Table.Td>
+                {nameOf(i)}
+                {i.definition && (
+                  <Text size="xs" c="dimmed" data-testid="indicator-definition">
+                    {tx(i.definition)}
+                  </Text>
+                )}
+                <Group gap={4}>
+                  {i.custom && (
+                    <Badge size="xs" color="blue.9" variant="filled">
+                      {t('catalogue.custom')}
+                    </Badge>
+                  )}
+                  {!i.computable && (
+                    <Badge size="xs" color="gray.8" variant="filled">
+                      {t('catalogue.pending')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{i.kind === 'ratio' ? t('catalogue.ratio') : t('catalogue.count')}</Table.Td>
+              <Table.Td>{i.disaggregations.map((d) => t(`catalogue.dis.${d}`)).join(', ')}</Table.Td>
+              <Table.Td>{formatTarget(i.target, i.kind)}</Table.Td>
+              <Table.Td>{tx(i.source)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {adding && cat.data && <AddIndicatorModal blocks={cat.data.blocks} onClose={() => setAdding(false)} />}
     </Stack>

@@ -27,6 +27,8 @@ import { currentLang } from '../../i18n/i18n.ts';
 import { type CutoffInfo, useCutoff } from './reports-api.ts';
 import './reports-i18n.ts';
 import './cutoff-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 
 const fieldError = (e: unknown, name: string) =>
   e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
@@ -101,37 +103,35 @@ function History({ info }: { info: CutoffInfo }) {
           {t('cutoff.noHistory')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="cutoff-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('cutoff.effectiveFrom')}</Table.Th>
-                <Table.Th scope="col">{t('cutoff.day')}</Table.Th>
-                <Table.Th scope="col">{t('cutoff.reason')}</Table.Th>
-                <Table.Th scope="col">{t('cutoff.recordedBy')}</Table.Th>
-                <Table.Th scope="col">{t('cutoff.recordedAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...info.history].reverse().map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>
-                    {formatDate(h.effectiveFrom)}{' '}
-                    {h.inForce && (
-                      <Badge size="sm" color="teal.9" variant="filled">
-                        {t('cutoff.current')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{h.day}</Table.Td>
-                  <Table.Td>{h.reason}</Table.Td>
-                  <Table.Td>{h.createdBy ?? ''}</Table.Td>
-                  <Table.Td>{formatDateTime(h.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          minWidth={640}
+          striped
+          data-testid="cutoff-history"
+          head={[
+            t('cutoff.effectiveFrom'),
+            t('cutoff.day'),
+            t('cutoff.reason'),
+            t('cutoff.recordedBy'),
+            t('cutoff.recordedAt'),
+          ]}
+        >
+          {[...info.history].reverse().map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>
+                {formatDate(h.effectiveFrom)}{' '}
+                {h.inForce && (
+                  <Badge size="sm" color="teal.9" variant="filled">
+                    {t('cutoff.current')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{h.day}</Table.Td>
+              <Table.Td>{h.reason}</Table.Td>
+              <Table.Td>{h.createdBy ?? ''}</Table.Td>
+              <Table.Td>{formatDateTime(h.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
     </section>
   );
@@ -185,10 +185,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
   const err = (name: string) => local[name] ?? fieldError(save.error, name);
   const other = save.error && !(save.error instanceof ApiError && save.error.errors.length);
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="cutoff-change">
-      <Title order={2} size="h4" id="cutoff-change">
-        {t('cutoff.change')}
-      </Title>
+    <Panel id="cutoff-change" p="sm" gap="0" title={t('cutoff.change')}>
       <Text size="sm" mb="sm">
         {t('cutoff.changeHint')}
       </Text>
@@ -260,6 +257,6 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
           onClose={() => setAsking(null)}
         />
       )}
-    </Paper>
+    </Panel>
   );
 }

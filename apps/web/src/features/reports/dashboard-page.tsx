@@ -12,6 +12,7 @@ import { BarChart, TargetBar } from './charts.tsx';
 import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } from './period-filter.tsx';
 import { ProvinceMap } from './province-map.tsx';
 import './cutoff-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
 import { GroupingSelect, groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
   cutoffSettings,
@@ -267,10 +268,7 @@ function Charts(p: {
   if (!chosen) return null;
   const kind = chosen.kind;
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="charts-title">
-      <Title order={2} size="h4" id="charts-title">
-        {t('dashboard.charts')}
-      </Title>
+    <Panel id="charts-title" p="sm" gap="0" title={t('dashboard.charts')}>
       <Select
         label={t('dashboard.chartIndicator')}
         data={computable.map((f) => ({ value: f.indicatorId, label: nameOf(f) }))}
@@ -379,7 +377,7 @@ function Charts(p: {
           ))}
         </SimpleGrid>
       )}
-    </Paper>
+    </Panel>
   );
 }
 

@@ -24,6 +24,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import './reports-i18n.ts';
+import { RecordTable } from '../../components/record-list.tsx';
 
 type Recognition = {
   id: string;
@@ -73,51 +74,49 @@ export function DrugFreePage() {
         </Text>
       )}
       {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="drug-free-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('drugFree.commune')}</Table.Th>
-                <Table.Th scope="col">{t('drugFree.decisionNumber')}</Table.Th>
-                <Table.Th scope="col">{t('drugFree.recognisedOn')}</Table.Th>
-                <Table.Th scope="col">{t('drugFree.validUntil')}</Table.Th>
-                <Table.Th scope="col">{t('drugFree.status')}</Table.Th>
-                {recorder && <Table.Th scope="col">{t('drugFree.revoke')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((r) => (
-                <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
-                  <Table.Td>{r.communeName ?? r.communeCode}</Table.Td>
-                  <Table.Td>
-                    {r.decisionNumber} — {r.decidedBy}
-                  </Table.Td>
-                  <Table.Td>{formatDate(r.recognisedOn)}</Table.Td>
-                  <Table.Td>{formatDate(r.validUntil)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[r.status]} variant="filled">
-                      {t(`drugFree.st.${r.status}`)}
-                    </Badge>
-                    {r.revokedOn && (
-                      <Text size="xs">
-                        {formatDate(r.revokedOn)}: {r.revokeReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {recorder && (
-                    <Table.Td>
-                      {!r.revokedOn && (
-                        <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(r)}>
-                          {t('drugFree.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
+        <RecordTable
+          minWidth={720}
+          striped
+          data-testid="drug-free-table"
+          head={[
+            t('drugFree.commune'),
+            t('drugFree.decisionNumber'),
+            t('drugFree.recognisedOn'),
+            t('drugFree.validUntil'),
+            t('drugFree.status'),
+            recorder && t('drugFree.revoke'),
+          ]}
+        >
+          {list.data.items.map((r) => (
+            <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
+              <Table.Td>{r.communeName ?? r.communeCode}</Table.Td>
+              <Table.Td>
+                {r.decisionNumber} — {r.decidedBy}
+              </Table.Td>
+              <Table.Td>{formatDate(r.recognisedOn)}</Table.Td>
+              <Table.Td>{formatDate(r.validUntil)}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[r.status]} variant="filled">
+                  {t(`drugFree.st.${r.status}`)}
+                </Badge>
+                {r.revokedOn && (
+                  <Text size="xs">
+                    {formatDate(r.revokedOn)}: {r.revokeReason}
+                  </Text>
+                )}
+              </Table.Td>
+              {recorder && (
+                <Table.Td>
+                  {!r.revokedOn && (
+                    <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(r)}>
+                      {t('drugFree.revoke')}
+                    </Button>
                   )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {adding && <AddModal provinceCode={me.user.scopeCode} onClose={() => setAdding(false)} />}
       {revoking && <RevokeModal r={revoking} onClose={() => setRevoking(null)} />}

@@ -24,6 +24,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { recordsHref, SECTIONS } from './dashboard-page.tsx';
 import './grouping-i18n.ts';
+import { Panel } from '../../components/panel.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import {
   type Figure,
   formatTarget,
@@ -101,10 +103,7 @@ export function ReportPage() {
       {r.frozen && <Differences r={r} />}
       <FiguresTable r={r} />
       {r.children.length > 0 && <ChildrenTable r={r} />}
-      <Paper withBorder p="sm" component="section" aria-labelledby="export-title">
-        <Title order={2} size="h4" id="export-title" mb="xs">
-          {t('report.export')}
-        </Title>
+      <Panel id="export-title" p="sm" gap="xs" title={t('report.export')}>
         <Group gap="xs">
           {FORMATS.map((f) => (
             <Button
@@ -119,7 +118,7 @@ export function ReportPage() {
             </Button>
           ))}
         </Group>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -252,10 +251,7 @@ function NarrativeForm({ r, editable }: { r: Report; editable: boolean }) {
     },
   });
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="narrative-title">
-      <Title order={2} size="h4" id="narrative-title" mb="xs">
-        {t('report.narrative')}
-      </Title>
+    <Panel id="narrative-title" p="sm" gap="xs" title={t('report.narrative')}>
       {!editable && r.status !== 'draft' && r.status !== 'returned' && (
         <Text size="sm" c="dark.6" mb="xs">
           {t('report.readOnly')}
@@ -319,7 +315,7 @@ function NarrativeForm({ r, editable }: { r: Report; editable: boolean }) {
           )}
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -341,10 +337,7 @@ function FigureValue({ f, r }: { f: Figure; r: Report }) {
 function FiguresTable({ r }: { r: Report }) {
   const { t } = useTranslation('reports');
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="figures-title">
-      <Title order={2} size="h4" id="figures-title" mb="xs">
-        {t('report.figures')}
-      </Title>
+    <Panel id="figures-title" p="sm" gap="xs" title={t('report.figures')}>
       {SECTIONS.map((s) => {
         const figures = r.figures.filter((f) => f.section === s);
         if (!figures.length) return null;
@@ -378,7 +371,7 @@ function FiguresTable({ r }: { r: Report }) {
           </Table.ScrollContainer>
         );
       })}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -399,27 +392,18 @@ function Differences({ r }: { r: Report }) {
       {r.differences.length === 0 ? (
         <Text size="sm">{t('report.noDifferences')}</Text>
       ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('report.indicator')}</Table.Th>
-              <Table.Th scope="col">{t('report.frozenValue')}</Table.Th>
-              <Table.Th scope="col">{t('report.currentValue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.differences.map((d) => {
-              const f = byId.get(d.indicatorId);
-              return (
-                <Table.Tr key={d.indicatorId} data-testid={`diff-${d.indicatorId}`}>
-                  <Table.Td>{f ? nameOf(f) : d.indicatorId}</Table.Td>
-                  <Table.Td>{formatValue(d.frozen, f?.kind)}</Table.Td>
-                  <Table.Td>{formatValue(d.current, f?.kind)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <RecordTable head={[t('report.indicator'), t('report.frozenValue'), t('report.currentValue')]}>
+          {r.differences.map((d) => {
+            const f = byId.get(d.indicatorId);
+            return (
+              <Table.Tr key={d.indicatorId} data-testid={`diff-${d.indicatorId}`}>
+                <Table.Td>{f ? nameOf(f) : d.indicatorId}</Table.Td>
+                <Table.Td>{formatValue(d.frozen, f?.kind)}</Table.Td>
+                <Table.Td>{formatValue(d.current, f?.kind)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </RecordTable>
       )}
     </Paper>
   );
@@ -431,10 +415,7 @@ function ChildrenTable({ r }: { r: Report }) {
     r.children.some((c) => c.values.some((v) => v.indicatorId === f.indicatorId)),
   );
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="children-title">
-      <Title order={2} size="h4" id="children-title" mb="xs">
-        {t('report.children')}
-      </Title>
+    <Panel id="children-title" p="sm" gap="xs" title={t('report.children')}>
       <Table.ScrollContainer minWidth={800}>
         <Table striped data-testid="report-children">
           <Table.Thead>
@@ -464,6 +445,6 @@ function ChildrenTable({ r }: { r: Report }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </Paper>
+    </Panel>
   );
 }

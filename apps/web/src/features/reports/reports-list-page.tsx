@@ -1,19 +1,6 @@
 import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +9,8 @@ import { ApiError, api } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { Panel } from '../../components/panel.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useAreas } from './areas-api.ts';
@@ -79,36 +68,29 @@ export function ReportsListPage() {
         <Text data-testid="reports-empty">{mayCreate ? t('reports.empty') : t('reports.emptyReader')}</Text>
       )}
       {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="reports-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.period')}</Table.Th>
-                <Table.Th scope="col">{t('reports.unit')}</Table.Th>
-                <Table.Th scope="col">{t('reports.dates')}</Table.Th>
-                <Table.Th scope="col">{t('reports.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/reports/${r.id}`}>
-                      {periodLabel(r.periodKind, r.year, r.index)[currentLang()]}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{r.unitName ?? r.unitCode}</Table.Td>
-                  <Table.Td>
-                    {formatDate(r.from)} – {formatDate(r.to)}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          minWidth={640}
+          striped
+          data-testid="reports-table"
+          head={[t('reports.period'), t('reports.unit'), t('reports.dates'), t('reports.status')]}
+        >
+          {list.data.items.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/reports/${r.id}`}>
+                  {periodLabel(r.periodKind, r.year, r.index)[currentLang()]}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{r.unitName ?? r.unitCode}</Table.Td>
+              <Table.Td>
+                {formatDate(r.from)} – {formatDate(r.to)}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={r.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {reviewer && <SubmissionsPanel />}
       {creating && <CreateReportModal onClose={() => setCreating(false)} />}
@@ -218,10 +200,7 @@ function SubmissionsPanel() {
   const subs = useSubmissions({ periodKind: period.kind, year: period.year, index: period.index }, true);
   const nation = subs.data?.items.some((i) => i.unitsSubmitted !== null);
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="subs-title">
-      <Title order={2} size="h4" id="subs-title">
-        {t('reports.submissions')}
-      </Title>
+    <Panel id="subs-title" p="sm" gap="0" title={t('reports.submissions')}>
       <Text size="sm" mb="xs">
         {t('reports.submissionsHint')}
       </Text>
@@ -231,40 +210,38 @@ function SubmissionsPanel() {
       {subs.data && subs.data.items.length === 0 && <Text size="sm">{t('reports.noSubmissions')}</Text>}
       {subs.data && subs.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={560} mt="sm">
-          <Table data-testid="submissions-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.unit')}</Table.Th>
-                <Table.Th scope="col">{t('reports.status')}</Table.Th>
-                <Table.Th scope="col">{t('reports.submittedAt')}</Table.Th>
-                {nation && <Table.Th scope="col">{t('reports.unitsSubmitted')}</Table.Th>}
-                {nation && <Table.Th scope="col">{t('reports.unitsApproved')}</Table.Th>}
+          <RecordTable
+            data-testid="submissions-table"
+            head={[
+              t('reports.unit'),
+              t('reports.status'),
+              t('reports.submittedAt'),
+              nation && t('reports.unitsSubmitted'),
+              nation && t('reports.unitsApproved'),
+            ]}
+          >
+            {subs.data.items.map((i) => (
+              <Table.Tr key={i.code} data-testid={`submission-${i.code}`}>
+                <Table.Td>
+                  {i.reportId ? (
+                    <Anchor component={Link} to={`/reports/${i.reportId}`}>
+                      {i.name}
+                    </Anchor>
+                  ) : (
+                    i.name
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={i.status} />
+                </Table.Td>
+                <Table.Td>{formatDateTime(i.submittedAt)}</Table.Td>
+                {nation && <Table.Td>{i.unitsSubmitted ?? ''}</Table.Td>}
+                {nation && <Table.Td>{i.unitsApproved ?? ''}</Table.Td>}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {subs.data.items.map((i) => (
-                <Table.Tr key={i.code} data-testid={`submission-${i.code}`}>
-                  <Table.Td>
-                    {i.reportId ? (
-                      <Anchor component={Link} to={`/reports/${i.reportId}`}>
-                        {i.name}
-                      </Anchor>
-                    ) : (
-                      i.name
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={i.status} />
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(i.submittedAt)}</Table.Td>
-                  {nation && <Table.Td>{i.unitsSubmitted ?? ''}</Table.Td>}
-                  {nation && <Table.Td>{i.unitsApproved ?? ''}</Table.Td>}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </RecordTable>
         </Table.ScrollContainer>
       )}
-    </Paper>
+    </Panel>
   );
 }

@@ -8,6 +8,7 @@ import { useLogout } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from './security-i18n.ts';
 
@@ -74,44 +75,37 @@ export function SessionsPage() {
         <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="sessions-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{ts('device')}</Table.Th>
-                <Table.Th>{ts('address')}</Table.Th>
-                <Table.Th>{ts('started')}</Table.Th>
-                <Table.Th>{ts('lastSeen')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
+          <RecordTable
+            striped
+            data-testid="sessions-table"
+            head={[ts('device'), ts('address'), ts('started'), ts('lastSeen'), t('common.actions')]}
+          >
+            {items.map((s) => (
+              <Table.Tr key={s.id} data-testid={s.current ? 'session-current' : 'session-other'}>
+                <Table.Td>
+                  {deviceName(s)}{' '}
+                  {s.current && (
+                    <Badge color="green" tt="none">
+                      {ts('current')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{s.ip ?? '—'}</Table.Td>
+                <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={ts('endFor', { device: deviceName(s) })}
+                    onClick={() => setEnding(s)}
+                  >
+                    {ts('end')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id} data-testid={s.current ? 'session-current' : 'session-other'}>
-                  <Table.Td>
-                    {deviceName(s)}{' '}
-                    {s.current && (
-                      <Badge color="green" tt="none">
-                        {ts('current')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{s.ip ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={ts('endFor', { device: deviceName(s) })}
-                      onClick={() => setEnding(s)}
-                    >
-                      {ts('end')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </RecordTable>
           {items.length === 1 && (
             <Text size="sm" mt="xs">
               {ts('empty')}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { Panel } from '../../components/panel.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { tx } from '../pathways/form-kit.tsx';
 import { type Task, useMyTasks } from '../pathways/pathways-api.ts';
@@ -29,51 +31,46 @@ function TaskTable({
       </Text>
     );
   return (
-    <Table data-testid={testId} verticalSpacing="xs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('tasks.kind')}</Table.Th>
-          <Table.Th>{t('tasks.person')}</Table.Th>
-          <Table.Th>{t('tasks.dueCol')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {tasks.map((task) => (
-          <Table.Tr key={task.id} data-testid={`task-${task.kind}`}>
-            <Table.Td>{tx(task.label)}</Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/people/${task.personId}`}>
-                {task.personName ?? task.personId}
-              </Anchor>
-              {task.source.type === 'dossier' && task.source.id && (
-                <>
-                  {' · '}
-                  <Anchor component={Link} to={`/dossiers/${task.source.id}`} size="sm">
-                    {t('tasks.openDossier')}
-                  </Anchor>
-                </>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Text
-                  size="sm"
-                  c={tone === 'overdue' ? 'red.9' : undefined}
-                  fw={tone === 'upcoming' ? 400 : 600}
-                >
-                  {task.dueAt ? formatDateTime(task.dueAt) : formatDate(task.dueDate)}
+    <RecordTable
+      data-testid={testId}
+      verticalSpacing="xs"
+      head={[t('tasks.kind'), t('tasks.person'), t('tasks.dueCol')]}
+    >
+      {tasks.map((task) => (
+        <Table.Tr key={task.id} data-testid={`task-${task.kind}`}>
+          <Table.Td>{tx(task.label)}</Table.Td>
+          <Table.Td>
+            <Anchor component={Link} to={`/people/${task.personId}`}>
+              {task.personName ?? task.personId}
+            </Anchor>
+            {task.source.type === 'dossier' && task.source.id && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/dossiers/${task.source.id}`} size="sm">
+                  {t('tasks.openDossier')}
+                </Anchor>
+              </>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Group gap="xs" wrap="nowrap">
+              <Text
+                size="sm"
+                c={tone === 'overdue' ? 'red.9' : undefined}
+                fw={tone === 'upcoming' ? 400 : 600}
+              >
+                {task.dueAt ? formatDateTime(task.dueAt) : formatDate(task.dueDate)}
+              </Text>
+              {tone === 'overdue' && (
+                <Text size="sm" c="red.9" fw={700}>
+                  ({t('tasks.overdueBy', { count: dayNumber(today) - dayNumber(task.dueDate) })})
                 </Text>
-                {tone === 'overdue' && (
-                  <Text size="sm" c="red.9" fw={700}>
-                    ({t('tasks.overdueBy', { count: dayNumber(today) - dayNumber(task.dueDate) })})
-                  </Text>
-                )}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+              )}
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -135,23 +132,31 @@ export function TasksPage() {
                 </Title>
                 <TaskTable tasks={list.overdue} tone="overdue" today={first.today} testId="tasks-overdue" />
               </Paper>
-              <Paper withBorder p="md" component="section" aria-labelledby="tasks-today-h">
-                <Title order={2} size="h4" mb="sm" id="tasks-today-h">
-                  {t('tasks.dueToday')} ({counts.today})
-                </Title>
+              <Panel
+                id="tasks-today-h"
+                title={
+                  <>
+                    {t('tasks.dueToday')} ({counts.today})
+                  </>
+                }
+              >
                 <TaskTable tasks={list.today} tone="today" today={first.today} testId="tasks-today" />
-              </Paper>
-              <Paper withBorder p="md" component="section" aria-labelledby="tasks-upcoming-h">
-                <Title order={2} size="h4" mb="sm" id="tasks-upcoming-h">
-                  {t('tasks.upcoming')} ({counts.upcoming})
-                </Title>
+              </Panel>
+              <Panel
+                id="tasks-upcoming-h"
+                title={
+                  <>
+                    {t('tasks.upcoming')} ({counts.upcoming})
+                  </>
+                }
+              >
                 <TaskTable
                   tasks={list.upcoming}
                   tone="upcoming"
                   today={first.today}
                   testId="tasks-upcoming"
                 />
-              </Paper>
+              </Panel>
               {q.hasNextPage && (
                 <Group>
                   <Button

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { Role, ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
-import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
-import { viOptionsFilter } from '../org/vi-options-filter.ts';
+import { type AddressValue, emptyAddress } from '../org/commune-picker.tsx';
 import { ROLE_SCOPES, ROLES } from './roles.ts';
+import { ScopeTargetFields } from './scope-fields.tsx';
 import { useFacilities } from './users-api.ts';
 
 type Errors = Partial<
@@ -34,7 +34,7 @@ export function UserCreateModal({
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const provinces = useProvinces();
-  const facilities = useFacilities();
+  const _facilities = useFacilities();
 
   const kinds = role ? ROLE_SCOPES[role] : [];
   const kind = scopeKind && kinds.includes(scopeKind) ? scopeKind : (kinds[0] ?? null);
@@ -91,7 +91,7 @@ export function UserCreateModal({
     }
   }
 
-  const provinceData = (provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }));
+  const _provinceData = (provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }));
   return (
     <Modal
       opened={opened}
@@ -157,57 +157,17 @@ export function UserCreateModal({
               {t('users.scopeKind')}: {t('scopeKinds.nation')}
             </Text>
           )}
-          {kind === 'province' && (
-            <Select
-              label={t('scopeKinds.province')}
-              data={provinceData}
-              value={provinceCode}
-              onChange={setProvinceCode}
-              searchable
-              filter={viOptionsFilter}
-              error={errors.scopeCode}
-              required
-            />
-          )}
-          {kind === 'commune' && (
-            <>
-              <CommunePicker value={commune} onChange={setCommune} required testId="user-scope-commune" />
-              {errors.scopeCode && (
-                <Text size="sm" c="red.9" role="alert">
-                  {errors.scopeCode}
-                </Text>
-              )}
-            </>
-          )}
-          {kind === 'facility' &&
-            (facilities.data ? (
-              <Select
-                label={t('users.facility')}
-                data={facilities.data.map((f) => ({
-                  value: f.id,
-                  label: f.provinceName ? `${f.name} (${f.provinceName})` : f.name,
-                }))}
-                value={facilityId}
-                onChange={setFacilityId}
-                searchable
-                filter={viOptionsFilter}
-                error={errors.scopeCode}
-                required
-              />
-            ) : (
-              <TextInput
-                label={t('users.facilityId')}
-                value={facilityId ?? ''}
-                onChange={(e) => setFacilityId(e.currentTarget.value.trim() || null)}
-                error={errors.scopeCode}
-                required
-              />
-            ))}
-          {errors.scopeKind && (
-            <Text size="sm" c="red.9" role="alert">
-              {errors.scopeKind}
-            </Text>
-          )}
+          <ScopeTargetFields
+            kind={kind}
+            provinceCode={provinceCode}
+            setProvinceCode={setProvinceCode}
+            commune={commune}
+            setCommune={setCommune}
+            facilityId={facilityId}
+            setFacilityId={setFacilityId}
+            errors={errors}
+            communeTestId="user-scope-commune"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

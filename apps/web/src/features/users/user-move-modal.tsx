@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
-import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
-import { viOptionsFilter } from '../org/vi-options-filter.ts';
+import { type AddressValue, emptyAddress } from '../org/commune-picker.tsx';
 import { ROLE_SCOPES } from './roles.ts';
+import { ScopeTargetFields } from './scope-fields.tsx';
 import { useFacilities } from './users-api.ts';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
@@ -33,8 +33,8 @@ export function UserMoveModal({
   const [facilityId, setFacilityId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const provinces = useProvinces();
-  const facilities = useFacilities();
+  const _provinces = useProvinces();
+  const _facilities = useFacilities();
   const scopeCode =
     scopeKind === 'province' ? provinceCode : scopeKind === 'commune' ? commune.communeCode : facilityId;
 
@@ -94,57 +94,17 @@ export function UserMoveModal({
               />
             </div>
           )}
-          {scopeKind === 'province' && (
-            <Select
-              label={t('scopeKinds.province')}
-              data={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
-              value={provinceCode}
-              onChange={setProvinceCode}
-              searchable
-              filter={viOptionsFilter}
-              error={errors.scopeCode}
-              required
-            />
-          )}
-          {scopeKind === 'commune' && (
-            <>
-              <CommunePicker value={commune} onChange={setCommune} required testId="user-move-commune" />
-              {errors.scopeCode && (
-                <Text size="sm" c="red.9" role="alert">
-                  {errors.scopeCode}
-                </Text>
-              )}
-            </>
-          )}
-          {scopeKind === 'facility' &&
-            (facilities.data ? (
-              <Select
-                label={t('users.facility')}
-                data={facilities.data.map((f) => ({
-                  value: f.id,
-                  label: f.provinceName ? `${f.name} (${f.provinceName})` : f.name,
-                }))}
-                value={facilityId}
-                onChange={setFacilityId}
-                searchable
-                filter={viOptionsFilter}
-                error={errors.scopeCode}
-                required
-              />
-            ) : (
-              <TextInput
-                label={t('users.facilityId')}
-                value={facilityId ?? ''}
-                onChange={(e) => setFacilityId(e.currentTarget.value.trim() || null)}
-                error={errors.scopeCode}
-                required
-              />
-            ))}
-          {errors.scopeKind && (
-            <Text size="sm" c="red.9" role="alert">
-              {errors.scopeKind}
-            </Text>
-          )}
+          <ScopeTargetFields
+            kind={scopeKind}
+            provinceCode={provinceCode}
+            setProvinceCode={setProvinceCode}
+            commune={commune}
+            setCommune={setCommune}
+            facilityId={facilityId}
+            setFacilityId={setFacilityId}
+            errors={errors}
+            communeTestId="user-move-commune"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

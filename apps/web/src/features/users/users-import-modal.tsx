@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 
 // Import of staff accounts from a sheet: preview (each row ok or its errors by row, column and rule), then create
@@ -294,44 +295,40 @@ export function UsersImportModal({
                 <Text size="sm" role="status">
                   {ti('summary', preview.summary)}
                 </Text>
-                <Table.ScrollContainer minWidth={600}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{ti('row')}</Table.Th>
-                        <Table.Th>{t('users.username')}</Table.Th>
-                        <Table.Th>{t('users.fullName')}</Table.Th>
-                        <Table.Th>{t('users.role')}</Table.Th>
-                        <Table.Th>{t('users.scope')}</Table.Th>
-                        <Table.Th>{ti('result')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.rows.map((r) => (
-                        <Table.Tr key={r.row}>
-                          <Table.Td>{r.row}</Table.Td>
-                          <Table.Td>{r.username}</Table.Td>
-                          <Table.Td>{r.fullName}</Table.Td>
-                          <Table.Td>{r.role ? t(`roles.${r.role}`) : ''}</Table.Td>
-                          <Table.Td>{r.unitName ?? ''}</Table.Td>
-                          <Table.Td>
-                            {r.status === 'ok' ? (
-                              <Badge color="green" variant="light">
-                                {ti('ok')}
-                              </Badge>
-                            ) : (
-                              r.errors.map((e) => (
-                                <Text key={`${e.column}-${e.rule}`} size="sm" c="red.9">
-                                  {e.column}: {en ? e.messageEn : e.message}
-                                </Text>
-                              ))
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <RecordTable
+                  minWidth={600}
+                  head={[
+                    ti('row'),
+                    t('users.username'),
+                    t('users.fullName'),
+                    t('users.role'),
+                    t('users.scope'),
+                    ti('result'),
+                  ]}
+                >
+                  {preview.rows.map((r) => (
+                    <Table.Tr key={r.row}>
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td>{r.username}</Table.Td>
+                      <Table.Td>{r.fullName}</Table.Td>
+                      <Table.Td>{r.role ? t(`roles.${r.role}`) : ''}</Table.Td>
+                      <Table.Td>{r.unitName ?? ''}</Table.Td>
+                      <Table.Td>
+                        {r.status === 'ok' ? (
+                          <Badge color="green" variant="light">
+                            {ti('ok')}
+                          </Badge>
+                        ) : (
+                          r.errors.map((e) => (
+                            <Text key={`${e.column}-${e.rule}`} size="sm" c="red.9">
+                              {e.column}: {en ? e.messageEn : e.message}
+                            </Text>
+                          ))
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </RecordTable>
                 {preview.summary.errors > 0 ? (
                   <>
                     <Text size="sm">{ti('fix')}</Text>

@@ -10,6 +10,7 @@ import type { User } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { RecordTable } from '../../components/record-list.tsx';
 import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
@@ -108,83 +109,81 @@ export function UsersPage() {
       ) : items.length === 0 ? (
         <Text>{t('users.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.username')}</Table.Th>
-                <Table.Th>{t('users.fullName')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.scope')}</Table.Th>
-                <Table.Th>{t('users.state')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((u) => (
-                <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
-                  <Table.Td fw={600}>{u.username}</Table.Td>
-                  <Table.Td>{u.fullName}</Table.Td>
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>
-                    {u.scopeKind === 'nation' ? t('scopeKinds.nation') : (u.scopeName ?? u.scopeCode)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge color={u.active ? 'green' : 'red'} tt="none">
-                        {u.active ? t('users.active') : t('users.inactive')}
-                      </Badge>
-                      {u.loginLock && (
-                        <Badge color="red" variant="outline" tt="none">
-                          {ts('lockedBadge')}
-                        </Badge>
-                      )}
-                      {u.mustChangePassword && (
-                        <Badge color="orange" tt="none">
-                          {t('users.mustChange')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {u.id !== me.user.id && (
-                      <Group
-                        gap="xs"
-                        wrap="nowrap"
-                        role="group"
-                        aria-label={t('users.actionsFor', { username: u.username })}
-                      >
-                        <Button size="xs" variant="default" onClick={() => setEditing(u)}>
-                          {te('action')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setPending({ kind: 'reset', user: u })}
-                        >
-                          {t('users.resetPassword')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setPending({ kind: u.active ? 'deactivate' : 'activate', user: u })}
-                        >
-                          {u.active ? t('users.deactivate') : t('users.activate')}
-                        </Button>
-                        <TotpResetButton user={u} />
-                        {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
-                          <Button size="xs" variant="default" onClick={() => setMoving(u)}>
-                            {tm('action')}
-                          </Button>
-                        )}
-                      </Group>
+        <RecordTable
+          minWidth={800}
+          striped
+          data-testid="users-table"
+          head={[
+            t('users.username'),
+            t('users.fullName'),
+            t('users.role'),
+            t('users.scope'),
+            t('users.state'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((u) => (
+            <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+              <Table.Td fw={600}>{u.username}</Table.Td>
+              <Table.Td>{u.fullName}</Table.Td>
+              <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              <Table.Td>
+                {u.scopeKind === 'nation' ? t('scopeKinds.nation') : (u.scopeName ?? u.scopeCode)}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge color={u.active ? 'green' : 'red'} tt="none">
+                    {u.active ? t('users.active') : t('users.inactive')}
+                  </Badge>
+                  {u.loginLock && (
+                    <Badge color="red" variant="outline" tt="none">
+                      {ts('lockedBadge')}
+                    </Badge>
+                  )}
+                  {u.mustChangePassword && (
+                    <Badge color="orange" tt="none">
+                      {t('users.mustChange')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {u.id !== me.user.id && (
+                  <Group
+                    gap="xs"
+                    wrap="nowrap"
+                    role="group"
+                    aria-label={t('users.actionsFor', { username: u.username })}
+                  >
+                    <Button size="xs" variant="default" onClick={() => setEditing(u)}>
+                      {te('action')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setPending({ kind: 'reset', user: u })}
+                    >
+                      {t('users.resetPassword')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setPending({ kind: u.active ? 'deactivate' : 'activate', user: u })}
+                    >
+                      {u.active ? t('users.deactivate') : t('users.activate')}
+                    </Button>
+                    <TotpResetButton user={u} />
+                    {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
+                      <Button size="xs" variant="default" onClick={() => setMoving(u)}>
+                        {tm('action')}
+                      </Button>
                     )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       {(page > 1 || items.length === USERS_PAGE) && (
         <Group>
