@@ -157,14 +157,29 @@ function stepsCells(all: boolean, to: string, scope: UnitFilter): Cells {
     group by s.province_code, s.commune_code, s.facility_id`;
 }
 
-type CellsOf = (p: Params, to: string, scope: UnitFilter, checkpoint: boolean) => Cells;
+// Addicts (by the period's end) who attended a counselling session in the period: the period's sessions, each
+// person once, placed by the aggregates' cell (no look-up of every person and their determinations).
+function counselledCells(from: string, to: string, scope: UnitFilter): Cells {
+  return sql`
+    select s.province_code as gp, s.commune_code as gc, s.facility_id as gf, count(*) as n
+    from agg_person_steps s
+    where s.addicted_on <= ${to} and s.counselled_on <= ${to}
+      and s.person_id in (select cp.person_id from counselling_sessions cs
+        join counselling_participants cp on cp.session_id = cs.id
+        where cs.held_on >= ${from} and cs.held_on <= ${to})
+      and ${scopeWhere(scope, 's.province_code', 's.commune_code', 's.facility_id')}
+    group by s.province_code, s.commune_code, s.facility_id`;
+}
+
+type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: boolean) => Cells;
 const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   people_by_status: {
     measure: 'people',
-    cells: (p, to, scope, kept) => statusCells(p.status, to, scope, kept),
+    cells: (p, r, scope, kept) => statusCells(p.status, r.to, scope, kept),
   },
-  addicts_with_records: { measure: 'people', cells: (_p, to, scope) => stepsCells(false, to, scope) },
-  addicts_fully_served: { measure: 'people', cells: (_p, to, scope) => stepsCells(true, to, scope) },
+  addicts_with_records: { measure: 'people', cells: (_p, r, scope) => stepsCells(false, r.to, scope) },
+  addicts_fully_served: { measure: 'people', cells: (_p, r, scope) => stepsCells(true, r.to, scope) },
+  addicts_counselled: { measure: 'people', cells: (_p, r, scope) => counselledCells(r.from, r.to, scope) },
 };
 
 /** Whether a block's grid is read from the aggregates for this period and measure. */
@@ -180,7 +195,7 @@ export async function keptGrid(
   scope: UnitFilter,
 ): Promise<GridCell[]> {
   const checkpoint = block === 'people_by_status' && (await ensureCheckpoint(db, range.to.slice(0, 7)));
-  const { rows } = await KEPT[block]!.cells(params, range.to, scope, checkpoint).execute(db);
+  const { rows } = await KEPT[block]!.cells(params, range, scope, checkpoint).execute(db);
   const orNull = (s: string) => (s === '' ? null : s);
   return rows.map((r) => ({
     province: orNull(r.gp),

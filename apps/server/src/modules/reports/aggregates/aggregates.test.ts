@@ -100,6 +100,7 @@ async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] =
         ...STATUSES.map((status) => ['people_by_status', { status }] as const),
         ['addicts_with_records', {}] as const,
         ['addicts_fully_served', {}] as const,
+        ['addicts_counselled', {}] as const,
       ];
       for (const [block, params] of refs) {
         // Kept grids read a checkpoint of the month (made here when missing, then kept by the writes).
