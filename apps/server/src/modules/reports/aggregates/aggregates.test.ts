@@ -57,7 +57,11 @@ async function snapshot(db: Kysely<DB>, checkpointMonths?: string[]) {
           .selectAll()
           .where('month', 'in', listed)
           .where('n', '<>', 0)
-          .orderBy(['month', 'status', 'province_code', 'commune_code', 'facility_id'])
+          .orderBy('month')
+          .orderBy('status')
+          .orderBy('province_code')
+          .orderBy('commune_code')
+          .orderBy('facility_id')
           .execute()
       ).map((c) => ({ ...c, n: Number(c.n) }))
     : [];
