@@ -10,6 +10,7 @@ import { prepare } from '../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { ChangeTracker, registerTracker, trackChanges } from '../apps/server/src/db/change-tracker.ts';
 import type { DB } from '../apps/server/src/db/schema.ts';
+import { keptGrids } from '../apps/server/src/modules/reports/aggregates/aggregates.repo.ts';
 import { blocksRepo, SPREAD_BLOCKS } from '../apps/server/src/modules/reports/blocks.repo.ts';
 import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.ts';
 import { catalogueBlockRefs } from '../apps/server/src/modules/reports/figures-warmup.job.ts';
@@ -37,6 +38,8 @@ const compareFile = argValue(args, 'compare');
 const answers: Record<string, string[]> = {};
 // --records: every grid from the blocks' records, never from the aggregates the writes keep (migration 0037).
 const fromRecords = args.includes('--records');
+// …and the in-process dashboard (--dashboard) too.
+keptGrids.enabled = !fromRecords;
 
 function unwarmedPeriod(asOf: string) {
   let year = Number(asOf.slice(0, 4));

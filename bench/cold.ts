@@ -13,6 +13,7 @@ import { blocksRepo } from '../apps/server/src/modules/reports/blocks.repo.ts';
 import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.ts';
 import type { Actor } from '../apps/server/src/platform/policy.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
+import { secondFactor } from './lib/second-factor.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npm run bench:cold [-- --dialect sqlite|postgres|both --database-url postgres://…/bench_cold --sqlite FILE
@@ -234,6 +235,15 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     .getSetCookie()
     .find((c) => c.startsWith('hn_session='))!
     .split(';')[0];
+  // A national officer needs a second factor (issue 16): enrolled at the first run, a code later.
+  const body = await login.json();
+  await secondFactor(
+    server.base,
+    'c04.1',
+    { cookie, csrf: body.csrfToken },
+    body.secondFactor,
+    path.join(REPO, `bench/data/totp-${dialect}-national.json`),
+  );
   const get = async (url: string) => {
     const s = performance.now();
     const res = await fetch(`${server.base}${url}`, { headers: { cookie } });

@@ -16,7 +16,8 @@ const config = loadConfig({
 const deps = await prepare(config, { sqliteFile: process.env.BENCH_SQLITE_FILE || undefined });
 const app = await buildApp(deps);
 const t0 = performance.now();
-await app.listen({ port: 0, host: '127.0.0.1' });
+// BENCH_PORT: a fixed port (engineers sharing a machine each keep to their range); a free one otherwise.
+await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' });
 let peak = process.memoryUsage().rss;
 const sample = () => {
   const rss = process.memoryUsage().rss;

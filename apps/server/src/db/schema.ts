@@ -187,6 +187,18 @@ export interface DB {
   // 0037_figure_aggregates
   agg_person_steps: AggPersonStepsTable;
   agg_status_months: AggStatusMonthTable;
+  agg_status_checkpoints: AggStatusCheckpointTable;
+  agg_status_checkpoint_months: { month: string };
+}
+
+/** 0037: the status spans covering the first day of a month listed in agg_status_checkpoint_months. */
+export interface AggStatusCheckpointTable {
+  month: string;
+  status: string;
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
+  n: number;
 }
 
 // 0038_several_servers: what lets several processes and servers share one database (issue 17)

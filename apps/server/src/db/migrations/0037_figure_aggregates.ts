@@ -7,6 +7,7 @@ import {
   rowChanges,
   STEP_SOURCES,
   sessionPeople,
+  spanChanges,
 } from '../../modules/reports/aggregates/aggregates-sql.ts';
 
 // Dated aggregates kept by the writes (issue 13: the first national view of a period not computed ahead read
@@ -80,12 +81,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     const fn = (name: string, body: string) =>
       run(`create function ${name}() returns trigger language plpgsql as $fn$
       begin ${body} return null; end $fn$`);
+    // Inserts and deletes once per statement over its rows (a status catch-up or an import writes thousands in one).
+    const spans = (rows: string, sign: 1 | -1) =>
+      addStatusBody(
+        spanChanges('h', 'p', sign, `from ${rows} h left join people p on p.id = h.person_id where true`),
+      );
+    await fn('agg_status_ins_trg', `${spans('new_rows', 1)};`);
+    await run(`create trigger agg_status_ins after insert on person_status_history
+      referencing new table as new_rows for each statement execute function agg_status_ins_trg()`);
+    await fn('agg_status_del_trg', `${spans('old_rows', -1)};`);
+    await run(`create trigger agg_status_del after delete on person_status_history
+      referencing old table as old_rows for each statement execute function agg_status_del_trg()`);
     await fn(
       'agg_status_trg',
-      `if tg_op <> 'INSERT' then ${addStatusBody(rowChanges('old', -1))}; end if;
-       if tg_op <> 'DELETE' then ${addStatusBody(rowChanges('new', 1))}; end if;`,
+      `${addStatusBody(rowChanges('old', -1))}; ${addStatusBody(rowChanges('new', 1))};`,
     );
-    await run(`create trigger agg_status after insert or update or delete on person_status_history
+    await run(`create trigger agg_status after update on person_status_history
       for each row execute function agg_status_trg()`);
     await fn(
       'agg_people_cell_trg',

@@ -57,7 +57,11 @@ async function snapshot(db: Kysely<DB>, checkpointMonths?: string[]) {
           .selectAll()
           .where('month', 'in', listed)
           .where('n', '<>', 0)
-          .orderBy(['month', 'status', 'province_code', 'commune_code', 'facility_id'])
+          .orderBy('month')
+          .orderBy('status')
+          .orderBy('province_code')
+          .orderBy('commune_code')
+          .orderBy('facility_id')
           .execute()
       ).map((c) => ({ ...c, n: Number(c.n) }))
     : [];
@@ -100,6 +104,7 @@ async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] =
         ...STATUSES.map((status) => ['people_by_status', { status }] as const),
         ['addicts_with_records', {}] as const,
         ['addicts_fully_served', {}] as const,
+        ['addicts_counselled', {}] as const,
       ];
       for (const [block, params] of refs) {
         // Kept grids read a checkpoint of the month (made here when missing, then kept by the writes).
