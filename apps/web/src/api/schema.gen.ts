@@ -3020,6 +3020,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/job-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các lần chạy công việc nền / Background job runs
+         * @description Every run of a background job on any server of this database, newest first: which server ran it, when, and how it ended. System administrators and national officers.
+         */
+        get: operations["listJobRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5958,6 +5978,8 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Person"][];
                         total: number;
+                        /** @description A name search counts at most 1,000 matches: true when there are more than `total` */
+                        totalCapped: boolean;
                         limit: number;
                         offset: number;
                     };
@@ -11307,6 +11329,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
+                            version: number;
                             fullName: string;
                             phone: string | null;
                             address: {
@@ -11358,6 +11381,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
+                        version: number;
                         fullName: string;
                         phone: string | null;
                         address: {
@@ -13671,6 +13695,44 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listJobRuns: {
+        parameters: {
+            query?: {
+                job?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            job: string;
+                            slot: string;
+                            server: string;
+                            startedAt: string;
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            outcome: "running" | "ok" | "failed" | "interrupted";
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
