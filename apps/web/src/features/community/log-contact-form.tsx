@@ -29,7 +29,16 @@ const FIELDS = ['kind', 'outcome', 'note', 'service', 'contactDate', 'nextContac
  * HTML (a volunteer's page on a slow link; the officer's person page uses it too). Without a connection the
  * contact waits in the device's outbox.
  */
-export function LogContactForm({ personId, personName }: { personId: string; personName?: string }) {
+export function LogContactForm({
+  personId,
+  personName,
+  personVersion,
+}: {
+  personId: string;
+  personName?: string;
+  /** The person's version the page showed: a contact kept offline is checked against it when sent. */
+  personVersion?: number;
+}) {
   const { t } = useTranslation('community');
   const me = useSession();
   const qc = useQueryClient();
@@ -72,6 +81,9 @@ export function LogContactForm({ personId, personName }: { personId: string; per
         label: `${t(`kind.${kind}`)}${personName ? ` — ${personName}` : ''}, ${formatDate(body.contactDate)}`,
         userId: me.user.id,
         subjectPath: `/api/community/my-people/${encodeURIComponent(personId)}`,
+        // The server refuses it (conflict inbox) if the person was changed meanwhile.
+        basedOn:
+          personVersion === undefined ? null : { kind: 'person', id: personId, version: personVersion },
       });
       setSaved(t('offline:savedOffline'));
       cleared();

@@ -135,7 +135,7 @@ export function MyPersonPage() {
       </div>
       <Section title={t('log.title')}>
         <Suspense fallback={<InlineLoader />}>
-          <LogContactForm personId={p.id} personName={p.fullName} />
+          <LogContactForm personId={p.id} personName={p.fullName} personVersion={p.version} />
         </Suspense>
       </Section>
       <Section title={t('my.notes')}>
