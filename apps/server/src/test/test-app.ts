@@ -2,21 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { prepare } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { createUser } from '../modules/identity/identity.service.ts';
 import { type Role, type ScopeKind, secondFactorRequired } from '../platform/policy.ts';
+import { adminQuery, type DbTemplate } from './db-template.ts';
 import { TotpFixture } from './totp-fixture.ts';
 
 /** Creates an empty PostgreSQL database `name` beside `baseUrl`'s; returns its URL. */
 export async function createPostgresDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
   const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   return u.toString();
@@ -24,18 +21,30 @@ export async function createPostgresDatabase(baseUrl: string, name: string): Pro
 
 /**
  * A real database per test file: a temporary SQLite file, or — when DATABASE_URL is set —
- * a fresh PostgreSQL database created beside it and dropped afterwards.
+ * a fresh PostgreSQL database created beside it and dropped afterwards. Both start as a copy of the run's
+ * migrated, unit-loaded template (db-template.ts, built by global-setup.ts); prepare() still runs and finds them
+ * current. `fromScratch` (or HN_TEST_TEMPLATE=off, or no template outside vitest) migrates an empty database.
  */
 export async function createTestDeps(
   env: Record<string, string> = {},
+  opts: { fromScratch?: boolean } = {},
 ): Promise<{ deps: AppDeps; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-test-'));
   const baseUrl = process.env.DATABASE_URL;
+  const template = opts.fromScratch ? null : await providedTemplate();
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (baseUrl) {
     dbName = `hn_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    databaseUrl = await createPostgresDatabase(baseUrl, dbName);
+    await adminQuery(
+      baseUrl,
+      `CREATE DATABASE ${dbName}${template?.pgName ? ` TEMPLATE ${template.pgName}` : ''}`,
+    );
+    const u = new URL(baseUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  } else if (template?.sqliteFile) {
+    fs.copyFileSync(template.sqliteFile, path.join(dataDir, 'hoanhap.sqlite'));
   }
   const config = {
     ...loadConfig({
@@ -55,26 +64,22 @@ export async function createTestDeps(
     deps,
     cleanup: async () => {
       await deps.database.close();
-      if (baseUrl && dbName) {
-        const admin = new pg.Client({ connectionString: baseUrl });
-        await admin.connect();
-        // Plain DROP first, retried while the ended pool's backends are still leaving: WITH (FORCE) would
-        // terminate them, and pg delivers that "terminating connection" (57P01) to a client that has
-        // stopped listening, an uncaught error in vitest. FORCE only as the last resort.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await admin.query(`DROP DATABASE IF EXISTS ${dbName}${attempt === 50 ? ' WITH (FORCE)' : ''}`);
-            break;
-          } catch (e) {
-            if ((e as { code?: string }).code !== '55006' || attempt === 50) throw e;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
-        await admin.end();
-      }
+      // Plain DROP first, retried while the ended pool's backends are still leaving: WITH (FORCE) would
+      // terminate them, and pg delivers that "terminating connection" (57P01) to a client that has
+      // stopped listening, an uncaught error in vitest. FORCE only as the last resort (adminQuery).
+      if (baseUrl && dbName) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${dbName}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// The template global-setup.ts provided to this project, if any (none outside vitest, e.g. bench/import.ts).
+async function providedTemplate(): Promise<DbTemplate | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import('vitest');
+  const t = inject('hnDbTemplate') ?? null;
+  if (!t) return null;
+  return process.env.DATABASE_URL ? (t.pgName ? t : null) : t.sqliteFile ? t : null;
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
