@@ -2,6 +2,7 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../apps/server/src/app-deps.ts';
 import { hashPassword } from '../../apps/server/src/modules/identity/password.ts';
+import { peopleRepo } from '../../apps/server/src/modules/people/people.repo.ts';
 import { rebuildAggregates } from '../../apps/server/src/modules/reports/aggregates/aggregates.repo.ts';
 import { type GenOptions, type GenStats, generate } from './generator.ts';
 import { type BulkWriter, postgresWriter, sqliteWriter } from './writer.ts';
@@ -31,6 +32,8 @@ export async function fill(
   // The bulk load runs with the figure aggregates' triggers off (writer.ts): they are computed from its rows
   // once it is in (migration 0037).
   await rebuildAggregates(deps.database.db);
+  // And the name search's vocabulary on PostgreSQL (migration 0039), whose trigger the replica mode skipped.
+  await peopleRepo.rebuildNameWords(deps.database.db);
   await sql`ANALYZE`.execute(deps.database.db);
   Object.assign(stats, { indexSeconds, analyzeSeconds: (performance.now() - t) / 1000 - indexSeconds });
   return stats;

@@ -77,7 +77,13 @@ export async function createTestDeps(
 async function providedTemplate(): Promise<DbTemplate | null> {
   if (!process.env.VITEST) return null;
   const { inject } = await import('vitest');
-  const t = inject('hnDbTemplate') ?? null;
+  let t: DbTemplate | null;
+  try {
+    t = inject('hnDbTemplate') ?? null;
+  } catch {
+    // A process forked by a test (e.g. audit-kill-child.ts) inherits VITEST but is not a vitest worker.
+    return null;
+  }
   if (!t) return null;
   return process.env.DATABASE_URL ? (t.pgName ? t : null) : t.sqliteFile ? t : null;
 }

@@ -220,6 +220,18 @@ export const peopleRepo = {
       total,
     );
   },
+  /**
+   * PostgreSQL: fills the vocabulary of name words from every row (as migration 0039 does), for a bulk load that
+   * ran with triggers off (the benchmark generator's replica mode). SQLite's FTS5 triggers stay on for its loads.
+   */
+  rebuildNameWords: async (db: Kysely<DB>) => {
+    if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+    await sql`INSERT INTO people_name_words (word)
+      SELECT DISTINCT w FROM people p,
+        unnest(string_to_array(p.name_search || ' ' || coalesce(p.other_names_search, ''), ' ')) AS w
+      WHERE w NOT IN ('', '|')
+      ON CONFLICT (word) DO NOTHING`.execute(db);
+  },
   findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>
     whereInScope(db.selectFrom('people'), scope)
       .selectAll('people')
