@@ -1,20 +1,13 @@
 // Response shapes, from the API contract's generated types (api/schema.gen.ts), so that the web app breaks at
 // type-check time when the API changes.
-import type { Schemas } from './schema.ts';
+import type { ResponseOf, Schemas } from './schema.ts';
 
 export type Me = Schemas['Me'];
 export type User = Schemas['User'];
 export type Role = User['role'];
 export type ScopeKind = User['scopeKind'];
 export type Person = Schemas['Person'];
-export type PersonList = {
-  items: Person[];
-  total: number;
-  /** A name search counts at most 1,000 matches: true when there are more. */
-  totalCapped?: boolean;
-  limit: number;
-  offset: number;
-};
+export type PersonList = ResponseOf<'searchPeople'>;
 
 export type Unit = { code: string; name: string; type: string; level: string; provinceCode: string | null };
 

@@ -95,97 +95,11 @@ export const importBatchOut = z
   })
   .meta({ id: 'ImportBatch' });
 
+// The upload's answer is the batch itself, with the file's shape (for saving its column mapping).
 export const uploadPeopleImportOut = z.object({
   signature: z.string(),
   headerRow: z.number(),
-  id: z.string(),
-  status: z.enum(['preview', 'committed', 'undone']),
-  fileName: z.string(),
-  target: z.object({ kind: z.enum(['province', 'commune']), code: z.string() }),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
-  undoneAt: z.string().nullable(),
-  labels: z.unknown(),
-  mapping: z.array(
-    z
-      .enum([
-        'commune',
-        'from',
-        'note',
-        'sex',
-        'ethnicity',
-        'occupation',
-        'to',
-        'stt',
-        'fullName',
-        'otherNames',
-        'sexMale',
-        'sexFemale',
-        'birth',
-        'birthMale',
-        'birthFemale',
-        'idNumber',
-        'permanentAddress',
-        'currentAddress',
-        'drug',
-        'useStatus',
-        'detectedOn',
-        'pathway',
-        'period',
-      ])
-      .nullable(),
-  ),
-  summary: z.object({
-    rows: z.number(),
-    created: z.number(),
-    merged: z.number(),
-    skipped: z.number(),
-    errors: z.array(
-      z.object({
-        row: z.number(),
-        column: z.string(),
-        rule: z.string(),
-        message: z.string(),
-        messageEn: z.string(),
-      }),
-    ),
-    unresolved: z.array(
-      z.object({
-        oldCommuneCode: z.string(),
-        oldCommuneName: z.string(),
-        rows: z.number(),
-        candidates: z.array(z.object({ code: z.string(), name: z.string() })),
-      }),
-    ),
-  }),
-  rows: z.array(
-    z.object({
-      row: z.number(),
-      result: z.enum(['error', 'new', 'existing', 'possible_duplicate', 'duplicate_in_file']),
-      action: z.enum(['created', 'merged', 'skipped']).nullable(),
-      fullName: z.string(),
-      birthYear: z.number().nullable(),
-      sex: z.enum(['male', 'female']).nullable(),
-      citizenId: z.string().nullable(),
-      address: z.string().nullable(),
-      oldCommune: z
-        .object({ code: z.string(), name: z.string(), district: z.string(), province: z.string() })
-        .nullable(),
-      communeCode: z.string().nullable(),
-      candidates: z.array(z.string()),
-      duplicateOfRow: z.number().nullable(),
-      existing: z.object({ id: z.string(), fullName: z.string() }).nullable(),
-      errors: z.array(
-        z.object({
-          row: z.number(),
-          column: z.string(),
-          rule: z.string(),
-          message: z.string(),
-          messageEn: z.string(),
-        }),
-      ),
-    }),
-  ),
+  ...importBatchOut.shape,
 });
 
 export const listImportsOut = z.object({
