@@ -5195,7 +5195,7 @@ export interface operations {
                             username: string;
                             fullName: string;
                             /** @enum {string|null} */
-                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor" | null;
+                            role: "system_admin" | "national_officer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "volunteer" | "auditor" | null;
                             /** @enum {string|null} */
                             scopeKind: "province" | "commune" | "nation" | "facility" | null;
                             scopeCode: string | null;
@@ -5256,7 +5256,7 @@ export interface operations {
                             username: string;
                             fullName: string;
                             /** @enum {string|null} */
-                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor" | null;
+                            role: "system_admin" | "national_officer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "volunteer" | "auditor" | null;
                             /** @enum {string|null} */
                             scopeKind: "province" | "commune" | "nation" | "facility" | null;
                             scopeCode: string | null;
@@ -5276,7 +5276,7 @@ export interface operations {
                             username: string;
                             fullName: string;
                             /** @enum {string} */
-                            role: "volunteer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "system_admin" | "national_officer" | "auditor";
+                            role: "system_admin" | "national_officer" | "province_officer" | "commune_officer" | "commune_police" | "facility_staff" | "facility_medical" | "volunteer" | "auditor";
                             unitName: string | null;
                             phone: string | null;
                             initialPassword: string;

@@ -1,99 +1,46 @@
 import { z } from 'zod';
+import { ROLES } from '../../platform/policy.ts';
 
 // Answers of the routes in users-import.routes.ts (their success schemas in the OpenAPI contract).
 
-export const previewUsersImportOut = z.object({
-  rows: z.array(
+/** One row of the file as the preview judged it (also the rows a commit skipped). */
+const previewRowOut = z.object({
+  row: z.number(),
+  status: z.enum(['error', 'ok']),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(ROLES).nullable(),
+  scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
+  scopeCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  phone: z.string().nullable(),
+  errors: z.array(
     z.object({
       row: z.number(),
-      status: z.enum(['error', 'ok']),
-      username: z.string(),
-      fullName: z.string(),
-      role: z
-        .enum([
-          'volunteer',
-          'province_officer',
-          'commune_officer',
-          'commune_police',
-          'facility_staff',
-          'facility_medical',
-          'system_admin',
-          'national_officer',
-          'auditor',
-        ])
-        .nullable(),
-      scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
-      scopeCode: z.string().nullable(),
-      unitName: z.string().nullable(),
-      phone: z.string().nullable(),
-      errors: z.array(
-        z.object({
-          row: z.number(),
-          column: z.string(),
-          rule: z.string(),
-          message: z.string(),
-          messageEn: z.string(),
-        }),
-      ),
+      column: z.string(),
+      rule: z.string(),
+      message: z.string(),
+      messageEn: z.string(),
     }),
   ),
+});
+
+export const previewUsersImportOut = z.object({
+  rows: z.array(previewRowOut),
   summary: z.object({ total: z.number(), ok: z.number(), errors: z.number() }),
 });
 
 export const commitUsersImportOut = z.object({
   batchId: z.string(),
   summary: z.object({ total: z.number(), created: z.number(), skipped: z.number() }),
-  skipped: z.array(
-    z.object({
-      row: z.number(),
-      status: z.enum(['error', 'ok']),
-      username: z.string(),
-      fullName: z.string(),
-      role: z
-        .enum([
-          'volunteer',
-          'province_officer',
-          'commune_officer',
-          'commune_police',
-          'facility_staff',
-          'facility_medical',
-          'system_admin',
-          'national_officer',
-          'auditor',
-        ])
-        .nullable(),
-      scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
-      scopeCode: z.string().nullable(),
-      unitName: z.string().nullable(),
-      phone: z.string().nullable(),
-      errors: z.array(
-        z.object({
-          row: z.number(),
-          column: z.string(),
-          rule: z.string(),
-          message: z.string(),
-          messageEn: z.string(),
-        }),
-      ),
-    }),
-  ),
+  skipped: z.array(previewRowOut),
   created: z.array(
     z.object({
       row: z.number(),
       id: z.string(),
       username: z.string(),
       fullName: z.string(),
-      role: z.enum([
-        'volunteer',
-        'province_officer',
-        'commune_officer',
-        'commune_police',
-        'facility_staff',
-        'facility_medical',
-        'system_admin',
-        'national_officer',
-        'auditor',
-      ]),
+      role: z.enum(ROLES),
       unitName: z.string().nullable(),
       phone: z.string().nullable(),
       initialPassword: z.string(),
