@@ -109,7 +109,9 @@ export function useActivities(kind: string | null) {
     queryFn: () =>
       call(
         client.GET('/api/community/activities', {
-          params: { query: { kind: (kind as BodyOf<'createActivity'>['kind'] | null) ?? undefined, limit: 200 } },
+          params: {
+            query: { kind: (kind as BodyOf<'createActivity'>['kind'] | null) ?? undefined, limit: 200 },
+          },
         }),
       ),
   });
