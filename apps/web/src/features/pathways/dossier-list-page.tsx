@@ -25,7 +25,7 @@ import { currentLang } from '../../i18n/i18n.ts';
 import { DossierCreateForm } from './dossier-create.tsx';
 import './dossiers-i18n.ts';
 import { RecordTable } from '../../components/record-list.tsx';
-import { useDossiers } from './dossiers-api.ts';
+import { type DossierStatus, useDossiers } from './dossiers-api.ts';
 import { tx } from './form-kit.tsx';
 
 /**
@@ -43,7 +43,11 @@ export function DossiersPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const list = useDossiers({ q: q.trim() || undefined, status: status || undefined, offset });
+  const list = useDossiers({
+    q: q.trim() || undefined,
+    status: (status || undefined) as DossierStatus | undefined,
+    offset,
+  });
   const initial = useQuery({
     queryKey: ['people', 'one', newFor],
     queryFn: () => api.get<Person>(`/api/people/${encodeURIComponent(newFor ?? '')}`),
