@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, call, client } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import type {
   ContactCreated,
@@ -29,17 +29,17 @@ const staleTime = 30_000;
 export const myPeopleQuery = {
   staleTime,
   queryKey: fieldKeys.myPeople,
-  queryFn: () => api.get<{ items: MyPerson[] }>(fieldUrls.myPeople).then((r) => r.items),
+  queryFn: () => call(client.GET('/api/community/my-people')).then((r) => r.items),
 };
 export const myPersonQuery = (id: string) => ({
   staleTime,
   queryKey: fieldKeys.myPerson(id),
-  queryFn: () => api.get<MyPersonDetail>(fieldUrls.myPerson(id)),
+  queryFn: () => call(client.GET('/api/community/my-people/{id}', { params: { path: { id } } })),
 });
 export const myTasksQuery = {
   staleTime,
   queryKey: fieldKeys.myTasks,
-  queryFn: () => api.get<{ today: string; items: MyTask[] }>(fieldUrls.myTasks),
+  queryFn: () => call(client.GET('/api/community/my-tasks')),
 };
 
 /** Volunteers work in the light field pages; every other role (and any pending step) uses the full app. */

@@ -15,7 +15,7 @@ import {
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -52,7 +52,7 @@ function useNames(ids: string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: ['people', 'name', id],
-      queryFn: () => api.get<Named>(`/api/people/${encodeURIComponent(id)}`),
+      queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id } } })),
       staleTime: 60_000,
     })),
   });

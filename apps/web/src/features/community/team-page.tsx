@@ -21,7 +21,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -201,7 +201,7 @@ function VolunteerTrainings({ id }: { id: string }) {
 function useAccounts(enabled: boolean) {
   return useQuery({
     queryKey: ['community', 'volunteer-accounts'],
-    queryFn: () => api.get<{ items: Account[] }>('/api/community/volunteer-accounts').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/volunteer-accounts')).then((r) => r.items),
     enabled,
   });
 }

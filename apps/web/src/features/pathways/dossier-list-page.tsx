@@ -15,7 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -50,7 +50,7 @@ export function DossiersPage() {
   });
   const initial = useQuery({
     queryKey: ['people', 'one', newFor],
-    queryFn: () => api.get<Person>(`/api/people/${encodeURIComponent(newFor ?? '')}`),
+    queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id: newFor ?? '' } } })),
     enabled: !!newFor,
   });
   const writes = can(me, 'dossiers.write');
