@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, client } from './client.ts';
-import type { Unit } from './types.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

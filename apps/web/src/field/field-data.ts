@@ -1,12 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, call, client } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import type {
-  ContactCreated,
-  MyPerson,
-  MyPersonDetail,
-  MyTask,
-} from '../features/community/community-api.ts';
+import type { ContactCreated } from '../features/community/community-api.ts';
 
 // The volunteer's data: the same query keys as community-api.ts (its writes invalidate ['community']), with
 // fetchers of their own so that the light pages do not load the whole community client. Prefetched as soon as

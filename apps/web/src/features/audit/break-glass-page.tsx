@@ -11,19 +11,6 @@ import { SECURITY_NS } from '../auth/security-i18n.ts';
 
 const PAGE_SIZE = 50;
 
-type Item = {
-  id: string;
-  username: string;
-  role: string;
-  personId: string;
-  personName: string | null;
-  provinceCode: string;
-  reason: string;
-  ip: string | null;
-  grantedAt: string;
-  expiresAt: string;
-};
-
 /** Auditors: each opening of a person's identity by a province or national officer, with its reason. */
 export function BreakGlassPage() {
   const { t } = useTranslation(SECURITY_NS);

@@ -29,14 +29,6 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
 
-type Status = {
-  enrolled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-  rememberedDevices: number;
-  rememberDeviceDays: number;
-};
-
 /** The frame of the screens a user sees before the app: name, language, log out. */
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();

@@ -50,8 +50,6 @@ import {
 import { NationalModel, ProvinceModel } from './team-model.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
 
-type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
-
 /** The commune's first team, or (another) a further one, which needs the officer's reason. */
 function CreateTeam({ another = false }: { another?: boolean }) {
   const { t } = useTranslation('community');

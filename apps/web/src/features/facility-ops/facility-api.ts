@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call, client, withQuery } from '../../api/client.ts';
 import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
-import type { Me, PersonList } from '../../api/types.ts';
+import type { Me } from '../../api/types.ts';
 
 export type Admission = Schemas['Admission'];
 export type FacilityEvent = Schemas['FacilityEvent'];

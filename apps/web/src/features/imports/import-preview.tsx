@@ -18,7 +18,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { useCommunes } from '../../api/units.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';

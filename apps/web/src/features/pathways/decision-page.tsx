@@ -17,7 +17,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, call, client } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
+import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';

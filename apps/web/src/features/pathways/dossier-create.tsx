@@ -14,7 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
+import type { Person } from '../../api/types.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';

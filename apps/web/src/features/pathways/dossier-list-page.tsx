@@ -17,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { call, client } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';

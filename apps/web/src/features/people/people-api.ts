@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call, client } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
 
 export type PeopleQuery = {
   q?: string;

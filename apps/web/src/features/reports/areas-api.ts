@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call, client } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 
 // The areas API (server: modules/areas): a province's named sets of communes, reported on as units 'area:<id>'.
 

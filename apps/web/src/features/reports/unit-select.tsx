@@ -12,8 +12,6 @@ import './reports-i18n.ts';
 // communes and facilities for a provincial one, and the areas of the province (all areas for a national one);
 // communes and facilities see only themselves.
 
-type Facility = { id: string; name: string; provinceCode?: string | null };
-
 function useFacilities(provinceCode: string | null) {
   return useQuery({
     queryKey: ['facilities', 'reports', provinceCode],

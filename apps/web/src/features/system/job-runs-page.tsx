@@ -8,17 +8,6 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { jobLabels, SYSTEM_NS } from './system-i18n.ts';
 
-type Run = {
-  id: string;
-  job: string;
-  slot: string;
-  server: string;
-  startedAt: string;
-  endedAt: string | null;
-  outcome: 'running' | 'ok' | 'failed' | 'interrupted';
-  error: string | null;
-};
-
 const COLOR = { running: 'blue', ok: 'green', failed: 'red', interrupted: 'orange' } as const;
 
 /** Administrators: every run of a background job on any server (GET /api/admin/job-runs), newest first. */

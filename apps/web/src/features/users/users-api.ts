@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call, client } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
 
 export const USERS_PAGE = 50;
 
