@@ -9,22 +9,6 @@ export type ScopeKind = User['scopeKind'];
 export type Person = Schemas['Person'];
 export type PersonList = ResponseOf<'searchPeople'>;
 
-export type Unit = { code: string; name: string; type: string; level: string; provinceCode: string | null };
-
-export type AuditEntry = {
-  id: string;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  role: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  reason: string | null;
-  details: unknown;
-};
-
 /** Duplicate candidate as listed in a 409 possible_duplicate answer. */
 export type DuplicateCandidate = {
   id: string;

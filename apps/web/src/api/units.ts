@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call, client } from './client.ts';
-import type { Unit } from './types.ts';
+import { call, client } from './client.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,11 +18,11 @@ export function useCommunes(provinceCode: string | null | undefined) {
   return useQuery({
     queryKey: ['units', 'commune', provinceCode],
     queryFn: () =>
-      api.get<{ items: Unit[] }>('/api/units', {
-        level: 'commune',
-        provinceCode: provinceCode!,
-        limit: 5000,
-      }),
+      call(
+        client.GET('/api/units', {
+          params: { query: { level: 'commune', provinceCode: provinceCode!, limit: 5000 } },
+        }),
+      ),
     select: (d) => d.items,
     enabled: !!provinceCode,
     staleTime: DAY,
@@ -35,11 +34,11 @@ export function useCommuneProvince(code: string | null | undefined, name: string
   return useQuery({
     queryKey: ['units', 'commune-province', code],
     queryFn: async () => {
-      const { items } = await api.get<{ items: Unit[] }>('/api/units', {
-        level: 'commune',
-        q: name ?? undefined,
-        limit: 200,
-      });
+      const { items } = await call(
+        client.GET('/api/units', {
+          params: { query: { level: 'commune', q: name ?? undefined, limit: 200 } },
+        }),
+      );
       return items.find((u) => u.code === code)?.provinceCode ?? null;
     },
     enabled: !!code && !!name,

@@ -23,6 +23,15 @@ export function todayDmy() {
 
 export type Errors = Record<string, string>;
 
+type Loose<V> = V extends string ? string : V extends number ? number | string : V;
+/**
+ * A request body as a form builds it before its checks pass: a field may still be missing, a choice is the
+ * select's plain string. The checker refuses a missing required value before anything is sent, so a draft that
+ * passed is sent as the contract's body `B` (whose names and nesting this type still checks); the server
+ * validates the values again.
+ */
+export type Draft<B> = { [K in keyof B]?: Loose<B[K]> | null };
+
 /** Collects client-side problems: required texts and dd/mm/yyyy dates → ISO (messages in the caller's `t`). */
 export function checker(t: (k: string) => string) {
   const errors: Errors = {};

@@ -1,12 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, call, client } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import type {
-  ContactCreated,
-  MyPerson,
-  MyPersonDetail,
-  MyTask,
-} from '../features/community/community-api.ts';
+import type { ContactCreated } from '../features/community/community-api.ts';
 
 // The volunteer's data: the same query keys as community-api.ts (its writes invalidate ['community']), with
 // fetchers of their own so that the light pages do not load the whole community client. Prefetched as soon as
@@ -29,17 +24,17 @@ const staleTime = 30_000;
 export const myPeopleQuery = {
   staleTime,
   queryKey: fieldKeys.myPeople,
-  queryFn: () => api.get<{ items: MyPerson[] }>(fieldUrls.myPeople).then((r) => r.items),
+  queryFn: () => call(client.GET('/api/community/my-people')).then((r) => r.items),
 };
 export const myPersonQuery = (id: string) => ({
   staleTime,
   queryKey: fieldKeys.myPerson(id),
-  queryFn: () => api.get<MyPersonDetail>(fieldUrls.myPerson(id)),
+  queryFn: () => call(client.GET('/api/community/my-people/{id}', { params: { path: { id } } })),
 });
 export const myTasksQuery = {
   staleTime,
   queryKey: fieldKeys.myTasks,
-  queryFn: () => api.get<{ today: string; items: MyTask[] }>(fieldUrls.myTasks),
+  queryFn: () => call(client.GET('/api/community/my-tasks')),
 };
 
 /** Volunteers work in the light field pages; every other role (and any pending step) uses the full app. */

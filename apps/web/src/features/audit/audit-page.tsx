@@ -14,8 +14,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { AuditEntry } from '../../api/types.ts';
+import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
@@ -60,7 +59,7 @@ export function AuditPage() {
   };
   const log = useQuery({
     queryKey: ['audit', query],
-    queryFn: () => api.get<{ items: AuditEntry[]; total: number }>('/api/audit', query),
+    queryFn: () => call(client.GET('/api/audit', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 

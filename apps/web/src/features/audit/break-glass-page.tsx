@@ -2,7 +2,7 @@ import { Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/co
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { RecordTable } from '../../components/record-list.tsx';
@@ -10,19 +10,6 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
 
 const PAGE_SIZE = 50;
-
-type Item = {
-  id: string;
-  username: string;
-  role: string;
-  personId: string;
-  personName: string | null;
-  provinceCode: string;
-  reason: string;
-  ip: string | null;
-  grantedAt: string;
-  expiresAt: string;
-};
 
 /** Auditors: each opening of a person's identity by a province or national officer, with its reason. */
 export function BreakGlassPage() {
@@ -33,10 +20,11 @@ export function BreakGlassPage() {
   const list = useQuery({
     queryKey: ['audit', 'break-glass', page],
     queryFn: () =>
-      api.get<{ items: Item[]; total: number }>('/api/audit/break-glass', {
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }),
+      call(
+        client.GET('/api/audit/break-glass', {
+          params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, setCsrfToken } from '../../api/client.ts';
+import { ApiError, api, call, client, setCsrfToken } from '../../api/client.ts';
 import { meKey, useLogout, useSession } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
@@ -28,14 +28,6 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
-
-type Status = {
-  enrolled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-  rememberedDevices: number;
-  rememberDeviceDays: number;
-};
 
 /** The frame of the screens a user sees before the app: name, language, log out. */
 function Frame({ title, children }: { title: string; children: ReactNode }) {
@@ -87,7 +79,7 @@ export function SecondFactorCodeStep() {
   const [busy, setBusy] = useState(false);
   const status = useQuery({
     queryKey: ['auth', 'totp'],
-    queryFn: () => api.get<Status>('/api/auth/totp'),
+    queryFn: () => call(client.GET('/api/auth/totp')),
     retry: false,
   });
   const days = status.data?.rememberDeviceDays ?? 30;
@@ -303,7 +295,7 @@ export function SecurityPage() {
   const { t } = useTranslation(SECURITY_NS);
   usePageTitle(t('account.title'));
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: ['auth', 'totp'], queryFn: () => api.get<Status>('/api/auth/totp') });
+  const status = useQuery({ queryKey: ['auth', 'totp'], queryFn: () => call(client.GET('/api/auth/totp')) });
   const [enrolling, setEnrolling] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -15,7 +15,8 @@ import {
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -23,6 +24,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { CardList, PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type Activity, communityApi, useActivities, useTeamReport, useTeams } from './community-api.ts';
+import type { Draft } from './community-kit.tsx';
 import {
   checker,
   type Errors,
@@ -50,7 +52,7 @@ function useNames(ids: string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: ['people', 'name', id],
-      queryFn: () => api.get<Named>(`/api/people/${encodeURIComponent(id)}`),
+      queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id } } })),
       staleTime: 60_000,
     })),
   });
@@ -146,7 +148,7 @@ function AddActivity({
       commitmentsSigned: (activity?.commitmentsSigned || '') as string | number,
       persuadedIntoRehab: (activity?.persuadedIntoRehab || '') as string | number,
     },
-    (body: Record<string, unknown>) =>
+    (body: BodyOf<'createActivity'>) =>
       activity
         ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
         : communityApi.createActivity(body),
@@ -180,7 +182,7 @@ function AddActivity({
         body.persuadedPersonIds = persuaded.map((p) => p.id);
         if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
           c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
-        return body;
+        return body as Draft<BodyOf<'createActivity'>>;
       },
       () => {
         setPicked(null);

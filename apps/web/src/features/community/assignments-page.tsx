@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -16,6 +17,7 @@ import {
   useGaps,
   useVolunteers,
 } from './community-api.ts';
+import type { Draft } from './community-kit.tsx';
 import {
   checker,
   type Errors,
@@ -55,10 +57,14 @@ function AssignForm({
     const c = checker(t);
     if (!volunteerId) c.errors.volunteerId = t('common.required');
     if (!personId) c.errors.personId = t('common.required');
-    const body = { volunteerId, personId, startedOn: c.date('startedOn', startedOn) };
+    const body: Draft<BodyOf<'createAssignment'>> = {
+      volunteerId,
+      personId,
+      startedOn: c.date('startedOn', startedOn),
+    };
     setErrors(c.errors);
     if (!c.ok()) return;
-    write.mutate(body, {
+    write.mutate(body as BodyOf<'createAssignment'>, {
       onSuccess: (a) => {
         setDone(`${a.volunteerName} → ${a.personName}`);
         setPersonId(null);

@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -105,7 +106,7 @@ function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onC
       relation: '',
       joinedOn: todayDmy(),
     },
-    (body: unknown) => communityApi.addMember(club.id, body),
+    (body: BodyOf<'addClubMember'>) => communityApi.addMember(club.id, body),
   );
   const find = usePersonSearch(form.f.kind === 'person' && opened);
   const submit = () =>
@@ -171,7 +172,7 @@ function AddMeeting({ club, opened, onClose }: { club: Club; opened: boolean; on
       present: [] as string[],
       guests: '' as string | number,
     },
-    (body: unknown) => communityApi.addMeeting(club.id, body),
+    (body: BodyOf<'recordClubMeeting'>) => communityApi.addMeeting(club.id, body),
   );
   const submit = () =>
     form.submit(

@@ -1,8 +1,8 @@
 // Typed calls of the community API. Response types come from the API contract's generated types
 // (api/schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { ResponseOf, Schemas } from '../../api/schema.ts';
+import { call, client } from '../../api/client.ts';
+import type { BodyOf, ResponseOf, Schemas } from '../../api/schema.ts';
 
 export type MyPerson = ResponseOf<'listMyPeople'>['items'][number];
 export type MyPersonDetail = ResponseOf<'getMyPerson'>;
@@ -33,8 +33,6 @@ export type TrainingShare = ResponseOf<'getTrainingShare'>;
 export type Support = ResponseOf<'getPersonSupport'>;
 export type PersonOption = { id: string; fullName: string; birthYear?: number };
 
-const enc = encodeURIComponent;
-
 export const communityKeys = {
   all: ['community'] as const,
   myPeople: ['community', 'my-people'] as const,
@@ -45,28 +43,28 @@ export const communityKeys = {
 export function useMyPeople() {
   return useQuery({
     queryKey: communityKeys.myPeople,
-    queryFn: () => api.get<{ items: MyPerson[] }>('/api/community/my-people').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/my-people')).then((r) => r.items),
   });
 }
 
 export function useMyPerson(id: string) {
   return useQuery({
     queryKey: communityKeys.myPerson(id),
-    queryFn: () => api.get<MyPersonDetail>(`/api/community/my-people/${enc(id)}`),
+    queryFn: () => call(client.GET('/api/community/my-people/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useMyTasks() {
   return useQuery({
     queryKey: communityKeys.myTasks,
-    queryFn: () => api.get<{ today: string; items: MyTask[] }>('/api/community/my-tasks'),
+    queryFn: () => call(client.GET('/api/community/my-tasks')),
   });
 }
 
 export function useTeams(enabled = true) {
   return useQuery({
     queryKey: ['community', 'teams'],
-    queryFn: () => api.get<{ items: Team[] }>('/api/community/teams').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/teams')).then((r) => r.items),
     enabled,
   });
 }
@@ -75,18 +73,18 @@ export function useVolunteers(active?: boolean) {
   return useQuery({
     queryKey: ['community', 'volunteers', active ?? 'all'],
     queryFn: () =>
-      api
-        .get<{ items: Volunteer[] }>('/api/community/volunteers', {
-          active: active === undefined ? undefined : String(active),
-        })
-        .then((r) => r.items),
+      call(
+        client.GET('/api/community/volunteers', {
+          params: { query: { active: active === undefined ? undefined : active ? 'true' : 'false' } },
+        }),
+      ).then((r) => r.items),
   });
 }
 
 export function useVolunteer(id: string | null) {
   return useQuery({
     queryKey: ['community', 'volunteer', id],
-    queryFn: () => api.get<VolunteerDetail>(`/api/community/volunteers/${enc(id!)}`),
+    queryFn: () => call(client.GET('/api/community/volunteers/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
   });
 }
@@ -94,14 +92,14 @@ export function useVolunteer(id: string | null) {
 export function useAssignments() {
   return useQuery({
     queryKey: ['community', 'assignments'],
-    queryFn: () => api.get<{ items: Assignment[] }>('/api/community/assignments').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/assignments')).then((r) => r.items),
   });
 }
 
 export function useGaps() {
   return useQuery({
     queryKey: ['community', 'gaps'],
-    queryFn: () => api.get<Gaps>('/api/community/assignment-gaps'),
+    queryFn: () => call(client.GET('/api/community/assignment-gaps')),
   });
 }
 
@@ -109,17 +107,20 @@ export function useActivities(kind: string | null) {
   return useQuery({
     queryKey: ['community', 'activities', kind],
     queryFn: () =>
-      api.get<{ items: Activity[]; total: number }>('/api/community/activities', {
-        kind: kind ?? undefined,
-        limit: 200,
-      }),
+      call(
+        client.GET('/api/community/activities', {
+          params: {
+            query: { kind: (kind as BodyOf<'createActivity'>['kind'] | null) ?? undefined, limit: 200 },
+          },
+        }),
+      ),
   });
 }
 
 export function useTeamReport(period: { from: string; to: string } | null) {
   return useQuery({
     queryKey: ['community', 'report', period],
-    queryFn: () => api.get<TeamReport>('/api/community/report', period ?? undefined),
+    queryFn: () => call(client.GET('/api/community/report', { params: { query: period! } })),
     enabled: !!period,
   });
 }
@@ -127,45 +128,43 @@ export function useTeamReport(period: { from: string; to: string } | null) {
 export function useClubs() {
   return useQuery({
     queryKey: ['community', 'clubs'],
-    queryFn: () => api.get<ClubList>('/api/community/clubs').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/clubs')).then((r) => r.items),
   });
 }
 
 export function useClub(id: string) {
   return useQuery({
     queryKey: ['community', 'club', id],
-    queryFn: () => api.get<Club>(`/api/community/clubs/${enc(id)}`),
+    queryFn: () =>
+      call(client.GET('/api/community/clubs/{id}', { params: { path: { id } } })) as Promise<Club>,
   });
 }
 
 export function usePartners() {
   return useQuery({
     queryKey: ['community', 'partners'],
-    queryFn: () => api.get<{ items: Partner[] }>('/api/community/partners').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/partners')).then((r) => r.items),
   });
 }
 
 export function useReferrals() {
   return useQuery({
     queryKey: ['community', 'referrals'],
-    queryFn: () => api.get<{ items: Referral[] }>('/api/community/referrals').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/referrals')).then((r) => r.items),
   });
 }
 
 export function useTrainings() {
   return useQuery({
     queryKey: ['community', 'trainings'],
-    queryFn: () => api.get<{ items: Training[] }>('/api/community/trainings').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/trainings')).then((r) => r.items),
   });
 }
 
 export function useTrainingStaff(enabled: boolean) {
   return useQuery({
     queryKey: ['community', 'training-staff'],
-    queryFn: () =>
-      api
-        .get<{ items: { id: string; fullName: string; role: string }[] }>('/api/community/training-staff')
-        .then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/training-staff')).then((r) => r.items),
     enabled,
   });
 }
@@ -173,14 +172,14 @@ export function useTrainingStaff(enabled: boolean) {
 export function useTrainingShare() {
   return useQuery({
     queryKey: ['community', 'training-share'],
-    queryFn: () => api.get<TrainingShare>('/api/community/training-share'),
+    queryFn: () => call(client.GET('/api/community/training-share')),
   });
 }
 
 export function useSupport(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['community', 'support', personId],
-    queryFn: () => api.get<Support>(`/api/people/${enc(personId)}/support`),
+    queryFn: () => call(client.GET('/api/people/{id}/support', { params: { path: { id: personId } } })),
     enabled,
   });
 }
@@ -190,17 +189,17 @@ export function usePeopleOptions(q: string) {
   return useQuery({
     queryKey: ['people', 'options', q],
     queryFn: () =>
-      api
-        .get<{ items: PersonOption[] }>('/api/people', { q: q || undefined, limit: 50, offset: 0 })
-        .then((r) => r.items),
+      call(
+        client.GET('/api/people', { params: { query: { q: q || undefined, limit: 50, offset: 0 } } }),
+      ).then((r) => r.items),
   });
 }
 
 /** A community write; afterwards every community query (and the tasks) reloads. */
-export function useCommunityWrite<I, O>(call: (input: I) => Promise<O>) {
+export function useCommunityWrite<I, O>(write: (input: I) => Promise<O>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: write,
     onSuccess: async () => {
       await Promise.all([
         qc.invalidateQueries({ queryKey: communityKeys.all }),
@@ -211,31 +210,40 @@ export function useCommunityWrite<I, O>(call: (input: I) => Promise<O>) {
 }
 
 export const communityApi = {
-  logContact: (body: unknown) => api.post<ContactCreated>('/api/community/contacts', body),
-  createTeam: (body: unknown) => api.post<Team>('/api/community/teams', body),
-  updateTeam: (id: string, body: unknown) => api.patch<Team>(`/api/community/teams/${enc(id)}`, body),
-  createVolunteer: (body: unknown) => api.post<VolunteerDetail>('/api/community/volunteers', body),
-  updateVolunteer: (id: string, body: unknown) =>
-    api.patch<VolunteerDetail>(`/api/community/volunteers/${enc(id)}`, body),
-  assign: (body: unknown) => api.post<Assignment>('/api/community/assignments', body),
-  endAssignment: (id: string, body: unknown) =>
-    api.post<Assignment>(`/api/community/assignments/${enc(id)}/end`, body),
-  createActivity: (body: unknown) => api.post<Activity>('/api/community/activities', body),
-  updateActivity: (id: string, body: unknown) =>
-    api.patch<Activity>(`/api/community/activities/${enc(id)}`, body),
-  createClub: (body: unknown) => api.post<unknown>('/api/community/clubs', body),
-  addMember: (clubId: string, body: unknown) =>
-    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/members`, body),
-  memberLeaves: (clubId: string, memberId: string, leftOn: string) =>
-    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/members/${enc(memberId)}/leave`, { leftOn }),
-  addMeeting: (clubId: string, body: unknown) =>
-    api.post<unknown>(`/api/community/clubs/${enc(clubId)}/meetings`, body),
-  createPartner: (body: unknown) => api.post<Partner>('/api/community/partners', body),
-  updatePartner: (id: string, body: unknown) =>
-    api.patch<Partner>(`/api/community/partners/${enc(id)}`, body),
-  updateClub: (id: string, body: unknown) => api.patch<unknown>(`/api/community/clubs/${enc(id)}`, body),
-  refer: (body: unknown) => api.post<Referral>('/api/community/referrals', body),
-  moveReferral: (id: string, body: unknown) =>
-    api.post<Referral>(`/api/community/referrals/${enc(id)}/status`, body),
-  createTraining: (body: unknown) => api.post<Training>('/api/community/trainings', body),
+  logContact: (body: BodyOf<'logContact'>) => call(client.POST('/api/community/contacts', { body })),
+  createTeam: (body: BodyOf<'createTeam'>) => call(client.POST('/api/community/teams', { body })),
+  updateTeam: (id: string, body: BodyOf<'updateTeam'>) =>
+    call(client.PATCH('/api/community/teams/{id}', { params: { path: { id } }, body })),
+  createVolunteer: (body: BodyOf<'createVolunteer'>) =>
+    call(client.POST('/api/community/volunteers', { body })),
+  updateVolunteer: (id: string, body: BodyOf<'updateVolunteer'>) =>
+    call(client.PATCH('/api/community/volunteers/{id}', { params: { path: { id } }, body })),
+  assign: (body: BodyOf<'createAssignment'>) => call(client.POST('/api/community/assignments', { body })),
+  endAssignment: (id: string, body: BodyOf<'endAssignment'>) =>
+    call(client.POST('/api/community/assignments/{id}/end', { params: { path: { id } }, body })),
+  createActivity: (body: BodyOf<'createActivity'>) =>
+    call(client.POST('/api/community/activities', { body })),
+  updateActivity: (id: string, body: BodyOf<'updateActivity'>) =>
+    call(client.PATCH('/api/community/activities/{id}', { params: { path: { id } }, body })),
+  createClub: (body: BodyOf<'createClub'>) => call(client.POST('/api/community/clubs', { body })),
+  addMember: (id: string, body: BodyOf<'addClubMember'>) =>
+    call(client.POST('/api/community/clubs/{id}/members', { params: { path: { id } }, body })),
+  memberLeaves: (id: string, memberId: string, leftOn: string) =>
+    call(
+      client.POST('/api/community/clubs/{id}/members/{memberId}/leave', {
+        params: { path: { id, memberId } },
+        body: { leftOn },
+      }),
+    ),
+  addMeeting: (id: string, body: BodyOf<'recordClubMeeting'>) =>
+    call(client.POST('/api/community/clubs/{id}/meetings', { params: { path: { id } }, body })),
+  createPartner: (body: BodyOf<'createPartner'>) => call(client.POST('/api/community/partners', { body })),
+  updatePartner: (id: string, body: BodyOf<'updatePartner'>) =>
+    call(client.PATCH('/api/community/partners/{id}', { params: { path: { id } }, body })),
+  updateClub: (id: string, body: BodyOf<'updateClub'>) =>
+    call(client.PATCH('/api/community/clubs/{id}', { params: { path: { id } }, body })),
+  refer: (body: BodyOf<'createReferral'>) => call(client.POST('/api/community/referrals', { body })),
+  moveReferral: (id: string, body: BodyOf<'moveReferral'>) =>
+    call(client.POST('/api/community/referrals/{id}/status', { params: { path: { id } }, body })),
+  createTraining: (body: BodyOf<'createTraining'>) => call(client.POST('/api/community/trainings', { body })),
 };

@@ -7,6 +7,7 @@ import { useFields } from '../../components/form-fields.ts';
 import {
   FormModal as BaseFormModal,
   checker as baseChecker,
+  type Draft,
   type Errors,
 } from '../../components/form-kit.tsx';
 import { serverFieldErrors } from '../../field/field-kit.tsx';
@@ -19,7 +20,7 @@ import './community-i18n.ts';
 export { tx } from '../../components/form-kit.tsx';
 // Dates and the server's field errors: the same helpers as the volunteer's light pages.
 export { dmyIn, serverFieldErrors, todayDmy, todayIso } from '../../field/field-kit.tsx';
-export type { Errors };
+export type { Draft, Errors };
 
 /** The shared checks (required texts, dd/mm/yyyy dates) plus counts, keyed by the API field name. */
 export function checker(t: (k: string) => string) {
@@ -49,12 +50,12 @@ export function useCommunityForm<F extends object, B>(
   const { t } = useTranslation('community');
   const form = useFields(initial);
   const write = useCommunityWrite(send);
-  const submit = (build: (f: F, c: Checker) => B, onDone?: () => void) => {
+  const submit = (build: (f: F, c: Checker) => Draft<B>, onDone?: () => void) => {
     const c = checker(t);
     const body = build(form.f, c);
     form.setErrors(c.errors);
     if (!c.ok()) return;
-    write.mutate(body, {
+    write.mutate(body as B, {
       onSuccess: () => {
         form.reset();
         onDone?.();

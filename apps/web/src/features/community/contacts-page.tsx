@@ -15,8 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Schemas } from '../../api/schema.ts';
+import { call, client } from '../../api/client.ts';
+import type { operations, Schemas } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
@@ -25,14 +25,19 @@ import { useVolunteers } from './community-api.ts';
 import { checker, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
 
 type Contact = Schemas['CommunityContact'];
-type Filter = { from: string; to: string; volunteerId?: string; kind?: string };
+type Filter = Pick<
+  NonNullable<operations['listContacts']['parameters']['query']>,
+  'from' | 'to' | 'volunteerId' | 'kind'
+>;
 const LIMIT = 200;
 
 function useContactLog(f: Filter) {
   return useQuery({
     queryKey: ['community', 'contact-log', f],
     queryFn: () =>
-      api.get<{ items: Contact[] }>('/api/community/contacts', { ...f, limit: LIMIT }).then((r) => r.items),
+      call(client.GET('/api/community/contacts', { params: { query: { ...f, limit: LIMIT } } })).then(
+        (r) => r.items,
+      ),
   });
 }
 
@@ -81,7 +86,7 @@ export function ContactsPage() {
   const filter: Filter = {
     ...(period ?? initial),
     volunteerId: volunteerId || undefined,
-    kind: kind || undefined,
+    kind: (kind || undefined) as Filter['kind'],
   };
   const q = useContactLog(filter);
   const show = () => {

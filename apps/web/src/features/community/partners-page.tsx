@@ -23,6 +23,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
@@ -182,7 +183,7 @@ function MoveReferral({ r, opened, onClose }: { r: Referral; opened: boolean; on
   const [on, setOn] = useState(todayDmy());
   const [result, setResult] = useState<Record<string, string | number>>({});
   const [errors, setErrors] = useState<Errors>({});
-  const write = useCommunityWrite((body: unknown) => communityApi.moveReferral(r.id, body));
+  const write = useCommunityWrite((body: BodyOf<'moveReferral'>) => communityApi.moveReferral(r.id, body));
   const needed = missingResultFields(r.service as ReferralService, status as ReferralStatus, {});
   const submit = () => {
     const c = checker(t);
@@ -194,7 +195,12 @@ function MoveReferral({ r, opened, onClose }: { r: Referral; opened: boolean; on
       else body[k] = c.required(k, String(v));
     }
     setErrors(c.errors);
-    if (c.ok()) write.mutate(body, { onSuccess: onClose, onError: (e) => setErrors(serverFieldErrors(e)) });
+    // The checker passed: the body is complete (see Draft).
+    if (c.ok())
+      write.mutate(body as BodyOf<'moveReferral'>, {
+        onSuccess: onClose,
+        onError: (e) => setErrors(serverFieldErrors(e)),
+      });
   };
   return (
     <FormModal

@@ -21,7 +21,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -49,8 +49,6 @@ import {
 } from './community-kit.tsx';
 import { NationalModel, ProvinceModel } from './team-model.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
-
-type Account = { id: string; username: string; fullName: string; volunteerId: string | null };
 
 /** The commune's first team, or (another) a further one, which needs the officer's reason. */
 function CreateTeam({ another = false }: { another?: boolean }) {
@@ -201,7 +199,7 @@ function VolunteerTrainings({ id }: { id: string }) {
 function useAccounts(enabled: boolean) {
   return useQuery({
     queryKey: ['community', 'volunteer-accounts'],
-    queryFn: () => api.get<{ items: Account[] }>('/api/community/volunteer-accounts').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/community/volunteer-accounts')).then((r) => r.items),
     enabled,
   });
 }

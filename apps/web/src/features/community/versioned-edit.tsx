@@ -6,6 +6,7 @@ import { useCommunityWrite } from './community-api.ts';
 import {
   type Checker,
   checker,
+  type Draft,
   FormModal,
   StaleNotice,
   serverFieldErrors,
@@ -21,12 +22,12 @@ type Form = { active: boolean };
  * them (and their version); unticking "active" asks for confirmation before saving. Each page gives only its
  * fields, how a form becomes a request body, and its texts.
  */
-export function VersionedEdit<T extends Versioned, F extends Form>(p: {
+export function VersionedEdit<T extends Versioned, F extends Form, B extends { version: number }>(p: {
   record: T;
   toForm: (r: T) => F;
   /** The request body of the form; its field checks go through `c`, and a failed one stops the save. */
-  toBody: (f: F, base: T, c: Checker) => Record<string, unknown>;
-  update: (body: Record<string, unknown>) => Promise<unknown>;
+  toBody: (f: F, base: T, c: Checker) => Draft<Omit<B, 'version'>>;
+  update: (body: B) => Promise<unknown>;
   title: string;
   /** Fields whose server errors show under the field itself. */
   shown: string[];
@@ -39,8 +40,9 @@ export function VersionedEdit<T extends Versioned, F extends Form>(p: {
   const [base, setBase] = useState<T>(p.record);
   const form = useFields<F>(() => p.toForm(p.record));
   const [confirm, setConfirm] = useState(false);
-  const write = useCommunityWrite((body: Record<string, unknown>) =>
-    p.update({ ...body, version: base.version }),
+  // The checker passed (see Draft): the body is the contract's, with the version the form started from.
+  const write = useCommunityWrite((body: Draft<Omit<B, 'version'>>) =>
+    p.update({ ...body, version: base.version } as B),
   );
   const stale = staleCurrent<T>(write.error);
   const send = () => {

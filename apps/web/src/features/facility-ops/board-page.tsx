@@ -62,8 +62,8 @@ export function BoardPage() {
   const filters: Omit<BoardQuery, 'limit' | 'offset'> = {
     upcomingDays,
     q: debouncedQ.trim() || undefined,
-    stage: stage || undefined,
-    basis: basis || undefined,
+    stage: stage ? Number(stage) : undefined,
+    basis: (basis || undefined) as BoardQuery['basis'],
     absent: absentOnly ? 'true' : undefined,
     sort,
     dir,

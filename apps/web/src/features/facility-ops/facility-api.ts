@@ -1,9 +1,9 @@
 // Typed calls of the facility-operations API. Response types come from the API contract's generated types
 // (api/schema.ts), so the web app breaks at type-check time when they change.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client.ts';
-import type { ResponseOf, Schemas } from '../../api/schema.ts';
-import type { Me, PersonList } from '../../api/types.ts';
+import { api, call, client, withQuery } from '../../api/client.ts';
+import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
+import type { Me } from '../../api/types.ts';
 
 export type Admission = Schemas['Admission'];
 export type FacilityEvent = Schemas['FacilityEvent'];
@@ -14,33 +14,8 @@ export type YearFigures = ResponseOf<'getFacilityFigures'>;
 export type Episode = Schemas['Episode'];
 export type Awaiting = ResponseOf<'listAwaitingAdmission'>['items'][number];
 
-export type BoardResident = {
-  admissionId: string;
-  personId: string;
-  fullName: string;
-  basis: string;
-  admittedOn: string;
-  stage: number;
-  area: string | null;
-  bed: string | null;
-  term: Admission['term'];
-  absence: { kind: string; from: string } | null;
-  noticeSent: boolean;
-  noKnownResidence: boolean;
-  version: number;
-};
-export type Board = {
-  facilityId: string;
-  today: string;
-  /** One page of the residents the filters select; `total` of them; `count`: every resident. */
-  residents: BoardResident[];
-  total: number;
-  count: number;
-  offset: number;
-  byStage: Record<string, number>;
-  upcomingReleases: { admissionId: string; fullName: string; plannedRelease: string; noticeSent: boolean }[];
-  absences: { admissionId: string; fullName: string; kind: string; from: string }[];
-};
+export type Board = ResponseOf<'listResidents'>;
+export type BoardResident = Board['residents'][number];
 
 /** The facility a facility user works in (their scope). */
 export const facilityOf = (me: Me) => (me.user.scopeKind === 'facility' ? (me.user.scopeCode ?? '') : '');
@@ -58,25 +33,23 @@ export const facilityKeys = {
   dashboard: (f: string, from: string, to: string) => ['facility-ops', 'dashboard', f, from, to] as const,
 };
 
-export type BoardSort = 'name' | 'admitted_on' | 'stage' | 'bed' | 'served' | 'remaining' | 'release';
-/** The board's filters, order and page, all applied by the server. */
-export type BoardQuery = {
-  upcomingDays: number;
-  q?: string;
-  stage?: string;
-  basis?: string;
-  absent?: 'true';
-  sort: BoardSort;
-  dir: 'asc' | 'desc';
-  /** Without a limit, every resident selected (the classes page lists them all by name). */
-  limit?: number;
-  offset?: number;
-};
+type ResidentsQuery = NonNullable<operations['listResidents']['parameters']['query']>;
+export type BoardSort = NonNullable<ResidentsQuery['sort']>;
+/**
+ * The board's filters, order and page, all applied by the server. Without a limit, every resident selected (the
+ * classes page lists them all by name).
+ */
+export type BoardQuery = ResidentsQuery & { upcomingDays: number; sort: BoardSort; dir: 'asc' | 'desc' };
 
 export function useBoard(facilityId: string, q: BoardQuery) {
   return useQuery({
     queryKey: facilityKeys.board(facilityId, q),
-    queryFn: () => api.get<Board>(`${base(facilityId)}/residents`, q),
+    queryFn: () =>
+      call(
+        client.GET('/api/facility-ops/{facilityId}/residents', {
+          params: { path: { facilityId }, query: q },
+        }),
+      ),
     enabled: !!facilityId,
     placeholderData: keepPreviousData,
   });
@@ -92,7 +65,12 @@ export const boardExportUrl = (
 export function useYearFigures(facilityId: string, year: number) {
   return useQuery({
     queryKey: ['facility-ops', 'figures', facilityId, year],
-    queryFn: () => api.get<YearFigures>(`${base(facilityId)}/figures`, { year }),
+    queryFn: () =>
+      call(
+        client.GET('/api/facility-ops/{facilityId}/figures', {
+          params: { path: { facilityId }, query: { year } },
+        }),
+      ),
     enabled: !!facilityId,
   });
 }
@@ -101,7 +79,10 @@ export function useYearFigures(facilityId: string, year: number) {
 export function useAwaiting(facilityId: string) {
   return useQuery({
     queryKey: facilityKeys.awaiting(facilityId),
-    queryFn: () => api.get<{ items: Awaiting[] }>(`${base(facilityId)}/awaiting`).then((r) => r.items),
+    queryFn: () =>
+      call(client.GET('/api/facility-ops/{facilityId}/awaiting', { params: { path: { facilityId } } })).then(
+        (r) => r.items,
+      ),
     enabled: !!facilityId,
   });
 }
@@ -109,23 +90,33 @@ export function useAwaiting(facilityId: string) {
 export function useAdmission(id: string) {
   return useQuery({
     queryKey: facilityKeys.admission(id),
-    queryFn: () => api.get<Admission>(`/api/admissions/${encodeURIComponent(id)}`),
+    queryFn: () => call(client.GET('/api/admissions/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useClasses(facilityId: string) {
   return useQuery({
     queryKey: facilityKeys.classes(facilityId),
-    queryFn: () => api.get<{ items: VocationalClass[] }>(`${base(facilityId)}/classes`).then((r) => r.items),
+    queryFn: () =>
+      call(client.GET('/api/facility-ops/{facilityId}/classes', { params: { path: { facilityId } } })).then(
+        (r) => r.items,
+      ),
     enabled: !!facilityId,
   });
 }
 
-export function useEvents(facilityId: string, kind?: string) {
+export function useEvents(
+  facilityId: string,
+  kind?: NonNullable<operations['listFacilityEvents']['parameters']['query']>['kind'],
+) {
   return useQuery({
     queryKey: facilityKeys.events(facilityId, kind),
     queryFn: () =>
-      api.get<{ items: FacilityEvent[] }>(`${base(facilityId)}/events`, { kind }).then((r) => r.items),
+      call(
+        client.GET('/api/facility-ops/{facilityId}/events', {
+          params: { path: { facilityId }, query: { kind } },
+        }),
+      ).then((r) => r.items),
     enabled: !!facilityId,
   });
 }
@@ -133,16 +124,22 @@ export function useEvents(facilityId: string, kind?: string) {
 export function useDashboard(facilityId: string, from: string, to: string) {
   return useQuery({
     queryKey: facilityKeys.dashboard(facilityId, from, to),
-    queryFn: () => api.get<Dashboard>(`${base(facilityId)}/dashboard`, { from, to }),
+    queryFn: () =>
+      call(
+        client.GET('/api/facility-ops/{facilityId}/dashboard', {
+          params: { path: { facilityId }, query: { from, to } },
+        }),
+      ),
     enabled: !!facilityId,
   });
 }
 
 /** People placed at this facility (the facility scope of the people search). */
-export const searchPeople = (q: string) => api.get<PersonList>('/api/people', { q, limit: 20, offset: 0 });
+export const searchPeople = (q: string) =>
+  call(client.GET('/api/people', { params: { query: { q, limit: 20, offset: 0 } } }));
 
 export const episodesOf = (personId: string) =>
-  api.get<{ items: Episode[] }>(`/api/people/${encodeURIComponent(personId)}/episodes`).then((r) => r.items);
+  call(client.GET('/api/people/{id}/episodes', { params: { path: { id: personId } } })).then((r) => r.items);
 
 export const facilityApi = {
   admit: (facilityId: string, body: unknown) => api.post<Admission>(`${base(facilityId)}/admissions`, body),

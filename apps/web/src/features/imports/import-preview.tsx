@@ -16,9 +16,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { useCommunes } from '../../api/units.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
@@ -291,7 +290,10 @@ export function RowCard({ title, r }: { title: string; r: ImportRow }) {
 
 export function ExistingCard({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation('imports');
-  const person = useQuery({ queryKey: ['people', id], queryFn: () => api.get<Person>(`/api/people/${id}`) });
+  const person = useQuery({
+    queryKey: ['people', id],
+    queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id } } })),
+  });
   const p = person.data;
   return (
     <div>

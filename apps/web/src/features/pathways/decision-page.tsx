@@ -16,8 +16,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
+import { ApiError, api, call, client } from '../../api/client.ts';
+import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -50,7 +50,7 @@ export function DecisionPage() {
   const [done, setDone] = useState<Decision | null>(null);
   const search = useQuery({
     queryKey: ['people', 'search', { q, limit: 8, purpose: 'decision' }],
-    queryFn: () => api.get<PersonList>('/api/people', { q, limit: 8 }),
+    queryFn: () => call(client.GET('/api/people', { params: { query: { q, limit: 8 } } })),
     enabled: q.trim().length >= 2,
   });
   const write = useMutation({

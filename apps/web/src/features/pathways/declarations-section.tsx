@@ -5,22 +5,20 @@ import {
   Button,
   Checkbox,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import { RecordSection } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -30,7 +28,6 @@ import {
   useDeclarationWrite,
 } from './declarations-api.ts';
 import './declarations-i18n.ts';
-import { RecordTable } from '../../components/record-list.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 
 // The person page's section of declarations of substances used and their source (Law 120/2025/QH15): readers of
@@ -211,97 +208,67 @@ export function PersonDeclarations({ person }: { person: Person }) {
       .join(', ');
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="section"
-      aria-labelledby="declarations-title"
-      data-testid="declarations"
+    <RecordSection
+      id="declarations"
+      testId="declarations"
+      title={t('title')}
+      intro={t('intro')}
+      add={
+        writes
+          ? {
+              label: t('add'),
+              onClick: () => {
+                setSaved(false);
+                setDialog({});
+              },
+            }
+          : null
+      }
+      saved={{
+        shown: saved,
+        text: t('form.saved'),
+        testId: 'declaration-saved',
+        onClose: () => setSaved(false),
+      }}
+      q={list}
+      empty={{ text: t('empty'), next: writes ? t('emptyNext') : t('emptyNextReader') }}
+      table={{
+        minWidth: 640,
+        testId: 'declarations-table',
+        head: [
+          t('col.declaredOn'),
+          t('col.substances'),
+          t('col.source'),
+          t('col.recordedBy'),
+          t('col.basis'),
+          writes && t('col.actions'),
+        ],
+      }}
+      row={(d) => (
+        <Table.Tr key={d.id} data-testid="declaration-row">
+          <Table.Td>{formatDate(d.declaredOn)}</Table.Td>
+          <Table.Td>{substances(d)}</Table.Td>
+          <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.source}</Table.Td>
+          <Table.Td>{d.recordedBy.name ?? ''}</Table.Td>
+          <Table.Td>{d.basis.length > 0 ? d.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
+          {writes && (
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={t('editLabel', { date: formatDate(d.declaredOn) })}
+                onClick={() => {
+                  setSaved(false);
+                  setDialog({ record: d });
+                }}
+              >
+                {t('edit')}
+              </Button>
+            </Table.Td>
+          )}
+        </Table.Tr>
+      )}
     >
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <Stack gap={4}>
-          <Title order={2} size="h4" id="declarations-title">
-            {t('title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('intro')}
-          </Text>
-        </Stack>
-        {writes && (
-          <Button
-            variant="light"
-            onClick={() => {
-              setSaved(false);
-              setDialog({});
-            }}
-          >
-            {t('add')}
-          </Button>
-        )}
-      </Group>
-      {saved && (
-        <Alert
-          color="green"
-          role="status"
-          mb="sm"
-          data-testid="declaration-saved"
-          withCloseButton
-          closeButtonLabel={t('pathways:common.close')}
-          onClose={() => setSaved(false)}
-        >
-          {t('form.saved')}
-        </Alert>
-      )}
-      {list.isPending ? (
-        <InlineLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Stack gap={2}>
-          <Text size="sm">{t('empty')}</Text>
-          <Text size="sm" c="dimmed">
-            {writes ? t('emptyNext') : t('emptyNextReader')}
-          </Text>
-        </Stack>
-      ) : (
-        <RecordTable
-          minWidth={640}
-          data-testid="declarations-table"
-          head={[
-            t('col.declaredOn'),
-            t('col.substances'),
-            t('col.source'),
-            t('col.recordedBy'),
-            t('col.basis'),
-            writes && t('col.actions'),
-          ]}
-        >
-          {list.data.map((d) => (
-            <Table.Tr key={d.id} data-testid="declaration-row">
-              <Table.Td>{formatDate(d.declaredOn)}</Table.Td>
-              <Table.Td>{substances(d)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.source}</Table.Td>
-              <Table.Td>{d.recordedBy.name ?? ''}</Table.Td>
-              <Table.Td>{d.basis.length > 0 ? d.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
-              {writes && (
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('editLabel', { date: formatDate(d.declaredOn) })}
-                    onClick={() => {
-                      setSaved(false);
-                      setDialog({ record: d });
-                    }}
-                  >
-                    {t('edit')}
-                  </Button>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </RecordTable>
-      )}
       {dialog && (
         <DeclarationForm
           person={person}
@@ -313,6 +280,6 @@ export function PersonDeclarations({ person }: { person: Person }) {
           }}
         />
       )}
-    </Paper>
+    </RecordSection>
   );
 }

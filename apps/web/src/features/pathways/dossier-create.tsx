@@ -13,8 +13,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
+import { call, client } from '../../api/client.ts';
+import type { Person } from '../../api/types.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';
@@ -46,7 +46,7 @@ export function DossierCreateForm({
   const [errors, setErrors] = useState<Errors>({});
   const search = useQuery({
     queryKey: ['people', 'search', { q, limit: 8, purpose: 'dossier' }],
-    queryFn: () => api.get<PersonList>('/api/people', { q, limit: 8 }),
+    queryFn: () => call(client.GET('/api/people', { params: { query: { q, limit: 8 } } })),
     enabled: opened && q.trim().length >= 2,
   });
   const write = useDossierWrite((body: unknown) => dossierApi.create(body));

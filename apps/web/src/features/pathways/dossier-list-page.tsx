@@ -15,9 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -25,7 +24,7 @@ import { currentLang } from '../../i18n/i18n.ts';
 import { DossierCreateForm } from './dossier-create.tsx';
 import './dossiers-i18n.ts';
 import { RecordTable } from '../../components/record-list.tsx';
-import { useDossiers } from './dossiers-api.ts';
+import { type DossierStatus, useDossiers } from './dossiers-api.ts';
 import { tx } from './form-kit.tsx';
 
 /**
@@ -43,10 +42,14 @@ export function DossiersPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const list = useDossiers({ q: q.trim() || undefined, status: status || undefined, offset });
+  const list = useDossiers({
+    q: q.trim() || undefined,
+    status: (status || undefined) as DossierStatus | undefined,
+    offset,
+  });
   const initial = useQuery({
     queryKey: ['people', 'one', newFor],
-    queryFn: () => api.get<Person>(`/api/people/${encodeURIComponent(newFor ?? '')}`),
+    queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id: newFor ?? '' } } })),
     enabled: !!newFor,
   });
   const writes = can(me, 'dossiers.write');

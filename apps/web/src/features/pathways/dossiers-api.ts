@@ -1,13 +1,15 @@
 // Typed calls of /api/dossiers (compulsory-rehab dossiers) and of the legal settings (/api/legal, /api/calendar).
 // Response types come from the API contract's generated types (api/schema.ts).
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.ts';
-import type { ResponseOf, Schemas } from '../../api/schema.ts';
+import { ApiError, api, call, client } from '../../api/client.ts';
+import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
 import { meKey } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
 export type Dossier = Schemas['Dossier'];
+type DossierQuery = NonNullable<operations['listDossiers']['parameters']['query']>;
+export type DossierStatus = NonNullable<DossierQuery['status']>;
 export type DossierList = ResponseOf<'listDossiers'>;
 export type DossierSummary = DossierList['items'][number];
 export type DossierPerson = Dossier['persons'][number];
@@ -26,17 +28,19 @@ export const dossierKeys = {
 
 const enc = encodeURIComponent;
 
-export function useDossiers(query: { q?: string; status?: string; personId?: string; offset?: number }) {
+export function useDossiers(
+  query: Omit<NonNullable<operations['listDossiers']['parameters']['query']>, 'limit'>,
+) {
   return useQuery({
     queryKey: dossierKeys.list(query),
-    queryFn: () => api.get<DossierList>('/api/dossiers', { ...query, limit: 20 }),
+    queryFn: () => call(client.GET('/api/dossiers', { params: { query: { ...query, limit: 20 } } })),
   });
 }
 
 export function useDossier(id: string) {
   return useQuery({
     queryKey: dossierKeys.one(id),
-    queryFn: () => api.get<Dossier>(`/api/dossiers/${enc(id)}`),
+    queryFn: () => call(client.GET('/api/dossiers/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -131,25 +135,25 @@ export const legalKeys = {
 export function useRulesInForce(date: string) {
   return useQuery({
     queryKey: legalKeys.rules(date),
-    queryFn: () => api.get<RulesInForce>('/api/legal/rules', { date }),
+    queryFn: () => call(client.GET('/api/legal/rules', { params: { query: { date } } })),
   });
 }
 
 export function useRegimes() {
-  return useQuery({ queryKey: ['legal', 'regimes'], queryFn: () => api.get<Regimes>('/api/legal/regimes') });
+  return useQuery({ queryKey: ['legal', 'regimes'], queryFn: () => call(client.GET('/api/legal/regimes')) });
 }
 
 export function useOverrides() {
   return useQuery({
     queryKey: legalKeys.overrides,
-    queryFn: () => api.get<{ items: Override[] }>('/api/legal/overrides').then((r) => r.items),
+    queryFn: () => call(client.GET('/api/legal/overrides')).then((r) => r.items),
   });
 }
 
 export function useHolidays(year: number) {
   return useQuery({
     queryKey: legalKeys.holidays(year),
-    queryFn: () => api.get<Holidays>('/api/calendar/holidays', { year }),
+    queryFn: () => call(client.GET('/api/calendar/holidays', { params: { query: { year } } })),
   });
 }
 

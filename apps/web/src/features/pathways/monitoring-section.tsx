@@ -5,23 +5,21 @@ import {
   Button,
   Group,
   List,
-  Paper,
   Select,
   Stack,
   Table,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import { RecordSection } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import {
@@ -33,7 +31,6 @@ import {
 } from './monitoring-api.ts';
 import './monitoring-i18n.ts';
 import { useFields } from '../../components/form-fields.ts';
-import { RecordTable } from '../../components/record-list.tsx';
 
 // The person page's section of electronic monitoring (Law 120/2025/QH15 Art. 12): readers of class legal see
 // the measures with their decision, basis, period, means and events (dates dd/mm/yyyy); the commune police
@@ -297,131 +294,98 @@ export function PersonMonitoring({ person }: { person: Person }) {
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="monitoring-title" data-testid="monitoring">
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <Stack gap={4}>
-          <Title order={2} size="h4" id="monitoring-title">
-            {t('title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('intro')}
-          </Text>
-        </Stack>
-        {writes && (
-          <Button variant="light" onClick={() => open({ kind: 'create' })}>
-            {t('add')}
-          </Button>
-        )}
-      </Group>
-      {saved && (
-        <Alert
-          color="green"
-          role="status"
-          mb="sm"
-          data-testid="monitoring-saved"
-          withCloseButton
-          closeButtonLabel={t('pathways:common.close')}
-          onClose={() => setSaved(false)}
-        >
-          {t('saved')}
-        </Alert>
-      )}
-      {list.isPending ? (
-        <InlineLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <Stack gap={2}>
-          <Text size="sm">{t('empty')}</Text>
-          <Text size="sm" c="dimmed">
-            {writes ? t('emptyNext') : t('emptyNextReader')}
-          </Text>
-        </Stack>
-      ) : (
-        <RecordTable
-          minWidth={760}
-          data-testid="monitoring-table"
-          head={[
-            t('col.decision'),
-            t('col.period'),
-            t('col.means'),
-            t('col.situation'),
-            t('col.status'),
-            t('col.basis'),
-            t('col.events'),
-            writes && t('col.actions'),
-          ]}
-        >
-          {list.data.map((m) => (
-            <Table.Tr key={m.id} data-testid="monitoring-row">
-              <Table.Td>
-                {t('decisionLine', {
-                  number: m.decision.number,
-                  date: formatDate(m.decision.date),
-                  authority: tx(m.authority.label),
-                })}
-              </Table.Td>
-              <Table.Td>
-                {t('periodLine', { start: formatDate(m.startDate), end: formatDate(m.plannedEnd) })}
-                {m.actualEnd && (
-                  <Text size="sm" c="dimmed">
-                    {t('endedOn', { date: formatDate(m.actualEnd) })}
-                  </Text>
-                )}
-                {!m.actualEnd && m.basisEndsOn && m.basisEndsOn < m.plannedEnd && (
-                  <Text size="sm" c="red.9" data-testid="monitoring-basis-ended">
-                    {t('basisEndsOn', { date: formatDate(m.basisEndsOn) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
-              <Table.Td>{tx(m.episode.label)}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[m.status]} variant="light" data-testid="monitoring-status">
-                  {t(`status.${m.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{m.basis.map(tx).join('; ')}</Table.Td>
-              <Table.Td>
-                {m.events.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('noEvents')}
-                  </Text>
-                ) : (
-                  <List size="sm">
-                    {m.events.map((e) => (
-                      <List.Item key={e.id}>
-                        {formatDate(e.occurredOn)}: {tx(e.label)}
-                        {e.description ? ` — ${e.description}` : ''}
-                      </List.Item>
-                    ))}
-                  </List>
-                )}
-              </Table.Td>
-              {writes && (
-                <Table.Td>
-                  {m.status !== 'ended' && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={t('recordEventLabel', { number: m.decision.number })}
-                      onClick={() => open({ kind: 'event', measure: m })}
-                    >
-                      {t('recordEvent')}
-                    </Button>
-                  )}
-                </Table.Td>
+    <RecordSection
+      id="monitoring"
+      testId="monitoring"
+      title={t('title')}
+      intro={t('intro')}
+      add={writes ? { label: t('add'), onClick: () => open({ kind: 'create' }) } : null}
+      saved={{ shown: saved, text: t('saved'), testId: 'monitoring-saved', onClose: () => setSaved(false) }}
+      q={list}
+      empty={{ text: t('empty'), next: writes ? t('emptyNext') : t('emptyNextReader') }}
+      table={{
+        minWidth: 760,
+        testId: 'monitoring-table',
+        head: [
+          t('col.decision'),
+          t('col.period'),
+          t('col.means'),
+          t('col.situation'),
+          t('col.status'),
+          t('col.basis'),
+          t('col.events'),
+          writes && t('col.actions'),
+        ],
+      }}
+      row={(m) => (
+        <Table.Tr key={m.id} data-testid="monitoring-row">
+          <Table.Td>
+            {t('decisionLine', {
+              number: m.decision.number,
+              date: formatDate(m.decision.date),
+              authority: tx(m.authority.label),
+            })}
+          </Table.Td>
+          <Table.Td>
+            {t('periodLine', { start: formatDate(m.startDate), end: formatDate(m.plannedEnd) })}
+            {m.actualEnd && (
+              <Text size="sm" c="dimmed">
+                {t('endedOn', { date: formatDate(m.actualEnd) })}
+              </Text>
+            )}
+            {!m.actualEnd && m.basisEndsOn && m.basisEndsOn < m.plannedEnd && (
+              <Text size="sm" c="red.9" data-testid="monitoring-basis-ended">
+                {t('basisEndsOn', { date: formatDate(m.basisEndsOn) })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>{m.meansOther ?? tx(m.meansLabel)}</Table.Td>
+          <Table.Td>{tx(m.episode.label)}</Table.Td>
+          <Table.Td>
+            <Badge color={STATUS_COLOR[m.status]} variant="light" data-testid="monitoring-status">
+              {t(`status.${m.status}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{m.basis.map(tx).join('; ')}</Table.Td>
+          <Table.Td>
+            {m.events.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('noEvents')}
+              </Text>
+            ) : (
+              <List size="sm">
+                {m.events.map((e) => (
+                  <List.Item key={e.id}>
+                    {formatDate(e.occurredOn)}: {tx(e.label)}
+                    {e.description ? ` — ${e.description}` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Table.Td>
+          {writes && (
+            <Table.Td>
+              {m.status !== 'ended' && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={t('recordEventLabel', { number: m.decision.number })}
+                  onClick={() => open({ kind: 'event', measure: m })}
+                >
+                  {t('recordEvent')}
+                </Button>
               )}
-            </Table.Tr>
-          ))}
-        </RecordTable>
+            </Table.Td>
+          )}
+        </Table.Tr>
       )}
+    >
       {dialog?.kind === 'create' && (
         <MeasureForm person={person} onClose={() => setDialog(null)} onSaved={done} />
       )}
       {dialog?.kind === 'event' && (
         <EventForm person={person} measure={dialog.measure} onClose={() => setDialog(null)} onSaved={done} />
       )}
-    </Paper>
+    </RecordSection>
   );
 }

@@ -1,7 +1,7 @@
 // Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
 // from the API contract's generated types (api/schema.ts), as in api/types.ts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, call, client } from '../../api/client.ts';
 import type { Schemas } from '../../api/schema.ts';
 
 export type Episode = Schemas['Episode'];
@@ -32,7 +32,7 @@ export const pathwayKeys = {
 export function useTimeline(personId: string, enabled = true) {
   return useQuery({
     queryKey: pathwayKeys.timeline(personId),
-    queryFn: () => api.get<Timeline>(`/api/people/${encodeURIComponent(personId)}/timeline`),
+    queryFn: () => call(client.GET('/api/people/{id}/timeline', { params: { path: { id: personId } } })),
     enabled,
   });
 }
@@ -53,7 +53,7 @@ export function useMyTasks() {
   return useInfiniteQuery({
     queryKey: [...pathwayKeys.tasks, 'list'],
     queryFn: ({ pageParam }) =>
-      api.get<MyTasks>('/api/tasks/mine', pageParam ? { after: pageParam } : undefined),
+      call(client.GET('/api/tasks/mine', { params: { query: { after: pageParam || undefined } } })),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });
@@ -63,7 +63,7 @@ export function useMyTasks() {
 export function useMyTaskCounts() {
   return useQuery({
     queryKey: [...pathwayKeys.tasks, 'counts'],
-    queryFn: () => api.get<MyTasks>('/api/tasks/mine', { limit: 1 }),
+    queryFn: () => call(client.GET('/api/tasks/mine', { params: { query: { limit: 1 } } })),
     select: (d) => d.counts ?? { overdue: 0, today: 0, upcoming: 0 },
   });
 }
@@ -71,7 +71,8 @@ export function useMyTaskCounts() {
 export function useFacilities(enabled: boolean) {
   return useQuery({
     queryKey: ['facilities', 'options'],
-    queryFn: () => api.get<{ items: Facility[] }>('/api/facilities', { limit: 200 }).then((r) => r.items),
+    queryFn: () =>
+      call(client.GET('/api/facilities', { params: { query: { limit: 200 } } })).then((r) => r.items),
     enabled,
   });
 }

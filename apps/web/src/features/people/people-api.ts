@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { Person, PersonList } from '../../api/types.ts';
+import { call, client } from '../../api/client.ts';
 
 export type PeopleQuery = {
   q?: string;
@@ -13,7 +12,7 @@ export type PeopleQuery = {
 export function usePeopleSearch(query: PeopleQuery) {
   return useQuery({
     queryKey: ['people', 'search', query],
-    queryFn: () => api.get<PersonList>('/api/people', query),
+    queryFn: () => call(client.GET('/api/people', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +20,7 @@ export function usePeopleSearch(query: PeopleQuery) {
 export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: ['people', 'one', id],
-    queryFn: () => api.get<Person>(`/api/people/${encodeURIComponent(id!)}`),
+    queryFn: () => call(client.GET('/api/people/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
   });
 }

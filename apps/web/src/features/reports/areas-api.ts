@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 
 // The areas API (server: modules/areas): a province's named sets of communes, reported on as units 'area:<id>'.
 
@@ -25,7 +25,7 @@ export type LegacyDistrict = {
 export function useAreas(enabled = true) {
   return useQuery({
     queryKey: ['areas'],
-    queryFn: () => api.get<{ items: AreaView[] }>('/api/areas'),
+    queryFn: () => call(client.GET('/api/areas')),
     select: (d) => d.items,
     enabled,
     staleTime: 60_000,
@@ -35,7 +35,7 @@ export function useAreas(enabled = true) {
 export function useLegacyDistricts(enabled: boolean) {
   return useQuery({
     queryKey: ['areas', 'legacy-districts'],
-    queryFn: () => api.get<{ items: LegacyDistrict[] }>('/api/areas/legacy-districts'),
+    queryFn: () => call(client.GET('/api/areas/legacy-districts')),
     select: (d) => d.items,
     enabled,
     staleTime: 60 * 60_000,

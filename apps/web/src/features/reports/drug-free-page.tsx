@@ -15,7 +15,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, call, client } from '../../api/client.ts';
+import type { ResponseOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -26,21 +27,14 @@ import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import './reports-i18n.ts';
 import { RecordTable } from '../../components/record-list.tsx';
 
-type Recognition = {
-  id: string;
-  communeCode: string;
-  communeName: string | null;
-  recognisedOn: string;
-  decisionNumber: string;
-  decidedBy: string;
-  validUntil: string | null;
-  revokedOn: string | null;
-  revokeReason: string | null;
-  status: 'in_force' | 'revoked' | 'expired' | 'future';
-  version: number;
-};
+type Recognition = ResponseOf<'listDrugFreeCommunes'>['items'][number];
 
-const STATUS_COLOR = { in_force: 'teal.9', revoked: 'red.9', expired: 'gray.8', future: 'blue.9' } as const;
+const STATUS_COLOR: Record<string, string> = {
+  in_force: 'teal.9',
+  revoked: 'red.9',
+  expired: 'gray.8',
+  future: 'blue.9',
+};
 
 const fieldError = (e: unknown, name: string) =>
   e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
@@ -52,7 +46,7 @@ export function DrugFreePage() {
   const me = useSession();
   const list = useQuery({
     queryKey: ['drug-free'],
-    queryFn: () => api.get<{ items: Recognition[] }>('/api/drug-free-communes'),
+    queryFn: () => call(client.GET('/api/drug-free-communes')),
   });
   const recorder = can(me, 'reports.approve') && me.user.scopeKind === 'province';
   const [adding, setAdding] = useState(false);

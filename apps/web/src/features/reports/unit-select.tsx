@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { useCommunes, useProvinces } from '../../api/units.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
@@ -12,16 +12,15 @@ import './reports-i18n.ts';
 // communes and facilities for a provincial one, and the areas of the province (all areas for a national one);
 // communes and facilities see only themselves.
 
-type Facility = { id: string; name: string; provinceCode?: string | null };
-
 function useFacilities(provinceCode: string | null) {
   return useQuery({
     queryKey: ['facilities', 'reports', provinceCode],
     queryFn: () =>
-      api.get<{ items: Facility[] }>('/api/facilities', {
-        provinceCode: provinceCode ?? undefined,
-        limit: 200,
-      }),
+      call(
+        client.GET('/api/facilities', {
+          params: { query: { provinceCode: provinceCode ?? undefined, limit: 200 } },
+        }),
+      ),
     select: (d) => d.items,
     enabled: !!provinceCode,
     staleTime: 60 * 60 * 1000,

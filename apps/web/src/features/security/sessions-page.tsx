@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, call, client } from '../../api/client.ts';
 import { useLogout } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -31,7 +31,7 @@ export function SessionsPage() {
   const logout = useLogout();
   const sessions = useQuery({
     queryKey: ['my-sessions'],
-    queryFn: () => api.get<{ items: Session[] }>('/api/auth/sessions'),
+    queryFn: () => call(client.GET('/api/auth/sessions')),
   });
   const [ending, setEnding] = useState<Session | null>(null);
   const [busy, setBusy] = useState(false);

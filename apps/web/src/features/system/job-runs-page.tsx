@@ -1,23 +1,12 @@
 import { Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { jobLabels, SYSTEM_NS } from './system-i18n.ts';
-
-type Run = {
-  id: string;
-  job: string;
-  slot: string;
-  server: string;
-  startedAt: string;
-  endedAt: string | null;
-  outcome: 'running' | 'ok' | 'failed' | 'interrupted';
-  error: string | null;
-};
 
 const COLOR = { running: 'blue', ok: 'green', failed: 'red', interrupted: 'orange' } as const;
 
@@ -27,7 +16,7 @@ export function JobRunsPage() {
   usePageTitle(t('title'));
   const runs = useQuery({
     queryKey: ['admin', 'job-runs'],
-    queryFn: () => api.get<{ items: Run[] }>('/api/admin/job-runs', { limit: 200 }),
+    queryFn: () => call(client.GET('/api/admin/job-runs', { params: { query: { limit: 200 } } })),
     refetchInterval: 30_000,
   });
   const names = jobLabels[currentLang()];

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -11,19 +11,6 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 // First steps of setting up a unit (issue 14): facilities, users, people, the report cut-off day — each done or
 // not from real counts in the reader's scope (the nation, or their province), what comes next, and a link to the
 // steps the reader may do themselves (the others are named as the administrator's).
-
-type Step = {
-  key: 'facilities' | 'users' | 'people' | 'cutoff';
-  count: number;
-  done: boolean;
-  /** Whether the actor may do the step; otherwise it is another role's (the system administrator's). */
-  canAct: boolean;
-};
-type FirstSteps = {
-  scope: { kind: 'nation' | 'province'; code: string | null };
-  steps: Step[];
-  next: Step['key'] | null;
-};
 
 const vi = {
   nav: 'Bước đầu',
@@ -73,7 +60,8 @@ function register() {
 }
 register();
 
-const LINKS: Record<Step['key'], string> = {
+// Keyed by the contract's step keys (facilities, users, people, cutoff: plain strings in its answer).
+const LINKS: Record<string, string> = {
   facilities: '/facilities',
   users: '/users',
   people: '/imports',
@@ -86,7 +74,7 @@ export function FirstStepsPage() {
   usePageTitle(t('title'));
   const q = useQuery({
     queryKey: ['first-steps'],
-    queryFn: () => api.get<FirstSteps>('/api/setup/first-steps'),
+    queryFn: () => call(client.GET('/api/setup/first-steps')),
   });
   return (
     <Stack>

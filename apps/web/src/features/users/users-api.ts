@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 
 export const USERS_PAGE = 50;
 
@@ -8,11 +7,11 @@ export function useUsers(q: string, page: number) {
   return useQuery({
     queryKey: ['users', q, page],
     queryFn: () =>
-      api.get<{ items: User[] }>('/api/users', {
-        q: q || undefined,
-        limit: USERS_PAGE,
-        offset: (page - 1) * USERS_PAGE,
-      }),
+      call(
+        client.GET('/api/users', {
+          params: { query: { q: q || undefined, limit: USERS_PAGE, offset: (page - 1) * USERS_PAGE } },
+        }),
+      ),
   });
 }
 
@@ -40,7 +39,7 @@ export function useFacilities() {
     queryKey: ['facilities'],
     queryFn: async () => {
       try {
-        const res = await api.get<{ items: Facility[] }>('/api/facilities', { limit: 500 });
+        const res = await call(client.GET('/api/facilities', { params: { query: { limit: 500 } } }));
         return res.items;
       } catch (e) {
         if (e instanceof ApiError && (e.status === 404 || e.code === 'route_not_found')) return null;
