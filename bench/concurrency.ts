@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -37,6 +38,10 @@ import { argValue, REPO } from './lib/target.ts';
 //      session lookup, the service (policy, SQL, audit queue, presenting), response validation + JSON, and the
 //      whole request over HTTP.
 // (a) and (c) run once the warm-up has ended (the server otherwise idle).
+//  (d) the product as `npm start` serves it: apps/server/src/main.ts with PROCESSES = the cores (node:cluster, one
+//      port), once its start-up jobs have ended: the same mixed reads at 32 connections (--cluster false skips it;
+//      --port P, default 4290, in the caller's port range).
+// The output ends with each target of issue 17 part A and whether this run met it.
 
 const args = process.argv.slice(2);
 const dialectArg = argValue(args, 'dialect') ?? 'both';
@@ -50,6 +55,8 @@ const MAX_WARMUP_S = Number(argValue(args, 'max-warmup') ?? 900);
 // start-up status catch-up), and (a) and (c) follow with no warm-up running beside them.
 const WARMUP = argValue(args, 'warmup') !== 'false';
 const SETTLE_S = Number(argValue(args, 'settle') ?? 120);
+const CLUSTER = argValue(args, 'cluster') !== 'false';
+const CLUSTER_PORT = Number(argValue(args, 'port') ?? 4290);
 const CONNECTIONS = 32;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -300,7 +307,22 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
 
   const figures = (await server.ask('figures')).stats;
   server.child.send({ type: 'stop' });
+  await new Promise((r) => server.child.once('exit', r));
   await local.close();
+
+  // (d) The product as `npm start` serves it: every core, one port.
+  const cluster = CLUSTER
+    ? await clusterReads(
+        dialect,
+        direct,
+        mix.map((m) => urlOf(m.kind, m.i)),
+        commune,
+      )
+    : null;
+  if (cluster)
+    console.log(
+      `  mixed reads through \`npm start\` (${cluster.processes} processes): ${cluster.rps} req/s (non-2xx ${cluster.non2xx})`,
+    );
   await direct.close();
   clearInterval(keepAlive);
 
@@ -334,11 +356,21 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
       sqlRps2Threads: sqlRps[2],
       ratioTo1Thread: r2(serverRps / sqlRps[1]),
       ratioTo2Threads: r2(serverRps / sqlRps[2]),
+      allCores: cluster && {
+        ...cluster,
+        ratioTo2Threads: r2(cluster.rps / sqlRps[2]),
+      },
       target: { ratio: r2(1 / 1.5), sqliteRps: 1000 },
     },
     layers,
     figures,
+    targets: [] as { target: string; measured: string; met: boolean }[],
   };
+  out.targets = verdicts(dialect, out);
+  console.log(
+    `\n  Targets (issue 17 part A), ${dialect}, load average ${loadAtStart.join(' ')} → ${out.machine.loadAverageAtEnd.join(' ')}:`,
+  );
+  for (const t of out.targets) console.log(`  ${t.met ? 'MET    ' : 'MISSED '} ${t.target}: ${t.measured}`);
   const file = path.join(
     REPO,
     `bench/results/${out.date.slice(0, 10)}-concurrency-${dialect}${WARMUP ? '' : '-nowarmup'}.json`,
@@ -346,6 +378,142 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`written ${path.relative(REPO, file)}`);
+}
+
+/** Each target of issue 17 part A against this run's figures. */
+function verdicts(
+  dialect: 'sqlite' | 'postgres',
+  o: any,
+): { target: string; measured: string; met: boolean }[] {
+  const out: { target: string; measured: string; met: boolean }[] = [];
+  const m = o.mixedReads;
+  const best = m.allCores ?? { rps: m.serverRps, processes: 1 };
+  const sql2 = m.sqlRps2Threads;
+  out.push({
+    target: 'mixed reads ≥ 1/1.5 of the same SQL on all cores (2 threads)',
+    measured: `${best.rps} req/s with ${best.processes} process(es) against ${sql2} req/s of SQL = 1/${r2(sql2 / best.rps)} (one process: ${m.serverRps} req/s)`,
+    met: best.rps * 1.5 >= sql2,
+  });
+  if (dialect === 'sqlite')
+    out.push({
+      target: 'mixed reads ≥ 1,000 req/s on SQLite',
+      measured: `${best.rps} req/s`,
+      met: best.rps >= 1000,
+    });
+  const p = o.personPage;
+  out.push({
+    target: 'person page p99 ≤ 50 ms during the start-up catch-up and figure warm-up',
+    measured: `p99 ${p.duringWarmup.p99} ms (p50 ${p.duringWarmup.p50}, max ${p.duringWarmup.max}, ${p.duringWarmup.n} pages)`,
+    met: p.duringWarmup.p99 <= 50,
+  });
+  out.push({
+    target: 'person page p99 ≤ 50 ms while a cold national dashboard is computed',
+    measured: `p99 ${p.duringColdNationalDashboard.p99} ms (dashboard ${p.dashboardMs} ms, ${p.duringColdNationalDashboard.n} pages)`,
+    met: p.duringColdNationalDashboard.p99 <= 50,
+  });
+  for (const [kind, name] of [
+    ['person', 'person page'],
+    ['search', 'search'],
+    ['worklist', 'work list'],
+  ] as const) {
+    const l = o.layers[kind];
+    out.push({
+      target: `${name}: the whole request ≤ 1.3× its SQL`,
+      measured: `HTTP ${l.http} ms against SQL ${l.sql} ms = ${l.ratio}× (session ${l.session}, service ${l.service}, validation + JSON ${l.serialise} ms)`,
+      met: l.ratio <= 1.3,
+    });
+  }
+  return out;
+}
+
+/**
+ * (d) `npm start` (apps/server/src/main.ts, PROCESSES = the cores) on the same database: waits until it answers
+ * and its start-up jobs (status catch-up, figure warm-up: once across the processes, job_runs) have ended, logs
+ * the commune officer in and sends the mixed reads at 32 connections.
+ */
+async function clusterReads(
+  dialect: 'sqlite' | 'postgres',
+  direct: Awaited<ReturnType<typeof directHandle>>,
+  paths: string[],
+  commune: string,
+) {
+  const processes = os.availableParallelism();
+  const base = `http://127.0.0.1:${CLUSTER_PORT}`;
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=384', '--import', 'tsx', 'apps/server/src/main.ts'],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        PORT: String(CLUSTER_PORT),
+        HOST: '127.0.0.1',
+        PROCESSES: String(processes),
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT: '100000',
+        LOGIN_MAX_FAILURES: '1000',
+        ...(dialect === 'sqlite'
+          ? { DATA_DIR: path.dirname(sqliteFile), DATABASE_URL: '' }
+          : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const exited = new Promise((r) => child.once('exit', r));
+  const since = new Date(Date.now() - 1000).toISOString();
+  try {
+    const t0 = performance.now();
+    for (;;) {
+      if (child.exitCode != null) throw new Error(`npm start exited ${child.exitCode}`);
+      if (performance.now() - t0 > MAX_WARMUP_S * 1000) throw new Error('npm start not ready');
+      const up = await fetch(`${base}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      // Its start-up jobs (once across the processes, recorded in job_runs): measured once they have ended.
+      const [runs] = up
+        ? await direct.all(
+            `SELECT count(*) AS started, sum(CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END) AS running FROM job_runs WHERE started_at >= '${since}'`,
+            [],
+          )
+        : [{ started: 0, running: 0 }];
+      const started = Number(runs.started);
+      const running = Number(runs.running ?? 0);
+      const waited = performance.now() - t0;
+      if (up && waited > 5000 && ((started > 0 && running === 0) || (started === 0 && waited > 30_000)))
+        break;
+      await sleep(1000);
+    }
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `xa.${commune}`, password: BENCH_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login on npm start: ${res.status}`);
+    const token = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hn_session='))!
+      .split(';')[0];
+    const body = await res.json();
+    const headers = { cookie: token, 'x-csrf-token': body.csrfToken };
+    const ac = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: paths.map((p) => ({ method: 'GET', path: p, headers })),
+    });
+    return {
+      processes,
+      rps: Math.round(ac.requests.average),
+      non2xx: ac.non2xx,
+      latencyP50: ac.latency.p50,
+      latencyP99: ac.latency.p99,
+      readySeconds: r1((performance.now() - t0) / 1000),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 /** The last quarter that ended before `asOf`. */

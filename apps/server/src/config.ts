@@ -12,6 +12,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  // At most 1 s: a logout or a deactivated account must be refused by every process and server within 1 s.
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(500),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_ADMIN_LOCK_FAILURES: z.coerce.number().int().min(2).default(10),
@@ -45,6 +47,11 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   sessionIdleMinutes: number;
+  /**
+   * How long a process answers a session from memory without reading it again (0: every request reads it). A
+   * write through this process forgets at once; one through another process or server is seen after this.
+   */
+  sessionCacheMs: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   /** Failed logins in a row after which only an administrator can unlock the account (waits grow before). */
@@ -105,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginAdminLockFailures: e.LOGIN_ADMIN_LOCK_FAILURES,

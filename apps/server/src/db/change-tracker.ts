@@ -31,10 +31,27 @@ export class ChangeTracker {
   private placeholder: (i: number) => string = () => '?';
   private current: Promise<void> | null = null;
   private next: Promise<void> | null = null;
+  private readonly writeListeners: ((table: string, sqlText: string | null) => void)[] = [];
 
   /** Records a write to `table` ('*' when the statement's table is not known: DDL, unusual SQL). */
   touch(table: string): void {
     this.versions.set(table, ++this.tick);
+  }
+
+  /**
+   * Calls `listener` on every write through this handle, as `touch` is called: when the statement runs and again
+   * when it has committed (then without its SQL when it was part of a transaction). The session cache
+   * (platform/session-cache.ts) forgets on it, so a logout or a changed account is never answered from memory by
+   * the process that wrote it.
+   */
+  onWrite(listener: (table: string, sqlText: string | null) => void): void {
+    this.writeListeners.push(listener);
+  }
+
+  /** A write to `table` by `sqlText` (null: at the commit of a transaction that wrote it). */
+  wrote(table: string, sqlText: string | null): void {
+    this.touch(table);
+    for (const l of this.writeListeners) l(table, sqlText);
   }
 
   /** The latest write to any of `tables` (or to an unknown table): a figure read from them is current while this holds. */
@@ -217,7 +234,7 @@ class TrackingDriver implements Driver {
               if (q.sql.includes(t) && tablesRead(q.sql).includes(t)) await barrier(conn);
           return conn.executeQuery<R>(q);
         }
-        tracker.touch(table);
+        tracker.wrote(table, q.sql);
         const inTransaction = pending.get(wrapped);
         inTransaction?.add(table);
         try {
@@ -227,7 +244,7 @@ class TrackingDriver implements Driver {
           if (!inTransaction) await bump(conn, tracker, [table]);
           return result;
         } finally {
-          tracker.touch(table);
+          tracker.wrote(table, q.sql);
         }
       },
       streamQuery: (q, chunk) => conn.streamQuery(q, chunk),
@@ -264,7 +281,7 @@ class TrackingDriver implements Driver {
   }
 
   private settle(c: DatabaseConnection) {
-    for (const t of this.pending.get(c) ?? []) this.tracker.touch(t);
+    for (const t of this.pending.get(c) ?? []) this.tracker.wrote(t, null);
     this.pending.delete(c);
   }
 

@@ -4,6 +4,7 @@ import { identityRepo } from '../modules/identity/identity.repo.ts';
 import { sessionIdOf } from '../modules/identity/identity.service.ts';
 import { AppError, Errors } from './errors.ts';
 import type { Actor, Role } from './policy.ts';
+import { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'hn_session';
 
@@ -37,6 +38,9 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
+  // Sessions read once per SESSION_CACHE_MS rather than per request (platform/session-cache.ts).
+  const sessions = new SessionCache(deps.config.sessionCacheMs);
+  sessions.watch(deps.database.changes);
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
@@ -44,11 +48,12 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     if (!token) return;
     const { db } = deps.database;
     const sid = sessionIdOf(token);
-    const s = await identityRepo.findSession(db, sid);
-    if (!s?.active) return;
     const now = deps.now();
+    const s = await sessions.find(db, sid, now.getTime());
+    if (!s?.active) return;
     const idleMs = deps.config.sessionIdleMinutes * 60_000;
     if (now.getTime() - new Date(s.last_seen_at).getTime() > idleMs) {
+      sessions.forget(sid);
       await identityRepo.deleteSession(db, sid);
       return;
     }
@@ -57,6 +62,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     // window ended a 1-minute session up to a minute early: active at 0:50, refused at 1:40 (issue 16).
     if (now.getTime() - new Date(s.last_seen_at).getTime() >= touchEveryMs(idleMs)) {
       await identityRepo.touchSession(db, sid, now.toISOString());
+      sessions.touched(sid, now.toISOString());
     }
     req.actor = {
       userId: s.user_id,

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import type { PersonScope } from '../../platform/policy.ts';
+import { currentUnitNames } from './unit-names.ts';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -282,8 +283,15 @@ export const peopleRepo = {
       .where('level', '=', 'commune')
       .where('valid_to', 'is', null)
       .executeTakeFirst()) ?? null,
+  /** `level:code` → name of the current units among `codes` (from memory outside a transaction: unit-names.ts). */
   unitNames: async (db: Kysely<DB>, codes: string[]) => {
     if (codes.length === 0) return new Map<string, string>();
+    const all = await currentUnitNames(db);
+    if (all) {
+      const out = new Map<string, string>();
+      for (const code of codes) for (const [key, name] of all.get(code) ?? []) out.set(key, name);
+      return out;
+    }
     const rows = await db
       .selectFrom('units')
       .select(['code', 'name', 'level'])
