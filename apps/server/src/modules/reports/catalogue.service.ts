@@ -16,14 +16,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, assertNational, authorize, can, readableClasses } from '../../platform/policy.ts';
-import {
-  blocksRepo,
-  type FactRow,
-  type Grouping,
-  type Range,
-  type RecordSort,
-  unitsRepo,
-} from './blocks.repo.ts';
+import { blocksRepo, type FactRow, type Grouping, type Range, type RecordSort } from './blocks.repo.ts';
 import { loadCutoffSettings } from './cutoff.service.ts';
 import { type DrillFormat, drillFile } from './drill-export.ts';
 import {
@@ -38,6 +31,7 @@ import {
 import { type AsOf, newAsOf } from './figures.ts';
 import { indicatorsForUnit } from './periodic.service.ts';
 import { indicatorsRepo } from './reports.repo.ts';
+import { unitsRepo } from './units.repo.ts';
 
 // The catalogue (shipped + added by administrators), one indicator's figure with its breakdown, the dashboard
 // of a unit, and the drill-down into the records behind a figure.

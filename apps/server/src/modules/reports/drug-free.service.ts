@@ -4,8 +4,8 @@ import { audit } from '../../platform/audit.ts';
 import { vietnamDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, coversProvince, unitScopeOf } from '../../platform/policy.ts';
-import { unitsRepo } from './blocks.repo.ts';
 import { type DrugFreeRow, drugFreeRepo } from './drug-free.repo.ts';
+import { unitsRepo } from './units.repo.ts';
 
 // Communes recognised as drug-free (Decision 28/2025/QĐ-TTg): the province records the recognition decision
 // and, when the commune loses it, the revocation. The drug-free share of communes counts those in force.

@@ -12,9 +12,10 @@ import type { DB } from '../../db/schema.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, isNational, reportUnitWithinScope } from '../../platform/policy.ts';
 import { areasRepo } from '../areas/areas.repo.ts';
-import { type GroupBy, type Grouping, type Range, type UnitFilter, unitsRepo } from './blocks.repo.ts';
+import type { GroupBy, Grouping, Range, UnitFilter } from './blocks.repo.ts';
 import { aggregateFigures, type FigureOptions } from './figures.ts';
 import { indicatorsRepo } from './reports.repo.ts';
+import { unitsRepo } from './units.repo.ts';
 
 // The engine: an indicator's figure for a unit and period, within the viewer's scope, from the building
 // blocks' SQL aggregates. Pending blocks (no records in the product yet) give null, never 0.

@@ -14,7 +14,7 @@ import {
   preparesReportOf,
   reportListScope,
 } from '../../platform/policy.ts';
-import { type GroupBy, type Grouping, unitsRepo } from './blocks.repo.ts';
+import type { GroupBy, Grouping } from './blocks.repo.ts';
 import { defaultCutoffDay } from './cutoff.service.ts';
 import {
   allIndicators,
@@ -28,6 +28,7 @@ import {
 } from './engine.service.ts';
 import { aggregateFigures } from './figures.ts';
 import { type ReportRow, reportsRepo } from './reports.repo.ts';
+import { unitsRepo } from './units.repo.ts';
 
 // Periodic reports (month, quarter, 6 months, 9 months, year; cut-off day configurable, default the 15th):
 // a commune or facility report and a province report that sums its communes and facilities, each with the

@@ -1,0 +1,73 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Facts } from './shared.ts';
+
+// Facility events by the catalogue's kinds (the facility module's kind/subkind).
+const FACILITY_EVENT: Record<string, RawBuilder<unknown>> = {
+  term_reduction: sql`ev.kind = 'term_change' and ev.subkind in ('reduction', 'early_release')`,
+  handover: sql`ev.kind = 'release' and ev.subkind = 'commune'`,
+  health_check: sql`ev.kind = 'health' and ev.subkind = 'periodic_check'`,
+  hiv_test: sql`ev.kind = 'health' and ev.subkind = 'infectious_test' and ev.data like ${'%"disease":"hiv"%'}`,
+  visit: sql`ev.kind = 'visit'`,
+  incident: sql`ev.kind = 'incident'`,
+  support: sql`ev.kind = 'support'`,
+  overseas_labour: sql`ev.kind = 'support' and ev.subkind = 'overseas_labour_counselling'`,
+  other_support: sql`ev.kind = 'support' and ev.subkind <> 'overseas_labour_counselling'`,
+};
+const facilityEventIs = (kind: string | undefined) => FACILITY_EVENT[kind ?? ''] ?? sql`1 = 0`;
+
+/** A facility's admissions, releases, events, classes and learners. */
+export const FACILITY_FACTS: Record<string, Facts> = {
+  facility_admissions: (r) => sql`
+    select a.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      a.facility_id as facility, p.sex as sex, p.birth_year as birth_year, a.admitted_on as dt, 1 as qty
+    from facility_admissions a join people p on p.id = a.person_id join facilities f on f.id = a.facility_id
+    where a.admitted_on >= ${r.from} and a.admitted_on <= ${r.to}`,
+  // Reintegrated = the facility's release events (a departure without completion is not one).
+  facility_releases: (r) => sql`
+    select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
+    where ev.kind = 'release' and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}`,
+  facility_events: (r, p) => sql`
+    select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
+      ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
+    where ${facilityEventIs(p.kind)} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
+      and ev.voided_at is null`, // a voided event (entered by mistake) stays in the history, never in a figure
+  // The residents behind those events: one row per person and facility, dated by their latest event.
+  facility_event_people: (r, p) => sql`
+    select 'fp:' || ev.facility_id || ':' || p.id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      max(ev.occurred_on) as dt, 1 as qty
+    from facility_events ev join facilities f on f.id = ev.facility_id
+      join facility_admissions a on a.id = ev.admission_id join people p on p.id = a.person_id
+    where ${facilityEventIs(p.kind)} and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}
+      and ev.voided_at is null
+    group by ev.facility_id, p.id, p.cur_commune_code, f.province_code, p.sex, p.birth_year`,
+  facility_classes: (r) => sql`
+    select c.id as rid, null as pid, null as commune, f.province_code as province, c.facility_id as facility,
+      null as sex, null as birth_year, c.starts_on as dt, 1 as qty
+    from facility_classes c join facilities f on f.id = c.facility_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}`,
+  // Learners: one row per person and facility (a person in two classes is one learner), dated by the first
+  // enrolment; enrolments: one row per person and class.
+  facility_learners: (r) => sql`
+    select 'fl:' || c.facility_id || ':' || p.id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, c.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      min(l.enrolled_on) as dt, 1 as qty
+    from facility_class_learners l join facility_classes c on c.id = l.class_id
+      join facilities f on f.id = c.facility_id join facility_admissions a on a.id = l.admission_id
+      join people p on p.id = a.person_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}
+    group by c.facility_id, p.id, p.cur_commune_code, f.province_code, p.sex, p.birth_year`,
+  facility_enrolments: (r) => sql`
+    select l.class_id || ':' || l.admission_id as rid, p.id as pid, p.cur_commune_code as commune,
+      f.province_code as province, c.facility_id as facility, p.sex as sex, p.birth_year as birth_year,
+      l.enrolled_on as dt, 1 as qty
+    from facility_class_learners l join facility_classes c on c.id = l.class_id
+      join facilities f on f.id = c.facility_id join facility_admissions a on a.id = l.admission_id
+      join people p on p.id = a.person_id
+    where c.starts_on >= ${r.from} and c.starts_on <= ${r.to}`,
+};
