@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Box,
   Button,
   Center,
   Checkbox,
@@ -21,48 +20,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call, client, setCsrfToken } from '../../api/client.ts';
-import { meKey, useLogout, useSession } from '../../api/session.ts';
+import { meKey } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { BeforeAppFrame } from './before-app-frame.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
 
-/** The frame of the screens a user sees before the app: name, language, log out. */
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const me = useSession();
-  const logout = useLogout();
-  return (
-    <Box component="main" id="main" bg="gray.0" mih="100vh">
-      <Group justify="space-between" p="md">
-        <Text fw={700} c="blue.9">
-          {t('app.name')}
-        </Text>
-        <Group gap="sm">
-          <LanguageSwitch />
-          <Button variant="default" size="xs" onClick={() => void logout()}>
-            {t('nav.logout')}
-          </Button>
-        </Group>
-      </Group>
-      <Center px="md" pb="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={520}>
-          <Stack>
-            <Title order={1} size="h3">
-              {title}
-            </Title>
-            <Text size="sm">
-              {me.user.fullName} ({me.user.username})
-            </Text>
-            {children}
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
-  );
-}
+/** The frame of the second-factor screens. */
+const Frame = ({ title, children }: { title: string; children: ReactNode }) => (
+  <BeforeAppFrame title={title} width={520}>
+    {children}
+  </BeforeAppFrame>
+);
 
 const fieldError = (err: unknown, field: string) =>
   err instanceof ApiError ? (err.errors.find((f) => f.field === field)?.message ?? err.detail) : null;
