@@ -13,8 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, client } from '../../api/client.ts';
-import type { ResponseOf } from '../../api/schema.ts';
+import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf, ResponseOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -128,7 +128,8 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
   const [by, setBy] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: unknown) => api.post<Recognition>('/api/drug-free-communes', body),
+    mutationFn: (body: BodyOf<'recogniseDrugFreeCommune'>) =>
+      call(client.POST('/api/drug-free-communes', { body })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['drug-free'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -146,9 +147,10 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
     if (!by.trim()) errors.decidedBy = t('common.required');
     setLocal(errors);
     if (Object.keys(errors).length) return;
+    // The checks above passed: the commune and the date are there.
     save.mutate({
-      communeCode: commune,
-      recognisedOn,
+      communeCode: commune!,
+      recognisedOn: recognisedOn!,
       decisionNumber: number.trim(),
       decidedBy: by.trim(),
       ...(validUntil ? { validUntil } : {}),
@@ -215,7 +217,8 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const revoke = useMutation({
-    mutationFn: (body: unknown) => api.post<Recognition>(`/api/drug-free-communes/${r.id}/revoke`, body),
+    mutationFn: (body: BodyOf<'revokeDrugFreeCommune'>) =>
+      call(client.POST('/api/drug-free-communes/{id}/revoke', { params: { path: { id: r.id } }, body })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['drug-free'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -229,7 +232,8 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
     if (!revokedOn) errors.revokedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
     if (!reason.trim()) errors.reason = t('common.required');
     setLocal(errors);
-    if (!Object.keys(errors).length) revoke.mutate({ version: r.version, revokedOn, reason: reason.trim() });
+    if (!Object.keys(errors).length)
+      revoke.mutate({ version: r.version, revokedOn: revokedOn!, reason: reason.trim() });
   };
   return (
     <ReportDialog
