@@ -19,9 +19,8 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, client, setCsrfToken } from '../../api/client.ts';
+import { ApiError, call, client, setCsrfToken } from '../../api/client.ts';
 import { meKey } from '../../api/session.ts';
-import type { Me } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -64,10 +63,14 @@ export function SecondFactorCodeStep() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.post<Me & { recoveryCodesLeft?: number }>('/api/auth/totp/verify', {
-        ...(useRecovery ? { recoveryCode: value.trim() } : { code: value.trim() }),
-        rememberDevice: remember,
-      });
+      const me = await call(
+        client.POST('/api/auth/totp/verify', {
+          body: {
+            ...(useRecovery ? { recoveryCode: value.trim() } : { code: value.trim() }),
+            rememberDevice: remember,
+          },
+        }),
+      );
       if (me.recoveryCodesLeft !== undefined)
         notifications.show({ color: 'yellow', message: t('code.left', { count: me.recoveryCodesLeft }) });
       setCsrfToken(me.csrfToken);
@@ -153,7 +156,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
   const start = async () => {
     setStartError(null);
     try {
-      setSetup(await api.post<{ secret: string; qrDataUrl: string; uri: string }>('/api/auth/totp/enrol'));
+      setSetup(await call(client.POST('/api/auth/totp/enrol')));
     } catch (err) {
       setStartError(err);
     }
@@ -173,7 +176,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { code: code.trim() });
+      const r = await call(client.POST('/api/auth/totp/confirm', { body: { code: code.trim() } }));
       setCodes(r.recoveryCodes);
     } catch (err) {
       setCode('');
@@ -276,7 +279,7 @@ export function SecurityPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/totp/forget-devices');
+      await call(client.POST('/api/auth/totp/forget-devices'));
       setConfirmForget(false);
       notifications.show({ color: 'green', message: t('account.forgotten') });
       await qc.invalidateQueries({ queryKey: ['auth', 'totp'] });
