@@ -93,6 +93,7 @@ export async function call<T>(sent: Promise<{ data?: T; error?: unknown; respons
   return answer.data as T;
 }
 
+/** Sends a request the old way (no contract check) and reads its answer; errors as in `call`. */
 async function request<T>(
   method: string,
   path: string,
@@ -108,7 +109,9 @@ async function request<T>(
   };
   // The server applies a write with a key once, however often it is sent (the offline outbox retries).
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload (FormData) gets its multipart boundary from the browser.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -116,7 +119,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw networkError();
@@ -135,34 +138,9 @@ async function request<T>(
   return data as T;
 }
 
-/** A multipart/form-data POST (a file upload); the browser sets the boundary, errors as in `request`. */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLang(),
-  };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw networkError();
-  }
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = { detail: text };
-    }
-  }
-  if (!res.ok) throw new ApiError(res.status, (data ?? {}) as Record<string, unknown>);
-  return data as T;
-}
-
 export const api = {
-  upload: <T>(path: string, form: FormData) => postForm<T>(path, form),
+  /** A multipart/form-data POST (a file upload). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   /** A write that may be sent more than once (offline outbox): applied once by the server. */

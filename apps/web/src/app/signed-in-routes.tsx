@@ -9,7 +9,7 @@ import type { Me } from '../api/types.ts';
 import { PeopleListPage } from '../features/people/people-list-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { AREAS } from './areas.ts';
-import { Guard } from './guard.tsx';
+import { guardedRoute } from './guard.tsx';
 import { lazyNamed } from './lazy-named.ts';
 import { FullPageLoader, NotFound } from './page-states.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -122,17 +122,7 @@ function SignedInSwitch({ me }: { me: Me }) {
       <Route path="/login" element={<AfterLogin me={me} />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={homeOf(me)} replace />} />
-        {GUARDED.map(({ path, action, Page }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <Guard me={me} action={action}>
-                <Page />
-              </Guard>
-            }
-          />
-        ))}
+        {GUARDED.map(({ path, action, Page }) => guardedRoute(me, path, action, Page))}
         {AREAS.map((area) => area.routes(me))}
         <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="/account/security" element={<SecurityPage />} />

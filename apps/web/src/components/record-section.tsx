@@ -91,3 +91,32 @@ export function RecordSection<T>({
     </Paper>
   );
 }
+
+/**
+ * Someone saved the record since this form loaded it (a 409 answer): says which version is current, with a
+ * button that loads it (the form then starts again from it).
+ */
+export function StaleRecordAlert({
+  testId,
+  text,
+  loadLabel,
+  onLoad,
+}: {
+  testId: string;
+  text: string;
+  loadLabel: string;
+  onLoad: () => void;
+}) {
+  return (
+    <Alert color="orange" role="alert" data-testid={testId}>
+      <Stack gap="xs">
+        <Text size="sm">{text}</Text>
+        <Group>
+          <Button size="xs" variant="light" onClick={onLoad}>
+            {loadLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

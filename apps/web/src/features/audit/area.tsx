@@ -1,6 +1,5 @@
-import { Route } from 'react-router';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -15,15 +14,5 @@ const BreakGlassPage = lazyNamed(() => import('./break-glass-page.tsx'), 'BreakG
 /** The auditor's list of "break the glass" reads of identity (issue 16; see app/area.ts). */
 export const auditArea: Area = {
   nav: () => [{ to: '/audit/break-glass', label: NAV[currentLang()].breakGlass, action: 'audit.read' }],
-  routes: (me) => [
-    <Route
-      key="audit-break-glass"
-      path="/audit/break-glass"
-      element={
-        <Guard me={me} action="audit.read">
-          <BreakGlassPage />
-        </Guard>
-      }
-    />,
-  ],
+  routes: (me) => [guardedRoute(me, '/audit/break-glass', 'audit.read', BreakGlassPage)],
 };

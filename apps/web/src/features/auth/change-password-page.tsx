@@ -1,14 +1,21 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
-import { meKey, useLogout, useSession } from '../../api/session.ts';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { ApiError, call, client } from '../../api/client.ts';
+import { meKey } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { BeforeAppFrame } from './before-app-frame.tsx';
 
 type Fields = 'currentPassword' | 'newPassword' | 'confirm';
+
+/** The form's three password inputs, in order: their texts and what the browser may fill in. */
+const PASSWORD_FIELDS: { name: Fields; label: string; description?: string; autoComplete: string }[] = [
+  { name: 'currentPassword', label: 'password.current', autoComplete: 'current-password' },
+  { name: 'newPassword', label: 'password.next', description: 'password.rule', autoComplete: 'new-password' },
+  { name: 'confirm', label: 'password.confirm', autoComplete: 'new-password' },
+];
 
 function PasswordForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
@@ -47,10 +54,11 @@ function PasswordForm({ onDone }: { onDone?: () => void }) {
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await api.post('/api/auth/password', {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
-      });
+      await call(
+        client.POST('/api/auth/password', {
+          body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        }),
+      );
       notifications.show({ color: 'green', message: t('password.done') });
       setValues({ currentPassword: '', newPassword: '', confirm: '' });
       await qc.invalidateQueries({ queryKey: meKey });
@@ -76,34 +84,19 @@ function PasswordForm({ onDone }: { onDone?: () => void }) {
             {general}
           </Alert>
         )}
-        <PasswordInput
-          visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-          label={t('password.current')}
-          autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={set('currentPassword')}
-          error={errors.currentPassword}
-          required
-        />
-        <PasswordInput
-          visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-          label={t('password.next')}
-          description={t('password.rule')}
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          error={errors.newPassword}
-          required
-        />
-        <PasswordInput
-          visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-          label={t('password.confirm')}
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={set('confirm')}
-          error={errors.confirm}
-          required
-        />
+        {PASSWORD_FIELDS.map((f) => (
+          <PasswordInput
+            key={f.name}
+            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+            label={t(f.label)}
+            description={f.description && t(f.description)}
+            autoComplete={f.autoComplete}
+            value={values[f.name]}
+            onChange={set(f.name)}
+            error={errors[f.name]}
+            required
+          />
+        ))}
         <Button type="submit" loading={busy}>
           {t('password.submit')}
         </Button>
@@ -130,35 +123,10 @@ export function ChangePasswordPage() {
 export function ForcedPasswordChange() {
   const { t } = useTranslation();
   usePageTitle(t('password.title'));
-  const me = useSession();
-  const logout = useLogout();
   return (
-    <Box component="main" id="main" bg="gray.0" mih="100vh">
-      <Group justify="space-between" p="md">
-        <Text fw={700} c="blue.9">
-          {t('app.name')}
-        </Text>
-        <Group gap="sm">
-          <LanguageSwitch />
-          <Button variant="default" size="xs" onClick={() => void logout()}>
-            {t('nav.logout')}
-          </Button>
-        </Group>
-      </Group>
-      <Center px="md" pb="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={480}>
-          <Stack>
-            <Title order={1} size="h3">
-              {t('password.title')}
-            </Title>
-            <Text size="sm">
-              {me.user.fullName} ({me.user.username})
-            </Text>
-            <Alert color="blue">{t('password.forcedIntro')}</Alert>
-            <PasswordForm />
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
+    <BeforeAppFrame title={t('password.title')} width={480}>
+      <Alert color="blue">{t('password.forcedIntro')}</Alert>
+      <PasswordForm />
+    </BeforeAppFrame>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Box,
   Button,
   Center,
   Checkbox,
@@ -20,49 +19,20 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, client, setCsrfToken } from '../../api/client.ts';
-import { meKey, useLogout, useSession } from '../../api/session.ts';
-import type { Me } from '../../api/types.ts';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { ApiError, call, client, setCsrfToken } from '../../api/client.ts';
+import { meKey } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { BeforeAppFrame } from './before-app-frame.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
 
-/** The frame of the screens a user sees before the app: name, language, log out. */
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const me = useSession();
-  const logout = useLogout();
-  return (
-    <Box component="main" id="main" bg="gray.0" mih="100vh">
-      <Group justify="space-between" p="md">
-        <Text fw={700} c="blue.9">
-          {t('app.name')}
-        </Text>
-        <Group gap="sm">
-          <LanguageSwitch />
-          <Button variant="default" size="xs" onClick={() => void logout()}>
-            {t('nav.logout')}
-          </Button>
-        </Group>
-      </Group>
-      <Center px="md" pb="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={520}>
-          <Stack>
-            <Title order={1} size="h3">
-              {title}
-            </Title>
-            <Text size="sm">
-              {me.user.fullName} ({me.user.username})
-            </Text>
-            {children}
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
-  );
-}
+/** The frame of the second-factor screens. */
+const Frame = ({ title, children }: { title: string; children: ReactNode }) => (
+  <BeforeAppFrame title={title} width={520}>
+    {children}
+  </BeforeAppFrame>
+);
 
 const fieldError = (err: unknown, field: string) =>
   err instanceof ApiError ? (err.errors.find((f) => f.field === field)?.message ?? err.detail) : null;
@@ -93,10 +63,14 @@ export function SecondFactorCodeStep() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.post<Me & { recoveryCodesLeft?: number }>('/api/auth/totp/verify', {
-        ...(useRecovery ? { recoveryCode: value.trim() } : { code: value.trim() }),
-        rememberDevice: remember,
-      });
+      const me = await call(
+        client.POST('/api/auth/totp/verify', {
+          body: {
+            ...(useRecovery ? { recoveryCode: value.trim() } : { code: value.trim() }),
+            rememberDevice: remember,
+          },
+        }),
+      );
       if (me.recoveryCodesLeft !== undefined)
         notifications.show({ color: 'yellow', message: t('code.left', { count: me.recoveryCodesLeft }) });
       setCsrfToken(me.csrfToken);
@@ -182,7 +156,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
   const start = async () => {
     setStartError(null);
     try {
-      setSetup(await api.post<{ secret: string; qrDataUrl: string; uri: string }>('/api/auth/totp/enrol'));
+      setSetup(await call(client.POST('/api/auth/totp/enrol')));
     } catch (err) {
       setStartError(err);
     }
@@ -202,7 +176,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { code: code.trim() });
+      const r = await call(client.POST('/api/auth/totp/confirm', { body: { code: code.trim() } }));
       setCodes(r.recoveryCodes);
     } catch (err) {
       setCode('');
@@ -305,7 +279,7 @@ export function SecurityPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/totp/forget-devices');
+      await call(client.POST('/api/auth/totp/forget-devices'));
       setConfirmForget(false);
       notifications.show({ color: 'green', message: t('account.forgotten') });
       await qc.invalidateQueries({ queryKey: ['auth', 'totp'] });

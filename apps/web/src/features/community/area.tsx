@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
-import { Route } from 'react-router';
+import type { ComponentType } from 'react';
 import { can } from '../../api/session.ts';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -32,18 +31,18 @@ const NAV: Record<string, Record<'vi' | 'en', string>> = {
   training: { vi: 'Tập huấn', en: 'Training' },
 };
 
-const PAGES: { path: string; action: string; element: () => ReactNode }[] = [
-  { path: '/community/my-people', action: 'community.mine', element: () => <MyPeoplePage /> },
-  { path: '/community/my-people/:id', action: 'community.mine', element: () => <MyPersonPage /> },
-  { path: '/community/my-tasks', action: 'community.mine', element: () => <MyTasksPage /> },
-  { path: '/community/team', action: 'community.read', element: () => <TeamPage /> },
-  { path: '/community/assignments', action: 'community.read', element: () => <AssignmentsPage /> },
-  { path: '/community/activities', action: 'community.read', element: () => <ActivitiesPage /> },
-  { path: '/community/contacts', action: 'community.read', element: () => <ContactsPage /> },
-  { path: '/community/clubs', action: 'community.read', element: () => <ClubsPage /> },
-  { path: '/community/clubs/:id', action: 'community.read', element: () => <ClubPage /> },
-  { path: '/community/partners', action: 'community.read', element: () => <PartnersPage /> },
-  { path: '/community/training', action: 'community.read', element: () => <TrainingPage /> },
+const PAGES: { path: string; action: string; Page: ComponentType }[] = [
+  { path: '/community/my-people', action: 'community.mine', Page: MyPeoplePage },
+  { path: '/community/my-people/:id', action: 'community.mine', Page: MyPersonPage },
+  { path: '/community/my-tasks', action: 'community.mine', Page: MyTasksPage },
+  { path: '/community/team', action: 'community.read', Page: TeamPage },
+  { path: '/community/assignments', action: 'community.read', Page: AssignmentsPage },
+  { path: '/community/activities', action: 'community.read', Page: ActivitiesPage },
+  { path: '/community/contacts', action: 'community.read', Page: ContactsPage },
+  { path: '/community/clubs', action: 'community.read', Page: ClubsPage },
+  { path: '/community/clubs/:id', action: 'community.read', Page: ClubPage },
+  { path: '/community/partners', action: 'community.read', Page: PartnersPage },
+  { path: '/community/training', action: 'community.read', Page: TrainingPage },
 ];
 
 /** Navigation, routes and landing page of this area (see app/area.ts). */
@@ -63,18 +62,7 @@ export const communityArea: Area = {
       item('training', '/community/training', 'community.read'),
     ];
   },
-  routes: (me) =>
-    PAGES.map((p) => (
-      <Route
-        key={p.path}
-        path={p.path}
-        element={
-          <Guard me={me} action={p.action}>
-            {p.element()}
-          </Guard>
-        }
-      />
-    )),
+  routes: (me) => PAGES.map((p) => guardedRoute(me, p.path, p.action, p.Page)),
   // Volunteers land on their people; everyone else lets the next area decide.
   home: (me) => (can(me, 'community.mine') ? '/community/my-people' : null),
 };

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Select,
   Stack,
   Table,
@@ -15,11 +14,13 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { AdminDialog, byField, useDialogSend } from '../../components/admin-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
@@ -56,7 +57,7 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 function licenceBody(
   f: LicenceForm,
   t: (k: string) => string,
-): { body?: Record<string, string>; errors: Record<string, string> } {
+): { body?: BodyOf<'addFacilityLicence'>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   for (const k of ['number', 'issuer', 'scope'] as const) if (!f[k].trim()) errors[k] = t('common.required');
   const issuedOn = parseDmy(f.issuedOn);
@@ -266,11 +267,9 @@ function FacilityCreateModal({
   const [place, setPlace] = useState<AddressValue>(emptyAddress());
   const [phone, setPhone] = useState('');
   const [licence, setLicence] = useState<LicenceForm>(emptyLicence());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useDialogSend();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = t('common.required');
     if (!kind) errs.kind = t('common.required');
@@ -279,114 +278,97 @@ function FacilityCreateModal({
     for (const [k, v] of Object.entries(lic?.errors ?? {})) errs[`licence.${k}`] = v;
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      await api.post('/api/facilities', {
-        name: name.trim(),
-        kind,
-        provinceCode: place.provinceCode,
-        communeCode: place.communeCode ?? undefined,
-        address: place.detail.trim() || undefined,
-        phone: phone.trim() || undefined,
-        licence: lic?.body,
-      });
-      notifications.show({
-        color: 'green',
-        message: t('facilities.created', { name: name.trim() }),
-        closeButtonProps: { 'aria-label': t('common.close') },
-      });
-      await qc.invalidateQueries({ queryKey: ['facilities'] });
-      setName('');
-      setKind(null);
-      setPlace(emptyAddress());
-      setPhone('');
-      setLicence(emptyLicence());
-      onClose();
-    } catch (err) {
-      const mapped: Record<string, string> = {};
-      if (err instanceof ApiError) {
-        for (const f of err.errors) mapped[f.field] = f.message;
-        if (!err.errors.length || err.status !== 400) mapped.general = err.detail;
-      } else mapped.general = t('common.error');
-      setErrors(mapped);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await call(
+          client.POST('/api/facilities', {
+            body: {
+              name: name.trim(),
+              kind: kind as BodyOf<'createFacility'>['kind'],
+              provinceCode: place.provinceCode!,
+              communeCode: place.communeCode ?? undefined,
+              address: place.detail.trim() || undefined,
+              phone: phone.trim() || undefined,
+              licence: lic?.body,
+            },
+          }),
+        );
+        notifications.show({
+          color: 'green',
+          message: t('facilities.created', { name: name.trim() }),
+          closeButtonProps: { 'aria-label': t('common.close') },
+        });
+        await qc.invalidateQueries({ queryKey: ['facilities'] });
+        setName('');
+        setKind(null);
+        setPlace(emptyAddress());
+        setPhone('');
+        setLicence(emptyLicence());
+        onClose();
+      },
+      // Field problems under their fields; anything but a 400 also above them.
+      (err) => ({ ...byField(err), ...(err.status !== 400 ? { general: err.detail } : {}) }),
+    );
   }
 
   return (
-    <Modal
+    <AdminDialog
       opened={opened}
-      onClose={onClose}
       title={t('facilities.create')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={errors.general}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {errors.general && (
-            <Alert color="red" role="alert">
-              {errors.general}
-            </Alert>
-          )}
-          <TextInput
-            label={t('facilities.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <Select
-            label={t('facilities.kind')}
-            data={FACILITY_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-            value={kind}
-            onChange={setKind}
-            error={errors.kind}
-            required
-            allowDeselect={false}
-          />
-          <CommunePicker
-            legend={t('facilities.place')}
-            value={place}
-            onChange={setPlace}
-            provinceError={errors.provinceCode}
-            communeError={errors.communeCode}
-            detailError={errors.address}
-            withDetail
-            clearable
-          />
-          <TextInput
-            label={t('facilities.phone')}
-            type="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.currentTarget.value)}
-            error={errors.phone}
-          />
-          {kind === 'rehab_private' && (
-            <LicenceFields
-              value={licence}
-              onChange={setLicence}
-              errors={{
-                number: errors['licence.number'],
-                issuedOn: errors['licence.issuedOn'],
-                issuer: errors['licence.issuer'],
-                scope: errors['licence.scope'],
-                validUntil: errors['licence.validUntil'] ?? errors.licence,
-              }}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('facilities.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('facilities.kind')}
+        data={FACILITY_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+        value={kind}
+        onChange={setKind}
+        error={errors.kind}
+        required
+        allowDeselect={false}
+      />
+      <CommunePicker
+        legend={t('facilities.place')}
+        value={place}
+        onChange={setPlace}
+        provinceError={errors.provinceCode}
+        communeError={errors.communeCode}
+        detailError={errors.address}
+        withDetail
+        clearable
+      />
+      <TextInput
+        label={t('facilities.phone')}
+        type="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      {kind === 'rehab_private' && (
+        <LicenceFields
+          value={licence}
+          onChange={setLicence}
+          errors={{
+            number: errors['licence.number'],
+            issuedOn: errors['licence.issuedOn'],
+            issuer: errors['licence.issuer'],
+            scope: errors['licence.scope'],
+            validUntil: errors['licence.validUntil'] ?? errors.licence,
+          }}
+        />
+      )}
+    </AdminDialog>
   );
 }
 
@@ -400,9 +382,8 @@ function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: (
   const current = licences.find((l) => l.id === chosen) ?? null;
   const [form, setForm] = useState<LicenceForm>(current ? licenceForm(current) : emptyLicence());
   const [version, setVersion] = useState<number | null>(current?.version ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, busy, run } = useDialogSend();
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function choose(id: string) {
     const l = licences.find((x) => x.id === id) ?? null;
@@ -413,94 +394,75 @@ function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: (
     setNotice(null);
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     const { body, errors: errs } = licenceBody(form, t);
     setErrors(errs);
     setNotice(null);
     if (!body) return;
-    setBusy(true);
-    try {
-      if (chosen === 'new') await api.post(`/api/facilities/${facility.id}/licences`, body);
-      else await api.patch(`/api/facilities/${facility.id}/licences/${chosen}`, { ...body, version });
-      notifications.show({
-        color: 'green',
-        message: tf('licence.saved'),
-        closeButtonProps: { 'aria-label': tf('close') },
-      });
-      await qc.invalidateQueries({ queryKey: ['facilities'] });
-      onClose();
-    } catch (err) {
-      const mapped: Record<string, string> = {};
-      if (err instanceof ApiError) {
+    const id = facility.id;
+    void run(
+      async () => {
+        if (chosen === 'new')
+          await call(client.POST('/api/facilities/{id}/licences', { params: { path: { id } }, body }));
+        else
+          await call(
+            client.PATCH('/api/facilities/{id}/licences/{licenceId}', {
+              params: { path: { id, licenceId: chosen } },
+              body: { ...body, version: version! },
+            }),
+          );
+        notifications.show({
+          color: 'green',
+          message: tf('licence.saved'),
+          closeButtonProps: { 'aria-label': tf('close') },
+        });
+        await qc.invalidateQueries({ queryKey: ['facilities'] });
+        onClose();
+      },
+      (err) => {
         const cur = err.body.current as Licence | undefined;
-        if (err.status === 409 && cur) {
-          setForm(licenceForm(cur));
-          setVersion(cur.version);
-          setNotice(tf('licence.stale'));
-        } else {
-          for (const f of err.errors) mapped[f.field] = f.message;
-          if (!err.errors.length) mapped.general = err.detail;
-        }
-      } else mapped.general = t('common.error');
-      setErrors(mapped);
-    } finally {
-      setBusy(false);
-    }
+        if (err.status !== 409 || !cur) return byField(err);
+        // Someone saved the licence meanwhile: their values (and version) load, to be corrected again.
+        setForm(licenceForm(cur));
+        setVersion(cur.version);
+        setNotice(tf('licence.stale'));
+        return null;
+      },
+    );
   }
 
   const role = current?.issuerRole;
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <AdminDialog
       title={tf('licence.manageTitle', { name: facility.name })}
       size="lg"
-      closeButtonProps={{ 'aria-label': tf('close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={errors.general}
+      notice={notice}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {notice && (
-            <Alert color="yellow" role="status">
-              {notice}
-            </Alert>
-          )}
-          {errors.general && (
-            <Alert color="red" role="alert">
-              {errors.general}
-            </Alert>
-          )}
-          <Select
-            label={tf('licence.choose')}
-            data={[
-              ...licences.map((l) => ({
-                value: l.id,
-                label: `${tf('licence.edit')}: ${l.number} (${formatDate(l.issuedOn)} – ${formatDate(l.validUntil)})`,
-              })),
-              { value: 'new', label: tf('licence.add') },
-            ]}
-            value={chosen}
-            onChange={(v) => v && choose(v)}
-            allowDeselect={false}
-          />
-          {role && (
-            <Text size="sm">
-              {tf('licence.issuerRole', {
-                role: i18n.exists(`roles.${role}`, { ns: FACILITIES_NS }) ? tf(`roles.${role}`) : role,
-              })}
-            </Text>
-          )}
-          <LicenceFields value={form} onChange={setForm} errors={errors} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tf('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {tf('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={tf('licence.choose')}
+        data={[
+          ...licences.map((l) => ({
+            value: l.id,
+            label: `${tf('licence.edit')}: ${l.number} (${formatDate(l.issuedOn)} – ${formatDate(l.validUntil)})`,
+          })),
+          { value: 'new', label: tf('licence.add') },
+        ]}
+        value={chosen}
+        onChange={(v) => v && choose(v)}
+        allowDeselect={false}
+      />
+      {role && (
+        <Text size="sm">
+          {tf('licence.issuerRole', {
+            role: i18n.exists(`roles.${role}`, { ns: FACILITIES_NS }) ? tf(`roles.${role}`) : role,
+          })}
+        </Text>
+      )}
+      <LicenceFields value={form} onChange={setForm} errors={errors} />
+    </AdminDialog>
   );
 }

@@ -1,7 +1,6 @@
-import { Route } from 'react-router';
 import { can } from '../../api/session.ts';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -28,51 +27,11 @@ export const facilityOpsArea: Area = {
     ];
   },
   routes: (me) => [
-    <Route
-      key="facility-board"
-      path="/facility/residents"
-      element={
-        <Guard me={me} action="facility.read">
-          <BoardPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="facility-admit"
-      path="/facility/residents/new"
-      element={
-        <Guard me={me} action="facility.write">
-          <AdmissionPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="facility-resident"
-      path="/facility/residents/:id"
-      element={
-        <Guard me={me} action="facility.read">
-          <ResidentPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="facility-classes"
-      path="/facility/classes"
-      element={
-        <Guard me={me} action="facility.read">
-          <ClassesPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="facility-dashboard"
-      path="/facility/dashboard"
-      element={
-        <Guard me={me} action="facility.figures">
-          <DashboardPage />
-        </Guard>
-      }
-    />,
+    guardedRoute(me, '/facility/residents', 'facility.read', BoardPage),
+    guardedRoute(me, '/facility/residents/new', 'facility.write', AdmissionPage),
+    guardedRoute(me, '/facility/residents/:id', 'facility.read', ResidentPage),
+    guardedRoute(me, '/facility/classes', 'facility.read', ClassesPage),
+    guardedRoute(me, '/facility/dashboard', 'facility.figures', DashboardPage),
   ],
   home: (me) => (me.user.scopeKind === 'facility' && can(me, 'facility.read') ? '/facility/residents' : null),
 };

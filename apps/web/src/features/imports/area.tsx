@@ -1,6 +1,5 @@
-import { Route } from 'react-router';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -13,15 +12,5 @@ const ImportPage = lazyNamed(() => import('./import-page.tsx'), 'ImportPage');
 /** Import of a commune's list of people from Excel or CSV (see app/area.ts). */
 export const importsArea: Area = {
   nav: () => [{ to: '/imports', label: NAV[currentLang()].imports, action: 'people.create' }],
-  routes: (me) => [
-    <Route
-      key="imports"
-      path="/imports"
-      element={
-        <Guard me={me} action="people.create">
-          <ImportPage />
-        </Guard>
-      }
-    />,
-  ],
+  routes: (me) => [guardedRoute(me, '/imports', 'people.create', ImportPage)],
 };

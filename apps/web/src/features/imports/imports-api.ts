@@ -1,5 +1,5 @@
 import type { ImportField } from '@hoanhap/domain/import/headers';
-import { api, withQuery } from '../../api/client.ts';
+import { api, call, client, withQuery } from '../../api/client.ts';
 
 // The import API (/api/imports, operations uploadPeopleImport, getImport, commitImport, undoImport in
 // docs/openapi.json): upload → stored preview → commit → undo.
@@ -83,10 +83,10 @@ export const commitImport = (id: string, decisions: Record<number, Decision>) =>
   api.post<ImportBatch>(`/api/imports/${id}/commit`, { decisions });
 
 export const undoImport = (id: string) =>
-  api.post<{ deleted: number; restored: number }>(`/api/imports/${id}/undo`);
+  call(client.POST('/api/imports/{id}/undo', { params: { path: { id } } }));
 
 export const saveMapping = (signature: string, name: string, mapping: (ImportField | null)[]) =>
-  api.post<{ id: string }>('/api/imports/mappings', { signature, name, mapping });
+  call(client.POST('/api/imports/mappings', { body: { signature, name, mapping } }));
 
 export const errorsFileUrl = (id: string) => `/api/imports/${id}/errors.xlsx`;
 
@@ -107,7 +107,4 @@ export type ImportListItem = {
 };
 
 export const listImports = (page = 1, pageSize = 10) =>
-  api.get<{ items: ImportListItem[]; total: number; page: number; pageSize: number }>('/api/imports', {
-    page,
-    pageSize,
-  });
+  call(client.GET('/api/imports', { params: { query: { page, pageSize } } }));

@@ -1,7 +1,6 @@
-import { Route } from 'react-router';
 import { can } from '../../api/session.ts';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -22,42 +21,10 @@ export const pathwaysArea: Area = {
     { to: '/rules', label: t('pathways:nav.rules'), action: 'rules.manage' },
   ],
   routes: (me) => [
-    <Route
-      key="dossiers"
-      path="/dossiers"
-      element={
-        <Guard me={me} action="dossiers.read">
-          <DossiersPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="dossier"
-      path="/dossiers/:id"
-      element={
-        <Guard me={me} action="dossiers.read">
-          <DossierPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="decision-new"
-      path="/decisions/new"
-      element={
-        <Guard me={me} action="episodes.write">
-          <DecisionPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="rules"
-      path="/rules"
-      element={
-        <Guard me={me} action="rules.manage">
-          <RulesPage />
-        </Guard>
-      }
-    />,
+    guardedRoute(me, '/dossiers', 'dossiers.read', DossiersPage),
+    guardedRoute(me, '/dossiers/:id', 'dossiers.read', DossierPage),
+    guardedRoute(me, '/decisions/new', 'episodes.write', DecisionPage),
+    guardedRoute(me, '/rules', 'rules.manage', RulesPage),
   ],
   // Commune and facility officers start their day on the work list: overdue, due today, upcoming. Province
   // and national users read figures first (the reports area's dashboard) and reach the list from the menu.

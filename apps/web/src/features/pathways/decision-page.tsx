@@ -12,15 +12,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api, call, client } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { PersonFinder } from './person-finder.tsx';
 import './decisions-i18n.ts';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 
@@ -44,15 +45,9 @@ export function DecisionPage() {
   const [date, setDate] = useState(todayDmy());
   const [signer, setSigner] = useState('');
   const [startDate, setStartDate] = useState(todayDmy());
-  const [q, setQ] = useState('');
   const [picked, setPicked] = useState<Picked[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState<Decision | null>(null);
-  const search = useQuery({
-    queryKey: ['people', 'search', { q, limit: 8, purpose: 'decision' }],
-    queryFn: () => call(client.GET('/api/people', { params: { query: { q, limit: 8 } } })),
-    enabled: q.trim().length >= 2,
-  });
   const write = useMutation({
     mutationFn: (body: unknown) => api.post<Decision>('/api/decisions', body),
     onSuccess: (d) => {
@@ -72,7 +67,6 @@ export function DecisionPage() {
   const add = (p: Person) => {
     if (!picked.some((x) => x.id === p.id))
       setPicked([...picked, { id: p.id, fullName: p.fullName, birthYear: p.birthYear }]);
-    setQ('');
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -124,7 +118,6 @@ export function DecisionPage() {
       </Stack>
     );
 
-  const results = (search.data?.items ?? []).filter((p) => !picked.some((x) => x.id === p.id));
   const shownFields = [
     'decision.number',
     'decision.date',
@@ -166,37 +159,15 @@ export function DecisionPage() {
             onChange={setStartDate}
             error={errors.startDate ?? fieldError('startDate')}
           />
-          <TextInput
+          <PersonFinder
+            purpose="decision"
             label={t('findPerson')}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
             error={errors.people}
-            autoComplete="off"
+            testId="decision-person-results"
+            onList={picked.map((p) => p.id)}
+            onAdd={add}
+            texts={{ noMatch: t('noMatch'), add: t('add') }}
           />
-          {q.trim().length >= 2 && search.data && (
-            <Stack gap={4} data-testid="decision-person-results">
-              {results.length === 0 ? (
-                <Text size="sm">{t('noMatch')}</Text>
-              ) : (
-                results.map((p) => (
-                  <Group key={p.id} justify="space-between" wrap="nowrap">
-                    <Text size="sm">
-                      {p.fullName} ({p.birthYear}) —{' '}
-                      {p.currentAddress.communeName ?? p.currentAddress.communeCode}
-                    </Text>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => add(p)}
-                      aria-label={`${t('add')}: ${p.fullName}`}
-                    >
-                      {t('add')}
-                    </Button>
-                  </Group>
-                ))
-              )}
-            </Stack>
-          )}
           <Text fw={600} size="sm">
             {t('people', { count: picked.length })}
           </Text>

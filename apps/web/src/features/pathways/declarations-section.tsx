@@ -1,24 +1,13 @@
 import { DECLARED_SUBSTANCES, declarationProblems } from '@hoanhap/domain/declaration-rules';
 import type { Substance } from '@hoanhap/domain/pathway-rules';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, SimpleGrid, Table, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordSection } from '../../components/record-section.tsx';
+import { RecordSection, StaleRecordAlert } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -119,24 +108,16 @@ function DeclarationForm({
       fields={SHOWN}
     >
       {current && (
-        <Alert color="orange" role="alert" data-testid="declaration-stale">
-          <Stack gap="xs">
-            <Text size="sm">{t('form.stale', { version: current.version })}</Text>
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => {
-                  setBase(current);
-                  setV(formOf(current));
-                  write.reset();
-                }}
-              >
-                {t('form.loadCurrent')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <StaleRecordAlert
+          testId="declaration-stale"
+          text={t('form.stale', { version: current.version })}
+          loadLabel={t('form.loadCurrent')}
+          onLoad={() => {
+            setBase(current);
+            setV(formOf(current));
+            write.reset();
+          }}
+        />
       )}
       <DateField
         label={t('form.declaredOn')}

@@ -1,25 +1,14 @@
 import { COMPULSORY_GROUNDS, groundLabels } from '@hoanhap/domain/episode-types';
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { ActionIcon, Group, NativeSelect, Paper, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, client } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';
 import { type Dossier, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
+import { PersonFinder } from './person-finder.tsx';
 
 type Picked = { id: string; fullName: string; birthYear: number; ground: string; groundNote: string };
 
@@ -39,16 +28,10 @@ export function DossierCreateForm({
   const { t: tp } = useTranslation('pathways');
   const [preparedOn, setPreparedOn] = useState(todayDmy());
   const [notes, setNotes] = useState('');
-  const [q, setQ] = useState('');
   const [picked, setPicked] = useState<Picked[]>(
     initial ? [{ ...initial, ground: COMPULSORY_GROUNDS[0], groundNote: '' }] : [],
   );
   const [errors, setErrors] = useState<Errors>({});
-  const search = useQuery({
-    queryKey: ['people', 'search', { q, limit: 8, purpose: 'dossier' }],
-    queryFn: () => call(client.GET('/api/people', { params: { query: { q, limit: 8 } } })),
-    enabled: opened && q.trim().length >= 2,
-  });
   const write = useDossierWrite((body: unknown) => dossierApi.create(body));
   const lang = currentLang();
 
@@ -64,7 +47,6 @@ export function DossierCreateForm({
         groundNote: '',
       },
     ]);
-    setQ('');
   };
   const update = (id: string, patch: Partial<Picked>) =>
     setPicked(picked.map((p) => (p.id === id ? { ...p, ...patch } : p)));
@@ -89,7 +71,6 @@ export function DossierCreateForm({
     );
   };
 
-  const results = (search.data?.items ?? []).filter((p) => !picked.some((x) => x.id === p.id));
   return (
     <FormModal
       opened={opened}
@@ -107,37 +88,16 @@ export function DossierCreateForm({
         onChange={setPreparedOn}
         error={errors.preparedOn}
       />
-      <TextInput
+      <PersonFinder
+        purpose="dossier"
+        enabled={opened}
         label={t('create.findPerson')}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
         error={errors.persons}
-        autoComplete="off"
+        testId="dossier-person-results"
+        onList={picked.map((p) => p.id)}
+        onAdd={add}
+        texts={{ noMatch: t('create.noMatch'), add: t('create.add') }}
       />
-      {q.trim().length >= 2 && search.data && (
-        <Stack gap={4} data-testid="dossier-person-results">
-          {results.length === 0 ? (
-            <Text size="sm">{t('create.noMatch')}</Text>
-          ) : (
-            results.map((p) => (
-              <Group key={p.id} justify="space-between" wrap="nowrap">
-                <Text size="sm">
-                  {p.fullName} ({p.birthYear}) —{' '}
-                  {p.currentAddress.communeName ?? p.currentAddress.communeCode}
-                </Text>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => add(p)}
-                  aria-label={`${t('create.add')}: ${p.fullName}`}
-                >
-                  {t('create.add')}
-                </Button>
-              </Group>
-            ))
-          )}
-        </Stack>
-      )}
       <Text fw={600} size="sm">
         {t('create.persons', { count: picked.length })}
       </Text>

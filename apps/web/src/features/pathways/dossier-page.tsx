@@ -179,9 +179,7 @@ function Persons({ d, onDone }: { d: Dossier; onDone: (text: string) => void }) 
   const me = useSession();
   const [removing, setRemoving] = useState<DossierPerson | null>(null);
   const [pending, setPending] = useState<DossierPerson | null>(null);
-  const write = useDossierWrite((personId: string, qc) =>
-    dossierApi.removePerson(qc, d.id, personId, d.version),
-  );
+  const write = useDossierWrite((personId: string) => dossierApi.removePerson(d.id, personId, d.version));
   const canRemove = can(me, 'dossiers.write') && d.status === 'draft' && d.persons.length > 1;
   // Management while the court has not decided: at the family (Form 35) or at a facility.
   const canManage = can(me, 'episodes.write') && !['decided', 'executed'].includes(d.status);
@@ -284,10 +282,10 @@ function Checklist({ d, onDone }: { d: Dossier; onDone: (text: string) => void }
   const me = useSession();
   const editable = can(me, 'dossiers.write') && canEditDocuments(d.status as DossierStatus).ok;
   const [removing, setRemoving] = useState<Dossier['documents'][number] | null>(null);
-  const upload = useDossierWrite((v: { personId: string; kind: string; file: File }, qc) =>
-    dossierApi.upload(qc, d.id, v.personId, v.kind, v.file),
+  const upload = useDossierWrite((v: { personId: string; kind: string; file: File }) =>
+    dossierApi.upload(d.id, v.personId, v.kind, v.file),
   );
-  const remove = useDossierWrite((documentId: string, qc) => dossierApi.removeDocument(qc, d.id, documentId));
+  const remove = useDossierWrite((documentId: string) => dossierApi.removeDocument(d.id, documentId));
   const missing = d.checklist.missing;
   return (
     <Panel id="dossier-checklist" gap="xs" title={t('page.checklist')}>

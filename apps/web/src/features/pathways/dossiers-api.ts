@@ -1,11 +1,8 @@
 // Typed calls of /api/dossiers (compulsory-rehab dossiers) and of the legal settings (/api/legal, /api/calendar).
 // Response types come from the API contract's generated types (api/schema.ts).
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, call, client } from '../../api/client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, client, withQuery } from '../../api/client.ts';
 import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
-import { meKey } from '../../api/session.ts';
-import type { Me } from '../../api/types.ts';
-import { currentLang } from '../../i18n/i18n.ts';
 
 export type Dossier = Schemas['Dossier'];
 type DossierQuery = NonNullable<operations['listDossiers']['parameters']['query']>;
@@ -44,48 +41,11 @@ export function useDossier(id: string) {
   });
 }
 
-/**
- * A request the JSON client does not make (multipart upload, DELETE): same CSRF header, same problem+json
- * errors as api/client.ts.
- */
-async function raw<T>(qc: QueryClient, method: string, path: string, body?: BodyInit, json = false) {
-  const me = qc.getQueryData<Me | null>(meKey);
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLang(),
-  };
-  if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
-  if (json) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, {
-      code: 'network_error',
-      detail:
-        currentLang() === 'vi'
-          ? 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'
-          : 'Cannot reach the server. Check the network and try again.',
-    });
-  }
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = { detail: text };
-    }
-  }
-  if (!res.ok) throw new ApiError(res.status, (data ?? {}) as Record<string, unknown>);
-  return data as T;
-}
-
 /** A write on a dossier: afterwards the dossier, the lists, the people and the work list reload. */
-export function useDossierWrite<I, O>(call: (input: I, qc: QueryClient) => Promise<O>) {
+export function useDossierWrite<I, O>(write: (input: I) => Promise<O>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: I) => call(input, qc),
+    mutationFn: write,
     onSuccess: async () => {
       await Promise.all([
         qc.invalidateQueries({ queryKey: dossierKeys.all }),
@@ -102,20 +62,21 @@ export const dossierApi = {
   step: (id: string, step: string, body: unknown) =>
     api.post<Dossier>(`/api/dossiers/${enc(id)}/${step}`, body),
   addPerson: (id: string, body: unknown) => api.post<Dossier>(`/api/dossiers/${enc(id)}/persons`, body),
-  removePerson: (qc: QueryClient, id: string, personId: string, version: number) =>
-    raw<Dossier>(qc, 'DELETE', `/api/dossiers/${enc(id)}/persons/${enc(personId)}?version=${version}`),
-  upload: (qc: QueryClient, id: string, personId: string, kind: string, file: File) => {
+  removePerson: (id: string, personId: string, version: number) =>
+    call(
+      client.DELETE('/api/dossiers/{id}/persons/{personId}', {
+        params: { path: { id, personId }, query: { version } },
+      }),
+    ),
+  upload: (id: string, personId: string, kind: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return raw(
-      qc,
-      'POST',
-      `/api/dossiers/${enc(id)}/documents?personId=${enc(personId)}&kind=${enc(kind)}`,
-      form,
-    );
+    return api.upload(withQuery(`/api/dossiers/${enc(id)}/documents`, { personId, kind }), form);
   },
-  removeDocument: (qc: QueryClient, id: string, documentId: string) =>
-    raw<Dossier>(qc, 'DELETE', `/api/dossiers/${enc(id)}/documents/${enc(documentId)}`),
+  removeDocument: (id: string, documentId: string) =>
+    call(
+      client.DELETE('/api/dossiers/{id}/documents/{documentId}', { params: { path: { id, documentId } } }),
+    ),
 };
 
 export const documentHref = (id: string, documentId: string) =>
@@ -157,10 +118,10 @@ export function useHolidays(year: number) {
   });
 }
 
-export function useLegalWrite<I, O>(call: (input: I, qc: QueryClient) => Promise<O>) {
+export function useLegalWrite<I, O>(write: (input: I) => Promise<O>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: I) => call(input, qc),
+    mutationFn: write,
     onSuccess: () => qc.invalidateQueries({ queryKey: legalKeys.all }),
   });
 }
@@ -170,6 +131,11 @@ export const legalApi = {
   revokeOverride: (id: string, body: unknown) =>
     api.post<Override>(`/api/legal/overrides/${enc(id)}/revoke`, body),
   addAdjustment: (body: unknown) => api.post<Adjustment>('/api/calendar/adjustments', body),
-  removeAdjustment: (qc: QueryClient, id: string, reason?: string) =>
-    raw(qc, 'DELETE', `/api/calendar/adjustments/${enc(id)}`, JSON.stringify(reason ? { reason } : {}), true),
+  removeAdjustment: (id: string, reason?: string) =>
+    call(
+      client.DELETE('/api/calendar/adjustments/{id}', {
+        params: { path: { id } },
+        body: reason ? { reason } : {},
+      }),
+    ),
 };

@@ -1,17 +1,5 @@
 import { MONITORING_EVENT_KINDS, MONITORING_MEANS } from '@hoanhap/domain/monitoring-rules';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, List, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -19,7 +7,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordSection } from '../../components/record-section.tsx';
+import { RecordSection, StaleRecordAlert } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import {
@@ -218,23 +206,15 @@ function EventForm({
         fields={['occurredOn', 'description']}
       >
         {current && (
-          <Alert color="orange" role="alert" data-testid="monitoring-stale">
-            <Stack gap="xs">
-              <Text size="sm">{t('form.stale', { version: current.version })}</Text>
-              <Group>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => {
-                    setBase(current);
-                    write.reset();
-                  }}
-                >
-                  {t('form.loadCurrent')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <StaleRecordAlert
+            testId="monitoring-stale"
+            text={t('form.stale', { version: current.version })}
+            loadLabel={t('form.loadCurrent')}
+            onLoad={() => {
+              setBase(current);
+              write.reset();
+            }}
+          />
         )}
         <Select
           label={t('form.kind')}

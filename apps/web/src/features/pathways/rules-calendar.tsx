@@ -21,7 +21,7 @@ export function CalendarTab() {
   const q = useHolidays(year);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Adjustment | null>(null);
-  const remove = useLegalWrite((id: string, qc) => legalApi.removeAdjustment(qc, id));
+  const remove = useLegalWrite((id: string) => legalApi.removeAdjustment(id));
   const kindLabel = (k: string) =>
     k === 'holiday'
       ? t('rules.kindHoliday')

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
@@ -39,9 +39,11 @@ export function IdentityNotice({ person }: { person: Person }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ person: Person; expiresAt: string }>(
-        `/api/people/${encodeURIComponent(person.id)}/break-glass`,
-        { reason: reason.trim() },
+      const r = await call(
+        client.POST('/api/people/{id}/break-glass', {
+          params: { path: { id: person.id } },
+          body: { reason: reason.trim() },
+        }),
       );
       qc.setQueryData(['people', 'one', person.id], r.person);
       void qc.invalidateQueries({ queryKey: ['people', 'search'] });

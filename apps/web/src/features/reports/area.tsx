@@ -1,6 +1,5 @@
-import { Route } from 'react-router';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -50,78 +49,14 @@ export const reportsArea: Area = {
     ];
   },
   routes: (me) => [
-    <Route
-      key="dashboard"
-      path="/dashboard"
-      element={
-        <Guard me={me} action="reports.read">
-          <DashboardPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="records"
-      path="/indicators/:id/records"
-      element={
-        <Guard me={me} action="reports.read">
-          <RecordsPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="catalogue"
-      path="/indicators"
-      element={
-        <Guard me={me} action="reports.read">
-          <CataloguePage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="drug-free"
-      path="/drug-free-communes"
-      element={
-        <Guard me={me} action="reports.read">
-          <DrugFreePage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="reporting-cutoff"
-      path="/reporting-cutoff"
-      element={
-        <Guard me={me} action="reports.read">
-          <CutoffPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="areas"
-      path="/areas"
-      element={
-        <Guard me={me} action="reports.read">
-          <AreasPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="reports"
-      path="/reports"
-      element={
-        <Guard me={me} action="reports.read">
-          <ReportsListPage />
-        </Guard>
-      }
-    />,
-    <Route
-      key="report"
-      path="/reports/:id"
-      element={
-        <Guard me={me} action="reports.read">
-          <ReportPage />
-        </Guard>
-      }
-    />,
+    guardedRoute(me, '/dashboard', 'reports.read', DashboardPage),
+    guardedRoute(me, '/indicators/:id/records', 'reports.read', RecordsPage),
+    guardedRoute(me, '/indicators', 'reports.read', CataloguePage),
+    guardedRoute(me, '/drug-free-communes', 'reports.read', DrugFreePage),
+    guardedRoute(me, '/reporting-cutoff', 'reports.read', CutoffPage),
+    guardedRoute(me, '/areas', 'reports.read', AreasPage),
+    guardedRoute(me, '/reports', 'reports.read', ReportsListPage),
+    guardedRoute(me, '/reports/:id', 'reports.read', ReportPage),
   ],
   home: (me) =>
     me.user.role === 'national_officer' || me.user.role === 'province_officer' ? '/dashboard' : null,

@@ -1,12 +1,10 @@
 import { activityKindLabels } from '@hoanhap/domain/community-rules';
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -27,6 +25,7 @@ import { RecordTable } from '../../components/record-list.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
+import { ReportDialog } from './report-dialog.tsx';
 import { type BlockItem, formatTarget, nameOf, tx, useCatalogue } from './reports-api.ts';
 
 const DIS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
@@ -206,143 +205,122 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
       ? add.error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message
       : undefined;
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <ReportDialog
       title={t('catalogue.addTitle')}
       size="xl"
-      centered
+      onClose={onClose}
+      onSubmit={() => add.mutate()}
+      error={add.error}
+      busy={add.isPending}
+      submitLabel={t('catalogue.add')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('catalogue.id')}
+          required
+          value={id}
+          error={err('id')}
+          onChange={(e) => setId(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('catalogue.nameVi')}
+          required
+          value={vi}
+          error={err('vi')}
+          onChange={(e) => setVi(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('catalogue.nameEn')}
+          required
+          value={en}
+          error={err('en')}
+          onChange={(e) => setEn(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('catalogue.kind')}
+          data={[
+            { value: 'count', label: t('catalogue.count') },
+            { value: 'ratio', label: t('catalogue.ratio') },
+          ]}
+          value={kind}
+          allowDeselect={false}
+          onChange={(v) => v && setKind(v as 'count' | 'ratio')}
+        />
+        <Select
+          label={t('catalogue.section')}
+          data={SECTIONS.map((s) => ({ value: s, label: t(`section.${s}`) }))}
+          value={section}
+          allowDeselect={false}
+          onChange={(v) => v && setSection(v)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <BlockPicker
+          label={t('catalogue.numerator')}
+          blocks={blocks}
+          value={numerator}
+          onChange={setNumerator}
+          error={err('numerator')}
+        />
+        {kind === 'ratio' && (
+          <BlockPicker
+            label={t('catalogue.denominator')}
+            blocks={blocks}
+            value={denominator}
+            onChange={setDenominator}
+            error={err('denominator')}
+          />
+        )}
+      </SimpleGrid>
+      <Checkbox.Group
+        label={t('catalogue.disaggregations')}
+        value={dis}
+        onChange={setDis}
+        error={err('disaggregations')}
       >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('catalogue.id')}
-              required
-              value={id}
-              error={err('id')}
-              onChange={(e) => setId(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('catalogue.nameVi')}
-              required
-              value={vi}
-              error={err('vi')}
-              onChange={(e) => setVi(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('catalogue.nameEn')}
-              required
-              value={en}
-              error={err('en')}
-              onChange={(e) => setEn(e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('catalogue.kind')}
-              data={[
-                { value: 'count', label: t('catalogue.count') },
-                { value: 'ratio', label: t('catalogue.ratio') },
-              ]}
-              value={kind}
-              allowDeselect={false}
-              onChange={(v) => v && setKind(v as 'count' | 'ratio')}
-            />
-            <Select
-              label={t('catalogue.section')}
-              data={SECTIONS.map((s) => ({ value: s, label: t(`section.${s}`) }))}
-              value={section}
-              allowDeselect={false}
-              onChange={(v) => v && setSection(v)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <BlockPicker
-              label={t('catalogue.numerator')}
-              blocks={blocks}
-              value={numerator}
-              onChange={setNumerator}
-              error={err('numerator')}
-            />
-            {kind === 'ratio' && (
-              <BlockPicker
-                label={t('catalogue.denominator')}
-                blocks={blocks}
-                value={denominator}
-                onChange={setDenominator}
-                error={err('denominator')}
-              />
-            )}
-          </SimpleGrid>
-          <Checkbox.Group
-            label={t('catalogue.disaggregations')}
-            value={dis}
-            onChange={setDis}
-            error={err('disaggregations')}
-          >
-            <Group mt={4}>
-              {DIS.map((d) => (
-                <Checkbox key={d} value={d} label={t(`catalogue.dis.${d}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('catalogue.targetOp')}
-              data={[
-                { value: 'gte', label: t('catalogue.gte') },
-                { value: 'lte', label: t('catalogue.lte') },
-              ]}
-              value={targetOp}
-              allowDeselect={false}
-              onChange={(v) => v && setTargetOp(v as 'gte' | 'lte')}
-            />
-            <NumberInput
-              label={t('catalogue.targetValue')}
-              value={targetValue}
-              min={0}
-              error={err('target')}
-              onChange={(v) => setTargetValue(v === '' ? '' : Number(v))}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('catalogue.sourceVi')}
-              required
-              value={sourceVi}
-              error={err('source')}
-              onChange={(e) => setSourceVi(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('catalogue.sourceEn')}
-              required
-              value={sourceEn}
-              error={err('source')}
-              onChange={(e) => setSourceEn(e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          {add.error && (
-            <Alert color="red" role="alert">
-              {add.error instanceof ApiError ? add.error.detail : String(add.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('catalogue.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <Group mt={4}>
+          {DIS.map((d) => (
+            <Checkbox key={d} value={d} label={t(`catalogue.dis.${d}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('catalogue.targetOp')}
+          data={[
+            { value: 'gte', label: t('catalogue.gte') },
+            { value: 'lte', label: t('catalogue.lte') },
+          ]}
+          value={targetOp}
+          allowDeselect={false}
+          onChange={(v) => v && setTargetOp(v as 'gte' | 'lte')}
+        />
+        <NumberInput
+          label={t('catalogue.targetValue')}
+          value={targetValue}
+          min={0}
+          error={err('target')}
+          onChange={(v) => setTargetValue(v === '' ? '' : Number(v))}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('catalogue.sourceVi')}
+          required
+          value={sourceVi}
+          error={err('source')}
+          onChange={(e) => setSourceVi(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('catalogue.sourceEn')}
+          required
+          value={sourceEn}
+          error={err('source')}
+          onChange={(e) => setSourceEn(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+    </ReportDialog>
   );
 }

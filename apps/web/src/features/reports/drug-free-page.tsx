@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -15,8 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, client } from '../../api/client.ts';
-import type { ResponseOf } from '../../api/schema.ts';
+import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf, ResponseOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -24,6 +22,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
+import { ReportDialog } from './report-dialog.tsx';
 import './reports-i18n.ts';
 import { RecordTable } from '../../components/record-list.tsx';
 
@@ -129,7 +128,8 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
   const [by, setBy] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: unknown) => api.post<Recognition>('/api/drug-free-communes', body),
+    mutationFn: (body: BodyOf<'recogniseDrugFreeCommune'>) =>
+      call(client.POST('/api/drug-free-communes', { body })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['drug-free'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -147,9 +147,10 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
     if (!by.trim()) errors.decidedBy = t('common.required');
     setLocal(errors);
     if (Object.keys(errors).length) return;
+    // The checks above passed: the commune and the date are there.
     save.mutate({
-      communeCode: commune,
-      recognisedOn,
+      communeCode: commune!,
+      recognisedOn: recognisedOn!,
       decisionNumber: number.trim(),
       decidedBy: by.trim(),
       ...(validUntil ? { validUntil } : {}),
@@ -157,76 +158,55 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
   };
   const err = (name: string) => local[name] ?? fieldError(save.error, name);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <ReportDialog
       title={t('drugFree.add')}
       size="lg"
-      centered
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      busy={save.isPending}
+      submitLabel={t('common.save')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('drugFree.commune')}
-            withAsterisk
-            searchable
-            filter={viOptionsFilter}
-            data={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
-            value={commune}
-            onChange={setCommune}
-            error={err('communeCode')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('drugFree.decisionNumber')}
-              withAsterisk
-              value={number}
-              onChange={(e) => setNumber(e.currentTarget.value)}
-              error={err('decisionNumber')}
-            />
-            <DateField
-              label={t('drugFree.recognisedOn')}
-              withAsterisk
-              value={date}
-              onChange={setDate}
-              error={err('recognisedOn')}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('drugFree.decidedBy')}
-            withAsterisk
-            value={by}
-            onChange={(e) => setBy(e.currentTarget.value)}
-            error={err('decidedBy')}
-          />
-          <DateField
-            label={t('drugFree.validUntil')}
-            value={until}
-            onChange={setUntil}
-            error={err('validUntil')}
-          />
-          {save.error && (
-            <Alert color="red" role="alert">
-              {save.error instanceof ApiError ? save.error.detail : String(save.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('drugFree.commune')}
+        withAsterisk
+        searchable
+        filter={viOptionsFilter}
+        data={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+        value={commune}
+        onChange={setCommune}
+        error={err('communeCode')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('drugFree.decisionNumber')}
+          withAsterisk
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={err('decisionNumber')}
+        />
+        <DateField
+          label={t('drugFree.recognisedOn')}
+          withAsterisk
+          value={date}
+          onChange={setDate}
+          error={err('recognisedOn')}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('drugFree.decidedBy')}
+        withAsterisk
+        value={by}
+        onChange={(e) => setBy(e.currentTarget.value)}
+        error={err('decidedBy')}
+      />
+      <DateField
+        label={t('drugFree.validUntil')}
+        value={until}
+        onChange={setUntil}
+        error={err('validUntil')}
+      />
+    </ReportDialog>
   );
 }
 
@@ -237,7 +217,8 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const revoke = useMutation({
-    mutationFn: (body: unknown) => api.post<Recognition>(`/api/drug-free-communes/${r.id}/revoke`, body),
+    mutationFn: (body: BodyOf<'revokeDrugFreeCommune'>) =>
+      call(client.POST('/api/drug-free-communes/{id}/revoke', { params: { path: { id: r.id } }, body })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['drug-free'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -245,59 +226,42 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
     },
   });
   const err = (name: string) => local[name] ?? fieldError(revoke.error, name);
+  const submit = () => {
+    const revokedOn = parseDmy(date);
+    const errors: Record<string, string> = {};
+    if (!revokedOn) errors.revokedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
+    if (!reason.trim()) errors.reason = t('common.required');
+    setLocal(errors);
+    if (!Object.keys(errors).length)
+      revoke.mutate({ version: r.version, revokedOn: revokedOn!, reason: reason.trim() });
+  };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <ReportDialog
       title={t('drugFree.revokeTitle')}
-      centered
+      onClose={onClose}
+      onSubmit={submit}
+      error={revoke.error}
+      busy={revoke.isPending}
+      submitLabel={t('drugFree.revoke')}
+      submitColor="red.9"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const revokedOn = parseDmy(date);
-          const errors: Record<string, string> = {};
-          if (!revokedOn) errors.revokedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
-          if (!reason.trim()) errors.reason = t('common.required');
-          setLocal(errors);
-          if (!Object.keys(errors).length)
-            revoke.mutate({ version: r.version, revokedOn, reason: reason.trim() });
-        }}
-      >
-        <Stack>
-          <Text size="sm">
-            {r.communeName} — {r.decisionNumber}
-          </Text>
-          <DateField
-            label={t('drugFree.revokedOn')}
-            withAsterisk
-            value={date}
-            onChange={setDate}
-            error={err('revokedOn')}
-          />
-          <TextInput
-            label={t('drugFree.reason')}
-            withAsterisk
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={err('reason')}
-          />
-          {revoke.error && (
-            <Alert color="red" role="alert">
-              {revoke.error instanceof ApiError ? revoke.error.detail : String(revoke.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={revoke.isPending}>
-              {t('drugFree.revoke')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {r.communeName} — {r.decisionNumber}
+      </Text>
+      <DateField
+        label={t('drugFree.revokedOn')}
+        withAsterisk
+        value={date}
+        onChange={setDate}
+        error={err('revokedOn')}
+      />
+      <TextInput
+        label={t('drugFree.reason')}
+        withAsterisk
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={err('reason')}
+      />
+    </ReportDialog>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
-import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { currentLang } from '../../i18n/i18n.ts';
 import { useAreas } from './areas-api.ts';
 import { GroupingSelect, groupingQuery } from './grouping-select.tsx';
 import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
+import { ReportDialog } from './report-dialog.tsx';
 import {
   cutoffSettings,
   type Report,
@@ -128,67 +129,48 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       navigate(`/reports/${r.id}`);
     },
   });
+  // A report of the same unit and period exists already: a link to it.
+  const existing = create.error instanceof ApiError && typeof create.error.body.reportId === 'string' && (
+    <>
+      {' '}
+      <Anchor component={Link} to={`/reports/${create.error.body.reportId}`}>
+        {t('reports.openExisting')}
+      </Anchor>
+    </>
+  );
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <ReportDialog
       title={t('reports.createTitle')}
       size="lg"
-      centered
+      onClose={onClose}
+      onSubmit={() => create.mutate()}
+      error={create.error}
+      problemExtra={existing}
+      busy={create.isPending}
+      submitLabel={t('reports.create')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack>
-          {areas.data?.length ? (
-            <Select
-              label={t('reports.unit')}
-              data={[
-                { value: ownUnit(me), label: me.user.scopeName ?? ownUnit(me) },
-                ...areas.data.map((a) => ({ value: a.unit, label: `${t('dashboard.area')}: ${a.name}` })),
-              ]}
-              value={unit}
-              allowDeselect={false}
-              onChange={(v) => v && setUnit(v)}
-            />
-          ) : (
-            <Text size="sm">
-              {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
-            </Text>
-          )}
-          <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
-          <GroupingSelect value={grouping} onChange={setGrouping} />
-          <Text size="sm">
-            {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
-          </Text>
-          {create.error && (
-            <Alert color="red" role="alert">
-              {create.error instanceof ApiError ? create.error.detail : String(create.error)}
-              {create.error instanceof ApiError && typeof create.error.body.reportId === 'string' && (
-                <>
-                  {' '}
-                  <Anchor component={Link} to={`/reports/${create.error.body.reportId}`}>
-                    {t('reports.openExisting')}
-                  </Anchor>
-                </>
-              )}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('reports.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {areas.data?.length ? (
+        <Select
+          label={t('reports.unit')}
+          data={[
+            { value: ownUnit(me), label: me.user.scopeName ?? ownUnit(me) },
+            ...areas.data.map((a) => ({ value: a.unit, label: `${t('dashboard.area')}: ${a.name}` })),
+          ]}
+          value={unit}
+          allowDeselect={false}
+          onChange={(v) => v && setUnit(v)}
+        />
+      ) : (
+        <Text size="sm">
+          {t('reports.unit')}: <b>{me.user.scopeName ?? unit}</b>
+        </Text>
+      )}
+      <PeriodFilter value={period} onChange={setPeriod} settings={settings} />
+      <GroupingSelect value={grouping} onChange={setGrouping} />
+      <Text size="sm">
+        {t('dashboard.range', { from: formatDate(range.from), to: formatDate(range.to) })}
+      </Text>
+    </ReportDialog>
   );
 }
 

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, client } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 import { useLogout } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -47,7 +47,7 @@ export function SessionsPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.delete(`/api/auth/sessions/${encodeURIComponent(ending.id)}`);
+      await call(client.DELETE('/api/auth/sessions/{id}', { params: { path: { id: ending.id } } }));
       if (ending.current) {
         await logout();
         return;

@@ -1,6 +1,5 @@
-import { Route } from 'react-router';
 import type { Area } from '../../app/area.ts';
-import { Guard } from '../../app/guard.tsx';
+import { guardedRoute } from '../../app/guard.tsx';
 import { lazyNamed } from '../../app/lazy-named.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -13,15 +12,5 @@ const JobRunsPage = lazyNamed(() => import('./job-runs-page.tsx'), 'JobRunsPage'
 /** The administrators' system pages: background job runs across all servers (issue 17; see app/area.ts). */
 export const systemArea: Area = {
   nav: () => [{ to: '/admin/job-runs', label: NAV[currentLang()], action: 'jobs.read' }],
-  routes: (me) => [
-    <Route
-      key="admin-job-runs"
-      path="/admin/job-runs"
-      element={
-        <Guard me={me} action="jobs.read">
-          <JobRunsPage />
-        </Guard>
-      }
-    />,
-  ],
+  routes: (me) => [guardedRoute(me, '/admin/job-runs', 'jobs.read', JobRunsPage)],
 };

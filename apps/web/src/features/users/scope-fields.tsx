@@ -1,10 +1,34 @@
-import { Select, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKind } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import { useFacilities } from './users-api.ts';
+
+/** The kind of unit an account works in, when its role takes more than one (nothing shown otherwise). */
+export function ScopeKindChoice(p: {
+  labelId: string;
+  kinds: ScopeKind[];
+  value: ScopeKind | null;
+  onChange: (k: ScopeKind) => void;
+}) {
+  const { t } = useTranslation();
+  if (p.kinds.length <= 1) return null;
+  return (
+    <div>
+      <Text size="sm" fw={500} id={p.labelId}>
+        {t('users.scopeKind')}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={p.labelId}
+        value={p.value ?? undefined}
+        onChange={(k) => p.onChange(k as ScopeKind)}
+        data={p.kinds.map((k) => ({ value: k, label: t(`scopeKinds.${k}`) }))}
+      />
+    </div>
+  );
+}
 
 /**
  * The unit an account works in, by the kind chosen: a province, a commune or a facility (a text id when the

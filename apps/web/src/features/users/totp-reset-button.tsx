@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
@@ -18,7 +18,7 @@ export function TotpResetButton({ user }: { user: User }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/users/${encodeURIComponent(user.id)}/totp/reset`);
+      await call(client.POST('/api/users/{id}/totp/reset', { params: { path: { id: user.id } } }));
       setOpen(false);
       notifications.show({ color: 'green', message: t('reset.done', { username: user.username }) });
     } catch (err) {

@@ -2,7 +2,7 @@ import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../security/security-i18n.ts';
@@ -23,11 +23,13 @@ export function UserAccessSection({ user, onChanged }: { user: User; onChanged: 
     setError(null);
     try {
       if (kind === 'unlock') {
-        const next = await api.post<User>(`/api/users/${user.id}/unlock`);
+        const next = await call(client.POST('/api/users/{id}/unlock', { params: { path: { id: user.id } } }));
         notifications.show({ color: 'green', message: ts('unlocked', { username: user.username }) });
         onChanged(next);
       } else {
-        const r = await api.post<{ ended: number }>(`/api/users/${user.id}/end-sessions`);
+        const r = await call(
+          client.POST('/api/users/{id}/end-sessions', { params: { path: { id: user.id } } }),
+        );
         notifications.show({
           color: 'green',
           message: ts('endAllDone', { count: r.ended, username: user.username }),

@@ -1,16 +1,15 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import type { ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
+import { AdminDialog, byField, pick, useDialogSend } from '../../components/admin-dialog.tsx';
 import { type AddressValue, emptyAddress } from '../org/commune-picker.tsx';
 import { ROLE_SCOPES } from './roles.ts';
-import { ScopeTargetFields } from './scope-fields.tsx';
+import { ScopeKindChoice, ScopeTargetFields } from './scope-fields.tsx';
 import { useFacilities } from './users-api.ts';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
-
-type Errors = Partial<Record<'scopeKind' | 'scopeCode' | 'general', string>>;
 
 /** Moves an account to another unit of the kinds its role takes; the server dates the move today. */
 export function UserMoveModal({
@@ -31,90 +30,62 @@ export function UserMoveModal({
   const [provinceCode, setProvinceCode] = useState<string | null>(null);
   const [commune, setCommune] = useState<AddressValue>(emptyAddress());
   const [facilityId, setFacilityId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useDialogSend();
   const _provinces = useProvinces();
   const _facilities = useFacilities();
   const scopeCode =
     scopeKind === 'province' ? provinceCode : scopeKind === 'commune' ? commune.communeCode : facilityId;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!scopeCode) return setErrors({ scopeCode: t('common.required') });
     if (scopeKind === user.scopeKind && scopeCode === user.scopeCode)
       return setErrors({ scopeCode: tm('same') });
     setErrors({});
-    setBusy(true);
-    try {
-      onMoved(
-        await api.patch<User>(`/api/users/${user.id}`, { scopeKind, scopeCode, version: user.version }),
-      );
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const mapped: Errors = {};
-        for (const f of err.errors)
-          if (f.field === 'scopeKind' || f.field === 'scopeCode') mapped[f.field] = f.message;
-        if (!Object.keys(mapped).length) mapped.general = err.detail;
-        setErrors(mapped);
-      } else setErrors({ general: t('common.error') });
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () =>
+        onMoved(
+          await call(
+            client.PATCH('/api/users/{id}', {
+              params: { path: { id: user.id } },
+              body: { scopeKind, scopeCode, version: user.version },
+            }),
+          ),
+        ),
+      (err) => pick(byField(err), ['scopeKind', 'scopeCode']),
+    );
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <AdminDialog
       title={tm('title', { username: user.username })}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={errors.general}
+      submitLabel={tm('submit')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {errors.general && (
-            <Alert color="red" role="alert">
-              {errors.general}
-            </Alert>
-          )}
-          <Text size="sm">{tm('intro')}</Text>
-          <Text size="sm" data-testid="move-current-unit">
-            {tm('current', { name: user.scopeName ?? user.scopeCode ?? '' })}
-          </Text>
-          {kinds.length > 1 && (
-            <div>
-              <Text size="sm" fw={500} id="move-scope-kind-label">
-                {t('users.scopeKind')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="move-scope-kind-label"
-                value={scopeKind}
-                onChange={(k) => setScopeKind(k as ScopeKind)}
-                data={kinds.map((k) => ({ value: k, label: t(`scopeKinds.${k}`) }))}
-              />
-            </div>
-          )}
-          <ScopeTargetFields
-            kind={scopeKind}
-            provinceCode={provinceCode}
-            setProvinceCode={setProvinceCode}
-            commune={commune}
-            setCommune={setCommune}
-            facilityId={facilityId}
-            setFacilityId={setFacilityId}
-            errors={errors}
-            communeTestId="user-move-commune"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {tm('submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{tm('intro')}</Text>
+      <Text size="sm" data-testid="move-current-unit">
+        {tm('current', { name: user.scopeName ?? user.scopeCode ?? '' })}
+      </Text>
+      <ScopeKindChoice
+        labelId="move-scope-kind-label"
+        kinds={kinds}
+        value={scopeKind}
+        onChange={setScopeKind}
+      />
+      <ScopeTargetFields
+        kind={scopeKind}
+        provinceCode={provinceCode}
+        setProvinceCode={setProvinceCode}
+        commune={commune}
+        setCommune={setCommune}
+        facilityId={facilityId}
+        setFacilityId={setFacilityId}
+        errors={errors}
+        communeTestId="user-move-commune"
+      />
+    </AdminDialog>
   );
 }

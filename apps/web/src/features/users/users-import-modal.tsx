@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, call, client } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -147,7 +147,7 @@ export function UsersImportModal({
   const qc = useQueryClient();
   const recent = useQuery({
     queryKey: RECENT_KEY,
-    queryFn: () => api.get<{ items: UsersImport[] }>('/api/users/imports', { pageSize: 5 }),
+    queryFn: () => call(client.GET('/api/users/imports', { params: { query: { pageSize: 5 } } })),
   });
   const en = i18n.language.startsWith('en');
 
@@ -165,7 +165,7 @@ export function UsersImportModal({
     setBusy(true);
     setUndoError(null);
     try {
-      const r = await api.post<{ deleted: number }>(`/api/users/imports/${b.id}/undo`, {});
+      const r = await call(client.POST('/api/users/imports/{id}/undo', { params: { path: { id: b.id } } }));
       setUndoing(null);
       setUndoneMsg(ti('undoDone', { count: r.deleted }));
       await qc.invalidateQueries({ queryKey: RECENT_KEY });

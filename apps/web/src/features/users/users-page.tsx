@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import type { User } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -55,13 +55,17 @@ export function UsersPage() {
     try {
       const { user } = pending;
       if (pending.kind === 'reset') {
-        const res = await api.post<{ initialPassword: string }>(`/api/users/${user.id}/reset-password`);
+        const res = await call(
+          client.POST('/api/users/{id}/reset-password', { params: { path: { id: user.id } } }),
+        );
         setReveal({ username: user.username, password: res.initialPassword });
       } else {
-        await api.patch<User>(`/api/users/${user.id}`, {
-          active: pending.kind === 'activate',
-          version: user.version,
-        });
+        await call(
+          client.PATCH('/api/users/{id}', {
+            params: { path: { id: user.id } },
+            body: { active: pending.kind === 'activate', version: user.version },
+          }),
+        );
         notifications.show({
           closeButtonProps: { 'aria-label': t('common.close') },
           color: 'green',
