@@ -461,6 +461,8 @@ async function clusterReads(
         LOG_LEVEL: 'warn',
         LOGIN_RATE_LIMIT: '100000',
         LOGIN_MAX_FAILURES: '1000',
+        // As the single process of this run (--warmup false: nothing computed ahead, nothing to wait for).
+        REPORTS_WARMUP: String(WARMUP),
         ...(dialect === 'sqlite'
           ? { DATA_DIR: path.dirname(sqliteFile), DATABASE_URL: '' }
           : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') }),
@@ -581,7 +583,9 @@ async function localDeps(dialect: 'sqlite' | 'postgres') {
   attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
   const deps = { config, database, now: () => new Date(), version: 'bench' } as AppDeps;
   const log: { sql: string; params: unknown[] }[] = [];
-  const sqlite = dialect === 'sqlite' ? new SQLite(sqliteFile) : null;
+  // A long busy timeout: the capture's read audit entries are written straight (no queue) while the server may
+  // hold the write lock (start-up catch-up, warm-up) on a loaded machine.
+  const sqlite = dialect === 'sqlite' ? new SQLite(sqliteFile, { timeout: 120_000 }) : null;
   const pool = dialect === 'postgres' ? new pg.Pool({ connectionString: pgUrl, max: 2 }) : null;
   const db = new Kysely<DB>({
     dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
