@@ -26,6 +26,8 @@ const sqliteFile = path.resolve(
   argValue(args, 'sqlite') ?? path.join(REPO, 'bench/data/national/hoanhap.sqlite'),
 );
 const rounds = Number(argValue(args, 'rounds') ?? 5);
+// --label L: the result file is bench/results/<date>-search-L-<dialect>.json.
+const label = argValue(args, 'label');
 const nameCount = Number(argValue(args, 'names') ?? 50);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (xs: number[], p: number) => {
@@ -178,7 +180,10 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     console.log(
       `  ${result.target.met ? 'MET' : 'MISSED'}: ${dialect} national search of the ${names.length} most common names p95 ${result.product.p95} ms (target ≤ 20 ms; hand-written SQL p95 ${result.handWrittenSql.p95} ms; load ${loadAtStart[0]} → ${result.loadAtEnd[0]})`,
     );
-    const out = path.join(REPO, `bench/results/${result.date.slice(0, 10)}-search-${dialect}.json`);
+    const out = path.join(
+      REPO,
+      `bench/results/${result.date.slice(0, 10)}-search-${label ? `${label}-` : ''}${dialect}.json`,
+    );
     fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {

@@ -32,6 +32,8 @@ process.send?.({
   rss: process.memoryUsage().rss,
   startSeconds: (performance.now() - t0) / 1000,
 });
+// The benchmark that started it has gone (ended or crashed): so does the server, instead of running on alone.
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (m: { type: string }) => {
   if (m.type === 'peak') {
     sample();

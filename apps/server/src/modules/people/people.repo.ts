@@ -107,13 +107,9 @@ async function nameNarrowing(
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const parts: string[][] = [];
   const exactTokens = new Set<string>();
+  const wordsOf = await tokenWords(db, sqlite, tokens);
   for (const t of tokens) {
-    const words = await db
-      .selectFrom('people_name_words')
-      .select('word')
-      .where('word', 'like', `%${t}%`)
-      .limit(MAX_WORDS_PER_TOKEN + 1)
-      .execute();
+    const words = wordsOf.get(t) ?? [];
     if (words.length === 0) return 'none';
     // Only plain words go into the query text (a stored word is [a-z0-9] by normalizeVi; anything else would
     // need quoting rules of its own, so such a token is simply not narrowed).
@@ -126,6 +122,40 @@ async function nameNarrowing(
   return sqlite
     ? { sqliteFts: parts.map((ws) => `(${ws.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ') }
     : { postgresTsquery: parts.map((ws) => `(${ws.join(' | ')})`).join(' & '), exactTokens };
+}
+
+/**
+ * The known words containing each token (at most MAX_WORDS_PER_TOKEN + 1 each). PostgreSQL: one statement for
+ * all the tokens (a round trip each was most of a three-word search's fixed cost); SQLite: one in-process
+ * statement per token.
+ */
+async function tokenWords(db: Kysely<DB>, sqlite: boolean, tokens: string[]) {
+  const out = new Map<string, { word: string }[]>();
+  const distinct = [...new Set(tokens)];
+  if (sqlite) {
+    for (const t of distinct)
+      out.set(
+        t,
+        await db
+          .selectFrom('people_name_words')
+          .select('word')
+          .where('word', 'like', `%${t}%`)
+          .limit(MAX_WORDS_PER_TOKEN + 1)
+          .execute(),
+      );
+    return out;
+  }
+  const { rows } = await sql<{ token: string; word: string }>`select t.token, w.word
+    from unnest(${distinct}::text[]) as t(token)
+    cross join lateral (
+      select word from people_name_words where word like '%' || t.token || '%' limit ${MAX_WORDS_PER_TOKEN + 1}
+    ) as w`.execute(db);
+  for (const r of rows) {
+    const list = out.get(r.token) ?? [];
+    list.push({ word: r.word });
+    out.set(r.token, list);
+  }
+  return out;
 }
 
 export const peopleRepo = {
