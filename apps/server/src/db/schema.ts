@@ -189,6 +189,19 @@ export interface DB {
   agg_status_months: AggStatusMonthTable;
   agg_status_checkpoints: AggStatusCheckpointTable;
   agg_status_checkpoint_months: { month: string };
+  // 0040_person_days
+  agg_person_days: AggPersonDayTable;
+}
+
+/** 0040: a day on which a person has a record of a stream, with their previous such day and current cell. */
+export interface AggPersonDayTable {
+  stream: string;
+  person_id: string;
+  day: string;
+  prev_day: string | null;
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
 }
 
 /** 0037: the status spans covering the first day of a month listed in agg_status_checkpoint_months. */
