@@ -81,13 +81,31 @@ function eventLoopBusy(): boolean {
   return eluLast > 0.5;
 }
 
-/** Whether a burst slot may take `next`: only statements of the one batch the runner holds, on an idle loop. */
-function burstAllowed(next: Job, running: readonly Job[], queue: readonly Job[]): boolean {
+/**
+ * Whether a burst slot may take `next`: only statements of the one batch the runner holds, on an idle loop. A
+ * batch refused only because the loop was busy is offered again shortly (`retry`).
+ */
+function burstAllowed(next: Job, running: readonly Job[], queue: readonly Job[], retry: () => void): boolean {
   const batch = next.batch;
   if (!batch) return false;
   for (const j of running) if (j.batch !== batch) return false;
   for (const j of queue) if (j.batch !== batch) return false;
-  return !eventLoopBusy();
+  if (!eventLoopBusy()) return true;
+  retry();
+  return false;
+}
+
+/** `pump` again in 50 ms, once however often asked meanwhile. */
+function retrier(pump: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      pump();
+    }, 50).unref();
+  };
 }
 
 /** Worker threads with their own read-only connections to a SQLite file. */
@@ -144,7 +162,7 @@ export function sqliteReportRunner(
       if (slot.job || queue.length === 0) continue;
       if (slot.extra) {
         const running = slots.flatMap((s) => (s.job ? [s.job] : []));
-        if (!burstAllowed(queue[0]!, running, queue)) continue;
+        if (!burstAllowed(queue[0]!, running, queue, retry)) continue;
       }
       const job = queue.shift()!;
       slot.job = job;
@@ -152,6 +170,8 @@ export function sqliteReportRunner(
       worker.postMessage({ id: nextId++, sql: job.sql, params: job.params });
     }
   };
+
+  const retry = retrier(pump);
 
   return {
     concurrency: base,
@@ -219,11 +239,13 @@ export function postgresReportRunner(
   const pump = () => {
     while (!closed && queue.length > 0) {
       if (running.length - extraRunning < base) start(queue.shift()!, pool, false);
-      else if (extraPool && extraRunning < burst && burstAllowed(queue[0]!, running, queue))
+      else if (extraPool && extraRunning < burst && burstAllowed(queue[0]!, running, queue, retry))
         start(queue.shift()!, extraPool, true);
       else return;
     }
   };
+
+  const retry = retrier(pump);
 
   return {
     concurrency: base,

@@ -193,11 +193,12 @@ export interface DB {
   agg_person_days: AggPersonDayTable;
 }
 
-/** 0040: a day on which a person has a record of a stream, with their previous such day and current cell. */
+/** 0040: a day on which a person has records of a stream: how many, their previous such day, their cell. */
 export interface AggPersonDayTable {
   stream: string;
   person_id: string;
   day: string;
+  n: number;
   prev_day: string | null;
   province_code: string;
   commune_code: string;

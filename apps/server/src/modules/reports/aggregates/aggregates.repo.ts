@@ -2,7 +2,15 @@ import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { reportRows } from '../../../db/report-runner.ts';
 import type { GridCell, Measure, Params, Range, UnitFilter } from '../blocks.repo.ts';
 import { addStatusSql, refreshStepsSql, spanChanges } from './aggregates-sql.ts';
-import { DAY_STREAMS, refreshDaysSql, SERVICE_STREAM } from './person-days-sql.ts';
+import {
+  DAY_STREAMS,
+  DECLARED_STREAM,
+  DETERMINED_STREAM,
+  POSITIVE_TEST_STREAM,
+  RELAPSE_TEST_STREAM,
+  refreshDaysSql,
+  SERVICE_STREAM,
+} from './person-days-sql.ts';
 
 // Grids (figure per province, commune, facility cell) read from the aggregates the writes keep
 // (aggregates-sql.ts), for the blocks whose national figure otherwise reads the whole country: people by status
@@ -205,13 +213,21 @@ function counselledCells(from: string, to: string, scope: UnitFilter): Cells {
     group by s.province_code, s.commune_code, s.facility_id`;
 }
 
-// People with a day of a stream in the period: each one's first day in it (the previous day before `from`).
-function daysCells(stream: string, from: string, to: string, scope: UnitFilter): Cells {
+// A stream's people with a day in the period (each one's first day in it: the previous day before `from`), or
+// its records in the period (the sum of the days' counts).
+function daysCells(
+  stream: string,
+  measure: 'people' | 'records',
+  from: string,
+  to: string,
+  scope: UnitFilter,
+): Cells {
   return sql`
-    select d.province_code as gp, d.commune_code as gc, d.facility_id as gf, count(*) as n
+    select d.province_code as gp, d.commune_code as gc, d.facility_id as gf,
+      ${measure === 'people' ? sql`count(*)` : sql`sum(d.n)`} as n
     from agg_person_days d
     where d.stream = ${stream} and d.day >= ${from} and d.day <= ${to}
-      and (d.prev_day is null or d.prev_day < ${from})
+      ${measure === 'people' ? sql`and (d.prev_day is null or d.prev_day < ${from})` : sql``}
       and ${scopeWhere(scope, 'd.province_code', 'd.commune_code', 'd.facility_id')}
     group by d.province_code, d.commune_code, d.facility_id`;
 }
@@ -225,10 +241,24 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   addicts_with_records: { measure: 'people', cells: (_p, r, scope) => stepsCells(false, r.to, scope) },
   addicts_fully_served: { measure: 'people', cells: (_p, r, scope) => stepsCells(true, r.to, scope) },
   addicts_counselled: { measure: 'people', cells: (_p, r, scope) => counselledCells(r.from, r.to, scope) },
-  people_with_service_access: {
-    measure: 'people',
-    cells: (_p, r, scope) => daysCells(SERVICE_STREAM.id, r.from, r.to, scope),
-  },
+  ...Object.fromEntries(
+    (
+      [
+        ['people_with_service_access', SERVICE_STREAM, 'people'],
+        ['positive_tests', POSITIVE_TEST_STREAM, 'records'],
+        ['relapse_tests', RELAPSE_TEST_STREAM, 'people'],
+        ['addicts_determined', DETERMINED_STREAM, 'people'],
+        ['people_declared', DECLARED_STREAM, 'people'],
+      ] as const
+    ).map(([block, stream, measure]) => [
+      block,
+      {
+        measure,
+        cells: (_p: Params, r: Range, scope: UnitFilter) =>
+          daysCells(stream.id, measure, r.from, r.to, scope),
+      },
+    ]),
+  ),
 };
 
 /** The benchmark's switch (bench/blocks-profile.ts --records): every grid from the records. */

@@ -116,17 +116,21 @@ async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] =
     for (const scope of scopes) {
       const range = { from: addDays(to, -90), to };
       const refs = [
-        ...STATUSES.map((status) => ['people_by_status', { status }] as const),
-        ['addicts_with_records', {}] as const,
-        ['addicts_fully_served', {}] as const,
-        ['addicts_counselled', {}] as const,
-        ['people_with_service_access', {}] as const,
+        ...STATUSES.map((status) => ['people_by_status', { status }, 'people'] as const),
+        ['addicts_with_records', {}, 'people'] as const,
+        ['addicts_fully_served', {}, 'people'] as const,
+        ['addicts_counselled', {}, 'people'] as const,
+        ['people_with_service_access', {}, 'people'] as const,
+        ['positive_tests', {}, 'records'] as const,
+        ['relapse_tests', {}, 'people'] as const,
+        ['addicts_determined', {}, 'people'] as const,
+        ['people_declared', {}, 'people'] as const,
       ];
-      for (const [block, params] of refs) {
+      for (const [block, params, measure] of refs) {
         // Kept grids read a checkpoint of the month (made here when missing, then kept by the writes).
-        expect(keptGridAvailable(block, range, 'people')).toBe(true);
-        const fromKept = sorted(await blocksRepo.grid(db, block, params, range, scope, 'people'));
-        const fromRecords = sorted(await blocksRepo.recordsGrid(db, block, params, range, scope, 'people'));
+        expect(keptGridAvailable(block, range, measure)).toBe(true);
+        const fromKept = sorted(await blocksRepo.grid(db, block, params, range, scope, measure));
+        const fromRecords = sorted(await blocksRepo.recordsGrid(db, block, params, range, scope, measure));
         expect(fromKept, `${block} ${JSON.stringify(params)} ${to} ${JSON.stringify(scope)}`).toEqual(
           fromRecords,
         );
