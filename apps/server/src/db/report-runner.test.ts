@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, UNITS } from '../test/test-app.ts';
-import { reportRows } from './report-runner.ts';
+import { inReportBatch, reportRows } from './report-runner.ts';
 
 // Report and dashboard SQL runs off the request path (db/report-runner.ts): worker threads with their own
 // read-only connections on SQLite, a pool of its own on PostgreSQL, one statement at a time here
 // (REPORT_CONCURRENCY=1). A person page asked for while a heavy report statement runs answers before it ends,
-// and a dashboard asked for then waits its turn behind it.
+// and a dashboard asked for then waits its turn behind it. One batch of statements (a dashboard's) alone in the
+// runner uses the spare core too.
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,10 +16,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A statement that keeps its connection busy for a few seconds on either database. */
-const heavy = (dialect: 'sqlite' | 'postgres') =>
+const heavy = (dialect: 'sqlite' | 'postgres', rows = 20_000_000) =>
   dialect === 'postgres'
-    ? sql<{ n: number }>`select count(*) as n from generate_series(1, 30000000) g, pg_sleep(2) s`
-    : sql<{ n: number }>`with recursive c(x) as (select 1 union all select x + 1 from c where x < 20000000)
+    ? sql<{
+        n: number;
+      }>`select count(*) as n from generate_series(1, ${sql.lit(rows * 1.5)}) g, pg_sleep(2) s`
+    : sql<{
+        n: number;
+      }>`with recursive c(x) as (select 1 union all select x + 1 from c where x < ${sql.lit(rows)})
         select count(*) as n from c`;
 
 describe('report work off the request path', () => {
@@ -65,5 +70,39 @@ describe('report work off the request path', () => {
     const direct = await q.execute(db);
     expect(Number(viaRunner[0].n)).toBe(Number(direct.rows[0].n));
     expect(Number(viaRunner[0].n)).toBeGreaterThan(1000);
+  });
+
+  it('runs one batch on a second worker/connection while nothing else waits, never beside other work', async () => {
+    const { db, dialect, reports } = t.deps.database;
+    expect(reports?.burst).toBeGreaterThan(0);
+    const whileRunning = async (start: () => Promise<unknown>) => {
+      const done = start();
+      await new Promise((r) => setTimeout(r, 300));
+      const running = reports!.running;
+      await done;
+      return running;
+    };
+    // Two statements of one batch: both at once.
+    expect(
+      await whileRunning(() =>
+        inReportBatch(() =>
+          Promise.all([reportRows(db, heavy(dialect, 5_000_000)), reportRows(db, heavy(dialect, 5_000_000))]),
+        ),
+      ),
+    ).toBe(2);
+    // Two statements of no batch, or of two batches: one at a time.
+    expect(
+      await whileRunning(() =>
+        Promise.all([reportRows(db, heavy(dialect, 5_000_000)), reportRows(db, heavy(dialect, 5_000_000))]),
+      ),
+    ).toBe(1);
+    expect(
+      await whileRunning(() =>
+        Promise.all([
+          inReportBatch(() => reportRows(db, heavy(dialect, 5_000_000))),
+          inReportBatch(() => reportRows(db, heavy(dialect, 5_000_000))),
+        ]),
+      ),
+    ).toBe(1);
   });
 });

@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery, Kysely, RawBuilder } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
  * Where report and dashboard SQL runs (the figure engine's block queries, the warm-up's included): off the
@@ -13,9 +16,13 @@ import type pg from 'pg';
  */
 export type ReportRunner = {
   readonly concurrency: number;
+  /** Extra statements one batch may run at once while nothing else waits (see `inReportBatch`). */
+  readonly burst: number;
   run<R>(q: CompiledQuery): Promise<R[]>;
   /** Statements queued or running now (for tests and the benchmark). */
   readonly busy: number;
+  /** Statements running now. */
+  readonly running: number;
   close(): Promise<void>;
 };
 
@@ -39,14 +46,82 @@ export async function reportRows<R>(db: Kysely<any>, query: RawBuilder<R>): Prom
 type Job = {
   sql: string;
   params: readonly unknown[];
+  /** The batch the statement belongs to (`inReportBatch`), if any. */
+  batch: object | undefined;
   resolve: (rows: any[]) => void;
   reject: (e: Error) => void;
 };
 
+// A batch: the statements of one request that needs many at once (a national dashboard's dozens of block
+// grids). While the runner holds the statements of one batch only — no other report work queued or running —
+// and the server's event loop is mostly idle (no request being served), the batch may use `burst` more
+// workers/connections than `concurrency`: the cores otherwise left idle. Anything else arriving (another
+// request's statement, a warm-up's) waits only for the statements already started, never for the burst.
+const batches = new AsyncLocalStorage<object>();
+
+/** Runs `f` with its report statements marked as one batch. */
+export function inReportBatch<T>(f: () => Promise<T>): Promise<T> {
+  return batches.run({}, f);
+}
+
+/** Extra slots by default: the cores beyond the report concurrency (2 cores, concurrency 1: one). */
+const defaultBurst = (concurrency: number) => Math.max(0, os.availableParallelism() - concurrency);
+
+// The main thread's event-loop utilisation over the last ~100 ms: above half, requests are being served.
+let eluMark = performance.eventLoopUtilization();
+let eluAt = performance.now();
+let eluLast = 0;
+function eventLoopBusy(): boolean {
+  const now = performance.now();
+  if (now - eluAt >= 100) {
+    eluLast = performance.eventLoopUtilization(eluMark).utilization;
+    eluMark = performance.eventLoopUtilization();
+    eluAt = now;
+  }
+  return eluLast > 0.5;
+}
+
+/**
+ * Whether a burst slot may take `next`: only statements of the one batch the runner holds, on an idle loop. A
+ * batch refused only because the loop was busy is offered again shortly (`retry`).
+ */
+function burstAllowed(next: Job, running: readonly Job[], queue: readonly Job[], retry: () => void): boolean {
+  const batch = next.batch;
+  if (!batch) return false;
+  for (const j of running) if (j.batch !== batch) return false;
+  for (const j of queue) if (j.batch !== batch) return false;
+  if (!eventLoopBusy()) return true;
+  retry();
+  return false;
+}
+
+/** `pump` again in 50 ms, once however often asked meanwhile. */
+function retrier(pump: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      pump();
+    }, 50).unref();
+  };
+}
+
 /** Worker threads with their own read-only connections to a SQLite file. */
-export function sqliteReportRunner(file: string, concurrency: number, busyTimeoutMs = 5000): ReportRunner {
-  type Slot = { worker: Worker | null; job: Job | null };
-  const slots: Slot[] = Array.from({ length: Math.max(1, concurrency) }, () => ({ worker: null, job: null }));
+export function sqliteReportRunner(
+  file: string,
+  concurrency: number,
+  busyTimeoutMs = 5000,
+  burst = defaultBurst(concurrency),
+): ReportRunner {
+  type Slot = { worker: Worker | null; job: Job | null; extra: boolean };
+  const base = Math.max(1, concurrency);
+  const slots: Slot[] = Array.from({ length: base + burst }, (_, i) => ({
+    worker: null,
+    job: null,
+    extra: i >= base,
+  }));
   const queue: Job[] = [];
   let nextId = 0;
   let closed = false;
@@ -85,6 +160,10 @@ export function sqliteReportRunner(file: string, concurrency: number, busyTimeou
     if (closed) return;
     for (const slot of slots) {
       if (slot.job || queue.length === 0) continue;
+      if (slot.extra) {
+        const running = slots.flatMap((s) => (s.job ? [s.job] : []));
+        if (!burstAllowed(queue[0]!, running, queue, retry)) continue;
+      }
       const job = queue.shift()!;
       slot.job = job;
       const worker = slot.worker ?? spawn(slot);
@@ -92,15 +171,21 @@ export function sqliteReportRunner(file: string, concurrency: number, busyTimeou
     }
   };
 
+  const retry = retrier(pump);
+
   return {
-    concurrency: slots.length,
+    concurrency: base,
+    burst,
     get busy() {
       return queue.length + slots.filter((s) => s.job).length;
+    },
+    get running() {
+      return slots.filter((s) => s.job).length;
     },
     run<R>(q: CompiledQuery) {
       if (closed) return Promise.reject(new Error('the database is closed'));
       return new Promise<R[]>((resolve, reject) => {
-        queue.push({ sql: q.sql, params: q.parameters, resolve, reject });
+        queue.push({ sql: q.sql, params: q.parameters, batch: batches.getStore(), resolve, reject });
         pump();
       });
     },
@@ -118,22 +203,70 @@ export function sqliteReportRunner(file: string, concurrency: number, busyTimeou
   };
 }
 
-/** A PostgreSQL pool of its own for report work: at most `concurrency` connections. */
-export function postgresReportRunner(pool: pg.Pool, concurrency: number): ReportRunner {
-  let busy = 0;
+/**
+ * A PostgreSQL pool of its own for report work: at most `concurrency` statements at once (the rest queued in
+ * order), and `burst` more for one batch while nothing else waits, on connections of their own (opened on demand
+ * with the same settings, closed when idle).
+ */
+export function postgresReportRunner(
+  pool: pg.Pool,
+  concurrency: number,
+  burst = defaultBurst(concurrency),
+): ReportRunner {
+  const base = Math.max(1, concurrency);
+  const extraPool =
+    burst > 0 ? new pg.Pool({ ...pool.options, max: burst, idleTimeoutMillis: 10_000 }) : null;
+  extraPool?.on('error', (err) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`));
+  const queue: Job[] = [];
+  const running: Job[] = [];
+  let extraRunning = 0;
+  let closed = false;
+
+  const start = (job: Job, on: pg.Pool, extra: boolean) => {
+    running.push(job);
+    if (extra) extraRunning++;
+    on.query(job.sql, job.params as unknown[]).then(
+      (r) => finish(job, extra, () => job.resolve(r.rows)),
+      (e) => finish(job, extra, () => job.reject(e)),
+    );
+  };
+  const finish = (job: Job, extra: boolean, settle: () => void) => {
+    running.splice(running.indexOf(job), 1);
+    if (extra) extraRunning--;
+    settle();
+    pump();
+  };
+  const pump = () => {
+    while (!closed && queue.length > 0) {
+      if (running.length - extraRunning < base) start(queue.shift()!, pool, false);
+      else if (extraPool && extraRunning < burst && burstAllowed(queue[0]!, running, queue, retry))
+        start(queue.shift()!, extraPool, true);
+      else return;
+    }
+  };
+
+  const retry = retrier(pump);
+
   return {
-    concurrency,
+    concurrency: base,
+    burst,
     get busy() {
-      return busy;
+      return queue.length + running.length;
     },
-    async run<R>(q: CompiledQuery) {
-      busy++;
-      try {
-        return (await pool.query(q.sql, q.parameters as unknown[])).rows as R[];
-      } finally {
-        busy--;
-      }
+    get running() {
+      return running.length;
     },
-    close: () => pool.end(),
+    run<R>(q: CompiledQuery) {
+      if (closed) return Promise.reject(new Error('the database is closed'));
+      return new Promise<R[]>((resolve, reject) => {
+        queue.push({ sql: q.sql, params: q.parameters, batch: batches.getStore(), resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('the database is closed'));
+      await Promise.all([pool.end(), extraPool?.end()]);
+    },
   };
 }

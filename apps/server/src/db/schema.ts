@@ -189,6 +189,20 @@ export interface DB {
   agg_status_months: AggStatusMonthTable;
   agg_status_checkpoints: AggStatusCheckpointTable;
   agg_status_checkpoint_months: { month: string };
+  // 0040_person_days
+  agg_person_days: AggPersonDayTable;
+}
+
+/** 0040: a day on which a person has records of a stream: how many, their previous such day, their cell. */
+export interface AggPersonDayTable {
+  stream: string;
+  person_id: string;
+  day: string;
+  n: number;
+  prev_day: string | null;
+  province_code: string;
+  commune_code: string;
+  facility_id: string;
 }
 
 /** 0037: the status spans covering the first day of a month listed in agg_status_checkpoint_months. */

@@ -13,6 +13,7 @@ import {
   type ReportPeriodKind,
 } from '@hoanhap/domain/reporting-periods';
 import type { AppDeps } from '../../app-deps.ts';
+import { inReportBatch } from '../../db/report-runner.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, assertNational, authorize, can, readableClasses } from '../../platform/policy.ts';
@@ -116,10 +117,10 @@ export async function dashboard(
   const range: Range = { from: q.from, to: q.to, grouping: unit.grouping };
   // The figures that make sense for the unit (a commune has no facility figures, a facility only those).
   const opts = { allowStale: true, asOf: newAsOf() };
-  const figures = await Promise.all(
-    indicatorsForUnit(await allIndicators(db), unit.kind).map((def) =>
-      computeFigure(db, def, unit.filter, range, opts),
-    ),
+  const defs = indicatorsForUnit(await allIndicators(db), unit.kind);
+  // One batch: its block statements may use the cores left idle while nothing else waits (db/report-runner.ts).
+  const figures = await inReportBatch(() =>
+    Promise.all(defs.map((def) => computeFigure(db, def, unit.filter, range, opts))),
   );
   return {
     unit: { kind: unit.kind, code: unit.code, name: unit.name },

@@ -16,11 +16,12 @@ import {
 import { blocksRepo, type UnitFilter } from '../blocks.repo.ts';
 import { keptGridAvailable, rebuildAggregates } from './aggregates.repo.ts';
 
-// The aggregates kept by the writes (migration 0037) equal a rebuild from the records after writes through the
-// API (people, determinations, tests, counselling, rehab and post-rehab, moves to another commune and province,
-// the nightly status job), after writes straight to the tables (as an import or a script would: a session
-// moved to another day, a test deleted, an episode cancelled, a person moved), and after the benchmark's
-// generator; and every grid read from them equals the block's grid from its records, day by day.
+// The aggregates kept by the writes (migrations 0037 and 0040) equal a rebuild from the records after writes
+// through the API (people, determinations, tests, counselling, contacts, referrals, rehab and post-rehab, moves
+// to another commune and province, the nightly status job), after writes straight to the tables (as an import or
+// a script would: a session moved to another day, a test deleted, an episode cancelled, contacts moved and
+// deleted, a person moved), and after the benchmark's generator; and every grid read from them equals the
+// block's grid from its records, day by day. A trigger missing is seen.
 
 const HA_TU = '06652'; // Phường Hà Tu, Quảng Ninh
 
@@ -83,7 +84,20 @@ async function snapshot(db: Kysely<DB>, checkpointMonths?: string[]) {
       sum(delta) as n
     from agg_status_months group by province_code, commune_code, facility_id, status, month
     having sum(delta) <> 0 order by 1`.execute(db);
-  return { steps, months: months.map((m) => `${m.k}=${Number(m.n)}`), listed: listed.sort(), checkpoints };
+  const days = await db
+    .selectFrom('agg_person_days')
+    .selectAll()
+    .orderBy('stream')
+    .orderBy('person_id')
+    .orderBy('day')
+    .execute();
+  return {
+    steps,
+    months: months.map((m) => `${m.k}=${Number(m.n)}`),
+    listed: listed.sort(),
+    checkpoints,
+    days,
+  };
 }
 
 const sorted = (
@@ -96,21 +110,27 @@ async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] =
   await rebuildAggregates(db);
   expect(await snapshot(db, kept.listed)).toEqual(kept);
   expect(kept.steps.length).toBeGreaterThan(0);
+  expect(kept.days.length).toBeGreaterThan(0);
   let nonEmpty = 0;
   for (const to of days)
     for (const scope of scopes) {
       const range = { from: addDays(to, -90), to };
       const refs = [
-        ...STATUSES.map((status) => ['people_by_status', { status }] as const),
-        ['addicts_with_records', {}] as const,
-        ['addicts_fully_served', {}] as const,
-        ['addicts_counselled', {}] as const,
+        ...STATUSES.map((status) => ['people_by_status', { status }, 'people'] as const),
+        ['addicts_with_records', {}, 'people'] as const,
+        ['addicts_fully_served', {}, 'people'] as const,
+        ['addicts_counselled', {}, 'people'] as const,
+        ['people_with_service_access', {}, 'people'] as const,
+        ['positive_tests', {}, 'records'] as const,
+        ['relapse_tests', {}, 'people'] as const,
+        ['addicts_determined', {}, 'people'] as const,
+        ['people_declared', {}, 'people'] as const,
       ];
-      for (const [block, params] of refs) {
+      for (const [block, params, measure] of refs) {
         // Kept grids read a checkpoint of the month (made here when missing, then kept by the writes).
-        expect(keptGridAvailable(block, range, 'people')).toBe(true);
-        const fromKept = sorted(await blocksRepo.grid(db, block, params, range, scope, 'people'));
-        const fromRecords = sorted(await blocksRepo.recordsGrid(db, block, params, range, scope, 'people'));
+        expect(keptGridAvailable(block, range, measure)).toBe(true);
+        const fromKept = sorted(await blocksRepo.grid(db, block, params, range, scope, measure));
+        const fromRecords = sorted(await blocksRepo.recordsGrid(db, block, params, range, scope, measure));
         expect(fromKept, `${block} ${JSON.stringify(params)} ${to} ${JSON.stringify(scope)}`).toEqual(
           fromRecords,
         );
@@ -135,6 +155,7 @@ describe('aggregates kept by writes through the API and straight to the tables',
   let police: User;
   let ngocHaPolice: User;
   const people: string[] = [];
+  const postRehab: string[] = [];
 
   beforeAll(async () => {
     k = await pathwayApp();
@@ -200,7 +221,7 @@ describe('aggregates kept by writes through the API and straight to the tables',
           }),
           200,
         );
-        ok(
+        const post = ok(
           await officer.call('POST', `/api/people/${p.id}/episodes`, {
             type: 'post_rehab',
             startDate: addDays(rehab.plannedEnd, 1),
@@ -208,6 +229,7 @@ describe('aggregates kept by writes through the API and straight to the tables',
             managerIds: [officer.userId],
           }),
         );
+        postRehab.push(post.id);
       }
     }
     // Counselling sessions naming several people.
@@ -223,6 +245,33 @@ describe('aggregates kept by writes through the API and straight to the tables',
             .filter(() => rand() < 0.5)
             .slice(0, 4)
             .concat(people[s]!),
+        }),
+      );
+    // Community contacts (several on one day for some people), a partner and referrals: days of services.
+    for (const [i, person] of people.entries())
+      for (let c = 0; c < 1 + (i % 3); c++)
+        ok(
+          await officer.call('POST', '/api/community/contacts', {
+            personId: person,
+            contactDate: c === 2 ? day('2024-09-01', 1) : day('2024-04-01', 300),
+            kind: c === 0 ? 'visit' : 'call',
+            outcome: 'met',
+          }),
+        );
+    const partner = ok(
+      await officer.call('POST', '/api/community/partners', {
+        kind: 'cooperative',
+        name: 'Hợp tác xã Mây tre đan Phú Vinh',
+        services: 'Việc làm đan lát',
+      }),
+    );
+    for (const person of people.slice(2, 5))
+      ok(
+        await officer.call('POST', '/api/community/referrals', {
+          personId: person,
+          partnerId: partner.id,
+          service: 'job',
+          referredOn: day('2024-06-01', 200),
         }),
       );
     // Moves: one person to Ngọc Hà (same province), one to Hà Tu (Quảng Ninh); then a determination there.
@@ -249,8 +298,16 @@ describe('aggregates kept by writes through the API and straight to the tables',
         determinationBody('2025-04-20', '2025-01-01'),
       ),
     );
-    // Time passes (the nightly job re-derives statuses that moved with time).
+    // Time passes (the nightly job re-derives statuses that moved with time); the managers' contacts.
     k.setToday('2025-12-01');
+    for (const episode of postRehab)
+      ok(
+        await police.call('POST', `/api/episodes/${episode}/contacts`, {
+          contactDate: day('2025-11-01', 25),
+          method: 'phone',
+          summary: 'Gọi điện hỏi thăm',
+        }),
+      );
     await k.refresh();
   }, 300_000);
   afterAll(async () => k?.t.close());
@@ -286,6 +343,19 @@ describe('aggregates kept by writes through the API and straight to the tables',
       .set({ cur_commune_code: HA_TU, province_code: UNITS.quangNinh })
       .where('id', '=', people[0]!)
       .execute();
+    // Contacts moved to another day, one deleted, one inserted by a script.
+    const contacts = await db.selectFrom('community_contacts').selectAll().orderBy('id').limit(3).execute();
+    await db
+      .updateTable('community_contacts')
+      .set({ contact_date: '2024-02-02' })
+      .where('id', '=', contacts[0]!.id)
+      .execute();
+    await db.deleteFrom('community_contacts').where('id', '=', contacts[1]!.id).execute();
+    await db
+      .insertInto('community_contacts')
+      .values({ ...contacts[2]!, id: 'script-contact', person_id: people[5]!, contact_date: '2024-12-24' })
+      .execute();
+    await db.deleteFrom('episode_contacts').where('person_id', '=', people[0]!).execute();
     // A status history rewritten by hand: one span cut short.
     const span = await db
       .selectFrom('person_status_history')
@@ -304,6 +374,23 @@ describe('aggregates kept by writes through the API and straight to the tables',
     const out: string[] = [];
     expect(await runCli(['rebuild-aggregates'], { deps: k.t.deps, out: (s) => out.push(s) })).toBe(0);
     expect(out.join('\n')).toMatch(/rebuilt: \d+ người/);
+  });
+
+  it('differ from a rebuild when a trigger of the per-person days is missing', async () => {
+    const postgres = k.t.deps.database.dialect === 'postgres';
+    await sql
+      .raw(`drop trigger agg_days_community_contacts${postgres ? ' on community_contacts' : '_ins'}`)
+      .execute(db);
+    const contact = await db.selectFrom('community_contacts').selectAll().limit(1).executeTakeFirstOrThrow();
+    await db
+      .insertInto('community_contacts')
+      .values({ ...contact, id: 'unkept-contact', contact_date: '2023-11-11' })
+      .execute();
+    const kept = await snapshot(db);
+    await rebuildAggregates(db);
+    const rebuilt = await snapshot(db, kept.listed);
+    expect(rebuilt.days).not.toEqual(kept.days);
+    expect(rebuilt.days.length).toBe(kept.days.length + 1);
   });
 });
 
