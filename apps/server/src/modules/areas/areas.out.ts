@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listOf } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in areas.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -16,7 +17,7 @@ export const areaOut = z
   })
   .meta({ id: 'Area' });
 
-export const listAreasOut = z.object({ items: z.array(areaOut) });
+export const listAreasOut = listOf(areaOut);
 
 export const listLegacyDistrictsOut = z.object({
   province: z.string(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listOf } from '../../platform/http/schemas.ts';
+import { contactOut } from './community.out.ts';
 
 // Answers of the routes in services.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -106,21 +108,23 @@ export const trainingOut = z
   })
   .meta({ id: 'Training' });
 
-export const listClubsOut = z.object({ items: z.array(clubOut) });
+export const listClubsOut = listOf(clubOut);
 
-export const listPartnersOut = z.object({ items: z.array(partnerOut) });
+export const listPartnersOut = listOf(partnerOut);
 
-export const listReferralsOut = z.object({ items: z.array(referralOut) });
+export const listReferralsOut = listOf(referralOut);
 
-export const listTrainingsOut = z.object({ items: z.array(trainingOut) });
+export const listTrainingsOut = listOf(trainingOut);
+
+const trainedShare = z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() });
 
 export const getTrainingShareOut = z.object({
   from: z.string().nullable(),
   to: z.string(),
   communeCode: z.string().nullable(),
   provinceCode: z.string().nullable(),
-  staff: z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() }),
-  volunteers: z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() }),
+  staff: trainedShare,
+  volunteers: trainedShare,
 });
 
 export const getPersonSupportOut = z.object({
@@ -135,27 +139,7 @@ export const getPersonSupportOut = z.object({
       endedOn: z.string().nullable(),
     }),
   ),
-  contacts: z.array(
-    z.object({
-      id: z.string(),
-      personId: z.string(),
-      personName: z.string().nullable(),
-      contactDate: z.string(),
-      kind: z.string(),
-      label: z.object({ vi: z.string(), en: z.string() }),
-      outcome: z.string(),
-      service: z.string().nullable(),
-      note: z.string().nullable(),
-      nextContactDate: z.string().nullable(),
-      taskId: z.string().nullable(),
-      volunteerId: z.string().nullable(),
-      volunteerName: z.string().nullable(),
-      byUserId: z.string(),
-      byName: z.string().nullable(),
-      byRole: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  contacts: z.array(contactOut),
   clubs: z.array(
     z.object({
       clubId: z.string(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { pageOf } from '../../platform/http/schemas.ts';
 import { ROLES } from '../../platform/policy.ts';
+import { importErrorOut } from '../imports/imports.out.ts';
 
 // Answers of the routes in users-import.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -14,15 +16,7 @@ const previewRowOut = z.object({
   scopeCode: z.string().nullable(),
   unitName: z.string().nullable(),
   phone: z.string().nullable(),
-  errors: z.array(
-    z.object({
-      row: z.number(),
-      column: z.string(),
-      rule: z.string(),
-      message: z.string(),
-      messageEn: z.string(),
-    }),
-  ),
+  errors: z.array(importErrorOut),
 });
 
 export const previewUsersImportOut = z.object({
@@ -49,23 +43,18 @@ export const commitUsersImportOut = z.object({
   passwordsCsv: z.string(),
 });
 
-export const listUsersImportsOut = z.object({
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      fileName: z.string(),
-      status: z.enum(['committed', 'undone']),
-      createdAt: z.string(),
-      undoneAt: z.string().nullable(),
-      undoUntil: z.string().nullable(),
-      total: z.number(),
-      created: z.number(),
-      skipped: z.number(),
-    }),
-  ),
-});
+export const listUsersImportsOut = pageOf(
+  z.object({
+    id: z.string(),
+    fileName: z.string(),
+    status: z.enum(['committed', 'undone']),
+    createdAt: z.string(),
+    undoneAt: z.string().nullable(),
+    undoUntil: z.string().nullable(),
+    total: z.number(),
+    created: z.number(),
+    skipped: z.number(),
+  }),
+);
 
 export const undoUsersImportOut = z.object({ deleted: z.number() });
