@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in areas.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -9,8 +9,8 @@ export const areaOut = z
     unit: z.string(),
     provinceCode: z.string(),
     name: z.string(),
-    legacyDistrict: z.string().nullable(),
-    notes: z.string().nullable(),
+    legacyDistrict: strOrNull,
+    notes: strOrNull,
     communes: z.array(z.object({ code: z.string(), name: z.string() })),
     version: z.number(),
     updatedAt: z.string(),

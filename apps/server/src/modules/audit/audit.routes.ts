@@ -3,20 +3,21 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import { auditScopeOf, authorize } from '../../platform/policy.ts';
 import { auditRepo } from './audit.repo.ts';
 
 const entryOut = z.object({
   id: z.string(),
   at: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  role: z.string().nullable(),
+  userId: strOrNull,
+  username: strOrNull,
+  role: strOrNull,
   action: z.string(),
   entityType: z.string(),
-  entityId: z.string().nullable(),
-  ip: z.string().nullable(),
-  reason: z.string().nullable(),
+  entityId: strOrNull,
+  ip: strOrNull,
+  reason: strOrNull,
   details: z.unknown().nullable(),
 });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import * as asg from './assignments.service.ts';
 import {
   assignmentOut,
@@ -34,7 +34,7 @@ const accountOut = z.object({
   id: z.string(),
   username: z.string(),
   fullName: z.string(),
-  volunteerId: z.string().nullable(),
+  volunteerId: strOrNull,
 });
 
 const provinceModelOut = z.object({

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import * as act from './activities.service.ts';
 import { activityOut, contactOut, reportOut } from './community.out.ts';
 import * as con from './contacts.service.ts';
@@ -17,26 +17,26 @@ export const myPersonOut = z.object({
   id: z.string(),
   version: z.number(),
   fullName: z.string(),
-  phone: z.string().nullable(),
+  phone: strOrNull,
   address: z.object({
-    communeName: z.string().nullable(),
-    provinceName: z.string().nullable(),
-    detail: z.string().nullable(),
+    communeName: strOrNull,
+    provinceName: strOrNull,
+    detail: strOrNull,
   }),
   pathway: z
     .object({
       type: z.string(),
       label: textOut,
       startDate: z.string(),
-      plannedEndDate: z.string().nullable(),
+      plannedEndDate: strOrNull,
     })
     .nullable(),
   drugTest: z.object({
     status: z.enum(['due', 'done', 'none']),
-    dueDate: z.string().nullable(),
-    doneOn: z.string().nullable(),
+    dueDate: strOrNull,
+    doneOn: strOrNull,
   }),
-  nextContactDate: z.string().nullable(),
+  nextContactDate: strOrNull,
 });
 export const myPersonDetailOut = myPersonOut.extend({
   notes: z.array(
@@ -45,8 +45,8 @@ export const myPersonDetailOut = myPersonOut.extend({
       contactDate: z.string(),
       kind: z.string(),
       outcome: z.string(),
-      note: z.string().nullable(),
-      nextContactDate: z.string().nullable(),
+      note: strOrNull,
+      nextContactDate: strOrNull,
     }),
   ),
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ApiRoutes, apiRoutes, sendFile } from '../../platform/http/route-helpers.ts';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { admit, awaitingAdmission, board } from './admissions.service.ts';
@@ -40,8 +40,8 @@ export const classOut = z
       z.object({
         admissionId: z.string(),
         enrolledOn: z.string(),
-        certificateNumber: z.string().nullable(),
-        certificateDate: z.string().nullable(),
+        certificateNumber: strOrNull,
+        certificateDate: strOrNull,
       }),
     ),
     version: z.number(),
@@ -53,11 +53,11 @@ export const awaitingOut = listOf(
     episodeId: z.string(),
     personId: z.string(),
     fullName: z.string(),
-    birthYear: z.number().nullable(),
+    birthYear: numOrNull,
     episodeType: z.string(),
     startDate: z.string(),
-    plannedEnd: z.string().nullable(),
-    documentNumber: z.string().nullable(),
+    plannedEnd: strOrNull,
+    documentNumber: strOrNull,
   }),
 );
 
@@ -72,8 +72,8 @@ const boardOut = z.object({
       basis: z.string(),
       admittedOn: z.string(),
       stage: z.number(),
-      area: z.string().nullable(),
-      bed: z.string().nullable(),
+      area: strOrNull,
+      bed: strOrNull,
       term: termOut,
       absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
       noticeSent: z.boolean(),
@@ -128,10 +128,9 @@ export function eventRoutes<P extends z.ZodType>(
 export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
   const api = apiRoutes(root, ['facility']);
   const params = facilityParams;
-  const base = '/api/facility-ops/:facilityId';
 
   api.post(
-    `${base}/admissions`,
+    '/api/facility-ops/:facilityId/admissions',
     {
       operationId: 'admitResident',
       summary: 'Tiếp nhận học viên / Admit a resident',
@@ -144,7 +143,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, body }) => admit(deps, actor, params.facilityId, body),
   );
   api.get(
-    `${base}/residents`,
+    '/api/facility-ops/:facilityId/residents',
     {
       operationId: 'listResidents',
       summary: 'Bảng theo dõi học viên / Residents board',
@@ -155,7 +154,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, query }) => board(deps, actor, params.facilityId, query),
   );
   api.get(
-    `${base}/residents/export`,
+    '/api/facility-ops/:facilityId/residents/export',
     {
       operationId: 'exportResidents',
       summary: 'Xuất bảng theo dõi học viên (xlsx, csv) / Export the residents board',
@@ -169,7 +168,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     },
   );
   api.get(
-    `${base}/awaiting`,
+    '/api/facility-ops/:facilityId/awaiting',
     {
       operationId: 'listAwaitingAdmission',
       summary: 'Chờ tiếp nhận / Awaiting admission',
@@ -181,7 +180,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params }) => awaitingAdmission(deps, actor, params.facilityId),
   );
   api.post(
-    `${base}/classes`,
+    '/api/facility-ops/:facilityId/classes',
     {
       operationId: 'openFacilityClass',
       summary: 'Mở lớp học nghề / Open a vocational class',
@@ -192,7 +191,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, body }) => createClass(deps, actor, params.facilityId, body),
   );
   api.get(
-    `${base}/classes`,
+    '/api/facility-ops/:facilityId/classes',
     {
       operationId: 'listFacilityClasses',
       summary: 'Lớp học nghề / Vocational classes',
@@ -204,7 +203,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   eventRoutes(
     api,
-    base,
+    '/api/facility-ops/:facilityId',
     params,
     [
       ['labour', 'recordLabour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
@@ -220,7 +219,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     (actor, p, event) => recordFacilityEvent(deps, actor, p.facilityId, event as never),
   );
   api.get(
-    `${base}/events`,
+    '/api/facility-ops/:facilityId/events',
     {
       operationId: 'listFacilityEvents',
       summary: 'Sổ theo dõi của cơ sở / Facility register',
@@ -232,7 +231,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, query }) => listEvents(deps, actor, params.facilityId, query),
   );
   api.get(
-    `${base}/dashboard`,
+    '/api/facility-ops/:facilityId/dashboard',
     {
       operationId: 'getFacilityDashboard',
       summary: 'Bảng tổng hợp của cơ sở / Facility dashboard',
@@ -243,7 +242,7 @@ export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, query }) => dashboard(deps, actor, params.facilityId, query),
   );
   api.get(
-    `${base}/figures`,
+    '/api/facility-ops/:facilityId/figures',
     {
       operationId: 'getFacilityFigures',
       summary: 'Số liệu năm của cơ sở / Yearly figures',

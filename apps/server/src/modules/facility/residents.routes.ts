@@ -103,7 +103,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
   const base = '/api/admissions/:id';
 
   api.get(
-    base,
+    '/api/admissions/:id',
     {
       operationId: 'getAdmission',
       summary: 'Hồ sơ học viên tại cơ sở / A resident’s stay',
@@ -129,7 +129,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     );
   eventRoutes(
     api,
-    base,
+    '/api/admissions/:id',
     params,
     [
       ['visits', 'recordVisit', 'visit', visitSchema, 'Thăm gặp / Family visit'],
@@ -146,7 +146,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     (actor, p, event) => recordResidentEvent(deps, actor, p.id, event as never),
   );
   api.post(
-    `${base}/health`,
+    '/api/admissions/:id/health',
     {
       operationId: 'recordHealth',
       summary: 'Hồ sơ y tế / Health record (medical staff only)',
@@ -157,7 +157,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, body }) => recordHealth(deps, actor, params.id, body),
   );
   api.get(
-    `${base}/health`,
+    '/api/admissions/:id/health',
     {
       operationId: 'listHealthRecords',
       summary: 'Hồ sơ y tế / Health records (medical staff only)',
@@ -167,9 +167,8 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params }) => listHealth(deps, actor, params.id),
   );
 
-  const cls = '/api/facility-classes/:id';
   api.post(
-    `${cls}/learners`,
+    '/api/facility-classes/:id/learners',
     {
       operationId: 'enrolLearners',
       summary: 'Ghi danh học viên / Enrol learners',
@@ -180,7 +179,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, body }) => enrol(deps, actor, params.id, body),
   );
   api.post(
-    `${cls}/attendance`,
+    '/api/facility-classes/:id/attendance',
     {
       operationId: 'recordAttendance',
       summary: 'Điểm danh / Attendance',
@@ -191,7 +190,7 @@ export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
     ({ actor, params, body }) => recordAttendance(deps, actor, params.id, body),
   );
   api.post(
-    `${cls}/certificates`,
+    '/api/facility-classes/:id/certificates',
     {
       operationId: 'issueClassCertificates',
       summary: 'Cấp chứng chỉ nghề / Completion certificate',

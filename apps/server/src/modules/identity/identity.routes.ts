@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import { Errors } from '../../platform/errors.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { idParams, listOf } from '../../platform/http/schemas.ts';
+import { idParams, listOf, strOrNull } from '../../platform/http/schemas.ts';
 import { abilitiesOf, authorize } from '../../platform/policy.ts';
 import { getFirstStepsOut } from './identity.out.ts';
 import { identityRepo } from './identity.repo.ts';
@@ -123,9 +123,9 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     current: z.boolean(),
     createdAt: z.string(),
     lastSeenAt: z.string(),
-    ip: z.string().nullable(),
-    browser: z.string().nullable(),
-    os: z.string().nullable(),
+    ip: strOrNull,
+    browser: strOrNull,
+    os: strOrNull,
   });
 
   api.get(

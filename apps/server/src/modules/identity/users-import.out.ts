@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../../platform/http/schemas.ts';
+import { pageOf, strOrNull } from '../../platform/http/schemas.ts';
 import { ROLES } from '../../platform/policy.ts';
 import { importErrorOut } from '../imports/imports.out.ts';
 
@@ -13,9 +13,9 @@ const previewRowOut = z.object({
   fullName: z.string(),
   role: z.enum(ROLES).nullable(),
   scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
-  scopeCode: z.string().nullable(),
-  unitName: z.string().nullable(),
-  phone: z.string().nullable(),
+  scopeCode: strOrNull,
+  unitName: strOrNull,
+  phone: strOrNull,
   errors: z.array(importErrorOut),
 });
 
@@ -35,8 +35,8 @@ export const commitUsersImportOut = z.object({
       username: z.string(),
       fullName: z.string(),
       role: z.enum(ROLES),
-      unitName: z.string().nullable(),
-      phone: z.string().nullable(),
+      unitName: strOrNull,
+      phone: strOrNull,
       initialPassword: z.string(),
     }),
   ),
@@ -49,8 +49,8 @@ export const listUsersImportsOut = pageOf(
     fileName: z.string(),
     status: z.enum(['committed', 'undone']),
     createdAt: z.string(),
-    undoneAt: z.string().nullable(),
-    undoUntil: z.string().nullable(),
+    undoneAt: strOrNull,
+    undoUntil: strOrNull,
     total: z.number(),
     created: z.number(),
     skipped: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../../platform/http/schemas.ts';
+import { numOrNull, pageOf, strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in imports.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -21,8 +21,8 @@ export const importBatchOut = z
     fileName: z.string(),
     target: batchTarget,
     createdAt: z.string(),
-    committedAt: z.string().nullable(),
-    undoneAt: z.string().nullable(),
+    committedAt: strOrNull,
+    undoneAt: strOrNull,
     labels: z.unknown(),
     mapping: z.array(
       z
@@ -74,16 +74,16 @@ export const importBatchOut = z
         result: z.enum(['error', 'new', 'existing', 'possible_duplicate', 'duplicate_in_file']),
         action: z.enum(['created', 'merged', 'skipped']).nullable(),
         fullName: z.string(),
-        birthYear: z.number().nullable(),
+        birthYear: numOrNull,
         sex: z.enum(['male', 'female']).nullable(),
-        citizenId: z.string().nullable(),
-        address: z.string().nullable(),
+        citizenId: strOrNull,
+        address: strOrNull,
         oldCommune: z
           .object({ code: z.string(), name: z.string(), district: z.string(), province: z.string() })
           .nullable(),
-        communeCode: z.string().nullable(),
+        communeCode: strOrNull,
         candidates: z.array(z.string()),
-        duplicateOfRow: z.number().nullable(),
+        duplicateOfRow: numOrNull,
         existing: z.object({ id: z.string(), fullName: z.string() }).nullable(),
         errors: z.array(importErrorOut),
       }),
@@ -105,8 +105,8 @@ export const listImportsOut = pageOf(
     status: batchStatus,
     target: batchTarget,
     createdAt: z.string(),
-    committedAt: z.string().nullable(),
-    undoneAt: z.string().nullable(),
+    committedAt: strOrNull,
+    undoneAt: strOrNull,
     rows: z.number(),
     created: z.number(),
     merged: z.number(),

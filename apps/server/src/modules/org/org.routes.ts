@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import { facilitiesRoutes } from './facilities.routes.ts';
 import {
   isoDateSchema,
@@ -81,7 +81,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
             effectiveDate: z.string(),
             source: z.string(),
             appliedAt: z.string(),
-            appliedBy: z.string().nullable(),
+            appliedBy: strOrNull,
             summary: z.record(z.string(), z.unknown()),
           }),
         ),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { idParams } from '../../platform/http/schemas.ts';
+import { idParams, strOrNull } from '../../platform/http/schemas.ts';
 import * as svc from './break-glass.service.ts';
 import { personOut } from './people.presenter.ts';
 
@@ -71,10 +71,10 @@ export async function breakGlassRoutes(root: FastifyInstance, deps: AppDeps) {
             username: z.string(),
             role: z.string(),
             personId: z.string(),
-            personName: z.string().nullable(),
+            personName: strOrNull,
             provinceCode: z.string(),
             reason: z.string(),
-            ip: z.string().nullable(),
+            ip: strOrNull,
             grantedAt: z.string(),
             expiresAt: z.string(),
           }),

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { listOf } from '../../platform/http/schemas.ts';
+import { bilingual, listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in reports.routes.ts (their success schemas in the OpenAPI contract). The pieces several
 // answers share — a figure, its target, the unit it is of, a block reference — are stated once here.
 
-const text = z.object({ vi: z.string(), en: z.string() });
 const disaggregation = z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis']);
 const grouping = z.enum(['period', 'today']);
 const blockRef = z.object({ block: z.string(), params: z.record(z.string(), z.string()).optional() });
@@ -14,14 +13,14 @@ const targetOut = z.object({
   op: z.enum(['gte', 'lte']),
   value: z.number(),
   by: z.string().optional(),
-  source: text,
+  source: bilingual,
 });
 
 /** The value of a ratio or count, with its parts (null where the figure has none). */
 const valueParts = {
-  value: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
+  value: numOrNull,
+  numerator: numOrNull,
+  denominator: numOrNull,
 };
 
 /** One indicator's figure for a unit and period. */
@@ -61,8 +60,8 @@ export const indicatorOut = z
     kind: z.enum(['count', 'ratio']),
     numerator: blockRef,
     disaggregations: z.array(disaggregation).readonly(),
-    source: text,
-    definition: text.optional(),
+    source: bilingual,
+    definition: bilingual.optional(),
     section: z.enum(['people', 'dossiers', 'facility', 'community', 'pathways', 'post_rehab', 'targets']),
   })
   .meta({ id: 'Indicator' });
@@ -73,13 +72,13 @@ export const reportOut = z
     unit: z.object({
       provinceName: z.string().optional(),
       ...figureUnitOut.shape,
-      provinceCode: z.string().nullable(),
+      provinceCode: strOrNull,
     }),
     periodKind: z.enum(['month', 'quarter', 'half_year', 'nine_months', 'year']),
     year: z.number(),
     index: z.number(),
     cutoffDay: z.number(),
-    label: text,
+    label: bilingual,
     from: z.string(),
     to: z.string(),
     grouping,
@@ -90,11 +89,11 @@ export const reportOut = z
       directions: z.string().optional(),
       proposals: z.string().optional(),
     }),
-    reviewComment: z.string().nullable(),
-    submittedAt: z.string().nullable(),
-    reviewedAt: z.string().nullable(),
+    reviewComment: strOrNull,
+    submittedAt: strOrNull,
+    reviewedAt: strOrNull,
     frozen: z.boolean(),
-    frozenAt: z.string().nullable(),
+    frozenAt: strOrNull,
     figures: z.array(figureOut),
     children: z.array(
       z.object({
@@ -115,10 +114,10 @@ export const cutoffOut = z
   .object({
     today: z.string(),
     day: z.number(),
-    effectiveFrom: z.string().nullable(),
+    effectiveFrom: strOrNull,
     default: z.object({
       day: z.literal(15),
-      basis: z.object({ instrument: text, article: z.string() }),
+      basis: z.object({ instrument: bilingual, article: z.string() }),
       verify: z.boolean(),
     }),
     history: z.array(
@@ -128,7 +127,7 @@ export const cutoffOut = z
         effectiveFrom: z.string(),
         reason: z.string(),
         createdAt: z.string(),
-        createdBy: z.string().nullable(),
+        createdBy: strOrNull,
         inForce: z.boolean(),
       }),
     ),
@@ -140,15 +139,15 @@ export const drugFreeCommuneOut = z
   .object({
     id: z.string(),
     communeCode: z.string(),
-    communeName: z.string().nullable(),
+    communeName: strOrNull,
     provinceCode: z.string(),
     recognisedOn: z.string(),
     decisionNumber: z.string(),
     decidedBy: z.string(),
-    validUntil: z.string().nullable(),
-    revokedOn: z.string().nullable(),
-    revokeReason: z.string().nullable(),
-    notes: z.string().nullable(),
+    validUntil: strOrNull,
+    revokedOn: strOrNull,
+    revokeReason: strOrNull,
+    notes: strOrNull,
     status: z.string(),
     version: z.number(),
   })
@@ -195,13 +194,13 @@ export const listIndicatorRecordsOut = z.object({
   items: z.array(
     z.object({
       recordId: z.string(),
-      personId: z.string().nullable(),
-      fullName: z.string().nullable(),
-      sex: z.string().nullable(),
-      birthYear: z.number().nullable(),
-      communeCode: z.string().nullable(),
-      facilityId: z.string().nullable(),
-      date: z.string().nullable(),
+      personId: strOrNull,
+      fullName: strOrNull,
+      sex: strOrNull,
+      birthYear: numOrNull,
+      communeCode: strOrNull,
+      facilityId: strOrNull,
+      date: strOrNull,
       quantity: z.number(),
     }),
   ),
@@ -213,7 +212,7 @@ export const listIndicatorRecordsOut = z.object({
   part: z.enum(['numerator', 'denominator']),
   pending: z.boolean(),
   grouping,
-  total: z.number().nullable(),
+  total: numOrNull,
 });
 
 export const getIndicatorTrendOut = z.object({
@@ -221,7 +220,7 @@ export const getIndicatorTrendOut = z.object({
   indicatorId: z.string(),
   target: targetOut.nullable(),
   points: z.array(
-    z.object({ ...valueParts, from: z.string(), to: z.string(), index: z.number(), label: text }),
+    z.object({ ...valueParts, from: z.string(), to: z.string(), index: z.number(), label: bilingual }),
   ),
 });
 
@@ -255,8 +254,8 @@ const submissionRow = {
   name: z.string(),
   kind: z.string(),
   status: z.string(),
-  submittedAt: z.string().nullable(),
-  reportId: z.string().nullable(),
+  submittedAt: strOrNull,
+  reportId: strOrNull,
 };
 
 export const listReportSubmissionsOut = z.object({

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { listOf } from '../../platform/http/schemas.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import { listJobRuns } from './job-runs.service.ts';
 
 const runOut = z.object({
@@ -11,9 +11,9 @@ const runOut = z.object({
   slot: z.string(),
   server: z.string(),
   startedAt: z.string(),
-  endedAt: z.string().nullable(),
+  endedAt: strOrNull,
   outcome: z.enum(['running', 'ok', 'failed', 'interrupted']),
-  error: z.string().nullable(),
+  error: strOrNull,
 });
 
 /** The record of background job runs across every server (platform/jobs.ts), for administrators. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import * as svc from './tasks.service.ts';
 
 const textOut = z.object({ vi: z.string(), en: z.string() });
@@ -12,16 +13,16 @@ export const taskOut = z
     label: textOut,
     personId: z.string(),
     personName: z.string().optional(),
-    episodeId: z.string().nullable(),
+    episodeId: strOrNull,
     responsibleRole: z.string(),
     unit: z.object({ kind: z.string(), code: z.string() }),
-    assigneeUserId: z.string().nullable(),
+    assigneeUserId: strOrNull,
     dueDate: z.string(),
-    dueAt: z.string().nullable(),
-    ruleKey: z.string().nullable(),
+    dueAt: strOrNull,
+    ruleKey: strOrNull,
     status: z.string(),
     timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
-    closedAt: z.string().nullable(),
+    closedAt: strOrNull,
     closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
     source: z.object({ type: z.string(), id: z.string().nullable() }),
     createdAt: z.string(),
@@ -47,7 +48,7 @@ export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
         upcoming: z.array(taskOut),
         /** Every open task by timing (first page only). */
         counts: z.object({ overdue: z.number(), today: z.number(), upcoming: z.number() }).nullable(),
-        next: z.string().nullable(),
+        next: strOrNull,
       }),
     },
     ({ actor, query }) => svc.myTasks(deps, actor, query),
