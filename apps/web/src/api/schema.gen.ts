@@ -3599,6 +3599,29 @@ export interface components {
             validUntil: string;
             version: number;
         };
+        Figure: {
+            indicatorId: string;
+            vi: string;
+            en: string;
+            /** @enum {string} */
+            kind: "count" | "ratio";
+            section: string;
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            target?: {
+                /** @enum {string} */
+                op: "gte" | "lte";
+                value: number;
+                by?: string;
+                source: {
+                    vi: string;
+                    en: string;
+                };
+            } | null;
+            meetsTarget: boolean | null;
+            pending: boolean;
+        };
         HealthRecord: {
             id: string;
             admissionId: string | null;
@@ -3858,29 +3881,7 @@ export interface components {
             reviewedAt: string | null;
             frozen: boolean;
             frozenAt: string | null;
-            figures: {
-                indicatorId: string;
-                vi: string;
-                en: string;
-                /** @enum {string} */
-                kind: "count" | "ratio";
-                section: string;
-                value: number | null;
-                numerator: number | null;
-                denominator: number | null;
-                target?: {
-                    /** @enum {string} */
-                    op: "gte" | "lte";
-                    value: number;
-                    by?: string;
-                    source: {
-                        vi: string;
-                        en: string;
-                    };
-                } | null;
-                meetsTarget: boolean | null;
-                pending: boolean;
-            }[];
+            figures: components["schemas"]["Figure"][];
             children: {
                 code: string;
                 name: string;
@@ -3889,29 +3890,7 @@ export interface components {
                     value: number | null;
                 }[];
             }[];
-            currentFigures: {
-                indicatorId: string;
-                vi: string;
-                en: string;
-                /** @enum {string} */
-                kind: "count" | "ratio";
-                section: string;
-                value: number | null;
-                numerator: number | null;
-                denominator: number | null;
-                target?: {
-                    /** @enum {string} */
-                    op: "gte" | "lte";
-                    value: number;
-                    by?: string;
-                    source: {
-                        vi: string;
-                        en: string;
-                    };
-                } | null;
-                meetsTarget: boolean | null;
-                pending: boolean;
-            }[] | null;
+            currentFigures: components["schemas"]["Figure"][] | null;
             differences: {
                 indicatorId: string;
                 frozen: number | null;
@@ -12476,28 +12455,7 @@ export interface operations {
                             startedOn: string;
                             endedOn: string | null;
                         }[];
-                        contacts: {
-                            id: string;
-                            personId: string;
-                            personName: string | null;
-                            contactDate: string;
-                            kind: string;
-                            label: {
-                                vi: string;
-                                en: string;
-                            };
-                            outcome: string;
-                            service: string | null;
-                            note: string | null;
-                            nextContactDate: string | null;
-                            taskId: string | null;
-                            volunteerId: string | null;
-                            volunteerName: string | null;
-                            byUserId: string;
-                            byName: string | null;
-                            byRole: string;
-                            createdAt: string;
-                        }[];
+                        contacts: components["schemas"]["CommunityContact"][];
                         clubs: {
                             clubId: string;
                             clubName: string;
@@ -12680,29 +12638,7 @@ export interface operations {
                         to: string;
                         /** @enum {string} */
                         grouping: "period" | "today";
-                        figure: {
-                            indicatorId: string;
-                            vi: string;
-                            en: string;
-                            /** @enum {string} */
-                            kind: "count" | "ratio";
-                            section: string;
-                            value: number | null;
-                            numerator: number | null;
-                            denominator: number | null;
-                            target?: {
-                                /** @enum {string} */
-                                op: "gte" | "lte";
-                                value: number;
-                                by?: string;
-                                source: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            } | null;
-                            meetsTarget: boolean | null;
-                            pending: boolean;
-                        };
+                        figure: components["schemas"]["Figure"];
                         /** @enum {string|null} */
                         by: "sex" | "age_group" | "unit" | "substance" | "legal_basis" | null;
                         groups: {
@@ -12930,29 +12866,7 @@ export interface operations {
                         to: string;
                         /** @enum {string} */
                         grouping: "period" | "today";
-                        figures: {
-                            indicatorId: string;
-                            vi: string;
-                            en: string;
-                            /** @enum {string} */
-                            kind: "count" | "ratio";
-                            section: string;
-                            value: number | null;
-                            numerator: number | null;
-                            denominator: number | null;
-                            target?: {
-                                /** @enum {string} */
-                                op: "gte" | "lte";
-                                value: number;
-                                by?: string;
-                                source: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            } | null;
-                            meetsTarget: boolean | null;
-                            pending: boolean;
-                        }[];
+                        figures: components["schemas"]["Figure"][];
                     };
                 };
             };

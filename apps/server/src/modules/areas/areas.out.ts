@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in areas.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -8,15 +9,15 @@ export const areaOut = z
     unit: z.string(),
     provinceCode: z.string(),
     name: z.string(),
-    legacyDistrict: z.string().nullable(),
-    notes: z.string().nullable(),
+    legacyDistrict: strOrNull,
+    notes: strOrNull,
     communes: z.array(z.object({ code: z.string(), name: z.string() })),
     version: z.number(),
     updatedAt: z.string(),
   })
   .meta({ id: 'Area' });
 
-export const listAreasOut = z.object({ items: z.array(areaOut) });
+export const listAreasOut = listOf(areaOut);
 
 export const listLegacyDistrictsOut = z.object({
   province: z.string(),

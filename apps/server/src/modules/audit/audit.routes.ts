@@ -1,57 +1,53 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import { auditScopeOf, authorize } from '../../platform/policy.ts';
 import { auditRepo } from './audit.repo.ts';
 
 const entryOut = z.object({
   id: z.string(),
   at: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  role: z.string().nullable(),
+  userId: strOrNull,
+  username: strOrNull,
+  role: strOrNull,
   action: z.string(),
   entityType: z.string(),
-  entityId: z.string().nullable(),
-  ip: z.string().nullable(),
-  reason: z.string().nullable(),
+  entityId: strOrNull,
+  ip: strOrNull,
+  reason: strOrNull,
   details: z.unknown().nullable(),
 });
 
 export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get(
+  const api = apiRoutes(root, ['audit']);
+  api.get(
     '/api/audit',
     {
-      schema: {
-        operationId: 'listAudit',
-        tags: ['audit'],
-        summary: 'Nhật ký truy cập / Audit log',
-        description:
-          "A province auditor reads the entries of its province's users and about its people and users.",
-        querystring: z.strictObject({
-          username: z.string().max(64).optional(),
-          userId: z.string().max(64).optional(),
-          entityId: z.string().max(64).optional(),
-          action: z.string().max(64).optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: { 200: z.object({ items: z.array(entryOut), total: z.number() }) },
-      },
+      operationId: 'listAudit',
+      summary: 'Nhật ký truy cập / Audit log',
+      description:
+        "A province auditor reads the entries of its province's users and about its people and users.",
+      querystring: z.strictObject({
+        username: z.string().max(64).optional(),
+        userId: z.string().max(64).optional(),
+        entityId: z.string().max(64).optional(),
+        action: z.string().max(64).optional(),
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      ok: z.object({ items: z.array(entryOut), total: z.number() }),
     },
-    async (req) => {
-      const actor = requireActor(req);
+    async ({ actor, query }) => {
       authorize(actor, 'audit.read');
       const { db } = deps.database;
-      const { rows, total } = await auditRepo.list(db, auditScopeOf(actor), req.query);
+      const { rows, total } = await auditRepo.list(db, auditScopeOf(actor), query);
       // Reading the audit log is itself audited: who watched the watchers.
-      await audit(db, actor, { action: 'audit.read', entityType: 'audit_log', details: { ...req.query } });
+      await audit(db, actor, { action: 'audit.read', entityType: 'audit_log', details: { ...query } });
       return {
         total,
         items: rows.map((r) => ({

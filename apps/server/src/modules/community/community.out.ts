@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { bilingual, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 
 // Output shapes of the officer-facing community endpoints (OpenAPI; the serializer also drops anything else).
 
 const s = z.string();
-const sn = z.string().nullable();
-const text = z.object({ vi: s, en: s });
 
 export const volunteerOut = z
   .object({
@@ -12,16 +11,16 @@ export const volunteerOut = z
     teamId: s,
     communeCode: s,
     fullName: s,
-    sex: sn,
-    birthYear: z.number().nullable(),
-    phone: sn,
+    sex: strOrNull,
+    birthYear: numOrNull,
+    phone: strOrNull,
     organisation: s,
-    organisationDetail: sn,
-    userId: sn,
+    organisationDetail: strOrNull,
+    userId: strOrNull,
     joinedOn: s,
     active: z.boolean(),
-    leftOn: sn,
-    notes: sn,
+    leftOn: strOrNull,
+    notes: strOrNull,
     isLeader: z.boolean(),
     assignedPeople: z.number(),
     version: z.number(),
@@ -35,13 +34,13 @@ export const teamOut = z
   .object({
     id: s,
     communeCode: s,
-    communeName: sn,
+    communeName: strOrNull,
     provinceCode: s,
     name: s,
-    leaderVolunteerId: sn,
+    leaderVolunteerId: strOrNull,
     establishedOn: s,
-    notes: sn,
-    severalReason: sn.optional(),
+    notes: strOrNull,
+    severalReason: strOrNull.optional(),
     activeVolunteers: z.number(),
     volunteersWithPeople: z.number(),
     hasVolunteerModel: z.boolean(),
@@ -54,14 +53,14 @@ export const assignmentOut = z
   .object({
     id: s,
     volunteerId: s,
-    volunteerName: sn,
-    organisation: sn,
+    volunteerName: strOrNull,
+    organisation: strOrNull,
     personId: s,
-    personName: sn,
+    personName: strOrNull,
     communeCode: s,
     startedOn: s,
-    endedOn: sn,
-    endReason: sn,
+    endedOn: strOrNull,
+    endReason: strOrNull,
     active: z.boolean(),
     version: z.number(),
   })
@@ -94,7 +93,7 @@ export const modelOut = z.object({
     z.object({
       communeCode: s,
       communeName: s,
-      teamId: sn,
+      teamId: strOrNull,
       activeVolunteers: z.number(),
       volunteersWithPeople: z.number(),
       hasVolunteerModel: z.boolean(),
@@ -107,8 +106,8 @@ export const modelOut = z.object({
 export const ruleStateOut = z.object({
   rule: ruleOut,
   isDefault: z.boolean(),
-  reason: sn,
-  updatedAt: sn,
+  reason: strOrNull,
+  updatedAt: strOrNull,
   version: z.number(),
 });
 
@@ -116,19 +115,19 @@ export const contactOut = z
   .object({
     id: s,
     personId: s,
-    personName: sn,
+    personName: strOrNull,
     contactDate: s,
     kind: s,
-    label: text,
+    label: bilingual,
     outcome: s,
-    service: sn,
-    note: sn,
-    nextContactDate: sn,
-    taskId: sn,
-    volunteerId: sn,
-    volunteerName: sn,
+    service: strOrNull,
+    note: strOrNull,
+    nextContactDate: strOrNull,
+    taskId: strOrNull,
+    volunteerId: strOrNull,
+    volunteerName: strOrNull,
     byUserId: s,
-    byName: sn,
+    byName: strOrNull,
     byRole: s,
     createdAt: s,
   })
@@ -142,21 +141,21 @@ export const activityOut = z
     kind: s,
     heldOn: s,
     place: s,
-    title: sn,
+    title: strOrNull,
     participants: z.number(),
     participantVolunteerIds: z.array(s),
     peopleReached: z.number(),
     commitmentsSigned: z.number(),
     persuadedIntoRehab: z.number(),
     persuadedPersonIds: z.array(s),
-    note: sn,
+    note: strOrNull,
     version: z.number(),
   })
   .meta({ id: 'TeamActivity' });
 
 export const reportOut = z.object({
-  communeCode: sn,
-  provinceCode: sn,
+  communeCode: strOrNull,
+  provinceCode: strOrNull,
   from: s,
   to: s,
   briefings: z.number(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
+import { contactOut } from './community.out.ts';
 
 // Answers of the routes in services.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -10,7 +12,7 @@ export const clubOut = z
     name: z.string(),
     foundedOn: z.string(),
     active: z.boolean(),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     memberCounts: z.object({ person: z.number(), family: z.number(), collaborator: z.number() }),
     version: z.number(),
     members: z
@@ -18,12 +20,12 @@ export const clubOut = z
         z.object({
           id: z.string(),
           kind: z.string(),
-          personId: z.string().nullable(),
-          name: z.string().nullable(),
-          phone: z.string().nullable(),
-          relation: z.string().nullable(),
+          personId: strOrNull,
+          name: strOrNull,
+          phone: strOrNull,
+          relation: strOrNull,
           joinedOn: z.string(),
-          leftOn: z.string().nullable(),
+          leftOn: strOrNull,
         }),
       )
       .optional(),
@@ -34,9 +36,9 @@ export const clubOut = z
           heldOn: z.string(),
           kind: z.string(),
           topic: z.string(),
-          place: z.string().nullable(),
+          place: strOrNull,
           guests: z.number(),
-          note: z.string().nullable(),
+          note: strOrNull,
           attendeeMemberIds: z.array(z.string()),
           attendance: z.number(),
         }),
@@ -51,10 +53,10 @@ export const partnerOut = z
     kind: z.string(),
     name: z.string(),
     provinceCode: z.string(),
-    communeCode: z.string().nullable(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
-    services: z.string().nullable(),
+    communeCode: strOrNull,
+    address: strOrNull,
+    phone: strOrNull,
+    services: strOrNull,
     active: z.boolean(),
     version: z.number(),
   })
@@ -64,23 +66,23 @@ export const referralOut = z
   .object({
     id: z.string(),
     personId: z.string(),
-    personName: z.string().nullable(),
-    partnerId: z.string().nullable(),
-    partnerName: z.string().nullable(),
-    partnerKind: z.string().nullable(),
+    personName: strOrNull,
+    partnerId: strOrNull,
+    partnerName: strOrNull,
+    partnerKind: strOrNull,
     service: z.string(),
     status: z.string(),
     referredOn: z.string(),
     statusOn: z.string(),
     result: z.object({
-      employerName: z.string().nullable(),
-      jobStartDate: z.string().nullable(),
-      loanAmount: z.number().nullable(),
-      loanPurpose: z.string().nullable(),
-      courseName: z.string().nullable(),
-      courseCompletedOn: z.string().nullable(),
+      employerName: strOrNull,
+      jobStartDate: strOrNull,
+      loanAmount: numOrNull,
+      loanPurpose: strOrNull,
+      courseName: strOrNull,
+      courseCompletedOn: strOrNull,
     }),
-    note: z.string().nullable(),
+    note: strOrNull,
     version: z.number(),
   })
   .meta({ id: 'Referral' });
@@ -90,37 +92,39 @@ export const trainingOut = z
     id: z.string(),
     course: z.string(),
     heldOn: z.string(),
-    organiser: z.string().nullable(),
-    hours: z.number().nullable(),
+    organiser: strOrNull,
+    hours: numOrNull,
     provinceCode: z.string(),
-    communeCode: z.string().nullable(),
+    communeCode: strOrNull,
     attendees: z.array(
       z.object({
         kind: z.string(),
-        userId: z.string().nullable(),
-        volunteerId: z.string().nullable(),
-        name: z.string().nullable(),
+        userId: strOrNull,
+        volunteerId: strOrNull,
+        name: strOrNull,
       }),
     ),
     version: z.number(),
   })
   .meta({ id: 'Training' });
 
-export const listClubsOut = z.object({ items: z.array(clubOut) });
+export const listClubsOut = listOf(clubOut);
 
-export const listPartnersOut = z.object({ items: z.array(partnerOut) });
+export const listPartnersOut = listOf(partnerOut);
 
-export const listReferralsOut = z.object({ items: z.array(referralOut) });
+export const listReferralsOut = listOf(referralOut);
 
-export const listTrainingsOut = z.object({ items: z.array(trainingOut) });
+export const listTrainingsOut = listOf(trainingOut);
+
+const trainedShare = z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() });
 
 export const getTrainingShareOut = z.object({
-  from: z.string().nullable(),
+  from: strOrNull,
   to: z.string(),
-  communeCode: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-  staff: z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() }),
-  volunteers: z.object({ total: z.number(), trained: z.number(), percent: z.number().nullable() }),
+  communeCode: strOrNull,
+  provinceCode: strOrNull,
+  staff: trainedShare,
+  volunteers: trainedShare,
 });
 
 export const getPersonSupportOut = z.object({
@@ -132,36 +136,16 @@ export const getPersonSupportOut = z.object({
       volunteerName: z.string(),
       organisation: z.string(),
       startedOn: z.string(),
-      endedOn: z.string().nullable(),
+      endedOn: strOrNull,
     }),
   ),
-  contacts: z.array(
-    z.object({
-      id: z.string(),
-      personId: z.string(),
-      personName: z.string().nullable(),
-      contactDate: z.string(),
-      kind: z.string(),
-      label: z.object({ vi: z.string(), en: z.string() }),
-      outcome: z.string(),
-      service: z.string().nullable(),
-      note: z.string().nullable(),
-      nextContactDate: z.string().nullable(),
-      taskId: z.string().nullable(),
-      volunteerId: z.string().nullable(),
-      volunteerName: z.string().nullable(),
-      byUserId: z.string(),
-      byName: z.string().nullable(),
-      byRole: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  contacts: z.array(contactOut),
   clubs: z.array(
     z.object({
       clubId: z.string(),
       clubName: z.string(),
       joinedOn: z.string(),
-      leftOn: z.string().nullable(),
+      leftOn: strOrNull,
       meetingsAttended: z.number(),
       relapsePreventionSessions: z.number(),
     }),

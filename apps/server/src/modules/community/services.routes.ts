@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import * as clubs from './clubs.service.ts';
 import * as partners from './partners.service.ts';
 import {
@@ -21,276 +20,209 @@ import { personSupport } from './support.service.ts';
 import { idParams } from './teams.schema.ts';
 import * as training from './training.service.ts';
 
-const tags = ['community'];
-
 /** Clubs, partners and referrals, training records, and a person's support received. */
 export async function servicesRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['community']);
 
-  app.post(
+  api.post(
     '/api/community/clubs',
     {
-      schema: {
-        operationId: 'createClub',
-        tags,
-        summary: 'Thành lập CLB / Create a club',
-        body: clubs.clubCreateSchema,
-        response: { 201: clubOut },
-      },
+      operationId: 'createClub',
+      summary: 'Thành lập CLB / Create a club',
+      body: clubs.clubCreateSchema,
+      created: clubOut,
     },
-    async (req, reply) => reply.status(201).send(await clubs.createClub(deps, requireActor(req), req.body)),
+    ({ actor, body }) => clubs.createClub(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/clubs',
     {
-      schema: {
-        operationId: 'listClubs',
-        tags,
-        summary: 'Câu lạc bộ / Clubs',
-        querystring: clubs.clubQuerySchema,
-        response: { 200: listClubsOut },
-      },
+      operationId: 'listClubs',
+      summary: 'Câu lạc bộ / Clubs',
+      querystring: clubs.clubQuerySchema,
+      ok: listClubsOut,
     },
-    async (req) => clubs.listClubs(deps, requireActor(req), req.query),
+    ({ actor, query }) => clubs.listClubs(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/clubs/:id',
     {
-      schema: {
-        operationId: 'getClub',
-        tags,
-        summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings',
-        params: idParams,
-        response: { 200: clubOut },
-      },
+      operationId: 'getClub',
+      summary: 'CLB, thành viên, sinh hoạt / A club, members, meetings',
+      params: idParams,
+      ok: clubOut,
     },
-    async (req) => clubs.getClub(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => clubs.getClub(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/community/clubs/:id',
     {
-      schema: {
-        operationId: 'updateClub',
-        tags,
-        summary: 'Sửa CLB / Update a club',
-        params: idParams,
-        body: clubs.clubUpdateSchema,
-        response: { 200: clubOut },
-      },
+      operationId: 'updateClub',
+      summary: 'Sửa CLB / Update a club',
+      params: idParams,
+      body: clubs.clubUpdateSchema,
+      ok: clubOut,
     },
-    async (req) => clubs.updateClub(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => clubs.updateClub(deps, actor, params.id, body),
   );
-  app.post(
+  api.post(
     '/api/community/clubs/:id/members',
     {
-      schema: {
-        operationId: 'addClubMember',
-        tags,
-        summary: 'Thêm thành viên / Add a member',
-        params: idParams,
-        body: clubs.memberCreateSchema,
-        response: { 201: clubOut },
-      },
+      operationId: 'addClubMember',
+      summary: 'Thêm thành viên / Add a member',
+      params: idParams,
+      body: clubs.memberCreateSchema,
+      created: clubOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await clubs.addMember(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => clubs.addMember(deps, actor, params.id, body),
   );
-  app.post(
+  api.post(
     '/api/community/clubs/:id/members/:memberId/leave',
     {
-      schema: {
-        operationId: 'leaveClub',
-        tags,
-        summary: 'Thành viên rời CLB / A member leaves',
-        params: z.strictObject({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
-        body: clubs.memberLeaveSchema,
-        response: { 200: clubOut },
-      },
+      operationId: 'leaveClub',
+      summary: 'Thành viên rời CLB / A member leaves',
+      params: z.strictObject({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
+      body: clubs.memberLeaveSchema,
+      ok: clubOut,
     },
-    async (req) =>
-      clubs.memberLeaves(deps, requireActor(req), req.params.id, req.params.memberId, req.body.leftOn),
+    ({ actor, params, body }) => clubs.memberLeaves(deps, actor, params.id, params.memberId, body.leftOn),
   );
-  app.post(
+  api.post(
     '/api/community/clubs/:id/meetings',
     {
-      schema: {
-        operationId: 'recordClubMeeting',
-        tags,
-        summary: 'Ghi buổi sinh hoạt / Record a meeting',
-        params: idParams,
-        body: clubs.meetingCreateSchema,
-        response: { 201: clubOut },
-      },
+      operationId: 'recordClubMeeting',
+      summary: 'Ghi buổi sinh hoạt / Record a meeting',
+      params: idParams,
+      body: clubs.meetingCreateSchema,
+      created: clubOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await clubs.addMeeting(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => clubs.addMeeting(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/community/partners',
     {
-      schema: {
-        operationId: 'createPartner',
-        tags,
-        summary: 'Thêm đối tác / Add a partner',
-        body: partners.partnerCreateSchema,
-        response: { 201: partnerOut },
-      },
+      operationId: 'createPartner',
+      summary: 'Thêm đối tác / Add a partner',
+      body: partners.partnerCreateSchema,
+      created: partnerOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await partners.createPartner(deps, requireActor(req), req.body)),
+    ({ actor, body }) => partners.createPartner(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/partners',
     {
-      schema: {
-        operationId: 'listPartners',
-        tags,
-        summary: 'Đối tác / Partners',
-        querystring: partners.partnerQuerySchema,
-        response: { 200: listPartnersOut },
-      },
+      operationId: 'listPartners',
+      summary: 'Đối tác / Partners',
+      querystring: partners.partnerQuerySchema,
+      ok: listPartnersOut,
     },
-    async (req) => partners.listPartners(deps, requireActor(req), req.query),
+    ({ actor, query }) => partners.listPartners(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/partners/:id',
     {
-      schema: {
-        operationId: 'getPartner',
-        tags,
-        summary: 'Đối tác / A partner',
-        params: idParams,
-        response: { 200: partnerOut },
-      },
+      operationId: 'getPartner',
+      summary: 'Đối tác / A partner',
+      params: idParams,
+      ok: partnerOut,
     },
-    async (req) => partners.getPartner(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => partners.getPartner(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/community/partners/:id',
     {
-      schema: {
-        operationId: 'updatePartner',
-        tags,
-        summary: 'Sửa đối tác / Update a partner',
-        params: idParams,
-        body: partners.partnerUpdateSchema,
-        response: { 200: partnerOut },
-      },
+      operationId: 'updatePartner',
+      summary: 'Sửa đối tác / Update a partner',
+      params: idParams,
+      body: partners.partnerUpdateSchema,
+      ok: partnerOut,
     },
-    async (req) => partners.updatePartner(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => partners.updatePartner(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/community/referrals',
     {
-      schema: {
-        operationId: 'createReferral',
-        tags,
-        summary: 'Giới thiệu dịch vụ / Refer a person',
-        body: partners.referralCreateSchema,
-        response: { 201: referralOut },
-      },
+      operationId: 'createReferral',
+      summary: 'Giới thiệu dịch vụ / Refer a person',
+      body: partners.referralCreateSchema,
+      created: referralOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await partners.createReferral(deps, requireActor(req), req.body)),
+    ({ actor, body }) => partners.createReferral(deps, actor, body),
   );
-  app.post(
+  api.post(
     '/api/community/referrals/:id/status',
     {
-      schema: {
-        operationId: 'moveReferral',
-        tags,
-        summary: 'Cập nhật trạng thái, kết quả / Move a referral, record its result',
-        params: idParams,
-        body: partners.referralStatusSchema,
-        response: { 200: referralOut },
-      },
+      operationId: 'moveReferral',
+      summary: 'Cập nhật trạng thái, kết quả / Move a referral, record its result',
+      params: idParams,
+      body: partners.referralStatusSchema,
+      ok: referralOut,
     },
-    async (req) => partners.moveReferral(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => partners.moveReferral(deps, actor, params.id, body),
   );
-  app.get(
+  api.get(
     '/api/community/referrals',
     {
-      schema: {
-        operationId: 'listReferrals',
-        tags,
-        summary: 'Giới thiệu dịch vụ / Referrals',
-        querystring: partners.referralQuerySchema,
-        response: { 200: listReferralsOut },
-      },
+      operationId: 'listReferrals',
+      summary: 'Giới thiệu dịch vụ / Referrals',
+      querystring: partners.referralQuerySchema,
+      ok: listReferralsOut,
     },
-    async (req) => partners.listReferrals(deps, requireActor(req), req.query),
+    ({ actor, query }) => partners.listReferrals(deps, actor, query),
   );
 
-  app.post(
+  api.post(
     '/api/community/trainings',
     {
-      schema: {
-        operationId: 'createTraining',
-        tags,
-        summary: 'Ghi lớp tập huấn / Record a training',
-        body: training.trainingCreateSchema,
-        response: { 201: trainingOut },
-      },
+      operationId: 'createTraining',
+      summary: 'Ghi lớp tập huấn / Record a training',
+      body: training.trainingCreateSchema,
+      created: trainingOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await training.createTraining(deps, requireActor(req), req.body)),
+    ({ actor, body }) => training.createTraining(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/trainings',
     {
-      schema: {
-        operationId: 'listTrainings',
-        tags,
-        summary: 'Tập huấn / Trainings',
-        querystring: training.trainingQuerySchema,
-        response: { 200: listTrainingsOut },
-      },
+      operationId: 'listTrainings',
+      summary: 'Tập huấn / Trainings',
+      querystring: training.trainingQuerySchema,
+      ok: listTrainingsOut,
     },
-    async (req) => training.listTrainings(deps, requireActor(req), req.query),
+    ({ actor, query }) => training.listTrainings(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/training-staff',
     {
-      schema: {
-        operationId: 'listTrainingStaff',
-        tags,
-        summary: 'Cán bộ có thể ghi tham dự tập huấn / Staff who may attend a training',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.string(), fullName: z.string(), role: z.string() })),
-          }),
-        },
-      },
+      operationId: 'listTrainingStaff',
+      summary: 'Cán bộ có thể ghi tham dự tập huấn / Staff who may attend a training',
+      ok: z.object({
+        items: z.array(z.object({ id: z.string(), fullName: z.string(), role: z.string() })),
+      }),
     },
-    async (req) => training.trainingStaff(deps, requireActor(req)),
+    ({ actor }) => training.trainingStaff(deps, actor),
   );
-  app.get(
+  api.get(
     '/api/community/training-share',
     {
-      schema: {
-        operationId: 'getTrainingShare',
-        tags,
-        summary: 'Tỷ lệ cán bộ, tình nguyện viên được tập huấn / Share trained',
-        querystring: training.trainingQuerySchema,
-        response: { 200: getTrainingShareOut },
-      },
+      operationId: 'getTrainingShare',
+      summary: 'Tỷ lệ cán bộ, tình nguyện viên được tập huấn / Share trained',
+      querystring: training.trainingQuerySchema,
+      ok: getTrainingShareOut,
     },
-    async (req) => training.trainingShare(deps, requireActor(req), req.query),
+    ({ actor, query }) => training.trainingShare(deps, actor, query),
   );
 
-  app.get(
+  api.get(
     '/api/people/:id/support',
     {
-      schema: {
-        operationId: 'getPersonSupport',
-        tags,
-        summary: 'Hỗ trợ đã nhận / Support a person received',
-        params: idParams,
-        response: { 200: getPersonSupportOut },
-      },
+      operationId: 'getPersonSupport',
+      summary: 'Hỗ trợ đã nhận / Support a person received',
+      params: idParams,
+      ok: getPersonSupportOut,
     },
-    async (req) => personSupport(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => personSupport(deps, actor, params.id),
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import * as asg from './assignments.service.ts';
 import {
   assignmentOut,
@@ -30,12 +30,11 @@ import {
 } from './teams.schema.ts';
 import * as svc from './teams.service.ts';
 
-const tags = ['community'];
 const accountOut = z.object({
   id: z.string(),
   username: z.string(),
   fullName: z.string(),
-  volunteerId: z.string().nullable(),
+  volunteerId: strOrNull,
 });
 
 const provinceModelOut = z.object({
@@ -56,237 +55,181 @@ const provinceModelOut = z.object({
 
 /** Teams, volunteers, assignments and the volunteer-model figures. */
 export async function teamsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['community']);
 
-  app.post(
+  api.post(
     '/api/community/teams',
     {
-      schema: {
-        operationId: 'createTeam',
-        response: { 201: teamOut },
-        tags,
-        summary: 'Thành lập đội CTXH tình nguyện / Create the volunteer team',
-        body: teamCreateSchema,
-      },
+      operationId: 'createTeam',
+      summary: 'Thành lập đội CTXH tình nguyện / Create the volunteer team',
+      body: teamCreateSchema,
+      created: teamOut,
     },
-    async (req, reply) => reply.status(201).send(await svc.createTeam(deps, requireActor(req), req.body)),
+    ({ actor, body }) => svc.createTeam(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/teams',
     {
-      schema: {
-        operationId: 'listTeams',
-        response: { 200: z.object({ items: z.array(teamOut) }) },
-        tags,
-        summary: 'Các đội tình nguyện / Volunteer teams',
-        querystring: unitQuery,
-      },
+      operationId: 'listTeams',
+      summary: 'Các đội tình nguyện / Volunteer teams',
+      querystring: unitQuery,
+      ok: listOf(teamOut),
     },
-    async (req) => svc.listTeams(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.listTeams(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/teams/:id',
     {
-      schema: {
-        operationId: 'getTeam',
-        response: { 200: teamOut },
-        tags,
-        summary: 'Đội tình nguyện và thành viên / A team and its members',
-        params: idParams,
-      },
+      operationId: 'getTeam',
+      summary: 'Đội tình nguyện và thành viên / A team and its members',
+      params: idParams,
+      ok: teamOut,
     },
-    async (req) => svc.getTeam(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => svc.getTeam(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/community/teams/:id',
     {
-      schema: {
-        operationId: 'updateTeam',
-        response: { 200: teamOut },
-        tags,
-        summary: 'Sửa đội, chọn đội trưởng / Update a team, set its leader',
-        params: idParams,
-        body: teamUpdateSchema,
-      },
+      operationId: 'updateTeam',
+      summary: 'Sửa đội, chọn đội trưởng / Update a team, set its leader',
+      params: idParams,
+      body: teamUpdateSchema,
+      ok: teamOut,
     },
-    async (req) => svc.updateTeam(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => svc.updateTeam(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/community/volunteers',
     {
-      schema: {
-        operationId: 'createVolunteer',
-        response: { 201: volunteerDetailOut },
-        tags,
-        summary: 'Thêm tình nguyện viên / Add a volunteer',
-        body: volunteerCreateSchema,
-      },
+      operationId: 'createVolunteer',
+      summary: 'Thêm tình nguyện viên / Add a volunteer',
+      body: volunteerCreateSchema,
+      created: volunteerDetailOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await svc.createVolunteer(deps, requireActor(req), req.body)),
+    ({ actor, body }) => svc.createVolunteer(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/volunteers',
     {
-      schema: {
-        operationId: 'listVolunteers',
-        response: { 200: z.object({ items: z.array(volunteerOut) }) },
-        tags,
-        summary: 'Tình nguyện viên / Volunteers',
-        querystring: volunteerQuerySchema,
-      },
+      operationId: 'listVolunteers',
+      summary: 'Tình nguyện viên / Volunteers',
+      querystring: volunteerQuerySchema,
+      ok: listOf(volunteerOut),
     },
-    async (req) => svc.listVolunteers(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.listVolunteers(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/volunteers/:id',
     {
-      schema: {
-        operationId: 'getVolunteer',
-        response: { 200: volunteerDetailOut },
-        tags,
-        summary: 'Tình nguyện viên / A volunteer',
-        params: idParams,
-      },
+      operationId: 'getVolunteer',
+      summary: 'Tình nguyện viên / A volunteer',
+      params: idParams,
+      ok: volunteerDetailOut,
     },
-    async (req) => svc.getVolunteer(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => svc.getVolunteer(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/community/volunteers/:id',
     {
-      schema: {
-        operationId: 'updateVolunteer',
-        response: { 200: volunteerDetailOut },
-        tags,
-        summary: 'Sửa, cho nghỉ, gắn tài khoản / Update, deactivate, link an account',
-        params: idParams,
-        body: volunteerUpdateSchema,
-      },
+      operationId: 'updateVolunteer',
+      summary: 'Sửa, cho nghỉ, gắn tài khoản / Update, deactivate, link an account',
+      params: idParams,
+      body: volunteerUpdateSchema,
+      ok: volunteerDetailOut,
     },
-    async (req) => svc.updateVolunteer(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => svc.updateVolunteer(deps, actor, params.id, body),
   );
 
-  app.get(
+  api.get(
     '/api/community/volunteer-accounts',
     {
-      schema: {
-        operationId: 'listVolunteerAccounts',
-        response: { 200: z.object({ items: z.array(accountOut) }) },
-        tags,
-        summary: 'Tài khoản tình nguyện viên của xã / Volunteer accounts of the commune',
-      },
+      operationId: 'listVolunteerAccounts',
+      summary: 'Tài khoản tình nguyện viên của xã / Volunteer accounts of the commune',
+      ok: listOf(accountOut),
     },
-    async (req) => svc.volunteerAccounts(deps, requireActor(req)),
+    ({ actor }) => svc.volunteerAccounts(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/community/assignments',
     {
-      schema: {
-        operationId: 'createAssignment',
-        response: { 201: assignmentOut },
-        tags,
-        summary: 'Phân công giúp đỡ / Assign a person to a volunteer',
-        body: assignmentCreateSchema,
-      },
+      operationId: 'createAssignment',
+      summary: 'Phân công giúp đỡ / Assign a person to a volunteer',
+      body: assignmentCreateSchema,
+      created: assignmentOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await asg.createAssignment(deps, requireActor(req), req.body)),
+    ({ actor, body }) => asg.createAssignment(deps, actor, body),
   );
-  app.post(
+  api.post(
     '/api/community/assignments/:id/end',
     {
-      schema: {
-        operationId: 'endAssignment',
-        response: { 200: assignmentOut },
-        tags,
-        summary: 'Kết thúc phân công / End an assignment',
-        params: idParams,
-        body: assignmentEndSchema,
-      },
+      operationId: 'endAssignment',
+      summary: 'Kết thúc phân công / End an assignment',
+      params: idParams,
+      body: assignmentEndSchema,
+      ok: assignmentOut,
     },
-    async (req) => asg.endAssignment(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => asg.endAssignment(deps, actor, params.id, body),
   );
-  app.get(
+  api.get(
     '/api/community/assignments',
     {
-      schema: {
-        operationId: 'listAssignments',
-        response: { 200: z.object({ items: z.array(assignmentOut) }) },
-        tags,
-        summary: 'Phân công / Assignments',
-        querystring: assignmentQuerySchema,
-      },
+      operationId: 'listAssignments',
+      summary: 'Phân công / Assignments',
+      querystring: assignmentQuerySchema,
+      ok: listOf(assignmentOut),
     },
-    async (req) => asg.listAssignments(deps, requireActor(req), req.query),
+    ({ actor, query }) => asg.listAssignments(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/assignment-gaps',
     {
-      schema: {
-        operationId: 'listAssignmentGaps',
-        response: { 200: gapsOut },
-        tags,
-        summary: 'Tình nguyện viên chưa giúp đỡ ai / Volunteers without a person (gap list)',
-        querystring: unitQuery,
-      },
+      operationId: 'listAssignmentGaps',
+      summary: 'Tình nguyện viên chưa giúp đỡ ai / Volunteers without a person (gap list)',
+      querystring: unitQuery,
+      ok: gapsOut,
     },
-    async (req) => asg.assignmentGaps(deps, requireActor(req), req.query),
+    ({ actor, query }) => asg.assignmentGaps(deps, actor, query),
   );
 
-  app.get(
+  api.get(
     '/api/community/volunteer-model',
     {
-      schema: {
-        operationId: 'listVolunteerModelCommunes',
-        response: { 200: modelOut },
-        tags,
-        summary: 'Xã có mô hình tình nguyện viên (theo ngày) / Communes with the volunteer model (on a date)',
-        querystring: modelQuery,
-      },
+      operationId: 'listVolunteerModelCommunes',
+      summary: 'Xã có mô hình tình nguyện viên (theo ngày) / Communes with the volunteer model (on a date)',
+      querystring: modelQuery,
+      ok: modelOut,
     },
-    async (req) => svc.volunteerModel(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.volunteerModel(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/volunteer-model/provinces',
     {
-      schema: {
-        operationId: 'listVolunteerModelProvinces',
-        response: { 200: provinceModelOut },
-        tags,
-        summary: 'Mô hình tình nguyện viên theo tỉnh / The volunteer model by province',
-        querystring: modelProvincesQuery,
-      },
+      operationId: 'listVolunteerModelProvinces',
+      summary: 'Mô hình tình nguyện viên theo tỉnh / The volunteer model by province',
+      querystring: modelProvincesQuery,
+      ok: provinceModelOut,
     },
-    async (req) => svc.volunteerModelByProvince(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.volunteerModelByProvince(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/volunteer-model/rule',
     {
-      schema: {
-        operationId: 'getVolunteerModelRule',
-        response: { 200: ruleStateOut },
-        tags,
-        summary: 'Tiêu chí mô hình / The volunteer-model rule',
-      },
+      operationId: 'getVolunteerModelRule',
+      summary: 'Tiêu chí mô hình / The volunteer-model rule',
+      ok: ruleStateOut,
     },
-    async (req) => {
-      requireActor(req);
-      return svc.getRule(deps);
-    },
+    (_call) => svc.getRule(deps),
   );
-  app.put(
+  api.put(
     '/api/community/volunteer-model/rule',
     {
-      schema: {
-        operationId: 'setVolunteerModelRule',
-        response: { 200: ruleStateOut },
-        tags,
-        summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule',
-        body: ruleSetSchema,
-      },
+      operationId: 'setVolunteerModelRule',
+      summary: 'Đặt tiêu chí mô hình / Set the volunteer-model rule',
+      body: ruleSetSchema,
+      ok: ruleStateOut,
     },
-    async (req) => svc.setRule(deps, requireActor(req), req.body),
+    ({ actor, body }) => svc.setRule(deps, actor, body),
   );
 }

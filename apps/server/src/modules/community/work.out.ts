@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in work.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -8,8 +9,8 @@ export const logContactOut = z.object({
   contactDate: z.string(),
   kind: z.string(),
   outcome: z.string(),
-  note: z.string().nullable(),
-  nextContactDate: z.string().nullable(),
-  taskId: z.string().nullable(),
+  note: strOrNull,
+  nextContactDate: strOrNull,
+  taskId: strOrNull,
   closedTasks: z.number(),
 });

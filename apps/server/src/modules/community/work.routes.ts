@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import * as act from './activities.service.ts';
 import { activityOut, contactOut, reportOut } from './community.out.ts';
 import * as con from './contacts.service.ts';
 import { idParams } from './teams.schema.ts';
 import { logContactOut } from './work.out.ts';
 
-const tags = ['community'];
 const textOut = z.object({ vi: z.string(), en: z.string() });
 
 // The exact shape a volunteer account receives about one of its people: name, contact, address, the current
@@ -18,26 +17,26 @@ export const myPersonOut = z.object({
   id: z.string(),
   version: z.number(),
   fullName: z.string(),
-  phone: z.string().nullable(),
+  phone: strOrNull,
   address: z.object({
-    communeName: z.string().nullable(),
-    provinceName: z.string().nullable(),
-    detail: z.string().nullable(),
+    communeName: strOrNull,
+    provinceName: strOrNull,
+    detail: strOrNull,
   }),
   pathway: z
     .object({
       type: z.string(),
       label: textOut,
       startDate: z.string(),
-      plannedEndDate: z.string().nullable(),
+      plannedEndDate: strOrNull,
     })
     .nullable(),
   drugTest: z.object({
     status: z.enum(['due', 'done', 'none']),
-    dueDate: z.string().nullable(),
-    doneOn: z.string().nullable(),
+    dueDate: strOrNull,
+    doneOn: strOrNull,
   }),
-  nextContactDate: z.string().nullable(),
+  nextContactDate: strOrNull,
 });
 export const myPersonDetailOut = myPersonOut.extend({
   notes: z.array(
@@ -46,8 +45,8 @@ export const myPersonDetailOut = myPersonOut.extend({
       contactDate: z.string(),
       kind: z.string(),
       outcome: z.string(),
-      note: z.string().nullable(),
-      nextContactDate: z.string().nullable(),
+      note: strOrNull,
+      nextContactDate: strOrNull,
     }),
   ),
 });
@@ -63,144 +62,112 @@ const myTaskOut = z.object({
 
 /** Contacts, the volunteer's own pages, team activities and the team report. */
 export async function workRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['community']);
 
-  app.get(
+  api.get(
     '/api/community/my-people',
     {
-      schema: {
-        operationId: 'listMyPeople',
-        tags,
-        summary: 'Người tôi giúp đỡ / My people (volunteer)',
-        response: { 200: z.object({ items: z.array(myPersonOut) }) },
-      },
+      operationId: 'listMyPeople',
+      summary: 'Người tôi giúp đỡ / My people (volunteer)',
+      ok: listOf(myPersonOut),
     },
-    async (req) => con.myPeople(deps, requireActor(req)),
+    ({ actor }) => con.myPeople(deps, actor),
   );
-  app.get(
+  api.get(
     '/api/community/my-people/:id',
     {
-      schema: {
-        operationId: 'getMyPerson',
-        tags,
-        summary: 'Người tôi giúp đỡ / One of my people (volunteer)',
-        params: idParams,
-        response: { 200: myPersonDetailOut },
-      },
+      operationId: 'getMyPerson',
+      summary: 'Người tôi giúp đỡ / One of my people (volunteer)',
+      params: idParams,
+      ok: myPersonDetailOut,
     },
-    async (req) => con.myPerson(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => con.myPerson(deps, actor, params.id),
   );
-  app.get(
+  api.get(
     '/api/community/my-tasks',
     {
-      schema: {
-        operationId: 'listMyFollowUps',
-        tags,
-        summary: 'Việc của tôi / My follow-ups (volunteer)',
-        response: { 200: z.object({ today: z.string(), items: z.array(myTaskOut) }) },
-      },
+      operationId: 'listMyFollowUps',
+      summary: 'Việc của tôi / My follow-ups (volunteer)',
+      ok: z.object({ today: z.string(), items: z.array(myTaskOut) }),
     },
-    async (req) => con.myTasks(deps, requireActor(req)),
+    ({ actor }) => con.myTasks(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/community/contacts',
     {
-      schema: {
-        operationId: 'logContact',
-        tags,
-        summary: 'Ghi nhận liên hệ, hỗ trợ / Log a contact',
-        body: con.contactCreateSchema,
-        response: { 201: logContactOut },
-      },
+      operationId: 'logContact',
+      summary: 'Ghi nhận liên hệ, hỗ trợ / Log a contact',
+      body: con.contactCreateSchema,
+      created: logContactOut,
     },
-    async (req, reply) => reply.status(201).send(await con.logContact(deps, requireActor(req), req.body)),
+    ({ actor, body }) => con.logContact(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/contacts',
     {
-      schema: {
-        operationId: 'listContacts',
-        response: { 200: z.object({ items: z.array(contactOut), limit: z.number(), offset: z.number() }) },
-        tags,
-        summary: 'Nhật ký liên hệ / Contact log',
-        querystring: con.contactQuerySchema,
-      },
+      operationId: 'listContacts',
+      summary: 'Nhật ký liên hệ / Contact log',
+      querystring: con.contactQuerySchema,
+      ok: z.object({ items: z.array(contactOut), limit: z.number(), offset: z.number() }),
     },
-    async (req) => con.listContacts(deps, requireActor(req), req.query),
+    ({ actor, query }) => con.listContacts(deps, actor, query),
   );
 
-  app.post(
+  api.post(
     '/api/community/activities',
     {
-      schema: {
-        operationId: 'createActivity',
-        response: { 201: activityOut },
-        tags,
-        summary: 'Ghi hoạt động của đội / Record a team activity',
-        body: act.activityCreateSchema,
-      },
+      operationId: 'createActivity',
+      summary: 'Ghi hoạt động của đội / Record a team activity',
+      body: act.activityCreateSchema,
+      created: activityOut,
     },
-    async (req, reply) => reply.status(201).send(await act.createActivity(deps, requireActor(req), req.body)),
+    ({ actor, body }) => act.createActivity(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/community/activities',
     {
-      schema: {
-        operationId: 'listActivities',
-        response: {
-          200: z.object({
-            items: z.array(activityOut),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
-        },
-        tags,
-        summary: 'Hoạt động của đội / Team activities',
-        querystring: act.activityQuerySchema,
-      },
+      operationId: 'listActivities',
+      summary: 'Hoạt động của đội / Team activities',
+      querystring: act.activityQuerySchema,
+      ok: z.object({
+        items: z.array(activityOut),
+        total: z.number(),
+        limit: z.number(),
+        offset: z.number(),
+      }),
     },
-    async (req) => act.listActivities(deps, requireActor(req), req.query),
+    ({ actor, query }) => act.listActivities(deps, actor, query),
   );
-  app.get(
+  api.get(
     '/api/community/activities/:id',
     {
-      schema: {
-        operationId: 'getActivity',
-        response: { 200: activityOut },
-        tags,
-        summary: 'Hoạt động / An activity',
-        params: idParams,
-      },
+      operationId: 'getActivity',
+      summary: 'Hoạt động / An activity',
+      params: idParams,
+      ok: activityOut,
     },
-    async (req) => act.getActivity(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => act.getActivity(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/community/activities/:id',
     {
-      schema: {
-        operationId: 'updateActivity',
-        response: { 200: activityOut },
-        tags,
-        summary: 'Sửa hoạt động / Update an activity',
-        params: idParams,
-        body: act.activityUpdateSchema,
-      },
+      operationId: 'updateActivity',
+      summary: 'Sửa hoạt động / Update an activity',
+      params: idParams,
+      body: act.activityUpdateSchema,
+      ok: activityOut,
     },
-    async (req) => act.updateActivity(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => act.updateActivity(deps, actor, params.id, body),
   );
-  app.get(
+  api.get(
     '/api/community/report',
     {
-      schema: {
-        operationId: 'getTeamReport',
-        response: { 200: reportOut },
-        tags,
-        summary: 'Báo cáo hoạt động đội tình nguyện / Team report for a period',
-        querystring: act.reportQuerySchema,
-      },
+      operationId: 'getTeamReport',
+      summary: 'Báo cáo hoạt động đội tình nguyện / Team report for a period',
+      querystring: act.reportQuerySchema,
+      ok: reportOut,
     },
-    async (req) => act.teamReport(deps, requireActor(req), req.query),
+    ({ actor, query }) => act.teamReport(deps, actor, query),
   );
 }

@@ -2,12 +2,11 @@ import { declarationBasis } from '@hoanhap/domain/declaration-rules';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import type { RuleOverride } from '@hoanhap/domain/legal-regimes';
 import { z } from 'zod';
+import { bilingual, strOrNull } from '../../platform/http/schemas.ts';
 import type { DeclarationView } from './declarations.repo.ts';
 
 // A declaration is of class 'drug_use' as a whole: the service refuses roles that may not read it, so nothing
 // inside needs hiding. The legal basis is the rule in force on the declaration date (none before Law 120).
-
-const text = z.object({ vi: z.string(), en: z.string() });
 
 export const declarationOut = z
   .object({
@@ -15,12 +14,12 @@ export const declarationOut = z
     personId: z.string(),
     declaredOn: z.string(),
     substances: z.array(z.string()),
-    otherSubstance: z.string().nullable(),
+    otherSubstance: strOrNull,
     source: z.string(),
-    notes: z.string().nullable(),
-    regimeId: z.string().nullable(),
+    notes: strOrNull,
+    regimeId: strOrNull,
     required: z.boolean().describe('Whether the law required the declaration on its date'),
-    basis: z.array(text).describe('Legal basis cited (empty before the rule was in force)'),
+    basis: z.array(bilingual).describe('Legal basis cited (empty before the rule was in force)'),
     unit: z.object({ kind: z.string(), code: z.string() }),
     recordedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
     recordedAt: z.string(),

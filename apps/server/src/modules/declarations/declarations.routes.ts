@@ -1,58 +1,45 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams, listOf } from '../../platform/http/schemas.ts';
 import { declarationOut } from './declarations.presenter.ts';
 import { declarationCreateSchema, declarationUpdateSchema } from './declarations.schema.ts';
 import { createDeclaration, listDeclarations, updateDeclaration } from './declarations.service.ts';
 
 export async function declarationsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const params = z.strictObject({ id: z.string().min(1).max(64) });
-  const tags = ['screening'];
+  const api = apiRoutes(root, ['screening']);
 
-  app.get(
+  api.get(
     '/api/people/:id/substance-declarations',
     {
-      schema: {
-        operationId: 'listSubstanceDeclarations',
-        tags,
-        summary:
-          'Khai báo chất ma túy đã sử dụng và nguồn gốc / Declarations of substances used and their source',
-        params,
-        response: { 200: z.object({ items: z.array(declarationOut) }) },
-      },
+      operationId: 'listSubstanceDeclarations',
+      summary:
+        'Khai báo chất ma túy đã sử dụng và nguồn gốc / Declarations of substances used and their source',
+      params: idParams,
+      ok: listOf(declarationOut),
     },
-    async (req) => listDeclarations(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => listDeclarations(deps, actor, params.id),
   );
-  app.post(
+  api.post(
     '/api/people/:id/substance-declarations',
     {
-      schema: {
-        operationId: 'createSubstanceDeclaration',
-        tags,
-        summary: 'Ghi nhận khai báo chất ma túy và nguồn gốc / Record a declaration of substances and source',
-        params,
-        body: declarationCreateSchema,
-        response: { 201: declarationOut },
-      },
+      operationId: 'createSubstanceDeclaration',
+      summary: 'Ghi nhận khai báo chất ma túy và nguồn gốc / Record a declaration of substances and source',
+      params: idParams,
+      body: declarationCreateSchema,
+      created: declarationOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await createDeclaration(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => createDeclaration(deps, actor, params.id, body),
   );
-  app.put(
+  api.put(
     '/api/substance-declarations/:id',
     {
-      schema: {
-        operationId: 'updateSubstanceDeclaration',
-        tags,
-        summary: 'Sửa khai báo (theo phiên bản) / Correct a declaration (versioned)',
-        params,
-        body: declarationUpdateSchema,
-        response: { 200: declarationOut },
-      },
+      operationId: 'updateSubstanceDeclaration',
+      summary: 'Sửa khai báo (theo phiên bản) / Correct a declaration (versioned)',
+      params: idParams,
+      body: declarationUpdateSchema,
+      ok: declarationOut,
     },
-    async (req) => updateDeclaration(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => updateDeclaration(deps, actor, params.id, body),
   );
 }

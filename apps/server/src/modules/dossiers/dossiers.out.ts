@@ -1,6 +1,7 @@
 import { ROLE_IDS } from '@hoanhap/domain/legal-basis';
 import { DOSSIER_DOCUMENT_KINDS } from '@hoanhap/domain/legal-regimes';
 import { z } from 'zod';
+import { bilingual } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in dossiers.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -16,7 +17,7 @@ export const getDossierRulesOut = z.object({
     z.object({
       kind: z.enum(DOSSIER_DOCUMENT_KINDS),
       required: z.boolean(),
-      label: z.object({ vi: z.string(), en: z.string() }),
+      label: bilingual,
     }),
   ),
   checklistVerify: z.boolean(),

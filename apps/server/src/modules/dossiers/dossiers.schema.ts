@@ -2,6 +2,7 @@ import { COURT_OUTCOMES, DOSSIER_DOCUMENT_KINDS, DOSSIER_STATUSES } from '@hoanh
 import { COMPULSORY_GROUNDS } from '@hoanhap/domain/episode-types';
 import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
+import { numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 
 // Request and response shapes of /api/dossiers. Messages of our own rules are "Vietnamese / English".
 
@@ -112,9 +113,9 @@ export const documentOut = z
     mimeType: z.string(),
     size: z.number(),
     sha256: z.string(),
-    note: z.string().nullable(),
+    note: strOrNull,
     uploadedAt: z.string(),
-    uploadedBy: z.string().nullable(),
+    uploadedBy: strOrNull,
   })
   .meta({ id: 'DossierDocument' });
 
@@ -126,20 +127,20 @@ export const dossierPersonOut = z
     birthDate: z.string().optional(),
     ground: z.string(),
     groundLabel: textOut,
-    groundNote: z.string().nullable(),
+    groundNote: strOrNull,
     groundInHistory: z.boolean().describe('The person’s recorded episodes prove this ground'),
     status: z.string(),
-    outcome: z.string().nullable(),
-    termMonths: z.number().nullable(),
-    decisionNumber: z.string().nullable(),
-    decisionDate: z.string().nullable(),
-    decisionSigner: z.string().nullable(),
-    postponedUntil: z.string().nullable(),
-    outcomeNote: z.string().nullable(),
-    executedOn: z.string().nullable(),
-    admittedOn: z.string().nullable(),
-    facilityId: z.string().nullable(),
-    episodeId: z.string().nullable(),
+    outcome: strOrNull,
+    termMonths: numOrNull,
+    decisionNumber: strOrNull,
+    decisionDate: strOrNull,
+    decisionSigner: strOrNull,
+    postponedUntil: strOrNull,
+    outcomeNote: strOrNull,
+    executedOn: strOrNull,
+    admittedOn: strOrNull,
+    facilityId: strOrNull,
+    episodeId: strOrNull,
   })
   .meta({ id: 'DossierPerson' });
 
@@ -151,26 +152,26 @@ export const dossierOut = z
     status: z.string(),
     statusLabel: textOut,
     communeCode: z.string(),
-    communeName: z.string().nullable(),
+    communeName: strOrNull,
     provinceCode: z.string(),
     regimeId: z.string(),
     preparer: authorityOut,
     preparedOn: z.string(),
-    notifiedOn: z.string().nullable(),
+    notifiedOn: strOrNull,
     readingPeriod: z
       .object({ workingDays: z.number(), endsOn: z.string(), verify: z.boolean(), basis: basisOut })
       .nullable(),
-    readingClosedOn: z.string().nullable(),
-    submittedOn: z.string().nullable(),
-    submissionNumber: z.string().nullable(),
+    readingClosedOn: strOrNull,
+    submittedOn: strOrNull,
+    submissionNumber: strOrNull,
     court: authorityOut.extend({ name: z.string().nullable() }).nullable(),
-    acceptedOn: z.string().nullable(),
-    courtCaseNumber: z.string().nullable(),
-    hearingDate: z.string().nullable(),
-    hearingPlace: z.string().nullable(),
-    decidedOn: z.string().nullable(),
-    executedOn: z.string().nullable(),
-    notes: z.string().nullable(),
+    acceptedOn: strOrNull,
+    courtCaseNumber: strOrNull,
+    hearingDate: strOrNull,
+    hearingPlace: strOrNull,
+    decidedOn: strOrNull,
+    executedOn: strOrNull,
+    notes: strOrNull,
     persons: z.array(dossierPersonOut),
     checklist: z.object({
       verify: z.boolean(),
@@ -194,7 +195,7 @@ export const dossierSummaryOut = z
     communeCode: z.string(),
     provinceCode: z.string(),
     preparedOn: z.string(),
-    hearingDate: z.string().nullable(),
+    hearingDate: strOrNull,
     persons: z.array(z.object({ personId: z.string(), fullName: z.string(), status: z.string() })),
     version: z.number(),
     updatedAt: z.string(),

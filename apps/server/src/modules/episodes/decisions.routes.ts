@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 import {
   createDecision,
   decisionCreateSchema,
@@ -14,50 +13,39 @@ import {
 
 // Decisions as records of their own: one decision naming several people, entered once.
 export async function decisionsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const params = z.strictObject({ id: z.string().min(1).max(64) });
-  const tags = ['episodes'];
+  const api = apiRoutes(root, ['episodes']);
 
-  app.post(
+  api.post(
     '/api/decisions',
     {
-      schema: {
-        operationId: 'createDecision',
-        tags,
-        summary: 'Ghi nhận một quyết định cho nhiều người / Enter one decision naming several people',
-        description:
-          'One episode per person, each checked like a single decision; all or nothing, a refusal names the person (personIds.i).',
-        body: decisionCreateSchema,
-        response: { 201: decisionOut },
-      },
+      operationId: 'createDecision',
+      summary: 'Ghi nhận một quyết định cho nhiều người / Enter one decision naming several people',
+      description:
+        'One episode per person, each checked like a single decision; all or nothing, a refusal names the person (personIds.i).',
+      body: decisionCreateSchema,
+      created: decisionOut,
     },
-    async (req, reply) => reply.status(201).send(await createDecision(deps, requireActor(req), req.body)),
+    ({ actor, body }) => createDecision(deps, actor, body),
   );
-  app.get(
+  api.get(
     '/api/decisions/:id',
     {
-      schema: {
-        operationId: 'getDecision',
-        tags,
-        summary: 'Một quyết định và những người được nêu tên / A decision and the people it names',
-        params,
-        response: { 200: decisionOut },
-      },
+      operationId: 'getDecision',
+      summary: 'Một quyết định và những người được nêu tên / A decision and the people it names',
+      params: idParams,
+      ok: decisionOut,
     },
-    async (req) => getDecision(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => getDecision(deps, actor, params.id),
   );
-  app.patch(
+  api.patch(
     '/api/decisions/:id',
     {
-      schema: {
-        operationId: 'updateDecision',
-        tags,
-        summary: 'Sửa số, người ký của quyết định / Correct the number or signer of a decision',
-        params,
-        body: decisionUpdateSchema,
-        response: { 200: decisionOut },
-      },
+      operationId: 'updateDecision',
+      summary: 'Sửa số, người ký của quyết định / Correct the number or signer of a decision',
+      params: idParams,
+      body: decisionUpdateSchema,
+      ok: decisionOut,
     },
-    async (req) => updateDecision(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => updateDecision(deps, actor, params.id, body),
   );
 }

@@ -9,10 +9,9 @@ import { formatBasis, type RoleId } from '@hoanhap/domain/legal-basis';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import { transitionFor } from '@hoanhap/domain/transition-rules';
 import { z } from 'zod';
+import { bilingual, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 import type { ContactRow, EpisodeRow } from './episodes.repo.ts';
 import { asEpisode } from './person-status.ts';
-
-const text = z.object({ vi: z.string(), en: z.string() });
 
 export const contactOut = z
   .object({
@@ -32,35 +31,35 @@ export const episodeOut = z
     id: z.string(),
     personId: z.string(),
     type: z.string(),
-    typeLabel: text,
+    typeLabel: bilingual,
     regimeId: z.string(),
     authority: z.string(),
-    authorityLabel: text,
+    authorityLabel: bilingual,
     decision: z
       .object({
-        number: z.string().nullable(),
-        date: z.string().nullable(),
-        signer: z.string().nullable(),
-        body: z.string().nullable(),
+        number: strOrNull,
+        date: strOrNull,
+        signer: strOrNull,
+        body: strOrNull,
       })
       .nullable(),
-    documentNumber: z.string().nullable(),
+    documentNumber: strOrNull,
     startDate: z.string(),
-    termStart: z.string().nullable(),
-    termMonths: z.number().nullable(),
-    plannedEnd: z.string().nullable(),
-    actualEnd: z.string().nullable(),
-    outcome: z.string().nullable(),
-    outcomeLabel: text.nullable(),
-    outcomeReason: z.string().nullable(),
+    termStart: strOrNull,
+    termMonths: numOrNull,
+    plannedEnd: strOrNull,
+    actualEnd: strOrNull,
+    outcome: strOrNull,
+    outcomeLabel: bilingual.nullable(),
+    outcomeReason: strOrNull,
     active: z.boolean(),
-    facilityId: z.string().nullable(),
+    facilityId: strOrNull,
     responsibleUnit: z.object({ kind: z.string(), code: z.string() }),
     managerIds: z.array(z.string()),
     details: z.record(z.string(), z.unknown()),
     subsidyEligible: z.boolean().optional(),
     certificate: z.object({ number: z.string().nullable(), date: z.string() }).nullable(),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     contacts: z.array(contactOut).optional(),
     /**
      * Present for an episode decided before 01/07/2026 and still open on that day: which regime governs its
@@ -70,8 +69,8 @@ export const episodeOut = z
       .object({
         termRegime: z.string(),
         actsRegime: z.string(),
-        reason: text,
-        basis: z.array(text),
+        reason: bilingual,
+        basis: z.array(bilingual),
         verify: z.boolean(),
       })
       .optional(),

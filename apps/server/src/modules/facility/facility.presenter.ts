@@ -12,11 +12,10 @@ import { type RehabStage, stageLabels } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { bilingual, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 import type { EpisodeRow } from '../episodes/episodes.repo.ts';
 import { type AdmissionRow, type EventRow, facilityRepo, type StageRow } from './facility.repo.ts';
 import { facilityRulesAt } from './facility-access.ts';
-
-const text = z.object({ vi: z.string(), en: z.string() });
 
 /**
  * The episode a stay currently rests on: a court order replaces the pending management it followed. `known`:
@@ -47,14 +46,14 @@ export async function termOf(trx: Kysely<DB>, a: AdmissionRow, known?: ReadonlyM
 export const termOut = z
   .object({
     termStart: z.string(),
-    decidedEnd: z.string().nullable(),
-    termDays: z.number().nullable(),
-    plannedRelease: z.string().nullable(),
+    decidedEnd: strOrNull,
+    termDays: numOrNull,
+    plannedRelease: strOrNull,
     daysServed: z.number(),
-    daysRemaining: z.number().nullable(),
+    daysRemaining: numOrNull,
     uncountedDays: z.number(),
     reductionDays: z.number(),
-    earlyReleaseOn: z.string().nullable(),
+    earlyReleaseOn: strOrNull,
   })
   .meta({ id: 'ResidentTerm' });
 
@@ -82,9 +81,9 @@ export async function presentTerm(trx: Kysely<DB>, a: AdmissionRow, state: TermS
 export const stageOut = z
   .object({
     stage: z.number(),
-    label: text,
+    label: bilingual,
     beganOn: z.string(),
-    endedOn: z.string().nullable(),
+    endedOn: strOrNull,
     approvedBy: z.string(),
   })
   .meta({ id: 'ResidentStage' });
@@ -99,9 +98,9 @@ export const presentStage = (s: StageRow) => ({
 export const eventOut = z
   .object({
     id: z.string(),
-    admissionId: z.string().nullable(),
+    admissionId: strOrNull,
     kind: z.string(),
-    subkind: z.string().nullable(),
+    subkind: strOrNull,
     occurredOn: z.string(),
     data: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
@@ -133,16 +132,16 @@ export const presentEvent = (e: EventRow) => ({
 export const healthRecordOut = z
   .object({
     id: z.string(),
-    admissionId: z.string().nullable(),
+    admissionId: strOrNull,
     kind: z.string(),
     occurredOn: z.string(),
     performedBy: z.string(),
-    diagnosis: z.string().nullable(),
-    medicalNotes: z.string().nullable(),
-    treatmentPlan: z.string().nullable(),
-    hospital: z.string().nullable(),
-    disease: z.string().nullable(),
-    testResult: z.string().nullable(),
+    diagnosis: strOrNull,
+    medicalNotes: strOrNull,
+    treatmentPlan: strOrNull,
+    hospital: strOrNull,
+    disease: strOrNull,
+    testResult: strOrNull,
     version: z.number(),
     updatedAt: z.string().optional(),
     voided: z.object({ at: z.string(), reason: z.string() }).optional(),
@@ -168,7 +167,7 @@ export function presentHealth(e: EventRow) {
 
 const noticeOut = z.object({
   noticeOn: z.string(),
-  communeCode: z.string().nullable(),
+  communeCode: strOrNull,
   communeChairman: z.string(),
   communePolice: z.string(),
   summary: z.string(),
@@ -180,8 +179,8 @@ const releaseOut = z.object({
   handedTo: z.object({ kind: z.string(), code: z.string() }),
   flaggedForProvince: z.boolean(),
   /** The post-rehab decision task; null after voluntary rehab (no management decision follows it). */
-  taskId: z.string().nullable(),
-  decisionDueDate: z.string().nullable(),
+  taskId: strOrNull,
+  decisionDueDate: strOrNull,
 });
 
 export const admissionOut = z
@@ -194,19 +193,19 @@ export const admissionOut = z
     currentEpisodeId: z.string(),
     basis: z.string(),
     admittedOn: z.string(),
-    recordNumber: z.string().nullable(),
+    recordNumber: strOrNull,
     classification: z.string(),
     belongings: z.array(z.object({ item: z.string(), quantity: z.number(), note: z.string().optional() })),
     rapidTest: z.object({ testedOn: z.string(), result: z.string(), substances: z.array(z.string()) }),
-    area: z.string().nullable(),
-    bed: z.string().nullable(),
+    area: strOrNull,
+    bed: strOrNull,
     noKnownResidence: z.boolean(),
     stage: z.number(),
     stages: z.array(stageOut),
     term: termOut,
     absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
     notice: noticeOut.nullable(),
-    releasedOn: z.string().nullable(),
+    releasedOn: strOrNull,
     release: releaseOut.nullable(),
     events: z.array(eventOut),
     healthRecordCount: z.number(),

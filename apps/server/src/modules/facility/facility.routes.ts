@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { type ApiRoutes, apiRoutes, sendFile } from '../../platform/http/route-helpers.ts';
+import { listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
+import type { Actor } from '../../platform/policy.ts';
 import { admit, awaitingAdmission, board } from './admissions.service.ts';
 import { exportBoard } from './board-export.ts';
 import { createClass, listClasses } from './classes.service.ts';
 import { admissionOut, eventOut, termOut } from './facility.presenter.ts';
+
+type EventOut = z.input<typeof eventOut>;
+
 import {
   admissionSchema,
   boardExportQuery,
@@ -36,28 +40,26 @@ export const classOut = z
       z.object({
         admissionId: z.string(),
         enrolledOn: z.string(),
-        certificateNumber: z.string().nullable(),
-        certificateDate: z.string().nullable(),
+        certificateNumber: strOrNull,
+        certificateDate: strOrNull,
       }),
     ),
     version: z.number(),
   })
   .meta({ id: 'VocationalClass' });
 
-export const awaitingOut = z.object({
-  items: z.array(
-    z.object({
-      episodeId: z.string(),
-      personId: z.string(),
-      fullName: z.string(),
-      birthYear: z.number().nullable(),
-      episodeType: z.string(),
-      startDate: z.string(),
-      plannedEnd: z.string().nullable(),
-      documentNumber: z.string().nullable(),
-    }),
-  ),
-});
+export const awaitingOut = listOf(
+  z.object({
+    episodeId: z.string(),
+    personId: z.string(),
+    fullName: z.string(),
+    birthYear: numOrNull,
+    episodeType: z.string(),
+    startDate: z.string(),
+    plannedEnd: strOrNull,
+    documentNumber: strOrNull,
+  }),
+);
 
 const boardOut = z.object({
   facilityId: z.string(),
@@ -70,8 +72,8 @@ const boardOut = z.object({
       basis: z.string(),
       admittedOn: z.string(),
       stage: z.number(),
-      area: z.string().nullable(),
-      bed: z.string().nullable(),
+      area: strOrNull,
+      bed: strOrNull,
       term: termOut,
       absence: z.object({ kind: z.string(), from: z.string() }).nullable(),
       noticeSent: z.boolean(),
@@ -97,172 +99,157 @@ const boardOut = z.object({
   ),
 });
 
+/** An event route: its path under the base, operationId, the kind of event, its body and summary. */
+type EventRoute = readonly [
+  path: string,
+  operationId: string,
+  kind: string,
+  body: z.ZodType,
+  summary: string,
+];
+
+/** One POST route per kind of event (of a facility, of a resident's stay), each recording an event of its kind. */
+export function eventRoutes<P extends z.ZodType>(
+  api: ApiRoutes,
+  base: string,
+  params: P,
+  events: readonly EventRoute[],
+  record: (actor: Actor, params: z.output<P>, event: { kind: string; input: unknown }) => Promise<EventOut>,
+) {
+  for (const [path, operationId, kind, body, summary] of events)
+    api.post(
+      `${base}/${path}`,
+      { operationId, summary, params, body, created: eventOut },
+      ({ actor, params, body }) => record(actor, params as z.output<P>, { kind, input: body }),
+    );
+}
+
 /** Facility-wide routes: admissions, the residents board, classes, labour, sessions, groups, figures. */
 export async function facilityRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const tags = ['facility'];
+  const api = apiRoutes(root, ['facility']);
   const params = facilityParams;
-  const base = '/api/facility-ops/:facilityId';
 
-  app.post(
-    `${base}/admissions`,
+  api.post(
+    '/api/facility-ops/:facilityId/admissions',
     {
-      schema: {
-        operationId: 'admitResident',
-        tags,
-        summary: 'Tiếp nhận học viên / Admit a resident',
-        description:
-          'On a voluntary contract, a compulsory order or pending management placing the person here.',
-        params,
-        body: admissionSchema,
-        response: { 201: admissionOut },
-      },
+      operationId: 'admitResident',
+      summary: 'Tiếp nhận học viên / Admit a resident',
+      description:
+        'On a voluntary contract, a compulsory order or pending management placing the person here.',
+      params,
+      body: admissionSchema,
+      created: admissionOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await admit(deps, requireActor(req), req.params.facilityId, req.body)),
+    ({ actor, params, body }) => admit(deps, actor, params.facilityId, body),
   );
-  app.get(
-    `${base}/residents`,
+  api.get(
+    '/api/facility-ops/:facilityId/residents',
     {
-      schema: {
-        operationId: 'listResidents',
-        tags,
-        summary: 'Bảng theo dõi học viên / Residents board',
-        params,
-        querystring: boardQuery,
-        response: { 200: boardOut },
-      },
+      operationId: 'listResidents',
+      summary: 'Bảng theo dõi học viên / Residents board',
+      params,
+      querystring: boardQuery,
+      ok: boardOut,
     },
-    async (req) => board(deps, requireActor(req), req.params.facilityId, req.query),
+    ({ actor, params, query }) => board(deps, actor, params.facilityId, query),
   );
-  app.get(
-    `${base}/residents/export`,
+  api.get(
+    '/api/facility-ops/:facilityId/residents/export',
     {
+      operationId: 'exportResidents',
+      summary: 'Xuất bảng theo dõi học viên (xlsx, csv) / Export the residents board',
+      params,
+      querystring: boardExportQuery,
       config: { fileResponse: [FILE_TYPES.xlsx, FILE_TYPES.csv] },
-      schema: {
-        operationId: 'exportResidents',
-        tags,
-        summary: 'Xuất bảng theo dõi học viên (xlsx, csv) / Export the residents board',
-        params,
-        querystring: boardExportQuery,
-      },
     },
-    async (req, reply) => {
-      const file = await exportBoard(deps, requireActor(req), req.params.facilityId, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+    async ({ actor, params, query, reply }) => {
+      const file = await exportBoard(deps, actor, params.facilityId, query);
+      return sendFile(reply, file);
     },
   );
-  app.get(
-    `${base}/awaiting`,
+  api.get(
+    '/api/facility-ops/:facilityId/awaiting',
     {
-      schema: {
-        operationId: 'listAwaitingAdmission',
-        tags,
-        summary: 'Chờ tiếp nhận / Awaiting admission',
-        description:
-          'Open contracts, court orders and pending managements placing people here, whose person is not admitted.',
-        params,
-        response: { 200: awaitingOut },
-      },
+      operationId: 'listAwaitingAdmission',
+      summary: 'Chờ tiếp nhận / Awaiting admission',
+      description:
+        'Open contracts, court orders and pending managements placing people here, whose person is not admitted.',
+      params,
+      ok: awaitingOut,
     },
-    async (req) => awaitingAdmission(deps, requireActor(req), req.params.facilityId),
+    ({ actor, params }) => awaitingAdmission(deps, actor, params.facilityId),
   );
-  app.post(
-    `${base}/classes`,
+  api.post(
+    '/api/facility-ops/:facilityId/classes',
     {
-      schema: {
-        operationId: 'openFacilityClass',
-        tags,
-        summary: 'Mở lớp học nghề / Open a vocational class',
-        params,
-        body: classSchema,
-        response: { 201: classOut },
-      },
+      operationId: 'openFacilityClass',
+      summary: 'Mở lớp học nghề / Open a vocational class',
+      params,
+      body: classSchema,
+      created: classOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await createClass(deps, requireActor(req), req.params.facilityId, req.body)),
+    ({ actor, params, body }) => createClass(deps, actor, params.facilityId, body),
   );
-  app.get(
-    `${base}/classes`,
+  api.get(
+    '/api/facility-ops/:facilityId/classes',
     {
-      schema: {
-        operationId: 'listFacilityClasses',
-        tags,
-        summary: 'Lớp học nghề / Vocational classes',
-        params,
-        querystring: periodQuery,
-        response: { 200: z.object({ items: z.array(classOut) }) },
-      },
+      operationId: 'listFacilityClasses',
+      summary: 'Lớp học nghề / Vocational classes',
+      params,
+      querystring: periodQuery,
+      ok: listOf(classOut),
     },
-    async (req) => listClasses(deps, requireActor(req), req.params.facilityId, req.query),
+    ({ actor, params, query }) => listClasses(deps, actor, params.facilityId, query),
   );
-  for (const [path, operationId, kind, body, summary] of [
-    ['labour', 'recordLabour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
+  eventRoutes(
+    api,
+    '/api/facility-ops/:facilityId',
+    params,
     [
-      'sessions',
-      'recordFacilitySession',
-      'session',
-      sessionSchema,
-      'Buổi tư vấn, giáo dục / Counselling or education session',
+      ['labour', 'recordLabour', 'labour', labourSchema, 'Lao động trị liệu / Labour therapy'],
+      [
+        'sessions',
+        'recordFacilitySession',
+        'session',
+        sessionSchema,
+        'Buổi tư vấn, giáo dục / Counselling or education session',
+      ],
+      ['groups', 'recordSelfManagementGroup', 'group', groupSchema, 'Tổ tự quản / Self-management group'],
     ],
-    ['groups', 'recordSelfManagementGroup', 'group', groupSchema, 'Tổ tự quản / Self-management group'],
-  ] as const) {
-    app.post(
-      `${base}/${path}`,
-      { schema: { operationId, tags, summary, params, body, response: { 201: eventOut } } },
-      async (req, reply) =>
-        reply.status(201).send(
-          await recordFacilityEvent(deps, requireActor(req), req.params.facilityId, {
-            kind,
-            input: req.body,
-          } as never),
-        ),
-    );
-  }
-  app.get(
-    `${base}/events`,
-    {
-      schema: {
-        operationId: 'listFacilityEvents',
-        tags,
-        summary: 'Sổ theo dõi của cơ sở / Facility register',
-        description: 'Never includes health records.',
-        params,
-        querystring: eventsQuery,
-        response: { 200: z.object({ items: z.array(eventOut) }) },
-      },
-    },
-    async (req) => listEvents(deps, requireActor(req), req.params.facilityId, req.query),
+    (actor, p, event) => recordFacilityEvent(deps, actor, p.facilityId, event as never),
   );
-  app.get(
-    `${base}/dashboard`,
+  api.get(
+    '/api/facility-ops/:facilityId/events',
     {
-      schema: {
-        operationId: 'getFacilityDashboard',
-        tags,
-        summary: 'Bảng tổng hợp của cơ sở / Facility dashboard',
-        params,
-        querystring: periodQuery,
-        response: { 200: dashboardOut },
-      },
+      operationId: 'listFacilityEvents',
+      summary: 'Sổ theo dõi của cơ sở / Facility register',
+      description: 'Never includes health records.',
+      params,
+      querystring: eventsQuery,
+      ok: listOf(eventOut),
     },
-    async (req) => dashboard(deps, requireActor(req), req.params.facilityId, req.query),
+    ({ actor, params, query }) => listEvents(deps, actor, params.facilityId, query),
   );
-  app.get(
-    `${base}/figures`,
+  api.get(
+    '/api/facility-ops/:facilityId/dashboard',
     {
-      schema: {
-        operationId: 'getFacilityFigures',
-        tags,
-        summary: 'Số liệu năm của cơ sở / Yearly figures',
-        params,
-        querystring: yearQuery,
-        response: { 200: figuresOut },
-      },
+      operationId: 'getFacilityDashboard',
+      summary: 'Bảng tổng hợp của cơ sở / Facility dashboard',
+      params,
+      querystring: periodQuery,
+      ok: dashboardOut,
     },
-    async (req) => yearlyFigures(deps, requireActor(req), req.params.facilityId, req.query.year),
+    ({ actor, params, query }) => dashboard(deps, actor, params.facilityId, query),
+  );
+  api.get(
+    '/api/facility-ops/:facilityId/figures',
+    {
+      operationId: 'getFacilityFigures',
+      summary: 'Số liệu năm của cơ sở / Yearly figures',
+      params,
+      querystring: yearQuery,
+      ok: figuresOut,
+    },
+    ({ actor, params, query }) => yearlyFigures(deps, actor, params.facilityId, query.year),
   );
 }

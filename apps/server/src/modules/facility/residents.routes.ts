@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { getAdmission, moveStage, setBed, setResidence } from './admissions.service.ts';
 import { certify, enrol, recordAttendance } from './classes.service.ts';
 import { correctionsRoutes } from './corrections.routes.ts';
 import { admissionOut, eventOut, healthRecordOut } from './facility.presenter.ts';
-import { classOut } from './facility.routes.ts';
+import { classOut, eventRoutes } from './facility.routes.ts';
 import {
   attendanceSchema,
   bedSchema,
@@ -35,7 +34,7 @@ type StayStep = (deps: AppDeps, actor: Actor, id: string, input: never) => Promi
 /** The steps of a resident's stay (/api/admissions/:id/<path>), in the order they are registered. */
 const STAY_STEPS = [
   {
-    method: 'POST',
+    method: 'post',
     path: 'stages',
     operationId: 'moveAdmissionStage',
     summary: 'Chuyển giai đoạn / Move to the next stage',
@@ -43,7 +42,7 @@ const STAY_STEPS = [
     run: moveStage as StayStep,
   },
   {
-    method: 'PUT',
+    method: 'put',
     path: 'bed',
     operationId: 'setAdmissionBed',
     summary: 'Bố trí khu, giường / Area and bed',
@@ -51,7 +50,7 @@ const STAY_STEPS = [
     run: setBed as StayStep,
   },
   {
-    method: 'PUT',
+    method: 'put',
     path: 'residence',
     operationId: 'setAdmissionResidence',
     summary: 'Không xác định được nơi cư trú / No known residence',
@@ -60,7 +59,7 @@ const STAY_STEPS = [
     run: setResidence as StayStep,
   },
   {
-    method: 'POST',
+    method: 'post',
     path: 'term-changes',
     operationId: 'recordTermChange',
     summary: 'Giảm thời hạn, ra sớm, hoãn, tạm đình chỉ, bỏ trốn, trở lại / Term changes',
@@ -69,7 +68,7 @@ const STAY_STEPS = [
     run: changeTerm as StayStep,
   },
   {
-    method: 'POST',
+    method: 'post',
     path: 'release-notice',
     operationId: 'sendReleaseNotice',
     summary: 'Thông báo cho xã trước khi ra cơ sở / Notice to the commune before release',
@@ -77,7 +76,7 @@ const STAY_STEPS = [
     run: sendReleaseNotice as StayStep,
   },
   {
-    method: 'POST',
+    method: 'post',
     path: 'release',
     operationId: 'releaseResident',
     summary: 'Ra cơ sở, bàn giao về xã / Release and handover',
@@ -87,7 +86,7 @@ const STAY_STEPS = [
     run: release as StayStep,
   },
   {
-    method: 'POST',
+    method: 'post',
     path: 'departure',
     operationId: 'recordDeparture',
     summary: 'Rời cơ sở không hoàn thành / Departure without completion',
@@ -99,138 +98,107 @@ const STAY_STEPS = [
 
 /** Routes of one resident's stay (/api/admissions/:id) and of one vocational class. */
 export async function residentsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const tags = ['facility'];
+  const api = apiRoutes(root, ['facility']);
   const params = idParams;
   const base = '/api/admissions/:id';
 
-  app.get(
-    base,
+  api.get(
+    '/api/admissions/:id',
     {
-      schema: {
-        operationId: 'getAdmission',
-        tags,
-        summary: 'Hồ sơ học viên tại cơ sở / A resident’s stay',
-        description: 'Health records only for medical staff; others get their count.',
-        params,
-        response: { 200: admissionOut },
-      },
+      operationId: 'getAdmission',
+      summary: 'Hồ sơ học viên tại cơ sở / A resident’s stay',
+      description: 'Health records only for medical staff; others get their count.',
+      params,
+      ok: admissionOut,
     },
-    async (req) => getAdmission(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => getAdmission(deps, actor, params.id),
   );
   // The steps of a stay: one route each, all answering with the resident's stay.
   for (const step of STAY_STEPS)
-    app.route({
-      method: step.method,
-      url: `${base}/${step.path}`,
-      schema: {
+    api[step.method](
+      `${base}/${step.path}`,
+      {
         operationId: step.operationId,
-        tags,
         summary: step.summary,
         ...('description' in step ? { description: step.description } : {}),
         params,
         body: step.body,
-        response: { 200: admissionOut },
+        ok: admissionOut,
       },
-      handler: async (req) =>
-        (await step.run(deps, requireActor(req), req.params.id, req.body as never)) as never,
-    });
-  for (const [path, operationId, kind, body, summary] of [
-    ['visits', 'recordVisit', 'visit', visitSchema, 'Thăm gặp / Family visit'],
-    ['incidents', 'recordIncident', 'incident', incidentSchema, 'Vụ việc / Incident'],
-    ['rewards', 'recordReward', 'reward', rewardSchema, 'Khen thưởng / Reward'],
-    [
-      'support',
-      'recordFacilitySupport',
-      'support',
-      supportSchema,
-      'Tư vấn việc làm, xuất khẩu lao động / Support service',
-    ],
-  ] as const) {
-    app.post(
-      `${base}/${path}`,
-      { schema: { operationId, tags, summary, params, body, response: { 201: eventOut } } },
-      async (req, reply) =>
-        reply.status(201).send(
-          await recordResidentEvent(deps, requireActor(req), req.params.id, {
-            kind,
-            input: req.body,
-          } as never),
-        ),
+      async ({ actor, params, body }) => (await step.run(deps, actor, params.id, body as never)) as never,
     );
-  }
-  app.post(
-    `${base}/health`,
-    {
-      schema: {
-        operationId: 'recordHealth',
-        tags,
-        summary: 'Hồ sơ y tế / Health record (medical staff only)',
-        params,
-        body: healthSchema,
-        response: { 201: healthRecordOut },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await recordHealth(deps, requireActor(req), req.params.id, req.body)),
+  eventRoutes(
+    api,
+    '/api/admissions/:id',
+    params,
+    [
+      ['visits', 'recordVisit', 'visit', visitSchema, 'Thăm gặp / Family visit'],
+      ['incidents', 'recordIncident', 'incident', incidentSchema, 'Vụ việc / Incident'],
+      ['rewards', 'recordReward', 'reward', rewardSchema, 'Khen thưởng / Reward'],
+      [
+        'support',
+        'recordFacilitySupport',
+        'support',
+        supportSchema,
+        'Tư vấn việc làm, xuất khẩu lao động / Support service',
+      ],
+    ],
+    (actor, p, event) => recordResidentEvent(deps, actor, p.id, event as never),
   );
-  app.get(
-    `${base}/health`,
+  api.post(
+    '/api/admissions/:id/health',
     {
-      schema: {
-        operationId: 'listHealthRecords',
-        tags,
-        summary: 'Hồ sơ y tế / Health records (medical staff only)',
-        params,
-        response: { 200: z.object({ healthRecords: z.array(healthRecordOut) }) },
-      },
+      operationId: 'recordHealth',
+      summary: 'Hồ sơ y tế / Health record (medical staff only)',
+      params,
+      body: healthSchema,
+      created: healthRecordOut,
     },
-    async (req) => listHealth(deps, requireActor(req), req.params.id),
+    ({ actor, params, body }) => recordHealth(deps, actor, params.id, body),
+  );
+  api.get(
+    '/api/admissions/:id/health',
+    {
+      operationId: 'listHealthRecords',
+      summary: 'Hồ sơ y tế / Health records (medical staff only)',
+      params,
+      ok: z.object({ healthRecords: z.array(healthRecordOut) }),
+    },
+    ({ actor, params }) => listHealth(deps, actor, params.id),
   );
 
-  const cls = '/api/facility-classes/:id';
-  app.post(
-    `${cls}/learners`,
+  api.post(
+    '/api/facility-classes/:id/learners',
     {
-      schema: {
-        operationId: 'enrolLearners',
-        tags,
-        summary: 'Ghi danh học viên / Enrol learners',
-        params,
-        body: learnersSchema,
-        response: { 200: classOut },
-      },
+      operationId: 'enrolLearners',
+      summary: 'Ghi danh học viên / Enrol learners',
+      params,
+      body: learnersSchema,
+      ok: classOut,
     },
-    async (req) => enrol(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => enrol(deps, actor, params.id, body),
   );
-  app.post(
-    `${cls}/attendance`,
+  api.post(
+    '/api/facility-classes/:id/attendance',
     {
-      schema: {
-        operationId: 'recordAttendance',
-        tags,
-        summary: 'Điểm danh / Attendance',
-        params,
-        body: attendanceSchema,
-        response: { 201: eventOut },
-      },
+      operationId: 'recordAttendance',
+      summary: 'Điểm danh / Attendance',
+      params,
+      body: attendanceSchema,
+      created: eventOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await recordAttendance(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => recordAttendance(deps, actor, params.id, body),
   );
-  app.post(
-    `${cls}/certificates`,
+  api.post(
+    '/api/facility-classes/:id/certificates',
     {
-      schema: {
-        operationId: 'issueClassCertificates',
-        tags,
-        summary: 'Cấp chứng chỉ nghề / Completion certificate',
-        params,
-        body: completionSchema,
-        response: { 200: classOut },
-      },
+      operationId: 'issueClassCertificates',
+      summary: 'Cấp chứng chỉ nghề / Completion certificate',
+      params,
+      body: completionSchema,
+      ok: classOut,
     },
-    async (req) => certify(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => certify(deps, actor, params.id, body),
   );
   await correctionsRoutes(root, deps);
 }

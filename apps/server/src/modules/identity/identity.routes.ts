@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import { Errors } from '../../platform/errors.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams, listOf, strOrNull } from '../../platform/http/schemas.ts';
 import { abilitiesOf, authorize } from '../../platform/policy.ts';
 import { getFirstStepsOut } from './identity.out.ts';
 import { identityRepo } from './identity.repo.ts';
@@ -20,6 +22,7 @@ import { DEVICE_COOKIE } from './totp.service.ts';
 
 export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['users']);
 
   const me = async (req: any) => {
     const actor = requireActor(req);
@@ -75,21 +78,17 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post(
+  api.post(
     '/api/auth/logout',
     {
-      schema: {
-        operationId: 'logOut',
-        tags: ['auth'],
-        summary: 'Đăng xuất / Log out',
-        response: { 204: z.null() },
-      },
+      operationId: 'logOut',
+      tags: ['auth'],
+      summary: 'Đăng xuất / Log out',
+      noContent: true,
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
+    async ({ actor, req, reply }) => {
       await svc.logout(deps, actor, req.sessionId!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
     },
   );
 
@@ -106,22 +105,17 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     me,
   );
 
-  app.post(
+  api.post(
     '/api/auth/password',
     {
-      schema: {
-        operationId: 'changePassword',
-        tags: ['auth'],
-        summary: 'Đổi mật khẩu / Change password',
-        body: changePasswordBody,
-        response: { 204: z.null() },
-      },
+      operationId: 'changePassword',
+      tags: ['auth'],
+      summary: 'Đổi mật khẩu / Change password',
+      body: changePasswordBody,
+      noContent: true,
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      await svc.changePassword(deps, actor, req.body.currentPassword, req.body.newPassword, req.sessionId!);
-      return reply.status(204).send(null);
-    },
+    ({ actor, body, req }) =>
+      svc.changePassword(deps, actor, body.currentPassword, body.newPassword, req.sessionId!),
   );
 
   const sessionOut = z.object({
@@ -129,40 +123,34 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     current: z.boolean(),
     createdAt: z.string(),
     lastSeenAt: z.string(),
-    ip: z.string().nullable(),
-    browser: z.string().nullable(),
-    os: z.string().nullable(),
+    ip: strOrNull,
+    browser: strOrNull,
+    os: strOrNull,
   });
 
-  app.get(
+  api.get(
     '/api/auth/sessions',
     {
-      schema: {
-        operationId: 'listMySessions',
-        tags: ['auth'],
-        summary: 'Các phiên đăng nhập của tôi / My active sessions',
-        response: { 200: z.object({ items: z.array(sessionOut) }) },
-      },
+      operationId: 'listMySessions',
+      tags: ['auth'],
+      summary: 'Các phiên đăng nhập của tôi / My active sessions',
+      ok: listOf(sessionOut),
     },
-    async (req) => ({ items: await svc.mySessions(deps, requireActor(req), req.sessionId!) }),
+    async ({ actor, req }) => ({ items: await svc.mySessions(deps, actor, req.sessionId!) }),
   );
 
-  app.delete(
+  api.delete(
     '/api/auth/sessions/:id',
     {
-      schema: {
-        operationId: 'endMySession',
-        tags: ['auth'],
-        summary: 'Kết thúc một phiên đăng nhập của tôi / End one of my sessions',
-        params: z.strictObject({ id: z.string().min(1).max(128) }),
-        response: { 204: z.null() },
-      },
+      operationId: 'endMySession',
+      tags: ['auth'],
+      summary: 'Kết thúc một phiên đăng nhập của tôi / End one of my sessions',
+      params: z.strictObject({ id: z.string().min(1).max(128) }),
+      noContent: true,
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      await svc.endMySession(deps, actor, req.params.id);
-      if (req.params.id === req.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+    async ({ actor, params, req, reply }) => {
+      await svc.endMySession(deps, actor, params.id);
+      if (params.id === req.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   );
 
@@ -172,133 +160,103 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     offset: z.coerce.number().int().min(0).default(0),
   });
 
-  app.get(
+  api.get(
     '/api/users',
     {
-      schema: {
-        operationId: 'listUsers',
-        tags: ['users'],
-        summary: 'Danh sách người dùng / List users',
-        querystring: listQuery,
-        response: { 200: z.object({ items: z.array(userOut) }) },
-      },
+      operationId: 'listUsers',
+      summary: 'Danh sách người dùng / List users',
+      querystring: listQuery,
+      ok: listOf(userOut),
     },
-    async (req) => {
-      authorize(requireActor(req), 'users.manage');
-      const rows = await identityRepo.listUsers(deps.database.db, req.query);
+    async ({ actor, query }) => {
+      authorize(actor, 'users.manage');
+      const rows = await identityRepo.listUsers(deps.database.db, query);
       return { items: await Promise.all(rows.map((u) => svc.presentUser(deps.database.db, u))) };
     },
   );
 
-  app.post(
+  api.post(
     '/api/users',
     {
-      schema: {
-        operationId: 'createUser',
-        tags: ['users'],
-        summary: 'Tạo người dùng / Create a user',
-        body: createUserBody,
-        response: { 201: z.object({ user: userOut, initialPassword: z.string().optional() }) },
-      },
+      operationId: 'createUser',
+      summary: 'Tạo người dùng / Create a user',
+      body: createUserBody,
+      created: z.object({ user: userOut, initialPassword: z.string().optional() }),
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
+    async ({ actor, body }) => {
       authorize(actor, 'users.manage');
-      const { user, password } = await svc.createUser(deps, actor, req.body);
-      return reply
-        .status(201)
-        .send({ user: await svc.presentUser(deps.database.db, user), initialPassword: password });
+      const { user, password } = await svc.createUser(deps, actor, body);
+      return { user: await svc.presentUser(deps.database.db, user), initialPassword: password };
     },
   );
 
-  const idParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-  app.patch(
+  api.patch(
     '/api/users/:id',
     {
-      schema: {
-        operationId: 'updateUser',
-        tags: ['users'],
-        summary: 'Sửa người dùng / Update a user',
-        params: idParams,
-        body: updateUserBody,
-        response: { 200: userOut },
-      },
+      operationId: 'updateUser',
+      summary: 'Sửa người dùng / Update a user',
+      params: idParams,
+      body: updateUserBody,
+      ok: userOut,
     },
-    async (req) => {
-      const actor = requireActor(req);
+    ({ actor, params, body }) => {
       authorize(actor, 'users.manage');
-      return svc.updateUser(deps, actor, req.params.id, req.body);
+      return svc.updateUser(deps, actor, params.id, body);
     },
   );
 
-  app.post(
+  api.post(
     '/api/users/:id/reset-password',
     {
-      schema: {
-        operationId: 'resetUserPassword',
-        tags: ['users'],
-        summary: 'Đặt lại mật khẩu / Reset password',
-        params: idParams,
-        response: { 200: z.object({ initialPassword: z.string() }) },
-      },
+      operationId: 'resetUserPassword',
+      summary: 'Đặt lại mật khẩu / Reset password',
+      params: idParams,
+      ok: z.object({ initialPassword: z.string() }),
     },
-    async (req) => {
-      const actor = requireActor(req);
+    async ({ actor, params }) => {
       authorize(actor, 'users.manage');
-      return { initialPassword: await svc.resetPassword(deps, actor, req.params.id) };
+      return { initialPassword: await svc.resetPassword(deps, actor, params.id) };
     },
   );
 
-  app.post(
+  api.post(
     '/api/users/:id/unlock',
     {
-      schema: {
-        operationId: 'unlockUser',
-        tags: ['users'],
-        summary: 'Mở khoá tài khoản bị khoá do đăng nhập sai / Unlock an account locked by failed logins',
-        params: idParams,
-        response: { 200: userOut },
-      },
+      operationId: 'unlockUser',
+      summary: 'Mở khoá tài khoản bị khoá do đăng nhập sai / Unlock an account locked by failed logins',
+      params: idParams,
+      ok: userOut,
     },
-    async (req) => {
-      const actor = requireActor(req);
+    ({ actor, params }) => {
       authorize(actor, 'users.manage');
-      return svc.unlockUser(deps, actor, req.params.id);
+      return svc.unlockUser(deps, actor, params.id);
     },
   );
 
-  app.post(
+  api.post(
     '/api/users/:id/end-sessions',
     {
-      schema: {
-        operationId: 'endUserSessions',
-        tags: ['users'],
-        summary: 'Kết thúc mọi phiên đăng nhập của người dùng / End all sessions of a user',
-        params: idParams,
-        response: { 200: z.object({ ended: z.number() }) },
-      },
+      operationId: 'endUserSessions',
+      summary: 'Kết thúc mọi phiên đăng nhập của người dùng / End all sessions of a user',
+      params: idParams,
+      ok: z.object({ ended: z.number() }),
     },
-    async (req) => {
-      const actor = requireActor(req);
+    ({ actor, params }) => {
       authorize(actor, 'users.manage');
-      return svc.endUserSessions(deps, actor, req.params.id);
+      return svc.endUserSessions(deps, actor, params.id);
     },
   );
 
-  app.get(
+  api.get(
     '/api/setup/first-steps',
     {
-      schema: {
-        operationId: 'getFirstSteps',
-        tags: ['users'],
-        summary: 'Các bước đầu của quản trị viên / First steps of a new administrator',
-        description:
-          'Computed from real counts in the actor’s scope (the nation, or their province): facilities, users, ' +
-          'people, the report cut-off setting; each step says whether the actor may do it.',
-        response: { 200: getFirstStepsOut },
-      },
+      operationId: 'getFirstSteps',
+      summary: 'Các bước đầu của quản trị viên / First steps of a new administrator',
+      description:
+        'Computed from real counts in the actor’s scope (the nation, or their province): facilities, users, ' +
+        'people, the report cut-off setting; each step says whether the actor may do it.',
+      ok: getFirstStepsOut,
     },
-    async (req) => svc.firstSteps(deps, requireActor(req)),
+    ({ actor }) => svc.firstSteps(deps, actor),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import { ROLES } from '../../platform/policy.ts';
 
 export const passwordRule = z
@@ -64,16 +65,16 @@ export const userOut = z
     fullName: z.string(),
     role: roleSchema,
     scopeKind: scopeKindSchema,
-    scopeCode: z.string().nullable(),
-    scopeName: z.string().nullable(),
+    scopeCode: strOrNull,
+    scopeName: strOrNull,
     active: z.boolean(),
     mustChangePassword: z.boolean(),
     loginLock: z
       .enum(['temporary', 'admin'])
       .nullable()
       .describe('Failed-login lock: a growing wait, or a lock only an administrator lifts'),
-    lockedUntil: z.string().nullable(),
-    phone: z.string().nullable(),
+    lockedUntil: strOrNull,
+    phone: strOrNull,
     version: z.number(),
   })
   .meta({ id: 'User' });

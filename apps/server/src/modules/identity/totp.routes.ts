@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { Errors } from '../../platform/errors.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 import { abilitiesOf, authorize, type Role, secondFactorRequired } from '../../platform/policy.ts';
 import { identityRepo } from './identity.repo.ts';
 import { meOut } from './identity.schema.ts';
@@ -17,86 +18,71 @@ const codeSchema = z
 
 /** Second factor (TOTP) routes: the user's own enrolment and code step, and an administrator's reset. */
 export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['auth']);
   const limit = { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } };
 
-  app.get(
+  api.get(
     '/api/auth/totp',
     {
-      schema: {
-        operationId: 'getMyTotp',
-        tags: ['auth'],
-        summary: 'Xác thực hai bước của tôi / My two-step verification',
-        response: {
-          200: z.object({
-            enrolled: z.boolean(),
-            required: z.boolean(),
-            recoveryCodesLeft: z.number(),
-            rememberedDevices: z.number(),
-            rememberDeviceDays: z.number(),
-          }),
-        },
-      },
+      operationId: 'getMyTotp',
+      summary: 'Xác thực hai bước của tôi / My two-step verification',
+      ok: z.object({
+        enrolled: z.boolean(),
+        required: z.boolean(),
+        recoveryCodesLeft: z.number(),
+        rememberedDevices: z.number(),
+        rememberDeviceDays: z.number(),
+      }),
     },
-    async (req) => totp.secondFactorStatus(deps, requireActor(req)),
+    ({ actor }) => totp.secondFactorStatus(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/auth/totp/enrol',
     {
+      operationId: 'enrolTotp',
+      summary: 'Bắt đầu bật xác thực hai bước / Start two-step set-up',
+      description: 'A new secret, shown once: as a QR code (SVG data URL) and as text to type in.',
+      ok: z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() }),
       config: limit,
-      schema: {
-        operationId: 'enrolTotp',
-        tags: ['auth'],
-        summary: 'Bắt đầu bật xác thực hai bước / Start two-step set-up',
-        description: 'A new secret, shown once: as a QR code (SVG data URL) and as text to type in.',
-        response: { 200: z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() }) },
-      },
     },
-    async (req) => totp.startEnrolment(deps, requireActor(req)),
+    ({ actor }) => totp.startEnrolment(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/auth/totp/confirm',
     {
+      operationId: 'confirmTotp',
+      summary: 'Xác nhận bật xác thực hai bước / Confirm two-step set-up',
+      description: 'Checks a first code; returns 10 recovery codes, shown this once only.',
+      body: z.strictObject({ code: codeSchema }),
+      ok: z.object({ recoveryCodes: z.array(z.string()) }),
       config: limit,
-      schema: {
-        operationId: 'confirmTotp',
-        tags: ['auth'],
-        summary: 'Xác nhận bật xác thực hai bước / Confirm two-step set-up',
-        description: 'Checks a first code; returns 10 recovery codes, shown this once only.',
-        body: z.strictObject({ code: codeSchema }),
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
-      },
     },
-    async (req) => totp.confirmEnrolment(deps, requireActor(req), req.sessionId!, req.body.code),
+    ({ actor, body, req }) => totp.confirmEnrolment(deps, actor, req.sessionId!, body.code),
   );
 
-  app.post(
+  api.post(
     '/api/auth/totp/verify',
     {
+      operationId: 'verifyTotp',
+      summary: 'Nhập mã xác thực khi đăng nhập / The code step of a login',
+      body: z
+        .strictObject({
+          code: codeSchema.optional(),
+          recoveryCode: z.string().trim().min(8).max(40).optional(),
+          rememberDevice: z.boolean().default(false),
+        })
+        .refine((b) => !!b.code !== !!b.recoveryCode, {
+          error: 'Nhập mã xác thực hoặc một mã khôi phục / Enter a code or one recovery code',
+          path: ['code'],
+        }),
+      ok: meOut.extend({ recoveryCodesLeft: z.number().optional() }),
       config: limit,
-      schema: {
-        operationId: 'verifyTotp',
-        tags: ['auth'],
-        summary: 'Nhập mã xác thực khi đăng nhập / The code step of a login',
-        body: z
-          .strictObject({
-            code: codeSchema.optional(),
-            recoveryCode: z.string().trim().min(8).max(40).optional(),
-            rememberDevice: z.boolean().default(false),
-          })
-          .refine((b) => !!b.code !== !!b.recoveryCode, {
-            error: 'Nhập mã xác thực hoặc một mã khôi phục / Enter a code or one recovery code',
-            path: ['code'],
-          }),
-        response: { 200: meOut.extend({ recoveryCodesLeft: z.number().optional() }) },
-      },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
+    async ({ actor, body, req, reply }) => {
       const r = await totp.verifySecondFactor(deps, actor, req.sessionId!, {
-        ...req.body,
+        ...body,
         deviceLabel: req.headers['user-agent'],
       });
       if (r.deviceToken) {
@@ -112,39 +98,31 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post(
+  api.post(
     '/api/auth/totp/forget-devices',
     {
-      schema: {
-        operationId: 'forgetTotpDevices',
-        tags: ['auth'],
-        summary: 'Quên các thiết bị đã ghi nhớ / Forget remembered devices',
-        response: { 204: z.null() },
-      },
+      operationId: 'forgetTotpDevices',
+      summary: 'Quên các thiết bị đã ghi nhớ / Forget remembered devices',
+      noContent: true,
     },
-    async (req, reply) => {
-      await totp.forgetDevices(deps, requireActor(req));
+    async ({ actor, reply }) => {
+      await totp.forgetDevices(deps, actor);
       reply.clearCookie(totp.DEVICE_COOKIE, { path: '/api/auth' });
-      return reply.status(204).send(null);
     },
   );
 
-  const idParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-  app.get(
+  api.get(
     '/api/users/:id/totp',
     {
-      schema: {
-        operationId: 'getUserTotp',
-        tags: ['users'],
-        summary: 'Xác thực hai bước của người dùng / A user’s two-step verification',
-        params: idParams,
-        response: { 200: z.object({ enrolled: z.boolean(), required: z.boolean() }) },
-      },
+      operationId: 'getUserTotp',
+      tags: ['users'],
+      summary: 'Xác thực hai bước của người dùng / A user’s two-step verification',
+      params: idParams,
+      ok: z.object({ enrolled: z.boolean(), required: z.boolean() }),
     },
-    async (req) => {
-      authorize(requireActor(req), 'users.manage');
-      const user = await identityRepo.findUserById(deps.database.db, req.params.id);
+    async ({ actor, params }) => {
+      authorize(actor, 'users.manage');
+      const user = await identityRepo.findUserById(deps.database.db, params.id);
       if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
       return {
         enrolled: await totp.hasSecondFactor(deps.database.db, user.id),
@@ -153,23 +131,19 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post(
+  api.post(
     '/api/users/:id/totp/reset',
     {
-      schema: {
-        operationId: 'resetUserTotp',
-        tags: ['users'],
-        summary: 'Đặt lại xác thực hai bước / Reset a user’s two-step verification',
-        description: 'Removes the secret, recovery codes and remembered devices; ends the user’s sessions.',
-        params: idParams,
-        response: { 204: z.null() },
-      },
+      operationId: 'resetUserTotp',
+      tags: ['users'],
+      summary: 'Đặt lại xác thực hai bước / Reset a user’s two-step verification',
+      description: 'Removes the secret, recovery codes and remembered devices; ends the user’s sessions.',
+      params: idParams,
+      noContent: true,
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
+    async ({ actor, params }) => {
       authorize(actor, 'users.manage');
-      await totp.resetSecondFactor(deps, actor, req.params.id);
-      return reply.status(204).send(null);
+      await totp.resetSecondFactor(deps, actor, params.id);
     },
   );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { pageOf, strOrNull } from '../../platform/http/schemas.ts';
 import { ROLES } from '../../platform/policy.ts';
+import { importErrorOut } from '../imports/imports.out.ts';
 
 // Answers of the routes in users-import.routes.ts (their success schemas in the OpenAPI contract).
 
@@ -11,18 +13,10 @@ const previewRowOut = z.object({
   fullName: z.string(),
   role: z.enum(ROLES).nullable(),
   scopeKind: z.enum(['province', 'commune', 'nation', 'facility']).nullable(),
-  scopeCode: z.string().nullable(),
-  unitName: z.string().nullable(),
-  phone: z.string().nullable(),
-  errors: z.array(
-    z.object({
-      row: z.number(),
-      column: z.string(),
-      rule: z.string(),
-      message: z.string(),
-      messageEn: z.string(),
-    }),
-  ),
+  scopeCode: strOrNull,
+  unitName: strOrNull,
+  phone: strOrNull,
+  errors: z.array(importErrorOut),
 });
 
 export const previewUsersImportOut = z.object({
@@ -41,31 +35,26 @@ export const commitUsersImportOut = z.object({
       username: z.string(),
       fullName: z.string(),
       role: z.enum(ROLES),
-      unitName: z.string().nullable(),
-      phone: z.string().nullable(),
+      unitName: strOrNull,
+      phone: strOrNull,
       initialPassword: z.string(),
     }),
   ),
   passwordsCsv: z.string(),
 });
 
-export const listUsersImportsOut = z.object({
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      fileName: z.string(),
-      status: z.enum(['committed', 'undone']),
-      createdAt: z.string(),
-      undoneAt: z.string().nullable(),
-      undoUntil: z.string().nullable(),
-      total: z.number(),
-      created: z.number(),
-      skipped: z.number(),
-    }),
-  ),
-});
+export const listUsersImportsOut = pageOf(
+  z.object({
+    id: z.string(),
+    fileName: z.string(),
+    status: z.enum(['committed', 'undone']),
+    createdAt: z.string(),
+    undoneAt: strOrNull,
+    undoUntil: strOrNull,
+    total: z.number(),
+    created: z.number(),
+    skipped: z.number(),
+  }),
+);
 
 export const undoUsersImportOut = z.object({ deleted: z.number() });

@@ -1,16 +1,28 @@
 import { z } from 'zod';
+import { numOrNull, pageOf, strOrNull } from '../../platform/http/schemas.ts';
 
 // Answers of the routes in imports.routes.ts (their success schemas in the OpenAPI contract).
+
+/** A cell the import refused, and why (also the users import's). */
+export const importErrorOut = z.object({
+  row: z.number(),
+  column: z.string(),
+  rule: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+const batchStatus = z.enum(['preview', 'committed', 'undone']);
+const batchTarget = z.object({ kind: z.enum(['province', 'commune']), code: z.string() });
 
 export const importBatchOut = z
   .object({
     id: z.string(),
-    status: z.enum(['preview', 'committed', 'undone']),
+    status: batchStatus,
     fileName: z.string(),
-    target: z.object({ kind: z.enum(['province', 'commune']), code: z.string() }),
+    target: batchTarget,
     createdAt: z.string(),
-    committedAt: z.string().nullable(),
-    undoneAt: z.string().nullable(),
+    committedAt: strOrNull,
+    undoneAt: strOrNull,
     labels: z.unknown(),
     mapping: z.array(
       z
@@ -46,15 +58,7 @@ export const importBatchOut = z
       created: z.number(),
       merged: z.number(),
       skipped: z.number(),
-      errors: z.array(
-        z.object({
-          row: z.number(),
-          column: z.string(),
-          rule: z.string(),
-          message: z.string(),
-          messageEn: z.string(),
-        }),
-      ),
+      errors: z.array(importErrorOut),
       unresolved: z.array(
         z.object({
           oldCommuneCode: z.string(),
@@ -70,26 +74,18 @@ export const importBatchOut = z
         result: z.enum(['error', 'new', 'existing', 'possible_duplicate', 'duplicate_in_file']),
         action: z.enum(['created', 'merged', 'skipped']).nullable(),
         fullName: z.string(),
-        birthYear: z.number().nullable(),
+        birthYear: numOrNull,
         sex: z.enum(['male', 'female']).nullable(),
-        citizenId: z.string().nullable(),
-        address: z.string().nullable(),
+        citizenId: strOrNull,
+        address: strOrNull,
         oldCommune: z
           .object({ code: z.string(), name: z.string(), district: z.string(), province: z.string() })
           .nullable(),
-        communeCode: z.string().nullable(),
+        communeCode: strOrNull,
         candidates: z.array(z.string()),
-        duplicateOfRow: z.number().nullable(),
+        duplicateOfRow: numOrNull,
         existing: z.object({ id: z.string(), fullName: z.string() }).nullable(),
-        errors: z.array(
-          z.object({
-            row: z.number(),
-            column: z.string(),
-            rule: z.string(),
-            message: z.string(),
-            messageEn: z.string(),
-          }),
-        ),
+        errors: z.array(importErrorOut),
       }),
     ),
   })
@@ -102,27 +98,22 @@ export const uploadPeopleImportOut = z.object({
   ...importBatchOut.shape,
 });
 
-export const listImportsOut = z.object({
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      fileName: z.string(),
-      status: z.enum(['preview', 'committed', 'undone']),
-      target: z.object({ kind: z.enum(['province', 'commune']), code: z.string() }),
-      createdAt: z.string(),
-      committedAt: z.string().nullable(),
-      undoneAt: z.string().nullable(),
-      rows: z.number(),
-      created: z.number(),
-      merged: z.number(),
-      skipped: z.number(),
-      errors: z.number(),
-    }),
-  ),
-});
+export const listImportsOut = pageOf(
+  z.object({
+    id: z.string(),
+    fileName: z.string(),
+    status: batchStatus,
+    target: batchTarget,
+    createdAt: z.string(),
+    committedAt: strOrNull,
+    undoneAt: strOrNull,
+    rows: z.number(),
+    created: z.number(),
+    merged: z.number(),
+    skipped: z.number(),
+    errors: z.number(),
+  }),
+);
 
 export const undoImportOut = z.object({ deleted: z.number(), restored: z.number() });
 

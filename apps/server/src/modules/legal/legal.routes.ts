@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams, listOf } from '../../platform/http/schemas.ts';
 import {
   adjustmentCreateSchema,
   adjustmentDeleteSchema,
@@ -21,152 +20,109 @@ import * as svc from './legal.service.ts';
 
 /** Legal regimes and rules, their administrator overrides, and the working-day calendar. */
 export async function legalRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+  const api = apiRoutes(root, ['legal']);
 
-  app.get(
+  api.get(
     '/api/legal/regimes',
     {
-      schema: {
-        operationId: 'listLegalRegimes',
-        tags: ['legal'],
-        summary: 'Các chế độ pháp lý và quy định / Legal regimes and their rules',
-        response: { 200: regimesOut },
-      },
+      operationId: 'listLegalRegimes',
+      summary: 'Các chế độ pháp lý và quy định / Legal regimes and their rules',
+      ok: regimesOut,
     },
-    async (req) => {
-      requireActor(req);
-      return svc.listRegimes();
-    },
+    (_call) => svc.listRegimes(),
   );
 
-  app.get(
+  api.get(
     '/api/legal/rules',
     {
-      schema: {
-        operationId: 'getLegalRules',
-        tags: ['legal'],
-        summary: 'Quy định có hiệu lực vào một ngày / Rules in force on a date',
-        querystring: rulesQuerySchema,
-        response: { 200: rulesInForceOut },
-      },
+      operationId: 'getLegalRules',
+      summary: 'Quy định có hiệu lực vào một ngày / Rules in force on a date',
+      querystring: rulesQuerySchema,
+      ok: rulesInForceOut,
     },
-    async (req) => {
-      requireActor(req);
-      return svc.rulesInForce(deps, req.query.date);
-    },
+    ({ query }) => svc.rulesInForce(deps, query.date),
   );
 
-  app.get(
+  api.get(
     '/api/legal/overrides',
     {
-      schema: {
-        operationId: 'listRuleOverrides',
-        tags: ['legal'],
-        summary: 'Các thay đổi quy định / Rule overrides',
-        querystring: overrideQuerySchema,
-        response: { 200: z.object({ items: z.array(overrideOut) }) },
-      },
+      operationId: 'listRuleOverrides',
+      summary: 'Các thay đổi quy định / Rule overrides',
+      querystring: overrideQuerySchema,
+      ok: listOf(overrideOut),
     },
-    async (req) => {
-      requireActor(req);
-      return svc.listOverrides(deps, req.query);
-    },
+    ({ query }) => svc.listOverrides(deps, query),
   );
 
-  app.post(
+  api.post(
     '/api/legal/overrides',
     {
-      schema: {
-        operationId: 'createRuleOverride',
-        tags: ['legal'],
-        summary: 'Thay đổi một quy định từ một ngày / Override a rule from a date',
-        body: overrideCreateSchema,
-        response: { 201: overrideOut },
-      },
+      operationId: 'createRuleOverride',
+      summary: 'Thay đổi một quy định từ một ngày / Override a rule from a date',
+      body: overrideCreateSchema,
+      created: overrideOut,
     },
-    async (req, reply) => reply.status(201).send(await svc.createOverride(deps, requireActor(req), req.body)),
+    ({ actor, body }) => svc.createOverride(deps, actor, body),
   );
 
-  app.post(
+  api.post(
     '/api/legal/overrides/:id/revoke',
     {
-      schema: {
-        operationId: 'revokeRuleOverride',
-        tags: ['legal'],
-        summary: 'Thu hồi thay đổi quy định / Revoke a rule override',
-        params: idParams,
-        body: overrideRevokeSchema,
-        response: { 200: overrideOut },
-      },
+      operationId: 'revokeRuleOverride',
+      summary: 'Thu hồi thay đổi quy định / Revoke a rule override',
+      params: idParams,
+      body: overrideRevokeSchema,
+      ok: overrideOut,
     },
-    async (req) => svc.revokeOverride(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => svc.revokeOverride(deps, actor, params.id, body),
   );
 
-  app.get(
+  api.get(
     '/api/calendar/holidays',
     {
-      schema: {
-        operationId: 'listHolidays',
-        tags: ['calendar'],
-        summary: 'Ngày nghỉ lễ, nghỉ bù và điều chỉnh trong năm / Holidays and adjustments of a year',
-        querystring: yearQuerySchema,
-        response: { 200: holidaysOut },
-      },
+      operationId: 'listHolidays',
+      tags: ['calendar'],
+      summary: 'Ngày nghỉ lễ, nghỉ bù và điều chỉnh trong năm / Holidays and adjustments of a year',
+      querystring: yearQuerySchema,
+      ok: holidaysOut,
     },
-    async (req) => {
-      requireActor(req);
-      return svc.holidaysOfYear(deps, req.query.year);
-    },
+    ({ query }) => svc.holidaysOfYear(deps, query.year),
   );
 
-  app.get(
+  api.get(
     '/api/calendar/adjustments',
     {
-      schema: {
-        operationId: 'listCalendarAdjustments',
-        tags: ['calendar'],
-        summary: 'Điều chỉnh lịch nghỉ / Calendar adjustments',
-        querystring: yearQuerySchema,
-        response: { 200: z.object({ items: z.array(adjustmentOut) }) },
-      },
+      operationId: 'listCalendarAdjustments',
+      tags: ['calendar'],
+      summary: 'Điều chỉnh lịch nghỉ / Calendar adjustments',
+      querystring: yearQuerySchema,
+      ok: listOf(adjustmentOut),
     },
-    async (req) => {
-      requireActor(req);
-      return svc.listAdjustments(deps, req.query.year);
-    },
+    ({ query }) => svc.listAdjustments(deps, query.year),
   );
 
-  app.post(
+  api.post(
     '/api/calendar/adjustments',
     {
-      schema: {
-        operationId: 'createCalendarAdjustment',
-        tags: ['calendar'],
-        summary: 'Thêm ngày nghỉ hoặc ngày làm bù / Add a day off or a make-up working day',
-        body: adjustmentCreateSchema,
-        response: { 201: adjustmentOut },
-      },
+      operationId: 'createCalendarAdjustment',
+      tags: ['calendar'],
+      summary: 'Thêm ngày nghỉ hoặc ngày làm bù / Add a day off or a make-up working day',
+      body: adjustmentCreateSchema,
+      created: adjustmentOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await svc.createAdjustment(deps, requireActor(req), req.body)),
+    ({ actor, body }) => svc.createAdjustment(deps, actor, body),
   );
 
-  app.delete(
+  api.delete(
     '/api/calendar/adjustments/:id',
     {
-      schema: {
-        operationId: 'deleteCalendarAdjustment',
-        tags: ['calendar'],
-        summary: 'Xoá điều chỉnh lịch nghỉ / Delete a calendar adjustment',
-        params: idParams,
-        body: adjustmentDeleteSchema,
-        response: { 204: z.null() },
-      },
+      operationId: 'deleteCalendarAdjustment',
+      tags: ['calendar'],
+      summary: 'Xoá điều chỉnh lịch nghỉ / Delete a calendar adjustment',
+      params: idParams,
+      body: adjustmentDeleteSchema,
+      noContent: true,
     },
-    async (req, reply) => {
-      await svc.deleteAdjustment(deps, requireActor(req), req.params.id, req.body?.reason);
-      return reply.status(204).send(null);
-    },
+    ({ actor, params, body }) => svc.deleteAdjustment(deps, actor, params.id, body?.reason),
   );
 }

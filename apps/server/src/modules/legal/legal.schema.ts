@@ -3,6 +3,7 @@ import { ROLE_IDS } from '@hoanhap/domain/legal-basis';
 import { REGIMES, type RegimeId, RULE_SHAPES, type RuleKey } from '@hoanhap/domain/legal-regimes';
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '@hoanhap/domain/lunar-calendar';
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 
 export const isoDateSchema = z
   .string()
@@ -159,11 +160,11 @@ export const rulesInForceOut = z.object({
       overridden: z.boolean(),
       overriddenBy: z
         .object({
-          id: z.string().nullable(),
+          id: strOrNull,
           effectiveFrom: z.string(),
           reason: z.string(),
           basis: basisOut,
-          regimeId: z.string().nullable(),
+          regimeId: strOrNull,
         })
         .nullable(),
     }),
@@ -180,15 +181,15 @@ export const overrideOut = z
     changesValue: z.boolean(),
     authority: z.object({ id: z.string(), name: textOut }).nullable(),
     effectiveFrom: z.string(),
-    regimeId: z.string().nullable(),
+    regimeId: strOrNull,
     reason: z.string(),
     basis: basisOut,
     status: z.enum(['active', 'revoked']),
-    createdBy: z.string().nullable(),
+    createdBy: strOrNull,
     createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-    revokedBy: z.string().nullable(),
-    revokeReason: z.string().nullable(),
+    revokedAt: strOrNull,
+    revokedBy: strOrNull,
+    revokeReason: strOrNull,
     version: z.number(),
   })
   .meta({ id: 'RuleOverride' });
@@ -199,7 +200,7 @@ export const adjustmentOut = z
     date: z.string(),
     kind: z.enum(['day_off', 'working_day']),
     reason: z.string(),
-    createdBy: z.string().nullable(),
+    createdBy: strOrNull,
     createdAt: z.string(),
   })
   .meta({ id: 'CalendarAdjustment' });
@@ -212,7 +213,7 @@ export const holidaysOut = z.object({
       id: z.string(),
       kind: z.enum(['holiday', 'compensatory', 'official', 'adjustment']),
       name: textOut,
-      adjustmentId: z.string().nullable(),
+      adjustmentId: strOrNull,
     }),
   ),
   /** Make-up working days: the Government's schedule (adjustmentId null) and the administrator's. */

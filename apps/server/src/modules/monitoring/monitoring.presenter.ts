@@ -12,6 +12,7 @@ import {
 } from '@hoanhap/domain/monitoring-rules';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import { z } from 'zod';
+import { bilingual, strOrNull } from '../../platform/http/schemas.ts';
 import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
 
 // A measure is of class 'legal' as a whole: the service refuses roles that may not read it. The presented
@@ -19,17 +20,15 @@ import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
 // end passed, or the situation it rests on — the qualifying episode — ended first), 'ended' once the removal is
 // recorded.
 
-const text = z.object({ vi: z.string(), en: z.string() });
-
 export const monitoringEventOut = z
   .object({
     id: z.string(),
     kind: z.string(),
-    label: text,
+    label: bilingual,
     occurredOn: z.string(),
-    description: z.string().nullable(),
+    description: strOrNull,
     recordedAt: z.string(),
-    recordedBy: z.string().nullable(),
+    recordedBy: strOrNull,
     version: z.number(),
   })
   .meta({ id: 'MonitoringEvent' });
@@ -38,24 +37,24 @@ export const measureOut = z
   .object({
     id: z.string(),
     personId: z.string(),
-    episode: z.object({ id: z.string(), type: z.string(), label: text }),
+    episode: z.object({ id: z.string(), type: z.string(), label: bilingual }),
     communeCode: z.string(),
     decision: z.object({ number: z.string(), date: z.string(), signer: z.string().nullable() }),
-    authority: z.object({ id: z.string(), label: text }),
+    authority: z.object({ id: z.string(), label: bilingual }),
     regimeId: z.string(),
-    basis: z.array(text).describe('Legal basis of the rule in force on the decision date'),
+    basis: z.array(bilingual).describe('Legal basis of the rule in force on the decision date'),
     startDate: z.string(),
     plannedEnd: z.string(),
     basisEndsOn: z
       .string()
       .nullable()
       .describe('Last day of the situation the measure rests on (the qualifying episode); null while open'),
-    actualEnd: z.string().nullable(),
+    actualEnd: strOrNull,
     means: z.string(),
-    meansLabel: text,
-    meansOther: z.string().nullable(),
+    meansLabel: bilingual,
+    meansOther: strOrNull,
     status: z.enum(['active', 'end_due', 'ended']),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     events: z.array(monitoringEventOut),
     version: z.number(),
     createdAt: z.string(),

@@ -3,6 +3,7 @@
 import { isoDate } from '@hoanhap/domain/person-schema';
 import { FACILITY_KINDS } from '@hoanhap/domain/placement-rules';
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import { communeCodeSchema, provinceCodeSchema } from './org.schema.ts';
 
 const name = z.string().trim().min(1, { message: 'Cần tên cơ sở / A name is required' }).max(200);
@@ -101,7 +102,7 @@ export const licenceOut = z
     number: z.string(),
     issuedOn: z.string(),
     issuer: z.string(),
-    issuerRole: z.string().nullable(),
+    issuerRole: strOrNull,
     scope: z.string(),
     validUntil: z.string(),
     version: z.number(),
@@ -114,11 +115,11 @@ export const facilityOut = z
     name: z.string(),
     kind: z.string(),
     provinceCode: z.string(),
-    provinceName: z.string().nullable(),
-    communeCode: z.string().nullable(),
-    communeName: z.string().nullable(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
+    provinceName: strOrNull,
+    communeCode: strOrNull,
+    communeName: strOrNull,
+    address: strOrNull,
+    phone: strOrNull,
     active: z.boolean(),
     licences: z.array(licenceOut).describe('Operating licences, latest issued first (private facilities)'),
     version: z.number(),

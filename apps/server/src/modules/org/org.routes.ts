@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { listOf, strOrNull } from '../../platform/http/schemas.ts';
 import { facilitiesRoutes } from './facilities.routes.ts';
 import {
   isoDateSchema,
@@ -16,99 +18,77 @@ import * as svc from './org.service.ts';
 
 export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get(
+  const api = apiRoutes(root, ['org']);
+  api.get(
     '/api/units',
     {
-      schema: {
-        operationId: 'listUnits',
-        tags: ['org'],
-        summary: 'Đơn vị hành chính / Administrative units',
-        querystring: z.strictObject({
-          level: z.enum(['province', 'commune']).default('province'),
-          provinceCode: z
-            .string()
-            .regex(/^\d{2}$/)
-            .optional(),
-          q: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(5000).default(100),
-          on: isoDateSchema.optional().describe('Units in force on this date (history); default: now'),
-        }),
-        response: { 200: z.object({ items: z.array(unitOut) }) },
-      },
+      operationId: 'listUnits',
+      summary: 'Đơn vị hành chính / Administrative units',
+      querystring: z.strictObject({
+        level: z.enum(['province', 'commune']).default('province'),
+        provinceCode: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
+        q: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(5000).default(100),
+        on: isoDateSchema.optional().describe('Units in force on this date (history); default: now'),
+      }),
+      ok: listOf(unitOut),
     },
-    async (req) => {
-      requireActor(req);
-      return svc.listUnits(deps, req.query);
-    },
+    ({ query }) => svc.listUnits(deps, query),
   );
 
-  app.get(
+  api.get(
     '/api/units/resolve-legacy',
     {
-      schema: {
-        operationId: 'resolveLegacyUnit',
-        tags: ['org'],
-        summary: 'Tra địa chỉ cũ (trước 01/07/2025) / Resolve a pre-July-2025 address',
-        querystring: z.strictObject({
-          province: z.string().max(100).optional().describe('Old province name'),
-          district: z.string().max(100).optional().describe('Old district name'),
-          commune: z.string().min(1).max(100).describe('Old commune name, or its 5-digit code'),
-        }),
-        response: { 200: z.object({ candidates: z.array(legacyCandidateOut) }) },
-      },
+      operationId: 'resolveLegacyUnit',
+      summary: 'Tra địa chỉ cũ (trước 01/07/2025) / Resolve a pre-July-2025 address',
+      querystring: z.strictObject({
+        province: z.string().max(100).optional().describe('Old province name'),
+        district: z.string().max(100).optional().describe('Old district name'),
+        commune: z.string().min(1).max(100).describe('Old commune name, or its 5-digit code'),
+      }),
+      ok: z.object({ candidates: z.array(legacyCandidateOut) }),
     },
-    async (req) => {
-      requireActor(req);
-      return svc.resolveLegacy(deps, req.query);
-    },
+    ({ query }) => svc.resolveLegacy(deps, query),
   );
 
-  app.get(
+  api.get(
     '/api/units/:code',
     {
-      schema: {
-        operationId: 'getUnit',
-        tags: ['org'],
-        summary: 'Một đơn vị và lịch sử / A unit and its history',
-        params: z.strictObject({ code: z.string().regex(/^(\d{2}|\d{5})$/) }),
-        response: { 200: unitDetailOut },
-      },
+      operationId: 'getUnit',
+      summary: 'Một đơn vị và lịch sử / A unit and its history',
+      params: z.strictObject({ code: z.string().regex(/^(\d{2}|\d{5})$/) }),
+      ok: unitDetailOut,
     },
-    async (req) => {
-      requireActor(req);
-      return svc.getUnit(deps, req.params.code);
-    },
+    ({ params }) => svc.getUnit(deps, params.code),
   );
 
-  app.get(
+  api.get(
     '/api/unit-updates',
     {
-      schema: {
-        operationId: 'listUnitUpdates',
-        tags: ['org'],
-        summary: 'Các lần cập nhật đơn vị hành chính / Dated updates of units',
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                effectiveDate: z.string(),
-                source: z.string(),
-                appliedAt: z.string(),
-                appliedBy: z.string().nullable(),
-                summary: z.record(z.string(), z.unknown()),
-              }),
-            ),
-            total: z.number(),
+      operationId: 'listUnitUpdates',
+      summary: 'Các lần cập nhật đơn vị hành chính / Dated updates of units',
+      querystring: z.strictObject({
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      }),
+      ok: z.object({
+        items: z.array(
+          z.object({
+            id: z.string(),
+            effectiveDate: z.string(),
+            source: z.string(),
+            appliedAt: z.string(),
+            appliedBy: strOrNull,
+            summary: z.record(z.string(), z.unknown()),
           }),
-        },
-      },
+        ),
+        total: z.number(),
+      }),
     },
-    async (req) => svc.listUnitUpdates(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.listUnitUpdates(deps, actor, query),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@hoanhap/domain/iso-date';
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import { COMMUNE_TYPES, PROVINCE_TYPES } from './unit-names.ts';
 
 export const isoDateSchema = z
@@ -104,19 +105,19 @@ export const unitOut = z
     name: z.string(),
     type: z.string(),
     level: z.string(),
-    provinceCode: z.string().nullable(),
+    provinceCode: strOrNull,
   })
   .meta({ id: 'Unit' });
 
 export const unitVersionOut = z.object({
   name: z.string(),
-  nameEn: z.string().nullable(),
+  nameEn: strOrNull,
   type: z.string(),
-  provinceCode: z.string().nullable(),
+  provinceCode: strOrNull,
   validFrom: z.string(),
   validTo: z.string().nullable().describe('First day the version no longer applies (exclusive)'),
-  updateId: z.string().nullable(),
-  source: z.string().nullable(),
+  updateId: strOrNull,
+  source: strOrNull,
 });
 
 export const unitDetailOut = z.object({
@@ -142,11 +143,11 @@ export const unitUpdateSummaryOut = z.object({
 export type UnitUpdateSummary = z.infer<typeof unitUpdateSummaryOut>;
 
 export const unitUpdateOut = z.object({
-  id: z.string().nullable(),
+  id: strOrNull,
   effectiveDate: z.string(),
   source: z.string(),
-  appliedAt: z.string().nullable(),
-  appliedBy: z.string().nullable(),
+  appliedAt: strOrNull,
+  appliedBy: strOrNull,
   changed: z.boolean(),
   dryRun: z.boolean(),
   summary: unitUpdateSummaryOut,
@@ -159,8 +160,8 @@ export const legacyCandidateOut = z.object({
   provinceName: z.string(),
   kind: z.enum(['full', 'partial', 'uncertain']),
   current: z.boolean().describe('False when the commune was abolished by a later update'),
-  oldCommuneCode: z.string().nullable(),
+  oldCommuneCode: strOrNull,
   oldCommuneName: z.string(),
-  oldDistrictName: z.string().nullable(),
+  oldDistrictName: strOrNull,
   oldProvinceName: z.string(),
 });

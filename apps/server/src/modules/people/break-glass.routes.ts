@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams, strOrNull } from '../../platform/http/schemas.ts';
 import * as svc from './break-glass.service.ts';
 import { personOut } from './people.presenter.ts';
 
@@ -20,79 +20,67 @@ export const breakGlassBody = z.strictObject({
 
 /** Need-to-know routes: opening one person's identity with a reason, and the auditor's list of such reads. */
 export async function breakGlassRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+  const api = apiRoutes(root, ['people']);
 
-  app.post(
+  api.post(
     '/api/people/:id/break-glass',
     {
-      schema: {
-        operationId: 'breakGlass',
-        tags: ['people'],
-        summary: 'Xem thông tin định danh (nêu lý do) / Open identity with a reason',
-        description:
-          'National and province officers only: the reason is kept and audited; the identity stays open to them for BREAK_GLASS_MINUTES.',
-        params: idParams,
-        body: breakGlassBody,
-        response: { 201: z.object({ person: personOut, expiresAt: z.string() }) },
-      },
+      operationId: 'breakGlass',
+      summary: 'Xem thông tin định danh (nêu lý do) / Open identity with a reason',
+      description:
+        'National and province officers only: the reason is kept and audited; the identity stays open to them for BREAK_GLASS_MINUTES.',
+      params: idParams,
+      body: breakGlassBody,
+      created: z.object({ person: personOut, expiresAt: z.string() }),
     },
-    async (req, reply) =>
-      reply.status(201).send(await svc.breakGlass(deps, requireActor(req), req.params.id, req.body.reason)),
+    ({ actor, params, body }) => svc.breakGlass(deps, actor, params.id, body.reason),
   );
 
-  app.get(
+  api.get(
     '/api/people/:id/identity',
     {
-      schema: {
-        operationId: 'getPersonIdentity',
-        tags: ['people'],
-        summary: 'Thông tin định danh / A person’s identity',
-        description:
-          'Refused (403 break_glass_required) to a national or province officer without an open reason.',
-        params: idParams,
-        response: { 200: personOut },
-      },
+      operationId: 'getPersonIdentity',
+      summary: 'Thông tin định danh / A person’s identity',
+      description:
+        'Refused (403 break_glass_required) to a national or province officer without an open reason.',
+      params: idParams,
+      ok: personOut,
     },
-    async (req) => svc.readIdentity(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => svc.readIdentity(deps, actor, params.id),
   );
 
-  app.get(
+  api.get(
     '/api/audit/break-glass',
     {
-      schema: {
-        operationId: 'listBreakGlassReads',
-        tags: ['audit'],
-        summary: 'Các lần xem thông tin định danh có lý do / Identity reads with a reason',
-        querystring: z.strictObject({
-          username: z.string().max(64).optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: {
-          200: z.object({
-            total: z.number(),
-            items: z.array(
-              z.object({
-                id: z.string(),
-                userId: z.string(),
-                username: z.string(),
-                role: z.string(),
-                personId: z.string(),
-                personName: z.string().nullable(),
-                provinceCode: z.string(),
-                reason: z.string(),
-                ip: z.string().nullable(),
-                grantedAt: z.string(),
-                expiresAt: z.string(),
-              }),
-            ),
+      operationId: 'listBreakGlassReads',
+      tags: ['audit'],
+      summary: 'Các lần xem thông tin định danh có lý do / Identity reads with a reason',
+      querystring: z.strictObject({
+        username: z.string().max(64).optional(),
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      ok: z.object({
+        total: z.number(),
+        items: z.array(
+          z.object({
+            id: z.string(),
+            userId: z.string(),
+            username: z.string(),
+            role: z.string(),
+            personId: z.string(),
+            personName: strOrNull,
+            provinceCode: z.string(),
+            reason: z.string(),
+            ip: strOrNull,
+            grantedAt: z.string(),
+            expiresAt: z.string(),
           }),
-        },
-      },
+        ),
+      }),
     },
-    async (req) => svc.listBreakGlass(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.listBreakGlass(deps, actor, query),
   );
 }

@@ -1,5 +1,6 @@
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import type { PersonRow } from './people.repo.ts';
 
 /** The output shape; sensitive fields are absent (not null) for roles that may not see them. */
@@ -12,9 +13,9 @@ export const personOut = z
     status: z.string(),
     currentAddress: z.object({
       communeCode: z.string(),
-      communeName: z.string().nullable(),
+      communeName: strOrNull,
       provinceCode: z.string(),
-      provinceName: z.string().nullable(),
+      provinceName: strOrNull,
       detail: z.string().optional(),
     }),
     version: z.number(),

@@ -1,30 +1,67 @@
 import { z } from 'zod';
+import { bilingual, listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 
-// Answers of the routes in reports.routes.ts (their success schemas in the OpenAPI contract).
+// Answers of the routes in reports.routes.ts (their success schemas in the OpenAPI contract). The pieces several
+// answers share — a figure, its target, the unit it is of, a block reference — are stated once here.
+
+const disaggregation = z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis']);
+const grouping = z.enum(['period', 'today']);
+const blockRef = z.object({ block: z.string(), params: z.record(z.string(), z.string()).optional() });
+
+/** A figure's target: at least (`gte`) or at most (`lte`) a value, with its source. */
+const targetOut = z.object({
+  op: z.enum(['gte', 'lte']),
+  value: z.number(),
+  by: z.string().optional(),
+  source: bilingual,
+});
+
+/** The value of a ratio or count, with its parts (null where the figure has none). */
+const valueParts = {
+  value: numOrNull,
+  numerator: numOrNull,
+  denominator: numOrNull,
+};
+
+/** One indicator's figure for a unit and period. */
+const figureOut = z
+  .object({
+    indicatorId: z.string(),
+    vi: z.string(),
+    en: z.string(),
+    kind: z.enum(['count', 'ratio']),
+    section: z.string(),
+    ...valueParts,
+    target: targetOut.nullable().optional(),
+    meetsTarget: z.boolean().nullable(),
+    pending: z.boolean(),
+  })
+  .meta({ id: 'Figure' });
+
+/** The unit a computed figure is of. */
+const figureUnitOut = z.object({
+  kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
+  code: z.string(),
+  name: z.string(),
+});
+
+/** What every computed answer starts with: when it was computed, and whether a write has come since. */
+const computed = { computedAt: z.string(), stale: z.boolean(), unit: figureUnitOut };
 
 export const indicatorOut = z
   .object({
-    denominator: z
-      .object({ block: z.string(), params: z.record(z.string(), z.string()).optional() })
-      .nullable(),
-    target: z
-      .object({
-        op: z.enum(['gte', 'lte']),
-        value: z.number(),
-        by: z.string().optional(),
-        source: z.object({ vi: z.string(), en: z.string() }),
-      })
-      .nullable(),
+    denominator: blockRef.nullable(),
+    target: targetOut.nullable(),
     custom: z.boolean(),
     computable: z.boolean(),
     id: z.string(),
     vi: z.string(),
     en: z.string(),
     kind: z.enum(['count', 'ratio']),
-    numerator: z.object({ block: z.string(), params: z.record(z.string(), z.string()).optional() }),
-    disaggregations: z.array(z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis'])).readonly(),
-    source: z.object({ vi: z.string(), en: z.string() }),
-    definition: z.object({ vi: z.string(), en: z.string() }).optional(),
+    numerator: blockRef,
+    disaggregations: z.array(disaggregation).readonly(),
+    source: bilingual,
+    definition: bilingual.optional(),
     section: z.enum(['people', 'dossiers', 'facility', 'community', 'pathways', 'post_rehab', 'targets']),
   })
   .meta({ id: 'Indicator' });
@@ -34,19 +71,17 @@ export const reportOut = z
     id: z.string(),
     unit: z.object({
       provinceName: z.string().optional(),
-      kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
-      code: z.string(),
-      name: z.string(),
-      provinceCode: z.string().nullable(),
+      ...figureUnitOut.shape,
+      provinceCode: strOrNull,
     }),
     periodKind: z.enum(['month', 'quarter', 'half_year', 'nine_months', 'year']),
     year: z.number(),
     index: z.number(),
     cutoffDay: z.number(),
-    label: z.object({ vi: z.string(), en: z.string() }),
+    label: bilingual,
     from: z.string(),
     to: z.string(),
-    grouping: z.enum(['period', 'today']),
+    grouping,
     status: z.string(),
     narrative: z.object({
       summary: z.string().optional(),
@@ -54,34 +89,12 @@ export const reportOut = z
       directions: z.string().optional(),
       proposals: z.string().optional(),
     }),
-    reviewComment: z.string().nullable(),
-    submittedAt: z.string().nullable(),
-    reviewedAt: z.string().nullable(),
+    reviewComment: strOrNull,
+    submittedAt: strOrNull,
+    reviewedAt: strOrNull,
     frozen: z.boolean(),
-    frozenAt: z.string().nullable(),
-    figures: z.array(
-      z.object({
-        indicatorId: z.string(),
-        vi: z.string(),
-        en: z.string(),
-        kind: z.enum(['count', 'ratio']),
-        section: z.string(),
-        value: z.number().nullable(),
-        numerator: z.number().nullable(),
-        denominator: z.number().nullable(),
-        target: z
-          .object({
-            op: z.enum(['gte', 'lte']),
-            value: z.number(),
-            by: z.string().optional(),
-            source: z.object({ vi: z.string(), en: z.string() }),
-          })
-          .nullable()
-          .optional(),
-        meetsTarget: z.boolean().nullable(),
-        pending: z.boolean(),
-      }),
-    ),
+    frozenAt: strOrNull,
+    figures: z.array(figureOut),
     children: z.array(
       z.object({
         code: z.string(),
@@ -89,31 +102,7 @@ export const reportOut = z
         values: z.array(z.object({ indicatorId: z.string(), value: z.number().nullable() })),
       }),
     ),
-    currentFigures: z
-      .array(
-        z.object({
-          indicatorId: z.string(),
-          vi: z.string(),
-          en: z.string(),
-          kind: z.enum(['count', 'ratio']),
-          section: z.string(),
-          value: z.number().nullable(),
-          numerator: z.number().nullable(),
-          denominator: z.number().nullable(),
-          target: z
-            .object({
-              op: z.enum(['gte', 'lte']),
-              value: z.number(),
-              by: z.string().optional(),
-              source: z.object({ vi: z.string(), en: z.string() }),
-            })
-            .nullable()
-            .optional(),
-          meetsTarget: z.boolean().nullable(),
-          pending: z.boolean(),
-        }),
-      )
-      .nullable(),
+    currentFigures: z.array(figureOut).nullable(),
     differences: z.array(
       z.object({ indicatorId: z.string(), frozen: z.number().nullable(), current: z.number().nullable() }),
     ),
@@ -125,10 +114,10 @@ export const cutoffOut = z
   .object({
     today: z.string(),
     day: z.number(),
-    effectiveFrom: z.string().nullable(),
+    effectiveFrom: strOrNull,
     default: z.object({
       day: z.literal(15),
-      basis: z.object({ instrument: z.object({ vi: z.string(), en: z.string() }), article: z.string() }),
+      basis: z.object({ instrument: bilingual, article: z.string() }),
       verify: z.boolean(),
     }),
     history: z.array(
@@ -138,7 +127,7 @@ export const cutoffOut = z
         effectiveFrom: z.string(),
         reason: z.string(),
         createdAt: z.string(),
-        createdBy: z.string().nullable(),
+        createdBy: strOrNull,
         inForce: z.boolean(),
       }),
     ),
@@ -150,15 +139,15 @@ export const drugFreeCommuneOut = z
   .object({
     id: z.string(),
     communeCode: z.string(),
-    communeName: z.string().nullable(),
+    communeName: strOrNull,
     provinceCode: z.string(),
     recognisedOn: z.string(),
     decisionNumber: z.string(),
     decidedBy: z.string(),
-    validUntil: z.string().nullable(),
-    revokedOn: z.string().nullable(),
-    revokeReason: z.string().nullable(),
-    notes: z.string().nullable(),
+    validUntil: strOrNull,
+    revokedOn: strOrNull,
+    revokeReason: strOrNull,
+    notes: strOrNull,
     status: z.string(),
     version: z.number(),
   })
@@ -184,7 +173,7 @@ export const listIndicatorsOut = z.object({
       ]),
       measure: z.enum(['units', 'people', 'records', 'sum']),
       params: z.array(z.object({ name: z.string(), values: z.array(z.string()).readonly() })).readonly(),
-      disaggregations: z.array(z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis'])).readonly(),
+      disaggregations: z.array(disaggregation).readonly(),
       stock: z.boolean().optional(),
       sensitive: z.enum(['health']).optional(),
     }),
@@ -192,59 +181,26 @@ export const listIndicatorsOut = z.object({
 });
 
 export const getIndicatorValueOut = z.object({
-  computedAt: z.string(),
-  stale: z.boolean(),
-  unit: z.object({
-    kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
-    code: z.string(),
-    name: z.string(),
-  }),
+  ...computed,
   from: z.string(),
   to: z.string(),
-  grouping: z.enum(['period', 'today']),
-  figure: z.object({
-    indicatorId: z.string(),
-    vi: z.string(),
-    en: z.string(),
-    kind: z.enum(['count', 'ratio']),
-    section: z.string(),
-    value: z.number().nullable(),
-    numerator: z.number().nullable(),
-    denominator: z.number().nullable(),
-    target: z
-      .object({
-        op: z.enum(['gte', 'lte']),
-        value: z.number(),
-        by: z.string().optional(),
-        source: z.object({ vi: z.string(), en: z.string() }),
-      })
-      .nullable()
-      .optional(),
-    meetsTarget: z.boolean().nullable(),
-    pending: z.boolean(),
-  }),
-  by: z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis']).nullable(),
-  groups: z.array(
-    z.object({
-      key: z.string(),
-      value: z.number().nullable(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-    }),
-  ),
+  grouping,
+  figure: figureOut,
+  by: disaggregation.nullable(),
+  groups: z.array(z.object({ key: z.string(), ...valueParts })),
 });
 
 export const listIndicatorRecordsOut = z.object({
   items: z.array(
     z.object({
       recordId: z.string(),
-      personId: z.string().nullable(),
-      fullName: z.string().nullable(),
-      sex: z.string().nullable(),
-      birthYear: z.number().nullable(),
-      communeCode: z.string().nullable(),
-      facilityId: z.string().nullable(),
-      date: z.string().nullable(),
+      personId: strOrNull,
+      fullName: strOrNull,
+      sex: strOrNull,
+      birthYear: numOrNull,
+      communeCode: strOrNull,
+      facilityId: strOrNull,
+      date: strOrNull,
       quantity: z.number(),
     }),
   ),
@@ -255,93 +211,52 @@ export const listIndicatorRecordsOut = z.object({
   indicatorId: z.string(),
   part: z.enum(['numerator', 'denominator']),
   pending: z.boolean(),
-  grouping: z.enum(['period', 'today']),
-  total: z.number().nullable(),
+  grouping,
+  total: numOrNull,
 });
 
 export const getIndicatorTrendOut = z.object({
-  computedAt: z.string(),
-  stale: z.boolean(),
-  unit: z.object({
-    kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
-    code: z.string(),
-    name: z.string(),
-  }),
+  ...computed,
   indicatorId: z.string(),
-  target: z
-    .object({
-      op: z.enum(['gte', 'lte']),
-      value: z.number(),
-      by: z.string().optional(),
-      source: z.object({ vi: z.string(), en: z.string() }),
-    })
-    .nullable(),
+  target: targetOut.nullable(),
   points: z.array(
-    z.object({
-      value: z.number().nullable(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-      from: z.string(),
-      to: z.string(),
-      index: z.number(),
-      label: z.object({ vi: z.string(), en: z.string() }),
-    }),
+    z.object({ ...valueParts, from: z.string(), to: z.string(), index: z.number(), label: bilingual }),
   ),
 });
 
 export const getDashboardOut = z.object({
-  computedAt: z.string(),
-  stale: z.boolean(),
-  unit: z.object({
-    kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
-    code: z.string(),
-    name: z.string(),
-  }),
+  ...computed,
   from: z.string(),
   to: z.string(),
-  grouping: z.enum(['period', 'today']),
-  figures: z.array(
-    z.object({
-      indicatorId: z.string(),
-      vi: z.string(),
-      en: z.string(),
-      kind: z.enum(['count', 'ratio']),
-      section: z.string(),
-      value: z.number().nullable(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-      target: z
-        .object({
-          op: z.enum(['gte', 'lte']),
-          value: z.number(),
-          by: z.string().optional(),
-          source: z.object({ vi: z.string(), en: z.string() }),
-        })
-        .nullable()
-        .optional(),
-      meetsTarget: z.boolean().nullable(),
-      pending: z.boolean(),
-    }),
-  ),
+  grouping,
+  figures: z.array(figureOut),
 });
 
-export const listReportsOut = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      unitKind: z.string(),
-      unitCode: z.string(),
-      unitName: z.string(),
-      periodKind: z.string(),
-      year: z.number(),
-      index: z.number(),
-      from: z.string(),
-      to: z.string(),
-      status: z.string(),
-      version: z.number(),
-    }),
-  ),
-});
+export const listReportsOut = listOf(
+  z.object({
+    id: z.string(),
+    unitKind: z.string(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    periodKind: z.string(),
+    year: z.number(),
+    index: z.number(),
+    from: z.string(),
+    to: z.string(),
+    status: z.string(),
+    version: z.number(),
+  }),
+);
+
+/** A unit's row in the list of who has reported; a province's row counts its communes' reports. */
+const submissionRow = {
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  submittedAt: strOrNull,
+  reportId: strOrNull,
+};
 
 export const listReportSubmissionsOut = z.object({
   unit: z.union([
@@ -349,31 +264,9 @@ export const listReportSubmissionsOut = z.object({
     z.object({ kind: z.literal('province'), code: z.string() }),
   ]),
   items: z.union([
-    z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        kind: z.string(),
-        status: z.string(),
-        submittedAt: z.string().nullable(),
-        reportId: z.string().nullable(),
-        unitsSubmitted: z.number(),
-        unitsApproved: z.number(),
-      }),
-    ),
-    z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        kind: z.string(),
-        status: z.string(),
-        submittedAt: z.string().nullable(),
-        reportId: z.string().nullable(),
-        unitsSubmitted: z.null(),
-        unitsApproved: z.null(),
-      }),
-    ),
+    z.array(z.object({ ...submissionRow, unitsSubmitted: z.number(), unitsApproved: z.number() })),
+    z.array(z.object({ ...submissionRow, unitsSubmitted: z.null(), unitsApproved: z.null() })),
   ]),
 });
 
-export const listDrugFreeCommunesOut = z.object({ items: z.array(drugFreeCommuneOut) });
+export const listDrugFreeCommunesOut = listOf(drugFreeCommuneOut);

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes, sendFile } from '../../platform/http/route-helpers.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import * as cat from './catalogue.service.ts';
 import * as cut from './cutoff.service.ts';
@@ -44,323 +43,252 @@ import {
   versionBody,
 } from './reports.schema.ts';
 
-const tags = ['reports'];
-
 /** Indicators (/api/indicators), the dashboard (/api/dashboard) and periodic reports (/api/reports). */
 export async function reportsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
+  const api = apiRoutes(root, ['reports']);
 
-  app.get(
+  api.get(
     '/api/indicators',
     {
-      schema: {
-        operationId: 'listIndicators',
-        tags,
-        summary: 'Danh mục chỉ tiêu và khối dữ liệu / Indicator catalogue and building blocks',
-        response: { 200: listIndicatorsOut },
-      },
+      operationId: 'listIndicators',
+      summary: 'Danh mục chỉ tiêu và khối dữ liệu / Indicator catalogue and building blocks',
+      ok: listIndicatorsOut,
     },
-    async (req) => cat.listCatalogue(deps, requireActor(req)),
+    ({ actor }) => cat.listCatalogue(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/indicators',
     {
-      schema: {
-        operationId: 'createIndicator',
-        tags,
-        summary: 'Thêm chỉ tiêu từ các khối dữ liệu / Add an indicator from the blocks',
-        body: indicatorBody,
-        response: { 201: indicatorOut },
-      },
+      operationId: 'createIndicator',
+      summary: 'Thêm chỉ tiêu từ các khối dữ liệu / Add an indicator from the blocks',
+      body: indicatorBody,
+      created: indicatorOut,
     },
-    async (req, reply) => reply.status(201).send(await cat.addIndicator(deps, requireActor(req), req.body)),
+    ({ actor, body }) => cat.addIndicator(deps, actor, body),
   );
 
-  app.get(
+  api.get(
     '/api/indicators/:id/value',
     {
-      schema: {
-        operationId: 'getIndicatorValue',
-        tags,
-        summary: 'Giá trị chỉ tiêu của một đơn vị trong kỳ / An indicator for a unit and period',
-        params: idParams,
-        querystring: valueQuery,
-        response: { 200: getIndicatorValueOut },
-      },
+      operationId: 'getIndicatorValue',
+      summary: 'Giá trị chỉ tiêu của một đơn vị trong kỳ / An indicator for a unit and period',
+      params: idParams,
+      querystring: valueQuery,
+      ok: getIndicatorValueOut,
     },
-    async (req) => cat.indicatorValue(deps, requireActor(req), req.params.id, req.query),
+    ({ actor, params, query }) => cat.indicatorValue(deps, actor, params.id, query),
   );
 
-  app.get(
+  api.get(
     '/api/indicators/:id/records',
     {
-      schema: {
-        operationId: 'listIndicatorRecords',
-        tags,
-        summary: 'Danh sách bản ghi tạo nên số liệu / The records behind a figure',
-        params: idParams,
-        querystring: recordsQuery,
-        response: { 200: listIndicatorRecordsOut },
-      },
+      operationId: 'listIndicatorRecords',
+      summary: 'Danh sách bản ghi tạo nên số liệu / The records behind a figure',
+      params: idParams,
+      querystring: recordsQuery,
+      ok: listIndicatorRecordsOut,
     },
-    async (req) => cat.indicatorRecords(deps, requireActor(req), req.params.id, req.query),
+    ({ actor, params, query }) => cat.indicatorRecords(deps, actor, params.id, query),
   );
 
-  app.get(
+  api.get(
     '/api/indicators/:id/records/export',
     {
+      operationId: 'exportIndicatorRecords',
+      summary: 'Xuất danh sách bản ghi tạo nên số liệu (xlsx, csv) / Export the records behind a figure',
+      params: idParams,
+      querystring: recordsExportQuery,
       config: { fileResponse: [FILE_TYPES.xlsx, FILE_TYPES.csv] },
-      schema: {
-        operationId: 'exportIndicatorRecords',
-        tags,
-        summary: 'Xuất danh sách bản ghi tạo nên số liệu (xlsx, csv) / Export the records behind a figure',
-        params: idParams,
-        querystring: recordsExportQuery,
-      },
     },
-    async (req, reply) => {
-      const file = await cat.exportIndicatorRecords(deps, requireActor(req), req.params.id, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+    async ({ actor, params, query, reply }) => {
+      const file = await cat.exportIndicatorRecords(deps, actor, params.id, query);
+      return sendFile(reply, file);
     },
   );
 
-  app.get(
+  api.get(
     '/api/indicators/:id/trend',
     {
-      schema: {
-        operationId: 'getIndicatorTrend',
-        tags,
-        summary: 'Diễn biến chỉ tiêu qua các kỳ trong năm / An indicator over the periods of a year',
-        params: idParams,
-        querystring: trendQuery,
-        response: { 200: getIndicatorTrendOut },
-      },
+      operationId: 'getIndicatorTrend',
+      summary: 'Diễn biến chỉ tiêu qua các kỳ trong năm / An indicator over the periods of a year',
+      params: idParams,
+      querystring: trendQuery,
+      ok: getIndicatorTrendOut,
     },
-    async (req) => cat.indicatorTrend(deps, requireActor(req), req.params.id, req.query),
+    ({ actor, params, query }) => cat.indicatorTrend(deps, actor, params.id, query),
   );
 
-  app.get(
+  api.get(
     '/api/dashboard',
     {
-      schema: {
-        operationId: 'getDashboard',
-        tags,
-        summary: 'Bảng số liệu của đơn vị / Dashboard figures of a unit',
-        querystring: rangeQuery,
-        response: { 200: getDashboardOut },
-      },
+      operationId: 'getDashboard',
+      summary: 'Bảng số liệu của đơn vị / Dashboard figures of a unit',
+      querystring: rangeQuery,
+      ok: getDashboardOut,
     },
-    async (req) => cat.dashboard(deps, requireActor(req), req.query),
+    ({ actor, query }) => cat.dashboard(deps, actor, query),
   );
 
-  app.get(
+  api.get(
     '/api/reports',
     {
-      schema: {
-        operationId: 'listReports',
-        tags,
-        summary: 'Danh sách báo cáo định kỳ / Periodic reports',
-        querystring: listReportsQuery,
-        response: { 200: listReportsOut },
-      },
+      operationId: 'listReports',
+      summary: 'Danh sách báo cáo định kỳ / Periodic reports',
+      querystring: listReportsQuery,
+      ok: listReportsOut,
     },
-    async (req) => rep.listReports(deps, requireActor(req), req.query),
+    ({ actor, query }) => rep.listReports(deps, actor, query),
   );
 
-  app.get(
+  api.get(
     '/api/reports/submissions',
     {
-      schema: {
-        operationId: 'listReportSubmissions',
-        tags,
-        summary: 'Tình hình gửi báo cáo của các đơn vị / Which units have reported',
-        querystring: submissionsQuery,
-        response: { 200: listReportSubmissionsOut },
-      },
+      operationId: 'listReportSubmissions',
+      summary: 'Tình hình gửi báo cáo của các đơn vị / Which units have reported',
+      querystring: submissionsQuery,
+      ok: listReportSubmissionsOut,
     },
-    async (req) => rep.submissions(deps, requireActor(req), req.query),
+    ({ actor, query }) => rep.submissions(deps, actor, query),
   );
 
-  app.post(
+  api.post(
     '/api/reports',
     {
-      schema: {
-        operationId: 'createReport',
-        tags,
-        summary: 'Lập báo cáo định kỳ / Create a periodic report',
-        body: createReportBody,
-        response: { 201: reportOut },
-      },
+      operationId: 'createReport',
+      summary: 'Lập báo cáo định kỳ / Create a periodic report',
+      body: createReportBody,
+      created: reportOut,
     },
-    async (req, reply) => reply.status(201).send(await rep.createReport(deps, requireActor(req), req.body)),
+    ({ actor, body }) => rep.createReport(deps, actor, body),
   );
 
-  app.get(
+  api.get(
     '/api/reports/:id',
     {
-      schema: {
-        operationId: 'getReport',
-        tags,
-        summary: 'Xem báo cáo / View a report',
-        params: idParams,
-        response: { 200: reportOut },
-      },
+      operationId: 'getReport',
+      summary: 'Xem báo cáo / View a report',
+      params: idParams,
+      ok: reportOut,
     },
-    async (req) => rep.getReport(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => rep.getReport(deps, actor, params.id),
   );
 
-  app.put(
+  api.put(
     '/api/reports/:id',
     {
-      schema: {
-        operationId: 'updateReport',
-        tags,
-        summary: 'Sửa phần thuyết minh / Edit the narrative',
-        params: idParams,
-        body: narrativeBody,
-        response: { 200: reportOut },
-      },
+      operationId: 'updateReport',
+      summary: 'Sửa phần thuyết minh / Edit the narrative',
+      params: idParams,
+      body: narrativeBody,
+      ok: reportOut,
     },
-    async (req) => rep.updateNarrative(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => rep.updateNarrative(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/reports/:id/submit',
     {
-      schema: {
-        operationId: 'submitReport',
-        tags,
-        summary: 'Gửi báo cáo / Submit',
-        params: idParams,
-        body: versionBody,
-        response: { 200: reportOut },
-      },
+      operationId: 'submitReport',
+      summary: 'Gửi báo cáo / Submit',
+      params: idParams,
+      body: versionBody,
+      ok: reportOut,
     },
-    async (req) => rep.submitReport(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => rep.submitReport(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/reports/:id/return',
     {
-      schema: {
-        operationId: 'returnReport',
-        tags,
-        summary: 'Trả lại kèm ý kiến / Return with comments',
-        params: idParams,
-        body: returnBody,
-        response: { 200: reportOut },
-      },
+      operationId: 'returnReport',
+      summary: 'Trả lại kèm ý kiến / Return with comments',
+      params: idParams,
+      body: returnBody,
+      ok: reportOut,
     },
-    async (req) => rep.returnReport(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => rep.returnReport(deps, actor, params.id, body),
   );
 
-  app.post(
+  api.post(
     '/api/reports/:id/approve',
     {
-      schema: {
-        operationId: 'approveReport',
-        tags,
-        summary: 'Duyệt báo cáo / Approve',
-        params: idParams,
-        body: approveBody,
-        response: { 200: reportOut },
-      },
+      operationId: 'approveReport',
+      summary: 'Duyệt báo cáo / Approve',
+      params: idParams,
+      body: approveBody,
+      ok: reportOut,
     },
-    async (req) => rep.approveReport(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => rep.approveReport(deps, actor, params.id, body),
   );
 
-  app.get(
+  api.get(
     '/api/reports/:id/export',
     {
+      operationId: 'exportReport',
+      summary: 'Xuất báo cáo (xlsx, pdf, docx, json, csv, adx) / Export a report',
+      params: idParams,
+      querystring: exportQuery,
       config: { fileResponse: Object.values(CONTENT_TYPES).map((t) => t.split(';')[0]!) },
-      schema: {
-        operationId: 'exportReport',
-        tags,
-        summary: 'Xuất báo cáo (xlsx, pdf, docx, json, csv, adx) / Export a report',
-        params: idParams,
-        querystring: exportQuery,
-      },
     },
-    async (req, reply) => {
-      const file = await rep.exportReportFile(deps, requireActor(req), req.params.id, req.query.format);
-      return reply
-        .header('content-type', CONTENT_TYPES[req.query.format])
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+    async ({ actor, params, query, reply }) => {
+      const file = await rep.exportReportFile(deps, actor, params.id, query.format);
+      return sendFile(reply, { ...file, contentType: CONTENT_TYPES[query.format] });
     },
   );
 
-  app.get(
+  api.get(
     '/api/reporting-cutoff',
     {
-      schema: {
-        operationId: 'getReportingCutoff',
-        tags,
-        summary: 'Ngày chốt số liệu báo cáo (cài đặt quốc gia) / The national reporting cut-off day',
-        response: { 200: cutoffOut },
-      },
+      operationId: 'getReportingCutoff',
+      summary: 'Ngày chốt số liệu báo cáo (cài đặt quốc gia) / The national reporting cut-off day',
+      ok: cutoffOut,
     },
-    async (req) => cut.getCutoff(deps, requireActor(req)),
+    ({ actor }) => cut.getCutoff(deps, actor),
   );
 
-  app.post(
+  api.post(
     '/api/reporting-cutoff',
     {
-      schema: {
-        operationId: 'setReportingCutoff',
-        tags,
-        summary: 'Thay đổi ngày chốt số liệu từ một ngày / Change the cut-off day from a date',
-        body: cutoffBody,
-        response: { 201: cutoffOut },
-      },
+      operationId: 'setReportingCutoff',
+      summary: 'Thay đổi ngày chốt số liệu từ một ngày / Change the cut-off day from a date',
+      body: cutoffBody,
+      created: cutoffOut,
     },
-    async (req, reply) => reply.status(201).send(await cut.setCutoff(deps, requireActor(req), req.body)),
+    ({ actor, body }) => cut.setCutoff(deps, actor, body),
   );
 
-  app.get(
+  api.get(
     '/api/drug-free-communes',
     {
-      schema: {
-        operationId: 'listDrugFreeCommunes',
-        tags,
-        summary: 'Xã, phường được công nhận không ma túy / Communes recognised as drug-free',
-        querystring: drugFreeQuery,
-        response: { 200: listDrugFreeCommunesOut },
-      },
+      operationId: 'listDrugFreeCommunes',
+      summary: 'Xã, phường được công nhận không ma túy / Communes recognised as drug-free',
+      querystring: drugFreeQuery,
+      ok: listDrugFreeCommunesOut,
     },
-    async (req) => dfc.listDrugFree(deps, requireActor(req), req.query),
+    ({ actor, query }) => dfc.listDrugFree(deps, actor, query),
   );
 
-  app.post(
+  api.post(
     '/api/drug-free-communes',
     {
-      schema: {
-        operationId: 'recogniseDrugFreeCommune',
-        tags,
-        summary: 'Ghi nhận quyết định công nhận xã không ma túy / Record a drug-free recognition',
-        body: drugFreeBody,
-        response: { 201: drugFreeCommuneOut },
-      },
+      operationId: 'recogniseDrugFreeCommune',
+      summary: 'Ghi nhận quyết định công nhận xã không ma túy / Record a drug-free recognition',
+      body: drugFreeBody,
+      created: drugFreeCommuneOut,
     },
-    async (req, reply) => reply.status(201).send(await dfc.recordDrugFree(deps, requireActor(req), req.body)),
+    ({ actor, body }) => dfc.recordDrugFree(deps, actor, body),
   );
 
-  app.post(
+  api.post(
     '/api/drug-free-communes/:id/revoke',
     {
-      schema: {
-        operationId: 'revokeDrugFreeCommune',
-        tags,
-        summary: 'Thu hồi công nhận / Revoke a recognition',
-        params: idParams,
-        body: drugFreeRevokeBody,
-        response: { 200: drugFreeCommuneOut },
-      },
+      operationId: 'revokeDrugFreeCommune',
+      summary: 'Thu hồi công nhận / Revoke a recognition',
+      params: idParams,
+      body: drugFreeRevokeBody,
+      ok: drugFreeCommuneOut,
     },
-    async (req) => dfc.revokeDrugFree(deps, requireActor(req), req.params.id, req.body),
+    ({ actor, params, body }) => dfc.revokeDrugFree(deps, actor, params.id, body),
   );
 }

@@ -1,6 +1,7 @@
 import { conclusionCheck, type DoctorConclusion } from '@hoanhap/domain/addiction';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
+import { bilingual, strOrNull } from '../../platform/http/schemas.ts';
 import { criminalCaseOut, presentCriminalCase } from '../episodes/criminal-256a.ts';
 import type { CounsellingRow, DeterminationRow, DrugTestRow } from './screening.repo.ts';
 
@@ -22,14 +23,14 @@ export const drugTestOut = z
     performedBy: z.string(),
     unit: z.object({ kind: z.string(), code: z.string() }),
     relapse: z.boolean(),
-    duringEpisodeType: z.string().nullable(),
-    regimeId: z.string().nullable(),
+    duringEpisodeType: strOrNull,
+    regimeId: strOrNull,
     criminalWindow: z
       .boolean()
       .optional()
       .describe('Inside the Criminal Code Art. 256a window (legal class)'),
     criminalCase: criminalCaseOut.nullable().optional(),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     createdAt: z.string(),
   })
   .meta({ id: 'DrugTest' });
@@ -58,8 +59,6 @@ export function presentDrugTest(r: DrugTestRow, classes: Set<SensitivityClass>) 
   return out;
 }
 
-const text = z.object({ vi: z.string(), en: z.string() });
-
 export const determinationOut = z
   .object({
     id: z.string(),
@@ -67,22 +66,22 @@ export const determinationOut = z
     assessedOn: z.string(),
     observations: z.array(z.object({ criterion: z.string(), from: z.string(), to: z.string().optional() })),
     addicted: z.boolean(),
-    reason: text.extend({ code: z.string() }),
+    reason: bilingual.extend({ code: z.string() }),
     criteriaMet: z.array(z.string()),
     regimeId: z.string(),
     doctor: z.object({ name: z.string(), certificate: z.string().nullable() }),
     facilityName: z.string(),
-    facilityLicence: z.string().nullable(),
+    facilityLicence: strOrNull,
     /** The doctor's Form 04 conclusion (the result); null on determinations recorded before it was asked. */
     conclusion: z.enum(['addicted', 'not_addicted']).nullable(),
     /** Whether the criteria recorded reach the threshold of the rules; null on older determinations. */
     criteriaCheck: z.object({ addicted: z.boolean(), agrees: z.boolean() }).nullable(),
     /** Shown when the criteria check disagrees with the doctor's conclusion (recorded anyway). */
-    warning: text.extend({ code: z.string() }).optional(),
-    form04Number: z.string().nullable(),
+    warning: bilingual.extend({ code: z.string() }).optional(),
+    form04Number: strOrNull,
     substances: z.array(z.string()),
     hivStatus: z.string().optional(),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     createdAt: z.string(),
   })
   .meta({ id: 'AddictionDetermination' });
@@ -133,7 +132,7 @@ export const counsellingOut = z
     counsellor: z.string(),
     participantCount: z.number(),
     unit: z.object({ kind: z.string(), code: z.string() }),
-    notes: z.string().nullable(),
+    notes: strOrNull,
     createdAt: z.string(),
   })
   .meta({ id: 'CounsellingSession' });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams, listOf } from '../../platform/http/schemas.ts';
 import * as counselling from './counselling.service.ts';
 import * as determinations from './determinations.service.ts';
 import * as tests from './drug-tests.service.ts';
@@ -14,95 +13,70 @@ import {
 } from './screening.schema.ts';
 
 export async function screeningRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const params = z.strictObject({ id: z.string().min(1).max(64) });
-  const tags = ['screening'];
+  const api = apiRoutes(root, ['screening']);
 
-  app.get(
+  api.get(
     '/api/people/:id/drug-tests',
     {
-      schema: {
-        operationId: 'listDrugTests',
-        tags,
-        summary: 'Các lần xét nghiệm / Drug tests of a person',
-        params,
-        response: { 200: z.object({ items: z.array(drugTestOut) }) },
-      },
+      operationId: 'listDrugTests',
+      summary: 'Các lần xét nghiệm / Drug tests of a person',
+      params: idParams,
+      ok: listOf(drugTestOut),
     },
-    async (req) => tests.listDrugTests(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => tests.listDrugTests(deps, actor, params.id),
   );
-  app.post(
+  api.post(
     '/api/people/:id/drug-tests',
     {
-      schema: {
-        operationId: 'createDrugTest',
-        tags,
-        summary: 'Ghi nhận xét nghiệm / Record a drug test',
-        params,
-        body: drugTestCreateSchema,
-        response: { 201: drugTestOut },
-      },
+      operationId: 'createDrugTest',
+      summary: 'Ghi nhận xét nghiệm / Record a drug test',
+      params: idParams,
+      body: drugTestCreateSchema,
+      created: drugTestOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await tests.createDrugTest(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => tests.createDrugTest(deps, actor, params.id, body),
   );
 
-  app.get(
+  api.get(
     '/api/people/:id/addiction-determinations',
     {
-      schema: {
-        operationId: 'listAddictionDeterminations',
-        tags,
-        summary: 'Kết quả xác định tình trạng nghiện / Addiction determinations',
-        params,
-        response: { 200: z.object({ items: z.array(determinationOut) }) },
-      },
+      operationId: 'listAddictionDeterminations',
+      summary: 'Kết quả xác định tình trạng nghiện / Addiction determinations',
+      params: idParams,
+      ok: listOf(determinationOut),
     },
-    async (req) => determinations.listDeterminations(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => determinations.listDeterminations(deps, actor, params.id),
   );
-  app.post(
+  api.post(
     '/api/people/:id/addiction-determinations',
     {
-      schema: {
-        operationId: 'createAddictionDetermination',
-        tags,
-        summary: 'Ghi nhận xác định tình trạng nghiện (Mẫu 04) / Record an addiction determination',
-        params,
-        body: determinationCreateSchema,
-        response: { 201: determinationOut },
-      },
+      operationId: 'createAddictionDetermination',
+      summary: 'Ghi nhận xác định tình trạng nghiện (Mẫu 04) / Record an addiction determination',
+      params: idParams,
+      body: determinationCreateSchema,
+      created: determinationOut,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await determinations.createDetermination(deps, requireActor(req), req.params.id, req.body)),
+    ({ actor, params, body }) => determinations.createDetermination(deps, actor, params.id, body),
   );
 
-  app.get(
+  api.get(
     '/api/people/:id/counselling-sessions',
     {
-      schema: {
-        operationId: 'listCounsellingSessions',
-        tags,
-        summary: 'Các buổi tư vấn / Counselling sessions of a person',
-        params,
-        response: { 200: z.object({ items: z.array(counsellingOut) }) },
-      },
+      operationId: 'listCounsellingSessions',
+      summary: 'Các buổi tư vấn / Counselling sessions of a person',
+      params: idParams,
+      ok: listOf(counsellingOut),
     },
-    async (req) => counselling.listCounselling(deps, requireActor(req), req.params.id),
+    ({ actor, params }) => counselling.listCounselling(deps, actor, params.id),
   );
-  app.post(
+  api.post(
     '/api/counselling-sessions',
     {
-      schema: {
-        operationId: 'createCounsellingSession',
-        tags,
-        summary: 'Ghi nhận buổi tư vấn / Record a counselling session',
-        body: counsellingCreateSchema,
-        response: { 201: counsellingOut },
-      },
+      operationId: 'createCounsellingSession',
+      summary: 'Ghi nhận buổi tư vấn / Record a counselling session',
+      body: counsellingCreateSchema,
+      created: counsellingOut,
     },
-    async (req, reply) =>
-      reply.status(201).send(await counselling.createCounselling(deps, requireActor(req), req.body)),
+    ({ actor, body }) => counselling.createCounselling(deps, actor, body),
   );
 }

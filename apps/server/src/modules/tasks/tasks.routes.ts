@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireActor } from '../../platform/auth.ts';
+import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { strOrNull } from '../../platform/http/schemas.ts';
 import * as svc from './tasks.service.ts';
 
 const textOut = z.object({ vi: z.string(), en: z.string() });
@@ -13,16 +13,16 @@ export const taskOut = z
     label: textOut,
     personId: z.string(),
     personName: z.string().optional(),
-    episodeId: z.string().nullable(),
+    episodeId: strOrNull,
     responsibleRole: z.string(),
     unit: z.object({ kind: z.string(), code: z.string() }),
-    assigneeUserId: z.string().nullable(),
+    assigneeUserId: strOrNull,
     dueDate: z.string(),
-    dueAt: z.string().nullable(),
-    ruleKey: z.string().nullable(),
+    dueAt: strOrNull,
+    ruleKey: strOrNull,
     status: z.string(),
     timing: z.enum(['overdue', 'today', 'upcoming']).nullable(),
-    closedAt: z.string().nullable(),
+    closedAt: strOrNull,
     closedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
     source: z.object({ type: z.string(), id: z.string().nullable() }),
     createdAt: z.string(),
@@ -30,32 +30,27 @@ export const taskOut = z
   .meta({ id: 'Task' });
 
 export async function tasksRoutes(root: FastifyInstance, deps: AppDeps) {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get(
+  const api = apiRoutes(root, ['tasks']);
+  api.get(
     '/api/tasks/mine',
     {
-      schema: {
-        operationId: 'listMyTasks',
-        tags: ['tasks'],
-        summary: 'Việc cần làm của tôi / My work list',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(svc.TASKS_PAGE.max).optional(),
-          /** The `next` of the previous page. */
-          after: z.string().max(200).optional(),
-        }),
-        response: {
-          200: z.object({
-            today: z.string(),
-            overdue: z.array(taskOut),
-            dueToday: z.array(taskOut),
-            upcoming: z.array(taskOut),
-            /** Every open task by timing (first page only). */
-            counts: z.object({ overdue: z.number(), today: z.number(), upcoming: z.number() }).nullable(),
-            next: z.string().nullable(),
-          }),
-        },
-      },
+      operationId: 'listMyTasks',
+      summary: 'Việc cần làm của tôi / My work list',
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(svc.TASKS_PAGE.max).optional(),
+        /** The `next` of the previous page. */
+        after: z.string().max(200).optional(),
+      }),
+      ok: z.object({
+        today: z.string(),
+        overdue: z.array(taskOut),
+        dueToday: z.array(taskOut),
+        upcoming: z.array(taskOut),
+        /** Every open task by timing (first page only). */
+        counts: z.object({ overdue: z.number(), today: z.number(), upcoming: z.number() }).nullable(),
+        next: strOrNull,
+      }),
     },
-    async (req) => svc.myTasks(deps, requireActor(req), req.query),
+    ({ actor, query }) => svc.myTasks(deps, actor, query),
   );
 }
