@@ -1,5 +1,4 @@
 import { ADDICTION_CRITERIA, isAddicted } from '@hoanhap/domain/addiction';
-import { makeCccd } from '@hoanhap/domain/cccd';
 import { canStart, derivePersonStatus, in256aWindow } from '@hoanhap/domain/episode-rules';
 import {
   effectiveEnd,
@@ -16,7 +15,6 @@ import {
 } from '@hoanhap/domain/episode-types';
 import { addDays, maxDate, toDayNumber } from '@hoanhap/domain/iso-date';
 import { FIRST_REGIME_DATE } from '@hoanhap/domain/legal-regimes';
-import { normalizeVi } from '@hoanhap/domain/normalize';
 import {
   compulsoryTermStart,
   episodeAuthority,
@@ -28,18 +26,8 @@ import {
 import { deadlineFor } from '@hoanhap/domain/task-rules';
 import { at, minD, rules } from './generator-basics.ts';
 import { supportAfterRehab } from './generator-services.ts';
-import {
-  CONTACT_SUMMARIES,
-  DOCTORS,
-  FAMILY,
-  GIVEN_F,
-  GIVEN_M,
-  MIDDLE_F,
-  MIDDLE_M,
-  OCCUPATIONS,
-  OFFICER_NAMES,
-  STREETS,
-} from './names.ts';
+import { CONTACT_SUMMARIES, DOCTORS, OFFICER_NAMES } from './names.ts';
+import { drawIdentity, writePerson } from './person-identity.ts';
 import {
   type EpRec,
   type PersonCtx,
@@ -47,26 +35,14 @@ import {
   writeStatusAndStays,
   writeTask,
 } from './person-records.ts';
-import { compulsoryMonths, pickWeighted, rehabMonths, stagesFor } from './term-picks.ts';
+import { compulsoryMonths, rehabMonths, stagesFor } from './term-picks.ts';
 
 // One person's history, act by act, as the domain rules allow it (see generator.ts).
 
 export async function simulatePerson(c: PersonCtx): Promise<void> {
   const { rng, w, stats, asOf, unit, users } = c;
-  const personId = rng.uuid();
-  const male = rng.chance(0.92);
-  const juvenile = rng.chance(0.03);
-  const birthYear = juvenile ? rng.int(2008, 2011) : rng.int(1968, 2004);
-  const birthDate = rng.chance(0.85)
-    ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
-    : null;
-  const birth = birthDate ?? String(birthYear);
-  const family = pickWeighted(rng, FAMILY);
-  const fullName = `${family} ${rng.pick(male ? MIDDLE_M : MIDDLE_F)} ${rng.pick(male ? GIVEN_M : GIVEN_F)}`;
-  const otherName = rng.chance(0.1) ? `${rng.pick(['Tí', 'Tèo', 'Bờm', 'Sún', 'Cò', 'Đen'])}` : null;
-  const citizenId = rng.chance(0.9)
-    ? makeCccd(c.cccdProvince, birthYear, male ? 'male' : 'female', c.serial)
-    : null;
+  const identity = drawIdentity(c);
+  const { personId, birthYear, birth, fullName } = identity;
 
   // An open task on the commune's work list (written at once, as before).
   const task = (kind: string, episodeId: string | null, due: string, ruleKey: string | null = null) =>
@@ -567,35 +543,7 @@ export async function simulatePerson(c: PersonCtx): Promise<void> {
       ['voluntary_facility', 'compulsory', 'compulsory_pending'].includes(e.ep.type) &&
       isActiveOn(e.ep, asOf),
   );
-  const created = at(start, 1);
-  await w.add('people', {
-    id: personId,
-    full_name: fullName,
-    name_search: normalizeVi(fullName),
-    other_names: otherName ? JSON.stringify([otherName]) : null,
-    other_names_search: otherName ? normalizeVi(otherName) : null,
-    sex: male ? 'male' : 'female',
-    birth_date: birthDate,
-    birth_year: birthYear,
-    citizen_id: citizenId,
-    ethnicity: rng.chance(0.85) ? 'Kinh' : rng.pick(['Tày', 'Thái', 'Mường', 'Hmông', 'Nùng', 'Dao']),
-    phone: rng.chance(0.7) ? `09${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null,
-    occupation: rng.pick(OCCUPATIONS),
-    perm_commune_code: unit.code,
-    perm_detail: `${rng.pick(STREETS)} ${rng.int(1, 25)}`,
-    cur_commune_code: unit.code,
-    cur_detail: `${rng.pick(STREETS)} ${rng.int(1, 25)}`,
-    province_code: unit.province_code,
-    family_contacts: JSON.stringify([{ name: `${family} Thị Mẹ`, relation: 'Mẹ' }]),
-    status,
-    current_facility_id: (atFacility?.row.facility_id as string) ?? null,
-    version: 1,
-    created_at: created,
-    created_by: officer,
-    updated_at: created,
-    updated_by: officer,
-  });
-  stats.people++;
-  stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+  const facilityId = (atFacility?.row.facility_id as string) ?? null;
+  await writePerson(c, identity, { status, facilityId, start });
   await writeStatusAndStays(c, { personId, eps, dets, relapseTests, start, status, atFacility });
 }

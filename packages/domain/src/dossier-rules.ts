@@ -229,6 +229,12 @@ export const DOSSIER_STATUSES = [
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
+/** Dossiers still on their way to a decision (every status before 'decided'): a person may be named in only one. */
+export const OPEN_DOSSIER_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.slice(
+  0,
+  DOSSIER_STATUSES.indexOf('decided'),
+);
+
 export const DOSSIER_ACTIONS = [
   'notify',
   'close_reading',

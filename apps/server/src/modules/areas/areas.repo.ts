@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AreaTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type AreaRow = Selectable<AreaTable>;
+export type AreaRow = Row<'areas'>;
 
 /** Areas and their communes (SQL only here). */
 export const areasRepo = {
@@ -10,8 +12,7 @@ export const areasRepo = {
     if (provinceCode) q = q.where('province_code', '=', provinceCode);
     return q.orderBy('province_code').orderBy('name').limit(2000).execute();
   },
-  find: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst(),
+  find: (db: Kysely<DB>, id: string) => rowById(db, 'areas', id),
   byName: (db: Kysely<DB>, provinceCode: string, name: string) =>
     db
       .selectFrom('areas')
@@ -45,15 +46,8 @@ export const areasRepo = {
     ),
   insert: (db: Kysely<DB>, row: AreaRow) => db.insertInto('areas').values(row).execute(),
   /** Version-checked update; false when someone else changed the area first. */
-  update: async (db: Kysely<DB>, id: string, version: number, patch: Partial<AreaRow>) => {
-    const r = await db
-      .updateTable('areas')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  update: (db: Kysely<DB>, id: string, version: number, patch: Partial<AreaRow>) =>
+    updateIfVersion(db, 'areas', id, version, patch),
   setCommunes: async (db: Kysely<DB>, id: string, codes: string[]) => {
     await db.deleteFrom('area_communes').where('area_id', '=', id).execute();
     if (codes.length)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
@@ -110,11 +111,7 @@ export async function createArea(deps: AppDeps, actor: Actor, input: AreaCreate)
       name: input.name,
       legacy_district: input.legacyDistrict ?? null,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
     await areasRepo.insert(trx, row);
     await areasRepo.setCommunes(trx, row.id, codes);
@@ -140,8 +137,7 @@ export async function updateArea(deps: AppDeps, actor: Actor, id: string, input:
       name: input.name,
       legacy_district: input.legacyDistrict === undefined ? row.legacy_district : input.legacyDistrict,
       notes: input.notes === undefined ? row.notes : input.notes,
-      updated_at: deps.now().toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, deps.now()),
     };
     if (!(await areasRepo.update(trx, id, input.version, patch)))
       throw Errors.staleVersion(await present(trx, (await areasRepo.find(trx, id))!));

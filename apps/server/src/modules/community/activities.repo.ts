@@ -1,8 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CommunityActivityTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById } from '../shared/record-queries.repo.ts';
 import type { UnitFilter } from './teams.repo.ts';
 
-export type ActivityRow = Selectable<CommunityActivityTable>;
+export type ActivityRow = Row<'community_activities'>;
 
 export type ActivityFilter = UnitFilter & { kind?: string; from?: string; to?: string };
 
@@ -18,8 +20,7 @@ function filtered(db: Kysely<DB>, f: ActivityFilter) {
 
 export const activitiesRepo = {
   insert: (db: Kysely<DB>, row: ActivityRow) => db.insertInto('community_activities').values(row).execute(),
-  byId: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_activities').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Kysely<DB>, id: string) => rowById(db, 'community_activities', id),
   list: async (db: Kysely<DB>, f: ActivityFilter & { limit: number; offset: number }) => {
     const base = filtered(db, f);
     const [rows, total] = await Promise.all([

@@ -6,9 +6,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { type ActivityRow, activitiesRepo } from './activities.repo.ts';
 import {
   assertOwnCommune,
@@ -190,17 +193,11 @@ export async function createActivity(deps: AppDeps, actor: Actor, input: Activit
       persuaded_count: persuaded,
       persuaded_person_ids: JSON.stringify(persuadedPersonIds),
       note: input.note ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
-    await activitiesRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, activitiesRepo.insert, row, {
       action: 'community.activity.create',
       entityType: 'community_activity',
-      entityId: row.id,
       details: { kind: row.kind },
     });
     return present(row);
@@ -213,9 +210,7 @@ export async function updateActivity(
   id: string,
   input: Partial<ActivityCreate> & { version: number },
 ) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const cur = readableOr404(actor, await activitiesRepo.byId(trx, id), words.activity);
     assertOwnCommune(actor, cur.commune_code);
     const team = (await teamsRepo.teamById(trx, cur.team_id))!;
@@ -246,8 +241,7 @@ export async function updateActivity(
       persuaded_count: persuaded,
       persuaded_person_ids: JSON.stringify(persuadedPersonIds),
       note: input.note !== undefined ? input.note : cur.note,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await teamsRepo.versioned(trx, 'community_activities', id, input.version, patch)))
       throw Errors.staleVersion(present(cur));

@@ -4,9 +4,11 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import {
   assertOwnCommune,
   auditPeople,
@@ -64,11 +66,7 @@ async function openAccess(trx: Kysely<DB>, a: AssignmentRow, userId: string, by:
 /** Re-grants access after a volunteer's account changed: the old account loses it, the new one gets it. */
 export async function grantAccess(trx: Kysely<DB>, v: VolunteerRow, now: Date): Promise<void> {
   const active = await teamsRepo.activeOfVolunteer(trx, v.id);
-  await teamsRepo.endAccess(
-    trx,
-    active.map((a) => a.access_id).filter((x): x is string => !!x),
-    now.toISOString(),
-  );
+  await teamsRepo.endAccess(trx, accessIds(active), now.toISOString());
   for (const a of active) {
     if (v.user_id) await openAccess(trx, a, v.user_id, null);
     else await teamsRepo.setAccessId(trx, a.id, null);
@@ -85,19 +83,7 @@ export async function endAssignmentsOf(
   now: Date,
 ): Promise<number> {
   const active = await teamsRepo.activeOfVolunteer(trx, volunteerId);
-  for (const a of active) {
-    await teamsRepo.endAssignment(trx, a.id, a.version, {
-      ended_on: endedOn < a.started_on ? a.started_on : endedOn,
-      end_reason: reason,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
-    });
-  }
-  await teamsRepo.endAccess(
-    trx,
-    active.map((a) => a.access_id).filter((x): x is string => !!x),
-    now.toISOString(),
-  );
+  await endAssignments(trx, actor, active, endedOn, reason, now);
   return active.length;
 }
 
@@ -114,13 +100,8 @@ export async function endAssignmentsOfPerson(
   now: Date,
 ): Promise<string[]> {
   const active = await teamsRepo.activeOfPerson(trx, personId);
-  for (const a of active) {
-    await teamsRepo.endAssignment(trx, a.id, a.version, {
-      ended_on: endedOn < a.started_on ? a.started_on : endedOn,
-      end_reason: reason,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
-    });
+  await endAssignments(trx, actor, active, endedOn, reason, now);
+  for (const a of active)
     await audit(trx, actor, {
       action: 'community.assignment.end',
       entityType: 'person',
@@ -128,19 +109,31 @@ export async function endAssignmentsOfPerson(
       reason,
       details: { assignmentId: a.id, volunteerId: a.volunteer_id, cause: 'transfer' },
     });
-  }
-  await teamsRepo.endAccess(
-    trx,
-    active.map((a) => a.access_id).filter((x): x is string => !!x),
-    now.toISOString(),
-  );
   return active.map((a) => a.id);
 }
 
+/** Ends assignments on a day (never before each one started) and closes the access rows they opened. */
+async function endAssignments(
+  trx: Kysely<DB>,
+  actor: Actor,
+  active: AssignmentRow[],
+  endedOn: string,
+  reason: string,
+  now: Date,
+) {
+  for (const a of active)
+    await teamsRepo.endAssignment(trx, a.id, a.version, {
+      ended_on: endedOn < a.started_on ? a.started_on : endedOn,
+      end_reason: reason,
+      ...updatedStamps(actor, now),
+    });
+  await teamsRepo.endAccess(trx, accessIds(active), now.toISOString());
+}
+
+const accessIds = (rows: AssignmentRow[]) => rows.map((a) => a.access_id).filter((x): x is string => !!x);
+
 export async function createAssignment(deps: AppDeps, actor: Actor, input: AssignmentCreate) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const v = await teamsRepo.volunteerById(trx, input.volunteerId);
     if (!v) throw fieldError('volunteerId', 'exists', 'Không tìm thấy tình nguyện viên', 'Unknown volunteer');
     assertOwnCommune(actor, v.commune_code);
@@ -184,11 +177,7 @@ export async function createAssignment(deps: AppDeps, actor: Actor, input: Assig
       ended_on: null,
       end_reason: null,
       access_id: null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
     await teamsRepo.insertAssignment(trx, row);
     if (v.user_id) await openAccess(trx, row, v.user_id, actor.userId);
@@ -203,9 +192,7 @@ export async function createAssignment(deps: AppDeps, actor: Actor, input: Assig
 }
 
 export async function endAssignment(deps: AppDeps, actor: Actor, id: string, input: AssignmentEnd) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const a = readableOr404(actor, await teamsRepo.assignmentById(trx, id), words.assignment);
     assertOwnCommune(actor, a.commune_code);
     if (a.ended_on)
@@ -223,8 +210,7 @@ export async function endAssignment(deps: AppDeps, actor: Actor, id: string, inp
     const ok = await teamsRepo.endAssignment(trx, id, input.version, {
       ended_on: input.endedOn,
       end_reason: input.reason ?? null,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     });
     if (!ok) throw Errors.staleVersion(await presentOne(trx, id));
     if (a.access_id) await teamsRepo.endAccess(trx, [a.access_id], now.toISOString());

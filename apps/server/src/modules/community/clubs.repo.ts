@@ -1,20 +1,16 @@
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  CommunityClubMeetingTable,
-  CommunityClubMemberTable,
-  CommunityClubTable,
-  DB,
-} from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowWhere } from '../shared/record-queries.repo.ts';
 import type { UnitFilter } from './teams.repo.ts';
 
-export type ClubRow = Selectable<CommunityClubTable>;
-export type MemberRow = Selectable<CommunityClubMemberTable>;
-export type MeetingRow = Selectable<CommunityClubMeetingTable>;
+export type ClubRow = Row<'community_clubs'>;
+export type MemberRow = Row<'community_club_members'>;
+export type MeetingRow = Row<'community_club_meetings'>;
 
 export const clubsRepo = {
   insert: (db: Kysely<DB>, row: ClubRow) => db.insertInto('community_clubs').values(row).execute(),
-  byId: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_clubs').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Kysely<DB>, id: string) => rowById(db, 'community_clubs', id),
   list: (db: Kysely<DB>, f: UnitFilter) => {
     let qb = db.selectFrom('community_clubs').selectAll();
     if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
@@ -23,8 +19,7 @@ export const clubsRepo = {
   },
   insertMember: (db: Kysely<DB>, row: MemberRow) =>
     db.insertInto('community_club_members').values(row).execute(),
-  memberById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_club_members').selectAll().where('id', '=', id).executeTakeFirst(),
+  memberById: (db: Kysely<DB>, id: string) => rowById(db, 'community_club_members', id),
   members: (db: Kysely<DB>, clubIds: string[]) =>
     clubIds.length
       ? db
@@ -38,13 +33,7 @@ export const clubsRepo = {
           .execute()
       : Promise.resolve([]),
   activeMembership: (db: Kysely<DB>, clubId: string, personId: string) =>
-    db
-      .selectFrom('community_club_members')
-      .selectAll()
-      .where('club_id', '=', clubId)
-      .where('person_id', '=', personId)
-      .where('left_on', 'is', null)
-      .executeTakeFirst(),
+    rowWhere(db, 'community_club_members', { club_id: clubId, person_id: personId, left_on: null }),
   leave: (db: Kysely<DB>, id: string, leftOn: string) =>
     db
       .updateTable('community_club_members')

@@ -7,9 +7,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { type ClubRow, clubsRepo, type MeetingRow, type MemberRow } from './clubs.repo.ts';
 import {
   assertOwnCommune,
@@ -127,17 +130,11 @@ export async function createClub(deps: AppDeps, actor: Actor, input: z.infer<typ
       founded_on: input.foundedOn,
       active: 1,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
-    await clubsRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, clubsRepo.insert, row, {
       action: 'community.club.create',
       entityType: 'community_club',
-      entityId: row.id,
     });
     return presentClub(trx, row, true);
   });
@@ -164,16 +161,14 @@ export async function updateClub(
   id: string,
   input: z.infer<typeof clubUpdateSchema>,
 ) {
-  authorize(actor, 'community.write');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx }) => {
     const club = readableOr404(actor, await clubsRepo.byId(trx, id), words.club);
     assertOwnCommune(actor, club.commune_code);
     const patch = {
       ...(input.name !== undefined ? { name: tidyName(input.name) } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      updated_at: deps.now().toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, deps.now()),
     };
     if (!(await teamsRepo.versioned(trx, 'community_clubs', id, input.version, patch)))
       throw Errors.staleVersion(await presentClub(trx, club, false));
@@ -194,9 +189,7 @@ export async function addMember(
   clubId: string,
   input: z.infer<typeof memberCreateSchema>,
 ) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const club = await writableClub(trx, actor, clubId);
     notFuture('joinedOn', input.joinedOn, vnToday(now));
     if (input.kind === 'person') {
@@ -246,8 +239,7 @@ export async function memberLeaves(
   memberId: string,
   leftOn: string,
 ) {
-  authorize(actor, 'community.write');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx }) => {
     const club = await writableClub(trx, actor, clubId);
     const m = await clubsRepo.memberById(trx, memberId);
     if (!m || m.club_id !== club.id) throw Errors.notFound(words.member);
@@ -280,9 +272,7 @@ export async function addMeeting(
   clubId: string,
   input: z.infer<typeof meetingCreateSchema>,
 ) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const club = await writableClub(trx, actor, clubId);
     notFuture('heldOn', input.heldOn, vnToday(now));
     const ids = [...new Set(input.attendeeMemberIds)];

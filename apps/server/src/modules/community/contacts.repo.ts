@@ -1,10 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CommunityContactTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
 import type { PersonScope } from '../../platform/policy.ts';
 import { whereInScope } from '../people/people.repo.ts';
 import type { UnitFilter } from './teams.repo.ts';
 
-export type ContactRow = Selectable<CommunityContactTable>;
+export type ContactRow = Row<'community_contacts'>;
 
 /** Tasks opened by community contacts carry this source type; the next contact closes them. */
 export const CONTACT_TASK_SOURCE = 'community_contact';

@@ -11,6 +11,7 @@ import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, isVolunteer, personScopeOf } from '../../platform/policy.ts';
 import { syncPerson } from '../episodes/person-status.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { tasksRepo } from '../tasks/tasks.repo.ts';
 import { createTask } from '../tasks/tasks.service.ts';
 import { auditPeople, fieldError, listUnit, notFuture, personInScope } from './common.ts';
@@ -81,10 +82,7 @@ export function presentContact(
  * next-contact tasks earlier contacts opened for the person.
  */
 export async function logContact(deps: AppDeps, actor: Actor, input: ContactCreate) {
-  authorize(actor, 'community.contact');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.contact', async ({ trx, now, today }) => {
     const person = await personInScope(trx, actor, input.personId);
     notFuture('contactDate', input.contactDate, today);
     if (

@@ -1,21 +1,17 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CommunityPartnerTable, CommunityReferralTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowWhere } from '../shared/record-queries.repo.ts';
 import type { UnitFilter } from './teams.repo.ts';
 
-export type PartnerRow = Selectable<CommunityPartnerTable>;
-export type ReferralRow = Selectable<CommunityReferralTable>;
+export type PartnerRow = Row<'community_partners'>;
+export type ReferralRow = Row<'community_referrals'>;
 
 export const partnersRepo = {
   insert: (db: Kysely<DB>, row: PartnerRow) => db.insertInto('community_partners').values(row).execute(),
-  byId: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_partners').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Kysely<DB>, id: string) => rowById(db, 'community_partners', id),
   byName: (db: Kysely<DB>, provinceCode: string, nameSearch: string) =>
-    db
-      .selectFrom('community_partners')
-      .selectAll()
-      .where('province_code', '=', provinceCode)
-      .where('name_search', '=', nameSearch)
-      .executeTakeFirst(),
+    rowWhere(db, 'community_partners', { province_code: provinceCode, name_search: nameSearch }),
   list: (db: Kysely<DB>, f: { provinceCode?: string; kind?: string; tokens: string[]; active?: boolean }) => {
     let qb = db.selectFrom('community_partners').selectAll();
     if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
@@ -27,8 +23,7 @@ export const partnersRepo = {
 
   insertReferral: (db: Kysely<DB>, row: ReferralRow) =>
     db.insertInto('community_referrals').values(row).execute(),
-  referralById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_referrals').selectAll().where('id', '=', id).executeTakeFirst(),
+  referralById: (db: Kysely<DB>, id: string) => rowById(db, 'community_referrals', id),
   referrals: (
     db: Kysely<DB>,
     f: UnitFilter & { id?: string; personId?: string; status?: string; service?: string },

@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
@@ -25,6 +26,8 @@ import {
   isProvinceUser,
   ownCommune,
 } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import {
   assertOwnCommune,
   assertOwnUnit,
@@ -194,17 +197,11 @@ export async function createPartner(deps: AppDeps, actor: Actor, input: z.infer<
       phone: input.phone ?? null,
       services: input.services ?? null,
       active: 1,
-      version: 1,
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
+      ...createdStamps(actor, now),
     };
-    await partnersRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, partnersRepo.insert, row, {
       action: 'community.partner.create',
       entityType: 'community_partner',
-      entityId: row.id,
     });
     return presentPartner(row);
   });
@@ -243,8 +240,7 @@ export async function updatePartner(
   id: string,
   input: z.infer<typeof partnerUpdateSchema>,
 ) {
-  authorize(actor, 'community.partners');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.partners', async ({ trx }) => {
     const p = await partnerInScope(trx, actor, id);
     assertNotOtherCommune(actor, p.commune_code);
     const name = input.name !== undefined ? tidyName(input.name) : undefined;
@@ -263,8 +259,7 @@ export async function updatePartner(
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
       ...(input.services !== undefined ? { services: input.services } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-      updated_at: deps.now().toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, deps.now()),
     };
     if (!(await teamsRepo.versioned(trx, 'community_partners', id, input.version, patch)))
       throw Errors.staleVersion(presentPartner(p));
@@ -287,9 +282,7 @@ export async function createReferral(
   actor: Actor,
   input: z.infer<typeof referralCreateSchema>,
 ) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const person = await personInScope(trx, actor, input.personId);
     assertOwnCommune(actor, person.cur_commune_code);
     notFuture('referredOn', input.referredOn, vnToday(now));
@@ -321,14 +314,9 @@ export async function createReferral(
       course_name: null,
       course_completed_on: null,
       note: input.note ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
-    await partnersRepo.insertReferral(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, partnersRepo.insertReferral, row, {
       action: 'community.referral.create',
       entityType: 'person',
       entityId: person.id,
@@ -344,9 +332,7 @@ export async function moveReferral(
   id: string,
   input: z.infer<typeof referralStatusSchema>,
 ) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const r = readableOr404(actor, await partnersRepo.referralById(trx, id), words.referral);
     assertOwnCommune(actor, r.commune_code);
     if (r.version !== input.version) throw Errors.staleVersion(await referralOut(trx, id));
@@ -393,8 +379,7 @@ export async function moveReferral(
       course_name: result.courseName,
       course_completed_on: result.courseCompletedOn,
       note: input.note ?? r.note,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     });
     if (!ok) throw Errors.staleVersion(await referralOut(trx, id));
     await audit(trx, actor, {

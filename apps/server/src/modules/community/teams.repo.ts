@@ -1,16 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  CommunityAssignmentTable,
-  CommunityTeamTable,
-  CommunityVolunteerTable,
-  DB,
-  VolunteerAssignmentTable,
-} from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type TeamRow = Selectable<CommunityTeamTable>;
-export type VolunteerRow = Selectable<CommunityVolunteerTable>;
-export type AssignmentRow = Selectable<CommunityAssignmentTable>;
-export type AccessRow = Selectable<VolunteerAssignmentTable>;
+export type TeamRow = Row<'community_teams'>;
+export type VolunteerRow = Row<'community_volunteers'>;
+export type AssignmentRow = Row<'community_assignments'>;
+export type AccessRow = Row<'volunteer_assignments'>;
 
 export type UnitFilter = { communeCode?: string; provinceCode?: string };
 
@@ -34,8 +30,7 @@ async function versioned(
 export const teamsRepo = {
   versioned,
   insertTeam: (db: Kysely<DB>, row: TeamRow) => db.insertInto('community_teams').values(row).execute(),
-  teamById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_teams').selectAll().where('id', '=', id).executeTakeFirst(),
+  teamById: (db: Kysely<DB>, id: string) => rowById(db, 'community_teams', id),
   /** The commune's first team (a commune may keep several: 0028). */
   teamOfCommune: (db: Kysely<DB>, communeCode: string) =>
     db
@@ -54,10 +49,9 @@ export const teamsRepo = {
 
   insertVolunteer: (db: Kysely<DB>, row: VolunteerRow) =>
     db.insertInto('community_volunteers').values(row).execute(),
-  volunteerById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_volunteers').selectAll().where('id', '=', id).executeTakeFirst(),
+  volunteerById: (db: Kysely<DB>, id: string) => rowById(db, 'community_volunteers', id),
   volunteerOfUser: (db: Kysely<DB>, userId: string) =>
-    db.selectFrom('community_volunteers').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+    rowWhere(db, 'community_volunteers', { user_id: userId }),
   volunteersByIds: (db: Kysely<DB>, ids: string[]) =>
     ids.length
       ? db.selectFrom('community_volunteers').selectAll().where('id', 'in', ids).execute()
@@ -115,23 +109,11 @@ export const teamsRepo = {
 
   insertAssignment: (db: Kysely<DB>, row: AssignmentRow) =>
     db.insertInto('community_assignments').values(row).execute(),
-  assignmentById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_assignments').selectAll().where('id', '=', id).executeTakeFirst(),
+  assignmentById: (db: Kysely<DB>, id: string) => rowById(db, 'community_assignments', id),
   activeAssignment: (db: Kysely<DB>, volunteerId: string, personId: string) =>
-    db
-      .selectFrom('community_assignments')
-      .selectAll()
-      .where('volunteer_id', '=', volunteerId)
-      .where('person_id', '=', personId)
-      .where('ended_on', 'is', null)
-      .executeTakeFirst(),
+    rowWhere(db, 'community_assignments', { volunteer_id: volunteerId, person_id: personId, ended_on: null }),
   activeOfVolunteer: (db: Kysely<DB>, volunteerId: string) =>
-    db
-      .selectFrom('community_assignments')
-      .selectAll()
-      .where('volunteer_id', '=', volunteerId)
-      .where('ended_on', 'is', null)
-      .execute(),
+    rowsWhere(db, 'community_assignments', { volunteer_id: volunteerId, ended_on: null }),
   assignments: (
     db: Kysely<DB>,
     f: UnitFilter & { id?: string; volunteerId?: string; personId?: string; active?: boolean },
@@ -152,12 +134,7 @@ export const teamsRepo = {
     return qb.orderBy('a.started_on', 'desc').orderBy('a.id').limit(5000).execute();
   },
   activeOfPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('community_assignments')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .where('ended_on', 'is', null)
-      .execute(),
+    rowsWhere(db, 'community_assignments', { person_id: personId, ended_on: null }),
   /** People of the unit with one of the statuses and no active assignment (the other half of the gap list). */
   peopleWithoutVolunteer: (db: Kysely<DB>, f: UnitFilter, statuses: readonly string[]) => {
     let qb = db
@@ -257,17 +234,9 @@ export const teamsRepo = {
       .executeTakeFirst(),
   insertModelRule: (db: Kysely<DB>, row: Selectable<DB['volunteer_model_rules']>) =>
     db.insertInto('volunteer_model_rules').values(row).execute(),
-  setting: (db: Kysely<DB>, key: string) =>
-    db.selectFrom('community_settings').selectAll().where('key', '=', key).executeTakeFirst(),
+  setting: (db: Kysely<DB>, key: string) => rowWhere(db, 'community_settings', { key }),
   insertSetting: (db: Kysely<DB>, row: Selectable<DB['community_settings']>) =>
     db.insertInto('community_settings').values(row).execute(),
-  updateSetting: async (db: Kysely<DB>, key: string, version: number, patch: object) => {
-    const r = await db
-      .updateTable('community_settings')
-      .set({ ...patch, version: version + 1 })
-      .where('key', '=', key)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateSetting: (db: Kysely<DB>, key: string, version: number, patch: object) =>
+    updateIfVersion(db, 'community_settings', { column: 'key', value: key }, version, patch),
 };

@@ -13,9 +13,12 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { endAssignmentsOf, grantAccess } from './assignments.service.ts';
 import { assertOwnCommune, communeOrFail, fieldError, listUnit, readableOr404, words } from './common.ts';
 import { type TeamRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
@@ -126,17 +129,11 @@ export async function createTeam(deps: AppDeps, actor: Actor, input: TeamCreate)
       established_on: input.establishedOn,
       notes: input.notes ?? null,
       several_reason: existing ? (input.severalReason ?? null) : null,
-      version: 1,
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
+      ...createdStamps(actor, now),
     };
-    await teamsRepo.insertTeam(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, teamsRepo.insertTeam, row, {
       action: 'community.team.create',
       entityType: 'community_team',
-      entityId: row.id,
     });
     return presentTeam(trx, row, vnToday(deps.now()));
   });
@@ -161,8 +158,7 @@ export async function getTeam(deps: AppDeps, actor: Actor, id: string) {
 }
 
 export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input: TeamUpdate) {
-  authorize(actor, 'community.write');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx }) => {
     const team = readableOr404(actor, await teamsRepo.teamById(trx, id), words.team);
     assertOwnCommune(actor, team.commune_code);
     if (input.leaderVolunteerId) {
@@ -180,8 +176,7 @@ export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input:
       ...(input.leaderVolunteerId !== undefined ? { leader_volunteer_id: input.leaderVolunteerId } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       ...(input.establishedOn !== undefined ? { established_on: input.establishedOn } : {}),
-      updated_at: deps.now().toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, deps.now()),
     };
     const ok = await teamsRepo.versioned(trx, 'community_teams', id, input.version, patch);
     if (!ok) throw Errors.staleVersion(await presentTeam(trx, team, vnToday(deps.now())));
@@ -224,8 +219,7 @@ async function volunteerOut(trx: Kysely<DB>, v: VolunteerRow) {
 }
 
 export async function createVolunteer(deps: AppDeps, actor: Actor, input: VolunteerCreate) {
-  authorize(actor, 'community.write');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx }) => {
     const team = await teamsRepo.teamById(trx, input.teamId);
     if (!team) throw fieldError('teamId', 'exists', 'Không tìm thấy đội', 'Unknown team');
     assertOwnCommune(actor, team.commune_code);
@@ -247,17 +241,11 @@ export async function createVolunteer(deps: AppDeps, actor: Actor, input: Volunt
       active: 1,
       left_on: null,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
+      ...createdStamps(actor, now),
     };
-    await teamsRepo.insertVolunteer(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, teamsRepo.insertVolunteer, row, {
       action: 'community.volunteer.create',
       entityType: 'community_volunteer',
-      entityId: row.id,
     });
     return volunteerOut(trx, row);
   });
@@ -300,9 +288,7 @@ export async function getVolunteer(deps: AppDeps, actor: Actor, id: string) {
 }
 
 export async function updateVolunteer(deps: AppDeps, actor: Actor, id: string, input: VolunteerUpdate) {
-  authorize(actor, 'community.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
     const v = readableOr404(actor, await teamsRepo.volunteerById(trx, id), words.volunteer);
     assertOwnCommune(actor, v.commune_code);
     if (input.userId) await checkUserLink(trx, input.userId, v.commune_code, v.id);
@@ -320,8 +306,7 @@ export async function updateVolunteer(deps: AppDeps, actor: Actor, id: string, i
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       ...(deactivate ? { left_on: input.leftOn ?? vnToday(now) } : {}),
       ...(input.active === true ? { left_on: null } : {}),
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     const ok = await teamsRepo.versioned(trx, 'community_volunteers', id, input.version, patch);
     if (!ok) throw Errors.staleVersion(await volunteerOut(trx, v));
@@ -395,15 +380,13 @@ export async function setRule(
         value,
         reason: input.reason,
         version: 1,
-        updated_at: now,
-        updated_by: actor.userId,
+        ...updatedStamps(actor, now),
       });
     else if (
       !(await teamsRepo.updateSetting(trx, RULE_KEY, row.version, {
         value,
         reason: input.reason,
-        updated_at: now,
-        updated_by: actor.userId,
+        ...updatedStamps(actor, now),
       }))
     )
       throw Errors.staleVersion(await ruleOut(trx));

@@ -1,9 +1,12 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CommunityTrainingAttendeeTable, CommunityTrainingTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { accountsOfProvince } from '../identity/identity.repo.ts';
+import { rowById } from '../shared/record-queries.repo.ts';
 import type { UnitFilter } from './teams.repo.ts';
 
-export type TrainingRow = Selectable<CommunityTrainingTable>;
-export type AttendeeRow = Selectable<CommunityTrainingAttendeeTable>;
+export type TrainingRow = Row<'community_trainings'>;
+export type AttendeeRow = Row<'community_training_attendees'>;
 
 /** Staff whose training the "share trained" figure counts. */
 export const STAFF_ROLES = [
@@ -18,8 +21,7 @@ export const trainingRepo = {
   insert: (db: Kysely<DB>, row: TrainingRow) => db.insertInto('community_trainings').values(row).execute(),
   insertAttendees: (db: Kysely<DB>, rows: AttendeeRow[]) =>
     rows.length ? db.insertInto('community_training_attendees').values(rows).execute() : Promise.resolve(),
-  byId: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('community_trainings').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Kysely<DB>, id: string) => rowById(db, 'community_trainings', id),
   list: (db: Kysely<DB>, f: UnitFilter & { from?: string; to?: string }) => {
     let qb = db.selectFrom('community_trainings').selectAll();
     if (f.communeCode) qb = qb.where('commune_code', '=', f.communeCode);
@@ -65,31 +67,7 @@ export const trainingRepo = {
       .where('active', '=', 1)
       .where('role', 'in', STAFF_ROLES);
     if (f.communeCode) qb = qb.where('scope_kind', '=', 'commune').where('scope_code', '=', f.communeCode);
-    else if (f.provinceCode) {
-      const p = f.provinceCode;
-      qb = qb.where((eb) =>
-        eb.or([
-          eb.and([eb('scope_kind', '=', 'province'), eb('scope_code', '=', p)]),
-          eb.and([
-            eb('scope_kind', '=', 'commune'),
-            eb(
-              'scope_code',
-              'in',
-              eb
-                .selectFrom('units')
-                .select('code')
-                .where('level', '=', 'commune')
-                .where('province_code', '=', p)
-                .where('valid_to', 'is', null),
-            ),
-          ]),
-          eb.and([
-            eb('scope_kind', '=', 'facility'),
-            eb('scope_code', 'in', eb.selectFrom('facilities').select('id').where('province_code', '=', p)),
-          ]),
-        ]),
-      );
-    }
+    else if (f.provinceCode) qb = qb.where((eb) => accountsOfProvince(eb, f.provinceCode!, true));
     return qb.orderBy('full_name').limit(5000).execute();
   },
   /** Users and volunteers who attended a training held in [from, to]. */

@@ -5,6 +5,7 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
+import { createdStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
@@ -15,6 +16,7 @@ import {
   ownProvince,
   unitScopeOf,
 } from '../../platform/policy.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { assertOwnUnit, authorizeAny, communeOrFail, fieldError, listUnit, notFuture } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
 import { provinceCode } from './teams.schema.ts';
@@ -64,9 +66,7 @@ async function present(db: AppDeps['database']['db'], rows: TrainingRow[]) {
 }
 
 export async function createTraining(deps: AppDeps, actor: Actor, input: TrainingCreate) {
-  authorize(actor, 'community.training');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'community.training', async ({ trx, now }) => {
     let unit: { commune_code: string | null; province_code: string };
     if (input.communeCode) {
       const c = await communeOrFail(trx, input.communeCode);
@@ -123,11 +123,7 @@ export async function createTraining(deps: AppDeps, actor: Actor, input: Trainin
       held_on: input.heldOn,
       organiser: input.organiser ?? null,
       hours: input.hours ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
     await trainingRepo.insert(trx, row);
     await trainingRepo.insertAttendees(trx, [

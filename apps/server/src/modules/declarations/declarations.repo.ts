@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, SubstanceDeclarationTable } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type DeclarationRow = Selectable<SubstanceDeclarationTable>;
+export type DeclarationRow = Row<'substance_declarations'>;
 /** A declaration with the full names of who recorded and who last corrected it. */
 export type DeclarationView = DeclarationRow & {
   recorded_by_name: string | null;
@@ -29,13 +31,6 @@ export const declarationsRepo = {
       .orderBy('d.recorded_at', 'desc')
       .execute(),
   /** Applies a correction if the row is still at `version`; false when someone else changed it first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<DeclarationRow>) => {
-    const r = await db
-      .updateTable('substance_declarations')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<DeclarationRow>) =>
+    updateIfVersion(db, 'substance_declarations', id, version, patch),
 };

@@ -7,9 +7,11 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, personScopeOf } from '../../platform/policy.ts';
-import { personInScope, requireClass } from '../episodes/access.ts';
+import { requireClass } from '../episodes/access.ts';
 import { legalContext } from '../episodes/legal.ts';
 import { peopleRepo } from '../people/people.repo.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
+import { personStep } from '../shared/write-step.service.ts';
 import { presentDeclaration } from './declarations.presenter.ts';
 import { type DeclarationRow, declarationsRepo } from './declarations.repo.ts';
 import type { DeclarationCreateInput, DeclarationUpdateInput } from './declarations.schema.ts';
@@ -55,10 +57,7 @@ async function present(trx: Kysely<DB>, id: string) {
 
 /** A person's declarations, latest first, with the basis in force on each date. */
 export async function listDeclarations(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'screening.read');
-  requireClass(actor, 'drug_use');
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'screening.read', 'drug_use', async ({ trx }) => {
     const rows = await declarationsRepo.forPerson(trx, personId);
     const ctx = await legalContext(trx);
     await audit(trx, actor, {
@@ -78,11 +77,7 @@ export async function createDeclaration(
   personId: string,
   input: DeclarationCreateInput,
 ) {
-  authorize(actor, 'declarations.write');
-  requireClass(actor, 'drug_use');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
-    const person = await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'declarations.write', 'drug_use', async ({ trx, person, now }) => {
     check(input, person, vnToday(now));
     const ctx = await legalContext(trx);
     const at = now.toISOString();
@@ -99,11 +94,9 @@ export async function createDeclaration(
       updated_by: actor.userId,
       updated_at: at,
     };
-    await declarationsRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, declarationsRepo.insert, row, {
       action: 'substance_declaration.create',
       entityType: 'substance_declaration',
-      entityId: row.id,
       details: { personId, declaredOn: row.declared_on, substances: JSON.parse(row.substances) },
     });
     return present(trx, row.id);

@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { fieldError } from '../episodes/legal.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { documentWord, must, present, visibleOrFail, writable } from './dossier-common.ts';
 import {
   cleanFileName,
@@ -93,8 +94,7 @@ export async function uploadDocument(
 }
 
 export async function listDocuments(deps: AppDeps, actor: Actor, id: string) {
-  authorize(actor, 'dossiers.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'dossiers.read', async ({ trx }) => {
     await visibleOrFail(trx, actor, id);
     const docs = await dossiersRepo.documentsOf(trx, id);
     await audit(trx, actor, {
@@ -108,8 +108,7 @@ export async function listDocuments(deps: AppDeps, actor: Actor, id: string) {
 }
 
 export async function downloadDocument(deps: AppDeps, actor: Actor, id: string, documentId: string) {
-  authorize(actor, 'dossiers.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'dossiers.read', async ({ trx }) => {
     await visibleOrFail(trx, actor, id);
     const doc = await dossiersRepo.document(trx, id, documentId);
     if (!doc) throw Errors.notFound(documentWord);

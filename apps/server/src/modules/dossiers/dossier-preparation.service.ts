@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canEditPersons, type DossierStatus } from '@hoanhap/domain/dossier-rules';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { AppDeps } from '../../app-deps.ts';
+import { createdStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, ownCommuneOrForbid } from '../../platform/policy.ts';
@@ -72,11 +73,7 @@ export async function createDossier(deps: AppDeps, actor: Actor, input: CreateIn
       decided_on: null,
       executed_on: null,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
     await dossiersRepo.insert(trx, row);
     for (const p of input.persons) await dossiersRepo.insertPerson(trx, personRow(row.id, p, actor, at));

@@ -2,7 +2,8 @@ import { readingPeriodEnd } from '@hoanhap/domain/dossier-rules';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
-import { type Actor, authorize, dossierScopeOf } from '../../platform/policy.ts';
+import { type Actor, dossierScopeOf } from '../../platform/policy.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { legalContext, present, rulesFor, visibleOrFail } from './dossier-common.ts';
 import { presentSummary } from './dossiers.presenter.ts';
 import { dossiersRepo } from './dossiers.repo.ts';
@@ -12,8 +13,7 @@ import type { ListQuery } from './dossiers.schema.ts';
 // Reads
 
 export async function listDossiers(deps: AppDeps, actor: Actor, q: ListQuery) {
-  authorize(actor, 'dossiers.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'dossiers.read', async ({ trx }) => {
     const raw = (q.q ?? '').trim();
     const { rows, total } = await dossiersRepo.list(trx, dossierScopeOf(actor), {
       tokens: normalizeVi(raw).split(' ').filter(Boolean),
@@ -49,8 +49,7 @@ export async function listDossiers(deps: AppDeps, actor: Actor, q: ListQuery) {
 }
 
 export async function getDossier(deps: AppDeps, actor: Actor, id: string) {
-  authorize(actor, 'dossiers.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'dossiers.read', async ({ trx }) => {
     const row = await visibleOrFail(trx, actor, id);
     await audit(trx, actor, { action: 'dossier.read', entityType: 'dossier', entityId: id });
     return present(trx, actor, row);
@@ -59,8 +58,7 @@ export async function getDossier(deps: AppDeps, actor: Actor, id: string) {
 
 /** The rules a dossier prepared on `date` follows: for forms and checks in the web app. */
 export async function dossierRules(deps: AppDeps, actor: Actor, date: string) {
-  authorize(actor, 'dossiers.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'dossiers.read', async ({ trx }) => {
     const r = await rulesFor(trx, date, 'date', { future: true });
     const { adjustments } = await legalContext(trx);
     return {

@@ -1,10 +1,13 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import type { DB, DossierDocumentTable, DossierPersonTable, DossierTable } from '../../db/schema.ts';
+import { OPEN_DOSSIER_STATUSES } from '@hoanhap/domain/dossier-rules';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
 import type { DossierScope } from '../../platform/policy.ts';
+import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type DossierRow = Selectable<DossierTable>;
-export type DossierPersonRow = Selectable<DossierPersonTable>;
-export type DossierDocumentRow = Selectable<DossierDocumentTable>;
+export type DossierRow = Row<'dossiers'>;
+export type DossierPersonRow = Row<'dossier_people'>;
+export type DossierDocumentRow = Row<'dossier_documents'>;
 export type DossierPersonView = DossierPersonRow & {
   full_name: string;
   birth_date: string | null;
@@ -25,16 +28,6 @@ export function whereDossierInScope<O>(qb: SelectQueryBuilder<DB, 'dossiers', O>
   }
 }
 
-// Dossiers still on their way to a decision: a person may be named in only one of them at a time.
-const OPEN_STATUSES = [
-  'draft',
-  'notified',
-  'reading_period_over',
-  'submitted',
-  'accepted',
-  'hearing_scheduled',
-];
-
 export type DossierFilter = {
   tokens: string[];
   status?: string;
@@ -51,18 +44,10 @@ export const dossiersRepo = {
       .selectAll('dossiers')
       .where('dossiers.id', '=', id)
       .executeTakeFirst(),
-  findById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Kysely<DB>, id: string) => rowById(db, 'dossiers', id),
   /** Version-checked update; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<DossierRow>) => {
-    const r = await db
-      .updateTable('dossiers')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<DossierRow>) =>
+    updateIfVersion(db, 'dossiers', id, version, patch),
   list: async (db: Kysely<DB>, scope: DossierScope, f: DossierFilter) => {
     let base = whereDossierInScope(db.selectFrom('dossiers'), scope);
     if (f.status) base = base.where('dossiers.status', '=', f.status);
@@ -137,26 +122,13 @@ export const dossiersRepo = {
       .innerJoin('dossiers as d', 'd.id', 'dp.dossier_id')
       .select(['d.id', 'd.commune_code'])
       .where('dp.person_id', '=', personId)
-      .where('d.status', 'in', OPEN_STATUSES)
+      .where('d.status', 'in', OPEN_DOSSIER_STATUSES)
       .executeTakeFirst(),
 
   documentsOf: (db: Kysely<DB>, dossierId: string) =>
-    db
-      .selectFrom('dossier_documents')
-      .selectAll()
-      .where('dossier_id', '=', dossierId)
-      .where('removed_at', 'is', null)
-      .orderBy('uploaded_at')
-      .orderBy('id')
-      .execute(),
+    rowsWhere(db, 'dossier_documents', { dossier_id: dossierId, removed_at: null }, ['uploaded_at', 'id']),
   document: (db: Kysely<DB>, dossierId: string, documentId: string) =>
-    db
-      .selectFrom('dossier_documents')
-      .selectAll()
-      .where('dossier_id', '=', dossierId)
-      .where('id', '=', documentId)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst(),
+    rowWhere(db, 'dossier_documents', { dossier_id: dossierId, id: documentId, removed_at: null }),
   insertDocument: (db: Kysely<DB>, row: DossierDocumentRow) =>
     db.insertInto('dossier_documents').values(row).execute(),
   removeDocuments: (

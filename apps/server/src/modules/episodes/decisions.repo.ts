@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, DecisionTable } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById } from '../shared/record-queries.repo.ts';
 
-export type DecisionRow = Selectable<DecisionTable>;
+export type DecisionRow = Row<'decisions'>;
 
 /** The identity of a decision: what it decides, who issued it, its number and its date. */
 export type DecisionKey = {
@@ -14,8 +16,7 @@ export type DecisionKey = {
 
 export const decisionsRepo = {
   insert: (db: Kysely<DB>, row: DecisionRow) => db.insertInto('decisions').values(row).execute(),
-  findById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Kysely<DB>, id: string) => rowById(db, 'decisions', id),
   /** The decision already recorded under this key (same kind, issuing unit, number and date), if any. */
   findByKey: (db: Kysely<DB>, k: DecisionKey, exceptId?: string) => {
     let q = db

@@ -6,9 +6,11 @@ import { deadlineFor } from '@hoanhap/domain/task-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { closeTasks, createTask, presentTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope } from './access.ts';
 import { allocateNumber } from './episode-documents.service.ts';
@@ -90,8 +92,7 @@ export async function closeEpisodeIn(
     actual_end: input.endDate,
     outcome: input.outcome,
     outcome_reason: input.reason ?? null,
-    updated_at: at,
-    updated_by: actor.userId,
+    ...updatedStamps(actor, at),
   });
   if (!ok) throw Errors.staleVersion(presentEpisode((await episodesRepo.findById(trx, id))!, today));
   const by = { by: { type: 'episode_close', id }, userId: actor.userId, at: now };
@@ -130,10 +131,7 @@ export async function closeEpisodeIn(
 
 /** Certificate of completion of post-rehab management (Form 54): closes the episode as completed. */
 export async function issueCertificate(deps: AppDeps, actor: Actor, id: string, input: CertificateInput) {
-  authorize(actor, 'decisions.issue');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'decisions.issue', async ({ trx, now, today }) => {
     const { episode, person } = await episodeInScope(trx, actor, id);
     if (episode.version !== input.version) throw Errors.staleVersion(presentEpisode(episode, today));
     if (episode.type !== 'post_rehab')
@@ -164,8 +162,7 @@ export async function issueCertificate(deps: AppDeps, actor: Actor, id: string, 
       certificate_number: number,
       details: JSON.stringify({ ...JSON.parse(episode.details), certificateSigner: input.signer }),
       certificate_date: input.issuedOn,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     });
     if (!ok) throw Errors.staleVersion(presentEpisode((await episodesRepo.findById(trx, id))!, today));
     await closeTasks(
@@ -186,10 +183,7 @@ export async function issueCertificate(deps: AppDeps, actor: Actor, id: string, 
 
 /** A contact with the person during management; closes the contact that was due. */
 export async function recordContact(deps: AppDeps, actor: Actor, id: string, input: ContactInput) {
-  authorize(actor, 'episodes.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'episodes.write', async ({ trx, now, today }) => {
     const { episode, person } = await episodeInScope(trx, actor, id);
     assertFacilityOwns(actor, episode.facility_id);
     refuseClosed(episode);
@@ -218,9 +212,7 @@ export async function recordContact(deps: AppDeps, actor: Actor, id: string, inp
 
 /** Schedules the next drug test or contact of a managed person: a task on the work list. */
 export async function scheduleNext(deps: AppDeps, actor: Actor, id: string, input: ScheduleInput) {
-  authorize(actor, 'episodes.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'episodes.write', async ({ trx, now }) => {
     const { episode, person } = await episodeInScope(trx, actor, id);
     assertFacilityOwns(actor, episode.facility_id);
     refuseClosed(episode);

@@ -1,32 +1,20 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, EpisodeContactTable, EpisodeTable, TransferTable } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowsOfPerson, rowsWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type EpisodeRow = Selectable<EpisodeTable>;
-export type ContactRow = Selectable<EpisodeContactTable>;
-export type TransferRow = Selectable<TransferTable>;
+export type EpisodeRow = Row<'episodes'>;
+export type ContactRow = Row<'episode_contacts'>;
+export type TransferRow = Row<'transfers'>;
 
 export const episodesRepo = {
   insert: (db: Kysely<DB>, row: EpisodeRow) => db.insertInto('episodes').values(row).execute(),
-  findById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Kysely<DB>, id: string) => rowById(db, 'episodes', id),
   forPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('episodes')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('start_date')
-      .orderBy('created_at')
-      .execute(),
+    rowsOfPerson(db, 'episodes', personId, ['start_date', 'created_at']),
   /** Version-checked update; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<EpisodeRow>) => {
-    const r = await db
-      .updateTable('episodes')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<EpisodeRow>) =>
+    updateIfVersion(db, 'episodes', id, version, patch),
   /** Closes an episode as a side effect of another act (a court order ending pending management). */
   closeAsEffect: (db: Kysely<DB>, id: string, patch: Partial<EpisodeRow>) =>
     db
@@ -36,15 +24,8 @@ export const episodesRepo = {
       .execute(),
   insertContact: (db: Kysely<DB>, row: ContactRow) => db.insertInto('episode_contacts').values(row).execute(),
   contactsOf: (db: Kysely<DB>, episodeId: string) =>
-    db
-      .selectFrom('episode_contacts')
-      .selectAll()
-      .where('episode_id', '=', episodeId)
-      .orderBy('contact_date')
-      .orderBy('created_at')
-      .execute(),
-  contactsForPerson: (db: Kysely<DB>, personId: string) =>
-    db.selectFrom('episode_contacts').selectAll().where('person_id', '=', personId).execute(),
+    rowsWhere(db, 'episode_contacts', { episode_id: episodeId }, ['contact_date', 'created_at']),
+  contactsForPerson: (db: Kysely<DB>, personId: string) => rowsOfPerson(db, 'episode_contacts', personId, []),
   activeUserIds: async (db: Kysely<DB>, ids: string[]) => {
     if (ids.length === 0) return new Set<string>();
     const rows = await db
@@ -66,16 +47,9 @@ export const episodesRepo = {
       .where('id', '=', id)
       .executeTakeFirst(),
   insertTransfer: (db: Kysely<DB>, row: TransferRow) => db.insertInto('transfers').values(row).execute(),
-  transferById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirst(),
+  transferById: (db: Kysely<DB>, id: string) => rowById(db, 'transfers', id),
   transfersForPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('transfers')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('moved_on')
-      .orderBy('created_at')
-      .execute(),
+    rowsOfPerson(db, 'transfers', personId, ['moved_on', 'created_at']),
   markTransferReceived: (db: Kysely<DB>, id: string, at: string, by: string) =>
     db
       .updateTable('transfers')
@@ -84,7 +58,7 @@ export const episodesRepo = {
       .where('received_at', 'is', null)
       .executeTakeFirst(),
   /** Moves a person to another commune (a transfer); version-checked. */
-  movePerson: async (
+  movePerson: (
     db: Kysely<DB>,
     id: string,
     version: number,
@@ -95,15 +69,7 @@ export const episodesRepo = {
       updated_at: string;
       updated_by: string;
     },
-  ) => {
-    const r = await db
-      .updateTable('people')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  ) => updateIfVersion(db, 'people', id, version, patch),
   /** People with an episode whose actual or planned last day falls in [from, to). */
   peopleWithEndsBetween: async (db: Kysely<DB>, from: string, to: string) =>
     (

@@ -25,11 +25,13 @@ import {
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, authorizeAuthority, can, isFacilityUser } from '../../platform/policy.ts';
 import { assertPlacement } from '../org/facilities.service.ts';
 import { screeningRepo } from '../screening/screening.repo.ts';
+import { personStep, writeStep } from '../shared/write-step.service.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { assertFacilityOwns, episodeInScope, personInScope, requireClass } from './access.ts';
 import { decisionFor } from './decision-records.ts';
@@ -308,11 +310,7 @@ export async function openEpisode(
     certificate_number: null,
     certificate_date: null,
     notes: input.notes ?? null,
-    version: 1,
-    created_at: at,
-    created_by: actor.userId,
-    updated_at: at,
-    updated_by: actor.userId,
+    ...createdStamps(actor, at),
   };
   // The decision it rests on, a record of its own (joined when already recorded under the same key).
   row.decision_id = await decisionFor(
@@ -331,8 +329,7 @@ export async function openEpisode(
       actual_end: maxDate(end, pending.start_date),
       outcome: 'completed',
       outcome_reason: 'compulsory_order',
-      updated_at: at,
-      updated_by: actor.userId,
+      ...updatedStamps(actor, at),
     });
   }
   await openingEffects(trx, actor, row, person.cur_commune_code, now);
@@ -370,11 +367,7 @@ async function openingEffects(trx: Kysely<DB>, actor: Actor, row: EpisodeRow, co
 }
 
 export async function listEpisodes(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'episodes.read');
-  requireClass(actor, 'legal');
-  const today = vnToday(deps.now());
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'episodes.read', 'legal', async ({ trx, today }) => {
     const rows = await episodesRepo.forPerson(trx, personId);
     await audit(trx, actor, { action: 'episode.list', entityType: 'person', entityId: personId });
     return { items: rows.map((r) => presentEpisode(r, today)) };
@@ -394,10 +387,7 @@ export async function getEpisode(deps: AppDeps, actor: Actor, id: string) {
 
 /** Edits what may change after opening: notes, managers, decision number/signer, stages, interruptions. */
 export async function updateEpisode(deps: AppDeps, actor: Actor, id: string, input: EpisodeUpdateInput) {
-  authorize(actor, 'episodes.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'episodes.write', async ({ trx, now, today }) => {
     const { episode } = await episodeInScope(trx, actor, id);
     assertFacilityOwns(actor, episode.facility_id);
     if (episode.version !== input.version) throw Errors.staleVersion(presentEpisode(episode, today));
@@ -438,8 +428,7 @@ export async function updateEpisode(deps: AppDeps, actor: Actor, id: string, inp
     }
     const patch: Partial<EpisodeRow> = {
       details: JSON.stringify(details),
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (input.notes !== undefined) patch.notes = input.notes;
     if (input.managerIds) patch.managers = JSON.stringify(await managersOrFail(trx, input.managerIds));

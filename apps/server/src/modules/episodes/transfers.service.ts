@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
-import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
+import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor, moveHandover } from '@hoanhap/domain/task-rules';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
+import { updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, authorize, authorizeAuthority, inOwnCommune } from '../../platform/policy.ts';
+import { type Actor, authorizeAuthority, inOwnCommune } from '../../platform/policy.ts';
 import { endAssignmentsOfPerson } from '../community/assignments.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 import { movePersonUnit } from '../people/person-units.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { closeTasks, createTask, moveOpenTasks } from '../tasks/tasks.service.ts';
 import { personInScope, personWord } from './access.ts';
 import { episodesRepo, type TransferRow } from './episodes.repo.ts';
@@ -52,10 +54,7 @@ export function presentTransfer(t: TransferRow): z.infer<typeof transferOut> {
 }
 
 export async function transferPerson(deps: AppDeps, actor: Actor, personId: string, input: TransferInput) {
-  authorize(actor, 'transfers.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'transfers.write', async ({ trx, now, today }) => {
     const person = await personInScope(trx, actor, personId);
     if (person.version !== input.version)
       throw Errors.staleVersion({ id: person.id, version: person.version });
@@ -113,8 +112,7 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
       cur_commune_code: input.toCommuneCode,
       province_code: to.province_code,
       cur_detail: input.detail ?? null,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...updatedStamps(actor, at),
     });
     if (!moved) throw Errors.staleVersion({ id: person.id });
     // The dated record of the person's commune: the old one until the move, the new one from it.
@@ -164,9 +162,7 @@ export async function transferPerson(deps: AppDeps, actor: Actor, personId: stri
 
 /** The receiving commune acknowledges the record: closes the handover task. */
 export async function receiveTransfer(deps: AppDeps, actor: Actor, transferId: string) {
-  authorize(actor, 'transfers.write');
-  const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'transfers.write', async ({ trx, now }) => {
     const t = await episodesRepo.transferById(trx, transferId);
     const word = { vi: 'việc chuyển hồ sơ này', en: 'Transfer' };
     if (!t || !inOwnCommune(actor, t.to_commune_code)) throw Errors.notFound(word);

@@ -6,6 +6,7 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
@@ -96,11 +97,7 @@ export async function admit(deps: AppDeps, actor: Actor, facilityId: string, inp
       released_on: null,
       release: null,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
     await facilityRepo.insertAdmission(trx, row);
     await facilityRepo.insertStage(trx, {
@@ -169,8 +166,7 @@ export async function moveStage(deps: AppDeps, actor: Actor, id: string, input: 
     if (
       !(await facilityRepo.updateAdmission(trx, id, a.version, {
         stage: input.stage,
-        updated_at: at,
-        updated_by: actor.userId,
+        ...updatedStamps(actor, at),
       }))
     )
       throw Errors.staleVersion(null);
@@ -190,8 +186,7 @@ export async function setBed(deps: AppDeps, actor: Actor, id: string, input: Bed
     const patch = {
       area: input.area ?? null,
       bed: input.bed ?? null,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
     await audit(trx, actor, {
@@ -366,8 +361,7 @@ export async function setResidence(deps: AppDeps, actor: Actor, id: string, inpu
       });
     const patch = {
       no_known_residence: input.noKnownResidence ? 1 : 0,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
     await audit(trx, actor, {

@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit.ts';
 import { shortDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Action, type Actor, authorize, inOwnFacility } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import { presentEvent } from './facility.presenter.ts';
 import { type ClassRow, facilityRepo, type LearnerRow } from './facility.repo.ts';
 import type { AttendanceInput, ClassInput, CompletionInput, LearnersInput } from './facility.schema.ts';
@@ -71,11 +72,9 @@ export async function createClass(deps: AppDeps, actor: Actor, facilityId: strin
       created_at: now.toISOString(),
       created_by: actor.userId,
     };
-    await facilityRepo.insertClass(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, facilityRepo.insertClass, row, {
       action: 'facility.class.create',
       entityType: 'facility_class',
-      entityId: row.id,
       details: { trade: row.trade },
     });
     return presentClass(row, []);
@@ -186,8 +185,7 @@ export async function recordAttendance(deps: AppDeps, actor: Actor, id: string, 
       },
       now,
     );
-    await facilityRepo.insertEvent(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, facilityRepo.insertEvent, row, {
       action: 'facility.class.attendance',
       entityType: 'facility_class',
       entityId: id,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, inOwnFacility } from '../../platform/policy.ts';
@@ -181,8 +182,7 @@ export async function correctEvent(deps: AppDeps, actor: Actor, id: string, body
       occurred_on: on,
       subkind,
       data: JSON.stringify(data),
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await facilityRepo.updateEvent(trx, id, e.version, patch)))
       throw Errors.staleVersion(present((await facilityRepo.eventById(trx, id))!));
@@ -215,8 +215,7 @@ export async function voidEvent(deps: AppDeps, actor: Actor, id: string, body: V
       voided_at: now.toISOString(),
       voided_by: actor.userId,
       void_reason: body.reason,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await facilityRepo.updateEvent(trx, id, e.version, patch)))
       throw Errors.staleVersion(present((await facilityRepo.eventById(trx, id))!));
@@ -252,8 +251,7 @@ export async function correctIntake(deps: AppDeps, actor: Actor, id: string, inp
       belongings: JSON.stringify(input.belongings),
       rapid_test: JSON.stringify(input.rapidTest),
       notes: input.notes ?? null,
-      updated_at: now.toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     };
     if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch)))
       throw Errors.staleVersion(

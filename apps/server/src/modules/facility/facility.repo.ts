@@ -1,18 +1,19 @@
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  DB,
-  FacilityAdmissionTable,
-  FacilityClassLearnerTable,
-  FacilityClassTable,
-  FacilityEventTable,
-  FacilityStageTable,
-} from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import {
+  rowById,
+  rowsOfPerson,
+  rowsWhere,
+  rowWhere,
+  updateIfVersion,
+} from '../shared/record-queries.repo.ts';
 
-export type AdmissionRow = Selectable<FacilityAdmissionTable>;
-export type StageRow = Selectable<FacilityStageTable>;
-export type ClassRow = Selectable<FacilityClassTable>;
-export type LearnerRow = Selectable<FacilityClassLearnerTable>;
-export type EventRow = Selectable<FacilityEventTable>;
+export type AdmissionRow = Row<'facility_admissions'>;
+export type StageRow = Row<'facility_stages'>;
+export type ClassRow = Row<'facility_classes'>;
+export type LearnerRow = Row<'facility_class_learners'>;
+export type EventRow = Row<'facility_events'>;
 
 // Every query of the facility module. Facility scope is applied by the callers passing the facility id.
 export const facilityRepo = {
@@ -23,8 +24,7 @@ export const facilityRepo = {
       .where('id', '=', id)
       .executeTakeFirst(),
 
-  episode: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
+  episode: (db: Kysely<DB>, id: string) => rowById(db, 'episodes', id),
   /** Episodes by id, in chunks of 500 ids (the bound variables of one statement stay few). */
   episodesByIds: async (db: Kysely<DB>, ids: readonly string[]) => {
     const out = [];
@@ -39,13 +39,7 @@ export const facilityRepo = {
     return out;
   },
   episodesOfPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('episodes')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('start_date')
-      .orderBy('created_at')
-      .execute(),
+    rowsOfPerson(db, 'episodes', personId, ['start_date', 'created_at']),
   /** Ends the facility episode on release; false when the episode changed meanwhile. */
   completeEpisode: async (
     db: Kysely<DB>,
@@ -121,15 +115,9 @@ export const facilityRepo = {
       .execute(),
   insertAdmission: (db: Kysely<DB>, row: AdmissionRow) =>
     db.insertInto('facility_admissions').values(row).execute(),
-  admission: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('facility_admissions').selectAll().where('id', '=', id).executeTakeFirst(),
+  admission: (db: Kysely<DB>, id: string) => rowById(db, 'facility_admissions', id),
   openAdmissionOfPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('facility_admissions')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .where('released_on', 'is', null)
-      .executeTakeFirst(),
+    rowWhere(db, 'facility_admissions', { person_id: personId, released_on: null }),
   openAdmissions: (db: Kysely<DB>, facilityId: string) =>
     db
       .selectFrom('facility_admissions')
@@ -149,24 +137,12 @@ export const facilityRepo = {
           .where('id', 'in', ids)
           .execute()
       : [],
-  updateAdmission: async (db: Kysely<DB>, id: string, version: number, patch: Partial<AdmissionRow>) => {
-    const r = await db
-      .updateTable('facility_admissions')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateAdmission: (db: Kysely<DB>, id: string, version: number, patch: Partial<AdmissionRow>) =>
+    updateIfVersion(db, 'facility_admissions', id, version, patch),
 
   insertStage: (db: Kysely<DB>, row: StageRow) => db.insertInto('facility_stages').values(row).execute(),
   stages: (db: Kysely<DB>, admissionId: string) =>
-    db
-      .selectFrom('facility_stages')
-      .selectAll()
-      .where('admission_id', '=', admissionId)
-      .orderBy('stage')
-      .execute(),
+    rowsWhere(db, 'facility_stages', { admission_id: admissionId }, ['stage']),
   endStage: (db: Kysely<DB>, admissionId: string, stage: number, endedOn: string) =>
     db
       .updateTable('facility_stages')
@@ -176,19 +152,10 @@ export const facilityRepo = {
       .execute(),
 
   insertEvent: (db: Kysely<DB>, row: EventRow) => db.insertInto('facility_events').values(row).execute(),
-  eventById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('facility_events').selectAll().where('id', '=', id).executeTakeFirst(),
+  eventById: (db: Kysely<DB>, id: string) => rowById(db, 'facility_events', id),
   /** Versioned update of an event still in force (false when stale or already voided). */
-  updateEvent: async (db: Kysely<DB>, id: string, version: number, patch: Partial<EventRow>) => {
-    const r = await db
-      .updateTable('facility_events')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('voided_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateEvent: (db: Kysely<DB>, id: string, version: number, patch: Partial<EventRow>) =>
+    updateIfVersion(db, 'facility_events', id, version, patch, 'voided_at'),
   eventsOfAdmission: (db: Kysely<DB>, admissionId: string, health: boolean) =>
     db
       .selectFrom('facility_events')
@@ -263,8 +230,7 @@ export const facilityRepo = {
     ),
 
   insertClass: (db: Kysely<DB>, row: ClassRow) => db.insertInto('facility_classes').values(row).execute(),
-  classById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('facility_classes').selectAll().where('id', '=', id).executeTakeFirst(),
+  classById: (db: Kysely<DB>, id: string) => rowById(db, 'facility_classes', id),
   classes: (db: Kysely<DB>, facilityId: string, from?: string, to?: string) => {
     let q = db.selectFrom('facility_classes').selectAll().where('facility_id', '=', facilityId);
     if (from) q = q.where('ends_on', '>=', from);
@@ -278,12 +244,7 @@ export const facilityRepo = {
   insertLearners: (db: Kysely<DB>, rows: LearnerRow[]) =>
     db.insertInto('facility_class_learners').values(rows).execute(),
   learner: (db: Kysely<DB>, classId: string, admissionId: string) =>
-    db
-      .selectFrom('facility_class_learners')
-      .selectAll()
-      .where('class_id', '=', classId)
-      .where('admission_id', '=', admissionId)
-      .executeTakeFirst(),
+    rowWhere(db, 'facility_class_learners', { class_id: classId, admission_id: admissionId }),
   certify: async (db: Kysely<DB>, classId: string, admissionId: string, number: string, date: string) => {
     const r = await db
       .updateTable('facility_class_learners')

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import { presentEvent, presentHealth } from './facility.presenter.ts';
 import { facilityRepo } from './facility.repo.ts';
 import type {
@@ -94,8 +95,7 @@ export async function recordHealth(deps: AppDeps, actor: Actor, id: string, inpu
       },
       now,
     );
-    await facilityRepo.insertEvent(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, facilityRepo.insertEvent, row, {
       action: 'facility.health.create',
       entityType: 'facility_admission',
       entityId: id,

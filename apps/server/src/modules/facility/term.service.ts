@@ -10,7 +10,10 @@ import {
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { postRehabFollows } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor } from '@hoanhap/domain/task-rules';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DB } from '../../db/schema.ts';
+import { updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/policy.ts';
@@ -237,8 +240,7 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
     if (
       !(await facilityRepo.completeEpisode(trx, episode.id, episode.version, {
         actual_end: input.releasedOn,
-        updated_at: at,
-        updated_by: actor.userId,
+        ...updatedStamps(actor, at),
       }))
     )
       throw Errors.conflict('episode_changed', {
@@ -289,35 +291,12 @@ export async function release(deps: AppDeps, actor: Actor, id: string, input: Re
       taskId: task?.id ?? null,
       decisionDueDate: task?.due_date ?? null,
     };
-    const patch = {
-      released_on: input.releasedOn,
-      release: JSON.stringify(releaseData),
-      updated_at: at,
-      updated_by: actor.userId,
-    };
-    if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
-    await facilityRepo.endStage(trx, id, a.stage, input.releasedOn);
-    await facilityRepo.insertEvent(
-      trx,
-      eventRow(
-        actor,
-        {
-          facilityId: a.facility_id,
-          admissionId: id,
-          kind: 'release',
-          subkind: flagged ? 'province' : 'commune',
-          on: input.releasedOn,
-          data: releaseData,
-        },
-        now,
-      ),
-    );
-    const status = await syncPerson(trx, a.person_id, now);
-    await audit(trx, actor, {
+    await endStay({ trx, a, today, now }, actor, {
+      on: input.releasedOn,
+      release: releaseData,
+      event: { kind: 'release', subkind: flagged ? 'province' : 'commune', data: releaseData },
       action: 'facility.release',
-      entityType: 'facility_admission',
-      entityId: id,
-      details: { releasedOn: input.releasedOn, unit, taskId: task?.id ?? null, status },
+      details: { releasedOn: input.releasedOn, unit, taskId: task?.id ?? null },
     });
     return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
   });
@@ -338,40 +317,48 @@ export async function leave(deps: AppDeps, actor: Actor, id: string, input: Leav
         vi: 'Cần kết thúc quyết định/hợp đồng (ghi kết quả) trước khi ghi nhận học viên rời cơ sở',
         en: 'Close the episode with its outcome first, then record the departure',
       });
-    const at = now.toISOString();
     const data = { reason: input.reason, notes: input.notes ?? null, episodeOutcome: episode.outcome };
-    const patch = {
-      released_on: input.leftOn,
+    await endStay({ trx, a, today, now }, actor, {
+      on: input.leftOn,
       release: null,
-      absence_kind: null,
-      absence_from: null,
-      updated_at: at,
-      updated_by: actor.userId,
-    };
-    if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
-    await facilityRepo.endStage(trx, id, a.stage, input.leftOn);
-    await facilityRepo.insertEvent(
-      trx,
-      eventRow(
-        actor,
-        {
-          facilityId: a.facility_id,
-          admissionId: id,
-          kind: 'departure',
-          subkind: input.reason,
-          on: input.leftOn,
-          data,
-        },
-        now,
-      ),
-    );
-    const status = await syncPerson(trx, a.person_id, now);
-    await audit(trx, actor, {
+      event: { kind: 'departure', subkind: input.reason, data },
       action: 'facility.departure',
-      entityType: 'facility_admission',
-      entityId: id,
-      details: { ...data, status },
+      details: data,
     });
     return presentAdmission(trx, (await facilityRepo.admission(trx, id))!, today, readsHealth(actor));
+  });
+}
+
+/**
+ * The end of a stay, by release or departure: the admission's end date (with the handover, or none), its stage
+ * closed, the event, the person's status recomputed and the audit entry (which carries that status).
+ */
+async function endStay(
+  { trx, a, now }: { trx: Kysely<DB>; a: AdmissionRow; today: string; now: Date },
+  actor: Actor,
+  end: {
+    on: string;
+    release: object | null;
+    event: { kind: string; subkind: string; data: object };
+    action: string;
+    details: Record<string, unknown>;
+  },
+) {
+  const patch: Partial<AdmissionRow> = {
+    released_on: end.on,
+    release: end.release ? JSON.stringify(end.release) : null,
+    ...(end.release ? {} : { absence_kind: null, absence_from: null }),
+    ...updatedStamps(actor, now),
+  };
+  if (!(await facilityRepo.updateAdmission(trx, a.id, a.version, patch))) throw Errors.staleVersion(null);
+  await facilityRepo.endStage(trx, a.id, a.stage, end.on);
+  const event = { facilityId: a.facility_id, admissionId: a.id, on: end.on, ...end.event };
+  await facilityRepo.insertEvent(trx, eventRow(actor, event, now));
+  const status = await syncPerson(trx, a.person_id, now);
+  await audit(trx, actor, {
+    action: end.action,
+    entityType: 'facility_admission',
+    entityId: a.id,
+    details: { ...end.details, status },
   });
 }

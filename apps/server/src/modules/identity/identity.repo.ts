@@ -1,8 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, UserTable } from '../../db/schema.ts';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type UserRow = Selectable<UserTable>;
+export type UserRow = Row<'users'>;
+
+/**
+ * Accounts that belong to a province: its own officers, those of its communes and those of its facilities.
+ * `currentCommunes` leaves out the officers of communes merged away (units no longer in force).
+ */
+export function accountsOfProvince(
+  eb: ExpressionBuilder<DB, 'users'>,
+  provinceCode: string,
+  currentCommunes = false,
+) {
+  let communes = eb
+    .selectFrom('units')
+    .select('units.code')
+    .where('units.level', '=', 'commune')
+    .where('units.province_code', '=', provinceCode);
+  if (currentCommunes) communes = communes.where('units.valid_to', 'is', null);
+  const facilities = eb
+    .selectFrom('facilities')
+    .select('facilities.id')
+    .where('facilities.province_code', '=', provinceCode);
+  return eb.or([
+    eb.and([eb('scope_kind', '=', 'province'), eb('scope_code', '=', provinceCode)]),
+    eb.and([eb('scope_kind', '=', 'commune'), eb('scope_code', 'in', communes)]),
+    eb.and([eb('scope_kind', '=', 'facility'), eb('scope_code', 'in', facilities)]),
+  ]);
+}
 
 export const identityRepo = {
   /** Number of rows of a table the first-steps page counts. */
@@ -28,34 +56,7 @@ export const identityRepo = {
     if (provinceCode) {
       facilities = facilities.where('province_code', '=', provinceCode);
       people = people.where('province_code', '=', provinceCode);
-      users = users.where((eb) =>
-        eb.or([
-          eb.and([eb('scope_kind', '=', 'province'), eb('scope_code', '=', provinceCode)]),
-          eb.and([
-            eb('scope_kind', '=', 'commune'),
-            eb(
-              'scope_code',
-              'in',
-              eb
-                .selectFrom('units')
-                .select('units.code')
-                .where('units.level', '=', 'commune')
-                .where('units.province_code', '=', provinceCode),
-            ),
-          ]),
-          eb.and([
-            eb('scope_kind', '=', 'facility'),
-            eb(
-              'scope_code',
-              'in',
-              eb
-                .selectFrom('facilities')
-                .select('facilities.id')
-                .where('facilities.province_code', '=', provinceCode),
-            ),
-          ]),
-        ]),
-      );
+      users = users.where((eb) => accountsOfProvince(eb, provinceCode));
     }
     return {
       facilities: n(await facilities.executeTakeFirstOrThrow()),
@@ -74,10 +75,8 @@ export const identityRepo = {
     (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
   /** Every facility's id and name, to resolve a users import's unit column. */
   facilityList: (db: Kysely<DB>) => db.selectFrom('facilities').select(['id', 'name']).execute(),
-  findUserByUsername: (db: Kysely<DB>, username: string) =>
-    db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
-  findUserById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  findUserByUsername: (db: Kysely<DB>, username: string) => rowWhere(db, 'users', { username }),
+  findUserById: (db: Kysely<DB>, id: string) => rowById(db, 'users', id),
   countUsers: async (db: Kysely<DB>) =>
     Number(
       (
@@ -99,15 +98,8 @@ export const identityRepo = {
   updateUser: (db: Kysely<DB>, id: string, patch: Partial<UserRow>) =>
     db.updateTable('users').set(patch).where('id', '=', id).execute(),
   /** Version-checked update; returns false when the row changed meanwhile. */
-  updateUserVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<UserRow>) => {
-    const r = await db
-      .updateTable('users')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateUserVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<UserRow>) =>
+    updateIfVersion(db, 'users', id, version, patch),
   /** Counts one more failed login in the database (atomic across processes); returns the failures in a row. */
   countLoginFailure: async (db: Kysely<DB>, id: string) =>
     (

@@ -35,6 +35,18 @@ async function accountWords(
   return passwordContext([u.username, u.fullName, unit]);
 }
 
+/** The words of a stored account (its name, login and unit) that its password must not be made of. */
+const wordsOfAccount = (
+  db: Kysely<DB>,
+  u: Pick<UserRow, 'username' | 'full_name' | 'scope_kind' | 'scope_code'>,
+) =>
+  accountWords(db, {
+    username: u.username,
+    fullName: u.full_name,
+    scopeKind: u.scope_kind,
+    scopeCode: u.scope_code,
+  });
+
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const invalidLogin = () =>
@@ -231,16 +243,7 @@ export async function changePassword(
       ],
     );
   }
-  assertStrongPassword(
-    'newPassword',
-    next,
-    await accountWords(db, {
-      username: user.username,
-      fullName: user.full_name,
-      scopeKind: user.scope_kind,
-      scopeCode: user.scope_code,
-    }),
-  );
+  assertStrongPassword('newPassword', next, await wordsOfAccount(db, user));
   const password_hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await identityRepo.updateUser(trx, user.id, {
@@ -349,14 +352,7 @@ export async function resetPassword(deps: AppDeps, actor: Actor | null, userId: 
   const { db } = deps.database;
   const user0 = await identityRepo.findUserById(db, userId);
   if (!user0) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
-  const password = strongRandomPassword(
-    await accountWords(db, {
-      username: user0.username,
-      fullName: user0.full_name,
-      scopeKind: user0.scope_kind,
-      scopeCode: user0.scope_code,
-    }),
-  );
+  const password = strongRandomPassword(await wordsOfAccount(db, user0));
   const password_hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await identityRepo.findUserById(trx, userId);

@@ -1,13 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, UserTotpTable } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowWhere } from '../shared/record-queries.repo.ts';
 
-export type UserTotpRow = Selectable<UserTotpTable>;
+export type UserTotpRow = Row<'user_totp'>;
 export type SecondFactorState = 'ok' | 'code' | 'enrol';
 
 /** SQL of the second factor: secrets, recovery codes, remembered devices, the session's second-factor state. */
 export const totpRepo = {
-  find: (db: Kysely<DB>, userId: string) =>
-    db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+  find: (db: Kysely<DB>, userId: string) => rowWhere(db, 'user_totp', { user_id: userId }),
   /** Starts (or restarts, while unconfirmed) an enrolment with a new secret. */
   upsertPending: async (db: Kysely<DB>, userId: string, secretEnc: string, at: string) => {
     await db
@@ -93,17 +94,8 @@ export const totpRepo = {
           .executeTakeFirstOrThrow()
       ).n,
     ),
-  insertDevice: (
-    db: Kysely<DB>,
-    row: {
-      id: string;
-      user_id: string;
-      token_hash: string;
-      label: string | null;
-      created_at: string;
-      expires_at: string;
-    },
-  ) => db.insertInto('remembered_devices').values(row).execute(),
+  insertDevice: (db: Kysely<DB>, row: Row<'remembered_devices'>) =>
+    db.insertInto('remembered_devices').values(row).execute(),
   findDevice: (db: Kysely<DB>, userId: string, tokenHash: string, now: string) =>
     db
       .selectFrom('remembered_devices')

@@ -8,6 +8,7 @@ import type {
   PersonStatusHistoryTable,
   PersonTable,
 } from '../../db/schema.ts';
+import { rowById, rowsWhere } from '../shared/record-queries.repo.ts';
 
 const CHUNK = 500;
 const chunks = <T>(xs: T[], n = CHUNK) =>
@@ -130,15 +131,13 @@ export const importsRepo = {
       .executeTakeFirstOrThrow();
     return { items, total: Number(n) };
   },
-  batch: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst(),
+  batch: (db: Kysely<DB>, id: string) => rowById(db, 'import_batches', id),
   updateBatch: (db: Kysely<DB>, id: string, set: Partial<Selectable<ImportBatchTable>>) =>
     db.updateTable('import_batches').set(set).where('id', '=', id).execute(),
   insertRows: async (db: Kysely<DB>, rows: Insertable<ImportRowTable>[]) => {
     for (const c of chunks(rows, 200)) await db.insertInto('import_rows').values(c).execute();
   },
-  rows: (db: Kysely<DB>, batchId: string) =>
-    db.selectFrom('import_rows').selectAll().where('batch_id', '=', batchId).orderBy('row_no').execute(),
+  rows: (db: Kysely<DB>, batchId: string) => rowsWhere(db, 'import_rows', { batch_id: batchId }, ['row_no']),
   deleteRows: (db: Kysely<DB>, batchId: string) =>
     db.deleteFrom('import_rows').where('batch_id', '=', batchId).execute(),
   setRowOutcome: (
@@ -167,8 +166,7 @@ export const importsRepo = {
     for (const c of chunks(episodes, 100)) await db.insertInto('episodes').values(c).execute();
     for (const c of chunks(history, 500)) await db.insertInto('person_status_history').values(c).execute();
   },
-  person: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
+  person: (db: Kysely<DB>, id: string) => rowById(db, 'people', id),
   personByCitizenId: (db: Kysely<DB>, citizenId: string) =>
     db.selectFrom('people').select(['id']).where('citizen_id', '=', citizenId).executeTakeFirst(),
   updatePerson: (db: Kysely<DB>, id: string, set: Partial<Selectable<PersonTable>>) =>

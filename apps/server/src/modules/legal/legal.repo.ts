@@ -1,8 +1,10 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { CalendarAdjustmentTable, DB, RuleOverrideTable } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type RuleOverrideRow = Selectable<RuleOverrideTable>;
-export type CalendarAdjustmentRow = Selectable<CalendarAdjustmentTable>;
+export type RuleOverrideRow = Row<'rule_overrides'>;
+export type CalendarAdjustmentRow = Row<'calendar_adjustments'>;
 
 export const legalRepo = {
   listOverrides: (db: Kysely<DB>, f: { ruleKey?: string; status: 'active' | 'revoked' | 'all' }) => {
@@ -14,16 +16,8 @@ export const legalRepo = {
   },
   /** Overrides not revoked, oldest effective date first. */
   activeOverrides: (db: Kysely<DB>) =>
-    db
-      .selectFrom('rule_overrides')
-      .selectAll()
-      .where('revoked_at', 'is', null)
-      .orderBy('effective_from')
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  findOverride: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('rule_overrides').selectAll().where('id', '=', id).executeTakeFirst(),
+    rowsWhere(db, 'rule_overrides', { revoked_at: null }, ['effective_from', 'created_at', 'id']),
+  findOverride: (db: Kysely<DB>, id: string) => rowById(db, 'rule_overrides', id),
   /** An active override of the same rule, from the same day, with the same regime limit. */
   findActiveTwin: (db: Kysely<DB>, ruleKey: string, effectiveFrom: string, regimeId: string | null) => {
     let q = db
@@ -38,21 +32,12 @@ export const legalRepo = {
   insertOverride: (db: Kysely<DB>, row: Insertable<RuleOverrideTable>) =>
     db.insertInto('rule_overrides').values(row).execute(),
   /** Revokes when the version still matches and it is not revoked yet; false otherwise. */
-  revokeVersioned: async (
+  revokeVersioned: (
     db: Kysely<DB>,
     id: string,
     version: number,
     set: { revoked_at: string; revoked_by: string; revoke_reason: string },
-  ) => {
-    const r = await db
-      .updateTable('rule_overrides')
-      .set({ ...set, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  ) => updateIfVersion(db, 'rule_overrides', id, version, set, 'revoked_at'),
 
   /** Adjustments between two dates (inclusive), or all of them. */
   listAdjustments: (db: Kysely<DB>, range?: { from: string; to: string }) => {
@@ -60,10 +45,8 @@ export const legalRepo = {
     if (range) q = q.where('date', '>=', range.from).where('date', '<=', range.to);
     return q.orderBy('date').orderBy('id').execute();
   },
-  findAdjustment: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('calendar_adjustments').selectAll().where('id', '=', id).executeTakeFirst(),
-  findAdjustmentByDate: (db: Kysely<DB>, date: string) =>
-    db.selectFrom('calendar_adjustments').selectAll().where('date', '=', date).executeTakeFirst(),
+  findAdjustment: (db: Kysely<DB>, id: string) => rowById(db, 'calendar_adjustments', id),
+  findAdjustmentByDate: (db: Kysely<DB>, date: string) => rowWhere(db, 'calendar_adjustments', { date }),
   insertAdjustment: (db: Kysely<DB>, row: Insertable<CalendarAdjustmentTable>) =>
     db.insertInto('calendar_adjustments').values(row).execute(),
   deleteAdjustment: async (db: Kysely<DB>, id: string) => {

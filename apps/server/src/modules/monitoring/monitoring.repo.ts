@@ -1,18 +1,15 @@
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  DB,
-  ElectronicMonitoringEventTable,
-  ElectronicMonitoringMeasureTable,
-} from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type MeasureRow = Selectable<ElectronicMonitoringMeasureTable>;
-export type MonitoringEventRow = Selectable<ElectronicMonitoringEventTable>;
+export type MeasureRow = Row<'electronic_monitoring_measures'>;
+export type MonitoringEventRow = Row<'electronic_monitoring_events'>;
 
 export const monitoringRepo = {
   insert: (db: Kysely<DB>, row: MeasureRow) =>
     db.insertInto('electronic_monitoring_measures').values(row).execute(),
-  find: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('electronic_monitoring_measures').selectAll().where('id', '=', id).executeTakeFirst(),
+  find: (db: Kysely<DB>, id: string) => rowById(db, 'electronic_monitoring_measures', id),
   /** A person's measures, latest first. */
   forPerson: (db: Kysely<DB>, personId: string) =>
     db
@@ -23,15 +20,8 @@ export const monitoringRepo = {
       .orderBy('created_at', 'desc')
       .execute(),
   /** Version-checked update; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<MeasureRow>) => {
-    const r = await db
-      .updateTable('electronic_monitoring_measures')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<MeasureRow>) =>
+    updateIfVersion(db, 'electronic_monitoring_measures', id, version, patch),
   /** The first measure resting on an episode that was decided on or before a date (for that episode's decision). */
   decidedFor: (db: Kysely<DB>, episodeId: string, onOrBefore: string) =>
     db

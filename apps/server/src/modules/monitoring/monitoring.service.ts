@@ -9,6 +9,7 @@ import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { type AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, assertCanWriteInCommune, authorize, authorizeAuthority } from '../../platform/policy.ts';
@@ -16,6 +17,7 @@ import { personInScope, requireClass } from '../episodes/access.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { fieldError, legalContext } from '../episodes/legal.ts';
 import { asEpisode } from '../episodes/person-status.ts';
+import { personStep, writeStep } from '../shared/write-step.service.ts';
 import { tasksRepo } from '../tasks/tasks.repo.ts';
 import { createTask } from '../tasks/tasks.service.ts';
 import { presentMeasure } from './monitoring.presenter.ts';
@@ -151,83 +153,77 @@ export async function createMeasure(
   personId: string,
   input: MeasureCreateInput,
 ) {
-  authorize(actor, 'monitoring.write');
-  requireClass(actor, 'legal');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    assertCanWriteInCommune(actor, person.cur_commune_code);
-    notFuture('decisionDate', input.decisionDate, today);
-    meansOtherOrFail(input.means, input.meansOther);
-    const ctx = await legalContext(trx);
-    const { list, byId } = await personEpisodes(trx, personId);
-    const check = checkMonitoring(
-      list,
-      { decisionDate: input.decisionDate, start: input.startDate, plannedEnd: input.plannedEnd },
-      ctx.overrides,
-    );
-    if (!check.ok) throw refusal(check);
-    const existing = await monitoringRepo.forPerson(trx, personId);
-    const overlapping = existing.find(
-      (m) => m.start_date <= input.plannedEnd && input.startDate <= (m.actual_end ?? m.planned_end),
-    );
-    if (overlapping)
-      throw Errors.conflict(
-        'monitoring_overlap',
-        {
-          vi: `Người này đã có biện pháp giám sát điện tử từ ${overlapping.start_date} đến ${overlapping.actual_end ?? overlapping.planned_end}`,
-          en: `This person is already under electronic monitoring from ${overlapping.start_date} to ${overlapping.actual_end ?? overlapping.planned_end}`,
-        },
-        { measureId: overlapping.id },
+  return personStep(
+    deps,
+    actor,
+    personId,
+    'monitoring.write',
+    'legal',
+    async ({ trx, person, now, today }) => {
+      assertCanWriteInCommune(actor, person.cur_commune_code);
+      notFuture('decisionDate', input.decisionDate, today);
+      meansOtherOrFail(input.means, input.meansOther);
+      const ctx = await legalContext(trx);
+      const { list, byId } = await personEpisodes(trx, personId);
+      const check = checkMonitoring(
+        list,
+        { decisionDate: input.decisionDate, start: input.startDate, plannedEnd: input.plannedEnd },
+        ctx.overrides,
       );
-    const rule = check.rules.electronicMonitoring;
-    const authority = rule.authority ?? 'commune_police_head';
-    requireAuthority(actor, authority, cite(rule.basis));
-    const at = now.toISOString();
-    const row: MeasureRow = {
-      id: randomUUID(),
-      person_id: personId,
-      episode_id: check.episode.id,
-      commune_code: person.cur_commune_code,
-      decision_number: input.decisionNumber,
-      decision_date: input.decisionDate,
-      decision_signer: input.decisionSigner ?? null,
-      authority,
-      regime_id: check.rules.regimeId,
-      basis: JSON.stringify(cite(rule.basis)),
-      start_date: input.startDate,
-      planned_end: input.plannedEnd,
-      actual_end: null,
-      means: input.means,
-      means_other: input.means === 'other' ? (input.meansOther ?? null) : null,
-      status: 'active',
-      notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
-    };
-    await monitoringRepo.insert(trx, row);
-    await openEndTask(trx, row, person.cur_commune_code, now);
-    await audit(trx, actor, {
-      action: 'monitoring.create',
-      entityType: 'monitoring_measure',
-      entityId: row.id,
-      details: { personId, episodeId: row.episode_id, regimeId: row.regime_id },
-    });
-    return presentMeasure(row, byId.get(row.episode_id), [], today);
-  });
+      if (!check.ok) throw refusal(check);
+      const existing = await monitoringRepo.forPerson(trx, personId);
+      const overlapping = existing.find(
+        (m) => m.start_date <= input.plannedEnd && input.startDate <= (m.actual_end ?? m.planned_end),
+      );
+      if (overlapping)
+        throw Errors.conflict(
+          'monitoring_overlap',
+          {
+            vi: `Người này đã có biện pháp giám sát điện tử từ ${overlapping.start_date} đến ${overlapping.actual_end ?? overlapping.planned_end}`,
+            en: `This person is already under electronic monitoring from ${overlapping.start_date} to ${overlapping.actual_end ?? overlapping.planned_end}`,
+          },
+          { measureId: overlapping.id },
+        );
+      const rule = check.rules.electronicMonitoring;
+      const authority = rule.authority ?? 'commune_police_head';
+      requireAuthority(actor, authority, cite(rule.basis));
+      const at = now.toISOString();
+      const row: MeasureRow = {
+        id: randomUUID(),
+        person_id: personId,
+        episode_id: check.episode.id,
+        commune_code: person.cur_commune_code,
+        decision_number: input.decisionNumber,
+        decision_date: input.decisionDate,
+        decision_signer: input.decisionSigner ?? null,
+        authority,
+        regime_id: check.rules.regimeId,
+        basis: JSON.stringify(cite(rule.basis)),
+        start_date: input.startDate,
+        planned_end: input.plannedEnd,
+        actual_end: null,
+        means: input.means,
+        means_other: input.means === 'other' ? (input.meansOther ?? null) : null,
+        status: 'active',
+        notes: input.notes ?? null,
+        ...createdStamps(actor, at),
+      };
+      await monitoringRepo.insert(trx, row);
+      await openEndTask(trx, row, person.cur_commune_code, now);
+      await audit(trx, actor, {
+        action: 'monitoring.create',
+        entityType: 'monitoring_measure',
+        entityId: row.id,
+        details: { personId, episodeId: row.episode_id, regimeId: row.regime_id },
+      });
+      return presentMeasure(row, byId.get(row.episode_id), [], today);
+    },
+  );
 }
 
 /** A person's measures with their events. */
 export async function listMeasures(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'monitoring.read');
-  requireClass(actor, 'legal');
-  const today = vnToday(deps.now());
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'monitoring.read', 'legal', async ({ trx, today }) => {
     const rows = await monitoringRepo.forPerson(trx, personId);
     const { byId } = await personEpisodes(trx, personId);
     const events = await monitoringRepo.eventsOf(
@@ -256,15 +252,7 @@ export async function getMeasure(deps: AppDeps, actor: Actor, id: string) {
 
 /** Corrects a measure still running: decision number/signer, means, notes, or a new planned end (re-checked). */
 export async function updateMeasure(deps: AppDeps, actor: Actor, id: string, input: MeasureUpdateInput) {
-  authorize(actor, 'monitoring.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const { measure, person } = await measureInScope(trx, actor, id);
-    assertCanWriteInCommune(actor, person.cur_commune_code);
-    requireAuthority(actor, measure.authority as RoleId, JSON.parse(measure.basis));
-    if (measure.version !== input.version) throw Errors.staleVersion(await present(trx, measure, today));
-    if (measure.actual_end) throw endedConflict(measure);
+  return runningMeasureStep(deps, actor, id, input.version, async ({ trx, measure, person, now, today }) => {
     const patch: Partial<MeasureRow> = { updated_at: now.toISOString(), updated_by: actor.userId };
     if (input.decisionNumber !== undefined) patch.decision_number = input.decisionNumber;
     if (input.decisionSigner !== undefined) patch.decision_signer = input.decisionSigner;
@@ -306,6 +294,29 @@ export async function updateMeasure(deps: AppDeps, actor: Actor, id: string, inp
   });
 }
 
+/**
+ * A write on a measure still running, by the authority that decided it, in the person's commune, on the version
+ * the writer read: the checks every change of a measure starts with, then the step in the same transaction.
+ */
+type InScope = Awaited<ReturnType<typeof measureInScope>>;
+
+async function runningMeasureStep<T>(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  step: (c: InScope & { trx: Kysely<DB>; now: Date; today: string }) => Promise<T>,
+): Promise<T> {
+  return writeStep(deps, actor, 'monitoring.write', async ({ trx, now, today }) => {
+    const { measure, person } = await measureInScope(trx, actor, id);
+    assertCanWriteInCommune(actor, person.cur_commune_code);
+    requireAuthority(actor, measure.authority as RoleId, JSON.parse(measure.basis));
+    if (measure.version !== version) throw Errors.staleVersion(await present(trx, measure, today));
+    if (measure.actual_end) throw endedConflict(measure);
+    return step({ trx, measure, person, now, today });
+  });
+}
+
 function endedConflict(m: MeasureRow): AppError {
   return Errors.conflict('monitoring_ended', {
     vi: `Biện pháp giám sát điện tử đã kết thúc ngày ${m.actual_end}`,
@@ -315,15 +326,7 @@ function endedConflict(m: MeasureRow): AppError {
 
 /** Records a breach, reported tampering, a device fault or the removal that ends the measure. */
 export async function recordEvent(deps: AppDeps, actor: Actor, id: string, input: EventCreateInput) {
-  authorize(actor, 'monitoring.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
-    const { measure, person } = await measureInScope(trx, actor, id);
-    assertCanWriteInCommune(actor, person.cur_commune_code);
-    requireAuthority(actor, measure.authority as RoleId, JSON.parse(measure.basis));
-    if (measure.version !== input.version) throw Errors.staleVersion(await present(trx, measure, today));
-    if (measure.actual_end) throw endedConflict(measure);
+  return runningMeasureStep(deps, actor, id, input.version, async ({ trx, measure, now, today }) => {
     notFuture('occurredOn', input.occurredOn, today);
     if (input.occurredOn < measure.start_date)
       throw fieldError(
@@ -343,8 +346,7 @@ export async function recordEvent(deps: AppDeps, actor: Actor, id: string, input
       version: 1,
       recorded_at: at,
       recorded_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...updatedStamps(actor, at),
     };
     const removal = input.kind === 'removal';
     const patch: Partial<MeasureRow> = removal

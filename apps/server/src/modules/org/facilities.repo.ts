@@ -1,8 +1,10 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, FacilityLicenceTable, FacilityTable } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
-export type FacilityRow = Selectable<FacilityTable>;
-export type FacilityLicenceRow = Selectable<FacilityLicenceTable>;
+export type FacilityRow = Row<'facilities'>;
+export type FacilityLicenceRow = Row<'facility_licences'>;
 
 export type FacilityFilter = {
   provinceCode?: string;
@@ -29,27 +31,14 @@ export const facilitiesRepo = {
     ]);
     return { rows, total: Number(total.n) };
   },
-  findById: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('facilities').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Kysely<DB>, id: string) => rowById(db, 'facilities', id),
   findByName: (db: Kysely<DB>, provinceCode: string, nameSearch: string) =>
-    db
-      .selectFrom('facilities')
-      .selectAll()
-      .where('province_code', '=', provinceCode)
-      .where('name_search', '=', nameSearch)
-      .execute(),
+    rowsWhere(db, 'facilities', { province_code: provinceCode, name_search: nameSearch }),
   insert: (db: Kysely<DB>, row: Insertable<FacilityTable>) =>
     db.insertInto('facilities').values(row).execute(),
   /** Updates when the version still matches; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, set: Updateable<FacilityTable>) => {
-    const r = await db
-      .updateTable('facilities')
-      .set({ ...set, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, set: Updateable<FacilityTable>) =>
+    updateIfVersion(db, 'facilities', id, version, set),
   /** Licences of the facilities, latest issued first. */
   licences: async (db: Kysely<DB>, facilityIds: string[]) =>
     facilityIds.length
@@ -62,27 +51,14 @@ export const facilitiesRepo = {
           .execute()
       : [],
   findLicence: (db: Kysely<DB>, facilityId: string, id: string) =>
-    db
-      .selectFrom('facility_licences')
-      .selectAll()
-      .where('facility_id', '=', facilityId)
-      .where('id', '=', id)
-      .executeTakeFirst(),
+    rowWhere(db, 'facility_licences', { facility_id: facilityId, id }),
   insertLicence: (db: Kysely<DB>, row: Insertable<FacilityLicenceTable>) =>
     db.insertInto('facility_licences').values(row).execute(),
   /** Updates when the version still matches; false when someone else changed the licence first. */
-  updateLicenceVersioned: async (
+  updateLicenceVersioned: (
     db: Kysely<DB>,
     id: string,
     version: number,
     set: Updateable<FacilityLicenceTable>,
-  ) => {
-    const r = await db
-      .updateTable('facility_licences')
-      .set({ ...set, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  ) => updateIfVersion(db, 'facility_licences', id, version, set),
 };

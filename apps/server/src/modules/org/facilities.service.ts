@@ -8,10 +8,12 @@ import { checkLicenceIssuer, checkPlacement } from '@hoanhap/domain/placement-ru
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { loadLegalContext } from '../legal/legal-context.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { type FacilityLicenceRow, type FacilityRow, facilitiesRepo } from './facilities.repo.ts';
 import type {
   FacilityCreateInput,
@@ -243,11 +245,7 @@ export async function createFacility(deps: AppDeps, actor: Actor, input: Facilit
       address: input.address ? tidyName(input.address) : null,
       phone: input.phone || null,
       active: input.active ? 1 : 0,
-      version: 1,
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
+      ...createdStamps(actor, now),
     };
     await facilitiesRepo.insert(trx, row);
     const licence = input.licence ? await insertLicence(trx, actor, row.id, input.licence, now) : null;
@@ -291,8 +289,7 @@ export async function updateFacility(deps: AppDeps, actor: Actor, id: string, in
     const ok = await facilitiesRepo.updateVersioned(trx, id, cur.version, {
       ...next,
       name_search: normalizeVi(next.name),
-      updated_at: now,
-      updated_by: actor.userId,
+      ...updatedStamps(actor, now),
     });
     if (!ok) {
       const fresh = await facilitiesRepo.findById(trx, id);
@@ -311,8 +308,7 @@ export async function updateFacility(deps: AppDeps, actor: Actor, id: string, in
 
 /** Records a further licence (a renewal) of a private rehab facility; the facility's version is not bumped. */
 export async function addLicence(deps: AppDeps, actor: Actor, facilityId: string, input: LicenceInput) {
-  authorize(actor, 'facilities.manage');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'facilities.manage', async ({ trx }) => {
     const cur = await facilitiesRepo.findById(trx, facilityId);
     if (!cur) throw Errors.notFound(facilityWord);
     if (cur.kind !== 'rehab_private')
@@ -342,8 +338,7 @@ export async function updateLicence(
   licenceId: string,
   input: LicenceUpdateInput,
 ) {
-  authorize(actor, 'facilities.manage');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'facilities.manage', async ({ trx }) => {
     const facility = await facilitiesRepo.findById(trx, facilityId);
     if (!facility) throw Errors.notFound(facilityWord);
     const cur = await facilitiesRepo.findLicence(trx, facilityId, licenceId);
@@ -362,8 +357,7 @@ export async function updateLicence(
       const ok = await facilitiesRepo.updateLicenceVersioned(trx, licenceId, cur.version, {
         ...next,
         issuer_role: await licenserOn(trx, next.issuer, next.issued_on, 'issuer'),
-        updated_at: deps.now().toISOString(),
-        updated_by: actor.userId,
+        ...updatedStamps(actor, deps.now()),
       });
       if (!ok) {
         const fresh = await facilitiesRepo.findLicence(trx, facilityId, licenceId);

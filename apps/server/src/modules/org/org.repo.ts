@@ -1,8 +1,10 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB, UnitTable, UnitUpdateTable } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowsWhere } from '../shared/record-queries.repo.ts';
 
-export type UnitRow = Selectable<UnitTable>;
-export type UnitUpdateRow = Selectable<UnitUpdateTable>;
+export type UnitRow = Row<'units'>;
+export type UnitUpdateRow = Row<'unit_updates'>;
 
 // Rows or codes per statement: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const INSERT_CHUNK = 2000;
@@ -44,8 +46,7 @@ export const orgRepo = {
     q = q.orderBy('sort_key').orderBy('code');
     return (f.limit ? q.limit(f.limit) : q).execute();
   },
-  currentUnits: (db: Kysely<DB>) =>
-    db.selectFrom('units').selectAll().where('valid_to', 'is', null).execute(),
+  currentUnits: (db: Kysely<DB>) => rowsWhere(db, 'units', { valid_to: null }),
   currentUnit: (db: Kysely<DB>, code: string, level?: 'province' | 'commune') => {
     let q = db.selectFrom('units').selectAll().where('code', '=', code).where('valid_to', 'is', null);
     if (level) q = q.where('level', '=', level);

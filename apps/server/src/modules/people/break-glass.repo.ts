@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { BreakGlassGrantTable, DB } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
 
-export type BreakGlassRow = Selectable<BreakGlassGrantTable>;
+export type BreakGlassRow = Row<'break_glass_grants'>;
 
 /** SQL of "break the glass" grants: one officer, one person, a stated reason, until a time. */
 export const breakGlassRepo = {

@@ -6,12 +6,12 @@ import { openIdentities } from '../../platform/break-glass.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import {
   type Actor,
-  authorize,
   authorizeBreakGlass,
   breakGlassListScopeOf,
   personScopeOf,
 } from '../../platform/policy.ts';
 import { vietnamDayStart } from '../audit/audit.repo.ts';
+import { writeStep } from '../shared/write-step.service.ts';
 import { breakGlassRepo } from './break-glass.repo.ts';
 import { peopleRepo } from './people.repo.ts';
 import { presentOne } from './people.service.ts';
@@ -57,8 +57,7 @@ export async function breakGlass(deps: AppDeps, actor: Actor, personId: string, 
  * and has not given one for this person, or whose reason has run out.
  */
 export async function readIdentity(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'people.read');
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'people.read', async ({ trx }) => {
     const row = await peopleRepo.findInScope(trx, personScopeOf(actor), personId);
     if (!row) throw Errors.notFound(personWord);
     const open = await openIdentities(trx, actor, [personId], deps.now());

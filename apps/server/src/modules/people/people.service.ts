@@ -4,6 +4,7 @@ import type { PersonCreateInput, PersonUpdateInput } from '@hoanhap/domain/perso
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit, auditRead } from '../../platform/audit.ts';
 import { openIdentities } from '../../platform/break-glass.ts';
 import { Errors } from '../../platform/errors.ts';
@@ -157,11 +158,7 @@ export async function createPerson(deps: AppDeps, actor: Actor, input: PersonCre
       province_code: provinceCode,
       status: 'registered',
       current_facility_id: null,
-      version: 1,
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
+      ...createdStamps(actor, now),
     };
     await peopleRepo.insert(trx, row);
     await syncPerson(trx, row.id, deps.now()); // starts the person's dated status history
@@ -214,8 +211,7 @@ export async function updatePerson(deps: AppDeps, actor: Actor, id: string, inpu
     const ok = await peopleRepo.updateVersioned(trx, id, input.version, {
       ...cols,
       province_code: provinceCode,
-      updated_at: deps.now().toISOString(),
-      updated_by: actor.userId,
+      ...updatedStamps(actor, deps.now()),
     });
     if (!ok)
       throw Errors.staleVersion((await present(trx, actor, [(await peopleRepo.findById(trx, id))!]))[0]);

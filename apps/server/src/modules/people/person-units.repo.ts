@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, PersonUnitTable } from '../../db/schema.ts';
+import { rowsOfPerson, rowWhere } from '../shared/record-queries.repo.ts';
 
 // The commune a person lived in over time (person_units, migration 0032): half-open spans, the open one
 // (valid_to null) being the person's current commune.
@@ -8,20 +9,9 @@ export type PersonUnitRow = PersonUnitTable;
 
 export const personUnitsRepo = {
   open: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('person_units')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .where('valid_to', 'is', null)
-      .executeTakeFirst(),
+    rowWhere(db, 'person_units', { person_id: personId, valid_to: null }),
   /** The person's spans, oldest first. */
-  history: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('person_units')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('valid_from')
-      .execute(),
+  history: (db: Kysely<DB>, personId: string) => rowsOfPerson(db, 'person_units', personId, ['valid_from']),
   insert: async (db: Kysely<DB>, rows: PersonUnitRow[]) => {
     for (let i = 0; i < rows.length; i += 500)
       await db

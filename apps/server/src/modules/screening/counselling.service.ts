@@ -3,9 +3,10 @@ import { vnToday } from '@hoanhap/domain/pathway-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
-import { personInScope, requireClass } from '../episodes/access.ts';
+import { personInScope } from '../episodes/access.ts';
 import { fieldError } from '../episodes/legal.ts';
 import { syncPerson } from '../episodes/person-status.ts';
+import { personStep } from '../shared/write-step.service.ts';
 import { presentCounselling } from './screening.presenter.ts';
 import { type CounsellingRow, screeningRepo } from './screening.repo.ts';
 import type { CounsellingCreateInput } from './screening.schema.ts';
@@ -55,10 +56,7 @@ export async function createCounselling(deps: AppDeps, actor: Actor, input: Coun
 }
 
 export async function listCounselling(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'screening.read');
-  requireClass(actor, 'drug_use');
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'screening.read', 'drug_use', async ({ trx }) => {
     const rows = await screeningRepo.counsellingForPerson(trx, personId);
     const counts = await screeningRepo.participantCounts(
       trx,

@@ -8,6 +8,7 @@ import { type Actor, authorize, authorizeAuthority, readableClasses } from '../.
 import { personInScope, requireClass } from '../episodes/access.ts';
 import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
 import { syncPerson } from '../episodes/person-status.ts';
+import { personStep } from '../shared/write-step.service.ts';
 import { closeTasks } from '../tasks/tasks.service.ts';
 import { presentDetermination } from './screening.presenter.ts';
 import { type DeterminationRow, screeningRepo } from './screening.repo.ts';
@@ -115,10 +116,7 @@ export async function createDetermination(
 }
 
 export async function listDeterminations(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'screening.read');
-  requireClass(actor, 'drug_use');
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'screening.read', 'drug_use', async ({ trx }) => {
     const rows = await screeningRepo.determinationsForPerson(trx, personId);
     await audit(trx, actor, { action: 'determination.list', entityType: 'person', entityId: personId });
     const classes = readableClasses(actor);

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { effectiveEnd, isActiveOn } from '@hoanhap/domain/episode-terms';
 import { type EpisodeType, REHAB_TYPES } from '@hoanhap/domain/episode-types';
-import { RELAPSE_EPISODE_TYPES, vnToday } from '@hoanhap/domain/pathway-rules';
+import { RELAPSE_EPISODE_TYPES } from '@hoanhap/domain/pathway-rules';
 import { deadlineFor, taskRoleFor } from '@hoanhap/domain/task-rules';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
-import { type Actor, authorize, readableClasses } from '../../platform/policy.ts';
-import { personInScope, requireClass } from '../episodes/access.ts';
+import { type Actor, readableClasses } from '../../platform/policy.ts';
+import { personInScope } from '../episodes/access.ts';
 import { criminalCaseOf, judgedOn } from '../episodes/criminal-256a.ts';
 import { episodesRepo } from '../episodes/episodes.repo.ts';
 import { fieldError, legalContext, rulesAt } from '../episodes/legal.ts';
 import { asEpisode, syncPerson } from '../episodes/person-status.ts';
+import { personStep, writeStep } from '../shared/write-step.service.ts';
 import { closeTasks, createTask } from '../tasks/tasks.service.ts';
 import { presentDrugTest } from './screening.presenter.ts';
 import { type DrugTestRow, screeningRepo } from './screening.repo.ts';
@@ -27,10 +28,7 @@ export async function createDrugTest(
   personId: string,
   input: DrugTestCreateInput,
 ) {
-  authorize(actor, 'tests.write');
-  const now = deps.now();
-  const today = vnToday(now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  return writeStep(deps, actor, 'tests.write', async ({ trx, now, today }) => {
     const person = await personInScope(trx, actor, personId);
     if (input.testedOn > today)
       throw fieldError(
@@ -139,10 +137,7 @@ export async function createDrugTest(
 }
 
 export async function listDrugTests(deps: AppDeps, actor: Actor, personId: string) {
-  authorize(actor, 'screening.read');
-  requireClass(actor, 'drug_use');
-  return deps.database.db.transaction().execute(async (trx) => {
-    await personInScope(trx, actor, personId);
+  return personStep(deps, actor, personId, 'screening.read', 'drug_use', async ({ trx }) => {
     const rows = await screeningRepo.testsForPerson(trx, personId);
     await audit(trx, actor, { action: 'drug_test.list', entityType: 'person', entityId: personId });
     const classes = readableClasses(actor);

@@ -1,25 +1,16 @@
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  AddictionDeterminationTable,
-  CounsellingSessionTable,
-  DB,
-  DrugTestTable,
-} from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Row } from '../../db/tables/rows.ts';
+import { rowsOfPerson } from '../shared/record-queries.repo.ts';
 
-export type DrugTestRow = Selectable<DrugTestTable>;
-export type DeterminationRow = Selectable<AddictionDeterminationTable>;
-export type CounsellingRow = Selectable<CounsellingSessionTable>;
+export type DrugTestRow = Row<'drug_tests'>;
+export type DeterminationRow = Row<'addiction_determinations'>;
+export type CounsellingRow = Row<'counselling_sessions'>;
 
 export const screeningRepo = {
   insertTest: (db: Kysely<DB>, row: DrugTestRow) => db.insertInto('drug_tests').values(row).execute(),
   testsForPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('drug_tests')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('tested_on')
-      .orderBy('created_at')
-      .execute(),
+    rowsOfPerson(db, 'drug_tests', personId, ['tested_on', 'created_at']),
   /** Date of the latest relapse (positive test during or after an episode), for the person's status. */
   latestRelapse: async (db: Kysely<DB>, personId: string) =>
     (
@@ -43,13 +34,7 @@ export const screeningRepo = {
   insertDetermination: (db: Kysely<DB>, row: DeterminationRow) =>
     db.insertInto('addiction_determinations').values(row).execute(),
   determinationsForPerson: (db: Kysely<DB>, personId: string) =>
-    db
-      .selectFrom('addiction_determinations')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .orderBy('assessed_on')
-      .orderBy('created_at')
-      .execute(),
+    rowsOfPerson(db, 'addiction_determinations', personId, ['assessed_on', 'created_at']),
   /** The latest determination on or before a date (the one that speaks for the person then). */
   latestDetermination: (db: Kysely<DB>, personId: string, onOrBefore: string) =>
     db
