@@ -1,12 +1,25 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './apps/server/src/test/longest-first.ts';
 
 // Three projects: pure domain rules, server integration (real SQLite or PostgreSQL,
 // chosen by DATABASE_URL), and browser journeys in Debian's Chromium.
+// They run as ONE group of two workers (the machine's two cores), longest files first (longest-first.ts):
+// run one after the other, each group waited for its slowest file with a worker idle, and the browser journeys
+// ran one at a time although a journey leaves a core mostly idle (the browser and the server wait on each other).
+// Each e2e file has its own server on a random port, its own database and its own browser, so two can run at once.
+const WORKERS = 2;
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
-        test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'domain',
+          include: ['packages/domain/src/**/*.test.ts'],
+          maxWorkers: WORKERS,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         test: {
@@ -17,8 +30,8 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          maxWorkers: WORKERS,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -28,8 +41,9 @@ export default defineConfig({
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          fileParallelism: true,
+          maxWorkers: WORKERS,
+          sequence: { groupOrder: 0 },
         },
       },
     ],

@@ -8,7 +8,15 @@ declare module 'vitest' {
   }
 }
 
-// Once per vitest run and project, before any test file: the database template (db-template.ts).
+// The server and e2e projects both name this setup and run in one group (vitest.config.ts): they share ONE
+// template per run instead of building it twice. Vitest loads this module once per project, so the shared
+// build lives on globalThis (the main vitest process), counted by its users; the last teardown drops it.
+type Shared = { built: Promise<DbTemplate>; users: number };
+const holder = globalThis as { __hnDbTemplates?: Map<string, Shared> };
+holder.__hnDbTemplates ??= new Map();
+const registry = holder.__hnDbTemplates;
+
+// Once per vitest run, before any test file: the database template (db-template.ts).
 // HN_TEST_TEMPLATE=off turns it off (every file migrates from empty, as before).
 export default async function setup(project: TestProject) {
   const baseUrl = process.env.DATABASE_URL;
@@ -16,9 +24,19 @@ export default async function setup(project: TestProject) {
     project.provide('hnDbTemplate', null);
     return;
   }
-  const template = await buildTemplate(baseUrl);
+  const key = baseUrl ?? 'sqlite';
+  let shared = registry.get(key);
+  if (!shared) {
+    shared = { built: buildTemplate(baseUrl), users: 0 };
+    registry.set(key, shared);
+  }
+  shared.users++;
+  const template = await shared.built;
   project.provide('hnDbTemplate', template);
   return async () => {
+    const s = registry.get(key);
+    if (!s || --s.users > 0) return;
+    registry.delete(key);
     await dropTemplate(baseUrl, template);
   };
 }
