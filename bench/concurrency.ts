@@ -11,12 +11,14 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { AppDeps } from '../apps/server/src/app-deps.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
+import { ChangeTracker, registerTracker } from '../apps/server/src/db/change-tracker.ts';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import type { DB } from '../apps/server/src/db/schema.ts';
 import { identityRepo } from '../apps/server/src/modules/identity/identity.repo.ts';
 import { sessionIdOf } from '../apps/server/src/modules/identity/identity.service.ts';
 import { personOut } from '../apps/server/src/modules/people/people.presenter.ts';
 import { getPerson, searchPeople } from '../apps/server/src/modules/people/people.service.ts';
+import { currentUnitNames } from '../apps/server/src/modules/people/unit-names.ts';
 import { myTasks } from '../apps/server/src/modules/tasks/tasks.service.ts';
 import { attachAuditQueue } from '../apps/server/src/platform/audit.ts';
 import type { Actor, Role } from '../apps/server/src/platform/policy.ts';
@@ -474,9 +476,9 @@ async function clusterReads(
   const since = new Date(Date.now() - 1000).toISOString();
   try {
     const t0 = performance.now();
+    let jobsStillRunning = false;
     for (;;) {
       if (child.exitCode != null) throw new Error(`npm start exited ${child.exitCode}`);
-      if (performance.now() - t0 > MAX_WARMUP_S * 1000) throw new Error('npm start not ready');
       const up = await fetch(`${base}/api/health`).then(
         (r) => r.status === 200,
         () => false,
@@ -493,8 +495,14 @@ async function clusterReads(
       const waited = performance.now() - t0;
       if (up && waited > 5000 && ((started > 0 && running === 0) || (started === 0 && waited > 30_000)))
         break;
+      // A loaded machine: measured anyway after --max-warmup, and said so in the result.
+      if (up && waited > MAX_WARMUP_S * 1000) {
+        jobsStillRunning = true;
+        break;
+      }
       await sleep(1000);
     }
+    const readySeconds = r1((performance.now() - t0) / 1000);
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -519,7 +527,8 @@ async function clusterReads(
       non2xx: ac.non2xx,
       latencyP50: ac.latency.p50,
       latencyP99: ac.latency.p99,
-      readySeconds: r1((performance.now() - t0) / 1000),
+      readySeconds,
+      jobsStillRunning,
     };
   } finally {
     child.kill('SIGTERM');
@@ -593,6 +602,10 @@ async function localDeps(dialect: 'sqlite' | 'postgres') {
       if (e.level === 'query') log.push({ sql: e.query.sql, params: [...e.query.parameters] });
     },
   });
+  // With a change tracker of its own, as the product's handle: what the product keeps in memory (the unit names,
+  // modules/people/unit-names.ts) is read once here too, not captured as if sent per request.
+  registerTracker(db, new ChangeTracker());
+  await currentUnitNames(db);
   const capture = { ...deps, database: { ...database, db } } as AppDeps;
   return {
     deps,
