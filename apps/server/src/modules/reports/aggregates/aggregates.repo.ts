@@ -7,6 +7,7 @@ import {
   DECLARED_STREAM,
   DETERMINED_STREAM,
   POSITIVE_TEST_STREAM,
+  PSYCH_STREAM,
   RELAPSE_TEST_STREAM,
   refreshDaysSql,
   SERVICE_STREAM,
@@ -232,6 +233,28 @@ function daysCells(
     group by d.province_code, d.commune_code, d.facility_id`;
 }
 
+// People given medical or psychological support in the period: the psych stream's people with a day in it who
+// had no substitution therapy running in it, and the people who had (each once, in their cell).
+function psychCells(from: string, to: string, scope: UnitFilter): Cells {
+  const running = sql`e.type = 'substitution_therapy' and e.start_date <= ${to}
+    and ((e.actual_end is null and e.outcome is null) or e.actual_end >= ${from})`;
+  return sql`
+    select x.gp, x.gc, x.gf, sum(x.n) as n from (
+      select d.province_code as gp, d.commune_code as gc, d.facility_id as gf, count(*) as n
+      from agg_person_days d
+      where d.stream = ${PSYCH_STREAM.id} and d.day >= ${from} and d.day <= ${to}
+        and (d.prev_day is null or d.prev_day < ${from})
+        and not exists (select 1 from episodes e where e.person_id = d.person_id and ${running})
+      group by d.province_code, d.commune_code, d.facility_id
+      union all
+      select coalesce(p.province_code, ''), coalesce(p.cur_commune_code, ''), coalesce(p.current_facility_id, ''),
+        count(*)
+      from (select distinct e.person_id from episodes e where ${running}) t join people p on p.id = t.person_id
+      group by coalesce(p.province_code, ''), coalesce(p.cur_commune_code, ''), coalesce(p.current_facility_id, '')
+    ) x where ${scopeWhere(scope, 'x.gp', 'x.gc', 'x.gf')}
+    group by x.gp, x.gc, x.gf`;
+}
+
 type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: boolean) => Cells;
 const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   people_by_status: {
@@ -241,6 +264,10 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   addicts_with_records: { measure: 'people', cells: (_p, r, scope) => stepsCells(false, r.to, scope) },
   addicts_fully_served: { measure: 'people', cells: (_p, r, scope) => stepsCells(true, r.to, scope) },
   addicts_counselled: { measure: 'people', cells: (_p, r, scope) => counselledCells(r.from, r.to, scope) },
+  people_medical_psych_support: {
+    measure: 'people',
+    cells: (_p, r, scope) => psychCells(r.from, r.to, scope),
+  },
   ...Object.fromEntries(
     (
       [

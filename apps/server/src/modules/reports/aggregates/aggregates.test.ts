@@ -121,6 +121,7 @@ async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] =
         ['addicts_fully_served', {}, 'people'] as const,
         ['addicts_counselled', {}, 'people'] as const,
         ['people_with_service_access', {}, 'people'] as const,
+        ['people_medical_psych_support', {}, 'people'] as const,
         ['positive_tests', {}, 'records'] as const,
         ['relapse_tests', {}, 'people'] as const,
         ['addicts_determined', {}, 'people'] as const,
@@ -254,7 +255,7 @@ describe('aggregates kept by writes through the API and straight to the tables',
           await officer.call('POST', '/api/community/contacts', {
             personId: person,
             contactDate: c === 2 ? day('2024-09-01', 1) : day('2024-04-01', 300),
-            kind: c === 0 ? 'visit' : 'call',
+            kind: c === 0 ? 'visit' : c === 1 ? 'crisis_counselling' : 'call',
             outcome: 'met',
           }),
         );

@@ -38,6 +38,21 @@ export const SERVICE_STREAM: Stream = {
     select rf.person_id, rf.referred_on from community_referrals rf where ${on(person, 'rf.person_id')}`,
 };
 
+/**
+ * `people_medical_psych_support`'s days: a counselling session attended, a relapse-prevention or crisis
+ * counselling contact (its substitution therapy, which runs over spans, is read from the episodes).
+ */
+export const PSYCH_STREAM: Stream = {
+  id: 'psych',
+  sources: ['counselling_participants', 'community_contacts'],
+  records: (person) => `
+    select cp.person_id, s.held_on as day from counselling_participants cp
+      join counselling_sessions s on s.id = cp.session_id where ${on(person, 'cp.person_id')}
+    union all
+    select cc.person_id, cc.contact_date from community_contacts cc
+    where cc.kind in ('relapse_prevention_counselling', 'crisis_counselling') and ${on(person, 'cc.person_id')}`,
+};
+
 /** `positive_tests` (records) and `relapse_tests` (people). */
 export const POSITIVE_TEST_STREAM: Stream = {
   id: 'positive_test',
@@ -72,6 +87,7 @@ export const DECLARED_STREAM: Stream = {
 
 export const DAY_STREAMS: readonly Stream[] = [
   SERVICE_STREAM,
+  PSYCH_STREAM,
   POSITIVE_TEST_STREAM,
   RELAPSE_TEST_STREAM,
   DETERMINED_STREAM,
@@ -81,7 +97,7 @@ export const DAY_STREAMS: readonly Stream[] = [
 /** The tables the streams read, with the columns that matter in them (an update of another column changes none). */
 export const DAY_SOURCES = [
   { table: 'counselling_participants', columns: ['person_id', 'session_id'] },
-  { table: 'community_contacts', columns: ['person_id', 'contact_date'] },
+  { table: 'community_contacts', columns: ['person_id', 'contact_date', 'kind'] },
   { table: 'episode_contacts', columns: ['person_id', 'contact_date'] },
   { table: 'community_referrals', columns: ['person_id', 'referred_on'] },
   { table: 'drug_tests', columns: ['person_id', 'tested_on', 'positive', 'relapse'] },

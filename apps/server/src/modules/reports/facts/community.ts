@@ -105,6 +105,7 @@ export const COMMUNITY_FACTS: Record<string, Facts> = {
 
 /** Staff accounts of the period, trained or all. */
 export const STAFF_FACTS: Record<string, Facts> = {
+  // Staff of the period who attended a training in it, on a day their account was active.
   staff_trained: (r) => sql`
     select ${STAFF_UNIT}, max(t.held_on) as dt, 1 as qty
     from community_training_attendees a join community_trainings t on t.id = a.training_id

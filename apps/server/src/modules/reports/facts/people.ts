@@ -159,5 +159,4 @@ export const SERVICE_FACTS: Record<string, Facts> = {
     from episodes e join people p on p.id = e.person_id
     where e.type = 'substitution_therapy' and ${active('e', r, false)}
 `,
-  // Staff of the period who attended a training in it, on a day their account was active.
 };
