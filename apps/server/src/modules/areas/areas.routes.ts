@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 import { areaOut, listAreasOut, listLegacyDistrictsOut } from './areas.out.ts';
 import {
   areaCreateBody,
   areaDeleteBody,
-  areaIdParams,
   areaListQuery,
   areaUpdateBody,
   legacyDistrictsQuery,
@@ -37,7 +37,7 @@ export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
   );
   api.get(
     '/api/areas/:id',
-    { operationId: 'getArea', summary: 'Một khu vực / One area', params: areaIdParams, ok: areaOut },
+    { operationId: 'getArea', summary: 'Một khu vực / One area', params: idParams, ok: areaOut },
     ({ actor, params }) => svc.getArea(deps, actor, params.id),
   );
   api.post(
@@ -55,7 +55,7 @@ export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
     {
       operationId: 'updateArea',
       summary: 'Sửa khu vực / Edit an area',
-      params: areaIdParams,
+      params: idParams,
       body: areaUpdateBody,
       ok: areaOut,
     },
@@ -66,7 +66,7 @@ export async function areasRoutes(root: FastifyInstance, deps: AppDeps) {
     {
       operationId: 'deleteArea',
       summary: 'Xoá khu vực / Delete an area',
-      params: areaIdParams,
+      params: idParams,
       body: areaDeleteBody,
       noContent: true,
     },

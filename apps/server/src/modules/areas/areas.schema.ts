@@ -3,22 +3,16 @@ import { z } from 'zod';
 const communeCode = z.string().regex(/^\d{5}$/, { error: 'Mã xã gồm 5 chữ số / A 5-digit commune code' });
 const version = z.number().int().min(1).describe('The version this change was based on');
 
-export const areaIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+const provinceCode = z.string().regex(/^\d{2}$/);
 
 export const areaListQuery = z.strictObject({
-  province: z
-    .string()
-    .regex(/^\d{2}$/)
+  province: provinceCode
     .optional()
     .describe("A 2-digit province code; default: your province (a national officer's: every province)"),
 });
 
 export const legacyDistrictsQuery = z.strictObject({
-  province: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .describe('A 2-digit province code; default: your province'),
+  province: provinceCode.optional().describe('A 2-digit province code; default: your province'),
 });
 
 const fields = {

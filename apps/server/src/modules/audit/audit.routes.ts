@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import { strOrNull } from '../../platform/http/schemas.ts';
-import { auditScopeOf, authorize } from '../../platform/policy.ts';
+import { auditScopeOf } from '../../platform/policy.ts';
 import { auditRepo } from './audit.repo.ts';
 
 const entryOut = z.object({
@@ -27,6 +27,7 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/audit',
     {
       operationId: 'listAudit',
+      requires: 'audit.read',
       summary: 'Nhật ký truy cập / Audit log',
       description:
         "A province auditor reads the entries of its province's users and about its people and users.",
@@ -43,7 +44,6 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps) {
       ok: z.object({ items: z.array(entryOut), total: z.number() }),
     },
     async ({ actor, query }) => {
-      authorize(actor, 'audit.read');
       const { db } = deps.database;
       const { rows, total } = await auditRepo.list(db, auditScopeOf(actor), query);
       // Reading the audit log is itself audited: who watched the watchers.

@@ -6,7 +6,7 @@ import { requireActor, SESSION_COOKIE, setSessionCookie } from '../../platform/a
 import { Errors } from '../../platform/errors.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import { idParams, listOf, strOrNull } from '../../platform/http/schemas.ts';
-import { abilitiesOf, authorize } from '../../platform/policy.ts';
+import { abilitiesOf } from '../../platform/policy.ts';
 import { getFirstStepsOut } from './identity.out.ts';
 import { identityRepo } from './identity.repo.ts';
 import {
@@ -164,12 +164,12 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users',
     {
       operationId: 'listUsers',
+      requires: 'users.manage',
       summary: 'Danh sách người dùng / List users',
       querystring: listQuery,
       ok: listOf(userOut),
     },
-    async ({ actor, query }) => {
-      authorize(actor, 'users.manage');
+    async ({ query }) => {
       const rows = await identityRepo.listUsers(deps.database.db, query);
       return { items: await Promise.all(rows.map((u) => svc.presentUser(deps.database.db, u))) };
     },
@@ -179,12 +179,12 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users',
     {
       operationId: 'createUser',
+      requires: 'users.manage',
       summary: 'Tạo người dùng / Create a user',
       body: createUserBody,
       created: z.object({ user: userOut, initialPassword: z.string().optional() }),
     },
     async ({ actor, body }) => {
-      authorize(actor, 'users.manage');
       const { user, password } = await svc.createUser(deps, actor, body);
       return { user: await svc.presentUser(deps.database.db, user), initialPassword: password };
     },
@@ -194,57 +194,49 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id',
     {
       operationId: 'updateUser',
+      requires: 'users.manage',
       summary: 'Sửa người dùng / Update a user',
       params: idParams,
       body: updateUserBody,
       ok: userOut,
     },
-    ({ actor, params, body }) => {
-      authorize(actor, 'users.manage');
-      return svc.updateUser(deps, actor, params.id, body);
-    },
+    ({ actor, params, body }) => svc.updateUser(deps, actor, params.id, body),
   );
 
   api.post(
     '/api/users/:id/reset-password',
     {
       operationId: 'resetUserPassword',
+      requires: 'users.manage',
       summary: 'Đặt lại mật khẩu / Reset password',
       params: idParams,
       ok: z.object({ initialPassword: z.string() }),
     },
-    async ({ actor, params }) => {
-      authorize(actor, 'users.manage');
-      return { initialPassword: await svc.resetPassword(deps, actor, params.id) };
-    },
+    async ({ actor, params }) => ({ initialPassword: await svc.resetPassword(deps, actor, params.id) }),
   );
 
   api.post(
     '/api/users/:id/unlock',
     {
       operationId: 'unlockUser',
+      requires: 'users.manage',
       summary: 'Mở khoá tài khoản bị khoá do đăng nhập sai / Unlock an account locked by failed logins',
       params: idParams,
       ok: userOut,
     },
-    ({ actor, params }) => {
-      authorize(actor, 'users.manage');
-      return svc.unlockUser(deps, actor, params.id);
-    },
+    ({ actor, params }) => svc.unlockUser(deps, actor, params.id),
   );
 
   api.post(
     '/api/users/:id/end-sessions',
     {
       operationId: 'endUserSessions',
+      requires: 'users.manage',
       summary: 'Kết thúc mọi phiên đăng nhập của người dùng / End all sessions of a user',
       params: idParams,
       ok: z.object({ ended: z.number() }),
     },
-    ({ actor, params }) => {
-      authorize(actor, 'users.manage');
-      return svc.endUserSessions(deps, actor, params.id);
-    },
+    ({ actor, params }) => svc.endUserSessions(deps, actor, params.id),
   );
 
   api.get(

@@ -5,7 +5,7 @@ import { requireActor } from '../../platform/auth.ts';
 import { Errors } from '../../platform/errors.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import { idParams } from '../../platform/http/schemas.ts';
-import { abilitiesOf, authorize, type Role, secondFactorRequired } from '../../platform/policy.ts';
+import { abilitiesOf, type Role, secondFactorRequired } from '../../platform/policy.ts';
 import { identityRepo } from './identity.repo.ts';
 import { meOut } from './identity.schema.ts';
 import { presentUser } from './identity.service.ts';
@@ -115,13 +115,13 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/totp',
     {
       operationId: 'getUserTotp',
+      requires: 'users.manage',
       tags: ['users'],
       summary: 'Xác thực hai bước của người dùng / A user’s two-step verification',
       params: idParams,
       ok: z.object({ enrolled: z.boolean(), required: z.boolean() }),
     },
-    async ({ actor, params }) => {
-      authorize(actor, 'users.manage');
+    async ({ params }) => {
       const user = await identityRepo.findUserById(deps.database.db, params.id);
       if (!user) throw Errors.notFound({ vi: 'người dùng', en: 'User' });
       return {
@@ -135,6 +135,7 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/:id/totp/reset',
     {
       operationId: 'resetUserTotp',
+      requires: 'users.manage',
       tags: ['users'],
       summary: 'Đặt lại xác thực hai bước / Reset a user’s two-step verification',
       description: 'Removes the secret, recovery codes and remembered devices; ends the user’s sessions.',
@@ -142,7 +143,6 @@ export async function totpRoutes(root: FastifyInstance, deps: AppDeps) {
       noContent: true,
     },
     async ({ actor, params }) => {
-      authorize(actor, 'users.manage');
       await totp.resetSecondFactor(deps, actor, params.id);
     },
   );

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
 import { acceptUploads } from '../../platform/http/uploads.ts';
-import { authorize } from '../../platform/policy.ts';
 import { MAX_IMPORT_BYTES } from '../imports/imports.parse.ts';
 import {
   commitUsersImportOut,
@@ -22,13 +21,13 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/import/preview',
     {
       operationId: 'previewUsersImport',
+      requires: 'users.manage',
       summary: 'Xem trước tệp người dùng / Preview a users sheet (multipart field "file")',
       description: 'Columns: username, name, role, unit (code or name), phone. Nothing is written.',
       consumes: ['multipart/form-data'],
       ok: previewUsersImportOut,
     },
-    async ({ actor, req }) => {
-      authorize(actor, 'users.manage');
+    async ({ req }) => {
       const file = await readUpload(req);
       return analyseUsersFile(deps, file.filename, file.data);
     },
@@ -38,6 +37,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/import/commit',
     {
       operationId: 'commitUsersImport',
+      requires: 'users.manage',
       summary:
         'Tạo các tài khoản của tệp (một giao dịch) / Create the accounts of the sheet (one transaction)',
       description:
@@ -54,7 +54,6 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
       created: commitUsersImportOut,
     },
     async ({ actor, query, req }) => {
-      authorize(actor, 'users.manage');
       const file = await readUpload(req);
       return commitUsersFile(deps, actor, file.filename, file.data, {
         skipErrors: query.skipErrors === 'true',
@@ -66,6 +65,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
     '/api/users/imports',
     {
       operationId: 'listUsersImports',
+      requires: 'users.manage',
       summary: 'Các lần nhập người dùng của tôi / My users imports (most recent first)',
       querystring: z.strictObject({
         page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -73,23 +73,18 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
       }),
       ok: listUsersImportsOut,
     },
-    ({ actor, query }) => {
-      authorize(actor, 'users.manage');
-      return listUsersImports(deps, actor, query.page, query.pageSize);
-    },
+    ({ actor, query }) => listUsersImports(deps, actor, query.page, query.pageSize),
   );
 
   api.post(
     '/api/users/imports/:id/undo',
     {
       operationId: 'undoUsersImport',
+      requires: 'users.manage',
       summary: 'Hủy một lần nhập người dùng / Undo a users import (its author, 7 days, accounts never used)',
       params: z.strictObject({ id: z.string().uuid() }),
       ok: undoUsersImportOut,
     },
-    ({ actor, params }) => {
-      authorize(actor, 'users.manage');
-      return undoUsersImport(deps, actor, params.id);
-    },
+    ({ actor, params }) => undoUsersImport(deps, actor, params.id),
   );
 }

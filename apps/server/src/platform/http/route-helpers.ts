@@ -7,7 +7,7 @@ import type {
 } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../auth.ts';
-import type { Actor } from '../policy.ts';
+import { type Action, type Actor, authorize } from '../policy.ts';
 
 /**
  * How an authenticated API route is declared. Nearly every route is the same few steps — the actor or 401,
@@ -31,6 +31,8 @@ export interface Endpoint<P, Q, B, O> {
   operationId: string;
   summary: string;
   description?: string;
+  /** The action the actor must be granted (platform/policy), checked before anything else; else 403. */
+  requires?: Action;
   /** Instead of the routes' shared tags. */
   tags?: string[];
   params?: P;
@@ -114,6 +116,7 @@ export function apiRoutes(root: FastifyInstance, tags: string[]): ApiRoutes {
         },
         handler: async (req, reply) => {
           const call = { actor: requireActor(req), params: req.params, query: req.query, body: req.body };
+          if (endpoint.requires) authorize(call.actor, endpoint.requires);
           const result = await handle({ ...call, req, reply } as never);
           // a handler that sent its own answer (a file) returns the reply
           if (result === reply) return reply;
