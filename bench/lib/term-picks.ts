@@ -16,6 +16,18 @@ export function pickWeighted(rng: Rng, xs: readonly (readonly [string, number])[
   return xs[0][0];
 }
 
+/** The fixed first or later term of any rehab (Law 120), when the rules in force set one; null otherwise. */
+function fixedRehabTerm(r: RegimeRules, date: string, eps: EpRec[]): number | null {
+  const all = r.rehabFixedTermMonths.value;
+  if (!all) return null;
+  return priorRehabOf(
+    eps.map((e) => e.ep),
+    date,
+  )
+    ? all.repeat
+    : all.first;
+}
+
 /** A term the rules in force accept: juvenile or adult range, or the fixed first/repeat terms. */
 export function compulsoryMonths(
   r: RegimeRules,
@@ -24,14 +36,8 @@ export function compulsoryMonths(
   eps: EpRec[],
   rng: Rng,
 ): number {
-  const all = r.rehabFixedTermMonths.value;
-  if (all)
-    return priorRehabOf(
-      eps.map((e) => e.ep),
-      date,
-    )
-      ? all.repeat
-      : all.first;
+  const fixedByLaw120 = fixedRehabTerm(r, date, eps);
+  if (fixedByLaw120 !== null) return fixedByLaw120;
   const age = ageOn(birth, date);
   if (age < r.compulsoryJuvenileAge.value.maxExclusive) {
     const j = r.compulsoryJuvenileMonths.value;
@@ -51,14 +57,8 @@ export function rehabMonths(
   eps: EpRec[],
   rng: Rng,
 ): number {
-  const all = r.rehabFixedTermMonths.value;
-  if (all)
-    return priorRehabOf(
-      eps.map((e) => e.ep),
-      date,
-    )
-      ? all.repeat
-      : all.first;
+  const fixedByLaw120 = fixedRehabTerm(r, date, eps);
+  if (fixedByLaw120 !== null) return fixedByLaw120;
   return rng.int(range.min, range.max);
 }
 

@@ -66,13 +66,7 @@ export function sqliteWriter(file: string): BulkWriter {
   const w: BulkWriter = {
     rowsWritten: 0,
     async add(table, row) {
-      let b = buffers.get(table);
-      if (!b) {
-        b = { cols: Object.keys(row), rows: [] };
-        buffers.set(table, b);
-      }
-      b.rows.push(row);
-      if (b.rows.length >= BATCH_SQLITE) flush(table);
+      if (bufferRow(buffers, table, row) >= BATCH_SQLITE) flush(table);
     },
     async flushAll() {
       for (const t of ordered(buffers.keys())) flush(t);
@@ -112,6 +106,17 @@ export function sqliteWriter(file: string): BulkWriter {
   return w;
 }
 
+/** Buffers a row for its table (the table's first row fixes its columns); answers how many rows wait. */
+function bufferRow(buffers: Map<string, { cols: string[]; rows: Row[] }>, table: string, row: Row): number {
+  let b = buffers.get(table);
+  if (!b) {
+    b = { cols: Object.keys(row), rows: [] };
+    buffers.set(table, b);
+  }
+  b.rows.push(row);
+  return b.rows.length;
+}
+
 export async function postgresWriter(url: string): Promise<BulkWriter> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -132,13 +137,7 @@ export async function postgresWriter(url: string): Promise<BulkWriter> {
   const w: BulkWriter = {
     rowsWritten: 0,
     async add(table, row) {
-      let b = buffers.get(table);
-      if (!b) {
-        b = { cols: Object.keys(row), rows: [] };
-        buffers.set(table, b);
-      }
-      b.rows.push(row);
-      if (b.rows.length >= PG_BATCH) await flush(table);
+      if (bufferRow(buffers, table, row) >= PG_BATCH) await flush(table);
     },
     async flushAll() {
       for (const t of ordered(buffers.keys())) await flush(t);

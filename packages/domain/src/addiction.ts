@@ -8,39 +8,28 @@ import { addDays, addMonths, fromDayNumber, isIsoDate, toDayNumber } from './iso
 import type { FormRef, LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules } from './legal-regimes.ts';
 import { rulesOn } from './legal-regimes.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /** A date in the text of a reason, as people read it: '05/03/2026' (never ISO in the Vietnamese text). */
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export const ADDICTION_CRITERIA = [
-  'craving',
-  'loss_of_control',
-  'tolerance',
-  'neglect_of_interests',
-  'use_despite_harm',
-  'withdrawal',
-] as const;
-
+const criterionVocabulary = vocabulary({
+  craving: [
+    'Thèm muốn mạnh mẽ hoặc cảm giác bắt buộc phải sử dụng ma túy',
+    'Strong craving or compulsion to use',
+  ],
+  loss_of_control: ['Khó khăn trong việc kiểm soát hành vi sử dụng ma túy', 'Difficulty controlling use'],
+  tolerance: ['Có tình trạng dung nạp (tăng liều)', 'Tolerance (increasing doses)'],
+  neglect_of_interests: [
+    'Sao nhãng các thú vui, sở thích trước đây',
+    'Neglect of former pleasures and interests',
+  ],
+  use_despite_harm: ['Tiếp tục sử dụng dù biết rõ tác hại', 'Continued use despite clear harm'],
+  withdrawal: ['Có hội chứng cai', 'Withdrawal syndrome'],
+});
+export const ADDICTION_CRITERIA = criterionVocabulary.values;
 export type AddictionCriterion = (typeof ADDICTION_CRITERIA)[number];
-
-export const criterionLabels: Record<keyof Text, Record<AddictionCriterion, string>> = {
-  vi: {
-    craving: 'Thèm muốn mạnh mẽ hoặc cảm giác bắt buộc phải sử dụng ma túy',
-    loss_of_control: 'Khó khăn trong việc kiểm soát hành vi sử dụng ma túy',
-    tolerance: 'Có tình trạng dung nạp (tăng liều)',
-    neglect_of_interests: 'Sao nhãng các thú vui, sở thích trước đây',
-    use_despite_harm: 'Tiếp tục sử dụng dù biết rõ tác hại',
-    withdrawal: 'Có hội chứng cai',
-  },
-  en: {
-    craving: 'Strong craving or compulsion to use',
-    loss_of_control: 'Difficulty controlling use',
-    tolerance: 'Tolerance (increasing doses)',
-    neglect_of_interests: 'Neglect of former pleasures and interests',
-    use_despite_harm: 'Continued use despite clear harm',
-    withdrawal: 'Withdrawal syndrome',
-  },
-};
+export const criterionLabels = criterionVocabulary.labels;
 
 /**
  * One period during which the doctor found a criterion present: `from` to `to`, both inclusive. A single

@@ -4,40 +4,21 @@
 // arithmetic live here as data and pure functions, so that server, web and tests agree.
 
 import { z } from 'zod';
-import type { Text } from './legal-basis.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /** Where a volunteer comes from (mass organisations, residents' groups, people who recovered). */
-export const VOLUNTEER_ORGANISATIONS = [
-  'womens_union',
-  'youth_union',
-  'veterans',
-  'fatherland_front',
-  'residents_group',
-  'former_addict',
-  'other',
-] as const;
+const organisationVocabulary = vocabulary({
+  womens_union: ['Hội Liên hiệp Phụ nữ', "Women's Union"],
+  youth_union: ['Đoàn Thanh niên', 'Youth Union'],
+  veterans: ['Hội Cựu chiến binh', "Veterans' Association"],
+  fatherland_front: ['Mặt trận Tổ quốc', 'Fatherland Front'],
+  residents_group: ['Tổ dân phố / thôn', "Residents' group"],
+  former_addict: ['Người đã cai nghiện thành công', 'Former addict'],
+  other: ['Khác', 'Other'],
+});
+export const VOLUNTEER_ORGANISATIONS = organisationVocabulary.values;
 export type VolunteerOrganisation = (typeof VOLUNTEER_ORGANISATIONS)[number];
-
-export const organisationLabels: Record<keyof Text, Record<VolunteerOrganisation, string>> = {
-  vi: {
-    womens_union: 'Hội Liên hiệp Phụ nữ',
-    youth_union: 'Đoàn Thanh niên',
-    veterans: 'Hội Cựu chiến binh',
-    fatherland_front: 'Mặt trận Tổ quốc',
-    residents_group: 'Tổ dân phố / thôn',
-    former_addict: 'Người đã cai nghiện thành công',
-    other: 'Khác',
-  },
-  en: {
-    womens_union: "Women's Union",
-    youth_union: 'Youth Union',
-    veterans: "Veterans' Association",
-    fatherland_front: 'Fatherland Front',
-    residents_group: "Residents' group",
-    former_addict: 'Former addict',
-    other: 'Other',
-  },
-};
+export const organisationLabels = organisationVocabulary.labels;
 
 // The contact vocabulary lives in a file without zod, so that the volunteer's light pages can use it alone.
 export {
@@ -49,34 +30,17 @@ export {
 } from './contact-vocabulary.ts';
 
 /** Team activities; the counts each may carry are in ACTIVITY_COUNTS. */
-export const ACTIVITY_KINDS = [
-  'briefing',
-  'outreach',
-  'patrol',
-  'commitment_signing',
-  'contest',
-  'other',
-] as const;
+const activityKindVocabulary = vocabulary({
+  briefing: ['Giao ban', 'Briefing (giao ban)'],
+  outreach: ['Tuyên truyền, tiếp cận', 'Outreach'],
+  patrol: ['Tuần tra', 'Patrol'],
+  commitment_signing: ['Ký cam kết', 'Signed commitments'],
+  contest: ['Hội thi tìm hiểu', 'Awareness contest'],
+  other: ['Hoạt động khác', 'Other activity'],
+});
+export const ACTIVITY_KINDS = activityKindVocabulary.values;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
-export const activityKindLabels: Record<keyof Text, Record<ActivityKind, string>> = {
-  vi: {
-    briefing: 'Giao ban',
-    outreach: 'Tuyên truyền, tiếp cận',
-    patrol: 'Tuần tra',
-    commitment_signing: 'Ký cam kết',
-    contest: 'Hội thi tìm hiểu',
-    other: 'Hoạt động khác',
-  },
-  en: {
-    briefing: 'Briefing (giao ban)',
-    outreach: 'Outreach',
-    patrol: 'Patrol',
-    commitment_signing: 'Signed commitments',
-    contest: 'Awareness contest',
-    other: 'Other activity',
-  },
-};
+export const activityKindLabels = activityKindVocabulary.labels;
 
 export const CLUB_MEMBER_KINDS = ['person', 'family', 'collaborator'] as const;
 export type ClubMemberKind = (typeof CLUB_MEMBER_KINDS)[number];

@@ -11,6 +11,7 @@ import { FORMS, INSTRUMENTS as I } from './legal-basis.ts';
 import type { RegimeId, RegimeRules, Rule, RuleOverride } from './legal-regimes.ts';
 import { DOSSIER_DOCUMENT_KINDS, regimeOn, rulesOn } from './legal-regimes.ts';
 import { type TaskKind, taskKindLabels } from './task-rules.ts';
+import { vocabulary } from './vocabulary.ts';
 import type { CalendarAdjustment } from './working-days.ts';
 import { addWorkingDays } from './working-days.ts';
 
@@ -217,17 +218,19 @@ export function missingDocuments(
 // ---------------------------------------------------------------------------------------------------------
 // State machine
 
-export const DOSSIER_STATUSES = [
-  'draft',
-  'notified',
-  'reading_period_over',
-  'submitted',
-  'accepted',
-  'hearing_scheduled',
-  'decided',
-  'executed',
-] as const;
+const dossierStatusVocabulary = vocabulary({
+  draft: ['Đang lập hồ sơ', 'Being prepared'],
+  notified: ['Đã thông báo, đang trong thời hạn đọc hồ sơ', 'Notified, reading period running'],
+  reading_period_over: ['Hết thời hạn đọc hồ sơ', 'Reading period over'],
+  submitted: ['Đã chuyển Tòa án', 'Submitted to the court'],
+  accepted: ['Tòa án đã thụ lý', 'Accepted by the court'],
+  hearing_scheduled: ['Đã có lịch phiên họp', 'Hearing scheduled'],
+  decided: ['Tòa án đã quyết định', 'Decided by the court'],
+  executed: ['Đã thi hành', 'Executed'],
+});
+export const DOSSIER_STATUSES = dossierStatusVocabulary.values;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+export const dossierStatusLabels = dossierStatusVocabulary.labels;
 
 /** Dossiers still on their way to a decision (every status before 'decided'): a person may be named in only one. */
 export const OPEN_DOSSIER_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.slice(
@@ -235,20 +238,29 @@ export const OPEN_DOSSIER_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.
   DOSSIER_STATUSES.indexOf('decided'),
 );
 
-export const DOSSIER_ACTIONS = [
-  'notify',
-  'close_reading',
-  'submit',
-  'accept',
-  'schedule_hearing',
-  'decide',
-  'execute',
-] as const;
+const dossierActionVocabulary = vocabulary({
+  notify: ['thông báo cho người bị đề nghị và gia đình', 'notify the person and family'],
+  close_reading: ['ghi nhận hết thời hạn đọc hồ sơ', 'record the end of the reading period'],
+  submit: ['chuyển hồ sơ đến Tòa án', 'submit the dossier to the court'],
+  accept: ['ghi nhận Tòa án thụ lý', 'record the court’s acceptance'],
+  schedule_hearing: ['ghi nhận lịch phiên họp', 'record the hearing date'],
+  decide: ['ghi nhận quyết định của Tòa án', 'record the court’s decision'],
+  execute: ['ghi nhận thi hành quyết định', 'record the execution'],
+});
+export const DOSSIER_ACTIONS = dossierActionVocabulary.values;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+export const dossierActionLabels = dossierActionVocabulary.labels;
 
 /** Outcomes of the court for one person of the dossier. */
-export const COURT_OUTCOMES = ['ordered', 'rejected', 'postponed', 'exempted'] as const;
+const courtOutcomeVocabulary = vocabulary({
+  ordered: ['Áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc', 'Compulsory rehab ordered'],
+  rejected: ['Không áp dụng biện pháp', 'Measure not applied'],
+  postponed: ['Hoãn chấp hành quyết định', 'Execution postponed'],
+  exempted: ['Miễn chấp hành quyết định', 'Exempted from execution'],
+});
+export const COURT_OUTCOMES = courtOutcomeVocabulary.values;
 export type CourtOutcome = (typeof COURT_OUTCOMES)[number];
+export const courtOutcomeLabels = courtOutcomeVocabulary.labels;
 
 /** Where one person of the dossier stands: proposed until the decision, then the outcome, then executed. */
 export type DossierPersonStatus = 'proposed' | CourtOutcome | 'executed';
@@ -266,65 +278,6 @@ const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; to: D
   decide: { from: ['hearing_scheduled'], to: 'decided' },
   // Each person is executed on their own; the dossier is executed when no ordered person is left.
   execute: { from: ['decided'], to: 'executed' },
-};
-
-export const dossierStatusLabels: Record<keyof Text, Record<DossierStatus, string>> = {
-  vi: {
-    draft: 'Đang lập hồ sơ',
-    notified: 'Đã thông báo, đang trong thời hạn đọc hồ sơ',
-    reading_period_over: 'Hết thời hạn đọc hồ sơ',
-    submitted: 'Đã chuyển Tòa án',
-    accepted: 'Tòa án đã thụ lý',
-    hearing_scheduled: 'Đã có lịch phiên họp',
-    decided: 'Tòa án đã quyết định',
-    executed: 'Đã thi hành',
-  },
-  en: {
-    draft: 'Being prepared',
-    notified: 'Notified, reading period running',
-    reading_period_over: 'Reading period over',
-    submitted: 'Submitted to the court',
-    accepted: 'Accepted by the court',
-    hearing_scheduled: 'Hearing scheduled',
-    decided: 'Decided by the court',
-    executed: 'Executed',
-  },
-};
-
-export const dossierActionLabels: Record<keyof Text, Record<DossierAction, string>> = {
-  vi: {
-    notify: 'thông báo cho người bị đề nghị và gia đình',
-    close_reading: 'ghi nhận hết thời hạn đọc hồ sơ',
-    submit: 'chuyển hồ sơ đến Tòa án',
-    accept: 'ghi nhận Tòa án thụ lý',
-    schedule_hearing: 'ghi nhận lịch phiên họp',
-    decide: 'ghi nhận quyết định của Tòa án',
-    execute: 'ghi nhận thi hành quyết định',
-  },
-  en: {
-    notify: 'notify the person and family',
-    close_reading: 'record the end of the reading period',
-    submit: 'submit the dossier to the court',
-    accept: 'record the court’s acceptance',
-    schedule_hearing: 'record the hearing date',
-    decide: 'record the court’s decision',
-    execute: 'record the execution',
-  },
-};
-
-export const courtOutcomeLabels: Record<keyof Text, Record<CourtOutcome, string>> = {
-  vi: {
-    ordered: 'Áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
-    rejected: 'Không áp dụng biện pháp',
-    postponed: 'Hoãn chấp hành quyết định',
-    exempted: 'Miễn chấp hành quyết định',
-  },
-  en: {
-    ordered: 'Compulsory rehab ordered',
-    rejected: 'Measure not applied',
-    postponed: 'Execution postponed',
-    exempted: 'Exempted from execution',
-  },
 };
 
 export const documentKindLabels: Record<keyof Text, Record<DossierDocumentKind, string>> = {

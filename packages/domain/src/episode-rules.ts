@@ -12,6 +12,7 @@ import {
   plannedEnd,
   refuse,
   safeAgeOn,
+  underCompulsoryAge,
 } from './episode-terms.ts';
 import type { CompulsoryGround, Episode, EpisodeType, PersonStatus, RuleCheck } from './episode-types.ts';
 import { REHAB_TYPES } from './episode-types.ts';
@@ -258,14 +259,7 @@ function checkCompulsory(
     const ages = rules.compulsoryJuvenileAge;
     const age = safeAgeOn(ctx.birthDate, date);
     if (age === null) return invalidBirthDate();
-    if (age < ages.value.min) {
-      return refuse(
-        'COMPULSORY_UNDER_MIN_AGE',
-        `Không áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc đối với người dưới ${ages.value.min} tuổi${citation(ages.basis, 'vi')}`,
-        `Compulsory rehab cannot be ordered for a person under ${ages.value.min}${citation(ages.basis, 'en')}`,
-        ages.basis,
-      );
-    }
+    if (age < ages.value.min) return underCompulsoryAge(rules);
   }
   const grounds = new Set([...deriveCompulsoryGrounds(history, date), ...(ctx.grounds ?? [])]);
   if (grounds.size === 0) {

@@ -189,14 +189,7 @@ export function validateTerm(input: TermInput): TermCheck {
   const age = safeAgeOn(input.birthDate, input.decisionDate);
   if (age === null) return invalidBirthDate();
   const ages = rules.compulsoryJuvenileAge;
-  if (age < ages.value.min) {
-    return refuse(
-      'COMPULSORY_UNDER_MIN_AGE',
-      `Không áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc đối với người dưới ${ages.value.min} tuổi${citation(ages.basis, 'vi')}`,
-      `Compulsory rehab cannot be ordered for a person under ${ages.value.min}${citation(ages.basis, 'en')}`,
-      ages.basis,
-    );
-  }
+  if (age < ages.value.min) return underCompulsoryAge(rules);
   if (age < ages.value.maxExclusive) {
     if (fixedAll.value !== null)
       return checkFixed(months, fixedAll, input.priorRehab, 'Thời hạn cai nghiện ma túy', 'Rehab lasts');
@@ -267,6 +260,17 @@ export function citation(basis: readonly LegalBasis[], lang: 'vi' | 'en'): strin
 }
 
 /** A refusal with a stable code, both messages and, when known, the legal basis. */
+/** The refusal of compulsory rehab for a person younger than the minimum age of the rules in force. */
+export function underCompulsoryAge(rules: RegimeRules) {
+  const ages = rules.compulsoryJuvenileAge;
+  return refuse(
+    'COMPULSORY_UNDER_MIN_AGE',
+    `Không áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc đối với người dưới ${ages.value.min} tuổi${citation(ages.basis, 'vi')}`,
+    `Compulsory rehab cannot be ordered for a person under ${ages.value.min}${citation(ages.basis, 'en')}`,
+    ages.basis,
+  );
+}
+
 export function refuse(
   code: string,
   vi: string,

@@ -10,6 +10,7 @@ import type { Text } from './legal-basis.ts';
 import { formatBasis } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
 import { REGIMES, rulesOn } from './legal-regimes.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /** The situations in which a person may be placed under electronic monitoring. */
 export const MONITORING_EPISODE_TYPES = [
@@ -19,45 +20,29 @@ export const MONITORING_EPISODE_TYPES = [
 ] as const satisfies readonly EpisodeType[];
 
 /** The means of monitoring (the Government is to detail the devices; "other" keeps a text). */
-export const MONITORING_MEANS = ['bracelet', 'locator', 'phone_app', 'other'] as const;
+const monitoringMeansVocabulary = vocabulary({
+  bracelet: ['Vòng đeo tay điện tử', 'Electronic bracelet'],
+  locator: ['Thiết bị định vị', 'Location device'],
+  phone_app: ['Ứng dụng trên điện thoại', 'Phone application'],
+  other: ['Phương tiện khác', 'Other means'],
+});
+export const MONITORING_MEANS = monitoringMeansVocabulary.values;
 export type MonitoringMeans = (typeof MONITORING_MEANS)[number];
+export const monitoringMeansLabels = monitoringMeansVocabulary.labels;
 
 /** What can happen during a measure; a removal ends it. */
-export const MONITORING_EVENT_KINDS = ['breach', 'tampering_reported', 'device_fault', 'removal'] as const;
+const monitoringEventVocabulary = vocabulary({
+  breach: ['Vi phạm', 'Breach'],
+  tampering_reported: ['Tự ý tháo gỡ, can thiệp thiết bị', 'Tampering reported'],
+  device_fault: ['Thiết bị hư hỏng', 'Device fault'],
+  removal: ['Gỡ bỏ thiết bị, chấm dứt giám sát', 'Device removed, monitoring ended'],
+});
+export const MONITORING_EVENT_KINDS = monitoringEventVocabulary.values;
 export type MonitoringEventKind = (typeof MONITORING_EVENT_KINDS)[number];
+export const monitoringEventLabels = monitoringEventVocabulary.labels;
 
 export const MONITORING_STATUSES = ['active', 'ended'] as const;
 export type MonitoringStatus = (typeof MONITORING_STATUSES)[number];
-
-export const monitoringMeansLabels: Record<keyof Text, Record<MonitoringMeans, string>> = {
-  vi: {
-    bracelet: 'Vòng đeo tay điện tử',
-    locator: 'Thiết bị định vị',
-    phone_app: 'Ứng dụng trên điện thoại',
-    other: 'Phương tiện khác',
-  },
-  en: {
-    bracelet: 'Electronic bracelet',
-    locator: 'Location device',
-    phone_app: 'Phone application',
-    other: 'Other means',
-  },
-};
-
-export const monitoringEventLabels: Record<keyof Text, Record<MonitoringEventKind, string>> = {
-  vi: {
-    breach: 'Vi phạm',
-    tampering_reported: 'Tự ý tháo gỡ, can thiệp thiết bị',
-    device_fault: 'Thiết bị hư hỏng',
-    removal: 'Gỡ bỏ thiết bị, chấm dứt giám sát',
-  },
-  en: {
-    breach: 'Breach',
-    tampering_reported: 'Tampering reported',
-    device_fault: 'Device fault',
-    removal: 'Device removed, monitoring ended',
-  },
-};
 
 /** A person's episode with its id, as the eligibility check needs it. */
 export type MonitoringEpisode = Episode & { id: string };

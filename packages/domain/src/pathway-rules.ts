@@ -6,6 +6,7 @@ import type { CompulsoryGround, EpisodeType } from './episode-types.ts';
 import { addDays } from './iso-date.ts';
 import type { RoleId, Text } from './legal-basis.ts';
 import type { RegimeRules } from './legal-regimes.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /** The body that decides (or registers, or contracts) an episode of this type under these rules. */
 export function episodeAuthority(type: EpisodeType, rules: RegimeRules): RoleId {
@@ -159,8 +160,15 @@ export function relapseGround(type: EpisodeType): CompulsoryGround | null {
 export const DRUG_TEST_METHODS = ['rapid_urine', 'lab'] as const;
 export type DrugTestMethod = (typeof DRUG_TEST_METHODS)[number];
 
-export const DRUG_TEST_REASONS = ['routine', 'suspicion', 'scheduled_during_management', 'intake'] as const;
+const drugTestReasonVocabulary = vocabulary({
+  routine: ['Xét nghiệm định kỳ', 'Routine'],
+  suspicion: ['Có căn cứ nghi vấn sử dụng ma túy', 'Grounds for suspicion'],
+  scheduled_during_management: ['Theo kế hoạch trong thời gian quản lý', 'Scheduled during management'],
+  intake: ['Khi tiếp nhận', 'At intake'],
+});
+export const DRUG_TEST_REASONS = drugTestReasonVocabulary.values;
 export type DrugTestReason = (typeof DRUG_TEST_REASONS)[number];
+export const drugTestReasonLabels = drugTestReasonVocabulary.labels;
 
 /** Substances of the usual rapid panels and lab tests; 'other' keeps a free name beside it. */
 export const SUBSTANCES = [
@@ -184,21 +192,6 @@ export type CounsellingKind = (typeof COUNSELLING_KINDS)[number];
 
 export const CONTACT_METHODS = ['visit', 'phone', 'office', 'meeting'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
-
-export const drugTestReasonLabels: Record<keyof Text, Record<DrugTestReason, string>> = {
-  vi: {
-    routine: 'Xét nghiệm định kỳ',
-    suspicion: 'Có căn cứ nghi vấn sử dụng ma túy',
-    scheduled_during_management: 'Theo kế hoạch trong thời gian quản lý',
-    intake: 'Khi tiếp nhận',
-  },
-  en: {
-    routine: 'Routine',
-    suspicion: 'Grounds for suspicion',
-    scheduled_during_management: 'Scheduled during management',
-    intake: 'At intake',
-  },
-};
 
 /** Today's date in Vietnam (UTC+7, no daylight saving), for deadlines and status on the officer's calendar. */
 export function vnToday(now: Date): string {

@@ -9,36 +9,20 @@ import type { LegalBasis, Text } from './legal-basis.ts';
 import { formatBasis } from './legal-basis.ts';
 import { type RegimeRules, type Rule, type RuleOverride, rulesOn } from './legal-regimes.ts';
 import { normalizeVi } from './normalize.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /** Kinds of facility (Law 120/2025/QH15 Art. 2: public, reform school, private; Decree 90/2016: methadone). */
-export const FACILITY_KINDS = [
-  'rehab_public', // cơ sở cai nghiện ma túy công lập
-  'reform_school', // trường giáo dưỡng (Law 120/2025: juveniles)
-  'rehab_private', // cơ sở cai nghiện ma túy tư nhân (ngoài công lập), with an operating licence
-  'community_rehab', // cơ sở cung cấp dịch vụ cai nghiện tự nguyện tại gia đình, cộng đồng
-  'methadone_clinic', // cơ sở điều trị thay thế (methadone)
-  'health_station', // trạm y tế xã/phường
-] as const;
+const facilityKindVocabulary = vocabulary({
+  rehab_public: ['Cơ sở cai nghiện ma túy công lập', 'Public rehab facility'], // cơ sở cai nghiện ma túy công lập
+  reform_school: ['Trường giáo dưỡng', 'Reform school'], // trường giáo dưỡng (Law 120/2025: juveniles)
+  rehab_private: ['Cơ sở cai nghiện ma túy tư nhân', 'Private rehab facility'], // cơ sở cai nghiện ma túy tư nhân (ngoài công lập), with an operating licence
+  community_rehab: ['Cơ sở dịch vụ cai nghiện tại gia đình, cộng đồng', 'Family/community rehab provider'], // cơ sở cung cấp dịch vụ cai nghiện tự nguyện tại gia đình, cộng đồng
+  methadone_clinic: ['Cơ sở điều trị thay thế (methadone)', 'Substitution therapy (methadone) clinic'], // cơ sở điều trị thay thế (methadone)
+  health_station: ['Trạm y tế xã/phường', 'Commune health station'], // trạm y tế xã/phường
+});
+export const FACILITY_KINDS = facilityKindVocabulary.values;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
-
-export const facilityKindLabels: Record<keyof Text, Record<FacilityKind, string>> = {
-  vi: {
-    rehab_public: 'Cơ sở cai nghiện ma túy công lập',
-    reform_school: 'Trường giáo dưỡng',
-    rehab_private: 'Cơ sở cai nghiện ma túy tư nhân',
-    community_rehab: 'Cơ sở dịch vụ cai nghiện tại gia đình, cộng đồng',
-    methadone_clinic: 'Cơ sở điều trị thay thế (methadone)',
-    health_station: 'Trạm y tế xã/phường',
-  },
-  en: {
-    rehab_public: 'Public rehab facility',
-    reform_school: 'Reform school',
-    rehab_private: 'Private rehab facility',
-    community_rehab: 'Family/community rehab provider',
-    methadone_clinic: 'Substitution therapy (methadone) clinic',
-    health_station: 'Commune health station',
-  },
-};
+export const facilityKindLabels = facilityKindVocabulary.labels;
 
 /** A facility's licence as far as placement needs it: the days it covers (both inclusive). */
 export interface LicencePeriod {

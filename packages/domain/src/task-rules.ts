@@ -3,26 +3,47 @@
 // the officer chose (a scheduled test, a court hearing), or an operational lead time where the law sets
 // none. Operational lead times are office practice, not law: flagged as such and meant to be configured.
 
-import type { RoleId, Text } from './legal-basis.ts';
+import type { RoleId } from './legal-basis.ts';
 import type { RegimeRules, RuleKey } from './legal-regimes.ts';
 import { vnToday } from './pathway-rules.ts';
+import { vocabulary } from './vocabulary.ts';
 import type { CalendarAdjustment } from './working-days.ts';
 import { addWorkingDays } from './working-days.ts';
 
-export const TASK_KINDS = [
-  'user_management_decision',
-  'addiction_determination_due',
-  'post_rehab_decision',
-  'management_period_end',
-  'drug_test_due',
-  'contact_due',
-  'transfer_handover',
-  'court_hearing',
-  'dossier_reading_end',
-  'compulsory_execution',
-  'monitoring_end',
-] as const;
+const taskKindVocabulary = vocabulary({
+  user_management_decision: [
+    'Ra quyết định quản lý người sử dụng trái phép chất ma túy',
+    'Issue the decision on management of an illegal drug user',
+  ],
+  addiction_determination_due: ['Tổ chức xác định tình trạng nghiện', 'Arrange an addiction determination'],
+  post_rehab_decision: ['Ra quyết định quản lý sau cai nghiện', 'Issue the post-rehab management decision'],
+  management_period_end: [
+    'Hết thời hạn quản lý: cấp giấy chứng nhận / kết thúc quản lý',
+    'Management period ends: issue the certificate / close management',
+  ],
+  drug_test_due: ['Xét nghiệm chất ma túy theo kế hoạch', 'Scheduled drug test'],
+  contact_due: ['Gặp gỡ, tiếp xúc người được quản lý', 'Contact with the managed person'],
+  transfer_handover: ['Tiếp nhận hồ sơ người chuyển đến', 'Receive the record of a person who moved in'],
+  court_hearing: [
+    'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
+    'Court hearing on compulsory rehab',
+  ],
+  dossier_reading_end: [
+    'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
+    'Compulsory-rehab dossier: reading period ends',
+  ],
+  compulsory_execution: [
+    'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
+    'Execute the compulsory rehab order',
+  ],
+  monitoring_end: [
+    'Kết thúc giám sát điện tử: gỡ thiết bị, ghi nhận kết thúc biện pháp',
+    'Electronic monitoring ends: remove the device, record the end of the measure',
+  ],
+});
+export const TASK_KINDS = taskKindVocabulary.values;
 export type TaskKind = (typeof TASK_KINDS)[number];
+export const taskKindLabels = taskKindVocabulary.labels;
 
 /**
  * The app roles a task can fall to (the unit is the person's commune, the facility or, for a person with no
@@ -83,35 +104,6 @@ export function moveHandover(rules: RegimeRules): { recordedBy: RoleId | null; r
   if (rule.value === null) return { recordedBy: null, receiver: TASK_ROLE.transfer_handover };
   return { recordedBy: rule.authority ?? null, receiver: taskRoleFor('transfer_handover', rules) };
 }
-
-export const taskKindLabels: Record<keyof Text, Record<TaskKind, string>> = {
-  vi: {
-    user_management_decision: 'Ra quyết định quản lý người sử dụng trái phép chất ma túy',
-    addiction_determination_due: 'Tổ chức xác định tình trạng nghiện',
-    post_rehab_decision: 'Ra quyết định quản lý sau cai nghiện',
-    management_period_end: 'Hết thời hạn quản lý: cấp giấy chứng nhận / kết thúc quản lý',
-    drug_test_due: 'Xét nghiệm chất ma túy theo kế hoạch',
-    contact_due: 'Gặp gỡ, tiếp xúc người được quản lý',
-    transfer_handover: 'Tiếp nhận hồ sơ người chuyển đến',
-    court_hearing: 'Phiên họp xem xét áp dụng biện pháp cai nghiện bắt buộc',
-    dossier_reading_end: 'Hết thời hạn đọc hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc',
-    compulsory_execution: 'Thi hành quyết định đưa vào cơ sở cai nghiện bắt buộc',
-    monitoring_end: 'Kết thúc giám sát điện tử: gỡ thiết bị, ghi nhận kết thúc biện pháp',
-  },
-  en: {
-    user_management_decision: 'Issue the decision on management of an illegal drug user',
-    addiction_determination_due: 'Arrange an addiction determination',
-    post_rehab_decision: 'Issue the post-rehab management decision',
-    management_period_end: 'Management period ends: issue the certificate / close management',
-    drug_test_due: 'Scheduled drug test',
-    contact_due: 'Contact with the managed person',
-    transfer_handover: 'Receive the record of a person who moved in',
-    court_hearing: 'Court hearing on compulsory rehab',
-    dossier_reading_end: 'Compulsory-rehab dossier: reading period ends',
-    compulsory_execution: 'Execute the compulsory rehab order',
-    monitoring_end: 'Electronic monitoring ends: remove the device, record the end of the measure',
-  },
-};
 
 export interface Deadline {
   /** Last day (Vietnam calendar) on which the act is on time. */

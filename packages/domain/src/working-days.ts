@@ -66,6 +66,31 @@ const TET_AND_NATIONAL_DAY_2026: OfficialScheduleDay['source'] = {
   url: 'https://kienthuc.net.vn/chot-phuong-an-nghi-tet-am-lich-binh-ngo-va-quoc-khanh-nam-2026-post1576857.html',
 };
 
+/** A working day the Government swapped into a day off for a holiday, and the weekend day worked for it. */
+function swappedDay(
+  dayOff: string,
+  workedOn: string,
+  holiday: Text,
+  source: OfficialScheduleDay['source'],
+): OfficialScheduleDay[] {
+  const [y, m, d] = dayOff.split('-');
+  const named = `${d}/${m}/${y}`;
+  return [
+    {
+      date: dayOff,
+      kind: 'day_off',
+      name: { vi: `Nghỉ hoán đổi dịp ${holiday.vi}`, en: `Swapped day off (${holiday.en})` },
+      source,
+    },
+    {
+      date: workedOn,
+      kind: 'working_day',
+      name: { vi: `Làm bù cho ngày ${named}`, en: `Make-up working day for ${named}` },
+      source,
+    },
+  ];
+}
+
 /**
  * The Government's schedules of the years we know (checked 12/2026). 2026: New Year 01–04/01 with Friday 02/01
  * swapped for Saturday 10/01; Tết 14–22/02 (the five statutory days 16–20/02 and weekends: no swap); Hùng Kings
@@ -75,32 +100,23 @@ const TET_AND_NATIONAL_DAY_2026: OfficialScheduleDay['source'] = {
  * the administrator enters the swaps once the Government decides them.
  */
 export const OFFICIAL_SCHEDULES: readonly OfficialScheduleDay[] = [
-  {
-    date: '2026-01-02',
-    kind: 'day_off',
-    name: { vi: 'Nghỉ hoán đổi dịp Tết Dương lịch', en: 'Swapped day off (New Year)' },
-    source: NEW_YEAR_2026,
-  },
-  {
-    date: '2026-01-10',
-    kind: 'working_day',
-    name: { vi: 'Làm bù cho ngày 02/01/2026', en: 'Make-up working day for 02/01/2026' },
-    source: NEW_YEAR_2026,
-  },
-  {
-    date: '2026-08-22',
-    kind: 'working_day',
-    name: { vi: 'Làm bù cho ngày 31/08/2026', en: 'Make-up working day for 31/08/2026' },
-    source: TET_AND_NATIONAL_DAY_2026,
-  },
-  {
-    date: '2026-08-31',
-    kind: 'day_off',
-    name: { vi: 'Nghỉ hoán đổi dịp Quốc khánh', en: 'Swapped day off (National Day)' },
-    source: TET_AND_NATIONAL_DAY_2026,
-  },
-];
+  ...swappedDay('2026-01-02', '2026-01-10', { vi: 'Tết Dương lịch', en: 'New Year' }, NEW_YEAR_2026),
+  ...swappedDay(
+    '2026-08-31',
+    '2026-08-22',
+    { vi: 'Quốc khánh', en: 'National Day' },
+    TET_AND_NATIONAL_DAY_2026,
+  ),
+].sort((a, b) => (a.date < b.date ? -1 : 1));
 
+/** Tết, the first day of the lunar year: its days around it changed with the Labour Codes (2014). */
+const LUNAR_NEW_YEAR = {
+  id: 'tet',
+  name: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },
+  calendar: 'lunar',
+  month: 1,
+  day: 1,
+} as const;
 const LABOUR_CODE_112: LegalBasis = { instrument: INSTRUMENTS.labourCode2019, article: '112', clause: '1' };
 /** Basis of compensatory days off. */
 export const COMPENSATION_BASIS: LegalBasis = {
@@ -126,21 +142,13 @@ export const PUBLIC_HOLIDAY_RULES: readonly HolidayRule[] = [
     basis: LABOUR_CODE_112,
   },
   {
-    id: 'tet',
-    name: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },
-    calendar: 'lunar',
-    month: 1,
-    day: 1,
+    ...LUNAR_NEW_YEAR,
     offsets: [-1, 0, 1, 2, 3],
     fromYear: 2014,
     basis: LABOUR_CODE_112,
   },
   {
-    id: 'tet',
-    name: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },
-    calendar: 'lunar',
-    month: 1,
-    day: 1,
+    ...LUNAR_NEW_YEAR,
     offsets: [-1, 0, 1, 2],
     toYear: 2013,
     basis: { instrument: { vi: 'Bộ luật Lao động 1994', en: 'Labour Code 1994' }, article: '73' },

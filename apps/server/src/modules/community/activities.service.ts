@@ -22,6 +22,7 @@ import {
   personInScope,
   readableOr404,
   words,
+  writableOr404,
 } from './common.ts';
 import { contactsRepo } from './contacts.repo.ts';
 import { type TeamRow, teamsRepo } from './teams.repo.ts';
@@ -211,8 +212,7 @@ export async function updateActivity(
   input: Partial<ActivityCreate> & { version: number },
 ) {
   return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
-    const cur = readableOr404(actor, await activitiesRepo.byId(trx, id), words.activity);
-    assertOwnCommune(actor, cur.commune_code);
+    const cur = writableOr404(actor, await activitiesRepo.byId(trx, id), words.activity);
     const team = (await teamsRepo.teamById(trx, cur.team_id))!;
     if (input.heldOn) notFuture('heldOn', input.heldOn, vnToday(now));
     const participantVolunteerIds = input.participantVolunteerIds

@@ -15,8 +15,8 @@ import {
   fieldError,
   listUnit,
   personInScope,
-  readableOr404,
   words,
+  writableOr404,
 } from './common.ts';
 import { type AssignmentRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
 import type { AssignmentCreate, AssignmentEnd, AssignmentQuery } from './teams.schema.ts';
@@ -193,8 +193,7 @@ export async function createAssignment(deps: AppDeps, actor: Actor, input: Assig
 
 export async function endAssignment(deps: AppDeps, actor: Actor, id: string, input: AssignmentEnd) {
   return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
-    const a = readableOr404(actor, await teamsRepo.assignmentById(trx, id), words.assignment);
-    assertOwnCommune(actor, a.commune_code);
+    const a = writableOr404(actor, await teamsRepo.assignmentById(trx, id), words.assignment);
     if (a.ended_on)
       throw Errors.conflict('assignment_ended', {
         vi: 'Phân công đã kết thúc',

@@ -23,6 +23,7 @@ import {
   personInScope,
   readableOr404,
   words,
+  writableOr404,
 } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
 import { phone, provinceCode } from './teams.schema.ts';
@@ -162,8 +163,7 @@ export async function updateClub(
   input: z.infer<typeof clubUpdateSchema>,
 ) {
   return writeStep(deps, actor, 'community.write', async ({ trx }) => {
-    const club = readableOr404(actor, await clubsRepo.byId(trx, id), words.club);
-    assertOwnCommune(actor, club.commune_code);
+    const club = writableOr404(actor, await clubsRepo.byId(trx, id), words.club);
     const patch = {
       ...(input.name !== undefined ? { name: tidyName(input.name) } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
@@ -178,8 +178,7 @@ export async function updateClub(
 }
 
 async function writableClub(trx: Kysely<DB>, actor: Actor, id: string) {
-  const club = readableOr404(actor, await clubsRepo.byId(trx, id), words.club);
-  assertOwnCommune(actor, club.commune_code);
+  const club = writableOr404(actor, await clubsRepo.byId(trx, id), words.club);
   return club;
 }
 

@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { auditMany } from '../../platform/audit.ts';
 import { type AppError, Errors, type Messages } from '../../platform/errors.ts';
-import { type Actor, personScopeOf, type UnitRef, unitReadable } from '../../platform/policy.ts';
+import {
+  type Actor,
+  assertOwnCommune,
+  personScopeOf,
+  type UnitRef,
+  unitReadable,
+} from '../../platform/policy.ts';
 import { currentUnitOrFail } from '../org/org.service.ts';
 import { peopleRepo } from '../people/people.repo.ts';
 
@@ -41,6 +47,13 @@ export {
 export function readableOr404<T extends UnitRef>(actor: Actor, row: T | undefined, what: Messages): T {
   if (!row || !unitReadable(actor, row)) throw Errors.notFound(what);
   return row;
+}
+
+/** The record for a write: 404 as for a read, then 403 unless it belongs to the actor's own commune. */
+export function writableOr404<T extends UnitRef>(actor: Actor, row: T | undefined, what: Messages): T {
+  const record = readableOr404(actor, row, what);
+  assertOwnCommune(actor, record.commune_code);
+  return record;
 }
 
 /** The commune (current) and its province; 400 naming the field when unknown. */

@@ -38,9 +38,9 @@ import {
   listUnit,
   notFuture,
   personInScope,
-  readableOr404,
   unitReadable,
   words,
+  writableOr404,
 } from './common.ts';
 import { type PartnerRow, partnersRepo, type ReferralRow } from './partners.repo.ts';
 import { teamsRepo } from './teams.repo.ts';
@@ -333,8 +333,7 @@ export async function moveReferral(
   input: z.infer<typeof referralStatusSchema>,
 ) {
   return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
-    const r = readableOr404(actor, await partnersRepo.referralById(trx, id), words.referral);
-    assertOwnCommune(actor, r.commune_code);
+    const r = writableOr404(actor, await partnersRepo.referralById(trx, id), words.referral);
     if (r.version !== input.version) throw Errors.staleVersion(await referralOut(trx, id));
     if (!canMoveReferral(r.status as ReferralStatus, input.status))
       throw Errors.conflict('invalid_transition', {

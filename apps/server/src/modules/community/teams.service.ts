@@ -20,7 +20,15 @@ import { type Actor, assertNational, authorize } from '../../platform/policy.ts'
 import { insertAudited } from '../shared/audited-writes.service.ts';
 import { writeStep } from '../shared/write-step.service.ts';
 import { endAssignmentsOf, grantAccess } from './assignments.service.ts';
-import { assertOwnCommune, communeOrFail, fieldError, listUnit, readableOr404, words } from './common.ts';
+import {
+  assertOwnCommune,
+  communeOrFail,
+  fieldError,
+  listUnit,
+  readableOr404,
+  words,
+  writableOr404,
+} from './common.ts';
 import { type TeamRow, teamsRepo, type VolunteerRow } from './teams.repo.ts';
 import type {
   TeamCreate,
@@ -159,8 +167,7 @@ export async function getTeam(deps: AppDeps, actor: Actor, id: string) {
 
 export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input: TeamUpdate) {
   return writeStep(deps, actor, 'community.write', async ({ trx }) => {
-    const team = readableOr404(actor, await teamsRepo.teamById(trx, id), words.team);
-    assertOwnCommune(actor, team.commune_code);
+    const team = writableOr404(actor, await teamsRepo.teamById(trx, id), words.team);
     if (input.leaderVolunteerId) {
       const v = await teamsRepo.volunteerById(trx, input.leaderVolunteerId);
       if (!v || v.team_id !== team.id || !v.active)
@@ -289,8 +296,7 @@ export async function getVolunteer(deps: AppDeps, actor: Actor, id: string) {
 
 export async function updateVolunteer(deps: AppDeps, actor: Actor, id: string, input: VolunteerUpdate) {
   return writeStep(deps, actor, 'community.write', async ({ trx, now }) => {
-    const v = readableOr404(actor, await teamsRepo.volunteerById(trx, id), words.volunteer);
-    assertOwnCommune(actor, v.commune_code);
+    const v = writableOr404(actor, await teamsRepo.volunteerById(trx, id), words.volunteer);
     if (input.userId) await checkUserLink(trx, input.userId, v.commune_code, v.id);
     const deactivate = input.active === false && !!v.active;
     const userChanges = input.userId !== undefined && input.userId !== v.user_id;

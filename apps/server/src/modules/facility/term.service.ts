@@ -111,21 +111,8 @@ export async function changeTerm(deps: AppDeps, actor: Actor, id: string, input:
     if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
     const fresh = (await facilityRepo.admission(trx, id))!;
     data.newRelease = plannedRelease((await termOf(trx, fresh)).state);
-    await facilityRepo.insertEvent(
-      trx,
-      eventRow(
-        actor,
-        {
-          facilityId: a.facility_id,
-          admissionId: id,
-          kind: 'term_change',
-          subkind: input.kind,
-          on: input.decidedOn,
-          data,
-        },
-        now,
-      ),
-    );
+    const event = { kind: 'term_change', subkind: input.kind, on: input.decidedOn, data };
+    await recordStayEvent(trx, actor, a, event, now);
     await audit(trx, actor, {
       action: 'facility.term_change',
       entityType: 'facility_admission',
@@ -161,20 +148,8 @@ export async function sendReleaseNotice(deps: AppDeps, actor: Actor, id: string,
     };
     const patch = { notice: JSON.stringify(notice), updated_at: now.toISOString(), updated_by: actor.userId };
     if (!(await facilityRepo.updateAdmission(trx, id, a.version, patch))) throw Errors.staleVersion(null);
-    await facilityRepo.insertEvent(
-      trx,
-      eventRow(
-        actor,
-        {
-          facilityId: a.facility_id,
-          admissionId: id,
-          kind: 'release_notice',
-          on: input.noticeOn,
-          data: { ...notice, plannedRelease: release },
-        },
-        now,
-      ),
-    );
+    const data = { ...notice, plannedRelease: release };
+    await recordStayEvent(trx, actor, a, { kind: 'release_notice', on: input.noticeOn, data }, now);
     await audit(trx, actor, {
       action: 'facility.release_notice',
       entityType: 'facility_admission',
@@ -352,8 +327,7 @@ async function endStay(
   };
   if (!(await facilityRepo.updateAdmission(trx, a.id, a.version, patch))) throw Errors.staleVersion(null);
   await facilityRepo.endStage(trx, a.id, a.stage, end.on);
-  const event = { facilityId: a.facility_id, admissionId: a.id, on: end.on, ...end.event };
-  await facilityRepo.insertEvent(trx, eventRow(actor, event, now));
+  await recordStayEvent(trx, actor, a, { on: end.on, ...end.event }, now);
   const status = await syncPerson(trx, a.person_id, now);
   await audit(trx, actor, {
     action: end.action,
@@ -361,4 +335,18 @@ async function endStay(
     entityId: a.id,
     details: { ...end.details, status },
   });
+}
+
+/** Records an event of the stay, under its facility and admission. */
+function recordStayEvent(
+  trx: Kysely<DB>,
+  actor: Actor,
+  a: AdmissionRow,
+  e: { kind: string; subkind?: string; on: string; data: unknown },
+  now: Date,
+) {
+  return facilityRepo.insertEvent(
+    trx,
+    eventRow(actor, { facilityId: a.facility_id, admissionId: a.id, ...e }, now),
+  );
 }

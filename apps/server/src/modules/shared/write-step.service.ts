@@ -1,14 +1,9 @@
 import { vnToday } from '@hoanhap/domain/pathway-rules';
+import type { SensitivityClass } from '@hoanhap/domain/person-schema';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
-import {
-  type Action,
-  type Actor,
-  authorize,
-  requireClass,
-  type SensitivityClass,
-} from '../../platform/policy.ts';
+import { type Action, type Actor, authorize, requireClass } from '../../platform/policy.ts';
 import { personInScope } from '../episodes/access.ts';
 
 /**
