@@ -42,7 +42,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['apps/server/src/test/global-setup.ts'],
-          testTimeout: 120_000,
+          // A safety net, not a timing check: two journeys at once on a loaded machine (the longest import journey
+          // took 121 s beside another journey at load 30; 70 s alone).
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: true,
           maxWorkers: WORKERS,
