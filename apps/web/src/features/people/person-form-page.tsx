@@ -194,9 +194,17 @@ export function PersonCreatePage() {
 export function PersonEditPage() {
   const { id } = useParams();
   const person = usePerson(id);
-  if (person.isPending) return <InlineLoader />;
+  // The form starts from the record as the server has it now (not from a kept copy while it is being refreshed)
+  // and a later refresh does not reset it: what the officer typed stays, and saving over someone else's change
+  // meanwhile is answered with the stale-version panel (409) instead. Keyed by the version, a refresh landing
+  // after the other officer's save re-mounted the form with their values and lost the typing.
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (person.isSuccess && !person.isFetching) setStarted(true);
+  }, [person.isSuccess, person.isFetching]);
+  if (person.isPending || (!started && person.isFetching)) return <InlineLoader />;
   if (person.isError) return <ErrorState error={person.error} onRetry={() => person.refetch()} />;
-  return <PersonEditForm key={`${person.data.id}:${person.data.version}`} person={person.data} />;
+  return <PersonEditForm key={person.data.id} person={person.data} />;
 }
 
 function PersonEditForm({ person }: { person: Person }) {
