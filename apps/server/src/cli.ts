@@ -157,7 +157,7 @@ export async function runCli(
         const { rebuildAggregates } = await import('./modules/reports/aggregates/aggregates.repo.ts');
         const r = await rebuildAggregates(deps.database.db);
         out(
-          `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows`,
+          `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows, ${r.days} ngày có hồ sơ / person-days`,
         );
         return 0;
       }
