@@ -59,6 +59,16 @@ type Job = {
 // request's statement, a warm-up's) waits only for the statements already started, never for the burst.
 const batches = new AsyncLocalStorage<object>();
 
+const closedError = () => new Error('the database is closed');
+
+/** Queues a statement, in the caller's batch (`inReportBatch`) if any, and starts what may start. */
+function enqueue<R>(queue: Job[], q: CompiledQuery, pump: () => void): Promise<R[]> {
+  return new Promise<R[]>((resolve, reject) => {
+    queue.push({ sql: q.sql, params: q.parameters, batch: batches.getStore(), resolve, reject });
+    pump();
+  });
+}
+
 /** Runs `f` with its report statements marked as one batch. */
 export function inReportBatch<T>(f: () => Promise<T>): Promise<T> {
   return batches.run({}, f);
@@ -183,15 +193,11 @@ export function sqliteReportRunner(
       return slots.filter((s) => s.job).length;
     },
     run<R>(q: CompiledQuery) {
-      if (closed) return Promise.reject(new Error('the database is closed'));
-      return new Promise<R[]>((resolve, reject) => {
-        queue.push({ sql: q.sql, params: q.parameters, batch: batches.getStore(), resolve, reject });
-        pump();
-      });
+      return closed ? Promise.reject(closedError()) : enqueue<R>(queue, q, pump);
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('the database is closed'));
+      for (const job of queue.splice(0)) job.reject(closedError());
       await Promise.all(
         slots.map(async (slot) => {
           const w = slot.worker;
@@ -257,15 +263,11 @@ export function postgresReportRunner(
       return running.length;
     },
     run<R>(q: CompiledQuery) {
-      if (closed) return Promise.reject(new Error('the database is closed'));
-      return new Promise<R[]>((resolve, reject) => {
-        queue.push({ sql: q.sql, params: q.parameters, batch: batches.getStore(), resolve, reject });
-        pump();
-      });
+      return closed ? Promise.reject(closedError()) : enqueue<R>(queue, q, pump);
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('the database is closed'));
+      for (const job of queue.splice(0)) job.reject(closedError());
       await Promise.all([pool.end(), extraPool?.end()]);
     },
   };
