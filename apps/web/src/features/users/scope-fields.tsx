@@ -1,10 +1,34 @@
 import { SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKind } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
-import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
+import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import { useFacilities } from './users-api.ts';
+
+/** What `ScopeTargetFields` edits (spread `fields` into it), and the unit code it gives for a kind. */
+export function useScopeTarget() {
+  const [provinceCode, setProvinceCode] = useState<string | null>(null);
+  const [commune, setCommune] = useState<AddressValue>(emptyAddress());
+  const [facilityId, setFacilityId] = useState<string | null>(null);
+  return {
+    fields: { provinceCode, setProvinceCode, commune, setCommune, facilityId, setFacilityId },
+    codeFor: (kind: ScopeKind | null) =>
+      kind === 'province'
+        ? provinceCode
+        : kind === 'commune'
+          ? commune.communeCode
+          : kind === 'facility'
+            ? facilityId
+            : null,
+    reset: () => {
+      setProvinceCode(null);
+      setCommune(emptyAddress());
+      setFacilityId(null);
+    },
+  };
+}
 
 /** The kind of unit an account works in, when its role takes more than one (nothing shown otherwise). */
 export function ScopeKindChoice(p: {

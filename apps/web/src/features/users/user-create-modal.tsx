@@ -5,9 +5,8 @@ import { call, client } from '../../api/client.ts';
 import type { Role, ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
 import { AdminDialog, byField, type DialogErrors, useDialogSend } from '../../components/admin-dialog.tsx';
-import { type AddressValue, emptyAddress } from '../org/commune-picker.tsx';
 import { ROLE_SCOPES, ROLES } from './roles.ts';
-import { ScopeKindChoice, ScopeTargetFields } from './scope-fields.tsx';
+import { ScopeKindChoice, ScopeTargetFields, useScopeTarget } from './scope-fields.tsx';
 import { useFacilities } from './users-api.ts';
 
 /** New user: name, role, and the unit the role works in; the server generates the first password. */
@@ -25,32 +24,21 @@ export function UserCreateModal({
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [scopeKind, setScopeKind] = useState<ScopeKind | null>(null);
-  const [provinceCode, setProvinceCode] = useState<string | null>(null);
-  const [commune, setCommune] = useState<AddressValue>(emptyAddress());
-  const [facilityId, setFacilityId] = useState<string | null>(null);
+  const target = useScopeTarget();
   const { errors, setErrors, busy, run } = useDialogSend();
   const provinces = useProvinces();
   const _facilities = useFacilities();
 
   const kinds = role ? ROLE_SCOPES[role] : [];
   const kind = scopeKind && kinds.includes(scopeKind) ? scopeKind : (kinds[0] ?? null);
-  const scopeCode =
-    kind === 'province'
-      ? provinceCode
-      : kind === 'commune'
-        ? commune.communeCode
-        : kind === 'facility'
-          ? facilityId
-          : null;
+  const scopeCode = target.codeFor(kind);
 
   function reset() {
     setUsername('');
     setFullName('');
     setRole(null);
     setScopeKind(null);
-    setProvinceCode(null);
-    setCommune(emptyAddress());
-    setFacilityId(null);
+    target.reset();
     setErrors({});
   }
 
@@ -132,17 +120,7 @@ export function UserCreateModal({
           {t('users.scopeKind')}: {t('scopeKinds.nation')}
         </Text>
       )}
-      <ScopeTargetFields
-        kind={kind}
-        provinceCode={provinceCode}
-        setProvinceCode={setProvinceCode}
-        commune={commune}
-        setCommune={setCommune}
-        facilityId={facilityId}
-        setFacilityId={setFacilityId}
-        errors={errors}
-        communeTestId="user-scope-commune"
-      />
+      <ScopeTargetFields kind={kind} {...target.fields} errors={errors} communeTestId="user-scope-commune" />
     </AdminDialog>
   );
 }

@@ -5,9 +5,8 @@ import { call, client } from '../../api/client.ts';
 import type { ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
 import { AdminDialog, byField, pick, useDialogSend } from '../../components/admin-dialog.tsx';
-import { type AddressValue, emptyAddress } from '../org/commune-picker.tsx';
 import { ROLE_SCOPES } from './roles.ts';
-import { ScopeKindChoice, ScopeTargetFields } from './scope-fields.tsx';
+import { ScopeKindChoice, ScopeTargetFields, useScopeTarget } from './scope-fields.tsx';
 import { useFacilities } from './users-api.ts';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
@@ -27,14 +26,11 @@ export function UserMoveModal({
   const [scopeKind, setScopeKind] = useState<ScopeKind>(
     kinds.includes(user.scopeKind) ? user.scopeKind : (kinds[0] ?? 'commune'),
   );
-  const [provinceCode, setProvinceCode] = useState<string | null>(null);
-  const [commune, setCommune] = useState<AddressValue>(emptyAddress());
-  const [facilityId, setFacilityId] = useState<string | null>(null);
+  const target = useScopeTarget();
   const { errors, setErrors, busy, run } = useDialogSend();
   const _provinces = useProvinces();
   const _facilities = useFacilities();
-  const scopeCode =
-    scopeKind === 'province' ? provinceCode : scopeKind === 'commune' ? commune.communeCode : facilityId;
+  const scopeCode = target.codeFor(scopeKind);
 
   function submit() {
     if (!scopeCode) return setErrors({ scopeCode: t('common.required') });
@@ -77,12 +73,7 @@ export function UserMoveModal({
       />
       <ScopeTargetFields
         kind={scopeKind}
-        provinceCode={provinceCode}
-        setProvinceCode={setProvinceCode}
-        commune={commune}
-        setCommune={setCommune}
-        facilityId={facilityId}
-        setFacilityId={setFacilityId}
+        {...target.fields}
         errors={errors}
         communeTestId="user-move-commune"
       />
