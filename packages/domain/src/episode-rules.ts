@@ -15,7 +15,7 @@ import {
   underCompulsoryAge,
 } from './episode-terms.ts';
 import type { CompulsoryGround, Episode, EpisodeType, PersonStatus, RuleCheck } from './episode-types.ts';
-import { REHAB_TYPES } from './episode-types.ts';
+import { REHAB_TYPES, TREATMENT_TYPES } from './episode-types.ts';
 import { addDays, addYears, dateParts, formatDmy } from './iso-date.ts';
 import type { LegalBasis, Text } from './legal-basis.ts';
 import type { RegimeRules, RuleOverride } from './legal-regimes.ts';
@@ -305,7 +305,6 @@ export interface Criminal256aCase {
 }
 
 // Rehab of any form and substitution therapy (case a); quitting the voluntary ones on one's own (case d).
-const IN_TREATMENT_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'substitution_therapy'];
 const QUITTABLE_TYPES: readonly EpisodeType[] = [
   'voluntary_community',
   'voluntary_facility',
@@ -338,7 +337,7 @@ export function criminal256aCase(
     if (e.outcome === 'cancelled' || e.start > date) continue;
     const end = effectiveEnd(e);
     const to = end === FAR_FUTURE ? null : end;
-    if (IN_TREATMENT_TYPES.includes(e.type) && date <= end) add('in_rehab_or_therapy', e, e.start, to);
+    if (TREATMENT_TYPES.includes(e.type) && date <= end) add('in_rehab_or_therapy', e, e.start, to);
     if (e.type === 'post_rehab' && date <= end) add('under_post_rehab', e, e.start, to);
     if (to === null || date <= to) continue;
     const windowEnd = addYears(to, years);

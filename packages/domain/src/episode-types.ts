@@ -88,6 +88,9 @@ export const REHAB_TYPES: readonly EpisodeType[] = [
   'compulsory',
 ];
 
+/** A fitting treatment (the province target; "in rehab or therapy"): rehab in any form, or substitution therapy. */
+export const TREATMENT_TYPES: readonly EpisodeType[] = [...REHAB_TYPES, 'substitution_therapy'];
+
 /**
  * One legal pathway of a person. `start` is the first day counted; `end` the actual last day once closed.
  * `plannedEnd` is the last day of the term (see plannedEnd()). An outcome without an end counts as closed.

@@ -1,3 +1,5 @@
+import { TREATMENT_TYPES } from '@hoanhap/domain/episode-types';
+
 // Dated aggregates kept by the writes (issue 13: the first view of a period not computed ahead at national
 // scale). Two tables, each a function of the records only, kept current by database triggers on every write
 // whoever makes it (API, import, CLI, jobs, the benchmark generator; migration 0037), rebuilt from the records
@@ -22,7 +24,7 @@
 // PostgreSQL in its plpgsql trigger functions, where `new` and `old` are the written row alike.
 
 /** The fitting treatments of the province target (blocks.repo.ts `addicts_fully_served`). */
-export const TREATMENT_TYPES_SQL = `'voluntary_community', 'voluntary_facility', 'compulsory', 'substitution_therapy'`;
+export const TREATMENT_TYPES_SQL = TREATMENT_TYPES.map((t) => `'${t}'`).join(', ');
 
 /** Recomputes agg_person_steps for the people `where` selects (a condition on people `p`). */
 export const refreshStepsSql = (where: string) => `

@@ -1,3 +1,4 @@
+import { TREATMENT_TYPES } from '@hoanhap/domain/episode-types';
 import { sql } from 'kysely';
 import {
   active,
@@ -11,9 +12,7 @@ import {
 } from './shared.ts';
 
 // A fitting treatment (the province target): rehab of any form, or substitution therapy, not cancelled.
-const TREATMENT_TYPES = sql.join(
-  ['voluntary_community', 'voluntary_facility', 'compulsory', 'substitution_therapy'].map((t) => sql.lit(t)),
-);
+const TREATMENT_TYPES_IN = sql.join(TREATMENT_TYPES.map((t) => sql.lit(t)));
 
 // Counselling sessions attended in the period (access to services, psychological support).
 const counselled = (r: Range) => sql`
@@ -77,7 +76,7 @@ export const PERSON_FACTS: Record<string, Facts> = {
   addicts_fully_served: (r) => sql`
     select p.id as rid, ${PERSON_COLS}, p.current_facility_id as facility, tr.dt as dt, 1 as qty
     from (select e.person_id, min(e.start_date) as dt from episodes e
-        where e.type in (${TREATMENT_TYPES}) and e.start_date <= ${r.to}
+        where e.type in (${TREATMENT_TYPES_IN}) and e.start_date <= ${r.to}
           and (e.outcome is null or e.outcome <> 'cancelled')
         group by e.person_id) tr
       join people p on p.id = tr.person_id
