@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BLOCK_BY_ID } from '@hoanhap/domain/indicators';
 import { periodRange } from '@hoanhap/domain/reporting-periods';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { AppDeps } from '../apps/server/src/app-deps.ts';
@@ -15,6 +14,7 @@ import { blocksRepo, SPREAD_BLOCKS } from '../apps/server/src/modules/reports/bl
 import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.ts';
 import { catalogueBlockRefs } from '../apps/server/src/modules/reports/figures-warmup.job.ts';
 import type { Actor } from '../apps/server/src/platform/policy.ts';
+import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npx tsx bench/blocks-profile.ts [--database-url postgres://…/bench_cold | --sqlite FILE] [--from D --to D]
@@ -82,7 +82,7 @@ const changes = new ChangeTracker();
 const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 10 }) : null;
 const db = new Kysely<DB>({
   dialect: trackChanges(
-    pool ? new PostgresDialect({ pool }) : new SqliteDialect({ database: new SQLite(sqliteFile!) }),
+    pool ? new PostgresDialect({ pool }) : new SqliteDialect({ database: benchSqlite(sqliteFile!, {}) }),
     changes,
   ),
   log,

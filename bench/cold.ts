@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { periodRange } from '@hoanhap/domain/reporting-periods';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { AppDeps } from '../apps/server/src/app-deps.ts';
@@ -14,6 +13,7 @@ import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.
 import type { Actor } from '../apps/server/src/platform/policy.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { secondFactor } from './lib/second-factor.ts';
+import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npm run bench:cold [-- --dialect sqlite|postgres|both --database-url postgres://…/bench_cold --sqlite FILE
@@ -81,7 +81,7 @@ function handle(dialect: 'sqlite' | 'postgres') {
   const log = (e: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => {
     if (e.level === 'query') captured.push({ sql: e.query.sql, params: e.query.parameters });
   };
-  const sqlite = dialect === 'sqlite' ? new SQLite(sqliteFile, { readonly: true }) : null;
+  const sqlite = dialect === 'sqlite' ? benchSqlite(sqliteFile) : null;
   const pool = dialect === 'postgres' ? new pg.Pool({ connectionString: pgUrl, max: 10 }) : null;
   const changes = new ChangeTracker();
   const db = new Kysely<DB>({

@@ -2,10 +2,10 @@ import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { secondFactor } from './lib/second-factor.ts';
+import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, REPO } from './lib/target.ts';
 
 // npx tsx bench/search.ts [--dialect sqlite|postgres|both] [--database-url postgres://…/hn_bench] [--sqlite FILE]
@@ -40,7 +40,7 @@ type Query = (text: string, params: unknown[]) => Promise<unknown[]>;
 
 function database(dialect: 'sqlite' | 'postgres'): { query: Query; close: () => Promise<void> } {
   if (dialect === 'sqlite') {
-    const db = new SQLite(sqliteFile, { readonly: true });
+    const db = benchSqlite(sqliteFile);
     return {
       query: async (text, params) => db.prepare(text.replace(/\$\d+/g, '?')).all(...params),
       close: async () => {

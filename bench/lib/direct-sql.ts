@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { AppDeps } from '../../apps/server/src/app-deps.ts';
@@ -11,6 +11,7 @@ import { openDatabase } from '../../apps/server/src/db/database.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 import { currentUnitNames } from '../../apps/server/src/modules/people/unit-names.ts';
 import { attachAuditQueue } from '../../apps/server/src/platform/audit.ts';
+import { benchMmapBytes, benchSqlite } from './sqlite-handle.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +32,7 @@ export function directSql(target: {
   /** A direct handle: better-sqlite3 prepared statements, or one pg client. */
   async function directHandle(dialect: 'sqlite' | 'postgres') {
     if (dialect === 'sqlite') {
-      const db = new SQLite(sqliteFile, { readonly: true });
+      const db = benchSqlite(sqliteFile);
       const cache = new Map<string, SQLite.Statement>();
       const prep = (s: string) => {
         const hit = cache.get(s);
@@ -67,14 +68,19 @@ export function directSql(target: {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: path.dirname(sqliteFile) });
     const database =
       dialect === 'sqlite'
-        ? openDatabase({ dataDir: path.dirname(sqliteFile), sqliteFile, reportConcurrency: 0 })
+        ? openDatabase({
+            dataDir: path.dirname(sqliteFile),
+            sqliteFile,
+            reportConcurrency: 0,
+            sqliteMmapMb: benchMmapBytes() / 2 ** 20,
+          })
         : openDatabase({ dataDir: '/tmp', databaseUrl: pgUrl, reportConcurrency: 0 });
     attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
     const deps = { config, database, now: () => new Date(), version: 'bench' } as AppDeps;
     const log: { sql: string; params: unknown[] }[] = [];
     // A long busy timeout: the capture's read audit entries are written straight (no queue) while the server may
     // hold the write lock (start-up catch-up, warm-up) on a loaded machine.
-    const sqlite = dialect === 'sqlite' ? new SQLite(sqliteFile, { timeout: 120_000 }) : null;
+    const sqlite = dialect === 'sqlite' ? benchSqlite(sqliteFile, { timeout: 120_000 }) : null;
     const pool = dialect === 'postgres' ? new pg.Pool({ connectionString: pgUrl, max: 2 }) : null;
     const db = new Kysely<DB>({
       dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
@@ -125,6 +131,7 @@ export function directSql(target: {
   if (w.dialect === 'sqlite') {
     const SQLite = require(w.sqlitePath);
     const db = new SQLite(w.file, { readonly: true });
+    db.pragma('mmap_size = ' + w.mmapBytes);
     const st = new Map();
     const prep = (s) => { let x = st.get(s); if (!x) st.set(s, (x = db.prepare(s))); return x; };
     for (let i = 0; Date.now() < until; i++) { for (const s of w.sets[i % w.sets.length]) prep(s.sql).all(...s.params); n++; }
@@ -144,7 +151,12 @@ export function directSql(target: {
     return new Promise((resolve, reject) => {
       const w = new Worker(WORKER, {
         eval: true,
-        workerData: { ...data, sqlitePath: require.resolve('better-sqlite3'), pgPath: require.resolve('pg') },
+        workerData: {
+          ...data,
+          sqlitePath: require.resolve('better-sqlite3'),
+          mmapBytes: benchMmapBytes(),
+          pgPath: require.resolve('pg'),
+        },
       });
       w.once('message', (n: number) => {
         resolve(n);

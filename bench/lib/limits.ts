@@ -1,4 +1,3 @@
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { AppDeps } from '../../apps/server/src/app-deps.ts';
@@ -7,6 +6,7 @@ import { dashboard } from '../../apps/server/src/modules/reports/catalogue.servi
 import { resolveUnit } from '../../apps/server/src/modules/reports/engine.service.ts';
 import { computeReport } from '../../apps/server/src/modules/reports/periodic.service.ts';
 import type { Actor } from '../../apps/server/src/platform/policy.ts';
+import { benchSqlite } from './sqlite-handle.ts';
 
 // "The limit" of an aggregate: the SQL statements the product's engine sends for a dashboard or a periodic
 // report, captured once in this process (Kysely's query log) and then replayed straight on the database
@@ -36,7 +36,7 @@ export async function aggregateLimits(
   const log = (e: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => {
     if (e.level === 'query') captured.push({ sql: e.query.sql, params: e.query.parameters });
   };
-  const sqlite = t.dialect === 'sqlite' ? new SQLite(t.sqliteFile, { readonly: true }) : null;
+  const sqlite = t.dialect === 'sqlite' ? benchSqlite(t.sqliteFile) : null;
   // Two connections: the engine's queries (captured) and the replay's own client.
   const pool = t.dialect === 'postgres' ? new pg.Pool({ connectionString: t.pgUrl, max: 2 }) : null;
   const db = new Kysely<DB>({

@@ -1,9 +1,7 @@
 import os from 'node:os';
-import path from 'node:path';
 import { periodRange } from '@hoanhap/domain/reporting-periods';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { REPO } from './target.ts';
+import { benchSqlite } from './sqlite-handle.ts';
 
 // What bench/run.ts uses around its measurements: the server child, percentiles, the report a scenario opens,
 // the direct database handle for the hand-written SQL, the printed table and the machine/data-set records.
@@ -94,7 +92,7 @@ export function printTable(o: any) {
 
 export async function directQuery(dialect: 'sqlite' | 'postgres', sqliteFile: string, pgUrl: string) {
   if (dialect === 'sqlite') {
-    const db = new SQLite(sqliteFile, { readonly: true });
+    const db = benchSqlite(sqliteFile);
     return { all: async (s: string) => db.prepare(s).all() as any[], close: async () => db.close() };
   }
   const c = new pg.Client({ connectionString: pgUrl });

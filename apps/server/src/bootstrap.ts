@@ -17,6 +17,7 @@ export async function prepare(config: Config, opts: { sqliteFile?: string } = {}
     dataDir: config.dataDir,
     sqliteFile: opts.sqliteFile,
     reportConcurrency: config.reportConcurrency,
+    sqliteMmapMb: config.sqliteMmapMb,
   });
   // Safe when several processes or servers start at once on an empty database (db/startup-lock.ts).
   await underStartupLock(database, config.databaseUrl, async () => {

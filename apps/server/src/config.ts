@@ -35,6 +35,7 @@ const envSchema = z.object({
   REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).default(30),
   BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).default(30),
   REPORT_CONCURRENCY: z.coerce.number().int().min(0).optional(),
+  SQLITE_MMAP_MB: z.coerce.number().int().min(0).default(2048),
   AUDIT_FLUSH_MS: z.coerce.number().int().min(0).default(200),
   AUDIT_QUEUE_MAX: z.coerce.number().int().min(1).default(20_000),
 });
@@ -97,6 +98,8 @@ export type Config = {
    * connections on SQLite, a pool of its own on PostgreSQL); default half the cores, at least 1; 0: inline.
    */
   reportConcurrency?: number;
+  /** SQLite: how much of the file each connection reads through memory-mapped I/O (MB; 0: none). */
+  sqliteMmapMb: number;
   /** Read audit entries are written in batches at most this often (ms); 0: each with its read, at once. */
   auditFlushMs: number;
   /** Read audit entries waiting at most; a read finding the queue full waits for the next batch. */
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rememberDeviceDays: e.REMEMBER_DEVICE_DAYS,
     breakGlassMinutes: e.BREAK_GLASS_MINUTES,
     reportConcurrency: e.REPORT_CONCURRENCY,
+    sqliteMmapMb: e.SQLITE_MMAP_MB,
     auditFlushMs: e.AUDIT_FLUSH_MS,
     auditQueueMax: e.AUDIT_QUEUE_MAX,
   };

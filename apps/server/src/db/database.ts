@@ -35,6 +35,15 @@ export const defaultReportConcurrency = () => Math.max(1, Math.floor(os.availabl
 // PostgreSQL returns bigint counts as strings by default; counts here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * SQLite reads through memory-mapped I/O by default: without it every page a query touches beyond the 16 MB
+ * page cache is copied in by a read() call, and at national size (a 4.7 GB file) a dashboard's statements
+ * spent a third of their CPU in those calls (bench/README.md, "Memory-mapped reads"). Writes still go through
+ * the WAL. better-sqlite3 caps the map at 2 GB (SQLITE_MAX_MMAP_SIZE); beyond it pages are read as before.
+ */
+export const DEFAULT_SQLITE_MMAP_MB = 2048;
+export const sqliteMmapBytes = (mb = DEFAULT_SQLITE_MMAP_MB) => Math.max(0, Math.floor(mb)) * 1024 * 1024;
+
 /** Opens PostgreSQL when a URL is given, else the embedded SQLite file under dataDir. */
 export function openDatabase(opts: {
   databaseUrl?: string;
@@ -42,6 +51,8 @@ export function openDatabase(opts: {
   sqliteFile?: string;
   /** Report statements at once (worker threads on SQLite, a pool of its own on PostgreSQL); 0: none, inline. */
   reportConcurrency?: number;
+  /** SQLite: memory-mapped I/O per connection, in MB (default `DEFAULT_SQLITE_MMAP_MB`; 0: none). */
+  sqliteMmapMb?: number;
 }): Database {
   const concurrency = opts.reportConcurrency ?? defaultReportConcurrency();
   const readBarriers: Database['readBarriers'] = new Map();
@@ -85,6 +96,8 @@ export function openDatabase(opts: {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const mmapBytes = sqliteMmapBytes(opts.sqliteMmapMb);
+  sqlite.pragma(`mmap_size = ${mmapBytes}`);
   const changes = new ChangeTracker();
   const db = new Kysely<DB>({
     dialect: trackChanges(new SqliteDialect({ database: withStatementCache(sqlite) }), changes, {
@@ -93,7 +106,8 @@ export function openDatabase(opts: {
     }),
   });
   registerTracker(db, changes);
-  const reports = file !== ':memory:' && concurrency > 0 ? sqliteReportRunner(file, concurrency) : null;
+  const reports =
+    file !== ':memory:' && concurrency > 0 ? sqliteReportRunner(file, concurrency, { mmapBytes }) : null;
   if (reports) registerReportRunner(db, reports);
   return {
     db,

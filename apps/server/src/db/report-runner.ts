@@ -122,8 +122,11 @@ function retrier(pump: () => void): () => void {
 export function sqliteReportRunner(
   file: string,
   concurrency: number,
-  busyTimeoutMs = 5000,
-  burst = defaultBurst(concurrency),
+  {
+    busyTimeoutMs = 5000,
+    burst = defaultBurst(concurrency),
+    mmapBytes = 0,
+  }: { busyTimeoutMs?: number; burst?: number; mmapBytes?: number } = {},
 ): ReportRunner {
   type Slot = { worker: Worker | null; job: Job | null; extra: boolean };
   const base = Math.max(1, concurrency);
@@ -138,7 +141,7 @@ export function sqliteReportRunner(
 
   const spawn = (slot: Slot) => {
     const worker = new Worker(new URL('./report-worker.mjs', import.meta.url), {
-      workerData: { file, busyTimeoutMs },
+      workerData: { file, busyTimeoutMs, mmapBytes },
       // Not the server's --import tsx (the worker is plain JavaScript) nor its heap limit.
       execArgv: [],
     });

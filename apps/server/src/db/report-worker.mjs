@@ -6,6 +6,8 @@ import SQLite from 'better-sqlite3';
 
 const db = new SQLite(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma(`busy_timeout = ${Number(workerData.busyTimeoutMs) || 5000}`);
+// Memory-mapped reads as the server's own connection (db/database.ts, SQLITE_MMAP_MB).
+db.pragma(`mmap_size = ${Number(workerData.mmapBytes) || 0}`);
 const statements = new Map();
 
 parentPort.on('message', (m) => {
