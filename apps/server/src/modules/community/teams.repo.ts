@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
+import { VOLUNTEER_ACCOUNT } from '../../platform/policy.ts';
 import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 
 export type TeamRow = Row<'community_teams'>;
@@ -99,8 +100,8 @@ export const teamsRepo = {
       .selectFrom('users as u')
       .leftJoin('community_volunteers as v', 'v.user_id', 'u.id')
       .select(['u.id', 'u.username', 'u.full_name', 'v.id as volunteer_id'])
-      .where('u.role', '=', 'volunteer')
-      .where('u.scope_kind', '=', 'commune')
+      .where('u.role', '=', VOLUNTEER_ACCOUNT.role)
+      .where('u.scope_kind', '=', VOLUNTEER_ACCOUNT.scopeKind)
       .where('u.scope_code', '=', communeCode)
       .where('u.active', '=', 1)
       .orderBy('u.full_name')
