@@ -15,7 +15,7 @@ import type { Actor, Role } from '../apps/server/src/platform/policy.ts';
 import { SessionCache } from '../apps/server/src/platform/session-cache.ts';
 import { directSql } from './lib/direct-sql.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
-import { secondFactor } from './lib/second-factor.ts';
+import { benchLogin } from './lib/second-factor.ts';
 import { startServer } from './lib/server.ts';
 import { argValue, REPO } from './lib/target.ts';
 
@@ -115,29 +115,8 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
       : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: String(WARMUP) },
   );
   const base = `http://127.0.0.1:${server.port}`;
-  const login = async (username: string): Promise<Session> => {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const token = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('hn_session='))!
-      .split(';')[0]
-      .slice('hn_session='.length);
-    const body = await res.json();
-    const session = { cookie: `hn_session=${token}`, csrf: body.csrfToken, token };
-    await secondFactor(
-      base,
-      username,
-      session,
-      body.secondFactor,
-      `${REPO}/bench/data/totp-${dialect}-national.json`,
-    );
-    return session;
-  };
+  const login = (username: string): Promise<Session> =>
+    benchLogin(base, username, `${REPO}/bench/data/totp-${dialect}-national.json`);
   const officer = await login(`xa.${commune}`);
   const national = await login('c04.1');
   const headers = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });

@@ -19,8 +19,9 @@ import {
   type Session,
   shiftYear,
   startServer,
+  timedRuns,
 } from './lib/run-support.ts';
-import { secondFactor } from './lib/second-factor.ts';
+import { benchLogin } from './lib/second-factor.ts';
 import { argValue, freshDeps, REPO } from './lib/target.ts';
 import { measureWebSize } from './web-size.ts';
 
@@ -146,17 +147,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
     aggDefs.map((a) => ({ ...a, from: lastQuarter(asOf).from, to: lastQuarter(asOf).to })),
   );
   // The limit: hand-written SQL straight on the database.
-  const timeIt = async (fn: () => Promise<unknown>, n = 30) => {
-    const lat: number[] = [];
-    const t1 = performance.now();
-    for (let i = 0; i < n && (i < 3 || performance.now() - t1 < 10_000); i++) {
-      const s = performance.now();
-      await fn();
-      lat.push(performance.now() - s);
-    }
-    lat.sort((a, b) => a - b);
-    return pct(lat, 50);
-  };
+  const timeIt = async (fn: () => Promise<unknown>, n = 30) => pct(await timedRuns(fn, n), 50);
   const tokens = (i: number) => sample[i % sample.length].name_search.split(' ');
   let li = 0;
   // The best hand-written query for the same answer: on PostgreSQL the LIKE filters (served by pg_trgm); on
@@ -209,28 +200,8 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   }
   console.log(`figure warm-up: ${warmup ? `${r1(warmup.ms / 1000)} s` : 'not finished after 10 min'}`);
   const base = `http://127.0.0.1:${server.port}`;
-  const login = async (username: string): Promise<Session> => {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('hn_session='))!
-      .split(';')[0];
-    const body = await res.json();
-    const session = { cookie, csrf: body.csrfToken };
-    await secondFactor(
-      base,
-      username,
-      session,
-      body.secondFactor,
-      `${REPO}/bench/data/totp-${dialect}-${scale}.json`,
-    );
-    return session;
-  };
+  const login = (username: string): Promise<Session> =>
+    benchLogin(base, username, `${REPO}/bench/data/totp-${dialect}-${scale}.json`);
   const users: Record<string, string> = {
     national: 'c04.1',
     province: `pc04.${province}.1`,

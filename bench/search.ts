@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { BENCH_PASSWORD } from './lib/run-generator.ts';
-import { secondFactor } from './lib/second-factor.ts';
+import { benchLogin } from './lib/second-factor.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, REPO } from './lib/target.ts';
 
@@ -107,22 +106,9 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   try {
     const waited = await startupJobsEnded(db, since);
     console.log(`  [${dialect}] the server's start-up jobs ended after ${r1(waited / 1000)} s`);
-    const login = await fetch(`${server.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'c04.1', password: BENCH_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-    const cookie = login.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('hn_session='))!
-      .split(';')[0];
-    const body = await login.json();
-    await secondFactor(
+    const { cookie } = await benchLogin(
       server.base,
       'c04.1',
-      { cookie, csrf: body.csrfToken },
-      body.secondFactor,
       `${REPO}/bench/data/totp-${dialect}-national.json`,
     );
     const product = async (name: string) => {

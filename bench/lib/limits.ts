@@ -7,6 +7,7 @@ import { resolveUnit } from '../../apps/server/src/modules/reports/engine.servic
 import { computeReport } from '../../apps/server/src/modules/reports/periodic.service.ts';
 import type { Actor } from '../../apps/server/src/platform/policy.ts';
 import { benchSqlite } from './sqlite-handle.ts';
+import { timedRuns } from './run-support.ts';
 
 // "The limit" of an aggregate: the SQL statements the product's engine sends for a dashboard or a periodic
 // report, captured once in this process (Kysely's query log) and then replayed straight on the database
@@ -66,14 +67,7 @@ export async function aggregateLimits(
         else for (const s of stmts) await client!.query(s.sql, s.params as any[]);
       };
       await run();
-      const lat: number[] = [];
-      const t0 = performance.now();
-      for (let i = 0; i < n && (i < 3 || performance.now() - t0 < 10_000); i++) {
-        const s = performance.now();
-        await run();
-        lat.push(performance.now() - s);
-      }
-      lat.sort((x, y) => x - y);
+      const lat = await timedRuns(run, n);
       out[a.name] = {
         statements: stmts.length,
         sqlMedian: Math.round(lat[Math.floor(lat.length / 2)] * 10) / 10,

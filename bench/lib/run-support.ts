@@ -24,6 +24,17 @@ export function pct(sorted: number[], p: number) {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+/** Latencies (ms, sorted) of `fn` run up to `n` times: at least 3, then as many as fit in 10 s. */
+export async function timedRuns(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+  const lat: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < n && (i < 3 || performance.now() - t0 < 10_000); i++) {
+    const s = performance.now();
+    await fn();
+    lat.push(performance.now() - s);
+  }
+  return lat.sort((a, b) => a - b);
+}
 export const r1 = (x: number) => Math.round(x * 10) / 10;
 export const shiftYear = (iso: string, by: number) => `${Number(iso.slice(0, 4)) + by}${iso.slice(4)}`;
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
+import { BENCH_PASSWORD } from './run-generator.ts';
 
 type Session = { cookie: string; csrf: string };
 
@@ -43,4 +44,26 @@ export async function secondFactor(
   const secret = secrets[username];
   if (!secret) throw new Error(`${username} has a second factor the benchmark does not know (${file})`);
   await post('/api/auth/totp/verify', { code: code(secret) });
+}
+
+/**
+ * Logs a bench account in (every generated account has BENCH_PASSWORD) and passes its second factor with the
+ * secrets in `totpFile`: the session's cookie and CSRF token, and the session token itself.
+ */
+export async function benchLogin(base: string, username: string, totpFile: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const token = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('hn_session='))!
+    .split(';')[0]
+    .slice('hn_session='.length);
+  const body = await res.json();
+  const session = { cookie: `hn_session=${token}`, csrf: body.csrfToken as string, token };
+  await secondFactor(base, username, session, body.secondFactor, totpFile);
+  return session;
 }

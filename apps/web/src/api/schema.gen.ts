@@ -3172,6 +3172,12 @@ export interface components {
             active: boolean;
             version: number;
         };
+        BlockRef: {
+            block: string;
+            params?: {
+                [key: string]: string;
+            };
+        };
         CalendarAdjustment: {
             id: string;
             date: string;
@@ -3285,6 +3291,8 @@ export interface components {
                 fullName: string;
             }[];
         };
+        /** @enum {string} */
+        Disaggregation: "sex" | "age_group" | "unit" | "substance" | "legal_basis";
         Dossier: {
             id: string;
             status: string;
@@ -3609,18 +3617,27 @@ export interface components {
             value: number | null;
             numerator: number | null;
             denominator: number | null;
-            target?: {
-                /** @enum {string} */
-                op: "gte" | "lte";
-                value: number;
-                by?: string;
-                source: {
-                    vi: string;
-                    en: string;
-                };
-            } | null;
+            target?: components["schemas"]["FigureTarget"] | null;
             meetsTarget: boolean | null;
             pending: boolean;
+        };
+        /** @enum {string} */
+        FigureGrouping: "period" | "today";
+        FigureTarget: {
+            /** @enum {string} */
+            op: "gte" | "lte";
+            value: number;
+            by?: string;
+            source: {
+                vi: string;
+                en: string;
+            };
+        };
+        FigureUnit: {
+            /** @enum {string} */
+            kind: "province" | "commune" | "nation" | "facility" | "area";
+            code: string;
+            name: string;
         };
         HealthRecord: {
             id: string;
@@ -3713,22 +3730,8 @@ export interface components {
             }[];
         };
         Indicator: {
-            denominator: {
-                block: string;
-                params?: {
-                    [key: string]: string;
-                };
-            } | null;
-            target: {
-                /** @enum {string} */
-                op: "gte" | "lte";
-                value: number;
-                by?: string;
-                source: {
-                    vi: string;
-                    en: string;
-                };
-            } | null;
+            denominator: components["schemas"]["BlockRef"] | null;
+            target: components["schemas"]["FigureTarget"] | null;
             custom: boolean;
             computable: boolean;
             id: string;
@@ -3736,13 +3739,8 @@ export interface components {
             en: string;
             /** @enum {string} */
             kind: "count" | "ratio";
-            numerator: {
-                block: string;
-                params?: {
-                    [key: string]: string;
-                };
-            };
-            readonly disaggregations: ("sex" | "age_group" | "unit" | "substance" | "legal_basis")[];
+            numerator: components["schemas"]["BlockRef"];
+            readonly disaggregations: components["schemas"]["Disaggregation"][];
             source: {
                 vi: string;
                 en: string;
@@ -3867,8 +3865,7 @@ export interface components {
             };
             from: string;
             to: string;
-            /** @enum {string} */
-            grouping: "period" | "today";
+            grouping: components["schemas"]["FigureGrouping"];
             status: string;
             narrative: {
                 summary?: string;
@@ -12510,7 +12507,7 @@ export interface operations {
                                 name: string;
                                 readonly values: string[];
                             }[];
-                            readonly disaggregations: ("sex" | "age_group" | "unit" | "substance" | "legal_basis")[];
+                            readonly disaggregations: components["schemas"]["Disaggregation"][];
                             stock?: boolean;
                             /** @enum {string} */
                             sensitive?: "health";
@@ -12628,19 +12625,12 @@ export interface operations {
                     "application/json": {
                         computedAt: string;
                         stale: boolean;
-                        unit: {
-                            /** @enum {string} */
-                            kind: "province" | "commune" | "nation" | "facility" | "area";
-                            code: string;
-                            name: string;
-                        };
+                        unit: components["schemas"]["FigureUnit"];
                         from: string;
                         to: string;
-                        /** @enum {string} */
-                        grouping: "period" | "today";
+                        grouping: components["schemas"]["FigureGrouping"];
                         figure: components["schemas"]["Figure"];
-                        /** @enum {string|null} */
-                        by: "sex" | "age_group" | "unit" | "substance" | "legal_basis" | null;
+                        by: components["schemas"]["Disaggregation"] | null;
                         groups: {
                             key: string;
                             value: number | null;
@@ -12710,8 +12700,7 @@ export interface operations {
                         /** @enum {string} */
                         part: "numerator" | "denominator";
                         pending: boolean;
-                        /** @enum {string} */
-                        grouping: "period" | "today";
+                        grouping: components["schemas"]["FigureGrouping"];
                         total: number | null;
                     };
                 };
@@ -12791,23 +12780,9 @@ export interface operations {
                     "application/json": {
                         computedAt: string;
                         stale: boolean;
-                        unit: {
-                            /** @enum {string} */
-                            kind: "province" | "commune" | "nation" | "facility" | "area";
-                            code: string;
-                            name: string;
-                        };
+                        unit: components["schemas"]["FigureUnit"];
                         indicatorId: string;
-                        target: {
-                            /** @enum {string} */
-                            op: "gte" | "lte";
-                            value: number;
-                            by?: string;
-                            source: {
-                                vi: string;
-                                en: string;
-                            };
-                        } | null;
+                        target: components["schemas"]["FigureTarget"] | null;
                         points: {
                             value: number | null;
                             numerator: number | null;
@@ -12856,16 +12831,10 @@ export interface operations {
                     "application/json": {
                         computedAt: string;
                         stale: boolean;
-                        unit: {
-                            /** @enum {string} */
-                            kind: "province" | "commune" | "nation" | "facility" | "area";
-                            code: string;
-                            name: string;
-                        };
+                        unit: components["schemas"]["FigureUnit"];
                         from: string;
                         to: string;
-                        /** @enum {string} */
-                        grouping: "period" | "today";
+                        grouping: components["schemas"]["FigureGrouping"];
                         figures: components["schemas"]["Figure"][];
                     };
                 };

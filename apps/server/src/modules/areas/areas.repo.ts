@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
 import { rowById, updateIfVersion } from '../shared/record-queries.repo.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 
 export type AreaRow = Row<'areas'>;
 
@@ -68,12 +69,9 @@ export const areasRepo = {
   /** Today's communes of a province among some codes, with their names. */
   currentCommunes: (db: Kysely<DB>, provinceCode: string, codes: string[]) =>
     codes.length
-      ? db
-          .selectFrom('units')
+      ? unitsInForce(db, 'commune')
           .select(['code', 'name'])
-          .where('level', '=', 'commune')
           .where('province_code', '=', provinceCode)
-          .where('valid_to', 'is', null)
           .where('code', 'in', codes)
           .execute()
       : Promise.resolve([] as { code: string; name: string }[]),

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
+import { VOLUNTEER_ACCOUNT } from '../../platform/policy.ts';
 import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 
 export type TeamRow = Row<'community_teams'>;
 export type VolunteerRow = Row<'community_volunteers'>;
@@ -11,21 +13,14 @@ export type AccessRow = Row<'volunteer_assignments'>;
 export type UnitFilter = { communeCode?: string; provinceCode?: string };
 
 /** Version-checked update of a community row; false when someone else changed it first. */
-async function versioned(
+/** Version-checked update of a community record. */
+const versioned = (
   db: Kysely<DB>,
   table: keyof DB & `community_${string}`,
   id: string,
   version: number,
   patch: object,
-) {
-  const r = await (db as unknown as Kysely<Record<string, { id: string; version: number }>>)
-    .updateTable(table as string)
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => updateIfVersion(db, table, id, version, patch);
 
 export const teamsRepo = {
   versioned,
@@ -99,8 +94,8 @@ export const teamsRepo = {
       .selectFrom('users as u')
       .leftJoin('community_volunteers as v', 'v.user_id', 'u.id')
       .select(['u.id', 'u.username', 'u.full_name', 'v.id as volunteer_id'])
-      .where('u.role', '=', 'volunteer')
-      .where('u.scope_kind', '=', 'commune')
+      .where('u.role', '=', VOLUNTEER_ACCOUNT.role)
+      .where('u.scope_kind', '=', VOLUNTEER_ACCOUNT.scopeKind)
       .where('u.scope_code', '=', communeCode)
       .where('u.active', '=', 1)
       .orderBy('u.full_name')
@@ -187,31 +182,21 @@ export const teamsRepo = {
 
   /** Communes of a province in force, for the volunteer-model table. */
   provincesOf: (db: Kysely<DB>, code?: string) => {
-    let qb = db
-      .selectFrom('units')
-      .select(['code', 'name'])
-      .where('level', '=', 'province')
-      .where('valid_to', 'is', null);
+    let qb = unitsInForce(db, 'province').select(['code', 'name']);
     if (code) qb = qb.where('code', '=', code);
     return qb.orderBy('code').execute();
   },
   communesOf: (db: Kysely<DB>, f: UnitFilter) => {
-    let qb = db
-      .selectFrom('units')
-      .select(['code', 'name', 'province_code'])
-      .where('level', '=', 'commune')
-      .where('valid_to', 'is', null);
+    let qb = unitsInForce(db, 'commune').select(['code', 'name', 'province_code']);
     if (f.communeCode) qb = qb.where('code', '=', f.communeCode);
     if (f.provinceCode) qb = qb.where('province_code', '=', f.provinceCode);
     return qb.orderBy('code').limit(5000).execute();
   },
   unitNames: async (db: Kysely<DB>, codes: string[]) => {
     if (!codes.length) return new Map<string, string>();
-    const rows = await db
-      .selectFrom('units')
+    const rows = await unitsInForce(db)
       .select(['code', 'name'])
       .where('code', 'in', [...new Set(codes)])
-      .where('valid_to', 'is', null)
       .execute();
     return new Map(rows.map((r) => [r.code, r.name]));
   },

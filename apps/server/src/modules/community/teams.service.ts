@@ -16,7 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
-import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
+import { type Actor, assertNational, authorize, isVolunteerAccountOf } from '../../platform/policy.ts';
 import { insertAudited } from '../shared/audited-writes.service.ts';
 import { writeStep } from '../shared/write-step.service.ts';
 import { endAssignmentsOf, grantAccess } from './assignments.service.ts';
@@ -200,7 +200,7 @@ export async function updateTeam(deps: AppDeps, actor: Actor, id: string, input:
 /** A user account a volunteer may be linked to: an active 'volunteer' of the team's commune, not linked yet. */
 async function checkUserLink(trx: Kysely<DB>, userId: string, communeCode: string, selfId?: string) {
   const u = await teamsRepo.userById(trx, userId);
-  if (!u?.active || u.role !== 'volunteer' || u.scope_kind !== 'commune' || u.scope_code !== communeCode)
+  if (!isVolunteerAccountOf(u, communeCode))
     throw fieldError(
       'userId',
       'volunteer_account',

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
 import type { DossierScope } from '../../platform/policy.ts';
 import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
+import { unitNameInForce } from '../shared/units-in-force.repo.ts';
 
 export type DossierRow = Row<'dossiers'>;
 export type DossierPersonRow = Row<'dossier_people'>;
@@ -153,14 +154,5 @@ export const dossiersRepo = {
       .select(['id', 'name', 'province_code', 'active'])
       .where('id', '=', id)
       .executeTakeFirst(),
-  communeName: async (db: Kysely<DB>, code: string) =>
-    (
-      await db
-        .selectFrom('units')
-        .select('name')
-        .where('code', '=', code)
-        .where('level', '=', 'commune')
-        .where('valid_to', 'is', null)
-        .executeTakeFirst()
-    )?.name ?? null,
+  communeName: (db: Kysely<DB>, code: string) => unitNameInForce(db, code, 'commune'),
 };

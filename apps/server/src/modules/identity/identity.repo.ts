@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
 import { rowById, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
+import { unitNameInForce, unitsInForce } from '../shared/units-in-force.repo.ts';
 
 export type UserRow = Row<'users'>;
 
@@ -110,19 +111,8 @@ export const identityRepo = {
         .returning('failed_logins')
         .executeTakeFirstOrThrow()
     ).failed_logins,
-  insertSession: (
-    db: Kysely<DB>,
-    row: {
-      id: string;
-      user_id: string;
-      csrf_token: string;
-      created_at: string;
-      last_seen_at: string;
-      ip: string | null;
-      second_factor?: string;
-      user_agent?: string | null;
-    },
-  ) => db.insertInto('sessions').values(row).execute(),
+  insertSession: (db: Kysely<DB>, row: Insertable<DB['sessions']>) =>
+    db.insertInto('sessions').values(row).execute(),
   /** A user's sessions, the most recently used first (the list a user sees of their own). */
   userSessions: (db: Kysely<DB>, userId: string) =>
     db
@@ -168,15 +158,7 @@ export const identityRepo = {
     db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute(),
   deleteUserSessions: async (db: Kysely<DB>, userId: string) =>
     Number((await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows),
-  unitName: async (db: Kysely<DB>, code: string) =>
-    (
-      await db
-        .selectFrom('units')
-        .select('name')
-        .where('code', '=', code)
-        .where('valid_to', 'is', null)
-        .executeTakeFirst()
-    )?.name ?? null,
+  unitName: (db: Kysely<DB>, code: string) => unitNameInForce(db, code),
   facilityName: async (db: Kysely<DB>, id: string) =>
     (await db.selectFrom('facilities').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null,
   /** Starts a period of activity of an account, in its role and unit (account_periods, 0027). */
@@ -213,11 +195,5 @@ export const identityRepo = {
       .execute();
   },
   unitExists: async (db: Kysely<DB>, code: string, level: 'province' | 'commune') =>
-    !!(await db
-      .selectFrom('units')
-      .select('id')
-      .where('code', '=', code)
-      .where('level', '=', level)
-      .where('valid_to', 'is', null)
-      .executeTakeFirst()),
+    !!(await unitsInForce(db, level).select('id').where('code', '=', code).executeTakeFirst()),
 };

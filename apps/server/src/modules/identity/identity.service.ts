@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterFailedLogin } from '@hoanhap/domain/login-lockout';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { PHONE_MESSAGE, parseVnPhone } from '@hoanhap/domain/phone';
@@ -17,6 +17,7 @@ import {
   setupScopeOf,
 } from '../../platform/policy.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
+import { newUserRow } from './new-user.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword, passwordContext, strongRandomPassword } from './password-strength.ts';
 import { secondFactorAtLogin } from './totp.service.ts';
@@ -311,24 +312,16 @@ export async function createUser(
   if (input.password !== undefined) assertStrongPassword('password', input.password, words);
   const password = input.password ?? strongRandomPassword(words);
   const now = deps.now().toISOString();
-  const row: UserRow = {
-    id: randomUUID(),
-    username: input.username,
-    password_hash: await hashPassword(password),
-    full_name: input.fullName,
-    role: input.role,
-    scope_kind: input.scopeKind,
-    scope_code: scopeCode,
-    must_change_password: (opts.mustChangePassword ?? true) ? 1 : 0,
-    failed_logins: 0,
-    locked_until: null,
-    login_locked_at: null,
-    active: 1,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    phone: phone ?? null,
-  };
+  const row = await newUserRow(
+    {
+      ...input,
+      scopeCode,
+      phone: phone ?? null,
+      password,
+      mustChangePassword: opts.mustChangePassword ?? true,
+    },
+    now,
+  );
   await db.transaction().execute(async (trx) => {
     if (await identityRepo.findUserByUsername(trx, input.username)) {
       throw Errors.conflict('username_taken', {

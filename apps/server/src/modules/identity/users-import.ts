@@ -12,7 +12,7 @@ import { readTable } from '../imports/imports.parse.ts';
 import { importsRepo } from '../imports/imports.repo.ts';
 import { orgRepo } from '../org/org.repo.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
-import { hashPassword } from './password.ts';
+import { newUserRow } from './new-user.ts';
 import { passwordContext, strongRandomPassword } from './password-strength.ts';
 import { usersImportRepo } from './users-import.repo.ts';
 
@@ -246,24 +246,10 @@ export async function commitUsersFile(
     made.push({
       row: r,
       password,
-      user: {
-        id: randomUUID(),
-        username: r.username,
-        password_hash: await hashPassword(password),
-        full_name: r.fullName,
-        role: r.role!,
-        scope_kind: r.scopeKind!,
-        scope_code: r.scopeCode,
-        must_change_password: 1,
-        failed_logins: 0,
-        locked_until: null,
-        login_locked_at: null,
-        active: 1,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        phone: r.phone,
-      },
+      user: await newUserRow(
+        { ...r, role: r.role!, scopeKind: r.scopeKind!, password, mustChangePassword: true },
+        now,
+      ),
     });
   }
   const summary = { total: a.summary.total, created: made.length, skipped: errorRows.length };

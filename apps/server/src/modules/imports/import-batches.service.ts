@@ -41,7 +41,7 @@ export async function undoImport(deps: AppDeps, actor: Actor | null, batchId: st
   const now = deps.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const b = await importsRepo.batch(trx, batchId);
-    if (!b || b.kind !== 'people') throw Errors.notFound({ vi: 'lô nhập', en: 'Import batch' });
+    if (b?.kind !== 'people') throw Errors.notFound({ vi: 'lô nhập', en: 'Import batch' });
     if ((actor?.userId ?? null) !== b.created_by)
       throw Errors.forbidden({
         vi: 'Chỉ người đã nhập mới hủy được lô nhập này',
@@ -138,7 +138,7 @@ export async function saveMapping(
 /** The batch as stored, visible to its author only (an import is personal work until committed). */
 async function ownBatch(db: Kysely<DB>, actor: Actor, id: string) {
   const b = await importsRepo.batch(db, id);
-  if (!b || b.kind !== 'people' || b.created_by !== actor.userId)
+  if (b?.kind !== 'people' || b.created_by !== actor.userId)
     throw Errors.notFound({ vi: 'lô nhập', en: 'Import batch' });
   return b;
 }

@@ -9,6 +9,7 @@ import type {
   PersonTable,
 } from '../../db/schema.ts';
 import { rowById, rowsWhere } from '../shared/record-queries.repo.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 
 const CHUNK = 500;
 const chunks = <T>(xs: T[], n = CHUNK) =>
@@ -42,12 +43,9 @@ export const importsRepo = {
   communeNames: async (db: Kysely<DB>, codes: string[]) => {
     const out = new Map<string, { name: string; provinceCode: string | null }>();
     for (const c of chunks(codes))
-      for (const r of await db
-        .selectFrom('units')
+      for (const r of await unitsInForce(db, 'commune')
         .select(['code', 'name', 'province_code'])
         .where('code', 'in', c)
-        .where('level', '=', 'commune')
-        .where('valid_to', 'is', null)
         .execute())
         out.set(r.code, { name: r.name, provinceCode: r.province_code });
     return out;
@@ -55,13 +53,7 @@ export const importsRepo = {
 
   /** Today's communes of a province (code and name), for cells that already name the current commune. */
   currentCommunesOfProvince: (db: Kysely<DB>, provinceCode: string) =>
-    db
-      .selectFrom('units')
-      .select(['code', 'name'])
-      .where('province_code', '=', provinceCode)
-      .where('level', '=', 'commune')
-      .where('valid_to', 'is', null)
-      .execute(),
+    unitsInForce(db, 'commune').select(['code', 'name']).where('province_code', '=', provinceCode).execute(),
 
   peopleOfProvince: (db: Kysely<DB>, provinceCode: string): Promise<PersonMatchRow[]> =>
     db

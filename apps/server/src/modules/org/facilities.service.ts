@@ -191,11 +191,7 @@ async function insertLicence(
     issuer_role: await licenserOn(trx, l.issuer, l.issuedOn, `${prefix}issuer`),
     scope: l.scope.trim(),
     valid_until: l.validUntil,
-    version: 1,
-    created_by: actor.userId,
-    created_at: at,
-    updated_by: actor.userId,
-    updated_at: at,
+    ...createdStamps(actor, at),
   };
   await facilitiesRepo.insertLicence(trx, row);
   return row;

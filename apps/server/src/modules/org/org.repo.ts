@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB, UnitTable, UnitUpdateTable } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
 import { rowsWhere } from '../shared/record-queries.repo.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 
 export type UnitRow = Row<'units'>;
 export type UnitUpdateRow = Row<'unit_updates'>;
@@ -48,9 +49,7 @@ export const orgRepo = {
   },
   currentUnits: (db: Kysely<DB>) => rowsWhere(db, 'units', { valid_to: null }),
   currentUnit: (db: Kysely<DB>, code: string, level?: 'province' | 'commune') => {
-    let q = db.selectFrom('units').selectAll().where('code', '=', code).where('valid_to', 'is', null);
-    if (level) q = q.where('level', '=', level);
-    return q.executeTakeFirst();
+    return unitsInForce(db, level).selectAll().where('code', '=', code).executeTakeFirst();
   },
   /** Every version of a unit, oldest first, with the source of the update that started it. */
   versions: (db: Kysely<DB>, code: string) =>

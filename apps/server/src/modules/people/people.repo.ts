@@ -1,6 +1,8 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import type { PersonScope } from '../../platform/policy.ts';
+import { updateIfVersion } from '../shared/record-queries.repo.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 import { currentUnitNames } from './unit-names.ts';
 
 export type PersonRow = Selectable<PersonTable>;
@@ -296,22 +298,12 @@ export const peopleRepo = {
   },
   insert: (db: Kysely<DB>, row: PersonRow) => db.insertInto('people').values(row).execute(),
   /** Version-checked update; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<PersonRow>) => {
-    const r = await db
-      .updateTable('people')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<PersonRow>) =>
+    updateIfVersion(db, 'people', id, version, patch),
   communeProvince: async (db: Kysely<DB>, communeCode: string) =>
-    (await db
-      .selectFrom('units')
+    (await unitsInForce(db, 'commune')
       .select(['province_code', 'name'])
       .where('code', '=', communeCode)
-      .where('level', '=', 'commune')
-      .where('valid_to', 'is', null)
       .executeTakeFirst()) ?? null,
   /** `level:code` → name of the current units among `codes` (from memory outside a transaction: unit-names.ts). */
   unitNames: async (db: Kysely<DB>, codes: string[]) => {
@@ -322,11 +314,9 @@ export const peopleRepo = {
       for (const code of codes) for (const [key, name] of all.get(code) ?? []) out.set(key, name);
       return out;
     }
-    const rows = await db
-      .selectFrom('units')
+    const rows = await unitsInForce(db)
       .select(['code', 'name', 'level'])
       .where('code', 'in', [...new Set(codes)])
-      .where('valid_to', 'is', null)
       .execute();
     return new Map(rows.map((r) => [`${r.level}:${r.code}`, r.name]));
   },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { personUnitsRepo } from './person-units.repo.ts';
+import { type PersonUnitRow, personUnitsRepo } from './person-units.repo.ts';
 
 // A person's commune over time (person_units), kept by the code that changes it: recording or correcting the
 // person (syncPersonUnit), moving house (movePersonUnit), a merge of communes (mergeCommuneUnits). Reports of a
@@ -9,6 +9,18 @@ import { personUnitsRepo } from './person-units.repo.ts';
 
 /** Since always: the first span (records of a person may be entered for any earlier date). */
 export const SINCE_ALWAYS = '0001-01-01';
+
+/** A person's first span: in their current commune since always, as recorded. */
+const firstUnit = (p: { id: string; cur_commune_code: string; province_code: string }): PersonUnitRow => ({
+  id: randomUUID(),
+  person_id: p.id,
+  commune_code: p.cur_commune_code,
+  province_code: p.province_code,
+  valid_from: SINCE_ALWAYS,
+  valid_to: null,
+  cause: 'record',
+  source_id: null,
+});
 
 /**
  * Keeps the open span equal to the person's current commune: opens the first one for a new record, and rewrites
@@ -18,19 +30,7 @@ export async function syncPersonUnit(trx: Kysely<DB>, personId: string): Promise
   const p = await personUnitsRepo.person(trx, personId);
   if (!p) return;
   const open = await personUnitsRepo.open(trx, personId);
-  if (!open)
-    await personUnitsRepo.insert(trx, [
-      {
-        id: randomUUID(),
-        person_id: personId,
-        commune_code: p.cur_commune_code,
-        province_code: p.province_code,
-        valid_from: SINCE_ALWAYS,
-        valid_to: null,
-        cause: 'record',
-        source_id: null,
-      },
-    ]);
+  if (!open) await personUnitsRepo.insert(trx, [firstUnit(p)]);
   else if (open.commune_code !== p.cur_commune_code || open.province_code !== p.province_code)
     await personUnitsRepo.correct(trx, open.id, p.cur_commune_code, p.province_code);
 }
@@ -40,19 +40,7 @@ export async function recordFirstUnits(
   trx: Kysely<DB>,
   people: { id: string; cur_commune_code: string; province_code: string }[],
 ): Promise<void> {
-  await personUnitsRepo.insert(
-    trx,
-    people.map((p) => ({
-      id: randomUUID(),
-      person_id: p.id,
-      commune_code: p.cur_commune_code,
-      province_code: p.province_code,
-      valid_from: SINCE_ALWAYS,
-      valid_to: null,
-      cause: 'record',
-      source_id: null,
-    })),
-  );
+  await personUnitsRepo.insert(trx, people.map(firstUnit));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ChangeTracker, changeTrackerOf } from '../../db/change-tracker.ts';
 import type { DB } from '../../db/schema.ts';
+import { unitsInForce } from '../shared/units-in-force.repo.ts';
 
 // The names of the current units (34 provinces, ~3,300 communes: a few hundred kB), kept in memory per database
 // handle: every person page and search page names its people's communes and provinces, and reading them is a
@@ -30,11 +31,7 @@ export async function currentUnitNames(db: Kysely<DB>): Promise<Names | null> {
   const stamp = tracker.stamp(['units']);
   const hit = kept.get(tracker);
   if (hit && hit.stamp === stamp && now - hit.at < MAX_AGE_MS) return hit.names;
-  const rows = await db
-    .selectFrom('units')
-    .select(['code', 'name', 'level'])
-    .where('valid_to', 'is', null)
-    .execute();
+  const rows = await unitsInForce(db).select(['code', 'name', 'level']).execute();
   const names: Names = new Map();
   for (const r of rows) {
     const list = names.get(r.code) ?? [];

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, DrugFreeCommuneTable } from '../../db/schema.ts';
+import { updateIfVersion } from '../shared/record-queries.repo.ts';
 
 export type DrugFreeRow = Selectable<DrugFreeCommuneTable>;
 
@@ -30,13 +31,6 @@ export const drugFreeRepo = {
     if (f.communeCode) q = q.where('d.commune_code', '=', f.communeCode);
     return q.orderBy('d.recognised_on', 'desc').orderBy('d.id').limit(5000).execute();
   },
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<DrugFreeRow>) => {
-    const r = await db
-      .updateTable('drug_free_communes')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<DrugFreeRow>) =>
+    updateIfVersion(db, 'drug_free_communes', id, version, patch),
 };

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.ts';
+import { createdStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { vietnamDate } from '../../platform/documents/official-document.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, authorize, coversProvince, unitScopeOf } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import { type DrugFreeRow, drugFreeRepo } from './drug-free.repo.ts';
 import { unitsRepo } from './units.repo.ts';
 
@@ -114,17 +116,11 @@ export async function recordDrugFree(
       revoked_on: null,
       revoke_reason: null,
       notes: input.notes ?? null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
-    await drugFreeRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, drugFreeRepo.insert, row, {
       action: 'drug_free.create',
       entityType: 'drug_free_commune',
-      entityId: row.id,
       details: { commune: row.commune_code, recognisedOn: row.recognised_on },
     });
     return present({ ...row, commune_name: commune.name }, on);

@@ -13,7 +13,7 @@ import { Errors } from '../../platform/errors.ts';
 import { type Actor, isNational, reportUnitWithinScope } from '../../platform/policy.ts';
 import { areasRepo } from '../areas/areas.repo.ts';
 import type { GroupBy, Grouping, Range, UnitFilter } from './blocks.repo.ts';
-import { aggregateFigures, type FigureOptions } from './figures.ts';
+import { type Aggregate, aggregateFigures, type FigureOptions } from './figures.ts';
 import { indicatorsRepo } from './reports.repo.ts';
 import { unitsRepo } from './units.repo.ts';
 
@@ -178,6 +178,33 @@ export async function indicatorOrFail(db: Kysely<DB>, id: string): Promise<Indic
 
 export const isPending = (ref: BlockRef) => BLOCK_BY_ID.get(ref.block)?.source === 'pending';
 
+/** A block reference's rows for a unit (one, or one per group); null for a pending or unknown block. */
+async function refRows(
+  db: Kysely<DB>,
+  ref: BlockRef,
+  range: Range,
+  unit: UnitFilter,
+  group: GroupBy | undefined,
+  opts: FigureOptions,
+): Promise<Aggregate | null> {
+  const b = BLOCK_BY_ID.get(ref.block);
+  if (!b || b.source === 'pending') return null;
+  return aggregateFigures(db, ref.block, ref.params ?? {}, range, unit, b.measure, group, opts);
+}
+
+/** A block reference's rows per group within a unit, merged communes folded into today's; null when pending. */
+export async function groupedRows(
+  db: Kysely<DB>,
+  ref: BlockRef,
+  range: Range,
+  unit: ResolvedUnit,
+  group: GroupBy,
+  opts: FigureOptions = {},
+): Promise<Aggregate | null> {
+  const rows = await refRows(db, ref, range, unit.filter, group, opts);
+  return rows && (group === 'commune' ? foldMerged(rows, unit) : rows);
+}
+
 async function blockValue(
   db: Kysely<DB>,
   ref: BlockRef,
@@ -185,19 +212,8 @@ async function blockValue(
   unit: UnitFilter,
   opts: FigureOptions,
 ): Promise<number | null> {
-  const b = BLOCK_BY_ID.get(ref.block);
-  if (!b || b.source === 'pending') return null;
-  const [row] = await aggregateFigures(
-    db,
-    ref.block,
-    ref.params ?? {},
-    range,
-    unit,
-    b.measure,
-    undefined,
-    opts,
-  );
-  return row?.value ?? 0;
+  const rows = await refRows(db, ref, range, unit, undefined, opts);
+  return rows && (rows[0]?.value ?? 0);
 }
 
 export type Figure = {
@@ -274,19 +290,9 @@ export async function breakdown(
   const year = Number(range.to.slice(0, 4));
   const fold = async (ref: BlockRef | undefined) => {
     const out = new Map<string, number>();
-    const b = ref && BLOCK_BY_ID.get(ref.block);
-    if (!ref || !b || b.source === 'pending') return null;
-    const rows = await aggregateFigures(
-      db,
-      ref.block,
-      ref.params ?? {},
-      range,
-      unit.filter,
-      b.measure,
-      group,
-      opts,
-    );
-    for (const r of group === 'commune' ? foldMerged(rows, unit) : rows) {
+    const rows = ref && (await groupedRows(db, ref, range, unit, group, opts));
+    if (!rows) return null;
+    for (const r of rows) {
       const key =
         by === 'age_group' ? ageGroup(r.key == null ? null : Number(r.key), year) : (r.key ?? 'unknown');
       out.set(key, (out.get(key) ?? 0) + r.value);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BLOCK_BY_ID, type IndicatorDef, ratioPercent } from '@hoanhap/domain/indicators';
+import { type IndicatorDef, ratioPercent } from '@hoanhap/domain/indicators';
 import { periodLabel, periodRange, type ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
+import { createdStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import {
@@ -14,6 +15,7 @@ import {
   preparesReportOf,
   reportListScope,
 } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import type { GroupBy, Grouping } from './blocks.repo.ts';
 import { defaultCutoffDay } from './cutoff.service.ts';
 import {
@@ -21,12 +23,11 @@ import {
   childLevel,
   computeFigure,
   type Figure,
-  foldMerged,
+  groupedRows,
   isPending,
   type ResolvedUnit,
   resolveUnit,
 } from './engine.service.ts';
-import { aggregateFigures } from './figures.ts';
 import { type ReportRow, reportsRepo } from './reports.repo.ts';
 import { unitsRepo } from './units.repo.ts';
 
@@ -78,21 +79,8 @@ export async function computeReport(
     const counted = defs.filter(
       (d) => childLevel(unit, d) && !isPending(d.numerator) && !(d.denominator && isPending(d.denominator)),
     );
-    const agg = async (ref: IndicatorDef['numerator'], level: GroupBy) => {
-      const measure = BLOCK_BY_ID.get(ref.block)!.measure;
-      const rows = await aggregateFigures(
-        db,
-        ref.block,
-        ref.params ?? {},
-        range,
-        unit.filter,
-        measure,
-        level,
-      );
-      return new Map(
-        (level === 'commune' ? foldMerged(rows, unit) : rows).map((r) => [r.key ?? '', r.value]),
-      );
-    };
+    const agg = async (ref: IndicatorDef['numerator'], level: GroupBy) =>
+      new Map(((await groupedRows(db, ref, range, unit, level)) ?? []).map((r) => [r.key ?? '', r.value]));
     const perChild = await Promise.all(
       counted.map(async (d) => {
         const level = childLevel(unit, d)!;
@@ -268,20 +256,13 @@ export async function createReport(
       submitted_by: null,
       reviewed_at: null,
       reviewed_by: null,
-      version: 1,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
+      ...createdStamps(actor, at),
     };
-    await reportsRepo.insert(trx, row);
-    await audit(trx, actor, {
+    return insertAudited(trx, actor, reportsRepo.insert, row, {
       action: 'reports.create',
       entityType: 'report',
-      entityId: row.id,
       details: key,
     });
-    return row;
   });
   return view(deps, created, unit);
 }

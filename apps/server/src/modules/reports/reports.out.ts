@@ -4,17 +4,26 @@ import { bilingual, listOf, numOrNull, strOrNull } from '../../platform/http/sch
 // Answers of the routes in reports.routes.ts (their success schemas in the OpenAPI contract). The pieces several
 // answers share — a figure, its target, the unit it is of, a block reference — are stated once here.
 
-const disaggregation = z.enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis']);
-const grouping = z.enum(['period', 'today']);
-const blockRef = z.object({ block: z.string(), params: z.record(z.string(), z.string()).optional() });
+/** What a figure can be broken down by. */
+const disaggregation = z
+  .enum(['sex', 'age_group', 'unit', 'substance', 'legal_basis'])
+  .meta({ id: 'Disaggregation' });
+/** Whether figures count the period's records or the people as they are today. */
+const grouping = z.enum(['period', 'today']).meta({ id: 'FigureGrouping' });
+/** A building block of an indicator, with its parameters. */
+const blockRef = z
+  .object({ block: z.string(), params: z.record(z.string(), z.string()).optional() })
+  .meta({ id: 'BlockRef' });
 
 /** A figure's target: at least (`gte`) or at most (`lte`) a value, with its source. */
-const targetOut = z.object({
-  op: z.enum(['gte', 'lte']),
-  value: z.number(),
-  by: z.string().optional(),
-  source: bilingual,
-});
+const targetOut = z
+  .object({
+    op: z.enum(['gte', 'lte']),
+    value: z.number(),
+    by: z.string().optional(),
+    source: bilingual,
+  })
+  .meta({ id: 'FigureTarget' });
 
 /** The value of a ratio or count, with its parts (null where the figure has none). */
 const valueParts = {
@@ -39,11 +48,13 @@ const figureOut = z
   .meta({ id: 'Figure' });
 
 /** The unit a computed figure is of. */
-const figureUnitOut = z.object({
-  kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
-  code: z.string(),
-  name: z.string(),
-});
+const figureUnitOut = z
+  .object({
+    kind: z.enum(['province', 'commune', 'nation', 'facility', 'area']),
+    code: z.string(),
+    name: z.string(),
+  })
+  .meta({ id: 'FigureUnit' });
 
 /** What every computed answer starts with: when it was computed, and whether a write has come since. */
 const computed = { computedAt: z.string(), stale: z.boolean(), unit: figureUnitOut };

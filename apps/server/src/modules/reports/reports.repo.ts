@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, IndicatorDefinitionTable, ReportTable } from '../../db/schema.ts';
+import { updateIfVersion } from '../shared/record-queries.repo.ts';
 
 export type ReportRow = Selectable<ReportTable>;
 export type IndicatorRow = Selectable<IndicatorDefinitionTable>;
@@ -47,15 +48,8 @@ export const reportsRepo = {
       .where('period_index', '=', k.index)
       .executeTakeFirst(),
   /** Version-checked update; false when someone else changed the row first. */
-  updateVersioned: async (db: Kysely<DB>, id: string, version: number, patch: Partial<ReportRow>) => {
-    const r = await db
-      .updateTable('reports')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateVersioned: (db: Kysely<DB>, id: string, version: number, patch: Partial<ReportRow>) =>
+    updateIfVersion(db, 'reports', id, version, patch),
   /** Reports of one period, optionally of one province's units. */
   ofPeriod: (db: Kysely<DB>, periodKind: string, year: number, index: number, provinceCode?: string) => {
     let q = db

@@ -16,17 +16,22 @@ import {
   WidthType,
 } from 'docx';
 import {
+  headerLayout,
+  type Line,
+  type ParaOptions,
+  recipientLines,
+  signatureLines,
+  type TextStyle,
+  textBlockLine,
+  titleLines,
+} from './document-layout.ts';
+import {
   type Align,
   type Block,
   DECREE30,
-  dateLine,
   estimateTextWidthPt,
   type FooterLeft,
-  type Indent,
   type Inline,
-  inlines,
-  NATIONAL_MOTTO,
-  NATIONAL_NAME,
   normalizeDocument,
   type OfficialDocument,
   type Signature,
@@ -52,8 +57,6 @@ const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 /** Rounded, not floored as docx's own helper does, so that A4 comes out as Word's 11906 × 16838. */
 const mmToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 
-type RunStyle = { size: number; bold?: boolean; italic?: boolean; underline?: boolean };
-
 /** Renders the document as a .docx file (A4, Decree 30 margins, Times New Roman). */
 export async function renderDocx(input: OfficialDocument): Promise<Buffer> {
   const doc = normalizeDocument(input);
@@ -65,7 +68,7 @@ export async function renderDocx(input: OfficialDocument): Promise<Buffer> {
   const last = doc.body.slice(-1).flatMap((b) => block(b, textWidth));
   const children: (Paragraph | Table)[] = [
     header(doc, textWidth),
-    ...titleBlock(doc, textWidth),
+    ...titleLines(doc).map((l) => draw(l, textWidth)),
     ...body,
     keepTogether(textWidth, [...last, footer(doc, textWidth)]),
   ];
@@ -122,7 +125,7 @@ export async function renderDocx(input: OfficialDocument): Promise<Buffer> {
   return Packer.toBuffer(file);
 }
 
-function run(text: string, s: RunStyle, lineBreak = false): TextRun {
+function run(text: string, s: TextStyle, lineBreak = false): TextRun {
   return new TextRun({
     text,
     break: lineBreak ? 1 : undefined,
@@ -136,7 +139,7 @@ function run(text: string, s: RunStyle, lineBreak = false): TextRun {
 }
 
 /** Runs of a paragraph; a '\n' inside a text becomes a line break within the paragraph. */
-function runs(content: readonly Inline[], s: RunStyle): TextRun[] {
+function runs(content: readonly Inline[], s: TextStyle): TextRun[] {
   return content.flatMap((i) => {
     const o = typeof i === 'string' ? { text: i } : i;
     const style = {
@@ -158,8 +161,8 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 function para(
   content: readonly Inline[],
-  s: RunStyle,
-  opts: { align?: Align; before?: number; after?: number; indent?: Indent; keepNext?: boolean } = {},
+  s: TextStyle,
+  opts: ParaOptions & { after?: number } = {},
 ): Paragraph {
   const indentTwips = mmToTwip(DECREE30.firstLineIndentMm);
   return new Paragraph({
@@ -234,82 +237,27 @@ function keepTogether(width: number, children: (Paragraph | Table)[]): Table {
   });
 }
 
-function header(doc: OfficialDocument, textWidth: number): Table {
-  const s = DECREE30.size;
-  const national = [
-    para([NATIONAL_NAME], { size: s.motto, bold: true }, { align: 'center' }),
-    para([NATIONAL_MOTTO], { size: s.slogan, bold: true, underline: true }, { align: 'center' }),
-  ];
-  const date = para(
-    [dateLine(doc.place, doc.date)],
-    { size: s.dateLine, italic: true },
-    { align: 'center', before: 6 },
-  );
-  if (!doc.issuer) {
-    // A citizen's document: the motto centred across the page, the date line to the right.
-    const right = para(
-      [dateLine(doc.place, doc.date)],
-      { size: s.dateLine, italic: true },
-      { align: 'right', before: 6 },
-    );
-    return layoutTable([textWidth], [[...national, right]]);
-  }
-  const leftW = Math.round(textWidth * DECREE30.headerLeftShare);
-  const rightW = textWidth - leftW;
-  const left: Paragraph[] = [];
-  if (doc.issuer.parent) left.push(para([doc.issuer.parent], { size: s.issuer }, { align: 'center' }));
-  for (const line of doc.issuer.name)
-    left.push(para([line], { size: s.issuer, bold: true }, { align: 'center' }));
-  const longest = doc.issuer.name.reduce((a, b) => (b.length > a.length ? b : a), '');
-  left.push(shortRule(longest, s.issuer, true, leftW));
-  if (doc.number !== undefined)
-    left.push(para([`Số: ${doc.number}`], { size: s.number }, { align: 'center', before: 6 }));
-  return layoutTable([leftW, rightW], [left, [...national, date]]);
+/** A line of the layout as a Word paragraph; a rule is as wide as `width` (twips) allows. */
+function draw(line: Line, width: number): Paragraph {
+  return line.kind === 'rule'
+    ? shortRule(line.under, line.size, line.bold, width)
+    : para(line.content, line.style, line.opts);
 }
 
-function titleBlock(doc: OfficialDocument, textWidth: number): Paragraph[] {
-  const s = DECREE30.size;
-  const out: Paragraph[] = [
-    para([doc.title], { size: s.title, bold: true }, { align: 'center', before: 18 }),
-  ];
-  for (const line of doc.subject ?? [])
-    out.push(para([line], { size: s.subject, bold: true }, { align: 'center' }));
-  const lastLine = doc.subject?.length ? doc.subject[doc.subject.length - 1] : doc.title;
-  out.push(shortRule(lastLine, s.subject, true, textWidth));
-  if (doc.authority)
-    out.push(para([doc.authority], { size: s.authority, bold: true }, { align: 'center', before: 12 }));
-  for (const basis of doc.legalBases ?? [])
-    out.push(
-      para([basis], { size: s.body, italic: true }, { align: 'justify', before: 6, indent: 'first-line' }),
-    );
-  if (doc.enacting)
-    out.push(para([doc.enacting], { size: s.title, bold: true }, { align: 'center', before: 12 }));
-  return out;
+function header(doc: OfficialDocument, textWidth: number): Table {
+  const { issuer, national } = headerLayout(doc);
+  if (!issuer) return layoutTable([textWidth], [national.map((l) => draw(l, textWidth))]);
+  const leftW = Math.round(textWidth * DECREE30.headerLeftShare);
+  const rightW = textWidth - leftW;
+  return layoutTable(
+    [leftW, rightW],
+    [issuer.map((l) => draw(l, leftW)), national.map((l) => draw(l, rightW))],
+  );
 }
 
 function block(b: Block, textWidth: number): (Paragraph | Table)[] {
-  const size = DECREE30.size.body;
-  switch (b.type) {
-    case 'paragraph': {
-      const align = b.align ?? 'justify';
-      const indent = b.indent ?? (align === 'justify' ? 'first-line' : 'none');
-      return [
-        para(inlines(b.content), { size, bold: b.bold, italic: b.italic }, { align, before: 6, indent }),
-      ];
-    }
-    case 'article':
-      return [
-        para(
-          [{ text: `${b.label} `, bold: true }, ...inlines(b.content)],
-          { size },
-          { align: 'justify', before: 6, indent: 'first-line' },
-        ),
-      ];
-    case 'heading':
-      return [para([b.text], { size, bold: true }, { align: 'center', before: 12, keepNext: true })];
-    case 'table':
-      return [para([''], { size: 6 }), dataTable(b, textWidth)];
-  }
+  if (b.type === 'table') return [para([''], { size: 6 }), dataTable(b, textWidth)];
+  return [draw(textBlockLine(b), textWidth)];
 }
 
 function dataTable(b: Extract<Block, { type: 'table' }>, textWidth: number): Table {
@@ -341,22 +289,21 @@ function dataTable(b: Extract<Block, { type: 'table' }>, textWidth: number): Tab
 }
 
 function signatureParas(sig: Signature): Paragraph[] {
-  const s = DECREE30.size.signer;
-  const out = sig.capacity.map((line) => para([line], { size: s, bold: true }, { align: 'center' }));
-  if (sig.hint) out.push(para([sig.hint], { size: 13, italic: true }, { align: 'center' }));
-  for (let i = 0; i < DECREE30.signatureSpaceLines; i++) out.push(para([''], { size: s }));
-  out.push(para([sig.fullName ?? ''], { size: s, bold: true }, { align: 'center', before: 6 }));
-  return out;
+  const { above, name } = signatureLines(sig, '');
+  const space = Array.from({ length: DECREE30.signatureSpaceLines }, () =>
+    para([''], { size: name.style.size }),
+  );
+  return [
+    ...above.map((l) => draw(l, 0)),
+    ...space,
+    para(name.content, name.style, { ...name.opts, before: 6 }),
+  ];
 }
 
 function leftFooter(left: FooterLeft | undefined): Paragraph[] {
   if (!left) return [];
   if (left.type === 'signature') return signatureParas(left);
-  const s = DECREE30.size;
-  return [
-    para(['Nơi nhận:'], { size: s.recipientsHeading, bold: true, italic: true }),
-    ...left.items.map((item) => para([item], { size: s.recipients })),
-  ];
+  return recipientLines(left).map((l) => draw(l, 0));
 }
 
 function footer(doc: OfficialDocument, textWidth: number): Table {

@@ -3,17 +3,21 @@ import path from 'node:path';
 import PdfPrinter, { type FontDescriptor } from 'pdfmake';
 import vfs from 'pdfmake/build/vfs_fonts.js';
 import {
-  type Align,
+  headerLayout,
+  type Line,
+  type ParaOptions,
+  recipientLines,
+  signatureLines,
+  type TextStyle,
+  textBlockLine,
+  titleLines,
+} from './document-layout.ts';
+import {
   type Block,
   DECREE30,
-  dateLine,
   estimateTextWidthPt,
   type FooterLeft,
-  type Indent,
   type Inline,
-  inlines,
-  NATIONAL_MOTTO,
-  NATIONAL_NAME,
   normalizeDocument,
   type OfficialDocument,
   type Signature,
@@ -108,7 +112,7 @@ export async function renderPdf(input: OfficialDocument, options: RenderPdfOptio
           },
     content: [
       header(doc, textWidth),
-      ...titleBlock(doc, textWidth),
+      ...titleLines(doc).map((l) => draw(l, textWidth)),
       ...doc.body.slice(0, -1).map((b) => block(b)),
       // The last body block keeps with the signature, so a signer never stands alone on a page.
       { stack: [...doc.body.slice(-1).map((b) => block(b)), footer(doc, textWidth)], unbreakable: true },
@@ -124,9 +128,7 @@ export async function renderPdf(input: OfficialDocument, options: RenderPdfOptio
   });
 }
 
-type Style = { size: number; bold?: boolean; italic?: boolean; underline?: boolean };
-
-function textNodes(content: readonly Inline[], s: Style): Node[] {
+function textNodes(content: readonly Inline[], s: TextStyle): Node[] {
   return content.map((i) => {
     const o = typeof i === 'string' ? { text: i } : i;
     const underline = o.underline ?? s.underline;
@@ -139,11 +141,7 @@ function textNodes(content: readonly Inline[], s: Style): Node[] {
   });
 }
 
-function para(
-  content: readonly Inline[],
-  s: Style,
-  opts: { align?: Align; before?: number; indent?: Indent } = {},
-): Node {
+function para(content: readonly Inline[], s: TextStyle, opts: ParaOptions = {}): Node {
   const indent = DECREE30.firstLineIndentMm * PT_PER_MM;
   return {
     text: textNodes(content, s),
@@ -165,136 +163,64 @@ function shortRule(overText: string, sizePt: number, bold: boolean, width: numbe
   };
 }
 
+/** A line of the layout as a pdfmake node; a rule is as wide as `width` allows. */
+function draw(line: Line, width: number): Node {
+  return line.kind === 'rule'
+    ? shortRule(line.under, line.size, line.bold, width)
+    : para(line.content, line.style, line.opts);
+}
+
 function header(doc: OfficialDocument, textWidth: number): Node {
-  const s = DECREE30.size;
-  const national = [
-    para([NATIONAL_NAME], { size: s.motto, bold: true }, { align: 'center' }),
-    para([NATIONAL_MOTTO], { size: s.slogan, bold: true, underline: true }, { align: 'center' }),
-  ];
-  if (!doc.issuer) {
-    return {
-      stack: [
-        ...national,
-        para(
-          [dateLine(doc.place, doc.date)],
-          { size: s.dateLine, italic: true },
-          { align: 'right', before: 6 },
-        ),
-      ],
-    };
-  }
+  const { issuer, national } = headerLayout(doc);
+  if (!issuer) return { stack: national.map((l) => draw(l, textWidth)) };
   const leftW = textWidth * DECREE30.headerLeftShare;
-  const left: Node[] = [];
-  if (doc.issuer.parent) left.push(para([doc.issuer.parent], { size: s.issuer }, { align: 'center' }));
-  for (const line of doc.issuer.name)
-    left.push(para([line], { size: s.issuer, bold: true }, { align: 'center' }));
-  const longest = doc.issuer.name.reduce((a, b) => (b.length > a.length ? b : a), '');
-  left.push(shortRule(longest, s.issuer, true, leftW));
-  if (doc.number !== undefined)
-    left.push(para([`Số: ${doc.number}`], { size: s.number }, { align: 'center', before: 6 }));
   return {
     columnGap: 0,
     columns: [
-      { width: leftW, stack: left },
-      {
-        width: '*',
-        stack: [
-          ...national,
-          para(
-            [dateLine(doc.place, doc.date)],
-            { size: s.dateLine, italic: true },
-            { align: 'center', before: 6 },
-          ),
-        ],
-      },
+      { width: leftW, stack: issuer.map((l) => draw(l, leftW)) },
+      { width: '*', stack: national.map((l) => draw(l, textWidth - leftW)) },
     ],
   };
 }
 
-function titleBlock(doc: OfficialDocument, textWidth: number): Node[] {
-  const s = DECREE30.size;
-  const out: Node[] = [para([doc.title], { size: s.title, bold: true }, { align: 'center', before: 18 })];
-  for (const line of doc.subject ?? [])
-    out.push(para([line], { size: s.subject, bold: true }, { align: 'center' }));
-  const lastLine = doc.subject?.length ? doc.subject[doc.subject.length - 1] : doc.title;
-  out.push(shortRule(lastLine, s.subject, true, textWidth));
-  if (doc.authority)
-    out.push(para([doc.authority], { size: s.authority, bold: true }, { align: 'center', before: 12 }));
-  for (const basis of doc.legalBases ?? [])
-    out.push(
-      para([basis], { size: s.body, italic: true }, { align: 'justify', before: 6, indent: 'first-line' }),
-    );
-  if (doc.enacting)
-    out.push(para([doc.enacting], { size: s.title, bold: true }, { align: 'center', before: 12 }));
-  return out;
-}
-
 function block(b: Block): Node {
-  const size = DECREE30.size.body;
-  switch (b.type) {
-    case 'paragraph': {
-      const align = b.align ?? 'justify';
-      const indent = b.indent ?? (align === 'justify' ? 'first-line' : 'none');
-      return para(inlines(b.content), { size, bold: b.bold, italic: b.italic }, { align, before: 6, indent });
-    }
-    case 'article':
-      return para(
-        [{ text: `${b.label} `, bold: true }, ...inlines(b.content)],
-        { size },
-        {
-          align: 'justify',
-          before: 6,
-          indent: 'first-line',
-        },
-      );
-    case 'heading':
-      return para([b.text], { size, bold: true }, { align: 'center', before: 12 });
-    case 'table': {
-      const size = DECREE30.size.table;
-      const total = b.columns.reduce((a, c) => a + c.width, 0);
-      return {
-        margin: [0, 8, 0, 0],
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: b.columns.map((c) => `${((c.width / total) * 100).toFixed(3)}%`),
-          body: [
-            b.columns.map((c) => ({ text: c.header, bold: true, alignment: 'center', fontSize: size })),
-            ...b.rows.map((r) =>
-              b.columns.map((c, i) => ({ text: r[i] ?? '', alignment: c.align ?? 'left', fontSize: size })),
-            ),
-          ],
-        },
-        layout: {
-          hLineWidth: () => 0.5,
-          vLineWidth: () => 0.5,
-          paddingLeft: () => 4,
-          paddingRight: () => 4,
-          paddingTop: () => 2,
-          paddingBottom: () => 2,
-        },
-      };
-    }
-  }
+  if (b.type !== 'table') return draw(textBlockLine(b), 0);
+  const size = DECREE30.size.table;
+  const total = b.columns.reduce((a, c) => a + c.width, 0);
+  return {
+    margin: [0, 8, 0, 0],
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: b.columns.map((c) => `${((c.width / total) * 100).toFixed(3)}%`),
+      body: [
+        b.columns.map((c) => ({ text: c.header, bold: true, alignment: 'center', fontSize: size })),
+        ...b.rows.map((r) =>
+          b.columns.map((c, i) => ({ text: r[i] ?? '', alignment: c.align ?? 'left', fontSize: size })),
+        ),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+  };
 }
 
 function signatureStack(sig: Signature): Node[] {
-  const s = DECREE30.size.signer;
-  const out = sig.capacity.map((line) => para([line], { size: s, bold: true }, { align: 'center' }));
-  if (sig.hint) out.push(para([sig.hint], { size: 13, italic: true }, { align: 'center' }));
-  const space = DECREE30.signatureSpaceLines * s * 1.2;
-  out.push(para([sig.fullName ?? ' '], { size: s, bold: true }, { align: 'center', before: space }));
-  return out;
+  const { above, name } = signatureLines(sig, ' ');
+  const space = DECREE30.signatureSpaceLines * DECREE30.size.signer * 1.2;
+  return [...above, { ...name, opts: { ...name.opts, before: space } }].map((l) => draw(l, 0));
 }
 
 function leftFooter(left: FooterLeft | undefined): Node[] {
   if (!left) return [];
   if (left.type === 'signature') return signatureStack(left);
-  const s = DECREE30.size;
-  return [
-    para(['Nơi nhận:'], { size: s.recipientsHeading, bold: true, italic: true }),
-    ...left.items.map((item) => para([item], { size: s.recipients })),
-  ];
+  return recipientLines(left).map((l) => draw(l, 0));
 }
 
 function footer(doc: OfficialDocument, textWidth: number): Node {

@@ -231,3 +231,19 @@ export const grantedActions = (actor: Actor): Action[] => GRANTS[actor.role] ?? 
 
 /** Volunteers act only for themselves: their contacts and follow-ups are their own. */
 export const isVolunteer = (actor: Actor): boolean => actor.role === 'volunteer';
+
+/** The kind of account a commune's volunteer may be linked to (the account that sees their people). */
+export const VOLUNTEER_ACCOUNT = { role: 'volunteer', scopeKind: 'commune' } as const satisfies {
+  role: Role;
+  scopeKind: ScopeKind;
+};
+
+/** True when a user account is an active 'volunteer' account of the commune (one a volunteer may be linked to). */
+export const isVolunteerAccountOf = (
+  account: { role: string; scope_kind: string; scope_code: string | null; active: number } | undefined,
+  communeCode: string,
+): boolean =>
+  !!account?.active &&
+  account.role === VOLUNTEER_ACCOUNT.role &&
+  account.scope_kind === VOLUNTEER_ACCOUNT.scopeKind &&
+  account.scope_code === communeCode;

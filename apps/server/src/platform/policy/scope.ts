@@ -19,18 +19,12 @@ export type PersonScope =
 
 export function personScopeOf(actor: Actor): PersonScope {
   if (actor.role === 'volunteer') return { kind: 'assigned', userId: actor.userId };
-  if (!can(actor, 'people.read') || (actor.scopeKind !== 'nation' && !actor.scopeCode))
-    return { kind: 'none' };
-  switch (actor.scopeKind) {
-    case 'nation':
-      return { kind: 'all' };
-    case 'province':
-      return { kind: 'province', code: actor.scopeCode! };
-    case 'commune':
-      return { kind: 'commune', code: actor.scopeCode! };
-    case 'facility':
-      return { kind: 'facility', id: actor.scopeCode! };
-  }
+  // A facility reaches the people staying there; other scopes reach people as they reach unit records.
+  if (actor.scopeKind === 'facility')
+    return can(actor, 'people.read') && actor.scopeCode
+      ? { kind: 'facility', id: actor.scopeCode }
+      : { kind: 'none' };
+  return unitScopeOf(actor, 'people.read');
 }
 
 /** A commune officer/police may create people only in their own commune; province/nation none here. */

@@ -1,12 +1,4 @@
-import {
-  type Block,
-  caps,
-  type Issuer,
-  type OfficialDocument,
-  placeName,
-  type Signature,
-  shortDate,
-} from '../official-document.ts';
+import { type Block, caps, type Issuer, placeName, type Signature, shortDate } from '../official-document.ts';
 import {
   CITE,
   type CommuneFacts,
@@ -17,7 +9,7 @@ import {
   requireDistrict,
   type SignerFacts,
 } from './common.ts';
-import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+import { type DocumentTemplate, type RegimeId, templateVersion, type WordingBase } from './template.ts';
 
 /** One document in the dossier. */
 export interface DossierItem {
@@ -51,10 +43,7 @@ export const DEFAULT_DOSSIER_ITEMS: readonly DossierItem[] = [
   { title: 'Bản cam kết quản lý tại gia đình (Mẫu số 35)', note: 'Nếu có' },
 ];
 
-interface Wording {
-  version: string;
-  regimes: RegimeId[];
-  bases: LegalCitation[];
+interface Wording extends WordingBase {
   issuer: (c: CommuneFacts, regime: RegimeId) => Issuer;
   signature: (s: SignerFacts) => Signature;
   /** Place name of the date line: the issuing body's own unit. */
@@ -63,16 +52,13 @@ interface Wording {
 }
 
 function template(w: Wording): DocumentTemplate<CompulsoryDossierListInput> {
-  return {
-    id: 'compulsory-dossier-list',
-    version: w.version,
-    regimes: w.regimes,
-    ...periodOf(w.regimes),
-    title: 'Danh mục tài liệu hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
-    legalBases: w.bases,
-    verify: true,
-    verifyNotes: w.verifyNotes,
-    build(input): OfficialDocument {
+  return templateVersion(
+    {
+      id: 'compulsory-dossier-list',
+      title: 'Danh mục tài liệu hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc',
+    },
+    w,
+    (input, meta) => {
       if (input.persons.length === 0)
         throw new TypeError('persons: the dossier must name at least one person');
       const items = input.items ?? DEFAULT_DOSSIER_ITEMS;
@@ -94,13 +80,9 @@ function template(w: Wording): DocumentTemplate<CompulsoryDossierListInput> {
         ],
       }));
       return {
-        meta: {
-          title: `Danh mục tài liệu hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc - ${input.persons.map((p) => p.fullName).join(', ')}`,
-          templateId: 'compulsory-dossier-list',
-          templateVersion: w.version,
-          regimeId: w.regimes.join(','),
-          verify: true,
-        },
+        meta: meta(
+          `Danh mục tài liệu hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc - ${input.persons.map((p) => p.fullName).join(', ')}`,
+        ),
         issuer: w.issuer(input.commune, w.regimes[0]),
         place: w.place(input.commune),
         date: input.date,
@@ -138,7 +120,7 @@ function template(w: Wording): DocumentTemplate<CompulsoryDossierListInput> {
         footer: { right: w.signature(input.signer) },
       };
     },
-  };
+  );
 }
 
 function sumPages(items: readonly DossierItem[]): string {

@@ -1,4 +1,4 @@
-import type { OfficialDocument, Signature } from '../official-document.ts';
+import type { Signature } from '../official-document.ts';
 import { caps } from '../official-document.ts';
 import {
   CITE,
@@ -9,7 +9,7 @@ import {
   placeOf,
   type SignerFacts,
 } from './common.ts';
-import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+import { type DocumentTemplate, templateVersion, type WordingBase } from './template.ts';
 
 /**
  * The family's written commitment to manage, at home, a person for whom a compulsory-rehab dossier is being
@@ -26,10 +26,7 @@ export interface FamilyCommitmentInput {
   confirmer?: SignerFacts;
 }
 
-interface Wording {
-  version: string;
-  regimes: RegimeId[];
-  bases: LegalCitation[];
+interface Wording extends WordingBase {
   /** Addressee and confirming official, given the commune name in a sentence. */
   addressee: (commune: string) => string;
   confirmerTitle: (communeCaps: string) => string;
@@ -37,17 +34,14 @@ interface Wording {
 }
 
 function template(w: Wording): DocumentTemplate<FamilyCommitmentInput> {
-  return {
-    id: 'family-commitment',
-    version: w.version,
-    regimes: w.regimes,
-    ...periodOf(w.regimes),
-    title: 'Bản cam kết quản lý tại gia đình',
-    form: { number: '35', instrument: 'Nghị định 116/2021/NĐ-CP' },
-    legalBases: w.bases,
-    verify: true,
-    verifyNotes: w.verifyNotes,
-    build(input): OfficialDocument {
+  return templateVersion(
+    {
+      id: 'family-commitment',
+      title: 'Bản cam kết quản lý tại gia đình',
+      form: { number: '35', instrument: 'Nghị định 116/2021/NĐ-CP' },
+    },
+    w,
+    (input, meta) => {
       const c = input.commune;
       const r = input.representative;
       const addressee = w.addressee(inSentence(c.name));
@@ -57,13 +51,7 @@ function template(w: Wording): DocumentTemplate<FamilyCommitmentInput> {
         fullName: input.confirmer?.fullName ?? null,
       };
       return {
-        meta: {
-          title: `Bản cam kết - ${input.person.fullName}`,
-          templateId: 'family-commitment',
-          templateVersion: w.version,
-          regimeId: w.regimes.join(','),
-          verify: true,
-        },
+        meta: meta(`Bản cam kết - ${input.person.fullName}`),
         place: placeOf(c),
         date: input.date,
         title: 'BẢN CAM KẾT',
@@ -106,7 +94,7 @@ function template(w: Wording): DocumentTemplate<FamilyCommitmentInput> {
         },
       };
     },
-  };
+  );
 }
 
 export const familyCommitmentTemplates: readonly DocumentTemplate<FamilyCommitmentInput>[] = [

@@ -1,4 +1,4 @@
-import { caps, type OfficialDocument, shortDate } from '../official-document.ts';
+import { caps, shortDate } from '../official-document.ts';
 import {
   CITE,
   type CommuneFacts,
@@ -13,7 +13,7 @@ import {
   printedBases,
   type SignerFacts,
 } from './common.ts';
-import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+import { type DocumentTemplate, templateVersion, type WordingBase } from './template.ts';
 
 /** Certificate of completion of post-rehab management (Form 54, Decree 116/2021). */
 export interface PostRehabCompletionCertificateInput extends DocumentFacts {
@@ -28,34 +28,22 @@ export interface PostRehabCompletionCertificateInput extends DocumentFacts {
 
 const SYMBOL = 'GCN-UBND';
 
-function template(w: {
-  version: string;
-  regimes: RegimeId[];
-  bases: LegalCitation[];
-  verifyNotes: string[];
-}): DocumentTemplate<PostRehabCompletionCertificateInput> {
-  return {
-    id: 'post-rehab-completion-certificate',
-    version: w.version,
-    regimes: w.regimes,
-    ...periodOf(w.regimes),
-    title: 'Giấy chứng nhận hoàn thành thời hạn quản lý sau cai nghiện ma túy',
-    form: { number: '54', instrument: 'Nghị định 116/2021/NĐ-CP' },
-    legalBases: w.bases,
-    verify: true,
-    verifyNotes: w.verifyNotes,
-    build(input): OfficialDocument {
+function template(w: WordingBase): DocumentTemplate<PostRehabCompletionCertificateInput> {
+  return templateVersion(
+    {
+      id: 'post-rehab-completion-certificate',
+      title: 'Giấy chứng nhận hoàn thành thời hạn quản lý sau cai nghiện ma túy',
+      form: { number: '54', instrument: 'Nghị định 116/2021/NĐ-CP' },
+    },
+    w,
+    (input, meta) => {
       const c = input.commune;
       const commune = inSentence(c.name);
       const decision = `Quyết định số ${input.decision.number} ngày ${shortDate(input.decision.date)} của Chủ tịch Ủy ban nhân dân ${commune} về việc quản lý sau cai nghiện ma túy`;
       return {
-        meta: {
-          title: `Giấy chứng nhận hoàn thành thời hạn quản lý sau cai nghiện ma túy - ${input.person.fullName}`,
-          templateId: 'post-rehab-completion-certificate',
-          templateVersion: w.version,
-          regimeId: w.regimes.join(','),
-          verify: true,
-        },
+        meta: meta(
+          `Giấy chứng nhận hoàn thành thời hạn quản lý sau cai nghiện ma túy - ${input.person.fullName}`,
+        ),
         issuer: committeeIssuer(c),
         number: numberOrBlank(input, SYMBOL),
         place: placeOf(c),
@@ -78,7 +66,7 @@ function template(w: {
         },
       };
     },
-  };
+  );
 }
 
 export const postRehabCompletionCertificateTemplates: readonly DocumentTemplate<PostRehabCompletionCertificateInput>[] =

@@ -1,4 +1,4 @@
-import { type Block, caps, type OfficialDocument, shortDate } from '../official-document.ts';
+import { type Block, caps, shortDate } from '../official-document.ts';
 import {
   CITE,
   type CommuneFacts,
@@ -15,7 +15,7 @@ import {
   printedBases,
   type SignerFacts,
 } from './common.ts';
-import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+import { type DocumentTemplate, templateVersion, type WordingBase } from './template.ts';
 
 /** Decision on post-rehab management at the place of residence (Law 73/2021 Art. 40; Decree 116/2021 Art. 81–82). */
 export interface PostRehabDecisionInput extends DocumentFacts {
@@ -38,10 +38,7 @@ export interface PostRehabDecisionInput extends DocumentFacts {
 
 const SYMBOL = 'QĐ-UBND';
 
-interface Wording {
-  version: string;
-  regimes: RegimeId[];
-  bases: LegalCitation[];
+interface Wording extends WordingBase {
   /** Who proposes the decision, given the commune name as written in a sentence. */
   proposer: (commune: string) => string;
   /** Who leads the management work. */
@@ -52,16 +49,10 @@ interface Wording {
 }
 
 function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
-  return {
-    id: 'post-rehab-decision',
-    version: w.version,
-    regimes: w.regimes,
-    ...periodOf(w.regimes),
-    title: 'Quyết định quản lý sau cai nghiện ma túy',
-    legalBases: w.bases,
-    verify: w.verify,
-    verifyNotes: w.verifyNotes,
-    build(input): OfficialDocument {
+  return templateVersion(
+    { id: 'post-rehab-decision', title: 'Quyết định quản lý sau cai nghiện ma túy' },
+    w,
+    (input, meta) => {
       if (input.managers.length === 0) throw new TypeError('managers: at least one manager must be assigned');
       const c = input.commune;
       const commune = inSentence(c.name);
@@ -95,13 +86,7 @@ function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
         },
       ];
       return {
-        meta: {
-          title: `Quyết định quản lý sau cai nghiện ma túy - ${input.person.fullName}`,
-          templateId: 'post-rehab-decision',
-          templateVersion: w.version,
-          regimeId: w.regimes.join(','),
-          verify: w.verify,
-        },
+        meta: meta(`Quyết định quản lý sau cai nghiện ma túy - ${input.person.fullName}`),
         issuer: committeeIssuer(c),
         number: numberOrBlank(input, SYMBOL),
         place: placeOf(c),
@@ -122,7 +107,7 @@ function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
         },
       };
     },
-  };
+  );
 }
 
 const police = (commune: string) => `Trưởng Công an ${commune}`;
@@ -140,6 +125,10 @@ function monitoringLines(input: PostRehabDecisionInput, commune: string): Block[
     },
   ];
 }
+
+/** The warning of criminal liability (Criminal Code Art. 256a) printed among the duties from 07/2025 on. */
+const ART_256A_WARNING =
+  'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày hết thời hạn quản lý sau cai nghiện có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.';
 
 export const postRehabDecisionTemplates: readonly DocumentTemplate<PostRehabDecisionInput>[] = [
   template({
@@ -180,8 +169,7 @@ export const postRehabDecisionTemplates: readonly DocumentTemplate<PostRehabDeci
     ],
     proposer: police,
     lead: police,
-    extraDuties:
-      'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày hết thời hạn quản lý sau cai nghiện có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
+    extraDuties: ART_256A_WARNING,
     verify: true,
     verifyNotes: [
       'Citation of the Law on Organisation of Local Government 2025; wording of the Art. 256a warning.',
@@ -193,8 +181,7 @@ export const postRehabDecisionTemplates: readonly DocumentTemplate<PostRehabDeci
     bases: [CITE.localGov2025, CITE.drugLaw120],
     proposer: police,
     lead: police,
-    extraDuties:
-      'Người sau cai nghiện ma túy sử dụng trái phép chất ma túy trong thời gian quản lý sau cai nghiện hoặc trong thời hạn 02 năm kể từ ngày hết thời hạn quản lý sau cai nghiện có thể bị truy cứu trách nhiệm hình sự theo Điều 256a Bộ luật Hình sự.',
+    extraDuties: ART_256A_WARNING,
     verify: true,
     verifyNotes: [
       'Law 120/2025/QH15 and its implementing decree: authority; electronic monitoring is printed only when a measure applies (input electronicMonitoring).',

@@ -71,3 +71,47 @@ export function periodOf(regimes: readonly RegimeId[]): { validFrom: string; val
       : periods.map((p) => p.to as string).sort()[periods.length - 1],
   };
 }
+
+/** What every wording of a template states: its version, the regimes it serves, the bases it cites, and what of it
+ * is still to be checked against the official text (unchecked unless `verify` is false). */
+export interface WordingBase {
+  version: string;
+  regimes: RegimeId[];
+  bases: LegalCitation[];
+  verify?: boolean;
+  verifyNotes?: string[];
+}
+
+/** The metadata an issued document carries: its title, and the template version and regimes it was built with. */
+export type DocumentMeta = OfficialDocument['meta'];
+
+/**
+ * One template version: the kind's fixed parts (id, title, the form it reproduces), one wording, and how it builds
+ * the document; `meta(title)` gives the built document's metadata.
+ */
+export function templateVersion<I>(
+  kind: { id: TemplateKind; title: string; form?: FormReference },
+  w: WordingBase,
+  build: (input: I, meta: (title: string) => DocumentMeta) => OfficialDocument,
+): DocumentTemplate<I> {
+  const verify = w.verify ?? true;
+  const meta = (title: string): DocumentMeta => ({
+    title,
+    templateId: kind.id,
+    templateVersion: w.version,
+    regimeId: w.regimes.join(','),
+    verify,
+  });
+  return {
+    id: kind.id,
+    version: w.version,
+    regimes: w.regimes,
+    ...periodOf(w.regimes),
+    title: kind.title,
+    ...(kind.form ? { form: kind.form } : {}),
+    legalBases: w.bases,
+    verify,
+    verifyNotes: w.verifyNotes,
+    build: (input) => build(input, meta),
+  };
+}

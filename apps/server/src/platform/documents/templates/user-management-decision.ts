@@ -1,4 +1,4 @@
-import { type Block, caps, type OfficialDocument, shortDate } from '../official-document.ts';
+import { type Block, caps, shortDate } from '../official-document.ts';
 import {
   CITE,
   type CommuneFacts,
@@ -17,7 +17,7 @@ import {
   printedBases,
   type SignerFacts,
 } from './common.ts';
-import { type DocumentTemplate, type LegalCitation, periodOf, type RegimeId } from './template.ts';
+import { type DocumentTemplate, type LegalCitation, templateVersion, type WordingBase } from './template.ts';
 
 /** Decision on management of an illegal drug user (Law 73/2021 Art. 23; Decree 105/2021 Ch. IV): 1 year. */
 export interface UserManagementDecisionInput extends DocumentFacts {
@@ -43,10 +43,7 @@ const SYMBOL = 'QĐ-UBND';
 /** Decisions of the head of commune police (Công an cấp xã). */
 export const POLICE_SYMBOL = 'QĐ-CAX';
 
-interface Wording {
-  version: string;
-  regimes: RegimeId[];
-  bases: LegalCitation[];
+interface Wording extends WordingBase {
   duties: string;
   verify: boolean;
   verifyNotes?: string[];
@@ -57,16 +54,10 @@ interface Wording {
 }
 
 function template(w: Wording): DocumentTemplate<UserManagementDecisionInput> {
-  return {
-    id: 'user-management-decision',
-    version: w.version,
-    regimes: w.regimes,
-    ...periodOf(w.regimes),
-    title: 'Quyết định quản lý người sử dụng trái phép chất ma túy',
-    legalBases: w.bases,
-    verify: w.verify,
-    verifyNotes: w.verifyNotes,
-    build(input): OfficialDocument {
+  return templateVersion(
+    { id: 'user-management-decision', title: 'Quyết định quản lý người sử dụng trái phép chất ma túy' },
+    w,
+    (input, meta) => {
       const c = input.commune;
       const byPolice = (input.authority ?? w.defaultAuthority) === 'commune_police_head';
       const police = `Trưởng Công an ${inSentence(c.name)}`;
@@ -105,13 +96,7 @@ function template(w: Wording): DocumentTemplate<UserManagementDecisionInput> {
         },
       ];
       return {
-        meta: {
-          title: `Quyết định quản lý người sử dụng trái phép chất ma túy - ${input.person.fullName}`,
-          templateId: 'user-management-decision',
-          templateVersion: w.version,
-          regimeId: w.regimes.join(','),
-          verify: w.verify,
-        },
+        meta: meta(`Quyết định quản lý người sử dụng trái phép chất ma túy - ${input.person.fullName}`),
         issuer: byPolice ? communePoliceIssuer(c, w.regimes[0]) : committeeIssuer(c),
         number: numberOrBlank(input, byPolice ? POLICE_SYMBOL : SYMBOL),
         place: placeOf(c),
@@ -128,7 +113,7 @@ function template(w: Wording): DocumentTemplate<UserManagementDecisionInput> {
         },
       };
     },
-  };
+  );
 }
 
 const LAW73_DUTIES =
