@@ -154,8 +154,11 @@ export async function runCli(
         return 0;
       }
       case 'rebuild-aggregates': {
-        const { rebuildAggregates } = await import('./modules/reports/aggregates/aggregates.repo.ts');
+        const { rebuildAggregates, freshenAggregates } = await import(
+          './modules/reports/aggregates/aggregates.repo.ts'
+        );
         const r = await rebuildAggregates(deps.database.db);
+        await freshenAggregates(deps.database.db);
         out(
           `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows, ${r.days} ngày có hồ sơ / person-days`,
         );
