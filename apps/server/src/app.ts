@@ -36,6 +36,7 @@ import { registerAuth } from './platform/auth.ts';
 import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerRequestsInFlight } from './platform/http/requests-in-flight.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerJobRunsPruning } from './platform/jobs.ts';
 import { registerOfflineKeep } from './platform/offline-keep.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps) {
     hsts: false,
   });
   await registerCompression(app);
+  registerRequestsInFlight(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     if (req.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, UNITS } from '../test/test-app.ts';
-import { inReportBatch, reportRows } from './report-runner.ts';
+import { inReportBatch, reportRows, requestsInFlight } from './report-runner.ts';
 
 // Report and dashboard SQL runs off the request path (db/report-runner.ts): worker threads with their own
 // read-only connections on SQLite, a pool of its own on PostgreSQL, one statement at a time here
@@ -104,5 +104,36 @@ describe('report work off the request path', () => {
         ]),
       ),
     ).toBe(1);
+    // One batch while another request than its own is being served: one at a time.
+    requestsInFlight.start();
+    requestsInFlight.start();
+    try {
+      expect(
+        await whileRunning(() =>
+          inReportBatch(() =>
+            Promise.all([reportRows(db, heavy(dialect, 5_000_000)), reportRows(db, heavy(dialect, 5_000_000))]),
+          ),
+        ),
+      ).toBe(1);
+    } finally {
+      requestsInFlight.end();
+      requestsInFlight.end();
+    }
+  });
+
+  it('counts the requests being served, each until its answer is sent', async () => {
+    const national = await t.userAs('national_officer', 'nation', null);
+    const before = requestsInFlight.count;
+    const res = await national.call('GET', '/api/dashboard?from=2026-01-01&to=2026-03-31');
+    expect(res.statusCode, res.body).toBe(200);
+    await new Promise((r) => setImmediate(r));
+    expect(requestsInFlight.count).toBe(before);
+    // While a request is being served it is counted.
+    const seen = new Set<number>();
+    const probe = setInterval(() => seen.add(requestsInFlight.count), 1);
+    await national.call('GET', '/api/dashboard?from=2025-01-01&to=2025-03-31');
+    clearInterval(probe);
+    expect(seen.has(before + 1)).toBe(true);
+    expect(requestsInFlight.count).toBe(before);
   });
 });

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import pg from 'pg';
@@ -54,7 +53,7 @@ type Job = {
 
 // A batch: the statements of one request that needs many at once (a national dashboard's dozens of block
 // grids). While the runner holds the statements of one batch only — no other report work queued or running —
-// and the server's event loop is mostly idle (no request being served), the batch may use `burst` more
+// and no other request is being served (`requestsInFlight`), the batch may use `burst` more
 // workers/connections than `concurrency`: the cores otherwise left idle. Anything else arriving (another
 // request's statement, a warm-up's) waits only for the statements already started, never for the burst.
 const batches = new AsyncLocalStorage<object>();
@@ -77,30 +76,34 @@ export function inReportBatch<T>(f: () => Promise<T>): Promise<T> {
 /** Extra slots by default: the cores beyond the report concurrency (2 cores, concurrency 1: one). */
 const defaultBurst = (concurrency: number) => Math.max(0, os.availableParallelism() - concurrency);
 
-// The main thread's event-loop utilisation over the last ~100 ms: above half, requests are being served.
-let eluMark = performance.eventLoopUtilization();
-let eluAt = performance.now();
-let eluLast = 0;
-function eventLoopBusy(): boolean {
-  const now = performance.now();
-  if (now - eluAt >= 100) {
-    eluLast = performance.eventLoopUtilization(eluMark).utilization;
-    eluMark = performance.eventLoopUtilization();
-    eluAt = now;
-  }
-  return eluLast > 0.5;
-}
+// Requests being served now, counted by the HTTP layer (platform/http/requests-in-flight.ts). A batch's own
+// request is one of them: the spare cores are the batch's while it is the only one. (An earlier rule, "the event
+// loop is less than half busy", refused most of a national dashboard's statements on a quiet machine: the loop
+// was busy with that dashboard's own results.)
+let inFlight = 0;
+export const requestsInFlight = {
+  start: () => {
+    inFlight++;
+  },
+  end: () => {
+    inFlight = Math.max(0, inFlight - 1);
+  },
+  get count() {
+    return inFlight;
+  },
+};
 
 /**
- * Whether a burst slot may take `next`: only statements of the one batch the runner holds, on an idle loop. A
- * batch refused only because the loop was busy is offered again shortly (`retry`).
+ * Whether a burst slot may take `next`: only statements of the one batch the runner holds, while no request but
+ * the batch's own is being served. A batch refused only because of other requests is offered again shortly
+ * (`retry`).
  */
 function burstAllowed(next: Job, running: readonly Job[], queue: readonly Job[], retry: () => void): boolean {
   const batch = next.batch;
   if (!batch) return false;
   for (const j of running) if (j.batch !== batch) return false;
   for (const j of queue) if (j.batch !== batch) return false;
-  if (!eventLoopBusy()) return true;
+  if (inFlight <= 1) return true;
   retry();
   return false;
 }
