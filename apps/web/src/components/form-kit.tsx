@@ -23,12 +23,20 @@ export function todayDmy() {
 
 export type Errors = Record<string, string>;
 
-type Loose<V> = V extends string ? string : V extends number ? number | string : V;
+type Loose<V> = V extends string
+  ? string
+  : V extends number
+    ? number | string
+    : V extends readonly (infer E)[]
+      ? Loose<E>[]
+      : V extends object
+        ? Draft<V>
+        : V;
 /**
- * A request body as a form builds it before its checks pass: a field may still be missing, a choice is the
- * select's plain string. The checker refuses a missing required value before anything is sent, so a draft that
- * passed is sent as the contract's body `B` (whose names and nesting this type still checks); the server
- * validates the values again.
+ * A request body as a form builds it before its checks pass: a field (also of a nested object or a list's
+ * items) may still be missing, a choice is the select's plain string. The checker refuses a missing required
+ * value before anything is sent, so a draft that passed is sent as the contract's body `B` (whose names and
+ * nesting this type still checks); the server validates the values again.
  */
 export type Draft<B> = { [K in keyof B]?: Loose<B[K]> | null };
 
@@ -53,6 +61,8 @@ export function checker(t: (k: string) => string) {
     ok: () => Object.keys(errors).length === 0,
   };
 }
+
+export type Checker = ReturnType<typeof checker>;
 
 /**
  * The server's refusal next to the form: its message, the legal basis it cites, and the field problems that

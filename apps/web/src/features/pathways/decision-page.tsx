@@ -16,7 +16,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf, Schemas } from '../../api/schema.ts';
 import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
@@ -26,12 +27,7 @@ import './decisions-i18n.ts';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 
 type Picked = { id: string; fullName: string; birthYear: number };
-type Decision = {
-  id: string;
-  number: string | null;
-  date: string;
-  people: { personId: string; episodeId: string; fullName: string }[];
-};
+type Decision = Schemas['Decision'];
 const TYPES = ['user_management', 'post_rehab'] as const;
 
 /** Enters one decision naming several people, once (POST /api/decisions): all or nothing. */
@@ -49,7 +45,7 @@ export function DecisionPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState<Decision | null>(null);
   const write = useMutation({
-    mutationFn: (body: unknown) => api.post<Decision>('/api/decisions', body),
+    mutationFn: (body: BodyOf<'createDecision'>) => call(client.POST('/api/decisions', { body })),
     onSuccess: (d) => {
       setDone(d);
       void qc.invalidateQueries();
@@ -75,7 +71,7 @@ export function DecisionPage() {
     const s = c.date('startDate', startDate);
     if (picked.length === 0) c.errors.people = t('needPerson');
     setErrors(c.errors);
-    if (!c.ok()) return;
+    if (!c.ok() || !d || !s) return;
     write.mutate({
       type,
       decision: {

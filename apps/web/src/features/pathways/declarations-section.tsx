@@ -89,7 +89,8 @@ function DeclarationForm({
     if (!c.ok() || !declaredOn) return;
     const body: DeclarationBody = {
       declaredOn,
-      substances: v.substances,
+      // The checkboxes offer the contract's substances (DECLARED_SUBSTANCES).
+      substances: v.substances as DeclarationBody['substances'],
       source: v.source.trim(),
       ...(v.substances.includes('other') ? { otherSubstance: v.otherSubstance.trim() } : {}),
       ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),

@@ -18,14 +18,12 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import './dossiers-i18n.ts';
-import { type Dossier, dossierApi, useDossierWrite } from './dossiers-api.ts';
+import { type Dossier, type DossierStepCall, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 import { useFacilities } from './pathways-api.ts';
 
-type Step = {
-  path: string;
+type Step = DossierStepCall & {
   label: string;
-  body: Record<string, unknown>;
   confirm?: { title: string; message: string };
 };
 
@@ -45,9 +43,7 @@ export function DossierNextStep({
   const [term, setTerm] = useState<Record<string, number | string>>({});
   const [errors, setErrors] = useState<Errors>({});
   const [confirming, setConfirming] = useState<Step | null>(null);
-  const write = useDossierWrite((s: Step) =>
-    dossierApi.step(d.id, s.path, { version: d.version, ...s.body }),
-  );
+  const write = useDossierWrite((s: Step) => dossierApi.step(d.id, d.version, s));
   const executable = d.persons.filter((p) => p.status === 'ordered' || p.status === 'postponed');
   const facilities = useFacilities(d.status === 'decided');
   const val = (k: string, dflt = '') => v[k] ?? dflt;

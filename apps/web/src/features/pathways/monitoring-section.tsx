@@ -11,6 +11,7 @@ import { RecordSection, StaleRecordAlert } from '../../components/record-section
 import { formatDate } from '../../i18n/format.ts';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import {
+  type EventBody,
   type Measure,
   type MeasureBody,
   useMeasureCreate,
@@ -53,7 +54,7 @@ function MeasureForm({
     decisionSigner: '',
     startDate: todayDmy(),
     plannedEnd: '',
-    means: 'bracelet',
+    means: 'bracelet' as MeasureBody['means'],
     meansOther: '',
     notes: '',
   });
@@ -163,7 +164,7 @@ function EventForm({
 }) {
   const { t } = useTranslation('monitoring');
   const [base, setBase] = useState(measure);
-  const form = useFields({ kind: 'breach', occurredOn: todayDmy(), description: '' });
+  const form = useFields({ kind: 'breach' as EventBody['kind'], occurredOn: todayDmy(), description: '' });
   const { f: v, setF: setV, errors, setErrors } = form;
   const [confirming, setConfirming] = useState<string | null>(null);
   const write = useMeasureEvent(person.id);

@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
@@ -132,15 +133,19 @@ export function CalendarTab() {
 export function AdjustmentForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
-  const form = useFields({ date: '', kind: 'day_off', reason: '' });
+  const form = useFields({
+    date: '',
+    kind: 'day_off' as BodyOf<'createCalendarAdjustment'>['kind'],
+    reason: '',
+  });
   const { f: v, setErrors } = form;
-  const write = useLegalWrite((body: unknown) => legalApi.addAdjustment(body));
+  const write = useLegalWrite(legalApi.addAdjustment);
   const submit = () => {
     const c = checker(tp);
     const date = c.date('date', v.date);
     const reason = c.required('reason', v.reason);
     setErrors(c.errors);
-    if (c.ok()) write.mutate({ date, kind: v.kind, reason }, { onSuccess: onClose });
+    if (c.ok() && date) write.mutate({ date, kind: v.kind, reason }, { onSuccess: onClose });
   };
   return (
     <FormModal
