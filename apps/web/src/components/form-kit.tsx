@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { parseDmy } from '../i18n/format.ts';
 import { currentLang } from '../i18n/i18n.ts';
+import { DateField } from './date-field.tsx';
 import '../offline/offline-i18n.ts';
 import { useOnline } from '../offline/use-online.ts';
 
@@ -172,4 +173,36 @@ export function FormModal(p: ModalProps) {
       </form>
     </Modal>
   );
+}
+
+/**
+ * A form of named text fields whose set depends on a choice (the type of episode, the dossier's next step):
+ * the values (`blank` for one never typed in, `dateBlank` for a date), and inputs bound to them with the
+ * problem found under each (`errors`, by the field's name).
+ */
+export function useTextFields(errors: Errors, initial: Record<string, string> = {}, dateBlank = '') {
+  const [v, setV] = useState(initial);
+  const val = (k: string, blank = '') => v[k] ?? blank;
+  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  /** The trimmed value, or undefined when empty (an optional member of the request body). */
+  const opt = (k: string) => (val(k).trim() ? val(k).trim() : undefined);
+  const text = (k: string, label: string, required = false, blank = '') => (
+    <TextInput
+      label={label}
+      required={required}
+      value={val(k, blank)}
+      onChange={(e) => set(k)(e.currentTarget.value)}
+      error={errors[k]}
+    />
+  );
+  const date = (k: string, label: string, required = true) => (
+    <DateField
+      label={label}
+      required={required}
+      value={val(k, dateBlank)}
+      onChange={set(k)}
+      error={errors[k]}
+    />
+  );
+  return { v, setV, val, set, opt, text, date };
 }

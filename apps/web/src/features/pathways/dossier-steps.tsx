@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import './dossiers-i18n.ts';
+import { useTextFields } from '../../components/form-kit.tsx';
 import { type Dossier, type DossierStepCall, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 import { useFacilities } from './pathways-api.ts';
@@ -38,7 +39,6 @@ export function DossierNextStep({
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
   const me = useSession();
-  const [v, setV] = useState<Record<string, string>>({});
   const [outcomes, setOutcomes] = useState<Record<string, Record<string, string>>>({});
   const [term, setTerm] = useState<Record<string, number | string>>({});
   const [errors, setErrors] = useState<Errors>({});
@@ -46,26 +46,8 @@ export function DossierNextStep({
   const write = useDossierWrite((s: Step) => dossierApi.step(d.id, d.version, s));
   const executable = d.persons.filter((p) => p.status === 'ordered' || p.status === 'postponed');
   const facilities = useFacilities(d.status === 'decided');
-  const val = (k: string, dflt = '') => v[k] ?? dflt;
-  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
-  const date = (k: string, label: string, required = true) => (
-    <DateField
-      label={label}
-      required={required}
-      value={val(k, todayDmy())}
-      onChange={set(k)}
-      error={errors[k]}
-    />
-  );
-  const text = (k: string, label: string, required = false, dflt = '') => (
-    <TextInput
-      label={label}
-      required={required}
-      value={val(k, dflt)}
-      onChange={(e) => set(k)(e.currentTarget.value)}
-      error={errors[k]}
-    />
-  );
+  // A date not yet typed in is today.
+  const { setV, val, set, opt, text, date } = useTextFields(errors, {}, todayDmy());
 
   if (d.status === 'executed')
     return (
@@ -90,7 +72,6 @@ export function DossierNextStep({
       </Paper>
     );
 
-  const opt = (k: string) => (val(k).trim() ? val(k).trim() : undefined);
   const build = (): Step | null => {
     const c = checker(tp);
     let step: Step | null = null;

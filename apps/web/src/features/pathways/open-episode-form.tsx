@@ -1,9 +1,8 @@
-import { NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Textarea, } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../api/schema.ts';
-import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
-import type { Draft } from '../../components/form-kit.tsx';
+import { type Draft, useTextFields } from '../../components/form-kit.tsx';
 import { type Base, EPISODE_TYPE_LABELS } from './episode-forms.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type Episode, pathwayApi, useFacilities, usePathwayWrite } from './pathways-api.ts';
@@ -24,15 +23,15 @@ export function OpenEpisodeForm({
 }) {
   const { t } = useTranslation('pathways');
   const [type, setType] = useState<string>(types[0] ?? 'user_management');
-  const [v, setV] = useState<Record<string, string>>({
+  const [term, setTerm] = useState<number | string>(6);
+  const [errors, setErrors] = useState<Errors>({});
+  const { v, set, opt, text, date } = useTextFields(errors, {
     startDate: todayDmy(),
     decisionDate: todayDmy(),
     registeredOn: todayDmy(),
     signedOn: todayDmy(),
     place: 'family',
   });
-  const [term, setTerm] = useState<number | string>(6);
-  const [errors, setErrors] = useState<Errors>({});
   const needsFacility = [
     'voluntary_facility',
     'compulsory',
@@ -43,29 +42,9 @@ export function OpenEpisodeForm({
   const write = usePathwayWrite(personId, (body: BodyOf<'openEpisode'>) =>
     pathwayApi.openEpisode(personId, body),
   );
-  const set = (k: string) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const text = (k: string, label: string, required = false) => (
-    <TextInput
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={(e) => set(k)(e.currentTarget.value)}
-      error={errors[k]}
-    />
-  );
-  const date = (k: string, label: string, required = true) => (
-    <DateFieldLocal
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={set(k)}
-      error={errors[k]}
-    />
-  );
 
   const submit = () => {
     const c = checker(t);
-    const opt = (k: string) => (v[k]?.trim() ? v[k].trim() : undefined);
     const startDate = c.date('startDate', v.startDate ?? '');
     const termMonths = typeof term === 'number' ? term : Number(term);
     const base = { type, startDate, notes: opt('notes') };

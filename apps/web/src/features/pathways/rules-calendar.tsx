@@ -63,13 +63,7 @@ export function CalendarTab() {
                           {kindLabel(h.kind)}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
-                        {adj && (
-                          <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(adj)}>
-                            {t('rules.removeDay')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      <RemoveDayCell adjustment={adj} onRemove={setRemoving} />
                     </Table.Tr>
                   );
                 })}
@@ -88,18 +82,7 @@ export function CalendarTab() {
                       <Table.Tr key={w.date} data-testid={`working-${w.date}`}>
                         <Table.Td>{formatDate(w.date)}</Table.Td>
                         <Table.Td>{w.reason}</Table.Td>
-                        <Table.Td>
-                          {adj && (
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              color="red.9"
-                              onClick={() => setRemoving(adj)}
-                            >
-                              {t('rules.removeDay')}
-                            </Button>
-                          )}
-                        </Table.Td>
+                        <RemoveDayCell adjustment={adj} onRemove={setRemoving} />
                       </Table.Tr>
                     );
                   })}
@@ -127,6 +110,26 @@ export function CalendarTab() {
         onClose={() => setRemoving(null)}
       />
     </Stack>
+  );
+}
+
+/** The cell of a day the calendar's own adjustment made: the button that removes it. */
+function RemoveDayCell({
+  adjustment,
+  onRemove,
+}: {
+  adjustment: Adjustment | undefined;
+  onRemove: (a: Adjustment) => void;
+}) {
+  const { t } = useTranslation('dossiers');
+  return (
+    <Table.Td>
+      {adjustment && (
+        <Button size="xs" variant="outline" color="red.9" onClick={() => onRemove(adjustment)}>
+          {t('rules.removeDay')}
+        </Button>
+      )}
+    </Table.Td>
   );
 }
 
