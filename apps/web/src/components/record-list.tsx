@@ -79,6 +79,18 @@ export function PageHeader({ title, action }: { title: string; action?: ReactNod
   );
 }
 
+/** The page's heading and the sentence under it that says what the page is for. */
+export function PageTitle({ title, intro }: { title: ReactNode; intro: ReactNode }) {
+  return (
+    <>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text size="sm">{intro}</Text>
+    </>
+  );
+}
+
 /** Several choices ticked from a list (attendees, staff): a labelled checkbox group, one per line. */
 export function CheckList({
   options,

@@ -24,6 +24,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { PersonFinder } from './person-finder.tsx';
 import './decisions-i18n.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 
 type Picked = { id: string; fullName: string; birthYear: number };
@@ -122,10 +123,7 @@ export function DecisionPage() {
   ];
   return (
     <Stack maw={760}>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       <form onSubmit={submit} noValidate>
         <Stack>
           <NativeSelect

@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
@@ -20,7 +19,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { Pager, RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, Pager, RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { usePeopleSearch } from './people-api.ts';
@@ -91,16 +90,16 @@ export function PeopleListPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('people.title')}
-        </Title>
-        {mayCreate && (
-          <Button component={Link} to="/people/new">
-            {t('people.create')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('people.title')}
+        action={
+          mayCreate && (
+            <Button component={Link} to="/people/new">
+              {t('people.create')}
+            </Button>
+          )
+        }
+      />
 
       <Paper withBorder p="md">
         <form

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { useSession } from '../../api/session.ts';
 import { addTexts } from '../../app/add-texts.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 
 // First steps of setting up a unit (issue 14): facilities, users, people, the report cut-off day — each done or
 // not from real counts in the reader's scope (the nation, or their province), what comes next, and a link to the
@@ -69,10 +70,7 @@ export function FirstStepsPage() {
   });
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       {q.data && (
         <Text size="sm" data-testid="first-steps-scope">
           {q.data.scope.kind === 'nation'

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import type { User } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, RecordTable } from '../../components/record-list.tsx';
 import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
@@ -85,17 +85,17 @@ export function UsersPage() {
   const items = users.data?.items ?? [];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('users.title')}
-        </Title>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setImporting(true)}>
-            {ti('action')}
-          </Button>
-          <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('users.title')}
+        action={
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {ti('action')}
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+          </Group>
+        }
+      />
       <TextInput
         label={t('users.searchLabel')}
         type="search"
