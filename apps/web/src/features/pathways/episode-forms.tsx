@@ -11,8 +11,8 @@ import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { checker, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
-import { useConfirmedSend, usePathwayForm } from './pathway-form.ts';
-import { type Episode, pathwayApi, type Task, type Transfer, usePathwayWrite } from './pathways-api.ts';
+import { useConfirmedWrite, usePathwayForm } from './pathway-form.ts';
+import { type Episode, pathwayApi, type Task, type Transfer } from './pathways-api.ts';
 
 export const EPISODE_TYPES = [
   'user_management',
@@ -71,14 +71,16 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
   const { t } = useTranslation('pathways');
   const form = useFields({ outcome: 'completed' as Outcome, endDate: todayDmy(), reason: '' });
   const { f: v, setErrors } = form;
-  const write = usePathwayWrite(episode.personId, (body: BodyOf<'closeEpisode'>) =>
-    pathwayApi.closeEpisode(episode.id, body),
-  );
-  const { confirming, ask, cancel, send } = useConfirmedSend<
+  const { confirming, ask, send, modal, dialog } = useConfirmedWrite<
     { endDate: string },
     BodyOf<'closeEpisode'>,
     Episode
-  >(write, p.onDone);
+  >(
+    episode.personId,
+    (body: BodyOf<'closeEpisode'>) => pathwayApi.closeEpisode(episode.id, body),
+    p.opened,
+    p.onDone,
+  );
   const submit = () => {
     const c = checker(t);
     const endDate = c.date('endDate', v.endDate);
@@ -97,12 +99,10 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
   return (
     <>
       <FormModal
-        opened={p.opened && !confirming}
+        {...modal}
         onClose={p.onClose}
         title={`${t('close.title')}: ${tx(episode.typeLabel)}`}
         onSubmit={submit}
-        busy={write.isPending}
-        error={write.error}
         size="md"
       >
         <NativeSelect
@@ -114,7 +114,7 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
         <Textarea label={t('close.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
-        opened={!!confirming}
+        {...dialog}
         title={t('close.confirmTitle')}
         message={t('close.confirm', {
           type: tx(episode.typeLabel),
@@ -122,10 +122,7 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
           date: formatDate(confirming?.endDate),
         })}
         confirmLabel={t('close.confirmButton')}
-        danger
-        busy={write.isPending}
         onConfirm={confirm}
-        onClose={cancel}
       />
     </>
   );
@@ -273,14 +270,11 @@ export function TransferForm({
   const form = useFields({ movedOn: todayDmy(), reason: '' });
   const { f: v, errors, setErrors } = form;
   const [communeName, setCommuneName] = useState('');
-  const write = usePathwayWrite(person.id, (body: BodyOf<'transferPerson'>) =>
-    pathwayApi.transfer(person.id, body),
-  );
-  const { confirming, ask, cancel, send } = useConfirmedSend<
+  const { confirming, ask, send, modal, dialog } = useConfirmedWrite<
     { movedOn: string },
     BodyOf<'transferPerson'>,
     Transfer
-  >(write, p.onDone);
+  >(person.id, (body: BodyOf<'transferPerson'>) => pathwayApi.transfer(person.id, body), p.opened, p.onDone);
   const submit = () => {
     const c = checker(t);
     const movedOn = c.date('movedOn', v.movedOn);
@@ -300,14 +294,7 @@ export function TransferForm({
   };
   return (
     <>
-      <FormModal
-        opened={p.opened && !confirming}
-        onClose={p.onClose}
-        title={t('transfer.title')}
-        onSubmit={submit}
-        busy={write.isPending}
-        error={write.error}
-      >
+      <FormModal {...modal} onClose={p.onClose} title={t('transfer.title')} onSubmit={submit}>
         <CommunePicker
           legend={t('transfer.to')}
           value={addr}
@@ -323,14 +310,11 @@ export function TransferForm({
         <Textarea label={t('transfer.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
-        opened={!!confirming}
+        {...dialog}
         title={t('transfer.confirmTitle')}
         message={t('transfer.confirm', { name: person.fullName, commune: communeName || addr.communeCode })}
         confirmLabel={t('transfer.confirmButton')}
-        danger
-        busy={write.isPending}
         onConfirm={confirm}
-        onClose={cancel}
       />
     </>
   );

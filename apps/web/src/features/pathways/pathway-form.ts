@@ -28,22 +28,33 @@ export function usePathwayForm<F extends object, B, O>(
 }
 
 /**
- * A write sent only after a confirmation dialog (it cannot be undone from the UI): `ask(x)` opens the dialog
- * with what the checks produced, `send(body)` sends the write, and the dialog closes however it ends.
+ * A write on a person's path sent only after a confirmation dialog (it cannot be undone from the UI): `ask(x)`
+ * opens the dialog with what the checks produced (the form's dialog gives way to it), `send(body)` sends the
+ * write, and the dialog closes however it ends. `modal` and `dialog` are what the FormModal (shown while
+ * `opened`) and the ConfirmDialog need.
  */
-export function useConfirmedSend<C, B, O>(
-  write: { mutate: (body: B, o: { onSuccess: (out: O) => void; onError: () => void }) => void },
+export function useConfirmedWrite<C, B, O>(
+  personId: string,
+  write: (body: B) => Promise<O>,
+  opened: boolean,
   onDone: (out: O) => void,
 ) {
+  const mutation = usePathwayWrite(personId, write);
   const [confirming, setConfirming] = useState<C | null>(null);
   const cancel = () => setConfirming(null);
   const send = (body: B) =>
-    write.mutate(body, {
+    mutation.mutate(body, {
       onSuccess: (out) => {
         setConfirming(null);
         onDone(out);
       },
       onError: cancel,
     });
-  return { confirming, ask: setConfirming, cancel, send };
+  return {
+    confirming,
+    ask: setConfirming,
+    send,
+    modal: { opened: opened && !confirming, busy: mutation.isPending, error: mutation.error },
+    dialog: { opened: !!confirming, busy: mutation.isPending, onClose: cancel, danger: true },
+  };
 }

@@ -19,7 +19,7 @@ import { UserCreateModal } from './user-create-modal.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 import { UserEditModal } from './user-edit-modal.tsx';
 import { UserMoveModal } from './user-move-modal.tsx';
-import { USERS_PAGE, useUsers } from './users-api.ts';
+import { USERS_PAGE, updateUser, useUsers } from './users-api.ts';
 import { USERS_IMPORT_NS, UsersImportModal } from './users-import-modal.tsx';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
@@ -60,12 +60,7 @@ export function UsersPage() {
         );
         setReveal({ username: user.username, password: res.initialPassword });
       } else {
-        await call(
-          client.PATCH('/api/users/{id}', {
-            params: { path: { id: user.id } },
-            body: { active: pending.kind === 'activate', version: user.version },
-          }),
-        );
+        await updateUser(user, { active: pending.kind === 'activate' });
         notifications.show({
           closeButtonProps: { 'aria-label': t('common.close') },
           color: 'green',
