@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -27,6 +27,17 @@ type Step = DossierStepCall & {
   label: string;
   confirm?: { title: string; message: string };
 };
+
+/** Why no step is offered (the dossier is done, nobody to execute, or the role only reads). */
+function NoStep({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" data-testid={testId}>
+        {children}
+      </Text>
+    </Paper>
+  );
+}
 
 /** The one step the dossier's status allows next, as a small form; refusals show the server's rule. */
 export function DossierNextStep({
@@ -49,28 +60,10 @@ export function DossierNextStep({
   // A date not yet typed in is today.
   const { setV, val, set, opt, text, date } = useTextFields(errors, {}, todayDmy());
 
-  if (d.status === 'executed')
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm" data-testid="dossier-done">
-          {t('page.done')}
-        </Text>
-      </Paper>
-    );
+  if (d.status === 'executed') return <NoStep testId="dossier-done">{t('page.done')}</NoStep>;
   if (d.status === 'decided' && executable.length === 0)
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm" data-testid="dossier-nothing-to-execute">
-          {t('page.nothingToExecute')}
-        </Text>
-      </Paper>
-    );
-  if (!can(me, 'dossiers.write'))
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm">{t('page.readOnly')}</Text>
-      </Paper>
-    );
+    return <NoStep testId="dossier-nothing-to-execute">{t('page.nothingToExecute')}</NoStep>;
+  if (!can(me, 'dossiers.write')) return <NoStep>{t('page.readOnly')}</NoStep>;
 
   const build = (): Step | null => {
     const c = checker(tp);

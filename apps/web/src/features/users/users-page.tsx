@@ -47,6 +47,15 @@ export function UsersPage() {
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  /** The list again from the server (after a change). */
+  const reload = () => void qc.invalidateQueries({ queryKey: ['users'] });
+  const closeImport = () => {
+    setImporting(false);
+    reload();
+  };
+  /** A change went through: said in a closable green note. */
+  const tell = (message: string) =>
+    notifications.show({ closeButtonProps: { 'aria-label': t('common.close') }, color: 'green', message });
 
   async function confirmPending() {
     if (!pending) return;
@@ -61,11 +70,7 @@ export function UsersPage() {
         setReveal({ username: user.username, password: res.initialPassword });
       } else {
         await updateUser(user, { active: pending.kind === 'activate' });
-        notifications.show({
-          closeButtonProps: { 'aria-label': t('common.close') },
-          color: 'green',
-          message: t('users.updated', { username: user.username }),
-        });
+        tell(t('users.updated', { username: user.username }));
       }
       setPending(null);
       await qc.invalidateQueries({ queryKey: ['users'] });
@@ -201,44 +206,24 @@ export function UsersPage() {
         onClose={() => setCreating(false)}
         onCreated={(user, password) => {
           setCreating(false);
-          notifications.show({
-            closeButtonProps: { 'aria-label': t('common.close') },
-            color: 'green',
-            message: t('users.created', { username: user.username }),
-          });
+          tell(t('users.created', { username: user.username }));
           if (password) setReveal({ username: user.username, password });
-          void qc.invalidateQueries({ queryKey: ['users'] });
+          reload();
         }}
       />
-      {importing && (
-        <UsersImportModal
-          onChanged={() => void qc.invalidateQueries({ queryKey: ['users'] })}
-          onClose={() => {
-            setImporting(false);
-            void qc.invalidateQueries({ queryKey: ['users'] });
-          }}
-          onDone={() => {
-            setImporting(false);
-            void qc.invalidateQueries({ queryKey: ['users'] });
-          }}
-        />
-      )}
+      {importing && <UsersImportModal onChanged={reload} onClose={closeImport} onDone={closeImport} />}
       {editing && (
         <UserEditModal
           user={editing}
           onClose={() => setEditing(null)}
           onSaved={(user) => {
             setEditing(null);
-            notifications.show({
-              closeButtonProps: { 'aria-label': t('common.close') },
-              color: 'green',
-              message: te('done', { username: user.username }),
-            });
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            tell(te('done', { username: user.username }));
+            reload();
           }}
           onAccessChanged={(user) => {
             setEditing(user);
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            reload();
           }}
         />
       )}
@@ -248,12 +233,8 @@ export function UsersPage() {
           onClose={() => setMoving(null)}
           onMoved={(user) => {
             setMoving(null);
-            notifications.show({
-              closeButtonProps: { 'aria-label': t('common.close') },
-              color: 'green',
-              message: tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }),
-            });
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            tell(tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }));
+            reload();
           }}
         />
       )}
