@@ -2,9 +2,9 @@ import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mant
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { parseDmy } from '../i18n/format.ts';
 import { currentLang } from '../i18n/i18n.ts';
 import { DateField } from './date-field.tsx';
+import { isoDate } from './dates.ts';
 import '../offline/offline-i18n.ts';
 import { useOnline } from '../offline/use-online.ts';
 
@@ -15,12 +15,7 @@ export type Text2 = { vi: string; en: string };
 /** The text of a { vi, en } pair in the UI language. */
 export const tx = (t: Text2 | null | undefined) => (t ? t[currentLang()] : '');
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Today in the browser's calendar as dd/mm/yyyy (the default of date fields). */
-export function todayDmy() {
-  const d = new Date();
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
+export { todayDmy } from './dates.ts';
 
 export type Errors = Record<string, string>;
 
@@ -50,15 +45,7 @@ export function checker(t: (k: string) => string) {
       if (!value.trim()) errors[key] = t('common.required');
       return value.trim();
     },
-    date(key: string, value: string, optional = false): string | undefined {
-      if (!value.trim()) {
-        if (!optional) errors[key] = t('common.required');
-        return undefined;
-      }
-      const iso = parseDmy(value);
-      if (!iso) errors[key] = t('common.invalidDate');
-      return iso ?? undefined;
-    },
+    date: (key: string, value: string, optional = false) => isoDate(t, errors, key, value, optional),
     ok: () => Object.keys(errors).length === 0,
   };
 }
