@@ -19,6 +19,7 @@ function CurrentRecord({ path }: { path: string }) {
   const { t } = useTranslation('offline');
   const q = useQuery({
     queryKey: ['outbox-subject', path],
+    // Raw by design: the record of whatever path the kept entry names (any area), shown as it is.
     queryFn: () => api.get<Record<string, unknown>>(path),
     retry: false,
   });

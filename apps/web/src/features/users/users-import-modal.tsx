@@ -175,6 +175,7 @@ export function UsersImportModal({
     setBusy(true);
     setError(null);
     try {
+      // A multipart file upload: sent raw (the typed client sends JSON bodies).
       return await api.upload<T>(`/api/users/import/${step}`, form);
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : t('common.error'));
