@@ -111,32 +111,24 @@ export function AppLayout() {
             <LanguageSwitch />
           </Stack>
         )}
-        <NavLink
-          component={Link}
-          to="/account/sessions"
-          label={t(`${SECURITY_NS}:nav`)}
-          active={pathname === '/account/sessions'}
-          aria-current={pathname === '/account/sessions' ? 'page' : undefined}
-          onClick={close}
-          variant="filled"
-          mt="auto"
-        />
-        <NavLink
-          component={Link}
-          to="/account/password"
-          label={t('nav.changePassword')}
-          active={pathname === '/account/password'}
-          onClick={close}
-          variant="filled"
-        />
-        <NavLink
-          component={Link}
-          to="/account/security"
-          label={t('nav.security')}
-          active={pathname === '/account/security'}
-          onClick={close}
-          variant="filled"
-        />
+        {[
+          { to: '/account/sessions', label: t(`${SECURITY_NS}:nav`), first: true },
+          { to: '/account/password', label: t('nav.changePassword') },
+          { to: '/account/security', label: t('nav.security') },
+        ].map((a) => (
+          // The account's own pages, at the foot of the menu (the first one pushes them down).
+          <NavLink
+            key={a.to}
+            component={Link}
+            to={a.to}
+            label={a.label}
+            active={pathname === a.to}
+            aria-current={a.first && pathname === a.to ? 'page' : undefined}
+            onClick={close}
+            variant="filled"
+            mt={a.first ? 'auto' : undefined}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <NeedsConnectionBanner />

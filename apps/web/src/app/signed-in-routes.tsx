@@ -17,30 +17,18 @@ import { cssVariablesResolver, theme } from './theme.ts';
 // Everything a signed-in user sees, loaded after login: the login page alone is the first download, so a
 // volunteer on a slow link waits for as little as possible (bench/slow-link.ts). The Mantine theme, its full
 // stylesheet and the notifications come with it; the login page and the volunteer's pages use none of them.
-const ChangePasswordPage = lazyNamed(
-  () => import('../features/auth/change-password-page.tsx'),
-  'ChangePasswordPage',
-);
-const ForcedPasswordChange = lazyNamed(
-  () => import('../features/auth/change-password-page.tsx'),
-  'ForcedPasswordChange',
-);
+const passwordPages = () => import('../features/auth/change-password-page.tsx');
+const ChangePasswordPage = lazyNamed(passwordPages, 'ChangePasswordPage');
+const ForcedPasswordChange = lazyNamed(passwordPages, 'ForcedPasswordChange');
 // Second factor (issue 16): the code step, the forced enrolment, and the account security page.
-const SecondFactorCodeStep = lazyNamed(
-  () => import('../features/auth/second-factor-pages.tsx'),
-  'SecondFactorCodeStep',
-);
-const SecondFactorEnrolStep = lazyNamed(
-  () => import('../features/auth/second-factor-pages.tsx'),
-  'SecondFactorEnrolStep',
-);
-const SecurityPage = lazyNamed(() => import('../features/auth/second-factor-pages.tsx'), 'SecurityPage');
+const secondFactorPages = () => import('../features/auth/second-factor-pages.tsx');
+const SecondFactorCodeStep = lazyNamed(secondFactorPages, 'SecondFactorCodeStep');
+const SecondFactorEnrolStep = lazyNamed(secondFactorPages, 'SecondFactorEnrolStep');
+const SecurityPage = lazyNamed(secondFactorPages, 'SecurityPage');
 const PersonPage = lazyNamed(() => import('../features/people/person-page.tsx'), 'PersonPage');
-const PersonCreatePage = lazyNamed(
-  () => import('../features/people/person-form-page.tsx'),
-  'PersonCreatePage',
-);
-const PersonEditPage = lazyNamed(() => import('../features/people/person-form-page.tsx'), 'PersonEditPage');
+const personFormPages = () => import('../features/people/person-form-page.tsx');
+const PersonCreatePage = lazyNamed(personFormPages, 'PersonCreatePage');
+const PersonEditPage = lazyNamed(personFormPages, 'PersonEditPage');
 const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const FirstStepsPage = lazyNamed(() => import('../features/users/first-steps-page.tsx'), 'FirstStepsPage');
 const FacilitiesPage = lazyNamed(

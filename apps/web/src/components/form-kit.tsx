@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { parseDmy } from '../i18n/format.ts';
 import { currentLang } from '../i18n/i18n.ts';
+import { DateField } from './date-field.tsx';
+import { isoDate } from './dates.ts';
 import '../offline/offline-i18n.ts';
 import { useOnline } from '../offline/use-online.ts';
 
@@ -14,21 +15,24 @@ export type Text2 = { vi: string; en: string };
 /** The text of a { vi, en } pair in the UI language. */
 export const tx = (t: Text2 | null | undefined) => (t ? t[currentLang()] : '');
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Today in the browser's calendar as dd/mm/yyyy (the default of date fields). */
-export function todayDmy() {
-  const d = new Date();
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
+export { todayDmy } from './dates.ts';
 
 export type Errors = Record<string, string>;
 
-type Loose<V> = V extends string ? string : V extends number ? number | string : V;
+type Loose<V> = V extends string
+  ? string
+  : V extends number
+    ? number | string
+    : V extends readonly (infer E)[]
+      ? Loose<E>[]
+      : V extends object
+        ? Draft<V>
+        : V;
 /**
- * A request body as a form builds it before its checks pass: a field may still be missing, a choice is the
- * select's plain string. The checker refuses a missing required value before anything is sent, so a draft that
- * passed is sent as the contract's body `B` (whose names and nesting this type still checks); the server
- * validates the values again.
+ * A request body as a form builds it before its checks pass: a field (also of a nested object or a list's
+ * items) may still be missing, a choice is the select's plain string. The checker refuses a missing required
+ * value before anything is sent, so a draft that passed is sent as the contract's body `B` (whose names and
+ * nesting this type still checks); the server validates the values again.
  */
 export type Draft<B> = { [K in keyof B]?: Loose<B[K]> | null };
 
@@ -41,18 +45,12 @@ export function checker(t: (k: string) => string) {
       if (!value.trim()) errors[key] = t('common.required');
       return value.trim();
     },
-    date(key: string, value: string, optional = false): string | undefined {
-      if (!value.trim()) {
-        if (!optional) errors[key] = t('common.required');
-        return undefined;
-      }
-      const iso = parseDmy(value);
-      if (!iso) errors[key] = t('common.invalidDate');
-      return iso ?? undefined;
-    },
+    date: (key: string, value: string, optional = false) => isoDate(t, errors, key, value, optional),
     ok: () => Object.keys(errors).length === 0,
   };
 }
+
+export type Checker = ReturnType<typeof checker>;
 
 /**
  * The server's refusal next to the form: its message, the legal basis it cites, and the field problems that
@@ -162,4 +160,36 @@ export function FormModal(p: ModalProps) {
       </form>
     </Modal>
   );
+}
+
+/**
+ * A form of named text fields whose set depends on a choice (the type of episode, the dossier's next step):
+ * the values (`blank` for one never typed in, `dateBlank` for a date), and inputs bound to them with the
+ * problem found under each (`errors`, by the field's name).
+ */
+export function useTextFields(errors: Errors, initial: Record<string, string> = {}, dateBlank = '') {
+  const [v, setV] = useState(initial);
+  const val = (k: string, blank = '') => v[k] ?? blank;
+  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  /** The trimmed value, or undefined when empty (an optional member of the request body). */
+  const opt = (k: string) => (val(k).trim() ? val(k).trim() : undefined);
+  const text = (k: string, label: string, required = false, blank = '') => (
+    <TextInput
+      label={label}
+      required={required}
+      value={val(k, blank)}
+      onChange={(e) => set(k)(e.currentTarget.value)}
+      error={errors[k]}
+    />
+  );
+  const date = (k: string, label: string, required = true) => (
+    <DateField
+      label={label}
+      required={required}
+      value={val(k, dateBlank)}
+      onChange={set(k)}
+      error={errors[k]}
+    />
+  );
+  return { v, setV, val, set, opt, text, date };
 }

@@ -1,6 +1,7 @@
-import { Checkbox, Group, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Pagination, Stack, Table, type TableProps, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineLoader } from '../app/page-states.tsx';
 
 /**
@@ -78,6 +79,18 @@ export function PageHeader({ title, action }: { title: string; action?: ReactNod
   );
 }
 
+/** The page's heading and the sentence under it that says what the page is for. */
+export function PageTitle({ title, intro }: { title: ReactNode; intro: ReactNode }) {
+  return (
+    <>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text size="sm">{intro}</Text>
+    </>
+  );
+}
+
 /** Several choices ticked from a list (attendees, staff): a labelled checkbox group, one per line. */
 export function CheckList({
   options,
@@ -129,4 +142,31 @@ export function RecordTable({
     </Table>
   );
   return minWidth ? <Table.ScrollContainer minWidth={minWidth}>{grid}</Table.ScrollContainer> : grid;
+}
+
+/** The page numbers under a paged list, with spoken labels; nothing when there is one page. */
+export function Pager({
+  pages,
+  page,
+  onChange,
+}: {
+  pages: number;
+  page: number;
+  onChange: (p: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('common.pagination')}>
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={onChange}
+        getControlProps={(control) => ({
+          'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
+        })}
+        getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
+      />
+    </nav>
+  );
 }

@@ -1,9 +1,36 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineLoader } from '../app/page-states.tsx';
 import { RecordTable } from './record-list.tsx';
+
+/**
+ * The dialog a record section has open (null: none) and the note that the last save went through: opening a
+ * dialog hides the note, a save closes the dialog and shows it (`saved` gives RecordSection's prop).
+ */
+export function useRecordDialog<D>() {
+  const [dialog, setDialog] = useState<D | null>(null);
+  const [saved, setSaved] = useState(false);
+  return {
+    dialog,
+    open: (d: D) => {
+      setSaved(false);
+      setDialog(d);
+    },
+    close: () => setDialog(null),
+    done: () => {
+      setDialog(null);
+      setSaved(true);
+    },
+    saved: (text: ReactNode, testId: string) => ({
+      shown: saved,
+      text,
+      testId,
+      onClose: () => setSaved(false),
+    }),
+  };
+}
 
 /**
  * A section of a person's page that lists one kind of record in a table (declarations, monitoring measures…):

@@ -81,6 +81,7 @@ export function lastAppKind(): 'field' | 'full' {
 
 /** Logging a contact (as communityApi.logContact): afterwards the community queries and the tasks reload. */
 export const logContactMutation = (qc: QueryClient) => ({
+  // Raw: the body is the one the shared log-contact form builds (community), which the outbox may also send.
   mutationFn: (body: Record<string, unknown>) => api.post<ContactCreated>('/api/community/contacts', body),
   onSuccess: () =>
     Promise.all([

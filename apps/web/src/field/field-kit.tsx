@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { parseDmy } from '../i18n/format.ts';
 import { type Lang, setLang } from '../i18n/i18n.ts';
 import './field.css';
 
@@ -9,13 +8,9 @@ import './field.css';
 // library (a volunteer on a slow mobile link downloads about 100 KB of JavaScript in all; bench/slow-link.ts).
 // Same texts, roles and labels as the Mantine pages, so the browser tests and axe read them the same way.
 
+export { dmyIn, isoDate, todayDmy } from '../components/dates.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
-/** A date n days from today in the browser's calendar, as dd/mm/yyyy. */
-export function dmyIn(days = 0) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-export const todayDmy = () => dmyIn(0);
 /** Today in the browser's calendar as YYYY-MM-DD. */
 export function todayIso() {
   const d = new Date();
@@ -23,23 +18,6 @@ export function todayIso() {
 }
 
 export type Errors = Record<string, string>;
-
-/** A dd/mm/yyyy field → ISO, or its problem in `errors` (messages from the caller's `t`). */
-export function isoDate(
-  t: (k: string) => string,
-  errors: Errors,
-  key: string,
-  value: string,
-  optional = false,
-): string | undefined {
-  if (!value.trim()) {
-    if (!optional) errors[key] = t('common.required');
-    return undefined;
-  }
-  const iso = parseDmy(value);
-  if (!iso) errors[key] = t('common.invalidDate');
-  return iso ?? undefined;
-}
 
 /** The server's field errors by field name (the message is already in the UI language). */
 export function serverFieldErrors(error: unknown): Errors {

@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import './offline-i18n.ts';
@@ -55,29 +55,31 @@ export function OutboxIndicator({ userId }: { userId: string }) {
         </Badge>
       )}
       {waiting > 0 && (
-        <Badge
-          component={Link}
-          to="/outbox"
-          color="blue.9"
-          variant="filled"
-          data-testid="outbox-waiting"
-          style={{ cursor: 'pointer' }}
-        >
+        <OutboxLink color="blue.9" testId="outbox-waiting">
           {t('waiting', { count: waiting })}
-        </Badge>
+        </OutboxLink>
       )}
       {conflicts > 0 && (
-        <Badge
-          component={Link}
-          to="/outbox"
-          color="red.9"
-          variant="filled"
-          data-testid="outbox-conflicts"
-          style={{ cursor: 'pointer' }}
-        >
+        <OutboxLink color="red.9" testId="outbox-conflicts">
           {t('conflicts', { count: conflicts })}
-        </Badge>
+        </OutboxLink>
       )}
     </Group>
+  );
+}
+
+/** A count of the outbox's entries that opens the outbox page. */
+function OutboxLink({ color, testId, children }: { color: string; testId: string; children: ReactNode }) {
+  return (
+    <Badge
+      component={Link}
+      to="/outbox"
+      color={color}
+      variant="filled"
+      data-testid={testId}
+      style={{ cursor: 'pointer' }}
+    >
+      {children}
+    </Badge>
   );
 }

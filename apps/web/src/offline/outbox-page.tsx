@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DateField } from '../components/date-field.tsx';
 import { formatDate, formatDateTime, parseDmy } from '../i18n/format.ts';
 import './offline-i18n.ts';
+import { PageHeader } from '../components/record-list.tsx';
 import { applyAnyway, canApplyAnyway, discardEntry, flushOutbox, retryEntry, useOutbox } from './outbox.ts';
 import type { OutboxEntry } from './outbox-store.ts';
 import { useOnline } from './use-online.ts';
@@ -18,6 +19,7 @@ function CurrentRecord({ path }: { path: string }) {
   const { t } = useTranslation('offline');
   const q = useQuery({
     queryKey: ['outbox-subject', path],
+    // Raw by design: the record of whatever path the kept entry names (any area), shown as it is.
     queryFn: () => api.get<Record<string, unknown>>(path),
     retry: false,
   });
@@ -196,16 +198,16 @@ export function OutboxPage() {
   };
   return (
     <Stack gap="md" maw={720}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('title')}
-        </Title>
-        {waiting && (
-          <Button size="sm" disabled={!online} onClick={() => void flushOutbox(me.user.id)}>
-            {t('sendNow')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('title')}
+        action={
+          waiting && (
+            <Button size="sm" disabled={!online} onClick={() => void flushOutbox(me.user.id)}>
+              {t('sendNow')}
+            </Button>
+          )
+        }
+      />
       {!online && <Alert color="gray">{t('offlineHint')}</Alert>}
       {mine.length === 0 ? (
         <Text c="dimmed" data-testid="outbox-empty">

@@ -68,6 +68,7 @@ const currentVersionOf = (err: ApiError): number | null => {
 /** Sends one entry; true when the server has it (now or from an earlier attempt). */
 async function sendOne(e: OutboxEntry): Promise<'sent' | 'offline' | 'later' | 'conflict'> {
   try {
+    // Raw by design: the outbox replays any kept write by its method and path, with its idempotency key.
     await api.send(e.method, e.path, e.body, e.id, versionHeaders(e));
     await outboxStore.remove(e.id);
     return 'sent';
@@ -115,6 +116,7 @@ export async function sendOrKeep<T>(entry: NewEntry, keep = true): Promise<T | t
   // `keep` false (not a field role): sent online only, a missing connection is an error shown in the form.
   if (navigator.onLine || !keep) {
     try {
+      // Raw by design, as in sendOne: the entry names its method and path, and carries its idempotency key.
       return await api.send<T>(e.method, e.path, e.body, e.id, versionHeaders(e));
     } catch (err) {
       if (!keep || !isNetworkFailure(err)) throw err;

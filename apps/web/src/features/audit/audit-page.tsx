@@ -2,7 +2,6 @@ import {
   Button,
   Code,
   Group,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -18,7 +17,7 @@ import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { Pager, RecordTable } from '../../components/record-list.tsx';
 import { en } from '../../i18n/en.ts';
 import { formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -189,19 +188,7 @@ export function AuditPage() {
               </Table.Tr>
             ))}
           </RecordTable>
-          {pages > 1 && (
-            <nav aria-label={t('common.pagination')}>
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
-                })}
-                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
-              />
-            </nav>
-          )}
+          <Pager pages={pages} page={page} onChange={setPage} />
         </>
       )}
     </Stack>

@@ -1,11 +1,11 @@
-import { Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Pagination, Paper, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageTitle, RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
 
@@ -30,10 +30,7 @@ export function BreakGlassPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('audit.title')}
-      </Title>
-      <Text size="sm">{t('audit.intro')}</Text>
+      <PageTitle title={t('audit.title')} intro={t('audit.intro')} />
       {list.isPending ? (
         <InlineLoader />
       ) : list.isError ? (

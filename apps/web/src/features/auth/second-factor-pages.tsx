@@ -24,6 +24,7 @@ import { meKey } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useRequest } from '../../components/use-request.ts';
 import { BeforeAppFrame } from './before-app-frame.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
 
@@ -272,23 +273,15 @@ export function SecurityPage() {
   const status = useQuery({ queryKey: ['auth', 'totp'], queryFn: () => call(client.GET('/api/auth/totp')) });
   const [enrolling, setEnrolling] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRequest();
 
-  async function forget() {
-    setBusy(true);
-    setError(null);
-    try {
+  const forget = () =>
+    run(async () => {
       await call(client.POST('/api/auth/totp/forget-devices'));
       setConfirmForget(false);
       notifications.show({ color: 'green', message: t('account.forgotten') });
       await qc.invalidateQueries({ queryKey: ['auth', 'totp'] });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.detail : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Stack maw={560}>

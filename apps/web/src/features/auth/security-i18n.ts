@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of the second factor (TOTP enrolment, code step, recovery codes) and of "break the glass" (reading a
 // person's identity with a stated reason, and the auditor's list), in their own namespace 'security'.
@@ -164,17 +164,4 @@ const en: typeof vi = {
 // Its own namespace: 'security' is the sessions page's (features/security).
 export const SECURITY_NS = 'second-factor';
 
-type Tree = { [k: string]: string | Tree };
-
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerSecurityI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerSecurityI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', SECURITY_NS)) return;
-  i18next.addResourceBundle('vi', SECURITY_NS, vi as Tree, true, true);
-  i18next.addResourceBundle('en', SECURITY_NS, en as Tree, true, true);
-}
-
-registerSecurityI18n();
+addTexts(SECURITY_NS, vi, en);

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ACCEPTED, type Decision, getImport, MAX_IMPORT_MB, uploadList } from './imports-api.ts';
 import './imports-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
+import { PageTitle } from '../../components/record-list.tsx';
 import { fieldError, problem } from './import-kit.ts';
 import { MappingStep, SplitStep } from './import-mapping.tsx';
 import { PreviewStep } from './import-preview.tsx';
@@ -107,10 +108,7 @@ export function ImportPage() {
   const uploadFieldError = fileProblem ?? fieldError(upload.error, 'file') ?? fileRefused;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       <Text size="sm" fw={500}>
         {t('unit', { name: me.user.scopeName ?? target.code })}
       </Text>

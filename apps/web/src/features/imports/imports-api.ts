@@ -1,60 +1,20 @@
 import type { ImportField } from '@hoanhap/domain/import/headers';
 import { api, call, client, withQuery } from '../../api/client.ts';
+import type { BodyOf, ResponseOf, Schemas } from '../../api/schema.ts';
 
 // The import API (/api/imports, operations uploadPeopleImport, getImport, commitImport, undoImport in
 // docs/openapi.json): upload → stored preview → commit → undo.
 
-export type RowResult = 'new' | 'existing' | 'possible_duplicate' | 'duplicate_in_file' | 'error';
-export type RowError = { row: number; column: string; rule: string; message: string; messageEn: string };
-export type Decision = 'create' | 'merge' | 'skip';
-
-export type ImportRow = {
-  row: number;
-  result: RowResult;
-  action: 'created' | 'merged' | 'skipped' | null;
-  fullName: string | null;
-  birthYear: number | null;
-  sex: string | null;
-  citizenId: string | null;
-  address: string | null;
-  oldCommune: { code: string; name: string; district: string; province: string } | null;
-  communeCode: string | null;
-  candidates: string[];
-  duplicateOfRow: number | null;
-  existing: { id: string; fullName: string } | null;
-  errors: RowError[];
-};
-
-export type Unresolved = {
-  oldCommuneCode: string;
-  oldCommuneName: string;
-  rows: number;
-  candidates: { code: string; name: string }[];
-};
-
-export type ImportBatch = {
-  id: string;
-  status: 'preview' | 'committed' | 'undone';
-  fileName: string;
-  target: { kind: 'commune' | 'province'; code: string };
-  createdAt: string;
-  committedAt: string | null;
-  undoneAt: string | null;
-  labels: string[];
-  mapping: (ImportField | null)[];
-  summary: {
-    rows: number;
-    created: number;
-    merged: number;
-    skipped: number;
-    errors: RowError[];
-    unresolved: Unresolved[];
-  };
-  rows: ImportRow[];
-  /** Only in the upload answer: the header shape, to save the mapping for the next file. */
-  signature?: string;
-  headerRow?: number;
-};
+// The shapes the API publishes (docs/openapi.json, ImportBatch); the contract leaves `labels` untyped, so the
+// header labels (one per column of the file) are named here.
+type Batch = Omit<Schemas['ImportBatch'], 'labels'> & { labels: string[] };
+export type ImportRow = Batch['rows'][number];
+export type RowResult = ImportRow['result'];
+export type RowError = ImportRow['errors'][number];
+export type Unresolved = Batch['summary']['unresolved'][number];
+export type Decision = NonNullable<BodyOf<'commitImport'>['decisions']>[string];
+/** A stored import; only the upload answer has the header shape, to save the mapping for the next file. */
+export type ImportBatch = Batch & Partial<Pick<ResponseOf<'uploadPeopleImport'>, 'signature' | 'headerRow'>>;
 
 /** The server's limit (MAX_IMPORT_BYTES), checked in the browser first to answer at once. */
 export const MAX_IMPORT_MB = 20;
@@ -74,13 +34,19 @@ export function uploadList(
     mapping: mapping ? JSON.stringify(mapping) : undefined,
     choices: choices && Object.keys(choices).length ? JSON.stringify(choices) : undefined,
   });
+  // A multipart file upload: sent raw (the typed client sends JSON bodies).
   return api.upload<ImportBatch>(path, form);
 }
 
-export const getImport = (id: string) => api.get<ImportBatch>(`/api/imports/${id}`);
+const asBatch = (b: Schemas['ImportBatch']) => b as ImportBatch;
+
+export const getImport = (id: string) =>
+  call(client.GET('/api/imports/{id}', { params: { path: { id } } })).then(asBatch);
 
 export const commitImport = (id: string, decisions: Record<number, Decision>) =>
-  api.post<ImportBatch>(`/api/imports/${id}/commit`, { decisions });
+  call(client.POST('/api/imports/{id}/commit', { params: { path: { id } }, body: { decisions } })).then(
+    asBatch,
+  );
 
 export const undoImport = (id: string) =>
   call(client.POST('/api/imports/{id}/undo', { params: { path: { id } } }));
@@ -91,20 +57,7 @@ export const saveMapping = (signature: string, name: string, mapping: (ImportFie
 export const errorsFileUrl = (id: string) => `/api/imports/${id}/errors.xlsx`;
 
 /** One of the user's own import batches (GET /api/imports), to reopen a preview or undo a written batch. */
-export type ImportListItem = {
-  id: string;
-  fileName: string;
-  status: 'preview' | 'committed' | 'undone';
-  target: { kind: 'commune' | 'province'; code: string };
-  createdAt: string;
-  committedAt: string | null;
-  undoneAt: string | null;
-  rows: number;
-  created: number;
-  merged: number;
-  skipped: number;
-  errors: number;
-};
+export type ImportListItem = ResponseOf<'listImports'>['items'][number];
 
 export const listImports = (page = 1, pageSize = 10) =>
   call(client.GET('/api/imports', { params: { query: { page, pageSize } } }));

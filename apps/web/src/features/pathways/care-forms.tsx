@@ -2,14 +2,14 @@ import { COUNSELLING_KINDS, REHAB_STAGES, stageLabels } from '@hoanhap/domain/pa
 import { Checkbox, NativeSelect, Paper, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';
-import { useFields } from '../../components/form-fields.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
-import { type Episode, usePathwayWrite } from './pathways-api.ts';
+import { usePathwayForm } from './pathway-form.ts';
+import { type Episode, pathwayApi, usePathwayWrite } from './pathways-api.ts';
 
 type Base<T> = { opened: boolean; onClose: () => void; onDone: (out: T) => void };
 
@@ -23,44 +23,30 @@ export const stagesOf = (e: Episode): Stage[] =>
 export function CounsellingForm({ personId, ...p }: Base<{ heldOn: string }> & { personId: string }) {
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
-  const form = useFields({
-    kind: 'individual',
-    heldOn: todayDmy(),
-    topic: '',
-    counsellor: '',
-    notes: '',
-  });
-  const { f: v, setErrors } = form;
-  const write = usePathwayWrite(personId, (body: unknown) =>
-    api.post<{ heldOn: string }>('/api/counselling-sessions', body),
+  const form = usePathwayForm(
+    personId,
+    { kind: 'individual', heldOn: todayDmy(), topic: '', counsellor: '', notes: '' },
+    pathwayApi.counselling,
   );
-  const submit = () => {
-    const c = checker(tp);
-    const heldOn = c.date('heldOn', v.heldOn);
-    const topic = c.required('topic', v.topic);
-    const counsellor = c.required('counsellor', v.counsellor);
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(
-      {
+  const submit = () =>
+    form.submit(
+      (v, c) => ({
         kind: v.kind,
-        heldOn,
-        topic,
-        counsellor,
+        heldOn: c.date('heldOn', v.heldOn),
+        topic: c.required('topic', v.topic),
+        counsellor: c.required('counsellor', v.counsellor),
         personIds: [personId],
         ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
-      },
-      { onSuccess: p.onDone },
+      }),
+      p.onDone,
     );
-  };
   return (
     <FormModal
       opened={p.opened}
       onClose={p.onClose}
       title={t('counselling.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       size="md"
     >
       <NativeSelect
@@ -94,8 +80,8 @@ export function StagesForm({ episode, ...p }: Base<Episode> & { episode: Episode
     }),
   );
   const [errors, setErrors] = useState<Errors>({});
-  const write = usePathwayWrite(episode.personId, (body: unknown) =>
-    api.put<Episode>(`/api/episodes/${encodeURIComponent(episode.id)}`, body),
+  const write = usePathwayWrite(episode.personId, (body: BodyOf<'updateEpisode'>) =>
+    pathwayApi.updateEpisode(episode.id, body),
   );
   const set = (n: number, patch: Partial<(typeof rows)[number]>) =>
     setRows(rows.map((r) => (r.stage === n ? { ...r, ...patch } : r)));
@@ -111,7 +97,13 @@ export function StagesForm({ episode, ...p }: Base<Episode> & { episode: Episode
       .filter((s) => s.from || s.to || s.completed);
     setErrors(c.errors);
     if (!c.ok()) return;
-    write.mutate(JSON.parse(JSON.stringify({ version: episode.version, stages })), { onSuccess: p.onDone });
+    // Without the dates left empty (JSON drops undefined): the checker passed, so the stages are the contract's.
+    write.mutate(
+      JSON.parse(JSON.stringify({ version: episode.version, stages })) as BodyOf<'updateEpisode'>,
+      {
+        onSuccess: p.onDone,
+      },
+    );
   };
   return (
     <FormModal

@@ -16,22 +16,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf, Schemas } from '../../api/schema.ts';
 import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { PersonFinder } from './person-finder.tsx';
 import './decisions-i18n.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 
 type Picked = { id: string; fullName: string; birthYear: number };
-type Decision = {
-  id: string;
-  number: string | null;
-  date: string;
-  people: { personId: string; episodeId: string; fullName: string }[];
-};
+type Decision = Schemas['Decision'];
 const TYPES = ['user_management', 'post_rehab'] as const;
 
 /** Enters one decision naming several people, once (POST /api/decisions): all or nothing. */
@@ -49,7 +46,7 @@ export function DecisionPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState<Decision | null>(null);
   const write = useMutation({
-    mutationFn: (body: unknown) => api.post<Decision>('/api/decisions', body),
+    mutationFn: (body: BodyOf<'createDecision'>) => call(client.POST('/api/decisions', { body })),
     onSuccess: (d) => {
       setDone(d);
       void qc.invalidateQueries();
@@ -75,7 +72,7 @@ export function DecisionPage() {
     const s = c.date('startDate', startDate);
     if (picked.length === 0) c.errors.people = t('needPerson');
     setErrors(c.errors);
-    if (!c.ok()) return;
+    if (!c.ok() || !d || !s) return;
     write.mutate({
       type,
       decision: {
@@ -126,10 +123,7 @@ export function DecisionPage() {
   ];
   return (
     <Stack maw={760}>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       <form onSubmit={submit} noValidate>
         <Stack>
           <NativeSelect

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordSection, StaleRecordAlert } from '../../components/record-section.tsx';
+import { RecordSection, StaleRecordAlert, useRecordDialog } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -89,7 +89,8 @@ function DeclarationForm({
     if (!c.ok() || !declaredOn) return;
     const body: DeclarationBody = {
       declaredOn,
-      substances: v.substances,
+      // The checkboxes offer the contract's substances (DECLARED_SUBSTANCES).
+      substances: v.substances as DeclarationBody['substances'],
       source: v.source.trim(),
       ...(v.substances.includes('other') ? { otherSubstance: v.otherSubstance.trim() } : {}),
       ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
@@ -179,8 +180,7 @@ export function PersonDeclarations({ person }: { person: Person }) {
   const reads = can(me, 'screening.read') && me.abilities.readableClasses.includes('drug_use');
   const writes = can(me, 'declarations.write');
   const list = useDeclarations(person.id, reads);
-  const [dialog, setDialog] = useState<{ record?: Declaration } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const d = useRecordDialog<{ record?: Declaration }>();
   if (!reads) return null;
 
   const substances = (d: Declaration) =>
@@ -194,23 +194,8 @@ export function PersonDeclarations({ person }: { person: Person }) {
       testId="declarations"
       title={t('title')}
       intro={t('intro')}
-      add={
-        writes
-          ? {
-              label: t('add'),
-              onClick: () => {
-                setSaved(false);
-                setDialog({});
-              },
-            }
-          : null
-      }
-      saved={{
-        shown: saved,
-        text: t('form.saved'),
-        testId: 'declaration-saved',
-        onClose: () => setSaved(false),
-      }}
+      add={writes ? { label: t('add'), onClick: () => d.open({}) } : null}
+      saved={d.saved(t('form.saved'), 'declaration-saved')}
       q={list}
       empty={{ text: t('empty'), next: writes ? t('emptyNext') : t('emptyNextReader') }}
       table={{
@@ -225,23 +210,20 @@ export function PersonDeclarations({ person }: { person: Person }) {
           writes && t('col.actions'),
         ],
       }}
-      row={(d) => (
-        <Table.Tr key={d.id} data-testid="declaration-row">
-          <Table.Td>{formatDate(d.declaredOn)}</Table.Td>
-          <Table.Td>{substances(d)}</Table.Td>
-          <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.source}</Table.Td>
-          <Table.Td>{d.recordedBy.name ?? ''}</Table.Td>
-          <Table.Td>{d.basis.length > 0 ? d.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
+      row={(r) => (
+        <Table.Tr key={r.id} data-testid="declaration-row">
+          <Table.Td>{formatDate(r.declaredOn)}</Table.Td>
+          <Table.Td>{substances(r)}</Table.Td>
+          <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.source}</Table.Td>
+          <Table.Td>{r.recordedBy.name ?? ''}</Table.Td>
+          <Table.Td>{r.basis.length > 0 ? r.basis.map(tx).join('; ') : t('noBasis')}</Table.Td>
           {writes && (
             <Table.Td>
               <Button
                 size="xs"
                 variant="default"
-                aria-label={t('editLabel', { date: formatDate(d.declaredOn) })}
-                onClick={() => {
-                  setSaved(false);
-                  setDialog({ record: d });
-                }}
+                aria-label={t('editLabel', { date: formatDate(r.declaredOn) })}
+                onClick={() => d.open({ record: r })}
               >
                 {t('edit')}
               </Button>
@@ -250,16 +232,8 @@ export function PersonDeclarations({ person }: { person: Person }) {
         </Table.Tr>
       )}
     >
-      {dialog && (
-        <DeclarationForm
-          person={person}
-          record={dialog.record}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            setSaved(true);
-          }}
-        />
+      {d.dialog && (
+        <DeclarationForm person={person} record={d.dialog.record} onClose={d.close} onSaved={d.done} />
       )}
     </RecordSection>
   );

@@ -1,4 +1,4 @@
-import { COMPULSORY_GROUNDS, groundLabels } from '@hoanhap/domain/episode-types';
+import { COMPULSORY_GROUNDS, type CompulsoryGround, groundLabels } from '@hoanhap/domain/episode-types';
 import { ActionIcon, Group, NativeSelect, Paper, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,13 @@ import { type Dossier, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
 import { PersonFinder } from './person-finder.tsx';
 
-type Picked = { id: string; fullName: string; birthYear: number; ground: string; groundNote: string };
+type Picked = {
+  id: string;
+  fullName: string;
+  birthYear: number;
+  ground: CompulsoryGround;
+  groundNote: string;
+};
 
 /** Opens a dossier for one or more people: the preparation date, and per person the ground and a note. */
 export function DossierCreateForm({
@@ -32,7 +38,7 @@ export function DossierCreateForm({
     initial ? [{ ...initial, ground: COMPULSORY_GROUNDS[0], groundNote: '' }] : [],
   );
   const [errors, setErrors] = useState<Errors>({});
-  const write = useDossierWrite((body: unknown) => dossierApi.create(body));
+  const write = useDossierWrite(dossierApi.create);
   const lang = currentLang();
 
   const add = (p: Person) => {
@@ -56,7 +62,7 @@ export function DossierCreateForm({
     const date = c.date('preparedOn', preparedOn);
     if (picked.length === 0) c.errors.persons = t('create.needPerson');
     setErrors(c.errors);
-    if (!c.ok()) return;
+    if (!c.ok() || !date) return;
     write.mutate(
       {
         preparedOn: date,
@@ -119,7 +125,7 @@ export function DossierCreateForm({
           <NativeSelect
             label={t('create.ground', { name: p.fullName })}
             value={p.ground}
-            onChange={(e) => update(p.id, { ground: e.currentTarget.value })}
+            onChange={(e) => update(p.id, { ground: e.currentTarget.value as CompulsoryGround })}
             data={COMPULSORY_GROUNDS.map((g) => ({ value: g, label: groundLabels[lang][g] }))}
           />
           <TextInput

@@ -1,16 +1,5 @@
 import { DOSSIER_STATUSES, dossierStatusLabels } from '@hoanhap/domain/dossier-rules';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +12,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { DossierCreateForm } from './dossier-create.tsx';
 import './dossiers-i18n.ts';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, RecordTable } from '../../components/record-list.tsx';
 import { type DossierStatus, useDossiers } from './dossiers-api.ts';
 import { tx } from './form-kit.tsx';
 
@@ -61,12 +50,10 @@ export function DossiersPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('list.title')}
-        </Title>
-        {writes && <Button onClick={() => setCreating(true)}>{t('list.new')}</Button>}
-      </Group>
+      <PageHeader
+        title={t('list.title')}
+        action={writes && <Button onClick={() => setCreating(true)}>{t('list.new')}</Button>}
+      />
       <Group align="flex-end">
         <TextInput
           label={t('list.search')}

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
@@ -32,6 +32,7 @@ import {
   useDossier,
   useDossierWrite,
 } from './dossiers-api.ts';
+import { Field } from './episode-card.tsx';
 import { ServerProblem, tx } from './form-kit.tsx';
 
 type Flash = { color: string; text: string };
@@ -103,19 +104,6 @@ export function DossierPage() {
         <Text size="sm">{t('page.pendingHint')}</Text>
       </Panel>
     </Stack>
-  );
-}
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm" fw={500} data-testid={testId}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

@@ -11,23 +11,33 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import './dossiers-i18n.ts';
-import { type Dossier, dossierApi, useDossierWrite } from './dossiers-api.ts';
+import { useTextFields } from '../../components/form-kit.tsx';
+import { type Dossier, type DossierStepCall, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
 import { useFacilities } from './pathways-api.ts';
 
-type Step = {
-  path: string;
+type Step = DossierStepCall & {
   label: string;
-  body: Record<string, unknown>;
   confirm?: { title: string; message: string };
 };
+
+/** Why no step is offered (the dossier is done, nobody to execute, or the role only reads). */
+function NoStep({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" data-testid={testId}>
+        {children}
+      </Text>
+    </Paper>
+  );
+}
 
 /** The one step the dossier's status allows next, as a small form; refusals show the server's rule. */
 export function DossierNextStep({
@@ -40,61 +50,21 @@ export function DossierNextStep({
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
   const me = useSession();
-  const [v, setV] = useState<Record<string, string>>({});
   const [outcomes, setOutcomes] = useState<Record<string, Record<string, string>>>({});
   const [term, setTerm] = useState<Record<string, number | string>>({});
   const [errors, setErrors] = useState<Errors>({});
   const [confirming, setConfirming] = useState<Step | null>(null);
-  const write = useDossierWrite((s: Step) =>
-    dossierApi.step(d.id, s.path, { version: d.version, ...s.body }),
-  );
+  const write = useDossierWrite((s: Step) => dossierApi.step(d.id, d.version, s));
   const executable = d.persons.filter((p) => p.status === 'ordered' || p.status === 'postponed');
   const facilities = useFacilities(d.status === 'decided');
-  const val = (k: string, dflt = '') => v[k] ?? dflt;
-  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
-  const date = (k: string, label: string, required = true) => (
-    <DateField
-      label={label}
-      required={required}
-      value={val(k, todayDmy())}
-      onChange={set(k)}
-      error={errors[k]}
-    />
-  );
-  const text = (k: string, label: string, required = false, dflt = '') => (
-    <TextInput
-      label={label}
-      required={required}
-      value={val(k, dflt)}
-      onChange={(e) => set(k)(e.currentTarget.value)}
-      error={errors[k]}
-    />
-  );
+  // A date not yet typed in is today.
+  const { setV, val, set, opt, text, date } = useTextFields(errors, {}, todayDmy());
 
-  if (d.status === 'executed')
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm" data-testid="dossier-done">
-          {t('page.done')}
-        </Text>
-      </Paper>
-    );
+  if (d.status === 'executed') return <NoStep testId="dossier-done">{t('page.done')}</NoStep>;
   if (d.status === 'decided' && executable.length === 0)
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm" data-testid="dossier-nothing-to-execute">
-          {t('page.nothingToExecute')}
-        </Text>
-      </Paper>
-    );
-  if (!can(me, 'dossiers.write'))
-    return (
-      <Paper withBorder p="md">
-        <Text size="sm">{t('page.readOnly')}</Text>
-      </Paper>
-    );
+    return <NoStep testId="dossier-nothing-to-execute">{t('page.nothingToExecute')}</NoStep>;
+  if (!can(me, 'dossiers.write')) return <NoStep>{t('page.readOnly')}</NoStep>;
 
-  const opt = (k: string) => (val(k).trim() ? val(k).trim() : undefined);
   const build = (): Step | null => {
     const c = checker(tp);
     let step: Step | null = null;

@@ -2,7 +2,8 @@
 // Response types come from the API contract's generated types (api/schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, client, withQuery } from '../../api/client.ts';
-import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
+import type { BodyOf, operations, ResponseOf, Schemas } from '../../api/schema.ts';
+import type { Draft } from '../../components/form-kit.tsx';
 
 export type Dossier = Schemas['Dossier'];
 type DossierQuery = NonNullable<operations['listDossiers']['parameters']['query']>;
@@ -57,11 +58,37 @@ export function useDossierWrite<I, O>(write: (input: I) => Promise<O>) {
   });
 }
 
+/** The steps of a dossier's procedure (POST /api/dossiers/{id}/<step>), each with its own body. */
+export type DossierStepBodies = {
+  notify: BodyOf<'notifyDossier'>;
+  'close-reading': BodyOf<'closeDossierReading'>;
+  submit: BodyOf<'submitDossier'>;
+  accept: BodyOf<'acceptDossier'>;
+  hearing: BodyOf<'setDossierHearing'>;
+  decision: BodyOf<'recordDossierDecision'>;
+  execute: BodyOf<'executeDossier'>;
+};
+export type DossierStep = keyof DossierStepBodies;
+/**
+ * One step to send: its path and its body without the version (the dossier's, added on sending), as the form
+ * builds it before its checks pass (see Draft); a step is sent once they have.
+ */
+export type DossierStepCall = {
+  [S in DossierStep]: { path: S; body: Draft<Omit<DossierStepBodies[S], 'version'>> };
+}[DossierStep];
+
 export const dossierApi = {
-  create: (body: unknown) => api.post<Dossier>('/api/dossiers', body),
-  step: (id: string, step: string, body: unknown) =>
-    api.post<Dossier>(`/api/dossiers/${enc(id)}/${step}`, body),
-  addPerson: (id: string, body: unknown) => api.post<Dossier>(`/api/dossiers/${enc(id)}/persons`, body),
+  create: (body: BodyOf<'createDossier'>) => call(client.POST('/api/dossiers', { body })),
+  // Every step's path has the same parameters and answer (the dossier); its body is checked by DossierStepCall.
+  step: (id: string, version: number, s: DossierStepCall) =>
+    call(
+      client.POST(`/api/dossiers/{id}/${s.path}` as '/api/dossiers/{id}/notify', {
+        params: { path: { id } },
+        body: { version, ...s.body } as BodyOf<'notifyDossier'>,
+      }),
+    ),
+  addPerson: (id: string, body: BodyOf<'addDossierPerson'>) =>
+    call(client.POST('/api/dossiers/{id}/persons', { params: { path: { id } }, body })),
   removePerson: (id: string, personId: string, version: number) =>
     call(
       client.DELETE('/api/dossiers/{id}/persons/{personId}', {
@@ -71,7 +98,11 @@ export const dossierApi = {
   upload: (id: string, personId: string, kind: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.upload(withQuery(`/api/dossiers/${enc(id)}/documents`, { personId, kind }), form);
+    // A multipart file upload: sent raw (the typed client sends JSON bodies).
+    return api.upload<Schemas['DossierDocument']>(
+      withQuery(`/api/dossiers/${enc(id)}/documents`, { personId, kind }),
+      form,
+    );
   },
   removeDocument: (id: string, documentId: string) =>
     call(
@@ -127,10 +158,11 @@ export function useLegalWrite<I, O>(write: (input: I) => Promise<O>) {
 }
 
 export const legalApi = {
-  addOverride: (body: unknown) => api.post<Override>('/api/legal/overrides', body),
-  revokeOverride: (id: string, body: unknown) =>
-    api.post<Override>(`/api/legal/overrides/${enc(id)}/revoke`, body),
-  addAdjustment: (body: unknown) => api.post<Adjustment>('/api/calendar/adjustments', body),
+  addOverride: (body: BodyOf<'createRuleOverride'>) => call(client.POST('/api/legal/overrides', { body })),
+  revokeOverride: (id: string, body: BodyOf<'revokeRuleOverride'>) =>
+    call(client.POST('/api/legal/overrides/{id}/revoke', { params: { path: { id } }, body })),
+  addAdjustment: (body: BodyOf<'createCalendarAdjustment'>) =>
+    call(client.POST('/api/calendar/adjustments', { body })),
   removeAdjustment: (id: string, reason?: string) =>
     call(
       client.DELETE('/api/calendar/adjustments/{id}', {

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of the compulsory-rehab dossier pages, the rules administration and the counselling and stage forms,
 // in their own namespace 'dossiers'. Vietnamese is the reference; English has the same keys.
@@ -232,8 +232,6 @@ const vi = {
   },
 };
 
-type Tree = { [k: string]: string | Tree };
-
 const en: typeof vi = {
   list: {
     title: 'Dossiers proposing compulsory rehab',
@@ -466,15 +464,4 @@ const en: typeof vi = {
 
 export const DOSSIERS_NS = 'dossiers';
 
-/** Registers the namespace once, as soon as i18next is initialised. */
-export function registerDossiersI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerDossiersI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', DOSSIERS_NS)) return;
-  i18next.addResourceBundle('vi', DOSSIERS_NS, vi as Tree, true, true);
-  i18next.addResourceBundle('en', DOSSIERS_NS, en as Tree, true, true);
-}
-
-registerDossiersI18n();
+addTexts(DOSSIERS_NS, vi, en);

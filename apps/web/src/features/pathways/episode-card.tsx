@@ -120,22 +120,17 @@ export function EpisodeCard({ episode: e, onAct }: { episode: Episode; onAct: (k
           {docs.map((kind) => (
             <Group key={kind} gap={6}>
               <Text size="sm">{t(`doc.${kind}`)}:</Text>
-              <Anchor
-                href={documentUrl(e.id, kind, 'docx')}
-                download
-                size="sm"
-                aria-label={`${t(`doc.${kind}`)} (DOCX)`}
-              >
-                DOCX
-              </Anchor>
-              <Anchor
-                href={documentUrl(e.id, kind, 'pdf')}
-                download
-                size="sm"
-                aria-label={`${t(`doc.${kind}`)} (PDF)`}
-              >
-                PDF
-              </Anchor>
+              {(['docx', 'pdf'] as const).map((format) => (
+                <Anchor
+                  key={format}
+                  href={documentUrl(e.id, kind, format)}
+                  download
+                  size="sm"
+                  aria-label={`${t(`doc.${kind}`)} (${format.toUpperCase()})`}
+                >
+                  {format.toUpperCase()}
+                </Anchor>
+              ))}
             </Group>
           ))}
         </Group>

@@ -1,6 +1,7 @@
 import { NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { useSession } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
@@ -10,7 +11,8 @@ import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { checker, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
-import { type Episode, pathwayApi, type Task, type Transfer, usePathwayWrite } from './pathways-api.ts';
+import { useConfirmedWrite, usePathwayForm } from './pathway-form.ts';
+import { type Episode, pathwayApi, type Task, type Transfer } from './pathways-api.ts';
 
 export const EPISODE_TYPES = [
   'user_management',
@@ -55,6 +57,8 @@ const OUTCOMES = [
   'cancelled',
 ] as const;
 
+type Outcome = BodyOf<'closeEpisode'>['outcome'];
+
 const CONTACT_METHODS = ['visit', 'phone', 'office', 'meeting'] as const;
 
 /** Decisions of the commune chairman: only roles with 'decisions.issue' may record them. */
@@ -65,45 +69,40 @@ export type Base<T> = { opened: boolean; onClose: () => void; onDone: (out: T) =
 /** Closes an episode with an outcome, after a confirmation (it cannot be undone from the UI). */
 export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const form = useFields({ outcome: 'completed', endDate: todayDmy(), reason: '' });
+  const form = useFields({ outcome: 'completed' as Outcome, endDate: todayDmy(), reason: '' });
   const { f: v, setErrors } = form;
-  const [confirming, setConfirming] = useState<null | { endDate: string }>(null);
-  const write = usePathwayWrite(episode.personId, (body: unknown) =>
-    pathwayApi.closeEpisode(episode.id, body),
+  const { confirming, ask, send, modal, dialog } = useConfirmedWrite<
+    { endDate: string },
+    BodyOf<'closeEpisode'>,
+    Episode
+  >(
+    episode.personId,
+    (body: BodyOf<'closeEpisode'>) => pathwayApi.closeEpisode(episode.id, body),
+    p.opened,
+    p.onDone,
   );
   const submit = () => {
     const c = checker(t);
     const endDate = c.date('endDate', v.endDate);
     setErrors(c.errors);
-    if (c.ok() && endDate) setConfirming({ endDate });
+    if (c.ok() && endDate) ask({ endDate });
   };
   const confirm = () => {
     if (!confirming) return;
-    write.mutate(
-      {
-        version: episode.version,
-        outcome: v.outcome,
-        endDate: confirming.endDate,
-        ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
-      },
-      {
-        onSuccess: (out) => {
-          setConfirming(null);
-          p.onDone(out);
-        },
-        onError: () => setConfirming(null),
-      },
-    );
+    send({
+      version: episode.version,
+      outcome: v.outcome,
+      endDate: confirming.endDate,
+      ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
+    });
   };
   return (
     <>
       <FormModal
-        opened={p.opened && !confirming}
+        {...modal}
         onClose={p.onClose}
         title={`${t('close.title')}: ${tx(episode.typeLabel)}`}
         onSubmit={submit}
-        busy={write.isPending}
-        error={write.error}
         size="md"
       >
         <NativeSelect
@@ -115,7 +114,7 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
         <Textarea label={t('close.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
-        opened={!!confirming}
+        {...dialog}
         title={t('close.confirmTitle')}
         message={t('close.confirm', {
           type: tx(episode.typeLabel),
@@ -123,10 +122,7 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
           date: formatDate(confirming?.endDate),
         })}
         confirmLabel={t('close.confirmButton')}
-        danger
-        busy={write.isPending}
         onConfirm={confirm}
-        onClose={() => setConfirming(null)}
       />
     </>
   );
@@ -135,30 +131,28 @@ export function CloseEpisodeForm({ episode, ...p }: Base<Episode> & { episode: E
 /** The completion certificate (Form 54) of post-rehab management. */
 export function CertificateForm({ episode, ...p }: Base<Episode> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const form = useFields({ issuedOn: todayDmy(), number: '', signer: '' });
-  const { f: v, setErrors } = form;
-  const write = usePathwayWrite(episode.personId, (body: unknown) =>
-    pathwayApi.certificate(episode.id, body),
+  const form = usePathwayForm(
+    episode.personId,
+    { issuedOn: todayDmy(), number: '', signer: '' },
+    (body: BodyOf<'issueEpisodeCertificate'>) => pathwayApi.certificate(episode.id, body),
   );
-  const submit = () => {
-    const c = checker(t);
-    const issuedOn = c.date('issuedOn', v.issuedOn);
-    const signer = c.required('signer', v.signer);
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(
-      { version: episode.version, issuedOn, signer, ...(v.number.trim() ? { number: v.number.trim() } : {}) },
-      { onSuccess: p.onDone },
+  const submit = () =>
+    form.submit(
+      (v, c) => ({
+        version: episode.version,
+        issuedOn: c.date('issuedOn', v.issuedOn),
+        signer: c.required('signer', v.signer),
+        ...(v.number.trim() ? { number: v.number.trim() } : {}),
+      }),
+      p.onDone,
     );
-  };
   return (
     <FormModal
       opened={p.opened}
       onClose={p.onClose}
       title={t('cert.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       size="md"
     >
       <DateFieldLocal label={t('cert.issuedOn')} required {...form.value('issuedOn')} />
@@ -182,32 +176,33 @@ export function ContactForm({
   const me = useSession();
   // A field role's entry waits on the device without a connection; other roles need one.
   const field = mayKeepOnDevice(me);
-  const form = useFields({ contactDate: todayDmy(), method: 'visit', summary: '', byName: '' });
-  const { f: v, setErrors } = form;
-  const write = usePathwayWrite(episode.personId, (body: Record<string, unknown>) =>
-    sendOrKeep(
-      officerEntry(
-        me.user.id,
-        person,
-        `/api/episodes/${encodeURIComponent(episode.id)}/contacts`,
-        body,
-        t('contact.title'),
-        body.contactDate as string,
+  // Sent through the offline outbox (sendOrKeep), which keeps the entry on the device without a connection.
+  const form = usePathwayForm(
+    episode.personId,
+    { contactDate: todayDmy(), method: 'visit', summary: '', byName: '' },
+    (body: BodyOf<'recordEpisodeContact'>) =>
+      sendOrKeep(
+        officerEntry(
+          me.user.id,
+          person,
+          `/api/episodes/${encodeURIComponent(episode.id)}/contacts`,
+          body,
+          t('contact.title'),
+          body.contactDate,
+        ),
+        field,
       ),
-      field,
-    ),
   );
-  const submit = () => {
-    const c = checker(t);
-    const contactDate = c.date('contactDate', v.contactDate);
-    const summary = c.required('summary', v.summary);
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(
-      { contactDate, method: v.method, summary, ...(v.byName.trim() ? { byName: v.byName.trim() } : {}) },
-      { onSuccess: (r) => (wasKept(r) ? onKept() : p.onDone(r)) },
+  const submit = () =>
+    form.submit(
+      (v, c) => ({
+        contactDate: c.date('contactDate', v.contactDate),
+        method: v.method,
+        summary: c.required('summary', v.summary),
+        ...(v.byName.trim() ? { byName: v.byName.trim() } : {}),
+      }),
+      (r) => (wasKept(r) ? onKept() : p.onDone(r)),
     );
-  };
   return (
     <FormModal
       opened={p.opened}
@@ -215,8 +210,7 @@ export function ContactForm({
       worksOffline={field}
       title={t('contact.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       size="md"
     >
       <Text size="sm" c="dimmed">
@@ -237,24 +231,20 @@ export function ContactForm({
 /** Schedules a drug test or a contact: it appears on the work list. */
 export function ScheduleForm({ episode, ...p }: Base<Task> & { episode: Episode }) {
   const { t } = useTranslation('pathways');
-  const form = useFields({ kind: 'contact', dueDate: '' });
-  const { f: v, setErrors } = form;
-  const write = usePathwayWrite(episode.personId, (body: unknown) => pathwayApi.schedule(episode.id, body));
-  const submit = () => {
-    const c = checker(t);
-    const dueDate = c.date('dueDate', v.dueDate);
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate({ kind: v.kind, dueDate }, { onSuccess: p.onDone });
-  };
+  const form = usePathwayForm(
+    episode.personId,
+    { kind: 'contact', dueDate: '' },
+    (body: BodyOf<'scheduleEpisodeTask'>) => pathwayApi.schedule(episode.id, body),
+  );
+  const submit = () =>
+    form.submit((v, c) => ({ kind: v.kind, dueDate: c.date('dueDate', v.dueDate) }), p.onDone);
   return (
     <FormModal
       opened={p.opened}
       onClose={p.onClose}
       title={t('schedule.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       size="md"
     >
       <NativeSelect
@@ -279,45 +269,32 @@ export function TransferForm({
   const [addr, setAddr] = useState<AddressValue>(emptyAddress());
   const form = useFields({ movedOn: todayDmy(), reason: '' });
   const { f: v, errors, setErrors } = form;
-  const [confirming, setConfirming] = useState<null | { movedOn: string }>(null);
   const [communeName, setCommuneName] = useState('');
-  const write = usePathwayWrite(person.id, (body: unknown) => pathwayApi.transfer(person.id, body));
+  const { confirming, ask, send, modal, dialog } = useConfirmedWrite<
+    { movedOn: string },
+    BodyOf<'transferPerson'>,
+    Transfer
+  >(person.id, (body: BodyOf<'transferPerson'>) => pathwayApi.transfer(person.id, body), p.opened, p.onDone);
   const submit = () => {
     const c = checker(t);
     const movedOn = c.date('movedOn', v.movedOn);
     if (!addr.communeCode) c.errors.commune = t('transfer.pickCommune');
     setErrors(c.errors);
-    if (c.ok() && movedOn) setConfirming({ movedOn });
+    if (c.ok() && movedOn) ask({ movedOn });
   };
   const confirm = () => {
     if (!confirming || !addr.communeCode) return;
-    write.mutate(
-      {
-        version: person.version,
-        toCommuneCode: addr.communeCode,
-        movedOn: confirming.movedOn,
-        ...(addr.detail.trim() ? { detail: addr.detail.trim() } : {}),
-        ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
-      },
-      {
-        onSuccess: (out) => {
-          setConfirming(null);
-          p.onDone(out);
-        },
-        onError: () => setConfirming(null),
-      },
-    );
+    send({
+      version: person.version,
+      toCommuneCode: addr.communeCode,
+      movedOn: confirming.movedOn,
+      ...(addr.detail.trim() ? { detail: addr.detail.trim() } : {}),
+      ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
+    });
   };
   return (
     <>
-      <FormModal
-        opened={p.opened && !confirming}
-        onClose={p.onClose}
-        title={t('transfer.title')}
-        onSubmit={submit}
-        busy={write.isPending}
-        error={write.error}
-      >
+      <FormModal {...modal} onClose={p.onClose} title={t('transfer.title')} onSubmit={submit}>
         <CommunePicker
           legend={t('transfer.to')}
           value={addr}
@@ -333,14 +310,11 @@ export function TransferForm({
         <Textarea label={t('transfer.reason')} {...form.text('reason')} />
       </FormModal>
       <ConfirmDialog
-        opened={!!confirming}
+        {...dialog}
         title={t('transfer.confirmTitle')}
         message={t('transfer.confirm', { name: person.fullName, commune: communeName || addr.communeCode })}
         confirmLabel={t('transfer.confirmButton')}
-        danger
-        busy={write.isPending}
         onConfirm={confirm}
-        onClose={() => setConfirming(null)}
       />
     </>
   );

@@ -7,10 +7,11 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordSection, StaleRecordAlert } from '../../components/record-section.tsx';
+import { RecordSection, StaleRecordAlert, useRecordDialog } from '../../components/record-section.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import {
+  type EventBody,
   type Measure,
   type MeasureBody,
   useMeasureCreate,
@@ -53,7 +54,7 @@ function MeasureForm({
     decisionSigner: '',
     startDate: todayDmy(),
     plannedEnd: '',
-    means: 'bracelet',
+    means: 'bracelet' as MeasureBody['means'],
     meansOther: '',
     notes: '',
   });
@@ -163,7 +164,7 @@ function EventForm({
 }) {
   const { t } = useTranslation('monitoring');
   const [base, setBase] = useState(measure);
-  const form = useFields({ kind: 'breach', occurredOn: todayDmy(), description: '' });
+  const form = useFields({ kind: 'breach' as EventBody['kind'], occurredOn: todayDmy(), description: '' });
   const { f: v, setF: setV, errors, setErrors } = form;
   const [confirming, setConfirming] = useState<string | null>(null);
   const write = useMeasureEvent(person.id);
@@ -260,18 +261,8 @@ export function PersonMonitoring({ person }: { person: Person }) {
   const reads = can(me, 'monitoring.read') && me.abilities.readableClasses.includes('legal');
   const writes = can(me, 'monitoring.write');
   const list = useMeasures(person.id, reads);
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'event'; measure: Measure } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const d = useRecordDialog<{ kind: 'create' } | { kind: 'event'; measure: Measure }>();
   if (!reads) return null;
-
-  const open = (d: typeof dialog) => {
-    setSaved(false);
-    setDialog(d);
-  };
-  const done = () => {
-    setDialog(null);
-    setSaved(true);
-  };
 
   return (
     <RecordSection
@@ -279,8 +270,8 @@ export function PersonMonitoring({ person }: { person: Person }) {
       testId="monitoring"
       title={t('title')}
       intro={t('intro')}
-      add={writes ? { label: t('add'), onClick: () => open({ kind: 'create' }) } : null}
-      saved={{ shown: saved, text: t('saved'), testId: 'monitoring-saved', onClose: () => setSaved(false) }}
+      add={writes ? { label: t('add'), onClick: () => d.open({ kind: 'create' }) } : null}
+      saved={d.saved(t('saved'), 'monitoring-saved')}
       q={list}
       empty={{ text: t('empty'), next: writes ? t('emptyNext') : t('emptyNextReader') }}
       table={{
@@ -350,7 +341,7 @@ export function PersonMonitoring({ person }: { person: Person }) {
                   size="xs"
                   variant="default"
                   aria-label={t('recordEventLabel', { number: m.decision.number })}
-                  onClick={() => open({ kind: 'event', measure: m })}
+                  onClick={() => d.open({ kind: 'event', measure: m })}
                 >
                   {t('recordEvent')}
                 </Button>
@@ -360,11 +351,9 @@ export function PersonMonitoring({ person }: { person: Person }) {
         </Table.Tr>
       )}
     >
-      {dialog?.kind === 'create' && (
-        <MeasureForm person={person} onClose={() => setDialog(null)} onSaved={done} />
-      )}
-      {dialog?.kind === 'event' && (
-        <EventForm person={person} measure={dialog.measure} onClose={() => setDialog(null)} onSaved={done} />
+      {d.dialog?.kind === 'create' && <MeasureForm person={person} onClose={d.close} onSaved={d.done} />}
+      {d.dialog?.kind === 'event' && (
+        <EventForm person={person} measure={d.dialog.measure} onClose={d.close} onSaved={d.done} />
       )}
     </RecordSection>
   );

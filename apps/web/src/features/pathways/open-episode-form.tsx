@@ -1,7 +1,8 @@
-import { NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Textarea, } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField as DateFieldLocal } from '../../components/date-field.tsx';
+import type { BodyOf } from '../../api/schema.ts';
+import { type Draft, useTextFields } from '../../components/form-kit.tsx';
 import { type Base, EPISODE_TYPE_LABELS } from './episode-forms.tsx';
 import { checker, type Errors, FormModal, todayDmy, tx } from './form-kit.tsx';
 import { type Episode, pathwayApi, useFacilities, usePathwayWrite } from './pathways-api.ts';
@@ -22,15 +23,15 @@ export function OpenEpisodeForm({
 }) {
   const { t } = useTranslation('pathways');
   const [type, setType] = useState<string>(types[0] ?? 'user_management');
-  const [v, setV] = useState<Record<string, string>>({
+  const [term, setTerm] = useState<number | string>(6);
+  const [errors, setErrors] = useState<Errors>({});
+  const { v, set, opt, text, date } = useTextFields(errors, {
     startDate: todayDmy(),
     decisionDate: todayDmy(),
     registeredOn: todayDmy(),
     signedOn: todayDmy(),
     place: 'family',
   });
-  const [term, setTerm] = useState<number | string>(6);
-  const [errors, setErrors] = useState<Errors>({});
   const needsFacility = [
     'voluntary_facility',
     'compulsory',
@@ -38,42 +39,28 @@ export function OpenEpisodeForm({
     'substitution_therapy',
   ].includes(type);
   const facilities = useFacilities(p.opened && needsFacility);
-  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.openEpisode(personId, body));
-  const set = (k: string) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const text = (k: string, label: string, required = false) => (
-    <TextInput
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={(e) => set(k)(e.currentTarget.value)}
-      error={errors[k]}
-    />
-  );
-  const date = (k: string, label: string, required = true) => (
-    <DateFieldLocal
-      label={label}
-      required={required}
-      value={v[k] ?? ''}
-      onChange={set(k)}
-      error={errors[k]}
-    />
+  const write = usePathwayWrite(personId, (body: BodyOf<'openEpisode'>) =>
+    pathwayApi.openEpisode(personId, body),
   );
 
   const submit = () => {
     const c = checker(t);
-    const opt = (k: string) => (v[k]?.trim() ? v[k].trim() : undefined);
     const startDate = c.date('startDate', v.startDate ?? '');
     const termMonths = typeof term === 'number' ? term : Number(term);
-    let body: Record<string, unknown> = { type, startDate, notes: opt('notes') };
+    const base = { type, startDate, notes: opt('notes') };
+    let body: Draft<BodyOf<'openEpisode'>> = base;
     if (type === 'user_management' || type === 'post_rehab') {
-      body.decision = {
-        number: opt('decisionNumber'),
-        date: c.date('decisionDate', v.decisionDate ?? ''),
-        signer: opt('signer'),
+      body = {
+        ...base,
+        decision: {
+          number: opt('decisionNumber'),
+          date: c.date('decisionDate', v.decisionDate ?? ''),
+          signer: opt('signer'),
+        },
       };
     } else if (type === 'voluntary_community') {
       body = {
-        ...body,
+        ...base,
         termMonths,
         registration: {
           registeredOn: c.date('registeredOn', v.registeredOn ?? ''),
@@ -83,25 +70,32 @@ export function OpenEpisodeForm({
       };
     } else if (type === 'voluntary_facility') {
       body = {
-        ...body,
+        ...base,
         termMonths,
         facilityId: c.required('facilityId', v.facilityId ?? ''),
         contract: { number: opt('contractNumber'), signedOn: c.date('signedOn', v.signedOn ?? '') },
         priorityGroup: opt('priorityGroup'),
       };
     } else if (type === 'compulsory_pending') {
-      body.place = v.place;
-      if (grounds?.length) body.grounds = grounds;
-      if (v.place === 'facility') body.facilityId = c.required('facilityId', v.facilityId ?? '');
-      else if (opt('committedBy'))
-        body.familyCommitment = {
-          committedBy: opt('committedBy'),
-          relation: c.required('relation', v.relation ?? ''),
-          signedOn: c.date('signedOn', v.signedOn ?? ''),
-        };
+      body = {
+        ...base,
+        place: v.place,
+        ...(grounds?.length ? { grounds: [...grounds] } : {}),
+        ...(v.place === 'facility'
+          ? { facilityId: c.required('facilityId', v.facilityId ?? '') }
+          : opt('committedBy')
+            ? {
+                familyCommitment: {
+                  committedBy: opt('committedBy'),
+                  relation: c.required('relation', v.relation ?? ''),
+                  signedOn: c.date('signedOn', v.signedOn ?? ''),
+                },
+              }
+            : {}),
+      };
     } else if (type === 'compulsory') {
       body = {
-        ...body,
+        ...base,
         termMonths,
         facilityId: opt('facilityId'),
         court: {
@@ -112,13 +106,17 @@ export function OpenEpisodeForm({
         },
       };
     } else if (type === 'substitution_therapy') {
-      body.clinic = { name: c.required('clinic', v.clinic ?? ''), code: opt('clinicCode') };
       // A registered methadone clinic, when chosen: the server checks its kind (Decree 90/2016).
-      body.facilityId = opt('facilityId');
+      body = {
+        ...base,
+        clinic: { name: c.required('clinic', v.clinic ?? ''), code: opt('clinicCode') },
+        facilityId: opt('facilityId'),
+      };
     }
     setErrors(c.errors);
     if (!c.ok()) return;
-    write.mutate(JSON.parse(JSON.stringify(body)), { onSuccess: p.onDone });
+    // Sent without the members left undefined (JSON drops them); the checker passed (see Draft).
+    write.mutate(JSON.parse(JSON.stringify(body)) as BodyOf<'openEpisode'>, { onSuccess: p.onDone });
   };
 
   const facilitySelect = (required: boolean, kind?: string) => (

@@ -1,8 +1,8 @@
 // Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
 // from the API contract's generated types (api/schema.ts), as in api/types.ts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, client } from '../../api/client.ts';
-import type { Schemas } from '../../api/schema.ts';
+import { call, client } from '../../api/client.ts';
+import type { BodyOf, Schemas } from '../../api/schema.ts';
 
 export type Episode = Schemas['Episode'];
 export type Timeline = Schemas['Timeline'];
@@ -41,9 +41,9 @@ export function useEpisodes(personId: string, enabled = true) {
   return useQuery({
     queryKey: pathwayKeys.episodes(personId),
     queryFn: () =>
-      api
-        .get<{ items: Episode[] }>(`/api/people/${encodeURIComponent(personId)}/episodes`)
-        .then((r) => r.items),
+      call(client.GET('/api/people/{id}/episodes', { params: { path: { id: personId } } })).then(
+        (r) => r.items,
+      ),
     enabled,
   });
 }
@@ -93,22 +93,25 @@ export function usePathwayWrite<I, O>(personId: string, call: (input: I) => Prom
   });
 }
 
+const onPath = (id: string) => ({ params: { path: { id } } });
+
 export const pathwayApi = {
-  drugTest: (personId: string, body: unknown) =>
-    api.post<DrugTest>(`/api/people/${encodeURIComponent(personId)}/drug-tests`, body),
-  determination: (personId: string, body: unknown) =>
-    api.post<Determination>(`/api/people/${encodeURIComponent(personId)}/addiction-determinations`, body),
-  openEpisode: (personId: string, body: unknown) =>
-    api.post<Episode>(`/api/people/${encodeURIComponent(personId)}/episodes`, body),
-  closeEpisode: (id: string, body: unknown) =>
-    api.post<Episode>(`/api/episodes/${encodeURIComponent(id)}/close`, body),
-  certificate: (id: string, body: unknown) =>
-    api.post<Episode>(`/api/episodes/${encodeURIComponent(id)}/certificate`, body),
-  contact: (id: string, body: unknown) => api.post(`/api/episodes/${encodeURIComponent(id)}/contacts`, body),
-  schedule: (id: string, body: unknown) =>
-    api.post<Task>(`/api/episodes/${encodeURIComponent(id)}/schedule`, body),
-  transfer: (personId: string, body: unknown) =>
-    api.post<Transfer>(`/api/people/${encodeURIComponent(personId)}/transfer`, body),
+  determination: (personId: string, body: BodyOf<'createAddictionDetermination'>) =>
+    call(client.POST('/api/people/{id}/addiction-determinations', { ...onPath(personId), body })),
+  openEpisode: (personId: string, body: BodyOf<'openEpisode'>) =>
+    call(client.POST('/api/people/{id}/episodes', { ...onPath(personId), body })),
+  updateEpisode: (id: string, body: BodyOf<'updateEpisode'>) =>
+    call(client.PUT('/api/episodes/{id}', { ...onPath(id), body })),
+  closeEpisode: (id: string, body: BodyOf<'closeEpisode'>) =>
+    call(client.POST('/api/episodes/{id}/close', { ...onPath(id), body })),
+  certificate: (id: string, body: BodyOf<'issueEpisodeCertificate'>) =>
+    call(client.POST('/api/episodes/{id}/certificate', { ...onPath(id), body })),
+  schedule: (id: string, body: BodyOf<'scheduleEpisodeTask'>) =>
+    call(client.POST('/api/episodes/{id}/schedule', { ...onPath(id), body })),
+  transfer: (personId: string, body: BodyOf<'transferPerson'>) =>
+    call(client.POST('/api/people/{id}/transfer', { ...onPath(personId), body })),
+  counselling: (body: BodyOf<'createCounsellingSession'>) =>
+    call(client.POST('/api/counselling-sessions', { body })),
 };
 
 /** The official documents of an episode type (DOCX and PDF from /api/episodes/:id/documents/<kind>.<fmt>). */

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of the legal pathways (person timeline, screening and episode actions) and of the work list, in
 // their own i18next namespace 'pathways'. Vietnamese is the reference; English has the same keys.
@@ -261,8 +261,6 @@ const vi = {
   nav: { tasks: 'Việc cần làm', dossiers: 'Đề nghị cai nghiện bắt buộc', rules: 'Quy định, lịch làm việc' },
 };
 
-type Tree = { [k: string]: string | Tree };
-
 const en: typeof vi = {
   section: { timeline: 'Path through management and rehab', episodes: 'Episodes', actions: 'Record, decide' },
   derivedStatus: 'Status (derived from the episodes)',
@@ -519,15 +517,4 @@ const en: typeof vi = {
 
 export const PATHWAYS_NS = 'pathways';
 
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerPathwaysI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerPathwaysI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', PATHWAYS_NS)) return;
-  i18next.addResourceBundle('vi', PATHWAYS_NS, vi as Tree, true, true);
-  i18next.addResourceBundle('en', PATHWAYS_NS, en as Tree, true, true);
-}
-
-registerPathwaysI18n();
+addTexts(PATHWAYS_NS, vi, en);

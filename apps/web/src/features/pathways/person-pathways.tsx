@@ -195,15 +195,50 @@ export function PersonPathways({ person }: { person: Person }) {
         )}
       </Panel>
 
-      {dialog?.kind === 'test' && (
+      {dialog && (
+        <PathwayDialog
+          dialog={dialog}
+          person={person}
+          openTypes={openTypes}
+          onClose={close}
+          onDone={done}
+          onKept={kept}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The open dialog of an act on the person's path; `onDone` gets the flash to show (null: none). */
+function PathwayDialog({
+  dialog,
+  person,
+  openTypes,
+  onClose,
+  onDone,
+  onKept,
+}: {
+  dialog: Dialog;
+  person: Person;
+  openTypes: readonly string[];
+  onClose: () => void;
+  onDone: (f: Flash | null) => void;
+  onKept: () => void;
+}) {
+  const { t } = useTranslation('pathways');
+  const modal = { opened: true, onClose };
+  const ok = (testId: string, text: string) => onDone({ color: 'green', testId, text });
+  const quiet = () => onDone(null);
+  switch (dialog.kind) {
+    case 'test':
+      return (
         <DrugTestForm
           personId={person.id}
           person={person}
-          onKept={kept}
-          opened
-          onClose={close}
+          onKept={onKept}
+          {...modal}
           onDone={(r) =>
-            done({
+            onDone({
               color: r.positive ? 'orange' : 'green',
               testId: 'flash-test',
               text: `${t('test.title')}: ${r.positive ? t('test.positive') : t('test.negative')}${
@@ -212,14 +247,14 @@ export function PersonPathways({ person }: { person: Person }) {
             })
           }
         />
-      )}
-      {dialog?.kind === 'determination' && (
+      );
+    case 'determination':
+      return (
         <DeterminationForm
           personId={person.id}
-          opened
-          onClose={close}
+          {...modal}
           onDone={(d) =>
-            done({
+            onDone({
               color: d.warning ? 'yellow' : d.addicted ? 'orange' : 'green',
               testId: 'flash-determination',
               // The doctor's conclusion is the result; a disagreeing criteria check is said, not hidden.
@@ -229,100 +264,80 @@ export function PersonPathways({ person }: { person: Person }) {
             })
           }
         />
-      )}
-      {dialog?.kind === 'open' && (
+      );
+    case 'open':
+      return (
         <OpenEpisodeForm
           personId={person.id}
           types={openTypes}
-          opened
-          onClose={close}
+          {...modal}
           onDone={(e) =>
-            done({
-              color: 'green',
-              testId: 'flash-episode',
-              text: e.plannedEnd
+            ok(
+              'flash-episode',
+              e.plannedEnd
                 ? `${tx(e.typeLabel)}. ${t('ep.created', { date: formatDate(e.plannedEnd) })}`
                 : `${tx(e.typeLabel)}. ${t('ep.createdNoEnd')}`,
-            })
+            )
           }
         />
-      )}
-      {dialog?.kind === 'transfer' && (
+      );
+    case 'transfer':
+      return (
         <TransferForm
           person={person}
-          opened
-          onClose={close}
+          {...modal}
           onDone={(tr) =>
-            done({
-              color: 'green',
-              testId: 'flash-transfer',
-              text: t('transfer.done', { at: formatDateTime(tr.handoverDueAt) || formatDate(tr.movedOn) }),
-            })
+            ok(
+              'flash-transfer',
+              t('transfer.done', { at: formatDateTime(tr.handoverDueAt) || formatDate(tr.movedOn) }),
+            )
           }
         />
-      )}
-      {dialog?.kind === 'counselling' && (
+      );
+    case 'counselling':
+      return (
         <CounsellingForm
           personId={person.id}
-          opened
-          onClose={close}
+          {...modal}
           onDone={(c) =>
-            done({
-              color: 'green',
-              testId: 'flash-counselling',
-              text: t('dossiers:counselling.done', { date: formatDate(c.heldOn) }),
-            })
+            ok('flash-counselling', t('dossiers:counselling.done', { date: formatDate(c.heldOn) }))
           }
         />
-      )}
-      {dialog?.kind === 'stages' && (
+      );
+    case 'stages':
+      return (
         <StagesForm
           episode={dialog.episode}
-          opened
-          onClose={close}
+          {...modal}
           onDone={(e) =>
-            done({
-              color: 'green',
-              testId: 'flash-stages',
-              text: `${t('dossiers:stages.saved')}.${
+            ok(
+              'flash-stages',
+              `${t('dossiers:stages.saved')}.${
                 e.type === 'voluntary_community'
                   ? ` ${e.subsidyEligible ? t('dossiers:stages.subsidyYes') : t('dossiers:stages.subsidyNo')}`
                   : ''
               }`,
-            })
+            )
           }
         />
-      )}
-      {dialog?.kind === 'close' && (
-        <CloseEpisodeForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
-      )}
-      {dialog?.kind === 'certificate' && (
-        <CertificateForm episode={dialog.episode} opened onClose={close} onDone={() => done(null)} />
-      )}
-      {dialog?.kind === 'contact' && (
-        <ContactForm
-          episode={dialog.episode}
-          person={person}
-          onKept={kept}
-          opened
-          onClose={close}
-          onDone={() => done(null)}
-        />
-      )}
-      {dialog?.kind === 'schedule' && (
+      );
+    case 'close':
+      return <CloseEpisodeForm episode={dialog.episode} {...modal} onDone={quiet} />;
+    case 'certificate':
+      return <CertificateForm episode={dialog.episode} {...modal} onDone={quiet} />;
+    case 'contact':
+      return (
+        <ContactForm episode={dialog.episode} person={person} onKept={onKept} {...modal} onDone={quiet} />
+      );
+    case 'schedule':
+      return (
         <ScheduleForm
           episode={dialog.episode}
-          opened
-          onClose={close}
-          onDone={(task) =>
-            done({
-              color: 'green',
-              testId: 'flash-schedule',
-              text: t('schedule.done', { date: formatDate(task.dueDate) }),
-            })
-          }
+          {...modal}
+          onDone={(task) => ok('flash-schedule', t('schedule.done', { date: formatDate(task.dueDate) }))}
         />
-      )}
-    </Stack>
-  );
+      );
+    default:
+      return null;
+  }
 }

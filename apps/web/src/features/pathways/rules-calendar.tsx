@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
@@ -62,13 +63,7 @@ export function CalendarTab() {
                           {kindLabel(h.kind)}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
-                        {adj && (
-                          <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(adj)}>
-                            {t('rules.removeDay')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      <RemoveDayCell adjustment={adj} onRemove={setRemoving} />
                     </Table.Tr>
                   );
                 })}
@@ -87,18 +82,7 @@ export function CalendarTab() {
                       <Table.Tr key={w.date} data-testid={`working-${w.date}`}>
                         <Table.Td>{formatDate(w.date)}</Table.Td>
                         <Table.Td>{w.reason}</Table.Td>
-                        <Table.Td>
-                          {adj && (
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              color="red.9"
-                              onClick={() => setRemoving(adj)}
-                            >
-                              {t('rules.removeDay')}
-                            </Button>
-                          )}
-                        </Table.Td>
+                        <RemoveDayCell adjustment={adj} onRemove={setRemoving} />
                       </Table.Tr>
                     );
                   })}
@@ -129,18 +113,42 @@ export function CalendarTab() {
   );
 }
 
+/** The cell of a day the calendar's own adjustment made: the button that removes it. */
+function RemoveDayCell({
+  adjustment,
+  onRemove,
+}: {
+  adjustment: Adjustment | undefined;
+  onRemove: (a: Adjustment) => void;
+}) {
+  const { t } = useTranslation('dossiers');
+  return (
+    <Table.Td>
+      {adjustment && (
+        <Button size="xs" variant="outline" color="red.9" onClick={() => onRemove(adjustment)}>
+          {t('rules.removeDay')}
+        </Button>
+      )}
+    </Table.Td>
+  );
+}
+
 export function AdjustmentForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('dossiers');
   const { t: tp } = useTranslation('pathways');
-  const form = useFields({ date: '', kind: 'day_off', reason: '' });
+  const form = useFields({
+    date: '',
+    kind: 'day_off' as BodyOf<'createCalendarAdjustment'>['kind'],
+    reason: '',
+  });
   const { f: v, setErrors } = form;
-  const write = useLegalWrite((body: unknown) => legalApi.addAdjustment(body));
+  const write = useLegalWrite(legalApi.addAdjustment);
   const submit = () => {
     const c = checker(tp);
     const date = c.date('date', v.date);
     const reason = c.required('reason', v.reason);
     setErrors(c.errors);
-    if (c.ok()) write.mutate({ date, kind: v.kind, reason }, { onSuccess: onClose });
+    if (c.ok() && date) write.mutate({ date, kind: v.kind, reason }, { onSuccess: onClose });
   };
   return (
     <FormModal

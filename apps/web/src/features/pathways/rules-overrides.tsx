@@ -16,8 +16,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import type { Draft } from '../../components/form-kit.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import './dossiers-i18n.ts';
 import { useFields } from '../../components/form-fields.ts';
@@ -281,7 +283,7 @@ export function OverrideForm({
   // What the override changes: the value, the deciding (and signing) official, or both.
   const [what, setWhat] = useState<'value' | 'authority' | 'both'>('value');
   const [authority, setAuthority] = useState(rule.authority?.id ?? '');
-  const write = useLegalWrite((body: unknown) => legalApi.addOverride(body));
+  const write = useLegalWrite(legalApi.addOverride);
   const roleOptions = (regimes.data?.roles ?? []).map((r) => ({ value: r.id, label: tx(r.name) }));
 
   const submit = () => {
@@ -301,20 +303,17 @@ export function OverrideForm({
     setErrors(c.errors);
     if (!c.ok()) return;
     const trim = (x: string) => (x.trim() ? x.trim() : undefined);
-    write.mutate(
-      JSON.parse(
-        JSON.stringify({
-          ruleKey: rule.key,
-          ...(changesValue && { value }),
-          ...(newAuthority !== undefined && { authority: newAuthority }),
-          effectiveFrom,
-          regimeId: onlyRegime ? regimeId : undefined,
-          reason,
-          basis: { instrument: { vi: instrument }, article: trim(v.article), clause: trim(v.clause) },
-        }),
-      ),
-      { onSuccess: onDone },
-    );
+    const body: Draft<BodyOf<'createRuleOverride'>> = {
+      ruleKey: rule.key,
+      ...(changesValue && { value }),
+      ...(newAuthority !== undefined && { authority: newAuthority }),
+      effectiveFrom,
+      regimeId: onlyRegime ? regimeId : undefined,
+      reason,
+      basis: { instrument: { vi: instrument }, article: trim(v.article), clause: trim(v.clause) },
+    };
+    // Sent without the members left undefined (JSON drops them); the checker passed (see Draft).
+    write.mutate(JSON.parse(JSON.stringify(body)) as BodyOf<'createRuleOverride'>, { onSuccess: onDone });
   };
   return (
     <FormModal
@@ -426,7 +425,7 @@ export function RevokeForm({ override: o, onClose }: { override: Override; onClo
   const { t: tp } = useTranslation('pathways');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const write = useLegalWrite((body: unknown) => legalApi.revokeOverride(o.id, body));
+  const write = useLegalWrite((body: BodyOf<'revokeRuleOverride'>) => legalApi.revokeOverride(o.id, body));
   const submit = () => {
     const c = checker(tp);
     const r = c.required('reason', reason);

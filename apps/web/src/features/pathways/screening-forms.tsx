@@ -11,13 +11,14 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '../../api/schema.ts';
 import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { useFields } from '../../components/form-fields.ts';
 import { mayKeepOnDevice, sendOrKeep, wasKept } from '../../offline/outbox.ts';
-import { checker, FormModal, todayDmy } from './form-kit.tsx';
+import { FormModal, todayDmy } from './form-kit.tsx';
 import { type EntrySubject, officerEntry } from './offline-entry.ts';
-import { type Determination, type DrugTest, pathwayApi, usePathwayWrite } from './pathways-api.ts';
+import { usePathwayForm } from './pathway-form.ts';
+import { type Determination, type DrugTest, pathwayApi } from './pathways-api.ts';
 
 const METHODS = ['rapid_urine', 'lab'] as const;
 const REASONS = ['routine', 'suspicion', 'scheduled_during_management', 'intake'] as const;
@@ -61,43 +62,39 @@ export function DrugTestForm({
   const me = useSession();
   // A field role's entry waits on the device without a connection; other roles need one.
   const field = mayKeepOnDevice(me);
-  const form = useFields({
-    testedOn: todayDmy(),
-    method: 'rapid_urine',
-    reason: 'routine',
-    performedBy: '',
-  });
-  const { f: v, errors, setErrors } = form;
   const [results, setResults] = useState<Record<string, '' | 'positive' | 'negative'>>({});
-  const write = usePathwayWrite(personId, (body: Record<string, unknown>) =>
-    sendOrKeep<DrugTest>(
-      officerEntry(
-        me.user.id,
-        person,
-        `/api/people/${encodeURIComponent(personId)}/drug-tests`,
-        body,
-        t('test.title'),
-        body.testedOn as string,
+  // Sent through the offline outbox (sendOrKeep), which keeps the entry on the device without a connection.
+  const form = usePathwayForm(
+    personId,
+    { testedOn: todayDmy(), method: 'rapid_urine', reason: 'routine', performedBy: '' },
+    (body: BodyOf<'createDrugTest'>) =>
+      sendOrKeep<DrugTest>(
+        officerEntry(
+          me.user.id,
+          person,
+          `/api/people/${encodeURIComponent(personId)}/drug-tests`,
+          body,
+          t('test.title'),
+          body.testedOn,
+        ),
+        field,
       ),
-      field,
-    ),
   );
+  const { errors } = form;
 
-  const submit = () => {
-    const c = checker(t);
-    const testedOn = c.date('testedOn', v.testedOn);
-    const performedBy = c.required('performedBy', v.performedBy);
-    const list = Object.entries(results)
-      .filter(([, r]) => r)
-      .map(([substance, result]) => ({ substance, result }));
-    if (list.length === 0) c.errors.results = t('test.needOne');
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(
-      { testedOn, method: v.method, reason: v.reason, performedBy, results: list },
-      { onSuccess: (r) => (wasKept(r) ? onKept() : onDone(r)) },
+  const submit = () =>
+    form.submit(
+      (v, c) => {
+        const testedOn = c.date('testedOn', v.testedOn);
+        const performedBy = c.required('performedBy', v.performedBy);
+        const list = Object.entries(results)
+          .filter(([, r]) => r)
+          .map(([substance, result]) => ({ substance, result }));
+        if (list.length === 0) c.errors.results = t('test.needOne');
+        return { testedOn, method: v.method, reason: v.reason, performedBy, results: list };
+      },
+      (r) => (wasKept(r) ? onKept() : onDone(r)),
     );
-  };
   return (
     <FormModal
       opened={opened}
@@ -105,8 +102,7 @@ export function DrugTestForm({
       worksOffline={field}
       title={t('test.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField label={t('test.testedOn')} required {...form.value('testedOn')} />
@@ -165,38 +161,38 @@ type Obs = { on: boolean; from: string; to: string };
  */
 export function DeterminationForm({ personId, opened, onClose, onDone }: Props<Determination>) {
   const { t } = useTranslation('pathways');
-  const form = useFields({
-    assessedOn: todayDmy(),
-    doctor: '',
-    certificate: '',
-    facility: '',
-    licence: '',
-    conclusion: '',
-    form04: '',
-  });
-  const { f: v, errors, setErrors } = form;
+  const form = usePathwayForm(
+    personId,
+    {
+      assessedOn: todayDmy(),
+      doctor: '',
+      certificate: '',
+      facility: '',
+      licence: '',
+      conclusion: '',
+      form04: '',
+    },
+    (body: BodyOf<'createAddictionDetermination'>) => pathwayApi.determination(personId, body),
+  );
+  const { errors } = form;
   const [obs, setObs] = useState<Record<string, Obs>>(
     Object.fromEntries(CRITERIA.map((c) => [c, { on: false, from: '', to: '' }])),
   );
   const [subs, setSubs] = useState<string[]>([]);
-  const write = usePathwayWrite(personId, (body: unknown) => pathwayApi.determination(personId, body));
 
-  const submit = () => {
-    const c = checker(t);
-    const assessedOn = c.date('assessedOn', v.assessedOn);
-    const doctor = c.required('doctor', v.doctor);
-    const certificate = c.required('certificate', v.certificate);
-    const facilityName = c.required('facility', v.facility);
-    const conclusion = c.required('conclusion', v.conclusion);
-    const observations = CRITERIA.filter((k) => obs[k].on).map((k) => {
-      const from = c.date(`${k}.from`, obs[k].from);
-      const to = c.date(`${k}.to`, obs[k].to, true);
-      return { criterion: k, from, ...(to ? { to } : {}) };
-    });
-    setErrors(c.errors);
-    if (!c.ok()) return;
-    write.mutate(
-      {
+  const submit = () =>
+    form.submit((v, c) => {
+      const assessedOn = c.date('assessedOn', v.assessedOn);
+      const doctor = c.required('doctor', v.doctor);
+      const certificate = c.required('certificate', v.certificate);
+      const facilityName = c.required('facility', v.facility);
+      const conclusion = c.required('conclusion', v.conclusion);
+      const observations = CRITERIA.filter((k) => obs[k].on).map((k) => {
+        const from = c.date(`${k}.from`, obs[k].from);
+        const to = c.date(`${k}.to`, obs[k].to, true);
+        return { criterion: k, from, ...(to ? { to } : {}) };
+      });
+      return {
         assessedOn,
         observations,
         doctor: { name: doctor, certificate },
@@ -205,18 +201,15 @@ export function DeterminationForm({ personId, opened, onClose, onDone }: Props<D
         conclusion,
         ...(v.form04.trim() ? { form04Number: v.form04.trim() } : {}),
         substances: subs,
-      },
-      { onSuccess: onDone },
-    );
-  };
+      };
+    }, onDone);
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
       title={t('det.title')}
       onSubmit={submit}
-      busy={write.isPending}
-      error={write.error}
+      {...form.modal}
       size="xl"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, client } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
+import { useRequest } from '../../components/use-request.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
 
@@ -18,8 +19,7 @@ export function IdentityNotice({ person }: { person: Person }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
 
   if (person.identityOpenUntil) {
     return (
@@ -36,28 +36,24 @@ export function IdentityNotice({ person }: { person: Person }) {
       setError(t('glass.tooShort'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call(
-        client.POST('/api/people/{id}/break-glass', {
-          params: { path: { id: person.id } },
-          body: { reason: reason.trim() },
-        }),
-      );
-      qc.setQueryData(['people', 'one', person.id], r.person);
-      void qc.invalidateQueries({ queryKey: ['people', 'search'] });
-      setOpened(false);
-      setReason('');
-    } catch (err) {
-      setError(
+    await run(
+      async () => {
+        const r = await call(
+          client.POST('/api/people/{id}/break-glass', {
+            params: { path: { id: person.id } },
+            body: { reason: reason.trim() },
+          }),
+        );
+        qc.setQueryData(['people', 'one', person.id], r.person);
+        void qc.invalidateQueries({ queryKey: ['people', 'search'] });
+        setOpened(false);
+        setReason('');
+      },
+      (err) =>
         err instanceof ApiError
           ? (err.errors.find((f) => f.field === 'reason')?.message ?? err.detail)
           : String(err),
-      );
-    } finally {
-      setBusy(false);
-    }
+    );
   }
 
   return (

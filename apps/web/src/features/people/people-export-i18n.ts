@@ -1,9 +1,7 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of the way out of the people registry (issue 14): the list's export buttons and the person's
 // printable summary, in their own i18next namespace 'peopleExport'. Vietnamese first, English same keys.
-
-type Tree = { [k: string]: string | Tree };
 
 const vi = {
   exportGroup: 'Xuất danh sách đang lọc',
@@ -25,15 +23,4 @@ const en: typeof vi = {
 
 export const PEOPLE_EXPORT_NS = 'peopleExport';
 
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerPeopleExportI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerPeopleExportI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', PEOPLE_EXPORT_NS)) return;
-  i18next.addResourceBundle('vi', PEOPLE_EXPORT_NS, vi as Tree, true, true);
-  i18next.addResourceBundle('en', PEOPLE_EXPORT_NS, en as Tree, true, true);
-}
-
-registerPeopleExportI18n();
+addTexts(PEOPLE_EXPORT_NS, vi, en);

@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Group,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -11,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
@@ -21,7 +19,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, Pager, RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { usePeopleSearch } from './people-api.ts';
@@ -31,6 +29,12 @@ import { PERSON_STATUS_CODES, StatusBadge, useStatusLabel } from './status-badge
 const PAGE_SIZE = 20;
 
 /** Search (diacritics optional), filters by commune and status, pages of 20. State lives in the URL. */
+/** The export buttons: file format and its label's key. */
+const EXPORTS = [
+  ['xlsx', 'excel'],
+  ['csv', 'csv'],
+] as const;
+
 export function PeopleListPage() {
   const { t } = useTranslation();
   const { t: tx } = useTranslation(PEOPLE_EXPORT_NS);
@@ -86,16 +90,16 @@ export function PeopleListPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('people.title')}
-        </Title>
-        {mayCreate && (
-          <Button component={Link} to="/people/new">
-            {t('people.create')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('people.title')}
+        action={
+          mayCreate && (
+            <Button component={Link} to="/people/new">
+              {t('people.create')}
+            </Button>
+          )
+        }
+      />
 
       <Paper withBorder p="md">
         <form
@@ -171,44 +175,24 @@ export function PeopleListPage() {
                 : t('common.resultCount', { count: total })}
             </Text>
             <Group gap="xs" role="group" aria-label={tx('exportGroup')}>
-              <Button
-                component="a"
-                variant="default"
-                size="xs"
-                href={exportUrl('xlsx')}
-                download
-                title={tx('exportHint')}
-                data-testid="people-export-xlsx"
-              >
-                {tx('excel')}
-              </Button>
-              <Button
-                component="a"
-                variant="default"
-                size="xs"
-                href={exportUrl('csv')}
-                download
-                title={tx('exportHint')}
-                data-testid="people-export-csv"
-              >
-                {tx('csv')}
-              </Button>
+              {EXPORTS.map(([format, label]) => (
+                <Button
+                  key={format}
+                  component="a"
+                  variant="default"
+                  size="xs"
+                  href={exportUrl(format)}
+                  download
+                  title={tx('exportHint')}
+                  data-testid={`people-export-${format}`}
+                >
+                  {tx(label)}
+                </Button>
+              ))}
             </Group>
           </Group>
           <PeopleTable items={result.data.items} />
-          {pages > 1 && (
-            <nav aria-label={t('common.pagination')}>
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={(p) => update({ page: String(p) })}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
-                })}
-                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
-              />
-            </nav>
-          )}
+          <Pager pages={pages} page={page} onChange={(p) => update({ page: String(p) })} />
         </>
       )}
     </Stack>

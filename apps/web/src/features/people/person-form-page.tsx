@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { useSession } from '../../api/session.ts';
 import type { DuplicateCandidate, Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -21,6 +22,8 @@ import {
   validatePerson,
   valuesFromPerson,
 } from './person-form-values.ts';
+
+type PersonBody = Omit<BodyOf<'createPerson'>, 'confirmPossibleDuplicate'>;
 
 type Conflict =
   | { kind: 'citizenId'; detail: string; existing?: { id: string; fullName: string } }
@@ -57,8 +60,11 @@ function usePersonForm(initial: PersonFormValues, mode: 'create' | 'update') {
     el?.scrollIntoView?.({ block: 'center' });
   }, [focusTick]);
 
-  /** Validates, then runs the request; maps a failure to field errors or a conflict. */
-  async function run(send: () => Promise<void>) {
+  /**
+   * Validates, then runs the request with the values as the API's body; maps a failure to field errors or a
+   * conflict. Values that pass validatePerson (the very schemas the server uses) are the contract's body.
+   */
+  async function run(send: (body: PersonBody) => Promise<void>) {
     setSubmitted(true);
     setConflict(null);
     setServerErrors({});
@@ -69,7 +75,7 @@ function usePersonForm(initial: PersonFormValues, mode: 'create' | 'update') {
     }
     setBusy(true);
     try {
-      await send();
+      await send(toPayload(values) as PersonBody);
     } catch (e) {
       if (!(e instanceof ApiError)) setConflict({ kind: 'general', detail: t('common.error') });
       else if (e.code === 'duplicate_citizen_id') {
@@ -100,17 +106,59 @@ function usePersonForm(initial: PersonFormValues, mode: 'create' | 'update') {
   return { values, setValues, onChange, errors, conflict, setConflict, busy, run, formRef, submitted };
 }
 
-function FormActions({ busy, cancelTo }: { busy: boolean; cancelTo: string }) {
+type PersonForm = ReturnType<typeof usePersonForm>;
+
+/**
+ * The page around the person's fields, for creating and editing: back link, title, the fields, the general
+ * and duplicate-ID problems, what the page adds (`children`: its conflict panels), Save / Cancel (to `backTo`).
+ */
+function PersonFormFrame(p: {
+  f: PersonForm;
+  backTo: string;
+  title: string;
+  /** Under the title (the version being edited). */
+  header?: ReactNode;
+  onSubmit: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
+  const { f } = p;
   return (
-    <Group>
-      <Button type="submit" loading={busy}>
-        {t('common.save')}
-      </Button>
-      <Button component={Link} to={cancelTo} variant="default">
-        {t('common.cancel')}
-      </Button>
-    </Group>
+    <form
+      ref={f.formRef}
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        p.onSubmit();
+      }}
+    >
+      <Stack maw={960}>
+        <Anchor component={Link} to={p.backTo} size="sm">
+          ← {t('common.back')}
+        </Anchor>
+        <Title order={1} size="h2">
+          {p.title}
+        </Title>
+        {p.header}
+        <PersonFields values={f.values} onChange={f.onChange} errors={f.errors} />
+        <GeneralError
+          conflict={f.conflict}
+          hasFieldErrors={f.submitted && Object.keys(f.errors).length > 0}
+        />
+        {f.conflict?.kind === 'citizenId' && (
+          <DuplicateCitizenIdAlert detail={f.conflict.detail} existing={f.conflict.existing} />
+        )}
+        {p.children}
+        <Group>
+          <Button type="submit" loading={f.busy}>
+            {t('common.save')}
+          </Button>
+          <Button component={Link} to={p.backTo} variant="default">
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -141,53 +189,26 @@ export function PersonCreatePage() {
   const f = usePersonForm(emptyValues(me), 'create');
 
   const save = (confirmPossibleDuplicate: boolean) =>
-    f.run(async () => {
-      const body = {
-        ...toPayload(f.values),
-        ...(confirmPossibleDuplicate ? { confirmPossibleDuplicate } : {}),
-      };
-      const p = await api.post<Person>('/api/people', body);
+    f.run(async (payload) => {
+      const body = { ...payload, ...(confirmPossibleDuplicate ? { confirmPossibleDuplicate } : {}) };
+      const p = await call(client.POST('/api/people', { body }));
       await qc.invalidateQueries({ queryKey: ['people'] });
       notifications.show({ color: 'green', message: t('person.created') });
       navigate(`/people/${p.id}`);
     });
 
   return (
-    <form
-      ref={f.formRef}
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void save(false);
-      }}
-    >
-      <Stack maw={960}>
-        <Anchor component={Link} to="/people" size="sm">
-          ← {t('common.back')}
-        </Anchor>
-        <Title order={1} size="h2">
-          {t('person.createTitle')}
-        </Title>
-        <PersonFields values={f.values} onChange={f.onChange} errors={f.errors} />
-        <GeneralError
-          conflict={f.conflict}
-          hasFieldErrors={f.submitted && Object.keys(f.errors).length > 0}
+    <PersonFormFrame f={f} backTo="/people" title={t('person.createTitle')} onSubmit={() => void save(false)}>
+      {f.conflict?.kind === 'possible' && (
+        <PossibleDuplicateAlert
+          detail={f.conflict.detail}
+          candidates={f.conflict.candidates}
+          candidateCount={f.conflict.candidateCount}
+          busy={f.busy}
+          onConfirm={() => void save(true)}
         />
-        {f.conflict?.kind === 'citizenId' && (
-          <DuplicateCitizenIdAlert detail={f.conflict.detail} existing={f.conflict.existing} />
-        )}
-        {f.conflict?.kind === 'possible' && (
-          <PossibleDuplicateAlert
-            detail={f.conflict.detail}
-            candidates={f.conflict.candidates}
-            candidateCount={f.conflict.candidateCount}
-            busy={f.busy}
-            onConfirm={() => void save(true)}
-          />
-        )}
-        <FormActions busy={f.busy} cancelTo="/people" />
-      </Stack>
-    </form>
+      )}
+    </PersonFormFrame>
   );
 }
 
@@ -216,8 +237,13 @@ function PersonEditForm({ person }: { person: Person }) {
   const [baseVersion, setBaseVersion] = useState(person.version);
 
   const save = (version: number) =>
-    f.run(async () => {
-      const p = await api.put<Person>(`/api/people/${person.id}`, { ...toPayload(f.values), version });
+    f.run(async (payload) => {
+      const p = await call(
+        client.PUT('/api/people/{id}', {
+          params: { path: { id: person.id } },
+          body: { ...payload, version },
+        }),
+      );
       qc.setQueryData(['people', 'one', p.id], p);
       await qc.invalidateQueries({ queryKey: ['people', 'search'] });
       notifications.show({ color: 'green', message: t('person.saved') });
@@ -226,52 +252,35 @@ function PersonEditForm({ person }: { person: Person }) {
 
   const stale = f.conflict?.kind === 'stale' ? f.conflict : null;
   return (
-    <form
-      ref={f.formRef}
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void save(baseVersion);
-      }}
-    >
-      <Stack maw={960}>
-        <Anchor component={Link} to={`/people/${person.id}`} size="sm">
-          ← {t('common.back')}
-        </Anchor>
-        <Title order={1} size="h2">
-          {t('person.editTitle', { name: person.fullName })}
-        </Title>
+    <PersonFormFrame
+      f={f}
+      backTo={`/people/${person.id}`}
+      title={t('person.editTitle', { name: person.fullName })}
+      header={
         <Text size="sm" c="dimmed">
           {t('person.version')}: {baseVersion}
         </Text>
-        <PersonFields values={f.values} onChange={f.onChange} errors={f.errors} />
-        <GeneralError
-          conflict={f.conflict}
-          hasFieldErrors={f.submitted && Object.keys(f.errors).length > 0}
+      }
+      onSubmit={() => void save(baseVersion)}
+    >
+      {stale && (
+        <StaleVersionPanel
+          detail={stale.detail}
+          current={stale.current}
+          mine={f.values}
+          busy={f.busy}
+          onReload={() => {
+            f.setValues(valuesFromPerson(stale.current));
+            setBaseVersion(stale.current.version);
+            qc.setQueryData(['people', 'one', person.id], stale.current);
+            f.setConflict(null);
+          }}
+          onReapply={() => {
+            setBaseVersion(stale.current.version);
+            void save(stale.current.version);
+          }}
         />
-        {f.conflict?.kind === 'citizenId' && (
-          <DuplicateCitizenIdAlert detail={f.conflict.detail} existing={f.conflict.existing} />
-        )}
-        {stale && (
-          <StaleVersionPanel
-            detail={stale.detail}
-            current={stale.current}
-            mine={f.values}
-            busy={f.busy}
-            onReload={() => {
-              f.setValues(valuesFromPerson(stale.current));
-              setBaseVersion(stale.current.version);
-              qc.setQueryData(['people', 'one', person.id], stale.current);
-              f.setConflict(null);
-            }}
-            onReapply={() => {
-              setBaseVersion(stale.current.version);
-              void save(stale.current.version);
-            }}
-          />
-        )}
-        <FormActions busy={f.busy} cancelTo={`/people/${person.id}`} />
-      </Stack>
-    </form>
+      )}
+    </PersonFormFrame>
   );
 }

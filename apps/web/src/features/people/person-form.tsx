@@ -4,16 +4,13 @@ import {
   Fieldset,
   Group,
   NumberInput,
-  Paper,
   Radio,
   SimpleGrid,
   Stack,
   TagsInput,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field.tsx';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
@@ -23,23 +20,13 @@ import {
   newFamilyRow,
   type PersonFormValues,
 } from './person-form-values.ts';
+import { PersonSection } from './person-section.tsx';
 
 type Props = {
   values: PersonFormValues;
   onChange: (patch: Partial<PersonFormValues>) => void;
   errors: FieldErrors;
 };
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 /** The inputs of a person record; errors are shown next to the field they concern. */
 export function PersonFields({ values: v, onChange, errors }: Props) {
@@ -53,7 +40,7 @@ export function PersonFields({ values: v, onChange, errors }: Props) {
 
   return (
     <Stack>
-      <Section title={t('person.sectionBasic')}>
+      <PersonSection title={t('person.sectionBasic')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('person.fullName')}
@@ -132,9 +119,9 @@ export function PersonFields({ values: v, onChange, errors }: Props) {
             error={errors.occupation}
           />
         </SimpleGrid>
-      </Section>
+      </PersonSection>
 
-      <Section title={t('person.sectionAddress')}>
+      <PersonSection title={t('person.sectionAddress')}>
         <Stack>
           <CommunePicker
             legend={t('person.currentAddress')}
@@ -158,9 +145,9 @@ export function PersonFields({ values: v, onChange, errors }: Props) {
             testId="permanent-address"
           />
         </Stack>
-      </Section>
+      </PersonSection>
 
-      <Section title={t('person.sectionFamily')}>
+      <PersonSection title={t('person.sectionFamily')}>
         <Stack>
           {v.familyContacts.length === 0 && <Text size="sm">{t('person.family.none')}</Text>}
           {v.familyContacts.map((r, i) => (
@@ -209,7 +196,7 @@ export function PersonFields({ values: v, onChange, errors }: Props) {
             </Button>
           )}
         </Stack>
-      </Section>
+      </PersonSection>
     </Stack>
   );
 }

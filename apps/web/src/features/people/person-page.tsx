@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import { PersonPathways } from '../pathways/person-pathways.tsx';
 import { IdentityNotice } from './break-glass.tsx';
 import { usePerson } from './people-api.ts';
 import { PEOPLE_EXPORT_NS } from './people-export-i18n.ts';
+import { PersonSection } from './person-section.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 /** A label–value pair of a description list; absent values are not shown at all. */
@@ -30,17 +31,6 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
         {children}
       </Text>
     </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
   );
 }
 
@@ -114,7 +104,7 @@ export function PersonPage() {
 
       <IdentityNotice person={p} />
 
-      <Section title={t('person.sectionBasic')}>
+      <PersonSection title={t('person.sectionBasic')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} m={0}>
           {p.otherNames && p.otherNames.length > 0 && (
             <Field label={t('person.otherNames')}>{p.otherNames.join(', ')}</Field>
@@ -138,9 +128,9 @@ export function PersonPage() {
             </Field>
           )}
         </SimpleGrid>
-      </Section>
+      </PersonSection>
 
-      <Section title={t('person.sectionAddress')}>
+      <PersonSection title={t('person.sectionAddress')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} m={0}>
           <Field label={t('person.currentAddress')} testId="person-current-address">
             {addressLine(p.currentAddress, p.currentAddress.provinceName)}
@@ -149,10 +139,10 @@ export function PersonPage() {
             <Field label={t('person.permanentAddress')}>{addressLine(p.permanentAddress)}</Field>
           )}
         </SimpleGrid>
-      </Section>
+      </PersonSection>
 
       {p.familyContacts !== undefined && (
-        <Section title={t('person.sectionFamily')}>
+        <PersonSection title={t('person.sectionFamily')}>
           {p.familyContacts.length === 0 ? (
             <Text size="sm">{t('person.family.none')}</Text>
           ) : (
@@ -168,7 +158,7 @@ export function PersonPage() {
               ))}
             </RecordTable>
           )}
-        </Section>
+        </PersonSection>
       )}
 
       <PersonPathways person={p} />
@@ -179,13 +169,13 @@ export function PersonPage() {
 
       <PersonSupport personId={p.id} />
 
-      <Section title={t('person.sectionRecord')}>
+      <PersonSection title={t('person.sectionRecord')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} m={0}>
           <Field label={t('person.createdAt')}>{formatDateTime(p.createdAt)}</Field>
           <Field label={t('person.updatedAt')}>{formatDateTime(p.updatedAt)}</Field>
           <Field label={t('person.version')}>{p.version}</Field>
         </SimpleGrid>
-      </Section>
+      </PersonSection>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { jobLabels, SYSTEM_NS } from './system-i18n.ts';
@@ -22,10 +23,7 @@ export function JobRunsPage() {
   const names = jobLabels[currentLang()];
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       {runs.isPending ? (
         <InlineLoader />
       ) : runs.isError ? (

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of the system area (background job runs, issue 17), in their own namespace 'system'.
 
@@ -49,20 +49,7 @@ const en: typeof vi = {
   },
 };
 
-type Tree = { [k: string]: string | Tree };
-
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerSystemI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerSystemI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', SYSTEM_NS)) return;
-  i18next.addResourceBundle('vi', SYSTEM_NS, vi as Tree, true, true);
-  i18next.addResourceBundle('en', SYSTEM_NS, en as Tree, true, true);
-}
-
-registerSystemI18n();
+addTexts(SYSTEM_NS, vi, en);
 
 /** A job's name in the current language (job names contain dashes, not dots: safe as keys). */
 export const jobLabels = { vi: vi.jobs, en: en.jobs } as Record<'vi' | 'en', Record<string, string>>;

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
+import { addTexts } from '../../app/add-texts.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 
 // First steps of setting up a unit (issue 14): facilities, users, people, the report cut-off day — each done or
 // not from real counts in the reader's scope (the nation, or their province), what comes next, and a link to the
@@ -49,16 +50,7 @@ const en: typeof vi = {
   go: 'Open',
 };
 export const FIRST_STEPS_NS = 'firstSteps';
-function register() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', register);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', FIRST_STEPS_NS)) return;
-  i18next.addResourceBundle('vi', FIRST_STEPS_NS, vi, true, true);
-  i18next.addResourceBundle('en', FIRST_STEPS_NS, en, true, true);
-}
-register();
+addTexts(FIRST_STEPS_NS, vi, en);
 
 // Keyed by the contract's step keys (facilities, users, people, cutoff: plain strings in its answer).
 const LINKS: Record<string, string> = {
@@ -78,10 +70,7 @@ export function FirstStepsPage() {
   });
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       {q.data && (
         <Text size="sm" data-testid="first-steps-scope">
           {q.data.scope.kind === 'nation'

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of editing an account's name, role and phone (namespace 'usersEdit'). Vietnamese is the reference.
 
@@ -34,15 +34,4 @@ const en: typeof vi = {
 
 export const USERS_EDIT_NS = 'usersEdit';
 
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerUsersEditI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerUsersEditI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', USERS_EDIT_NS)) return;
-  i18next.addResourceBundle('vi', USERS_EDIT_NS, vi, true, true);
-  i18next.addResourceBundle('en', USERS_EDIT_NS, en, true, true);
-}
-
-registerUsersEditI18n();
+addTexts(USERS_EDIT_NS, vi, en);

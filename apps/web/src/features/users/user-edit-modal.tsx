@@ -1,12 +1,12 @@
 import { Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, client } from '../../api/client.ts';
 import type { Role, User } from '../../api/types.ts';
 import { AdminDialog, type DialogErrors, useDialogSend } from '../../components/admin-dialog.tsx';
 import { ROLE_SCOPES, ROLES } from './roles.ts';
 import { UserAccessSection } from './user-access-section.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
+import { updateUser } from './users-api.ts';
 
 /** Edits an account's name, role (roles taking the same kind of unit) and phone, with its version: 409 when stale. */
 export function UserEditModal({
@@ -39,17 +39,11 @@ export function UserEditModal({
     void run(
       async () =>
         onSaved(
-          await call(
-            client.PATCH('/api/users/{id}', {
-              params: { path: { id: user.id } },
-              body: {
-                ...(name !== user.fullName ? { fullName: name } : {}),
-                ...(role !== user.role ? { role } : {}),
-                ...(phoneChanged ? { phone: phone.trim() || null } : {}),
-                version: user.version,
-              },
-            }),
-          ),
+          await updateUser(user, {
+            ...(name !== user.fullName ? { fullName: name } : {}),
+            ...(role !== user.role ? { role } : {}),
+            ...(phoneChanged ? { phone: phone.trim() || null } : {}),
+          }),
         ),
       (err) => {
         if (err.status === 409) return { general: te('stale') };

@@ -1,13 +1,12 @@
 import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, client } from '../../api/client.ts';
 import type { ScopeKind, User } from '../../api/types.ts';
 import { useProvinces } from '../../api/units.ts';
 import { AdminDialog, byField, pick, useDialogSend } from '../../components/admin-dialog.tsx';
 import { ROLE_SCOPES } from './roles.ts';
 import { ScopeKindChoice, ScopeTargetFields, useScopeTarget } from './scope-fields.tsx';
-import { useFacilities } from './users-api.ts';
+import { updateUser, useFacilities } from './users-api.ts';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
 /** Moves an account to another unit of the kinds its role takes; the server dates the move today. */
@@ -38,15 +37,7 @@ export function UserMoveModal({
       return setErrors({ scopeCode: tm('same') });
     setErrors({});
     void run(
-      async () =>
-        onMoved(
-          await call(
-            client.PATCH('/api/users/{id}', {
-              params: { path: { id: user.id } },
-              body: { scopeKind, scopeCode, version: user.version },
-            }),
-          ),
-        ),
+      async () => onMoved(await updateUser(user, { scopeKind, scopeCode })),
       (err) => pick(byField(err), ['scopeKind', 'scopeCode']),
     );
   }

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call, client } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
+import type { User } from '../../api/types.ts';
 
 export const USERS_PAGE = 50;
 
@@ -49,3 +51,12 @@ export function useFacilities() {
     staleTime: 60_000,
   });
 }
+
+/** Changes an account as read at its version (name, role, phone, unit, active); answers the account. */
+export const updateUser = (user: User, change: Omit<BodyOf<'updateUser'>, 'version'>) =>
+  call(
+    client.PATCH('/api/users/{id}', {
+      params: { path: { id: user.id } },
+      body: { ...change, version: user.version },
+    }),
+  );

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, FileInput, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call, client } from '../../api/client.ts';
+import { addTexts } from '../../app/add-texts.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -103,16 +103,7 @@ const en: typeof vi = {
   error: 'Error',
 };
 export const USERS_IMPORT_NS = 'usersImport';
-function register() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', register);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', USERS_IMPORT_NS)) return;
-  i18next.addResourceBundle('vi', USERS_IMPORT_NS, vi, true, true);
-  i18next.addResourceBundle('en', USERS_IMPORT_NS, en, true, true);
-}
-register();
+addTexts(USERS_IMPORT_NS, vi, en);
 
 function saveCsv(csv: string) {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -184,6 +175,7 @@ export function UsersImportModal({
     setBusy(true);
     setError(null);
     try {
+      // A multipart file upload: sent raw (the typed client sends JSON bodies).
       return await api.upload<T>(`/api/users/import/${step}`, form);
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : t('common.error'));

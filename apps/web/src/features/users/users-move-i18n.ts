@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../app/add-texts.ts';
 
 // Texts of moving an account to another unit (its own namespace 'usersMove'). Vietnamese is the reference;
 // English has the same keys.
@@ -27,15 +27,4 @@ const en: typeof vi = {
 
 export const USERS_MOVE_NS = 'usersMove';
 
-/** Registers the namespace once, as soon as i18next is initialised (this module may load before that). */
-export function registerUsersMoveI18n() {
-  if (!i18next.isInitialized || !i18next.store) {
-    i18next.on('initialized', registerUsersMoveI18n);
-    return;
-  }
-  if (i18next.hasResourceBundle('vi', USERS_MOVE_NS)) return;
-  i18next.addResourceBundle('vi', USERS_MOVE_NS, vi, true, true);
-  i18next.addResourceBundle('en', USERS_MOVE_NS, en, true, true);
-}
-
-registerUsersMoveI18n();
+addTexts(USERS_MOVE_NS, vi, en);

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import type { User } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, RecordTable } from '../../components/record-list.tsx';
 import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
@@ -19,7 +19,7 @@ import { UserCreateModal } from './user-create-modal.tsx';
 import { USERS_EDIT_NS } from './user-edit-i18n.ts';
 import { UserEditModal } from './user-edit-modal.tsx';
 import { UserMoveModal } from './user-move-modal.tsx';
-import { USERS_PAGE, useUsers } from './users-api.ts';
+import { USERS_PAGE, updateUser, useUsers } from './users-api.ts';
 import { USERS_IMPORT_NS, UsersImportModal } from './users-import-modal.tsx';
 import { USERS_MOVE_NS } from './users-move-i18n.ts';
 
@@ -47,6 +47,15 @@ export function UsersPage() {
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  /** The list again from the server (after a change). */
+  const reload = () => void qc.invalidateQueries({ queryKey: ['users'] });
+  const closeImport = () => {
+    setImporting(false);
+    reload();
+  };
+  /** A change went through: said in a closable green note. */
+  const tell = (message: string) =>
+    notifications.show({ closeButtonProps: { 'aria-label': t('common.close') }, color: 'green', message });
 
   async function confirmPending() {
     if (!pending) return;
@@ -60,17 +69,8 @@ export function UsersPage() {
         );
         setReveal({ username: user.username, password: res.initialPassword });
       } else {
-        await call(
-          client.PATCH('/api/users/{id}', {
-            params: { path: { id: user.id } },
-            body: { active: pending.kind === 'activate', version: user.version },
-          }),
-        );
-        notifications.show({
-          closeButtonProps: { 'aria-label': t('common.close') },
-          color: 'green',
-          message: t('users.updated', { username: user.username }),
-        });
+        await updateUser(user, { active: pending.kind === 'activate' });
+        tell(t('users.updated', { username: user.username }));
       }
       setPending(null);
       await qc.invalidateQueries({ queryKey: ['users'] });
@@ -85,17 +85,17 @@ export function UsersPage() {
   const items = users.data?.items ?? [];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('users.title')}
-        </Title>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setImporting(true)}>
-            {ti('action')}
-          </Button>
-          <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('users.title')}
+        action={
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {ti('action')}
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+          </Group>
+        }
+      />
       <TextInput
         label={t('users.searchLabel')}
         type="search"
@@ -206,44 +206,24 @@ export function UsersPage() {
         onClose={() => setCreating(false)}
         onCreated={(user, password) => {
           setCreating(false);
-          notifications.show({
-            closeButtonProps: { 'aria-label': t('common.close') },
-            color: 'green',
-            message: t('users.created', { username: user.username }),
-          });
+          tell(t('users.created', { username: user.username }));
           if (password) setReveal({ username: user.username, password });
-          void qc.invalidateQueries({ queryKey: ['users'] });
+          reload();
         }}
       />
-      {importing && (
-        <UsersImportModal
-          onChanged={() => void qc.invalidateQueries({ queryKey: ['users'] })}
-          onClose={() => {
-            setImporting(false);
-            void qc.invalidateQueries({ queryKey: ['users'] });
-          }}
-          onDone={() => {
-            setImporting(false);
-            void qc.invalidateQueries({ queryKey: ['users'] });
-          }}
-        />
-      )}
+      {importing && <UsersImportModal onChanged={reload} onClose={closeImport} onDone={closeImport} />}
       {editing && (
         <UserEditModal
           user={editing}
           onClose={() => setEditing(null)}
           onSaved={(user) => {
             setEditing(null);
-            notifications.show({
-              closeButtonProps: { 'aria-label': t('common.close') },
-              color: 'green',
-              message: te('done', { username: user.username }),
-            });
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            tell(te('done', { username: user.username }));
+            reload();
           }}
           onAccessChanged={(user) => {
             setEditing(user);
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            reload();
           }}
         />
       )}
@@ -253,12 +233,8 @@ export function UsersPage() {
           onClose={() => setMoving(null)}
           onMoved={(user) => {
             setMoving(null);
-            notifications.show({
-              closeButtonProps: { 'aria-label': t('common.close') },
-              color: 'green',
-              message: tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }),
-            });
-            void qc.invalidateQueries({ queryKey: ['users'] });
+            tell(tm('done', { username: user.username, name: user.scopeName ?? user.scopeCode ?? '' }));
+            reload();
           }}
         />
       )}
