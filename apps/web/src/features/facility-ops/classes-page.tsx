@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,8 @@ import {
   useEvents,
   type VocationalClass,
 } from './facility-api.ts';
-import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
+import { FixButton, Flash } from './facility-form-kit.tsx';
+import { asBody, type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
 type Dialog =
   | { kind: 'class' }
@@ -75,7 +76,7 @@ export function ClassesPage() {
             { key: 'startsOn', label: t('classes.startsOn'), kind: 'date', required: true },
             { key: 'endsOn', label: t('classes.endsOn'), kind: 'date', required: true },
           ],
-          submit: (p) => facilityApi.createClass(facilityId, p),
+          submit: (p) => facilityApi.createClass(facilityId, asBody(p)),
         };
       case 'enrol':
         return {
@@ -90,7 +91,7 @@ export function ClassesPage() {
               options: residents.filter((r) => !d.c.learners.some((l) => l.admissionId === r.value)),
             },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'learners', p),
+          submit: (p) => facilityApi.classAct.learners(d.c.id, asBody(p)),
         };
       case 'attendance':
         return {
@@ -104,7 +105,7 @@ export function ClassesPage() {
               options: d.c.learners.map((l) => ({ value: l.admissionId, label: nameOf(l.admissionId) })),
             },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'attendance', p),
+          submit: (p) => facilityApi.classAct.attendance(d.c.id, asBody(p)),
         };
       case 'certificate':
         return {
@@ -121,7 +122,7 @@ export function ClassesPage() {
             { key: 'number', label: t('classes.certNumber'), kind: 'text', required: true },
             { key: 'issuedOn', label: t('classes.certIssuedOn'), kind: 'date', required: true },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'certificates', p),
+          submit: (p) => facilityApi.classAct.certificates(d.c.id, asBody(p)),
         };
       case 'labour':
         return {
@@ -146,7 +147,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'labour', p),
+          submit: (p) => facilityApi.facilityEvent.labour(facilityId, asBody(p)),
         };
       case 'session':
         return {
@@ -173,7 +174,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'sessions', p),
+          submit: (p) => facilityApi.facilityEvent.sessions(facilityId, asBody(p)),
         };
       case 'group':
         return {
@@ -189,7 +190,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'groups', p),
+          submit: (p) => facilityApi.facilityEvent.groups(facilityId, asBody(p)),
         };
     }
   };
@@ -214,18 +215,12 @@ export function ClassesPage() {
               {formatDate(e.occurredOn)} · {line(e)}
             </Text>
             {writable && (
-              <Button
-                variant="default"
-                c="red.9"
-                size="compact-xs"
-                aria-label={t('fix.voidLabel', {
-                  what: t(`event.${e.kind}`),
-                  date: formatDate(e.occurredOn),
-                })}
+              <FixButton
+                mode="void"
+                what={t(`event.${e.kind}`)}
+                on={e.occurredOn}
                 onClick={() => setVoiding(e)}
-              >
-                {t('fix.void')}
-              </Button>
+              />
             )}
           </Group>
         ))}
@@ -237,18 +232,7 @@ export function ClassesPage() {
       <Title order={1} size="h2">
         {t('classes.title')}
       </Title>
-      {flash && (
-        <Alert
-          color="green"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setFlash(null)}
-          role="status"
-          data-testid="flash"
-        >
-          {flash}
-        </Alert>
-      )}
+      <Flash text={flash} onClose={() => setFlash(null)} />
       <Panel
         id="vocational"
         title={t('classes.vocational')}

@@ -13,7 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -161,12 +161,9 @@ export function DashboardPage() {
   const facilities = useQuery({
     queryKey: ['facility-ops', 'facility-options', province ?? 'all'],
     queryFn: () =>
-      api
-        .get<{ items: { id: string; name: string }[] }>('/api/facilities', {
-          provinceCode: province,
-          limit: 200,
-        })
-        .then((r) => r.items),
+      call(client.GET('/api/facilities', { params: { query: { provinceCode: province, limit: 200 } } })).then(
+        (r) => r.items,
+      ),
     enabled: !own,
   });
   const [chosen, setChosen] = useState('');

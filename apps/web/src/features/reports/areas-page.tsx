@@ -14,7 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -22,7 +22,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
-import { type AreaView, useAreas, useLegacyDistricts } from './areas-api.ts';
+import { type AreaView, areasApi, useAreas, useLegacyDistricts } from './areas-api.ts';
 import './areas-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
 import { RecordTable } from '../../components/record-list.tsx';
@@ -102,7 +102,7 @@ function AreaList(p: {
   const qc = useQueryClient();
   const [deleting, setDeleting] = useState<AreaView | null>(null);
   const del = useMutation({
-    mutationFn: (a: AreaView) => api.delete<void>(`/api/areas/${a.id}`, { version: a.version }),
+    mutationFn: (a: AreaView) => areasApi.delete(a.id, { version: a.version }),
     onSuccess: (_r, a) => {
       qc.invalidateQueries({ queryKey: ['areas'] });
       setDeleting(null);
@@ -220,9 +220,7 @@ function AreaForm(p: {
   }, [districts.data, district]);
   const save = useMutation({
     mutationFn: (body: Body) =>
-      p.area
-        ? api.put<AreaView>(`/api/areas/${p.area.id}`, { ...body, version: p.area.version })
-        : api.post<AreaView>('/api/areas', body),
+      p.area ? areasApi.update(p.area.id, { ...body, version: p.area.version }) : areasApi.create(body),
     onSuccess: (a) => {
       qc.invalidateQueries({ queryKey: ['areas'] });
       setAsking(null);

@@ -17,7 +17,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -26,7 +27,7 @@ import { currentLang } from '../../i18n/i18n.ts';
 import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
 import { ReportDialog } from './report-dialog.tsx';
-import { type BlockItem, formatTarget, nameOf, tx, useCatalogue } from './reports-api.ts';
+import { type BlockItem, formatTarget, nameOf, reportsApi, tx, useCatalogue } from './reports-api.ts';
 
 const DIS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
 
@@ -179,7 +180,9 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
   const add = useMutation({
     mutationFn: () => {
       const source = { vi: sourceVi, en: sourceEn };
-      return api.post('/api/indicators', {
+      // The choices are the server's own (blocks, sections, disaggregations); it checks them again, and refuses
+      // an unchosen block under its field.
+      const body = {
         id,
         vi,
         en,
@@ -192,7 +195,8 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
         section,
         source,
         ...(targetValue === '' ? {} : { target: { op: targetOp, value: Number(targetValue), source } }),
-      });
+      };
+      return reportsApi.createIndicator(body as BodyOf<'createIndicator'>);
     },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['indicators'] });

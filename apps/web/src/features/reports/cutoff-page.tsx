@@ -16,7 +16,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -24,7 +24,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate, formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
-import { type CutoffInfo, useCutoff } from './reports-api.ts';
+import { type CutoffInfo, reportsApi, useCutoff } from './reports-api.ts';
 import './reports-i18n.ts';
 import './cutoff-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
@@ -148,7 +148,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (body: { day: number; effectiveFrom: string }) =>
-      api.post<CutoffInfo>('/api/reporting-cutoff', {
+      reportsApi.setCutoff({
         ...body,
         reason: reason.trim(),
         version: info.version,

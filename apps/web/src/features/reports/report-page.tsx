@@ -15,7 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
@@ -33,6 +33,7 @@ import {
   type Narrative,
   nameOf,
   type Report,
+  reportsApi,
   tx,
   useReport,
 } from './reports-api.ts';
@@ -123,11 +124,16 @@ export function ReportPage() {
   );
 }
 
+/** A step of the review: submit or approve (the version only), or return with a comment. */
+type Step = { step: 'submit' | 'approve' } | { step: 'return'; comment: string };
+
 function useStep(r: Report) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
-      api.post<Report>(`/api/reports/${r.id}/${path}`, body),
+    mutationFn: (s: Step) =>
+      s.step === 'return'
+        ? reportsApi.return(r.id, { version: r.version, comment: s.comment })
+        : reportsApi[s.step](r.id, { version: r.version }),
     onSuccess: (fresh) => {
       qc.setQueryData(['report', r.id], fresh);
       qc.invalidateQueries({ queryKey: ['reports'] });
@@ -146,7 +152,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
     setOpen(null);
     step.reset();
   };
-  const run = (path: string, body: unknown) => step.mutate({ path, body }, { onSuccess: close });
+  const run = (s: Step) => step.mutate(s, { onSuccess: close });
   const own = isOwnUnit(me, r) && (r.status === 'draft' || r.status === 'returned');
   const review = isReviewer(me, r) && r.status === 'submitted';
   if (!own && !review) return null;
@@ -170,7 +176,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
         confirmLabel={t('report.submit')}
         busy={step.isPending}
         error={problem(step.error)}
-        onConfirm={() => run('submit', { version: r.version })}
+        onConfirm={() => run({ step: 'submit' })}
         onClose={close}
       />
       <ConfirmDialog
@@ -180,7 +186,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
         confirmLabel={t('report.approve')}
         busy={step.isPending}
         error={problem(step.error)}
-        onConfirm={() => run('approve', { version: r.version })}
+        onConfirm={() => run({ step: 'approve' })}
         onClose={close}
       />
       <Modal
@@ -198,7 +204,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
               return;
             }
             setCommentError(null);
-            run('return', { version: r.version, comment: comment.trim() });
+            run({ step: 'return', comment: comment.trim() });
           }}
         >
           <Stack>
@@ -244,7 +250,7 @@ function NarrativeForm({ r, editable }: { r: Report; editable: boolean }) {
   const [saved, setSaved] = useState(false);
   useEffect(() => setValues(r.narrative), [r.narrative]);
   const save = useMutation({
-    mutationFn: () => api.put<Report>(`/api/reports/${r.id}`, { version: r.version, narrative: values }),
+    mutationFn: () => reportsApi.updateNarrative(r.id, { version: r.version, narrative: values }),
     onSuccess: (fresh) => {
       qc.setQueryData(['report', r.id], fresh);
       setSaved(true);

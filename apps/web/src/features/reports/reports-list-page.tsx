@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
@@ -19,8 +19,8 @@ import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
 import { ReportDialog } from './report-dialog.tsx';
 import {
   cutoffSettings,
-  type Report,
   type ReportStatus,
+  reportsApi,
   useCutoff,
   useReports,
   useSubmissions,
@@ -115,7 +115,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
     mutationFn: () =>
-      api.post<Report>('/api/reports', {
+      reportsApi.createReport({
         unit,
         periodKind: period.kind,
         year: period.year,
