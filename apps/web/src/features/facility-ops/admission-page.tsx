@@ -13,7 +13,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -25,6 +24,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { useFields } from '../../components/form-fields.ts';
 import { Panel } from '../../components/panel.tsx';
+import { PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -290,14 +290,14 @@ export function AdmissionPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('admit.title')}
-        </Title>
-        <Button component={Link} to="/facility/residents" variant="subtle">
-          {t('resident.back')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('admit.title')}
+        action={
+          <Button component={Link} to="/facility/residents" variant="subtle">
+            {t('resident.back')}
+          </Button>
+        }
+      />
       {!person ? (
         <>
           <AwaitingList

@@ -26,6 +26,7 @@ import {
   ShownCount,
   SortHeader,
 } from '../../components/kit-b/paged-table.tsx';
+import { PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   type BoardQuery,
@@ -96,16 +97,16 @@ export function BoardPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('board.title')}
-        </Title>
-        {me.abilities.actions.includes('facility.write') && (
-          <Button component={Link} to="/facility/residents/new">
-            {t('board.admit')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('board.title')}
+        action={
+          me.abilities.actions.includes('facility.write') && (
+            <Button component={Link} to="/facility/residents/new">
+              {t('board.admit')}
+            </Button>
+          )
+        }
+      />
       {!!awaiting.data?.length && (
         <Paper withBorder p="sm" data-testid="awaiting-note">
           <Group justify="space-between">

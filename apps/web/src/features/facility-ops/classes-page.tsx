@@ -317,71 +317,58 @@ export function ClassesPage() {
           ))}
       </Panel>
 
-      <Panel
-        id="labour"
-        title={t('classes.labour')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'labour' })}>
-              {t('classes.addLabour')}
-            </Button>
-          )
-        }
-      >
-        {eventList(byKind('labour'), t('classes.labourEmpty'), 'labour-list', (e) =>
-          [
-            t(`activity.${e.subkind}`),
-            `${str(e.data.hours)} h × ${t('classes.attendeeCount', { count: ids(e.data.participantAdmissionIds).length })}`,
-            str(e.data.output),
-            e.data.incomeVnd != null ? `${Number(e.data.incomeVnd).toLocaleString('vi-VN')} đ` : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        )}
-      </Panel>
-
-      <Panel
-        id="sessions"
-        title={t('classes.sessions')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'session' })}>
-              {t('classes.addSession')}
-            </Button>
-          )
-        }
-      >
-        {eventList(
-          byKind('session'),
-          t('classes.sessionsEmpty'),
-          'session-list',
-          (e) =>
-            `${sessionLabel(e.subkind)}: ${str(e.data.topic)} — ${str(e.data.leader)} (${ids(
-              e.data.attendeeAdmissionIds,
+      {(
+        [
+          {
+            id: 'labour',
+            kind: 'labour',
+            add: 'classes.addLabour',
+            line: (e: FacilityEvent) =>
+              [
+                t(`activity.${e.subkind}`),
+                `${str(e.data.hours)} h × ${t('classes.attendeeCount', { count: ids(e.data.participantAdmissionIds).length })}`,
+                str(e.data.output),
+                e.data.incomeVnd != null ? `${Number(e.data.incomeVnd).toLocaleString('vi-VN')} đ` : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+          },
+          {
+            id: 'sessions',
+            kind: 'session',
+            add: 'classes.addSession',
+            line: (e: FacilityEvent) =>
+              `${sessionLabel(e.subkind)}: ${str(e.data.topic)} — ${str(e.data.leader)} (${ids(
+                e.data.attendeeAdmissionIds,
+              )
+                .map(nameOf)
+                .join(', ')})`,
+          },
+          {
+            id: 'groups',
+            kind: 'group',
+            add: 'classes.addGroup',
+            line: (e: FacilityEvent) =>
+              `${str(e.data.name)}: ${ids(e.data.memberAdmissionIds).map(nameOf).join(', ')}`,
+          },
+        ] as const
+      ).map((list) => (
+        // The facility-wide registers: labour, therapy sessions, self-management groups.
+        <Panel
+          key={list.id}
+          id={list.id}
+          title={t(`classes.${list.id}`)}
+          action={
+            writable && (
+              <Button variant="default" onClick={() => setDialog({ kind: list.kind })}>
+                {t(list.add)}
+              </Button>
             )
-              .map(nameOf)
-              .join(', ')})`,
-        )}
-      </Panel>
-
-      <Panel
-        id="groups"
-        title={t('classes.groups')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'group' })}>
-              {t('classes.addGroup')}
-            </Button>
-          )
-        }
-      >
-        {eventList(
-          byKind('group'),
-          t('classes.groupsEmpty'),
-          'group-list',
-          (e) => `${str(e.data.name)}: ${ids(e.data.memberAdmissionIds).map(nameOf).join(', ')}`,
-        )}
-      </Panel>
+          }
+        >
+          {eventList(byKind(list.kind), t(`classes.${list.id}Empty`), `${list.kind}-list`, list.line)}
+        </Panel>
+      ))}
 
       {dialog && current && (
         <SpecFormModal

@@ -169,26 +169,19 @@ function Actions({ r, me }: { r: Report; me: Me }) {
           </Button>
         </>
       )}
-      <ConfirmDialog
-        opened={open === 'submit'}
-        title={t('report.submitTitle')}
-        message={t('report.submitMessage')}
-        confirmLabel={t('report.submit')}
-        busy={step.isPending}
-        error={problem(step.error)}
-        onConfirm={() => run({ step: 'submit' })}
-        onClose={close}
-      />
-      <ConfirmDialog
-        opened={open === 'approve'}
-        title={t('report.approveTitle')}
-        message={t('report.approveMessage')}
-        confirmLabel={t('report.approve')}
-        busy={step.isPending}
-        error={problem(step.error)}
-        onConfirm={() => run({ step: 'approve' })}
-        onClose={close}
-      />
+      {(['submit', 'approve'] as const).map((s) => (
+        <ConfirmDialog
+          key={s}
+          opened={open === s}
+          title={t(`report.${s}Title`)}
+          message={t(`report.${s}Message`)}
+          confirmLabel={t(`report.${s}`)}
+          busy={step.isPending}
+          error={problem(step.error)}
+          onConfirm={() => run({ step: s })}
+          onClose={close}
+        />
+      ))}
       <Modal
         closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={open === 'return'}
