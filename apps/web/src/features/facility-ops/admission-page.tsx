@@ -24,7 +24,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { useFields } from '../../components/form-fields.ts';
 import { Panel } from '../../components/panel.tsx';
-import { PageHeader } from '../../components/record-list.tsx';
+import { PageHeader, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -153,32 +153,33 @@ function AwaitingList({
   const q = useAwaiting(facilityId);
   return (
     <Panel id="awaiting" gap="xs" title={t('admit.awaiting')}>
-      {q.isPending && <InlineLoader />}
-      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
-      {q.data &&
-        (q.data.length === 0 ? (
-          <Text size="sm" data-testid="awaiting-empty">
-            {t('admit.awaitingEmpty')}
-          </Text>
-        ) : (
-          <PickTable
-            testId="awaiting"
-            rows={q.data.map((a) => ({ key: a.episodeId, name: a.fullName, item: a }))}
-            action={t('admit.admitThis')}
-            onPick={(a) => onPick({ id: a.personId, fullName: a.fullName }, a.episodeId)}
-            cells={(a) => (
-              <>
-                <Table.Td>{a.fullName}</Table.Td>
-                <Table.Td>{a.birthYear}</Table.Td>
-                <Table.Td>
-                  {t(`basis.${a.episodeType === 'voluntary_facility' ? 'voluntary' : a.episodeType}`)}
-                  {a.documentNumber ? ` · ${a.documentNumber}` : ''}
-                </Table.Td>
-                <Table.Td>{t('admit.since', { date: formatDate(a.startDate) })}</Table.Td>
-              </>
-            )}
-          />
-        ))}
+      <QueryView q={q}>
+        {(items) =>
+          items.length === 0 ? (
+            <Text size="sm" data-testid="awaiting-empty">
+              {t('admit.awaitingEmpty')}
+            </Text>
+          ) : (
+            <PickTable
+              testId="awaiting"
+              rows={items.map((a) => ({ key: a.episodeId, name: a.fullName, item: a }))}
+              action={t('admit.admitThis')}
+              onPick={(a) => onPick({ id: a.personId, fullName: a.fullName }, a.episodeId)}
+              cells={(a) => (
+                <>
+                  <Table.Td>{a.fullName}</Table.Td>
+                  <Table.Td>{a.birthYear}</Table.Td>
+                  <Table.Td>
+                    {t(`basis.${a.episodeType === 'voluntary_facility' ? 'voluntary' : a.episodeType}`)}
+                    {a.documentNumber ? ` · ${a.documentNumber}` : ''}
+                  </Table.Td>
+                  <Table.Td>{t('admit.since', { date: formatDate(a.startDate) })}</Table.Td>
+                </>
+              )}
+            />
+          )
+        }
+      </QueryView>
     </Panel>
   );
 }

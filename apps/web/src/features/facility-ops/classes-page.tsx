@@ -3,9 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
+import { NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
+import { QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { VoidEventDialog } from './corrections.tsx';
 import {
@@ -238,83 +239,84 @@ export function ClassesPage() {
         title={t('classes.vocational')}
         action={writable && <Button onClick={() => setDialog({ kind: 'class' })}>{t('classes.open')}</Button>}
       >
-        {classes.isPending && <InlineLoader />}
-        {classes.isError && <ErrorState error={classes.error} onRetry={() => classes.refetch()} />}
-        {classes.data &&
-          (classes.data.length === 0 ? (
-            <Text size="sm" data-testid="classes-empty">
-              {t('classes.empty')}
-            </Text>
-          ) : (
-            <Stack>
-              {classes.data.map((c) => (
-                <Paper key={c.id} withBorder p="sm" data-testid="class-card">
-                  <Group justify="space-between" align="flex-start">
-                    <div>
-                      <Title order={3} size="h5">
-                        {c.trade}
-                      </Title>
-                      <Text size="sm">
-                        {t('classes.teacher')}: {c.teacher} · {formatDate(c.startsOn)} –{' '}
-                        {formatDate(c.endsOn)}
+        <QueryView q={classes}>
+          {(items) =>
+            items.length === 0 ? (
+              <Text size="sm" data-testid="classes-empty">
+                {t('classes.empty')}
+              </Text>
+            ) : (
+              <Stack>
+                {items.map((c) => (
+                  <Paper key={c.id} withBorder p="sm" data-testid="class-card">
+                    <Group justify="space-between" align="flex-start">
+                      <div>
+                        <Title order={3} size="h5">
+                          {c.trade}
+                        </Title>
+                        <Text size="sm">
+                          {t('classes.teacher')}: {c.teacher} · {formatDate(c.startsOn)} –{' '}
+                          {formatDate(c.endsOn)}
+                        </Text>
+                        <Text size="sm" data-testid="class-counts">
+                          {t('classes.learnersCount', { count: c.learners.length })} ·{' '}
+                          {t('classes.attendanceCount', { count: attendanceOf(c).length })}
+                        </Text>
+                      </div>
+                      {writable && (
+                        <Group gap="xs">
+                          <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'enrol', c })}>
+                            {t('classes.enrol')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={c.learners.length === 0}
+                            onClick={() => setDialog({ kind: 'attendance', c })}
+                          >
+                            {t('classes.attendance')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={c.learners.every((l) => l.certificateNumber)}
+                            onClick={() => setDialog({ kind: 'certificate', c })}
+                          >
+                            {t('classes.certificate')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Group>
+                    {c.learners.length === 0 ? (
+                      <Text size="sm" mt="xs">
+                        {t('classes.noLearners')}
                       </Text>
-                      <Text size="sm" data-testid="class-counts">
-                        {t('classes.learnersCount', { count: c.learners.length })} ·{' '}
-                        {t('classes.attendanceCount', { count: attendanceOf(c).length })}
-                      </Text>
-                    </div>
-                    {writable && (
-                      <Group gap="xs">
-                        <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'enrol', c })}>
-                          {t('classes.enrol')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={c.learners.length === 0}
-                          onClick={() => setDialog({ kind: 'attendance', c })}
-                        >
-                          {t('classes.attendance')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={c.learners.every((l) => l.certificateNumber)}
-                          onClick={() => setDialog({ kind: 'certificate', c })}
-                        >
-                          {t('classes.certificate')}
-                        </Button>
-                      </Group>
+                    ) : (
+                      <Table mt="xs" data-testid="learners">
+                        <Table.Tbody>
+                          {c.learners.map((l) => (
+                            <Table.Tr key={l.admissionId}>
+                              <Table.Td>{nameOf(l.admissionId)}</Table.Td>
+                              <Table.Td>{formatDate(l.enrolledOn)}</Table.Td>
+                              <Table.Td>
+                                {l.certificateNumber
+                                  ? t('classes.certified', {
+                                      number: l.certificateNumber,
+                                      date: formatDate(l.certificateDate),
+                                    })
+                                  : ''}
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
                     )}
-                  </Group>
-                  {c.learners.length === 0 ? (
-                    <Text size="sm" mt="xs">
-                      {t('classes.noLearners')}
-                    </Text>
-                  ) : (
-                    <Table mt="xs" data-testid="learners">
-                      <Table.Tbody>
-                        {c.learners.map((l) => (
-                          <Table.Tr key={l.admissionId}>
-                            <Table.Td>{nameOf(l.admissionId)}</Table.Td>
-                            <Table.Td>{formatDate(l.enrolledOn)}</Table.Td>
-                            <Table.Td>
-                              {l.certificateNumber
-                                ? t('classes.certified', {
-                                    number: l.certificateNumber,
-                                    date: formatDate(l.certificateDate),
-                                  })
-                                : ''}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  )}
-                </Paper>
-              ))}
-            </Stack>
-          ))}
+                  </Paper>
+                ))}
+              </Stack>
+            )
+          }
+        </QueryView>
       </Panel>
 
       {(
