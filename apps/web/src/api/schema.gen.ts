@@ -3866,7 +3866,8 @@ export interface components {
             from: string;
             to: string;
             grouping: components["schemas"]["FigureGrouping"];
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
             narrative: {
                 summary?: string;
                 difficulties?: string;
@@ -12870,12 +12871,14 @@ export interface operations {
                             unitKind: string;
                             unitCode: string;
                             unitName: string;
-                            periodKind: string;
+                            /** @enum {string} */
+                            periodKind: "month" | "quarter" | "half_year" | "nine_months" | "year";
                             year: number;
                             index: number;
                             from: string;
                             to: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
                             version: number;
                         }[];
                     };
@@ -12971,22 +12974,12 @@ export interface operations {
                             code: string;
                             name: string;
                             kind: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved" | "not_started";
                             submittedAt: string | null;
                             reportId: string | null;
-                            unitsSubmitted: number;
-                            unitsApproved: number;
-                        }[] | {
-                            code: string;
-                            name: string;
-                            kind: string;
-                            status: string;
-                            submittedAt: string | null;
-                            reportId: string | null;
-                            /** @enum {string|null} */
-                            unitsSubmitted: null;
-                            /** @enum {string|null} */
-                            unitsApproved: null;
+                            unitsSubmitted: number | null;
+                            unitsApproved: number | null;
                         }[];
                     };
                 };

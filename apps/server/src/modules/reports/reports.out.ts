@@ -1,3 +1,4 @@
+import { REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
 import { z } from 'zod';
 import { bilingual, listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 
@@ -14,6 +15,9 @@ const grouping = z.enum(['period', 'today']).meta({ id: 'FigureGrouping' });
 const blockRef = z
   .object({ block: z.string(), params: z.record(z.string(), z.string()).optional() })
   .meta({ id: 'BlockRef' });
+/** A periodic report's step (periodic.service.ts writes only these; the table keeps them as text). */
+const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+const reportStatus = z.string().pipe(z.enum(REPORT_STATUSES));
 
 /** A figure's target: at least (`gte`) or at most (`lte`) a value, with its source. */
 const targetOut = z
@@ -85,7 +89,7 @@ export const reportOut = z
       ...figureUnitOut.shape,
       provinceCode: strOrNull,
     }),
-    periodKind: z.enum(['month', 'quarter', 'half_year', 'nine_months', 'year']),
+    periodKind: z.enum(REPORT_PERIOD_KINDS),
     year: z.number(),
     index: z.number(),
     cutoffDay: z.number(),
@@ -93,7 +97,7 @@ export const reportOut = z
     from: z.string(),
     to: z.string(),
     grouping,
-    status: z.string(),
+    status: reportStatus,
     narrative: z.object({
       summary: z.string().optional(),
       difficulties: z.string().optional(),
@@ -249,35 +253,37 @@ export const listReportsOut = listOf(
     unitKind: z.string(),
     unitCode: z.string(),
     unitName: z.string(),
-    periodKind: z.string(),
+    periodKind: z.string().pipe(z.enum(REPORT_PERIOD_KINDS)),
     year: z.number(),
     index: z.number(),
     from: z.string(),
     to: z.string(),
-    status: z.string(),
+    status: reportStatus,
     version: z.number(),
   }),
 );
 
-/** A unit's row in the list of who has reported; a province's row counts its communes' reports. */
-const submissionRow = {
+/**
+ * A unit's row in the list of who has reported; a province's row counts its communes' reports (the counts are
+ * null on the rows of a province's communes). One row shape, so that a generated client reads every row alike.
+ */
+const submissionRow = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.string(),
-  status: z.string(),
+  status: z.string().pipe(z.enum([...REPORT_STATUSES, 'not_started'])),
   submittedAt: strOrNull,
   reportId: strOrNull,
-};
+  unitsSubmitted: numOrNull,
+  unitsApproved: numOrNull,
+});
 
 export const listReportSubmissionsOut = z.object({
   unit: z.union([
     z.object({ kind: z.literal('nation'), code: z.string() }),
     z.object({ kind: z.literal('province'), code: z.string() }),
   ]),
-  items: z.union([
-    z.array(z.object({ ...submissionRow, unitsSubmitted: z.number(), unitsApproved: z.number() })),
-    z.array(z.object({ ...submissionRow, unitsSubmitted: z.null(), unitsApproved: z.null() })),
-  ]),
+  items: z.array(submissionRow),
 });
 
 export const listDrugFreeCommunesOut = listOf(drugFreeCommuneOut);

@@ -272,7 +272,6 @@ function EditClub({ club, onClose }: { club: ClubBase; onClose: () => void }) {
       staleRows={(s) => [
         [t('club.name'), s.name],
         [t('common.note'), s.notes ?? ''],
-        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
       ]}
       stop={{
         title: t('edit.clubStopTitle'),

@@ -347,7 +347,6 @@ function EditPartner({ p, onClose }: { p: Partner; onClose: () => void }) {
         [t('partner.address'), s.address ?? ''],
         [t('common.phone'), s.phone ?? ''],
         [t('partner.services'), s.services ?? ''],
-        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
       ]}
       stop={{
         title: t('edit.partnerStopTitle'),

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
@@ -9,6 +9,27 @@ import { tx } from './community-kit.tsx';
 import { LogContactForm } from './log-contact-form.tsx';
 
 /** "Hỗ trợ đã nhận": volunteers, contacts, clubs and referrals of a person (for the person page). */
+/** One kind of support the person had (volunteers, clubs, referrals, contacts): a heading and a line each; nothing when none. */
+function SupportList<T>({
+  title,
+  items,
+  children,
+}: {
+  title: string;
+  items: T[];
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      {items.map(children)}
+    </div>
+  );
+}
+
 export function PersonSupport({ personId }: { personId: string }) {
   const { t } = useTranslation('community');
   const me = useSession();
@@ -56,65 +77,45 @@ export function PersonSupport({ personId }: { personId: string }) {
             })}
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {q.data.volunteers.length > 0 && (
-              <div>
-                <Title order={3} size="h5">
-                  {t('support.volunteers')}
-                </Title>
-                {q.data.volunteers.map((v) => (
-                  <Text size="sm" key={v.assignmentId}>
-                    {v.volunteerName} · {formatDate(v.startedOn)}
-                    {v.endedOn ? ` – ${formatDate(v.endedOn)}` : ''}
+            <SupportList title={t('support.volunteers')} items={q.data.volunteers}>
+              {(v) => (
+                <Text size="sm" key={v.assignmentId}>
+                  {v.volunteerName} · {formatDate(v.startedOn)}
+                  {v.endedOn ? ` – ${formatDate(v.endedOn)}` : ''}
+                </Text>
+              )}
+            </SupportList>
+            <SupportList title={t('support.clubs')} items={q.data.clubs}>
+              {(c) => (
+                <Text size="sm" key={c.clubId}>
+                  {c.clubName} · {formatDate(c.joinedOn)} ·{' '}
+                  {t('support.meetings', { count: c.meetingsAttended })}
+                </Text>
+              )}
+            </SupportList>
+            <SupportList title={t('support.referrals')} items={q.data.referrals}>
+              {(r) => (
+                <Group gap="xs" key={r.id}>
+                  <Text size="sm">
+                    {t(`partner.serviceOpt.${r.service}`)}
+                    {r.partnerName ? ` · ${r.partnerName}` : ''} · {formatDate(r.referredOn)}
                   </Text>
-                ))}
-              </div>
-            )}
-            {q.data.clubs.length > 0 && (
-              <div>
-                <Title order={3} size="h5">
-                  {t('support.clubs')}
-                </Title>
-                {q.data.clubs.map((c) => (
-                  <Text size="sm" key={c.clubId}>
-                    {c.clubName} · {formatDate(c.joinedOn)} ·{' '}
-                    {t('support.meetings', { count: c.meetingsAttended })}
-                  </Text>
-                ))}
-              </div>
-            )}
-            {q.data.referrals.length > 0 && (
-              <div>
-                <Title order={3} size="h5">
-                  {t('support.referrals')}
-                </Title>
-                {q.data.referrals.map((r) => (
-                  <Group gap="xs" key={r.id}>
-                    <Text size="sm">
-                      {t(`partner.serviceOpt.${r.service}`)}
-                      {r.partnerName ? ` · ${r.partnerName}` : ''} · {formatDate(r.referredOn)}
-                    </Text>
-                    <Badge variant="light" size="sm">
-                      {t(`partner.statusOpt.${r.status}`)}
-                    </Badge>
-                  </Group>
-                ))}
-              </div>
-            )}
-            {q.data.contacts.length > 0 && (
-              <div>
-                <Title order={3} size="h5">
-                  {t('support.contacts')}
-                </Title>
-                {q.data.contacts.slice(0, 20).map((c) => (
-                  <Text size="sm" key={c.id}>
-                    {formatDate(c.contactDate)} · {tx(c.label)} · {t(`outcome.${c.outcome}`)}
-                    {c.volunteerName || c.byName
-                      ? ` · ${t('support.by', { name: c.volunteerName ?? c.byName })}`
-                      : ''}
-                  </Text>
-                ))}
-              </div>
-            )}
+                  <Badge variant="light" size="sm">
+                    {t(`partner.statusOpt.${r.status}`)}
+                  </Badge>
+                </Group>
+              )}
+            </SupportList>
+            <SupportList title={t('support.contacts')} items={q.data.contacts.slice(0, 20)}>
+              {(c) => (
+                <Text size="sm" key={c.id}>
+                  {formatDate(c.contactDate)} · {tx(c.label)} · {t(`outcome.${c.outcome}`)}
+                  {c.volunteerName || c.byName
+                    ? ` · ${t('support.by', { name: c.volunteerName ?? c.byName })}`
+                    : ''}
+                </Text>
+              )}
+            </SupportList>
           </SimpleGrid>
         </Stack>
       )}

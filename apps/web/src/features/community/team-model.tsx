@@ -2,7 +2,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { parseDmy } from '../../i18n/format.ts';
@@ -10,19 +10,6 @@ import { Section, todayDmy, todayIso } from './community-kit.tsx';
 
 // The volunteer model on the team page: for a province, its communes with and without the model; for the
 // nation, the provinces side by side.
-
-type Model = {
-  total: number;
-  withModel: number;
-  communes: {
-    communeCode: string;
-    communeName: string;
-    teamId: string | null;
-    hasVolunteerModel: boolean;
-    activeVolunteers: number;
-    volunteersWithPeople: number;
-  }[];
-};
 
 /**
  * The date the volunteer model is read on (today by default): the same dated rule as the indicator
@@ -51,7 +38,8 @@ export function ProvinceModel({ provinceCode }: { provinceCode: string }) {
   const { asOf, field } = useAsOf();
   const q = useQuery({
     queryKey: ['community', 'volunteer-model', provinceCode, asOf],
-    queryFn: () => api.get<Model>('/api/community/volunteer-model', { provinceCode, asOf }),
+    queryFn: () =>
+      call(client.GET('/api/community/volunteer-model', { params: { query: { provinceCode, asOf } } })),
   });
   if (q.isPending) return <InlineLoader />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -76,14 +64,6 @@ export function ProvinceModel({ provinceCode }: { provinceCode: string }) {
   );
 }
 
-type ProvinceModelRow = {
-  provinceCode: string;
-  provinceName: string;
-  communes: number;
-  teams: number;
-  withModel: number;
-};
-
 /** National view: per province, how many communes meet the volunteer-model rule in force. */
 export function NationalModel() {
   const { t } = useTranslation('community');
@@ -91,12 +71,7 @@ export function NationalModel() {
   const q = useQuery({
     queryKey: ['community', 'volunteer-model', 'provinces', asOf],
     queryFn: () =>
-      api.get<{
-        rule: { minVolunteersWithPeople: number; minPeoplePerVolunteer: number };
-        provinces: ProvinceModelRow[];
-        communes: number;
-        withModel: number;
-      }>('/api/community/volunteer-model/provinces', { asOf }),
+      call(client.GET('/api/community/volunteer-model/provinces', { params: { query: { asOf } } })),
   });
   if (q.isPending) return <InlineLoader />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;

@@ -274,7 +274,6 @@ function EditVolunteer({ v, onClose }: { v: Volunteer; onClose: () => void }) {
         [t('common.phone'), s.phone ?? ''],
         [t('team.organisation'), t(`org.${s.organisation}`)],
         [t('team.organisationDetail'), s.organisationDetail ?? ''],
-        [t('team.status'), s.active ? t('common.active') : t('common.inactive')],
       ]}
       stop={{
         title: t('team.deactivateTitle'),

@@ -31,6 +31,7 @@ export function VersionedEdit<T extends Versioned, F extends Form, B extends { v
   title: string;
   /** Fields whose server errors show under the field itself. */
   shown: string[];
+  /** The other person's values, one row a field (their active/stopped status follows, from the record). */
   staleRows: (current: T) => [string, string][];
   stop: { title: string; message: string; label: string };
   onClose: () => void;
@@ -74,7 +75,10 @@ export function VersionedEdit<T extends Versioned, F extends Form, B extends { v
       >
         {stale && (
           <StaleNotice
-            rows={p.staleRows(stale)}
+            rows={[
+              ...p.staleRows(stale),
+              [t('team.status'), stale.active ? t('common.active') : t('common.inactive')],
+            ]}
             onLoad={() => {
               setBase(stale);
               form.setF(p.toForm(stale));

@@ -22,7 +22,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { AdminDialog, byField, useDialogSend } from '../../components/admin-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, RecordTable } from '../../components/record-list.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { type Facility, useFacilities } from '../users/users-api.ts';
@@ -183,12 +183,10 @@ export function FacilitiesPage() {
     );
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('facilities.title')}
-        </Title>
-        <Button onClick={() => setCreating(true)}>{t('facilities.create')}</Button>
-      </Group>
+      <PageHeader
+        title={t('facilities.title')}
+        action={<Button onClick={() => setCreating(true)}>{t('facilities.create')}</Button>}
+      />
       {facilities.data.length === 0 ? (
         <Text>{t('facilities.empty')}</Text>
       ) : (

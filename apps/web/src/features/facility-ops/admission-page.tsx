@@ -13,10 +13,9 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { can, useSession } from '../../api/session.ts';
@@ -25,6 +24,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { useFields } from '../../components/form-fields.ts';
 import { Panel } from '../../components/panel.tsx';
+import { PageHeader, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import {
@@ -36,6 +36,7 @@ import {
   useAwaiting,
 } from './facility-api.ts';
 import { checker, ServerProblem, todayDmy, useFieldErrors } from './facility-form-kit.tsx';
+import { asBody } from './spec-form.tsx';
 
 const FACILITY_EPISODES = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
 const CLASSIFICATIONS = ['first_time', 'repeat', 'juvenile', 'with_comorbidity', 'other'];
@@ -55,6 +56,33 @@ const FIELDS = [
 
 /** Finds a person placed at this facility (the people search is limited to the facility's scope). */
 type Picked = { id: string; fullName: string };
+
+/** People to choose from, one a row, each ending in a button named with the person (`action: name`). */
+function PickTable<T>(p: {
+  rows: { key: string; name: string; item: T }[];
+  cells: (item: T) => ReactNode;
+  action: string;
+  onPick: (item: T) => void;
+  testId: string;
+  mt?: string;
+}) {
+  return (
+    <Table mt={p.mt} data-testid={p.testId}>
+      <Table.Tbody>
+        {p.rows.map((r) => (
+          <Table.Tr key={r.key}>
+            {p.cells(r.item)}
+            <Table.Td>
+              <Button size="xs" onClick={() => p.onPick(r.item)} aria-label={`${p.action}: ${r.name}`}>
+                {p.action}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
 
 function PersonLookup({ onPick }: { onPick: (p: Picked) => void }) {
   const { t } = useTranslation('facility');
@@ -94,26 +122,20 @@ function PersonLookup({ onPick }: { onPick: (p: Picked) => void }) {
             {t('admit.noPeople')}
           </Text>
         ) : (
-          <Table mt="sm" data-testid="lookup-results">
-            <Table.Tbody>
-              {found.data.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{p.fullName}</Table.Td>
-                  <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
-                  <Table.Td>{p.currentAddress.communeName}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      onClick={() => onPick(p)}
-                      aria-label={`${t('admit.choose')}: ${p.fullName}`}
-                    >
-                      {t('admit.choose')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <PickTable
+            mt="sm"
+            testId="lookup-results"
+            rows={found.data.items.map((p) => ({ key: p.id, name: p.fullName, item: p }))}
+            action={t('admit.choose')}
+            onPick={onPick}
+            cells={(p) => (
+              <>
+                <Table.Td>{p.fullName}</Table.Td>
+                <Table.Td>{p.birthDate ? formatDate(p.birthDate) : p.birthYear}</Table.Td>
+                <Table.Td>{p.currentAddress.communeName}</Table.Td>
+              </>
+            )}
+          />
         ))}
     </Panel>
   );
@@ -131,18 +153,20 @@ function AwaitingList({
   const q = useAwaiting(facilityId);
   return (
     <Panel id="awaiting" gap="xs" title={t('admit.awaiting')}>
-      {q.isPending && <InlineLoader />}
-      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
-      {q.data &&
-        (q.data.length === 0 ? (
-          <Text size="sm" data-testid="awaiting-empty">
-            {t('admit.awaitingEmpty')}
-          </Text>
-        ) : (
-          <Table data-testid="awaiting">
-            <Table.Tbody>
-              {q.data.map((a) => (
-                <Table.Tr key={a.episodeId}>
+      <QueryView q={q}>
+        {(items) =>
+          items.length === 0 ? (
+            <Text size="sm" data-testid="awaiting-empty">
+              {t('admit.awaitingEmpty')}
+            </Text>
+          ) : (
+            <PickTable
+              testId="awaiting"
+              rows={items.map((a) => ({ key: a.episodeId, name: a.fullName, item: a }))}
+              action={t('admit.admitThis')}
+              onPick={(a) => onPick({ id: a.personId, fullName: a.fullName }, a.episodeId)}
+              cells={(a) => (
+                <>
                   <Table.Td>{a.fullName}</Table.Td>
                   <Table.Td>{a.birthYear}</Table.Td>
                   <Table.Td>
@@ -150,20 +174,12 @@ function AwaitingList({
                     {a.documentNumber ? ` · ${a.documentNumber}` : ''}
                   </Table.Td>
                   <Table.Td>{t('admit.since', { date: formatDate(a.startDate) })}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      onClick={() => onPick({ id: a.personId, fullName: a.fullName }, a.episodeId)}
-                      aria-label={`${t('admit.admitThis')}: ${a.fullName}`}
-                    >
-                      {t('admit.admitThis')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ))}
+                </>
+              )}
+            />
+          )
+        }
+      </QueryView>
     </Panel>
   );
 }
@@ -228,36 +244,42 @@ export function AdmissionPage() {
     if (!c.ok()) return;
     setBusy(true);
     try {
-      const a = await facilityApi.admit(facilityId, {
-        episodeId: chosenEpisode,
-        admittedOn: admitted,
-        recordNumber: f.recordNumber.trim() || undefined,
-        classification: f.classification,
-        belongings: items.map((it) => ({
-          item: it.item.trim(),
-          quantity: Math.max(1, Number(it.quantity) || 1),
-        })),
-        rapidTest: {
-          testedOn: tested,
-          result: f.result,
-          substances: f.substances
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        },
-        area: f.area.trim() || undefined,
-        bed: f.bed.trim() || undefined,
-        noKnownResidence: f.noResidence,
-        approvedBy: approver,
-        notes: f.notes.trim() || undefined,
-      });
+      const a = await facilityApi.admit(
+        facilityId,
+        asBody({
+          episodeId: chosenEpisode,
+          admittedOn: admitted,
+          recordNumber: f.recordNumber.trim() || undefined,
+          classification: f.classification,
+          belongings: items.map((it) => ({
+            item: it.item.trim(),
+            quantity: Math.max(1, Number(it.quantity) || 1),
+          })),
+          rapidTest: {
+            testedOn: tested,
+            result: f.result,
+            substances: f.substances
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          },
+          area: f.area.trim() || undefined,
+          bed: f.bed.trim() || undefined,
+          noKnownResidence: f.noResidence,
+          approvedBy: approver,
+          notes: f.notes.trim() || undefined,
+        }),
+      );
       if (medical && f.entryBy.trim())
-        await facilityApi.health(a.id, {
-          kind: 'entry_check',
-          occurredOn: admitted,
-          performedBy: f.entryBy.trim(),
-          diagnosis: f.entryDiagnosis.trim() || undefined,
-        });
+        await facilityApi.health(
+          a.id,
+          asBody({
+            kind: 'entry_check',
+            occurredOn: admitted,
+            performedBy: f.entryBy.trim(),
+            diagnosis: f.entryDiagnosis.trim() || undefined,
+          }),
+        );
       await qc.invalidateQueries({ queryKey: facilityKeys.all });
       navigate(`/facility/residents/${a.id}`);
     } catch (err) {
@@ -269,14 +291,14 @@ export function AdmissionPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('admit.title')}
-        </Title>
-        <Button component={Link} to="/facility/residents" variant="subtle">
-          {t('resident.back')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('admit.title')}
+        action={
+          <Button component={Link} to="/facility/residents" variant="subtle">
+            {t('resident.back')}
+          </Button>
+        }
+      />
       {!person ? (
         <>
           <AwaitingList

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -12,7 +11,6 @@ import {
   Text,
   TextInput,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -21,6 +19,14 @@ import { Link } from 'react-router';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import {
+  ExportLinks,
+  PAGE_SIZES,
+  PageNav,
+  ShownCount,
+  SortHeader,
+} from '../../components/kit-b/paged-table.tsx';
+import { PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   type BoardQuery,
@@ -35,8 +41,6 @@ import { Panel } from '../../components/panel.tsx';
 
 const STAGES = ['1', '2', '3', '4', '5'];
 const BASES = ['voluntary', 'compulsory', 'compulsory_pending'];
-const PAGE_SIZES = ['50', '100', '200', '500'];
-const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 /**
  * The residents board: who is in which stage, days served and remaining, upcoming releases, absences. The list is
@@ -75,7 +79,6 @@ export function BoardPage() {
 
   const rows = board.data?.residents ?? [];
   const total = board.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / limit));
   // Any change of filter or order starts again from the first page.
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -83,39 +86,27 @@ export function BoardPage() {
       set(v);
       setPageNo(1);
     };
-  const sortBy = (key: BoardSort) => {
-    setDir(key === sort && dir === 'asc' ? 'desc' : 'asc');
+  const sortBy = (key: BoardSort, next: 'asc' | 'desc') => {
+    setDir(next);
     setSort(key);
     setPageNo(1);
   };
   const header = (key: BoardSort, label: string) => (
-    <Table.Th aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton
-        onClick={() => sortBy(key)}
-        fw={600}
-        fz="sm"
-        data-testid={`board-sort-${key}`}
-        aria-label={`${t('board.sortBy', { column: label })}${
-          sort === key ? ` (${t(dir === 'asc' ? 'board.ascending' : 'board.descending')})` : ''
-        }`}
-      >
-        {label} {sort === key ? (dir === 'asc' ? '▲' : '▼') : ''}
-      </UnstyledButton>
-    </Table.Th>
+    <SortHeader column={key} label={label} sort={sort} dir={dir} onSort={sortBy} t={t} prefix="board" />
   );
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('board.title')}
-        </Title>
-        {me.abilities.actions.includes('facility.write') && (
-          <Button component={Link} to="/facility/residents/new">
-            {t('board.admit')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('board.title')}
+        action={
+          me.abilities.actions.includes('facility.write') && (
+            <Button component={Link} to="/facility/residents/new">
+              {t('board.admit')}
+            </Button>
+          )
+        }
+      />
       {!!awaiting.data?.length && (
         <Paper withBorder p="sm" data-testid="awaiting-note">
           <Group justify="space-between">
@@ -252,28 +243,21 @@ export function BoardPage() {
             ) : (
               <>
                 <Group justify="space-between" align="flex-end" mb="xs">
-                  <Text size="sm" data-testid="board-shown">
-                    {t('board.shown', {
-                      from: fmt((pageNo - 1) * limit + 1),
-                      to: fmt((pageNo - 1) * limit + rows.length),
-                      total: fmt(total),
-                    })}
-                  </Text>
+                  <ShownCount
+                    page={pageNo}
+                    size={limit}
+                    rows={rows.length}
+                    total={total}
+                    t={t}
+                    prefix="board"
+                  />
                   <Group gap="xs" align="flex-end">
-                    {(['xlsx', 'csv'] as const).map((format) => (
-                      <Button
-                        key={format}
-                        component="a"
-                        variant="default"
-                        size="xs"
-                        href={boardExportUrl(facilityId, filters, format)}
-                        download
-                        data-testid={`board-export-${format}`}
-                        title={t('board.exportNote')}
-                      >
-                        {t(format === 'xlsx' ? 'board.exportXlsx' : 'board.exportCsv')}
-                      </Button>
-                    ))}
+                    <ExportLinks
+                      href={(format) => boardExportUrl(facilityId, filters, format)}
+                      t={t}
+                      prefix="board"
+                      title={t('board.exportNote')}
+                    />
                     <NativeSelect
                       label={t('board.pageSize')}
                       value={size}
@@ -339,19 +323,15 @@ export function BoardPage() {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
-                {pages > 1 && (
-                  <Pagination
-                    mt="sm"
-                    total={pages}
-                    value={Math.min(pageNo, pages)}
-                    onChange={setPageNo}
-                    withEdges
-                    getControlProps={(control) => ({ 'aria-label': t(`board.control.${control}`) })}
-                    getItemProps={(n) => ({ 'aria-label': t('board.page', { n }) })}
-                    aria-label={t('board.pages')}
-                    data-testid="board-pages"
-                  />
-                )}
+                <PageNav
+                  total={total}
+                  size={limit}
+                  page={pageNo}
+                  onChange={setPageNo}
+                  t={t}
+                  prefix="board"
+                  mt="sm"
+                />
               </>
             )}
           </section>

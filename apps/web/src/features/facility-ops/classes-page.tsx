@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
+import { NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
+import { QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { VoidEventDialog } from './corrections.tsx';
 import {
@@ -18,7 +19,8 @@ import {
   useEvents,
   type VocationalClass,
 } from './facility-api.ts';
-import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
+import { FixButton, Flash } from './facility-form-kit.tsx';
+import { asBody, type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
 type Dialog =
   | { kind: 'class' }
@@ -75,7 +77,7 @@ export function ClassesPage() {
             { key: 'startsOn', label: t('classes.startsOn'), kind: 'date', required: true },
             { key: 'endsOn', label: t('classes.endsOn'), kind: 'date', required: true },
           ],
-          submit: (p) => facilityApi.createClass(facilityId, p),
+          submit: (p) => facilityApi.createClass(facilityId, asBody(p)),
         };
       case 'enrol':
         return {
@@ -90,7 +92,7 @@ export function ClassesPage() {
               options: residents.filter((r) => !d.c.learners.some((l) => l.admissionId === r.value)),
             },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'learners', p),
+          submit: (p) => facilityApi.classAct.learners(d.c.id, asBody(p)),
         };
       case 'attendance':
         return {
@@ -104,7 +106,7 @@ export function ClassesPage() {
               options: d.c.learners.map((l) => ({ value: l.admissionId, label: nameOf(l.admissionId) })),
             },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'attendance', p),
+          submit: (p) => facilityApi.classAct.attendance(d.c.id, asBody(p)),
         };
       case 'certificate':
         return {
@@ -121,7 +123,7 @@ export function ClassesPage() {
             { key: 'number', label: t('classes.certNumber'), kind: 'text', required: true },
             { key: 'issuedOn', label: t('classes.certIssuedOn'), kind: 'date', required: true },
           ],
-          submit: (p) => facilityApi.classAct(d.c.id, 'certificates', p),
+          submit: (p) => facilityApi.classAct.certificates(d.c.id, asBody(p)),
         };
       case 'labour':
         return {
@@ -146,7 +148,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'labour', p),
+          submit: (p) => facilityApi.facilityEvent.labour(facilityId, asBody(p)),
         };
       case 'session':
         return {
@@ -173,7 +175,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'sessions', p),
+          submit: (p) => facilityApi.facilityEvent.sessions(facilityId, asBody(p)),
         };
       case 'group':
         return {
@@ -189,7 +191,7 @@ export function ClassesPage() {
               options: residents,
             },
           ],
-          submit: (p) => facilityApi.facilityEvent(facilityId, 'groups', p),
+          submit: (p) => facilityApi.facilityEvent.groups(facilityId, asBody(p)),
         };
     }
   };
@@ -214,18 +216,12 @@ export function ClassesPage() {
               {formatDate(e.occurredOn)} · {line(e)}
             </Text>
             {writable && (
-              <Button
-                variant="default"
-                c="red.9"
-                size="compact-xs"
-                aria-label={t('fix.voidLabel', {
-                  what: t(`event.${e.kind}`),
-                  date: formatDate(e.occurredOn),
-                })}
+              <FixButton
+                mode="void"
+                what={t(`event.${e.kind}`)}
+                on={e.occurredOn}
                 onClick={() => setVoiding(e)}
-              >
-                {t('fix.void')}
-              </Button>
+              />
             )}
           </Group>
         ))}
@@ -237,167 +233,144 @@ export function ClassesPage() {
       <Title order={1} size="h2">
         {t('classes.title')}
       </Title>
-      {flash && (
-        <Alert
-          color="green"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setFlash(null)}
-          role="status"
-          data-testid="flash"
-        >
-          {flash}
-        </Alert>
-      )}
+      <Flash text={flash} onClose={() => setFlash(null)} />
       <Panel
         id="vocational"
         title={t('classes.vocational')}
         action={writable && <Button onClick={() => setDialog({ kind: 'class' })}>{t('classes.open')}</Button>}
       >
-        {classes.isPending && <InlineLoader />}
-        {classes.isError && <ErrorState error={classes.error} onRetry={() => classes.refetch()} />}
-        {classes.data &&
-          (classes.data.length === 0 ? (
-            <Text size="sm" data-testid="classes-empty">
-              {t('classes.empty')}
-            </Text>
-          ) : (
-            <Stack>
-              {classes.data.map((c) => (
-                <Paper key={c.id} withBorder p="sm" data-testid="class-card">
-                  <Group justify="space-between" align="flex-start">
-                    <div>
-                      <Title order={3} size="h5">
-                        {c.trade}
-                      </Title>
-                      <Text size="sm">
-                        {t('classes.teacher')}: {c.teacher} · {formatDate(c.startsOn)} –{' '}
-                        {formatDate(c.endsOn)}
+        <QueryView q={classes}>
+          {(items) =>
+            items.length === 0 ? (
+              <Text size="sm" data-testid="classes-empty">
+                {t('classes.empty')}
+              </Text>
+            ) : (
+              <Stack>
+                {items.map((c) => (
+                  <Paper key={c.id} withBorder p="sm" data-testid="class-card">
+                    <Group justify="space-between" align="flex-start">
+                      <div>
+                        <Title order={3} size="h5">
+                          {c.trade}
+                        </Title>
+                        <Text size="sm">
+                          {t('classes.teacher')}: {c.teacher} · {formatDate(c.startsOn)} –{' '}
+                          {formatDate(c.endsOn)}
+                        </Text>
+                        <Text size="sm" data-testid="class-counts">
+                          {t('classes.learnersCount', { count: c.learners.length })} ·{' '}
+                          {t('classes.attendanceCount', { count: attendanceOf(c).length })}
+                        </Text>
+                      </div>
+                      {writable && (
+                        <Group gap="xs">
+                          <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'enrol', c })}>
+                            {t('classes.enrol')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={c.learners.length === 0}
+                            onClick={() => setDialog({ kind: 'attendance', c })}
+                          >
+                            {t('classes.attendance')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={c.learners.every((l) => l.certificateNumber)}
+                            onClick={() => setDialog({ kind: 'certificate', c })}
+                          >
+                            {t('classes.certificate')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Group>
+                    {c.learners.length === 0 ? (
+                      <Text size="sm" mt="xs">
+                        {t('classes.noLearners')}
                       </Text>
-                      <Text size="sm" data-testid="class-counts">
-                        {t('classes.learnersCount', { count: c.learners.length })} ·{' '}
-                        {t('classes.attendanceCount', { count: attendanceOf(c).length })}
-                      </Text>
-                    </div>
-                    {writable && (
-                      <Group gap="xs">
-                        <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'enrol', c })}>
-                          {t('classes.enrol')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={c.learners.length === 0}
-                          onClick={() => setDialog({ kind: 'attendance', c })}
-                        >
-                          {t('classes.attendance')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={c.learners.every((l) => l.certificateNumber)}
-                          onClick={() => setDialog({ kind: 'certificate', c })}
-                        >
-                          {t('classes.certificate')}
-                        </Button>
-                      </Group>
+                    ) : (
+                      <Table mt="xs" data-testid="learners">
+                        <Table.Tbody>
+                          {c.learners.map((l) => (
+                            <Table.Tr key={l.admissionId}>
+                              <Table.Td>{nameOf(l.admissionId)}</Table.Td>
+                              <Table.Td>{formatDate(l.enrolledOn)}</Table.Td>
+                              <Table.Td>
+                                {l.certificateNumber
+                                  ? t('classes.certified', {
+                                      number: l.certificateNumber,
+                                      date: formatDate(l.certificateDate),
+                                    })
+                                  : ''}
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
                     )}
-                  </Group>
-                  {c.learners.length === 0 ? (
-                    <Text size="sm" mt="xs">
-                      {t('classes.noLearners')}
-                    </Text>
-                  ) : (
-                    <Table mt="xs" data-testid="learners">
-                      <Table.Tbody>
-                        {c.learners.map((l) => (
-                          <Table.Tr key={l.admissionId}>
-                            <Table.Td>{nameOf(l.admissionId)}</Table.Td>
-                            <Table.Td>{formatDate(l.enrolledOn)}</Table.Td>
-                            <Table.Td>
-                              {l.certificateNumber
-                                ? t('classes.certified', {
-                                    number: l.certificateNumber,
-                                    date: formatDate(l.certificateDate),
-                                  })
-                                : ''}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  )}
-                </Paper>
-              ))}
-            </Stack>
-          ))}
-      </Panel>
-
-      <Panel
-        id="labour"
-        title={t('classes.labour')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'labour' })}>
-              {t('classes.addLabour')}
-            </Button>
-          )
-        }
-      >
-        {eventList(byKind('labour'), t('classes.labourEmpty'), 'labour-list', (e) =>
-          [
-            t(`activity.${e.subkind}`),
-            `${str(e.data.hours)} h × ${t('classes.attendeeCount', { count: ids(e.data.participantAdmissionIds).length })}`,
-            str(e.data.output),
-            e.data.incomeVnd != null ? `${Number(e.data.incomeVnd).toLocaleString('vi-VN')} đ` : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        )}
-      </Panel>
-
-      <Panel
-        id="sessions"
-        title={t('classes.sessions')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'session' })}>
-              {t('classes.addSession')}
-            </Button>
-          )
-        }
-      >
-        {eventList(
-          byKind('session'),
-          t('classes.sessionsEmpty'),
-          'session-list',
-          (e) =>
-            `${sessionLabel(e.subkind)}: ${str(e.data.topic)} — ${str(e.data.leader)} (${ids(
-              e.data.attendeeAdmissionIds,
+                  </Paper>
+                ))}
+              </Stack>
             )
-              .map(nameOf)
-              .join(', ')})`,
-        )}
+          }
+        </QueryView>
       </Panel>
 
-      <Panel
-        id="groups"
-        title={t('classes.groups')}
-        action={
-          writable && (
-            <Button variant="default" onClick={() => setDialog({ kind: 'group' })}>
-              {t('classes.addGroup')}
-            </Button>
-          )
-        }
-      >
-        {eventList(
-          byKind('group'),
-          t('classes.groupsEmpty'),
-          'group-list',
-          (e) => `${str(e.data.name)}: ${ids(e.data.memberAdmissionIds).map(nameOf).join(', ')}`,
-        )}
-      </Panel>
+      {(
+        [
+          {
+            id: 'labour',
+            kind: 'labour',
+            add: 'classes.addLabour',
+            line: (e: FacilityEvent) =>
+              [
+                t(`activity.${e.subkind}`),
+                `${str(e.data.hours)} h × ${t('classes.attendeeCount', { count: ids(e.data.participantAdmissionIds).length })}`,
+                str(e.data.output),
+                e.data.incomeVnd != null ? `${Number(e.data.incomeVnd).toLocaleString('vi-VN')} đ` : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+          },
+          {
+            id: 'sessions',
+            kind: 'session',
+            add: 'classes.addSession',
+            line: (e: FacilityEvent) =>
+              `${sessionLabel(e.subkind)}: ${str(e.data.topic)} — ${str(e.data.leader)} (${ids(
+                e.data.attendeeAdmissionIds,
+              )
+                .map(nameOf)
+                .join(', ')})`,
+          },
+          {
+            id: 'groups',
+            kind: 'group',
+            add: 'classes.addGroup',
+            line: (e: FacilityEvent) =>
+              `${str(e.data.name)}: ${ids(e.data.memberAdmissionIds).map(nameOf).join(', ')}`,
+          },
+        ] as const
+      ).map((list) => (
+        // The facility-wide registers: labour, therapy sessions, self-management groups.
+        <Panel
+          key={list.id}
+          id={list.id}
+          title={t(`classes.${list.id}`)}
+          action={
+            writable && (
+              <Button variant="default" onClick={() => setDialog({ kind: list.kind })}>
+                {t(list.add)}
+              </Button>
+            )
+          }
+        >
+          {eventList(byKind(list.kind), t(`classes.${list.id}Empty`), `${list.kind}-list`, list.line)}
+        </Panel>
+      ))}
 
       {dialog && current && (
         <SpecFormModal

@@ -6,7 +6,7 @@ import { eventText } from './event-line.tsx';
 import { type Admission, type FacilityEvent, facilityApi } from './facility-api.ts';
 import { isoToDmy, useConfirm } from './facility-form-kit.tsx';
 import { type Act, residentSpecs } from './resident-specs.ts';
-import { type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
+import { asBody, type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
 // Corrections of what was entered by mistake on a resident's page: an event of the register (the same form
 // as when it was entered, filled with what was recorded), the void of an event (reason, then a confirmation;
@@ -43,6 +43,47 @@ export async function plainFields<R>(
       errors: err.errors.map((f) => ({ ...f, field: f.field.replace(/^input\./, '') })),
     });
   }
+}
+
+/**
+ * The void of an entry of the register (`what`, on the day it happened): a reason, then a confirmation, then the
+ * request; `sent` runs it and follows its answer (a refresh, a message). The server's refusal shows on the form.
+ */
+export function VoidForm({
+  e,
+  what,
+  ask,
+  onClose,
+  sent,
+}: {
+  e: { id: string; version: number; occurredOn: string };
+  what: string;
+  ask: Ask;
+  onClose: () => void;
+  sent: (run: () => Promise<unknown>) => Promise<void>;
+}) {
+  const { t } = useTranslation('facility');
+  return (
+    <SpecFormModal
+      opened
+      title={t('fix.voidTitle', { what })}
+      submitLabel={t('fix.voidSubmit')}
+      fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+      onClose={onClose}
+      beforeSubmit={() =>
+        ask({
+          title: t('fix.voidConfirmTitle'),
+          message: t('fix.voidConfirm', { what, date: formatDate(e.occurredOn) }),
+          confirmLabel: t('fix.voidSubmit'),
+        })
+      }
+      onSubmit={(p) =>
+        sent(() =>
+          plainFields(() => facilityApi.voidEvent(e.id, asBody({ version: e.version, reason: p.reason })), t),
+        )
+      }
+    />
+  );
 }
 
 const initialFrom = (fields: FieldSpec[], e: FacilityEvent): FieldSpec[] =>
@@ -131,14 +172,17 @@ export function FixDialog({
         .map((x) => x.trim())
         .filter(Boolean);
       await act(() =>
-        facilityApi.correctIntake(a.id, {
-          version: a.version,
-          recordNumber: p.recordNumber,
-          classification: p.classification,
-          belongings,
-          rapidTest: { testedOn: p['rapidTest.testedOn'], result: p['rapidTest.result'], substances },
-          reason: p.reason,
-        }),
+        facilityApi.correctIntake(
+          a.id,
+          asBody({
+            version: a.version,
+            recordNumber: p.recordNumber,
+            classification: p.classification,
+            belongings,
+            rapidTest: { testedOn: p['rapidTest.testedOn'], result: p['rapidTest.result'], substances },
+            reason: p.reason,
+          }),
+        ),
       );
     };
     return (
@@ -148,28 +192,14 @@ export function FixDialog({
 
   const e = fix.e;
   const what = t(`event.${e.kind}`);
-  const date = formatDate(e.occurredOn);
   if (fix.mode === 'void')
     return (
-      <SpecFormModal
-        opened
-        title={t('fix.voidTitle', { what })}
-        submitLabel={t('fix.voidSubmit')}
-        fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+      <VoidForm
+        e={e}
+        what={what}
+        ask={ask}
         onClose={onClose}
-        beforeSubmit={() =>
-          ask({
-            title: t('fix.voidConfirmTitle'),
-            message: t('fix.voidConfirm', { what, date }),
-            confirmLabel: t('fix.voidSubmit'),
-          })
-        }
-        onSubmit={(p) =>
-          act(
-            () => plainFields(() => facilityApi.voidEvent(e.id, { version: e.version, reason: p.reason }), t),
-            () => t('fix.voidedDone'),
-          )
-        }
+        sent={(run) => act(run, () => t('fix.voidedDone'))}
       />
     );
   if (!isCorrectable(e)) return null;
@@ -181,7 +211,9 @@ export function FixDialog({
       fields={initialFrom(spec.fields, e)}
       onClose={onClose}
       onSubmit={(p) =>
-        act(() => plainFields(() => facilityApi.correctEvent(e.id, { version: e.version, input: p }), t))
+        act(() =>
+          plainFields(() => facilityApi.correctEvent(e.id, asBody({ version: e.version, input: p })), t),
+        )
       }
     />
   );
@@ -202,21 +234,13 @@ export function VoidEventDialog({
   const what = t(`event.${e.kind}`);
   return (
     <>
-      <SpecFormModal
-        opened
-        title={t('fix.voidTitle', { what })}
-        submitLabel={t('fix.voidSubmit')}
-        fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+      <VoidForm
+        e={e}
+        what={what}
+        ask={ask}
         onClose={onClose}
-        beforeSubmit={() =>
-          ask({
-            title: t('fix.voidConfirmTitle'),
-            message: t('fix.voidConfirm', { what, date: formatDate(e.occurredOn) }),
-            confirmLabel: t('fix.voidSubmit'),
-          })
-        }
-        onSubmit={async (p) => {
-          await plainFields(() => facilityApi.voidEvent(e.id, { version: e.version, reason: p.reason }), t);
+        sent={async (run) => {
+          await run();
           await onDone();
         }}
       />

@@ -13,11 +13,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { facilityOf, useDashboard, useYearFigures } from './facility-api.ts';
 import { checker, todayDmy } from './facility-form-kit.tsx';
@@ -161,12 +162,9 @@ export function DashboardPage() {
   const facilities = useQuery({
     queryKey: ['facility-ops', 'facility-options', province ?? 'all'],
     queryFn: () =>
-      api
-        .get<{ items: { id: string; name: string }[] }>('/api/facilities', {
-          provinceCode: province,
-          limit: 200,
-        })
-        .then((r) => r.items),
+      call(client.GET('/api/facilities', { params: { query: { provinceCode: province, limit: 200 } } })).then(
+        (r) => r.items,
+      ),
     enabled: !own,
   });
   const [chosen, setChosen] = useState('');
@@ -174,37 +172,38 @@ export function DashboardPage() {
   // Province and national officers: the counts of a facility of their scope (no identities).
   return (
     <Stack>
-      {facilities.isPending && <InlineLoader />}
-      {facilities.isError && <ErrorState error={facilities.error} onRetry={() => facilities.refetch()} />}
-      {facilities.data &&
-        (facilities.data.length === 0 ? (
-          <>
-            <Title order={1} size="h2">
-              {t('dash.title')}
-            </Title>
-            <Text data-testid="no-facilities">{t('dash.noFacilities')}</Text>
-          </>
-        ) : (
-          <>
-            <NativeSelect
-              label={t('dash.facility')}
-              value={chosen}
-              onChange={(e) => setChosen(e.currentTarget.value)}
-              data={[
-                { value: '', label: t('dash.chooseFacility') },
-                ...facilities.data.map((f) => ({ value: f.id, label: f.name })),
-              ]}
-              maw={480}
-            />
-            {chosen ? (
-              <DashboardView key={chosen} facilityId={chosen} />
-            ) : (
+      <QueryView q={facilities}>
+        {(items) =>
+          items.length === 0 ? (
+            <>
               <Title order={1} size="h2">
                 {t('dash.title')}
               </Title>
-            )}
-          </>
-        ))}
+              <Text data-testid="no-facilities">{t('dash.noFacilities')}</Text>
+            </>
+          ) : (
+            <>
+              <NativeSelect
+                label={t('dash.facility')}
+                value={chosen}
+                onChange={(e) => setChosen(e.currentTarget.value)}
+                data={[
+                  { value: '', label: t('dash.chooseFacility') },
+                  ...items.map((f) => ({ value: f.id, label: f.name })),
+                ]}
+                maw={480}
+              />
+              {chosen ? (
+                <DashboardView key={chosen} facilityId={chosen} />
+              ) : (
+                <Title order={1} size="h2">
+                  {t('dash.title')}
+                </Title>
+              )}
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 // Typed calls of the facility-operations API. Response types come from the API contract's generated types
 // (api/schema.ts), so the web app breaks at type-check time when they change.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, call, client, withQuery } from '../../api/client.ts';
-import type { operations, ResponseOf, Schemas } from '../../api/schema.ts';
+import { call, client, withQuery } from '../../api/client.ts';
+import type { BodyOf, operations, ResponseOf, Schemas } from '../../api/schema.ts';
 import type { Me } from '../../api/types.ts';
 
 export type Admission = Schemas['Admission'];
@@ -141,31 +141,67 @@ export const searchPeople = (q: string) =>
 export const episodesOf = (personId: string) =>
   call(client.GET('/api/people/{id}/episodes', { params: { path: { id: personId } } })).then((r) => r.items);
 
+const atFacility = (facilityId: string) => ({ params: { path: { facilityId } } });
+const byId = (id: string) => ({ params: { path: { id } } });
+
+/** The writes of facility operations (bodies and answers typed by the contract). */
 export const facilityApi = {
-  admit: (facilityId: string, body: unknown) => api.post<Admission>(`${base(facilityId)}/admissions`, body),
-  createClass: (facilityId: string, body: unknown) =>
-    api.post<VocationalClass>(`${base(facilityId)}/classes`, body),
-  facilityEvent: (facilityId: string, path: 'labour' | 'sessions' | 'groups', body: unknown) =>
-    api.post<FacilityEvent>(`${base(facilityId)}/${path}`, body),
-  residentEvent: (id: string, path: 'visits' | 'incidents' | 'rewards' | 'support', body: unknown) =>
-    api.post<FacilityEvent>(`/api/admissions/${encodeURIComponent(id)}/${path}`, body),
-  admissionAct: (
-    id: string,
-    path: 'stages' | 'term-changes' | 'release-notice' | 'release' | 'departure',
-    body: unknown,
-  ) => api.post<Admission>(`/api/admissions/${encodeURIComponent(id)}/${path}`, body),
-  setResidence: (id: string, body: unknown) =>
-    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/residence`, body),
-  setBed: (id: string, body: unknown) =>
-    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/bed`, body),
-  health: (id: string, body: unknown) =>
-    api.post<HealthRecord>(`/api/admissions/${encodeURIComponent(id)}/health`, body),
-  correctIntake: (id: string, body: unknown) =>
-    api.put<Admission>(`/api/admissions/${encodeURIComponent(id)}/intake`, body),
-  correctEvent: (id: string, body: unknown) =>
-    api.put<FacilityEvent>(`/api/facility-events/${encodeURIComponent(id)}`, body),
-  voidEvent: (id: string, body: unknown) =>
-    api.post<FacilityEvent>(`/api/facility-events/${encodeURIComponent(id)}/void`, body),
-  classAct: (id: string, path: 'learners' | 'attendance' | 'certificates', body: unknown) =>
-    api.post<unknown>(`/api/facility-classes/${encodeURIComponent(id)}/${path}`, body),
+  admit: (facilityId: string, body: BodyOf<'admitResident'>) =>
+    call(client.POST('/api/facility-ops/{facilityId}/admissions', { ...atFacility(facilityId), body })),
+  createClass: (facilityId: string, body: BodyOf<'openFacilityClass'>) =>
+    call(client.POST('/api/facility-ops/{facilityId}/classes', { ...atFacility(facilityId), body })),
+  /** Events of the whole facility: labour, therapy sessions, self-management groups. */
+  facilityEvent: {
+    labour: (facilityId: string, body: BodyOf<'recordLabour'>) =>
+      call(client.POST('/api/facility-ops/{facilityId}/labour', { ...atFacility(facilityId), body })),
+    sessions: (facilityId: string, body: BodyOf<'recordFacilitySession'>) =>
+      call(client.POST('/api/facility-ops/{facilityId}/sessions', { ...atFacility(facilityId), body })),
+    groups: (facilityId: string, body: BodyOf<'recordSelfManagementGroup'>) =>
+      call(client.POST('/api/facility-ops/{facilityId}/groups', { ...atFacility(facilityId), body })),
+  },
+  /** Events of one resident's stay. */
+  residentEvent: {
+    visits: (id: string, body: BodyOf<'recordVisit'>) =>
+      call(client.POST('/api/admissions/{id}/visits', { ...byId(id), body })),
+    incidents: (id: string, body: BodyOf<'recordIncident'>) =>
+      call(client.POST('/api/admissions/{id}/incidents', { ...byId(id), body })),
+    rewards: (id: string, body: BodyOf<'recordReward'>) =>
+      call(client.POST('/api/admissions/{id}/rewards', { ...byId(id), body })),
+    support: (id: string, body: BodyOf<'recordFacilitySupport'>) =>
+      call(client.POST('/api/admissions/{id}/support', { ...byId(id), body })),
+  },
+  /** The steps of a stay, each answered with the admission as it is now. */
+  admissionAct: {
+    stages: (id: string, body: BodyOf<'moveAdmissionStage'>) =>
+      call(client.POST('/api/admissions/{id}/stages', { ...byId(id), body })),
+    termChanges: (id: string, body: BodyOf<'recordTermChange'>) =>
+      call(client.POST('/api/admissions/{id}/term-changes', { ...byId(id), body })),
+    releaseNotice: (id: string, body: BodyOf<'sendReleaseNotice'>) =>
+      call(client.POST('/api/admissions/{id}/release-notice', { ...byId(id), body })),
+    release: (id: string, body: BodyOf<'releaseResident'>) =>
+      call(client.POST('/api/admissions/{id}/release', { ...byId(id), body })),
+    departure: (id: string, body: BodyOf<'recordDeparture'>) =>
+      call(client.POST('/api/admissions/{id}/departure', { ...byId(id), body })),
+  },
+  setResidence: (id: string, body: BodyOf<'setAdmissionResidence'>) =>
+    call(client.PUT('/api/admissions/{id}/residence', { ...byId(id), body })),
+  setBed: (id: string, body: BodyOf<'setAdmissionBed'>) =>
+    call(client.PUT('/api/admissions/{id}/bed', { ...byId(id), body })),
+  health: (id: string, body: BodyOf<'recordHealth'>) =>
+    call(client.POST('/api/admissions/{id}/health', { ...byId(id), body })),
+  correctIntake: (id: string, body: BodyOf<'correctIntake'>) =>
+    call(client.PUT('/api/admissions/{id}/intake', { ...byId(id), body })),
+  correctEvent: (id: string, body: BodyOf<'correctFacilityEvent'>) =>
+    call(client.PUT('/api/facility-events/{id}', { ...byId(id), body })),
+  voidEvent: (id: string, body: BodyOf<'voidFacilityEvent'>) =>
+    call(client.POST('/api/facility-events/{id}/void', { ...byId(id), body })),
+  /** A class's learners, attendance and certificates. */
+  classAct: {
+    learners: (id: string, body: BodyOf<'enrolLearners'>) =>
+      call(client.POST('/api/facility-classes/{id}/learners', { ...byId(id), body })),
+    attendance: (id: string, body: BodyOf<'recordAttendance'>) =>
+      call(client.POST('/api/facility-classes/{id}/attendance', { ...byId(id), body })),
+    certificates: (id: string, body: BodyOf<'issueClassCertificates'>) =>
+      call(client.POST('/api/facility-classes/{id}/certificates', { ...byId(id), body })),
+  },
 };

@@ -1,4 +1,6 @@
+import { Alert, Button } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -25,6 +27,41 @@ export function useFieldErrors() {
   };
 }
 export type FieldErrors = ReturnType<typeof useFieldErrors>;
+
+/** What a page just did (a saved act, a void), shown until closed. */
+export function Flash({ text, onClose }: { text: string | null; onClose: () => void }) {
+  const { t } = useTranslation('facility');
+  if (!text) return null;
+  return (
+    <Alert
+      color="green"
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={onClose}
+      role="status"
+      data-testid="flash"
+    >
+      {text}
+    </Alert>
+  );
+}
+
+/** The button that corrects or voids one entry, named by what it is and the day it happened. */
+export function FixButton(p: { mode: 'correct' | 'void'; what: string; on: string; onClick: () => void }) {
+  const { t } = useTranslation('facility');
+  const voids = p.mode === 'void';
+  return (
+    <Button
+      variant="default"
+      c={voids ? 'red.9' : undefined}
+      size="compact-xs"
+      aria-label={t(voids ? 'fix.voidLabel' : 'fix.correctLabel', { what: p.what, date: formatDate(p.on) })}
+      onClick={p.onClick}
+    >
+      {t(voids ? 'fix.void' : 'fix.correct')}
+    </Button>
+  );
+}
 
 /** An ISO date as dd/mm/yyyy for a date field's initial value. */
 export const isoToDmy = (iso: string) => formatDate(iso);

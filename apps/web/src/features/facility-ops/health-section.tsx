@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { plainFields } from './corrections.tsx';
+import { plainFields, VoidForm } from './corrections.tsx';
 import {
   type Admission,
   type FacilityEvent,
@@ -12,8 +12,8 @@ import {
   facilityKeys,
   type HealthRecord,
 } from './facility-api.ts';
-import { isoToDmy, useConfirm } from './facility-form-kit.tsx';
-import { type FieldSpec, SpecFormModal } from './spec-form.tsx';
+import { FixButton, isoToDmy, useConfirm } from './facility-form-kit.tsx';
+import { asBody, type FieldSpec, SpecFormModal } from './spec-form.tsx';
 
 const KINDS = ['entry_check', 'periodic_check', 'treatment', 'referral', 'infectious_test'];
 const DISEASES = ['hiv', 'hepatitis_b', 'hepatitis_c', 'tuberculosis', 'syphilis', 'other'];
@@ -133,23 +133,15 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
                 <Table.Td>
                   {!r.voided && (
                     <Group gap="xs">
-                      <Button
-                        variant="default"
-                        size="compact-xs"
-                        aria-label={t('fix.correctLabel', { what, date: formatDate(r.occurredOn) })}
-                        onClick={() => setFixing({ mode: 'correct', id: r.id })}
-                      >
-                        {t('fix.correct')}
-                      </Button>
-                      <Button
-                        variant="default"
-                        c="red.9"
-                        size="compact-xs"
-                        aria-label={t('fix.voidLabel', { what, date: formatDate(r.occurredOn) })}
-                        onClick={() => setFixing({ mode: 'void', id: r.id })}
-                      >
-                        {t('fix.void')}
-                      </Button>
+                      {(['correct', 'void'] as const).map((mode) => (
+                        <FixButton
+                          key={mode}
+                          mode={mode}
+                          what={what}
+                          on={r.occurredOn}
+                          onClick={() => setFixing({ mode, id: r.id })}
+                        />
+                      ))}
                     </Group>
                   )}
                 </Table.Td>
@@ -170,7 +162,7 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
           onClose={() => setOpen(false)}
           fields={fields()}
           onSubmit={async (p) => {
-            await facilityApi.health(a.id, p);
+            await facilityApi.health(a.id, asBody(p));
             await qc.invalidateQueries({ queryKey: facilityKeys.admission(a.id) });
             setOpen(false);
           }}
@@ -185,7 +177,7 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
           fields={fields(target)}
           onSubmit={async (p) => {
             await plainFields(
-              () => facilityApi.correctEvent(target.id, { version: target.version, input: p }),
+              () => facilityApi.correctEvent(target.id, asBody({ version: target.version, input: p })),
               t,
               line,
             );
@@ -194,24 +186,13 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
         />
       )}
       {fixing?.mode === 'void' && target && (
-        <SpecFormModal
-          opened
-          title={t('fix.voidTitle', { what })}
-          submitLabel={t('fix.voidSubmit')}
-          fields={[{ key: 'reason', label: t('fix.voidReason'), kind: 'textarea', required: true }]}
+        <VoidForm
+          e={target}
+          what={what}
+          ask={ask}
           onClose={() => setFixing(null)}
-          beforeSubmit={() =>
-            ask({
-              title: t('fix.voidConfirmTitle'),
-              message: t('fix.voidConfirm', { what, date: formatDate(target.occurredOn) }),
-              confirmLabel: t('fix.voidSubmit'),
-            })
-          }
-          onSubmit={async (p) => {
-            await plainFields(
-              () => facilityApi.voidEvent(target.id, { version: target.version, reason: p.reason }),
-              t,
-            );
+          sent={async (run) => {
+            await run();
             await refresh();
           }}
         />

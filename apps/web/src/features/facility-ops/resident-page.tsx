@@ -31,7 +31,7 @@ import {
   useAdmission,
   useEvents,
 } from './facility-api.ts';
-import { ServerProblem, useConfirm } from './facility-form-kit.tsx';
+import { FixButton, Flash, ServerProblem, useConfirm } from './facility-form-kit.tsx';
 import { HealthSection } from './health-section.tsx';
 import { type Dialog, residentSpecs } from './resident-specs.ts';
 import { type Parsed, SpecFormModal } from './spec-form.tsx';
@@ -209,18 +209,7 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
         </Group>
       )}
       <ServerProblem error={problem} />
-      {flash && (
-        <Alert
-          color="green"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setFlash(null)}
-          data-testid="flash"
-          role="status"
-        >
-          {flash}
-        </Alert>
-      )}
+      <Flash text={flash} onClose={() => setFlash(null)} />
 
       <Panel id="term" title={t('resident.term')}>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -339,33 +328,17 @@ function Resident({ a, writable, medical }: { a: Admission; writable: boolean; m
                 key={e.id}
                 e={e}
                 actions={
-                  active && isCorrectable(e) ? (
-                    <>
-                      <Button
-                        variant="default"
-                        size="compact-xs"
-                        aria-label={t('fix.correctLabel', {
-                          what: t(`event.${e.kind}`),
-                          date: formatDate(e.occurredOn),
-                        })}
-                        onClick={() => setFixing({ mode: 'correct', id: e.id })}
-                      >
-                        {t('fix.correct')}
-                      </Button>
-                      <Button
-                        variant="default"
-                        c="red.9"
-                        size="compact-xs"
-                        aria-label={t('fix.voidLabel', {
-                          what: t(`event.${e.kind}`),
-                          date: formatDate(e.occurredOn),
-                        })}
-                        onClick={() => setFixing({ mode: 'void', id: e.id })}
-                      >
-                        {t('fix.void')}
-                      </Button>
-                    </>
-                  ) : undefined
+                  active && isCorrectable(e)
+                    ? (['correct', 'void'] as const).map((mode) => (
+                        <FixButton
+                          key={mode}
+                          mode={mode}
+                          what={t(`event.${e.kind}`)}
+                          on={e.occurredOn}
+                          onClick={() => setFixing({ mode, id: e.id })}
+                        />
+                      ))
+                    : undefined
                 }
               />
             ))}

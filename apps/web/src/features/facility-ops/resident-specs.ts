@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n/format.ts';
 import { type Admission, facilityApi } from './facility-api.ts';
 import { isoToDmy } from './facility-form-kit.tsx';
-import type { FieldSpec, Parsed } from './spec-form.tsx';
+import { asBody, type FieldSpec, type Parsed } from './spec-form.tsx';
 
 // The dialogs of the resident page, each described by its fields and the request it sends.
 
@@ -35,7 +35,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'approvedBy', label: t('resident.approver'), kind: 'text', required: true },
       ],
       submit: (p) =>
-        act(() => facilityApi.admissionAct(a.id, 'stages', { version: v, stage: a.stage + 1, ...p })),
+        act(() => facilityApi.admissionAct.stages(a.id, asBody({ version: v, stage: a.stage + 1, ...p }))),
     },
     bed: {
       title: t('resident.changeBed'),
@@ -43,7 +43,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'area', label: t('admit.area'), kind: 'text', initial: a.area ?? '' },
         { key: 'bed', label: t('admit.bed'), kind: 'text', initial: a.bed ?? '' },
       ],
-      submit: (p) => act(() => facilityApi.setBed(a.id, { version: v, ...p })),
+      submit: (p) => act(() => facilityApi.setBed(a.id, asBody({ version: v, ...p }))),
     },
     visit: {
       title: t('visit.title'),
@@ -60,7 +60,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'platform', label: t('visit.platform'), kind: 'text', when: (x) => x.mode === 'online_call' },
         { key: 'notes', label: t('common.notes'), kind: 'textarea' },
       ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'visits', p)),
+      submit: (p) => act(() => facilityApi.residentEvent.visits(a.id, asBody(p))),
     },
     incident: {
       title: t('incident.title'),
@@ -75,7 +75,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'description', label: t('incident.description'), kind: 'textarea', required: true },
         { key: 'actionTaken', label: t('incident.actionTaken'), kind: 'textarea' },
       ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'incidents', p)),
+      submit: (p) => act(() => facilityApi.residentEvent.incidents(a.id, asBody(p))),
     },
     reward: {
       title: t('reward.title'),
@@ -90,7 +90,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'reason', label: t('reward.reason'), kind: 'textarea', required: true },
         { key: 'decidedBy', label: t('reward.decidedBy'), kind: 'text', required: true },
       ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'rewards', p)),
+      submit: (p) => act(() => facilityApi.residentEvent.rewards(a.id, asBody(p))),
     },
     support: {
       title: t('support.title'),
@@ -110,7 +110,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'partner', label: t('support.partner'), kind: 'text' },
         { key: 'outcome', label: t('support.outcome'), kind: 'textarea' },
       ],
-      submit: (p) => act(() => facilityApi.residentEvent(a.id, 'support', p)),
+      submit: (p) => act(() => facilityApi.residentEvent.support(a.id, asBody(p))),
     },
     term: {
       title: t('term.title'),
@@ -145,7 +145,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
       ],
       submit: (p) =>
         act(
-          () => facilityApi.admissionAct(a.id, 'term-changes', { version: v, ...p }),
+          () => facilityApi.admissionAct.termChanges(a.id, asBody({ version: v, ...p })),
           (fresh) =>
             fresh.term.plannedRelease
               ? t('resident.newRelease', { date: formatDate(fresh.term.plannedRelease) })
@@ -161,7 +161,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         { key: 'summary', label: t('notice.summary'), kind: 'textarea', required: true },
         { key: 'recommendations', label: t('notice.recommendations'), kind: 'textarea', required: true },
       ],
-      submit: (p) => act(() => facilityApi.admissionAct(a.id, 'release-notice', { version: v, ...p })),
+      submit: (p) => act(() => facilityApi.admissionAct.releaseNotice(a.id, asBody({ version: v, ...p }))),
     },
     release: {
       title: t('release.title'),
@@ -179,15 +179,18 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
       ],
       submit: (p) =>
         act(() =>
-          facilityApi.admissionAct(a.id, 'release', {
-            version: v,
-            releasedOn: p.releasedOn,
-            certificate: {
-              number: p['certificate.number'],
-              issuedOn: p['certificate.issuedOn'],
-              signer: p['certificate.signer'],
-            },
-          }),
+          facilityApi.admissionAct.release(
+            a.id,
+            asBody({
+              version: v,
+              releasedOn: p.releasedOn,
+              certificate: {
+                number: p['certificate.number'],
+                issuedOn: p['certificate.issuedOn'],
+                signer: p['certificate.signer'],
+              },
+            }),
+          ),
         ),
     },
     departure: {
@@ -209,7 +212,7 @@ export function residentSpecs(a: Admission, t: TFunction<'facility'>, act: Act):
         },
         { key: 'notes', label: t('common.notes'), kind: 'textarea' },
       ],
-      submit: (p) => act(() => facilityApi.admissionAct(a.id, 'departure', { version: v, ...p })),
+      submit: (p) => act(() => facilityApi.admissionAct.departure(a.id, asBody({ version: v, ...p }))),
     },
   };
 }

@@ -22,6 +22,13 @@ export type Values = Record<string, string>;
 /** Parsed values: dates as ISO, numbers as numbers, people as ids; empty optional fields absent. */
 export type Parsed = Record<string, string | number | string[] | undefined>;
 
+/**
+ * A form's values as the contract's body `B` (inferred from where they are sent): the form's checks passed
+ * (required values present, dates ISO, numbers as numbers, choices from the contract's lists) and the server
+ * validates them again, naming the field of any refusal (as `Draft` in components/form-kit.tsx).
+ */
+export const asBody = <B,>(values: object): B => values as B;
+
 type Props = {
   opened: boolean;
   title: string;

@@ -1,24 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, client } from '../../api/client.ts';
+import type { BodyOf, ResponseOf, Schemas } from '../../api/schema.ts';
 
 // The areas API (server: modules/areas): a province's named sets of communes, reported on as units 'area:<id>'.
 
-export type AreaView = {
-  id: string;
-  unit: string;
-  provinceCode: string;
-  name: string;
-  legacyDistrict: string | null;
-  notes: string | null;
-  communes: { code: string; name: string }[];
-  version: number;
-  updatedAt: string;
-};
+export type AreaView = Schemas['Area'];
+export type LegacyDistrict = ResponseOf<'listLegacyDistricts'>['items'][number];
 
-export type LegacyDistrict = {
-  name: string;
-  oldProvinceName: string;
-  communes: { code: string; name: string; shared: boolean }[];
+const byId = (id: string) => ({ params: { path: { id } } });
+
+/** The writes of the areas API (bodies and answers typed by the contract). */
+export const areasApi = {
+  create: (body: BodyOf<'createArea'>) => call(client.POST('/api/areas', { body })),
+  update: (id: string, body: BodyOf<'updateArea'>) =>
+    call(client.PUT('/api/areas/{id}', { ...byId(id), body })),
+  delete: (id: string, body: BodyOf<'deleteArea'>) =>
+    call(client.DELETE('/api/areas/{id}', { ...byId(id), body })),
 };
 
 /** Areas the viewer may read (a province officer's own province; a national officer's, all). */

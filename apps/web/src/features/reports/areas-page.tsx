@@ -14,23 +14,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
-import { type AreaView, useAreas, useLegacyDistricts } from './areas-api.ts';
+import { type AreaView, areasApi, useAreas, useLegacyDistricts } from './areas-api.ts';
 import './areas-i18n.ts';
+import { FormProblem, fieldError, PlainForm, problemText } from '../../components/kit-b/plain-form.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
-
-const fieldError = (e: unknown, name: string) =>
-  e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
-const problem = (e: unknown) =>
-  e instanceof ApiError && !e.errors.length ? e.detail : e && !(e instanceof ApiError) ? String(e) : null;
+import { QueryView, RecordTable } from '../../components/record-list.tsx';
 
 /** A province's areas: list, create from an old district in one click, edit and delete with confirmation. */
 export function AreasPage() {
@@ -53,19 +48,19 @@ export function AreasPage() {
           {done}
         </Alert>
       )}
-      {areas.isPending && <InlineLoader />}
-      {areas.isError && <ErrorState error={areas.error} onRetry={() => areas.refetch()} />}
-      {areas.data && (
-        <AreaList
-          items={areas.data}
-          manages={manages}
-          onEdit={(a) => {
-            setDone(null);
-            setEditing(a);
-          }}
-          onDone={setDone}
-        />
-      )}
+      <QueryView q={areas}>
+        {(items) => (
+          <AreaList
+            items={items}
+            manages={manages}
+            onEdit={(a) => {
+              setDone(null);
+              setEditing(a);
+            }}
+            onDone={setDone}
+          />
+        )}
+      </QueryView>
       {manages && editing && (
         <AreaForm
           key={`${editing.id}:${editing.version}`}
@@ -102,7 +97,7 @@ function AreaList(p: {
   const qc = useQueryClient();
   const [deleting, setDeleting] = useState<AreaView | null>(null);
   const del = useMutation({
-    mutationFn: (a: AreaView) => api.delete<void>(`/api/areas/${a.id}`, { version: a.version }),
+    mutationFn: (a: AreaView) => areasApi.delete(a.id, { version: a.version }),
     onSuccess: (_r, a) => {
       qc.invalidateQueries({ queryKey: ['areas'] });
       setDeleting(null);
@@ -220,9 +215,7 @@ function AreaForm(p: {
   }, [districts.data, district]);
   const save = useMutation({
     mutationFn: (body: Body) =>
-      p.area
-        ? api.put<AreaView>(`/api/areas/${p.area.id}`, { ...body, version: p.area.version })
-        : api.post<AreaView>('/api/areas', body),
+      p.area ? areasApi.update(p.area.id, { ...body, version: p.area.version }) : areasApi.create(body),
     onSuccess: (a) => {
       qc.invalidateQueries({ queryKey: ['areas'] });
       setAsking(null);
@@ -274,13 +267,7 @@ function AreaForm(p: {
           {t('stale')}
         </Alert>
       )}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <PlainForm onSubmit={submit}>
         <Stack>
           {!p.area && (
             <Select
@@ -322,11 +309,7 @@ function AreaForm(p: {
             error={err('communeCodes')}
             data-testid="area-communes"
           />
-          {problem(save.error) && !asking && (
-            <Alert color="red" role="alert">
-              {problem(save.error)}
-            </Alert>
-          )}
+          {!asking && <FormProblem error={save.error} />}
           <Group justify="flex-end">
             {p.area && (
               <Button variant="default" onClick={p.onCancel}>
@@ -338,7 +321,7 @@ function AreaForm(p: {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </PlainForm>
       {asking && p.area && (
         <ConfirmDialog
           opened
@@ -351,7 +334,7 @@ function AreaForm(p: {
           })}
           confirmLabel={t('save')}
           busy={save.isPending}
-          error={problem(save.error)}
+          error={problemText(save.error)}
           onConfirm={() => save.mutate(asking)}
           onClose={() => setAsking(null)}
         />

@@ -12,21 +12,20 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
 import { ReportDialog } from './report-dialog.tsx';
-import { type BlockItem, formatTarget, nameOf, tx, useCatalogue } from './reports-api.ts';
+import { type BlockItem, formatTarget, nameOf, reportsApi, tx, useCatalogue } from './reports-api.ts';
 
 const DIS = ['sex', 'age_group', 'unit', 'substance', 'legal_basis'] as const;
 
@@ -40,61 +39,59 @@ export function CataloguePage() {
   const mayAdd = can(me, 'indicators.manage') && me.user.scopeKind === 'nation';
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('catalogue.title')}
-        </Title>
-        {mayAdd && <Button onClick={() => setAdding(true)}>{t('catalogue.add')}</Button>}
-      </Group>
-      {cat.isPending && <InlineLoader />}
-      {cat.isError && <ErrorState error={cat.error} onRetry={() => cat.refetch()} />}
-      {cat.data && (
-        <RecordTable
-          minWidth={900}
-          striped
-          data-testid="catalogue-table"
-          head={[
-            t('catalogue.id'),
-            t('catalogue.name'),
-            t('catalogue.kind'),
-            t('catalogue.disaggregations'),
-            t('catalogue.target'),
-            t('catalogue.source'),
-          ]}
-        >
-          {cat.data.items.map((i) => (
-            <Table.Tr key={i.id} data-testid={`indicator-${i.id}`}>
-              <Table.Td>
-                <code>{i.id}</code>
-              </Table.Td>
-              <Table.Td>
-                {nameOf(i)}
-                {i.definition && (
-                  <Text size="xs" c="dimmed" data-testid="indicator-definition">
-                    {tx(i.definition)}
-                  </Text>
-                )}
-                <Group gap={4}>
-                  {i.custom && (
-                    <Badge size="xs" color="blue.9" variant="filled">
-                      {t('catalogue.custom')}
-                    </Badge>
+      <PageHeader
+        title={t('catalogue.title')}
+        action={mayAdd && <Button onClick={() => setAdding(true)}>{t('catalogue.add')}</Button>}
+      />
+      <QueryView q={cat}>
+        {(data) => (
+          <RecordTable
+            minWidth={900}
+            striped
+            data-testid="catalogue-table"
+            head={[
+              t('catalogue.id'),
+              t('catalogue.name'),
+              t('catalogue.kind'),
+              t('catalogue.disaggregations'),
+              t('catalogue.target'),
+              t('catalogue.source'),
+            ]}
+          >
+            {data.items.map((i) => (
+              <Table.Tr key={i.id} data-testid={`indicator-${i.id}`}>
+                <Table.Td>
+                  <code>{i.id}</code>
+                </Table.Td>
+                <Table.Td>
+                  {nameOf(i)}
+                  {i.definition && (
+                    <Text size="xs" c="dimmed" data-testid="indicator-definition">
+                      {tx(i.definition)}
+                    </Text>
                   )}
-                  {!i.computable && (
-                    <Badge size="xs" color="gray.8" variant="filled">
-                      {t('catalogue.pending')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{i.kind === 'ratio' ? t('catalogue.ratio') : t('catalogue.count')}</Table.Td>
-              <Table.Td>{i.disaggregations.map((d) => t(`catalogue.dis.${d}`)).join(', ')}</Table.Td>
-              <Table.Td>{formatTarget(i.target, i.kind)}</Table.Td>
-              <Table.Td>{tx(i.source)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </RecordTable>
-      )}
+                  <Group gap={4}>
+                    {i.custom && (
+                      <Badge size="xs" color="blue.9" variant="filled">
+                        {t('catalogue.custom')}
+                      </Badge>
+                    )}
+                    {!i.computable && (
+                      <Badge size="xs" color="gray.8" variant="filled">
+                        {t('catalogue.pending')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{i.kind === 'ratio' ? t('catalogue.ratio') : t('catalogue.count')}</Table.Td>
+                <Table.Td>{i.disaggregations.map((d) => t(`catalogue.dis.${d}`)).join(', ')}</Table.Td>
+                <Table.Td>{formatTarget(i.target, i.kind)}</Table.Td>
+                <Table.Td>{tx(i.source)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </RecordTable>
+        )}
+      </QueryView>
       {adding && cat.data && <AddIndicatorModal blocks={cat.data.blocks} onClose={() => setAdding(false)} />}
     </Stack>
   );
@@ -179,7 +176,9 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
   const add = useMutation({
     mutationFn: () => {
       const source = { vi: sourceVi, en: sourceEn };
-      return api.post('/api/indicators', {
+      // The choices are the server's own (blocks, sections, disaggregations); it checks them again, and refuses
+      // an unchosen block under its field.
+      const body = {
         id,
         vi,
         en,
@@ -192,7 +191,8 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
         section,
         source,
         ...(targetValue === '' ? {} : { target: { op: targetOp, value: Number(targetValue), source } }),
-      });
+      };
+      return reportsApi.createIndicator(body as BodyOf<'createIndicator'>);
     },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['indicators'] });

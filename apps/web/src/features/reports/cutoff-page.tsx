@@ -16,22 +16,19 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate, formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
-import { type CutoffInfo, useCutoff } from './reports-api.ts';
+import { type CutoffInfo, reportsApi, useCutoff } from './reports-api.ts';
 import './reports-i18n.ts';
 import './cutoff-i18n.ts';
+import { FormProblem, fieldError, PlainForm, problemText } from '../../components/kit-b/plain-form.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
-
-const fieldError = (e: unknown, name: string) =>
-  e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
+import { QueryView, RecordTable } from '../../components/record-list.tsx';
 
 /** The first month a change from `date` applies to, as printed, with its range under `day`. */
 function example(date: string, day: number) {
@@ -66,11 +63,15 @@ export function CutoffPage() {
         {t('cutoff.title')}
       </Title>
       <Text size="sm">{t('cutoff.intro')}</Text>
-      {info.isPending && <InlineLoader />}
-      {info.isError && <ErrorState error={info.error} onRetry={() => info.refetch()} />}
-      {info.data && <Current info={info.data} />}
-      {info.data && mayChange && <ChangeForm info={info.data} />}
-      {info.data && <History info={info.data} />}
+      <QueryView q={info}>
+        {(data) => (
+          <>
+            <Current info={data} />
+            {mayChange && <ChangeForm info={data} />}
+            <History info={data} />
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }
@@ -148,7 +149,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (body: { day: number; effectiveFrom: string }) =>
-      api.post<CutoffInfo>('/api/reporting-cutoff', {
+      reportsApi.setCutoff({
         ...body,
         reason: reason.trim(),
         version: info.version,
@@ -183,19 +184,12 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
     setAsking({ day: n, effectiveFrom });
   };
   const err = (name: string) => local[name] ?? fieldError(save.error, name);
-  const other = save.error && !(save.error instanceof ApiError && save.error.errors.length);
   return (
     <Panel id="cutoff-change" p="sm" gap="0" title={t('cutoff.change')}>
       <Text size="sm" mb="sm">
         {t('cutoff.changeHint')}
       </Text>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <PlainForm onSubmit={submit}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput
@@ -231,16 +225,12 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
               {t('cutoff.saved')}
             </Alert>
           )}
-          {other && !asking && (
-            <Alert color="red" role="alert">
-              {save.error instanceof ApiError ? save.error.detail : String(save.error)}
-            </Alert>
-          )}
+          {!asking && <FormProblem error={save.error} />}
           <Group justify="flex-end">
             <Button type="submit">{t('cutoff.change')}</Button>
           </Group>
         </Stack>
-      </form>
+      </PlainForm>
       {asking && (
         <ConfirmDialog
           opened
@@ -252,7 +242,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
           })}
           confirmLabel={t('cutoff.confirmButton')}
           busy={save.isPending}
-          error={other && save.error instanceof ApiError ? save.error.detail : null}
+          error={save.error instanceof ApiError ? problemText(save.error) : null}
           onConfirm={() => save.mutate(asking)}
           onClose={() => setAsking(null)}
         />

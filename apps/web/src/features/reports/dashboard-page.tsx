@@ -16,6 +16,7 @@ import { Panel } from '../../components/panel.tsx';
 import { GroupingSelect, groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
   cutoffSettings,
+  type Disaggregation,
   type Figure,
   formatTarget,
   formatValue,
@@ -240,7 +241,7 @@ function Charts(p: {
   chart: string | null;
   onChart: (id: string) => void;
   onUnit: (code: string) => void;
-  disaggregations: Map<string, string[]>;
+  disaggregations: Map<string, Disaggregation[]>;
 }) {
   const { t } = useTranslation('reports');
   const me = useSession();
@@ -386,7 +387,7 @@ const regimeName = new Map(REGIMES.map((r) => [r.id as string, r.name]));
 /** The chosen indicator broken down by sex, age group, substance or legal basis. */
 function Breakdown(p: {
   figure: Figure;
-  supported: string[];
+  supported: Disaggregation[];
   unit: string;
   from: string;
   to: string;
@@ -394,7 +395,7 @@ function Breakdown(p: {
 }) {
   const { t } = useTranslation('reports');
   const [choice, setChoice] = useState<string | null>(null);
-  const by = choice && p.supported.includes(choice) ? choice : (p.supported[0] ?? null);
+  const by = p.supported.find((d) => d === choice) ?? p.supported[0] ?? null;
   const answer = useBreakdown(p.figure.indicatorId, {
     unit: p.unit,
     from: p.from,

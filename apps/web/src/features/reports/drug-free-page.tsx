@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,14 +6,13 @@ import { ApiError, call, client } from '../../api/client.ts';
 import type { BodyOf, ResponseOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import { ReportDialog } from './report-dialog.tsx';
 import './reports-i18n.ts';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 
 type Recognition = ResponseOf<'listDrugFreeCommunes'>['items'][number];
 
@@ -52,65 +40,64 @@ export function DrugFreePage() {
   const [revoking, setRevoking] = useState<Recognition | null>(null);
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('drugFree.title')}
-        </Title>
-        {recorder && <Button onClick={() => setAdding(true)}>{t('drugFree.add')}</Button>}
-      </Group>
+      <PageHeader
+        title={t('drugFree.title')}
+        action={recorder && <Button onClick={() => setAdding(true)}>{t('drugFree.add')}</Button>}
+      />
       <Text size="sm">{t('drugFree.intro')}</Text>
-      {list.isPending && <InlineLoader />}
-      {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
-      {list.data && list.data.items.length === 0 && (
-        <Text data-testid="drug-free-empty">
-          {recorder ? t('drugFree.emptyRecorder') : t('drugFree.empty')}
-        </Text>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <RecordTable
-          minWidth={720}
-          striped
-          data-testid="drug-free-table"
-          head={[
-            t('drugFree.commune'),
-            t('drugFree.decisionNumber'),
-            t('drugFree.recognisedOn'),
-            t('drugFree.validUntil'),
-            t('drugFree.status'),
-            recorder && t('drugFree.revoke'),
-          ]}
-        >
-          {list.data.items.map((r) => (
-            <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
-              <Table.Td>{r.communeName ?? r.communeCode}</Table.Td>
-              <Table.Td>
-                {r.decisionNumber} — {r.decidedBy}
-              </Table.Td>
-              <Table.Td>{formatDate(r.recognisedOn)}</Table.Td>
-              <Table.Td>{formatDate(r.validUntil)}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[r.status]} variant="filled">
-                  {t(`drugFree.st.${r.status}`)}
-                </Badge>
-                {r.revokedOn && (
-                  <Text size="xs">
-                    {formatDate(r.revokedOn)}: {r.revokeReason}
-                  </Text>
-                )}
-              </Table.Td>
-              {recorder && (
-                <Table.Td>
-                  {!r.revokedOn && (
-                    <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(r)}>
-                      {t('drugFree.revoke')}
-                    </Button>
+      <QueryView q={list}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <Text data-testid="drug-free-empty">
+              {recorder ? t('drugFree.emptyRecorder') : t('drugFree.empty')}
+            </Text>
+          ) : (
+            <RecordTable
+              minWidth={720}
+              striped
+              data-testid="drug-free-table"
+              head={[
+                t('drugFree.commune'),
+                t('drugFree.decisionNumber'),
+                t('drugFree.recognisedOn'),
+                t('drugFree.validUntil'),
+                t('drugFree.status'),
+                recorder && t('drugFree.revoke'),
+              ]}
+            >
+              {items.map((r) => (
+                <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
+                  <Table.Td>{r.communeName ?? r.communeCode}</Table.Td>
+                  <Table.Td>
+                    {r.decisionNumber} — {r.decidedBy}
+                  </Table.Td>
+                  <Table.Td>{formatDate(r.recognisedOn)}</Table.Td>
+                  <Table.Td>{formatDate(r.validUntil)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[r.status]} variant="filled">
+                      {t(`drugFree.st.${r.status}`)}
+                    </Badge>
+                    {r.revokedOn && (
+                      <Text size="xs">
+                        {formatDate(r.revokedOn)}: {r.revokeReason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {recorder && (
+                    <Table.Td>
+                      {!r.revokedOn && (
+                        <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(r)}>
+                          {t('drugFree.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
                   )}
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </RecordTable>
-      )}
+                </Table.Tr>
+              ))}
+            </RecordTable>
+          )
+        }
+      </QueryView>
       {adding && <AddModal provinceCode={me.user.scopeCode} onClose={() => setAdding(false)} />}
       {revoking && <RevokeModal r={revoking} onClose={() => setRevoking(null)} />}
     </Stack>

@@ -1,22 +1,17 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import {
+  ExportLinks,
+  fmtCount,
+  PAGE_SIZES,
+  PageNav,
+  ShownCount,
+  SortHeader,
+} from '../../components/kit-b/paged-table.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
@@ -37,8 +32,6 @@ const SORT_LABEL: Record<RecordSort, string> = {
   commune: 'drill.commune',
   date: 'drill.date',
 };
-const PAGE_SIZES = ['50', '100', '200', '500'];
-const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 /**
  * The records behind one figure (numerator or denominator), within the viewer's scope: paged and sorted by the
@@ -80,28 +73,19 @@ export function RecordsPage() {
     }
     setParams(next, { replace: true });
   };
-  const sortBy = (key: RecordSort) =>
-    set({ sort: key, dir: key === sort && dir === 'asc' ? 'desc' : 'asc', page: null });
+  const sortBy = (key: RecordSort, next: 'asc' | 'desc') => set({ sort: key, dir: next, page: null });
   const total = records.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / size));
   const header = (key: RecordSort) => (
-    <Table.Th
-      scope="col"
-      aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    <SortHeader
       key={key}
-    >
-      <UnstyledButton
-        onClick={() => sortBy(key)}
-        fw={600}
-        fz="sm"
-        data-testid={`drill-sort-${key}`}
-        aria-label={`${t('drill.sortBy', { column: t(SORT_LABEL[key]) })}${
-          sort === key ? ` (${t(dir === 'asc' ? 'drill.ascending' : 'drill.descending')})` : ''
-        }`}
-      >
-        {t(SORT_LABEL[key])} {sort === key ? (dir === 'asc' ? '▲' : '▼') : ''}
-      </UnstyledButton>
-    </Table.Th>
+      column={key}
+      label={t(SORT_LABEL[key])}
+      sort={sort}
+      dir={dir}
+      onSort={sortBy}
+      t={t}
+      prefix="drill"
+    />
   );
   const names = useUnitNames(me, null);
   const f = figure.data?.figure;
@@ -161,23 +145,17 @@ export function RecordsPage() {
               {t('drill.export')}
             </Title>
             <Group gap="xs">
-              {(['xlsx', 'csv'] as const).map((format) => (
-                <Button
-                  key={format}
-                  component="a"
-                  variant="default"
-                  size="xs"
-                  href={recordsExportUrl(
+              <ExportLinks
+                href={(format) =>
+                  recordsExportUrl(
                     id,
                     { unit, from, to, part, sort, dir, ...groupingQuery(grouping) },
                     format,
-                  )}
-                  download
-                  data-testid={`drill-export-${format}`}
-                >
-                  {t(format === 'xlsx' ? 'drill.exportXlsx' : 'drill.exportCsv')}
-                </Button>
-              ))}
+                  )
+                }
+                t={t}
+                prefix="drill"
+              />
             </Group>
             <Text size="xs" c="dimmed" mt={4}>
               {t('drill.exportNote')}
@@ -186,15 +164,16 @@ export function RecordsPage() {
           <Group justify="space-between">
             <Group gap="xs">
               <Text size="sm" data-testid="drill-total">
-                {t('drill.total', { n: fmt(total) })}
+                {t('drill.total', { n: fmtCount(total) })}
               </Text>
-              <Text size="sm" data-testid="drill-shown">
-                {t('drill.shown', {
-                  from: fmt((pageNo - 1) * size + 1),
-                  to: fmt((pageNo - 1) * size + records.data.items.length),
-                  total: fmt(total),
-                })}
-              </Text>
+              <ShownCount
+                page={pageNo}
+                size={size}
+                rows={records.data.items.length}
+                total={total}
+                t={t}
+                prefix="drill"
+              />
             </Group>
             <Select
               label={t('drill.pageSize')}
@@ -247,18 +226,14 @@ export function RecordsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(pageNo, pages)}
-              onChange={(n) => set({ page: String(n) })}
-              withEdges
-              getControlProps={(control) => ({ 'aria-label': t(`drill.control.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('drill.page', { n }) })}
-              aria-label={t('drill.pages')}
-              data-testid="drill-pages"
-            />
-          )}
+          <PageNav
+            total={total}
+            size={size}
+            page={pageNo}
+            onChange={(n) => set({ page: String(n) })}
+            t={t}
+            prefix="drill"
+          />
         </>
       )}
     </Stack>

@@ -15,7 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
@@ -33,6 +33,7 @@ import {
   type Narrative,
   nameOf,
   type Report,
+  reportsApi,
   tx,
   useReport,
 } from './reports-api.ts';
@@ -123,11 +124,16 @@ export function ReportPage() {
   );
 }
 
+/** A step of the review: submit or approve (the version only), or return with a comment. */
+type Step = { step: 'submit' | 'approve' } | { step: 'return'; comment: string };
+
 function useStep(r: Report) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
-      api.post<Report>(`/api/reports/${r.id}/${path}`, body),
+    mutationFn: (s: Step) =>
+      s.step === 'return'
+        ? reportsApi.return(r.id, { version: r.version, comment: s.comment })
+        : reportsApi[s.step](r.id, { version: r.version }),
     onSuccess: (fresh) => {
       qc.setQueryData(['report', r.id], fresh);
       qc.invalidateQueries({ queryKey: ['reports'] });
@@ -146,7 +152,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
     setOpen(null);
     step.reset();
   };
-  const run = (path: string, body: unknown) => step.mutate({ path, body }, { onSuccess: close });
+  const run = (s: Step) => step.mutate(s, { onSuccess: close });
   const own = isOwnUnit(me, r) && (r.status === 'draft' || r.status === 'returned');
   const review = isReviewer(me, r) && r.status === 'submitted';
   if (!own && !review) return null;
@@ -163,26 +169,19 @@ function Actions({ r, me }: { r: Report; me: Me }) {
           </Button>
         </>
       )}
-      <ConfirmDialog
-        opened={open === 'submit'}
-        title={t('report.submitTitle')}
-        message={t('report.submitMessage')}
-        confirmLabel={t('report.submit')}
-        busy={step.isPending}
-        error={problem(step.error)}
-        onConfirm={() => run('submit', { version: r.version })}
-        onClose={close}
-      />
-      <ConfirmDialog
-        opened={open === 'approve'}
-        title={t('report.approveTitle')}
-        message={t('report.approveMessage')}
-        confirmLabel={t('report.approve')}
-        busy={step.isPending}
-        error={problem(step.error)}
-        onConfirm={() => run('approve', { version: r.version })}
-        onClose={close}
-      />
+      {(['submit', 'approve'] as const).map((s) => (
+        <ConfirmDialog
+          key={s}
+          opened={open === s}
+          title={t(`report.${s}Title`)}
+          message={t(`report.${s}Message`)}
+          confirmLabel={t(`report.${s}`)}
+          busy={step.isPending}
+          error={problem(step.error)}
+          onConfirm={() => run({ step: s })}
+          onClose={close}
+        />
+      ))}
       <Modal
         closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={open === 'return'}
@@ -198,7 +197,7 @@ function Actions({ r, me }: { r: Report; me: Me }) {
               return;
             }
             setCommentError(null);
-            run('return', { version: r.version, comment: comment.trim() });
+            run({ step: 'return', comment: comment.trim() });
           }}
         >
           <Stack>
@@ -244,7 +243,7 @@ function NarrativeForm({ r, editable }: { r: Report; editable: boolean }) {
   const [saved, setSaved] = useState(false);
   useEffect(() => setValues(r.narrative), [r.narrative]);
   const save = useMutation({
-    mutationFn: () => api.put<Report>(`/api/reports/${r.id}`, { version: r.version, narrative: values }),
+    mutationFn: () => reportsApi.updateNarrative(r.id, { version: r.version, narrative: values }),
     onSuccess: (fresh) => {
       qc.setQueryData(['report', r.id], fresh);
       setSaved(true);

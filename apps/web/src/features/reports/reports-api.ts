@@ -1,165 +1,66 @@
-import type { ReportPeriodKind } from '@hoanhap/domain/reporting-periods';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client.ts';
-import type { ResponseOf } from '../../api/schema.ts';
+import { call, client, withQuery } from '../../api/client.ts';
+import type { BodyOf, operations, ResponseOf, Schemas } from '../../api/schema.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
 // Calls to /api/indicators, /api/dashboard and /api/reports, their response shapes, and number formatting
 // (vi-VN grouping, ratios as percentages, an empty denominator or a pending block shown as "—").
 
+/** The query an operation takes, by its operationId. */
+type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+
 /** One computed indicator, as the dashboard, a value and a report carry it. */
-export type Figure = ResponseOf<'getDashboard'>['figures'][number];
+export type Figure = Schemas['Figure'];
 export type Text2 = { vi: string; en: string };
-export type UnitRef = { kind: 'nation' | 'province' | 'commune' | 'facility'; code: string; name: string };
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';
-export type Narrative = { summary?: string; difficulties?: string; directions?: string; proposals?: string };
+export type Dashboard = ResponseOf<'getDashboard'>;
+export type UnitRef = Dashboard['unit'];
+export type ValueAnswer = ResponseOf<'getIndicatorValue'>;
+export type TrendAnswer = ResponseOf<'getIndicatorTrend'>;
+export type RecordsAnswer = ResponseOf<'listIndicatorRecords'>;
+export type RecordItem = RecordsAnswer['items'][number];
+export type RecordSort = RecordsAnswer['sort'];
+/** A page of the records behind a figure; `grouping` 'period': grouped by the units of the period. */
+export type RecordsQuery = QueryOf<'listIndicatorRecords'> &
+  Required<Pick<QueryOf<'listIndicatorRecords'>, 'part' | 'sort' | 'dir' | 'limit' | 'offset'>>;
 
-export type Dashboard = {
-  unit: UnitRef;
-  from: string;
-  to: string;
-  figures: Figure[];
-  /** When the figures were computed; `stale`: a national-scale figure shown while it is recomputed. */
-  computedAt: string;
-  stale: boolean;
-};
-export type ValueAnswer = {
-  unit: UnitRef;
-  figure: Figure;
-  groups: { key: string; value: number | null; numerator: number | null; denominator: number | null }[];
-};
-export type TrendAnswer = {
-  unit: UnitRef;
-  target: Figure['target'];
-  points: { index: number; label: Text2; from: string; to: string; value: number | null }[];
-};
-export type RecordItem = {
-  recordId: string;
-  personId: string | null;
-  fullName: string | null;
-  sex: string | null;
-  birthYear: number | null;
-  communeCode: string | null;
-  facilityId: string | null;
-  date: string | null;
-  quantity: number | null;
-};
-export type RecordSort = 'date' | 'name' | 'birth_year' | 'sex' | 'commune';
-export type RecordsQuery = {
-  unit?: string;
-  from: string;
-  to: string;
-  part: string;
-  sort: RecordSort;
-  dir: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-  /** 'period': grouped by the units of the period (default today's). */
-  grouping?: string;
-};
-export type RecordsAnswer = {
-  pending: boolean;
-  total: number | null;
-  limit: number;
-  offset: number;
-  items: RecordItem[];
-};
+export type Catalogue = ResponseOf<'listIndicators'>;
+export type CatalogueItem = Catalogue['items'][number];
+export type BlockItem = Catalogue['blocks'][number];
+export type Disaggregation = CatalogueItem['disaggregations'][number];
 
-export type CatalogueItem = {
-  id: string;
-  vi: string;
-  en: string;
-  kind: 'count' | 'ratio';
-  section: string;
-  numerator: { block: string; params?: Record<string, string> };
-  denominator: { block: string; params?: Record<string, string> } | null;
-  disaggregations: string[];
-  target: Figure['target'];
-  source: Text2;
-  /** What exactly is counted, where the reading is easy to mistake. */
-  definition?: Text2;
-  custom: boolean;
-  computable: boolean;
-};
-export type BlockItem = {
-  id: string;
-  vi: string;
-  en: string;
-  pending: boolean;
-  params: { name: string; values: string[] }[];
-};
-export type Catalogue = { items: CatalogueItem[]; blocks: BlockItem[] };
+export type ReportListItem = ResponseOf<'listReports'>['items'][number];
+export type Report = Schemas['PeriodicReport'];
+export type ReportStatus = Report['status'];
+export type Narrative = Report['narrative'];
+export type Submissions = ResponseOf<'listReportSubmissions'>;
+export type CutoffInfo = Schemas['ReportingCutoff'];
 
-export type ReportListItem = {
-  id: string;
-  unitKind: string;
-  unitCode: string;
-  unitName?: string;
-  periodKind: ReportPeriodKind;
-  year: number;
-  index: number;
-  from: string;
-  to: string;
-  status: ReportStatus;
-  version: number;
-};
+type Range = QueryOf<'getDashboard'>;
 
-export type Report = {
-  id: string;
-  unit: UnitRef & { provinceCode: string | null };
-  periodKind: ReportPeriodKind;
-  year: number;
-  index: number;
-  cutoffDay: number;
-  label: Text2;
-  from: string;
-  to: string;
-  status: ReportStatus;
-  /** The units the figures are grouped by: today's or the period's. */
-  grouping: 'today' | 'period';
-  narrative: Narrative;
-  reviewComment: string | null;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  frozen: boolean;
-  frozenAt: string | null;
-  figures: Figure[];
-  children: { code: string; name: string; values: { indicatorId: string; value: number | null }[] }[];
-  currentFigures: Figure[] | null;
-  differences: { indicatorId: string; frozen: number | null; current: number | null }[];
-  version: number;
-};
-
-export type Submissions = {
-  items: {
-    code: string;
-    name: string;
-    kind: string;
-    status: ReportStatus | 'not_started';
-    submittedAt: string | null;
-    reportId: string | null;
-    unitsSubmitted: number | null;
-    unitsApproved: number | null;
-  }[];
-};
+/** A query without its empty values: an unset filter (`unit=`) is left out, not sent empty. */
+const present = <Q extends object>(q: Q): Q =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== '')) as Q;
 
 const DAY = 24 * 60 * 60 * 1000;
+
+type ValueQuery = QueryOf<'getIndicatorValue'>;
+const indicatorValue = (id: string | null, query: ValueQuery) =>
+  call(
+    client.GET('/api/indicators/{id}/value', { params: { path: { id: id ?? '' }, query: present(query) } }),
+  );
 
 export function useCatalogue() {
   return useQuery({
     queryKey: ['indicators'],
-    queryFn: () => api.get<Catalogue>('/api/indicators'),
+    queryFn: () => call(client.GET('/api/indicators')),
     staleTime: DAY,
   });
 }
 
-export function useDashboard(
-  q: { unit?: string; from: string; to: string; grouping?: string },
-  enabled = true,
-) {
+export function useDashboard(q: Range, enabled = true) {
   return useQuery({
     queryKey: ['dashboard', q],
-    queryFn: () => api.get<Dashboard>('/api/dashboard', q),
+    queryFn: () => call(client.GET('/api/dashboard', { params: { query: present(q) } })),
     enabled,
   });
 }
@@ -167,34 +68,30 @@ export function useDashboard(
 export function useTrend(
   id: string | null,
   // Without cutoffDay the server cuts each period at the national setting in force for it.
-  q: { unit?: string; periodKind: string; year: number; cutoffDay?: number; grouping?: string },
+  q: QueryOf<'getIndicatorTrend'>,
 ) {
   return useQuery({
     queryKey: ['trend', id, q],
-    queryFn: () => api.get<TrendAnswer>(`/api/indicators/${id}/trend`, q),
+    queryFn: () =>
+      call(
+        client.GET('/api/indicators/{id}/trend', { params: { path: { id: id ?? '' }, query: present(q) } }),
+      ),
     enabled: !!id,
   });
 }
 
-export function useByUnit(
-  id: string | null,
-  q: { unit?: string; from: string; to: string; grouping?: string },
-  enabled: boolean,
-) {
+export function useByUnit(id: string | null, q: Range, enabled: boolean) {
   return useQuery({
     queryKey: ['by-unit', id, q],
-    queryFn: () => api.get<ValueAnswer>(`/api/indicators/${id}/value`, { ...q, by: 'unit' }),
+    queryFn: () => indicatorValue(id, { ...q, by: 'unit' }),
     enabled: !!id && enabled,
   });
 }
 
-export function useBreakdown(
-  id: string | null,
-  q: { unit?: string; from: string; to: string; by: string | null; grouping?: string },
-) {
+export function useBreakdown(id: string | null, q: Range & { by: ValueQuery['by'] | null }) {
   return useQuery({
     queryKey: ['breakdown', id, q],
-    queryFn: () => api.get<ValueAnswer>(`/api/indicators/${id}/value`, q),
+    queryFn: () => indicatorValue(id, { ...q, by: q.by ?? undefined }),
     enabled: !!id && !!q.by,
   });
 }
@@ -203,7 +100,8 @@ export function useBreakdown(
 export function useRecords(id: string, q: RecordsQuery) {
   return useQuery({
     queryKey: ['records', id, q],
-    queryFn: () => api.get<RecordsAnswer>(`/api/indicators/${id}/records`, q),
+    queryFn: () =>
+      call(client.GET('/api/indicators/{id}/records', { params: { path: { id }, query: present(q) } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -217,31 +115,51 @@ export function recordsExportUrl(
   return withQuery(`/api/indicators/${id}/records/export`, { ...q, format });
 }
 
-export function useFigure(id: string, q: { unit?: string; from: string; to: string; grouping?: string }) {
+export function useFigure(id: string, q: Range) {
   return useQuery({
     queryKey: ['value', id, q],
-    queryFn: () => api.get<ValueAnswer>(`/api/indicators/${id}/value`, q),
+    queryFn: () => indicatorValue(id, q),
   });
 }
 
 export function useReports() {
   return useQuery({
     queryKey: ['reports'],
-    queryFn: () => api.get<{ items: ReportListItem[] }>('/api/reports'),
+    queryFn: () => call(client.GET('/api/reports')),
   });
 }
 
 export function useReport(id: string) {
-  return useQuery({ queryKey: ['report', id], queryFn: () => api.get<Report>(`/api/reports/${id}`) });
+  return useQuery({
+    queryKey: ['report', id],
+    queryFn: () => call(client.GET('/api/reports/{id}', { params: { path: { id } } })),
+  });
 }
 
-export function useSubmissions(q: { periodKind: string; year: number; index: number }, enabled: boolean) {
+export function useSubmissions(q: QueryOf<'listReportSubmissions'>, enabled: boolean) {
   return useQuery({
     queryKey: ['submissions', q],
-    queryFn: () => api.get<Submissions>('/api/reports/submissions', q),
+    queryFn: () => call(client.GET('/api/reports/submissions', { params: { query: present(q) } })),
     enabled,
   });
 }
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+/** The writes of the reports area (bodies and answers typed by the contract). */
+export const reportsApi = {
+  createReport: (body: BodyOf<'createReport'>) => call(client.POST('/api/reports', { body })),
+  updateNarrative: (id: string, body: BodyOf<'updateReport'>) =>
+    call(client.PUT('/api/reports/{id}', { ...byId(id), body })),
+  submit: (id: string, body: BodyOf<'submitReport'>) =>
+    call(client.POST('/api/reports/{id}/submit', { ...byId(id), body })),
+  approve: (id: string, body: BodyOf<'approveReport'>) =>
+    call(client.POST('/api/reports/{id}/approve', { ...byId(id), body })),
+  return: (id: string, body: BodyOf<'returnReport'>) =>
+    call(client.POST('/api/reports/{id}/return', { ...byId(id), body })),
+  setCutoff: (body: BodyOf<'setReportingCutoff'>) => call(client.POST('/api/reporting-cutoff', { body })),
+  createIndicator: (body: BodyOf<'createIndicator'>) => call(client.POST('/api/indicators', { body })),
+};
 
 const numberFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
@@ -262,28 +180,11 @@ export const tx = (t: Text2 | null | undefined) => (t ? t[currentLang()] : '');
 /** An indicator's name in the UI language. */
 export const nameOf = (f: { vi: string; en: string }) => (currentLang() === 'vi' ? f.vi : f.en);
 
-export type CutoffInfo = {
-  today: string;
-  day: number;
-  effectiveFrom: string | null;
-  default: { day: number };
-  history: {
-    id: string;
-    day: number;
-    effectiveFrom: string;
-    reason: string;
-    createdAt: string;
-    createdBy: string | null;
-    inForce: boolean;
-  }[];
-  version: number;
-};
-
 /** The national cut-off setting (GET /api/reporting-cutoff); the history is what cutoffDayForPeriod reads. */
 export function useCutoff() {
   return useQuery({
     queryKey: ['reporting-cutoff'],
-    queryFn: () => api.get<CutoffInfo>('/api/reporting-cutoff'),
+    queryFn: () => call(client.GET('/api/reporting-cutoff')),
     staleTime: 5 * 60_000,
   });
 }

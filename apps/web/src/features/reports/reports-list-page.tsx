@@ -1,16 +1,16 @@
 import type { ReportGrouping } from '@hoanhap/domain/report-grouping';
 import { periodLabel, periodRange } from '@hoanhap/domain/reporting-periods';
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useAreas } from './areas-api.ts';
@@ -19,8 +19,8 @@ import { currentPeriod, type Period, PeriodFilter } from './period-filter.tsx';
 import { ReportDialog } from './report-dialog.tsx';
 import {
   cutoffSettings,
-  type Report,
   type ReportStatus,
+  reportsApi,
   useCutoff,
   useReports,
   useSubmissions,
@@ -57,42 +57,43 @@ export function ReportsListPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('reports.title')}
-        </Title>
-        {mayCreate && <Button onClick={() => setCreating(true)}>{t('reports.create')}</Button>}
-      </Group>
-      {list.isPending && <InlineLoader />}
-      {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
-      {list.data && list.data.items.length === 0 && (
-        <Text data-testid="reports-empty">{mayCreate ? t('reports.empty') : t('reports.emptyReader')}</Text>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <RecordTable
-          minWidth={640}
-          striped
-          data-testid="reports-table"
-          head={[t('reports.period'), t('reports.unit'), t('reports.dates'), t('reports.status')]}
-        >
-          {list.data.items.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/reports/${r.id}`}>
-                  {periodLabel(r.periodKind, r.year, r.index)[currentLang()]}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{r.unitName ?? r.unitCode}</Table.Td>
-              <Table.Td>
-                {formatDate(r.from)} – {formatDate(r.to)}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={r.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </RecordTable>
-      )}
+      <PageHeader
+        title={t('reports.title')}
+        action={mayCreate && <Button onClick={() => setCreating(true)}>{t('reports.create')}</Button>}
+      />
+      <QueryView q={list}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <Text data-testid="reports-empty">
+              {mayCreate ? t('reports.empty') : t('reports.emptyReader')}
+            </Text>
+          ) : (
+            <RecordTable
+              minWidth={640}
+              striped
+              data-testid="reports-table"
+              head={[t('reports.period'), t('reports.unit'), t('reports.dates'), t('reports.status')]}
+            >
+              {items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reports/${r.id}`}>
+                      {periodLabel(r.periodKind, r.year, r.index)[currentLang()]}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.unitName ?? r.unitCode}</Table.Td>
+                  <Table.Td>
+                    {formatDate(r.from)} – {formatDate(r.to)}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </RecordTable>
+          )
+        }
+      </QueryView>
       {reviewer && <SubmissionsPanel />}
       {creating && <CreateReportModal onClose={() => setCreating(false)} />}
     </Stack>
@@ -115,7 +116,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const range = periodRange(period.kind, period.year, period.index, period.cutoffDay);
   const create = useMutation({
     mutationFn: () =>
-      api.post<Report>('/api/reports', {
+      reportsApi.createReport({
         unit,
         periodKind: period.kind,
         year: period.year,
