@@ -37,6 +37,13 @@ async function readStdin(): Promise<string> {
 }
 
 /** Runs one CLI command; returns the process exit code. */
+/** The account --username names, or an error naming it. */
+async function namedUser(deps: AppDeps, username: string | undefined) {
+  const user = username ? await identityRepo.findUserByUsername(deps.database.db, username) : undefined;
+  if (!user) throw new Error(`Không có người dùng / no such user: ${username ?? ''}`);
+  return user;
+}
+
 export async function runCli(
   argv: string[],
   io: { out?: (s: string) => void; deps?: AppDeps; stdin?: () => Promise<string> } = {},
@@ -90,10 +97,7 @@ export async function runCli(
         return 0;
       }
       case 'reset-password': {
-        const user = values.username
-          ? await identityRepo.findUserByUsername(deps.database.db, values.username)
-          : undefined;
-        if (!user) throw new Error(`Không có người dùng / no such user: ${values.username ?? ''}`);
+        const user = await namedUser(deps, values.username);
         const password = await resetPassword(deps, null, user.id);
         out(
           `Mật khẩu tạm / temporary password for ${user.username}: ${password}\n(phải đổi khi đăng nhập / must be changed at login)`,
@@ -102,10 +106,7 @@ export async function runCli(
       }
       case 'reset-totp': {
         // The way back in for a sole administrator who lost the phone and the recovery codes (audited).
-        const user = values.username
-          ? await identityRepo.findUserByUsername(deps.database.db, values.username)
-          : undefined;
-        if (!user) throw new Error(`Không có người dùng / no such user: ${values.username ?? ''}`);
+        const user = await namedUser(deps, values.username);
         await resetSecondFactor(deps, null, user.id);
         out(
           `Đã đặt lại xác thực hai bước / two-step verification reset for ${user.username}

@@ -14,3 +14,8 @@ export function vocabulary<const V extends string>(entries: Record<V, readonly [
   for (const v of values) [labels.vi[v], labels.en[v]] = entries[v];
   return { values: values as unknown as readonly [V, ...V[]], labels };
 }
+
+/** A value's labels in each language; a value the vocabulary does not list (older data) stands for itself. */
+export function labelOf<V extends string>(labels: Labels<V>, value: string): Text {
+  return { vi: labels.vi[value as V] ?? value, en: labels.en[value as V] ?? value };
+}

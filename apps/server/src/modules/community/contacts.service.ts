@@ -5,6 +5,7 @@ import { type EpisodeOutcome, type EpisodeType, episodeTypeLabels } from '@hoanh
 import { vnToday } from '@hoanhap/domain/pathway-rules';
 import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
 import { taskKindLabels, taskTiming } from '@hoanhap/domain/task-rules';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
@@ -58,10 +59,7 @@ export function presentContact(
     personName: c.person_name ?? null,
     contactDate: c.contact_date,
     kind: c.kind,
-    label: {
-      vi: contactKindLabels.vi[c.kind as keyof typeof contactKindLabels.vi] ?? c.kind,
-      en: contactKindLabels.en[c.kind as keyof typeof contactKindLabels.en] ?? c.kind,
-    },
+    label: labelOf(contactKindLabels, c.kind),
     outcome: c.outcome,
     service: c.service,
     note: c.note,
@@ -206,11 +204,6 @@ export async function listContacts(deps: AppDeps, actor: Actor, q: z.infer<typeo
 
 // ---- the volunteer's own view: only their people, only what they need ----
 
-const text = (labels: typeof episodeTypeLabels, t: string) => ({
-  vi: labels.vi[t as EpisodeType] ?? t,
-  en: labels.en[t as EpisodeType] ?? t,
-});
-
 async function myPeopleRows(deps: AppDeps, actor: Actor, id?: string) {
   authorize(actor, 'community.mine');
   const { db } = deps.database;
@@ -258,7 +251,7 @@ async function myPeopleRows(deps: AppDeps, actor: Actor, id?: string) {
       pathway: current
         ? {
             type: current.type,
-            label: text(episodeTypeLabels, current.type),
+            label: labelOf(episodeTypeLabels, current.type),
             startDate: current.start,
             plannedEndDate: end && end !== FAR_FUTURE ? end : null,
           }

@@ -1,15 +1,14 @@
 import {
-  type DossierDocumentKind,
   type DossierRules,
-  type DossierStatus,
   documentKindLabels,
   dossierStatusLabels,
   missingDocuments,
 } from '@hoanhap/domain/dossier-rules';
-import { type CompulsoryGround, groundLabels } from '@hoanhap/domain/episode-types';
-import { formatBasis, type LegalBasis, type RoleId } from '@hoanhap/domain/legal-basis';
+import { groundLabels } from '@hoanhap/domain/episode-types';
+import { formatBasis, type LegalBasis } from '@hoanhap/domain/legal-basis';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import type { SensitivityClass } from '@hoanhap/domain/person-schema';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import type { DossierDocumentRow, DossierPersonView, DossierRow } from './dossiers.repo.ts';
 import type { DossierOut } from './dossiers.schema.ts';
 
@@ -17,25 +16,16 @@ const basisOut = (b: readonly LegalBasis[]) =>
   b.map((x) => ({ vi: formatBasis(x, 'vi'), en: formatBasis(x, 'en') }));
 const authority = (id: string) => ({
   authority: id,
-  label: {
-    vi: authorityLabels.vi[id as RoleId] ?? id,
-    en: authorityLabels.en[id as RoleId] ?? id,
-  },
+  label: labelOf(authorityLabels, id),
 });
-const statusLabel = (s: string) => ({
-  vi: dossierStatusLabels.vi[s as DossierStatus] ?? s,
-  en: dossierStatusLabels.en[s as DossierStatus] ?? s,
-});
+const statusLabel = (s: string) => labelOf(dossierStatusLabels, s);
 
 export function presentDocument(d: DossierDocumentRow) {
   return {
     id: d.id,
     personId: d.person_id,
     kind: d.kind,
-    kindLabel: {
-      vi: documentKindLabels.vi[d.kind as DossierDocumentKind] ?? d.kind,
-      en: documentKindLabels.en[d.kind as DossierDocumentKind] ?? d.kind,
-    },
+    kindLabel: labelOf(documentKindLabels, d.kind),
     originalName: d.original_name,
     mimeType: d.mime_type,
     size: d.size_bytes,
@@ -98,10 +88,7 @@ export function presentDossier(row: DossierRow, c: PresentContext): DossierOut {
       birthYear: p.birth_year,
       ...(c.classes.has('identity') && p.birth_date ? { birthDate: p.birth_date } : {}),
       ground: p.ground,
-      groundLabel: {
-        vi: groundLabels.vi[p.ground as CompulsoryGround] ?? p.ground,
-        en: groundLabels.en[p.ground as CompulsoryGround] ?? p.ground,
-      },
+      groundLabel: labelOf(groundLabels, p.ground),
       groundNote: p.ground_note,
       groundInHistory: c.groundInHistory.get(p.person_id) ?? false,
       status: p.status,

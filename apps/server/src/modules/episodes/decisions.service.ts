@@ -1,6 +1,7 @@
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import { isoDate } from '@hoanhap/domain/person-schema';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
@@ -62,10 +63,6 @@ export const decisionOut = z
   .meta({ id: 'Decision' });
 
 const decisionWord = { vi: 'quyết định này', en: 'Decision' };
-const labelOf = <T extends string>(labels: { vi: Record<T, string>; en: Record<T, string> }, k: string) => ({
-  vi: labels.vi[k as T] ?? k,
-  en: labels.en[k as T] ?? k,
-});
 
 function present(d: DecisionRow, people: { personId: string; episodeId: string; fullName: string }[]) {
   return {

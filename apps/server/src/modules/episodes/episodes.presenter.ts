@@ -5,9 +5,10 @@ import {
   episodeTypeLabels,
   outcomeLabels,
 } from '@hoanhap/domain/episode-types';
-import { formatBasis, type RoleId } from '@hoanhap/domain/legal-basis';
+import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
 import { transitionFor } from '@hoanhap/domain/transition-rules';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import { z } from 'zod';
 import { bilingual, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
 import type { ContactRow, EpisodeRow } from './episodes.repo.ts';
@@ -103,10 +104,7 @@ export function presentEpisode(r: EpisodeRow, today: string, contacts?: ContactR
     typeLabel: { vi: episodeTypeLabels.vi[type], en: episodeTypeLabels.en[type] },
     regimeId: r.regime_id,
     authority: r.authority,
-    authorityLabel: {
-      vi: authorityLabels.vi[r.authority as RoleId] ?? r.authority,
-      en: authorityLabels.en[r.authority as RoleId] ?? r.authority,
-    },
+    authorityLabel: labelOf(authorityLabels, r.authority),
     decision:
       r.decision_date || r.decision_number
         ? {

@@ -17,6 +17,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors, type FieldError } from '../../platform/errors.ts';
 import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import {
   presentAdjustment,
   presentOverride,
@@ -240,11 +241,9 @@ export async function createOverride(deps: AppDeps, actor: Actor, input: Overrid
       revoke_reason: null,
       version: 1,
     };
-    await legalRepo.insertOverride(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, legalRepo.insertOverride, row, {
       action: 'rule_override.create',
       entityType: 'rule_override',
-      entityId: row.id,
       reason: input.reason,
       details: {
         ruleKey: input.ruleKey,
@@ -395,11 +394,9 @@ export async function createAdjustment(deps: AppDeps, actor: Actor, input: Adjus
       created_by: actor.userId,
       created_at: deps.now().toISOString(),
     };
-    await legalRepo.insertAdjustment(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, legalRepo.insertAdjustment, row, {
       action: 'calendar_adjustment.create',
       entityType: 'calendar_adjustment',
-      entityId: row.id,
       reason: input.reason,
       details: { date: row.date, kind: row.kind },
     });

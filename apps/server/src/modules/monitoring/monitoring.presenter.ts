@@ -1,16 +1,13 @@
 import { FAR_FUTURE } from '@hoanhap/domain/episode-terms';
-import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import { episodeTypeLabels } from '@hoanhap/domain/episode-types';
-import type { RoleId } from '@hoanhap/domain/legal-basis';
 import {
   type MonitoringEpisode,
-  type MonitoringEventKind,
-  type MonitoringMeans,
   monitoringEventLabels,
   monitoringLimit,
   monitoringMeansLabels,
 } from '@hoanhap/domain/monitoring-rules';
 import { authorityLabels } from '@hoanhap/domain/pathway-rules';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import { z } from 'zod';
 import { bilingual, strOrNull } from '../../platform/http/schemas.ts';
 import type { MeasureRow, MonitoringEventRow } from './monitoring.repo.ts';
@@ -64,11 +61,10 @@ export const measureOut = z
 export type MeasureOut = z.infer<typeof measureOut>;
 
 export function presentEvent(e: MonitoringEventRow) {
-  const kind = e.kind as MonitoringEventKind;
   return {
     id: e.id,
     kind: e.kind,
-    label: { vi: monitoringEventLabels.vi[kind] ?? e.kind, en: monitoringEventLabels.en[kind] ?? e.kind },
+    label: labelOf(monitoringEventLabels, e.kind),
     occurredOn: e.occurred_on,
     description: e.description,
     recordedAt: e.recorded_at,
@@ -83,10 +79,7 @@ export function presentMeasure(
   events: MonitoringEventRow[],
   today: string,
 ): MeasureOut {
-  const means = r.means as MonitoringMeans;
-  const authority = r.authority as RoleId;
   const episodeType = episode?.type ?? '';
-  const type = episodeType as EpisodeType;
   const limit = episode ? monitoringLimit(episode) : FAR_FUTURE;
   const basisEndsOn = limit === FAR_FUTURE ? null : limit;
   const endsOn = basisEndsOn && basisEndsOn < r.planned_end ? basisEndsOn : r.planned_end;
@@ -96,16 +89,13 @@ export function presentMeasure(
     episode: {
       id: r.episode_id,
       type: episodeType,
-      label: { vi: episodeTypeLabels.vi[type] ?? episodeType, en: episodeTypeLabels.en[type] ?? episodeType },
+      label: labelOf(episodeTypeLabels, episodeType),
     },
     communeCode: r.commune_code,
     decision: { number: r.decision_number, date: r.decision_date, signer: r.decision_signer },
     authority: {
       id: r.authority,
-      label: {
-        vi: authorityLabels.vi[authority] ?? r.authority,
-        en: authorityLabels.en[authority] ?? r.authority,
-      },
+      label: labelOf(authorityLabels, r.authority),
     },
     regimeId: r.regime_id,
     basis: JSON.parse(r.basis),
@@ -114,10 +104,7 @@ export function presentMeasure(
     basisEndsOn,
     actualEnd: r.actual_end,
     means: r.means,
-    meansLabel: {
-      vi: monitoringMeansLabels.vi[means] ?? r.means,
-      en: monitoringMeansLabels.en[means] ?? r.means,
-    },
+    meansLabel: labelOf(monitoringMeansLabels, r.means),
     meansOther: r.means_other,
     status: r.actual_end ? 'ended' : endsOn < today ? 'end_due' : 'active',
     notes: r.notes,

@@ -6,6 +6,7 @@ import {
   type MonitoringEpisode,
 } from '@hoanhap/domain/monitoring-rules';
 import { authorityLabels, vnToday } from '@hoanhap/domain/pathway-rules';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -43,10 +44,7 @@ const cite = (bases: readonly LegalBasis[]) =>
 function requireAuthority(actor: Actor, authority: RoleId, basis: { vi: string; en: string }[]) {
   authorizeAuthority(actor, authority, {
     rule: 'electronicMonitoring',
-    authorityName: {
-      vi: authorityLabels.vi[authority] ?? authority,
-      en: authorityLabels.en[authority] ?? authority,
-    },
+    authorityName: labelOf(authorityLabels, authority),
     basis,
   });
 }

@@ -180,13 +180,15 @@ export type GridCell = {
   value: number;
 };
 
+/** What a block's rows are asked for by: the block, its parameters and the period. */
+type BlockOf = [block: string, params: Params, range: Range];
+/** A block's figure for a unit, by a measure, in one row or one per group (`aggregate`). */
+export type AggregateArgs = [...BlockOf, unit: UnitFilter, measure: Measure, groupBy?: GroupBy];
+/** A block's figure per cell within a scope (the nation or a province), by a measure (`grid`). */
+export type GridArgs = [...BlockOf, scope: UnitFilter, measure: Measure];
+
 function aggregateQuery(
-  block: string,
-  params: Params,
-  range: Range,
-  unit: UnitFilter,
-  measure: Measure,
-  groupBy?: GroupBy,
+  ...[block, params, range, unit, measure, groupBy]: AggregateArgs
 ): RawBuilder<{ k: string | number | null; n: string | number }> {
   const facts = factsOf(block, range, params);
   if (groupBy === 'substance')
@@ -208,7 +210,7 @@ function aggregateQuery(
       where ${unitWhere(unit)} ${groupBy ? sql`group by ${g}` : sql``}`;
 }
 
-function gridQuery(block: string, params: Params, range: Range, scope: UnitFilter, measure: Measure) {
+function gridQuery(...[block, params, range, scope, measure]: GridArgs) {
   const facts = factsOf(block, range, params);
   return sql<{ gp: string | null; gc: string | null; gf: string | null; n: string | number }>`
       select f.province as gp, f.commune as gc, f.facility as gf, ${AGG[measure]} as n
@@ -220,73 +222,36 @@ export const blocksRepo = {
   /** The block's figure for a unit, or one figure per group (GROUP BY in SQL). */
   aggregate: async (
     db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    unit: UnitFilter,
-    measure: Measure,
-    groupBy?: GroupBy,
+    ...args: AggregateArgs
   ): Promise<{ key: string | null; value: number }[]> => {
-    const rows = await reportRows(db, aggregateQuery(block, params, range, unit, measure, groupBy));
+    const rows = await reportRows(db, aggregateQuery(...args));
     return rows.map((r) => ({ key: r.k == null ? null : String(r.k), value: Number(r.n) }));
   },
   /** The SQL `aggregate` sends (the figure cache reads its tables from it). */
-  aggregateSql: (
-    db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    unit: UnitFilter,
-    measure: Measure,
-    groupBy?: GroupBy,
-  ) => aggregateQuery(block, params, range, unit, measure, groupBy).compile(db).sql,
+  aggregateSql: (db: Kysely<DB>, ...args: AggregateArgs) => aggregateQuery(...args).compile(db).sql,
   /**
    * The block's figure per (province, commune, facility) cell within a scope (the nation or a province), in one
    * pass over its records: what the figure cache derives every unit's figure and every child unit's from.
    */
-  grid: async (
-    db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    scope: UnitFilter,
-    measure: Measure,
-  ): Promise<GridCell[]> => {
+  grid: async (db: Kysely<DB>, ...args: GridArgs): Promise<GridCell[]> => {
+    const [block, params, range, scope, measure] = args;
     // cold (issue 13): blocks whose national grid would read the whole country, from the aggregates the writes keep.
     if (keptGridAvailable(block, range, measure)) return keptGrid(db, block, params, range, scope);
-    return blocksRepo.recordsGrid(db, block, params, range, scope, measure);
+    return blocksRepo.recordsGrid(db, ...args);
   },
   /** `grid` computed from the block's records (what the aggregates are checked against). */
-  recordsGrid: async (
-    db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    scope: UnitFilter,
-    measure: Measure,
-  ): Promise<GridCell[]> => {
-    const rows = await reportRows(db, gridQuery(block, params, range, scope, measure));
+  recordsGrid: async (db: Kysely<DB>, ...args: GridArgs): Promise<GridCell[]> => {
+    const rows = await reportRows(db, gridQuery(...args));
     return rows.map((r) => ({ province: r.gp, commune: r.gc, facility: r.gf, value: Number(r.n) }));
   },
-  gridSql: (
-    db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    scope: UnitFilter,
-    measure: Measure,
-  ) => gridQuery(block, params, range, scope, measure).compile(db).sql,
+  gridSql: (db: Kysely<DB>, ...args: GridArgs) => gridQuery(...args).compile(db).sql,
   /**
    * A page of the rows behind a block's figure (the drill-down), with the person's name (a staff account's for
    * staff), in the order asked for (ties broken by the record key, so pages never overlap).
    */
   records: async (
     db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    unit: UnitFilter,
-    page: RecordsPage,
+    ...[block, params, range, unit, page]: [...BlockOf, unit: UnitFilter, page: RecordsPage]
   ): Promise<FactRow[]> => {
     const facts = factsOf(block, range, params);
     const dir = page.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
@@ -322,10 +287,7 @@ export const blocksRepo = {
   /** How many rows lie behind a block's figure (the drill-down's total, whatever page is shown). */
   countRecords: async (
     db: Kysely<DB>,
-    block: string,
-    params: Params,
-    range: Range,
-    unit: UnitFilter,
+    ...[block, params, range, unit]: [...BlockOf, unit: UnitFilter]
   ): Promise<number> => {
     const facts = factsOf(block, range, params);
     const rows = await reportRows(

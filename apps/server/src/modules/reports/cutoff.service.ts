@@ -10,9 +10,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
-import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
 import { type Actor, assertNational, authorize } from '../../platform/policy.ts';
+import { insertAudited } from '../shared/audited-writes.service.ts';
 import { type CutoffRow, cutoffRepo } from './cutoff.repo.ts';
 
 // The national reporting cut-off day (default: from the 15th of the previous month to the 14th) as dated data:
@@ -107,11 +107,9 @@ export async function setCutoff(
       created_by: actor.userId,
       created_at: deps.now().toISOString(),
     };
-    await cutoffRepo.insert(trx, row);
-    await audit(trx, actor, {
+    await insertAudited(trx, actor, cutoffRepo.insert, row, {
       action: 'reports.cutoff.set',
       entityType: 'report_cutoff_setting',
-      entityId: row.id,
       reason: input.reason,
       details: { day: input.day, effectiveFrom: input.effectiveFrom, previousDay },
     });

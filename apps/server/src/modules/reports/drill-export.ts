@@ -47,20 +47,20 @@ const WIDTHS = [8, 32, 10, 10, 28, 14, 36, 12, 10];
 
 const isoDay = (dt: string | null) => (dt ? String(dt).slice(0, 10) : null);
 
-/** One row's cells; null is an empty cell. */
-function cells(x: DrillExport, r: FactRow, i: number) {
-  const day = isoDay(r.dt);
-  return {
-    n: i + 1,
-    name: r.full_name ?? null,
-    sex: r.sex ? (SEX_VI[r.sex] ?? r.sex) : null,
-    birthYear: r.birth_year,
-    commune: r.commune ? (x.communeName(r.commune) ?? null) : null,
-    communeCode: r.commune,
-    facility: r.facility ? (x.facilityName(r.facility) ?? null) : null,
-    day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null,
-    qty: Number.isFinite(r.qty) ? r.qty : null,
-  };
+/** One row's cells in the columns' order (null is an empty cell); `day` writes the date as the format wants it. */
+function cells<D>(x: DrillExport, r: FactRow, i: number, day: (iso: string) => D) {
+  const d = isoDay(r.dt);
+  return [
+    i + 1,
+    r.full_name ?? null,
+    r.sex ? (SEX_VI[r.sex] ?? r.sex) : null,
+    r.birth_year,
+    r.commune ? (x.communeName(r.commune) ?? null) : null,
+    r.commune,
+    r.facility ? (x.facilityName(r.facility) ?? null) : null,
+    d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? day(d) : null,
+    Number.isFinite(r.qty) ? r.qty : null,
+  ];
 }
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -74,20 +74,7 @@ async function toXlsx(x: DrillExport): Promise<Buffer> {
   list.getRow(1).commit();
   list.getColumn(8).numFmt = 'dd/mm/yyyy';
   x.rows.forEach((r, i) => {
-    const c = cells(x, r, i);
-    list
-      .addRow([
-        c.n,
-        c.name,
-        c.sex,
-        c.birthYear,
-        c.commune,
-        c.communeCode,
-        c.facility,
-        c.day ? utcDate(c.day) : null,
-        c.qty,
-      ])
-      .commit();
+    list.addRow(cells(x, r, i, utcDate)).commit();
   });
   list.commit();
 
@@ -116,22 +103,7 @@ async function toXlsx(x: DrillExport): Promise<Buffer> {
 function toCsv(x: DrillExport): string {
   const lines = [DRILL_HEADERS.map(csvCell).join(',')];
   x.rows.forEach((r, i) => {
-    const c = cells(x, r, i);
-    lines.push(
-      [
-        c.n,
-        c.name,
-        c.sex,
-        c.birthYear,
-        c.commune,
-        c.communeCode,
-        c.facility,
-        c.day ? shortDate(c.day) : null,
-        c.qty,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push(cells(x, r, i, shortDate).map(csvCell).join(','));
   });
   return csvText(lines);
 }

@@ -67,32 +67,29 @@ export async function resolveUnit(
     return out.sort();
   };
   const base = { grouping, successors: finalSuccessors(successors) };
+  const found = (
+    kind: UnitKind,
+    name: string,
+    provinceCode: string | null,
+    filter: UnitFilter,
+    extra: Pick<ResolvedUnit, 'provinceName'> = {},
+  ): ResolvedUnit => ({ kind, code, name, provinceCode, ...extra, filter, ...base });
   let r: ResolvedUnit | undefined;
   if (code === NATION) {
-    r = { kind: 'nation', code, name: 'Toàn quốc', provinceCode: null, filter: { kind: 'nation' }, ...base };
+    r = found('nation', 'Toàn quốc', null, { kind: 'nation' });
   } else if (/^\d{2}$/.test(code)) {
     const u = await unitsRepo.province(db, code);
-    if (u)
-      r = {
-        kind: 'province',
-        code,
-        name: u.name,
-        provinceCode: code,
-        filter: { kind: 'province', code },
-        ...base,
-      };
+    if (u) r = found('province', u.name, code, { kind: 'province', code });
   } else if (/^\d{5}$/.test(code)) {
     const u = await unitsRepo.commune(db, code, on);
     const merged = grouping === 'today' ? mergedInto([code]) : [];
     if (u)
-      r = {
-        kind: 'commune',
-        code,
-        name: u.name,
-        provinceCode: u.province_code,
-        filter: merged.length ? { kind: 'commune', code, merged } : { kind: 'commune', code },
-        ...base,
-      };
+      r = found(
+        'commune',
+        u.name,
+        u.province_code,
+        merged.length ? { kind: 'commune', code, merged } : { kind: 'commune', code },
+      );
   } else if (code.startsWith('area:')) {
     const id = code.slice('area:'.length);
     const a = await areasRepo.find(db, id);
@@ -100,27 +97,17 @@ export async function resolveUnit(
       const own = (await areasRepo.communesOf(db, [id])).get(id) ?? [];
       // An area is a set of today's communes: the communes merged into them are in it, whatever the grouping.
       const communes = [...own, ...mergedInto(own)];
-      r = {
-        kind: 'area',
-        code,
-        name: a.name,
-        provinceCode: a.province_code,
-        provinceName: (await unitsRepo.province(db, a.province_code))?.name,
-        filter: { kind: 'area', id, province: a.province_code, communes },
-        ...base,
-      };
+      r = found(
+        'area',
+        a.name,
+        a.province_code,
+        { kind: 'area', id, province: a.province_code, communes },
+        { provinceName: (await unitsRepo.province(db, a.province_code))?.name },
+      );
     }
   } else if (code) {
     const f = await unitsRepo.facility(db, code);
-    if (f)
-      r = {
-        kind: 'facility',
-        code,
-        name: f.name,
-        provinceCode: f.province_code,
-        filter: { kind: 'facility', id: code },
-        ...base,
-      };
+    if (f) r = found('facility', f.name, f.province_code, { kind: 'facility', id: code });
   }
   if (!r) throw Errors.notFound({ vi: 'đơn vị', en: 'Unit' });
   if (!reportUnitWithinScope(actor, r))

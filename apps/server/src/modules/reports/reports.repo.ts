@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, IndicatorDefinitionTable, ReportTable } from '../../db/schema.ts';
-import { updateIfVersion } from '../shared/record-queries.repo.ts';
+import { rowById, updateIfVersion } from '../shared/record-queries.repo.ts';
 
 export type ReportRow = Selectable<ReportTable>;
 export type IndicatorRow = Selectable<IndicatorDefinitionTable>;
@@ -35,8 +35,7 @@ export type ReportKey = {
 
 export const reportsRepo = {
   insert: (db: Kysely<DB>, row: ReportRow) => db.insertInto('reports').values(row).execute(),
-  find: (db: Kysely<DB>, id: string) =>
-    db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst(),
+  find: (db: Kysely<DB>, id: string) => rowById(db, 'reports', id),
   findByKey: (db: Kysely<DB>, k: ReportKey) =>
     db
       .selectFrom('reports')

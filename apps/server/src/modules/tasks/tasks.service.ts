@@ -8,6 +8,7 @@ import {
   taskKindLabels,
   taskTiming,
 } from '@hoanhap/domain/task-rules';
+import { labelOf } from '@hoanhap/domain/vocabulary';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -106,10 +107,7 @@ export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
   return {
     id: r.id,
     kind: r.kind,
-    label: {
-      vi: taskKindLabels.vi[r.kind as TaskKind] ?? r.kind,
-      en: taskKindLabels.en[r.kind as TaskKind] ?? r.kind,
-    },
+    label: labelOf(taskKindLabels, r.kind),
     personId: r.person_id,
     ...(r.person_name ? { personName: r.person_name } : {}),
     episodeId: r.episode_id,
