@@ -6,8 +6,8 @@ import { dashboard } from '../../apps/server/src/modules/reports/catalogue.servi
 import { resolveUnit } from '../../apps/server/src/modules/reports/engine.service.ts';
 import { computeReport } from '../../apps/server/src/modules/reports/periodic.service.ts';
 import type { Actor } from '../../apps/server/src/platform/policy.ts';
-import { benchSqlite } from './sqlite-handle.ts';
 import { timedRuns } from './run-support.ts';
+import { benchSqlite } from './sqlite-handle.ts';
 
 // "The limit" of an aggregate: the SQL statements the product's engine sends for a dashboard or a periodic
 // report, captured once in this process (Kysely's query log) and then replayed straight on the database
