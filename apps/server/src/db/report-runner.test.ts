@@ -111,7 +111,10 @@ describe('report work off the request path', () => {
       expect(
         await whileRunning(() =>
           inReportBatch(() =>
-            Promise.all([reportRows(db, heavy(dialect, 5_000_000)), reportRows(db, heavy(dialect, 5_000_000))]),
+            Promise.all([
+              reportRows(db, heavy(dialect, 5_000_000)),
+              reportRows(db, heavy(dialect, 5_000_000)),
+            ]),
           ),
         ),
       ).toBe(1);
