@@ -35,7 +35,7 @@ const envSchema = z.object({
   REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).default(30),
   BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).default(30),
   REPORT_CONCURRENCY: z.coerce.number().int().min(0).optional(),
-  SQLITE_MMAP_MB: z.coerce.number().int().min(0).default(2048),
+  SQLITE_MMAP_MB: z.coerce.number().int().min(0).default(0),
   AUDIT_FLUSH_MS: z.coerce.number().int().min(0).default(200),
   AUDIT_QUEUE_MAX: z.coerce.number().int().min(1).default(20_000),
 });

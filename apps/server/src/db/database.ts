@@ -36,12 +36,13 @@ export const defaultReportConcurrency = () => Math.max(1, Math.floor(os.availabl
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /**
- * SQLite reads through memory-mapped I/O by default: without it every page a query touches beyond the 16 MB
- * page cache is copied in by a read() call, and at national size (a 4.7 GB file) a dashboard's statements
- * spent a third of their CPU in those calls (bench/README.md, "Memory-mapped reads"). Writes still go through
- * the WAL. better-sqlite3 caps the map at 2 GB (SQLITE_MAX_MMAP_SIZE); beyond it pages are read as before.
+ * SQLite may read through memory-mapped I/O (SQLITE_MMAP_MB) instead of copying each page beyond its 16 MB page
+ * cache in with a read() call. Off by default: one statement at a time it saved about a third of the CPU of the
+ * national health-check grids, but a cold national dashboard, whose statements run on two threads at once, was
+ * no faster with it (1.16 / 0.92 s against 1.14 / 0.78 s without, two periods, three runs each: bench/README.md,
+ * "Memory-mapped reads"). better-sqlite3 caps the map just under 2 GB. Writes go through the WAL either way.
  */
-export const DEFAULT_SQLITE_MMAP_MB = 2048;
+export const DEFAULT_SQLITE_MMAP_MB = 0;
 export const sqliteMmapBytes = (mb = DEFAULT_SQLITE_MMAP_MB) => Math.max(0, Math.floor(mb)) * 1024 * 1024;
 
 /** Opens PostgreSQL when a URL is given, else the embedded SQLite file under dataDir. */
