@@ -1,4 +1,4 @@
-import { NativeSelect, NumberInput, SimpleGrid, Textarea, } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../api/schema.ts';
