@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../apps/server/src/config.ts';
 import { sqliteMmapBytes } from '../../apps/server/src/db/database.ts';
 
 /**
@@ -12,5 +13,4 @@ export function benchSqlite(file: string, options: SQLite.Options = { readonly: 
 }
 
 /** The server's memory-mapped size, as SQLITE_MMAP_MB sets it for the server (config.ts). */
-export const benchMmapBytes = () =>
-  sqliteMmapBytes(process.env.SQLITE_MMAP_MB ? Number(process.env.SQLITE_MMAP_MB) : undefined);
+export const benchMmapBytes = () => sqliteMmapBytes(loadConfig().sqliteMmapMb);

@@ -33,6 +33,9 @@ export function setCsrfToken(token: string | null) {
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
+/** The path parameters of an operation on one record (`/…/{id}`), for the typed client's calls. */
+export const pathId = (id: string) => ({ params: { path: { id } } });
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();

@@ -1,7 +1,7 @@
 // Typed calls of the facility-operations API. Response types come from the API contract's generated types
 // (api/schema.ts), so the web app breaks at type-check time when they change.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { call, client, withQuery } from '../../api/client.ts';
+import { call, client, pathId, withQuery } from '../../api/client.ts';
 import type { BodyOf, operations, ResponseOf, Schemas } from '../../api/schema.ts';
 import type { Me } from '../../api/types.ts';
 
@@ -142,7 +142,6 @@ export const episodesOf = (personId: string) =>
   call(client.GET('/api/people/{id}/episodes', { params: { path: { id: personId } } })).then((r) => r.items);
 
 const atFacility = (facilityId: string) => ({ params: { path: { facilityId } } });
-const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The writes of facility operations (bodies and answers typed by the contract). */
 export const facilityApi = {
@@ -162,46 +161,46 @@ export const facilityApi = {
   /** Events of one resident's stay. */
   residentEvent: {
     visits: (id: string, body: BodyOf<'recordVisit'>) =>
-      call(client.POST('/api/admissions/{id}/visits', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/visits', { ...pathId(id), body })),
     incidents: (id: string, body: BodyOf<'recordIncident'>) =>
-      call(client.POST('/api/admissions/{id}/incidents', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/incidents', { ...pathId(id), body })),
     rewards: (id: string, body: BodyOf<'recordReward'>) =>
-      call(client.POST('/api/admissions/{id}/rewards', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/rewards', { ...pathId(id), body })),
     support: (id: string, body: BodyOf<'recordFacilitySupport'>) =>
-      call(client.POST('/api/admissions/{id}/support', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/support', { ...pathId(id), body })),
   },
   /** The steps of a stay, each answered with the admission as it is now. */
   admissionAct: {
     stages: (id: string, body: BodyOf<'moveAdmissionStage'>) =>
-      call(client.POST('/api/admissions/{id}/stages', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/stages', { ...pathId(id), body })),
     termChanges: (id: string, body: BodyOf<'recordTermChange'>) =>
-      call(client.POST('/api/admissions/{id}/term-changes', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/term-changes', { ...pathId(id), body })),
     releaseNotice: (id: string, body: BodyOf<'sendReleaseNotice'>) =>
-      call(client.POST('/api/admissions/{id}/release-notice', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/release-notice', { ...pathId(id), body })),
     release: (id: string, body: BodyOf<'releaseResident'>) =>
-      call(client.POST('/api/admissions/{id}/release', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/release', { ...pathId(id), body })),
     departure: (id: string, body: BodyOf<'recordDeparture'>) =>
-      call(client.POST('/api/admissions/{id}/departure', { ...byId(id), body })),
+      call(client.POST('/api/admissions/{id}/departure', { ...pathId(id), body })),
   },
   setResidence: (id: string, body: BodyOf<'setAdmissionResidence'>) =>
-    call(client.PUT('/api/admissions/{id}/residence', { ...byId(id), body })),
+    call(client.PUT('/api/admissions/{id}/residence', { ...pathId(id), body })),
   setBed: (id: string, body: BodyOf<'setAdmissionBed'>) =>
-    call(client.PUT('/api/admissions/{id}/bed', { ...byId(id), body })),
+    call(client.PUT('/api/admissions/{id}/bed', { ...pathId(id), body })),
   health: (id: string, body: BodyOf<'recordHealth'>) =>
-    call(client.POST('/api/admissions/{id}/health', { ...byId(id), body })),
+    call(client.POST('/api/admissions/{id}/health', { ...pathId(id), body })),
   correctIntake: (id: string, body: BodyOf<'correctIntake'>) =>
-    call(client.PUT('/api/admissions/{id}/intake', { ...byId(id), body })),
+    call(client.PUT('/api/admissions/{id}/intake', { ...pathId(id), body })),
   correctEvent: (id: string, body: BodyOf<'correctFacilityEvent'>) =>
-    call(client.PUT('/api/facility-events/{id}', { ...byId(id), body })),
+    call(client.PUT('/api/facility-events/{id}', { ...pathId(id), body })),
   voidEvent: (id: string, body: BodyOf<'voidFacilityEvent'>) =>
-    call(client.POST('/api/facility-events/{id}/void', { ...byId(id), body })),
+    call(client.POST('/api/facility-events/{id}/void', { ...pathId(id), body })),
   /** A class's learners, attendance and certificates. */
   classAct: {
     learners: (id: string, body: BodyOf<'enrolLearners'>) =>
-      call(client.POST('/api/facility-classes/{id}/learners', { ...byId(id), body })),
+      call(client.POST('/api/facility-classes/{id}/learners', { ...pathId(id), body })),
     attendance: (id: string, body: BodyOf<'recordAttendance'>) =>
-      call(client.POST('/api/facility-classes/{id}/attendance', { ...byId(id), body })),
+      call(client.POST('/api/facility-classes/{id}/attendance', { ...pathId(id), body })),
     certificates: (id: string, body: BodyOf<'issueClassCertificates'>) =>
-      call(client.POST('/api/facility-classes/{id}/certificates', { ...byId(id), body })),
+      call(client.POST('/api/facility-classes/{id}/certificates', { ...pathId(id), body })),
   },
 };

@@ -1,7 +1,7 @@
 // Typed calls of the legal-pathway API (screening, episodes, timeline, transfers, tasks). Response types come
 // from the API contract's generated types (api/schema.ts), as in api/types.ts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client } from '../../api/client.ts';
+import { call, client, pathId } from '../../api/client.ts';
 import type { BodyOf, Schemas } from '../../api/schema.ts';
 
 export type Episode = Schemas['Episode'];
@@ -93,23 +93,21 @@ export function usePathwayWrite<I, O>(personId: string, call: (input: I) => Prom
   });
 }
 
-const onPath = (id: string) => ({ params: { path: { id } } });
-
 export const pathwayApi = {
   determination: (personId: string, body: BodyOf<'createAddictionDetermination'>) =>
-    call(client.POST('/api/people/{id}/addiction-determinations', { ...onPath(personId), body })),
+    call(client.POST('/api/people/{id}/addiction-determinations', { ...pathId(personId), body })),
   openEpisode: (personId: string, body: BodyOf<'openEpisode'>) =>
-    call(client.POST('/api/people/{id}/episodes', { ...onPath(personId), body })),
+    call(client.POST('/api/people/{id}/episodes', { ...pathId(personId), body })),
   updateEpisode: (id: string, body: BodyOf<'updateEpisode'>) =>
-    call(client.PUT('/api/episodes/{id}', { ...onPath(id), body })),
+    call(client.PUT('/api/episodes/{id}', { ...pathId(id), body })),
   closeEpisode: (id: string, body: BodyOf<'closeEpisode'>) =>
-    call(client.POST('/api/episodes/{id}/close', { ...onPath(id), body })),
+    call(client.POST('/api/episodes/{id}/close', { ...pathId(id), body })),
   certificate: (id: string, body: BodyOf<'issueEpisodeCertificate'>) =>
-    call(client.POST('/api/episodes/{id}/certificate', { ...onPath(id), body })),
+    call(client.POST('/api/episodes/{id}/certificate', { ...pathId(id), body })),
   schedule: (id: string, body: BodyOf<'scheduleEpisodeTask'>) =>
-    call(client.POST('/api/episodes/{id}/schedule', { ...onPath(id), body })),
+    call(client.POST('/api/episodes/{id}/schedule', { ...pathId(id), body })),
   transfer: (personId: string, body: BodyOf<'transferPerson'>) =>
-    call(client.POST('/api/people/{id}/transfer', { ...onPath(personId), body })),
+    call(client.POST('/api/people/{id}/transfer', { ...pathId(personId), body })),
   counselling: (body: BodyOf<'createCounsellingSession'>) =>
     call(client.POST('/api/counselling-sessions', { body })),
 };

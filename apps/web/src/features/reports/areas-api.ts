@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { call, client } from '../../api/client.ts';
+import { call, client, pathId } from '../../api/client.ts';
 import type { BodyOf, ResponseOf, Schemas } from '../../api/schema.ts';
 
 // The areas API (server: modules/areas): a province's named sets of communes, reported on as units 'area:<id>'.
@@ -7,15 +7,13 @@ import type { BodyOf, ResponseOf, Schemas } from '../../api/schema.ts';
 export type AreaView = Schemas['Area'];
 export type LegacyDistrict = ResponseOf<'listLegacyDistricts'>['items'][number];
 
-const byId = (id: string) => ({ params: { path: { id } } });
-
 /** The writes of the areas API (bodies and answers typed by the contract). */
 export const areasApi = {
   create: (body: BodyOf<'createArea'>) => call(client.POST('/api/areas', { body })),
   update: (id: string, body: BodyOf<'updateArea'>) =>
-    call(client.PUT('/api/areas/{id}', { ...byId(id), body })),
+    call(client.PUT('/api/areas/{id}', { ...pathId(id), body })),
   delete: (id: string, body: BodyOf<'deleteArea'>) =>
-    call(client.DELETE('/api/areas/{id}', { ...byId(id), body })),
+    call(client.DELETE('/api/areas/{id}', { ...pathId(id), body })),
 };
 
 /** Areas the viewer may read (a province officer's own province; a national officer's, all). */

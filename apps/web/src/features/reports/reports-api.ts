@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { call, client, withQuery } from '../../api/client.ts';
+import { call, client, pathId, withQuery } from '../../api/client.ts';
 import type { BodyOf, operations, ResponseOf, Schemas } from '../../api/schema.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 
@@ -144,19 +144,17 @@ export function useSubmissions(q: QueryOf<'listReportSubmissions'>, enabled: boo
   });
 }
 
-const byId = (id: string) => ({ params: { path: { id } } });
-
 /** The writes of the reports area (bodies and answers typed by the contract). */
 export const reportsApi = {
   createReport: (body: BodyOf<'createReport'>) => call(client.POST('/api/reports', { body })),
   updateNarrative: (id: string, body: BodyOf<'updateReport'>) =>
-    call(client.PUT('/api/reports/{id}', { ...byId(id), body })),
+    call(client.PUT('/api/reports/{id}', { ...pathId(id), body })),
   submit: (id: string, body: BodyOf<'submitReport'>) =>
-    call(client.POST('/api/reports/{id}/submit', { ...byId(id), body })),
+    call(client.POST('/api/reports/{id}/submit', { ...pathId(id), body })),
   approve: (id: string, body: BodyOf<'approveReport'>) =>
-    call(client.POST('/api/reports/{id}/approve', { ...byId(id), body })),
+    call(client.POST('/api/reports/{id}/approve', { ...pathId(id), body })),
   return: (id: string, body: BodyOf<'returnReport'>) =>
-    call(client.POST('/api/reports/{id}/return', { ...byId(id), body })),
+    call(client.POST('/api/reports/{id}/return', { ...pathId(id), body })),
   setCutoff: (body: BodyOf<'setReportingCutoff'>) => call(client.POST('/api/reporting-cutoff', { body })),
   createIndicator: (body: BodyOf<'createIndicator'>) => call(client.POST('/api/indicators', { body })),
 };
