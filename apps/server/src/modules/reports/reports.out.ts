@@ -1,6 +1,7 @@
 import { REPORT_PERIOD_KINDS } from '@hoanhap/domain/reporting-periods';
 import { z } from 'zod';
 import { bilingual, listOf, numOrNull, strOrNull } from '../../platform/http/schemas.ts';
+import { REPORT_STATUSES } from './reports.schema.ts';
 
 // Answers of the routes in reports.routes.ts (their success schemas in the OpenAPI contract). The pieces several
 // answers share — a figure, its target, the unit it is of, a block reference — are stated once here.
@@ -15,8 +16,6 @@ const grouping = z.enum(['period', 'today']).meta({ id: 'FigureGrouping' });
 const blockRef = z
   .object({ block: z.string(), params: z.record(z.string(), z.string()).optional() })
   .meta({ id: 'BlockRef' });
-/** A periodic report's step (periodic.service.ts writes only these; the table keeps them as text). */
-const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 const reportStatus = z.string().pipe(z.enum(REPORT_STATUSES));
 
 /** A figure's target: at least (`gte`) or at most (`lte`) a value, with its source. */

@@ -143,10 +143,13 @@ export const versionBody = z.strictObject({ version });
 export const returnBody = z.strictObject({ version, comment: text(5000) });
 export const approveBody = z.strictObject({ version, comment: z.string().trim().max(5000).optional() });
 
+/** A periodic report's steps (periodic.service.ts writes only these; the table keeps them as text). */
+export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+
 export const listReportsQuery = z.strictObject({
   unit: unit.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  status: z.enum(['draft', 'submitted', 'returned', 'approved']).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
 });
 
 export const submissionsQuery = z.strictObject({
