@@ -7,7 +7,15 @@ export async function startServer(env: Record<string, string>) {
   const child = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
     // The JavaScript heap limit of `npm start`: without it V8 lets garbage grow to 550 MB of RSS under a
     // stream of Excel exports before collecting it (bench/README.md).
-    execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
+    execArgv: [
+      '--max-old-space-size=384',
+      '--import',
+      'tsx',
+      // BENCH_CPU_PROF_DIR: a V8 CPU profile of the server's main thread, written there when it exits.
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -259,6 +259,30 @@ describe('aggregates kept by writes through the API and straight to the tables',
             outcome: 'met',
           }),
         );
+    // Substitution therapy beside psychological support days (a psych figure counts such a person once), one
+    // still running, one quit in the period, one for a person with no counselling contact.
+    for (const [person, start, quitOn] of [
+      [people[1]!, '2024-05-01', null],
+      [people[5]!, '2024-02-01', '2024-08-31'],
+      [people[6]!, '2024-03-15', null],
+    ] as const) {
+      const ep = ok(
+        await police.call('POST', `/api/people/${person}/episodes`, {
+          type: 'substitution_therapy',
+          startDate: start,
+          clinic: { name: 'Cơ sở điều trị Methadone Ba Đình' },
+        }),
+      );
+      if (quitOn)
+        ok(
+          await police.call('POST', `/api/episodes/${ep.id}/close`, {
+            version: ep.version,
+            outcome: 'quit',
+            endDate: quitOn,
+          }),
+          200,
+        );
+    }
     const partner = ok(
       await officer.call('POST', '/api/community/partners', {
         kind: 'cooperative',
