@@ -187,10 +187,11 @@ export interface DB {
   // 0037_figure_aggregates
   agg_person_steps: AggPersonStepsTable;
   agg_status_months: AggStatusMonthTable;
-  agg_status_checkpoints: AggStatusCheckpointTable;
-  agg_status_checkpoint_months: { month: string };
   // 0040_person_days
   agg_person_days: AggPersonDayTable;
+  // 0042_status_checkpoint_days
+  agg_status_day_checkpoints: AggStatusDayCheckpointTable;
+  agg_status_checkpoint_days: { day: string };
 }
 
 /** 0040: a day on which a person has records of a stream: how many, their previous such day, their cell. */
@@ -205,9 +206,12 @@ export interface AggPersonDayTable {
   facility_id: string;
 }
 
-/** 0037: the status spans covering the first day of a month listed in agg_status_checkpoint_months. */
-export interface AggStatusCheckpointTable {
-  month: string;
+/**
+ * 0042: per day listed in agg_status_checkpoint_days, the net change of status spans of every day before it
+ * (the people with each status on the day before), per cell.
+ */
+export interface AggStatusDayCheckpointTable {
+  day: string;
   status: string;
   province_code: string;
   commune_code: string;

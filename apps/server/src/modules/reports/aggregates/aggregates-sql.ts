@@ -11,11 +11,15 @@ import { TREATMENT_TYPES } from '@hoanhap/domain/episode-types';
 //   "addicts with all four steps by D" are then a count of people whose days are ≤ D, per cell.
 // - agg_status_months: per cell (the person's current province and commune, the span's facility) and status,
 //   the month's net change in status spans (+1 for each span starting in it, −1 for each span ending in it);
-//   agg_status_checkpoints: per month listed in agg_status_checkpoint_months (every month up to the current
-//   one), the spans covering its first day per cell and status (the sum of the changes of the months before).
-//   The people with a status on day D = D's month's checkpoint, plus the spans starting, minus those ending,
-//   from the first of D's month to D (read from person_status_history). A change dated today touches no
-//   checkpoint (none is after the current month); one dated earlier adds to each checkpoint after it.
+//   agg_status_day_checkpoints: per day listed in agg_status_checkpoint_days (the 1st and the 15th of every
+//   month up to today, migration 0042), the net change of every day before it per cell and status — the
+//   people with each status on the day before. People with a status on day D = the checkpoint of the last
+//   checkpoint day ≤ D + 1, plus the spans starting, minus those ending, from that day to D (read from
+//   person_status_history). Half-monthly rather than monthly (0037): a period ends on the 14th (the default
+//   cut-off, reporting-periods.ts) or on a month's last day (calendar periods), whose next day is a checkpoint
+//   day, so the first national view of a period reads no span at all (the month's first two weeks of spans,
+//   each joined to its person, were most of the time of a period's status figures). A change dated today
+//   touches no checkpoint (none is after today); one dated earlier adds to each checkpoint after it.
 //
 // A person who moves takes their rows with them (a trigger on people's cell columns), so grouping by today's
 // units stays exact; a period grouped by its own units is computed from the records (blocks.repo.ts).
@@ -43,7 +47,7 @@ export const refreshStepsSql = (where: string) => `
     tested_on = excluded.tested_on, counselled_on = excluded.counselled_on, treated_on = excluded.treated_on`;
 
 /**
- * Adds to agg_status_months, and to each monthly checkpoint after it, the changes `rows` lists: a query with
+ * Adds to agg_status_months, and to each checkpoint day after it, the changes `rows` lists: a query with
  * columns pr, co, fa, st, dy (a day), d (±1). Two statements (a trigger runs both). Grouped first: PostgreSQL
  * refuses an upsert that meets the same key twice in one statement. Months first: a checkpoint being made
  * locks agg_status_months (aggregates.repo.ts), so a change reaches it either before or after it is made.
@@ -54,12 +58,12 @@ export const addStatusSql = (rows: string): [months: string, checkpoints: string
   group by x.pr, x.co, x.fa, x.st, substr(x.dy, 1, 7)
   on conflict (province_code, commune_code, facility_id, status, month)
     do update set delta = agg_status_months.delta + excluded.delta`,
-  `insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
-  select c.month, x.st, x.pr, x.co, x.fa, sum(x.d) from (${rows}) x
-    join agg_status_checkpoint_months c on c.month > substr(x.dy, 1, 7)
-  where true group by c.month, x.st, x.pr, x.co, x.fa
-  on conflict (month, status, province_code, commune_code, facility_id)
-    do update set n = agg_status_checkpoints.n + excluded.n`,
+  `insert into agg_status_day_checkpoints (day, status, province_code, commune_code, facility_id, n)
+  select c.day, x.st, x.pr, x.co, x.fa, sum(x.d) from (${rows}) x
+    join agg_status_checkpoint_days c on c.day > x.dy
+  where true group by c.day, x.st, x.pr, x.co, x.fa
+  on conflict (day, status, province_code, commune_code, facility_id)
+    do update set n = agg_status_day_checkpoints.n + excluded.n`,
 ];
 
 /** Both statements of `addStatusSql` as a trigger's body. */

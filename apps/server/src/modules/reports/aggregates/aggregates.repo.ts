@@ -1,3 +1,4 @@
+import { addDays } from '@hoanhap/domain/iso-date';
 import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { reportRows } from '../../../db/report-runner.ts';
 import type { GridCell, Measure, Params, Range, UnitFilter } from '../blocks.repo.ts';
@@ -25,16 +26,17 @@ export async function rebuildAggregates(
   today = new Date().toISOString().slice(0, 10),
 ): Promise<{ people: number; statusRows: number; checkpoints: number; days: number }> {
   if (!db.isTransaction) return db.transaction().execute((trx) => rebuildAggregates(trx, today));
-  // Migration 0037 runs this before 0040 created the per-person days: those are rebuilt once they exist.
-  const days = (await hasPersonDays(db)) ? await rebuildPersonDays(db) : 0;
+  // Migration 0037 runs this before 0040 created the per-person days and 0042 the checkpoint days: those are
+  // rebuilt once they exist.
+  const days = (await hasTable(db, 'agg_person_days')) ? await rebuildPersonDays(db) : 0;
   return { ...(await rebuildStatusAndSteps(db, today)), days };
 }
 
 const AGGREGATE_TABLES = [
   'agg_person_steps',
   'agg_status_months',
-  'agg_status_checkpoint_months',
-  'agg_status_checkpoints',
+  'agg_status_checkpoint_days',
+  'agg_status_day_checkpoints',
   'agg_person_days',
 ];
 
@@ -47,17 +49,17 @@ const AGGREGATE_TABLES = [
 export async function freshenAggregates(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   for (const t of AGGREGATE_TABLES) {
-    if (t === 'agg_person_days' && !(await hasPersonDays(db))) continue;
+    if (!(await hasTable(db, t))) continue;
     await sql.raw(sqlite ? `ANALYZE ${t}` : `VACUUM (ANALYZE) ${t}`).execute(db);
   }
 }
 
-/** Whether migration 0040's table is there. */
-async function hasPersonDays(db: Kysely<any>): Promise<boolean> {
+/** Whether a table is there (a later migration's, while an earlier one rebuilds). */
+async function hasTable(db: Kysely<any>, table: string): Promise<boolean> {
   const q =
     db.getExecutor().adapter instanceof SqliteAdapter
-      ? sql`select 1 as one from sqlite_master where type = 'table' and name = 'agg_person_days'`
-      : sql`select 1 as one where to_regclass('agg_person_days') is not null`;
+      ? sql`select 1 as one from sqlite_master where type = 'table' and name = ${table}`
+      : sql`select 1 as one where to_regclass(${table}) is not null`;
   return (await q.execute(db)).rows.length > 0;
 }
 
@@ -80,38 +82,14 @@ async function rebuildStatusAndSteps(
         union select t.person_id from drug_tests t union select cp.person_id from counselling_participants cp
         union select e.person_id from episodes e)`),
   );
-  await run('delete from agg_status_checkpoint_months');
-  await run('delete from agg_status_checkpoints');
   await run('delete from agg_status_months');
-  // No checkpoint month is listed yet: the second statement (the checkpoints after each change) adds nothing.
-  for (const text of addStatusSql(
-    spanChanges(
-      'h',
-      'p',
-      1,
-      'from person_status_history h left join people p on p.id = h.person_id where true',
-    ),
-  ))
-    await run(text);
-  // Every month's checkpoint up to the current month, each from the one before and that month's changes.
-  const first = (await sql<{ m: string | null }>`select min(month) as m from agg_status_months`.execute(db))
-    .rows[0]?.m;
-  let checkpoints = 0;
-  for (let m = first ? nextMonth(first) : null, prev = first; m && prev && m <= today.slice(0, 7); ) {
-    await sql`
-      insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
-      select ${m}, x.status, x.province_code, x.commune_code, x.facility_id, sum(x.n) from (
-        select c.status, c.province_code, c.commune_code, c.facility_id, c.n
-        from agg_status_checkpoints c where c.month = ${prev}
-        union all
-        select d.status, d.province_code, d.commune_code, d.facility_id, d.delta
-        from agg_status_months d where d.month = ${prev}
-      ) x group by x.status, x.province_code, x.commune_code, x.facility_id having sum(x.n) <> 0`.execute(db);
-    await sql`insert into agg_status_checkpoint_months (month) values (${m})`.execute(db);
-    checkpoints++;
-    prev = m;
-    m = nextMonth(m);
-  }
+  // The months' changes only: the checkpoints are made from them and the records below (the second statement of
+  // addStatusSql, for the checkpoints after each change, would add to none: they are all deleted first).
+  await run(addStatusSql(ALL_SPANS)[0]);
+  // Migration 0037 runs this on a new database before 0042 made the checkpoint days.
+  const checkpoints = (await hasTable(db, 'agg_status_checkpoint_days'))
+    ? await rebuildCheckpoints(db, today)
+    : 0;
   const count = async (table: string) =>
     Number(
       (await sql.raw<{ n: string | number }>(`select count(*) as n from ${table}`).execute(db)).rows[0]!.n,
@@ -123,42 +101,100 @@ async function rebuildStatusAndSteps(
   };
 }
 
-/** 'YYYY-MM' → the month after it. */
-function nextMonth(m: string): string {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+/**
+ * Every checkpoint day from the first month with a change up to today, each from the one before and the changes
+ * between them (migration 0042, `rebuildAggregates`); how many. agg_status_months must be current.
+ */
+export async function rebuildCheckpoints(db: Kysely<any>, today: string): Promise<number> {
+  await sql`delete from agg_status_checkpoint_days`.execute(db);
+  await sql`delete from agg_status_day_checkpoints`.execute(db);
+  const first = (await sql<{ m: string | null }>`select min(month) as m from agg_status_months`.execute(db))
+    .rows[0]?.m;
+  if (!first) return 0;
+  // The first month's 1st: no change before it, an empty checkpoint.
+  let prev = `${first}-01`;
+  await sql`insert into agg_status_checkpoint_days (day) values (${prev})`.execute(db);
+  let made = 1;
+  for (let day = nextCheckpointDay(prev); day <= today; prev = day, day = nextCheckpointDay(day)) {
+    await sql`
+      insert into agg_status_day_checkpoints (day, status, province_code, commune_code, facility_id, n)
+      select ${day}, x.st, x.pr, x.co, x.fa, sum(x.n) from (
+        select c.status as st, c.province_code as pr, c.commune_code as co, c.facility_id as fa, c.n as n
+        from agg_status_day_checkpoints c where c.day = ${prev}
+        union all
+        select x.st, x.pr, x.co, x.fa, x.d from (${changesBetween(prev, day)}) x
+      ) x group by x.st, x.pr, x.co, x.fa having sum(x.n) <> 0`.execute(db);
+    await sql`insert into agg_status_checkpoint_days (day) values (${day})`.execute(db);
+    made++;
+  }
+  return made;
 }
 
+/** The checkpoint day after `day` (checkpoint days: the 1st and the 15th of each month, aggregates-sql.ts). */
+function nextCheckpointDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  if (d < 15) return `${day.slice(0, 8)}15`;
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The last checkpoint day ≤ `day`. */
+function checkpointDayOf(day: string): string {
+  return `${day.slice(0, 8)}${Number(day.slice(8)) >= 15 ? '15' : '01'}`;
+}
+
+/** The changes of every status span, each in its person's cell. */
+const ALL_SPANS = spanChanges(
+  'h',
+  'p',
+  1,
+  'from person_status_history h left join people p on p.id = h.person_id where true',
+);
+
+/** The changes of status spans dated in [from, to) from the records (the date condition goes into each part). */
+const changesBetween = (from: string, to: string) =>
+  sql`select x.* from (${sql.raw(ALL_SPANS)}) x where x.dy >= ${from} and x.dy < ${to}`;
+
 /**
- * Whether a month's checkpoint is there to read, made first when it is missing for a month up to the current one
- * (a month begun since the last rebuild): the sum of the changes of the months before it. Never inside the
+ * The checkpoint to read day `to`'s figure from: the last checkpoint day ≤ `to` + 1, made first when it is missing
+ * and not after today (a day reached since the last rebuild), else the last one made before it; null when there
+ * is none. Made from the checkpoint before it (or the months' changes) and the changes between, never inside the
  * caller's transaction and never waiting: on PostgreSQL the changes are locked (NOWAIT) while it is made, so a
- * concurrent write reaches it either through the sum or through its trigger; when the lock is taken, or another
- * request makes the same checkpoint at once, the figure sums the months' changes instead (the same answer).
+ * concurrent write reaches it either through the records read or through its trigger; when the lock is taken,
+ * or another request makes the same checkpoint at once, an earlier checkpoint is read (the same answer).
  */
-async function ensureCheckpoint(db: Kysely<any>, month: string): Promise<boolean> {
-  const has = async (q: Kysely<any>) =>
-    (await sql`select 1 as one from agg_status_checkpoint_months where month = ${month}`.execute(q)).rows
-      .length > 0;
-  if (await has(db)) return true;
-  if (db.isTransaction || month > new Date().toISOString().slice(0, 7)) return false;
+async function checkpointFor(db: Kysely<any>, to: string): Promise<string | null> {
+  const day = checkpointDayOf(addDays(to, 1));
+  const latest = async (q: Kysely<any>) =>
+    (
+      await sql<{ day: string | null }>`select max(day) as day from agg_status_checkpoint_days
+        where day <= ${day}`.execute(q)
+    ).rows[0]?.day ?? null;
+  const found = await latest(db);
+  if (found === day || db.isTransaction || day > new Date().toISOString().slice(0, 10)) return found;
   try {
     await db.transaction().execute(async (trx) => {
       if (!(db.getExecutor().adapter instanceof SqliteAdapter))
         await sql`lock table agg_status_months in share mode nowait`.execute(trx);
-      if (await has(trx)) return;
+      const prev = await latest(trx);
+      if (prev === day) return;
+      // From the checkpoint before (normally half a month back), or, with none, from the months' changes.
+      const base = prev
+        ? sql`select c.status as st, c.province_code as pr, c.commune_code as co, c.facility_id as fa, c.n as n
+            from agg_status_day_checkpoints c where c.day = ${prev}`
+        : sql`select d.status, d.province_code, d.commune_code, d.facility_id, d.delta
+            from agg_status_months d where d.month < ${day.slice(0, 7)}`;
       await sql`
-        insert into agg_status_checkpoints (month, status, province_code, commune_code, facility_id, n)
-        select ${month}, d.status, d.province_code, d.commune_code, d.facility_id, sum(d.delta)
-        from agg_status_months d where d.month < ${month}
-        group by d.status, d.province_code, d.commune_code, d.facility_id having sum(d.delta) <> 0`.execute(
-        trx,
-      );
-      await sql`insert into agg_status_checkpoint_months (month) values (${month})`.execute(trx);
+        insert into agg_status_day_checkpoints (day, status, province_code, commune_code, facility_id, n)
+        select ${day}, x.st, x.pr, x.co, x.fa, sum(x.n) from (
+          ${base}
+          union all
+          select x.st, x.pr, x.co, x.fa, x.d from (${changesBetween(prev ?? `${day.slice(0, 7)}-01`, day)}) x
+        ) x group by x.st, x.pr, x.co, x.fa having sum(x.n) <> 0`.execute(trx);
+      await sql`insert into agg_status_checkpoint_days (day) values (${day})`.execute(trx);
     });
-    return true;
+    return day;
   } catch {
-    return false;
+    return latest(db);
   }
 }
 
@@ -181,31 +217,31 @@ function scopeWhere(u: UnitFilter, pr: string, co: string, fa: string): RawBuild
 
 type Cells = RawBuilder<{ gp: string; gc: string; gf: string; n: string | number }>;
 
-// People by status on a day: the checkpoint of the day's month (or, when it has none, the sum of the changes of
-// the months before), then the spans that start or end in the month by that day.
-function statusCells(status: string | undefined, to: string, scope: UnitFilter, kept: boolean): Cells {
-  const month = to.slice(0, 7);
-  const first = `${month}-01`;
+// People by status on a day: the checkpoint read (see `checkpointFor`; with none, the sum of the changes of the
+// months before the day's), then the spans that start or end from its day to that day — none when it is the day
+// after (a period ending on the 14th or on a month's last day).
+function statusCells(status: string | undefined, to: string, scope: UnitFilter, base: string | null): Cells {
+  const from = base ?? `${to.slice(0, 7)}-01`;
   const any = !status || status === 'any';
   const st = (col: string) => (any ? sql`` : sql`and ${sql.ref(col)} = ${status}`);
   const days = (col: 'valid_from' | 'valid_to', sign: RawBuilder<unknown>) => sql`
+    union all
     select coalesce(p.province_code, '') as pr, coalesce(p.cur_commune_code, '') as co,
       coalesce(h.facility_id, '') as fa, ${sign} * count(*) as n
     from person_status_history h left join people p on p.id = h.person_id
-    where ${sql.ref(`h.${col}`)} >= ${first} and ${sql.ref(`h.${col}`)} <= ${to} ${st('h.status')}
+    where ${sql.ref(`h.${col}`)} >= ${from} and ${sql.ref(`h.${col}`)} <= ${to} ${st('h.status')}
     group by coalesce(p.province_code, ''), coalesce(p.cur_commune_code, ''), coalesce(h.facility_id, '')`;
   return sql`
     select x.pr as gp, x.co as gc, x.fa as gf, sum(x.n) as n from (
       ${
-        kept
+        base
           ? sql`select c.province_code as pr, c.commune_code as co, c.facility_id as fa, c.n as n
-      from agg_status_checkpoints c where c.month = ${month} ${st('c.status')}`
+      from agg_status_day_checkpoints c where c.day = ${base} ${st('c.status')}`
           : sql`select m.province_code as pr, m.commune_code as co, m.facility_id as fa, sum(m.delta) as n
-      from agg_status_months m where m.month < ${month} ${st('m.status')}
+      from agg_status_months m where m.month < ${to.slice(0, 7)} ${st('m.status')}
       group by m.province_code, m.commune_code, m.facility_id`
       }
-      union all ${days('valid_from', sql`1`)}
-      union all ${days('valid_to', sql`-1`)}
+      ${from <= to ? sql`${days('valid_from', sql`1`)} ${days('valid_to', sql`-1`)}` : sql``}
     ) x where ${scopeWhere(scope, 'x.pr', 'x.co', 'x.fa')}
     group by x.pr, x.co, x.fa having sum(x.n) > 0`;
 }
@@ -279,7 +315,7 @@ function psychCells(from: string, to: string, scope: UnitFilter): Cells {
     group by x.gp, x.gc, x.gf`;
 }
 
-type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: boolean) => Cells;
+type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: string | null) => Cells;
 const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   people_by_status: {
     measure: 'people',
@@ -327,7 +363,7 @@ export async function keptGrid(
   range: Range,
   scope: UnitFilter,
 ): Promise<GridCell[]> {
-  const checkpoint = block === 'people_by_status' && (await ensureCheckpoint(db, range.to.slice(0, 7)));
+  const checkpoint = block === 'people_by_status' ? await checkpointFor(db, range.to) : null;
   // Off the request path like every report statement (a checkpoint, a write, is made above on the server's own).
   const rows = await reportRows(db, KEPT[block]!.cells(params, range, scope, checkpoint));
   const orNull = (s: string) => (s === '' ? null : s);

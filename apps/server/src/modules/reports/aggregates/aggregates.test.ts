@@ -47,18 +47,18 @@ function rng(seed: number) {
   };
 }
 
-async function snapshot(db: Kysely<DB>, checkpointMonths?: string[]) {
+async function snapshot(db: Kysely<DB>, checkpointDays?: string[]) {
   const listed =
-    checkpointMonths ??
-    (await db.selectFrom('agg_status_checkpoint_months').select('month').execute()).map((r) => r.month);
+    checkpointDays ??
+    (await db.selectFrom('agg_status_checkpoint_days').select('day').execute()).map((r) => r.day);
   const checkpoints = listed.length
     ? (
         await db
-          .selectFrom('agg_status_checkpoints')
+          .selectFrom('agg_status_day_checkpoints')
           .selectAll()
-          .where('month', 'in', listed)
+          .where('day', 'in', listed)
           .where('n', '<>', 0)
-          .orderBy('month')
+          .orderBy('day')
           .orderBy('status')
           .orderBy('province_code')
           .orderBy('commune_code')
