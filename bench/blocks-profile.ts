@@ -13,9 +13,8 @@ import { keptGrids } from '../apps/server/src/modules/reports/aggregates/aggrega
 import { blocksRepo, SPREAD_BLOCKS } from '../apps/server/src/modules/reports/blocks.repo.ts';
 import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.ts';
 import { catalogueBlockRefs } from '../apps/server/src/modules/reports/figures-warmup.job.ts';
-import type { Actor } from '../apps/server/src/platform/policy.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
-import { argValue, REPO } from './lib/target.ts';
+import { argValue, nationalActor, REPO } from './lib/target.ts';
 
 // npx tsx bench/blocks-profile.ts [--database-url postgres://…/bench_cold | --sqlite FILE] [--from D --to D]
 //   [--only block,block] [--dashboard] [--records]
@@ -179,17 +178,9 @@ if (compareFile) {
 }
 
 if (args.includes('--dashboard')) {
-  const actor: Actor = {
-    userId: 'bench',
-    username: 'bench',
-    role: 'national_officer',
-    scopeKind: 'nation',
-    scopeCode: null,
-    ip: '127.0.0.1',
-  };
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const d = await dashboard(deps, actor, { unit: 'VN', ...period });
+  const d = await dashboard(deps, nationalActor, { unit: 'VN', ...period });
   const c1 = process.cpuUsage(c0);
   console.log(
     `national dashboard in process, nothing kept: ${(performance.now() - t0).toFixed(0)} ms, ${((c1.user + c1.system) / 1000).toFixed(0)} ms CPU in this process (${d.figures.length} figures)`,

@@ -1,4 +1,3 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,11 +9,11 @@ import { ChangeTracker, registerTracker, trackChanges } from '../apps/server/src
 import type { DB } from '../apps/server/src/db/schema.ts';
 import { blocksRepo } from '../apps/server/src/modules/reports/blocks.repo.ts';
 import { dashboard } from '../apps/server/src/modules/reports/catalogue.service.ts';
-import type { Actor } from '../apps/server/src/platform/policy.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { secondFactor } from './lib/second-factor.ts';
+import { serverEnv, startServer } from './lib/server.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
-import { argValue, REPO } from './lib/target.ts';
+import { argValue, nationalActor, nationalStats, REPO } from './lib/target.ts';
 
 // npm run bench:cold [-- --dialect sqlite|postgres|both --database-url postgres://…/bench_cold --sqlite FILE
 //   --periods 3]  (--periods 0: the drill-down alone)
@@ -42,15 +41,6 @@ const sqliteFile = path.resolve(
 );
 const DRILL_ROWS = 50_000;
 const r1 = (x: number) => Math.round(x * 10) / 10;
-
-const nationalActor: Actor = {
-  userId: 'bench',
-  username: 'bench',
-  role: 'national_officer',
-  scopeKind: 'nation',
-  scopeCode: null,
-  ip: '127.0.0.1',
-};
 
 /** Quarters (cut-off day 15) a year and more before the last one ended before the as-of day. */
 function unwarmedQuarters(asOf: string, n: number) {
@@ -128,44 +118,10 @@ async function replay(
   return performance.now() - t0;
 }
 
-async function startServer(dialect: 'sqlite' | 'postgres') {
-  const env = {
-    ...(dialect === 'sqlite'
-      ? { DATA_DIR: path.dirname(sqliteFile), BENCH_SQLITE_FILE: sqliteFile, DATABASE_URL: '' }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') }),
-  };
-  const child: ChildProcess = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
-    execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (m: any) => (m.type === 'ready' ? resolve(m) : reject(new Error('bad start'))));
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  const ask = (type: string) =>
-    new Promise<any>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${type}`)), 120_000);
-      const on = (m: any) => {
-        if (m.type !== type) return;
-        child.off('message', on);
-        clearTimeout(timer);
-        resolve(m);
-      };
-      child.on('message', on);
-      child.send({ type });
-    });
-  return { child, base: `http://127.0.0.1:${ready.port}`, ask };
-}
-
 async function runOne(dialect: 'sqlite' | 'postgres') {
   const keepAlive = setInterval(() => {}, 60_000);
   const loadAtStart = os.loadavg().map(r1);
-  const statsFile =
-    dialect === 'sqlite'
-      ? `${sqliteFile}.stats.json`
-      : path.join(REPO, 'bench/data/national-postgres.stats.json');
-  const gen = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  const gen = nationalStats(dialect, sqliteFile);
   const asOf = gen.asOf as string;
   const periods = unwarmedQuarters(asOf, Number(argValue(args, 'periods') ?? 3));
   console.log(`${dialect}: national data set of ${asOf}; periods ${periods.map((p) => p.label).join(', ')}`);
@@ -217,7 +173,8 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
 
   // 2. The product.
   // After the start-up status catch-up and the figure warm-up (which waits for it), as an officer meets it.
-  const server = await startServer(dialect);
+  const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl }));
+  const base = `http://127.0.0.1:${server.port}`;
   let warmup: { ms: number } | null = null;
   const w0 = performance.now();
   while (!warmup && performance.now() - w0 < 900_000) {
@@ -225,7 +182,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
     if (!warmup) await new Promise((r) => setTimeout(r, 2000));
   }
   console.log(`  server warm-up ${warmup ? `${r1(warmup.ms / 1000)} s` : 'not finished'}`);
-  const login = await fetch(`${server.base}/api/auth/login`, {
+  const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'c04.1', password: BENCH_PASSWORD }),
@@ -238,7 +195,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   // A national officer needs a second factor (issue 16): enrolled at the first run, a code later.
   const body = await login.json();
   await secondFactor(
-    server.base,
+    base,
     'c04.1',
     { cookie, csrf: body.csrfToken },
     body.secondFactor,
@@ -246,7 +203,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   );
   const get = async (url: string) => {
     const s = performance.now();
-    const res = await fetch(`${server.base}${url}`, { headers: { cookie } });
+    const res = await fetch(`${base}${url}`, { headers: { cookie } });
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${body.toString().slice(0, 300)}`);
     return { ms: r1(performance.now() - s), body };

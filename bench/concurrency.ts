@@ -16,8 +16,8 @@ import { SessionCache } from '../apps/server/src/platform/session-cache.ts';
 import { directSql } from './lib/direct-sql.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { benchLogin } from './lib/second-factor.ts';
-import { startServer } from './lib/server.ts';
-import { argValue, REPO } from './lib/target.ts';
+import { serverEnv, startServer } from './lib/server.ts';
+import { argValue, nationalStats, REPO } from './lib/target.ts';
 
 // npx tsx bench/concurrency.ts [--dialect sqlite|postgres|both] [--sqlite-file bench/data/national/hoanhap.sqlite]
 //   [--database-url postgres://postgres@127.0.0.1:5432/hn_bench] [--seconds 10] [--max-warmup 240]
@@ -86,11 +86,7 @@ async function main() {
 async function runOne(dialect: 'sqlite' | 'postgres') {
   const keepAlive = setInterval(() => {}, 60_000);
   const loadAtStart = os.loadavg().map(r1);
-  const statsFile =
-    dialect === 'sqlite'
-      ? `${sqliteFile}.stats.json`
-      : path.join(REPO, 'bench/data/national-postgres.stats.json');
-  const gen = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  const gen = nationalStats(dialect, sqliteFile);
   const commune = gen.accounts.find((a: any) => a.role === 'commune_officer').scopeCode as string;
   const asOf = gen.asOf as string;
 
@@ -105,14 +101,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   // (b) The server from its start: person pages through the start-up status refresh and the figure warm-up.
   console.log(`[${dialect}] starting the server (figure warm-up ${WARMUP ? 'on' : 'off'})…`);
   const server = await startServer(
-    dialect === 'sqlite'
-      ? {
-          DATA_DIR: path.dirname(sqliteFile),
-          BENCH_SQLITE_FILE: sqliteFile,
-          DATABASE_URL: '',
-          REPORTS_WARMUP: String(WARMUP),
-        }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: String(WARMUP) },
+    serverEnv(dialect, { sqliteFile, pgUrl }, { REPORTS_WARMUP: String(WARMUP) }),
   );
   const base = `http://127.0.0.1:${server.port}`;
   const login = (username: string): Promise<Session> =>

@@ -22,6 +22,7 @@ import {
   timedRuns,
 } from './lib/run-support.ts';
 import { benchLogin } from './lib/second-factor.ts';
+import { serverEnv } from './lib/server.ts';
 import { argValue, freshDeps, REPO } from './lib/target.ts';
 import { measureWebSize } from './web-size.ts';
 
@@ -177,11 +178,7 @@ async function runOneInner(dialect: 'sqlite' | 'postgres', web: unknown) {
   const limitSearch = await timeIt(searchSql);
   const limitAgg = await timeIt(aggSql);
 
-  const server = await startServer(
-    dialect === 'sqlite'
-      ? { DATA_DIR: path.dirname(sqliteFile), BENCH_SQLITE_FILE: sqliteFile, DATABASE_URL: '' }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') },
-  );
+  const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl }));
   // The server listens before its start-up status refresh has finished (45-day look-back: ~13,500 people re-derived
   // at national scale, ~35 s on PostgreSQL under load): let it finish so that it does not run under the first
   // measurements.

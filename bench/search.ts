@@ -1,9 +1,9 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { benchLogin } from './lib/second-factor.ts';
+import { serverEnv, startServer } from './lib/server.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, REPO } from './lib/target.ts';
 
@@ -54,28 +54,6 @@ function database(dialect: 'sqlite' | 'postgres'): { query: Query; close: () => 
   };
 }
 
-async function startServer(dialect: 'sqlite' | 'postgres') {
-  const env =
-    dialect === 'sqlite'
-      ? {
-          DATA_DIR: path.dirname(sqliteFile),
-          BENCH_SQLITE_FILE: sqliteFile,
-          DATABASE_URL: '',
-          REPORTS_WARMUP: 'false',
-        }
-      : { DATABASE_URL: pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg'), REPORTS_WARMUP: 'false' };
-  const child: ChildProcess = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {
-    execArgv: ['--max-old-space-size=384', '--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (m: any) => (m.type === 'ready' ? resolve(m) : reject(new Error('bad start'))));
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  return { child, base: `http://127.0.0.1:${ready.port}` };
-}
-
 async function runOne(dialect: 'sqlite' | 'postgres') {
   const loadAtStart = os.loadavg().map(r1);
   const db = database(dialect);
@@ -102,18 +80,15 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   };
 
   const since = new Date(Date.now() - 1000).toISOString();
-  const server = await startServer(dialect);
+  const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl }, { REPORTS_WARMUP: 'false' }));
+  const base = `http://127.0.0.1:${server.port}`;
   try {
     const waited = await startupJobsEnded(db, since);
     console.log(`  [${dialect}] the server's start-up jobs ended after ${r1(waited / 1000)} s`);
-    const { cookie } = await benchLogin(
-      server.base,
-      'c04.1',
-      `${REPO}/bench/data/totp-${dialect}-national.json`,
-    );
+    const { cookie } = await benchLogin(base, 'c04.1', `${REPO}/bench/data/totp-${dialect}-national.json`);
     const product = async (name: string) => {
       const s = performance.now();
-      const res = await fetch(`${server.base}/api/people?q=${encodeURIComponent(name)}&limit=20`, {
+      const res = await fetch(`${base}/api/people?q=${encodeURIComponent(name)}&limit=20`, {
         headers: { cookie },
       });
       const json = await res.json();

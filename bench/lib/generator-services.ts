@@ -1,6 +1,7 @@
 import { ACTIVITY_KINDS, CONTACT_KINDS, VOLUNTEER_ORGANISATIONS } from '@hoanhap/domain/community-rules';
 import type { Episode } from '@hoanhap/domain/episode-types';
 import { addDays, toDayNumber } from '@hoanhap/domain/iso-date';
+import { eventRow } from '../../apps/server/src/modules/facility/facility-access.ts';
 import type { BulkWriter } from './writer.ts';
 
 // The generator's facility stays and community support (generator.ts simulates the legal history): what a
@@ -120,24 +121,13 @@ export async function facilityStay(
       created_at: at(st.from, 2),
     });
   const event = async (kind: string, subkind: string | null, on: string, data: object, health = 0) => {
-    await w.add('facility_events', {
-      id: rng.uuid(),
-      facility_id: o.facilityId,
-      admission_id: id,
-      kind,
-      subkind,
-      occurred_on: on,
-      health,
-      data: JSON.stringify(data),
-      created_at: at(on, 4),
-      created_by: o.staffUserId,
-      version: 1,
-      updated_at: null,
-      updated_by: null,
-      voided_at: null,
-      voided_by: null,
-      void_reason: null,
-    });
+    // The server's own row (the staff account as the writer), with the generator's seeded id.
+    const row = eventRow(
+      { userId: o.staffUserId },
+      { facilityId: o.facilityId, admissionId: id, kind, subkind, on, health: health === 1, data },
+      new Date(at(on, 4)),
+    );
+    await w.add('facility_events', { ...row, id: rng.uuid() });
     s.facilityEvents++;
   };
   // Family visits about every two months, a periodic health check every quarter, a rare incident.

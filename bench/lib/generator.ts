@@ -4,6 +4,7 @@ import { FIRST_REGIME_DATE } from '@hoanhap/domain/legal-regimes';
 import { normalizeVi } from '@hoanhap/domain/normalize';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../apps/server/src/db/schema.ts';
+import { unitsInForce } from '../../apps/server/src/modules/shared/units-in-force.repo.ts';
 import {
   at,
   BENCH_USER,
@@ -35,20 +36,11 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
   const asOf = opts.asOf;
 
   // --- the real units loaded on first start ---
-  const allCommunes: Unit[] = (await db
-    .selectFrom('units')
+  const allCommunes: Unit[] = (await unitsInForce(db, 'commune')
     .select(['code', 'province_code', 'name'])
-    .where('level', '=', 'commune')
-    .where('valid_to', 'is', null)
     .orderBy('code')
     .execute()) as Unit[];
-  const provinces = await db
-    .selectFrom('units')
-    .select(['code', 'name'])
-    .where('level', '=', 'province')
-    .where('valid_to', 'is', null)
-    .orderBy('code')
-    .execute();
+  const provinces = await unitsInForce(db, 'province').select(['code', 'name']).orderBy('code').execute();
   const byCode = new Map(allCommunes.map((c) => [c.code, c]));
 
   // --- which communes, how many people each (uneven: lognormal, a few hotspots over 1,000) ---

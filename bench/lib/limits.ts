@@ -5,9 +5,9 @@ import type { DB } from '../../apps/server/src/db/schema.ts';
 import { dashboard } from '../../apps/server/src/modules/reports/catalogue.service.ts';
 import { resolveUnit } from '../../apps/server/src/modules/reports/engine.service.ts';
 import { computeReport } from '../../apps/server/src/modules/reports/periodic.service.ts';
-import type { Actor } from '../../apps/server/src/platform/policy.ts';
 import { timedRuns } from './run-support.ts';
 import { benchSqlite } from './sqlite-handle.ts';
+import { nationalActor } from './target.ts';
 
 // "The limit" of an aggregate: the SQL statements the product's engine sends for a dashboard or a periodic
 // report, captured once in this process (Kysely's query log) and then replayed straight on the database
@@ -17,15 +17,6 @@ import { benchSqlite } from './sqlite-handle.ts';
 type Captured = { sql: string; params: readonly unknown[] };
 
 export type LimitTarget = { dialect: 'sqlite' | 'postgres'; sqliteFile: string; pgUrl: string };
-
-const nationalActor: Actor = {
-  userId: 'bench',
-  username: 'bench',
-  role: 'national_officer',
-  scopeKind: 'nation',
-  scopeCode: null,
-  ip: '127.0.0.1',
-};
 
 /** Captures the statements of each aggregate, then times their replay (median of up to n runs, ≤ 10 s). */
 export async function aggregateLimits(

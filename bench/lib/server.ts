@@ -2,6 +2,19 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { REPO } from './target.ts';
 
+/** The server's environment for a benchmark's data set: its SQLite file, or its PostgreSQL database. */
+export function serverEnv(
+  dialect: 'sqlite' | 'postgres',
+  target: { sqliteFile: string; pgUrl: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> =
+    dialect === 'sqlite'
+      ? { DATA_DIR: path.dirname(target.sqliteFile), BENCH_SQLITE_FILE: target.sqliteFile, DATABASE_URL: '' }
+      : { DATABASE_URL: target.pgUrl, DATA_DIR: path.join(REPO, 'bench/data/pg') };
+  return { ...env, ...extra };
+}
+
 /** The product's server in a process of its own (bench/lib/server-child.ts), and a way to ask it things. */
 export async function startServer(env: Record<string, string>) {
   const child = fork(path.join(REPO, 'bench/lib/server-child.ts'), [], {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { AppDeps } from '../../apps/server/src/app-deps.ts';
 import { prepare } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
+import type { Actor } from '../../apps/server/src/platform/policy.ts';
 
 // A fresh database for the generator, the demo and the benchmark: a new SQLite file, or a PostgreSQL
 // database dropped and created again (never 'test' or 'postgres').
@@ -51,4 +52,23 @@ export function argValue(args: string[], name: string): string | undefined {
   if (i >= 0) return args[i + 1];
   const eq = args.find((a) => a.startsWith(`--${name}=`));
   return eq?.slice(name.length + 3);
+}
+
+/** The national officer the in-process measurements act as (no session, no second factor). */
+export const nationalActor: Actor = {
+  userId: 'bench',
+  username: 'bench',
+  role: 'national_officer',
+  scopeKind: 'nation',
+  scopeCode: null,
+  ip: '127.0.0.1',
+};
+
+/** The generator's figures (as-of day, accounts) of the national data set, written beside its database. */
+export function nationalStats(dialect: 'sqlite' | 'postgres', sqliteFile: string) {
+  const statsFile =
+    dialect === 'sqlite'
+      ? `${sqliteFile}.stats.json`
+      : path.join(REPO, 'bench/data/national-postgres.stats.json');
+  return JSON.parse(fs.readFileSync(statsFile, 'utf8'));
 }

@@ -36,17 +36,13 @@ export function compulsoryMonths(
   eps: EpRec[],
   rng: Rng,
 ): number {
-  const fixedByLaw120 = fixedRehabTerm(r, date, eps);
-  if (fixedByLaw120 !== null) return fixedByLaw120;
-  const age = ageOn(birth, date);
-  if (age < r.compulsoryJuvenileAge.value.maxExclusive) {
-    const j = r.compulsoryJuvenileMonths.value;
-    return rng.int(j.min, j.max);
-  }
+  // Law 120's fixed term of any rehab comes first (rehabMonths), then the compulsory rules of the regime.
+  if (ageOn(birth, date) < r.compulsoryJuvenileAge.value.maxExclusive)
+    return rehabMonths(r, r.compulsoryJuvenileMonths.value, date, eps, rng);
   const fixed = r.compulsoryFixedTermMonths.value;
-  if (fixed) return eps.some((e) => e.ep.type === 'compulsory') ? fixed.repeat : fixed.first;
-  const a = r.compulsoryAdultMonths.value;
-  return rng.int(a.min, a.max);
+  if (fixed && fixedRehabTerm(r, date, eps) === null)
+    return eps.some((e) => e.ep.type === 'compulsory') ? fixed.repeat : fixed.first;
+  return rehabMonths(r, r.compulsoryAdultMonths.value, date, eps, rng);
 }
 
 /** A voluntary term the rules accept: in the range, or the fixed first/later term of Law 120. */

@@ -99,9 +99,9 @@ export async function residentsOrFail(trx: Kysely<DB>, facilityId: string, ids: 
   return unique.map((x) => found.get(x)!);
 }
 
-/** A new row of the facility's event register. */
+/** A new row of the facility's event register (the benchmark's generator writes its rows with it too). */
 export function eventRow(
-  actor: Actor,
+  actor: { userId: string | null },
   e: {
     facilityId: string;
     admissionId?: string | null;
