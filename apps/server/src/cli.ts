@@ -161,7 +161,7 @@ export async function runCli(
         const r = await rebuildAggregates(deps.database.db);
         await freshenAggregates(deps.database.db);
         out(
-          `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows, ${r.days} ngày có hồ sơ / person-days`,
+          `Đã tính lại / rebuilt: ${r.people} người / people, ${r.statusRows} dòng trạng thái / status rows, ${r.days} ngày có hồ sơ / person-days, ${r.facilityDays} ngày sự kiện cơ sở / facility-event days`,
         );
         return 0;
       }

@@ -37,6 +37,7 @@ import * as m0037 from './migrations/0037_figure_aggregates.ts';
 import * as m0038 from './migrations/0038_several_servers.ts';
 import * as m0039 from './migrations/0039_pg_name_words.ts';
 import * as m0040 from './migrations/0040_person_days.ts';
+import * as m0041 from './migrations/0041_facility_days.ts';
 import * as m0042 from './migrations/0042_status_checkpoint_days.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '0038_several_servers': m0038,
   '0039_pg_name_words': m0039,
   '0040_person_days': m0040,
+  '0041_facility_days': m0041,
   '0042_status_checkpoint_days': m0042,
 };
 

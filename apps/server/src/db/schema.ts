@@ -189,9 +189,23 @@ export interface DB {
   agg_status_months: AggStatusMonthTable;
   // 0040_person_days
   agg_person_days: AggPersonDayTable;
+  // 0041_facility_days
+  agg_facility_days: AggFacilityDayTable;
   // 0042_status_checkpoint_days
   agg_status_day_checkpoints: AggStatusDayCheckpointTable;
   agg_status_checkpoint_days: { day: string };
+}
+
+/** 0041: a day with facility events of a catalogue kind, per facility and person ('' for none), and the cell. */
+export interface AggFacilityDayTable {
+  kind: string;
+  person_id: string;
+  facility_id: string;
+  day: string;
+  n: number;
+  prev_day: string | null;
+  province_code: string;
+  commune_code: string;
 }
 
 /** 0040: a day on which a person has records of a stream: how many, their previous such day, their cell. */

@@ -2,7 +2,12 @@ import { SUBSTANCES } from '@hoanhap/domain/pathway-rules';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { reportRows } from '../../db/report-runner.ts';
 import type { DB } from '../../db/schema.ts';
-import { keptGrid, keptGridAvailable } from './aggregates/aggregates.repo.ts';
+import {
+  keptAggregate,
+  keptAggregateAvailable,
+  keptGrid,
+  keptGridAvailable,
+} from './aggregates/aggregates.repo.ts';
 import { COMMUNITY_FACTS, STAFF_FACTS } from './facts/community.ts';
 import { FACILITY_FACTS } from './facts/facility.ts';
 import { PERSON_FACTS, SERVICE_FACTS } from './facts/people.ts';
@@ -221,6 +226,17 @@ function gridQuery(...[block, params, range, scope, measure]: GridArgs) {
 export const blocksRepo = {
   /** The block's figure for a unit, or one figure per group (GROUP BY in SQL). */
   aggregate: async (
+    db: Kysely<DB>,
+    ...args: AggregateArgs
+  ): Promise<{ key: string | null; value: number }[]> => {
+    const [block, params, range, unit, measure, groupBy] = args;
+    // cold (issue 13): a spread block's figure for a unit, from the aggregates the writes keep.
+    if (keptAggregateAvailable(block, range, measure, groupBy))
+      return keptAggregate(db, params, range, unit, groupBy);
+    return blocksRepo.recordsAggregate(db, ...args);
+  },
+  /** `aggregate` computed from the block's records (what the aggregates are checked against). */
+  recordsAggregate: async (
     db: Kysely<DB>,
     ...args: AggregateArgs
   ): Promise<{ key: string | null; value: number }[]> => {

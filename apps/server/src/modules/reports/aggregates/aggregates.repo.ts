@@ -1,8 +1,9 @@
 import { addDays } from '@hoanhap/domain/iso-date';
 import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { reportRows } from '../../../db/report-runner.ts';
-import type { GridCell, Measure, Params, Range, UnitFilter } from '../blocks.repo.ts';
+import type { GridCell, GroupBy, Measure, Params, Range, UnitFilter } from '../blocks.repo.ts';
 import { addStatusSql, refreshStepsSql, spanChanges } from './aggregates-sql.ts';
+import { refreshFacilityDaysSql } from './facility-days-sql.ts';
 import {
   DAY_STREAMS,
   DECLARED_STREAM,
@@ -16,20 +17,29 @@ import {
 
 // Grids (figure per province, commune, facility cell) read from the aggregates the writes keep
 // (aggregates-sql.ts), for the blocks whose national figure otherwise reads the whole country: people by status
-// on a day, addicts with records, addicts with the four steps. Each answers exactly what the block's records
+// on a day, addicts with records, addicts with the four steps, the per-person days (person-days-sql.ts) and the
+// facility events' days (facility-days-sql.ts). Each answers exactly what the block's records
 // give (blocks.repo.ts FACTS) when grouped by today's units; grouped by the units of the period, the records
-// are read (a person's commune then is not kept here).
+// are read (a person's commune then is not kept here). facility_event_people, whose residents may lie in two
+// cells (SPREAD_BLOCKS), is also answered for a unit (`keptAggregate`).
 
 /** Recomputes the aggregates from the records (migration 0037, CLI `rebuild-aggregates`, the generator, tests). */
 export async function rebuildAggregates(
   db: Kysely<any>,
   today = new Date().toISOString().slice(0, 10),
-): Promise<{ people: number; statusRows: number; checkpoints: number; days: number }> {
+): Promise<{
+  people: number;
+  statusRows: number;
+  checkpoints: number;
+  days: number;
+  facilityDays: number;
+}> {
   if (!db.isTransaction) return db.transaction().execute((trx) => rebuildAggregates(trx, today));
-  // Migration 0037 runs this before 0040 created the per-person days and 0042 the checkpoint days: those are
-  // rebuilt once they exist.
+  // Migration 0037 runs this before 0040, 0041 and 0042 created the per-person days, the per-facility days and
+  // the checkpoint days: those are rebuilt once they exist.
   const days = (await hasTable(db, 'agg_person_days')) ? await rebuildPersonDays(db) : 0;
-  return { ...(await rebuildStatusAndSteps(db, today)), days };
+  const facilityDays = (await hasTable(db, 'agg_facility_days')) ? await rebuildFacilityDays(db) : 0;
+  return { ...(await rebuildStatusAndSteps(db, today)), days, facilityDays };
 }
 
 const AGGREGATE_TABLES = [
@@ -38,6 +48,7 @@ const AGGREGATE_TABLES = [
   'agg_status_checkpoint_days',
   'agg_status_day_checkpoints',
   'agg_person_days',
+  'agg_facility_days',
 ];
 
 /**
@@ -68,6 +79,13 @@ export async function rebuildPersonDays(db: Kysely<any>): Promise<number> {
   for (const stream of DAY_STREAMS)
     for (const text of refreshDaysSql(stream, 'true')) await sql.raw(text).execute(db);
   const { rows } = await sql<{ n: string | number }>`select count(*) as n from agg_person_days`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/** Recomputes agg_facility_days from the records (migration 0041, and `rebuildAggregates`); its row count. */
+export async function rebuildFacilityDays(db: Kysely<any>): Promise<number> {
+  for (const text of refreshFacilityDaysSql('true', 'true')) await sql.raw(text).execute(db);
+  const { rows } = await sql<{ n: string | number }>`select count(*) as n from agg_facility_days`.execute(db);
   return Number(rows[0]!.n);
 }
 
@@ -315,7 +333,27 @@ function psychCells(from: string, to: string, scope: UnitFilter): Cells {
     group by x.gp, x.gc, x.gf`;
 }
 
+// A facility event kind's events in the period per cell (the sum of its days' counts), or its residents (each
+// person's first day in the period at each facility: one row per facility and person).
+function facilityDaysCells(
+  kind: string | undefined,
+  measure: 'people' | 'records',
+  from: string,
+  to: string,
+  scope: UnitFilter,
+): Cells {
+  return sql`
+    select d.province_code as gp, d.commune_code as gc, d.facility_id as gf,
+      ${measure === 'people' ? sql`count(*)` : sql`sum(d.n)`} as n
+    from agg_facility_days d
+    where d.kind = ${kind ?? ''} and d.day >= ${from} and d.day <= ${to}
+      ${measure === 'people' ? sql`and d.person_id <> '' and (d.prev_day is null or d.prev_day < ${from})` : sql``}
+      and ${scopeWhere(scope, 'd.province_code', 'd.commune_code', 'd.facility_id')}
+    group by d.province_code, d.commune_code, d.facility_id`;
+}
+
 type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: string | null) => Cells;
+
 const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   people_by_status: {
     measure: 'people',
@@ -327,6 +365,14 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   people_medical_psych_support: {
     measure: 'people',
     cells: (_p, r, scope) => psychCells(r.from, r.to, scope),
+  },
+  facility_events: {
+    measure: 'records',
+    cells: (p, r, scope) => facilityDaysCells(p.kind, 'records', r.from, r.to, scope),
+  },
+  facility_event_people: {
+    measure: 'people',
+    cells: (p, r, scope) => facilityDaysCells(p.kind, 'people', r.from, r.to, scope),
   },
   ...Object.fromEntries(
     (
@@ -373,4 +419,55 @@ export async function keptGrid(
     facility: orNull(r.gf),
     value: Number(r.n),
   }));
+}
+
+// Spread blocks (a record in several cells) answered for a unit from the aggregates, not as a sum of cells.
+const KEPT_UNIT_GROUPS: ReadonlySet<GroupBy | undefined> = new Set([
+  undefined,
+  'province',
+  'commune',
+  'facility',
+]);
+const KEPT_UNIT_COLUMN = {
+  province: 'd.province_code',
+  commune: 'd.commune_code',
+  facility: 'd.facility_id',
+};
+
+/**
+ * Whether a block's figure for a unit (one, or one per province, commune or facility) is read from the
+ * aggregates: facility_event_people, whose residents lie in a cell per facility (a resident of two facilities
+ * counts once in a unit holding both).
+ */
+export const keptAggregateAvailable = (
+  block: string,
+  range: Range,
+  measure: Measure,
+  groupBy: GroupBy | undefined,
+) =>
+  block === 'facility_event_people' &&
+  KEPT_UNIT_GROUPS.has(groupBy) &&
+  keptGridAvailable(block, range, measure);
+
+/** The block's figure for a unit from the aggregates (see `keptAggregateAvailable`): distinct residents. */
+export async function keptAggregate(
+  db: Kysely<any>,
+  params: Params,
+  range: Range,
+  unit: UnitFilter,
+  groupBy: GroupBy | undefined,
+): Promise<{ key: string | null; value: number }[]> {
+  const key = groupBy ? sql.ref(KEPT_UNIT_COLUMN[groupBy as keyof typeof KEPT_UNIT_COLUMN]) : sql`null`;
+  const rows = await reportRows(
+    db,
+    sql<{ k: string | null; n: string | number }>`
+    select ${key} as k, count(distinct d.person_id) as n
+    from agg_facility_days d
+    where d.kind = ${params.kind ?? ''} and d.day >= ${range.from} and d.day <= ${range.to}
+      and d.person_id <> '' and (d.prev_day is null or d.prev_day < ${range.from})
+      and ${scopeWhere(unit, 'd.province_code', 'd.commune_code', 'd.facility_id')}
+    ${groupBy ? sql`group by ${key}` : sql``}`,
+  );
+  // '' is the aggregates' "none" (a resident with no commune): null, as the records give it.
+  return rows.map((r) => ({ key: r.k == null || r.k === '' ? null : String(r.k), value: Number(r.n) }));
 }

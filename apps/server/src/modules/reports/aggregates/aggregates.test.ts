@@ -418,7 +418,14 @@ describe('aggregates kept by writes through the API and straight to the tables',
     await sql
       .raw(`drop trigger agg_days_community_contacts${postgres ? ' on community_contacts' : '_ins'}`)
       .execute(db);
-    const contact = await db.selectFrom('community_contacts').selectAll().limit(1).executeTakeFirstOrThrow();
+    // A visit: a day of the service stream only (a crisis counselling contact is a psych day too, two rows).
+    const contact = await db
+      .selectFrom('community_contacts')
+      .selectAll()
+      .where('kind', '=', 'visit')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('community_contacts')
       .values({ ...contact, id: 'unkept-contact', contact_date: '2023-11-11' })

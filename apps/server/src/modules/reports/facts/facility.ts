@@ -1,19 +1,28 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Facts } from './shared.ts';
 
-// Facility events by the catalogue's kinds (the facility module's kind/subkind).
-const FACILITY_EVENT: Record<string, RawBuilder<unknown>> = {
-  term_reduction: sql`ev.kind = 'term_change' and ev.subkind in ('reduction', 'early_release')`,
-  handover: sql`ev.kind = 'release' and ev.subkind = 'commune'`,
-  health_check: sql`ev.kind = 'health' and ev.subkind = 'periodic_check'`,
-  hiv_test: sql`ev.kind = 'health' and ev.subkind = 'infectious_test' and ev.data like ${'%"disease":"hiv"%'}`,
-  visit: sql`ev.kind = 'visit'`,
-  incident: sql`ev.kind = 'incident'`,
-  support: sql`ev.kind = 'support'`,
-  overseas_labour: sql`ev.kind = 'support' and ev.subkind = 'overseas_labour_counselling'`,
-  other_support: sql`ev.kind = 'support' and ev.subkind <> 'overseas_labour_counselling'`,
+/**
+ * Facility events by the catalogue's kinds (the facility module's kind/subkind): each kind's condition on the
+ * event `ev`, written once for the facts below and for the per-facility days kept by triggers
+ * (aggregates/facility-days-sql.ts, migration 0041). The triggers hold the conditions as they were when they
+ * were created: a changed rule needs a migration that re-creates them (`facilityDaysTriggers`) and rebuilds.
+ */
+export const FACILITY_EVENT_KINDS: Readonly<Record<string, string>> = {
+  term_reduction: `ev.kind = 'term_change' and ev.subkind in ('reduction', 'early_release')`,
+  handover: `ev.kind = 'release' and ev.subkind = 'commune'`,
+  health_check: `ev.kind = 'health' and ev.subkind = 'periodic_check'`,
+  hiv_test: `ev.kind = 'health' and ev.subkind = 'infectious_test' and ev.data like '%"disease":"hiv"%'`,
+  visit: `ev.kind = 'visit'`,
+  incident: `ev.kind = 'incident'`,
+  support: `ev.kind = 'support'`,
+  overseas_labour: `ev.kind = 'support' and ev.subkind = 'overseas_labour_counselling'`,
+  other_support: `ev.kind = 'support' and ev.subkind <> 'overseas_labour_counselling'`,
 };
-const facilityEventIs = (kind: string | undefined) => FACILITY_EVENT[kind ?? ''] ?? sql`1 = 0`;
+const facilityEventIs = (kind: string | undefined): RawBuilder<unknown> => {
+  const is =
+    kind != null && Object.hasOwn(FACILITY_EVENT_KINDS, kind) ? FACILITY_EVENT_KINDS[kind] : undefined;
+  return is ? sql.raw(`(${is})`) : sql`1 = 0`;
+};
 
 /** A facility's admissions, releases, events, classes and learners. */
 export const FACILITY_FACTS: Record<string, Facts> = {
