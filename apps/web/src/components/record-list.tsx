@@ -79,14 +79,14 @@ export function PageHeader({ title, action }: { title: string; action?: ReactNod
   );
 }
 
-/** The page's heading and the sentence under it that says what the page is for. */
-export function PageTitle({ title, intro }: { title: ReactNode; intro: ReactNode }) {
+/** The page's heading and (when it has one) the sentence under it that says what the page is for. */
+export function PageTitle({ title, intro }: { title: ReactNode; intro?: ReactNode }) {
   return (
     <>
       <Title order={1} size="h2">
         {title}
       </Title>
-      <Text size="sm">{intro}</Text>
+      {intro && <Text size="sm">{intro}</Text>}
     </>
   );
 }
@@ -112,6 +112,14 @@ export function CheckList({
     </Checkbox.Group>
   );
 }
+
+/**
+ * Column headings named by their keys under one prefix of the page's texts: `heads(t, 'audit', ['at', 'who'])`
+ * for t('audit.at'), t('audit.who'); an empty prefix takes the keys as they are. A `false` key (a column shown
+ * only on a condition, or none) is `false`, and RecordTable leaves it out.
+ */
+export const heads = (t: (key: string) => string, prefix: string, keys: (string | false | undefined)[]) =>
+  keys.map((k) => (k ? t(prefix ? `${prefix}.${k}` : k) : false));
 
 /** A column whose heading is `false` (a condition not met) is left out. */
 const shown = (h: ReactNode) => h !== false && h !== null && h !== undefined;

@@ -1,12 +1,11 @@
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { Pager, RecordTable } from '../../components/record-list.tsx';
+import { heads, Pager, PageTitle, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { en } from '../../i18n/en.ts';
 import { formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -66,9 +65,7 @@ export function AuditPage() {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('audit.title')}
-      </Title>
+      <PageTitle title={t('audit.title')} />
       <Paper withBorder p="md">
         <form onSubmit={apply} noValidate role="search">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
@@ -112,74 +109,67 @@ export function AuditPage() {
           </Group>
         </form>
       </Paper>
-      {log.isPending ? (
-        <InlineLoader />
-      ) : log.isError ? (
-        <ErrorState error={log.error} onRetry={() => log.refetch()} />
-      ) : log.data.items.length === 0 ? (
-        <Text>{t('audit.empty')}</Text>
-      ) : (
-        <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('common.resultCount', { count: total })}
-          </Text>
-          <RecordTable
-            minWidth={900}
-            striped
-            data-testid="audit-table"
-            verticalSpacing="xs"
-            head={[
-              t('audit.at'),
-              t('audit.user'),
-              t('audit.action'),
-              t('audit.entity'),
-              t('audit.ip'),
-              t('audit.details'),
-            ]}
-          >
-            {log.data.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, true)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {e.username ?? t('common.none')}
-                  </Text>
-                  {e.role && (
-                    <Text size="xs" c="dimmed">
-                      {i18n.exists(`roles.${e.role}`) ? t(`roles.${e.role}`) : e.role}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {actionLabel(i18n.language, e.action)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {i18n.exists(`entityTypes.${e.entityType}`)
-                      ? t(`entityTypes.${e.entityType}`)
-                      : e.entityType}
-                  </Text>
-                  {e.entityId && (
-                    <Code fz="xs" style={{ wordBreak: 'break-all' }}>
-                      {e.entityId}
-                    </Code>
-                  )}
-                </Table.Td>
-                <Table.Td>{e.ip ?? ''}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" style={{ wordBreak: 'break-word' }}>
-                    {e.reason ? `${e.reason} ` : ''}
-                    {detailsText(e.details)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </RecordTable>
-          <Pager pages={pages} page={page} onChange={setPage} />
-        </>
-      )}
+      <QueryView q={log}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text>{t('audit.empty')}</Text>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {t('common.resultCount', { count: total })}
+              </Text>
+              <RecordTable
+                minWidth={900}
+                striped
+                data-testid="audit-table"
+                verticalSpacing="xs"
+                head={heads(t, 'audit', ['at', 'user', 'action', 'entity', 'ip', 'details'])}
+              >
+                {data.items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, true)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {e.username ?? t('common.none')}
+                      </Text>
+                      {e.role && (
+                        <Text size="xs" c="dimmed">
+                          {i18n.exists(`roles.${e.role}`) ? t(`roles.${e.role}`) : e.role}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {actionLabel(i18n.language, e.action)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {i18n.exists(`entityTypes.${e.entityType}`)
+                          ? t(`entityTypes.${e.entityType}`)
+                          : e.entityType}
+                      </Text>
+                      {e.entityId && (
+                        <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+                          {e.entityId}
+                        </Code>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{e.ip ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" style={{ wordBreak: 'break-word' }}>
+                        {e.reason ? `${e.reason} ` : ''}
+                        {detailsText(e.details)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </RecordTable>
+              <Pager pages={pages} page={page} onChange={setPage} />
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -3,9 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { PageTitle, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageTitle, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from '../auth/security-i18n.ts';
 
@@ -31,51 +30,44 @@ export function BreakGlassPage() {
   return (
     <Stack>
       <PageTitle title={t('audit.title')} intro={t('audit.intro')} />
-      {list.isPending ? (
-        <InlineLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Paper withBorder p="md">
-          <Text>{t('audit.empty')}</Text>
-        </Paper>
-      ) : (
-        <Paper withBorder>
-          <RecordTable
-            striped
-            data-testid="break-glass-list"
-            head={[
-              t('audit.at'),
-              t('audit.who'),
-              t('audit.person'),
-              t('audit.reason'),
-              t('audit.until'),
-              t('audit.ip'),
-            ]}
-          >
-            {list.data.items.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{formatDateTime(i.grantedAt)}</Table.Td>
-                <Table.Td>
-                  {i.username}
-                  <Text size="xs" c="dimmed">
-                    {tm(`roles.${i.role}`)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {i.personName ?? i.personId}
-                  <Text size="xs" c="dimmed">
-                    {i.personId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{i.reason}</Table.Td>
-                <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
-                <Table.Td>{i.ip ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </RecordTable>
-        </Paper>
-      )}
+      <QueryView q={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Paper withBorder p="md">
+              <Text>{t('audit.empty')}</Text>
+            </Paper>
+          ) : (
+            <Paper withBorder>
+              <RecordTable
+                striped
+                data-testid="break-glass-list"
+                head={heads(t, 'audit', ['at', 'who', 'person', 'reason', 'until', 'ip'])}
+              >
+                {data.items.map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>{formatDateTime(i.grantedAt)}</Table.Td>
+                    <Table.Td>
+                      {i.username}
+                      <Text size="xs" c="dimmed">
+                        {tm(`roles.${i.role}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {i.personName ?? i.personId}
+                      <Text size="xs" c="dimmed">
+                        {i.personId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{i.reason}</Table.Td>
+                    <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
+                    <Table.Td>{i.ip ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </RecordTable>
+            </Paper>
+          )
+        }
+      </QueryView>
       {list.data && list.data.total > PAGE_SIZE && (
         <Group justify="space-between">
           <Text size="sm">{t('audit.total', { count: list.data.total })}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call, client } from '../../api/client.ts';
 import { meKey } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { BeforeAppFrame } from './before-app-frame.tsx';
 
 type Fields = 'currentPassword' | 'newPassword' | 'confirm';
@@ -111,9 +112,7 @@ export function ChangePasswordPage() {
   usePageTitle(t('password.title'));
   return (
     <Stack maw={480}>
-      <Title order={1} size="h2">
-        {t('password.title')}
-      </Title>
+      <PageTitle title={t('password.title')} />
       <PasswordForm />
     </Stack>
   );

@@ -21,9 +21,10 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, client, setCsrfToken } from '../../api/client.ts';
 import { meKey } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { ErrorState } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { useRequest } from '../../components/use-request.ts';
 import { BeforeAppFrame } from './before-app-frame.tsx';
 import { SECURITY_NS } from './security-i18n.ts';
@@ -285,50 +286,46 @@ export function SecurityPage() {
 
   return (
     <Stack maw={560}>
-      <Title order={1} size="h2">
-        {t('account.title')}
-      </Title>
-      {status.isPending ? (
-        <InlineLoader />
-      ) : status.isError ? (
-        <ErrorState error={status.error} onRetry={() => status.refetch()} />
-      ) : enrolling ? (
-        <Paper withBorder p="md">
-          <EnrolForm
-            onDone={() => {
-              setEnrolling(false);
-              void qc.invalidateQueries({ queryKey: ['auth', 'totp'] });
-            }}
-          />
-        </Paper>
-      ) : (
-        <Paper withBorder p="md">
-          <Stack>
-            <Text>
-              {status.data.enrolled
-                ? t('account.on', { count: status.data.recoveryCodesLeft })
-                : t('account.off')}
-            </Text>
-            {!status.data.enrolled && (
-              <Group>
-                <Button onClick={() => setEnrolling(true)}>{t('account.start')}</Button>
-              </Group>
-            )}
-            {status.data.enrolled && (
-              <Group justify="space-between">
-                <Text size="sm">{t('account.devices', { count: status.data.rememberedDevices })}</Text>
-                <Button
-                  variant="default"
-                  disabled={status.data.rememberedDevices === 0}
-                  onClick={() => setConfirmForget(true)}
-                >
-                  {t('account.forget')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Paper>
-      )}
+      <PageTitle title={t('account.title')} />
+      <QueryView q={status}>
+        {(data) =>
+          enrolling ? (
+            <Paper withBorder p="md">
+              <EnrolForm
+                onDone={() => {
+                  setEnrolling(false);
+                  void qc.invalidateQueries({ queryKey: ['auth', 'totp'] });
+                }}
+              />
+            </Paper>
+          ) : (
+            <Paper withBorder p="md">
+              <Stack>
+                <Text>
+                  {data.enrolled ? t('account.on', { count: data.recoveryCodesLeft }) : t('account.off')}
+                </Text>
+                {!data.enrolled && (
+                  <Group>
+                    <Button onClick={() => setEnrolling(true)}>{t('account.start')}</Button>
+                  </Group>
+                )}
+                {data.enrolled && (
+                  <Group justify="space-between">
+                    <Text size="sm">{t('account.devices', { count: data.rememberedDevices })}</Text>
+                    <Button
+                      variant="default"
+                      disabled={data.rememberedDevices === 0}
+                      onClick={() => setConfirmForget(true)}
+                    >
+                      {t('account.forget')}
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          )
+        }
+      </QueryView>
       <ConfirmDialog
         opened={confirmForget}
         title={t('account.forget')}

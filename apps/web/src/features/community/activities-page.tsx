@@ -21,7 +21,7 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { CardList, PageHeader } from '../../components/record-list.tsx';
+import { CardList, PageHeader, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type Activity, communityApi, useActivities, useTeamReport, useTeams } from './community-api.ts';
 import type { Draft } from './community-kit.tsx';
@@ -368,26 +368,26 @@ export function ActivitiesPage() {
         clearable
         maw={360}
       />
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="activities-empty">
-          {t('act.empty')}
-        </Text>
-      ) : (
-        <Section title={`${t('act.totals')} (${q.data.total})`}>
-          <Text size="sm" mb="sm">
-            {totals.join(' · ')}
-          </Text>
-          <CardList>
-            {items.map((a) => (
-              <ActivityCard key={a.id} a={a} mayWrite={can(me, 'community.write')} />
-            ))}
-          </CardList>
-        </Section>
-      )}
+      <QueryView q={q}>
+        {(data) =>
+          items.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="activities-empty">
+              {t('act.empty')}
+            </Text>
+          ) : (
+            <Section title={`${t('act.totals')} (${data.total})`}>
+              <Text size="sm" mb="sm">
+                {totals.join(' · ')}
+              </Text>
+              <CardList>
+                {items.map((a) => (
+                  <ActivityCard key={a.id} a={a} mayWrite={can(me, 'community.write')} />
+                ))}
+              </CardList>
+            </Section>
+          )
+        }
+      </QueryView>
       <TeamReport />
       <AddActivity opened={adding} onClose={() => setAdding(false)} />
     </Stack>

@@ -7,7 +7,7 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmButton } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { CardList, Listed, QueryView } from '../../components/record-list.tsx';
+import { CardList, Listed, PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   type Assignment,
@@ -244,9 +244,7 @@ export function AssignmentsPage() {
   const ended = (q.data ?? []).filter((a) => !a.active);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('asg.title')}
-      </Title>
+      <PageTitle title={t('asg.title')} />
       {mayWrite && (
         <Section title={t('asg.assign')}>
           <AssignForm personId={personId} setPersonId={setPersonId} />

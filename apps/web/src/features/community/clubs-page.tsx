@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -307,16 +306,16 @@ export function ClubPage() {
       <Anchor component={Link} to="/community/clubs" size="sm">
         ← {t('common.back')}
       </Anchor>
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Title order={1} size="h2">
-          {club.name}
-        </Title>
-        {mayWrite && (
-          <Button variant="default" onClick={() => setDialog('edit')} data-testid="edit-club">
-            {t('edit.edit')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={club.name}
+        action={
+          mayWrite && (
+            <Button variant="default" onClick={() => setDialog('edit')} data-testid="edit-club">
+              {t('edit.edit')}
+            </Button>
+          )
+        }
+      />
       <Text size="sm">
         {!club.active && (
           <Badge color="gray" variant="light" mr="xs">

@@ -1,25 +1,14 @@
 import { CONTACT_KINDS } from '@hoanhap/domain/community-rules';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, client } from '../../api/client.ts';
 import type { operations, Schemas } from '../../api/schema.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useVolunteers } from './community-api.ts';
 import { checker, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
@@ -100,9 +89,7 @@ export function ContactsPage() {
   const filtered = !!(volunteerId || kind);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('clog.title')}
-      </Title>
+      <PageTitle title={t('clog.title')} />
       <Section title={t('clog.filters')}>
         <form
           onSubmit={(e) => {
@@ -143,35 +130,35 @@ export function ContactsPage() {
           </Button>
         </form>
       </Section>
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="clog-empty">
-          {filtered ? t('clog.emptyFiltered') : t('clog.empty')}
-        </Text>
-      ) : (
-        <Section
-          title={t('clog.count', {
-            count: q.data.length,
-            from: formatDate(filter.from),
-            to: formatDate(filter.to),
-          })}
-          testId="contact-log"
-        >
-          {q.data.length >= LIMIT && (
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('clog.limited', { limit: LIMIT })}
+      <QueryView q={q}>
+        {(data) =>
+          data.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="clog-empty">
+              {filtered ? t('clog.emptyFiltered') : t('clog.empty')}
             </Text>
-          )}
-          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {q.data.map((c) => (
-              <ContactCard key={c.id} c={c} />
-            ))}
-          </Stack>
-        </Section>
-      )}
+          ) : (
+            <Section
+              title={t('clog.count', {
+                count: data.length,
+                from: formatDate(filter.from),
+                to: formatDate(filter.to),
+              })}
+              testId="contact-log"
+            >
+              {data.length >= LIMIT && (
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t('clog.limited', { limit: LIMIT })}
+                </Text>
+              )}
+              <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+                {data.map((c) => (
+                  <ContactCard key={c.id} c={c} />
+                ))}
+              </Stack>
+            </Section>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -19,7 +19,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +27,7 @@ import { can, useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import type { Fields } from '../../components/form-fields.ts';
-import { CardList, QueryList } from '../../components/record-list.tsx';
+import { CardList, PageTitle, QueryList } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
@@ -409,9 +408,7 @@ export function PartnersPage() {
   const mayRefer = can(me, 'community.write');
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('partner.title')}
-      </Title>
+      <PageTitle title={t('partner.title')} />
       <Section
         title={t('partner.referrals')}
         action={mayRefer && <Button onClick={() => setDialog('refer')}>{t('partner.refer')}</Button>}

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
+import { QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useSupport } from './community-api.ts';
 import { tx } from './community-kit.tsx';
@@ -54,71 +54,67 @@ export function PersonSupport({ personId }: { personId: string }) {
           <LogContactForm personId={personId} />
         </Paper>
       )}
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.volunteers.length +
-          q.data.contacts.length +
-          q.data.clubs.length +
-          q.data.referrals.length ===
-        0 ? (
-        <Text size="sm" c="dimmed">
-          {t('support.empty')}
-        </Text>
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm" fw={600}>
-            {t('support.summary', {
-              contacts: q.data.summary.contacts,
-              jobs: q.data.summary.jobs,
-              loans: q.data.summary.loans,
-              courses: q.data.summary.coursesCompleted,
-            })}
-          </Text>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <SupportList title={t('support.volunteers')} items={q.data.volunteers}>
-              {(v) => (
-                <Text size="sm" key={v.assignmentId}>
-                  {v.volunteerName} · {formatDate(v.startedOn)}
-                  {v.endedOn ? ` – ${formatDate(v.endedOn)}` : ''}
-                </Text>
-              )}
-            </SupportList>
-            <SupportList title={t('support.clubs')} items={q.data.clubs}>
-              {(c) => (
-                <Text size="sm" key={c.clubId}>
-                  {c.clubName} · {formatDate(c.joinedOn)} ·{' '}
-                  {t('support.meetings', { count: c.meetingsAttended })}
-                </Text>
-              )}
-            </SupportList>
-            <SupportList title={t('support.referrals')} items={q.data.referrals}>
-              {(r) => (
-                <Group gap="xs" key={r.id}>
-                  <Text size="sm">
-                    {t(`partner.serviceOpt.${r.service}`)}
-                    {r.partnerName ? ` · ${r.partnerName}` : ''} · {formatDate(r.referredOn)}
-                  </Text>
-                  <Badge variant="light" size="sm">
-                    {t(`partner.statusOpt.${r.status}`)}
-                  </Badge>
-                </Group>
-              )}
-            </SupportList>
-            <SupportList title={t('support.contacts')} items={q.data.contacts.slice(0, 20)}>
-              {(c) => (
-                <Text size="sm" key={c.id}>
-                  {formatDate(c.contactDate)} · {tx(c.label)} · {t(`outcome.${c.outcome}`)}
-                  {c.volunteerName || c.byName
-                    ? ` · ${t('support.by', { name: c.volunteerName ?? c.byName })}`
-                    : ''}
-                </Text>
-              )}
-            </SupportList>
-          </SimpleGrid>
-        </Stack>
-      )}
+      <QueryView q={q}>
+        {(data) =>
+          data.volunteers.length + data.contacts.length + data.clubs.length + data.referrals.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('support.empty')}
+            </Text>
+          ) : (
+            <Stack gap="sm">
+              <Text size="sm" fw={600}>
+                {t('support.summary', {
+                  contacts: data.summary.contacts,
+                  jobs: data.summary.jobs,
+                  loans: data.summary.loans,
+                  courses: data.summary.coursesCompleted,
+                })}
+              </Text>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <SupportList title={t('support.volunteers')} items={data.volunteers}>
+                  {(v) => (
+                    <Text size="sm" key={v.assignmentId}>
+                      {v.volunteerName} · {formatDate(v.startedOn)}
+                      {v.endedOn ? ` – ${formatDate(v.endedOn)}` : ''}
+                    </Text>
+                  )}
+                </SupportList>
+                <SupportList title={t('support.clubs')} items={data.clubs}>
+                  {(c) => (
+                    <Text size="sm" key={c.clubId}>
+                      {c.clubName} · {formatDate(c.joinedOn)} ·{' '}
+                      {t('support.meetings', { count: c.meetingsAttended })}
+                    </Text>
+                  )}
+                </SupportList>
+                <SupportList title={t('support.referrals')} items={data.referrals}>
+                  {(r) => (
+                    <Group gap="xs" key={r.id}>
+                      <Text size="sm">
+                        {t(`partner.serviceOpt.${r.service}`)}
+                        {r.partnerName ? ` · ${r.partnerName}` : ''} · {formatDate(r.referredOn)}
+                      </Text>
+                      <Badge variant="light" size="sm">
+                        {t(`partner.statusOpt.${r.status}`)}
+                      </Badge>
+                    </Group>
+                  )}
+                </SupportList>
+                <SupportList title={t('support.contacts')} items={data.contacts.slice(0, 20)}>
+                  {(c) => (
+                    <Text size="sm" key={c.id}>
+                      {formatDate(c.contactDate)} · {tx(c.label)} · {t(`outcome.${c.outcome}`)}
+                      {c.volunteerName || c.byName
+                        ? ` · ${t('support.by', { name: c.volunteerName ?? c.byName })}`
+                        : ''}
+                    </Text>
+                  )}
+                </SupportList>
+              </SimpleGrid>
+            </Stack>
+          )
+        }
+      </QueryView>
     </Paper>
   );
 }

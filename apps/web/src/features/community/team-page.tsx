@@ -28,7 +28,7 @@ import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmButton } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import type { Fields } from '../../components/form-fields.ts';
-import { CardList } from '../../components/record-list.tsx';
+import { CardList, PageTitle } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import {
   communityApi,
@@ -452,9 +452,7 @@ export function TeamPage() {
   const mayWrite = can(me, 'community.write');
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('team.title')}
-      </Title>
+      <PageTitle title={t('team.title')} />
       {me.user.scopeKind === 'nation' && <NationalModel />}
       {me.user.scopeKind === 'province' && me.user.scopeCode && (
         <ProvinceModel provinceCode={me.user.scopeCode} />

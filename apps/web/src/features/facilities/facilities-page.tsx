@@ -1,17 +1,5 @@
 import { FACILITY_KINDS, facilityKindLabels } from '@hoanhap/domain/placement-rules';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,7 +10,8 @@ import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { AdminDialog, byField, useDialogSend } from '../../components/admin-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { PageHeader, RecordTable } from '../../components/record-list.tsx';
+import { type Fields, useFields } from '../../components/form-fields.ts';
+import { heads, PageHeader, PageTitle, RecordTable } from '../../components/record-list.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker, emptyAddress } from '../org/commune-picker.tsx';
 import { type Facility, useFacilities } from '../users/users-api.ts';
@@ -73,18 +62,9 @@ function licenceBody(
   };
 }
 
-/** The five fields of a licence; `errors` are keyed by the licence's own field names. */
-function LicenceFields({
-  value,
-  onChange,
-  errors,
-}: {
-  value: LicenceForm;
-  onChange: (v: LicenceForm) => void;
-  errors: Record<string, string | undefined>;
-}) {
+/** The five fields of a licence, bound to the dialog's licence form (which knows where their problems are). */
+function LicenceFields({ form }: { form: Fields<LicenceForm> }) {
   const { t } = useTranslation(FACILITIES_NS);
-  const set = (k: keyof LicenceForm) => (v: string) => onChange({ ...value, [k]: v });
   return (
     <Stack
       component="fieldset"
@@ -95,46 +75,18 @@ function LicenceFields({
         {t('licence.legend')}
       </Text>
       <Text size="sm">{t('licence.hint')}</Text>
-      <TextInput
-        label={t('licence.number')}
-        value={value.number}
-        onChange={(e) => set('number')(e.currentTarget.value)}
-        error={errors.number}
-        required
-      />
+      <TextInput label={t('licence.number')} {...form.text('number')} required />
       <Group grow align="flex-start">
-        <DateField
-          label={t('licence.issuedOn')}
-          value={value.issuedOn}
-          onChange={set('issuedOn')}
-          error={errors.issuedOn}
-          required
-        />
-        <DateField
-          label={t('licence.validUntil')}
-          value={value.validUntil}
-          onChange={set('validUntil')}
-          error={errors.validUntil}
-          required
-        />
+        <DateField label={t('licence.issuedOn')} {...form.value('issuedOn')} required />
+        <DateField label={t('licence.validUntil')} {...form.value('validUntil')} required />
       </Group>
       <TextInput
         label={t('licence.issuer')}
         description={t('licence.issuerHint')}
-        value={value.issuer}
-        onChange={(e) => set('issuer')(e.currentTarget.value)}
-        error={errors.issuer}
+        {...form.text('issuer')}
         required
       />
-      <Textarea
-        label={t('licence.scope')}
-        value={value.scope}
-        onChange={(e) => set('scope')(e.currentTarget.value)}
-        error={errors.scope}
-        autosize
-        minRows={2}
-        required
-      />
+      <Textarea label={t('licence.scope')} {...form.text('scope')} autosize minRows={2} required />
     </Stack>
   );
 }
@@ -175,9 +127,7 @@ export function FacilitiesPage() {
   if (facilities.data === null)
     return (
       <Stack>
-        <Title order={1} size="h2">
-          {t('facilities.title')}
-        </Title>
+        <PageTitle title={t('facilities.title')} />
         <Alert color="gray">{t('facilities.unavailable')}</Alert>
       </Stack>
     );
@@ -195,10 +145,7 @@ export function FacilitiesPage() {
           striped
           data-testid="facilities-table"
           head={[
-            t('facilities.name'),
-            t('facilities.kind'),
-            t('facilities.place'),
-            t('facilities.phone'),
+            ...heads(t, 'facilities', ['name', 'kind', 'place', 'phone']),
             tf('licence.column'),
             t('facilities.state'),
           ]}
@@ -260,19 +207,22 @@ function FacilityCreateModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<string | null>(null);
-  const [place, setPlace] = useState<AddressValue>(emptyAddress());
-  const [phone, setPhone] = useState('');
-  const [licence, setLicence] = useState<LicenceForm>(emptyLicence());
   const { errors, setErrors, busy, run } = useDialogSend();
+  const form = useFields({ name: '', kind: null as string | null, phone: '' }, (k) => errors[k]);
+  const [place, setPlace] = useState<AddressValue>(emptyAddress());
+  // The server names a licence's problems licence.<field>; one about the licence as a whole shows under its end.
+  const licence = useFields(
+    emptyLicence,
+    (k) => errors[`licence.${k}`] ?? (k === 'validUntil' ? errors.licence : undefined),
+  );
+  const { name, kind, phone } = form.f;
 
   function submit() {
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = t('common.required');
     if (!kind) errs.kind = t('common.required');
     if (!place.provinceCode) errs.provinceCode = t('common.required');
-    const lic = kind === 'rehab_private' ? licenceBody(licence, t) : null;
+    const lic = kind === 'rehab_private' ? licenceBody(licence.f, t) : null;
     for (const [k, v] of Object.entries(lic?.errors ?? {})) errs[`licence.${k}`] = v;
     setErrors(errs);
     if (Object.keys(errs).length) return;
@@ -297,11 +247,9 @@ function FacilityCreateModal({
           closeButtonProps: { 'aria-label': t('common.close') },
         });
         await qc.invalidateQueries({ queryKey: ['facilities'] });
-        setName('');
-        setKind(null);
+        form.reset();
         setPlace(emptyAddress());
-        setPhone('');
-        setLicence(emptyLicence());
+        licence.reset();
         onClose();
       },
       // Field problems under their fields; anything but a 400 also above them.
@@ -319,20 +267,11 @@ function FacilityCreateModal({
       busy={busy}
       general={errors.general}
     >
-      <TextInput
-        label={t('facilities.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={errors.name}
-        required
-        data-autofocus
-      />
+      <TextInput label={t('facilities.name')} {...form.text('name')} required data-autofocus />
       <Select
         label={t('facilities.kind')}
         data={FACILITY_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-        value={kind}
-        onChange={setKind}
-        error={errors.kind}
+        {...form.value('kind')}
         required
         allowDeselect={false}
       />
@@ -346,26 +285,8 @@ function FacilityCreateModal({
         withDetail
         clearable
       />
-      <TextInput
-        label={t('facilities.phone')}
-        type="tel"
-        value={phone}
-        onChange={(e) => setPhone(e.currentTarget.value)}
-        error={errors.phone}
-      />
-      {kind === 'rehab_private' && (
-        <LicenceFields
-          value={licence}
-          onChange={setLicence}
-          errors={{
-            number: errors['licence.number'],
-            issuedOn: errors['licence.issuedOn'],
-            issuer: errors['licence.issuer'],
-            scope: errors['licence.scope'],
-            validUntil: errors['licence.validUntil'] ?? errors.licence,
-          }}
-        />
-      )}
+      <TextInput label={t('facilities.phone')} type="tel" {...form.text('phone')} />
+      {kind === 'rehab_private' && <LicenceFields form={licence} />}
     </AdminDialog>
   );
 }
@@ -378,22 +299,22 @@ function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: (
   const licences = facility.licences ?? [];
   const [chosen, setChosen] = useState<string>(licences[0]?.id ?? 'new');
   const current = licences.find((l) => l.id === chosen) ?? null;
-  const [form, setForm] = useState<LicenceForm>(current ? licenceForm(current) : emptyLicence());
   const [version, setVersion] = useState<number | null>(current?.version ?? null);
   const { errors, setErrors, busy, run } = useDialogSend();
+  const form = useFields<LicenceForm>(current ? licenceForm(current) : emptyLicence(), (k) => errors[k]);
   const [notice, setNotice] = useState<string | null>(null);
 
   function choose(id: string) {
     const l = licences.find((x) => x.id === id) ?? null;
     setChosen(id);
-    setForm(l ? licenceForm(l) : emptyLicence());
+    form.setF(l ? licenceForm(l) : emptyLicence());
     setVersion(l?.version ?? null);
     setErrors({});
     setNotice(null);
   }
 
   function submit() {
-    const { body, errors: errs } = licenceBody(form, t);
+    const { body, errors: errs } = licenceBody(form.f, t);
     setErrors(errs);
     setNotice(null);
     if (!body) return;
@@ -421,7 +342,7 @@ function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: (
         const cur = err.body.current as Licence | undefined;
         if (err.status !== 409 || !cur) return byField(err);
         // Someone saved the licence meanwhile: their values (and version) load, to be corrected again.
-        setForm(licenceForm(cur));
+        form.setF(licenceForm(cur));
         setVersion(cur.version);
         setNotice(tf('licence.stale'));
         return null;
@@ -460,7 +381,7 @@ function LicenceModal({ facility, onClose }: { facility: FacilityRow; onClose: (
           })}
         </Text>
       )}
-      <LicenceFields value={form} onChange={setForm} errors={errors} />
+      <LicenceFields form={form} />
     </AdminDialog>
   );
 }

@@ -6,7 +6,7 @@ import { can, useSession } from '../../api/session.ts';
 import { NotFound } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
-import { QueryView } from '../../components/record-list.tsx';
+import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { VoidEventDialog } from './corrections.tsx';
 import {
@@ -230,9 +230,7 @@ export function ClassesPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('classes.title')}
-      </Title>
+      <PageTitle title={t('classes.title')} />
       <Flash text={flash} onClose={() => setFlash(null)} />
       <Panel
         id="vocational"

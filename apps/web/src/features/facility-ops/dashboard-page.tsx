@@ -18,7 +18,7 @@ import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
-import { QueryView } from '../../components/record-list.tsx';
+import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { facilityOf, useDashboard, useYearFigures } from './facility-api.ts';
 import { checker, todayDmy } from './facility-form-kit.tsx';
@@ -176,9 +176,7 @@ export function DashboardPage() {
         {(items) =>
           items.length === 0 ? (
             <>
-              <Title order={1} size="h2">
-                {t('dash.title')}
-              </Title>
+              <PageTitle title={t('dash.title')} />
               <Text data-testid="no-facilities">{t('dash.noFacilities')}</Text>
             </>
           ) : (
@@ -196,9 +194,7 @@ export function DashboardPage() {
               {chosen ? (
                 <DashboardView key={chosen} facilityId={chosen} />
               ) : (
-                <Title order={1} size="h2">
-                  {t('dash.title')}
-                </Title>
+                <PageTitle title={t('dash.title')} />
               )}
             </>
           )
@@ -234,9 +230,7 @@ function DashboardView({ facilityId }: { facilityId: string }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {d ? `${t('dash.title')}: ${d.facilityName}` : t('dash.title')}
-      </Title>
+      <PageTitle title={d ? `${t('dash.title')}: ${d.facilityName}` : t('dash.title')} />
       <form onSubmit={apply}>
         <Group align="flex-start">
           <DateField label={t('dash.from')} value={fromText} onChange={setFromText} error={errOf('from')} />

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RecordTable } from '../../components/record-list.tsx';
+import { heads, RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { plainFields, VoidForm } from './corrections.tsx';
 import {
@@ -105,10 +105,7 @@ export function HealthSection({ a, writable }: { a: Admission; writable: boolean
         <RecordTable
           data-testid="health-records"
           head={[
-            t('health.occurredOn'),
-            t('health.kind'),
-            t('health.performedBy'),
-            t('health.diagnosis'),
+            ...heads(t, 'health', ['occurredOn', 'kind', 'performedBy', 'diagnosis']),
             writable && t('fix.actions'),
           ]}
         >

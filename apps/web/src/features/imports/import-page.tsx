@@ -1,5 +1,5 @@
 import type { ImportField } from '@hoanhap/domain/import/headers';
-import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,9 +90,7 @@ export function ImportPage() {
   if (!target)
     return (
       <Stack>
-        <Title order={1} size="h2">
-          {t('title')}
-        </Title>
+        <PageTitle title={t('title')} />
         <Alert color="gray">{t('noUnit')}</Alert>
       </Stack>
     );

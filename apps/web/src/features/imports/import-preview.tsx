@@ -30,7 +30,7 @@ import {
 } from './imports-api.ts';
 import './imports-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { heads, RecordTable } from '../../components/record-list.tsx';
 import { RESULT_COLOR, RESULTS, SHOWN_ROWS } from './import-kit.ts';
 
 // The preview of an import: each row's result, and the decisions on possible duplicates.
@@ -137,16 +137,16 @@ export function PreviewStep({
               striped
               withTableBorder
               data-testid="import-rows"
-              head={[
-                t('row'),
-                t('name'),
-                t('birthYear'),
-                t('citizenId'),
-                t('oldCommune'),
-                t('commune'),
-                t('status'),
-                t('detail'),
-              ]}
+              head={heads(t, '', [
+                'row',
+                'name',
+                'birthYear',
+                'citizenId',
+                'oldCommune',
+                'commune',
+                'status',
+                'detail',
+              ])}
             >
               {rows.slice(0, SHOWN_ROWS).map((r) => (
                 <Table.Tr key={r.row}>

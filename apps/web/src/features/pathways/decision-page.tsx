@@ -1,28 +1,14 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, call, client } from '../../api/client.ts';
 import type { BodyOf, Schemas } from '../../api/schema.ts';
-import type { Person } from '../../api/types.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { PersonFinder } from './person-finder.tsx';
+import { PickedPeople } from './person-finder.tsx';
 import './decisions-i18n.ts';
 import { PageTitle } from '../../components/record-list.tsx';
 import { checker, type Errors, ServerProblem, todayDmy } from './form-kit.tsx';
@@ -61,10 +47,6 @@ export function DecisionPage() {
       : undefined);
   const fieldError = (field: string) => serverErrors.find((f) => f.field === field)?.message;
 
-  const add = (p: Person) => {
-    if (!picked.some((x) => x.id === p.id))
-      setPicked([...picked, { id: p.id, fullName: p.fullName, birthYear: p.birthYear }]);
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const c = checker(tp);
@@ -94,9 +76,7 @@ export function DecisionPage() {
   if (done)
     return (
       <Stack maw={760}>
-        <Title order={1} size="h2">
-          {t('title')}
-        </Title>
+        <PageTitle title={t('title')} />
         <Alert color="green" variant="light" role="status" data-testid="decision-done">
           {t('done', { number: done.number ?? '—', date: formatDate(done.date), count: done.people.length })}
         </Alert>
@@ -153,40 +133,28 @@ export function DecisionPage() {
             onChange={setStartDate}
             error={errors.startDate ?? fieldError('startDate')}
           />
-          <PersonFinder
+          <PickedPeople
             purpose="decision"
             label={t('findPerson')}
             error={errors.people}
             testId="decision-person-results"
-            onList={picked.map((p) => p.id)}
-            onAdd={add}
             texts={{ noMatch: t('noMatch'), add: t('add') }}
-          />
-          <Text fw={600} size="sm">
-            {t('people', { count: picked.length })}
-          </Text>
-          {picked.map((p, i) => (
-            <Paper key={p.id} withBorder p="sm" data-testid="decision-picked">
-              <Group justify="space-between" wrap="nowrap">
-                <Text fw={600} size="sm">
-                  {i + 1}. {p.fullName} ({p.birthYear})
-                </Text>
-                <ActionIcon
-                  variant="subtle"
-                  color="red.9"
-                  aria-label={t('remove', { name: p.fullName })}
-                  onClick={() => setPicked(picked.filter((x) => x.id !== p.id))}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-              {personError(i) && (
+            picked={picked}
+            onChange={setPicked}
+            make={(p) => ({ id: p.id, fullName: p.fullName, birthYear: p.birthYear })}
+            count={t('people', { count: picked.length })}
+            removeLabel={(name) => t('remove', { name })}
+            cardTestId="decision-picked"
+            numbered
+          >
+            {(_, i) =>
+              personError(i) && (
                 <Text size="sm" c="red.9" role="alert" data-testid="decision-person-error">
                   {personError(i)}
                 </Text>
-              )}
-            </Paper>
-          ))}
+              )
+            }
+          </PickedPeople>
           <ServerProblem error={write.error} fields={shownFields} />
           <Group justify="flex-end">
             <Button type="submit" loading={write.isPending}>

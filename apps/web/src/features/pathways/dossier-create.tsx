@@ -1,5 +1,5 @@
 import { COMPULSORY_GROUNDS, type CompulsoryGround, groundLabels } from '@hoanhap/domain/episode-types';
-import { ActionIcon, Group, NativeSelect, Paper, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.ts';
@@ -8,7 +8,7 @@ import { currentLang } from '../../i18n/i18n.ts';
 import './dossiers-i18n.ts';
 import { type Dossier, dossierApi, useDossierWrite } from './dossiers-api.ts';
 import { checker, type Errors, FormModal, todayDmy } from './form-kit.tsx';
-import { PersonFinder } from './person-finder.tsx';
+import { PickedPeople } from './person-finder.tsx';
 
 type Picked = {
   id: string;
@@ -41,19 +41,6 @@ export function DossierCreateForm({
   const write = useDossierWrite(dossierApi.create);
   const lang = currentLang();
 
-  const add = (p: Person) => {
-    if (picked.some((x) => x.id === p.id)) return;
-    setPicked([
-      ...picked,
-      {
-        id: p.id,
-        fullName: p.fullName,
-        birthYear: p.birthYear,
-        ground: COMPULSORY_GROUNDS[0],
-        groundNote: '',
-      },
-    ]);
-  };
   const update = (id: string, patch: Partial<Picked>) =>
     setPicked(picked.map((p) => (p.id === id ? { ...p, ...patch } : p)));
 
@@ -94,47 +81,42 @@ export function DossierCreateForm({
         onChange={setPreparedOn}
         error={errors.preparedOn}
       />
-      <PersonFinder
+      <PickedPeople
         purpose="dossier"
         enabled={opened}
         label={t('create.findPerson')}
         error={errors.persons}
         testId="dossier-person-results"
-        onList={picked.map((p) => p.id)}
-        onAdd={add}
         texts={{ noMatch: t('create.noMatch'), add: t('create.add') }}
-      />
-      <Text fw={600} size="sm">
-        {t('create.persons', { count: picked.length })}
-      </Text>
-      {picked.map((p) => (
-        <Paper key={p.id} withBorder p="sm" data-testid="dossier-picked">
-          <Group justify="space-between" mb="xs">
-            <Text fw={600} size="sm">
-              {p.fullName} ({p.birthYear})
-            </Text>
-            <ActionIcon
-              variant="subtle"
-              color="red.9"
-              aria-label={t('create.remove', { name: p.fullName })}
-              onClick={() => setPicked(picked.filter((x) => x.id !== p.id))}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-          <NativeSelect
-            label={t('create.ground', { name: p.fullName })}
-            value={p.ground}
-            onChange={(e) => update(p.id, { ground: e.currentTarget.value as CompulsoryGround })}
-            data={COMPULSORY_GROUNDS.map((g) => ({ value: g, label: groundLabels[lang][g] }))}
-          />
-          <TextInput
-            label={t('create.groundNote', { name: p.fullName })}
-            value={p.groundNote}
-            onChange={(e) => update(p.id, { groundNote: e.currentTarget.value })}
-          />
-        </Paper>
-      ))}
+        picked={picked}
+        onChange={setPicked}
+        make={(p) => ({
+          id: p.id,
+          fullName: p.fullName,
+          birthYear: p.birthYear,
+          ground: COMPULSORY_GROUNDS[0],
+          groundNote: '',
+        })}
+        count={t('create.persons', { count: picked.length })}
+        removeLabel={(name) => t('create.remove', { name })}
+        cardTestId="dossier-picked"
+      >
+        {(p) => (
+          <>
+            <NativeSelect
+              label={t('create.ground', { name: p.fullName })}
+              value={p.ground}
+              onChange={(e) => update(p.id, { ground: e.currentTarget.value as CompulsoryGround })}
+              data={COMPULSORY_GROUNDS.map((g) => ({ value: g, label: groundLabels[lang][g] }))}
+            />
+            <TextInput
+              label={t('create.groundNote', { name: p.fullName })}
+              value={p.groundNote}
+              onChange={(e) => update(p.id, { groundNote: e.currentTarget.value })}
+            />
+          </>
+        )}
+      </PickedPeople>
       <Textarea label={tp('common.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
     </FormModal>
   );

@@ -23,6 +23,7 @@ import { DossierNextStep } from './dossier-steps.tsx';
 import { OpenEpisodeForm } from './open-episode-form.tsx';
 import './dossiers-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
+import { PageTitle } from '../../components/record-list.tsx';
 import {
   coverListHref,
   type Dossier,
@@ -54,9 +55,7 @@ export function DossierPage() {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={1} size="h2">
-            {t('page.title')}: {d.persons.map((p) => p.fullName).join(', ')}
-          </Title>
+          <PageTitle title={`${t('page.title')}: ${d.persons.map((p) => p.fullName).join(', ')}`} />
           <Group gap="xs">
             <Text size="sm">{t('page.status')}:</Text>
             <Text size="sm" fw={700} c="blue.9" data-testid="dossier-status">

@@ -24,7 +24,7 @@ import { formatDate, parseDmy } from '../../i18n/format.ts';
 import './dossiers-i18n.ts';
 import { useFields } from '../../components/form-fields.ts';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { heads, RecordTable } from '../../components/record-list.tsx';
 import {
   legalApi,
   type Override,
@@ -185,10 +185,7 @@ export function RulesTab() {
           <RecordTable
             data-testid="overrides-table"
             head={[
-              t('rules.rule'),
-              t('rules.newValue'),
-              t('rules.effectiveFrom'),
-              t('rules.reason'),
+              ...heads(t, 'rules', ['rule', 'newValue', 'effectiveFrom', 'reason']),
               t('list.status'),
               t('rules.revoke'),
             ]}

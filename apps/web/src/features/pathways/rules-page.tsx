@@ -1,7 +1,8 @@
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import './dossiers-i18n.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { CalendarTab } from './rules-calendar.tsx';
 import { RulesTab } from './rules-overrides.tsx';
 
@@ -14,9 +15,7 @@ export function RulesPage() {
   usePageTitle(t('rules.title'));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('rules.title')}
-      </Title>
+      <PageTitle title={t('rules.title')} />
       <Tabs defaultValue="rules" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="rules">{t('rules.tabRules')}</Tabs.Tab>

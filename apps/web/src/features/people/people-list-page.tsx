@@ -19,7 +19,7 @@ import { can, useSession } from '../../api/session.ts';
 import type { Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { PageHeader, Pager, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageHeader, Pager, RecordTable } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { type AddressValue, CommunePicker } from '../org/commune-picker.tsx';
 import { usePeopleSearch } from './people-api.ts';
@@ -207,13 +207,7 @@ function PeopleTable({ items }: { items: Person[] }) {
       striped
       highlightOnHover
       data-testid="people-table"
-      head={[
-        t('people.col.fullName'),
-        t('people.col.birth'),
-        t('people.col.sex'),
-        t('people.col.commune'),
-        t('people.col.status'),
-      ]}
+      head={heads(t, 'people.col', ['fullName', 'birth', 'sex', 'commune', 'status'])}
     >
       {items.map((p) => (
         <Table.Tr key={p.id}>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { useSession } from '../../api/session.ts';
 import type { DuplicateCandidate, Person } from '../../api/types.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
+import { PageTitle } from '../../components/record-list.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import { DuplicateCitizenIdAlert, PossibleDuplicateAlert, StaleVersionPanel } from './conflict-alerts.tsx';
 import { usePerson } from './people-api.ts';
@@ -136,9 +137,7 @@ function PersonFormFrame(p: {
         <Anchor component={Link} to={p.backTo} size="sm">
           ← {t('common.back')}
         </Anchor>
-        <Title order={1} size="h2">
-          {p.title}
-        </Title>
+        <PageTitle title={p.title} />
         {p.header}
         <PersonFields values={f.values} onChange={f.onChange} errors={f.errors} />
         <GeneralError

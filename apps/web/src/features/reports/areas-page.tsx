@@ -25,7 +25,7 @@ import { type AreaView, areasApi, useAreas, useLegacyDistricts } from './areas-a
 import './areas-i18n.ts';
 import { FormProblem, fieldError, PlainForm, problemText } from '../../components/kit-b/plain-form.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { QueryView, RecordTable } from '../../components/record-list.tsx';
+import { PageTitle, QueryView, RecordTable } from '../../components/record-list.tsx';
 
 /** A province's areas: list, create from an old district in one click, edit and delete with confirmation. */
 export function AreasPage() {
@@ -38,10 +38,7 @@ export function AreasPage() {
   const [done, setDone] = useState<string | null>(null);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Text size="sm">{t('intro')}</Text>
+      <PageTitle title={t('title')} intro={t('intro')} />
       {!manages && <Text size="sm">{t('readOnly')}</Text>}
       {done && (
         <Alert color="teal" role="status" data-testid="areas-done">

@@ -20,7 +20,8 @@ import { ApiError } from '../../api/client.ts';
 import type { BodyOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
+import { useFields } from '../../components/form-fields.ts';
+import { heads, PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useStatusLabel } from '../people/status-badge.tsx';
 import { SECTIONS } from './dashboard-page.tsx';
@@ -49,14 +50,7 @@ export function CataloguePage() {
             minWidth={900}
             striped
             data-testid="catalogue-table"
-            head={[
-              t('catalogue.id'),
-              t('catalogue.name'),
-              t('catalogue.kind'),
-              t('catalogue.disaggregations'),
-              t('catalogue.target'),
-              t('catalogue.source'),
-            ]}
+            head={heads(t, 'catalogue', ['id', 'name', 'kind', 'disaggregations', 'target', 'source'])}
           >
             {data.items.map((i) => (
               <Table.Tr key={i.id} data-testid={`indicator-${i.id}`}>
@@ -161,36 +155,25 @@ function BlockPicker({
 function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: () => void }) {
   const { t } = useTranslation('reports');
   const qc = useQueryClient();
-  const [id, setId] = useState('');
-  const [vi, setVi] = useState('');
-  const [en, setEn] = useState('');
-  const [kind, setKind] = useState<'count' | 'ratio'>('count');
-  const [numerator, setNumerator] = useState<Ref>({ block: '', params: {} });
-  const [denominator, setDenominator] = useState<Ref>({ block: '', params: {} });
-  const [dis, setDis] = useState<string[]>([]);
-  const [section, setSection] = useState('targets');
-  const [targetOp, setTargetOp] = useState<'gte' | 'lte'>('gte');
-  const [targetValue, setTargetValue] = useState<number | ''>('');
-  const [sourceVi, setSourceVi] = useState('');
-  const [sourceEn, setSourceEn] = useState('');
   const add = useMutation({
     mutationFn: () => {
-      const source = { vi: sourceVi, en: sourceEn };
+      const f = form.f;
+      const source = { vi: f.sourceVi, en: f.sourceEn };
       // The choices are the server's own (blocks, sections, disaggregations); it checks them again, and refuses
       // an unchosen block under its field.
       const body = {
-        id,
-        vi,
-        en,
-        kind,
-        numerator: { block: numerator.block, params: numerator.params },
-        ...(kind === 'ratio'
-          ? { denominator: { block: denominator.block, params: denominator.params } }
+        id: f.id,
+        vi: f.vi,
+        en: f.en,
+        kind: f.kind,
+        numerator: { block: f.numerator.block, params: f.numerator.params },
+        ...(f.kind === 'ratio'
+          ? { denominator: { block: f.denominator.block, params: f.denominator.params } }
           : {}),
-        disaggregations: dis,
-        section,
+        disaggregations: f.disaggregations,
+        section: f.section,
         source,
-        ...(targetValue === '' ? {} : { target: { op: targetOp, value: Number(targetValue), source } }),
+        ...(f.targetValue === '' ? {} : { target: { op: f.targetOp, value: Number(f.targetValue), source } }),
       };
       return reportsApi.createIndicator(body as BodyOf<'createIndicator'>);
     },
@@ -200,10 +183,27 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
       onClose();
     },
   });
-  const err = (field: string) =>
-    add.error instanceof ApiError
-      ? add.error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message
-      : undefined;
+  // The server names a nested field by its path (numerator.block): its problem shows under the whole input.
+  const form = useFields(
+    {
+      id: '',
+      vi: '',
+      en: '',
+      kind: 'count' as 'count' | 'ratio',
+      numerator: { block: '', params: {} } as Ref,
+      denominator: { block: '', params: {} } as Ref,
+      disaggregations: [] as string[],
+      section: 'targets',
+      targetOp: 'gte' as 'gte' | 'lte',
+      targetValue: '' as number | string,
+      sourceVi: '',
+      sourceEn: '',
+    },
+    (field): string | undefined =>
+      add.error instanceof ApiError
+        ? add.error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message
+        : undefined,
+  );
   return (
     <ReportDialog
       title={t('catalogue.addTitle')}
@@ -215,27 +215,9 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
       submitLabel={t('catalogue.add')}
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          label={t('catalogue.id')}
-          required
-          value={id}
-          error={err('id')}
-          onChange={(e) => setId(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('catalogue.nameVi')}
-          required
-          value={vi}
-          error={err('vi')}
-          onChange={(e) => setVi(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('catalogue.nameEn')}
-          required
-          value={en}
-          error={err('en')}
-          onChange={(e) => setEn(e.currentTarget.value)}
-        />
+        <TextInput label={t('catalogue.id')} required {...form.text('id')} />
+        <TextInput label={t('catalogue.nameVi')} required {...form.text('vi')} />
+        <TextInput label={t('catalogue.nameEn')} required {...form.text('en')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
@@ -244,42 +226,21 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
             { value: 'count', label: t('catalogue.count') },
             { value: 'ratio', label: t('catalogue.ratio') },
           ]}
-          value={kind}
-          allowDeselect={false}
-          onChange={(v) => v && setKind(v as 'count' | 'ratio')}
+          {...form.pick('kind', 'count')}
         />
         <Select
           label={t('catalogue.section')}
           data={SECTIONS.map((s) => ({ value: s, label: t(`section.${s}`) }))}
-          value={section}
-          allowDeselect={false}
-          onChange={(v) => v && setSection(v)}
+          {...form.pick('section', 'targets')}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <BlockPicker
-          label={t('catalogue.numerator')}
-          blocks={blocks}
-          value={numerator}
-          onChange={setNumerator}
-          error={err('numerator')}
-        />
-        {kind === 'ratio' && (
-          <BlockPicker
-            label={t('catalogue.denominator')}
-            blocks={blocks}
-            value={denominator}
-            onChange={setDenominator}
-            error={err('denominator')}
-          />
+        <BlockPicker label={t('catalogue.numerator')} blocks={blocks} {...form.value('numerator')} />
+        {form.f.kind === 'ratio' && (
+          <BlockPicker label={t('catalogue.denominator')} blocks={blocks} {...form.value('denominator')} />
         )}
       </SimpleGrid>
-      <Checkbox.Group
-        label={t('catalogue.disaggregations')}
-        value={dis}
-        onChange={setDis}
-        error={err('disaggregations')}
-      >
+      <Checkbox.Group label={t('catalogue.disaggregations')} {...form.value('disaggregations')}>
         <Group mt={4}>
           {DIS.map((d) => (
             <Checkbox key={d} value={d} label={t(`catalogue.dis.${d}`)} />
@@ -293,33 +254,13 @@ function AddIndicatorModal({ blocks, onClose }: { blocks: BlockItem[]; onClose: 
             { value: 'gte', label: t('catalogue.gte') },
             { value: 'lte', label: t('catalogue.lte') },
           ]}
-          value={targetOp}
-          allowDeselect={false}
-          onChange={(v) => v && setTargetOp(v as 'gte' | 'lte')}
+          {...form.pick('targetOp', 'gte')}
         />
-        <NumberInput
-          label={t('catalogue.targetValue')}
-          value={targetValue}
-          min={0}
-          error={err('target')}
-          onChange={(v) => setTargetValue(v === '' ? '' : Number(v))}
-        />
+        <NumberInput label={t('catalogue.targetValue')} min={0} {...form.value('targetValue', 'target')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('catalogue.sourceVi')}
-          required
-          value={sourceVi}
-          error={err('source')}
-          onChange={(e) => setSourceVi(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('catalogue.sourceEn')}
-          required
-          value={sourceEn}
-          error={err('source')}
-          onChange={(e) => setSourceEn(e.currentTarget.value)}
-        />
+        <TextInput label={t('catalogue.sourceVi')} required {...form.text('sourceVi', 'source')} />
+        <TextInput label={t('catalogue.sourceEn')} required {...form.text('sourceEn', 'source')} />
       </SimpleGrid>
     </ReportDialog>
   );

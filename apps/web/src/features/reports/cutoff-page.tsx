@@ -21,6 +21,7 @@ import { can, useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateField } from '../../components/date-field.tsx';
+import { useFields } from '../../components/form-fields.ts';
 import { formatDate, formatDateTime, parseDmy } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { type CutoffInfo, reportsApi, useCutoff } from './reports-api.ts';
@@ -28,7 +29,7 @@ import './reports-i18n.ts';
 import './cutoff-i18n.ts';
 import { FormProblem, fieldError, PlainForm, problemText } from '../../components/kit-b/plain-form.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { QueryView, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageTitle, QueryView, RecordTable } from '../../components/record-list.tsx';
 
 /** The first month a change from `date` applies to, as printed, with its range under `day`. */
 function example(date: string, day: number) {
@@ -59,10 +60,7 @@ export function CutoffPage() {
   const mayChange = can(me, 'reports.settings') && me.user.scopeKind === 'nation';
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('cutoff.title')}
-      </Title>
-      <Text size="sm">{t('cutoff.intro')}</Text>
+      <PageTitle title={t('cutoff.title')} intro={t('cutoff.intro')} />
       <QueryView q={info}>
         {(data) => (
           <>
@@ -108,13 +106,7 @@ function History({ info }: { info: CutoffInfo }) {
           minWidth={640}
           striped
           data-testid="cutoff-history"
-          head={[
-            t('cutoff.effectiveFrom'),
-            t('cutoff.day'),
-            t('cutoff.reason'),
-            t('cutoff.recordedBy'),
-            t('cutoff.recordedAt'),
-          ]}
+          head={heads(t, 'cutoff', ['effectiveFrom', 'day', 'reason', 'recordedBy', 'recordedAt'])}
         >
           {[...info.history].reverse().map((h) => (
             <Table.Tr key={h.id}>
@@ -141,9 +133,6 @@ function History({ info }: { info: CutoffInfo }) {
 function ChangeForm({ info }: { info: CutoffInfo }) {
   const { t } = useTranslation('reports');
   const qc = useQueryClient();
-  const [day, setDay] = useState<number | string>(info.day);
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [asking, setAsking] = useState<{ day: number; effectiveFrom: string } | null>(null);
   const [saved, setSaved] = useState(false);
@@ -151,7 +140,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
     mutationFn: (body: { day: number; effectiveFrom: string }) =>
       reportsApi.setCutoff({
         ...body,
-        reason: reason.trim(),
+        reason: form.f.reason.trim(),
         version: info.version,
       }),
     onSuccess: (next) => {
@@ -160,8 +149,7 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
       qc.invalidateQueries({ queryKey: ['trend'] });
       setAsking(null);
       setSaved(true);
-      setDate('');
-      setReason('');
+      form.setF((f) => ({ ...f, effectiveFrom: '', reason: '' }));
     },
     onError: (e) => {
       // A field error belongs next to its field: close the question.
@@ -170,20 +158,26 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
       if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['reporting-cutoff'] });
     },
   });
+  // Each input is bound to the API field it fills: the client's problem first, else the server's 400.
+  const form = useFields(
+    { day: info.day as number | string, effectiveFrom: '', reason: '' },
+    (name): string | undefined => local[name] ?? fieldError(save.error, name),
+  );
   const submit = () => {
+    const { f } = form;
     const errors: Record<string, string> = {};
-    const n = Number(day);
-    const effectiveFrom = parseDmy(date);
+    const n = Number(f.day);
+    const effectiveFrom = parseDmy(f.effectiveFrom);
     if (!Number.isInteger(n) || n < 1 || n > 28) errors.day = t('cutoff.invalidDay');
-    if (!effectiveFrom) errors.effectiveFrom = date.trim() ? t('cutoff.invalidDate') : t('common.required');
-    if (!reason.trim()) errors.reason = t('common.required');
+    if (!effectiveFrom)
+      errors.effectiveFrom = f.effectiveFrom.trim() ? t('cutoff.invalidDate') : t('common.required');
+    if (!f.reason.trim()) errors.reason = t('common.required');
     setLocal(errors);
     setSaved(false);
     save.reset();
     if (Object.keys(errors).length || !effectiveFrom) return;
     setAsking({ day: n, effectiveFrom });
   };
-  const err = (name: string) => local[name] ?? fieldError(save.error, name);
   return (
     <Panel id="cutoff-change" p="sm" gap="0" title={t('cutoff.change')}>
       <Text size="sm" mb="sm">
@@ -199,27 +193,11 @@ function ChangeForm({ info }: { info: CutoffInfo }) {
               min={1}
               max={28}
               allowDecimal={false}
-              value={day}
-              onChange={setDay}
-              error={err('day')}
+              {...form.value('day')}
             />
-            <DateField
-              label={t('cutoff.effectiveFrom')}
-              withAsterisk
-              value={date}
-              onChange={setDate}
-              error={err('effectiveFrom')}
-            />
+            <DateField label={t('cutoff.effectiveFrom')} withAsterisk {...form.value('effectiveFrom')} />
           </SimpleGrid>
-          <Textarea
-            label={t('cutoff.reason')}
-            withAsterisk
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={err('reason')}
-          />
+          <Textarea label={t('cutoff.reason')} withAsterisk autosize minRows={2} {...form.text('reason')} />
           {saved && (
             <Alert color="teal" role="status" data-testid="cutoff-saved">
               {t('cutoff.saved')}

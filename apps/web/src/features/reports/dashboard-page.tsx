@@ -13,6 +13,7 @@ import { type Period, PeriodFilter, periodFromParams, periodToParams, rangeOf } 
 import { ProvinceMap } from './province-map.tsx';
 import './cutoff-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
+import { PageTitle } from '../../components/record-list.tsx';
 import { GroupingSelect, groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
   cutoffSettings,
@@ -145,9 +146,7 @@ export function DashboardPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('dashboard.title')}
-      </Title>
+      <PageTitle title={t('dashboard.title')} />
       {can(me, 'tasks.read') && <TasksPanel />}
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">

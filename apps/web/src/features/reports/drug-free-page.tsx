@@ -2,17 +2,20 @@ import { Badge, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, client } from '../../api/client.ts';
+import { call, client } from '../../api/client.ts';
 import type { BodyOf, ResponseOf } from '../../api/schema.ts';
 import { can, useSession } from '../../api/session.ts';
 import { useCommunes } from '../../api/units.ts';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { useFields } from '../../components/form-fields.ts';
+import type { Errors } from '../../components/form-kit.tsx';
+import { fieldError } from '../../components/kit-b/plain-form.tsx';
 import { formatDate, parseDmy } from '../../i18n/format.ts';
 import { viOptionsFilter } from '../org/vi-options-filter.ts';
 import { ReportDialog } from './report-dialog.tsx';
 import './reports-i18n.ts';
-import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 
 type Recognition = ResponseOf<'listDrugFreeCommunes'>['items'][number];
 
@@ -22,9 +25,6 @@ const STATUS_COLOR: Record<string, string> = {
   expired: 'gray.8',
   future: 'blue.9',
 };
-
-const fieldError = (e: unknown, name: string) =>
-  e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
 
 /** Communes recognised as drug-free; the province records and revokes recognitions. */
 export function DrugFreePage() {
@@ -56,14 +56,14 @@ export function DrugFreePage() {
               minWidth={720}
               striped
               data-testid="drug-free-table"
-              head={[
-                t('drugFree.commune'),
-                t('drugFree.decisionNumber'),
-                t('drugFree.recognisedOn'),
-                t('drugFree.validUntil'),
-                t('drugFree.status'),
-                recorder && t('drugFree.revoke'),
-              ]}
+              head={heads(t, 'drugFree', [
+                'commune',
+                'decisionNumber',
+                'recognisedOn',
+                'validUntil',
+                'status',
+                recorder && 'revoke',
+              ])}
             >
               {items.map((r) => (
                 <Table.Tr key={r.id} data-testid={`drug-free-${r.communeCode}`}>
@@ -108,12 +108,7 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
   const { t } = useTranslation('reports');
   const qc = useQueryClient();
   const communes = useCommunes(provinceCode);
-  const [commune, setCommune] = useState<string | null>(null);
-  const [date, setDate] = useState('');
-  const [until, setUntil] = useState('');
-  const [number, setNumber] = useState('');
-  const [by, setBy] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [local, setLocal] = useState<Errors>({});
   const save = useMutation({
     mutationFn: (body: BodyOf<'recogniseDrugFreeCommune'>) =>
       call(client.POST('/api/drug-free-communes', { body })),
@@ -123,27 +118,39 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
       onClose();
     },
   });
+  // Each input is bound to the API field it fills, so the server's 400 lands under it.
+  const form = useFields(
+    {
+      communeCode: null as string | null,
+      decisionNumber: '',
+      recognisedOn: '',
+      decidedBy: '',
+      validUntil: '',
+    },
+    (k): string | undefined => local[k] ?? fieldError(save.error, k),
+  );
   const submit = () => {
-    const errors: Record<string, string> = {};
-    const recognisedOn = parseDmy(date);
-    const validUntil = until.trim() ? parseDmy(until) : undefined;
-    if (!commune) errors.communeCode = t('common.required');
-    if (!recognisedOn) errors.recognisedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
+    const f = form.f;
+    const errors: Errors = {};
+    const recognisedOn = parseDmy(f.recognisedOn);
+    const validUntil = f.validUntil.trim() ? parseDmy(f.validUntil) : undefined;
+    if (!f.communeCode) errors.communeCode = t('common.required');
+    if (!recognisedOn)
+      errors.recognisedOn = f.recognisedOn.trim() ? t('drugFree.invalidDate') : t('common.required');
     if (validUntil === null) errors.validUntil = t('drugFree.invalidDate');
-    if (!number.trim()) errors.decisionNumber = t('common.required');
-    if (!by.trim()) errors.decidedBy = t('common.required');
+    if (!f.decisionNumber.trim()) errors.decisionNumber = t('common.required');
+    if (!f.decidedBy.trim()) errors.decidedBy = t('common.required');
     setLocal(errors);
     if (Object.keys(errors).length) return;
     // The checks above passed: the commune and the date are there.
     save.mutate({
-      communeCode: commune!,
+      communeCode: f.communeCode!,
       recognisedOn: recognisedOn!,
-      decisionNumber: number.trim(),
-      decidedBy: by.trim(),
+      decisionNumber: f.decisionNumber.trim(),
+      decidedBy: f.decidedBy.trim(),
       ...(validUntil ? { validUntil } : {}),
     });
   };
-  const err = (name: string) => local[name] ?? fieldError(save.error, name);
   return (
     <ReportDialog
       title={t('drugFree.add')}
@@ -160,39 +167,14 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
         searchable
         filter={viOptionsFilter}
         data={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
-        value={commune}
-        onChange={setCommune}
-        error={err('communeCode')}
+        {...form.value('communeCode')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('drugFree.decisionNumber')}
-          withAsterisk
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-          error={err('decisionNumber')}
-        />
-        <DateField
-          label={t('drugFree.recognisedOn')}
-          withAsterisk
-          value={date}
-          onChange={setDate}
-          error={err('recognisedOn')}
-        />
+        <TextInput label={t('drugFree.decisionNumber')} withAsterisk {...form.text('decisionNumber')} />
+        <DateField label={t('drugFree.recognisedOn')} withAsterisk {...form.value('recognisedOn')} />
       </SimpleGrid>
-      <TextInput
-        label={t('drugFree.decidedBy')}
-        withAsterisk
-        value={by}
-        onChange={(e) => setBy(e.currentTarget.value)}
-        error={err('decidedBy')}
-      />
-      <DateField
-        label={t('drugFree.validUntil')}
-        value={until}
-        onChange={setUntil}
-        error={err('validUntil')}
-      />
+      <TextInput label={t('drugFree.decidedBy')} withAsterisk {...form.text('decidedBy')} />
+      <DateField label={t('drugFree.validUntil')} {...form.value('validUntil')} />
     </ReportDialog>
   );
 }
@@ -200,9 +182,7 @@ function AddModal({ provinceCode, onClose }: { provinceCode: string | null; onCl
 function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
   const { t } = useTranslation('reports');
   const qc = useQueryClient();
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [local, setLocal] = useState<Errors>({});
   const revoke = useMutation({
     mutationFn: (body: BodyOf<'revokeDrugFreeCommune'>) =>
       call(client.POST('/api/drug-free-communes/{id}/revoke', { params: { path: { id: r.id } }, body })),
@@ -212,15 +192,19 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
       onClose();
     },
   });
-  const err = (name: string) => local[name] ?? fieldError(revoke.error, name);
+  const form = useFields(
+    { revokedOn: '', reason: '' },
+    (k): string | undefined => local[k] ?? fieldError(revoke.error, k),
+  );
   const submit = () => {
-    const revokedOn = parseDmy(date);
-    const errors: Record<string, string> = {};
-    if (!revokedOn) errors.revokedOn = date.trim() ? t('drugFree.invalidDate') : t('common.required');
-    if (!reason.trim()) errors.reason = t('common.required');
+    const { f } = form;
+    const revokedOn = parseDmy(f.revokedOn);
+    const errors: Errors = {};
+    if (!revokedOn) errors.revokedOn = f.revokedOn.trim() ? t('drugFree.invalidDate') : t('common.required');
+    if (!f.reason.trim()) errors.reason = t('common.required');
     setLocal(errors);
     if (!Object.keys(errors).length)
-      revoke.mutate({ version: r.version, revokedOn: revokedOn!, reason: reason.trim() });
+      revoke.mutate({ version: r.version, revokedOn: revokedOn!, reason: f.reason.trim() });
   };
   return (
     <ReportDialog
@@ -235,20 +219,8 @@ function RevokeModal({ r, onClose }: { r: Recognition; onClose: () => void }) {
       <Text size="sm">
         {r.communeName} — {r.decisionNumber}
       </Text>
-      <DateField
-        label={t('drugFree.revokedOn')}
-        withAsterisk
-        value={date}
-        onChange={setDate}
-        error={err('revokedOn')}
-      />
-      <TextInput
-        label={t('drugFree.reason')}
-        withAsterisk
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={err('reason')}
-      />
+      <DateField label={t('drugFree.revokedOn')} withAsterisk {...form.value('revokedOn')} />
+      <TextInput label={t('drugFree.reason')} withAsterisk {...form.text('reason')} />
     </ReportDialog>
   );
 }

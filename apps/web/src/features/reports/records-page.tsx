@@ -12,6 +12,7 @@ import {
   ShownCount,
   SortHeader,
 } from '../../components/kit-b/paged-table.tsx';
+import { PageTitle } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { groupingOf, groupingQuery } from './grouping-select.tsx';
 import {
@@ -96,9 +97,7 @@ export function RecordsPage() {
       <Anchor component={Link} to="/dashboard" size="sm">
         ← {t('drill.back')}
       </Anchor>
-      <Title order={1} size="h2">
-        {t('drill.title')}
-      </Title>
+      <PageTitle title={t('drill.title')} />
       {figure.isError && <ErrorState error={figure.error} />}
       {f && (
         <Stack gap={2}>

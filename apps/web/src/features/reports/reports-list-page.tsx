@@ -10,7 +10,7 @@ import { can, useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
-import { PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
 import { useAreas } from './areas-api.ts';
@@ -195,13 +195,13 @@ function SubmissionsPanel() {
         <Table.ScrollContainer minWidth={560} mt="sm">
           <RecordTable
             data-testid="submissions-table"
-            head={[
-              t('reports.unit'),
-              t('reports.status'),
-              t('reports.submittedAt'),
-              nation && t('reports.unitsSubmitted'),
-              nation && t('reports.unitsApproved'),
-            ]}
+            head={heads(t, 'reports', [
+              'unit',
+              'status',
+              'submittedAt',
+              nation && 'unitsSubmitted',
+              nation && 'unitsApproved',
+            ])}
           >
             {subs.data.items.map((i) => (
               <Table.Tr key={i.code} data-testid={`submission-${i.code}`}>

@@ -1,14 +1,13 @@
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, client } from '../../api/client.ts';
 import { useLogout } from '../../api/session.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageTitle, QueryView, RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { SECURITY_NS } from './security-i18n.ts';
 
@@ -62,57 +61,51 @@ export function SessionsPage() {
     }
   }
 
-  const items = sessions.data?.items ?? [];
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {ts('title')}
-      </Title>
-      <Text size="sm">{ts('intro')}</Text>
-      {sessions.isPending ? (
-        <InlineLoader />
-      ) : sessions.isError ? (
-        <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <RecordTable
-            striped
-            data-testid="sessions-table"
-            head={[ts('device'), ts('address'), ts('started'), ts('lastSeen'), t('common.actions')]}
-          >
-            {items.map((s) => (
-              <Table.Tr key={s.id} data-testid={s.current ? 'session-current' : 'session-other'}>
-                <Table.Td>
-                  {deviceName(s)}{' '}
-                  {s.current && (
-                    <Badge color="green" tt="none">
-                      {ts('current')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{s.ip ?? '—'}</Table.Td>
-                <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={ts('endFor', { device: deviceName(s) })}
-                    onClick={() => setEnding(s)}
-                  >
-                    {ts('end')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </RecordTable>
-          {items.length === 1 && (
-            <Text size="sm" mt="xs">
-              {ts('empty')}
-            </Text>
-          )}
-        </Table.ScrollContainer>
-      )}
+      <PageTitle title={ts('title')} intro={ts('intro')} />
+      <QueryView q={sessions}>
+        {({ items }) => (
+          <Table.ScrollContainer minWidth={640}>
+            <RecordTable
+              striped
+              data-testid="sessions-table"
+              head={[ts('device'), ts('address'), ts('started'), ts('lastSeen'), t('common.actions')]}
+            >
+              {items.map((s) => (
+                <Table.Tr key={s.id} data-testid={s.current ? 'session-current' : 'session-other'}>
+                  <Table.Td>
+                    {deviceName(s)}{' '}
+                    {s.current && (
+                      <Badge color="green" tt="none">
+                        {ts('current')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{s.ip ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={ts('endFor', { device: deviceName(s) })}
+                      onClick={() => setEnding(s)}
+                    >
+                      {ts('end')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </RecordTable>
+            {items.length === 1 && (
+              <Text size="sm" mt="xs">
+                {ts('empty')}
+              </Text>
+            )}
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       <ConfirmDialog
         opened={!!ending}
         title={ts('endConfirmTitle')}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { PageTitle, RecordTable } from '../../components/record-list.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { tx } from '../pathways/form-kit.tsx';
 import { type Task, useMyTasks } from '../pathways/pathways-api.ts';
@@ -96,9 +96,7 @@ export function TasksPage() {
   const total = counts.overdue + counts.today + counts.upcoming;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('tasks.title')}
-      </Title>
+      <PageTitle title={t('tasks.title')} />
       {q.isPending ? (
         <InlineLoader />
       ) : q.isError || !first ? (

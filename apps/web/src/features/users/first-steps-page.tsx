@@ -5,9 +5,8 @@ import { Link } from 'react-router';
 import { call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { addTexts } from '../../app/add-texts.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
-import { PageTitle } from '../../components/record-list.tsx';
+import { PageTitle, QueryView } from '../../components/record-list.tsx';
 
 // First steps of setting up a unit (issue 14): facilities, users, people, the report cut-off day — each done or
 // not from real counts in the reader's scope (the nation, or their province), what comes next, and a link to the
@@ -78,45 +77,43 @@ export function FirstStepsPage() {
             : t('scopeProvince', { name: me.user.scopeName ?? q.data.scope.code })}
         </Text>
       )}
-      {q.isPending ? (
-        <InlineLoader />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <>
-          <Text fw={500} role="status" data-testid="first-steps-next">
-            {q.data.next ? `${t('next')}: ${t(q.data.next)}` : t('allDone')}
-          </Text>
-          <List listStyleType="none" spacing="sm">
-            {q.data.steps.map((s, i) => (
-              <List.Item key={s.key}>
-                <Card withBorder padding="sm" data-testid={`first-step-${s.key}`}>
-                  <Group justify="space-between" wrap="nowrap">
-                    <div>
-                      <Text fw={500}>
-                        {i + 1}. {t(s.key)}
-                      </Text>
-                      <Text size="sm">{t('count', { count: s.count })}</Text>
-                    </div>
-                    <Group gap="sm" wrap="nowrap">
-                      <Badge color={s.done ? 'green' : 'gray'} variant="light">
-                        {s.done ? t('done') : t('todo')}
-                      </Badge>
-                      {s.canAct ? (
-                        <Anchor component={Link} to={LINKS[s.key]} aria-label={`${t('go')}: ${t(s.key)}`}>
-                          {t('go')}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm">{t('notYours')}</Text>
-                      )}
+      <QueryView q={q}>
+        {(data) => (
+          <>
+            <Text fw={500} role="status" data-testid="first-steps-next">
+              {data.next ? `${t('next')}: ${t(data.next)}` : t('allDone')}
+            </Text>
+            <List listStyleType="none" spacing="sm">
+              {data.steps.map((s, i) => (
+                <List.Item key={s.key}>
+                  <Card withBorder padding="sm" data-testid={`first-step-${s.key}`}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <div>
+                        <Text fw={500}>
+                          {i + 1}. {t(s.key)}
+                        </Text>
+                        <Text size="sm">{t('count', { count: s.count })}</Text>
+                      </div>
+                      <Group gap="sm" wrap="nowrap">
+                        <Badge color={s.done ? 'green' : 'gray'} variant="light">
+                          {s.done ? t('done') : t('todo')}
+                        </Badge>
+                        {s.canAct ? (
+                          <Anchor component={Link} to={LINKS[s.key]} aria-label={`${t('go')}: ${t(s.key)}`}>
+                            {t('go')}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm">{t('notYours')}</Text>
+                        )}
+                      </Group>
                     </Group>
-                  </Group>
-                </Card>
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
+                  </Card>
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, call, client } from '../../api/client.ts';
 import { addTexts } from '../../app/add-texts.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { RecordTable } from '../../components/record-list.tsx';
+import { heads, RecordTable } from '../../components/record-list.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 
 // Import of staff accounts from a sheet: preview (each row ok or its errors by row, column and rule), then create
@@ -291,10 +291,7 @@ export function UsersImportModal({
                   minWidth={600}
                   head={[
                     ti('row'),
-                    t('users.username'),
-                    t('users.fullName'),
-                    t('users.role'),
-                    t('users.scope'),
+                    ...heads(t, 'users', ['username', 'fullName', 'role', 'scope']),
                     ti('result'),
                   ]}
                 >

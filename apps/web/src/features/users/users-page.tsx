@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call, client } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import type { User } from '../../api/types.ts';
-import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { PageHeader, RecordTable } from '../../components/record-list.tsx';
+import { heads, PageHeader, QueryView, RecordTable } from '../../components/record-list.tsx';
+import { useRequest } from '../../components/use-request.ts';
 import { SECURITY_NS } from '../security/security-i18n.ts';
 import { PasswordRevealModal } from './password-reveal-modal.tsx';
 import { ROLE_SCOPES } from './roles.ts';
@@ -45,8 +45,7 @@ export function UsersPage() {
   const [moving, setMoving] = useState<User | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const action = useRequest();
   /** The list again from the server (after a change). */
   const reload = () => void qc.invalidateQueries({ queryKey: ['users'] });
   const closeImport = () => {
@@ -59,27 +58,27 @@ export function UsersPage() {
 
   async function confirmPending() {
     if (!pending) return;
-    setBusy(true);
-    setActionError(null);
-    try {
-      const { user } = pending;
-      if (pending.kind === 'reset') {
-        const res = await call(
-          client.POST('/api/users/{id}/reset-password', { params: { path: { id: user.id } } }),
-        );
-        setReveal({ username: user.username, password: res.initialPassword });
-      } else {
-        await updateUser(user, { active: pending.kind === 'activate' });
-        tell(t('users.updated', { username: user.username }));
-      }
-      setPending(null);
-      await qc.invalidateQueries({ queryKey: ['users'] });
-    } catch (e) {
-      setActionError(e instanceof ApiError ? e.detail : t('common.error'));
-      await qc.invalidateQueries({ queryKey: ['users'] });
-    } finally {
-      setBusy(false);
-    }
+    const { user } = pending;
+    await action.run(
+      async () => {
+        // The list is read again whether the change went through or not (someone may have changed it).
+        try {
+          if (pending.kind === 'reset') {
+            const res = await call(
+              client.POST('/api/users/{id}/reset-password', { params: { path: { id: user.id } } }),
+            );
+            setReveal({ username: user.username, password: res.initialPassword });
+          } else {
+            await updateUser(user, { active: pending.kind === 'activate' });
+            tell(t('users.updated', { username: user.username }));
+          }
+          setPending(null);
+        } finally {
+          await qc.invalidateQueries({ queryKey: ['users'] });
+        }
+      },
+      (e) => (e instanceof ApiError ? e.detail : t('common.error')),
+    );
   }
 
   const items = users.data?.items ?? [];
@@ -106,89 +105,85 @@ export function UsersPage() {
         }}
         maw={420}
       />
-      {users.isPending ? (
-        <InlineLoader />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : items.length === 0 ? (
-        <Text>{t('users.empty')}</Text>
-      ) : (
-        <RecordTable
-          minWidth={800}
-          striped
-          data-testid="users-table"
-          head={[
-            t('users.username'),
-            t('users.fullName'),
-            t('users.role'),
-            t('users.scope'),
-            t('users.state'),
-            t('common.actions'),
-          ]}
-        >
-          {items.map((u) => (
-            <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
-              <Table.Td fw={600}>{u.username}</Table.Td>
-              <Table.Td>{u.fullName}</Table.Td>
-              <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-              <Table.Td>
-                {u.scopeKind === 'nation' ? t('scopeKinds.nation') : (u.scopeName ?? u.scopeCode)}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <Badge color={u.active ? 'green' : 'red'} tt="none">
-                    {u.active ? t('users.active') : t('users.inactive')}
-                  </Badge>
-                  {u.loginLock && (
-                    <Badge color="red" variant="outline" tt="none">
-                      {ts('lockedBadge')}
-                    </Badge>
-                  )}
-                  {u.mustChangePassword && (
-                    <Badge color="orange" tt="none">
-                      {t('users.mustChange')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {u.id !== me.user.id && (
-                  <Group
-                    gap="xs"
-                    wrap="nowrap"
-                    role="group"
-                    aria-label={t('users.actionsFor', { username: u.username })}
-                  >
-                    <Button size="xs" variant="default" onClick={() => setEditing(u)}>
-                      {te('action')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setPending({ kind: 'reset', user: u })}
-                    >
-                      {t('users.resetPassword')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setPending({ kind: u.active ? 'deactivate' : 'activate', user: u })}
-                    >
-                      {u.active ? t('users.deactivate') : t('users.activate')}
-                    </Button>
-                    <TotpResetButton user={u} />
-                    {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
-                      <Button size="xs" variant="default" onClick={() => setMoving(u)}>
-                        {tm('action')}
-                      </Button>
+      <QueryView q={users}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <Text>{t('users.empty')}</Text>
+          ) : (
+            <RecordTable
+              minWidth={800}
+              striped
+              data-testid="users-table"
+              head={[
+                ...heads(t, 'users', ['username', 'fullName', 'role', 'scope', 'state']),
+                t('common.actions'),
+              ]}
+            >
+              {items.map((u) => (
+                <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                  <Table.Td fw={600}>{u.username}</Table.Td>
+                  <Table.Td>{u.fullName}</Table.Td>
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>
+                    {u.scopeKind === 'nation' ? t('scopeKinds.nation') : (u.scopeName ?? u.scopeCode)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={u.active ? 'green' : 'red'} tt="none">
+                        {u.active ? t('users.active') : t('users.inactive')}
+                      </Badge>
+                      {u.loginLock && (
+                        <Badge color="red" variant="outline" tt="none">
+                          {ts('lockedBadge')}
+                        </Badge>
+                      )}
+                      {u.mustChangePassword && (
+                        <Badge color="orange" tt="none">
+                          {t('users.mustChange')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {u.id !== me.user.id && (
+                      <Group
+                        gap="xs"
+                        wrap="nowrap"
+                        role="group"
+                        aria-label={t('users.actionsFor', { username: u.username })}
+                      >
+                        <Button size="xs" variant="default" onClick={() => setEditing(u)}>
+                          {te('action')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setPending({ kind: 'reset', user: u })}
+                        >
+                          {t('users.resetPassword')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setPending({ kind: u.active ? 'deactivate' : 'activate', user: u })}
+                        >
+                          {u.active ? t('users.deactivate') : t('users.activate')}
+                        </Button>
+                        <TotpResetButton user={u} />
+                        {u.active && ROLE_SCOPES[u.role].some((k) => k !== 'nation') && (
+                          <Button size="xs" variant="default" onClick={() => setMoving(u)}>
+                            {tm('action')}
+                          </Button>
+                        )}
+                      </Group>
                     )}
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </RecordTable>
-      )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </RecordTable>
+          )
+        }
+      </QueryView>
       {(page > 1 || items.length === USERS_PAGE) && (
         <Group>
           <Button variant="default" disabled={page === 1} onClick={() => setPage(page - 1)}>
@@ -269,12 +264,12 @@ export function UsersPage() {
               : t('users.activate')
         }
         danger={pending?.kind !== 'activate'}
-        busy={busy}
-        error={actionError}
+        busy={action.busy}
+        error={action.error}
         onConfirm={() => void confirmPending()}
         onClose={() => {
           setPending(null);
-          setActionError(null);
+          action.setError(null);
         }}
       />
     </Stack>
