@@ -199,7 +199,8 @@ async function checkpointFor(db: Kysely<any>, to: string): Promise<string | null
       const base = prev
         ? sql`select c.status as st, c.province_code as pr, c.commune_code as co, c.facility_id as fa, c.n as n
             from agg_status_day_checkpoints c where c.day = ${prev}`
-        : sql`select d.status, d.province_code, d.commune_code, d.facility_id, d.delta
+        : sql`select d.status as st, d.province_code as pr, d.commune_code as co, d.facility_id as fa,
+              d.delta as n
             from agg_status_months d where d.month < ${day.slice(0, 7)}`;
       await sql`
         insert into agg_status_day_checkpoints (day, status, province_code, commune_code, facility_id, n)

@@ -413,6 +413,72 @@ describe('aggregates kept by writes through the API and straight to the tables',
     }
   });
 
+  it('make a missing checkpoint day on first use, and keep a past period as it was when records move on', async () => {
+    const nation = { kind: 'nation' } as const;
+    const grids = async (to: string, status = 'any') => {
+      const range = { from: addDays(to, -90), to };
+      const kept = sorted(await blocksRepo.grid(db, 'people_by_status', { status }, range, nation, 'people'));
+      expect(kept, `${status} ${to}`).toEqual(
+        sorted(await blocksRepo.recordsGrid(db, 'people_by_status', { status }, range, nation, 'people')),
+      );
+      return kept;
+    };
+    const listed = async () =>
+      (await db.selectFrom('agg_status_checkpoint_days').select('day').orderBy('day').execute()).map(
+        (r) => r.day,
+      );
+    const drop = async (days: string[]) => {
+      await db.deleteFrom('agg_status_day_checkpoints').where('day', 'in', days).execute();
+      await db.deleteFrom('agg_status_checkpoint_days').where('day', 'in', days).execute();
+    };
+    // Days reached since the last rebuild: the period ending on the 14th reads the 15th's checkpoint, made from
+    // the last one before it (the 15th of June) and the spans between (the rehab spans of June and July).
+    const summer = ['2024-07-01', '2024-07-15', '2024-08-01', '2024-08-15'];
+    expect(await listed()).toEqual(expect.arrayContaining(summer));
+    await drop(summer);
+    const august = await grids('2024-08-14');
+    expect(august.length).toBeGreaterThan(0);
+    expect((await listed()).filter((d) => summer.includes(d))).toEqual(['2024-08-15']);
+    // With no checkpoint at all, from the months' changes and the spans of the month.
+    await drop(await listed());
+    await grids('2024-09-20');
+    expect(await listed()).toEqual(['2024-09-15']);
+    // The checkpoints made so equal a rebuild's.
+    const kept = await snapshot(db);
+    await rebuildAggregates(db);
+    expect(await snapshot(db, kept.listed)).toEqual(kept);
+
+    // Time travel: a person's status changes later (a span closed and another begun, straight to the table, as
+    // the nightly job or an import writes them); the past period's figure is unchanged, the later one follows.
+    const open = await db
+      .selectFrom('person_status_history')
+      .selectAll()
+      .where('valid_to', 'is', null)
+      .where('valid_from', '<', '2024-08-14')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const later = await grids('2025-11-14', open.status);
+    const pastOfStatus = await grids('2024-08-14', open.status);
+    await db
+      .updateTable('person_status_history')
+      .set({ valid_to: '2025-11-02' })
+      .where('id', '=', open.id)
+      .execute();
+    await db
+      .insertInto('person_status_history')
+      .values({
+        ...open,
+        id: 'later-span',
+        status: open.status === 'relapsed' ? 'completed' : 'relapsed',
+        valid_from: '2025-11-02',
+        valid_to: null,
+      })
+      .execute();
+    expect(await grids('2024-08-14')).toEqual(august);
+    expect(await grids('2024-08-14', open.status)).toEqual(pastOfStatus);
+    expect(await grids('2025-11-14', open.status)).not.toEqual(later);
+  });
+
   it('differ from a rebuild when a trigger of the per-person days is missing', async () => {
     const postgres = k.t.deps.database.dialect === 'postgres';
     await sql
