@@ -153,30 +153,14 @@ export async function generate(db: Kysely<DB>, w: BulkWriter, opts: GenOptions):
   const busiest = [...plan].sort((a, b) => b.size - a.size)[0].unit.code;
   for (const [i, { unit }] of plan.entries()) {
     const all = plan.length < 50 || unit.code === busiest;
-    const officer = await addUser(
-      `xa.${unit.code}`,
-      'commune_officer',
-      'commune',
-      unit.code,
-      `${rng.pick(OFFICER_NAMES)} (${unit.name})`,
-    );
+    // A commune's accounts are named <prefix>.<commune code> (xa: officer, ca: police, tnv: volunteer).
+    const communeUser = (prefix: string, role: string, fullName: string) =>
+      addUser(`${prefix}.${unit.code}`, role, 'commune', unit.code, fullName);
+    const officer = await communeUser('xa', 'commune_officer', `${rng.pick(OFFICER_NAMES)} (${unit.name})`);
     const entry: { officer: string; police?: string; volunteer?: string } = { officer };
-    if (i % 3 === 0 || all)
-      entry.police = await addUser(
-        `ca.${unit.code}`,
-        'commune_police',
-        'commune',
-        unit.code,
-        `Công an ${unit.name}`,
-      );
+    if (i % 3 === 0 || all) entry.police = await communeUser('ca', 'commune_police', `Công an ${unit.name}`);
     if (i % 10 === 0 || all)
-      entry.volunteer = await addUser(
-        `tnv.${unit.code}`,
-        'volunteer',
-        'commune',
-        unit.code,
-        `Tình nguyện viên ${unit.name}`,
-      );
+      entry.volunteer = await communeUser('tnv', 'volunteer', `Tình nguyện viên ${unit.name}`);
     usersByCommune.set(unit.code, entry);
   }
   account('commune_officer', `xa.${busiest}`, 'commune', busiest);

@@ -3672,7 +3672,7 @@ export interface components {
             committedAt: string | null;
             undoneAt: string | null;
             labels: unknown;
-            mapping: ("commune" | "from" | "note" | "sex" | "ethnicity" | "occupation" | "to" | "stt" | "fullName" | "otherNames" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "permanentAddress" | "currentAddress" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | null)[];
+            mapping: ("stt" | "fullName" | "otherNames" | "sex" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "ethnicity" | "occupation" | "permanentAddress" | "currentAddress" | "commune" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | "from" | "to" | "note" | null)[];
             summary: {
                 rows: number;
                 created: number;
@@ -7654,7 +7654,7 @@ export interface operations {
                         committedAt: string | null;
                         undoneAt: string | null;
                         labels: unknown;
-                        mapping: ("commune" | "from" | "note" | "sex" | "ethnicity" | "occupation" | "to" | "stt" | "fullName" | "otherNames" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "permanentAddress" | "currentAddress" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | null)[];
+                        mapping: ("stt" | "fullName" | "otherNames" | "sex" | "sexMale" | "sexFemale" | "birth" | "birthMale" | "birthFemale" | "idNumber" | "ethnicity" | "occupation" | "permanentAddress" | "currentAddress" | "commune" | "drug" | "useStatus" | "detectedOn" | "pathway" | "period" | "from" | "to" | "note" | null)[];
                         summary: {
                             rows: number;
                             created: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACTIVITY_KINDS, type ActivityKind, summariseActivities } from '@hoanhap/domain/community-rules';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
+import { isoDate } from '@hoanhap/domain/person-schema';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { createdStamps, updatedStamps } from '../../db/tables/stamps.ts';
 import { audit } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
+import { pageQuery } from '../../platform/http/schemas.ts';
 import { type Actor, authorize } from '../../platform/policy.ts';
 import { insertAudited } from '../shared/audited-writes.service.ts';
 import { writeStep } from '../shared/write-step.service.ts';
@@ -26,7 +27,7 @@ import {
 } from './common.ts';
 import { contactsRepo } from './contacts.repo.ts';
 import { type TeamRow, teamsRepo } from './teams.repo.ts';
-import { provinceCode } from './teams.schema.ts';
+import { unitQuery } from './teams.schema.ts';
 
 const count = z.number().int().min(0).max(1_000_000);
 const ids = z.array(z.string().min(1).max(64)).max(500);
@@ -62,18 +63,15 @@ export const activityUpdateSchema = z.strictObject({
 }) as unknown as z.ZodType<Partial<ActivityCreate> & { version: number }>;
 
 export const activityQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
   kind: z.enum(ACTIVITY_KINDS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(50, 200),
 });
 
 export const reportQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
   from: isoDate,
   to: isoDate,
 });

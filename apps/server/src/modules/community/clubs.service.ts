@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CLUB_MEETING_KINDS, CLUB_MEMBER_KINDS } from '@hoanhap/domain/community-rules';
 import { tidyName } from '@hoanhap/domain/normalize';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
+import { isoDate } from '@hoanhap/domain/person-schema';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
@@ -26,7 +26,7 @@ import {
   writableOr404,
 } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
-import { phone, provinceCode } from './teams.schema.ts';
+import { phone, unitQuery } from './teams.schema.ts';
 
 // Support clubs (CLB hỗ trợ người sau cai nghiện): members are people after rehab, their families and
 // collaborators; meetings have a topic and attendance; relapse-prevention sessions are meetings of that kind.
@@ -43,8 +43,7 @@ export const clubUpdateSchema = z.strictObject({
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 export const clubQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
 });
 export const memberCreateSchema = z.strictObject({
   kind: z.enum(CLUB_MEMBER_KINDS),

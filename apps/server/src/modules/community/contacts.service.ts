@@ -3,13 +3,14 @@ import { CONTACT_KINDS, CONTACT_OUTCOMES, contactKindLabels } from '@hoanhap/dom
 import { effectiveEnd, FAR_FUTURE, isActiveOn } from '@hoanhap/domain/episode-terms';
 import { type EpisodeOutcome, type EpisodeType, episodeTypeLabels } from '@hoanhap/domain/episode-types';
 import { vnToday } from '@hoanhap/domain/pathway-rules';
-import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
+import { isoDate } from '@hoanhap/domain/person-schema';
 import { taskKindLabels, taskTiming } from '@hoanhap/domain/task-rules';
 import { labelOf } from '@hoanhap/domain/vocabulary';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { audit, auditMany } from '../../platform/audit.ts';
 import { Errors } from '../../platform/errors.ts';
+import { pageQuery } from '../../platform/http/schemas.ts';
 import { type Actor, authorize, isVolunteer, personScopeOf } from '../../platform/policy.ts';
 import { syncPerson } from '../episodes/person-status.ts';
 import { writeStep } from '../shared/write-step.service.ts';
@@ -18,7 +19,7 @@ import { createTask } from '../tasks/tasks.service.ts';
 import { auditPeople, fieldError, listUnit, notFuture, personInScope } from './common.ts';
 import { CONTACT_TASK_SOURCE, type ContactRow, contactsRepo } from './contacts.repo.ts';
 import { teamsRepo } from './teams.repo.ts';
-import { provinceCode } from './teams.schema.ts';
+import { unitQuery } from './teams.schema.ts';
 
 export const contactCreateSchema = z.strictObject({
   personId: z.string().min(1).max(64),
@@ -38,16 +39,14 @@ export const contactCreateSchema = z.strictObject({
 export type ContactCreate = z.infer<typeof contactCreateSchema>;
 
 export const contactQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
   personId: z.string().min(1).max(64).optional(),
   volunteerId: z.string().min(1).max(64).optional().describe('Contacts logged by (or for) this volunteer'),
   byUserId: z.string().min(1).max(64).optional().describe('Contacts logged by this account'),
   kind: z.enum(CONTACT_KINDS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(50, 200),
 });
 
 export function presentContact(

@@ -44,7 +44,7 @@ import {
 } from './common.ts';
 import { type PartnerRow, partnersRepo, type ReferralRow } from './partners.repo.ts';
 import { teamsRepo } from './teams.repo.ts';
-import { phone, provinceCode } from './teams.schema.ts';
+import { phone, provinceCode, unitQuery } from './teams.schema.ts';
 
 // Partners (employers, cooperatives, vocational training, the Bank for Social Policies and other lenders,
 // overseas-labour companies) are kept per province; referrals send a person to a service and follow its
@@ -98,8 +98,7 @@ export const referralStatusSchema = z.strictObject({
   ...resultFields,
 });
 export const referralQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
   personId: z.string().min(1).max(64).optional(),
   status: z.enum(REFERRAL_STATUSES).optional(),
   service: z.enum(REFERRAL_SERVICES).optional(),

@@ -19,7 +19,7 @@ import {
 import { writeStep } from '../shared/write-step.service.ts';
 import { assertOwnUnit, authorizeAny, communeOrFail, fieldError, listUnit, notFuture } from './common.ts';
 import { teamsRepo } from './teams.repo.ts';
-import { provinceCode } from './teams.schema.ts';
+import { unitQuery } from './teams.schema.ts';
 import { STAFF_ROLES, type TrainingRow, trainingRepo } from './training.repo.ts';
 
 export const trainingCreateSchema = z.strictObject({
@@ -34,8 +34,7 @@ export const trainingCreateSchema = z.strictObject({
 export type TrainingCreate = z.infer<typeof trainingCreateSchema>;
 
 export const trainingQuerySchema = z.strictObject({
-  communeCode: communeCode.optional(),
-  provinceCode: provinceCode.optional(),
+  ...unitQuery.shape,
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -1,8 +1,8 @@
 import { OPEN_DOSSIER_STATUSES } from '@hoanhap/domain/dossier-rules';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Row } from '../../db/tables/rows.ts';
-import type { DossierScope } from '../../platform/policy.ts';
+import { type DossierScope, whereUnitScope } from '../../platform/policy.ts';
 import { rowById, rowsWhere, rowWhere, updateIfVersion } from '../shared/record-queries.repo.ts';
 import { unitNameInForce } from '../shared/units-in-force.repo.ts';
 
@@ -17,16 +17,7 @@ export type DossierPersonView = DossierPersonRow & {
 
 /** Restricts a query on `dossiers` to the actor's scope in SQL. */
 export function whereDossierInScope<O>(qb: SelectQueryBuilder<DB, 'dossiers', O>, scope: DossierScope) {
-  switch (scope.kind) {
-    case 'all':
-      return qb;
-    case 'province':
-      return qb.where('dossiers.province_code', '=', scope.code);
-    case 'commune':
-      return qb.where('dossiers.commune_code', '=', scope.code);
-    case 'none':
-      return qb.where(sql<boolean>`1 = 0`);
-  }
+  return whereUnitScope(qb, scope, { province: 'dossiers.province_code', commune: 'dossiers.commune_code' });
 }
 
 export type DossierFilter = {

@@ -2,9 +2,8 @@ import { isoDate } from '@hoanhap/domain/person-schema';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { apiRoutes } from '../../platform/http/route-helpers.ts';
+import { uploadRoutes } from '../../platform/http/route-helpers.ts';
 import { listOf } from '../../platform/http/schemas.ts';
-import { acceptUploads } from '../../platform/http/uploads.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import { dossierCoverList } from './dossier-cover.service.ts';
 import { attachmentHeader, MAX_UPLOAD_BYTES } from './dossiers.files.ts';
@@ -32,8 +31,7 @@ import * as svc from './dossiers.service.ts';
 
 /** Compulsory-rehab dossiers: /api/dossiers. Multipart uploads are enabled in this plugin's scope only. */
 export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
-  const readUpload = await acceptUploads(root, MAX_UPLOAD_BYTES);
-  const api = apiRoutes(root, ['dossiers']);
+  const api = await uploadRoutes(root, ['dossiers'], MAX_UPLOAD_BYTES);
 
   api.get(
     '/api/dossiers',
@@ -120,13 +118,12 @@ export async function dossierRoutes(root: FastifyInstance, deps: AppDeps) {
       operationId: 'uploadDossierDocument',
       summary: 'Tải lên tài liệu (multipart, trường "file") / Upload a document (multipart field "file")',
       description: 'PDF, JPG, PNG or DOCX, at most 10 MB; personId and kind in the query string.',
-      consumes: ['multipart/form-data'],
+      upload: true,
       params: idParams,
       querystring: uploadQuery,
       created: documentOut,
     },
-    ({ actor, params, query, req }) =>
-      svc.uploadDocument(deps, actor, params.id, query, () => readUpload(req)),
+    ({ actor, params, query, upload }) => svc.uploadDocument(deps, actor, params.id, query, upload),
   );
 
   api.get(

@@ -2,7 +2,7 @@ import { COURT_OUTCOMES, DOSSIER_DOCUMENT_KINDS, DOSSIER_STATUSES } from '@hoanh
 import { COMPULSORY_GROUNDS } from '@hoanhap/domain/episode-types';
 import { communeCode, isoDate } from '@hoanhap/domain/person-schema';
 import { z } from 'zod';
-import { numOrNull, strOrNull } from '../../platform/http/schemas.ts';
+import { numOrNull, pageQuery, strOrNull } from '../../platform/http/schemas.ts';
 
 // Request and response shapes of /api/dossiers. Messages of our own rules are "Vietnamese / English".
 
@@ -42,8 +42,7 @@ export const listQuery = z.strictObject({
   status: z.enum(DOSSIER_STATUSES).optional(),
   communeCode: communeCode.optional(),
   personId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(20, 100),
 });
 
 export const uploadQuery = z.strictObject({

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { acceptUploads } from '../../platform/http/uploads.ts';
+import { uploadRoutes } from '../../platform/http/route-helpers.ts';
 import { MAX_IMPORT_BYTES } from '../imports/imports.parse.ts';
 import {
   commitUsersImportOut,
@@ -14,8 +13,7 @@ import { analyseUsersFile, commitUsersFile, listUsersImports, undoUsersImport } 
 
 /** Import of staff accounts from a sheet: /api/users/import/{preview,commit} (multipart field "file"). */
 export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
-  const readUpload = await acceptUploads(root, MAX_IMPORT_BYTES);
-  const api = apiRoutes(root, ['users']);
+  const api = await uploadRoutes(root, ['users'], MAX_IMPORT_BYTES);
 
   api.post(
     '/api/users/import/preview',
@@ -24,11 +22,11 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
       requires: 'users.manage',
       summary: 'Xem trước tệp người dùng / Preview a users sheet (multipart field "file")',
       description: 'Columns: username, name, role, unit (code or name), phone. Nothing is written.',
-      consumes: ['multipart/form-data'],
+      upload: true,
       ok: previewUsersImportOut,
     },
-    async ({ req }) => {
-      const file = await readUpload(req);
+    async ({ upload }) => {
+      const file = await upload();
       return analyseUsersFile(deps, file.filename, file.data);
     },
   );
@@ -44,7 +42,7 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
         'Refused while any row has an error, unless skipErrors=true: then the valid rows are created and the rows in ' +
         'error skipped (listed in `skipped`). One-time passwords are returned once, also as CSV. The batch can be ' +
         'undone by its author within 7 days while none of its accounts has logged in.',
-      consumes: ['multipart/form-data'],
+      upload: true,
       querystring: z.strictObject({
         skipErrors: z
           .enum(['true', 'false'])
@@ -53,8 +51,8 @@ export async function usersImportRoutes(root: FastifyInstance, deps: AppDeps) {
       }),
       created: commitUsersImportOut,
     },
-    async ({ actor, query, req }) => {
-      const file = await readUpload(req);
+    async ({ actor, query, upload }) => {
+      const file = await upload();
       return commitUsersFile(deps, actor, file.filename, file.data, {
         skipErrors: query.skipErrors === 'true',
       });

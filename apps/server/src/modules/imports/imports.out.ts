@@ -1,3 +1,4 @@
+import { IMPORT_FIELDS } from '@hoanhap/domain/import/headers';
 import { z } from 'zod';
 import { numOrNull, pageOf, strOrNull } from '../../platform/http/schemas.ts';
 
@@ -24,35 +25,7 @@ export const importBatchOut = z
     committedAt: strOrNull,
     undoneAt: strOrNull,
     labels: z.unknown(),
-    mapping: z.array(
-      z
-        .enum([
-          'commune',
-          'from',
-          'note',
-          'sex',
-          'ethnicity',
-          'occupation',
-          'to',
-          'stt',
-          'fullName',
-          'otherNames',
-          'sexMale',
-          'sexFemale',
-          'birth',
-          'birthMale',
-          'birthFemale',
-          'idNumber',
-          'permanentAddress',
-          'currentAddress',
-          'drug',
-          'useStatus',
-          'detectedOn',
-          'pathway',
-          'period',
-        ])
-        .nullable(),
-    ),
+    mapping: z.array(z.enum(IMPORT_FIELDS).nullable()),
     summary: z.object({
       rows: z.number(),
       created: z.number(),

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { Errors } from '../../platform/errors.ts';
-import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { acceptUploads } from '../../platform/http/uploads.ts';
+import { uploadRoutes } from '../../platform/http/route-helpers.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import {
   importBatchOut,
@@ -61,8 +60,7 @@ const uploadQuery = z
 
 /** Import of people lists: /api/imports. Multipart uploads are enabled in this plugin's scope only. */
 export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
-  const readUpload = await acceptUploads(root, MAX_IMPORT_BYTES);
-  const api = apiRoutes(root, ['imports']);
+  const api = await uploadRoutes(root, ['imports'], MAX_IMPORT_BYTES);
 
   api.post(
     '/api/imports/people',
@@ -71,12 +69,12 @@ export async function importsRoutes(root: FastifyInstance, deps: AppDeps) {
       summary: 'Tải lên danh sách để xem trước / Upload a list for preview (multipart field "file")',
       description:
         '.xlsx, .xls or .csv up to 20 MB and 20,000 rows; nothing is written to the people registry until commit.',
-      consumes: ['multipart/form-data'],
+      upload: true,
       querystring: uploadQuery,
       created: uploadPeopleImportOut,
     },
-    async ({ actor, query, req }) => {
-      const file = await readUpload(req);
+    async ({ actor, query, upload }) => {
+      const file = await upload();
       return svc.previewUpload(deps, actor, {
         fileName: file.filename,
         data: file.data,

@@ -3,7 +3,7 @@
 import { isoDate } from '@hoanhap/domain/person-schema';
 import { FACILITY_KINDS } from '@hoanhap/domain/placement-rules';
 import { z } from 'zod';
-import { strOrNull } from '../../platform/http/schemas.ts';
+import { pageQuery, strOrNull } from '../../platform/http/schemas.ts';
 import { communeCodeSchema, provinceCodeSchema } from './org.schema.ts';
 
 const name = z.string().trim().min(1, { message: 'Cần tên cơ sở / A name is required' }).max(200);
@@ -91,8 +91,7 @@ export const facilityQuerySchema = z.strictObject({
   kind: z.enum(FACILITY_KINDS).optional(),
   q: z.string().max(100).optional(),
   active: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery(100, 500),
 });
 export type FacilityQuery = z.infer<typeof facilityQuerySchema>;
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { apiRoutes } from '../../platform/http/route-helpers.ts';
-import { listOf, strOrNull } from '../../platform/http/schemas.ts';
+import { listOf, pageQuery, strOrNull } from '../../platform/http/schemas.ts';
 import { facilitiesRoutes } from './facilities.routes.ts';
 import {
   isoDateSchema,
@@ -71,8 +71,7 @@ export async function orgRoutes(root: FastifyInstance, deps: AppDeps) {
       operationId: 'listUnitUpdates',
       summary: 'Các lần cập nhật đơn vị hành chính / Dated updates of units',
       querystring: z.strictObject({
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        ...pageQuery(50, 200),
       }),
       ok: z.object({
         items: z.array(

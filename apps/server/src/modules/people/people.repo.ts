@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
-import type { PersonScope } from '../../platform/policy.ts';
+import { type PersonScope, whereUnitScope } from '../../platform/policy.ts';
 import { updateIfVersion } from '../shared/record-queries.repo.ts';
 import { unitsInForce } from '../shared/units-in-force.repo.ts';
 import { currentUnitNames } from './unit-names.ts';
@@ -10,12 +10,6 @@ export type PersonRow = Selectable<PersonTable>;
 /** Restricts a query on `people` to the actor's scope, in SQL, so out-of-scope rows never leave the database. */
 export function whereInScope<O>(qb: SelectQueryBuilder<DB, 'people', O>, scope: PersonScope) {
   switch (scope.kind) {
-    case 'all':
-      return qb;
-    case 'province':
-      return qb.where('people.province_code', '=', scope.code);
-    case 'commune':
-      return qb.where('people.cur_commune_code', '=', scope.code);
     case 'facility':
       return qb.where('people.current_facility_id', '=', scope.id);
     case 'assigned':
@@ -29,8 +23,11 @@ export function whereInScope<O>(qb: SelectQueryBuilder<DB, 'people', O>, scope: 
             .where('va.ended_at', 'is', null),
         ),
       );
-    case 'none':
-      return qb.where(sql<boolean>`1 = 0`);
+    default:
+      return whereUnitScope(qb, scope, {
+        province: 'people.province_code',
+        commune: 'people.cur_commune_code',
+      });
   }
 }
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { apiRoutes, sendFile } from '../../platform/http/route-helpers.ts';
-import { idParams } from '../../platform/http/schemas.ts';
+import { idParams, pageQuery } from '../../platform/http/schemas.ts';
 import { FILE_TYPES } from '../../platform/openapi.ts';
 import { personOut } from './people.presenter.ts';
 import * as svc from './people.service.ts';
@@ -29,8 +29,7 @@ export async function peopleRoutes(root: FastifyInstance, deps: AppDeps) {
           .regex(/^\d{5}$/)
           .optional(),
         status: z.string().max(40).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        ...pageQuery(20, 100),
       }),
       ok: z.object({
         items: z.array(personOut),

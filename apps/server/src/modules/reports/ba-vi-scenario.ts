@@ -1,3 +1,4 @@
+import { dossierRulesOn } from '@hoanhap/domain/dossier-rules';
 import { periodRange } from '@hoanhap/domain/reporting-periods';
 import { expect } from 'vitest';
 import { UNITS } from '../../test/test-app.ts';
@@ -48,14 +49,10 @@ export async function baViScenario(communeCode: string = UNITS.baDinh) {
     });
     expect(res.statusCode, res.body).toBe(201);
   }
-  const REQUIRED = [
-    'violation_record',
-    'personal_history',
-    'addiction_result',
-    'ground_proof',
-    'statement',
-    'notification_proof',
-  ];
+  // The documents the checklist in force on the preparation day (below) requires of each person.
+  const REQUIRED = dossierRulesOn('2025-08-01')
+    .checklist.items.filter((i) => i.required)
+    .map((i) => i.kind);
 
   async function addict(assessedOn: string, over: Record<string, unknown> = {}) {
     const p = await k.person(officer, { currentAddress: { communeCode, detail: 'Tổ 1' }, ...over });

@@ -8,6 +8,7 @@ import type {
 import { z } from 'zod';
 import { requireActor } from '../auth.ts';
 import { type Action, type Actor, authorize } from '../policy.ts';
+import { acceptUploads, type UploadedFile } from './uploads.ts';
 
 /**
  * How an authenticated API route is declared. Nearly every route is the same few steps — the actor or 401,
@@ -38,8 +39,9 @@ export interface Endpoint<P, Q, B, O> {
   params?: P;
   querystring?: Q;
   body?: B;
-  /** The media types of the body when it is not JSON (an upload: `multipart/form-data`). */
-  consumes?: string[];
+  /** The body is one uploaded file (multipart/form-data, field "file"), read with `call.upload()`; only on the
+   *  declarers of `uploadRoutes`. */
+  upload?: true;
   /** 200 with this body. */
   ok?: O;
   /** 201 with this body. */
@@ -57,6 +59,8 @@ export interface Call<P, Q, B> {
   body: Parsed<B>;
   req: FastifyRequest;
   reply: FastifyReply;
+  /** The uploaded file of a route that states `upload: true` (415, 400 or 413 when there is none). */
+  upload: () => Promise<UploadedFile>;
 }
 
 type Handler<P, Q, B, O> = (call: Call<P, Q, B>) => Promise<Answer<O>> | Answer<O>;
@@ -81,22 +85,16 @@ export interface ApiRoutes {
 }
 
 /** The route declarers of one module, its operations tagged `tags` unless a route says otherwise. */
-export function apiRoutes(root: FastifyInstance, tags: string[]): ApiRoutes {
+export function apiRoutes(
+  root: FastifyInstance,
+  tags: string[],
+  readUpload?: (req: FastifyRequest) => Promise<UploadedFile>,
+): ApiRoutes {
   const declarer =
     (method: HTTPMethods): Declare =>
     (url, endpoint, handle) => {
-      const {
-        operationId,
-        summary,
-        description,
-        consumes,
-        params,
-        querystring,
-        body,
-        ok,
-        created,
-        noContent,
-      } = endpoint;
+      const { operationId, summary, description, upload, params, querystring, body, ok, created, noContent } =
+        endpoint;
       const status = created ? 201 : noContent ? 204 : 200;
       const answer = created ?? ok ?? (noContent ? z.null() : undefined);
       root.route({
@@ -108,7 +106,7 @@ export function apiRoutes(root: FastifyInstance, tags: string[]): ApiRoutes {
           tags: endpoint.tags ?? tags,
           summary,
           ...(description && { description }),
-          ...(consumes && { consumes }),
+          ...(upload && { consumes: ['multipart/form-data'] }),
           ...(params && { params }),
           ...(querystring && { querystring }),
           ...(body && { body }),
@@ -117,7 +115,11 @@ export function apiRoutes(root: FastifyInstance, tags: string[]): ApiRoutes {
         handler: async (req, reply) => {
           const call = { actor: requireActor(req), params: req.params, query: req.query, body: req.body };
           if (endpoint.requires) authorize(call.actor, endpoint.requires);
-          const result = await handle({ ...call, req, reply } as never);
+          const read = () => {
+            if (!upload || !readUpload) throw new Error(`${operationId} does not take an upload`);
+            return readUpload(req);
+          };
+          const result = await handle({ ...call, req, reply, upload: read } as never);
           // a handler that sent its own answer (a file) returns the reply
           if (result === reply) return reply;
           if (status === 200) return result;
@@ -132,6 +134,18 @@ export function apiRoutes(root: FastifyInstance, tags: string[]): ApiRoutes {
     patch: declarer('PATCH'),
     delete: declarer('DELETE'),
   };
+}
+
+/**
+ * The route declarers of a module whose routes take an upload: multipart is enabled in this plugin's scope only,
+ * one file of at most `maxBytes` (platform/http/uploads.ts).
+ */
+export async function uploadRoutes(
+  root: FastifyInstance,
+  tags: string[],
+  maxBytes: number,
+): Promise<ApiRoutes> {
+  return apiRoutes(root, tags, await acceptUploads(root, maxBytes));
 }
 
 /** A file the route answers with: its media type and the name the browser saves it under. */

@@ -12,6 +12,12 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(item) });
 
+/** The paging fields of a list query (`limit` rows from `offset`), to spread into its schema. */
+export const pageQuery = (defaultLimit: number, maxLimit: number) => ({
+  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
 // The field types answers repeat most, named once (an answer's schema then reads as its list of fields).
 /** A text in Vietnamese and English. */
 export const bilingual = z.object({ vi: z.string(), en: z.string() });

@@ -110,6 +110,21 @@ export function policeHeadSignature(signer: SignerFacts): Signature {
   };
 }
 
+/** Article 1 of a one-year management decision: the measure, the person it applies to, and its term. */
+export function managementArticle(
+  measure: string,
+  person: PersonFacts,
+  term: { label: string; startDate: string; endDate: string },
+): Block[] {
+  return [
+    { type: 'article', label: 'Điều 1.', content: `${measure} đối với:` },
+    ...personLines(person),
+    {
+      type: 'paragraph',
+      content: `${term.label} là 01 năm, từ ngày ${shortDate(term.startDate)} đến ngày ${shortDate(term.endDate)}.`,
+    },
+  ];
+}
 /**
  * The person's particulars — name, sex, birth, ID, addresses — as one indented paragraph, a field a line,
  * so long addresses wrap under their value.

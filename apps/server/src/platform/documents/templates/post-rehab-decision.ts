@@ -7,10 +7,10 @@ import {
   type DocumentFacts,
   inSentence,
   type ManagerFacts,
+  managementArticle,
   managerLines,
   numberOrBlank,
   type PersonFacts,
-  personLines,
   placeOf,
   printedBases,
   type SignerFacts,
@@ -58,16 +58,11 @@ function template(w: Wording): DocumentTemplate<PostRehabDecisionInput> {
       const commune = inSentence(c.name);
       const lead = w.lead(commune);
       const body: Block[] = [
-        {
-          type: 'article',
-          label: 'Điều 1.',
-          content: 'Quản lý sau cai nghiện ma túy tại nơi cư trú đối với:',
-        },
-        ...personLines(input.person),
-        {
-          type: 'paragraph',
-          content: `Thời hạn quản lý sau cai nghiện ma túy là 01 năm, từ ngày ${shortDate(input.startDate)} đến ngày ${shortDate(input.endDate)}.`,
-        },
+        ...managementArticle('Quản lý sau cai nghiện ma túy tại nơi cư trú', input.person, {
+          label: 'Thời hạn quản lý sau cai nghiện ma túy',
+          startDate: input.startDate,
+          endDate: input.endDate,
+        }),
         {
           type: 'article',
           label: 'Điều 2.',

@@ -8,10 +8,10 @@ import {
   type DocumentFacts,
   inSentence,
   type ManagerFacts,
+  managementArticle,
   managerLines,
   numberOrBlank,
   type PersonFacts,
-  personLines,
   placeOf,
   policeHeadSignature,
   printedBases,
@@ -72,16 +72,11 @@ function template(w: Wording): DocumentTemplate<UserManagementDecisionInput> {
       const executor = byPolice ? `Công an ${inSentence(c.name)}` : police;
       const managers = input.managers ?? [];
       const body: Block[] = [
-        {
-          type: 'article',
-          label: 'Điều 1.',
-          content: 'Quản lý người sử dụng trái phép chất ma túy đối với:',
-        },
-        ...personLines(input.person),
-        {
-          type: 'paragraph',
-          content: `Thời hạn quản lý là 01 năm, từ ngày ${shortDate(input.startDate)} đến ngày ${shortDate(input.endDate)}.`,
-        },
+        ...managementArticle('Quản lý người sử dụng trái phép chất ma túy', input.person, {
+          label: 'Thời hạn quản lý',
+          startDate: input.startDate,
+          endDate: input.endDate,
+        }),
         {
           type: 'article',
           label: 'Điều 2.',
