@@ -232,7 +232,7 @@ export const blocksRepo = {
     const [block, params, range, unit, measure, groupBy] = args;
     // cold (issue 13): a spread block's figure for a unit, from the aggregates the writes keep.
     if (keptAggregateAvailable(block, range, measure, groupBy))
-      return keptAggregate(db, params, range, unit, groupBy);
+      return keptAggregate(db, block, params, range, unit, groupBy);
     return blocksRepo.recordsAggregate(db, ...args);
   },
   /** `aggregate` computed from the block's records (what the aggregates are checked against). */

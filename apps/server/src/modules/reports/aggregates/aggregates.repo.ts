@@ -21,7 +21,7 @@ import {
 // facility events' days (facility-days-sql.ts). Each answers exactly what the block's records
 // give (blocks.repo.ts FACTS) when grouped by today's units; grouped by the units of the period, the records
 // are read (a person's commune then is not kept here). facility_event_people, whose residents may lie in two
-// cells (SPREAD_BLOCKS), is also answered for a unit (`keptAggregate`).
+// cells (SPREAD_BLOCKS), and facility_releases are also answered for a unit (`keptAggregate`).
 
 /** Recomputes the aggregates from the records (migration 0037, CLI `rebuild-aggregates`, the generator, tests). */
 export async function rebuildAggregates(
@@ -375,6 +375,11 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
     measure: 'people',
     cells: (p, r, scope) => facilityDaysCells(p.kind, 'people', r.from, r.to, scope),
   },
+  // Residents released (one per facility and person in a cell).
+  facility_releases: {
+    measure: 'people',
+    cells: (_p, r, scope) => facilityDaysCells('release', 'people', r.from, r.to, scope),
+  },
   ...Object.fromEntries(
     (
       [
@@ -435,10 +440,16 @@ const KEPT_UNIT_COLUMN = {
   facility: 'd.facility_id',
 };
 
+// The spread blocks answered so (residents), with the kind of their days.
+const KEPT_UNIT_KIND: Record<string, (p: Params) => string> = {
+  facility_event_people: (p) => p.kind ?? '',
+  facility_releases: () => 'release',
+};
+
 /**
  * Whether a block's figure for a unit (one, or one per province, commune or facility) is read from the
  * aggregates: facility_event_people, whose residents lie in a cell per facility (a resident of two facilities
- * counts once in a unit holding both).
+ * counts once in a unit holding both), and facility_releases (residents released, the same way).
  */
 export const keptAggregateAvailable = (
   block: string,
@@ -446,25 +457,27 @@ export const keptAggregateAvailable = (
   measure: Measure,
   groupBy: GroupBy | undefined,
 ) =>
-  block === 'facility_event_people' &&
+  Object.hasOwn(KEPT_UNIT_KIND, block) &&
   KEPT_UNIT_GROUPS.has(groupBy) &&
   keptGridAvailable(block, range, measure);
 
 /** The block's figure for a unit from the aggregates (see `keptAggregateAvailable`): distinct residents. */
 export async function keptAggregate(
   db: Kysely<any>,
+  block: string,
   params: Params,
   range: Range,
   unit: UnitFilter,
   groupBy: GroupBy | undefined,
 ): Promise<{ key: string | null; value: number }[]> {
+  const kind = KEPT_UNIT_KIND[block]!;
   const key = groupBy ? sql.ref(KEPT_UNIT_COLUMN[groupBy as keyof typeof KEPT_UNIT_COLUMN]) : sql`null`;
   const rows = await reportRows(
     db,
     sql<{ k: string | null; n: string | number }>`
     select ${key} as k, count(distinct d.person_id) as n
     from agg_facility_days d
-    where d.kind = ${params.kind ?? ''} and d.day >= ${range.from} and d.day <= ${range.to}
+    where d.kind = ${kind(params)} and d.day >= ${range.from} and d.day <= ${range.to}
       and d.person_id <> '' and (d.prev_day is null or d.prev_day < ${range.from})
       and ${scopeWhere(unit, 'd.province_code', 'd.commune_code', 'd.facility_id')}
     ${groupBy ? sql`group by ${key}` : sql``}`,

@@ -1,9 +1,10 @@
-import { FACILITY_EVENT_KINDS } from '../facts/facility.ts';
+import { FACILITY_DAY_KINDS } from '../facts/facility.ts';
 
 // Dated per-facility event days kept by the writes (issue 13, migration 0041): for the facility-event blocks
 // (facts/facility.ts facility_events and facility_event_people, by catalogue kind: health checks, HIV tests,
 // term reductions, handovers…), whose national figure read every event of the kind in the period, joined to
-// its facility, admission and person.
+// its facility, admission and person; and, as kind 'release' (migration 0043), facility_releases (residents
+// released, read as facility_event_people's residents).
 //
 // agg_facility_days: one row per catalogue kind, facility, person ('' for an event naming no resident) and day
 // with events of the kind (voided ones left out): how many (n), the person's previous such day at the facility
@@ -27,7 +28,7 @@ const on = (cond: string, column: string) => cond.replaceAll('$', column);
 export function refreshFacilityDaysSql(facility: string, person: string): string[] {
   return [
     `delete from agg_facility_days where ${on(person, 'person_id')} and ${on(facility, 'facility_id')}`,
-    ...Object.entries(FACILITY_EVENT_KINDS).map(
+    ...Object.entries(FACILITY_DAY_KINDS).map(
       ([kind, is]) => `insert into agg_facility_days
         (kind, person_id, facility_id, day, n, prev_day, province_code, commune_code)
       select '${kind}', d.person_id, d.facility_id, d.day, d.n,
@@ -52,7 +53,7 @@ export function refreshFacilityDaysSql(facility: string, person: string): string
 
 /** Whether an event row (`new` or `old`) is of any catalogue kind (whether its write can change a row). */
 const ofAnyKind = (row: 'new' | 'old') =>
-  `(${Object.values(FACILITY_EVENT_KINDS)
+  `(${Object.values(FACILITY_DAY_KINDS)
     .map((is) => `(${is.replace(/\bev\./g, `${row}.`)})`)
     .join(' or ')})`;
 
@@ -83,7 +84,26 @@ const facilityCell = `update agg_facility_days set province_code = new.province_
   update agg_facility_days set province_code = new.province_code
   where facility_id = new.id and person_id = ''`;
 
-/** The statements creating the triggers that keep agg_facility_days (migration 0041), per dialect. */
+/** The triggers of 0041, to drop before they are made again with the kinds of now (migration 0043). */
+export function dropFacilityDaysTriggers(sqlite: boolean): string[] {
+  const triggers = [
+    ['agg_fac_admissions_person', 'facility_admissions'],
+    ['agg_fac_people_cell', 'people'],
+    ['agg_fac_people_del', 'people'],
+    ['agg_fac_facilities_cell', 'facilities'],
+  ];
+  if (sqlite)
+    return [
+      ...['agg_fac_events_ins', 'agg_fac_events_del', 'agg_fac_events_upd'].map((t) => `drop trigger ${t}`),
+      ...triggers.map(([t]) => `drop trigger ${t}`),
+    ];
+  return [...[['agg_fac_events', 'facility_events'], ...triggers]].flatMap(([t, table]) => [
+    `drop trigger ${t} on ${table}`,
+    `drop function ${t}_trg()`,
+  ]);
+}
+
+/** The statements creating the triggers that keep agg_facility_days (migrations 0041, 0043), per dialect. */
 export function facilityDaysTriggers(sqlite: boolean): string[] {
   if (sqlite)
     return [

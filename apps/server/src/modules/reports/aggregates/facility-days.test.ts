@@ -46,6 +46,7 @@ async function expectKept(db: Kysely<DB>, ends: string[], units: UnitFilter[], k
   expect(await days(db)).toEqual(kept);
   expect(new Set(kept.map((d) => d.kind))).toEqual(new Set(kinds));
   let nonEmpty = 0;
+  let released = 0;
   for (const to of ends)
     for (const span of [30, 120]) {
       const range = { from: addDays(to, -span), to };
@@ -76,8 +77,29 @@ async function expectKept(db: Kysely<DB>, ends: string[], units: UnitFilter[], k
             ).toEqual(keyed(await blocksRepo.recordsAggregate(db, ...args)));
           }
       }
+      // The residents released (kind 'release', migration 0043): grids, and a unit's figure (a resident
+      // released by two facilities once).
+      for (const scope of [units[0]!, units[1]!]) {
+        const args = ['facility_releases', {}, range, scope, 'people'] as const;
+        expect(keptGridAvailable('facility_releases', range, 'people')).toBe(true);
+        const fromKept = cells(await blocksRepo.grid(db, ...args));
+        expect(fromKept, `releases ${range.from}–${to} ${JSON.stringify(scope)}`).toEqual(
+          cells(await blocksRepo.recordsGrid(db, ...args)),
+        );
+        if (fromKept.length) released++;
+      }
+      for (const unit of units)
+        for (const group of GROUPS) {
+          const args = ['facility_releases', {}, range, unit, 'people', group] as const;
+          expect(keptAggregateAvailable(args[0], range, 'people', group)).toBe(true);
+          expect(
+            keyed(await blocksRepo.aggregate(db, ...args)),
+            `releases ${range.from}–${to} ${JSON.stringify(unit)} by ${group}`,
+          ).toEqual(keyed(await blocksRepo.recordsAggregate(db, ...args)));
+        }
     }
   expect(nonEmpty).toBeGreaterThan(20);
+  expect(released).toBeGreaterThan(0);
   // Grouped by the units of the period, the records are read (a resident's past commune is not kept).
   expect(
     keptGridAvailable(
@@ -216,12 +238,10 @@ describe('facility-event days kept by writes through the API and straight to the
     const kinds = new Set(events.map((e) => e.kind));
     for (const kind of ['health', 'visit', 'support', 'incident', 'group', 'release'])
       expect(kinds.has(kind), kind).toBe(true);
-    await expectKept(
-      db,
-      ['2024-03-31', '2024-06-14', '2024-09-30', '2024-12-31', '2025-03-01'],
-      units(),
-      Object.keys(FACILITY_EVENT_KINDS).filter((kind) => kind !== 'term_reduction'),
-    );
+    await expectKept(db, ['2024-03-31', '2024-06-14', '2024-09-30', '2024-12-31', '2025-03-01'], units(), [
+      ...Object.keys(FACILITY_EVENT_KINDS).filter((kind) => kind !== 'term_reduction'),
+      'release',
+    ]);
   });
 
   it('after writes straight to the tables, and through the CLI rebuild', async () => {
@@ -233,6 +253,7 @@ describe('facility-event days kept by writes through the API and straight to the
       admission_id?: string | null;
       data?: string;
       voided_at?: string | null;
+      facility_id?: string;
     }) => ({
       id: randomUUID(),
       facility_id: k.facilityId,
@@ -275,8 +296,23 @@ describe('facility-event days kept by writes through the API and straight to the
           occurred_on: '2024-11-03',
           voided_at: now,
         }),
+        // Releases: one resident released by both facilities; a release voided (in no figure).
+        event({ kind: 'release', subkind: 'commune', occurred_on: '2024-10-20' }),
+        event({ kind: 'release', subkind: 'family', occurred_on: '2024-10-21', facility_id: second }),
+        event({
+          kind: 'release',
+          subkind: 'commune',
+          occurred_on: '2024-10-22',
+          admission_id: stays[2]!.id,
+          voided_at: now,
+        }),
       ])
       .execute();
+    const october = { from: '2024-10-01', to: '2024-10-31' };
+    for (const figure of [blocksRepo.aggregate, blocksRepo.recordsAggregate])
+      expect(
+        await figure(db, 'facility_releases', {}, october, { kind: 'nation' }, 'people', undefined),
+      ).toEqual([{ key: null, value: 1 }]);
     const checks = await db
       .selectFrom('facility_events')
       .select(['id', 'admission_id'])
@@ -318,7 +354,7 @@ describe('facility-event days kept by writes through the API and straight to the
       .set({ province_code: UNITS.quangNinh })
       .where('id', '=', k.facilityId)
       .execute();
-    const all = Object.keys(FACILITY_EVENT_KINDS);
+    const all = [...Object.keys(FACILITY_EVENT_KINDS), 'release'];
     await expectKept(db, ['2024-03-31', '2024-08-31', '2024-11-30', '2025-03-01'], units(), all);
     await db
       .updateTable('facilities')

@@ -18,6 +18,14 @@ export const FACILITY_EVENT_KINDS: Readonly<Record<string, string>> = {
   overseas_labour: `ev.kind = 'support' and ev.subkind = 'overseas_labour_counselling'`,
   other_support: `ev.kind = 'support' and ev.subkind <> 'overseas_labour_counselling'`,
 };
+/**
+ * The kinds kept per facility, resident and day (aggregates/facility-days-sql.ts): the catalogue's kinds, and
+ * every release (facility_releases, migration 0043; not a catalogue kind of facility_events).
+ */
+export const FACILITY_DAY_KINDS: Readonly<Record<string, string>> = {
+  ...FACILITY_EVENT_KINDS,
+  release: `ev.kind = 'release'`,
+};
 const facilityEventIs = (kind: string | undefined): RawBuilder<unknown> => {
   const is =
     kind != null && Object.hasOwn(FACILITY_EVENT_KINDS, kind) ? FACILITY_EVENT_KINDS[kind] : undefined;
@@ -31,13 +39,15 @@ export const FACILITY_FACTS: Record<string, Facts> = {
       a.facility_id as facility, p.sex as sex, p.birth_year as birth_year, a.admitted_on as dt, 1 as qty
     from facility_admissions a join people p on p.id = a.person_id join facilities f on f.id = a.facility_id
     where a.admitted_on >= ${r.from} and a.admitted_on <= ${r.to}`,
-  // Reintegrated = the facility's release events (a departure without completion is not one).
+  // Reintegrated = the facility's release events (a departure without completion is not one). A release cannot
+  // be voided through the API (its own flow), but a voided one, like any voided event, is in no figure.
   facility_releases: (r) => sql`
     select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
       ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
     from facility_events ev join facilities f on f.id = ev.facility_id
       left join facility_admissions a on a.id = ev.admission_id left join people p on p.id = a.person_id
-    where ev.kind = 'release' and ev.occurred_on >= ${r.from} and ev.occurred_on <= ${r.to}`,
+    where ${sql.raw(`(${FACILITY_DAY_KINDS.release})`)} and ev.occurred_on >= ${r.from}
+      and ev.occurred_on <= ${r.to} and ev.voided_at is null`,
   facility_events: (r, p) => sql`
     select ev.id as rid, p.id as pid, p.cur_commune_code as commune, f.province_code as province,
       ev.facility_id as facility, p.sex as sex, p.birth_year as birth_year, ev.occurred_on as dt, 1 as qty
