@@ -291,21 +291,27 @@ function counselledCells(from: string, to: string, scope: UnitFilter): Cells {
     group by s.province_code, s.commune_code, s.facility_id`;
 }
 
-// A stream's people with a day in the period (each one's first day in it: the previous day before `from`), or
-// its records in the period (the sum of the days' counts).
+/** Days kept per person: a stream's (agg_person_days), or a facility event kind's per facility (agg_facility_days). */
+type KeptDays = { table: 'agg_person_days'; stream: string } | { table: 'agg_facility_days'; kind: string };
+
+// A key's people with a day in the period (each one's first day in it: the previous day before `from`; per
+// facility and person for facility events, whose days without a resident ('') count no one), or its records in
+// the period (the sum of the days' counts). Both read one covering index, no join and no DISTINCT.
 function daysCells(
-  stream: string,
+  days: KeptDays,
   measure: 'people' | 'records',
   from: string,
   to: string,
   scope: UnitFilter,
 ): Cells {
+  const key = days.table === 'agg_person_days' ? sql`d.stream = ${days.stream}` : sql`d.kind = ${days.kind}`;
+  const resident = days.table === 'agg_facility_days' ? sql`and d.person_id <> ''` : sql``;
   return sql`
     select d.province_code as gp, d.commune_code as gc, d.facility_id as gf,
       ${measure === 'people' ? sql`count(*)` : sql`sum(d.n)`} as n
-    from agg_person_days d
-    where d.stream = ${stream} and d.day >= ${from} and d.day <= ${to}
-      ${measure === 'people' ? sql`and (d.prev_day is null or d.prev_day < ${from})` : sql``}
+    from ${sql.table(days.table)} d
+    where ${key} and d.day >= ${from} and d.day <= ${to}
+      ${measure === 'people' ? sql`${resident} and (d.prev_day is null or d.prev_day < ${from})` : sql``}
       and ${scopeWhere(scope, 'd.province_code', 'd.commune_code', 'd.facility_id')}
     group by d.province_code, d.commune_code, d.facility_id`;
 }
@@ -334,24 +340,10 @@ function psychCells(from: string, to: string, scope: UnitFilter): Cells {
     group by x.gp, x.gc, x.gf`;
 }
 
-// A facility event kind's events in the period per cell (the sum of its days' counts), or its residents (each
-// person's first day in the period at each facility: one row per facility and person).
-function facilityDaysCells(
-  kind: string | undefined,
-  measure: 'people' | 'records',
-  from: string,
-  to: string,
-  scope: UnitFilter,
-): Cells {
-  return sql`
-    select d.province_code as gp, d.commune_code as gc, d.facility_id as gf,
-      ${measure === 'people' ? sql`count(*)` : sql`sum(d.n)`} as n
-    from agg_facility_days d
-    where d.kind = ${kind ?? ''} and d.day >= ${from} and d.day <= ${to}
-      ${measure === 'people' ? sql`and d.person_id <> '' and (d.prev_day is null or d.prev_day < ${from})` : sql``}
-      and ${scopeWhere(scope, 'd.province_code', 'd.commune_code', 'd.facility_id')}
-    group by d.province_code, d.commune_code, d.facility_id`;
-}
+const facilityKind = (kind: string | undefined): KeptDays => ({
+  table: 'agg_facility_days',
+  kind: kind ?? '',
+});
 
 type CellsOf = (p: Params, r: Range, scope: UnitFilter, checkpoint: string | null) => Cells;
 
@@ -369,16 +361,16 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
   },
   facility_events: {
     measure: 'records',
-    cells: (p, r, scope) => facilityDaysCells(p.kind, 'records', r.from, r.to, scope),
+    cells: (p, r, scope) => daysCells(facilityKind(p.kind), 'records', r.from, r.to, scope),
   },
   facility_event_people: {
     measure: 'people',
-    cells: (p, r, scope) => facilityDaysCells(p.kind, 'people', r.from, r.to, scope),
+    cells: (p, r, scope) => daysCells(facilityKind(p.kind), 'people', r.from, r.to, scope),
   },
   // Residents released (one per facility and person in a cell).
   facility_releases: {
     measure: 'people',
-    cells: (_p, r, scope) => facilityDaysCells('release', 'people', r.from, r.to, scope),
+    cells: (_p, r, scope) => daysCells(facilityKind('release'), 'people', r.from, r.to, scope),
   },
   ...Object.fromEntries(
     (
@@ -394,7 +386,7 @@ const KEPT: Record<string, { measure: Measure; cells: CellsOf }> = {
       {
         measure,
         cells: (_p: Params, r: Range, scope: UnitFilter) =>
-          daysCells(stream.id, measure, r.from, r.to, scope),
+          daysCells({ table: 'agg_person_days', stream: stream.id }, measure, r.from, r.to, scope),
       },
     ]),
   ),
