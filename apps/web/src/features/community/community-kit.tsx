@@ -10,7 +10,7 @@ import {
   type Draft,
   type Errors,
 } from '../../components/form-kit.tsx';
-import { serverFieldErrors } from '../../field/field-kit.tsx';
+import { problemText, serverFieldErrors } from '../../field/field-kit.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useCommunityWrite, usePeopleOptions } from './community-api.ts';
 import './community-i18n.ts';
@@ -109,16 +109,14 @@ export function usePersonSearch(enabled = true) {
  * are left to that field.
  */
 export function Problem({ error, shown = [] }: { error: unknown; shown?: string[] }) {
-  if (!error) return null;
-  const e = error instanceof ApiError ? error : null;
-  const rest = e ? e.errors.filter((f) => !shown.includes(f.field)) : [];
-  if (e && e.errors.length > 0 && rest.length === 0) return null;
+  const p = problemText(error, shown);
+  if (!p) return null;
   return (
     <Alert color="red" variant="light" role="alert" data-testid="server-problem">
       <Text size="sm" fw={500}>
-        {e ? e.detail : String((error as Error)?.message ?? error)}
+        {p.detail}
       </Text>
-      {rest.map((f) => (
+      {p.rest.map((f) => (
         <Text size="sm" key={`${f.field}|${f.message}`}>
           {f.field}: {f.message}
         </Text>
