@@ -102,16 +102,26 @@ export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
-/** The server's refusal above the button; field errors a field of the form already shows are left to it. */
-export function Problem({ error, shown = [] }: { error: unknown; shown?: string[] }) {
+/**
+ * What a refusal shows above the buttons: its detail and the field errors that no field of the form (`shown`)
+ * already shows; null when there is none, or when every field error stands under its field.
+ */
+export function problemText(error: unknown, shown: string[]) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   const rest = e ? e.errors.filter((f) => !shown.includes(f.field)) : [];
   if (e && e.errors.length > 0 && rest.length === 0) return null;
+  return { detail: e ? e.detail : String((error as Error)?.message ?? error), rest };
+}
+
+/** The server's refusal above the button; field errors a field of the form already shows are left to it. */
+export function Problem({ error, shown = [] }: { error: unknown; shown?: string[] }) {
+  const p = problemText(error, shown);
+  if (!p) return null;
   return (
     <Note tone="red" role="alert" testId="server-problem">
-      <p className="f-p f-small f-strong">{e ? e.detail : String((error as Error)?.message ?? error)}</p>
-      {rest.map((f) => (
+      <p className="f-p f-small f-strong">{p.detail}</p>
+      {p.rest.map((f) => (
         <p className="f-p f-small" key={`${f.field}|${f.message}`}>
           {f.field}: {f.message}
         </p>

@@ -3,7 +3,6 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Card,
   Group,
   NumberInput,
   Select,
@@ -27,6 +26,7 @@ import { type Activity, communityApi, useActivities, useTeamReport, useTeams } f
 import type { Draft } from './community-kit.tsx';
 import {
   checker,
+  DatedCard,
   type Errors,
   FormModal,
   Section,
@@ -152,6 +152,7 @@ function AddActivity({
       activity
         ? communityApi.updateActivity(activity.id, { ...body, version: activity.version })
         : communityApi.createActivity(body),
+    { opened, onClose },
   );
   const known = useNames(activity?.persuadedPersonIds ?? []);
   const [picked, setPicked] = useState<Named[] | null>(null);
@@ -168,35 +169,31 @@ function AddActivity({
     if (list.length > n || (n === persuaded.length && list.length < n))
       form.set('persuadedIntoRehab')(list.length || '');
   };
-  const submit = () =>
-    form.submit(
-      (f, c) => {
-        const body: Record<string, unknown> = {
-          kind: f.kind,
-          heldOn: c.date('heldOn', f.heldOn),
-          place: c.required('place', f.place),
-          title: f.title.trim() || undefined,
-          ...(!activity && f.teamId ? { teamId: f.teamId } : {}),
-        };
-        for (const k of COUNTS) body[k] = c.count(k, f[k]);
-        body.persuadedPersonIds = persuaded.map((p) => p.id);
-        if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
-          c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
-        return body as Draft<BodyOf<'createActivity'>>;
-      },
-      () => {
-        setPicked(null);
-        onClose();
-      },
-    );
+  const modal = form.dialog(
+    (f, c) => {
+      const body: Record<string, unknown> = {
+        kind: f.kind,
+        heldOn: c.date('heldOn', f.heldOn),
+        place: c.required('place', f.place),
+        title: f.title.trim() || undefined,
+        ...(!activity && f.teamId ? { teamId: f.teamId } : {}),
+      };
+      for (const k of COUNTS) body[k] = c.count(k, f[k]);
+      body.persuadedPersonIds = persuaded.map((p) => p.id);
+      if (persuaded.length > ((body.persuadedIntoRehab as number | undefined) ?? 0))
+        c.errors.persuadedIntoRehab = t('act.persuadedTooFew', { count: persuaded.length });
+      return body as Draft<BodyOf<'createActivity'>>;
+    },
+    () => {
+      setPicked(null);
+      onClose();
+    },
+  );
   return (
     <FormModal
-      opened={opened}
       title={activity ? t('act.edit') : t('act.add')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['kind', 'heldOn', 'place', 'title', 'persuadedPersonIds', 'teamId', ...COUNTS]}
+      {...modal}
     >
       {!activity && (teams.data?.length ?? 0) > 1 && (
         <Select
@@ -244,14 +241,16 @@ function ActivityCard({ a, mayWrite }: { a: Activity; mayWrite: boolean }) {
   const [editing, setEditing] = useState(false);
   const figures = COUNTS.filter((k) => a[k] > 0).map((k) => `${t(countLabel[k])}: ${a[k]}`);
   return (
-    <Card withBorder padding="sm" component="li" data-testid="activity">
-      <Group gap="xs" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {formatDate(a.heldOn)}
-        </Text>
-        <Badge variant="light">{t(`actKind.${a.kind}`)}</Badge>
-        <Text size="sm">{a.place}</Text>
-      </Group>
+    <DatedCard
+      date={a.heldOn}
+      testId="activity"
+      head={
+        <>
+          <Badge variant="light">{t(`actKind.${a.kind}`)}</Badge>
+          <Text size="sm">{a.place}</Text>
+        </>
+      }
+    >
       {a.title && <Text size="sm">{a.title}</Text>}
       {figures.length > 0 && (
         <Text size="sm" c="dimmed">
@@ -266,7 +265,7 @@ function ActivityCard({ a, mayWrite }: { a: Activity; mayWrite: boolean }) {
         </Group>
       )}
       {editing && <AddActivity opened={editing} onClose={() => setEditing(false)} activity={a} />}
-    </Card>
+    </DatedCard>
   );
 }
 

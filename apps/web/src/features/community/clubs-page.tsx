@@ -26,6 +26,8 @@ import { CardList, CheckList, Listed, PageHeader, QueryList } from '../../compon
 import { formatDate } from '../../i18n/format.ts';
 import { type Club, communityApi, useClub, useClubs, useCommunityWrite } from './community-api.ts';
 import {
+  DatedCard,
+  type DialogState,
   FormModal,
   Section,
   todayDmy,
@@ -35,23 +37,18 @@ import {
 } from './community-kit.tsx';
 import { VersionedEdit } from './versioned-edit.tsx';
 
-function AddClub({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function AddClub({ opened, onClose }: DialogState) {
   const { t } = useTranslation('community');
-  const form = useCommunityForm({ name: '', on: todayDmy() }, communityApi.createClub);
-  const submit = () =>
-    form.submit(
-      (f, c) => ({ name: c.required('name', f.name), foundedOn: c.date('foundedOn', f.on) }),
-      onClose,
-    );
+  const form = useCommunityForm({ name: '', on: todayDmy() }, communityApi.createClub, {
+    opened,
+    onClose,
+  });
+  const modal = form.dialog((f, c) => ({
+    name: c.required('name', f.name),
+    foundedOn: c.date('foundedOn', f.on),
+  }));
   return (
-    <FormModal
-      opened={opened}
-      title={t('club.add')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
-      shown={['name', 'foundedOn']}
-    >
+    <FormModal title={t('club.add')} shown={['name', 'foundedOn']} {...modal}>
       <TextInput label={t('club.name')} required {...form.text('name')} />
       <DateField label={t('club.foundedOn')} required {...form.value('on', 'foundedOn')} />
     </FormModal>
@@ -94,7 +91,7 @@ export function ClubsPage() {
   );
 }
 
-function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onClose: () => void }) {
+function AddMember({ club, opened, onClose }: DialogState & { club: Club }) {
   const { t } = useTranslation('community');
   const form = useCommunityForm(
     {
@@ -106,29 +103,26 @@ function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onC
       joinedOn: todayDmy(),
     },
     (body: BodyOf<'addClubMember'>) => communityApi.addMember(club.id, body),
+    { opened, onClose },
   );
   const find = usePersonSearch(form.f.kind === 'person' && opened);
-  const submit = () =>
-    form.submit((f, c) => {
-      if (f.kind === 'person' && !f.personId) c.errors.personId = t('common.required');
-      return f.kind === 'person'
-        ? { kind: f.kind, personId: f.personId, joinedOn: c.date('joinedOn', f.joinedOn) }
-        : {
-            kind: f.kind,
-            name: c.required('name', f.name),
-            phone: f.phone.trim() || undefined,
-            relation: f.relation.trim() || undefined,
-            joinedOn: c.date('joinedOn', f.joinedOn),
-          };
-    }, onClose);
+  const modal = form.dialog((f, c) => {
+    if (f.kind === 'person' && !f.personId) c.errors.personId = t('common.required');
+    return f.kind === 'person'
+      ? { kind: f.kind, personId: f.personId, joinedOn: c.date('joinedOn', f.joinedOn) }
+      : {
+          kind: f.kind,
+          name: c.required('name', f.name),
+          phone: f.phone.trim() || undefined,
+          relation: f.relation.trim() || undefined,
+          joinedOn: c.date('joinedOn', f.joinedOn),
+        };
+  });
   return (
     <FormModal
-      opened={opened}
       title={t('club.addMember')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['kind', 'personId', 'name', 'phone', 'relation', 'joinedOn']}
+      {...modal}
     >
       <Select
         label={t('club.memberKind')}
@@ -159,7 +153,7 @@ function AddMember({ club, opened, onClose }: { club: Club; opened: boolean; onC
   );
 }
 
-function AddMeeting({ club, opened, onClose }: { club: Club; opened: boolean; onClose: () => void }) {
+function AddMeeting({ club, opened, onClose }: DialogState & { club: Club }) {
   const { t } = useTranslation('community');
   const members = club.members.filter((m) => !m.leftOn);
   const form = useCommunityForm(
@@ -172,27 +166,21 @@ function AddMeeting({ club, opened, onClose }: { club: Club; opened: boolean; on
       guests: '' as string | number,
     },
     (body: BodyOf<'recordClubMeeting'>) => communityApi.addMeeting(club.id, body),
+    { opened, onClose },
   );
-  const submit = () =>
-    form.submit(
-      (f, c) => ({
-        kind: f.kind,
-        heldOn: c.date('heldOn', f.heldOn),
-        topic: c.required('topic', f.topic),
-        place: f.place.trim() || undefined,
-        attendeeMemberIds: f.present,
-        guests: c.count('guests', f.guests),
-      }),
-      onClose,
-    );
+  const modal = form.dialog((f, c) => ({
+    kind: f.kind,
+    heldOn: c.date('heldOn', f.heldOn),
+    topic: c.required('topic', f.topic),
+    place: f.place.trim() || undefined,
+    attendeeMemberIds: f.present,
+    guests: c.count('guests', f.guests),
+  }));
   return (
     <FormModal
-      opened={opened}
       title={t('club.addMeeting')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['kind', 'heldOn', 'topic', 'place', 'attendeeMemberIds', 'guests']}
+      {...modal}
     >
       <Select
         label={t('club.meetingKind')}
@@ -347,16 +335,18 @@ export function ClubPage() {
           {(items) => (
             <CardList>
               {items.map((m) => (
-                <Card withBorder padding="sm" component="li" key={m.id}>
-                  <Group gap="xs" wrap="wrap">
-                    <Text size="sm" fw={600}>
-                      {formatDate(m.heldOn)}
-                    </Text>
-                    <Badge variant="light">{t(`club.meetingKindOpt.${m.kind}`)}</Badge>
-                    <Text size="sm">{t('club.attendance', { count: m.attendance })}</Text>
-                  </Group>
+                <DatedCard
+                  key={m.id}
+                  date={m.heldOn}
+                  head={
+                    <>
+                      <Badge variant="light">{t(`club.meetingKindOpt.${m.kind}`)}</Badge>
+                      <Text size="sm">{t('club.attendance', { count: m.attendance })}</Text>
+                    </>
+                  }
+                >
                   <Text size="sm">{m.topic}</Text>
-                </Card>
+                </DatedCard>
               ))}
             </CardList>
           )}

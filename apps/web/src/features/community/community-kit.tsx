@@ -1,4 +1,4 @@
-import { Alert, Button, Group, type OptionsFilter, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, type OptionsFilter, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import {
   type Draft,
   type Errors,
 } from '../../components/form-kit.tsx';
-import { serverFieldErrors } from '../../field/field-kit.tsx';
+import { problemText, serverFieldErrors } from '../../field/field-kit.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import { useCommunityWrite, usePeopleOptions } from './community-api.ts';
 import './community-i18n.ts';
 
@@ -21,6 +22,9 @@ export { tx } from '../../components/form-kit.tsx';
 // Dates and the server's field errors: the same helpers as the volunteer's light pages.
 export { dmyIn, serverFieldErrors, todayDmy, todayIso } from '../../field/field-kit.tsx';
 export type { Draft, Errors };
+
+/** A dialog's state as the page that opens it holds it. */
+export type DialogState = { opened: boolean; onClose: () => void };
 
 /** The shared checks (required texts, dd/mm/yyyy dates) plus counts, keyed by the API field name. */
 export function checker(t: (k: string) => string) {
@@ -40,17 +44,21 @@ export type Checker = ReturnType<typeof checker>;
 
 /**
  * A community form that creates something: its fields (bound to inputs), the write, and `submit`, which runs
- * the client checks while making the request body, sends it, and on success clears the form and closes the
- * dialog; the server's field errors land under their fields. `modal` is what the FormModal needs.
+ * the client checks while making the request body (`build`), sends it, and on success clears the form and
+ * calls `onDone`; the server's field errors land under their fields. In a dialog (`state` given),
+ * `dialog(build)` is the FormModal's props: open/close, busy, the server's problem, and a submit that closes
+ * the dialog once saved (or calls `onDone` instead).
  */
 export function useCommunityForm<F extends object, B>(
   initial: F | (() => F),
   send: (body: B) => Promise<unknown>,
+  state: DialogState = { opened: true, onClose: () => {} },
 ) {
   const { t } = useTranslation('community');
   const form = useFields(initial);
   const write = useCommunityWrite(send);
-  const submit = (build: (f: F, c: Checker) => Draft<B>, onDone?: () => void) => {
+  type Build = (f: F, c: Checker) => Draft<B>;
+  const submit = (build: Build, onDone?: () => void) => {
     const c = checker(t);
     const body = build(form.f, c);
     form.setErrors(c.errors);
@@ -63,7 +71,13 @@ export function useCommunityForm<F extends object, B>(
       onError: (e) => form.setErrors(serverFieldErrors(e)),
     });
   };
-  return { ...form, write, submit, modal: { busy: write.isPending, error: write.error } };
+  const dialog = (build: Build, onDone = state.onClose) => ({
+    ...state,
+    onSubmit: () => submit(build, onDone),
+    busy: write.isPending,
+    error: write.error,
+  });
+  return { ...form, write, submit, dialog };
 }
 
 /** The server already filtered the people by the search text: show every option it sent. */
@@ -95,16 +109,14 @@ export function usePersonSearch(enabled = true) {
  * are left to that field.
  */
 export function Problem({ error, shown = [] }: { error: unknown; shown?: string[] }) {
-  if (!error) return null;
-  const e = error instanceof ApiError ? error : null;
-  const rest = e ? e.errors.filter((f) => !shown.includes(f.field)) : [];
-  if (e && e.errors.length > 0 && rest.length === 0) return null;
+  const p = problemText(error, shown);
+  if (!p) return null;
   return (
     <Alert color="red" variant="light" role="alert" data-testid="server-problem">
       <Text size="sm" fw={500}>
-        {e ? e.detail : String((error as Error)?.message ?? error)}
+        {p.detail}
       </Text>
-      {rest.map((f) => (
+      {p.rest.map((f) => (
         <Text size="sm" key={`${f.field}|${f.message}`}>
           {f.field}: {f.message}
         </Text>
@@ -134,6 +146,34 @@ export function Section({
       </Group>
       {children}
     </Paper>
+  );
+}
+
+/**
+ * A dated entry of a list (an activity, a club meeting, a contact): its date in bold with what heads it on the
+ * same line, then its details.
+ */
+export function DatedCard({
+  date,
+  head,
+  children,
+  testId,
+}: {
+  date: string;
+  head: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card withBorder padding="sm" component="li" data-testid={testId}>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {formatDate(date)}
+        </Text>
+        {head}
+      </Group>
+      {children}
+    </Card>
   );
 }
 

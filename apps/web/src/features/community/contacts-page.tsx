@@ -1,5 +1,5 @@
 import { CONTACT_KINDS } from '@hoanhap/domain/community-rules';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useVolunteers } from './community-api.ts';
-import { checker, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
+import { checker, DatedCard, dmyIn, type Errors, Section, todayDmy } from './community-kit.tsx';
 
 type Contact = Schemas['CommunityContact'];
 type Filter = Pick<
@@ -34,15 +34,15 @@ function ContactCard({ c }: { c: Contact }) {
   const { t } = useTranslation('community');
   const who = c.volunteerName ?? c.byName ?? '';
   return (
-    <Card withBorder padding="sm" component="li" data-testid="contact-row">
-      <Group gap="xs" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {formatDate(c.contactDate)}
-        </Text>
+    <DatedCard
+      date={c.contactDate}
+      testId="contact-row"
+      head={
         <Anchor component={Link} to={`/people/${c.personId}`} size="sm" fw={600}>
           {c.personName ?? t('clog.person')}
         </Anchor>
-      </Group>
+      }
+    >
       <Group gap="xs" wrap="wrap" mt={2}>
         <Badge variant="light">{t(`kind.${c.kind}`)}</Badge>
         <Text size="sm">{t(`outcome.${c.outcome}`)}</Text>
@@ -53,7 +53,7 @@ function ContactCard({ c }: { c: Contact }) {
         {c.nextContactDate ? ` · ${t('clog.next')}: ${formatDate(c.nextContactDate)}` : ''}
       </Text>
       {c.note && <Text size="sm">{c.note}</Text>}
-    </Card>
+    </DatedCard>
   );
 }
 

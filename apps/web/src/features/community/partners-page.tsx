@@ -39,6 +39,7 @@ import {
 } from './community-api.ts';
 import {
   checker,
+  type DialogState,
   type Errors,
   FormModal,
   Section,
@@ -85,60 +86,46 @@ function PartnerInputs({ form }: { form: Fields<PartnerForm> }) {
   );
 }
 
-function AddPartner({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function AddPartner({ opened, onClose }: DialogState) {
   const { t } = useTranslation('community');
-  const form = useCommunityForm(newPartner, communityApi.createPartner);
-  const submit = () =>
-    form.submit(
-      (f, c) => ({
-        kind: f.kind,
-        name: c.required('name', f.name),
-        address: f.address.trim() || undefined,
-        phone: f.phone.trim() || undefined,
-        services: f.services.trim() || undefined,
-      }),
-      onClose,
-    );
+  const form = useCommunityForm(newPartner, communityApi.createPartner, { opened, onClose });
+  const modal = form.dialog((f, c) => ({
+    kind: f.kind,
+    name: c.required('name', f.name),
+    address: f.address.trim() || undefined,
+    phone: f.phone.trim() || undefined,
+    services: f.services.trim() || undefined,
+  }));
   return (
-    <FormModal
-      opened={opened}
-      title={t('partner.add')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
-      shown={PARTNER_SHOWN}
-    >
+    <FormModal title={t('partner.add')} shown={PARTNER_SHOWN} {...modal}>
       <PartnerInputs form={form} />
     </FormModal>
   );
 }
 
-function Refer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function Refer({ opened, onClose }: DialogState) {
   const { t } = useTranslation('community');
   const partners = usePartners();
   const find = usePersonSearch(opened);
   const form = useCommunityForm(
     { personId: null as string | null, partnerId: null as string | null, service: 'job', on: todayDmy() },
     communityApi.refer,
+    { opened, onClose },
   );
-  const submit = () =>
-    form.submit((f, c) => {
-      if (!f.personId) c.errors.personId = t('common.required');
-      return {
-        personId: f.personId,
-        partnerId: f.partnerId ?? undefined,
-        service: f.service,
-        referredOn: c.date('referredOn', f.on),
-      };
-    }, onClose);
+  const modal = form.dialog((f, c) => {
+    if (!f.personId) c.errors.personId = t('common.required');
+    return {
+      personId: f.personId,
+      partnerId: f.partnerId ?? undefined,
+      service: f.service,
+      referredOn: c.date('referredOn', f.on),
+    };
+  });
   return (
     <FormModal
-      opened={opened}
       title={t('partner.refer')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['personId', 'partnerId', 'service', 'referredOn']}
+      {...modal}
     >
       <Select
         label={t('partner.person')}
@@ -175,7 +162,7 @@ const RESULT_FIELDS = [
 ] as const;
 const DATE_FIELDS = new Set(['jobStartDate', 'courseCompletedOn']);
 
-function MoveReferral({ r, opened, onClose }: { r: Referral; opened: boolean; onClose: () => void }) {
+function MoveReferral({ r, opened, onClose }: DialogState & { r: Referral }) {
   const { t } = useTranslation('community');
   const next = REFERRAL_TRANSITIONS[r.status as ReferralStatus] ?? [];
   const [status, setStatus] = useState<string>(next[0] ?? 'refused');

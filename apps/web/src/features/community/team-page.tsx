@@ -39,6 +39,7 @@ import {
   type Volunteer,
 } from './community-api.ts';
 import {
+  type DialogState,
   FormModal,
   Problem,
   Section,
@@ -111,7 +112,7 @@ function CreateTeam({ another = false }: { another?: boolean }) {
   );
 }
 
-function AddVolunteer({ team, opened, onClose }: { team: Team; opened: boolean; onClose: () => void }) {
+function AddVolunteer({ team, opened, onClose }: DialogState & { team: Team }) {
   const { t } = useTranslation('community');
   const form = useCommunityForm(
     {
@@ -123,29 +124,23 @@ function AddVolunteer({ team, opened, onClose }: { team: Team; opened: boolean; 
       userId: null as string | null,
     },
     communityApi.createVolunteer,
+    { opened, onClose },
   );
   const accounts = useAccounts(opened);
-  const submit = () =>
-    form.submit(
-      (f, c) => ({
-        teamId: team.id,
-        fullName: c.required('fullName', f.fullName),
-        phone: f.phone.trim() || undefined,
-        organisation: f.organisation,
-        organisationDetail: f.detail.trim() || undefined,
-        joinedOn: c.date('joinedOn', f.joinedOn),
-        userId: f.userId ?? undefined,
-      }),
-      onClose,
-    );
+  const modal = form.dialog((f, c) => ({
+    teamId: team.id,
+    fullName: c.required('fullName', f.fullName),
+    phone: f.phone.trim() || undefined,
+    organisation: f.organisation,
+    organisationDetail: f.detail.trim() || undefined,
+    joinedOn: c.date('joinedOn', f.joinedOn),
+    userId: f.userId ?? undefined,
+  }));
   return (
     <FormModal
-      opened={opened}
       title={t('team.addVolunteer')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['fullName', 'phone', 'organisation', 'organisationDetail', 'joinedOn', 'userId']}
+      {...modal}
     >
       <NameAndPhone form={form} />
       <Select

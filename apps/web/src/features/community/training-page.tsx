@@ -13,9 +13,9 @@ import {
   useTrainings,
   useVolunteers,
 } from './community-api.ts';
-import { FormModal, Section, todayDmy, useCommunityForm } from './community-kit.tsx';
+import { type DialogState, FormModal, Section, todayDmy, useCommunityForm } from './community-kit.tsx';
 
-function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function AddTraining({ opened, onClose }: DialogState) {
   const { t } = useTranslation('community');
   const volunteers = useVolunteers(true);
   const staff = useTrainingStaff(opened);
@@ -29,27 +29,24 @@ function AddTraining({ opened, onClose }: { opened: boolean; onClose: () => void
       staffIds: [] as string[],
     },
     communityApi.createTraining,
+    { opened, onClose },
   );
-  const submit = () =>
-    form.submit((f, c) => {
-      const h = c.count('hours', f.hours);
-      return {
-        course: c.required('course', f.course),
-        heldOn: c.date('heldOn', f.heldOn),
-        organiser: f.organiser.trim() || undefined,
-        hours: h === 0 ? undefined : h,
-        attendeeVolunteerIds: f.ids,
-        attendeeUserIds: f.staffIds,
-      };
-    }, onClose);
+  const modal = form.dialog((f, c) => {
+    const h = c.count('hours', f.hours);
+    return {
+      course: c.required('course', f.course),
+      heldOn: c.date('heldOn', f.heldOn),
+      organiser: f.organiser.trim() || undefined,
+      hours: h === 0 ? undefined : h,
+      attendeeVolunteerIds: f.ids,
+      attendeeUserIds: f.staffIds,
+    };
+  });
   return (
     <FormModal
-      opened={opened}
       title={t('training.add')}
-      onClose={onClose}
-      onSubmit={submit}
-      {...form.modal}
       shown={['course', 'heldOn', 'organiser', 'hours', 'attendeeVolunteerIds', 'attendeeUserIds']}
+      {...modal}
     >
       <TextInput label={t('training.course')} required {...form.text('course')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -18,24 +18,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { can, useSession } from '../../api/session.ts';
+import { can } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
-import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { useFields } from '../../components/form-fields.ts';
 import { Panel } from '../../components/panel.tsx';
 import { PageHeader, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLang } from '../../i18n/i18n.ts';
-import {
-  episodesOf,
-  facilityApi,
-  facilityKeys,
-  facilityOf,
-  searchPeople,
-  useAwaiting,
-} from './facility-api.ts';
+import { episodesOf, facilityApi, facilityKeys, searchPeople, useAwaiting } from './facility-api.ts';
 import { checker, ServerProblem, todayDmy, useFieldErrors } from './facility-form-kit.tsx';
+import { useFacilityPage } from './facility-page.ts';
 import { asBody } from './spec-form.tsx';
 
 const FACILITY_EPISODES = ['voluntary_facility', 'compulsory', 'compulsory_pending'];
@@ -186,10 +179,7 @@ function AwaitingList({
 
 /** Admission: the episode placing the person here, intake record, classification, belongings, rapid test, bed. */
 export function AdmissionPage() {
-  const { t } = useTranslation('facility');
-  usePageTitle(t('admit.title'));
-  const me = useSession();
-  const facilityId = facilityOf(me);
+  const { t, me, facilityId } = useFacilityPage('admit.title');
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [person, setPerson] = useState<Picked | null>(null);

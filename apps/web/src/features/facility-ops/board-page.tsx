@@ -14,11 +14,8 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader, NotFound } from '../../app/page-states.tsx';
-import { usePageTitle } from '../../app/use-page-title.ts';
 import {
   ExportLinks,
   PAGE_SIZES,
@@ -28,14 +25,8 @@ import {
 } from '../../components/kit-b/paged-table.tsx';
 import { PageHeader } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import {
-  type BoardQuery,
-  type BoardSort,
-  boardExportUrl,
-  facilityOf,
-  useAwaiting,
-  useBoard,
-} from './facility-api.ts';
+import { type BoardQuery, type BoardSort, boardExportUrl, useAwaiting, useBoard } from './facility-api.ts';
+import { useFacilityPage } from './facility-page.ts';
 import './facility-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
 
@@ -48,10 +39,7 @@ const BASES = ['voluntary', 'compulsory', 'compulsory_pending'];
  * whole, in the order shown.
  */
 export function BoardPage() {
-  const { t } = useTranslation('facility');
-  usePageTitle(t('board.title'));
-  const me = useSession();
-  const facilityId = facilityOf(me);
+  const { t, me, facilityId } = useFacilityPage('board.title');
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
   const [basis, setBasis] = useState('');

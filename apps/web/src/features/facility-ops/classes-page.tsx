@@ -1,10 +1,8 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { can, useSession } from '../../api/session.ts';
+import { can } from '../../api/session.ts';
 import { NotFound } from '../../app/page-states.tsx';
-import { usePageTitle } from '../../app/use-page-title.ts';
 import { Panel } from '../../components/panel.tsx';
 import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -13,13 +11,13 @@ import {
   type FacilityEvent,
   facilityApi,
   facilityKeys,
-  facilityOf,
   useBoard,
   useClasses,
   useEvents,
   type VocationalClass,
 } from './facility-api.ts';
 import { FixButton, Flash } from './facility-form-kit.tsx';
+import { useFacilityPage } from './facility-page.ts';
 import { asBody, type FieldSpec, type Parsed, SpecFormModal } from './spec-form.tsx';
 
 type Dialog =
@@ -36,10 +34,7 @@ const ids = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 
 /** Vocational classes (learners, attendance, certificates), labour therapy, counselling sessions, groups. */
 export function ClassesPage() {
-  const { t } = useTranslation('facility');
-  usePageTitle(t('classes.title'));
-  const me = useSession();
-  const facilityId = facilityOf(me);
+  const { t, me, facilityId } = useFacilityPage('classes.title');
   const writable = can(me, 'facility.write');
   const qc = useQueryClient();
   const classes = useClasses(facilityId);

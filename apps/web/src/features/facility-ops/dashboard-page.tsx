@@ -14,14 +14,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
-import { useSession } from '../../api/session.ts';
 import { ErrorState, InlineLoader } from '../../app/page-states.tsx';
-import { usePageTitle } from '../../app/use-page-title.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { PageTitle, QueryView } from '../../components/record-list.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { facilityOf, useDashboard, useYearFigures } from './facility-api.ts';
+import { useDashboard, useYearFigures } from './facility-api.ts';
 import { checker, todayDmy } from './facility-form-kit.tsx';
+import { useFacilityPage } from './facility-page.ts';
 import './facility-i18n.ts';
 import { Panel } from '../../components/panel.tsx';
 
@@ -154,10 +153,7 @@ function YearSection({ facilityId, initial }: { facilityId: string; initial: num
 
 /** The facility's figures: residents by stage and basis now; admissions, releases, classes, health counts in a period. */
 export function DashboardPage() {
-  const { t } = useTranslation('facility');
-  usePageTitle(t('dash.title'));
-  const me = useSession();
-  const own = facilityOf(me);
+  const { t, me, facilityId: own } = useFacilityPage('dash.title');
   const province = me.user.scopeKind === 'province' ? (me.user.scopeCode ?? undefined) : undefined;
   const facilities = useQuery({
     queryKey: ['facility-ops', 'facility-options', province ?? 'all'],
