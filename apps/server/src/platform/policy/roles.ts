@@ -1,4 +1,5 @@
 import type { RoleId } from '@hoanhap/domain/legal-basis';
+import { ROLE_SCOPES as DOMAIN_ROLE_SCOPES } from '@hoanhap/domain/role-scopes';
 import { AppError, Errors } from '../errors.ts';
 import {
   type Action,
@@ -149,18 +150,9 @@ export function authorizeAuthority(
   );
 }
 
-// Which scope kinds make sense for a role (checked when a user is created).
-export const ROLE_SCOPES: Record<Role, ScopeKind[]> = {
-  system_admin: ['nation'],
-  national_officer: ['nation'],
-  province_officer: ['province'],
-  commune_officer: ['commune'],
-  commune_police: ['commune'],
-  facility_staff: ['facility'],
-  facility_medical: ['facility'],
-  volunteer: ['commune'],
-  auditor: ['nation', 'province'],
-};
+// Which scope kinds make sense for a role (checked when a user is created): the domain's list, shared with the
+// web's account forms.
+export const ROLE_SCOPES: Readonly<Record<Role, readonly ScopeKind[]>> = DOMAIN_ROLE_SCOPES;
 
 /** True when the role is granted the action (scope is checked separately, in SQL). */
 export function can(actor: Actor, action: Action): boolean {

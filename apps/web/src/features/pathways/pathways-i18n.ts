@@ -1,4 +1,5 @@
 import { addTexts } from '../../app/add-texts.ts';
+import { SUBSTANCE_TEXTS } from '../../app/substance-texts.ts';
 
 // Texts of the legal pathways (person timeline, screening and episode actions) and of the work list, in
 // their own i18next namespace 'pathways'. Vietnamese is the reference; English has the same keys.
@@ -59,18 +60,7 @@ const vi = {
     intake: 'Khi tiếp nhận',
   },
   substance: {
-    heroin: 'Heroin',
-    morphine: 'Morphin',
-    opiates: 'Nhóm opiat',
-    methamphetamine: 'Methamphetamin (ma túy đá)',
-    amphetamine: 'Amphetamin',
-    mdma: 'MDMA (thuốc lắc)',
-    ketamine: 'Ketamin',
-    cannabis: 'Cần sa',
-    cocaine: 'Cocain',
-    methadone: 'Methadon',
-    benzodiazepines: 'Benzodiazepin',
-    other: 'Chất khác',
+    ...SUBSTANCE_TEXTS.vi,
   },
   det: {
     title: 'Xác định tình trạng nghiện ma túy',
@@ -313,18 +303,7 @@ const en: typeof vi = {
     intake: 'At intake',
   },
   substance: {
-    heroin: 'Heroin',
-    morphine: 'Morphine',
-    opiates: 'Opiates',
-    methamphetamine: 'Methamphetamine',
-    amphetamine: 'Amphetamine',
-    mdma: 'MDMA',
-    ketamine: 'Ketamine',
-    cannabis: 'Cannabis',
-    cocaine: 'Cocaine',
-    methadone: 'Methadone',
-    benzodiazepines: 'Benzodiazepines',
-    other: 'Other',
+    ...SUBSTANCE_TEXTS.en,
   },
   det: {
     title: 'Addiction determination',

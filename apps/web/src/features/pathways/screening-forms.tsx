@@ -1,3 +1,5 @@
+import { ADDICTION_CRITERIA } from '@hoanhap/domain/addiction';
+import { SUBSTANCES as DOMAIN_SUBSTANCES } from '@hoanhap/domain/pathway-rules';
 import {
   Checkbox,
   Fieldset,
@@ -22,27 +24,10 @@ import { type Determination, type DrugTest, pathwayApi } from './pathways-api.ts
 
 const METHODS = ['rapid_urine', 'lab'] as const;
 const REASONS = ['routine', 'suspicion', 'scheduled_during_management', 'intake'] as const;
-export const SUBSTANCES = [
-  'heroin',
-  'morphine',
-  'opiates',
-  'methamphetamine',
-  'amphetamine',
-  'mdma',
-  'ketamine',
-  'cannabis',
-  'cocaine',
-  'methadone',
-  'benzodiazepines',
-] as const;
-export const CRITERIA = [
-  'craving',
-  'loss_of_control',
-  'tolerance',
-  'neglect_of_interests',
-  'use_despite_harm',
-  'withdrawal',
-] as const;
+// The substances a test result names (the domain's panel, without its free 'other'), and the criteria of an
+// addiction determination: the domain's lists, so a substance or criterion added there shows here.
+export const SUBSTANCES = DOMAIN_SUBSTANCES.filter((s) => s !== 'other');
+export const CRITERIA = ADDICTION_CRITERIA;
 
 type Props<T> = { personId: string; opened: boolean; onClose: () => void; onDone: (out: T) => void };
 

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { SUBSTANCE_TEXTS } from '../../app/substance-texts.ts';
 
 // Texts of dashboards, drill-down, periodic reports and the indicator catalogue, in the i18next namespace
 // 'reports'. Vietnamese is the reference; English has the same keys. Navigation labels live in area.tsx
@@ -81,18 +82,7 @@ const vi = {
       '30_49': '30–49 tuổi',
       '50_plus': 'Từ 50 tuổi',
       none: 'Chưa có quyết định',
-      heroin: 'Heroin',
-      morphine: 'Morphin',
-      opiates: 'Nhóm thuốc phiện',
-      methamphetamine: 'Ma túy đá (methamphetamine)',
-      amphetamine: 'Amphetamine',
-      mdma: 'Thuốc lắc (MDMA)',
-      ketamine: 'Ketamine',
-      cannabis: 'Cần sa',
-      cocaine: 'Cocaine',
-      methadone: 'Methadone',
-      benzodiazepines: 'Benzodiazepine',
-      other: 'Chất khác',
+      ...SUBSTANCE_TEXTS.vi,
     },
   },
   section: {
@@ -336,18 +326,7 @@ const en: typeof vi = {
       '30_49': '30–49',
       '50_plus': '50 and over',
       none: 'No decision yet',
-      heroin: 'Heroin',
-      morphine: 'Morphine',
-      opiates: 'Opiates',
-      methamphetamine: 'Methamphetamine',
-      amphetamine: 'Amphetamine',
-      mdma: 'MDMA',
-      ketamine: 'Ketamine',
-      cannabis: 'Cannabis',
-      cocaine: 'Cocaine',
-      methadone: 'Methadone',
-      benzodiazepines: 'Benzodiazepines',
-      other: 'Other substance',
+      ...SUBSTANCE_TEXTS.en,
     },
   },
   section: {

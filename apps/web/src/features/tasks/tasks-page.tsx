@@ -75,6 +75,12 @@ function TaskTable({
 }
 
 /** "Việc cần làm": the user's overdue, due-today and upcoming tasks, each linking to the person; 100 at a time. */
+// The groups after the overdue one (which stands out in red): their tone and heading.
+const LATER_GROUPS = [
+  ['today', 'tasks.dueToday'],
+  ['upcoming', 'tasks.upcoming'],
+] as const;
+
 export function TasksPage() {
   const { t } = useTranslation('pathways');
   usePageTitle(t('tasks.title'));
@@ -130,31 +136,19 @@ export function TasksPage() {
                 </Title>
                 <TaskTable tasks={list.overdue} tone="overdue" today={first.today} testId="tasks-overdue" />
               </Paper>
-              <Panel
-                id="tasks-today-h"
-                title={
-                  <>
-                    {t('tasks.dueToday')} ({counts.today})
-                  </>
-                }
-              >
-                <TaskTable tasks={list.today} tone="today" today={first.today} testId="tasks-today" />
-              </Panel>
-              <Panel
-                id="tasks-upcoming-h"
-                title={
-                  <>
-                    {t('tasks.upcoming')} ({counts.upcoming})
-                  </>
-                }
-              >
-                <TaskTable
-                  tasks={list.upcoming}
-                  tone="upcoming"
-                  today={first.today}
-                  testId="tasks-upcoming"
-                />
-              </Panel>
+              {LATER_GROUPS.map(([tone, title]) => (
+                <Panel
+                  key={tone}
+                  id={`tasks-${tone}-h`}
+                  title={
+                    <>
+                      {t(title)} ({counts[tone]})
+                    </>
+                  }
+                >
+                  <TaskTable tasks={list[tone]} tone={tone} today={first.today} testId={`tasks-${tone}`} />
+                </Panel>
+              ))}
               {q.hasNextPage && (
                 <Group>
                   <Button

@@ -33,7 +33,7 @@ export function useScopeTarget() {
 /** The kind of unit an account works in, when its role takes more than one (nothing shown otherwise). */
 export function ScopeKindChoice(p: {
   labelId: string;
-  kinds: ScopeKind[];
+  kinds: readonly ScopeKind[];
   value: ScopeKind | null;
   onChange: (k: ScopeKind) => void;
 }) {
