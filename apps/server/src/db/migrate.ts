@@ -40,6 +40,7 @@ import * as m0040 from './migrations/0040_person_days.ts';
 import * as m0041 from './migrations/0041_facility_days.ts';
 import * as m0042 from './migrations/0042_status_checkpoint_days.ts';
 import * as m0043 from './migrations/0043_facility_release_days.ts';
+import * as m0044 from './migrations/0044_aggregate_refresh_locks.ts';
 
 // Static list rather than a folder scan: works the same under tsx, vitest and a bundle.
 // Add each new migration here, in order.
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0041_facility_days': m0041,
   '0042_status_checkpoint_days': m0042,
   '0043_facility_release_days': m0043,
+  '0044_aggregate_refresh_locks': m0044,
 };
 
 /** Brings the database to the latest schema; throws on the first failed migration. */

@@ -1,4 +1,5 @@
 import { TREATMENT_TYPES } from '@hoanhap/domain/episode-types';
+import { lockRowPeopleSql, lockSessionPeopleSql } from './refresh-locks-sql.ts';
 
 // Dated aggregates kept by the writes (issue 13: the first view of a period not computed ahead at national
 // scale). Two tables, each a function of the records only, kept current by database triggers on every write
@@ -25,7 +26,12 @@ import { TREATMENT_TYPES } from '@hoanhap/domain/episode-types';
 // units stays exact; a period grouped by its own units is computed from the records (blocks.repo.ts).
 //
 // The statements below are written once for both databases: SQLite runs them in its triggers' bodies and
-// PostgreSQL in its plpgsql trigger functions, where `new` and `old` are the written row alike.
+// PostgreSQL in its plpgsql trigger functions, where `new` and `old` are the written row alike. On PostgreSQL
+// a refresh of agg_person_steps first locks the people it recomputes (migration 0044, refresh-locks-sql.ts):
+// its upsert computes a person's steps from the statement's snapshot, so of two transactions writing records
+// of one person at once the later would overwrite the steps with a figure that misses the other's record.
+// The status changes need no lock: they are added (delta + excluded.delta), which commutes, and ON CONFLICT
+// waits for a key another transaction is inserting.
 
 /** The fitting treatments of the province target (blocks.repo.ts `addicts_fully_served`). */
 export const TREATMENT_TYPES_SQL = TREATMENT_TYPES.map((t) => `'${t}'`).join(', ');
@@ -107,6 +113,24 @@ export const STEP_SOURCES = [
 /** The participants of a session whose day changed or which was deleted. */
 export const sessionPeople = (row: 'new' | 'old') =>
   `p.id in (select cp.person_id from counselling_participants cp where cp.session_id = ${row}.id)`;
+
+/**
+ * The PostgreSQL trigger functions keeping agg_person_steps from the records (created by 0037, made again by
+ * 0044 with the lock of the people they recompute first), name and body; their triggers are 0037's.
+ */
+export const stepsFunctions = (): [name: string, body: string][] => [
+  [
+    'agg_steps_trg',
+    `${lockRowPeopleSql};
+     if tg_op <> 'INSERT' then ${refreshStepsSql('p.id = old.person_id')}; end if;
+     if tg_op <> 'DELETE' then ${refreshStepsSql('p.id = new.person_id')}; end if;`,
+  ],
+  [
+    'agg_steps_sessions_trg',
+    `if tg_op = 'DELETE' then ${lockSessionPeopleSql('old')}; ${refreshStepsSql(sessionPeople('old'))}; end if;
+     if tg_op = 'UPDATE' then ${lockSessionPeopleSql('new')}; ${refreshStepsSql(sessionPeople('new'))}; end if;`,
+  ],
+];
 
 /** The people whose cell columns the aggregates copy. */
 export const CELL_COLUMNS = ['province_code', 'cur_commune_code', 'current_facility_id'] as const;

@@ -15,6 +15,7 @@ import {
 } from '../../episodes/pathway-test-kit.ts';
 import { blocksRepo, type UnitFilter } from '../blocks.repo.ts';
 import { keptGridAvailable, rebuildAggregates } from './aggregates.repo.ts';
+import { keptSnapshot } from './aggregates-test-kit.ts';
 
 // The aggregates kept by the writes (migrations 0037 and 0040) equal a rebuild from the records after writes
 // through the API (people, determinations, tests, counselling, contacts, referrals, rehab and post-rehab, moves
@@ -47,68 +48,15 @@ function rng(seed: number) {
   };
 }
 
-async function snapshot(db: Kysely<DB>, checkpointDays?: string[]) {
-  const listed =
-    checkpointDays ??
-    (await db.selectFrom('agg_status_checkpoint_days').select('day').execute()).map((r) => r.day);
-  const checkpoints = listed.length
-    ? (
-        await db
-          .selectFrom('agg_status_day_checkpoints')
-          .selectAll()
-          .where('day', 'in', listed)
-          .where('n', '<>', 0)
-          .orderBy('day')
-          .orderBy('status')
-          .orderBy('province_code')
-          .orderBy('commune_code')
-          .orderBy('facility_id')
-          .execute()
-      ).map((c) => ({ ...c, n: Number(c.n) }))
-    : [];
-  const steps = await db
-    .selectFrom('agg_person_steps')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('addicted_on', 'is not', null),
-        eb('tested_on', 'is not', null),
-        eb('counselled_on', 'is not', null),
-        eb('treated_on', 'is not', null),
-      ]),
-    )
-    .orderBy('person_id')
-    .execute();
-  const { rows: months } = await sql<{ k: string; n: string | number }>`
-    select province_code || '|' || commune_code || '|' || facility_id || '|' || status || '|' || month as k,
-      sum(delta) as n
-    from agg_status_months group by province_code, commune_code, facility_id, status, month
-    having sum(delta) <> 0 order by 1`.execute(db);
-  const days = await db
-    .selectFrom('agg_person_days')
-    .selectAll()
-    .orderBy('stream')
-    .orderBy('person_id')
-    .orderBy('day')
-    .execute();
-  return {
-    steps,
-    months: months.map((m) => `${m.k}=${Number(m.n)}`),
-    listed: listed.sort(),
-    checkpoints,
-    days,
-  };
-}
-
 const sorted = (
   cells: { province: string | null; commune: string | null; facility: string | null; value: number }[],
 ) => cells.map((c) => `${c.province}|${c.commune}|${c.facility}=${c.value}`).sort();
 
 /** The kept aggregates equal a rebuild, and their grids the records' grids on each of `days`. */
 async function expectKept(db: Kysely<DB>, days: string[], scopes: UnitFilter[] = [{ kind: 'nation' }]) {
-  const kept = await snapshot(db);
+  const kept = await keptSnapshot(db);
   await rebuildAggregates(db);
-  expect(await snapshot(db, kept.listed)).toEqual(kept);
+  expect(await keptSnapshot(db, kept.listed)).toEqual(kept);
   expect(kept.steps.length).toBeGreaterThan(0);
   expect(kept.days.length).toBeGreaterThan(0);
   let nonEmpty = 0;
@@ -444,9 +392,9 @@ describe('aggregates kept by writes through the API and straight to the tables',
     await grids('2024-09-20');
     expect(await listed()).toEqual(['2024-09-15']);
     // The checkpoints made so equal a rebuild's.
-    const kept = await snapshot(db);
+    const kept = await keptSnapshot(db);
     await rebuildAggregates(db);
-    expect(await snapshot(db, kept.listed)).toEqual(kept);
+    expect(await keptSnapshot(db, kept.listed)).toEqual(kept);
 
     // Time travel: a person's status changes later (a span closed and another begun, straight to the table, as
     // the nightly job or an import writes them); the past period's figure is unchanged, the later one follows.
@@ -496,9 +444,9 @@ describe('aggregates kept by writes through the API and straight to the tables',
       .insertInto('community_contacts')
       .values({ ...contact, id: 'unkept-contact', contact_date: '2023-11-11' })
       .execute();
-    const kept = await snapshot(db);
+    const kept = await keptSnapshot(db);
     await rebuildAggregates(db);
-    const rebuilt = await snapshot(db, kept.listed);
+    const rebuilt = await keptSnapshot(db, kept.listed);
     expect(rebuilt.days).not.toEqual(kept.days);
     expect(rebuilt.days.length).toBe(kept.days.length + 1);
   });

@@ -1,4 +1,5 @@
 import { FACILITY_DAY_KINDS } from '../facts/facility.ts';
+import { lockRowsSql, triggerFunctionSql } from './refresh-locks-sql.ts';
 
 // Dated per-facility event days kept by the writes (issue 13, migration 0041): for the facility-event blocks
 // (facts/facility.ts facility_events and facility_event_people, by catalogue kind: health checks, HIV tests,
@@ -17,7 +18,10 @@ import { FACILITY_DAY_KINDS } from '../facts/facility.ts';
 //
 // Kept current by triggers on facility_events (a write recomputes the rows of the facility and person it names,
 // before and after), facility_admissions (an admission given to another person), people (a resident's commune)
-// and facilities (a facility's province); rebuilt by `rebuildAggregates`. Written once for both databases.
+// and facilities (a facility's province); rebuilt by `rebuildAggregates`. Written once for both databases. On
+// PostgreSQL a refresh first locks the resident (or, for events naming none, the facility) it recomputes
+// (migration 0044, refresh-locks-sql.ts): two transactions writing events of one resident at once otherwise
+// both delete and re-insert the resident's rows.
 
 const on = (cond: string, column: string) => cond.replaceAll('$', column);
 
@@ -57,20 +61,35 @@ const ofAnyKind = (row: 'new' | 'old') =>
     .map((is) => `(${is.replace(/\bev\./g, `${row}.`)})`)
     .join(' or ')})`;
 
+/** The resident an event row names ('' for none). */
+const residentOf = (row: 'new' | 'old') =>
+  `coalesce((select a0.person_id from facility_admissions a0 where a0.id = ${row}.admission_id), '')`;
+
 /** The refresh of the facility and person an event row names. */
 const eventRowRefresh = (row: 'new' | 'old') =>
-  refreshFacilityDaysSql(
-    `$ = ${row}.facility_id`,
-    `$ = coalesce((select a0.person_id from facility_admissions a0 where a0.id = ${row}.admission_id), '')`,
-  ).join(';\n');
+  refreshFacilityDaysSql(`$ = ${row}.facility_id`, `$ = ${residentOf(row)}`).join(';\n');
+
+/**
+ * PostgreSQL: the lock before the refresh of event rows (refresh-locks-sql.ts): their residents, and the
+ * facility of those naming none (its rows of person '', which two events of the facility would both re-insert).
+ */
+const lockEventRows = (rows: ('new' | 'old')[]) =>
+  [
+    lockRowsSql('people', `$ in (${rows.map(residentOf).join(', ')})`),
+    lockRowsSql(
+      'facilities',
+      `$ in (${rows.map((r) => `case when ${residentOf(r)} = '' then ${r}.facility_id end`).join(', ')})`,
+    ),
+  ].join(';\n');
 
 /** The columns of an event whose change can move it to another row or out of every row. */
 const EVENT_COLUMNS = 'facility_id, admission_id, kind, subkind, occurred_on, data, voided_at';
 
 // An admission given to another person: its events' rows, at their facilities, for both persons.
+const admissionPersons = '$ in (old.person_id, new.person_id)';
 const admissionRefresh = refreshFacilityDaysSql(
   '$ in (select ev2.facility_id from facility_events ev2 where ev2.admission_id = new.id)',
-  '$ in (old.person_id, new.person_id)',
+  admissionPersons,
 ).join(';\n');
 
 // A resident who moved: their rows take their commune with them.
@@ -103,6 +122,31 @@ export function dropFacilityDaysTriggers(sqlite: boolean): string[] {
   ]);
 }
 
+/**
+ * The PostgreSQL trigger functions keeping agg_facility_days, name and body (migrations 0041 and 0043; 0044 made
+ * them again with the lock before a refresh: refresh-locks-sql.ts). A resident's rows are locked through the
+ * person, so a change of a facility's province (rare, an act of the administration) is not ordered against a
+ * refresh of its residents' rows at that instant; `rebuildAggregates` puts such a row right.
+ */
+export const facilityDaysFunctions = (): [name: string, body: string][] => [
+  [
+    'agg_fac_events_trg',
+    `if tg_op = 'INSERT' then
+       if ${ofAnyKind('new')} then ${lockEventRows(['new'])}; ${eventRowRefresh('new')}; end if;
+     elsif tg_op = 'DELETE' then
+       if ${ofAnyKind('old')} then ${lockEventRows(['old'])}; ${eventRowRefresh('old')}; end if;
+     else
+       if ${ofAnyKind('old')} or ${ofAnyKind('new')} then ${lockEventRows(['old', 'new'])}; end if;
+       if ${ofAnyKind('old')} then ${eventRowRefresh('old')}; end if;
+       if ${ofAnyKind('new')} then ${eventRowRefresh('new')}; end if;
+     end if;`,
+  ],
+  ['agg_fac_admissions_person_trg', `${lockRowsSql('people', admissionPersons)}; ${admissionRefresh};`],
+  ['agg_fac_people_cell_trg', `${personCell};`],
+  ['agg_fac_people_del_trg', 'delete from agg_facility_days where person_id = old.id;'],
+  ['agg_fac_facilities_cell_trg', `${facilityCell};`],
+];
+
 /** The statements creating the triggers that keep agg_facility_days (migrations 0041, 0043), per dialect. */
 export function facilityDaysTriggers(sqlite: boolean): string[] {
   if (sqlite)
@@ -123,31 +167,24 @@ export function facilityDaysTriggers(sqlite: boolean): string[] {
       `create trigger agg_fac_facilities_cell after update of province_code on facilities
         when old.province_code is not new.province_code begin ${facilityCell}; end`,
     ];
-  const fn = (
-    name: string,
-    body: string,
-  ) => `create function ${name}() returns trigger language plpgsql as $fn$
-    begin ${body} return null; end $fn$`;
+  const fns = new Map(facilityDaysFunctions());
+  const fn = (name: string) => triggerFunctionSql(name, fns.get(name)!);
   return [
-    fn(
-      'agg_fac_events_trg',
-      `if tg_op <> 'INSERT' then if ${ofAnyKind('old')} then ${eventRowRefresh('old')}; end if; end if;
-       if tg_op <> 'DELETE' then if ${ofAnyKind('new')} then ${eventRowRefresh('new')}; end if; end if;`,
-    ),
+    fn('agg_fac_events_trg'),
     `create trigger agg_fac_events after insert or delete or update of ${EVENT_COLUMNS} on facility_events
       for each row execute function agg_fac_events_trg()`,
-    fn('agg_fac_admissions_person_trg', `${admissionRefresh};`),
+    fn('agg_fac_admissions_person_trg'),
     `create trigger agg_fac_admissions_person after update of person_id on facility_admissions
       for each row when (old.person_id is distinct from new.person_id)
       execute function agg_fac_admissions_person_trg()`,
-    fn('agg_fac_people_cell_trg', `${personCell};`),
+    fn('agg_fac_people_cell_trg'),
     `create trigger agg_fac_people_cell after update of cur_commune_code on people
       for each row when (old.cur_commune_code is distinct from new.cur_commune_code)
       execute function agg_fac_people_cell_trg()`,
-    fn('agg_fac_people_del_trg', 'delete from agg_facility_days where person_id = old.id;'),
+    fn('agg_fac_people_del_trg'),
     `create trigger agg_fac_people_del after delete on people
       for each row execute function agg_fac_people_del_trg()`,
-    fn('agg_fac_facilities_cell_trg', `${facilityCell};`),
+    fn('agg_fac_facilities_cell_trg'),
     `create trigger agg_fac_facilities_cell after update of province_code on facilities
       for each row when (old.province_code is distinct from new.province_code)
       execute function agg_fac_facilities_cell_trg()`,

@@ -10,6 +10,7 @@ import { facilityKit, type Kit } from '../../facility/facility-test-kit.ts';
 import { blocksRepo, type GroupBy, type UnitFilter } from '../blocks.repo.ts';
 import { FACILITY_EVENT_KINDS } from '../facts/facility.ts';
 import { keptAggregateAvailable, keptGridAvailable, rebuildAggregates } from './aggregates.repo.ts';
+import { keptFacilityDays } from './aggregates-test-kit.ts';
 
 // The per-facility event days kept by the writes (migration 0041) equal a rebuild from the records after
 // facility events written through the API (health checks and HIV tests, visits, incidents, support, a release
@@ -19,17 +20,6 @@ import { keptAggregateAvailable, keptGridAvailable, rebuildAggregates } from './
 // grid and unit figures read from them equal those from the records, for every kind. A trigger missing is seen.
 
 const HA_TU = '06652'; // Phường Hà Tu, Quảng Ninh
-
-const days = (d: Kysely<DB>) =>
-  d
-    .selectFrom('agg_facility_days')
-    .selectAll()
-    .orderBy('person_id')
-    .orderBy('facility_id')
-    .orderBy('kind')
-    .orderBy('day')
-    .execute()
-    .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
 
 const cells = (
   rows: { province: string | null; commune: string | null; facility: string | null; value: number }[],
@@ -41,9 +31,9 @@ const GROUPS: (GroupBy | undefined)[] = [undefined, 'province', 'commune', 'faci
 
 /** The kept days equal a rebuild; every kind's grids and unit figures equal the records' for periods to `ends`. */
 async function expectKept(db: Kysely<DB>, ends: string[], units: UnitFilter[], kinds: string[]) {
-  const kept = await days(db);
+  const kept = await keptFacilityDays(db);
   await rebuildAggregates(db);
-  expect(await days(db)).toEqual(kept);
+  expect(await keptFacilityDays(db)).toEqual(kept);
   expect(new Set(kept.map((d) => d.kind))).toEqual(new Set(kinds));
   let nonEmpty = 0;
   let released = 0;
@@ -377,8 +367,8 @@ describe('facility-event days kept by writes through the API and straight to the
       .set({ cur_commune_code: UNITS.ngocHa })
       .where('id', '=', stays[0]!.personId)
       .execute();
-    const kept = await days(db);
+    const kept = await keptFacilityDays(db);
     await rebuildAggregates(db);
-    expect(await days(db)).not.toEqual(kept);
+    expect(await keptFacilityDays(db)).not.toEqual(kept);
   });
 });

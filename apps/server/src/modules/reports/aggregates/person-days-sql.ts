@@ -1,3 +1,5 @@
+import { lockRowPeopleSql, lockSessionPeopleSql } from './refresh-locks-sql.ts';
+
 // Dated per-person days kept by the writes (issue 13, migration 0040): for the blocks whose national figure
 // counts the records or the distinct people of the period — their cost grew with the period's records (each one
 // joined to its person, then made distinct).
@@ -13,6 +15,8 @@
 // the streams that read that table), on people's cell columns (a person who moves takes their rows with them),
 // and rebuilt by `rebuildAggregates`. Written once for both databases: SQLite trigger bodies, PostgreSQL
 // plpgsql functions. Each stream is the SQL of its block's facts (reports/facts/people.ts), person by person.
+// On PostgreSQL a refresh first locks the people it recomputes (migration 0044, refresh-locks-sql.ts): two
+// transactions writing records of one person at once otherwise both delete and re-insert the person's rows.
 
 /**
  * A stream: its id, the tables it reads (each with a person_id column; counselling_participants also through
@@ -128,6 +132,29 @@ export const refreshDaysBody = (table: string, person: string) =>
 /** The participants of a session whose day changed or which was deleted (`$` their person column). */
 export const sessionParticipants = (row: 'new' | 'old') =>
   `$ in (select cp2.person_id from counselling_participants cp2 where cp2.session_id = ${row}.id)`;
+
+// A session's day is its participants' (the streams reading them).
+const SESSIONS = 'counselling_participants';
+
+/**
+ * The PostgreSQL trigger functions keeping agg_person_days (created by 0040, made again by 0044 with the lock of
+ * the people they recompute first: refresh-locks-sql.ts), name and body; their triggers are 0040's.
+ */
+export const personDaysFunctions = (): [name: string, body: string][] => [
+  ...DAY_SOURCES.map(({ table }): [string, string] => [
+    `agg_days_${table}_trg`,
+    `${lockRowPeopleSql};
+     if tg_op <> 'INSERT' then ${refreshDaysBody(table, '$ = old.person_id')}; end if;
+     if tg_op <> 'DELETE' then ${refreshDaysBody(table, '$ = new.person_id')}; end if;`,
+  ]),
+  [
+    'agg_days_sessions_trg',
+    `if tg_op = 'DELETE' then ${lockSessionPeopleSql('old')};
+       ${refreshDaysBody(SESSIONS, sessionParticipants('old'))}; end if;
+     if tg_op = 'UPDATE' then ${lockSessionPeopleSql('new')};
+       ${refreshDaysBody(SESSIONS, sessionParticipants('new'))}; end if;`,
+  ],
+];
 
 /** A person's cell as the days copy it (a trigger on people). */
 export const updateDaysCell = `update agg_person_days set province_code = coalesce(new.province_code, ''),
