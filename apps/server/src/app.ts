@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -37,6 +36,7 @@ import { registerBasedOn } from './platform/based-on.ts';
 import { registerInputCleaning } from './platform/clean-input.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerRequestsInFlight } from './platform/http/requests-in-flight.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerJobRunsPruning } from './platform/jobs.ts';
 import { registerOfflineKeep } from './platform/offline-keep.ts';
@@ -57,43 +57,9 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Security headers (issue 16). Scripts only from this origin, never inline or eval'd; styles need
-  // 'unsafe-inline' because Mantine writes its CSS variables and component styles in <style> elements and
-  // style attributes at run time (style-src only: no script can run from it). No framing, no plugins, no
-  // forms or fetches to other origins.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Set below only over HTTPS: a commune laptop serves plain HTTP on its own network.
-    hsts: false,
-  });
+  registerSecurityHeaders(app);
   await registerCompression(app);
   registerRequestsInFlight(app);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
-    if (req.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
-    // Personal records must not stay in shared caches or the browser's disk cache.
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('Cache-Control', 'no-store');
-  });
   await app.register(cookie);
   // Counted in the database: one limit across every process and server (issue 17).
   await app.register(rateLimit, { global: false, store: DatabaseRateLimitStore.for(deps.database.db) });

@@ -164,11 +164,19 @@ export type TaskTiming = 'overdue' | 'today' | 'upcoming';
 
 /** Where an open task stands at `now`: hour deadlines compare moments, day deadlines compare Vietnam dates. */
 export function taskTiming(task: { dueDate: string; dueAt?: string | null }, now: Date): TaskTiming {
-  if (task.dueAt) {
-    if (task.dueAt < now.toISOString()) return 'overdue';
-    return task.dueDate === vnToday(now) ? 'today' : 'upcoming';
-  }
+  return taskTimer(now)(task);
+}
+
+/**
+ * `taskTiming` at one moment for many tasks (a work list page of 100): the moment and Vietnam's date are worked
+ * out once instead of per task.
+ */
+export function taskTimer(now: Date): (task: { dueDate: string; dueAt?: string | null }) => TaskTiming {
+  const nowIso = now.toISOString();
   const today = vnToday(now);
-  if (task.dueDate < today) return 'overdue';
-  return task.dueDate === today ? 'today' : 'upcoming';
+  return (task) => {
+    if (task.dueAt && task.dueAt < nowIso) return 'overdue';
+    if (!task.dueAt && task.dueDate < today) return 'overdue';
+    return task.dueDate === today ? 'today' : 'upcoming';
+  };
 }

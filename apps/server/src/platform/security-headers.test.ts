@@ -32,5 +32,18 @@ describe('security headers', () => {
     expect(res.headers['permissions-policy']).toContain('camera=()');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  // The headers are worked out once at start (platform/http/security-headers.ts): every kind of answer,
+  // refusals and unknown routes included, still carries them.
+  it('sends them on refusals, unknown routes and the web app too', async () => {
+    for (const url of ['/api/people', '/api/no-such-route', '/', '/no-such-page']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['permissions-policy'], url).toContain('camera=()');
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EpisodeType } from '@hoanhap/domain/episode-types';
 import { formatBasis } from '@hoanhap/domain/legal-basis';
 import { postRehabFollows, vnToday } from '@hoanhap/domain/pathway-rules';
-import { deadlineFor } from '@hoanhap/domain/task-rules';
+import { deadlineFor, taskTimer } from '@hoanhap/domain/task-rules';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app-deps.ts';
 import type { DB } from '../../db/schema.ts';
@@ -240,6 +240,6 @@ export async function scheduleNext(deps: AppDeps, actor: Actor, id: string, inpu
       entityId: id,
       details: { kind: task.kind, dueDate: task.due_date },
     });
-    return presentTask(task, now);
+    return presentTask(task, taskTimer(now));
   });
 }

@@ -6,7 +6,7 @@ import {
   type TaskKind,
   type TaskRole,
   taskKindLabels,
-  taskTiming,
+  taskTimer,
 } from '@hoanhap/domain/task-rules';
 import { labelOf } from '@hoanhap/domain/vocabulary';
 import type { Kysely } from 'kysely';
@@ -103,7 +103,7 @@ export async function moveOpenTasks(
   await tasksRepo.moveUnit(trx, personId, { kind: 'commune', code: fromCommune }, toCommune);
 }
 
-export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
+export function presentTask(r: TaskRow & { person_name?: string }, timingOf: ReturnType<typeof taskTimer>) {
   return {
     id: r.id,
     kind: r.kind,
@@ -118,7 +118,7 @@ export function presentTask(r: TaskRow & { person_name?: string }, now: Date) {
     dueAt: r.due_at,
     ruleKey: r.rule_key,
     status: r.status,
-    timing: r.status === 'open' ? taskTiming({ dueDate: r.due_date, dueAt: r.due_at }, now) : null,
+    timing: r.status === 'open' ? timingOf({ dueDate: r.due_date, dueAt: r.due_at }) : null,
     closedAt: r.closed_at,
     closedBy: r.closed_by_type ? { type: r.closed_by_type, id: r.closed_by_id } : null,
     // What opened the task (e.g. a dossier), so the work list can link to it.
@@ -149,7 +149,8 @@ export async function myTasks(deps: AppDeps, actor: Actor, q: { limit?: number; 
   const rows = await tasksRepo.mine(db, who, personScopeOf(actor), limit + 1, after);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const tasks = page.map((r) => presentTask(r, now));
+  const timingOf = taskTimer(now);
+  const tasks = page.map((r) => presentTask(r, timingOf));
   const counts = after
     ? null
     : await tasksRepo.countMine(db, who, personScopeOf(actor), vnToday(now), now.toISOString());
