@@ -15,6 +15,14 @@ import { benchMmapBytes, benchSqlite } from './sqlite-handle.ts';
 
 const require = createRequire(import.meta.url);
 
+const statementNames = new Map<string, string>();
+/** A statement as the product sends it on PostgreSQL: named (prepared) when it has parameters. */
+function named(text: string, values: unknown[]) {
+  const name = statementNames.get(text) ?? `hnb_${statementNames.size}`;
+  statementNames.set(text, name);
+  return values.length ? { name, text, values: values as any[] } : { text, values: values as any[] };
+}
+
 /**
  * The benchmark's side without the product's request path (bench/concurrency.ts): a direct handle on the data
  * set, the product's stack in-process with a statement capture, and the captured statements replayed on threads.
@@ -53,8 +61,9 @@ export function directSql(target: {
     await c.connect();
     return {
       all: async (s: string, p: unknown[]) => (await c.query(s, p)).rows,
+      // Named, as the product sends them (db/statement-cache.ts): parsed and planned once per connection.
       replay: async (statements: { sql: string; params: unknown[] }[]) => {
-        for (const s of statements) await c.query(s.sql, s.params);
+        for (const s of statements) await c.query(named(s.sql, s.params));
       },
       close: () => c.end(),
     };
@@ -76,6 +85,8 @@ export function directSql(target: {
           })
         : openDatabase({ dataDir: '/tmp', databaseUrl: pgUrl, reportConcurrency: 0 });
     attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
+    // As prepare() does once the migrations have run: PostgreSQL's statements named.
+    database.afterMigrations();
     const deps = { config, database, now: () => new Date(), version: 'bench' } as AppDeps;
     const log: { sql: string; params: unknown[] }[] = [];
     // A long busy timeout: the capture's read audit entries are written straight (no queue) while the server may
@@ -141,9 +152,12 @@ export function directSql(target: {
     const pg = require(w.pgPath);
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: w.url, max: 10 });
+    // Named statements, as the product sends them (db/statement-cache.ts).
+    const names = new Map();
+    const named = (s) => { let x = names.get(s.sql); if (!x) names.set(s.sql, (x = 'hnb_' + names.size)); return s.params.length ? { name: x, text: s.sql, values: s.params } : { text: s.sql, values: s.params }; };
     let i = 0;
     Promise.all(Array.from({ length: ${CONNECTIONS} }, async () => {
-      while (Date.now() < until) { const set = w.sets[i++ % w.sets.length]; for (const s of set) await pool.query(s.sql, s.params); n++; }
+      while (Date.now() < until) { const set = w.sets[i++ % w.sets.length]; for (const s of set) await pool.query(named(s)); n++; }
     })).then(() => pool.end()).then(() => parentPort.postMessage(n));
   }`;
 

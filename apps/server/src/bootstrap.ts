@@ -18,12 +18,15 @@ export async function prepare(config: Config, opts: { sqliteFile?: string } = {}
     sqliteFile: opts.sqliteFile,
     reportConcurrency: config.reportConcurrency,
     sqliteMmapMb: config.sqliteMmapMb,
+    pgPrepare: config.pgPrepare,
   });
   // Safe when several processes or servers start at once on an empty database (db/startup-lock.ts).
   await underStartupLock(database, config.databaseUrl, async () => {
     await migrateToLatest(database.db);
     await ensureBaseUnits(database.db);
   });
+  // PostgreSQL prepares its statements from here on (db/statement-cache.ts): the migrations' DDL is behind us.
+  database.afterMigrations();
   // Read audit entries in batches, written before the database closes (platform/audit.ts).
   attachAuditQueue(database, { flushMs: config.auditFlushMs, max: config.auditQueueMax });
   // From now on every write also counts in table_versions, which the other processes read (change-tracker.ts).

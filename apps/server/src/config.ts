@@ -23,6 +23,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   REPORTS_WARMUP: z.enum(['true', 'false']).default('true'),
+  PG_PREPARE: z.enum(['true', 'false']).default('true'),
   REPORTS_STALE_AFTER_MS: z.coerce.number().int().min(0).default(100),
   REPORTS_MAX_STALE_MINUTES: z.coerce.number().min(0).default(15),
   REPORTS_CACHE_MINUTES: z.coerce.number().min(0).default(60),
@@ -68,6 +69,8 @@ export type Config = {
   webDist: string;
   /** Compute the nation's figures of the recent periods ahead (after start, then every 10 minutes). */
   reportsWarmup: boolean;
+  /** PostgreSQL: send the parameterised statements as named prepared statements (db/statement-cache.ts). */
+  pgPrepare: boolean;
   /** A dashboard figure that took this long to compute may be shown stale (marked) while recomputed… */
   reportsStaleAfterMs: number;
   /** …for at most this long (0: dashboards always wait for current figures). */
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     reportsWarmup: e.REPORTS_WARMUP === 'true',
+    pgPrepare: e.PG_PREPARE === 'true',
     reportsStaleAfterMs: e.REPORTS_STALE_AFTER_MS,
     reportsMaxStaleMinutes: e.REPORTS_MAX_STALE_MINUTES,
     reportsCacheMinutes: e.REPORTS_CACHE_MINUTES,

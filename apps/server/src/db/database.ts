@@ -12,7 +12,7 @@ import {
   sqliteReportRunner,
 } from './report-runner.ts';
 import type { DB } from './schema.ts';
-import { withStatementCache } from './statement-cache.ts';
+import { preparePgStatements, withStatementCache } from './statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Database = {
@@ -26,6 +26,8 @@ export type Database = {
   readBarriers: Map<string, (conn: DatabaseConnection) => Promise<void>>;
   /** The SQLite file (none on PostgreSQL or in memory). */
   file?: string;
+  /** Called once the migrations have run: PostgreSQL then prepares its statements (db/statement-cache.ts). */
+  afterMigrations: () => void;
   close: () => Promise<void>;
 };
 
@@ -54,12 +56,15 @@ export function openDatabase(opts: {
   reportConcurrency?: number;
   /** SQLite: memory-mapped I/O per connection, in MB (default `DEFAULT_SQLITE_MMAP_MB`; 0: none). */
   sqliteMmapMb?: number;
+  /** PostgreSQL: name (prepare) the parameterised statements once `afterMigrations()` is called; default yes. */
+  pgPrepare?: boolean;
 }): Database {
   const concurrency = opts.reportConcurrency ?? defaultReportConcurrency();
   const readBarriers: Database['readBarriers'] = new Map();
   const lostIdle = (err: Error) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const prepared = opts.pgPrepare === false ? null : preparePgStatements(pool);
     // An idle connection closed by the server (restart, pg_terminate_backend, DROP DATABASE … FORCE)
     // is dropped from the pool and replaced on demand; without a listener pg's 'error' event would
     // crash the process.
@@ -84,6 +89,7 @@ export function openDatabase(opts: {
       changes,
       reports,
       readBarriers,
+      afterMigrations: () => prepared?.enable(),
       close: once(async () => {
         await reports?.close();
         await db.destroy();
@@ -117,6 +123,8 @@ export function openDatabase(opts: {
     reports,
     readBarriers,
     file: file === ':memory:' ? undefined : file,
+    // SQLite keeps its prepared statements from the start (withStatementCache).
+    afterMigrations: () => {},
     close: once(async () => {
       await reports?.close();
       await db.destroy();
