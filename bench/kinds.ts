@@ -6,10 +6,15 @@ import { serverEnv, startServer } from './lib/server.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
 import { argValue, nationalStats, REPO } from './lib/target.ts';
 
+// npx tsx bench/kinds.ts [--seconds 10] [--settle 20] [--kinds mix,person,search,worklist,list]
+// The national SQLite data set's commune officer's reads, each kind alone (or the mix of the four) at 32
+// connections through one server process, with the client's CPU: the quick loop for a change on the request
+// path (bench/concurrency.ts is the whole measurement, with the SQL beside it). BENCH_CPU_PROF_DIR=DIR writes a
+// CPU profile of the server (bench/README.md, "Fourth day"). Waits for the server's start-up jobs first.
+
 const args = process.argv.slice(2);
-const dialect = (argValue(args, 'dialect') ?? 'sqlite') as 'sqlite' | 'postgres';
+const dialect = 'sqlite';
 const sqliteFile = path.join(REPO, 'bench/data/national/hoanhap.sqlite');
-const pgUrl = argValue(args, 'database-url') ?? 'postgres://postgres@127.0.0.1:5432/hn_bench';
 const SECONDS = Number(argValue(args, 'seconds') ?? 10);
 const SETTLE = Number(argValue(args, 'settle') ?? 20);
 const kindsArg = (argValue(args, 'kinds') ?? 'mix').split(',');
@@ -21,7 +26,7 @@ const people = db
   .all(commune) as any[];
 db.close();
 const token = (i: number) => people[i % people.length].name_search.split(' ').at(-1)!;
-const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl }, { REPORTS_WARMUP: 'false' }));
+const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl: '' }, { REPORTS_WARMUP: 'false' }));
 const base = `http://127.0.0.1:${server.port}`;
 const officer = await benchLogin(base, `xa.${commune}`, `${REPO}/bench/data/totp-${dialect}-national.json`);
 const headers = { cookie: officer.cookie, 'x-csrf-token': officer.csrf };
