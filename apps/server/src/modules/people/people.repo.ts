@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import { type PersonScope, whereUnitScope } from '../../platform/policy.ts';
 import { updateIfVersion } from '../shared/record-queries.repo.ts';
@@ -30,6 +31,26 @@ export function whereInScope<O>(qb: SelectQueryBuilder<DB, 'people', O>, scope: 
       });
   }
 }
+
+/** The value a scope carries (its code, facility or user; none for all and none), for `compiledOnce`. */
+export const scopeValues = (s: PersonScope): unknown[] =>
+  s.kind === 'province' || s.kind === 'commune'
+    ? [s.code]
+    : s.kind === 'facility'
+      ? [s.id]
+      : s.kind === 'assigned'
+        ? [s.userId]
+        : [];
+
+/** The same kind of scope carrying `values` (markers while `compiledOnce` compiles its shape). */
+export const scopeHolding = (s: PersonScope, values: readonly unknown[]): PersonScope =>
+  s.kind === 'province' || s.kind === 'commune'
+    ? { kind: s.kind, code: values[0] as string }
+    : s.kind === 'facility'
+      ? { kind: 'facility', id: values[0] as string }
+      : s.kind === 'assigned'
+        ? { kind: 'assigned', userId: values[0] as string }
+        : s;
 
 export type PeopleSearch = {
   q?: string;
@@ -262,11 +283,16 @@ export const peopleRepo = {
       WHERE w NOT IN ('', '|')
       ON CONFLICT (word) DO NOTHING`.execute(db);
   },
-  findInScope: (db: Kysely<DB>, scope: PersonScope, id: string) =>
-    whereInScope(db.selectFrom('people'), scope)
-      .selectAll('people')
-      .where('people.id', '=', id)
-      .executeTakeFirst(),
+  // Every person page: compiled once per kind of scope (db/compiled-once.ts).
+  findInScope: async (db: Kysely<DB>, scope: PersonScope, id: string) => {
+    const sv = scopeValues(scope);
+    const rows = await compiledOnce(db, `people.findInScope|${scope.kind}`, [...sv, id], (v) =>
+      whereInScope(db.selectFrom('people'), scopeHolding(scope, v))
+        .selectAll('people')
+        .where('people.id', '=', v[sv.length] as string),
+    );
+    return rows[0];
+  },
   findById: (db: Kysely<DB>, id: string) =>
     db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
   findByCitizenId: (db: Kysely<DB>, citizenId: string) =>
