@@ -72,7 +72,7 @@ describe.skipIf(!process.env.DATABASE_URL)('prepared statements on PostgreSQL', 
   });
 
   it('keeps at most `max` statements prepared on a connection', async () => {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     preparePgStatements(pool, 2).enable();
     const client = await pool.connect();
     try {

@@ -33,14 +33,14 @@ export function withStatementCache(db: SQLite.Database, max = 1000): SqliteDatab
 export const PG_PREPARED_PER_CONNECTION = 1000;
 
 // A statement the product sends again and again — a person page, a search, a work list — is parsed and planned
-// by PostgreSQL every time when sent unnamed, as pg does by default: on the national data set that was a third
-// of the database's CPU for the mixed reads (bench/README.md, "Fourth day"). Named, it is parsed once per
+// by PostgreSQL every time when sent unnamed, as pg does by default: on the national data set that was about a
+// third of the database's CPU for the mixed reads (bench/README.md, "Fourth day"). Named, it is parsed once per
 // connection and its plan reused (PostgreSQL re-plans it by itself when the tables' statistics or definitions
 // change). Only statements with parameters are named: one without goes by the simple protocol, which alone
 // takes several statements in one text (the migrations' scripts). A name is the statement's hash, so the same
 // text has the same name on every connection; `PG_PREPARE=false` (e.g. behind PgBouncer in transaction mode
 // before 1.21, which cannot keep a connection's prepared statements) sends every statement unnamed.
-type PgQuery = (text: unknown, values?: unknown) => Promise<unknown>;
+type PgQuery = (text: unknown, values?: unknown, ...rest: unknown[]) => Promise<unknown>;
 
 /**
  * Names the parameterised statements of every connection `pool` opens (see above), once `enable()` is called:
@@ -61,9 +61,16 @@ export function preparePgStatements(
       names.set(text, name);
       return name;
     };
-    client.query = (text: unknown, values?: unknown) => {
-      if (!enabled || typeof text !== 'string' || !Array.isArray(values) || values.length === 0)
-        return send(text, values);
+    client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+      // A callback (pg's own Pool.query passes one) or any other form goes through as it came.
+      if (
+        rest.length ||
+        !enabled ||
+        typeof text !== 'string' ||
+        !Array.isArray(values) ||
+        values.length === 0
+      )
+        return send(text, values, ...rest);
       const name = nameOf(text);
       if (!name) return send(text, values);
       return send({ name, text, values }).catch((err: { code?: string; message?: string }) => {
