@@ -39,6 +39,8 @@ import { hasWrk, type LoadResult, wrkLoad } from './lib/wrk.ts';
 //  (d) the product as `npm start` serves it: apps/server/src/main.ts with PROCESSES = the cores (node:cluster, one
 //      port), once its start-up jobs have ended: the same mixed reads at 32 connections (--cluster false skips it;
 //      --port P, default 4290, in the caller's port range).
+// Load: wrk when installed (a few % of a core), beside autocannon (~20 %); --client autocannon for autocannon alone.
+// Each kind alone also gives the CPU a request costs (server, and PostgreSQL's processes) beside its SQL's.
 // The output ends with each target of issue 17 part A and whether this run met it.
 
 const args = process.argv.slice(2);
