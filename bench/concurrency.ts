@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -16,7 +16,8 @@ import { myTasks } from '../apps/server/src/modules/tasks/tasks.service.ts';
 import type { Actor, Role } from '../apps/server/src/platform/policy.ts';
 import { SessionCache } from '../apps/server/src/platform/session-cache.ts';
 import { directSql } from './lib/direct-sql.ts';
-import { childPids, cpuMeter } from './lib/proc-cpu.ts';
+import { type Kind, readUrl } from './lib/mixed-reads.ts';
+import { childPids, cpuMeter, postgresPids } from './lib/proc-cpu.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
 import { benchLogin } from './lib/second-factor.ts';
 import { serverEnv, startServer } from './lib/server.ts';
@@ -82,7 +83,6 @@ const summary = (lat: number[]) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Session = { cookie: string; csrf: string; token: string };
-type Kind = 'search' | 'person' | 'worklist' | 'list';
 
 async function main() {
   const dialects =
@@ -119,14 +119,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   const officer = await login(`xa.${commune}`);
   const national = await login('c04.1');
   const headers = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
-  const urlOf = (kind: Kind, i: number) =>
-    kind === 'search'
-      ? `/api/people?q=${encodeURIComponent(token(i))}`
-      : kind === 'person'
-        ? `/api/people/${people[i % people.length].id}`
-        : kind === 'worklist'
-          ? '/api/tasks/mine'
-          : '/api/people?limit=20';
+  const urlOf = readUrl(people);
   const get = async (url: string, s: Session) => {
     const t0 = performance.now();
     const res = await fetch(`${base}${url}`, { headers: headers(s) });
@@ -625,20 +618,6 @@ async function forgetKeptFigures(dialect: 'sqlite' | 'postgres') {
     await c.connect();
     await c.query('DELETE FROM figure_grids');
     await c.end();
-  }
-}
-
-/** The pids of PostgreSQL's processes on this machine (the benchmark needs the machine to itself). */
-function postgresPids(): number[] {
-  try {
-    return execFileSync('pgrep', ['-x', 'postgres'])
-      .toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
   }
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { type Kind, readUrl } from './lib/mixed-reads.ts';
 import { benchLogin } from './lib/second-factor.ts';
 import { serverEnv, startServer } from './lib/server.ts';
 import { benchSqlite } from './lib/sqlite-handle.ts';
@@ -25,20 +26,11 @@ const people = db
   .prepare(`SELECT id, name_search FROM people WHERE cur_commune_code = ? ORDER BY id LIMIT 100`)
   .all(commune) as any[];
 db.close();
-const token = (i: number) => people[i % people.length].name_search.split(' ').at(-1)!;
 const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl: '' }, { REPORTS_WARMUP: 'false' }));
 const base = `http://127.0.0.1:${server.port}`;
 const officer = await benchLogin(base, `xa.${commune}`, `${REPO}/bench/data/totp-${dialect}-national.json`);
 const headers = { cookie: officer.cookie, 'x-csrf-token': officer.csrf };
-type Kind = 'search' | 'person' | 'worklist' | 'list';
-const urlOf = (kind: Kind, i: number) =>
-  kind === 'search'
-    ? `/api/people?q=${encodeURIComponent(token(i))}`
-    : kind === 'person'
-      ? `/api/people/${people[i % people.length].id}`
-      : kind === 'worklist'
-        ? '/api/tasks/mine'
-        : '/api/people?limit=20';
+const urlOf = readUrl(people);
 await sleep(SETTLE * 1000);
 {
   const jdb = benchSqlite(sqliteFile);

@@ -12,19 +12,20 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** The pids of a process's children (e.g. `npm start`'s workers under its primary). */
-export function childPids(pid: number): number[] {
+/** The pids `pgrep` finds with these arguments (none when it finds none). */
+function pgrep(...args: string[]): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)])
-      .toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    return execFileSync('pgrep', args).toString().trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
+
+/** The pids of a process's children (e.g. `npm start`'s workers under its primary). */
+export const childPids = (pid: number) => pgrep('-P', String(pid));
+
+/** The pids of PostgreSQL's processes on this machine (the benchmark needs the machine to itself). */
+export const postgresPids = () => pgrep('-x', 'postgres');
 
 /** Starts counting the CPU of `pids`; the returned function gives each one's % of a core since then. */
 export function cpuMeter(pids: number[]) {
