@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { prepare } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
@@ -24,6 +25,10 @@ const sample = () => {
   if (rss > peak) peak = rss;
 };
 setInterval(sample, 50).unref();
+// How long the main thread was held between turns of the event loop (asked as 'loop': since the last ask).
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+let elu = perf.eventLoopUtilization();
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 process.send?.({
@@ -52,6 +57,20 @@ process.on('message', async (m: { type: string }) => {
       size: store?.size,
       stats: store?.stats,
     });
+  }
+  if (m.type === 'loop') {
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    // and how long it was busy (event loop utilisation's active time)
+    const since = perf.eventLoopUtilization(elu);
+    elu = perf.eventLoopUtilization();
+    process.send?.({
+      type: 'loop',
+      p50: ms(loop.percentile(50)),
+      p99: ms(loop.percentile(99)),
+      max: ms(loop.max),
+      busyMs: Math.round(since.active),
+    });
+    loop.reset();
   }
   if (m.type === 'stop') {
     await app.close();

@@ -94,10 +94,12 @@ describe('read audit entries in batches', () => {
     const auditor = await t.userAs('auditor', 'nation', null);
     const log = await auditor.call('GET', '/api/audit?limit=200');
     expect(log.statusCode, log.body).toBe(200);
-    const reads = (log.json().items as { action: string; entityId: string }[]).filter(
+    const reads = (log.json().items as { id: string; action: string; entityId: string }[]).filter(
       (e) => e.action === 'person.read' && e.entityId === id,
     );
     expect(reads).toHaveLength(2);
+    // Time-ordered ids (UUID version 7): appended side by side in the primary key's index.
+    for (const r of reads) expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
   });
 
   it('writes the queued entries on graceful shutdown', async () => {

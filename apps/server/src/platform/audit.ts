@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DatabaseConnection, Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { basedOnDetails, checkBasedOn } from './based-on.ts';
 import { claimIdempotencyKey } from './idempotency.ts';
 import type { Actor } from './policy.ts';
+import { timeOrderedId } from './time-ordered-id.ts';
 
 export type AuditEntry = {
   action: string;
@@ -56,7 +56,8 @@ export async function auditMany(db: Kysely<DB>, actor: Actor | null, entries: Au
 type AuditRow = Insertable<DB['audit_log']>;
 
 const rowOf = (actor: Actor | null, e: AuditEntry, at: string): AuditRow => ({
-  id: randomUUID(),
+  // Time-ordered: appended side by side in the primary key's index (platform/time-ordered-id.ts).
+  id: timeOrderedId(),
   at,
   user_id: actor?.userId ?? null,
   username: actor?.username ?? null,
