@@ -68,7 +68,14 @@ type NameNarrowing = { sqliteFts: string } | { postgresTsquery: string; exactTok
 /** The words of a row as PostgreSQL's GIN index holds them (0039_pg_name_words): the same expression. */
 const pgNameWords = sql`to_tsvector('simple'::regconfig, people.name_search || ' ' || coalesce(people.other_names_search, ''))`;
 
-function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, narrowing: NameNarrowing) {
+function searchQuery(
+  db: Kysely<DB>,
+  scope: PersonScope,
+  s: PeopleSearch,
+  narrowing: NameNarrowing,
+  // The LIKE pattern of each token (`%token%`), or what stands for it while `compiledOnce` compiles the shape.
+  likes: readonly unknown[] = s.tokens.map((t) => `%${t}%`),
+) {
   let qb = whereInScope(db.selectFrom('people'), scope);
   if (s.citizenId) qb = qb.where('people.citizen_id', '=', s.citizenId);
   // The word index narrows the rows first (SQLite FTS5: 0011; PostgreSQL GIN over to_tsvector: 0039); the LIKE
@@ -96,9 +103,10 @@ function searchQuery(db: Kysely<DB>, scope: PersonScope, s: PeopleSearch, narrow
   // holds all the words that contain it (the vocabulary has every word of every row). Leaving the LIKE out
   // lets the count read the GIN index alone instead of every matching row.
   const exact = narrowing && 'exactTokens' in narrowing ? narrowing.exactTokens : new Set<string>();
-  for (const t of s.tokens) {
+  for (const [i, t] of s.tokens.entries()) {
     if (exact.has(t)) continue;
-    qb = qb.where((eb) => eb.or([eb(name, 'like', `%${t}%`), eb(other, 'like', `%${t}%`)]));
+    const like = likes[i] as string;
+    qb = qb.where((eb) => eb.or([eb(name, 'like', like), eb(other, 'like', like)]));
   }
   if (s.communeCode) qb = qb.where('people.cur_commune_code', '=', s.communeCode);
   if (s.status) qb = qb.where('people.status', '=', s.status);
@@ -191,21 +199,22 @@ export const peopleRepo = {
   ): Promise<{ rows: PersonRow[]; total: number; totalCapped: boolean }> => {
     const narrowing = await nameNarrowing(db, scope, s.tokens);
     if (narrowing === 'none') return { rows: [], total: 0, totalCapped: false };
-    const base = searchQuery(db, scope, s, narrowing);
+    // Built (once) only on the paths that are not compiled once (below).
+    let built: ReturnType<typeof searchQuery> | undefined;
+    const baseOf = () => (built ??= searchQuery(db, scope, s, narrowing));
     const capped = s.tokens.length > 0;
-    const count = async () => {
-      const q = capped
+    const countOf = (b: ReturnType<typeof baseOf>) =>
+      capped
         ? db
             .selectFrom(
-              base
+              b
                 .select(sql<number>`1`.as('one'))
                 .limit(SEARCH_TOTAL_CAP + 1)
                 .as('c'),
             )
             .select((eb) => eb.fn.countAll().as('n'))
-        : base.select((eb) => eb.fn.countAll().as('n'));
-      return Number((await q.executeTakeFirstOrThrow()).n);
-    };
+        : b.select((eb) => eb.fn.countAll().as('n'));
+    const count = async () => Number((await countOf(baseOf()).executeTakeFirstOrThrow()).n);
     const answer = (rows: PersonRow[], n: number) =>
       capped && n > SEARCH_TOTAL_CAP
         ? { rows, total: SEARCH_TOTAL_CAP, totalCapped: true }
@@ -217,7 +226,7 @@ export const peopleRepo = {
       const page = db
         .with(
           (cte) => cte('m').materialized(),
-          () => base.select(['people.id as k_id', 'people.name_search as k_name']),
+          () => baseOf().select(['people.id as k_id', 'people.name_search as k_name']),
         )
         .selectFrom((eb) =>
           eb
@@ -237,15 +246,44 @@ export const peopleRepo = {
       return answer(rows, total);
     }
     if (!narrowing) {
-      const page = base.selectAll('people').orderBy('people.name_search').orderBy('people.id');
       // Walked in index order (people_name_cover, or 0012's per-commune/province covering indexes): the page
-      // stops after its rows and the count reads the index alone.
-      const [rows, total] = await Promise.all([page.limit(s.limit).offset(s.offset).execute(), count()]);
-      return answer(rows, total);
+      // stops after its rows and the count reads the index alone. The everyday search and list of a commune's
+      // people: both statements compiled once per shape (db/compiled-once.ts) — the scope's kind, the number
+      // of tokens, which filters are given.
+      const sv = scopeValues(scope);
+      const likes = s.tokens.map((t) => `%${t}%`);
+      const filters = [s.citizenId, s.communeCode, s.status];
+      // A filter is applied when given and not empty (searchQuery's `if`): the shape follows the same test.
+      const values = [...sv, ...likes, ...filters.filter(Boolean)];
+      const shape = `${scope.kind}|${likes.length}|${filters.map((f) => (f ? 1 : 0)).join('')}`;
+      const heldBase = (v: readonly unknown[]) => {
+        let next = sv.length + likes.length;
+        const [citizenId, communeCode, status] = filters.map((f) => (f ? (v[next++] as string) : undefined));
+        const held = { ...s, citizenId, communeCode, status };
+        return searchQuery(
+          db,
+          scopeHolding(scope, v),
+          held,
+          null,
+          v.slice(sv.length, sv.length + likes.length),
+        );
+      };
+      const [rows, n] = await Promise.all([
+        compiledOnce(db, `people.search.page|${shape}`, [...values, s.limit, s.offset], (v) =>
+          heldBase(v)
+            .selectAll('people')
+            .orderBy('people.name_search')
+            .orderBy('people.id')
+            .limit(v.at(-2) as number)
+            .offset(v.at(-1) as number),
+        ),
+        compiledOnce(db, `people.search.count|${shape}`, values, (v) => countOf(heldBase(v))),
+      ]);
+      return answer(rows as PersonRow[], Number(n[0]!.n));
     }
     // Narrowed by the FTS5 index: the page's keys and the total in one pass (a window count that sorts only
     // rowid, name and id), then the page's rows by rowid.
-    const keys = base
+    const keys = baseOf()
       .select([
         sql<number>`people.rowid`.as('rid'),
         'people.name_search as k_name',
