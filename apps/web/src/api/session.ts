@@ -1,4 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { rememberSignedIn } from '../app/signed-in-preload.ts';
 import { clearDeviceData, clearOfflineCopies } from '../offline/outbox.ts';
 import { ApiError, call, client, setCsrfToken } from './client.ts';
@@ -32,8 +33,14 @@ export function useMe() {
 /** The logged-in user inside the authenticated part of the app. */
 export function useSession(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useSession outside an authenticated route');
-  return data;
+  const last = useRef<Me | null>(null);
+  if (data) last.current = data;
+  // When the session ends (a logout, a 401) a component of the signed-in shell can render once more before its
+  // parent swaps to the login page (a state update of its own, as the logout button's): it renders with the user
+  // it had. Throwing there unmounted the whole app and left a blank page instead of the login page (seen in CI
+  // after a logout, and every time after a logout that failed once: e2e/logout.test.ts).
+  if (!last.current) throw new Error('useSession outside an authenticated route');
+  return last.current;
 }
 
 export const can = (me: Me | null | undefined, action: string) => !!me?.abilities.actions.includes(action);
@@ -72,6 +79,30 @@ export function useLogout() {
     qc.setQueryData(meKey, null);
   };
 }
+
+/**
+ * The logout button's action: `pending` while the logout runs (the button shows it and is not pressed twice),
+ * and `failed` with the reason when it did not land (the session is still open on the server: the shell says so
+ * beside the button, and the user presses again). Once it lands the login page replaces the shell.
+ */
+export function useLogoutAction() {
+  const logout = useLogout();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const run = () => {
+    if (pending) return;
+    setPending(true);
+    setFailed(null);
+    logout()
+      .catch((e: unknown) => setFailed(e ?? new Error('logout failed')))
+      .finally(() => setPending(false));
+  };
+  return { run, pending, failed };
+}
+
+/** What a failed logout says: the server's words when it answered, else the browser's. */
+export const logoutFailure = (e: unknown) =>
+  e instanceof ApiError ? e.detail : String((e as Error)?.message ?? e);
 
 /** A 401 anywhere means the session ended (idle timeout, password reset): back to the login page. */
 export function handleSessionErrors(qc: QueryClient, error: unknown) {

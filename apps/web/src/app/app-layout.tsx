@@ -1,9 +1,9 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { can, useLogout, useSession } from '../api/session.ts';
+import { can, logoutFailure, useLogoutAction, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../features/security/security-i18n.ts';
@@ -19,12 +19,12 @@ import { FullPageLoader } from './page-states.tsx';
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const logout = useLogout();
+  const logout = useLogoutAction();
   useOutboxSync(me.user.id);
   const unsent = useOutbox().filter((e) => e.userId === me.user.id).length;
   const [confirmLogout, setConfirmLogout] = useState(false);
   // Logging out clears the device; entries not sent yet go only if the user says so.
-  const askLogout = () => (unsent > 0 ? setConfirmLogout(true) : void logout());
+  const askLogout = () => (unsent > 0 ? setConfirmLogout(true) : logout.run());
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   // One language switch: in the header on wide screens, in the menu on phones.
@@ -80,8 +80,8 @@ export function AppLayout() {
             </Stack>
             <OutboxIndicator userId={me.user.id} />
             {wide && <LanguageSwitch />}
-            <Button variant="default" size="xs" onClick={askLogout}>
-              {t('nav.logout')}
+            <Button variant="default" size="xs" onClick={askLogout} disabled={logout.pending}>
+              {logout.pending ? t('nav.loggingOut') : t('nav.logout')}
             </Button>
           </Group>
         </Group>
@@ -131,6 +131,11 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        {logout.failed != null && (
+          <Alert color="red" role="alert" mb="md" data-testid="logout-failed" title={t('nav.logoutFailed')}>
+            {logoutFailure(logout.failed)}
+          </Alert>
+        )}
         <NeedsConnectionBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
@@ -144,7 +149,7 @@ export function AppLayout() {
         danger
         onConfirm={() => {
           setConfirmLogout(false);
-          void logout();
+          logout.run();
         }}
         onClose={() => setConfirmLogout(false)}
       />

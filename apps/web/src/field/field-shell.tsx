@@ -2,7 +2,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLogout } from '../api/session.ts';
+import { logoutFailure, useLogoutAction } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import { loadSignedInRoutes } from '../app/signed-in-preload.ts';
 import { loadLogContactForm } from '../features/community/my-people-page.tsx';
@@ -11,7 +11,7 @@ import { reloadOutbox, useOutbox } from '../offline/outbox.ts';
 import { useOnline } from '../offline/use-online.ts';
 import { loadMyTasksPage } from './field-data.ts';
 import './field-i18n.ts';
-import { Confirm, InlineLoader, LangSwitch, useMedia } from './field-kit.tsx';
+import { Confirm, InlineLoader, LangSwitch, Note, useMedia } from './field-kit.tsx';
 
 // The outbox's sending (offline/outbox-indicator.tsx, which also fetches the outbox page so that it opens
 // offline) comes with the full app's components: it loads once the first screen is shown, never before it.
@@ -87,7 +87,7 @@ function OutboxBadges({ userId }: { userId: string }) {
 /** The volunteer's shell: header (name, outbox, language, logout) and a menu that folds on phones. */
 export function FieldShell({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const logout = useLogout();
+  const logout = useLogoutAction();
   const { pathname } = useLocation();
   const wide = useMedia('(min-width: 48em)');
   const [open, setOpen] = useState(false);
@@ -95,7 +95,7 @@ export function FieldShell({ me }: { me: Me }) {
   const unsent = useOutbox().filter((e) => e.userId === me.user.id).length;
   const synced = useAfterFirstScreen();
   // Logging out clears the device; entries not sent yet go only if the user says so.
-  const askLogout = () => (unsent > 0 ? setConfirmLogout(true) : void logout());
+  const askLogout = () => (unsent > 0 ? setConfirmLogout(true) : logout.run());
   const items = [
     { to: '/community/my-people', label: t('community:my.title') },
     { to: '/community/my-tasks', label: t('community:tasks.title') },
@@ -144,11 +144,21 @@ export function FieldShell({ me }: { me: Me }) {
           )}
           <OutboxBadges userId={me.user.id} />
           {wide && <LangSwitch />}
-          <button type="button" className="f-btn f-btn-plain f-btn-small" onClick={askLogout}>
-            {t('nav.logout')}
+          <button
+            type="button"
+            className="f-btn f-btn-plain f-btn-small"
+            onClick={askLogout}
+            disabled={logout.pending}
+          >
+            {logout.pending ? t('nav.loggingOut') : t('nav.logout')}
           </button>
         </span>
       </header>
+      {logout.failed != null && (
+        <Note tone="red" role="alert" testId="logout-failed" title={t('nav.logoutFailed')}>
+          <p className="f-p f-small">{logoutFailure(logout.failed)}</p>
+        </Note>
+      )}
       <div className="f-body">
         <nav id="field-nav" className="f-nav" aria-label={t('app.mainNav')} hidden={!wide && !open}>
           <ul>
@@ -189,7 +199,7 @@ export function FieldShell({ me }: { me: Me }) {
         confirmLabel={t('offline:logoutAnyway')}
         onConfirm={() => {
           setConfirmLogout(false);
-          void logout();
+          logout.run();
         }}
         onClose={() => setConfirmLogout(false)}
       />

@@ -18,6 +18,9 @@ export const en: Resources = {
     changePassword: 'Change password',
     security: 'Account security',
     logout: 'Log out',
+    loggingOut: 'Logging out…',
+    logoutFailed:
+      'Not logged out yet: the session is still open. Check the connection and press “Log out” again.',
   },
   common: {
     save: 'Save',

@@ -17,6 +17,8 @@ export const vi = {
     changePassword: 'Đổi mật khẩu',
     security: 'Bảo mật tài khoản',
     logout: 'Đăng xuất',
+    loggingOut: 'Đang đăng xuất…',
+    logoutFailed: 'Chưa đăng xuất được: phiên làm việc vẫn mở. Kiểm tra kết nối rồi bấm “Đăng xuất” lại.',
   },
   common: {
     save: 'Lưu',
