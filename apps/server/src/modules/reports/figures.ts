@@ -46,16 +46,29 @@ const intern = (s: string | null) => {
 };
 
 function toGrid(cells: GridCell[]): Grid {
+  // Looked up by province, then code, in nested maps: a national grid folds ~100,000 rows per dashboard, and a
+  // key string built per row was a tenth of the server thread's time and much of its garbage while a cold
+  // national dashboard computed (bench/README.md, "Fifth day"). A null and an empty code are the same cell, and
+  // the cells come out in the order first seen, as before.
   const fold = (pick: (c: GridCell) => string | null) => {
-    const m = new Map<string, [string | null, string | null, number]>();
+    const byProvince = new Map<string, Map<string, [string | null, string | null, number]>>();
+    const out: [string | null, string | null, number][] = [];
     for (const c of cells) {
       const code = pick(c);
-      const k = `${c.province ?? ''}\u0000${code ?? ''}`;
-      const cur = m.get(k);
+      let inProvince = byProvince.get(c.province ?? '');
+      if (!inProvince) {
+        inProvince = new Map();
+        byProvince.set(c.province ?? '', inProvince);
+      }
+      const cur = inProvince.get(code ?? '');
       if (cur) cur[2] += c.value;
-      else m.set(k, [intern(c.province), intern(code), c.value]);
+      else {
+        const cell: [string | null, string | null, number] = [intern(c.province), intern(code), c.value];
+        inProvince.set(code ?? '', cell);
+        out.push(cell);
+      }
     }
-    return [...m.values()] as Cell[];
+    return out as Cell[];
   };
   return { communes: fold((c) => c.commune), facilities: fold((c) => c.facility) };
 }
