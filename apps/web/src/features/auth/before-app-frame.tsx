@@ -1,7 +1,7 @@
-import { Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogout, useSession } from '../../api/session.ts';
+import { logoutFailure, useLogoutAction, useSession } from '../../api/session.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 
 /**
@@ -19,7 +19,7 @@ export function BeforeAppFrame({
 }) {
   const { t } = useTranslation();
   const me = useSession();
-  const logout = useLogout();
+  const logout = useLogoutAction();
   return (
     <Box component="main" id="main" bg="gray.0" mih="100vh">
       <Group justify="space-between" p="md">
@@ -28,11 +28,23 @@ export function BeforeAppFrame({
         </Text>
         <Group gap="sm">
           <LanguageSwitch />
-          <Button variant="default" size="xs" onClick={() => void logout()}>
-            {t('nav.logout')}
+          <Button variant="default" size="xs" onClick={logout.run} disabled={logout.pending}>
+            {logout.pending ? t('nav.loggingOut') : t('nav.logout')}
           </Button>
         </Group>
       </Group>
+      {logout.failed != null && (
+        <Alert
+          color="red"
+          role="alert"
+          mx="md"
+          mb="md"
+          data-testid="logout-failed"
+          title={t('nav.logoutFailed')}
+        >
+          {logoutFailure(logout.failed)}
+        </Alert>
+      )}
       <Center px="md" pb="xl">
         <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={width}>
           <Stack>
