@@ -24,6 +24,10 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failure says: the server's localised detail when it answered, else the browser's message. */
+export const errorDetail = (error: unknown) =>
+  error instanceof ApiError ? error.detail : String((error as Error)?.message ?? error);
+
 let csrfToken: string | null = null;
 
 /** Remembered from /api/auth/me or the login response; sent on every state-changing request. */

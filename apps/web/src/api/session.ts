@@ -100,10 +100,6 @@ export function useLogoutAction() {
   return { run, pending, failed };
 }
 
-/** What a failed logout says: the server's words when it answered, else the browser's. */
-export const logoutFailure = (e: unknown) =>
-  e instanceof ApiError ? e.detail : String((e as Error)?.message ?? e);
-
 /** A 401 anywhere means the session ended (idle timeout, password reset): back to the login page. */
 export function handleSessionErrors(qc: QueryClient, error: unknown) {
   if (!(error instanceof ApiError)) return;

@@ -1,9 +1,9 @@
-import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { can, logoutFailure, useLogoutAction, useSession } from '../api/session.ts';
+import { can, useLogoutAction, useSession } from '../api/session.ts';
 import '../features/pathways/pathways-i18n.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { SECURITY_NS } from '../features/security/security-i18n.ts';
@@ -13,6 +13,7 @@ import { OutboxIndicator, useOutboxSync } from '../offline/outbox-indicator.tsx'
 import type { NavItem } from './area.ts';
 import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { LogoutFailed } from './logout-failed.tsx';
 import { FullPageLoader } from './page-states.tsx';
 
 /** The shell: header with the user and language, navigation limited to what the role may do. */
@@ -131,11 +132,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {logout.failed != null && (
-          <Alert color="red" role="alert" mb="md" data-testid="logout-failed" title={t('nav.logoutFailed')}>
-            {logoutFailure(logout.failed)}
-          </Alert>
-        )}
+        <LogoutFailed failed={logout.failed} mb="md" />
         <NeedsConnectionBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />

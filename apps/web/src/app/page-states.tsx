@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { errorDetail } from '../api/client.ts';
 
 export function FullPageLoader() {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function InlineLoader() {
 /** A failed request, with the server's message when there is one. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const detail = error instanceof ApiError ? error.detail : String((error as Error)?.message ?? error);
+  const detail = errorDetail(error);
   return (
     <Alert color="red" title={t('common.error')} role="alert" my="md">
       <Stack gap="xs" align="flex-start">

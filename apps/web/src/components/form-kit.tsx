@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError, errorDetail } from '../api/client.ts';
 import { currentLang } from '../i18n/i18n.ts';
 import { DateField } from './date-field.tsx';
 import { isoDate } from './dates.ts';
@@ -72,7 +72,7 @@ export function ServerProblem({ error, fields = [] }: { error: unknown; fields?:
     >
       <Stack gap={4}>
         <Text size="sm" fw={500}>
-          {e ? e.detail : String((error as Error)?.message ?? error)}
+          {errorDetail(error)}
         </Text>
         {loose.length > 0 && (
           <List size="sm">

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError, errorDetail } from '../api/client.ts';
 import { type Lang, setLang } from '../i18n/i18n.ts';
 import './field.css';
 
@@ -87,7 +87,7 @@ export function Note({
 /** A failed request, with the server's message when there is one. */
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const detail = error instanceof ApiError ? error.detail : String((error as Error)?.message ?? error);
+  const detail = errorDetail(error);
   return (
     <Note tone="red" role="alert" title={t('common.error')}>
       <div className="f-stack-sm" style={{ alignItems: 'flex-start' }}>
@@ -111,7 +111,7 @@ export function problemText(error: unknown, shown: string[]) {
   const e = error instanceof ApiError ? error : null;
   const rest = e ? e.errors.filter((f) => !shown.includes(f.field)) : [];
   if (e && e.errors.length > 0 && rest.length === 0) return null;
-  return { detail: e ? e.detail : String((error as Error)?.message ?? error), rest };
+  return { detail: errorDetail(error), rest };
 }
 
 /** The server's refusal above the button; field errors a field of the form already shows are left to it. */

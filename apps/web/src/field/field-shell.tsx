@@ -2,7 +2,8 @@ import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { logoutFailure, useLogoutAction } from '../api/session.ts';
+import { errorDetail } from '../api/client.ts';
+import { useLogoutAction } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import { loadSignedInRoutes } from '../app/signed-in-preload.ts';
 import { loadLogContactForm } from '../features/community/my-people-page.tsx';
@@ -156,7 +157,7 @@ export function FieldShell({ me }: { me: Me }) {
       </header>
       {logout.failed != null && (
         <Note tone="red" role="alert" testId="logout-failed" title={t('nav.logoutFailed')}>
-          <p className="f-p f-small">{logoutFailure(logout.failed)}</p>
+          <p className="f-p f-small">{errorDetail(logout.failed)}</p>
         </Note>
       )}
       <div className="f-body">

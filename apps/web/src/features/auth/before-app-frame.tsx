@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logoutFailure, useLogoutAction, useSession } from '../../api/session.ts';
+import { useLogoutAction, useSession } from '../../api/session.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { LogoutFailed } from '../../app/logout-failed.tsx';
 
 /**
  * The frame of the screens a signed-in user sees before the app (a forced password change, the second factor):
@@ -33,18 +34,7 @@ export function BeforeAppFrame({
           </Button>
         </Group>
       </Group>
-      {logout.failed != null && (
-        <Alert
-          color="red"
-          role="alert"
-          mx="md"
-          mb="md"
-          data-testid="logout-failed"
-          title={t('nav.logoutFailed')}
-        >
-          {logoutFailure(logout.failed)}
-        </Alert>
-      )}
+      <LogoutFailed failed={logout.failed} mx="md" mb="md" />
       <Center px="md" pb="xl">
         <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={width}>
           <Stack>
