@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { periodRange } from '@hoanhap/domain/reporting-periods';
 import autocannon from 'autocannon';
 import { CompiledQuery } from 'kysely';
-import pg from 'pg';
 import type { AppDeps } from '../apps/server/src/app-deps.ts';
 import { identityRepo } from '../apps/server/src/modules/identity/identity.repo.ts';
 import { sessionIdOf } from '../apps/server/src/modules/identity/identity.service.ts';
@@ -19,6 +16,7 @@ import { directSql } from './lib/direct-sql.ts';
 import { type Kind, readUrl } from './lib/mixed-reads.ts';
 import { childPids, cpuMeter, postgresPids } from './lib/proc-cpu.ts';
 import { BENCH_PASSWORD } from './lib/run-generator.ts';
+import { forgetKeptFigures, lastQuarter, pct, r1 } from './lib/run-support.ts';
 import { benchLogin } from './lib/second-factor.ts';
 import { serverEnv, startServer } from './lib/server.ts';
 import { argValue, nationalStats, REPO } from './lib/target.ts';
@@ -70,12 +68,7 @@ const { directHandle, localDeps, replayThroughput } = directSql({
   connections: CONNECTIONS,
 });
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
-function pct(sorted: number[], p: number) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 const summary = (lat: number[]) => {
   const s = [...lat].sort((a, b) => a - b);
   return { n: s.length, p50: r1(pct(s, 50)), p99: r1(pct(s, 99)), max: r1(s[s.length - 1] ?? Number.NaN) };
@@ -101,7 +94,7 @@ async function runOne(dialect: 'sqlite' | 'postgres') {
   // Samples: people of the busiest commune (the commune officer's own), with a name token to search.
   const direct = await directHandle(dialect);
   // The figures an earlier run kept (figure_grids) would make the "cold" dashboard below a read of a kept one.
-  await forgetKeptFigures(dialect);
+  await forgetKeptFigures(dialect, sqliteFile, pgUrl);
   const people = (await direct.all(
     `SELECT id, name_search FROM people WHERE cur_commune_code = '${commune}' ORDER BY id LIMIT 100`,
     [],
@@ -607,20 +600,6 @@ async function withCpu(pids: number[], run: () => Promise<LoadResult>) {
   return { ...r, serverCpuPercent: meter() };
 }
 
-/** Empties figure_grids, the figures kept by earlier runs. */
-async function forgetKeptFigures(dialect: 'sqlite' | 'postgres') {
-  if (dialect === 'sqlite') {
-    const db = new (createRequire(import.meta.url)('better-sqlite3'))(sqliteFile);
-    db.exec('DELETE FROM figure_grids');
-    db.close();
-  } else {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query('DELETE FROM figure_grids');
-    await c.end();
-  }
-}
-
 /** CPU ms per call of `fn` called one after another for 3 s: this process's and `pids`'. */
 async function cpuPerCall(fn: (i: number) => Promise<unknown>, pids: number[]) {
   const meter = cpuMeter(pids);
@@ -632,18 +611,6 @@ async function cpuPerCall(fn: (i: number) => Promise<unknown>, pids: number[]) {
   const seconds = (performance.now() - t0) / 1000;
   const others = meter().reduce((a, b) => a + b, 0) * seconds * 10;
   return r2(((own.user + own.system) / 1000 + others) / n);
-}
-
-/** The last quarter that ended before `asOf`. */
-function lastQuarter(asOf: string) {
-  let year = Number(asOf.slice(0, 4));
-  for (;;) {
-    for (let index = 4; index >= 1; index--) {
-      const r = periodRange('quarter', year, index);
-      if (r.to < asOf) return r;
-    }
-    year--;
-  }
 }
 
 await main();

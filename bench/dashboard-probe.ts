@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { type Kind, readUrl } from './lib/mixed-reads.ts';
+import { directQuery, forgetKeptFigures, pct, r1 } from './lib/run-support.ts';
 import { benchLogin } from './lib/second-factor.ts';
 import { serverEnv, startServer } from './lib/server.ts';
 import { argValue, nationalStats, REPO } from './lib/target.ts';
@@ -25,29 +24,9 @@ const gen = nationalStats(dialect, sqliteFile);
 const commune = gen.accounts.find((a: any) => a.role === 'commune_officer').scopeCode as string;
 const year = Number((gen.asOf as string).slice(0, 4)) - 1;
 
-async function sql(text: string): Promise<any[]> {
-  if (dialect === 'sqlite') {
-    const db = new (createRequire(import.meta.url)('better-sqlite3'))(sqliteFile);
-    try {
-      const st = db.prepare(text);
-      if (st.reader) return st.all();
-      st.run();
-      return [];
-    } finally {
-      db.close();
-    }
-  }
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-await sql('DELETE FROM figure_grids');
-const people = (await sql(
+const direct = await directQuery(dialect, sqliteFile, pgUrl);
+await forgetKeptFigures(dialect, sqliteFile, pgUrl);
+const people = (await direct.all(
   `SELECT id, name_search FROM people WHERE cur_commune_code = '${commune}' ORDER BY id LIMIT 100`,
 )) as { id: string; name_search: string }[];
 const server = await startServer(serverEnv(dialect, { sqliteFile, pgUrl }, { REPORTS_WARMUP: 'false' }));
@@ -56,7 +35,8 @@ const totp = `${REPO}/bench/data/totp-${dialect}-national.json`;
 const officer = await benchLogin(base, `xa.${commune}`, totp);
 const national = await benchLogin(base, 'c04.1', totp);
 await sleep(SETTLE * 1000);
-while ((await sql('select count(*) n from job_runs where ended_at is null'))[0].n > 0) await sleep(500);
+while (Number((await direct.all('select count(*) n from job_runs where ended_at is null'))[0].n) > 0)
+  await sleep(500);
 
 const urlOf = readUrl(people);
 const get = async (url: string, s: { cookie: string; csrf: string }) => {
@@ -66,8 +46,6 @@ const get = async (url: string, s: { cookie: string; csrf: string }) => {
   if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
   return performance.now() - t0;
 };
-const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 const quarters = [
   [`${year}-07-01`, `${year}-09-30`],
@@ -104,4 +82,5 @@ for (const [from, to] of quarters.slice(0, PERIODS)) {
 }
 server.child.send({ type: 'stop' });
 await new Promise((r) => server.child.once('exit', r));
+await direct.close();
 process.exit(0);

@@ -110,6 +110,20 @@ export async function directQuery(dialect: 'sqlite' | 'postgres', sqliteFile: st
   await c.connect();
   return { all: async (s: string) => (await c.query(s)).rows, close: () => c.end() };
 }
+/** Empties figure_grids, the figures kept by earlier runs (a dashboard measured as cold must be computed). */
+export async function forgetKeptFigures(dialect: 'sqlite' | 'postgres', sqliteFile: string, pgUrl: string) {
+  if (dialect === 'sqlite') {
+    const db = benchSqlite(sqliteFile, {});
+    db.exec('DELETE FROM figure_grids');
+    db.close();
+    return;
+  }
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query('DELETE FROM figure_grids');
+  await c.end();
+}
+
 /** The machine a run measured on, with its load at the start and end (results under load are not comparable). */
 export const machineOf = (loadAtStart: number[]) => ({
   cores: os.cpus().length,
